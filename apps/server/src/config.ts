@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { resolveFromRoot } from './lib/paths';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const boolish = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+);
+
+/** Every environment variable the server reads, with its default. Documented in README.md. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  HOST: optionalString,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.string().default('data/affilia.db')),
+  DATA_ENCRYPTION_KEY: optionalString,
+  DATA_ENCRYPTION_KEY_FILE: optionalString,
+  FILE_STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('data/files')),
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Affilia <no-reply@affilia.localhost>')),
+  INSURER_TEAM_EMAIL: z.preprocess(emptyToUndefined, z.email().default('gestion@mutuelle-horizon.example')),
+  SMS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['log', 'brevo']).default('log')),
+  SMS_API_URL: z.preprocess(
+    emptyToUndefined,
+    z.url().default('https://api.brevo.com/v3/transactionalSMS/sms'),
+  ),
+  SMS_API_KEY: optionalString,
+  SMS_SENDER: z.preprocess(emptyToUndefined, z.string().max(11).default('Affilia')),
+  BRAND_NAME: optionalString,
+  BRAND_PRIMARY_COLOR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
+  ),
+  SUPPORT_PHONE: optionalString,
+  SUPPORT_HOURS: optionalString,
+  TRUST_PROXY: optionalString,
+  SEED_DEMO: boolish,
+  OUTBOX_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).default(1000)),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  encryption: { key?: string; keyFile: string };
+  fileStorageDir: string;
+  mail: { smtpUrl?: string; from: string; insurerTeamEmail: string };
+  sms: { provider: Env['SMS_PROVIDER']; apiUrl: string; apiKey?: string; sender: string };
+  branding: { name?: string; primaryColor?: string; supportPhone?: string; supportHours?: string };
+  trustProxy: boolean | string;
+  seedDemo: boolean;
+  outboxPollMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Throws a ConfigError with a readable message on bad input. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction && !e.DATA_ENCRYPTION_KEY && !e.DATA_ENCRYPTION_KEY_FILE) {
+    problems.push(
+      '  - DATA_ENCRYPTION_KEY (or DATA_ENCRYPTION_KEY_FILE) is required in production: 32 random bytes in base64, e.g. `openssl rand -base64 32`.',
+    );
+  }
+  if (isProduction && !e.SMTP_URL) {
+    problems.push('  - SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465).');
+  }
+  if (isProduction && e.SMS_PROVIDER === 'brevo' && !e.SMS_API_KEY) {
+    problems.push('  - SMS_API_KEY is required when SMS_PROVIDER=brevo.');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Affilia refuses to start in production:\n${problems.join('\n')}`);
+  }
+  const databaseUrl = /^postgres(ql)?:\/\//.test(e.DATABASE_URL)
+    ? e.DATABASE_URL
+    : resolveFromRoot(e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, ''));
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST ?? (isProduction ? '0.0.0.0' : 'localhost'),
+    port,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    databaseUrl,
+    encryption: {
+      key: e.DATA_ENCRYPTION_KEY,
+      keyFile: e.DATA_ENCRYPTION_KEY_FILE
+        ? resolveFromRoot(e.DATA_ENCRYPTION_KEY_FILE)
+        : defaultKeyFile(databaseUrl),
+    },
+    fileStorageDir: resolveFromRoot(e.FILE_STORAGE_DIR),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, insurerTeamEmail: e.INSURER_TEAM_EMAIL },
+    sms: { provider: e.SMS_PROVIDER, apiUrl: e.SMS_API_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
+    branding: {
+      name: e.BRAND_NAME,
+      primaryColor: e.BRAND_PRIMARY_COLOR,
+      supportPhone: e.SUPPORT_PHONE,
+      supportHours: e.SUPPORT_HOURS,
+    },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    seedDemo: e.SEED_DEMO ?? !isProduction,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}
+
+function defaultKeyFile(databaseUrl: string): string {
+  // Beside the SQLite database; for PostgreSQL, in the data folder.
+  if (/^postgres/.test(databaseUrl)) return resolveFromRoot('data/affilia.key');
+  return databaseUrl.replace(/(\.db|\.sqlite3?)?$/, '.key');
+}
+
+function parseTrustProxy(v: string | undefined): boolean | string {
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  return v; // comma-separated addresses or CIDR ranges, as Fastify accepts
+}
