@@ -1,0 +1,87 @@
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './lib/context';
+import { newId } from './lib/ids';
+import { loggerOptions } from './lib/logger';
+import { csrfPlugin } from './plugins/csrf';
+import { errorsPlugin } from './plugins/errors';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { webPlugin } from './plugins/web';
+import { devRoutes } from './modules/dev/dev.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export interface BuildAppOptions {
+  /** Fastify's logger options (tests pass false). Ignored when loggerInstance is given. */
+  logger?: FastifyServerOptions['logger'];
+  /** A pino logger already built (the server shares one with its workers). */
+  loggerInstance?: FastifyBaseLogger;
+  /** Serve the built web app (default true). */
+  serveWeb?: boolean;
+}
+
+/** Builds the Fastify app without listening: `server.ts` starts it, tests `inject` into it. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ?? loggerOptions(ctx.config) }),
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => newId(),
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: no text/plain parser (CSRF baseline, SPEC §9).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin, { isProduction: ctx.config.isProduction });
+  await app.register(csrfPlugin);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Affilia API',
+        description: "API of Affilia, the employer portal for group health insurers.",
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          csrfHeader: { type: 'apiKey', in: 'header', name: 'X-Requested-With' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(healthRoutes);
+  await app.register(settingsRoutes);
+  if (!ctx.config.isProduction) await app.register(devRoutes);
+
+  if (opts.serveWeb !== false) await app.register(webPlugin);
+
+  return app;
+}

@@ -1,0 +1,80 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
+import { seedDemoIfEmpty, type DemoInfo } from './db/seed/demo';
+import { systemClock, type Clock } from './lib/clock';
+import type { AppContext } from './lib/context';
+import { createFieldCipher, loadOrCreateDataKey } from './lib/crypto';
+import { loggerOptions } from './lib/logger';
+import { createSmtpTransport, devMailboxTransport, type MailTransport } from './lib/mail/transport';
+import { createSmsProvider } from './lib/sms/provider';
+import { createFileStorage } from './lib/storage';
+import { getBranding } from './modules/settings/settings.service';
+
+export interface Runtime {
+  ctx: AppContext;
+  log: Logger;
+  database: DatabaseHandle;
+  /** What the first-run seed created, or null when the database already had data. */
+  seeded: DemoInfo | null;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino(loggerOptions(config) as pino.LoggerOptions);
+}
+
+/**
+ * Everything the server needs before it listens: the database (created and migrated), the
+ * data key, the file storage, the mail and SMS transports, and the demo data on first run.
+ */
+export async function createRuntime(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; mail?: MailTransport; seed?: boolean } = {},
+): Promise<Runtime> {
+  const log = opts.log ?? createLogger(config);
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    const key = loadOrCreateDataKey({
+      key: config.encryption.key,
+      keyFile: config.encryption.keyFile,
+      allowCreate: !config.isProduction,
+    });
+    const smtp = config.mail.smtpUrl ? createSmtpTransport(config.mail.smtpUrl, config.mail.from) : null;
+    const ctx: AppContext = {
+      config,
+      db: database.db,
+      dialect: database.dialect,
+      cipher: createFieldCipher(key),
+      storage: createFileStorage(config.fileStorageDir),
+      clock: opts.clock ?? systemClock,
+      mail: opts.mail ?? smtp ?? devMailboxTransport,
+      sms: createSmsProvider(config, log),
+    };
+    const seeded =
+      (opts.seed ?? config.seedDemo)
+        ? await seedDemoIfEmpty({
+            db: ctx.db,
+            cipher: ctx.cipher,
+            storage: ctx.storage,
+            now: ctx.clock.now(),
+            branding: await getBranding(ctx),
+          })
+        : null;
+    return {
+      ctx,
+      log,
+      database,
+      seeded,
+      async close() {
+        await ctx.outboxWorker?.stop();
+        smtp?.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { repoRoot } from './lib/paths';
+
+describe('loadConfig', () => {
+  it('needs no setting at all in embedded mode', () => {
+    const c = loadConfig({});
+    expect(c.env).toBe('development');
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBe(path.join(repoRoot, 'data/affilia.db'));
+    expect(c.encryption.keyFile).toBe(path.join(repoRoot, 'data/affilia.key'));
+    expect(c.fileStorageDir).toBe(path.join(repoRoot, 'data/files'));
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.mail.smtpUrl).toBeUndefined();
+    expect(c.sms.provider).toBe('log');
+    expect(c.seedDemo).toBe(true);
+    expect(c.trustProxy).toBe(false);
+  });
+
+  it('accepts a sqlite: URL and keeps a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/affilia/a.db' }).databaseUrl).toBe('/var/lib/affilia/a.db');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/affilia' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/affilia',
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', SMTP_URL: '' }).port).toBe(3000);
+  });
+
+  it('rejects a bad value with a readable message', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ BRAND_PRIMARY_COLOR: 'blue' })).toThrow(ConfigError);
+  });
+
+  it('refuses production without an encryption key and a mail transport', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATA_ENCRYPTION_KEY[\s\S]*SMTP_URL/,
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_ENCRYPTION_KEY: 'x'.repeat(44) }),
+    ).toThrow(/SMTP_URL/);
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      DATA_ENCRYPTION_KEY: 'x'.repeat(44),
+      SMTP_URL: 'smtp://localhost:25',
+    });
+    expect(ok.isProduction).toBe(true);
+    expect(ok.seedDemo).toBe(false);
+    expect(ok.host).toBe('0.0.0.0');
+  });
+
+  it('parses the trusted proxy setting', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+});

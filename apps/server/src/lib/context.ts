@@ -1,0 +1,22 @@
+import type { Config } from '../config';
+import type { Db, Dialect } from '../db/database';
+import type { Clock } from './clock';
+import type { FieldCipher } from './crypto';
+import type { MailTransport } from './mail/transport';
+import type { OutboxWorker } from './outbox/outbox';
+import type { SmsProvider } from './sms/provider';
+import type { FileStorage } from './storage';
+
+/** What every service needs, built once at start and handed to the app (`app.ctx`). */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  cipher: FieldCipher;
+  storage: FileStorage;
+  clock: Clock;
+  mail: MailTransport;
+  sms: SmsProvider;
+  /** Set when the outbox worker runs in this process: lets a service ask for delivery now. */
+  outboxWorker?: OutboxWorker;
+}

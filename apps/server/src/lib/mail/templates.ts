@@ -1,0 +1,141 @@
+/**
+ * French message templates with the insurer's branding. Each template renders a subject, a
+ * plain-text body and an HTML body; the outbox stores the rendered message.
+ */
+export interface Branding {
+  brandName: string;
+  primaryColor: string;
+  supportPhone: string;
+  supportHours: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface EmailContent {
+  subject: string;
+  /** Paragraphs of plain text. */
+  paragraphs: string[];
+  /** An optional call to action. */
+  action?: { label: string; url: string };
+  /** Paragraphs after the action. */
+  after?: string[];
+}
+
+const emailTemplates = {
+  email_confirmation: (d: { firstName: string; url: string; validity: string }) => ({
+    subject: 'Confirmez votre adresse e-mail',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      'Votre Espace Entreprise a bien été créé. Pour terminer, confirmez votre adresse e-mail :',
+    ],
+    action: { label: 'Confirmer mon adresse e-mail', url: d.url },
+    after: [`Ce lien est valable ${d.validity}.`],
+  }),
+  password_reset: (d: { firstName: string; url: string; validity: string }) => ({
+    subject: 'Réinitialisation de votre mot de passe',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      'Vous avez demandé à réinitialiser le mot de passe de votre Espace Entreprise.',
+    ],
+    action: { label: 'Choisir un nouveau mot de passe', url: d.url },
+    after: [
+      `Ce lien est valable ${d.validity} et ne peut servir qu'une fois.`,
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+    ],
+  }),
+  invitation: (d: { firstName: string; inviterName: string; url: string; validity: string }) => ({
+    subject: 'Votre accès à l’Espace Entreprise',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.inviterName} vous a donné accès à l'Espace Entreprise. Créez votre mot de passe pour vous connecter :`,
+    ],
+    action: { label: 'Créer mon mot de passe', url: d.url },
+    after: [`Ce lien est valable ${d.validity}.`],
+  }),
+  new_browser_sign_in: (d: { firstName: string; when: string; browser: string; ip: string }) => ({
+    subject: 'Nouvelle connexion à votre Espace Entreprise',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Une connexion à votre Espace Entreprise a eu lieu le ${d.when} depuis un nouveau navigateur (${d.browser}, adresse ${d.ip}).`,
+      "Si c'était vous, il n'y a rien à faire. Sinon, changez votre mot de passe sans attendre et contactez-nous.",
+    ],
+  }),
+  second_factor_changed: (d: { firstName: string; change: string }) => ({
+    subject: 'Votre double authentification a été modifiée',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.change}`,
+      "Si vous n'êtes pas à l'origine de cette modification, contactez-nous sans attendre.",
+    ],
+  }),
+} satisfies Record<string, (data: never) => EmailContent>;
+
+export type EmailTemplate = keyof typeof emailTemplates;
+export type EmailTemplateData<T extends EmailTemplate> = Parameters<(typeof emailTemplates)[T]>[0];
+
+const smsTemplates = {
+  sign_in_code: (d: { code: string; brandName: string }) =>
+    `${d.code} est votre code de connexion ${d.brandName}. Il expire dans 5 minutes. Ne le communiquez à personne.`,
+  phone_change_code: (d: { code: string; brandName: string }) =>
+    `${d.code} est votre code de confirmation de numéro ${d.brandName}. Il expire dans 5 minutes.`,
+} satisfies Record<string, (data: never) => string>;
+
+export type SmsTemplate = keyof typeof smsTemplates;
+export type SmsTemplateData<T extends SmsTemplate> = Parameters<(typeof smsTemplates)[T]>[0];
+
+export function renderSms<T extends SmsTemplate>(template: T, data: SmsTemplateData<T>): string {
+  return (smsTemplates[template] as (d: SmsTemplateData<T>) => string)(data);
+}
+
+export function renderEmail<T extends EmailTemplate>(
+  template: T,
+  data: EmailTemplateData<T>,
+  branding: Branding,
+): RenderedEmail {
+  const content = (emailTemplates[template] as (d: EmailTemplateData<T>) => EmailContent)(data);
+  return layout(content, branding);
+}
+
+function layout(c: EmailContent, b: Branding): RenderedEmail {
+  const signature = [`L'équipe ${b.brandName}`, `Besoin d'aide ? ${b.supportPhone}, ${b.supportHours}.`];
+  const text = [
+    ...c.paragraphs,
+    ...(c.action ? [`${c.action.label} : ${c.action.url}`] : []),
+    ...(c.after ?? []),
+    '',
+    ...signature,
+  ].join('\n\n');
+  const p = (t: string) => `<p style="margin:0 0 16px">${escapeHtml(t)}</p>`;
+  const color = /^#[0-9a-fA-F]{6}$/.test(b.primaryColor) ? b.primaryColor : '#1d4f91';
+  const button = c.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(c.action.url)}" style="background:${color};color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(c.action.label)}</a></p>
+<p style="margin:0 0 16px;font-size:13px;color:#555">Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :<br><span style="word-break:break-all">${escapeHtml(c.action.url)}</span></p>`
+    : '';
+  const html = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(c.subject)}</title></head>
+<body style="margin:0;background:#f4f6f9;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:8px;overflow:hidden">
+<tr><td style="background:${color};color:#ffffff;padding:20px 24px;font-size:20px;font-weight:700">${escapeHtml(b.brandName)}</td></tr>
+<tr><td style="padding:24px;font-size:15px;line-height:1.5">
+${c.paragraphs.map(p).join('\n')}
+${button}
+${(c.after ?? []).map(p).join('\n')}
+</td></tr>
+<tr><td style="padding:16px 24px;background:#f0f2f5;font-size:13px;color:#444">${signature.map(escapeHtml).join('<br>')}</td></tr>
+</table></td></tr></table></body></html>`;
+  return { subject: `${c.subject} — ${b.brandName}`, text, html };
+}
+
+export function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -1,0 +1,242 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Clock } from '../clock';
+import { newId } from '../ids';
+import type { MailTransport } from '../mail/transport';
+import {
+  renderEmail,
+  renderSms,
+  type Branding,
+  type EmailTemplate,
+  type EmailTemplateData,
+  type SmsTemplate,
+  type SmsTemplateData,
+} from '../mail/templates';
+import type { SmsProvider } from '../sms/provider';
+
+/**
+ * The durable outbox of every email and SMS. A message is written in the same transaction as
+ * the change that causes it, then delivered by the worker with retries and backoff: a crash or
+ * a restart loses nothing (a message left "sending" is taken again once its lock expires).
+ */
+type DbOrTx = Kysely<Database>;
+
+export const MAX_ATTEMPTS = 10;
+const LOCK_MS = 2 * 60_000;
+const SENT_SMS_PLACEHOLDER = '[contenu effacé après envoi]';
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+export async function enqueueEmail<T extends EmailTemplate>(
+  db: DbOrTx,
+  input: { to: string; template: T; data: EmailTemplateData<T>; branding: Branding; now: Date },
+): Promise<string> {
+  const rendered = renderEmail(input.template, input.data, input.branding);
+  const id = newId();
+  const at = input.now.toISOString();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      channel: 'email',
+      recipient: input.to,
+      template: input.template,
+      subject: rendered.subject,
+      body_text: rendered.text,
+      body_html: rendered.html,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
+export async function enqueueSms<T extends SmsTemplate>(
+  db: DbOrTx,
+  input: { to: string; template: T; data: SmsTemplateData<T>; now: Date },
+): Promise<string> {
+  const id = newId();
+  const at = input.now.toISOString();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      channel: 'sms',
+      recipient: input.to,
+      template: input.template,
+      subject: null,
+      body_text: renderSms(input.template, input.data),
+      body_html: null,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      created_at: at,
+    })
+    .execute();
+  return id;
+}
+
+export interface OutboxDeps {
+  db: Kysely<Database>;
+  mail: MailTransport;
+  sms: SmsProvider;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  /** In production the text of a sent SMS (a code) is wiped from the outbox. */
+  scrubSentSms: boolean;
+}
+
+/** Takes up to `limit` due messages and delivers them. Returns how many were handled. */
+export async function processOutboxBatch(deps: OutboxDeps, limit = 20): Promise<number> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const due = await deps.db
+    .selectFrom('outbox')
+    .select(['id'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+  let handled = 0;
+  for (const { id } of due) {
+    const lockedUntil = new Date(now.getTime() + LOCK_MS).toISOString();
+    const claim = await deps.db
+      .updateTable('outbox')
+      .set({ status: 'sending', locked_until: lockedUntil })
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+          eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', nowIso)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) continue; // another instance took it
+    const message = await deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const attempts = message.attempts + 1;
+    try {
+      const result =
+        message.channel === 'email'
+          ? await deps.mail.send({
+              to: message.recipient,
+              subject: message.subject ?? '',
+              text: message.body_text,
+              html: message.body_html,
+            })
+          : await deps.sms.send({ to: message.recipient, text: message.body_text });
+      await deps.db
+        .updateTable('outbox')
+        .set({
+          status: 'sent',
+          attempts,
+          sent_at: deps.clock.now().toISOString(),
+          locked_until: null,
+          last_error: null,
+          provider_message_id: result.providerMessageId ?? null,
+          ...(message.channel === 'sms' && deps.scrubSentSms ? { body_text: SENT_SMS_PLACEHOLDER } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      const failed = attempts >= MAX_ATTEMPTS;
+      await deps.db
+        .updateTable('outbox')
+        .set({
+          status: failed ? 'failed' : 'pending',
+          attempts,
+          locked_until: null,
+          last_error: error.slice(0, 1000),
+          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      const logLine = { outboxId: id, channel: message.channel, attempts, error };
+      if (failed) deps.log.error(logLine, 'outbox: delivery failed for good');
+      else deps.log.warn(logLine, 'outbox: delivery failed, will retry');
+    }
+    handled++;
+  }
+  return handled;
+}
+
+export interface OutboxWorker {
+  /** Runs a batch now (after an enqueue) instead of waiting for the next tick. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox every `intervalMs` until stopped. One batch at a time. */
+export function startOutboxWorker(deps: OutboxDeps, intervalMs: number): OutboxWorker {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = (async () => {
+      try {
+        while (!stopped && (await processOutboxBatch(deps)) > 0) {
+          // keep draining while there is work
+        }
+      } catch (err) {
+        deps.log.error({ err }, 'outbox: batch failed');
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return {
+    wake: tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}
+
+export interface DevOutboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string | null;
+  text: string;
+  createdAt: string;
+}
+
+/** The newest messages first, for the development mailbox. */
+export async function listOutboxMessages(
+  db: Kysely<Database>,
+  limit = 200,
+): Promise<DevOutboxMessage[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'recipient', 'subject', 'body_text', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel as 'email' | 'sms',
+    to: r.recipient,
+    subject: r.subject,
+    text: r.body_text,
+    createdAt: r.created_at,
+  }));
+}

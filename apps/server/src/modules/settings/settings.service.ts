@@ -1,0 +1,19 @@
+import { DEFAULT_BRANDING, type Branding } from '@affilia/shared/schemas/branding';
+import type { AppContext } from '../../lib/context';
+
+/** The insurer's branding: the settings row, completed by configuration and defaults. */
+export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promise<Branding> {
+  const row = await ctx.db
+    .selectFrom('insurer_settings')
+    .select(['brand_name', 'primary_color', 'logo_file_id', 'support_phone', 'support_hours', 'ccn_name'])
+    .executeTakeFirst();
+  const env = ctx.config.branding;
+  return {
+    brandName: row?.brand_name ?? env.name ?? DEFAULT_BRANDING.brandName,
+    primaryColor: row?.primary_color ?? env.primaryColor ?? DEFAULT_BRANDING.primaryColor,
+    logoUrl: row?.logo_file_id ? '/api/branding/logo' : null,
+    supportPhone: row?.support_phone ?? env.supportPhone ?? DEFAULT_BRANDING.supportPhone,
+    supportHours: row?.support_hours ?? env.supportHours ?? DEFAULT_BRANDING.supportHours,
+    ccnName: row?.ccn_name ?? DEFAULT_BRANDING.ccnName,
+  };
+}

@@ -1,0 +1,79 @@
+import { buildApp } from './app';
+import { createRuntime } from './bootstrap';
+import { ConfigError, loadConfig, type Config } from './config';
+import { getDemoInfo, type DemoInfo } from './db/seed/demo';
+import { startOutboxWorker } from './lib/outbox/outbox';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\n${err.message}\n\nSee README.md, section Configuration.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const runtime = await createRuntime(config);
+  const { ctx, log } = runtime;
+  const app = await buildApp(ctx, { loggerInstance: log });
+  ctx.outboxWorker = startOutboxWorker(
+    {
+      db: ctx.db,
+      mail: ctx.mail,
+      sms: ctx.sms,
+      clock: ctx.clock,
+      log,
+      scrubSentSms: config.isProduction,
+    },
+    config.outboxPollMs,
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void (async () => {
+      await app.close(); // stops accepting, lets requests in flight finish
+      await runtime.close(); // outbox worker, SMTP, database
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  if (!config.isProduction) printWelcome(config, await getDemoInfo(ctx.db), runtime.seeded !== null);
+}
+
+function printWelcome(config: Config, demo: DemoInfo, firstRun: boolean): void {
+  const url = config.publicUrl;
+  const lines = [
+    '',
+    `  Affilia is running: ${url}`,
+    `  ${firstRun ? 'Demo data created' : 'Existing data kept'} — database: ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`,
+    '',
+    '  Demo accounts:',
+    ...demo.accounts.map((a) => `    ${a.role.padEnd(34)} ${a.email.padEnd(36)} ${a.password}`),
+    '',
+    '  « Activer mon espace » — establishments not activated yet:',
+    ...demo.activation.map(
+      (a) => `    ${a.company.padEnd(34)} SIRET ${a.siret}   Identifiant entreprise ${a.companyIdentifier}`,
+    ),
+    '',
+    `  Development mailbox (emails and SMS): ${url}/dev/mailbox`,
+    `  API documentation: ${url}/api/docs`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
