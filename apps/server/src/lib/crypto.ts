@@ -1,0 +1,142 @@
+/**
+ * Encryption at rest of sensitive fields (NIR, IBAN, TOTP secrets) and keyed hashes for lookups.
+ *
+ * - One master key of 32 bytes (DATA_ENCRYPTION_KEY, or the key file). Two sub-keys are derived
+ *   from it with HKDF-SHA256, one for encryption and one for hashing, so that the lookup hashes
+ *   reveal nothing about the encryption key and the other way round.
+ * - `encrypt`: AES-256-GCM, a random 12-byte IV per value. Stored as one text:
+ *   "v1:" + base64(iv | tag | ciphertext). The prefix names the format (and the key generation),
+ *   so that a later rotation can read old values while writing new ones.
+ * - `hash`: HMAC-SHA256 in hex. The same value always gives the same hash (that is the point:
+ *   `where nir_hash = ?`), so the caller passes the canonical form (e.g. the 13 characters of a
+ *   NIR, upper-case; an IBAN upper-case without spaces).
+ *
+ * Key file policy (embedded mode): created with mode 0600 in a folder created 0700. An existing
+ * key file readable or writable by group or others is refused (like ssh does with private keys):
+ * the key may already have leaked, and silently fixing the mode would hide it. The error says
+ * which `chmod` to run.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface FieldCipher {
+  /** Encrypts a value; two calls with the same value give different outputs. */
+  encrypt(plain: string): string;
+  /** Decrypts what `encrypt` produced. Throws on tampering, a wrong key or a foreign format. */
+  decrypt(stored: string): string;
+  /** HMAC-SHA256 (hex) of an already canonical value, for equality lookups. */
+  hash(value: string): string;
+}
+
+export class DataKeyError extends Error {
+  override name = 'DataKeyError';
+}
+
+export class DecryptionError extends Error {
+  override name = 'DecryptionError';
+}
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const FORMAT = 'v1';
+const HKDF_SALT = Buffer.from('affilia/data-key', 'utf8');
+
+function decodeKey(text: string, source: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : null;
+  if (!key || key.length !== KEY_BYTES) {
+    throw new DataKeyError(
+      `${source} must be ${KEY_BYTES} random bytes in base64 (44 characters), e.g. the output of \`openssl rand -base64 32\`.`,
+    );
+  }
+  return key;
+}
+
+/**
+ * The master data key: from configuration (base64 of 32 bytes) if given, else read from
+ * `keyFile`. When the file does not exist and `allowCreate` is true (embedded mode), 32 random
+ * bytes are written to it (mode 0600, folder created). Throws a DataKeyError with a readable
+ * message otherwise.
+ */
+export function loadOrCreateDataKey(opts: {
+  key?: string;
+  keyFile: string;
+  allowCreate: boolean;
+}): Buffer {
+  if (opts.key !== undefined && opts.key.trim() !== '') {
+    return decodeKey(opts.key, 'DATA_ENCRYPTION_KEY');
+  }
+  const file = opts.keyFile;
+  if (!fs.existsSync(file)) {
+    if (!opts.allowCreate) {
+      throw new DataKeyError(
+        `No data encryption key: set DATA_ENCRYPTION_KEY, or DATA_ENCRYPTION_KEY_FILE to a file holding the key (${file} does not exist).`,
+      );
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const key = crypto.randomBytes(KEY_BYTES);
+    try {
+      // 'wx': never overwrite a key another process has just created.
+      fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // Lost a race with another instance: read the key it wrote.
+    }
+  }
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new DataKeyError(`The data key file ${file} is not a regular file.`);
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    throw new DataKeyError(
+      `The data key file ${file} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}): run \`chmod 600 ${file}\` and check who could have read it.`,
+    );
+  }
+  return decodeKey(fs.readFileSync(file, 'utf8'), `The data key file ${file}`);
+}
+
+function subKey(master: Buffer, purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', master, HKDF_SALT, `affilia/${purpose}`, KEY_BYTES));
+}
+
+/** The cipher for sensitive fields, from the 32-byte master key. */
+export function createFieldCipher(masterKey: Buffer): FieldCipher {
+  if (masterKey.length !== KEY_BYTES) {
+    throw new DataKeyError(`The data key must be ${KEY_BYTES} bytes long.`);
+  }
+  const encryptionKey = subKey(masterKey, 'field-encryption/v1');
+  const hashKey = subKey(masterKey, 'lookup-hash/v1');
+
+  return {
+    encrypt(plain) {
+      const iv = crypto.randomBytes(IV_BYTES);
+      const cipher = crypto.createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      const tag = cipher.getAuthTag();
+      return `${FORMAT}:${Buffer.concat([iv, tag, body]).toString('base64')}`;
+    },
+    decrypt(stored) {
+      const sep = stored.indexOf(':');
+      if (sep < 0 || stored.slice(0, sep) !== FORMAT) {
+        throw new DecryptionError('Unknown encrypted value format');
+      }
+      const raw = Buffer.from(stored.slice(sep + 1), 'base64');
+      if (raw.length < IV_BYTES + TAG_BYTES) throw new DecryptionError('Truncated encrypted value');
+      const iv = raw.subarray(0, IV_BYTES);
+      const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+      const body = raw.subarray(IV_BYTES + TAG_BYTES);
+      try {
+        const decipher = crypto.createDecipheriv('aes-256-gcm', encryptionKey, iv);
+        decipher.setAuthTag(tag);
+        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      } catch {
+        // Never include the value: it could end up in a log.
+        throw new DecryptionError('Encrypted value altered or encrypted with another key');
+      }
+    },
+    hash(value) {
+      return crypto.createHmac('sha256', hashKey).update(value, 'utf8').digest('hex');
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StorageKeyError, createFileStorage, isValidStorageKey } from './storage';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-storage-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const storage = createFileStorage(root);
+
+describe('createFileStorage', () => {
+  it('saves under a generated name in year/month folders, never the user’s name', async () => {
+    const bytes = Buffer.from('%PDF-1.7 test');
+    const saved = await storage.save(bytes, {
+      originalName: '../../etc/passwd Relevé d’identité.pdf',
+      mimeType: 'application/pdf',
+    });
+    const now = new Date();
+    const ym = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    expect(saved.storageKey).toMatch(new RegExp(`^${ym}/[0-9a-f-]{36}\\.pdf$`));
+    expect(saved.storageKey).not.toMatch(/passwd|Relev/);
+    expect(saved.size).toBe(bytes.length);
+    expect(saved.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    const onDisk = path.join(root, saved.storageKey);
+    expect(fs.existsSync(onDisk)).toBe(true);
+    if (process.platform !== 'win32') expect(fs.statSync(onDisk).mode & 0o077).toBe(0);
+    // No temporary file left behind.
+    expect(fs.readdirSync(path.dirname(onDisk))).toEqual([path.basename(onDisk)]);
+  });
+
+  it('reads back, streams and removes a file', async () => {
+    const bytes = crypto.randomBytes(200_000);
+    const { storageKey } = await storage.save(bytes, {
+      originalName: 'photo',
+      mimeType: 'application/x-unknown',
+    });
+    expect(storageKey).toMatch(/\/[0-9a-f-]{36}$/);
+    expect((await storage.read(storageKey)).equals(bytes)).toBe(true);
+    const chunks: Buffer[] = [];
+    for await (const chunk of storage.createReadStream(storageKey)) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    await storage.remove(storageKey);
+    await expect(storage.read(storageKey)).rejects.toMatchObject({ code: 'ENOENT' });
+    await storage.remove(storageKey); // idempotent
+  });
+
+  it('refuses any key that is not one it generated (path traversal)', async () => {
+    const outside = path.join(root, '..', `affilia-outside-${crypto.randomUUID()}.txt`);
+    fs.writeFileSync(outside, 'secret');
+    try {
+      for (const key of [
+        `../${path.basename(outside)}`,
+        outside,
+        '2026/01/../../x',
+        '2026/13/0b9e2a4e-8f7c-4d2b-9a51-3c1f7e6d5a40',
+        '2026/01/0b9e2a4e-8f7c-4d2b-9a51-3c1f7e6d5a40/../../..',
+        '2026\\01\\0b9e2a4e-8f7c-4d2b-9a51-3c1f7e6d5a40',
+        '',
+      ]) {
+        expect(isValidStorageKey(key)).toBe(false);
+        await expect(storage.read(key)).rejects.toBeInstanceOf(StorageKeyError);
+        await expect(storage.remove(key)).rejects.toBeInstanceOf(StorageKeyError);
+        expect(() => storage.createReadStream(key)).toThrow(StorageKeyError);
+      }
+      expect(fs.existsSync(outside)).toBe(true);
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
+  });
+});
