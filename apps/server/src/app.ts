@@ -45,7 +45,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       : { logger: opts.logger ?? loggerOptions(ctx.config) }),
     trustProxy: ctx.config.trustProxy,
     genReqId: () => newId(),
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -8,7 +8,7 @@ const boolish = z.preprocess(
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
-    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
 );
 
 /** Every environment variable the server reads, with its default. Documented in README.md. */

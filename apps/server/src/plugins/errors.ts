@@ -29,7 +29,7 @@ export const errorsPlugin = fp((app) => {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
         const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
-        fields[path] ??= issue.message;
+        fields[path] ??= issue.message ?? 'Valeur invalide';
       }
       return send(400, {
         code: 'validation_error',
