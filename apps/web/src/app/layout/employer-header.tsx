@@ -1,0 +1,162 @@
+import { Burger, Container, Divider, Group, Menu, NavLink, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBell,
+  IconChevronDown,
+  IconHelpCircle,
+  IconLogout,
+  IconMail,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { NavLinkLink } from '../../components/links';
+import { paths } from '../../config/paths';
+import { useSignOut } from '../../features/auth/api/use-sign-out';
+import { BrandHomeLink } from './brand-home-link';
+import { employerNavigation } from './employer-navigation';
+import {
+  HelpPopover,
+  MessagesIconLink,
+  NotificationsIconLink,
+  ProfileMenu,
+} from './header-actions';
+import { NavDrawer } from './nav-drawer';
+import classes from './layout.module.css';
+
+/** Where the desktop bar gives way to the burger. */
+const DESKTOP = 'lg';
+
+function ProceduresMenu() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { label, items } = employerNavigation.procedures;
+  const active = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  return (
+    <Menu position="bottom-start" width={300} shadow="md">
+      <Menu.Target>
+        <UnstyledButton className={classes.navLink} data-active={active || undefined}>
+          {label}
+          <IconChevronDown size={16} aria-hidden />
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {items.map((item) => (
+          <Menu.Item key={item.to} component={Link} to={item.to}>
+            {item.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/**
+ * The employer space's header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
+ * pratiques », « Mes habilitations », « Mes démarches », then help, messages, notifications and
+ * profile. Below the `lg` breakpoint the links move to a drawer opened by a burger.
+ */
+export function EmployerHeader() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const signOut = useSignOut();
+  const { main, procedures } = employerNavigation;
+
+  return (
+    <header className={classes.header}>
+      <Container size="xl" className={classes.headerInner}>
+        <BrandHomeLink />
+
+        <Group
+          component="nav"
+          aria-label="Navigation principale"
+          className={classes.mainNav}
+          visibleFrom={DESKTOP}
+        >
+          <ul className={classes.navList}>
+            {main.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className={classes.navLink}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <ProceduresMenu />
+            </li>
+          </ul>
+        </Group>
+
+        <Group gap={4} className={classes.actions} wrap="nowrap">
+          <Group gap={4} visibleFrom="sm" wrap="nowrap">
+            <HelpPopover />
+          </Group>
+          <MessagesIconLink />
+          <NotificationsIconLink />
+          <ProfileMenu />
+          <Burger
+            opened={opened}
+            onClick={toggle}
+            hiddenFrom={DESKTOP}
+            size="sm"
+            ml={4}
+            aria-label="Menu"
+            aria-expanded={opened}
+          />
+        </Group>
+      </Container>
+
+      <NavDrawer opened={opened} onClose={close}>
+        <NavLinkLink
+          to={paths.home}
+          label="Accueil"
+          activeOptions={{ exact: true }}
+          onClick={close}
+        />
+        {main.map((item) => (
+          <NavLinkLink key={item.to} to={item.to} label={item.label} onClick={close} />
+        ))}
+        <div className={classes.drawerSectionLabel} id="drawer-procedures">
+          {procedures.label}
+        </div>
+        <div role="group" aria-labelledby="drawer-procedures">
+          {procedures.items.map((item) => (
+            <NavLinkLink key={item.to} to={item.to} label={item.label} onClick={close} pl="lg" />
+          ))}
+        </div>
+        <Divider my="sm" />
+        <NavLinkLink
+          to={paths.help}
+          label="Besoin d'aide ?"
+          leftSection={<IconHelpCircle size={18} aria-hidden />}
+          onClick={close}
+        />
+        <NavLinkLink
+          to={paths.messages}
+          label="Messages"
+          leftSection={<IconMail size={18} aria-hidden />}
+          activeOptions={{ exact: true }}
+          onClick={close}
+        />
+        <NavLinkLink
+          to={paths.notifications}
+          label="Notifications"
+          leftSection={<IconBell size={18} aria-hidden />}
+          onClick={close}
+        />
+        <NavLinkLink
+          to={paths.profile}
+          label="Mon profil"
+          leftSection={<IconUserCircle size={18} aria-hidden />}
+          onClick={close}
+        />
+        <NavLink
+          component="button"
+          label="Se déconnecter"
+          leftSection={<IconLogout size={18} aria-hidden />}
+          onClick={() => {
+            close();
+            signOut.mutate();
+          }}
+        />
+      </NavDrawer>
+    </header>
+  );
+}

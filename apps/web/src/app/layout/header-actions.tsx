@@ -1,0 +1,160 @@
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { ActionIcon, Indicator, Menu, Popover, Stack, Tooltip } from '@mantine/core';
+import {
+  IconBell,
+  IconHelpCircle,
+  IconLogout,
+  IconMail,
+  IconUser,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { AnchorLink } from '../../components/links';
+import { SupportContact } from '../../components/support-contact';
+import { paths } from '../../config/paths';
+import { useSignOut } from '../../features/auth/api/use-sign-out';
+
+const ICON_SIZE = 22;
+
+/** The accessible name of an icon link with an unread count: « Messages, 3 non lus ». */
+export function withUnread(label: string, count: number | undefined): string {
+  if (!count) return label;
+  return `${label}, ${count} non ${count > 1 ? 'lus' : 'lu'}`;
+}
+
+function CountIconLink({
+  to,
+  label,
+  icon,
+  count,
+}: {
+  to: typeof paths.messages | typeof paths.notifications;
+  label: string;
+  icon: ReactNode;
+  /** Unread items; nothing is shown while it is unknown or zero. */
+  count: number | undefined;
+}) {
+  return (
+    <Indicator
+      disabled={!count}
+      label={count}
+      maxValue={99}
+      size={18}
+      offset={6}
+      color="red"
+      // The count is already in the link's accessible name.
+      attributes={{ indicator: { 'aria-hidden': true } }}
+    >
+      <Tooltip label={label}>
+        <ActionIcon
+          component={Link}
+          to={to}
+          variant="subtle"
+          size="lg"
+          aria-label={withUnread(label, count)}
+        >
+          {icon}
+        </ActionIcon>
+      </Tooltip>
+    </Indicator>
+  );
+}
+
+/** « Besoin d'aide ? »: the support phone and hours in a popover. */
+export function HelpPopover() {
+  const [opened, setOpened] = useState(false);
+  return (
+    <Popover
+      width={320}
+      position="bottom-end"
+      withArrow
+      shadow="md"
+      trapFocus
+      returnFocus
+      opened={opened}
+      onChange={setOpened}
+    >
+      <Popover.Target>
+        <Tooltip label="Besoin d'aide ?" disabled={opened}>
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label="Besoin d'aide ?"
+            onClick={() => setOpened((o) => !o)}
+          >
+            <IconHelpCircle size={ICON_SIZE} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="sm">
+          <SupportContact />
+          <AnchorLink to={paths.help} size="sm">
+            Toutes les informations d&apos;aide
+          </AnchorLink>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** « Mon profil » (silhouette icon) and its menu with « Se déconnecter ». */
+export function ProfileMenu({ profileLink = true }: { profileLink?: boolean }) {
+  const signOut = useSignOut();
+  const [opened, setOpened] = useState(false);
+  return (
+    <Menu position="bottom-end" width={220} shadow="md" opened={opened} onChange={setOpened}>
+      <Menu.Target>
+        <Tooltip label="Mon profil" disabled={opened}>
+          <ActionIcon variant="subtle" size="lg" aria-label="Mon profil">
+            <IconUserCircle size={ICON_SIZE + 4} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {profileLink ? (
+          <>
+            <Menu.Item
+              component={Link}
+              to={paths.profile}
+              leftSection={<IconUser size={18} aria-hidden />}
+            >
+              Mon profil
+            </Menu.Item>
+            <Menu.Divider />
+          </>
+        ) : null}
+        <Menu.Item
+          leftSection={<IconLogout size={18} aria-hidden />}
+          onClick={() => signOut.mutate()}
+          disabled={signOut.isPending}
+        >
+          Se déconnecter
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function MessagesIconLink({ unread }: { unread?: number }) {
+  return (
+    <CountIconLink
+      to={paths.messages}
+      label="Messages"
+      icon={<IconMail size={ICON_SIZE} aria-hidden />}
+      count={unread}
+    />
+  );
+}
+
+export function NotificationsIconLink({ unread }: { unread?: number }) {
+  return (
+    <CountIconLink
+      to={paths.notifications}
+      label="Notifications"
+      icon={<IconBell size={ICON_SIZE} aria-hidden />}
+      count={unread}
+    />
+  );
+}

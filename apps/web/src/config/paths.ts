@@ -1,0 +1,37 @@
+/**
+ * Every route path of the web app, in one place. Route definitions (app/router.tsx), links and
+ * redirects all read from here, so a path is renamed once.
+ */
+export const paths = {
+  // Public pages
+  signIn: '/connexion',
+  activate: '/activer-mon-espace',
+  forgotPassword: '/mot-de-passe-oublie',
+  enrolmentForm: '/formulaire/$token',
+  devMailbox: '/dev/mailbox',
+
+  // Employer space
+  home: '/',
+  members: '/salaries',
+  member: '/salaries/$memberId',
+  preAffiliation: '/pre-affiliation',
+  affiliations: '/affiliations',
+  documents: '/documents',
+  users: '/habilitations',
+  messages: '/messages',
+  newMessage: '/messages/nouveau',
+  conversation: '/messages/$conversationId',
+  notifications: '/notifications',
+  profile: '/profil',
+  help: '/aide',
+
+  // Insurer back office
+  backOffice: '/back-office',
+  backOfficeAffiliations: '/back-office/affiliations',
+  backOfficeMessages: '/back-office/messages',
+  backOfficeDocuments: '/back-office/documents',
+  backOfficeReferenceData: '/back-office/referentiel',
+  backOfficeAudit: '/back-office/audit',
+} as const;
+
+export type AppPath = (typeof paths)[keyof typeof paths];

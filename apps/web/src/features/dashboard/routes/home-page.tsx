@@ -1,0 +1,69 @@
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  IconFileDescription,
+  IconListCheck,
+  IconMessages,
+  IconUserPlus,
+  IconUsers,
+} from '@tabler/icons-react';
+import { paths } from '../../../config/paths';
+import { useDocumentTitle } from '../../../lib/document-title';
+import type { HomeTileProps } from '../components/home-tile';
+import { HomeTile } from '../components/home-tile';
+
+const TILES: HomeTileProps[] = [
+  {
+    to: paths.members,
+    label: 'Mes salariés',
+    description: 'Vos salariés assurés et leurs contrats',
+    icon: IconUsers,
+  },
+  {
+    to: paths.preAffiliation,
+    label: 'Pré-affiliation',
+    description: 'Affilier un nouveau salarié',
+    icon: IconUserPlus,
+  },
+  {
+    to: paths.affiliations,
+    label: "Suivi des demandes d'affiliations",
+    description: 'L’avancement de chaque demande',
+    icon: IconListCheck,
+  },
+  {
+    to: paths.documents,
+    label: 'Mes documents pratiques',
+    description: 'Garanties, notices et formulaires',
+    icon: IconFileDescription,
+  },
+  {
+    to: paths.messages,
+    label: 'Nous contacter',
+    description: 'Écrire à nos conseillers',
+    icon: IconMessages,
+  },
+];
+
+/** `/`: the employer space's home page (SPEC §5.1). */
+export function HomePage() {
+  useDocumentTitle('Accueil');
+  return (
+    <Stack gap="xl">
+      <Stack gap={4}>
+        <Title order={1} fz={{ base: 26, sm: 32 }}>
+          Bienvenue
+        </Title>
+        <Text c="dimmed">Gérez vos salariés assurés en quelques clics.</Text>
+      </Stack>
+      <nav aria-label="Accès rapides">
+        <SimpleGrid component="ul" cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="md" m={0} p={0}>
+          {TILES.map((tile) => (
+            <li key={tile.to} style={{ listStyle: 'none' }}>
+              <HomeTile {...tile} />
+            </li>
+          ))}
+        </SimpleGrid>
+      </nav>
+    </Stack>
+  );
+}
