@@ -1,0 +1,194 @@
+import { expect, test } from '@playwright/test';
+import { DESKTOP, PHONE, expectNoA11yViolations, waitForPage } from './support';
+
+const BRAND = 'Mutuelle Horizon Prévoyance';
+
+test.describe('web shell', () => {
+  test('the home page shows the employer header and the support footer', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue');
+    await expect(page).toHaveTitle('Accueil — Affilia');
+
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('link', { name: new RegExp(BRAND) })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Mes salariés' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Mes documents pratiques' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Mes habilitations' })).toBeVisible();
+    await expect(header.getByRole('button', { name: "Besoin d'aide ?" })).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Messages' })).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Notifications' })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Mon profil' })).toBeVisible();
+    await expect(page.getByRole('contentinfo')).toContainText("Besoin d'aide ?");
+
+    // « Mes démarches » is a menu of three links.
+    await nav.getByRole('button', { name: 'Mes démarches' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Pré-affiliation' })).toBeVisible();
+    await expect(
+      page.getByRole('menuitem', { name: "Suivi des demandes d'affiliation" }),
+    ).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Nous contacter' }).click();
+    await waitForPage(page, 'Messagerie');
+
+    // The help popover gives the support phone and hours.
+    await header.getByRole('button', { name: "Besoin d'aide ?" }).click();
+    await expect(page.getByRole('dialog')).toContainText('du lundi au vendredi de 8h30 à 17h00');
+    await page.keyboard.press('Escape');
+
+    await nav.getByRole('link', { name: 'Mes salariés' }).click();
+    await waitForPage(page, 'Mes salariés');
+    await expect(page).toHaveTitle('Mes salariés — Affilia');
+    await expect(nav.getByRole('link', { name: 'Mes salariés' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+
+  test('the sign-in page is branded and accessible', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/connexion');
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+    await expect(page).toHaveTitle('Connexion — Affilia');
+    await expect(page.getByRole('banner')).toContainText(BRAND);
+    await expect(page.getByLabel('Adresse e-mail')).toBeVisible();
+    await expect(page.getByLabel(/^Mot de passe/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Première connexion ? Activer mon espace' }),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // Client-side validation from the shared schema, next to the fields.
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByText('Saisissez une adresse e-mail')).toBeVisible();
+    await expect(page.getByText('Saisissez votre mot de passe')).toBeVisible();
+    await expect(page.getByLabel('Adresse e-mail')).toBeFocused();
+    await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoA11yViolations(page);
+
+    // The password can be shown and hidden.
+    const password = page.getByLabel(/^Mot de passe/);
+    await password.fill('un mot de passe');
+    await expect(password).toHaveAttribute('type', 'password');
+    await page.getByRole('button', { name: 'Afficher le mot de passe' }).click();
+    await expect(password).toHaveAttribute('type', 'text');
+  });
+
+  test('sign-in shows the server’s message in an alert, and goes home on success', async ({
+    page,
+  }) => {
+    // The sign-in API comes with the authentication issue: its answers are simulated here.
+    const requests: { body: unknown; csrf: string | null }[] = [];
+    let answer: { status: number; json: unknown } = {
+      status: 401,
+      json: {
+        error: {
+          code: 'invalid_credentials',
+          message: 'Adresse e-mail ou mot de passe incorrect.',
+        },
+      },
+    };
+    await page.route('**/api/auth/sign-in', async (route) => {
+      const request = route.request();
+      requests.push({
+        body: request.postDataJSON() as unknown,
+        csrf: await request.headerValue('x-requested-with'),
+      });
+      await route.fulfill(answer);
+    });
+
+    await page.goto('/connexion');
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+    await page.getByLabel('Adresse e-mail').fill('  Marie.Dupont@Exemple.fr ');
+    await page.getByLabel(/^Mot de passe/).fill('mauvais mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      'Adresse e-mail ou mot de passe incorrect.',
+    );
+    expect(requests).toEqual([
+      {
+        body: { email: 'marie.dupont@exemple.fr', password: 'mauvais mot de passe' },
+        csrf: 'affilia',
+      },
+    ]);
+    await expectNoA11yViolations(page);
+
+    answer = { status: 200, json: { status: 'signed-in' } };
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await waitForPage(page, 'Bienvenue');
+  });
+
+  test('sign-in and home pass axe on a phone, and the burger opens the navigation', async ({
+    page,
+  }) => {
+    await page.setViewportSize(PHONE);
+    await page.goto('/connexion');
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+    await expectNoA11yViolations(page);
+
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue');
+    await expectNoA11yViolations(page);
+
+    const burger = page.getByRole('button', { name: 'Menu' });
+    await expect(burger).toHaveAttribute('aria-expanded', 'false');
+    await burger.click();
+    const drawer = page.getByRole('dialog', { name: 'Menu' });
+    await expect(drawer).toBeVisible();
+    for (const label of [
+      'Mes salariés',
+      'Mes documents pratiques',
+      'Mes habilitations',
+      'Pré-affiliation',
+      'Nous contacter',
+    ]) {
+      await expect(drawer.getByRole('link', { name: label })).toBeVisible();
+    }
+    await expectNoA11yViolations(page);
+    await drawer.getByRole('link', { name: "Suivi des demandes d'affiliation" }).click();
+    await waitForPage(page, "Suivi des demandes d'affiliation");
+    await expect(drawer).toBeHidden();
+  });
+
+  test('the home page passes axe at desktop size', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue');
+    await expectNoA11yViolations(page);
+  });
+
+  test('a skip link leads to the content', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/salaries');
+    await waitForPage(page, 'Mes salariés');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller au contenu' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+  });
+
+  test('the development mailbox renders', async ({ page }) => {
+    await page.goto('/dev/mailbox');
+    await waitForPage(page, 'Boîte de réception de développement');
+    await expect(page.getByRole('button', { name: 'Rafraîchir' })).toBeVisible();
+    // A fresh server has either sent nothing yet or only its start-up messages.
+    await expect(
+      page
+        .getByText('Aucun message pour le moment')
+        .or(page.getByText(/\d+ messages?, du plus récent/)),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test('an unknown address shows a French 404 page with a link home', async ({ page }) => {
+    await page.goto('/cette-page-n-existe-pas');
+    await waitForPage(page, 'Page introuvable');
+    await expect(page).toHaveTitle('Page introuvable — Affilia');
+    await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+    await waitForPage(page, 'Bienvenue');
+  });
+});
