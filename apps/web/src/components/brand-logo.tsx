@@ -1,19 +1,12 @@
+import { useState } from 'react';
 import { Box, Image, Text } from '@mantine/core';
 import { IconShieldHeart } from '@tabler/icons-react';
 import { useBranding } from '../lib/branding';
 import classes from './brand-logo.module.css';
 
-/**
- * The insurer's logo: its image when configured, otherwise the brand name set as a text logo.
- * The accessible name is always the brand name.
- */
-export function BrandLogo({ size = 'md' }: { size?: 'md' | 'lg' }) {
-  const { brandName, logoUrl } = useBranding();
-  if (logoUrl) {
-    return (
-      <Image src={logoUrl} alt={brandName} h={size === 'lg' ? 56 : 40} w="auto" fit="contain" />
-    );
-  }
+type LogoSize = 'md' | 'lg';
+
+function TextLogo({ brandName, size }: { brandName: string; size: LogoSize }) {
   return (
     <Box className={classes.textLogo} data-size={size}>
       <IconShieldHeart className={classes.mark} aria-hidden stroke={1.8} />
@@ -22,4 +15,30 @@ export function BrandLogo({ size = 'md' }: { size?: 'md' | 'lg' }) {
       </Text>
     </Box>
   );
+}
+
+function ImageLogo({ src, brandName, size }: { src: string; brandName: string; size: LogoSize }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) return <TextLogo brandName={brandName} size={size} />;
+  return (
+    <Image
+      src={src}
+      alt={brandName}
+      h={size === 'lg' ? 56 : 40}
+      w="auto"
+      maw={240}
+      fit="contain"
+      onError={() => setFailed(true)}
+    />
+  );
+}
+
+/**
+ * The insurer's logo: its image when configured (and loadable), otherwise the brand name set as
+ * a text logo. Either way its accessible name is the brand name.
+ */
+export function BrandLogo({ size = 'md' }: { size?: LogoSize }) {
+  const { brandName, logoUrl } = useBranding();
+  if (logoUrl) return <ImageLogo key={logoUrl} src={logoUrl} brandName={brandName} size={size} />;
+  return <TextLogo brandName={brandName} size={size} />;
 }
