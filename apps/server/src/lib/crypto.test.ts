@@ -109,7 +109,7 @@ describe('loadOrCreateDataKey', () => {
   });
 
   it.runIf(process.platform !== 'win32')(
-    'refuses a key file readable by group or others, and a malformed one',
+    'refuses a key file other users can read (embedded) or write (production), and a malformed one',
     () => {
       const dir = tmpDir();
       const keyFile = path.join(dir, 'open.key');
@@ -118,6 +118,13 @@ describe('loadOrCreateDataKey', () => {
       expect(() => loadOrCreateDataKey({ keyFile, allowCreate: true })).toThrow(/chmod 600/);
       fs.chmodSync(keyFile, 0o600);
       expect(loadOrCreateDataKey({ keyFile, allowCreate: true })).toHaveLength(32);
+
+      // Production: an operator's read-only secret (0444/0644) is accepted, a writable one not.
+      fs.chmodSync(keyFile, 0o444);
+      expect(loadOrCreateDataKey({ keyFile, allowCreate: false })).toHaveLength(32);
+      fs.chmodSync(keyFile, 0o666);
+      expect(() => loadOrCreateDataKey({ keyFile, allowCreate: false })).toThrow(DataKeyError);
+      fs.chmodSync(keyFile, 0o600);
 
       const bad = path.join(dir, 'bad.key');
       fs.writeFileSync(bad, 'short', { mode: 0o600 });

@@ -11,10 +11,14 @@
  *   `where nir_hash = ?`), so the caller passes the canonical form (e.g. the 13 characters of a
  *   NIR, upper-case; an IBAN upper-case without spaces).
  *
- * Key file policy (embedded mode): created with mode 0600 in a folder created 0700. An existing
- * key file readable or writable by group or others is refused (like ssh does with private keys):
- * the key may already have leaked, and silently fixing the mode would hide it. The error says
- * which `chmod` to run.
+ * Key file policy:
+ * - embedded mode (`allowCreate`): the key file is ours, created with mode 0600 in a folder
+ *   created 0700. If it has become readable or writable by group or others, start-up is refused
+ *   (like ssh does with private keys): the key may already have leaked, and silently fixing the
+ *   mode would hide it. The error says which `chmod` to run.
+ * - production (`allowCreate` false): the file is the operator's, often a Docker or Kubernetes
+ *   secret mounted read-only with mode 0444 or 0644 inside a single-purpose container; it is
+ *   refused only when group or others can write it (the key could be replaced).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -88,9 +92,10 @@ export function loadOrCreateDataKey(opts: {
   }
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new DataKeyError(`The data key file ${file} is not a regular file.`);
-  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+  const forbidden = opts.allowCreate ? 0o077 : 0o022;
+  if (process.platform !== 'win32' && (stat.mode & forbidden) !== 0) {
     throw new DataKeyError(
-      `The data key file ${file} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}): run \`chmod 600 ${file}\` and check who could have read it.`,
+      `The data key file ${file} is accessible to other users (mode ${(stat.mode & 0o777).toString(8)}): run \`chmod 600 ${file}\` and check who could have read or changed it.`,
     );
   }
   return decodeKey(fs.readFileSync(file, 'utf8'), `The data key file ${file}`);
