@@ -56,9 +56,7 @@ test.describe('web shell', () => {
     await page.goto('/connexion');
     await waitForPage(page, 'Connexion à votre Espace Entreprise');
     await expect(page).toHaveTitle('Connexion — Affilia');
-    await expect(
-      page.getByRole('banner').getByRole('link', { name: BRAND }),
-    ).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: BRAND })).toBeVisible();
     await expect(page.getByLabel('Adresse e-mail')).toBeVisible();
     await expect(page.getByLabel(/^Mot de passe/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
