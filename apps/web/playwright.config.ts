@@ -23,6 +23,7 @@ const dataDir = process.env.AFFILIA_E2E_DIR;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
