@@ -84,14 +84,22 @@ describe('CSRF and content types', () => {
     const form = await t.app.inject({
       method: 'POST',
       url: '/api/health',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-requested-with': 'affilia' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-requested-with': 'affilia',
+      },
       payload: 'a=b',
     });
     expect([404, 415]).toContain(form.statusCode);
   });
 
   it('lets a JSON call with the header through to routing', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/health', headers: jsonHeaders, payload: '{}' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: jsonHeaders,
+      payload: '{}',
+    });
     expect(res.statusCode).toBe(404); // no POST route: routed, not refused
   });
 });
@@ -114,7 +122,9 @@ describe('OpenAPI', () => {
     expect(spec.statusCode).toBe(200);
     const doc = spec.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/ready', '/api/branding']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/ready', '/api/branding']),
+    );
     const ui = await t.app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');

@@ -38,7 +38,10 @@ export interface BuildAppOptions {
 }
 
 /** Builds the Fastify app without listening: `server.ts` starts it, tests `inject` into it. */
-export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance }
@@ -63,7 +66,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       openapi: '3.0.3',
       info: {
         title: 'Affilia API',
-        description: "API of Affilia, the employer portal for group health insurers.",
+        description: 'API of Affilia, the employer portal for group health insurers.',
         version: '0.1.0',
       },
       components: {

@@ -41,7 +41,9 @@ export async function createRuntime(
       keyFile: config.encryption.keyFile,
       allowCreate: !config.isProduction,
     });
-    const smtp = config.mail.smtpUrl ? createSmtpTransport(config.mail.smtpUrl, config.mail.from) : null;
+    const smtp = config.mail.smtpUrl
+      ? createSmtpTransport(config.mail.smtpUrl, config.mail.from)
+      : null;
     const ctx: AppContext = {
       config,
       db: database.db,

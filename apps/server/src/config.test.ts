@@ -19,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts a sqlite: URL and keeps a PostgreSQL URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/affilia/a.db' }).databaseUrl).toBe('/var/lib/affilia/a.db');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/affilia/a.db' }).databaseUrl).toBe(
+      '/var/lib/affilia/a.db',
+    );
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/affilia' }).databaseUrl).toBe(
       'postgres://u:p@db:5432/affilia',
     );

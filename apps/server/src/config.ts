@@ -13,7 +13,10 @@ const boolish = z.preprocess(
 
 /** Every environment variable the server reads, with its default. Documented in README.md. */
 export const EnvSchema = z.object({
-  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(['development', 'test', 'production']).default('development'),
+  ),
   HOST: optionalString,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
@@ -26,8 +29,14 @@ export const EnvSchema = z.object({
   DATA_ENCRYPTION_KEY_FILE: optionalString,
   FILE_STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('data/files')),
   SMTP_URL: optionalString,
-  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Affilia <no-reply@affilia.localhost>')),
-  INSURER_TEAM_EMAIL: z.preprocess(emptyToUndefined, z.email().default('gestion@mutuelle-horizon.example')),
+  MAIL_FROM: z.preprocess(
+    emptyToUndefined,
+    z.string().default('Affilia <no-reply@affilia.localhost>'),
+  ),
+  INSURER_TEAM_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email().default('gestion@mutuelle-horizon.example'),
+  ),
   SMS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(['log', 'brevo']).default('log')),
   SMS_API_URL: z.preprocess(
     emptyToUndefined,
@@ -88,7 +97,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (isProduction && !e.SMTP_URL) {
-    problems.push('  - SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465).');
+    problems.push(
+      '  - SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465).',
+    );
   }
   if (isProduction && e.SMS_PROVIDER === 'brevo' && !e.SMS_API_KEY) {
     problems.push('  - SMS_API_KEY is required when SMS_PROVIDER=brevo.');
@@ -116,7 +127,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     fileStorageDir: resolveFromRoot(e.FILE_STORAGE_DIR),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, insurerTeamEmail: e.INSURER_TEAM_EMAIL },
-    sms: { provider: e.SMS_PROVIDER, apiUrl: e.SMS_API_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
+    sms: {
+      provider: e.SMS_PROVIDER,
+      apiUrl: e.SMS_API_URL,
+      apiKey: e.SMS_API_KEY,
+      sender: e.SMS_SENDER,
+    },
     branding: {
       name: e.BRAND_NAME,
       primaryColor: e.BRAND_PRIMARY_COLOR,

@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  if (!config.isProduction) printWelcome(config, await getDemoInfo(ctx.db), runtime.seeded !== null);
+  if (!config.isProduction)
+    printWelcome(config, await getDemoInfo(ctx.db), runtime.seeded !== null);
 }
 
 function printWelcome(config: Config, demo: DemoInfo, firstRun: boolean): void {
@@ -62,9 +63,10 @@ function printWelcome(config: Config, demo: DemoInfo, firstRun: boolean): void {
     ...demo.accounts.map((a) => `    ${a.role.padEnd(34)} ${a.email.padEnd(36)} ${a.password}`),
     '',
     '  « Activer mon espace » — establishments not activated yet:',
-    ...demo.activation.map(
-      (a) => `    ${a.company.padEnd(34)} SIRET ${a.siret}   Identifiant entreprise ${a.companyIdentifier}`,
-    ),
+    ...demo.activation.flatMap((a) => [
+      `    ${a.company.padEnd(34)} SIRET ${a.siret}   Identifiant entreprise ${a.companyIdentifier}`,
+      `      ${a.activationAllowed ? '✓' : '✗'} ${a.note}`,
+    ]),
     '',
     `  Development mailbox (emails and SMS): ${url}/dev/mailbox`,
     `  API documentation: ${url}/api/docs`,

@@ -18,7 +18,7 @@ export interface TestApp {
   ctx: AppContext;
   clock: ManualClock;
   config: Config;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface TestAppOptions extends BuildAppOptions {

@@ -15,7 +15,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (message = 'Élément introuvable.') => new AppError('not_found', 404, message);
+export const notFound = (message = 'Élément introuvable.') =>
+  new AppError('not_found', 404, message);
 export const forbidden = (message = "Vous n'avez pas les droits pour cette action.") =>
   new AppError('forbidden', 403, message);
 export const unauthenticated = (message = 'Veuillez vous connecter.') =>

@@ -58,7 +58,11 @@ export const errorsPlugin = fp((app) => {
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: 'not_found', message: 'Cette adresse ne correspond à aucun service.', requestId: request.id },
+      error: {
+        code: 'not_found',
+        message: 'Cette adresse ne correspond à aucun service.',
+        requestId: request.id,
+      },
     } satisfies ApiErrorBody);
   });
 });
@@ -72,6 +76,12 @@ const fastifyClientErrors: Record<string, { code: string; message: string }> = {
     message: 'Format de requête non accepté : le service attend du JSON.',
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'La requête est vide.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'La requête contient un JSON invalide.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'La requête est trop volumineuse.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'bad_request',
+    message: 'La requête contient un JSON invalide.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'La requête est trop volumineuse.',
+  },
 };

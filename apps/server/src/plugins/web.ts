@@ -38,10 +38,17 @@ export const webPlugin = fp<{ distDir?: string }>(async (app, opts) => {
       return reply.callNotFound();
     }
     const candidate = path.join(root, path.normalize(decodeURIComponent(url)));
-    if (candidate.startsWith(root + path.sep) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+    if (
+      candidate.startsWith(root + path.sep) &&
+      fs.existsSync(candidate) &&
+      fs.statSync(candidate).isFile()
+    ) {
       return reply.sendFile(path.relative(root, candidate));
     }
     if (path.extname(url) !== '') return reply.callNotFound(); // a missing asset, not a page
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexHtml);
   });
 });

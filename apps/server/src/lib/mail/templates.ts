@@ -101,7 +101,10 @@ export function renderEmail<T extends EmailTemplate>(
 }
 
 function layout(c: EmailContent, b: Branding): RenderedEmail {
-  const signature = [`L'équipe ${b.brandName}`, `Besoin d'aide ? ${b.supportPhone}, ${b.supportHours}.`];
+  const signature = [
+    `L'équipe ${b.brandName}`,
+    `Besoin d'aide ? ${b.supportPhone}, ${b.supportHours}.`,
+  ];
   const text = [
     ...c.paragraphs,
     ...(c.action ? [`${c.action.label} : ${c.action.url}`] : []),

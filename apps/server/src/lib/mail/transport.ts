@@ -13,7 +13,10 @@ export interface MailTransport {
 }
 
 /** Real SMTP through nodemailer (`smtp://`, `smtps://user:pass@host:port`). */
-export function createSmtpTransport(smtpUrl: string, from: string): MailTransport & { close(): void } {
+export function createSmtpTransport(
+  smtpUrl: string,
+  from: string,
+): MailTransport & { close(): void } {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     name: 'smtp',

@@ -76,7 +76,11 @@ function deps(over: Partial<OutboxDeps> & { clock: ManualClock }): OutboxDeps {
 }
 
 async function rowOf(id: string) {
-  return database.handle.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return database.handle.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 describe('outbox', () => {
@@ -109,12 +113,16 @@ describe('outbox', () => {
     let calls = 0;
     const flaky: MailTransport = {
       name: 'flaky',
-      send: () => (++calls === 1 ? Promise.reject(new Error('connection refused')) : Promise.resolve({})),
+      send: () =>
+        ++calls === 1 ? Promise.reject(new Error('connection refused')) : Promise.resolve({}),
     };
     const id = await enqueueEmail(database.handle.db, {
       to: 'retry@exemple.fr',
       template: 'second_factor_changed',
-      data: { firstName: 'Paul', change: 'Vous utilisez désormais une application d’authentification.' },
+      data: {
+        firstName: 'Paul',
+        change: 'Vous utilisez désormais une application d’authentification.',
+      },
       branding,
       now: clock.now(),
     });
@@ -123,7 +131,9 @@ describe('outbox', () => {
     expect(row.status).toBe('pending');
     expect(row.attempts).toBe(1);
     expect(row.last_error).toContain('connection refused');
-    expect(row.next_attempt_at).toBe(new Date(clock.now().getTime() + retryDelayMs(1)).toISOString());
+    expect(row.next_attempt_at).toBe(
+      new Date(clock.now().getTime() + retryDelayMs(1)).toISOString(),
+    );
     // Not due yet: nothing happens.
     await processOutboxBatch(deps({ clock, mail: flaky }));
     expect(calls).toBe(1);
@@ -145,7 +155,10 @@ describe('outbox', () => {
     });
     await database.handle.db
       .updateTable('outbox')
-      .set({ status: 'sending', locked_until: new Date(clock.now().getTime() + 60_000).toISOString() })
+      .set({
+        status: 'sending',
+        locked_until: new Date(clock.now().getTime() + 60_000).toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     const sent: string[] = [];
@@ -160,7 +173,10 @@ describe('outbox', () => {
 
   it('marks a message failed after the last attempt, keeping its error', async () => {
     const clock = new ManualClock(new Date('2026-03-02T12:00:00Z'));
-    const broken: MailTransport = { name: 'broken', send: () => Promise.reject(new Error('mailbox unavailable')) };
+    const broken: MailTransport = {
+      name: 'broken',
+      send: () => Promise.reject(new Error('mailbox unavailable')),
+    };
     const id = await enqueueEmail(database.handle.db, {
       to: 'nobody@exemple.fr',
       template: 'second_factor_changed',
@@ -224,6 +240,9 @@ describe('outbox', () => {
     expect(list.length).toBeGreaterThanOrEqual(4);
     const dates = list.map((m) => m.createdAt);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(list[0]).toMatchObject({ channel: expect.stringMatching(/^(email|sms)$/), to: expect.any(String) });
+    expect(list[0]).toMatchObject({
+      channel: expect.stringMatching(/^(email|sms)$/),
+      to: expect.any(String),
+    });
   });
 });

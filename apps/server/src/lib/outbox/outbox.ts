@@ -147,7 +147,9 @@ export async function processOutboxBatch(deps: OutboxDeps, limit = 20): Promise<
           locked_until: null,
           last_error: null,
           provider_message_id: result.providerMessageId ?? null,
-          ...(message.channel === 'sms' && deps.scrubSentSms ? { body_text: SENT_SMS_PLACEHOLDER } : {}),
+          ...(message.channel === 'sms' && deps.scrubSentSms
+            ? { body_text: SENT_SMS_PLACEHOLDER }
+            : {}),
         })
         .where('id', '=', id)
         .execute();
@@ -233,7 +235,7 @@ export async function listOutboxMessages(
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    channel: r.channel as 'email' | 'sms',
+    channel: r.channel,
     to: r.recipient,
     subject: r.subject,
     text: r.body_text,

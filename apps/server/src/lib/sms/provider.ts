@@ -62,7 +62,9 @@ export function createBrevoSmsProvider(
         throw new Error(`Brevo SMS API answered ${res.status}: ${detail}`);
       }
       const body = (await res.json().catch(() => ({}))) as { messageId?: number | string };
-      return { providerMessageId: body.messageId === undefined ? undefined : String(body.messageId) };
+      return {
+        providerMessageId: body.messageId === undefined ? undefined : String(body.messageId),
+      };
     },
   };
 }

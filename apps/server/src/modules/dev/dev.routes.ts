@@ -38,7 +38,9 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The demo accounts and the establishments ready for « Activer mon espace »',
         response: {
           200: z.object({
-            accounts: z.array(z.object({ role: z.string(), email: z.string(), password: z.string() })),
+            accounts: z.array(
+              z.object({ role: z.string(), email: z.string(), password: z.string() }),
+            ),
             activation: z.array(
               z.object({ siret: z.string(), companyIdentifier: z.string(), company: z.string() }),
             ),

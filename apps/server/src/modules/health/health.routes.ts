@@ -23,7 +23,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness: the database answers',
         response: {
           200: z.object({ status: z.literal('ready'), database: z.enum(['sqlite', 'postgres']) }),
-          503: z.object({ status: z.literal('unavailable'), database: z.enum(['sqlite', 'postgres']) }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            database: z.enum(['sqlite', 'postgres']),
+          }),
         },
       },
     },

@@ -5,7 +5,14 @@ import type { AppContext } from '../../lib/context';
 export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promise<Branding> {
   const row = await ctx.db
     .selectFrom('insurer_settings')
-    .select(['brand_name', 'primary_color', 'logo_file_id', 'support_phone', 'support_hours', 'ccn_name'])
+    .select([
+      'brand_name',
+      'primary_color',
+      'logo_file_id',
+      'support_phone',
+      'support_hours',
+      'ccn_name',
+    ])
     .executeTakeFirst();
   const env = ctx.config.branding;
   return {
@@ -16,4 +23,17 @@ export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promi
     supportHours: row?.support_hours ?? env.supportHours ?? DEFAULT_BRANDING.supportHours,
     ccnName: row?.ccn_name ?? DEFAULT_BRANDING.ccnName,
   };
+}
+
+/** The stored logo file, if the insurer uploaded one. */
+export async function getLogo(
+  ctx: Pick<AppContext, 'db' | 'storage'>,
+): Promise<{ bytes: Buffer; mimeType: string } | null> {
+  const file = await ctx.db
+    .selectFrom('insurer_settings')
+    .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
+    .select(['stored_files.storage_key', 'stored_files.mime_type'])
+    .executeTakeFirst();
+  if (!file) return null;
+  return { bytes: await ctx.storage.read(file.storage_key), mimeType: file.mime_type };
 }
