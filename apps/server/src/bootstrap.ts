@@ -21,7 +21,8 @@ export interface Runtime {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino(loggerOptions(config) as pino.LoggerOptions);
+  const pretty = !config.isProduction && process.stdout.isTTY;
+  return pino(loggerOptions({ ...config, pretty }) as pino.LoggerOptions);
 }
 
 /**

@@ -44,9 +44,24 @@ export function redactUrl(url: string): string {
   return query === undefined ? safePath : `${safePath}?[REDACTED]`;
 }
 
-export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  config: Pick<Config, 'logLevel'> & { pretty?: boolean },
+): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    // Readable lines in a developer's terminal; JSON lines (for log collectors) otherwise.
+    ...(config.pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              translateTime: 'SYS:HH:MM:ss',
+              ignore: 'pid,hostname,reqId',
+              singleLine: true,
+            },
+          },
+        }
+      : {}),
     redact: { paths: redactPaths, censor: '[REDACTED]' },
     serializers: {
       req(req: { method: string; url: string; ip?: string; headers: Record<string, unknown> }) {
