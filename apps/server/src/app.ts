@@ -18,6 +18,7 @@ import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -81,6 +82,7 @@ export async function buildApp(
 
   await app.register(healthRoutes);
   await app.register(settingsRoutes);
+  await app.register(captchaRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);
