@@ -18,6 +18,8 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
       red: buildAccessiblePalette('#c92a2a'),
       // Success notifications and badges.
       teal: buildAccessiblePalette('#087f5b'),
+      // Warnings (e.g. « Conservez ces codes »): Mantine's orange text is below 3:1.
+      orange: buildAccessiblePalette('#c2410c'),
     },
     autoContrast: true,
     focusRing: 'auto',

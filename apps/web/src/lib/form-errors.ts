@@ -1,0 +1,37 @@
+import { isApiError } from './api';
+
+/** What the user reads when an answer is not the API's error shape (network, bug). */
+export const UNEXPECTED_ERROR =
+  'La demande n’a pas pu aboutir. Veuillez réessayer dans quelques instants.';
+
+/**
+ * Moves the focus to the first invalid field of a form (the element or its id), once React has
+ * shown the errors
+ * (Mantine marks an input in error with `aria-invalid="true"`; a custom field can carry
+ * `data-focus-on-error`).
+ */
+export function focusFirstInvalid(form: HTMLFormElement | string | null | undefined): void {
+  if (!form) return;
+  window.requestAnimationFrame(() => {
+    const element = typeof form === 'string' ? document.getElementById(form) : form;
+    const target = element?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-focus-on-error="true"]',
+    );
+    target?.focus();
+  });
+}
+
+/** The French message of an error for an alert. */
+export function errorMessage(error: unknown): string {
+  return isApiError(error) ? error.message : UNEXPECTED_ERROR;
+}
+
+/** The server's per-field messages, or none. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  return isApiError(error) && error.fields ? error.fields : {};
+}
+
+/** The stable error code of an API answer, or null. */
+export function errorCode(error: unknown): string | null {
+  return isApiError(error) ? error.code : null;
+}
