@@ -2,10 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { AppProviders, createQueryClient } from './app/providers';
+import type { AppRouter } from './app/router';
 import { createAppRouter } from './app/router';
+import { createSessionExpiryHandler } from './app/session-expiry';
 
-const queryClient = createQueryClient();
-const router = createAppRouter();
+// The session-expiry watch needs the router, which needs the query client: wire them in turn.
+const routerHolder: { current?: AppRouter } = {};
+const queryClient = createQueryClient({
+  onError: (error) => sessionExpiry(error),
+});
+const sessionExpiry = createSessionExpiryHandler(queryClient, () => routerHolder.current);
+const router = createAppRouter(queryClient);
+routerHolder.current = router;
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');

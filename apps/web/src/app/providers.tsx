@@ -6,13 +6,20 @@ import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../lib/api';
 import { useBranding, useBrandingReady } from '../lib/branding';
 import { buildTheme, cssVariablesResolver } from './theme';
 
-export function createQueryClient(): QueryClient {
+export interface QueryClientOptions {
+  /** Called with every failed query and mutation (the session-expiry watch). */
+  onError?: (error: unknown) => void;
+}
+
+export function createQueryClient({ onError }: QueryClientOptions = {}): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => onError?.(error) }),
+    mutationCache: new MutationCache({ onError: (error) => onError?.(error) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -1,8 +1,13 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
 import { paths } from '../config/paths';
-import { ActivatePage } from '../features/auth/routes/activate-page';
-import { ForgotPasswordPage } from '../features/auth/routes/forgot-password-page';
-import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { requireEmployer, requireStaff } from '../features/auth/guards';
+import { validateSignInSearch } from '../features/auth/space';
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
 import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
 import { AuditPage } from '../features/audit/routes/audit-page';
@@ -22,23 +27,73 @@ import { ConversationPage } from '../features/messages/routes/conversation-page'
 import { MessagesPage } from '../features/messages/routes/messages-page';
 import { NewMessagePage } from '../features/messages/routes/new-message-page';
 import { NotificationsPage } from '../features/notifications/routes/notifications-page';
-import { ProfilePage } from '../features/users/routes/profile-page';
 import { UsersPage } from '../features/users/routes/users-page';
 import { BackOfficeLayout } from './layout/backoffice-layout';
 import { EmployerLayout } from './layout/employer-layout';
-import { PublicLayout } from './layout/public-layout';
+import { PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
 import { RootLayout } from './layout/root-layout';
 import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
 
 /*
- * Code-based routes. Three pathless layouts hold the pages: public (no account), employer space
- * and back office. Paths come from config/paths.ts. Access rules (sign-in, roles) come with the
- * authentication issue, as `beforeLoad` guards on the layouts.
+ * Code-based routes. Four pathless layouts hold the pages: public (no account), the back office's
+ * public pages (its sign-in), employer space and back office. Paths come from config/paths.ts.
+ * The employer and back-office layouts check the signed-in user in `beforeLoad` (features/auth/
+ * guards.ts) with the query client of the router's context.
+ *
+ * The account pages are loaded on demand: they carry the shared auth schemas, which bring the
+ * password-strength dictionaries (zxcvbn-ts, about 500 kB compressed) with them.
  */
 
-const rootRoute = createRootRoute({
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const authPages = {
+  signIn: lazyRouteComponent(() => import('../features/auth/routes/sign-in-page'), 'SignInPage'),
+  backOfficeSignIn: lazyRouteComponent(
+    () => import('../features/auth/routes/sign-in-page'),
+    'BackOfficeSignInPage',
+  ),
+  secondFactor: lazyRouteComponent(
+    () => import('../features/auth/routes/second-factor-page'),
+    'SecondFactorPage',
+  ),
+  backOfficeSecondFactor: lazyRouteComponent(
+    () => import('../features/auth/routes/second-factor-page'),
+    'BackOfficeSecondFactorPage',
+  ),
+  activate: lazyRouteComponent(
+    () => import('../features/auth/routes/activate-page'),
+    'ActivatePage',
+  ),
+  confirmEmail: lazyRouteComponent(
+    () => import('../features/auth/routes/confirm-email-page'),
+    'ConfirmEmailPage',
+  ),
+  forgotPassword: lazyRouteComponent(
+    () => import('../features/auth/routes/forgot-password-page'),
+    'ForgotPasswordPage',
+  ),
+  backOfficeForgotPassword: lazyRouteComponent(
+    () => import('../features/auth/routes/forgot-password-page'),
+    'BackOfficeForgotPasswordPage',
+  ),
+  resetPassword: lazyRouteComponent(
+    () => import('../features/auth/routes/reset-password-page'),
+    'ResetPasswordPage',
+  ),
+  profile: lazyRouteComponent(() => import('../features/users/routes/profile-page'), 'ProfilePage'),
+  backOfficeProfile: lazyRouteComponent(
+    () => import('../features/users/routes/profile-page'),
+    'BackOfficeProfilePage',
+  ),
+};
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: RootLayout,
   notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
 });
 
 // Public pages
@@ -48,16 +103,37 @@ const publicLayout = createRoute({
   component: PublicLayout,
 });
 const publicRoutes = [
-  createRoute({ getParentRoute: () => publicLayout, path: paths.signIn, component: SignInPage }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.signIn,
+    validateSearch: validateSignInSearch,
+    component: authPages.signIn,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.signInVerification,
+    validateSearch: validateSignInSearch,
+    component: authPages.secondFactor,
+  }),
   createRoute({
     getParentRoute: () => publicLayout,
     path: paths.activate,
-    component: ActivatePage,
+    component: authPages.activate,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.confirmEmail,
+    component: authPages.confirmEmail,
   }),
   createRoute({
     getParentRoute: () => publicLayout,
     path: paths.forgotPassword,
-    component: ForgotPasswordPage,
+    component: authPages.forgotPassword,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.resetPassword,
+    component: authPages.resetPassword,
   }),
   createRoute({
     getParentRoute: () => publicLayout,
@@ -71,10 +147,37 @@ const publicRoutes = [
   }),
 ] as const;
 
+// The back office's sign-in pages
+const publicBackOfficeLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public-back-office',
+  component: PublicBackOfficeLayout,
+});
+const publicBackOfficeRoutes = [
+  createRoute({
+    getParentRoute: () => publicBackOfficeLayout,
+    path: paths.backOfficeSignIn,
+    validateSearch: validateSignInSearch,
+    component: authPages.backOfficeSignIn,
+  }),
+  createRoute({
+    getParentRoute: () => publicBackOfficeLayout,
+    path: paths.backOfficeSignInVerification,
+    validateSearch: validateSignInSearch,
+    component: authPages.backOfficeSecondFactor,
+  }),
+  createRoute({
+    getParentRoute: () => publicBackOfficeLayout,
+    path: paths.backOfficeForgotPassword,
+    component: authPages.backOfficeForgotPassword,
+  }),
+] as const;
+
 // Employer space
 const employerLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'employer',
+  beforeLoad: requireEmployer,
   component: EmployerLayout,
 });
 const employerRoutes = [
@@ -124,7 +227,7 @@ const employerRoutes = [
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.profile,
-    component: ProfilePage,
+    component: authPages.profile,
   }),
   createRoute({ getParentRoute: () => employerLayout, path: paths.help, component: HelpPage }),
 ] as const;
@@ -133,6 +236,7 @@ const employerRoutes = [
 const backOfficeLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'back-office',
+  beforeLoad: requireStaff,
   component: BackOfficeLayout,
 });
 const backOfficeRoutes = [
@@ -166,17 +270,24 @@ const backOfficeRoutes = [
     path: paths.backOfficeAudit,
     component: AuditPage,
   }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeProfile,
+    component: authPages.backOfficeProfile,
+  }),
 ] as const;
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren(publicRoutes),
+  publicBackOfficeLayout.addChildren(publicBackOfficeRoutes),
   employerLayout.addChildren(employerRoutes),
   backOfficeLayout.addChildren(backOfficeRoutes),
 ]);
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    context: { queryClient },
     notFoundMode: 'root',
     scrollRestoration: true,
     defaultPreload: 'intent',

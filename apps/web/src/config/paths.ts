@@ -5,8 +5,11 @@
 export const paths = {
   // Public pages
   signIn: '/connexion',
+  signInVerification: '/connexion/verification',
   activate: '/activer-mon-espace',
+  confirmEmail: '/confirmer-email/$token',
   forgotPassword: '/mot-de-passe-oublie',
+  resetPassword: '/reinitialiser-mot-de-passe/$token',
   enrolmentForm: '/formulaire/$token',
   devMailbox: '/dev/mailbox',
 
@@ -26,7 +29,11 @@ export const paths = {
   help: '/aide',
 
   // Insurer back office
+  backOfficeSignIn: '/back-office/connexion',
+  backOfficeSignInVerification: '/back-office/connexion/verification',
+  backOfficeForgotPassword: '/back-office/mot-de-passe-oublie',
   backOffice: '/back-office',
+  backOfficeProfile: '/back-office/profil',
   backOfficeAffiliations: '/back-office/affiliations',
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',

@@ -55,7 +55,7 @@ export function BackOfficeLayout() {
             </ul>
           </Group>
           <Group gap={4} className={classes.actions} wrap="nowrap">
-            <ProfileMenu profileLink={false} />
+            <ProfileMenu space="backoffice" />
             <Burger
               opened={opened}
               onClick={toggle}

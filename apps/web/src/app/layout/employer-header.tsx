@@ -11,9 +11,10 @@ import {
 import { Link, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from '../../components/links';
 import { paths } from '../../config/paths';
+import { isCompanyAdmin, useMe } from '../../features/auth/api/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { BrandHomeLink } from './brand-home-link';
-import { employerNavigation } from './employer-navigation';
+import { employerNavigation, visibleItems } from './employer-navigation';
 import {
   HelpPopover,
   MessagesIconLink,
@@ -57,7 +58,9 @@ function ProceduresMenu() {
 export function EmployerHeader() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const signOut = useSignOut();
-  const { main, procedures } = employerNavigation;
+  const isAdmin = isCompanyAdmin(useMe().data);
+  const main = visibleItems(employerNavigation.main, isAdmin);
+  const { procedures } = employerNavigation;
 
   return (
     <header className={classes.header}>
@@ -151,6 +154,7 @@ export function EmployerHeader() {
           component="button"
           label="Se déconnecter"
           leftSection={<IconLogout size={18} aria-hidden />}
+          disabled={signOut.isPending}
           onClick={() => {
             close();
             signOut.mutate();

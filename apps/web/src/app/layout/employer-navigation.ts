@@ -3,6 +3,8 @@ import { paths } from '../../config/paths';
 export interface NavItem {
   label: string;
   to: (typeof paths)[keyof typeof paths];
+  /** Shown only to administrators of at least one company. */
+  adminOnly?: boolean;
 }
 
 /** The employer header's links (SPEC §5), shared by the desktop bar and the mobile drawer. */
@@ -10,8 +12,7 @@ export const employerNavigation = {
   main: [
     { label: 'Mes salariés', to: paths.members },
     { label: 'Mes documents pratiques', to: paths.documents },
-    // Administrators only, once permissions exist (next issue).
-    { label: 'Mes habilitations', to: paths.users },
+    { label: 'Mes habilitations', to: paths.users, adminOnly: true },
   ],
   procedures: {
     label: 'Mes démarches',
@@ -22,6 +23,14 @@ export const employerNavigation = {
     ],
   },
 } satisfies { main: NavItem[]; procedures: { label: string; items: NavItem[] } };
+
+/** The links a user may see: « Mes habilitations » only for a company administrator. */
+export function visibleItems<Item extends NavItem>(
+  items: readonly Item[],
+  isAdmin: boolean,
+): Item[] {
+  return items.filter((item) => isAdmin || !item.adminOnly);
+}
 
 /** The back office's links. */
 export const backOfficeNavigation = [

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { ActionIcon, Indicator, Menu, Popover, Stack, Tooltip } from '@mantine/core';
+import { ActionIcon, Indicator, Menu, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconBell,
   IconHelpCircle,
@@ -13,6 +13,7 @@ import { Link } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links';
 import { SupportContact } from '../../components/support-contact';
 import { paths } from '../../config/paths';
+import { fullName, useMe } from '../../features/auth/api/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 
 const ICON_SIZE = 22;
@@ -99,12 +100,17 @@ export function HelpPopover() {
   );
 }
 
-/** « Mon profil » (silhouette icon) and its menu with « Se déconnecter ». */
-export function ProfileMenu({ profileLink = true }: { profileLink?: boolean }) {
-  const signOut = useSignOut();
+/**
+ * « Mon profil » (silhouette icon) and its menu: the user's name, « Mon profil » and
+ * « Se déconnecter ».
+ */
+export function ProfileMenu({ space = 'employer' }: { space?: 'employer' | 'backoffice' }) {
+  const signOut = useSignOut(space);
+  const me = useMe().data;
   const [opened, setOpened] = useState(false);
+  const profilePath = space === 'backoffice' ? paths.backOfficeProfile : paths.profile;
   return (
-    <Menu position="bottom-end" width={220} shadow="md" opened={opened} onChange={setOpened}>
+    <Menu position="bottom-end" width={260} shadow="md" opened={opened} onChange={setOpened}>
       <Menu.Target>
         <Tooltip label="Mon profil" disabled={opened}>
           <ActionIcon variant="subtle" size="lg" aria-label="Mon profil">
@@ -113,18 +119,27 @@ export function ProfileMenu({ profileLink = true }: { profileLink?: boolean }) {
         </Tooltip>
       </Menu.Target>
       <Menu.Dropdown>
-        {profileLink ? (
+        {me ? (
           <>
-            <Menu.Item
-              component={Link}
-              to={paths.profile}
-              leftSection={<IconUser size={18} aria-hidden />}
-            >
-              Mon profil
-            </Menu.Item>
+            <Menu.Label>
+              <Text size="sm" fw={700} c="gray.9" lh={1.3}>
+                {fullName(me)}
+              </Text>
+              <Text size="xs" c="gray.7" lh={1.3} style={{ overflowWrap: 'anywhere' }}>
+                {me.isThirdParty && me.thirdPartyFirm ? me.thirdPartyFirm : me.email}
+              </Text>
+            </Menu.Label>
             <Menu.Divider />
           </>
         ) : null}
+        <Menu.Item
+          component={Link}
+          to={profilePath}
+          leftSection={<IconUser size={18} aria-hidden />}
+        >
+          Mon profil
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={18} aria-hidden />}
           onClick={() => signOut.mutate()}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Container } from '@mantine/core';
+import { Badge, Container } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
+import { paths } from '../../config/paths';
 import { useBranding } from '../../lib/branding';
 import { brandStripeStyle } from './brand-stripe';
 import { AppFooter } from './app-footer';
@@ -8,21 +9,42 @@ import { BrandHomeLink } from './brand-home-link';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import classes from './layout.module.css';
 
-/** The frame of the pages reached without an account: logo, content, support footer. */
-export function PublicShell({ children }: { children: ReactNode }) {
+type PublicSpace = 'employer' | 'backoffice';
+
+/**
+ * The frame of the pages reached without an account: logo, content, support footer. The back
+ * office's variant (« Espace assureur ») names its space and leaves out the employers' support.
+ */
+export function PublicShell({
+  children,
+  space = 'employer',
+}: {
+  children: ReactNode;
+  space?: PublicSpace;
+}) {
   const branding = useBranding();
+  const backOffice = space === 'backoffice';
   return (
     <div className={classes.shell} style={brandStripeStyle(branding)}>
       <SkipLink />
       <header className={classes.publicHeader}>
         <Container size="xl" className={classes.headerInner}>
-          <BrandHomeLink />
+          {backOffice ? (
+            <>
+              <BrandHomeLink to={paths.backOffice} label="accueil de l'espace assureur" />
+              <Badge variant="light" size="md" radius="sm" className={classes.spaceLabel}>
+                Espace assureur
+              </Badge>
+            </>
+          ) : (
+            <BrandHomeLink />
+          )}
         </Container>
       </header>
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.publicMain}>
         <Container size="xl">{children}</Container>
       </main>
-      <AppFooter />
+      {backOffice ? <AppFooter space="Espace assureur" withSupport={false} /> : <AppFooter />}
     </div>
   );
 }
@@ -30,6 +52,15 @@ export function PublicShell({ children }: { children: ReactNode }) {
 export function PublicLayout() {
   return (
     <PublicShell>
+      <Outlet />
+    </PublicShell>
+  );
+}
+
+/** The back office's sign-in pages. */
+export function PublicBackOfficeLayout() {
+  return (
+    <PublicShell space="backoffice">
       <Outlet />
     </PublicShell>
   );

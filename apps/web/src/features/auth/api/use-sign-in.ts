@@ -1,10 +1,34 @@
 import { useMutation } from '@tanstack/react-query';
-import type { SignIn } from '@affilia/shared/schemas/auth';
+import type { SendCodeResult, SignInRequest, SignInResult } from '@affilia/shared/schemas/auth';
 import { api } from '../../../lib/api';
 
-/** `POST /api/auth/sign-in` with the email and password. */
+/** `POST /api/auth/sign-in`: signs in, or asks for the second factor. */
 export function useSignIn() {
   return useMutation({
-    mutationFn: (values: SignIn) => api.post<unknown>('/api/auth/sign-in', values),
+    mutationFn: (values: SignInRequest) => api.post<SignInResult>('/api/auth/sign-in', values),
+  });
+}
+
+/** `POST /api/auth/second-factor/send` (« Envoyer le code »). */
+export function useSendSignInCode() {
+  return useMutation({
+    mutationFn: (values: { mobilePhone?: string }) =>
+      api.post<SendCodeResult>('/api/auth/second-factor/send', values),
+  });
+}
+
+/** `POST /api/auth/second-factor/verify` (« Continuer »): opens the session. */
+export function useVerifySignInCode() {
+  return useMutation({
+    mutationFn: (values: { code: string }) =>
+      api.post<SignInResult>('/api/auth/second-factor/verify', values),
+  });
+}
+
+/** `POST /api/auth/email/resend-confirmation`: the same answer whether the address exists. */
+export function useResendConfirmation() {
+  return useMutation({
+    mutationFn: (values: { email: string }) =>
+      api.post<{ ok: true }>('/api/auth/email/resend-confirmation', values),
   });
 }

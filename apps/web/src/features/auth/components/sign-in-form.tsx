@@ -1,24 +1,83 @@
-import { useState } from 'react';
-import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useId, useState } from 'react';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { SignIn } from '@affilia/shared/schemas/auth';
 import { SIGN_IN_PASSWORD_MAX_LENGTH, SignInSchema } from '@affilia/shared/schemas/auth';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
-import { isApiError } from '../../../lib/api';
+import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { useSignIn } from '../api/use-sign-in';
+import { fromSignInResult, setPendingSecondFactor } from '../api/second-factor-state';
+import { useResendConfirmation, useSignIn } from '../api/use-sign-in';
+import type { AuthSpace } from '../space';
+import { SPACE_PAGES } from '../space';
+import { useAfterSignIn } from '../use-after-sign-in';
 
-const UNEXPECTED = 'La connexion n’a pas pu aboutir. Veuillez réessayer dans quelques instants.';
+interface Failure {
+  /** Remounts the alert so that the same message is announced again. */
+  id: number;
+  code: string | null;
+  message: string;
+  email: string;
+}
 
-/** Email + password, validated by the shared `SignInSchema`, then `POST /api/auth/sign-in`. */
-export function SignInForm() {
+/** « Renvoyer l'e-mail de confirmation » inside the alert of an unconfirmed address. */
+function ResendConfirmation({ email }: { email: string }) {
+  const resend = useResendConfirmation();
+  if (resend.isSuccess) {
+    return (
+      <Group gap={6} wrap="nowrap" align="flex-start" mt="xs" role="status">
+        <IconCircleCheck size={18} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+        <Text size="sm">
+          Si un compte en attente de confirmation correspond à {email}, un nouvel e-mail vient de
+          lui être envoyé. Le lien est valable 48 heures.
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap={4} mt="xs" align="flex-start">
+      <Button
+        variant="white"
+        size="sm"
+        loading={resend.isPending}
+        onClick={() => {
+          if (!resend.isPending) resend.mutate({ email });
+        }}
+      >
+        Renvoyer l&apos;e-mail de confirmation
+      </Button>
+      {resend.isError ? (
+        <Text size="sm" role="alert">
+          {errorMessage(resend.error)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/**
+ * Email + password, validated by the shared `SignInSchema`, then `POST /api/auth/sign-in`:
+ * either the session opens, or the security screen asks for the second factor.
+ */
+export function SignInForm({
+  space = 'employer',
+  redirectTo,
+}: {
+  space?: AuthSpace;
+  redirectTo?: string | undefined;
+}) {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const signIn = useSignIn();
-  const [serverError, setServerError] = useState<string | null>(null);
+  const afterSignIn = useAfterSignIn(space, redirectTo);
+  const formId = useId();
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [passwordVisible, setPasswordVisible] = useState(false);
+  const pages = SPACE_PAGES[space];
 
   const form = useForm<SignIn>({
     mode: 'uncontrolled',
@@ -30,41 +89,57 @@ export function SignInForm() {
   const submit = form.onSubmit(
     (values) => {
       const parsed = SignInSchema.safeParse(values);
-      if (!parsed.success) return;
-      setServerError(null);
-      signIn.mutate(parsed.data, {
-        onSuccess: () => {
-          // The security screen (second factor) comes with the next issue.
-          void navigate({ to: paths.home });
+      if (!parsed.success || signIn.isPending) return;
+      setFailure(null);
+      signIn.mutate(
+        { ...parsed.data, space },
+        {
+          onSuccess: (result) => {
+            if (result.status === 'signed_in') {
+              void afterSignIn(result.user);
+              return;
+            }
+            setPendingSecondFactor(queryClient, space, fromSignInResult(result));
+            void navigate({
+              to: pages.verification,
+              search: redirectTo ? { redirect: redirectTo } : {},
+            });
+          },
+          onError: (error) => {
+            const fields = fieldErrors(error);
+            if (Object.keys(fields).length > 0) {
+              form.setErrors(fields);
+              focusFirstInvalid(formId);
+            }
+            setFailure((previous) => ({
+              id: (previous?.id ?? 0) + 1,
+              code: errorCode(error),
+              message: errorMessage(error),
+              email: parsed.data.email,
+            }));
+          },
         },
-        onError: (error) => {
-          if (isApiError(error)) {
-            if (error.fields) form.setErrors(error.fields);
-            setServerError(error.message);
-          } else {
-            setServerError(UNEXPECTED);
-          }
-        },
-      });
+      );
     },
-    (errors) => {
-      const first = Object.keys(errors)[0] as keyof SignIn | undefined;
-      if (first) form.getInputNode(first)?.focus();
-    },
+    () => focusFirstInvalid(formId),
   );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form id={formId} onSubmit={submit} noValidate>
       <Stack gap="md">
-        {serverError ? (
+        {failure ? (
           <Alert
+            key={failure.id}
             role="alert"
             color="red"
             variant="light"
             icon={<IconAlertCircle aria-hidden />}
             title="Connexion impossible"
           >
-            {serverError}
+            {failure.message}
+            {failure.code === 'email_not_confirmed' ? (
+              <ResendConfirmation email={failure.email} />
+            ) : null}
           </Alert>
         ) : null}
 
@@ -91,12 +166,17 @@ export function SignInForm() {
             visible={passwordVisible}
             onVisibilityChange={setPasswordVisible}
             visibilityToggleFocusable
-            visibilityToggleButtonProps={{ 'aria-label': 'Afficher le mot de passe' }}
+            visibilityToggleButtonProps={{
+              'aria-label': passwordVisible
+                ? 'Masquer le mot de passe'
+                : 'Afficher le mot de passe',
+              'aria-pressed': passwordVisible,
+            }}
             key={form.key('password')}
             {...form.getInputProps('password')}
           />
           <Group justify="flex-end">
-            <AnchorLink to={paths.forgotPassword} size="sm">
+            <AnchorLink to={pages.forgotPassword} size="sm">
               Mot de passe oublié ?
             </AnchorLink>
           </Group>

@@ -1,16 +1,145 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useId, useState } from 'react';
+import { Alert, Box, Button, Divider, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
+import { z } from 'zod';
+import { CaptchaPayloadSchema } from '@affilia/shared/schemas/auth';
+import { EmailSchema } from '@affilia/shared/validators/zod';
+import { CaptchaField } from '../../../components/captcha-field';
 import { AnchorLink } from '../../../components/links';
-import { paths } from '../../../config/paths';
-import { Page } from '../../../components/page';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import { useForgotPassword } from '../api/use-links';
+import { AuthCard } from '../components/auth-card';
+import type { AuthSpace } from '../space';
+import { SPACE_PAGES } from '../space';
+
+/** The form's part of `ForgotPasswordRequestSchema` (the page adds the space). */
+const ForgotFormSchema = z.object({ email: EmailSchema, captcha: CaptchaPayloadSchema });
+
+interface ForgotValues {
+  email: string;
+  captcha: string | null;
+}
+
+function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
+  const forgot = useForgotPassword();
+  const formId = useId();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ id: number; message: string } | null>(null);
+  const pages = SPACE_PAGES[space];
+
+  const form = useForm<ForgotValues>({
+    initialValues: { email: '', captcha: null },
+    validate: zodResolver(ForgotFormSchema),
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      const parsed = ForgotFormSchema.safeParse(values);
+      if (!parsed.success || forgot.isPending) return;
+      setProblem(null);
+      forgot.mutate(
+        { ...parsed.data, space },
+        {
+          onSuccess: () => setSentTo(parsed.data.email),
+          onError: (error) => {
+            // A captcha answer is accepted once: a new one is needed whatever went wrong.
+            form.setFieldValue('captcha', null);
+            form.setErrors(fieldErrors(error));
+            setProblem((p) => ({ id: (p?.id ?? 0) + 1, message: errorMessage(error) }));
+            focusFirstInvalid(formId);
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <Box py={{ base: 0, md: 'xl' }}>
+      <AuthCard
+        title="Mot de passe oublié"
+        eyebrow={space === 'backoffice' ? 'Espace assureur' : undefined}
+        description={
+          sentTo
+            ? undefined
+            : 'Indiquez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.'
+        }
+      >
+        {sentTo ? (
+          <Alert
+            role="status"
+            color="teal"
+            variant="light"
+            icon={<IconMailCheck aria-hidden />}
+            title="Consultez votre boîte e-mail"
+          >
+            <Stack gap="xs">
+              <Text size="sm">
+                Si un compte correspond à l’adresse {sentTo}, vous recevrez un e-mail avec un lien
+                pour choisir un nouveau mot de passe. Ce lien est valable 20 minutes.
+              </Text>
+              <Text size="sm">
+                Rien reçu après quelques minutes ? Vérifiez vos courriers indésirables, puis
+                recommencez.
+              </Text>
+            </Stack>
+          </Alert>
+        ) : (
+          <form id={formId} onSubmit={submit} noValidate>
+            <Stack gap="md">
+              {problem ? (
+                <Alert
+                  key={problem.id}
+                  role="alert"
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertCircle aria-hidden />}
+                >
+                  {problem.message}
+                </Alert>
+              ) : null}
+              <TextInput
+                label="Adresse e-mail"
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                spellCheck={false}
+                autoCapitalize="none"
+                required
+                size="md"
+                key={form.key('email')}
+                {...form.getInputProps('email')}
+              />
+              <CaptchaField
+                value={form.values.captcha}
+                onChange={(payload) => form.setFieldValue('captcha', payload)}
+                error={typeof form.errors.captcha === 'string' ? form.errors.captcha : undefined}
+              />
+              <Button type="submit" size="md" fullWidth loading={forgot.isPending}>
+                Recevoir le lien
+              </Button>
+            </Stack>
+          </form>
+        )}
+        <Divider />
+        <Stack align="center">
+          <AnchorLink to={pages.signIn} size="sm">
+            Revenir à la connexion
+          </AnchorLink>
+        </Stack>
+      </AuthCard>
+    </Box>
+  );
+}
 
 /** `/mot-de-passe-oublie`: « Mot de passe oublié » (SPEC §4.2). */
 export function ForgotPasswordPage() {
-  return (
-    <Page title="Mot de passe oublié">
-      <ComingSoon>
-        Vous pourrez ici recevoir par e-mail un lien pour choisir un nouveau mot de passe.
-      </ComingSoon>
-      <AnchorLink to={paths.signIn}>Retour à la connexion</AnchorLink>
-    </Page>
-  );
+  return <ForgotPasswordScreen space="employer" />;
+}
+
+/** `/back-office/mot-de-passe-oublie`. */
+export function BackOfficeForgotPasswordPage() {
+  return <ForgotPasswordScreen space="backoffice" />;
 }

@@ -10,9 +10,12 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
+import { useSearch } from '@tanstack/react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { useBranding } from '../../../lib/branding';
 import { ActivateSpaceLink, SignInForm } from '../components/sign-in-form';
+import { SignInNoticeAlert } from '../components/sign-in-notice';
+import { AuthCard } from '../components/auth-card';
 import classes from './sign-in-page.module.css';
 
 const BENEFITS = [
@@ -26,6 +29,7 @@ const BENEFITS = [
 /** `/connexion`: the branded sign-in page of the employer space. */
 export function SignInPage() {
   const { brandName } = useBranding();
+  const search = useSearch({ strict: false });
   useDocumentTitle('Connexion');
 
   return (
@@ -35,7 +39,8 @@ export function SignInPage() {
           <Title order={1} fz={{ base: 24, sm: 28 }} lh={1.25}>
             Connexion à votre Espace Entreprise
           </Title>
-          <SignInForm />
+          <SignInNoticeAlert notice={search.notice} />
+          <SignInForm space="employer" redirectTo={search.redirect} />
           <Divider />
           <Box ta="center">
             <ActivateSpaceLink />
@@ -68,5 +73,18 @@ export function SignInPage() {
         </List>
       </Stack>
     </SimpleGrid>
+  );
+}
+
+/** `/back-office/connexion`: the insurer's staff sign in here. */
+export function BackOfficeSignInPage() {
+  const search = useSearch({ strict: false });
+  return (
+    <Box py={{ base: 0, md: 'xl' }}>
+      <AuthCard title="Connexion à l'espace assureur" eyebrow="Espace assureur">
+        <SignInNoticeAlert notice={search.notice} />
+        <SignInForm space="backoffice" redirectTo={search.redirect} />
+      </AuthCard>
+    </Box>
   );
 }

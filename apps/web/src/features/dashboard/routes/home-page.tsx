@@ -7,6 +7,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { paths } from '../../../config/paths';
+import { useMe } from '../../auth/api/use-me';
 import { useDocumentTitle } from '../../../lib/document-title';
 import type { HomeTileProps } from '../components/home-tile';
 import { HomeTile } from '../components/home-tile';
@@ -47,11 +48,12 @@ const TILES: HomeTileProps[] = [
 /** `/`: the employer space's home page (SPEC §5.1). */
 export function HomePage() {
   useDocumentTitle('Accueil');
+  const firstName = useMe().data?.firstName;
   return (
     <Stack gap="xl">
       <Stack gap={4}>
         <Title order={1} fz={{ base: 26, sm: 32 }}>
-          Bienvenue
+          {firstName ? `Bienvenue ${firstName}` : 'Bienvenue'}
         </Title>
         <Text c="dimmed">Gérez vos salariés assurés en quelques clics.</Text>
       </Stack>

@@ -1,0 +1,47 @@
+import { Alert, Button, Loader, ScrollArea, Stack, Text } from '@mantine/core';
+import type { Terms } from '@affilia/shared/schemas/auth';
+import { SimpleMarkdown } from '../../../components/simple-markdown';
+import { errorMessage } from '../../../lib/form-errors';
+import type { useCurrentTerms } from '../api/use-activation';
+import classes from './activation-steps.module.css';
+
+/** The terms of use in force, in a box that scrolls (and can be scrolled with the keyboard). */
+export function TermsBox({ query }: { query: ReturnType<typeof useCurrentTerms> }) {
+  if (query.isPending) {
+    return (
+      <Stack align="center" p="md" role="status">
+        <Loader size="sm" aria-hidden />
+        <Text size="sm">Chargement des conditions générales…</Text>
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(query.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void query.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const terms: Terms = query.data;
+  return (
+    <ScrollArea.Autosize
+      mah={260}
+      type="auto"
+      className={classes.terms}
+      viewportProps={{
+        tabIndex: 0,
+        role: 'region',
+        'aria-label': `${terms.title}, version ${terms.version}`,
+      }}
+    >
+      <div style={{ padding: 'var(--mantine-spacing-md)' }}>
+        <SimpleMarkdown source={terms.contentMarkdown} headingOrder={3} />
+      </div>
+    </ScrollArea.Autosize>
+  );
+}

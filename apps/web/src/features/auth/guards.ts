@@ -1,0 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ParsedLocation } from '@tanstack/react-router';
+import { redirect } from '@tanstack/react-router';
+import { paths } from '../../config/paths';
+import type { Me } from './api/use-me';
+import { loadMe } from './api/use-me';
+
+interface GuardArgs {
+  context: { queryClient: QueryClient };
+  location: ParsedLocation;
+}
+
+/**
+ * `beforeLoad` of the employer space: an employer account must be signed in. Nobody → the
+ * sign-in page, which brings the user back here afterwards; an insurer's staff → the back office.
+ */
+/* eslint-disable @typescript-eslint/only-throw-error -- TanStack Router's guards throw its
+   redirect objects, which the router catches and follows. */
+
+export async function requireEmployer({ context, location }: GuardArgs): Promise<{ me: Me }> {
+  const me = await loadMe(context.queryClient);
+  if (!me) throw redirect({ to: paths.signIn, search: { redirect: location.href } });
+  if (me.kind !== 'employer') throw redirect({ to: paths.backOffice });
+  return { me };
+}
+
+/** `beforeLoad` of the back office: a staff account must be signed in. */
+export async function requireStaff({ context, location }: GuardArgs): Promise<{ me: Me }> {
+  const me = await loadMe(context.queryClient);
+  if (!me) throw redirect({ to: paths.backOfficeSignIn, search: { redirect: location.href } });
+  if (me.kind !== 'staff') throw redirect({ to: paths.backOfficeSignIn });
+  return { me };
+}
