@@ -14,10 +14,12 @@ import {
 import type { AppContext } from './lib/context';
 import { newId } from './lib/ids';
 import { loggerOptions } from './lib/logger';
+import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -61,6 +63,7 @@ export async function buildApp(
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { isProduction: ctx.config.isProduction });
   await app.register(csrfPlugin);
+  await app.register(authPlugin);
 
   await app.register(swagger, {
     openapi: {
@@ -82,6 +85,7 @@ export async function buildApp(
 
   await app.register(healthRoutes);
   await app.register(settingsRoutes);
+  await app.register(authRoutes);
   await app.register(captchaRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 

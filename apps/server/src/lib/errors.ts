@@ -13,6 +13,15 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** Sent as the Retry-After header (throttling answers). */
+  retryAfterSeconds?: number;
+}
+
+export function tooManyAttempts(message: string, retryAfterSeconds: number): AppError {
+  const err = new AppError('too_many_attempts', 429, message);
+  err.retryAfterSeconds = retryAfterSeconds;
+  return err;
 }
 
 export const notFound = (message = 'Élément introuvable.') =>

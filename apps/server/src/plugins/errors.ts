@@ -18,6 +18,8 @@ export const errorsPlugin = fp((app) => {
 
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'application error');
+      if (err.retryAfterSeconds !== undefined)
+        void reply.header('retry-after', String(err.retryAfterSeconds));
       return send(err.statusCode, {
         code: err.code,
         message: err.message,

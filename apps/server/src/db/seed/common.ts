@@ -15,7 +15,8 @@ import type {
   StaffCategory,
 } from '../schema';
 import { toSearchName } from '../search-name';
-import { DEMO_ACCOUNTS, PASSWORD_HASH_OPTIONS, type DemoAccountKey } from './demo-accounts';
+import { PASSWORD_HASH_OPTIONS } from '../../lib/passwords';
+import { DEMO_ACCOUNTS, type DemoAccountKey } from './demo-accounts';
 import { DEMO_INSURER, TERMS, TIPS } from './content';
 import {
   CONTRACT_OPTIONS,

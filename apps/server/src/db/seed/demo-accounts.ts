@@ -95,11 +95,3 @@ export function demoAccount(key: DemoAccountKey): DemoAccount {
   if (!account) throw new Error(`No demo account ${key}`);
   return account;
 }
-
-/** Argon2id with the SPEC §9 floor (m = 19 MiB, t = 2, p = 1). */
-export const PASSWORD_HASH_OPTIONS = {
-  algorithm: 2, // Argon2id
-  memoryCost: 19456,
-  timeCost: 2,
-  parallelism: 1,
-} as const;

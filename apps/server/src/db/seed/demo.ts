@@ -62,7 +62,8 @@ import {
   ribPdf,
   type DemoCompanyDef,
 } from './content';
-import { DEMO_ACCOUNTS, PASSWORD_HASH_OPTIONS, type DemoAccountKey } from './demo-accounts';
+import { PASSWORD_HASH_OPTIONS } from '../../lib/passwords';
+import { DEMO_ACCOUNTS, type DemoAccountKey } from './demo-accounts';
 import {
   addDays,
   createNirGenerator,

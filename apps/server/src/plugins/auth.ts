@@ -1,0 +1,54 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import type { Session, User, UserKind } from '../db/schema';
+import { AppError, unauthenticated } from '../lib/errors';
+import { clearCookieOptions, SESSION_COOKIE } from '../modules/auth/cookies';
+import { loadSession } from '../modules/auth/sessions.service';
+
+export interface AuthContext {
+  user: User;
+  session: Session;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user and session, or null. Set for every /api/ request. */
+    auth: AuthContext | null;
+  }
+}
+
+/** Reads the session cookie of every API request (sessions live in the database). */
+export const authPlugin = fp(async (app) => {
+  await app.register(cookie);
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const loaded = await loadSession(app.ctx, token);
+    if (loaded) request.auth = loaded;
+    else reply.clearCookie(SESSION_COOKIE, clearCookieOptions);
+  });
+});
+
+/**
+ * The signed-in user of this request, who must be of `kind`: 401 when nobody is signed in, 403
+ * when an employer calls the back office or the reverse.
+ */
+export function requireAuth(request: FastifyRequest, kind: UserKind): AuthContext {
+  const auth = request.auth;
+  if (!auth)
+    throw unauthenticated('Votre session a expiré ou vous n’êtes pas connecté : reconnectez-vous.');
+  if (auth.user.kind !== kind) {
+    throw new AppError('forbidden', 403, "Cet espace n'est pas accessible avec votre compte.");
+  }
+  return auth;
+}
+
+/** The signed-in user, whatever their kind (profile security, sign-out). */
+export function requireAnyAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth)
+    throw unauthenticated('Votre session a expiré ou vous n’êtes pas connecté : reconnectez-vous.');
+  return request.auth;
+}

@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import { luhnCheckDigit } from '@affilia/shared/validators/siret';
+import type { CompanyRole, Database, StaffRole } from '../src/db/schema';
+import { newId } from '../src/lib/ids';
+import { hashPassword } from '../src/lib/passwords';
+
+/** Builders of rows for API tests: each returns what it created. */
+const NOW = '2026-01-01T00:00:00.000Z';
+let seq = 0;
+const next = () => ++seq;
+
+const hashCache = new Map<string, Promise<string>>();
+const cachedHash = (password: string) => {
+  let h = hashCache.get(password);
+  if (!h) {
+    h = hashPassword(password);
+    hashCache.set(password, h);
+  }
+  return h;
+};
+
+export async function createCompany(db: Kysely<Database>, over: { name?: string } = {}) {
+  const n = next();
+  const sirenBase = String(10_000_000 + n * 7919).slice(0, 8);
+  const siren = sirenBase + luhnCheckDigit(sirenBase);
+  const company = {
+    id: newId(),
+    siren,
+    name: over.name ?? `Société ${n}`,
+    insurer_company_identifier: `TST${String(n).padStart(6, '0')}`,
+    ccn_name: 'Immobilier',
+    idcc: '1527',
+    created_at: NOW,
+    updated_at: NOW,
+  };
+  await db.insertInto('companies').values(company).execute();
+  return company;
+}
+
+export async function createEstablishment(
+  db: Kysely<Database>,
+  company: { id: string; siren: string },
+  over: { name?: string } = {},
+) {
+  const n = next();
+  const base = company.siren + String(n).padStart(4, '0');
+  const establishment = {
+    id: newId(),
+    company_id: company.id,
+    siret: base + luhnCheckDigit(base),
+    name: over.name ?? `Établissement ${n}`,
+    address_line1: `${n} rue de la Paix`,
+    address_line2: null,
+    postal_code: '75002',
+    city: 'Paris',
+    insurer_identifier: `ETB${String(n).padStart(6, '0')}`,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+  await db.insertInto('establishments').values(establishment).execute();
+  return establishment;
+}
+
+export interface UserInput {
+  email?: string;
+  password?: string;
+  firstName?: string;
+  mobilePhone?: string | null;
+  emailVerified?: boolean;
+  status?: 'invited' | 'active' | 'suspended' | 'deactivated';
+  lastSignInAt?: string | null;
+}
+
+export const TEST_PASSWORD = 'Ardoise-Tilleul-Cerisier-91';
+
+async function insertUser(
+  db: Kysely<Database>,
+  kind: 'employer' | 'staff',
+  staffRole: StaffRole | null,
+  over: UserInput,
+) {
+  const n = next();
+  const user = {
+    id: newId(),
+    kind,
+    email: (over.email ?? `user${n}@exemple.fr`).toLowerCase(),
+    email_verified_at: over.emailVerified === false ? null : NOW,
+    password_hash: await cachedHash(over.password ?? TEST_PASSWORD),
+    password_changed_at: NOW,
+    first_name: over.firstName ?? 'Camille',
+    last_name: `Martin${n}`,
+    mobile_phone:
+      over.mobilePhone === undefined ? `+3361234${String(5600 + n).slice(-4)}` : over.mobilePhone,
+    mobile_phone_verified_at: NOW,
+    status: over.status ?? 'active',
+    staff_role: staffRole,
+    third_party_firm: null,
+    totp_secret_encrypted: null,
+    totp_enabled_at: null,
+    last_sign_in_at: over.lastSignInAt === undefined ? null : over.lastSignInAt,
+    last_sign_in_ip: null,
+    failed_sign_in_day: null,
+    last_failed_sign_in_at: null,
+    locked_until: null,
+    created_by_user_id: null,
+    created_at: NOW,
+    updated_at: NOW,
+    deactivated_at: null,
+  };
+  await db.insertInto('users').values(user).execute();
+  return { ...user, password: over.password ?? TEST_PASSWORD };
+}
+
+export async function createEmployerUser(
+  db: Kysely<Database>,
+  roles: { company: { id: string }; role: CompanyRole }[] = [],
+  over: UserInput = {},
+) {
+  const user = await insertUser(db, 'employer', null, over);
+  for (const r of roles) {
+    await db
+      .insertInto('user_company_roles')
+      .values({
+        id: newId(),
+        user_id: user.id,
+        company_id: r.company.id,
+        role: r.role,
+        all_establishments: 1,
+        granted_by: null,
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
+  }
+  return user;
+}
+
+export function createStaffUser(
+  db: Kysely<Database>,
+  role: StaffRole = 'manager',
+  over: UserInput = {},
+) {
+  return insertUser(db, 'staff', role, over);
+}
+
+export async function publishTerms(db: Kysely<Database>, version = '2026-01') {
+  const terms = {
+    id: newId(),
+    version,
+    title: 'Conditions générales d’utilisation',
+    content_markdown: 'Texte des conditions.',
+    published_at: NOW,
+    created_at: NOW,
+  };
+  await db.insertInto('terms_versions').values(terms).execute();
+  return terms;
+}
