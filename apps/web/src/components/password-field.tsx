@@ -136,6 +136,8 @@ export function PasswordField({
         autoCapitalize="none"
         description={description}
         error={error}
+        // Mantine sets data-invalid only on the password input: tell screen readers too.
+        aria-invalid={error ? true : undefined}
         value={value}
         visible={visible}
         onVisibilityChange={setVisible}

@@ -14,8 +14,9 @@ export function focusFirstInvalid(form: HTMLFormElement | string | null | undefi
   if (!form) return;
   window.requestAnimationFrame(() => {
     const element = typeof form === 'string' ? document.getElementById(form) : form;
+    // Mantine's PasswordInput marks its inner input with data-invalid only.
     const target = element?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [data-focus-on-error="true"]',
+      'input[data-invalid="true"], textarea[data-invalid="true"], [aria-invalid="true"], [data-focus-on-error="true"]',
     );
     target?.focus();
   });

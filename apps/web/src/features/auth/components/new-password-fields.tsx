@@ -49,6 +49,7 @@ export function NewPasswordFields<Values extends NewPasswordValues>({
           'aria-pressed': confirmVisible,
         }}
         {...form.getInputProps('confirmPassword')}
+        aria-invalid={form.errors.confirmPassword ? true : undefined}
       />
     </Stack>
   );

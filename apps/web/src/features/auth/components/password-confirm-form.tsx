@@ -52,6 +52,7 @@ export function PasswordConfirmForm({
           key={form.key('password')}
           {...form.getInputProps('password')}
           error={form.errors.password ?? error}
+          aria-invalid={form.errors.password || error ? true : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

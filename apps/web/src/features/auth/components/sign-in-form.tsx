@@ -174,6 +174,7 @@ export function SignInForm({
             }}
             key={form.key('password')}
             {...form.getInputProps('password')}
+            aria-invalid={form.errors.password ? true : undefined}
           />
           <Group justify="flex-end">
             <AnchorLink to={pages.forgotPassword} size="sm">
