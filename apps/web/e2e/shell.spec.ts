@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, expectNoA11yViolations, waitForPage } from './support';
+import {
+  DEMO_ADMIN,
+  DESKTOP,
+  PHONE,
+  expectNoA11yViolations,
+  signIn,
+  useSession,
+  waitForPage,
+} from './support';
 
 let BRAND = 'Mutuelle Horizon Prévoyance';
 
@@ -12,8 +20,9 @@ test.describe('web shell', () => {
 
   test('the home page shows the employer header and the support footer', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
+    await useSession(page);
     await page.goto('/');
-    await waitForPage(page, 'Bienvenue');
+    await waitForPage(page, 'Bienvenue Eugénie');
     await expect(page).toHaveTitle('Accueil — Affilia');
 
     const header = page.getByRole('banner');
@@ -82,50 +91,6 @@ test.describe('web shell', () => {
     await expect(password).toHaveAttribute('type', 'text');
   });
 
-  test('sign-in shows the server’s message in an alert, and goes home on success', async ({
-    page,
-  }) => {
-    // The sign-in API comes with the authentication issue: its answers are simulated here.
-    const requests: { body: unknown; csrf: string | null }[] = [];
-    let answer: { status: number; json: unknown } = {
-      status: 401,
-      json: {
-        error: {
-          code: 'invalid_credentials',
-          message: 'Adresse e-mail ou mot de passe incorrect.',
-        },
-      },
-    };
-    await page.route('**/api/auth/sign-in', async (route) => {
-      const request = route.request();
-      requests.push({
-        body: request.postDataJSON() as unknown,
-        csrf: await request.headerValue('x-requested-with'),
-      });
-      await route.fulfill(answer);
-    });
-
-    await page.goto('/connexion');
-    await waitForPage(page, 'Connexion à votre Espace Entreprise');
-    await page.getByLabel('Adresse e-mail').fill('  Marie.Dupont@Exemple.fr ');
-    await page.getByLabel(/^Mot de passe/).fill('mauvais mot de passe');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByRole('alert')).toContainText(
-      'Adresse e-mail ou mot de passe incorrect.',
-    );
-    expect(requests).toEqual([
-      {
-        body: { email: 'marie.dupont@exemple.fr', password: 'mauvais mot de passe' },
-        csrf: 'affilia',
-      },
-    ]);
-    await expectNoA11yViolations(page);
-
-    answer = { status: 200, json: { status: 'signed-in' } };
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await waitForPage(page, 'Bienvenue');
-  });
-
   test('sign-in and home pass axe on a phone, and the burger opens the navigation', async ({
     page,
   }) => {
@@ -134,6 +99,7 @@ test.describe('web shell', () => {
     await waitForPage(page, 'Connexion à votre Espace Entreprise');
     await expectNoA11yViolations(page);
 
+    await useSession(page);
     await page.goto('/');
     await waitForPage(page, 'Bienvenue');
     await expectNoA11yViolations(page);
@@ -160,6 +126,7 @@ test.describe('web shell', () => {
 
   test('the home page passes axe at desktop size', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
+    await useSession(page);
     await page.goto('/');
     await waitForPage(page, 'Bienvenue');
     await expectNoA11yViolations(page);
@@ -167,6 +134,7 @@ test.describe('web shell', () => {
 
   test('a skip link leads to the content', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
+    await useSession(page);
     await page.goto('/salaries');
     await waitForPage(page, 'Mes salariés');
     await page.keyboard.press('Tab');
@@ -191,10 +159,50 @@ test.describe('web shell', () => {
   });
 
   test('an unknown address shows a French 404 page with a link home', async ({ page }) => {
+    await useSession(page);
     await page.goto('/cette-page-n-existe-pas');
     await waitForPage(page, 'Page introuvable');
     await expect(page).toHaveTitle('Page introuvable — Affilia');
     await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
     await waitForPage(page, 'Bienvenue');
+  });
+
+  test('an anonymous visitor is sent to the sign-in page, then back where they were going', async ({
+    page,
+  }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/salaries?page=2');
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+    await expect(page).toHaveURL(/\/connexion\?redirect=%2Fsalaries%3Fpage%3D2$/);
+
+    // The first sign-in from this browser goes through the security screen.
+    await page.getByLabel('Adresse e-mail').fill(DEMO_ADMIN.email);
+    await page.getByLabel(/^Mot de passe/).fill(DEMO_ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await waitForPage(page, 'Double authentification');
+    await expect(page.getByText('Confirmez votre numéro')).toContainText('•• •• ••');
+    await expect(page.getByText('un nouveau navigateur')).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole('link', { name: 'Revenir à la connexion' }).click();
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+
+    await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password, { path: page.url() });
+    await waitForPage(page, 'Mes salariés');
+    await expect(page).toHaveURL(/\/salaries\?page=2$/);
+  });
+
+  test('the profile menu names the user and signs out', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    await page.getByRole('banner').getByRole('button', { name: 'Mon profil' }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu).toContainText('Eugénie Marchand');
+    await menu.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
+    await expect(page.getByRole('status')).toContainText('Vous êtes déconnecté.');
+
+    // The session is over on the server: the space asks to sign in again.
+    await page.goto('/');
+    await waitForPage(page, 'Connexion à votre Espace Entreprise');
   });
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The WCAG levels the portal is held to (RGAA follows WCAG 2.1 AA). */
@@ -31,4 +31,137 @@ export async function expectNoA11yViolations(
 /** Waits until the app has rendered a page (its `<h1>`), after the branding call settled. */
 export async function waitForPage(page: Page, heading: string | RegExp): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** One message of the server's development outbox (`GET /api/dev/outbox`). */
+interface OutboxMessage {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export async function readOutbox(page: Page): Promise<OutboxMessage[]> {
+  const response = await page.request.get('/api/dev/outbox');
+  expect(response.ok(), 'GET /api/dev/outbox').toBe(true);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+}
+
+/** Waits for a message that was not in the outbox before (`known` ids) and matches `filter`. */
+export async function waitForNewMessage(
+  page: Page,
+  known: ReadonlySet<string>,
+  filter: (message: OutboxMessage) => boolean,
+): Promise<OutboxMessage> {
+  let found: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await readOutbox(page)).find((m) => !known.has(m.id) && filter(m));
+        return found !== undefined;
+      },
+      { message: 'waiting for a new message in the development outbox', timeout: 10_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The demo accounts of the seed (also printed at start-up and by `GET /api/dev/demo`). */
+export const DEMO_ADMIN = { email: 'admin@demo.affilia.test', password: 'Tilleul-Ardoise-47' };
+
+/**
+ * Signs in through the real pages: email and password, then, when the security screen appears
+ * (new browser, new IP, 3 months without signing in), « Envoyer le code » and the SMS code read
+ * from the development outbox. Ends on the page the sign-in leads to.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  {
+    space = 'employer',
+    path = space === 'backoffice' ? '/back-office/connexion' : '/connexion',
+  }: {
+    space?: 'employer' | 'backoffice';
+    /** The sign-in page to start from, e.g. with its `?redirect=`. */
+    path?: string;
+  } = {},
+): Promise<void> {
+  await page.goto(path);
+  await waitForPage(page, /^Connexion/);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+
+  const securityScreen = page.getByRole('heading', { level: 1, name: 'Double authentification' });
+  const signedIn = page.getByRole('banner').getByRole('button', { name: 'Mon profil' });
+  await expect(securityScreen.or(signedIn)).toBeVisible();
+  if (await securityScreen.isVisible()) {
+    const known = new Set((await readOutbox(page)).map((m) => m.id));
+    await page.getByRole('button', { name: 'Envoyer le code' }).click();
+    const sms = await waitForNewMessage(
+      page,
+      known,
+      (m) => m.channel === 'sms' && /\b\d{6}\b/.test(m.text),
+    );
+    const code = /\b(\d{6})\b/.exec(sms.text)![1]!;
+    await page.getByLabel('Code reçu par SMS').fill(code);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+  }
+  await expect(signedIn).toBeVisible();
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+const sessions = new Map<string, Cookies>();
+
+/**
+ * Signs in once per account and worker through the real pages (`signIn`), then gives the next
+ * tests the same cookies, so that a file of journeys does not send an SMS for every test.
+ * Call `forgetSession` after a test that signs the account out.
+ */
+export async function useSession(
+  page: Page,
+  account: { email: string; password: string } = DEMO_ADMIN,
+): Promise<void> {
+  const saved = sessions.get(account.email);
+  if (saved) {
+    await page.context().addCookies(saved);
+    return;
+  }
+  await signIn(page, account.email, account.password);
+  sessions.set(account.email, await page.context().cookies());
+}
+
+export function forgetSession(email: string = DEMO_ADMIN.email): void {
+  sessions.delete(email);
+}
+
+/** Ticks « Je ne suis pas un robot » and waits for the proof of work to be accepted. */
+export async function solveCaptcha(page: Page): Promise<void> {
+  // The widget draws its own check mark over the box: click the box itself.
+  await page.getByRole('checkbox', { name: /Je ne suis pas un robot/ }).click({ force: true });
+  await expect(page.getByText('Vérifié')).toBeVisible({ timeout: 20_000 });
+}
+
+/** The path of the first link to `pathPrefix` in a new email to `to`. */
+export async function waitForEmailLink(
+  page: Page,
+  known: ReadonlySet<string>,
+  to: string,
+  pathPrefix: string,
+): Promise<string> {
+  const mail = await waitForNewMessage(
+    page,
+    known,
+    (m) => m.channel === 'email' && m.to === to && m.text.includes(pathPrefix),
+  );
+  const url = new RegExp(`https?://\\S+${pathPrefix}\\S+`).exec(mail.text)?.[0];
+  expect(url, `a link to ${pathPrefix} in the email`).toBeTruthy();
+  return new URL(url!).pathname;
+}
+
+export async function outboxIds(page: Page): Promise<Set<string>> {
+  return new Set((await readOutbox(page)).map((m) => m.id));
 }
