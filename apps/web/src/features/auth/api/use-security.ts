@@ -19,7 +19,8 @@ export function useSessions() {
   return useQuery({
     queryKey: SESSIONS_KEY,
     queryFn: ({ signal }) => api.get<{ sessions: SessionInfo[] }>('/api/auth/sessions', { signal }),
-    select: (data) => data.sessions,
+    // This browser first, then the others as the server lists them.
+    select: (data) => [...data.sessions].sort((a, b) => Number(b.current) - Number(a.current)),
   });
 }
 
