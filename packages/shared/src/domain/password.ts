@@ -62,7 +62,7 @@ export function evaluatePassword(password: string, userInputs: string[] = []): P
     };
   }
   const result = zxcvbn().check(password.slice(0, 100), inputs);
-  const score = result.score as PasswordScore;
+  const score: PasswordScore = result.score;
   const suggestions = [result.feedback.warning, ...result.feedback.suggestions]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .slice(0, 2);
