@@ -32,6 +32,9 @@ export function dialectOf(url: string): Dialect {
 export function openDatabase(url: string): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection closed by the server (restart, failover, a dropped test database)
+    // must not crash the process: the pool discards it and opens a new one when needed.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
