@@ -43,15 +43,10 @@ import {
   resendEmailConfirmation,
   resetPassword,
 } from './links.service';
+import { toMe } from './auth.repository';
 import { requestMeta } from './request-meta';
 import { listSessions, revokeOwnSession, revokeSession } from './sessions.service';
-import {
-  getMe,
-  sendSignInCode,
-  signIn,
-  verifySignInCode,
-  type SignInOutcome,
-} from './sign-in.service';
+import { sendSignInCode, signIn, verifySignInCode, type SignInOutcome } from './sign-in.service';
 import { getCurrentTerms } from './terms.service';
 import { disableTotp, enableTotp, setupTotp } from './totp.service';
 
@@ -151,7 +146,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/me',
     { schema: { tags, summary: 'The signed-in user', response: { 200: MeSchema } } },
-    async (request) => getMe(ctx, requireAnyAuth(request).user),
+    async (request) => toMe(ctx.db, requireAnyAuth(request).user),
   );
 
   app.get(

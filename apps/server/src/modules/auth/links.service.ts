@@ -9,6 +9,7 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashPassword } from '../../lib/passwords';
+import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import { getBranding } from '../settings/settings.service';
 import { findUserByEmail, findUserById } from './auth.repository';
@@ -160,15 +161,13 @@ export async function requestPasswordReset(
     );
   }
   // At most 3 emails an hour to one address, silently (an attacker learns nothing).
-  const perAddress = await assertWithinLimit(
-    ctx,
-    `reset:${ctx.cipher.hash(input.email)}`,
-    3,
-    3600_000,
-  ).then(
-    () => true,
-    () => false,
-  );
+  const perAddress = (
+    await hitRateLimit(ctx.db, `reset:${ctx.cipher.hash(input.email)}`, {
+      limit: 3,
+      windowMs: 3600_000,
+      now,
+    })
+  ).allowed;
   const user = await findUserByEmail(
     ctx.db,
     input.email,

@@ -1,6 +1,5 @@
-import type { Me, SignInResult, SendCodeResult } from '@affilia/shared/schemas/auth';
+import type { AuthSpace, SignInResult, SendCodeResult } from '@affilia/shared/schemas/auth';
 import { maskPhone } from '@affilia/shared/validators/phone';
-import type { AuthSpace } from '@affilia/shared/schemas/auth';
 import type { SignInAttemptsTable, User } from '../../db/schema';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../../lib/audit';
@@ -533,8 +532,4 @@ async function auditCodeFailure(
     userAgent: meta.userAgent,
     details: { channel },
   });
-}
-
-export async function getMe(ctx: Ctx, user: User): Promise<Me> {
-  return toMe(ctx.db, user);
 }

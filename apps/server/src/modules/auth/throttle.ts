@@ -30,8 +30,6 @@ function dayWindow(now: Date): string {
   return new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS).toISOString();
 }
 
-const tooMany = tooManyAttempts;
-
 function waitMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return seconds < 60
@@ -47,12 +45,13 @@ export async function assertSignInAllowed(ctx: Ctx, email: string, ip: string): 
     windowMs: 15 * 60_000,
     now,
   });
-  if (!ipHit.allowed) throw tooMany(waitMessage(ipHit.retryAfterSeconds), ipHit.retryAfterSeconds);
+  if (!ipHit.allowed)
+    throw tooManyAttempts(waitMessage(ipHit.retryAfterSeconds), ipHit.retryAfterSeconds);
 
   const k = keys(ctx, email);
   const failures = await readCounter(ctx.db, k.day, dayWindow(now));
   if (failures >= DAILY_FAILURES) {
-    throw tooMany(
+    throw tooManyAttempts(
       'Trop de tentatives de connexion aujourd’hui. Réessayez demain, ou réinitialisez votre mot de passe avec « Mot de passe oublié ? ».',
       Math.ceil((Date.parse(dayWindow(now)) + DAY_MS - now.getTime()) / 1000),
     );
@@ -68,7 +67,7 @@ export async function assertSignInAllowed(ctx: Ctx, email: string, ip: string): 
   const waitUntil = Date.parse(last.window_start) + delay * 1000;
   if (now.getTime() < waitUntil) {
     const seconds = Math.ceil((waitUntil - now.getTime()) / 1000);
-    throw tooMany(waitMessage(seconds), seconds);
+    throw tooManyAttempts(waitMessage(seconds), seconds);
   }
 }
 
@@ -100,5 +99,5 @@ export async function assertWithinLimit(
   message = 'Trop de demandes. Réessayez dans quelques minutes.',
 ): Promise<void> {
   const hit = await hitRateLimit(ctx.db, key, { limit, windowMs, now: ctx.clock.now() });
-  if (!hit.allowed) throw tooMany(message, hit.retryAfterSeconds);
+  if (!hit.allowed) throw tooManyAttempts(message, hit.retryAfterSeconds);
 }
