@@ -5,6 +5,7 @@ import Fastify, {
 } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import multipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -22,8 +23,11 @@ import { webPlugin } from './plugins/web';
 import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { devRoutes } from './modules/dev/dev.routes';
+import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
+import { profileRoutes } from './modules/users/profile.routes';
+import { usersRoutes } from './modules/users/users.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -64,6 +68,10 @@ export async function buildApp(
   await app.register(securityHeadersPlugin, { isProduction: ctx.config.isProduction });
   await app.register(csrfPlugin);
   await app.register(authPlugin);
+  // Uploads (multipart/form-data): each route reads its files with its own, tighter limits.
+  await app.register(multipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20, parts: 30 },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -87,6 +95,9 @@ export async function buildApp(
   await app.register(settingsRoutes);
   await app.register(authRoutes);
   await app.register(captchaRoutes);
+  await app.register(usersRoutes);
+  await app.register(profileRoutes);
+  await app.register(establishmentsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);

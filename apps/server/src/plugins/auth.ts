@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { Session, User, UserKind } from '../db/schema';
 import { AppError, unauthenticated } from '../lib/errors';
+import { loadEmployerActor, type EmployerActor } from '../lib/policies';
 import { clearCookieOptions, SESSION_COOKIE } from '../modules/auth/cookies';
 import { loadSession } from '../modules/auth/sessions.service';
 
@@ -15,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user and session, or null. Set for every /api/ request. */
     auth: AuthContext | null;
+    /** The employer actor with their roles, loaded by `requireEmployer` once per request. */
+    employerActor: EmployerActor | null;
   }
 }
 
@@ -22,6 +25,7 @@ declare module 'fastify' {
 export const authPlugin = fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('auth', null);
+  app.decorateRequest('employerActor', null);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
@@ -51,4 +55,14 @@ export function requireAnyAuth(request: FastifyRequest): AuthContext {
   if (!request.auth)
     throw unauthenticated('Votre session a expiré ou vous n’êtes pas connecté : reconnectez-vous.');
   return request.auth;
+}
+
+/**
+ * The signed-in employer user with their roles (lib/policies.ts), for every route of the
+ * employer space: 401 when nobody is signed in, 403 for a staff account.
+ */
+export async function requireEmployer(request: FastifyRequest): Promise<EmployerActor> {
+  const auth = requireAuth(request, 'employer');
+  request.employerActor ??= await loadEmployerActor(request.server.ctx.db, auth.user);
+  return request.employerActor;
 }

@@ -83,7 +83,19 @@ const authPages = {
     () => import('../features/auth/routes/reset-password-page'),
     'ResetPasswordPage',
   ),
+  createPassword: lazyRouteComponent(
+    () => import('../features/users/routes/create-password-page'),
+    'CreatePasswordPage',
+  ),
+  confirmEmailChange: lazyRouteComponent(
+    () => import('../features/users/routes/confirm-email-change-page'),
+    'ConfirmEmailChangePage',
+  ),
   profile: lazyRouteComponent(() => import('../features/users/routes/profile-page'), 'ProfilePage'),
+  establishments: lazyRouteComponent(
+    () => import('../features/establishments/routes/establishments-page'),
+    'EstablishmentsPage',
+  ),
   backOfficeProfile: lazyRouteComponent(
     () => import('../features/users/routes/profile-page'),
     'BackOfficeProfilePage',
@@ -134,6 +146,16 @@ const publicRoutes = [
     getParentRoute: () => publicLayout,
     path: paths.resetPassword,
     component: authPages.resetPassword,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.createPassword,
+    component: authPages.createPassword,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.confirmEmailChange,
+    component: authPages.confirmEmailChange,
   }),
   createRoute({
     getParentRoute: () => publicLayout,
@@ -228,6 +250,11 @@ const employerRoutes = [
     getParentRoute: () => employerLayout,
     path: paths.profile,
     component: authPages.profile,
+  }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.profileEstablishments,
+    component: authPages.establishments,
   }),
   createRoute({ getParentRoute: () => employerLayout, path: paths.help, component: HelpPage }),
 ] as const;

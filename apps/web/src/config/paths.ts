@@ -10,6 +10,8 @@ export const paths = {
   confirmEmail: '/confirmer-email/$token',
   forgotPassword: '/mot-de-passe-oublie',
   resetPassword: '/reinitialiser-mot-de-passe/$token',
+  createPassword: '/creer-mot-de-passe/$token',
+  confirmEmailChange: '/confirmer-nouvel-email/$token',
   enrolmentForm: '/formulaire/$token',
   devMailbox: '/dev/mailbox',
 
@@ -26,6 +28,7 @@ export const paths = {
   conversation: '/messages/$conversationId',
   notifications: '/notifications',
   profile: '/profil',
+  profileEstablishments: '/profil/etablissements',
   help: '/aide',
 
   // Insurer back office

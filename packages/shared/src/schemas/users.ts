@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { COMPANY_ROLES, USER_STATUSES } from '../domain/enums';
+import { NewPasswordSchema } from './auth';
+import { EmailSchema, MobilePhoneSchema } from '../validators/zod';
+
+// ---------------------------------------------------------------------------------------------
+// « Mes habilitations / Gestion des habilitations » (SPEC §4.3). Routes under /api/users, for
+// administrators only; every answer is limited to the companies the caller administers.
+// ---------------------------------------------------------------------------------------------
+
+const requiredName = z
+  .string({ error: 'Ce champ est obligatoire' })
+  .trim()
+  .min(1, { error: 'Ce champ est obligatoire' })
+  .max(80, { error: '80 caractères au plus' });
+
+/** « Aucun accès », « Utilisateur » or « Administrateur » on one company. */
+export const RIGHT_LEVELS = ['none', ...COMPANY_ROLES] as const;
+export type RightLevel = (typeof RIGHT_LEVELS)[number];
+export const RIGHT_LEVEL_LABELS: Record<RightLevel, string> = {
+  none: 'Aucun accès',
+  user: 'Utilisateur',
+  admin: 'Administrateur',
+};
+
+/** The rights given on one company the administrator manages. */
+export const CompanyRightSchema = z.object({
+  companyId: z.string().min(1).max(64),
+  level: z.enum(RIGHT_LEVELS),
+  /** null: every establishment of the company; otherwise only these (a regional HR manager). */
+  establishmentIds: z.array(z.string().min(1).max(64)).max(5000).nullable().default(null),
+});
+export type CompanyRight = z.infer<typeof CompanyRightSchema>;
+
+const ThirdPartyFields = {
+  isThirdParty: z.boolean().default(false),
+  thirdPartyFirm: z
+    .string()
+    .trim()
+    .max(120, { error: '120 caractères au plus' })
+    .nullable()
+    .default(null),
+};
+
+function requireFirmWhenThirdParty<
+  T extends { isThirdParty: boolean; thirdPartyFirm: string | null },
+>(value: T, ctx: z.RefinementCtx) {
+  if (value.isThirdParty && !value.thirdPartyFirm) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['thirdPartyFirm'],
+      message: 'Indiquez le nom du cabinet du tiers déclarant',
+    });
+  }
+}
+
+function requireOneRight(value: { rights: CompanyRight[] }, ctx: z.RefinementCtx) {
+  if (!value.rights.some((r) => r.level !== 'none')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rights'],
+      message: 'Donnez un accès à au moins une société',
+    });
+  }
+}
+
+/** POST /api/users — « Ajouter un utilisateur à mon espace entreprise ». */
+export const InviteUserRequestSchema = z
+  .object({
+    lastName: requiredName,
+    firstName: requiredName,
+    email: EmailSchema,
+    mobilePhone: MobilePhoneSchema,
+    ...ThirdPartyFields,
+    rights: z.array(CompanyRightSchema).min(1).max(200),
+  })
+  .superRefine(requireFirmWhenThirdParty)
+  .superRefine(requireOneRight);
+export type InviteUserRequest = z.input<typeof InviteUserRequestSchema>;
+
+/**
+ * PATCH /api/users/:userId — the profile. The email and the mobile can be changed only while the
+ * user has not created their password (« invité »): afterwards they are the user's sign-in and
+ * second factor, which only the user changes, from « Mon profil ».
+ */
+export const UpdateUserRequestSchema = z
+  .object({
+    lastName: requiredName,
+    firstName: requiredName,
+    email: EmailSchema.optional(),
+    mobilePhone: MobilePhoneSchema.optional(),
+    ...ThirdPartyFields,
+  })
+  .superRefine(requireFirmWhenThirdParty);
+export type UpdateUserRequest = z.input<typeof UpdateUserRequestSchema>;
+
+/** PUT /api/users/:userId/rights — the rights on the companies the administrator manages. */
+export const UpdateRightsRequestSchema = z.object({
+  rights: z.array(CompanyRightSchema).min(1).max(200),
+});
+export type UpdateRightsRequest = z.input<typeof UpdateRightsRequestSchema>;
+
+/** One company in a user's row: only companies the administrator manages are listed. */
+export const UserCompanyRoleSchema = z.object({
+  companyId: z.string(),
+  companyName: z.string(),
+  role: z.enum(COMPANY_ROLES),
+  /** null: every establishment; otherwise the followed ones. */
+  establishmentIds: z.array(z.string()).nullable(),
+});
+
+export const ManagedUserSchema = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  /** Shown in full to the administrator (they typed it); e.g. "+33612345678". */
+  mobilePhone: z.string().nullable(),
+  isThirdParty: z.boolean(),
+  thirdPartyFirm: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** When the last password-creation link was sent (invited users). */
+  invitationSentAt: z.string().nullable(),
+  companies: z.array(UserCompanyRoleSchema),
+  /** Roles on companies the administrator does not manage exist (they are not shown). */
+  hasOtherCompanies: z.boolean(),
+  /** The caller themself. */
+  isSelf: z.boolean(),
+});
+export type ManagedUser = z.infer<typeof ManagedUserSchema>;
+
+/** A company the administrator manages, with its establishments (for the rights form). */
+export const ManagedCompanySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  siren: z.string(),
+  establishments: z.array(z.object({ id: z.string(), name: z.string(), siret: z.string() })),
+});
+export type ManagedCompany = z.infer<typeof ManagedCompanySchema>;
+
+/** GET /api/users?companyId=&status=&q= */
+export const UserListQuerySchema = z.object({
+  companyId: z.string().max(64).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const UserListSchema = z.object({
+  users: z.array(ManagedUserSchema),
+  companies: z.array(ManagedCompanySchema),
+});
+export type UserList = z.infer<typeof UserListSchema>;
+
+/** POST /api/users/:userId/deactivate — provisionally (reactivable) or permanently. */
+export const DeactivateUserRequestSchema = z.object({
+  permanent: z.boolean(),
+});
+
+// Password creation from the invitation link (public pages).
+
+/** GET /api/auth/invitation/:token */
+export const InvitationCheckSchema = z.object({
+  email: z.string(),
+  firstName: z.string(),
+  /** The terms of use to accept with the password. */
+  termsVersionId: z.string().nullable(),
+});
+
+/** POST /api/auth/invitation/accept */
+export const AcceptInvitationRequestSchema = z.object({
+  token: z.string().min(10).max(200),
+  password: NewPasswordSchema,
+  termsVersionId: z.string().min(1),
+  acceptTerms: z.literal(true, {
+    error: 'Vous devez accepter les conditions générales d’utilisation',
+  }),
+});
+
+export const USER_ERROR_CODES = [
+  'last_administrator', // a company always keeps one active administrator
+  'user_not_invited', // the password-creation link is for users who have not created one
+  'user_deactivated', // a permanently deactivated account cannot be changed
+  'user_has_other_companies', // cannot suspend an account that other companies use
+  'self_action', // an administrator cannot suspend or remove themself here
+  'email_taken', // the address belongs to an insurer staff account
+  'identity_locked', // email/mobile of an active user: only they change it
+] as const;
