@@ -152,9 +152,22 @@ export const UserListSchema = z.object({
 });
 export type UserList = z.infer<typeof UserListSchema>;
 
-/** POST /api/users/:userId/deactivate — provisionally (reactivable) or permanently. */
-export const DeactivateUserRequestSchema = z.object({
-  permanent: z.boolean(),
+/**
+ * Routes (all answer the `ManagedUser` unless said otherwise):
+ * - GET    /api/users?companyId=&status=&q=   → UserList
+ * - POST   /api/users                          (InviteUserRequest) → InviteUserResult
+ * - GET    /api/users/:userId
+ * - PATCH  /api/users/:userId                  (UpdateUserRequest)
+ * - PUT    /api/users/:userId/rights           (UpdateRightsRequest)
+ * - POST   /api/users/:userId/invitation       « renvoyer un lien de création de mot de passe »
+ * - POST   /api/users/:userId/suspend          « désactiver provisoirement »
+ * - POST   /api/users/:userId/reactivate
+ * - POST   /api/users/:userId/deactivate       « désactiver définitivement » (no way back)
+ */
+export const InviteUserResultSchema = z.object({
+  user: ManagedUserSchema,
+  /** True when the address already had an account: rights were added to it, no new account. */
+  existingAccount: z.boolean(),
 });
 
 // Password creation from the invitation link (public pages).
@@ -168,6 +181,7 @@ export const InvitationCheckSchema = z.object({
 });
 
 /** POST /api/auth/invitation/accept */
+/** POST /api/auth/invitation/accept → { email } (then the user signs in, with an SMS code). */
 export const AcceptInvitationRequestSchema = z.object({
   token: z.string().min(10).max(200),
   password: NewPasswordSchema,
