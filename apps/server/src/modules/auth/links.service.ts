@@ -47,7 +47,7 @@ export async function createActionToken(
 }
 
 /** The live token behind a link, or the precise reason it cannot be used. */
-async function findLiveToken(
+export async function findLiveToken(
   db: Kysely<Database>,
   now: Date,
   purpose: ActionTokenPurpose,
@@ -72,7 +72,7 @@ async function findLiveToken(
 }
 
 /** Marks the token used; false when another request used it first. */
-async function useToken(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
+export async function useToken(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
   const res = await db
     .updateTable('action_tokens')
     .set({ used_at: now.toISOString() })
