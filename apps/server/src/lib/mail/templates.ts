@@ -56,6 +56,15 @@ const emailTemplates = {
     action: { label: 'Créer mon mot de passe', url: d.url },
     after: [`Ce lien est valable ${d.validity}.`],
   }),
+  access_granted: (d: { firstName: string; inviterName: string; companies: string; url: string }) => ({
+    subject: 'Nouveaux accès à l’Espace Entreprise',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.inviterName} vous a donné accès à l'Espace Entreprise pour : ${d.companies}.`,
+      'Connectez-vous avec votre adresse e-mail et votre mot de passe habituels :',
+    ],
+    action: { label: 'Me connecter', url: d.url },
+  }),
   new_browser_sign_in: (d: { firstName: string; when: string; browser: string; ip: string }) => ({
     subject: 'Nouvelle connexion à votre Espace Entreprise',
     paragraphs: [
