@@ -152,6 +152,8 @@ export function browser(
     get: (url: string) => call('GET', url),
     post: (url: string, payload?: unknown) => call('POST', url, payload),
     delete: (url: string) => call('DELETE', url),
+    patch: (url: string, payload?: unknown) => call('PATCH', url, payload),
+    put: (url: string, payload?: unknown) => call('PUT', url, payload),
   };
 }
 export type Browser = ReturnType<typeof browser>;
