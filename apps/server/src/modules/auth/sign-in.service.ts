@@ -1,7 +1,13 @@
 import type { AuthSpace, SignInResult, SendCodeResult } from '@affilia/shared/schemas/auth';
 import { maskPhone } from '@affilia/shared/validators/phone';
-import type { SignInAttemptsTable, User } from '../../db/schema';
-import type { Selectable } from 'kysely';
+import type {
+  Database,
+  OneTimeCodePurpose,
+  OneTimeCodesTable,
+  SignInAttemptsTable,
+  User,
+} from '../../db/schema';
+import type { Kysely, Selectable } from 'kysely';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError, tooManyAttempts } from '../../lib/errors';
@@ -322,72 +328,26 @@ export async function sendSignInCode(
     3600_000,
     'Trop de codes demandés. Réessayez plus tard.',
   );
-  const existing = await ctx.db
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('bound_to', '=', attempt.id)
-    .where('purpose', '=', 'sign_in')
-    .executeTakeFirst();
-  if (existing?.last_sent_at) {
-    const availableAt = Date.parse(existing.last_sent_at) + CODE_RESEND_COOLDOWN_MS;
-    if (now.getTime() < availableAt) {
-      const seconds = Math.ceil((availableAt - now.getTime()) / 1000);
-      const err = new AppError(
-        'resend_too_soon',
-        429,
-        `Patientez ${seconds} secondes avant de demander un nouveau code.`,
-      );
-      err.retryAfterSeconds = seconds;
-      throw err;
-    }
-    if (existing.sends >= CODE_MAX_SENDS) {
-      throw tooManyAttempts(
-        'Vous avez demandé trop de codes. Recommencez la connexion dans quelques minutes.',
-        Math.ceil((Date.parse(attempt.expires_at) - now.getTime()) / 1000),
-      );
-    }
-  }
-  const code = newNumericCode();
-  const codeHash = ctx.cipher.hash(`otp:${attempt.id}:${code}`);
-  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+  const existing = await findOneTimeCode(ctx.db, 'sign_in', attempt.id);
+  assertCodeMaySend(existing, now, () =>
+    tooManyAttempts(
+      'Vous avez demandé trop de codes. Recommencez la connexion dans quelques minutes.',
+      Math.ceil((Date.parse(attempt.expires_at) - now.getTime()) / 1000),
+    ),
+  );
   const { brandName } = await getBranding(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) {
-      await trx
-        .updateTable('one_time_codes')
-        .set({
-          code_hash: codeHash,
-          target: phone,
-          attempts: 0,
-          sends: existing.sends + 1,
-          last_sent_at: now.toISOString(),
-          expires_at: expiresAt,
-          consumed_at: null,
-        })
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('one_time_codes')
-        .values({
-          id: newId(),
-          user_id: user.id,
-          purpose: 'sign_in',
-          code_hash: codeHash,
-          bound_to: attempt.id,
-          target: phone,
-          attempts: 0,
-          sends: 1,
-          last_sent_at: now.toISOString(),
-          expires_at: expiresAt,
-          created_at: now.toISOString(),
-        })
-        .execute();
-    }
+  const expiresAt = await ctx.db.transaction().execute(async (trx) => {
+    const stored = await storeOneTimeCode(trx, ctx, now, {
+      existing,
+      userId: user.id,
+      purpose: 'sign_in',
+      boundTo: attempt.id,
+      target: phone,
+    });
     await enqueueSms(trx, {
       to: phone,
       template: 'sign_in_code',
-      data: { code, brandName },
+      data: { code: stored.code, brandName },
       now,
     });
     await recordAudit(trx, now, {
@@ -398,6 +358,7 @@ export async function sendSignInCode(
       userAgent: input.meta.userAgent,
       details: { channel: 'sms', newPhone: user.mobile_phone ? false : true },
     });
+    return stored.expiresAt;
   });
   ctx.outboxWorker?.wake();
   return {
@@ -440,53 +401,13 @@ export async function verifySignInCode(
     }
     secondFactor = method;
   } else {
-    const row = await ctx.db
-      .selectFrom('one_time_codes')
-      .selectAll()
-      .where('bound_to', '=', attempt.id)
-      .where('purpose', '=', 'sign_in')
-      .executeTakeFirst();
-    const dead = () =>
-      new AppError('code_expired', 400, 'Ce code n’est plus valable. Demandez un nouveau code.', {
-        code: 'Ce code n’est plus valable : demandez un nouveau code',
-      });
-    if (
-      !row ||
-      row.consumed_at ||
-      row.expires_at <= now.toISOString() ||
-      row.attempts >= CODE_MAX_TRIES
-    )
-      throw dead();
-    const candidate = input.code.trim();
-    if (
-      !/^\d{6}$/.test(candidate) ||
-      !sameDigest(ctx.cipher.hash(`otp:${attempt.id}:${candidate}`), row.code_hash)
-    ) {
-      const tries = row.attempts + 1;
-      await ctx.db
-        .updateTable('one_time_codes')
-        .set({ attempts: tries })
-        .where('id', '=', row.id)
-        .execute();
-      await auditCodeFailure(ctx, user, input.meta, 'sms');
-      if (tries >= CODE_MAX_TRIES) throw dead();
-      const left = CODE_MAX_TRIES - tries;
-      throw new AppError(
-        'code_invalid',
-        400,
-        `Ce code est incorrect. Il vous reste ${left} essai${left > 1 ? 's' : ''}.`,
-        {
-          code: 'Ce code est incorrect',
-        },
-      );
-    }
-    const consumed = await ctx.db
-      .updateTable('one_time_codes')
-      .set({ consumed_at: now.toISOString() })
-      .where('id', '=', row.id)
-      .where('consumed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(consumed.numUpdatedRows) !== 1) throw dead();
+    const row = await checkOneTimeCode(
+      ctx,
+      await findOneTimeCode(ctx.db, 'sign_in', attempt.id),
+      input.code,
+      () => auditCodeFailure(ctx, user, input.meta, 'sms'),
+    );
+    if (!(await consumeOneTimeCode(ctx.db, row.id, now))) throw oneTimeCodeDead();
     secondFactor = 'sms';
     if (!user.mobile_phone && row.target) newPhone = row.target;
   }
@@ -532,4 +453,176 @@ async function auditCodeFailure(
     userAgent: meta.userAgent,
     details: { channel },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-time codes sent by SMS (SPEC §9): 6 digits from a secure random source, stored hashed with
+// what they are bound to (the sign-in attempt or the session, and the number), valid 5 minutes,
+// dead after 3 wrong tries, resent after 60 seconds at the earliest, at most 5 sends per row.
+// Shared by the sign-in and the change of number in « Mon profil ».
+
+type OneTimeCode = Selectable<OneTimeCodesTable>;
+
+/** The code row of `purpose` bound to a sign-in attempt or a session, if any. */
+export function findOneTimeCode(
+  db: Kysely<Database>,
+  purpose: OneTimeCodePurpose,
+  boundTo: string,
+): Promise<OneTimeCode | undefined> {
+  return db
+    .selectFrom('one_time_codes')
+    .selectAll()
+    .where('bound_to', '=', boundTo)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+}
+
+/**
+ * Refuses a new code within 60 seconds of the previous one (`resend_too_soon`, with
+ * Retry-After), or after CODE_MAX_SENDS sends (`tooMany`). A used code starts afresh.
+ */
+export function assertCodeMaySend(
+  existing: OneTimeCode | undefined,
+  now: Date,
+  tooMany: () => AppError,
+): void {
+  if (!existing?.last_sent_at || existing.consumed_at) return;
+  const availableAt = Date.parse(existing.last_sent_at) + CODE_RESEND_COOLDOWN_MS;
+  if (now.getTime() < availableAt) {
+    const seconds = Math.ceil((availableAt - now.getTime()) / 1000);
+    const err = new AppError(
+      'resend_too_soon',
+      429,
+      `Patientez ${seconds} secondes avant de demander un nouveau code.`,
+    );
+    err.retryAfterSeconds = seconds;
+    throw err;
+  }
+  if (existing.sends >= CODE_MAX_SENDS) throw tooMany();
+}
+
+function codeDigest(
+  ctx: Pick<AppContext, 'cipher'>,
+  row: { purpose: OneTimeCodePurpose; bound_to: string | null; target: string | null },
+  code: string,
+): string {
+  return ctx.cipher.hash(`otp:${row.purpose}:${row.bound_to ?? ''}:${row.target ?? ''}:${code}`);
+}
+
+/**
+ * A new code in the row (created, or replaced with its tries reset), in the caller's
+ * transaction. Returns the code to send and when it expires.
+ */
+export async function storeOneTimeCode(
+  db: Kysely<Database>,
+  ctx: Pick<AppContext, 'cipher'>,
+  now: Date,
+  input: {
+    existing: OneTimeCode | undefined;
+    userId: string;
+    purpose: OneTimeCodePurpose;
+    boundTo: string;
+    target: string;
+  },
+): Promise<{ code: string; expiresAt: string }> {
+  const code = newNumericCode();
+  const codeHash = codeDigest(
+    ctx,
+    { purpose: input.purpose, bound_to: input.boundTo, target: input.target },
+    code,
+  );
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+  const { existing } = input;
+  if (existing) {
+    await db
+      .updateTable('one_time_codes')
+      .set({
+        code_hash: codeHash,
+        target: input.target,
+        attempts: 0,
+        sends: existing.consumed_at ? 1 : existing.sends + 1,
+        last_sent_at: now.toISOString(),
+        expires_at: expiresAt,
+        consumed_at: null,
+      })
+      .where('id', '=', existing.id)
+      .execute();
+  } else {
+    await db
+      .insertInto('one_time_codes')
+      .values({
+        id: newId(),
+        user_id: input.userId,
+        purpose: input.purpose,
+        code_hash: codeHash,
+        bound_to: input.boundTo,
+        target: input.target,
+        attempts: 0,
+        sends: 1,
+        last_sent_at: now.toISOString(),
+        expires_at: expiresAt,
+        created_at: now.toISOString(),
+      })
+      .execute();
+  }
+  return { code, expiresAt };
+}
+
+/** The answer for a code that can no longer be used: expired, used, dead, or never sent. */
+export const oneTimeCodeDead = () =>
+  new AppError('code_expired', 400, 'Ce code n’est plus valable. Demandez un nouveau code.', {
+    code: 'Ce code n’est plus valable : demandez un nouveau code',
+  });
+
+/**
+ * Checks a typed code against its row. A wrong code counts a try (`onWrong` is called, e.g. to
+ * audit it) and answers `code_invalid` with the tries left; the third kills the code. Does not
+ * consume it: the caller does, with `consumeOneTimeCode`, in the transaction of the change.
+ */
+export async function checkOneTimeCode(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'cipher'>,
+  row: OneTimeCode | undefined,
+  candidate: string,
+  onWrong: () => Promise<void>,
+): Promise<OneTimeCode> {
+  const now = ctx.clock.now();
+  if (
+    !row ||
+    row.consumed_at ||
+    row.expires_at <= now.toISOString() ||
+    row.attempts >= CODE_MAX_TRIES
+  )
+    throw oneTimeCodeDead();
+  const code = candidate.trim();
+  if (/^\d{6}$/.test(code) && sameDigest(codeDigest(ctx, row, code), row.code_hash)) return row;
+  const tries = row.attempts + 1;
+  await ctx.db
+    .updateTable('one_time_codes')
+    .set({ attempts: tries })
+    .where('id', '=', row.id)
+    .execute();
+  await onWrong();
+  if (tries >= CODE_MAX_TRIES) throw oneTimeCodeDead();
+  const left = CODE_MAX_TRIES - tries;
+  throw new AppError(
+    'code_invalid',
+    400,
+    `Ce code est incorrect. Il vous reste ${left} essai${left > 1 ? 's' : ''}.`,
+    { code: 'Ce code est incorrect' },
+  );
+}
+
+/** Marks the code used; false when another request used it first. */
+export async function consumeOneTimeCode(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('one_time_codes')
+    .set({ consumed_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
