@@ -56,7 +56,12 @@ const emailTemplates = {
     action: { label: 'Créer mon mot de passe', url: d.url },
     after: [`Ce lien est valable ${d.validity}.`],
   }),
-  access_granted: (d: { firstName: string; inviterName: string; companies: string; url: string }) => ({
+  access_granted: (d: {
+    firstName: string;
+    inviterName: string;
+    companies: string;
+    url: string;
+  }) => ({
     subject: 'Nouveaux accès à l’Espace Entreprise',
     paragraphs: [
       `Bonjour ${d.firstName},`,
@@ -79,6 +84,68 @@ const emailTemplates = {
       `Bonjour ${d.firstName},`,
       `${d.change}`,
       "Si vous n'êtes pas à l'origine de cette modification, contactez-nous sans attendre.",
+    ],
+  }),
+  // « Mon profil » (SPEC §4.4, §9): the link goes to the new address, notices to the account.
+  email_change_link: (d: {
+    firstName: string;
+    newEmail: string;
+    url: string;
+    validity: string;
+  }) => ({
+    subject: 'Confirmez votre nouvelle adresse e-mail',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Vous avez demandé à utiliser l'adresse ${d.newEmail} pour vous connecter à votre Espace Entreprise. Confirmez-la :`,
+    ],
+    action: { label: 'Confirmer ma nouvelle adresse', url: d.url },
+    after: [
+      `Ce lien est valable ${d.validity} et ne peut servir qu'une fois. Tant qu'il n'est pas utilisé, votre adresse actuelle reste celle de votre compte.`,
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+    ],
+  }),
+  email_change_taken: (d: { newEmail: string }) => ({
+    subject: 'Demande de changement d’adresse e-mail',
+    paragraphs: [
+      'Bonjour,',
+      `Quelqu'un a demandé à utiliser l'adresse ${d.newEmail} pour un compte de l'Espace Entreprise. Un compte existe déjà avec cette adresse : elle ne peut pas servir à un second compte, et rien n'a été modifié.`,
+      "Si c'est vous, connectez-vous avec cette adresse, ou choisissez-en une autre. Sinon, ignorez ce message.",
+    ],
+  }),
+  email_change_notice: (d: { firstName: string; newEmail: string; when: string }) => ({
+    subject: 'Demande de changement de votre adresse e-mail',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Le ${d.when}, une demande de changement d'adresse e-mail a été faite depuis votre Espace Entreprise : la nouvelle adresse ${d.newEmail} doit être confirmée par le lien que nous lui avons envoyé.`,
+      "Si c'est vous, il n'y a rien d'autre à faire. Si ce n'est pas vous, ne confirmez rien, changez votre mot de passe et contactez-nous sans attendre.",
+    ],
+  }),
+  email_changed_notice: (d: { firstName: string; newEmail: string; when: string }) => ({
+    subject: 'Votre adresse e-mail a été modifiée',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Le ${d.when}, l'adresse e-mail de votre Espace Entreprise a été remplacée par ${d.newEmail}. Ce message est le dernier envoyé à cette adresse-ci.`,
+      "Si vous n'êtes pas à l'origine de cette modification, contactez-nous sans attendre.",
+    ],
+  }),
+  phone_changed_notice: (d: { firstName: string; maskedPhone: string; when: string }) => ({
+    subject: 'Votre numéro de téléphone mobile a été modifié',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Le ${d.when}, le numéro de téléphone mobile de votre Espace Entreprise a été remplacé par le ${d.maskedPhone}. Les codes de connexion par SMS seront envoyés à ce numéro.`,
+      "Si vous n'êtes pas à l'origine de cette modification, changez votre mot de passe et contactez-nous sans attendre.",
+    ],
+  }),
+  password_changed_notice: (d: { firstName: string; when: string; endedSessions: number }) => ({
+    subject: 'Votre mot de passe a été modifié',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Le ${d.when}, le mot de passe de votre Espace Entreprise a été modifié depuis « Mon profil ».${
+        d.endedSessions > 0
+          ? ` Vos autres sessions ouvertes (${d.endedSessions}) ont été fermées.`
+          : ''
+      }`,
+      "Si vous n'êtes pas à l'origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.",
     ],
   }),
 } satisfies Record<string, (data: never) => EmailContent>;
