@@ -1,0 +1,172 @@
+import { sql, type Kysely } from 'kysely';
+import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
+import type { UserStatus } from '@affilia/shared/domain/enums';
+import type { Database, User } from '../../db/schema';
+import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
+
+/**
+ * Reads of « Gestion des habilitations », always limited to the companies the administrator
+ * manages (`users.manage`): a user without a role there is invisible.
+ */
+
+/** The companies the actor administers, with the establishments of their perimeter. */
+export async function findManagedCompanies(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+): Promise<ManagedCompany[]> {
+  const companyIds = companyIdsWith(actor, 'users.manage');
+  if (companyIds.length === 0) return [];
+  const [companies, establishments] = await Promise.all([
+    db
+      .selectFrom('companies')
+      .select(['id', 'name', 'siren'])
+      .where('id', 'in', companyIds)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('establishments as e')
+      .select(['e.id', 'e.name', 'e.siret', 'e.company_id'])
+      .where(inPerimeter(actor, 'users.manage', sql.ref('e.id'), sql.ref('e.company_id')))
+      .orderBy('e.name')
+      .execute(),
+  ]);
+  return companies.map((c) => ({
+    ...c,
+    establishments: establishments
+      .filter((e) => e.company_id === c.id)
+      .map((e) => ({ id: e.id, name: e.name, siret: e.siret })),
+  }));
+}
+
+export interface UserFilter {
+  companyId?: string;
+  status?: UserStatus;
+  q?: string;
+  userId?: string;
+}
+
+/** The users holding a role on the managed companies (with those roles only), by name. */
+export async function findManagedUsers(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  filter: UserFilter,
+): Promise<ManagedUser[]> {
+  const managed = companyIdsWith(actor, 'users.manage');
+  const companyIds = filter.companyId ? managed.filter((id) => id === filter.companyId) : managed;
+  if (companyIds.length === 0) return [];
+  let query = db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .where('u.kind', '=', 'employer')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_company_roles as r')
+          .select('r.id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.company_id', 'in', companyIds),
+      ),
+    );
+  if (filter.userId) query = query.where('u.id', '=', filter.userId);
+  if (filter.status) query = query.where('u.status', '=', filter.status);
+  if (filter.q) {
+    const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    for (const word of words) {
+      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(u.email)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(u.last_name)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(u.first_name)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(coalesce(u.third_party_firm, ''))`, 'like', sql`${like} escape '\\'`),
+        ]),
+      );
+    }
+  }
+  const users = await query.orderBy('u.last_name').orderBy('u.first_name').limit(1000).execute();
+  return toManagedUsers(db, actor, managed, users);
+}
+
+async function toManagedUsers(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  managed: string[],
+  users: User[],
+): Promise<ManagedUser[]> {
+  if (users.length === 0) return [];
+  const ids = users.map((u) => u.id);
+  const [roles, restricted, invitations] = await Promise.all([
+    db
+      .selectFrom('user_company_roles as r')
+      .innerJoin('companies as c', 'c.id', 'r.company_id')
+      .select(['r.user_id', 'r.company_id', 'r.role', 'r.all_establishments', 'c.name'])
+      .where('r.user_id', 'in', ids)
+      .orderBy('c.name')
+      .execute(),
+    db
+      .selectFrom('user_establishments as ue')
+      .innerJoin('establishments as e', 'e.id', 'ue.establishment_id')
+      .select(['ue.user_id', 'ue.establishment_id', 'e.company_id'])
+      .where('ue.user_id', 'in', ids)
+      .where('e.company_id', 'in', managed)
+      .execute(),
+    db
+      .selectFrom('action_tokens')
+      .select(['user_id', (eb) => eb.fn.max('created_at').as('sent_at')])
+      .where('user_id', 'in', ids)
+      .where('purpose', '=', 'invitation')
+      .groupBy('user_id')
+      .execute(),
+  ]);
+  const managedSet = new Set(managed);
+  const sentAt = new Map(invitations.map((i) => [i.user_id, i.sent_at]));
+  return users.map((u) => {
+    const own = roles.filter((r) => r.user_id === u.id);
+    return {
+      id: u.id,
+      lastName: u.last_name,
+      firstName: u.first_name,
+      email: u.email,
+      mobilePhone: u.mobile_phone,
+      isThirdParty: u.is_third_party === 1,
+      thirdPartyFirm: u.third_party_firm,
+      status: u.status,
+      lastSignInAt: u.last_sign_in_at,
+      createdAt: u.created_at,
+      invitationSentAt: sentAt.get(u.id) ?? null,
+      companies: own
+        .filter((r) => managedSet.has(r.company_id))
+        .map((r) => ({
+          companyId: r.company_id,
+          companyName: r.name,
+          role: r.role,
+          establishmentIds:
+            r.all_establishments === 1
+              ? null
+              : restricted
+                  .filter((e) => e.user_id === u.id && e.company_id === r.company_id)
+                  .map((e) => e.establishment_id),
+        })),
+      hasOtherCompanies: own.some((r) => !managedSet.has(r.company_id)),
+      isSelf: u.id === actor.user.id,
+    };
+  });
+}
+
+/** Active administrators of a company other than `exceptUserId` (the last-administrator rule). */
+export async function countOtherActiveAdmins(
+  db: Kysely<Database>,
+  companyId: string,
+  exceptUserId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('user_company_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.company_id', '=', companyId)
+    .where('r.role', '=', 'admin')
+    .where('u.status', '=', 'active')
+    .where('u.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

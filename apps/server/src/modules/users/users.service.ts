@@ -1,0 +1,647 @@
+/**
+ * « Mes habilitations / Gestion des habilitations » (SPEC §4.3): an administrator manages who may
+ * access the companies where they are administrator.
+ *
+ * Rules:
+ * - only companies where the caller holds `users.manage` are read or changed (others: 404);
+ * - one account per person: rights given to an address already known are added to its account;
+ * - a company always keeps one active administrator (`last_administrator`);
+ * - the email and mobile of a user who has created their password are theirs to change (from
+ *   « Mon profil »), never the administrator's: they are the sign-in and the second factor;
+ * - suspending or deactivating ends the user's sessions at once; a permanent deactivation cannot
+ *   be undone and keeps the history;
+ * - an account also used by companies the caller does not administer cannot be suspended by
+ *   them: they remove its rights on their companies instead.
+ */
+import type { Kysely } from 'kysely';
+import type {
+  CompanyRight,
+  InviteUserRequestSchema,
+  ManagedUser,
+  UpdateRightsRequestSchema,
+  UpdateUserRequestSchema,
+  UserList,
+} from '@affilia/shared/schemas/users';
+import type { UserStatus } from '@affilia/shared/domain/enums';
+import type { z } from 'zod';
+import type { Database, User } from '../../db/schema';
+import { recordAudit } from '../../lib/audit';
+import type { AppContext } from '../../lib/context';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { enqueueEmail } from '../../lib/outbox/outbox';
+import { companyIdsWith, type EmployerActor } from '../../lib/policies';
+import { createActionToken } from '../auth/links.service';
+import type { RequestMeta } from '../auth/request-meta';
+import { revokeUserSessions } from '../auth/sessions.service';
+import { assertWithinLimit } from '../auth/throttle';
+import { getBranding } from '../settings/settings.service';
+import {
+  countOtherActiveAdmins,
+  findManagedCompanies,
+  findManagedUsers,
+  type UserFilter,
+} from './users.repository';
+
+type Ctx = AppContext;
+export const INVITATION_TTL_MS = 72 * 3600_000;
+
+type InviteUserInput = z.output<typeof InviteUserRequestSchema>;
+type UpdateUserInput = z.output<typeof UpdateUserRequestSchema>;
+type UpdateRightsInput = z.output<typeof UpdateRightsRequestSchema>;
+
+/** The caller must administer at least one company (403 otherwise: the role does not allow it). */
+function assertAdministrator(actor: EmployerActor): string[] {
+  const managed = companyIdsWith(actor, 'users.manage');
+  if (managed.length === 0) throw forbidden();
+  return managed;
+}
+
+export async function listUsers(
+  ctx: Ctx,
+  actor: EmployerActor,
+  filter: Omit<UserFilter, 'userId'>,
+): Promise<UserList> {
+  assertAdministrator(actor);
+  const [users, companies] = await Promise.all([
+    findManagedUsers(ctx.db, actor, filter),
+    findManagedCompanies(ctx.db, actor),
+  ]);
+  return { users, companies };
+}
+
+/** One user the caller manages; 404 when they hold no role on the caller's companies. */
+export async function getManagedUser(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  userId: string,
+): Promise<ManagedUser> {
+  assertAdministrator(actor);
+  const [user] = await findManagedUsers(db, actor, { userId });
+  if (!user) throw notFound('Utilisateur introuvable.');
+  return user;
+}
+
+/** Checks each right targets a managed company and establishments of the caller's perimeter. */
+async function validateRights(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  rights: CompanyRight[],
+): Promise<CompanyRight[]> {
+  const companies = await findManagedCompanies(db, actor);
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  return rights.map((right, index) => {
+    const company = byId.get(right.companyId);
+    if (!company) throw notFound('Société introuvable.');
+    if (seen.has(right.companyId))
+      throw badRequest('validation_failed', 'Une société figure deux fois dans les droits.');
+    seen.add(right.companyId);
+    if (right.level === 'none' || right.establishmentIds === null) return right;
+    const allowed = new Set(company.establishments.map((e) => e.id));
+    const ids = [...new Set(right.establishmentIds)];
+    if (ids.length === 0) {
+      throw badRequest('validation_failed', 'Choisissez au moins un établissement.', {
+        [`rights.${index}.establishmentIds`]: 'Choisissez au moins un établissement',
+      });
+    }
+    if (ids.some((id) => !allowed.has(id))) throw notFound('Établissement introuvable.');
+    // Every establishment chosen one by one is the same as the whole company.
+    return { ...right, establishmentIds: ids.length === allowed.size ? null : ids };
+  });
+}
+
+/** Applies the rights on the managed companies, with the last-administrator rule. */
+async function applyRights(
+  trx: Kysely<Database>,
+  input: { actor: EmployerActor; user: User; rights: CompanyRight[]; now: Date },
+): Promise<{ companyId: string; from: string; to: string }[]> {
+  const { actor, user, rights, now } = input;
+  const nowIso = now.toISOString();
+  const current = await trx
+    .selectFrom('user_company_roles')
+    .selectAll()
+    .where('user_id', '=', user.id)
+    .execute();
+  const changes: { companyId: string; from: string; to: string }[] = [];
+  for (const right of rights) {
+    const existing = current.find((r) => r.company_id === right.companyId);
+    const from = existing?.role ?? 'none';
+    const losesAdmin = existing?.role === 'admin' && right.level !== 'admin';
+    if (losesAdmin && user.status === 'active') {
+      if ((await countOtherActiveAdmins(trx, right.companyId, user.id)) === 0) {
+        throw conflict(
+          'last_administrator',
+          'Cette société doit garder au moins un administrateur actif : nommez-en un autre avant de retirer ce rôle.',
+        );
+      }
+    }
+    // The perimeter of this company is rewritten from the request.
+    await trx
+      .deleteFrom('user_establishments')
+      .where('user_id', '=', user.id)
+      .where('establishment_id', 'in', (eb) =>
+        eb.selectFrom('establishments').select('id').where('company_id', '=', right.companyId),
+      )
+      .execute();
+    if (right.level === 'none') {
+      if (existing)
+        await trx.deleteFrom('user_company_roles').where('id', '=', existing.id).execute();
+    } else {
+      const allEstablishments = right.establishmentIds === null ? 1 : 0;
+      if (existing) {
+        await trx
+          .updateTable('user_company_roles')
+          .set({
+            role: right.level,
+            all_establishments: allEstablishments,
+            granted_by: actor.user.id,
+            updated_at: nowIso,
+          })
+          .where('id', '=', existing.id)
+          .execute();
+      } else {
+        await trx
+          .insertInto('user_company_roles')
+          .values({
+            id: newId(),
+            user_id: user.id,
+            company_id: right.companyId,
+            role: right.level,
+            all_establishments: allEstablishments,
+            granted_by: actor.user.id,
+            created_at: nowIso,
+            updated_at: nowIso,
+          })
+          .execute();
+      }
+      if (right.establishmentIds && right.establishmentIds.length > 0) {
+        await trx
+          .insertInto('user_establishments')
+          .values(
+            right.establishmentIds.map((establishmentId) => ({
+              user_id: user.id,
+              establishment_id: establishmentId,
+              added_by_user_id: actor.user.id,
+              created_at: nowIso,
+            })),
+          )
+          .execute();
+      }
+    }
+    if (from !== right.level || right.level !== 'none') {
+      changes.push({ companyId: right.companyId, from, to: right.level });
+    }
+  }
+  const remaining = await trx
+    .selectFrom('user_company_roles')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (!remaining) {
+    throw badRequest(
+      'rights_required',
+      'Donnez un accès à au moins une société. Pour retirer tous ses accès, désactivez l’utilisateur.',
+      { rights: 'Donnez un accès à au moins une société' },
+    );
+  }
+  return changes;
+}
+
+function actorName(actor: EmployerActor): string {
+  return `${actor.user.first_name} ${actor.user.last_name}`;
+}
+
+async function auditRightsChanges(
+  trx: Kysely<Database>,
+  now: Date,
+  actor: EmployerActor,
+  userId: string,
+  changes: { companyId: string; from: string; to: string }[],
+  meta: RequestMeta,
+  rights: CompanyRight[],
+) {
+  for (const change of changes) {
+    const right = rights.find((r) => r.companyId === change.companyId);
+    await recordAudit(trx, now, {
+      action: 'users.rights_changed',
+      actorUserId: actor.user.id,
+      actorKind: 'employer',
+      companyId: change.companyId,
+      targetType: 'user',
+      targetId: userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      details: {
+        from: change.from,
+        to: change.to,
+        establishments: right?.establishmentIds?.length ?? 'all',
+      },
+    });
+  }
+}
+
+/**
+ * « Ajouter un utilisateur à mon espace entreprise »: a new account (status « invité ») with a
+ * password-creation link valid 72 hours, or, for an address already known, the rights added to
+ * that account and a notice.
+ */
+export async function inviteUser(
+  ctx: Ctx,
+  actor: EmployerActor,
+  input: InviteUserInput,
+  meta: RequestMeta,
+): Promise<{ user: ManagedUser; existingAccount: boolean }> {
+  assertAdministrator(actor);
+  await assertWithinLimit(ctx, `invite:${actor.user.id}`, 50, 3600_000);
+  const rights = await validateRights(ctx.db, actor, input.rights);
+  const granted = rights.filter((r) => r.level !== 'none');
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const branding = await getBranding(ctx);
+  const companyNames = new Map(
+    (await findManagedCompanies(ctx.db, actor)).map((c) => [c.id, c.name]),
+  );
+
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', input.email)
+      .executeTakeFirst();
+    if (existing && existing.kind !== 'employer') {
+      throw conflict('email_taken', 'Cette adresse e-mail ne peut pas être utilisée.');
+    }
+    if (existing?.status === 'deactivated') {
+      throw conflict(
+        'user_deactivated',
+        'Le compte de cette adresse e-mail a été désactivé définitivement : il ne peut plus recevoir d’accès.',
+      );
+    }
+    if (existing) {
+      const changes = await applyRights(trx, { actor, user: existing, rights: granted, now });
+      await auditRightsChanges(trx, now, actor, existing.id, changes, meta, granted);
+      if (existing.status === 'invited') {
+        await enqueueEmail(trx, {
+          to: existing.email,
+          template: 'invitation',
+          data: {
+            firstName: existing.first_name,
+            inviterName: actorName(actor),
+            url: await invitationUrl(ctx, trx, existing.id, now),
+            validity: '72 heures',
+          },
+          branding,
+          now,
+        });
+      } else {
+        await enqueueEmail(trx, {
+          to: existing.email,
+          template: 'access_granted',
+          data: {
+            firstName: existing.first_name,
+            inviterName: actorName(actor),
+            companies: granted.map((r) => companyNames.get(r.companyId) ?? '').join(', '),
+            url: `${ctx.config.publicUrl}/connexion`,
+          },
+          branding,
+          now,
+        });
+      }
+      return { userId: existing.id, existingAccount: true };
+    }
+
+    const userId = newId();
+    await trx
+      .insertInto('users')
+      .values({
+        id: userId,
+        kind: 'employer',
+        email: input.email,
+        email_verified_at: null,
+        password_hash: null,
+        password_changed_at: null,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        mobile_phone: input.mobilePhone,
+        mobile_phone_verified_at: null,
+        status: 'invited',
+        staff_role: null,
+        is_third_party: input.isThirdParty ? 1 : 0,
+        third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
+        totp_secret_encrypted: null,
+        totp_enabled_at: null,
+        last_sign_in_at: null,
+        last_sign_in_ip: null,
+        failed_sign_in_day: null,
+        last_failed_sign_in_at: null,
+        locked_until: null,
+        created_by_user_id: actor.user.id,
+        created_at: nowIso,
+        updated_at: nowIso,
+        deactivated_at: null,
+      })
+      .execute();
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const changes = await applyRights(trx, { actor, user, rights: granted, now });
+    await recordAudit(trx, now, {
+      action: 'users.invited',
+      actorUserId: actor.user.id,
+      actorKind: 'employer',
+      companyId: granted[0]?.companyId ?? null,
+      targetType: 'user',
+      targetId: userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      details: { thirdParty: input.isThirdParty },
+    });
+    await auditRightsChanges(trx, now, actor, userId, changes, meta, granted);
+    await enqueueEmail(trx, {
+      to: input.email,
+      template: 'invitation',
+      data: {
+        firstName: input.firstName,
+        inviterName: actorName(actor),
+        url: await invitationUrl(ctx, trx, userId, now),
+        validity: '72 heures',
+      },
+      branding,
+      now,
+    });
+    return { userId, existingAccount: false };
+  });
+  ctx.outboxWorker?.wake();
+  return {
+    user: await getManagedUser(ctx.db, actor, result.userId),
+    existingAccount: result.existingAccount,
+  };
+}
+
+/** A new password-creation link (the previous ones die). */
+async function invitationUrl(ctx: Ctx, trx: Kysely<Database>, userId: string, now: Date) {
+  await trx
+    .updateTable('action_tokens')
+    .set({ used_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'invitation')
+    .where('used_at', 'is', null)
+    .execute();
+  const token = await createActionToken(trx, now, {
+    purpose: 'invitation',
+    userId,
+    ttlMs: INVITATION_TTL_MS,
+  });
+  return `${ctx.config.publicUrl}/creer-mot-de-passe/${token}`;
+}
+
+/** Loads the user for a change, refusing permanently deactivated accounts. */
+async function loadChangeableUser(trx: Kysely<Database>, userId: string): Promise<User> {
+  const user = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) throw notFound('Utilisateur introuvable.');
+  if (user.status === 'deactivated') {
+    throw conflict(
+      'user_deactivated',
+      'Ce compte a été désactivé définitivement : il ne peut plus être modifié.',
+    );
+  }
+  return user;
+}
+
+/** « Modifier le profil »: names and third-party flag; email and mobile while « invité » only. */
+export async function updateUser(
+  ctx: Ctx,
+  actor: EmployerActor,
+  userId: string,
+  input: UpdateUserInput,
+  meta: RequestMeta,
+): Promise<ManagedUser> {
+  const before = await getManagedUser(ctx.db, actor, userId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await loadChangeableUser(trx, userId);
+    const emailChanged = input.email !== undefined && input.email !== user.email;
+    const phoneChanged = input.mobilePhone !== undefined && input.mobilePhone !== user.mobile_phone;
+    if ((emailChanged || phoneChanged) && user.status !== 'invited') {
+      throw conflict(
+        'identity_locked',
+        'L’adresse e-mail et le téléphone mobile servent à la connexion : seul l’utilisateur peut les modifier, depuis son profil.',
+      );
+    }
+    if (emailChanged) {
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', input.email ?? '')
+        .executeTakeFirst();
+      if (taken) {
+        throw new AppError('email_taken', 409, 'Cette adresse e-mail est déjà utilisée.', {
+          email: 'Cette adresse e-mail est déjà utilisée',
+        });
+      }
+    }
+    await trx
+      .updateTable('users')
+      .set({
+        last_name: input.lastName,
+        first_name: input.firstName,
+        is_third_party: input.isThirdParty ? 1 : 0,
+        third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
+        ...(emailChanged ? { email: input.email } : {}),
+        ...(phoneChanged ? { mobile_phone: input.mobilePhone } : {}),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', userId)
+      .execute();
+    if (emailChanged) {
+      // The links sent to the old address die; send a new one with « renvoyer un lien ».
+      await trx
+        .updateTable('action_tokens')
+        .set({ used_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .execute();
+    }
+    await recordAudit(trx, now, {
+      action: 'users.profile_changed',
+      actorUserId: actor.user.id,
+      actorKind: 'employer',
+      companyId: before.companies[0]?.companyId ?? null,
+      targetType: 'user',
+      targetId: userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      details: {
+        fields: [
+          user.last_name !== input.lastName && 'lastName',
+          user.first_name !== input.firstName && 'firstName',
+          (user.is_third_party === 1) !== input.isThirdParty && 'isThirdParty',
+          emailChanged && 'email',
+          phoneChanged && 'mobilePhone',
+        ].filter(Boolean),
+      },
+    });
+  });
+  return getManagedUser(ctx.db, actor, userId);
+}
+
+/** « Modifier les droits » on the companies the caller administers. */
+export async function updateRights(
+  ctx: Ctx,
+  actor: EmployerActor,
+  userId: string,
+  input: UpdateRightsInput,
+  meta: RequestMeta,
+): Promise<ManagedUser> {
+  await getManagedUser(ctx.db, actor, userId);
+  const rights = await validateRights(ctx.db, actor, input.rights);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await loadChangeableUser(trx, userId);
+    const changes = await applyRights(trx, { actor, user, rights, now });
+    await auditRightsChanges(trx, now, actor, userId, changes, meta, rights);
+  });
+  const [after] = await findManagedUsers(ctx.db, actor, { userId });
+  // The caller may have removed the last right this company gave: the user leaves their list.
+  if (!after) throw notFound('Utilisateur introuvable.');
+  return after;
+}
+
+/** « Renvoyer un lien de création de mot de passe » (users who have not created one yet). */
+export async function resendInvitation(
+  ctx: Ctx,
+  actor: EmployerActor,
+  userId: string,
+  meta: RequestMeta,
+): Promise<ManagedUser> {
+  const managed = await getManagedUser(ctx.db, actor, userId);
+  if (managed.status !== 'invited') {
+    throw conflict(
+      'user_not_invited',
+      managed.status === 'active'
+        ? 'Cet utilisateur a déjà créé son mot de passe. S’il l’a oublié, il peut utiliser « Mot de passe oublié ».'
+        : 'Réactivez cet utilisateur avant de lui envoyer un lien.',
+    );
+  }
+  await assertWithinLimit(ctx, `invite-resend:${userId}`, 5, 3600_000);
+  const now = ctx.clock.now();
+  const branding = await getBranding(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await enqueueEmail(trx, {
+      to: managed.email,
+      template: 'invitation',
+      data: {
+        firstName: managed.firstName,
+        inviterName: actorName(actor),
+        url: await invitationUrl(ctx, trx, userId, now),
+        validity: '72 heures',
+      },
+      branding,
+      now,
+    });
+    await recordAudit(trx, now, {
+      action: 'users.invitation_resent',
+      actorUserId: actor.user.id,
+      actorKind: 'employer',
+      companyId: managed.companies[0]?.companyId ?? null,
+      targetType: 'user',
+      targetId: userId,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+  });
+  ctx.outboxWorker?.wake();
+  return getManagedUser(ctx.db, actor, userId);
+}
+
+type StatusChange = 'suspend' | 'reactivate' | 'deactivate';
+
+/**
+ * « Désactiver provisoirement » (suspend), « Réactiver », « Désactiver définitivement »: the
+ * account's status changes for every company, so the caller must administer all of them.
+ */
+export async function changeUserStatus(
+  ctx: Ctx,
+  actor: EmployerActor,
+  userId: string,
+  change: StatusChange,
+  meta: RequestMeta,
+): Promise<ManagedUser> {
+  const managed = await getManagedUser(ctx.db, actor, userId);
+  if (managed.isSelf) {
+    throw conflict(
+      'self_action',
+      'Vous ne pouvez pas désactiver votre propre accès. Demandez-le à un autre administrateur.',
+    );
+  }
+  if (managed.hasOtherCompanies && change !== 'reactivate') {
+    throw conflict(
+      'user_has_other_companies',
+      'Cet utilisateur accède aussi à d’autres sociétés que les vôtres : retirez-lui ses droits sur vos sociétés au lieu de désactiver son compte.',
+    );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await loadChangeableUser(trx, userId);
+    let status: UserStatus;
+    if (change === 'reactivate') {
+      if (user.status !== 'suspended')
+        throw conflict('user_not_suspended', 'Cet utilisateur n’est pas désactivé provisoirement.');
+      status = user.password_hash ? 'active' : 'invited';
+    } else {
+      if (change === 'suspend' && user.status === 'suspended')
+        throw conflict('user_suspended', 'Cet utilisateur est déjà désactivé provisoirement.');
+      if (user.status === 'active') {
+        for (const company of managed.companies.filter((c) => c.role === 'admin')) {
+          if ((await countOtherActiveAdmins(trx, company.companyId, userId)) === 0) {
+            throw conflict(
+              'last_administrator',
+              `${company.companyName} doit garder au moins un administrateur actif : nommez-en un autre avant de désactiver celui-ci.`,
+            );
+          }
+        }
+      }
+      status = change === 'suspend' ? 'suspended' : 'deactivated';
+    }
+    await trx
+      .updateTable('users')
+      .set({
+        status,
+        updated_at: now.toISOString(),
+        ...(status === 'deactivated' ? { deactivated_at: now.toISOString() } : {}),
+      })
+      .where('id', '=', userId)
+      .execute();
+    if (change !== 'reactivate') {
+      // Sessions end at once; links (password creation, reset) die with the access.
+      await revokeUserSessions({ db: trx, clock: ctx.clock }, userId, `user_${status}`);
+      await trx
+        .updateTable('action_tokens')
+        .set({ used_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .execute();
+    }
+    for (const company of managed.companies) {
+      await recordAudit(trx, now, {
+        action: `users.${change === 'suspend' ? 'suspended' : change === 'reactivate' ? 'reactivated' : 'deactivated'}`,
+        actorUserId: actor.user.id,
+        actorKind: 'employer',
+        companyId: company.companyId,
+        targetType: 'user',
+        targetId: userId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        details: { from: user.status, to: status },
+      });
+    }
+  });
+  return getManagedUser(ctx.db, actor, userId);
+}

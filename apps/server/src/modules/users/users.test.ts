@@ -1,0 +1,434 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManagedUser, UserList } from '@affilia/shared/schemas/users';
+import {
+  browser,
+  buildTestApp,
+  lastLinkSentTo,
+  lastMessageTo,
+  signInAs,
+  type TestApp,
+} from '../../../test/helper';
+import {
+  createCompany,
+  createEmployerUser,
+  createEstablishment,
+  createStaffUser,
+  publishTerms,
+  TEST_PASSWORD,
+} from '../../../test/factories';
+
+const NEW_PASSWORD = 'Noisetier-Galet-Lavande-58';
+
+describe('Gestion des habilitations (/api/users)', () => {
+  let t: TestApp;
+  let terms: Awaited<ReturnType<typeof publishTerms>>;
+  let companyA: Awaited<ReturnType<typeof createCompany>>;
+  let companyB: Awaited<ReturnType<typeof createCompany>>;
+  let companyC: Awaited<ReturnType<typeof createCompany>>;
+  let estA1: Awaited<ReturnType<typeof createEstablishment>>;
+  let estA2: Awaited<ReturnType<typeof createEstablishment>>;
+  let estC1: Awaited<ReturnType<typeof createEstablishment>>;
+  let admin: Awaited<ReturnType<typeof createEmployerUser>>;
+  let ipCounter = 0;
+  const newBrowser = () => browser(t.app, { ip: `198.51.100.${++ipCounter}` });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    terms = await publishTerms(t.ctx.db);
+    companyA = await createCompany(t.ctx.db, { name: 'Alpha Immobilier' });
+    companyB = await createCompany(t.ctx.db, { name: 'Bêta Gestion' });
+    companyC = await createCompany(t.ctx.db, { name: 'Gamma Syndic' });
+    estA1 = await createEstablishment(t.ctx.db, companyA, { name: 'Alpha Lyon' });
+    estA2 = await createEstablishment(t.ctx.db, companyA, { name: 'Alpha Paris' });
+    await createEstablishment(t.ctx.db, companyB, { name: 'Bêta Nantes' });
+    estC1 = await createEstablishment(t.ctx.db, companyC, { name: 'Gamma Lille' });
+    admin = await createEmployerUser(
+      t.ctx.db,
+      [
+        { company: companyA, role: 'admin' },
+        { company: companyB, role: 'admin' },
+      ],
+      { email: 'admin@alpha.fr', firstName: 'Eugénie' },
+    );
+  });
+  afterAll(() => t.close());
+
+  async function signedInAdmin() {
+    const b = newBrowser();
+    await signInAs(b, t.ctx, admin);
+    return b;
+  }
+
+  async function invite(b: ReturnType<typeof newBrowser>, body: Record<string, unknown>) {
+    return b.post('/api/users', {
+      lastName: 'Nouveau',
+      firstName: 'Nina',
+      mobilePhone: '06 12 34 56 78',
+      rights: [{ companyId: companyA.id, level: 'user' }],
+      ...body,
+    });
+  }
+
+  it('invites a user: account « invité », a 72-hour link, then the password and a sign-in', async () => {
+    const b = await signedInAdmin();
+    const res = await invite(b, { email: ' Nina.Nouveau@Exemple.fr ' });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{ user: ManagedUser; existingAccount: boolean }>();
+    expect(body.existingAccount).toBe(false);
+    expect(body.user).toMatchObject({
+      email: 'nina.nouveau@exemple.fr',
+      status: 'invited',
+      mobilePhone: '+33612345678',
+      companies: [{ companyId: companyA.id, role: 'user', establishmentIds: null }],
+    });
+
+    const mail = await lastMessageTo(t.ctx, 'nina.nouveau@exemple.fr', 'email');
+    expect(mail?.body_text).toContain('Eugénie');
+    expect(mail?.body_text).toContain('72 heures');
+    const link = await lastLinkSentTo(t.ctx, 'nina.nouveau@exemple.fr');
+    const token = link.split('/creer-mot-de-passe/')[1] ?? '';
+    expect(token.length).toBeGreaterThan(30);
+
+    const anonymous = newBrowser();
+    const check = await anonymous.get(`/api/auth/invitation/${token}`);
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toEqual({
+      email: 'nina.nouveau@exemple.fr',
+      firstName: 'Nina',
+      termsVersionId: terms.id,
+    });
+    const weak = await anonymous.post('/api/auth/invitation/accept', {
+      token,
+      password: 'motdepasse12',
+      termsVersionId: terms.id,
+      acceptTerms: true,
+    });
+    expect(weak.statusCode).toBe(400);
+    const accepted = await anonymous.post('/api/auth/invitation/accept', {
+      token,
+      password: NEW_PASSWORD,
+      termsVersionId: terms.id,
+      acceptTerms: true,
+    });
+    expect(accepted.statusCode).toBe(200);
+    const again = await anonymous.post('/api/auth/invitation/accept', {
+      token,
+      password: NEW_PASSWORD,
+      termsVersionId: terms.id,
+      acceptTerms: true,
+    });
+    expect(again.statusCode).toBe(410);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('link_used');
+
+    const nina = newBrowser();
+    await signInAs(nina, t.ctx, {
+      email: 'nina.nouveau@exemple.fr',
+      password: NEW_PASSWORD,
+      mobile_phone: '+33612345678',
+    });
+    const me = await nina.get('/api/auth/me');
+    expect(me.json<{ companies: { id: string }[] }>().companies.map((c) => c.id)).toEqual([
+      companyA.id,
+    ]);
+    // An « Utilisateur » does not manage habilitations.
+    expect((await nina.get('/api/users')).statusCode).toBe(403);
+
+    const list = (await b.get('/api/users')).json<UserList>();
+    const row = list.users.find((u) => u.email === 'nina.nouveau@exemple.fr');
+    expect(row?.status).toBe('active');
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', body.user.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'users.invited',
+        'users.rights_changed',
+        'users.invitation_accepted',
+      ]),
+    );
+  });
+
+  it('expires the link after 72 hours; « renvoyer un lien » sends a new one and kills the old', async () => {
+    const b = await signedInAdmin();
+    const res = await invite(b, { email: 'lent@exemple.fr' });
+    const user = res.json<{ user: ManagedUser }>().user;
+    const first = await lastLinkSentTo(t.ctx, 'lent@exemple.fr');
+    const firstToken = first.split('/creer-mot-de-passe/')[1] ?? '';
+    t.clock.advance(72 * 3600_000 + 1000);
+    const expired = await newBrowser().get(`/api/auth/invitation/${firstToken}`);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json<{ error: { code: string } }>().error.code).toBe('link_expired');
+
+    const b2 = await signedInAdmin();
+    const resent = await b2.post(`/api/users/${user.id}/invitation`);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json<ManagedUser>().invitationSentAt).not.toBeNull();
+    const second = await lastLinkSentTo(t.ctx, 'lent@exemple.fr');
+    expect(second).not.toBe(first);
+    expect(
+      (await newBrowser().get(`/api/auth/invitation/${second.split('/creer-mot-de-passe/')[1]}`))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('refuses « renvoyer un lien » for a user who already has a password', async () => {
+    const b = await signedInAdmin();
+    const active = await createEmployerUser(t.ctx.db, [{ company: companyA, role: 'user' }]);
+    const res = await b.post(`/api/users/${active.id}/invitation`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('user_not_invited');
+  });
+
+  it('keeps one account per person: rights on another company are added to it', async () => {
+    const other = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'admin' }], {
+      email: 'multi@exemple.fr',
+    });
+    const b = await signedInAdmin();
+    const res = await invite(b, {
+      email: 'multi@exemple.fr',
+      rights: [
+        { companyId: companyA.id, level: 'admin' },
+        { companyId: companyB.id, level: 'none' },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{ user: ManagedUser; existingAccount: boolean }>();
+    expect(body.existingAccount).toBe(true);
+    expect(body.user.id).toBe(other.id);
+    // Only the caller's companies are shown; the others are only flagged.
+    expect(body.user.companies.map((c) => c.companyId)).toEqual([companyA.id]);
+    expect(body.user.hasOtherCompanies).toBe(true);
+    const users = await t.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'multi@exemple.fr')
+      .execute();
+    expect(users).toHaveLength(1);
+    expect((await lastMessageTo(t.ctx, 'multi@exemple.fr', 'email'))?.subject).toContain(
+      'Nouveaux accès',
+    );
+    // Someone else's company cannot be suspended away from them.
+    const suspend = await b.post(`/api/users/${other.id}/suspend`);
+    expect(suspend.statusCode).toBe(409);
+    expect(suspend.json<{ error: { code: string } }>().error.code).toBe('user_has_other_companies');
+  });
+
+  it('validates the form with field errors in French', async () => {
+    const b = await signedInAdmin();
+    const res = await b.post('/api/users', {
+      lastName: '',
+      firstName: 'Paul',
+      email: 'pas-une-adresse',
+      mobilePhone: '01 23',
+      isThirdParty: true,
+      thirdPartyFirm: '',
+      rights: [{ companyId: companyA.id, level: 'none' }],
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json<{ error: { fields: Record<string, string> } }>().error.fields;
+    expect(Object.keys(fields)).toEqual(
+      expect.arrayContaining(['lastName', 'email', 'mobilePhone', 'thirdPartyFirm', 'rights']),
+    );
+  });
+
+  it('restricts a user to some establishments (a regional HR manager)', async () => {
+    const b = await signedInAdmin();
+    const res = await invite(b, {
+      email: 'regional@exemple.fr',
+      rights: [{ companyId: companyA.id, level: 'user', establishmentIds: [estA1.id] }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ user: ManagedUser }>().user.companies[0]?.establishmentIds).toEqual([
+      estA1.id,
+    ]);
+    // Every establishment chosen one by one is the whole company.
+    const all = await invite(b, {
+      email: 'regional2@exemple.fr',
+      rights: [{ companyId: companyA.id, level: 'user', establishmentIds: [estA1.id, estA2.id] }],
+    });
+    expect(all.json<{ user: ManagedUser }>().user.companies[0]?.establishmentIds).toBeNull();
+    // An establishment of a company the admin does not manage: 404.
+    const foreign = await invite(b, {
+      email: 'regional3@exemple.fr',
+      rights: [{ companyId: companyA.id, level: 'user', establishmentIds: [estC1.id] }],
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('never acts on a company the caller does not administer (404) nor lets a user manage (403)', async () => {
+    const b = await signedInAdmin();
+    const res = await invite(b, {
+      email: 'intrus@exemple.fr',
+      rights: [{ companyId: companyC.id, level: 'admin' }],
+    });
+    expect(res.statusCode).toBe(404);
+    const stranger = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }]);
+    expect((await b.get(`/api/users/${stranger.id}`)).statusCode).toBe(404);
+    expect((await b.post(`/api/users/${stranger.id}/suspend`)).statusCode).toBe(404);
+    expect(
+      (
+        await b.put(`/api/users/${stranger.id}/rights`, {
+          rights: [{ companyId: companyA.id, level: 'admin' }],
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    const plainUser = await createEmployerUser(t.ctx.db, [{ company: companyA, role: 'user' }]);
+    const u = newBrowser();
+    await signInAs(u, t.ctx, plainUser);
+    expect((await u.get('/api/users')).statusCode).toBe(403);
+    expect((await invite(u, { email: 'x@exemple.fr' })).statusCode).toBe(403);
+
+    const staff = await createStaffUser(t.ctx.db);
+    const s = newBrowser();
+    await signInAs(s, t.ctx, staff, 'backoffice');
+    expect((await s.get('/api/users')).statusCode).toBe(403);
+    expect((await newBrowser().get('/api/users')).statusCode).toBe(401);
+  });
+
+  it('filters the list by company, status and text', async () => {
+    const b = await signedInAdmin();
+    const all = (await b.get('/api/users')).json<UserList>();
+    expect(all.companies.map((c) => c.name)).toEqual(['Alpha Immobilier', 'Bêta Gestion']);
+    expect(all.companies[0]?.establishments.map((e) => e.name)).toEqual([
+      'Alpha Lyon',
+      'Alpha Paris',
+    ]);
+    const onB = (await b.get(`/api/users?companyId=${companyB.id}`)).json<UserList>();
+    expect(onB.users.map((u) => u.email)).toEqual(['admin@alpha.fr']);
+    const invited = (await b.get('/api/users?status=invited')).json<UserList>();
+    expect(invited.users.every((u) => u.status === 'invited')).toBe(true);
+    expect(invited.users.length).toBeGreaterThan(0);
+    const text = (await b.get('/api/users?q=REGIONAL%40')).json<UserList>();
+    expect(text.users.map((u) => u.email)).toEqual(['regional@exemple.fr']);
+    const self = all.users.find((u) => u.email === 'admin@alpha.fr');
+    expect(self?.isSelf).toBe(true);
+  });
+
+  it('keeps the last active administrator of each company', async () => {
+    const company = await createCompany(t.ctx.db, { name: 'Delta Conseil' });
+    const soleAdmin = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    const colleague = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    const b = newBrowser();
+    await signInAs(b, t.ctx, soleAdmin);
+    const demote = await b.put(`/api/users/${soleAdmin.id}/rights`, {
+      rights: [{ companyId: company.id, level: 'user' }],
+    });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json<{ error: { code: string } }>().error.code).toBe('last_administrator');
+    // Self-suspension is refused whatever the count.
+    const selfSuspend = await b.post(`/api/users/${soleAdmin.id}/suspend`);
+    expect(selfSuspend.json<{ error: { code: string } }>().error.code).toBe('self_action');
+
+    // With a second administrator, the first may step down.
+    expect(
+      (
+        await b.put(`/api/users/${colleague.id}/rights`, {
+          rights: [{ companyId: company.id, level: 'admin' }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    const stepDown = await b.put(`/api/users/${soleAdmin.id}/rights`, {
+      rights: [{ companyId: company.id, level: 'user' }],
+    });
+    expect(stepDown.statusCode).toBe(200);
+    expect(stepDown.json<ManagedUser>().companies[0]?.role).toBe('user');
+    // No longer an administrator: the habilitations are closed to them.
+    expect((await b.get('/api/users')).statusCode).toBe(403);
+    const c = newBrowser();
+    await signInAs(c, t.ctx, colleague);
+    // Removing every right of a user is refused: deactivate them instead.
+    const removeAll = await c.put(`/api/users/${soleAdmin.id}/rights`, {
+      rights: [{ companyId: company.id, level: 'none' }],
+    });
+    expect(removeAll.statusCode).toBe(400);
+    expect(removeAll.json<{ error: { code: string } }>().error.code).toBe('rights_required');
+  });
+
+  it('suspends (sessions end at once), reactivates, then deactivates for good', async () => {
+    const target = await createEmployerUser(t.ctx.db, [{ company: companyA, role: 'user' }]);
+    const victim = newBrowser();
+    await signInAs(victim, t.ctx, target);
+    expect((await victim.get('/api/auth/me')).statusCode).toBe(200);
+
+    const b = await signedInAdmin();
+    const suspended = await b.post(`/api/users/${target.id}/suspend`);
+    expect(suspended.statusCode).toBe(200);
+    expect(suspended.json<ManagedUser>().status).toBe('suspended');
+    expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
+    // A suspended account cannot sign in.
+    const retry = await newBrowser().post('/api/auth/sign-in', {
+      email: target.email,
+      password: TEST_PASSWORD,
+    });
+    expect(retry.statusCode).toBe(403);
+    expect(retry.json<{ error: { code: string } }>().error.code).toBe('account_disabled');
+
+    const reactivated = await b.post(`/api/users/${target.id}/reactivate`);
+    expect(reactivated.json<ManagedUser>().status).toBe('active');
+    const again = newBrowser();
+    await signInAs(again, t.ctx, target);
+
+    const deactivated = await b.post(`/api/users/${target.id}/deactivate`);
+    expect(deactivated.json<ManagedUser>().status).toBe('deactivated');
+    expect((await again.get('/api/auth/me')).statusCode).toBe(401);
+    const noWayBack = await b.post(`/api/users/${target.id}/reactivate`);
+    expect(noWayBack.statusCode).toBe(409);
+    expect(noWayBack.json<{ error: { code: string } }>().error.code).toBe('user_deactivated');
+    const noRights = await b.put(`/api/users/${target.id}/rights`, {
+      rights: [{ companyId: companyA.id, level: 'admin' }],
+    });
+    expect(noRights.statusCode).toBe(409);
+    // The history stays: the user is still listed, « désactivé ».
+    const list = (await b.get('/api/users?status=deactivated')).json<UserList>();
+    expect(list.users.map((u) => u.id)).toContain(target.id);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', target.id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['users.suspended', 'users.reactivated', 'users.deactivated']),
+    );
+  });
+
+  it('lets the administrator fix an invited user’s email, not an active user’s', async () => {
+    const b = await signedInAdmin();
+    const res = await invite(b, { email: 'faute-de-frappe@exemple.fr' });
+    const invited = res.json<{ user: ManagedUser }>().user;
+    const fixed = await b.patch(`/api/users/${invited.id}`, {
+      lastName: 'Nouveau',
+      firstName: 'Nina',
+      email: 'bonne-adresse@exemple.fr',
+      isThirdParty: true,
+      thirdPartyFirm: 'Cabinet Comptable du Port',
+    });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json<ManagedUser>()).toMatchObject({
+      email: 'bonne-adresse@exemple.fr',
+      isThirdParty: true,
+      thirdPartyFirm: 'Cabinet Comptable du Port',
+    });
+    const active = await createEmployerUser(t.ctx.db, [{ company: companyA, role: 'user' }]);
+    const locked = await b.patch(`/api/users/${active.id}`, {
+      lastName: 'Autre',
+      firstName: 'Nom',
+      mobilePhone: '0699999999',
+    });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json<{ error: { code: string } }>().error.code).toBe('identity_locked');
+    const names = await b.patch(`/api/users/${active.id}`, { lastName: 'Autre', firstName: 'Nom' });
+    expect(names.json<ManagedUser>().lastName).toBe('Autre');
+  });
+
+  it('refuses an address of an insurer staff account', async () => {
+    await createStaffUser(t.ctx.db, 'manager', { email: 'gestion@assureur.fr' });
+    const b = await signedInAdmin();
+    const res = await invite(b, { email: 'gestion@assureur.fr' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('email_taken');
+  });
+});
