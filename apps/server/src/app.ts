@@ -32,6 +32,8 @@ import { usersRoutes } from './modules/users/users.routes';
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every route registered (method and URL pattern), e.g. for the authorization matrix test. */
+    registeredRoutes: readonly { method: string; url: string }[];
   }
 }
 
@@ -59,6 +61,13 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('ctx', ctx);
+  const registeredRoutes: { method: string; url: string }[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: no text/plain parser (CSRF baseline, SPEC §9).

@@ -1,0 +1,369 @@
+/**
+ * The authorization matrix: for every route of the API, who gets what.
+ *
+ * The list of routes is read from the app itself (`app.registeredRoutes`): a route missing from
+ * the matrix fails the test, so that no future route escapes the review of its rights.
+ *
+ * Kinds of routes:
+ * - `public`: callable without an account (sign-in steps, links from emails, health…);
+ * - `account`: about the signed-in person themself (profile, sessions): 401 when anonymous, 2xx
+ *   when signed in, whatever their companies;
+ * - `employer`: company data. Four callers: anonymous (401), a user of another company (404, or
+ *   2xx for a list, whose body must then hold nothing of the company), an « Utilisateur » and an
+ *   « Administrateur » of the company;
+ * - `backoffice`: the insurer's staff only (an employer account gets 403).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, buildTestApp, signInAs, type Browser, type TestApp } from './helper';
+import { createCompany, createEmployerUser, createEstablishment, publishTerms } from './factories';
+
+type Company = Awaited<ReturnType<typeof createCompany>>;
+type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
+
+interface Fixtures {
+  t: TestApp;
+  company: Company;
+  establishments: Establishment[];
+  otherCompany: Company;
+  /** Creates a fresh « Utilisateur » of the company (a target that each call may change). */
+  newUserOfCompany: () => Promise<{ id: string }>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Call {
+  url: string;
+  body?: unknown;
+}
+
+type Entry =
+  | { kind: 'public'; why: string }
+  | { kind: 'account'; call?: (f: Fixtures) => Promise<Call> | Call }
+  | {
+      kind: 'employer';
+      /** Builds the request anew for each caller (fresh targets for state-changing routes). */
+      call: (f: Fixtures) => Promise<Call> | Call;
+      /** What a user of another company gets: 404, or a 2xx list limited to their own data. */
+      otherCompany: number;
+      user: number;
+      admin: number;
+    }
+  | { kind: 'backoffice'; call?: (f: Fixtures) => Promise<Call> | Call };
+
+const rights = (f: Fixtures, level: 'user' | 'admin' | 'none') => ({
+  rights: [{ companyId: f.company.id, level }],
+});
+
+let inviteSeq = 0;
+
+const MATRIX: Record<string, Entry> = {
+  // Platform
+  'GET /api/health': { kind: 'public', why: 'liveness probe' },
+  'GET /api/ready': { kind: 'public', why: 'readiness probe' },
+  'GET /api/branding': { kind: 'public', why: 'the sign-in page shows the insurer’s brand' },
+  'GET /api/branding/logo': { kind: 'public', why: 'the sign-in page shows the insurer’s logo' },
+  'GET /api/captcha/challenge': { kind: 'public', why: 'activation and password reset forms' },
+  'GET /api/dev/outbox': { kind: 'public', why: 'development mailbox, not in production' },
+  'GET /api/dev/demo': { kind: 'public', why: 'development demo accounts, not in production' },
+
+  // Sign-in and links (SPEC §4.1, §4.2)
+  'POST /api/auth/sign-in': { kind: 'public', why: 'sign-in' },
+  'POST /api/auth/second-factor/send': { kind: 'public', why: 'sign-in attempt cookie' },
+  'POST /api/auth/second-factor/verify': { kind: 'public', why: 'sign-in attempt cookie' },
+  'POST /api/auth/sign-out': { kind: 'public', why: 'ends the session if there is one' },
+  'GET /api/auth/me': { kind: 'account' },
+  'GET /api/auth/terms/current': { kind: 'public', why: 'terms shown before an account exists' },
+  'POST /api/auth/activation/identify': { kind: 'public', why: 'activation, with a captcha' },
+  'POST /api/auth/activation/complete': { kind: 'public', why: 'activation ticket' },
+  'POST /api/auth/email/confirm': { kind: 'public', why: 'link from an email' },
+  'POST /api/auth/email/resend-confirmation': { kind: 'public', why: 'same answer for all' },
+  'POST /api/auth/password/forgot': { kind: 'public', why: 'same answer for all' },
+  'POST /api/auth/password/reset/check': { kind: 'public', why: 'link from an email' },
+  'POST /api/auth/password/reset': { kind: 'public', why: 'link from an email' },
+  'GET /api/auth/invitation/:token': { kind: 'public', why: 'link from an email' },
+  'POST /api/auth/invitation/accept': { kind: 'public', why: 'link from an email' },
+  'GET /api/auth/sessions': { kind: 'account' },
+  'DELETE /api/auth/sessions/:sessionId': {
+    kind: 'account',
+    call: () => ({ url: '/api/auth/sessions/none' }),
+  },
+  'POST /api/auth/totp/setup': {
+    kind: 'account',
+    call: () => ({ url: '/api/auth/totp/setup', body: { password: 'pas-le-bon' } }),
+  },
+  'POST /api/auth/totp/enable': {
+    kind: 'account',
+    call: () => ({ url: '/api/auth/totp/enable', body: { code: '123456' } }),
+  },
+  'POST /api/auth/totp/disable': {
+    kind: 'account',
+    call: () => ({ url: '/api/auth/totp/disable', body: { password: 'pas-le-bon' } }),
+  },
+
+  // « Mon profil » (SPEC §4.4): the signed-in person, re-authenticated by their password
+  'PATCH /api/profile': {
+    kind: 'account',
+    call: () => ({ url: '/api/profile', body: { lastName: 'Martin', firstName: 'Camille' } }),
+  },
+  'POST /api/profile/email': {
+    kind: 'account',
+    call: () => ({
+      url: '/api/profile/email',
+      body: { newEmail: 'nouvelle@exemple.fr', password: 'pas-le-bon' },
+    }),
+  },
+  'POST /api/profile/email/confirm': { kind: 'public', why: 'link from an email' },
+  'POST /api/profile/phone/send-code': {
+    kind: 'account',
+    call: () => ({
+      url: '/api/profile/phone/send-code',
+      body: { newMobilePhone: '0698765432', password: 'pas-le-bon' },
+    }),
+  },
+  'POST /api/profile/phone/verify': {
+    kind: 'account',
+    call: () => ({ url: '/api/profile/phone/verify', body: { code: '123456' } }),
+  },
+  'POST /api/profile/password': {
+    kind: 'account',
+    call: () => ({
+      url: '/api/profile/password',
+      body: { currentPassword: 'pas-le-bon', newPassword: 'Noisetier-Galet-Lavande-58' },
+    }),
+  },
+
+  // Habilitations (SPEC §4.3): administrators only
+  'GET /api/users': {
+    kind: 'employer',
+    call: () => ({ url: '/api/users' }),
+    otherCompany: 200,
+    user: 403,
+    admin: 200,
+  },
+  'POST /api/users': {
+    kind: 'employer',
+    call: (f) => ({
+      url: '/api/users',
+      body: {
+        lastName: 'Matrice',
+        firstName: 'Léa',
+        email: `matrice${++inviteSeq}@exemple.fr`,
+        mobilePhone: '0612345678',
+        ...rights(f, 'user'),
+      },
+    }),
+    otherCompany: 404,
+    user: 403,
+    admin: 201,
+  },
+  'GET /api/users/:userId': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/users/${(await f.newUserOfCompany()).id}` }),
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'PATCH /api/users/:userId': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/users/${(await f.newUserOfCompany()).id}`,
+      body: { lastName: 'Renommé', firstName: 'Paul' },
+    }),
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'PUT /api/users/:userId/rights': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/users/${(await f.newUserOfCompany()).id}/rights`,
+      body: rights(f, 'admin'),
+    }),
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'POST /api/users/:userId/invitation': {
+    kind: 'employer',
+    call: async (f) => {
+      const b = browser(f.t.app, { ip: '192.0.2.200' });
+      await signInAs(b, f.t.ctx, adminOfCompany);
+      const res = await b.post('/api/users', {
+        lastName: 'Invitée',
+        firstName: 'Zoé',
+        email: `matrice-lien${++inviteSeq}@exemple.fr`,
+        mobilePhone: '0612345678',
+        ...rights(f, 'user'),
+      });
+      return { url: `/api/users/${res.json<{ user: { id: string } }>().user.id}/invitation` };
+    },
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'POST /api/users/:userId/suspend': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/users/${(await f.newUserOfCompany()).id}/suspend` }),
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'POST /api/users/:userId/reactivate': {
+    kind: 'employer',
+    call: async (f) => {
+      const target = await f.newUserOfCompany();
+      await f.t.ctx.db
+        .updateTable('users')
+        .set({ status: 'suspended' })
+        .where('id', '=', target.id)
+        .execute();
+      return { url: `/api/users/${target.id}/reactivate` };
+    },
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+  'POST /api/users/:userId/deactivate': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/users/${(await f.newUserOfCompany()).id}/deactivate` }),
+    otherCompany: 404,
+    user: 403,
+    admin: 200,
+  },
+};
+
+/** The sign-in accounts of the matrix (set in beforeAll). */
+let adminOfCompany: Awaited<ReturnType<typeof createEmployerUser>>;
+
+function routesOf(app: FastifyInstance): string[] {
+  return [
+    ...new Set(
+      app.registeredRoutes
+        .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+        .map((r) => `${r.method} ${r.url}`),
+    ),
+  ].sort();
+}
+
+async function send(b: Browser, method: Method, call: Call) {
+  const url = call.url;
+  switch (method) {
+    case 'GET':
+      return b.get(url);
+    case 'POST':
+      return b.post(url, call.body);
+    case 'PUT':
+      return b.put(url, call.body);
+    case 'PATCH':
+      return b.patch(url, call.body);
+    case 'DELETE':
+      return b.delete(url);
+  }
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  const callers = {} as Record<'user' | 'admin' | 'otherCompany' | 'staff', Browser>;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await publishTerms(t.ctx.db);
+    const company = await createCompany(t.ctx.db, { name: 'Matrice Immobilier' });
+    const otherCompany = await createCompany(t.ctx.db, { name: 'Autre Société' });
+    const establishments = [
+      await createEstablishment(t.ctx.db, company, { name: 'Matrice Lyon' }),
+      await createEstablishment(t.ctx.db, company, { name: 'Matrice Paris' }),
+    ];
+    await createEstablishment(t.ctx.db, otherCompany, { name: 'Autre Nantes' });
+    adminOfCompany = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    const userOfCompany = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    const adminElsewhere = await createEmployerUser(t.ctx.db, [
+      { company: otherCompany, role: 'admin' },
+    ]);
+    f = {
+      t,
+      company,
+      establishments,
+      otherCompany,
+      newUserOfCompany: () => createEmployerUser(t.ctx.db, [{ company, role: 'user' }]),
+    };
+    let ip = 0;
+    const signedIn = async (user: Parameters<typeof signInAs>[2]) => {
+      const b = browser(t.app, { ip: `192.0.2.${++ip}` });
+      await signInAs(b, t.ctx, user);
+      return b;
+    };
+    callers.admin = await signedIn(adminOfCompany);
+    callers.user = await signedIn(userOfCompany);
+    callers.otherCompany = await signedIn(adminElsewhere);
+  });
+  afterAll(() => t.close());
+
+  it('lists every registered API route', () => {
+    const missing = routesOf(t.app).filter((route) => !(route in MATRIX));
+    expect(missing, 'routes missing from the authorization matrix').toEqual([]);
+    const stale = Object.keys(MATRIX).filter((route) => !routesOf(t.app).includes(route));
+    expect(stale, 'matrix entries of routes that no longer exist').toEqual([]);
+  });
+
+  const entries = Object.entries(MATRIX);
+
+  it.each(entries.filter(([, e]) => e.kind === 'account'))(
+    '%s: 401 anonymous, 2xx (or a business answer) signed in',
+    async (route, entry) => {
+      if (entry.kind !== 'account') return;
+      const [method] = route.split(' ') as [Method];
+      const call = entry.call ? await entry.call(f) : { url: route.split(' ')[1] ?? '' };
+      const anonymous = await send(browser(t.app, { ip: '192.0.2.250' }), method, call);
+      expect(anonymous.statusCode).toBe(401);
+      const signed = await send(callers.user, method, call);
+      // Signed in, the answer is about the request itself (2xx, a validation error or not found),
+      // never a refusal of access.
+      expect([401, 403]).not.toContain(signed.statusCode);
+    },
+  );
+
+  it.each(entries.filter(([, e]) => e.kind === 'employer'))(
+    '%s: anonymous 401, other company, Utilisateur and Administrateur',
+    async (route, entry) => {
+      if (entry.kind !== 'employer') return;
+      const [method] = route.split(' ') as [Method];
+
+      const anonymous = await send(
+        browser(t.app, { ip: '192.0.2.251' }),
+        method,
+        await entry.call(f),
+      );
+      expect(anonymous.statusCode, 'anonymous').toBe(401);
+
+      const other = await send(callers.otherCompany, method, await entry.call(f));
+      expect(other.statusCode, `other company: ${other.body}`).toBe(entry.otherCompany);
+      if (other.statusCode < 300) {
+        // A list answered to another company holds nothing of this one.
+        for (const secret of [f.company.id, f.company.name, f.company.siren]) {
+          expect(other.body).not.toContain(secret);
+        }
+      }
+
+      const user = await send(callers.user, method, await entry.call(f));
+      expect(user.statusCode, `Utilisateur: ${user.body}`).toBe(entry.user);
+
+      const admin = await send(callers.admin, method, await entry.call(f));
+      expect(admin.statusCode, `Administrateur: ${admin.body}`).toBe(entry.admin);
+    },
+  );
+
+  it.each(entries.filter(([, e]) => e.kind === 'backoffice'))(
+    '%s: closed to employers',
+    async (route, entry) => {
+      if (entry.kind !== 'backoffice') return;
+      const [method] = route.split(' ') as [Method];
+      const call = entry.call ? await entry.call(f) : { url: route.split(' ')[1] ?? '' };
+      expect((await send(browser(t.app, { ip: '192.0.2.252' }), method, call)).statusCode).toBe(
+        401,
+      );
+      expect([403, 404]).toContain((await send(callers.admin, method, call)).statusCode);
+    },
+  );
+});
