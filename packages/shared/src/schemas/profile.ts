@@ -88,21 +88,17 @@ export type SendPhoneCodeResult = z.infer<typeof SendPhoneCodeResultSchema>;
 export const VerifyPhoneCodeRequestSchema = z.object({ code: OneTimeCodeSchema });
 export type VerifyPhoneCodeRequest = z.input<typeof VerifyPhoneCodeRequestSchema>;
 
+/** The new password must differ from the current one (the server answers `password_unchanged`). */
 export const SAME_PASSWORD = 'Choisissez un mot de passe différent de l’actuel';
 
 /**
  * POST /api/profile/password — « Modifier mon mot de passe ». The other sessions of the account
  * end; this one stays open.
  */
-export const ChangePasswordRequestSchema = z
-  .object({
-    currentPassword: CurrentPasswordSchema,
-    newPassword: NewPasswordSchema,
-  })
-  .superRefine((value, ctx) => {
-    if (value.newPassword !== '' && value.newPassword === value.currentPassword)
-      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: SAME_PASSWORD });
-  });
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: CurrentPasswordSchema,
+  newPassword: NewPasswordSchema,
+});
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>;
 export const ChangePasswordResultSchema = z.object({
   /** How many other sessions (other browsers) were ended. */
@@ -111,6 +107,7 @@ export const ChangePasswordResultSchema = z.object({
 export type ChangePasswordResult = z.infer<typeof ChangePasswordResultSchema>;
 
 export const PROFILE_ERROR_CODES = [
+  'validation_error', // the request does not match its schema; `fields` has a message per field
   'password_incorrect', // the current password is wrong (field `password` or `currentPassword`)
   'too_many_attempts', // too many wrong passwords, codes or requests; the message says when
   'email_unchanged', // the new address is the current one (field `newEmail`)

@@ -1,4 +1,114 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { MeSchema } from '@affilia/shared/schemas/auth';
+import {
+  ChangeEmailRequestSchema,
+  ChangeEmailResultSchema,
+  ChangePasswordRequestSchema,
+  ChangePasswordResultSchema,
+  ConfirmEmailChangeRequestSchema,
+  ConfirmEmailChangeResultSchema,
+  SendPhoneCodeRequestSchema,
+  SendPhoneCodeResultSchema,
+  UpdateProfileRequestSchema,
+  VerifyPhoneCodeRequestSchema,
+} from '@affilia/shared/schemas/profile';
+import { requireAnyAuth } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import {
+  changePassword,
+  confirmEmailChange,
+  requestEmailChange,
+  sendPhoneChangeCode,
+  updateProfile,
+  verifyPhoneChange,
+} from './profile.service';
 
-/** « Mon profil » (SPEC §4.4): /api/profile. */
-export const profileRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ['profile'];
+
+/** « Mon profil » (SPEC §4.4): /api/profile, for any signed-in user (employer or staff). */
+export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.patch(
+    '/api/profile',
+    {
+      schema: {
+        tags,
+        summary: 'Change my names',
+        body: UpdateProfileRequestSchema,
+        response: { 200: MeSchema },
+      },
+    },
+    async (request) =>
+      updateProfile(ctx, requireAnyAuth(request).user, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/profile/email',
+    {
+      schema: {
+        tags,
+        summary: 'Change my email: a link to the new address (after my password)',
+        body: ChangeEmailRequestSchema,
+        response: { 200: ChangeEmailResultSchema },
+      },
+    },
+    async (request) =>
+      requestEmailChange(ctx, requireAnyAuth(request).user, request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/profile/email/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the new email address from the link (public)',
+        body: ConfirmEmailChangeRequestSchema,
+        response: { 200: ConfirmEmailChangeResultSchema },
+      },
+    },
+    async (request) => confirmEmailChange(ctx, request.body.token, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/profile/phone/send-code',
+    {
+      schema: {
+        tags,
+        summary: 'Change my mobile: a code by SMS to the new number (after my password)',
+        body: SendPhoneCodeRequestSchema,
+        response: { 200: SendPhoneCodeResultSchema },
+      },
+    },
+    async (request) =>
+      sendPhoneChangeCode(ctx, requireAnyAuth(request), request.body, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/profile/phone/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Check the code of the new number; the number is replaced',
+        body: VerifyPhoneCodeRequestSchema,
+        response: { 200: MeSchema },
+      },
+    },
+    async (request) =>
+      verifyPhoneChange(ctx, requireAnyAuth(request), request.body.code, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/profile/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change my password (my other sessions end)',
+        body: ChangePasswordRequestSchema,
+        response: { 200: ChangePasswordResultSchema },
+      },
+    },
+    async (request) =>
+      changePassword(ctx, requireAnyAuth(request), request.body, requestMeta(request)),
+  );
+};
