@@ -6,7 +6,7 @@ import {
   lazyRouteComponent,
 } from '@tanstack/react-router';
 import { paths } from '../config/paths';
-import { requireEmployer, requireStaff } from '../features/auth/guards';
+import { requireEmployer, requireStaff, requireUsersManager } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
 import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
@@ -28,6 +28,7 @@ import { MessagesPage } from '../features/messages/routes/messages-page';
 import { NewMessagePage } from '../features/messages/routes/new-message-page';
 import { NotificationsPage } from '../features/notifications/routes/notifications-page';
 import { UsersPage } from '../features/users/routes/users-page';
+import { validateUsersSearch } from '../features/users/users-search';
 import { BackOfficeLayout } from './layout/backoffice-layout';
 import { EmployerLayout } from './layout/employer-layout';
 import { PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
@@ -225,7 +226,13 @@ const employerRoutes = [
     path: paths.documents,
     component: DocumentsPage,
   }),
-  createRoute({ getParentRoute: () => employerLayout, path: paths.users, component: UsersPage }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.users,
+    beforeLoad: requireUsersManager,
+    validateSearch: validateUsersSearch,
+    component: UsersPage,
+  }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.messages,

@@ -1,11 +1,271 @@
-import { ComingSoon } from '../../../components/coming-soon';
-import { Page } from '../../../components/page';
+import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Alert, Box, Button, Checkbox, Divider, Loader, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { AcceptInvitationRequestSchema } from '@affilia/shared/schemas/users';
+import { AnchorLink, ButtonLink } from '../../../components/links';
+import { isApiError } from '../../../lib/api';
+import { paths } from '../../../config/paths';
+import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import { useCurrentTerms } from '../../auth/api/use-activation';
+import { AuthCard } from '../../auth/components/auth-card';
+import { LinkOutcome } from '../../auth/components/link-outcome';
+import type { NewPasswordValues } from '../../auth/components/new-password-fields';
+import { NewPasswordFields, validateConfirmation } from '../../auth/components/new-password-fields';
+import { TermsBox } from '../../auth/components/terms-box';
+import type { InvitationCheck } from '../api/use-invitation';
+import { useAcceptInvitation, useInvitationCheck } from '../api/use-invitation';
 
-/** `/creer-mot-de-passe/$token`: password creation from the invitation email. */
-export function CreatePasswordPage() {
+const TITLE = 'Créer mon mot de passe';
+
+const PasswordStepSchema = AcceptInvitationRequestSchema.pick({
+  password: true,
+  acceptTerms: true,
+});
+
+interface CreatePasswordValues extends NewPasswordValues {
+  acceptTerms: boolean;
+}
+
+/** The card on the public background, as every account page. */
+function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Page title="Créer mon mot de passe">
-      <ComingSoon />
-    </Page>
+    <Box py={{ base: 0, md: 'xl' }}>
+      <AuthCard title={title}>{children}</AuthCard>
+    </Box>
   );
+}
+
+/** Why the link of the invitation email cannot be used (invalid, expired, already used). */
+function LinkProblem({ code, message }: { code: string | null; message: string }) {
+  const backToSignIn = (
+    <>
+      <Divider />
+      <Stack align="center">
+        <AnchorLink to={paths.signIn} size="sm">
+          Revenir à la connexion
+        </AnchorLink>
+      </Stack>
+    </>
+  );
+  if (code === 'link_used') {
+    return (
+      <Frame title="Lien déjà utilisé">
+        <LinkOutcome kind="used">
+          Ce lien a déjà servi à créer votre mot de passe. Connectez-vous avec celui-ci, ou
+          choisissez-en un nouveau avec « Mot de passe oublié » si vous ne vous en souvenez plus.
+        </LinkOutcome>
+        <ButtonLink to={paths.signIn} size="md">
+          Me connecter
+        </ButtonLink>
+        <Stack align="center">
+          <AnchorLink to={paths.forgotPassword} size="sm">
+            Mot de passe oublié ?
+          </AnchorLink>
+        </Stack>
+      </Frame>
+    );
+  }
+  if (code === 'link_expired') {
+    return (
+      <Frame title="Ce lien a expiré">
+        <LinkOutcome kind="expired">
+          Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez
+          à l’administrateur de votre espace entreprise de vous en envoyer un nouveau (depuis « Mes
+          habilitations »).
+        </LinkOutcome>
+        {backToSignIn}
+      </Frame>
+    );
+  }
+  if (code === 'link_invalid') {
+    return (
+      <Frame title="Ce lien n’est pas valide">
+        <LinkOutcome kind="invalid">
+          Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Si le
+          problème persiste, demandez à l’administrateur de votre espace entreprise de vous envoyer
+          un nouveau lien.
+        </LinkOutcome>
+        {backToSignIn}
+      </Frame>
+    );
+  }
+  return (
+    <Frame title="Une erreur est survenue">
+      <LinkOutcome kind="error">{message}</LinkOutcome>
+      {backToSignIn}
+    </Frame>
+  );
+}
+
+function CreatePasswordForm({ token, invitation }: { token: string; invitation: InvitationCheck }) {
+  const accept = useAcceptInvitation();
+  const terms = useCurrentTerms();
+  const formId = useId();
+  const [problem, setProblem] = useState<{ id: number; code: string | null; message: string }>();
+  const form = useForm<CreatePasswordValues>({
+    initialValues: { password: '', confirmPassword: '', acceptTerms: false },
+    validate: (values) => ({
+      ...validateConfirmation(values),
+      ...zodResolver(PasswordStepSchema)(values),
+    }),
+  });
+
+  if (accept.isSuccess) {
+    return (
+      <Frame title="Votre mot de passe est créé">
+        <LinkOutcome kind="success">
+          <Text>
+            Vous pouvez maintenant vous connecter à votre espace entreprise avec votre adresse
+            e-mail{' '}
+            <Text span fw={700}>
+              {accept.data.email}
+            </Text>{' '}
+            et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
+          </Text>
+        </LinkOutcome>
+        <ButtonLink to={paths.signIn} size="md">
+          Me connecter
+        </ButtonLink>
+      </Frame>
+    );
+  }
+  if (problem?.code?.startsWith('link_')) {
+    return <LinkProblem code={problem.code} message={problem.message} />;
+  }
+
+  const showProblem = (error: unknown) =>
+    setProblem((p) => ({
+      id: (p?.id ?? 0) + 1,
+      code: errorCode(error),
+      message: errorMessage(error),
+    }));
+
+  const submit = form.onSubmit(
+    (values) => {
+      if (accept.isPending) return;
+      if (!terms.data) {
+        setProblem((p) => ({
+          id: (p?.id ?? 0) + 1,
+          code: null,
+          message: 'Les conditions générales n’ont pas pu être chargées. Réessayez.',
+        }));
+        return;
+      }
+      const parsed = AcceptInvitationRequestSchema.safeParse({
+        token,
+        password: values.password,
+        termsVersionId: terms.data.id,
+        acceptTerms: values.acceptTerms,
+      });
+      if (!parsed.success) {
+        form.validate();
+        return;
+      }
+      setProblem(undefined);
+      accept.mutate(parsed.data, {
+        onError: (error) => {
+          if (errorCode(error) === 'terms_outdated') {
+            form.setFieldValue('acceptTerms', false);
+            void terms.refetch();
+          }
+          form.setErrors(fieldErrors(error));
+          showProblem(error);
+          focusFirstInvalid(formId);
+        },
+      });
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <Box py={{ base: 0, md: 'xl' }}>
+      <AuthCard
+        title={TITLE}
+        size="md"
+        description="Choisissez le mot de passe de votre espace entreprise, puis acceptez les conditions générales d’utilisation."
+      >
+        <Stack gap={4}>
+          <Text fw={700}>Bonjour {invitation.firstName},</Text>
+          <Text>
+            Votre identifiant de connexion est votre adresse e-mail :{' '}
+            <Text span fw={700} style={{ wordBreak: 'break-word' }}>
+              {invitation.email}
+            </Text>
+          </Text>
+        </Stack>
+        <form id={formId} onSubmit={submit} noValidate>
+          <Stack gap="md">
+            {problem ? (
+              <Alert
+                key={problem.id}
+                role="alert"
+                color="red"
+                variant="light"
+                icon={<IconAlertCircle aria-hidden />}
+              >
+                {problem.message}
+              </Alert>
+            ) : null}
+            {/* Lets password managers file the new password under the right account. */}
+            <input
+              type="email"
+              name="username"
+              autoComplete="username"
+              value={invitation.email}
+              readOnly
+              hidden
+            />
+            <NewPasswordFields form={form} userInputs={[invitation.firstName, invitation.email]} />
+            <Stack gap="xs">
+              <Text fw={700}>
+                Conditions générales d’utilisation
+                {terms.data ? ` (version ${terms.data.version})` : ''}
+              </Text>
+              <TermsBox query={terms} />
+              <Checkbox
+                size="md"
+                label={`J'ai lu et j'accepte les conditions générales d'utilisation${
+                  terms.data ? ` (version ${terms.data.version})` : ''
+                }`}
+                disabled={!terms.data}
+                {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
+              />
+            </Stack>
+            <Button type="submit" size="md" fullWidth loading={accept.isPending}>
+              Créer mon mot de passe
+            </Button>
+          </Stack>
+        </form>
+      </AuthCard>
+    </Box>
+  );
+}
+
+/** `/creer-mot-de-passe/$token`: the link of the invitation email (valid 72 hours). */
+export function CreatePasswordPage() {
+  const { token = '' } = useParams({ strict: false });
+  const check = useInvitationCheck(token);
+  if (check.isPending) {
+    return (
+      <Frame title={TITLE}>
+        <Stack align="center" gap="sm" role="status">
+          <Loader aria-hidden />
+          <Text>Vérification du lien…</Text>
+        </Stack>
+      </Frame>
+    );
+  }
+  if (check.isError) {
+    // A token cut short when copied is refused by the route's schema (400): an invalid link too.
+    const code =
+      isApiError(check.error) && check.error.status === 400
+        ? 'link_invalid'
+        : errorCode(check.error);
+    return <LinkProblem code={code} message={errorMessage(check.error)} />;
+  }
+  return <CreatePasswordForm token={token} invitation={check.data} />;
 }

@@ -1,14 +1,272 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { Alert, Box, Button, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
+import { errorMessage } from '../../../lib/form-errors';
+import type { InviteUserResult, ManagedUser, UserAction } from '../api/use-users';
+import { useUserAction, useUsers } from '../api/use-users';
+import type { UserActionKind } from '../components/user-actions-menu';
+import { ACTION_LABELS, fullName } from '../components/user-actions-menu';
+import { UserConfirmModal } from '../components/user-confirm-modal';
+import { UserFilters, hasFilters } from '../components/user-filters';
+import { UserCards, UserListSkeleton, UserTable } from '../components/user-list';
+import { UserModal } from '../components/user-modal';
+import type { UsersSearch } from '../users-search';
+import { validateUsersSearch } from '../users-search';
 
-/** `/habilitations`: « Gestion des habilitations » (SPEC §4.3). */
-export function UsersPage() {
+/*
+ * The forms carry the shared users schemas, which bring the password policy and its dictionaries
+ * with them: they are loaded apart, as soon as the list is on screen.
+ */
+const loadInviteForm = () => import('../components/user-invite-form');
+const loadProfileForm = () => import('../components/user-profile-form');
+const loadRightsForm = () => import('../components/user-rights-form');
+const UserInviteForm = lazy(() => loadInviteForm().then((m) => ({ default: m.UserInviteForm })));
+const UserProfileForm = lazy(() => loadProfileForm().then((m) => ({ default: m.UserProfileForm })));
+const UserRightsForm = lazy(() => loadRightsForm().then((m) => ({ default: m.UserRightsForm })));
+
+type Dialog =
+  | { kind: 'invite' }
+  | { kind: 'profile' | 'rights'; user: ManagedUser }
+  | { kind: 'suspend' | 'deactivate'; user: ManagedUser };
+
+const DIALOG_TITLES = {
+  invite: 'Ajouter un utilisateur à mon espace entreprise',
+  profile: ACTION_LABELS.profile,
+  rights: ACTION_LABELS.rights,
+} as const;
+
+function FormLoading() {
   return (
-    <Page title="Gestion des habilitations">
-      <ComingSoon>
-        Ajoutez des utilisateurs à votre espace entreprise, choisissez leurs droits (Administrateur
-        ou Utilisateur) sur chacune de vos sociétés et gérez leurs accès.
-      </ComingSoon>
+    <Stack align="center" gap="sm" py="xl" role="status">
+      <Loader aria-hidden />
+      <Text size="sm">Chargement du formulaire…</Text>
+    </Stack>
+  );
+}
+
+function success(message: string) {
+  notifications.show({ color: 'teal', message, autoClose: 8000 });
+}
+
+function failure(message: string) {
+  notifications.show({ color: 'red', title: 'Action impossible', message, autoClose: 12000 });
+}
+
+/** What the administrator reads once a one-click action is done. */
+const ACTION_DONE: Record<
+  'invitation' | 'reactivate' | 'suspend' | 'deactivate',
+  (user: ManagedUser) => string
+> = {
+  invitation: (user) => `Un nouveau lien de création de mot de passe a été envoyé à ${user.email}.`,
+  reactivate: (user) => `L’accès de ${fullName(user)} est réactivé.`,
+  suspend: (user) => `L’accès de ${fullName(user)} est désactivé provisoirement.`,
+  deactivate: (user) => `L’accès de ${fullName(user)} est désactivé définitivement.`,
+};
+
+function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center">
+        <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
+          <IconUsers size={26} />
+        </ThemeIcon>
+        <Text fw={600}>
+          {filtered
+            ? 'Aucun utilisateur ne correspond à votre recherche.'
+            : 'Aucun utilisateur pour le moment.'}
+        </Text>
+        {filtered ? (
+          <Button variant="default" onClick={onClear}>
+            Effacer les filtres
+          </Button>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** `/habilitations`: « Gestion des habilitations » (SPEC §4.3), administrators only. */
+export function UsersPage() {
+  const search = validateUsersSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const list = useUsers(search);
+  const action = useUserAction();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [opened, setOpened] = useState(false);
+
+  // The forms' code arrives while the administrator reads the list.
+  const listReady = list.isSuccess;
+  useEffect(() => {
+    if (!listReady) return;
+    void loadInviteForm();
+    void loadProfileForm();
+    void loadRightsForm();
+  }, [listReady]);
+
+  const setSearch = (next: UsersSearch) =>
+    void navigate({ to: paths.users, search: next, replace: true });
+
+  const open = (next: Dialog) => {
+    setDialog(next);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+
+  const onAction = (kind: UserActionKind, user: ManagedUser) => {
+    if (kind === 'profile' || kind === 'rights' || kind === 'suspend' || kind === 'deactivate') {
+      open({ kind, user });
+      return;
+    }
+    if (action.isPending) return;
+    const oneClick: UserAction = kind;
+    action.mutate(
+      { user, action: oneClick },
+      {
+        onSuccess: (updated) => success(ACTION_DONE[oneClick](updated)),
+        onError: (error) => failure(errorMessage(error)),
+      },
+    );
+  };
+
+  const onInvited = (result: InviteUserResult) => {
+    close();
+    success(
+      result.existingAccount
+        ? `${fullName(result.user)} a déjà un compte : ses droits ont été ajoutés.`
+        : `Un e-mail a été envoyé à ${result.user.email} pour créer son mot de passe.`,
+    );
+  };
+
+  const companies = list.data?.companies ?? [];
+  const users = list.data?.users ?? [];
+  const filtered = hasFilters(search);
+
+  let content;
+  if (list.isPending) {
+    content = (
+      <>
+        <Text role="status" size="sm">
+          Chargement des utilisateurs…
+        </Text>
+        <UserListSkeleton />
+      </>
+    );
+  } else if (list.isError) {
+    content = (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  } else {
+    content = (
+      <>
+        <Text role="status" size="sm" c="gray.8">
+          {users.length === 0
+            ? 'Aucun utilisateur'
+            : `${users.length} utilisateur${users.length > 1 ? 's' : ''}`}
+          {filtered ? ' correspondant à votre recherche' : ''}
+        </Text>
+        {users.length === 0 ? (
+          <EmptyState filtered={filtered} onClear={() => setSearch({})} />
+        ) : (
+          <Box
+            aria-busy={list.isPlaceholderData || undefined}
+            style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+          >
+            <UserTable users={users} onAction={onAction} />
+            <UserCards users={users} onAction={onAction} />
+          </Box>
+        )}
+      </>
+    );
+  }
+
+  const formDialog =
+    dialog && (dialog.kind === 'invite' || dialog.kind === 'profile' || dialog.kind === 'rights')
+      ? dialog
+      : null;
+  const confirmDialog =
+    dialog && (dialog.kind === 'suspend' || dialog.kind === 'deactivate') ? dialog : null;
+
+  return (
+    <Page
+      title="Gestion des habilitations"
+      description="Gérez les accès à l’espace entreprise de votre ou vos sociétés, pour d’autres utilisateurs ou des tiers déclarants (cabinet comptable…)."
+      actions={
+        <Button
+          leftSection={<IconUserPlus size={18} aria-hidden />}
+          onClick={() => open({ kind: 'invite' })}
+          disabled={!list.data}
+          onMouseEnter={() => void loadInviteForm()}
+          onFocus={() => void loadInviteForm()}
+          h="auto"
+          mih={36}
+          py={8}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+        >
+          Ajouter un utilisateur à mon espace entreprise
+        </Button>
+      }
+    >
+      {list.data ? (
+        <UserFilters companies={companies} search={search} onChange={setSearch} />
+      ) : null}
+      {content}
+
+      <UserModal
+        opened={opened && formDialog !== null}
+        onClose={close}
+        title={formDialog ? DIALOG_TITLES[formDialog.kind] : ''}
+      >
+        <Suspense fallback={<FormLoading />}>
+          {formDialog?.kind === 'invite' ? (
+            <UserInviteForm companies={companies} onDone={onInvited} onCancel={close} />
+          ) : null}
+          {formDialog?.kind === 'profile' ? (
+            <UserProfileForm
+              key={formDialog.user.id}
+              user={formDialog.user}
+              onCancel={close}
+              onDone={(user) => {
+                close();
+                success(`Le profil de ${fullName(user)} est enregistré.`);
+              }}
+            />
+          ) : null}
+          {formDialog?.kind === 'rights' ? (
+            <UserRightsForm
+              key={formDialog.user.id}
+              user={formDialog.user}
+              companies={companies}
+              onCancel={close}
+              onDone={(user) => {
+                close();
+                success(`Les droits de ${fullName(user)} sont enregistrés.`);
+              }}
+            />
+          ) : null}
+        </Suspense>
+      </UserModal>
+
+      <UserConfirmModal
+        opened={opened && confirmDialog !== null}
+        action={confirmDialog?.kind ?? 'suspend'}
+        user={confirmDialog?.user ?? null}
+        onClose={close}
+        onDone={(user) => {
+          close();
+          success(ACTION_DONE[confirmDialog?.kind ?? 'suspend'](user));
+        }}
+      />
     </Page>
   );
 }

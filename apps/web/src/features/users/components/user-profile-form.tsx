@@ -1,0 +1,84 @@
+import { useId, useRef, useState } from 'react';
+import { Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { UpdateUserRequestSchema } from '@affilia/shared/schemas/users';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { ManagedUser } from '../api/use-users';
+import { useUpdateUser } from '../api/use-users';
+import type { FormProblem } from './user-form-parts';
+import { FormButtons, FormProblemAlert, nextProblem, useFocusFirstField } from './user-form-parts';
+import type { IdentityValues } from './user-identity-fields';
+import { UserIdentityFields } from './user-identity-fields';
+
+/**
+ * « Modifier le profil »: names and the third-party flag. The address and the mobile can change
+ * only while the user has not created their password (« invité »); afterwards they are their
+ * sign-in and second factor, which only they change.
+ */
+export function UserProfileForm({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: ManagedUser;
+  onDone: (user: ManagedUser) => void;
+  onCancel: () => void;
+}) {
+  const update = useUpdateUser();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>();
+  useFocusFirstField(formRef);
+  const contactEditable = user.status === 'invited';
+
+  const toPayload = (values: IdentityValues) => ({
+    lastName: values.lastName,
+    firstName: values.firstName,
+    ...(contactEditable ? { email: values.email, mobilePhone: values.mobilePhone } : {}),
+    isThirdParty: values.isThirdParty,
+    thirdPartyFirm: values.isThirdParty ? values.thirdPartyFirm : null,
+  });
+
+  const form = useForm<IdentityValues>({
+    initialValues: {
+      lastName: user.lastName,
+      firstName: user.firstName,
+      email: user.email,
+      mobilePhone: user.mobilePhone ?? '',
+      isThirdParty: user.isThirdParty,
+      thirdPartyFirm: user.thirdPartyFirm ?? '',
+    },
+    validate: (values) => zodResolver(UpdateUserRequestSchema)(toPayload(values)),
+  });
+
+  const submit = form.onSubmit(
+    (values) => {
+      const parsed = UpdateUserRequestSchema.safeParse(toPayload(values));
+      if (!parsed.success || update.isPending) return;
+      setProblem(undefined);
+      update.mutate(
+        { userId: user.id, values: parsed.data },
+        {
+          onSuccess: onDone,
+          onError: (error) => {
+            form.setErrors(fieldErrors(error));
+            setProblem((p) => nextProblem(p, errorMessage(error)));
+            focusFirstInvalid(formId);
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormProblemAlert problem={problem} />
+        <UserIdentityFields form={form} contactLocked={!contactEditable} />
+        <FormButtons submitLabel="Enregistrer" loading={update.isPending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,210 @@
+import type { ReactNode } from 'react';
+import {
+  Fieldset,
+  Group,
+  MultiSelect,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import type { FormErrors } from '@mantine/form';
+import type { CompanyRight, RightLevel } from '@affilia/shared/schemas/users';
+import { RIGHT_LEVELS, RIGHT_LEVEL_LABELS } from '@affilia/shared/schemas/users';
+import type { ManagedCompany, ManagedUser } from '../api/use-users';
+
+/** The rights on one company as the form holds them. */
+export interface RightValue {
+  companyId: string;
+  level: RightLevel;
+  /** « Tous les établissements » or « Certains établissements ». */
+  scope: 'all' | 'some';
+  /** The followed establishments when `scope` is `some`. */
+  establishmentIds: string[];
+}
+
+export const NO_ESTABLISHMENT_CHOSEN = 'Choisissez au moins un établissement';
+
+/** « 552 100 554 ». */
+export function formatSiren(siren: string): string {
+  return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+}
+
+/** « 552 100 554 00013 ». */
+export function formatSiret(siret: string): string {
+  return siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+}
+
+/**
+ * One entry per company the administrator manages: the user's current role there (for « Modifier
+ * les droits »), or « Aucun accès ».
+ */
+export function initialRights(companies: ManagedCompany[], user?: ManagedUser): RightValue[] {
+  return companies.map((company) => {
+    const held = user?.companies.find((c) => c.companyId === company.id);
+    if (!held) return { companyId: company.id, level: 'none', scope: 'all', establishmentIds: [] };
+    return {
+      companyId: company.id,
+      level: held.role,
+      scope: held.establishmentIds ? 'some' : 'all',
+      establishmentIds: held.establishmentIds ?? [],
+    };
+  });
+}
+
+/** What the API reads: `null` for every establishment, the list otherwise. */
+export function toCompanyRights(rights: RightValue[]): CompanyRight[] {
+  return rights.map((right) => ({
+    companyId: right.companyId,
+    level: right.level,
+    establishmentIds:
+      right.level !== 'none' && right.scope === 'some' ? right.establishmentIds : null,
+  }));
+}
+
+/** « Certains établissements » with none chosen: the message on that company's list. */
+export function validateRightScopes(rights: RightValue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  rights.forEach((right, index) => {
+    if (right.level !== 'none' && right.scope === 'some' && right.establishmentIds.length === 0)
+      errors[`rights.${index}.establishmentIds`] = NO_ESTABLISHMENT_CHOSEN;
+  });
+  return errors;
+}
+
+/** The form's errors but those of the rights (cleared when a right changes). */
+export function withoutRightsErrors(errors: FormErrors): FormErrors {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => path !== 'rights' && !path.startsWith('rights.')),
+  );
+}
+
+const LEVEL_OPTIONS = RIGHT_LEVELS.map((level) => ({
+  value: level,
+  label: RIGHT_LEVEL_LABELS[level],
+}));
+
+function CompanyRightField({
+  company,
+  value,
+  onChange,
+  error,
+}: {
+  company: ManagedCompany;
+  value: RightValue;
+  onChange: (next: RightValue) => void;
+  error: ReactNode;
+}) {
+  // A company with a single establishment has nothing to restrict.
+  const canRestrict = value.level !== 'none' && company.establishments.length > 1;
+  return (
+    <Fieldset
+      radius="md"
+      p={{ base: 'sm', sm: 'md' }}
+      legend={
+        <Text span fw={700}>
+          <VisuallyHidden>Droits sur </VisuallyHidden>
+          {company.name}
+        </Text>
+      }
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="gray.8" mt={-4}>
+          SIREN {formatSiren(company.siren)} ·{' '}
+          {company.establishments.length > 1
+            ? `${company.establishments.length} établissements`
+            : '1 établissement'}
+        </Text>
+        <SegmentedControl
+          fullWidth
+          data={LEVEL_OPTIONS}
+          value={value.level}
+          onChange={(level) => onChange({ ...value, level })}
+          color={value.level === 'none' ? 'gray' : 'brand'}
+          styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
+        />
+        {canRestrict ? (
+          <Radio.Group
+            label="Établissements suivis"
+            value={value.scope}
+            onChange={(scope) => onChange({ ...value, scope: scope === 'some' ? 'some' : 'all' })}
+          >
+            <Group gap="lg" mt={6}>
+              <Radio value="all" label="Tous les établissements" />
+              <Radio value="some" label="Certains établissements" />
+            </Group>
+          </Radio.Group>
+        ) : null}
+        {canRestrict && value.scope === 'some' ? (
+          <MultiSelect
+            label={`Établissements de ${company.name}`}
+            placeholder={value.establishmentIds.length ? undefined : 'Choisissez…'}
+            data={company.establishments.map((e) => ({
+              value: e.id,
+              label: `${e.name} — ${formatSiret(e.siret)}`,
+            }))}
+            value={value.establishmentIds}
+            onChange={(establishmentIds) => onChange({ ...value, establishmentIds })}
+            error={error}
+            required
+            searchable
+            clearable
+            nothingFoundMessage="Aucun établissement ne correspond"
+            hidePickedOptions
+            maxDropdownHeight={260}
+            comboboxProps={{ withinPortal: true }}
+          />
+        ) : null}
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/**
+ * The rights of « Ajouter un utilisateur » and « Modifier les droits » (one component): for each
+ * company the administrator manages, « Aucun accès », « Utilisateur » or « Administrateur », and
+ * the establishments followed (all of them by default, or some — a regional HR manager).
+ */
+export function UserRightsEditor({
+  companies,
+  value,
+  onChange,
+  errors,
+}: {
+  companies: ManagedCompany[];
+  value: RightValue[];
+  onChange: (next: RightValue[]) => void;
+  /** The form's errors: `rights` (no access at all) and `rights.{i}.establishmentIds`. */
+  errors: FormErrors;
+}) {
+  return (
+    <Stack gap="sm">
+      {companies.map((company, index) => {
+        const right = value[index];
+        if (!right) return null;
+        return (
+          <CompanyRightField
+            key={company.id}
+            company={company}
+            value={right}
+            error={errors[`rights.${index}.establishmentIds`]}
+            onChange={(next) => onChange(value.map((r, i) => (i === index ? next : r)))}
+          />
+        );
+      })}
+      {errors.rights ? (
+        <Text
+          size="sm"
+          c="red.7"
+          role="alert"
+          tabIndex={-1}
+          data-focus-on-error="true"
+          style={{ outline: 'none' }}
+        >
+          {errors.rights}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,110 @@
+import { useId, useRef, useState } from 'react';
+import { Alert, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { UpdateRightsRequestSchema } from '@affilia/shared/schemas/users';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { ManagedCompany, ManagedUser } from '../api/use-users';
+import { useUpdateRights } from '../api/use-users';
+import type { FormProblem } from './user-form-parts';
+import { FormButtons, FormProblemAlert, nextProblem, useFocusFirstField } from './user-form-parts';
+import type { RightValue } from './user-rights-editor';
+import {
+  UserRightsEditor,
+  initialRights,
+  toCompanyRights,
+  validateRightScopes,
+  withoutRightsErrors,
+} from './user-rights-editor';
+
+const LAST_ACCESS =
+  'Donnez un accès à au moins une société. Pour retirer tous ses accès, désactivez l’utilisateur.';
+
+function noAccess(rights: RightValue[]): boolean {
+  return rights.every((right) => right.level === 'none');
+}
+
+/**
+ * « Modifier les droits »: the same editor as « Ajouter un utilisateur », on the companies the
+ * administrator manages (the user's roles elsewhere are neither shown nor changed).
+ */
+export function UserRightsForm({
+  user,
+  companies,
+  onDone,
+  onCancel,
+}: {
+  user: ManagedUser;
+  companies: ManagedCompany[];
+  onDone: (user: ManagedUser) => void;
+  onCancel: () => void;
+}) {
+  const update = useUpdateRights();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>();
+  useFocusFirstField(formRef);
+  const form = useForm<{ rights: RightValue[] }>({
+    initialValues: { rights: initialRights(companies, user) },
+    validate: (values) => ({
+      ...validateRightScopes(values.rights),
+      ...zodResolver(UpdateRightsRequestSchema)({ rights: toCompanyRights(values.rights) }),
+      // The API keeps one access at least: removing them all is a deactivation.
+      ...(noAccess(values.rights) && !user.hasOtherCompanies ? { rights: LAST_ACCESS } : {}),
+    }),
+  });
+  const leavesList = noAccess(form.values.rights) && user.hasOtherCompanies;
+
+  const submit = form.onSubmit(
+    (values) => {
+      const parsed = UpdateRightsRequestSchema.safeParse({
+        rights: toCompanyRights(values.rights),
+      });
+      if (!parsed.success || update.isPending) return;
+      setProblem(undefined);
+      update.mutate(
+        { userId: user.id, values: parsed.data },
+        {
+          onSuccess: onDone,
+          onError: (error) => {
+            form.setErrors(fieldErrors(error));
+            setProblem((p) => nextProblem(p, errorMessage(error)));
+            focusFirstInvalid(formId);
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <Text size="sm" c="gray.8">
+          Choisissez l’accès de {user.firstName} {user.lastName} à chacune de vos sociétés.
+        </Text>
+        <FormProblemAlert problem={problem} />
+        <UserRightsEditor
+          companies={companies}
+          value={form.values.rights}
+          onChange={(rights) => {
+            form.setFieldValue('rights', rights);
+            form.setErrors(withoutRightsErrors(form.errors));
+          }}
+          errors={form.errors}
+        />
+        {leavesList ? (
+          <Alert color="orange" variant="light" role="status">
+            {user.firstName} {user.lastName} n’aura plus accès à aucune de vos sociétés et
+            disparaîtra de cette liste.
+          </Alert>
+        ) : null}
+        <FormButtons
+          submitLabel="Enregistrer les droits"
+          loading={update.isPending}
+          onCancel={onCancel}
+        />
+      </Stack>
+    </form>
+  );
+}
