@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, MobilePhoneSchema } from '../validators/zod';
 import {
+  AUTH_SPACES,
   LinkTokenRequestSchema,
   NewPasswordSchema,
   OneTimeCodeSchema,
@@ -69,6 +70,8 @@ export const ConfirmEmailChangeRequestSchema = LinkTokenRequestSchema;
 export const ConfirmEmailChangeResultSchema = z.object({
   /** The account's address from now on. */
   email: z.string(),
+  /** Where the account signs in (the page links to the right « Mon profil »). */
+  space: z.enum(AUTH_SPACES),
 });
 export type ConfirmEmailChangeResult = z.infer<typeof ConfirmEmailChangeResultSchema>;
 

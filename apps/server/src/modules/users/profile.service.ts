@@ -4,6 +4,7 @@ import {
   SAME_PASSWORD,
   type ChangeEmailResult,
   type ChangePasswordResult,
+  type ConfirmEmailChangeResult,
 } from '@affilia/shared/schemas/profile';
 import { maskPhone } from '@affilia/shared/validators/phone';
 import type { User } from '../../db/schema';
@@ -239,10 +240,10 @@ export async function confirmEmailChange(
   ctx: Ctx,
   token: string,
   meta: RequestMeta,
-): Promise<{ email: string }> {
+): Promise<ConfirmEmailChangeResult> {
   const now = ctx.clock.now();
   const branding = await getBranding(ctx);
-  const email = await ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     const row = await findLiveToken(trx, now, 'email_change', token);
     const user = await findUserById(trx, row.user_id);
     const newEmail = newEmailOf(row.payload);
@@ -289,10 +290,13 @@ export async function confirmEmailChange(
       userAgent: meta.userAgent,
       details: { from: user.email, to: newEmail },
     });
-    return newEmail;
+    return {
+      email: newEmail,
+      space: user.kind === 'staff' ? ('backoffice' as const) : ('employer' as const),
+    };
   });
   ctx.outboxWorker?.wake();
-  return { email };
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -162,7 +162,7 @@ describe('change of email', () => {
     const other = freshBrowser();
     const confirmed = await other.post('/api/profile/email/confirm', { token: tokenOf(link) });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ email: newEmail });
+    expect(confirmed.json()).toEqual({ email: newEmail, space: 'employer' });
 
     // The session stays open and sees the new address; the old one is told.
     expect((await b.get('/api/auth/me')).json()).toMatchObject({ email: newEmail });
