@@ -1,4 +1,151 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AddEstablishmentRequestSchema,
+  AddEstablishmentResultSchema,
+  EstablishmentListSchema,
+  IMPORT_MAX_BYTES,
+  ImportReportParamsSchema,
+  ImportReportSchema,
+} from '@affilia/shared/schemas/establishments';
+import { AppError, badRequest } from '../../lib/errors';
+import { requireEmployer } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import {
+  addEstablishment,
+  getImportReportCsv,
+  importEstablishments,
+  listEstablishments,
+} from './establishments.service';
+import { importTemplate, TEMPLATE_FILE_NAME, XLSX_MIME_TYPE } from './import-template';
+
+const tags = ['establishments'];
+
+const noFile = () =>
+  badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
+    file: 'Choisissez un fichier .xlsx ou .csv',
+  });
+const tooLarge = () =>
+  new AppError(
+    'import_file_too_large',
+    413,
+    `Le fichier dépasse ${IMPORT_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`,
+    { file: `Fichier trop volumineux (${IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus)` },
+  );
+
+/** The one file of a multipart request, read in memory within the import's limits. */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fileName: string | undefined }> {
+  try {
+    const file = await request.file({
+      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+    });
+    if (!file) throw noFile();
+    const bytes = await file.toBuffer();
+    return { bytes, fileName: file.filename };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
+    throw err;
+  }
+}
 
 /** Establishments of the perimeter and their import (SPEC §4.4): /api/establishments. */
-export const establishmentsRoutes: FastifyPluginAsyncZod = async () => {};
+export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/establishments',
+    {
+      schema: {
+        tags,
+        summary: 'The establishments of the perimeter',
+        response: { 200: EstablishmentListSchema },
+      },
+    },
+    async (request) => ({
+      establishments: await listEstablishments(ctx, await requireEmployer(request)),
+    }),
+  );
+
+  app.post(
+    '/api/establishments',
+    {
+      schema: {
+        tags,
+        summary: 'Add an establishment to the perimeter (SIRET and « code identifiant »)',
+        body: AddEstablishmentRequestSchema,
+        response: { 201: AddEstablishmentResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await addEstablishment(ctx, await requireEmployer(request), {
+        ...request.body,
+        meta: requestMeta(request),
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/establishments/import-template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The Excel template of the import (SIRET column formatted as text)',
+        produces: [XLSX_MIME_TYPE],
+      },
+    },
+    async (request, reply) => {
+      await requireEmployer(request);
+      return reply
+        .type(XLSX_MIME_TYPE)
+        .header('content-disposition', `attachment; filename="${TEMPLATE_FILE_NAME}"`)
+        .header('cache-control', 'private, max-age=3600')
+        .send(await importTemplate());
+    },
+  );
+
+  app.post(
+    '/api/establishments/import',
+    {
+      schema: {
+        tags,
+        summary: 'Add the establishments of a file (.csv or .xlsx, field `file`); the report',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportReportSchema },
+      },
+    },
+    async (request) => {
+      const actor = await requireEmployer(request);
+      const upload = await readUpload(request);
+      return importEstablishments(ctx, actor, { ...upload, meta: requestMeta(request) });
+    },
+  );
+
+  app.get(
+    '/api/establishments/import/:reportId/report.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The report of an import as CSV (UTF-8 with BOM, semicolons)',
+        params: ImportReportParamsSchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const csv = await getImportReportCsv(
+        ctx,
+        await requireEmployer(request),
+        request.params.reportId,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="rapport-import-etablissements.csv"')
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+};
