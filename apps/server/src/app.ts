@@ -25,6 +25,8 @@ import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { membersRoutes } from './modules/members/members.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { profileRoutes } from './modules/users/profile.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -107,6 +109,8 @@ export async function buildApp(
   await app.register(usersRoutes);
   await app.register(profileRoutes);
   await app.register(establishmentsRoutes);
+  await app.register(membersRoutes);
+  await app.register(dashboardRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);

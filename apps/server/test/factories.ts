@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { luhnCheckDigit } from '@affilia/shared/validators/siret';
 import type { CompanyRole, Database, StaffRole } from '../src/db/schema';
+import { toSearchName } from '../src/db/search-name';
+import type { FieldCipher } from '../src/lib/crypto';
 import { newId } from '../src/lib/ids';
+import { refreshLatestCoverage } from '../src/modules/members/latest-coverage';
 import { hashPassword } from '../src/lib/passwords';
 
 /** Builders of rows for API tests: each returns what it created. */
@@ -154,4 +157,78 @@ export async function publishTerms(db: Kysely<Database>, version = '2026-01') {
   };
   await db.insertInto('terms_versions').values(terms).execute();
   return terms;
+}
+
+export async function createContract(
+  db: Kysely<Database>,
+  company: { id: string },
+  over: { label?: string; staffCategory?: 'cadre' | 'non_cadre' | 'all'; startDate?: string } = {},
+) {
+  const n = next();
+  const contract = {
+    id: newId(),
+    number: `CT${String(n).padStart(6, '0')}`,
+    company_id: company.id,
+    label: over.label ?? `Contrat ${n}`,
+    staff_category: over.staffCategory ?? 'all',
+    options: JSON.stringify([
+      { code: 'base', label: 'Base obligatoire', mandatory: true },
+      { code: 'option1', label: 'Option 1 facultative', mandatory: false },
+    ]),
+    start_date: over.startDate ?? '2020-01-01',
+    end_date: null,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+  await db.insertInto('contracts').values(contract).execute();
+  return contract;
+}
+
+/** A member with their coverages (the latest-coverage copy kept as the application does). */
+export async function createMember(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  input: {
+    establishment: { id: string; company_id: string };
+    nir13: string;
+    lastName: string;
+    firstName?: string;
+    professionalStatus?: 'cadre' | 'non_cadre';
+    coverages?: { contract: { id: string }; effectiveDate: string; endDate?: string | null }[];
+  },
+) {
+  const member = {
+    id: newId(),
+    company_id: input.establishment.company_id,
+    establishment_id: input.establishment.id,
+    nir_encrypted: cipher.encrypt(input.nir13),
+    nir_hash: cipher.hash(input.nir13),
+    last_name: input.lastName,
+    first_name: input.firstName ?? 'Alex',
+    search_name: toSearchName(input.lastName, input.firstName ?? 'Alex'),
+    birth_date: '1985-06-15',
+    professional_status: input.professionalStatus ?? 'non_cadre',
+    email: null,
+    created_at: NOW,
+    updated_at: NOW,
+  };
+  await db.insertInto('members').values(member).execute();
+  for (const c of input.coverages ?? []) {
+    await db
+      .insertInto('coverages')
+      .values({
+        id: newId(),
+        member_id: member.id,
+        contract_id: c.contract.id,
+        option_code: 'base',
+        effective_date: c.effectiveDate,
+        end_date: c.endDate ?? null,
+        affiliation_request_id: null,
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
+  }
+  await refreshLatestCoverage(db, [member.id]);
+  return member;
 }

@@ -175,6 +175,14 @@ export interface MembersTable {
   birth_date: DateOnly;
   professional_status: ProfessionalStatus;
   email: string | null;
+  /**
+   * A copy of the latest coverage (latest effective date), kept by refreshLatestCoverage()
+   * (modules/members/latest-coverage.ts) for the list's filters and sorts (migration 0002).
+   */
+  latest_coverage_id: string | null;
+  latest_contract_id: string | null;
+  latest_effective_date: DateOnly | null;
+  latest_end_date: DateOnly | null;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -3,6 +3,7 @@
  * tips, the demo accounts, companies with establishments and contracts, and members with their
  * coverages. Each function takes the transaction to write in.
  */
+import { latestCoverageColumns } from '../../modules/members/latest-coverage';
 import { hash } from '@node-rs/argon2';
 import type { Insertable, Kysely } from 'kysely';
 import type { FieldCipher } from '../../lib/crypto';
@@ -419,14 +420,26 @@ export function generateMembers(
     const contract = contractFor(opts.company, status);
     const person = makePerson(rng, opts.nirs, { today: opts.today });
     const memberId = newId();
-    const coverages = makeCoverages(rng, {
+    const generatedCoverages = makeCoverages(rng, {
       today: opts.today,
       contractStart: contract.startDate,
       birthDate: person.birthDate,
     });
+    const coverages = generatedCoverages.map((c) => ({
+      id: newId(),
+      member_id: memberId,
+      contract_id: contract.id,
+      option_code: c.optionCode,
+      effective_date: c.effectiveDate,
+      end_date: c.endDate,
+      affiliation_request_id: null,
+      created_at: opts.at,
+      updated_at: opts.at,
+    }));
     out.push({
       person,
       member: {
+        ...latestCoverageColumns(coverages),
         id: memberId,
         company_id: opts.company.id,
         establishment_id: establishment.id,
@@ -443,17 +456,7 @@ export function generateMembers(
         created_at: opts.at,
         updated_at: opts.at,
       },
-      coverages: coverages.map((c) => ({
-        id: newId(),
-        member_id: memberId,
-        contract_id: contract.id,
-        option_code: c.optionCode,
-        effective_date: c.effectiveDate,
-        end_date: c.endDate,
-        affiliation_request_id: null,
-        created_at: opts.at,
-        updated_at: opts.at,
-      })),
+      coverages,
     });
   }
   return out;

@@ -19,6 +19,7 @@
  *   for the other two it is refused (they have an active administrator), and admin@ can add
  *   those establishments from « Mon profil » with their SIRET and identifier.
  */
+import { latestCoverageColumns } from '../../modules/members/latest-coverage';
 import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { computeNirKey } from '@affilia/shared/validators/nir';
@@ -630,9 +631,23 @@ async function buildRequests(
     const optionCode = pickOptionCode(rng);
     if (spec.status === 'validated') {
       memberId = newId();
+      const coverages = [
+        {
+          id: newId(),
+          member_id: memberId,
+          contract_id: contract.id,
+          option_code: online ? optionCode : 'base',
+          effective_date: affiliationDate,
+          end_date: null,
+          affiliation_request_id: requestId,
+          created_at: validatedAt ?? createdAt,
+          updated_at: validatedAt ?? createdAt,
+        },
+      ];
       rows.members.push({
         person,
         member: {
+          ...latestCoverageColumns(coverages),
           id: memberId,
           company_id: company.id,
           establishment_id: establishment.id,
@@ -647,19 +662,7 @@ async function buildRequests(
           created_at: validatedAt ?? createdAt,
           updated_at: validatedAt ?? createdAt,
         },
-        coverages: [
-          {
-            id: newId(),
-            member_id: memberId,
-            contract_id: contract.id,
-            option_code: online ? optionCode : 'base',
-            effective_date: affiliationDate,
-            end_date: null,
-            affiliation_request_id: requestId,
-            created_at: validatedAt ?? createdAt,
-            updated_at: validatedAt ?? createdAt,
-          },
-        ],
+        coverages,
       });
     }
 

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DashboardQuerySchema, DashboardSchema } from '@affilia/shared/schemas/members';
+import { requireEmployer } from '../../plugins/auth';
+import { getDashboard } from './dashboard.service';
+
+/** The home page's figures (SPEC §5.1): /api/dashboard. */
+export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Insured members by establishment and by collège, pending actions, tips',
+        querystring: DashboardQuerySchema,
+        response: { 200: DashboardSchema },
+      },
+    },
+    async (request) =>
+      getDashboard(app.ctx, await requireEmployer(request), request.query.companyId),
+  );
+};

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  MemberDetailSchema,
+  MemberExportQuerySchema,
+  MemberFilterOptionsSchema,
+  MemberListQuerySchema,
+  MemberPageSchema,
+} from '@affilia/shared/schemas/members';
+import { requireEmployer } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import {
+  exportMembers,
+  getFilterOptions,
+  getMember,
+  listMembers,
+  parisToday,
+} from './members.service';
+
+const tags = ['members'];
+
+/** « Mes salariés » (SPEC §5.2): /api/members, within the caller's perimeter. */
+export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/members',
+    {
+      schema: {
+        tags,
+        summary: 'Insured members of my perimeter (filters, sort, page)',
+        querystring: MemberListQuerySchema,
+        response: { 200: MemberPageSchema },
+      },
+    },
+    async (request) => {
+      const { sort, order, page, pageSize, ...filters } = request.query;
+      return listMembers(ctx, await requireEmployer(request), {
+        filters,
+        sort,
+        order,
+        page,
+        pageSize,
+      });
+    },
+  );
+
+  app.get(
+    '/api/members/filters',
+    {
+      schema: {
+        tags,
+        summary: 'The choices of the filters (companies, establishments, contracts)',
+        response: { 200: MemberFilterOptionsSchema },
+      },
+    },
+    async (request) => getFilterOptions(ctx, await requireEmployer(request)),
+  );
+
+  app.get(
+    '/api/members/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the filtered list (CSV for French Excel, or XLSX), streamed',
+        querystring: MemberExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { format, sort, order, ...filters } = request.query;
+      const { stream } = await exportMembers(
+        ctx,
+        await requireEmployer(request),
+        { filters, sort, order, format },
+        requestMeta(request),
+      );
+      const name = `salaries-${parisToday(ctx.clock.now())}.${format}`;
+      return reply
+        .header(
+          'content-type',
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/members/:memberId',
+    {
+      schema: {
+        tags,
+        summary: 'One member: identity, establishment, coverages, affiliation requests',
+        params: z.object({ memberId: z.string().min(1).max(64) }),
+        response: { 200: MemberDetailSchema },
+      },
+    },
+    async (request) => getMember(ctx, await requireEmployer(request), request.params.memberId),
+  );
+};

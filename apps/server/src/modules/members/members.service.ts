@@ -1,0 +1,329 @@
+/**
+ * « Mes salariés » (SPEC §5.2): the list with its filters, a member's detail, the export.
+ * Everything is limited to the caller's perimeter for `members.view`; a member outside it
+ * answers 404.
+ */
+import { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { coverageStatus } from '@affilia/shared/domain/coverage';
+import { COVERAGE_STATUS_LABELS, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import type {
+  MemberDetail,
+  MemberFilterOptions,
+  MemberFilters,
+  MemberPage,
+  MemberRow,
+  MemberSort,
+} from '@affilia/shared/schemas/members';
+import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
+import { computeNirKey, formatNir } from '@affilia/shared/validators/nir';
+import type { ContractOption } from '../../db/schema';
+import { recordAudit } from '../../lib/audit';
+import type { AppContext } from '../../lib/context';
+import type { FieldCipher } from '../../lib/crypto';
+import { notFound } from '../../lib/errors';
+import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
+import type { RequestMeta } from '../auth/request-meta';
+import {
+  countMembers,
+  findMemberPage,
+  memberConditions,
+  streamMembers,
+  type MemberListRow,
+} from './members.repository';
+
+type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
+
+/** Today in France (the insurer's dates are French calendar days). */
+export function parisToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+/** The NIR with its key (15 characters), or the 13 characters of a temporary number. */
+function nirWithKey(cipher: FieldCipher, encrypted: string): string {
+  const nir13 = cipher.decrypt(encrypted);
+  return /^[78]/.test(nir13) ? nir13 : nir13 + computeNirKey(nir13);
+}
+
+function toRow(cipher: FieldCipher, today: string, r: MemberListRow): MemberRow {
+  return {
+    id: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    nir: nirWithKey(cipher, r.nir_encrypted),
+    professionalStatus: r.professional_status,
+    establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
+    contract:
+      r.contract_id && r.effective_date
+        ? {
+            id: r.contract_id,
+            number: r.contract_number ?? '',
+            label: r.contract_label ?? '',
+            effectiveDate: r.effective_date,
+            endDate: r.end_date,
+            status: coverageStatus(r.effective_date, r.end_date, today),
+          }
+        : null,
+  };
+}
+
+export interface ListInput {
+  filters: MemberFilters;
+  sort: MemberSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export async function listMembers(
+  ctx: Ctx,
+  actor: EmployerActor,
+  input: ListInput,
+): Promise<MemberPage> {
+  const today = parisToday(ctx.clock.now());
+  const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
+  const [total, rows] = await Promise.all([
+    countMembers(ctx.db, conditions),
+    findMemberPage(ctx.db, conditions, input, {
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+  ]);
+  return {
+    items: rows.map((r) => toRow(ctx.cipher, today, r)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/** The choices of the filters: companies, establishments and contracts of the perimeter. */
+export async function getFilterOptions(
+  ctx: Ctx,
+  actor: EmployerActor,
+): Promise<MemberFilterOptions> {
+  const companyIds = companyIdsWith(actor, 'members.view');
+  if (companyIds.length === 0) return { companies: [], establishments: [], contracts: [] };
+  const [companies, establishments, contracts] = await Promise.all([
+    ctx.db
+      .selectFrom('companies')
+      .select(['id', 'name', 'siren'])
+      .where('id', 'in', companyIds)
+      .orderBy('name')
+      .execute(),
+    ctx.db
+      .selectFrom('establishments as e')
+      .select(['e.id', 'e.name', 'e.siret', 'e.company_id as companyId'])
+      .where(inPerimeter(actor, 'members.view', sql.ref('e.id'), sql.ref('e.company_id')))
+      .orderBy('e.name')
+      .orderBy('e.siret')
+      .execute(),
+    ctx.db
+      .selectFrom('contracts')
+      .select([
+        'id',
+        'number',
+        'label',
+        'staff_category as staffCategory',
+        'company_id as companyId',
+      ])
+      .where('company_id', 'in', companyIds)
+      .orderBy('label')
+      .execute(),
+  ]);
+  return { companies, establishments, contracts };
+}
+
+/** One member of the perimeter, with their coverages and affiliation requests. */
+export async function getMember(
+  ctx: Ctx,
+  actor: EmployerActor,
+  memberId: string,
+): Promise<MemberDetail> {
+  const member = await ctx.db
+    .selectFrom('members as m')
+    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
+    .innerJoin('companies as c', 'c.id', 'm.company_id')
+    .select([
+      'm.id',
+      'm.last_name',
+      'm.first_name',
+      'm.nir_encrypted',
+      'm.birth_date',
+      'm.email',
+      'm.professional_status',
+      'c.id as company_id',
+      'c.name as company_name',
+      'c.siren',
+      'e.id as establishment_id',
+      'e.name as establishment_name',
+      'e.siret',
+      'e.city',
+    ])
+    .where('m.id', '=', memberId)
+    .where(
+      inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id')),
+    )
+    .executeTakeFirst();
+  if (!member) throw notFound('Salarié introuvable.');
+  const today = parisToday(ctx.clock.now());
+  const [coverages, requests] = await Promise.all([
+    ctx.db
+      .selectFrom('coverages as cv')
+      .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
+      .select([
+        'cv.id',
+        'cv.option_code',
+        'cv.effective_date',
+        'cv.end_date',
+        'k.id as contract_id',
+        'k.number',
+        'k.label',
+        'k.options',
+      ])
+      .where('cv.member_id', '=', memberId)
+      .orderBy('cv.effective_date', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('affiliation_requests')
+      .select(['id', 'status', 'mode', 'affiliation_date', 'created_at'])
+      .where('member_id', '=', memberId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+  ]);
+  return {
+    id: member.id,
+    lastName: member.last_name,
+    firstName: member.first_name,
+    nir: nirWithKey(ctx.cipher, member.nir_encrypted),
+    birthDate: member.birth_date,
+    email: member.email,
+    professionalStatus: member.professional_status,
+    company: { id: member.company_id, name: member.company_name, siren: member.siren },
+    establishment: {
+      id: member.establishment_id,
+      name: member.establishment_name,
+      siret: member.siret,
+      city: member.city,
+    },
+    coverages: coverages.map((cv) => {
+      const options = JSON.parse(cv.options) as ContractOption[];
+      return {
+        id: cv.id,
+        contract: { id: cv.contract_id, number: cv.number, label: cv.label },
+        optionCode: cv.option_code,
+        optionLabel: options.find((o) => o.code === cv.option_code)?.label ?? cv.option_code,
+        effectiveDate: cv.effective_date,
+        endDate: cv.end_date,
+        status: coverageStatus(cv.effective_date, cv.end_date, today),
+      };
+    }),
+    affiliationRequests: requests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      mode: r.mode,
+      affiliationDate: r.affiliation_date,
+      createdAt: r.created_at,
+    })),
+  };
+}
+
+// Export
+
+const frenchDate = (iso: string | null) =>
+  iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
+
+/** SIREN and SIRET grouped (« 356 000 000 00048 »): Excel keeps them as text, never as 3,56E+13. */
+const groupSiren = (siren: string) => siren.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');
+const groupSiret = (siret: string) => `${groupSiren(siret.slice(0, 9))} ${siret.slice(9)}`;
+
+function exportValues(cipher: FieldCipher, today: string, r: MemberListRow): string[] {
+  const nir13 = cipher.decrypt(r.nir_encrypted);
+  return [
+    r.company_name,
+    groupSiren(r.siren),
+    r.establishment_name,
+    groupSiret(r.siret),
+    r.last_name,
+    r.first_name,
+    /^[78]/.test(nir13) ? nir13 : formatNir(nir13, computeNirKey(nir13)),
+    PROFESSIONAL_STATUS_LABELS[r.professional_status],
+    r.contract_label ?? '',
+    r.contract_number ?? '',
+    frenchDate(r.effective_date),
+    frenchDate(r.end_date),
+    r.effective_date
+      ? COVERAGE_STATUS_LABELS[coverageStatus(r.effective_date, r.end_date, today)]
+      : '',
+  ];
+}
+
+/** A CSV field for French Excel: `;`-separated, quoted when needed, no formula injection. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export interface ExportInput {
+  filters: MemberFilters;
+  sort: MemberSort;
+  order: 'asc' | 'desc';
+  format: 'csv' | 'xlsx';
+}
+
+/**
+ * The filtered list as a stream (CSV: UTF-8 with BOM and `;`; XLSX: streamed workbook). The
+ * audit line is written when the export starts, with the number of rows.
+ */
+export async function exportMembers(
+  ctx: Ctx,
+  actor: EmployerActor,
+  input: ExportInput,
+  meta: RequestMeta,
+): Promise<{ stream: Readable; rows: number }> {
+  const today = parisToday(ctx.clock.now());
+  const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
+  const rows = await countMembers(ctx.db, conditions);
+  await recordAudit(ctx.db, ctx.clock.now(), {
+    action: 'members.exported',
+    actorUserId: actor.user.id,
+    actorKind: 'employer',
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+    details: { format: input.format, rows, filters: input.filters },
+  });
+  const batches = streamMembers(ctx.db, conditions, input);
+  if (input.format === 'csv') {
+    async function* lines() {
+      yield `\uFEFF${MEMBER_EXPORT_COLUMNS.map(csvField).join(';')}\r\n`;
+      for await (const batch of batches) {
+        yield batch
+          .map((r) => exportValues(ctx.cipher, today, r).map(csvField).join(';') + '\r\n')
+          .join('');
+      }
+    }
+    return { stream: Readable.from(lines()), rows };
+  }
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet('Salariés', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = MEMBER_EXPORT_COLUMNS.map((header) => ({
+    header,
+    width: Math.max(12, header.length + 4),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  void (async () => {
+    try {
+      for await (const batch of batches) {
+        for (const r of batch) sheet.addRow(exportValues(ctx.cipher, today, r)).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (err) {
+      out.destroy(err as Error);
+    }
+  })();
+  return { stream: out, rows };
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import {
+  AFFILIATION_MODES,
+  AFFILIATION_STATUSES,
+  COVERAGE_STATUSES,
+  PROFESSIONAL_STATUSES,
+  STAFF_CATEGORIES,
+} from '../domain/enums';
+
+// ---------------------------------------------------------------------------------------------
+// « Mes salariés » (SPEC §5.2) and the home page's figures (§5.1). Routes under /api/members and
+// /api/dashboard; every answer is limited to the caller's perimeter.
+// ---------------------------------------------------------------------------------------------
+
+export const MEMBER_SORTS = ['name', 'establishment', 'effective_date', 'end_date'] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
+  name: 'Nom',
+  establishment: 'Établissement',
+  effective_date: "Date d'effet",
+  end_date: 'Date de fin',
+};
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/**
+ * The filters of « Mes salariés », as in the URL of the page and the query of the API. SIREN and
+ * SIRET accept what a person pastes (spaces); a wrong one simply finds nobody.
+ */
+export const MemberFiltersSchema = z.object({
+  siren: optionalText(20),
+  siret: optionalText(25),
+  establishmentId: optionalText(64),
+  contractStatus: z.enum(COVERAGE_STATUSES).optional(),
+  professionalStatus: z.enum(PROFESSIONAL_STATUSES).optional(),
+  contractId: optionalText(64),
+  /** « Assuré »: the start of a name (« DUPONT », « dupont jean ») or a NIR (13 or 15 characters). */
+  q: optionalText(100),
+});
+export type MemberFilters = z.infer<typeof MemberFiltersSchema>;
+
+/** GET /api/members */
+export const MemberListQuerySchema = MemberFiltersSchema.extend({
+  sort: z.enum(MEMBER_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), {
+      error: 'Taille de page : 25, 50 ou 100',
+    })
+    .default(50),
+});
+export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
+
+export const MemberRowSchema = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  /** 15 characters with the key (13 for a temporary number); the web app groups it. */
+  nir: z.string(),
+  professionalStatus: z.enum(PROFESSIONAL_STATUSES),
+  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  /** The latest coverage; null for a member without any. */
+  contract: z
+    .object({
+      id: z.string(),
+      number: z.string(),
+      label: z.string(),
+      effectiveDate: z.string(),
+      endDate: z.string().nullable(),
+      status: z.enum(COVERAGE_STATUSES),
+    })
+    .nullable(),
+});
+export type MemberRow = z.infer<typeof MemberRowSchema>;
+
+export const MemberPageSchema = z.object({
+  items: z.array(MemberRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type MemberPage = z.infer<typeof MemberPageSchema>;
+
+/** GET /api/members/filters — the choices of the filters, within the perimeter. */
+export const MemberFilterOptionsSchema = z.object({
+  companies: z.array(z.object({ id: z.string(), name: z.string(), siren: z.string() })),
+  establishments: z.array(
+    z.object({ id: z.string(), name: z.string(), siret: z.string(), companyId: z.string() }),
+  ),
+  contracts: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      label: z.string(),
+      staffCategory: z.enum(STAFF_CATEGORIES),
+      companyId: z.string(),
+    }),
+  ),
+});
+export type MemberFilterOptions = z.infer<typeof MemberFilterOptionsSchema>;
+
+/** GET /api/members/:memberId */
+export const MemberDetailSchema = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  nir: z.string(),
+  birthDate: z.string(),
+  email: z.string().nullable(),
+  professionalStatus: z.enum(PROFESSIONAL_STATUSES),
+  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+  establishment: z.object({
+    id: z.string(),
+    name: z.string(),
+    siret: z.string(),
+    city: z.string().nullable(),
+  }),
+  coverages: z.array(
+    z.object({
+      id: z.string(),
+      contract: z.object({ id: z.string(), number: z.string(), label: z.string() }),
+      optionCode: z.string(),
+      optionLabel: z.string(),
+      effectiveDate: z.string(),
+      endDate: z.string().nullable(),
+      status: z.enum(COVERAGE_STATUSES),
+    }),
+  ),
+  affiliationRequests: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(AFFILIATION_STATUSES),
+      mode: z.enum(AFFILIATION_MODES),
+      affiliationDate: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type MemberDetail = z.infer<typeof MemberDetailSchema>;
+
+/** GET /api/members/export?format=csv|xlsx&… (the filters of the list), streamed. */
+export const MemberExportQuerySchema = MemberFiltersSchema.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  sort: z.enum(MEMBER_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+/** The columns of the export, in order (French headers). */
+export const MEMBER_EXPORT_COLUMNS = [
+  'Société',
+  'SIREN',
+  'Établissement',
+  'SIRET',
+  'Nom',
+  'Prénom',
+  'NIR',
+  'Statut professionnel',
+  'Contrat',
+  'Numéro de contrat',
+  "Date d'effet",
+  'Date de fin',
+  'Statut du contrat',
+] as const;
+
+// Home page (§5.1)
+
+/** GET /api/dashboard?companyId= — « Vos affiliations » for « Toutes » or one company. */
+export const DashboardQuerySchema = z.object({ companyId: optionalText(64) });
+export const DashboardSchema = z.object({
+  companies: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Members with a coverage « en cours » today. */
+  insuredTotal: z.number(),
+  byEstablishment: z.array(z.object({ id: z.string(), name: z.string(), count: z.number() })),
+  /** « Par collège »: by contract label. */
+  byContract: z.array(z.object({ label: z.string(), count: z.number() })),
+  pending: z.object({
+    /** Requests « Envoyé à l'employé » or « Démarré par le salarié ». */
+    waitingForEmployee: z.number(),
+    /** Requests « Finalisé par le salarié », waiting for the insurer. */
+    waitingForInsurer: z.number(),
+    unreadReplies: z.number(),
+  }),
+  tips: z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
