@@ -296,7 +296,7 @@ function rowMessage(outcome: Outcome): string {
       return `La société ${outcome.establishment.company.name} a déjà un administrateur : demandez-lui l’accès à cet établissement`;
     case 'added':
       return outcome.roleGranted
-        ? `Ajouté : ${outcome.establishment.name} ; vous êtes désormais administrateur de la société ${outcome.establishment.company.name}`
+        ? `Ajouté : ${outcome.establishment.name} (vous êtes désormais administrateur de la société ${outcome.establishment.company.name})`
         : `Ajouté : ${outcome.establishment.name} (${outcome.establishment.company.name})`;
   }
 }
