@@ -1,25 +1,30 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { Stack } from '@mantine/core';
 import { Page } from '../../../components/page';
+import { ProfileTabs } from '../../../components/profile-tabs';
 import { SecuritySection } from '../../auth/components/security-section';
+import { ProfileInfoSection } from '../components/profile-info-section';
 
-/** `/profil`: « Mon profil » (SPEC §4.4). The security part comes first; the rest follows. */
+/** `/profil`: « Mon profil » (SPEC §4.4): my information, then the security settings. */
 export function ProfilePage() {
   return (
     <Page title="Mon profil">
-      <ComingSoon>
-        Modifiez vos informations personnelles et votre mot de passe, et ajoutez un ou plusieurs
-        établissements au périmètre que vous suivez.
-      </ComingSoon>
-      <SecuritySection />
+      <ProfileTabs current="profile" />
+      <Stack gap="xl">
+        <ProfileInfoSection />
+        <SecuritySection />
+      </Stack>
     </Page>
   );
 }
 
-/** `/back-office/profil`: the staff member's security settings. */
+/** `/back-office/profil`: the staff member's information and security settings. */
 export function BackOfficeProfilePage() {
   return (
     <Page title="Mon profil">
-      <SecuritySection />
+      <Stack gap="xl">
+        <ProfileInfoSection />
+        <SecuritySection />
+      </Stack>
     </Page>
   );
 }

@@ -1,0 +1,112 @@
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import type { PasswordInputProps } from '@mantine/core';
+import { Alert, Group, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+
+/** A button whose label may wrap on a phone rather than be cut. */
+export const WRAPPING = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' as const } } };
+
+/** One card of « Mes informations »: a title, what is on file, and the button that changes it. */
+export function ProfileCard({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    // Side by side, the cards are as tall as the tallest: their buttons line up at the bottom.
+    <Paper withBorder radius="md" p="lg" h="100%">
+      <Stack gap="md" h="100%">
+        <Title order={3} fz="md">
+          {title}
+        </Title>
+        {children}
+        {action ? <Group mt="auto">{action}</Group> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A modal of the profile: its title is a heading, its close button is named in French. */
+export function ProfileModal({
+  opened,
+  onClose,
+  title,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={
+        <Title order={2} fz="lg">
+          {title}
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      size="md"
+    >
+      {children}
+    </Modal>
+  );
+}
+
+/** A problem that is not about one field (throttling, network), announced when it appears. */
+export function FormAlert({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+      {message}
+    </Alert>
+  );
+}
+
+/** « Mot de passe actuel », asked again before a sensitive change (SPEC §9). */
+export function CurrentPasswordInput(
+  props: Omit<PasswordInputProps, 'visible' | 'onVisibilityChange'>,
+) {
+  const [visible, setVisible] = useState(false);
+  return (
+    <PasswordInput
+      label="Mot de passe actuel"
+      autoComplete="current-password"
+      spellCheck={false}
+      autoCapitalize="none"
+      required
+      visible={visible}
+      onVisibilityChange={setVisible}
+      visibilityToggleFocusable
+      visibilityToggleButtonProps={{
+        'aria-label': visible
+          ? 'Masquer le mot de passe actuel'
+          : 'Afficher le mot de passe actuel',
+        'aria-pressed': visible,
+      }}
+      {...props}
+      // Mantine marks only the inner input with data-invalid: tell screen readers too.
+      aria-invalid={props.error ? true : undefined}
+    />
+  );
+}
+
+/** A success message in the corner, read out politely. */
+export function notifySuccess(message: string): void {
+  notifications.show({
+    color: 'teal',
+    message: <Text size="sm">{message}</Text>,
+    icon: <IconCircleCheck size={20} aria-hidden />,
+    role: 'status',
+    autoClose: 6000,
+    closeButtonProps: { 'aria-label': 'Fermer le message' },
+  });
+}

@@ -1,0 +1,162 @@
+import { useId, useState } from 'react';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { z } from 'zod';
+import type { Me } from '@affilia/shared/schemas/auth';
+import { NewPasswordSchema } from '@affilia/shared/schemas/auth';
+import { CurrentPasswordSchema, SAME_PASSWORD } from '@affilia/shared/schemas/profile';
+import { PasswordField } from '../../../components/password-field';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import { validateConfirmation } from '../../auth/components/new-password-fields';
+import { useChangePassword } from '../api/use-profile';
+import {
+  CurrentPasswordInput,
+  FormAlert,
+  notifySuccess,
+  ProfileCard,
+  ProfileModal,
+  WRAPPING,
+} from './profile-card';
+
+interface Values {
+  currentPassword: string;
+  password: string;
+  confirmPassword: string;
+}
+
+const PasswordFormSchema = z.object({
+  currentPassword: CurrentPasswordSchema,
+  password: NewPasswordSchema,
+});
+
+function validate(values: Values): Record<string, string> {
+  const errors: Record<string, string> = {
+    ...zodResolver(PasswordFormSchema)(values),
+  } as Record<string, string>;
+  if (!errors.password && values.password !== '' && values.password === values.currentPassword)
+    errors.password = SAME_PASSWORD;
+  return { ...errors, ...validateConfirmation(values) };
+}
+
+function endedMessage(ended: number): string {
+  if (ended === 0) return 'Votre mot de passe a été modifié.';
+  return ended === 1
+    ? 'Votre mot de passe a été modifié. Votre autre session ouverte a été fermée.'
+    : `Votre mot de passe a été modifié. Vos ${ended} autres sessions ouvertes ont été fermées.`;
+}
+
+function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
+  const change = useChangePassword();
+  const formId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirmVisible, setConfirmVisible] = useState(false);
+  const form = useForm<Values>({
+    initialValues: { currentPassword: '', password: '', confirmPassword: '' },
+    validate,
+  });
+  const submit = form.onSubmit(
+    (values) => {
+      if (change.isPending) return;
+      setProblem(null);
+      change.mutate(
+        { currentPassword: values.currentPassword, newPassword: values.password },
+        {
+          onSuccess: (result) => {
+            notifySuccess(endedMessage(result.endedSessions));
+            onDone();
+          },
+          onError: (error) => {
+            const fields = fieldErrors(error);
+            const errors: Record<string, string> = {};
+            if (fields.currentPassword) errors.currentPassword = fields.currentPassword;
+            if (fields.newPassword) errors.password = fields.newPassword;
+            if (Object.keys(errors).length > 0) {
+              // A new value clears the field's error: empty the password first.
+              if (errors.currentPassword) form.setFieldValue('currentPassword', '');
+              form.setErrors(errors);
+              focusFirstInvalid(formId);
+            } else {
+              setProblem(errorMessage(error));
+            }
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(formId),
+  );
+  return (
+    <form id={formId} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">
+          Vos autres sessions ouvertes seront fermées ; celle-ci reste ouverte. Un message vous
+          confirmera le changement par e-mail.
+        </Text>
+        <FormAlert message={problem} />
+        <CurrentPasswordInput data-autofocus {...form.getInputProps('currentPassword')} />
+        <PasswordField
+          label="Nouveau mot de passe"
+          toggleLabel="le nouveau mot de passe"
+          required
+          userInputs={[me.firstName, me.lastName, me.email]}
+          {...form.getInputProps('password')}
+          value={form.values.password}
+        />
+        <PasswordInput
+          label="Confirmer le nouveau mot de passe"
+          autoComplete="new-password"
+          required
+          visible={confirmVisible}
+          onVisibilityChange={setConfirmVisible}
+          visibilityToggleFocusable
+          visibilityToggleButtonProps={{
+            'aria-label': `${confirmVisible ? 'Masquer' : 'Afficher'} la confirmation du mot de passe`,
+            'aria-pressed': confirmVisible,
+          }}
+          {...form.getInputProps('confirmPassword')}
+          aria-invalid={form.errors.confirmPassword ? true : undefined}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={change.isPending}>
+            Enregistrer le mot de passe
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** « Mot de passe »: changed after the current one; the other sessions end (SPEC §9). */
+export function ProfilePasswordCard({ me }: { me: Me }) {
+  const [opened, setOpened] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const close = () => setOpened(false);
+  return (
+    <ProfileCard
+      title="Mot de passe"
+      action={
+        <Button
+          variant="default"
+          onClick={() => {
+            setFormKey((k) => k + 1);
+            setOpened(true);
+          }}
+          {...WRAPPING}
+        >
+          Modifier mon mot de passe
+        </Button>
+      }
+    >
+      <Text size="sm" c="gray.8">
+        Choisissez un mot de passe d’au moins 12 caractères, que vous n’utilisez nulle part
+        ailleurs.
+      </Text>
+      <ProfileModal opened={opened} onClose={close} title="Modifier mon mot de passe">
+        <PasswordChangeForm key={formKey} me={me} onDone={close} />
+      </ProfileModal>
+    </ProfileCard>
+  );
+}

@@ -1,0 +1,253 @@
+import { useId, useState } from 'react';
+import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { z } from 'zod';
+import type { Me } from '@affilia/shared/schemas/auth';
+import { OneTimeCodeSchema } from '@affilia/shared/schemas/auth';
+import { SendPhoneCodeRequestSchema } from '@affilia/shared/schemas/profile';
+import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { formatDelay } from '../../../lib/format-date';
+import { useCountdown } from '../../../lib/use-countdown';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { SendPhoneCodeResult } from '../api/use-profile';
+import { useSendPhoneCode, useVerifyPhoneCode } from '../api/use-profile';
+import {
+  CurrentPasswordInput,
+  FormAlert,
+  notifySuccess,
+  ProfileCard,
+  ProfileModal,
+  WRAPPING,
+} from './profile-card';
+
+const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
+/** Errors shown on the code field rather than in the alert. */
+const CODE_ERRORS = new Set(['code_invalid', 'code_expired']);
+
+interface PhoneRequest {
+  newMobilePhone: string;
+  password: string;
+}
+
+/**
+ * The two steps of « Modifier mon numéro »: the new number and the password, « Envoyer le
+ * code »; then the code received on the new number, « Valider » (SPEC §4.2, §4.4).
+ */
+function PhoneChangeSteps({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+  const send = useSendPhoneCode();
+  const verify = useVerifyPhoneCode();
+  const numberFormId = useId();
+  const codeFormId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  /** What « Envoyer le code » sent, sent again by « Renvoyer le code ». */
+  const [request, setRequest] = useState<PhoneRequest | null>(null);
+  const [sent, setSent] = useState<SendPhoneCodeResult | null>(null);
+  const resendIn = useCountdown(sent?.resendAvailableAt);
+
+  const numberForm = useForm<PhoneRequest>({
+    initialValues: { newMobilePhone: '', password: '' },
+    validate: zodResolver(SendPhoneCodeRequestSchema),
+  });
+  const codeForm = useForm<{ code: string }>({
+    initialValues: { code: '' },
+    validate: zodResolver(CodeFormSchema),
+  });
+
+  const sendCode = (values: PhoneRequest) => {
+    if (send.isPending) return;
+    setProblem(null);
+    send.mutate(values, {
+      onSuccess: (result) => {
+        setRequest(values);
+        setSent(result);
+        codeForm.reset();
+      },
+      onError: (error) => {
+        const fields = fieldErrors(error);
+        if (fields.newMobilePhone || fields.password) {
+          // Back to the first step, where the fields are.
+          setSent(null);
+          // A new value clears the field's error: empty the field first.
+          if (fields.password) numberForm.setFieldValue('password', '');
+          numberForm.setErrors(fields);
+          focusFirstInvalid(numberFormId);
+          return;
+        }
+        setProblem(errorMessage(error));
+      },
+    });
+  };
+
+  const submitNumber = numberForm.onSubmit(
+    (values) => {
+      const parsed = SendPhoneCodeRequestSchema.safeParse(values);
+      if (parsed.success) sendCode(values);
+    },
+    () => focusFirstInvalid(numberFormId),
+  );
+
+  const submitCode = codeForm.onSubmit(
+    (values) => {
+      if (verify.isPending) return;
+      setProblem(null);
+      verify.mutate(
+        { code: values.code.trim() },
+        {
+          onSuccess: () => {
+            notifySuccess('Votre numéro de téléphone mobile a été modifié.');
+            onDone();
+          },
+          onError: (error) => {
+            const code = errorCode(error);
+            if (code && CODE_ERRORS.has(code)) {
+              if (code === 'code_expired') codeForm.setFieldValue('code', '');
+              codeForm.setErrors({ code: errorMessage(error) });
+              focusFirstInvalid(codeFormId);
+              return;
+            }
+            setProblem(errorMessage(error));
+          },
+        },
+      );
+    },
+    () => focusFirstInvalid(codeFormId),
+  );
+
+  if (!sent || !request) {
+    return (
+      <form id={numberFormId} onSubmit={submitNumber} noValidate>
+        <Stack gap="md">
+          <Text size="sm">
+            Nous enverrons un code à 6 chiffres par SMS au nouveau numéro, et un message
+            d’information à votre adresse e-mail.
+          </Text>
+          <FormAlert message={problem} />
+          <TextInput
+            label="Nouveau numéro de téléphone mobile"
+            description="Exemple : 06 12 34 56 78"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            required
+            data-autofocus
+            {...numberForm.getInputProps('newMobilePhone')}
+          />
+          <CurrentPasswordInput
+            description="Par sécurité, confirmez votre mot de passe."
+            {...numberForm.getInputProps('password')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={send.isPending}>
+              Envoyer le code
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Text role="status">
+        Un code à 6 chiffres vient d’être envoyé par SMS au{' '}
+        <Text span fw={700} style={{ whiteSpace: 'nowrap' }}>
+          {sent.maskedPhone}
+        </Text>
+        .
+      </Text>
+      <FormAlert message={problem} />
+      <form id={codeFormId} onSubmit={submitCode} noValidate>
+        <Stack gap="md">
+          <TextInput
+            // The field appears after « Envoyer le code »: it takes the focus.
+            autoFocus
+            label="Code reçu par SMS"
+            description="Le code est valable 5 minutes."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+            {...codeForm.getInputProps('code')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={verify.isPending}>
+              Valider
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <Stack gap={2} align="flex-start">
+        <Text size="sm" c="gray.8">
+          Vous n’avez rien reçu ?
+        </Text>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          px={0}
+          disabled={resendIn > 0}
+          loading={send.isPending}
+          onClick={() => sendCode(request)}
+        >
+          {resendIn > 0 ? `Renvoyer le code (dans ${formatDelay(resendIn)})` : 'Renvoyer le code'}
+        </Button>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => {
+            setSent(null);
+            setProblem(null);
+            numberForm.setValues({ newMobilePhone: request.newMobilePhone, password: '' });
+          }}
+        >
+          Corriger le numéro
+        </Anchor>
+      </Stack>
+    </Stack>
+  );
+}
+
+/** « Téléphone mobile »: the number of the SMS codes, changed with a code sent to the new one. */
+export function ProfilePhoneCard({ me }: { me: Me }) {
+  const [opened, setOpened] = useState(false);
+  const [stepsKey, setStepsKey] = useState(0);
+  const open = () => {
+    setStepsKey((k) => k + 1);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+  return (
+    <ProfileCard
+      title="Téléphone mobile"
+      action={
+        <Button variant="default" onClick={open} {...WRAPPING}>
+          {me.maskedPhone ? 'Modifier mon numéro' : 'Indiquer mon numéro'}
+        </Button>
+      }
+    >
+      <Stack gap={4}>
+        <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {me.maskedPhone ?? 'Aucun numéro enregistré'}
+        </Text>
+        <Text size="sm" c="gray.8">
+          {me.secondFactor === 'totp'
+            ? 'Vous utilisez une application d’authentification : ce numéro servira si vous revenez aux codes par SMS.'
+            : 'Les codes de connexion vous sont envoyés par SMS à ce numéro.'}
+        </Text>
+      </Stack>
+      <ProfileModal
+        opened={opened}
+        onClose={close}
+        title={me.maskedPhone ? 'Modifier mon numéro' : 'Indiquer mon numéro'}
+      >
+        <PhoneChangeSteps key={stepsKey} onDone={close} onCancel={close} />
+      </ProfileModal>
+    </ProfileCard>
+  );
+}
