@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { useState } from 'react';
 import { ActionIcon, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import {
   IconDotsVertical,
@@ -84,6 +85,7 @@ export function UserActionsMenu({
   user: ManagedUser;
   onAction: (kind: UserActionKind, user: ManagedUser) => void;
 }) {
+  const [opened, setOpened] = useState(false);
   const entries = userActions(user);
   const name = fullName(user);
   if (entries.length === 0) {
@@ -97,9 +99,16 @@ export function UserActionsMenu({
   const blocker = deactivationBlocker(user);
   const label = `Actions pour ${name}`;
   return (
-    <Menu position="bottom-end" width={300} shadow="md" withinPortal>
+    <Menu
+      position="bottom-end"
+      width={300}
+      shadow="md"
+      withinPortal
+      opened={opened}
+      onChange={setOpened}
+    >
       <Menu.Target>
-        <Tooltip label={label}>
+        <Tooltip label={label} disabled={opened}>
           <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label}>
             <IconDotsVertical size={20} aria-hidden />
           </ActionIcon>

@@ -15,7 +15,7 @@ import {
   UserRightsEditor,
   initialRights,
   toCompanyRights,
-  validateRightScopes,
+  validateRights,
   withoutRightsErrors,
 } from './user-rights-editor';
 
@@ -65,8 +65,8 @@ export function UserInviteForm({
       rights: initialRights(companies),
     },
     validate: (values) => ({
-      ...validateRightScopes(values.rights),
       ...zodResolver(InviteUserRequestSchema)(toPayload(values)),
+      ...validateRights(values.rights, { requireOne: true }),
     }),
   });
 

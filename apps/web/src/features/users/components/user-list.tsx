@@ -9,6 +9,7 @@ import { UserStatusBadge } from './user-status-badge';
 type OnAction = (kind: UserActionKind, user: ManagedUser) => void;
 
 const CAPTION = 'Utilisateurs de vos sociétés';
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /** « (3 établissements) » when the role covers only some establishments. */
 function perimeterNote(establishmentIds: string[] | null): string {
@@ -55,7 +56,7 @@ function UserCompanies({ user }: { user: ManagedUser }) {
       {user.companies.map((company) => (
         <Text size="sm" key={company.companyId}>
           {company.companyName} — {COMPANY_ROLE_LABELS[company.role]}
-          {perimeterNote(company.establishmentIds)}
+          <span style={{ whiteSpace: 'nowrap' }}>{perimeterNote(company.establishmentIds)}</span>
         </Text>
       ))}
       {user.companies.length === 0 ? (
@@ -92,51 +93,53 @@ function lastSignIn(user: ManagedUser): string {
 /** The list on a wide screen: a table with a caption and one header per column. */
 export function UserTable({ users, onAction }: { users: ManagedUser[]; onAction: OnAction }) {
   return (
-    <Table.ScrollContainer minWidth={880} visibleFrom="md">
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Caption>
-          <VisuallyHidden>{CAPTION}</VisuallyHidden>
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Nom</Table.Th>
-            <Table.Th scope="col">E-mail</Table.Th>
-            <Table.Th scope="col">Sociétés et rôles</Table.Th>
-            <Table.Th scope="col">Statut</Table.Th>
-            <Table.Th scope="col">Dernière connexion</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Th scope="row" fw="inherit">
-                <UserName user={user} />
+    <Paper withBorder radius="md" visibleFrom="md" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={880}>
+        <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover>
+          <Table.Caption>
+            <VisuallyHidden>{CAPTION}</VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Nom</Table.Th>
+              <Table.Th scope="col">E-mail</Table.Th>
+              <Table.Th scope="col">Sociétés et rôles</Table.Th>
+              <Table.Th scope="col">Statut</Table.Th>
+              <Table.Th scope="col" style={NO_WRAP}>
+                Dernière connexion
               </Table.Th>
-              <Table.Td>
-                <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                  {user.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <UserCompanies user={user} />
-              </Table.Td>
-              <Table.Td>
-                <UserStatus user={user} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{lastSignIn(user)}</Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <UserActionsMenu user={user} onAction={onAction} />
-              </Table.Td>
+              <Table.Th scope="col">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((user) => (
+              <Table.Tr key={user.id}>
+                <Table.Th scope="row" fw="inherit">
+                  <UserName user={user} />
+                </Table.Th>
+                <Table.Td>
+                  <Text size="sm">{user.email}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <UserCompanies user={user} />
+                </Table.Td>
+                <Table.Td style={NO_WRAP}>
+                  <UserStatus user={user} />
+                </Table.Td>
+                <Table.Td style={NO_WRAP}>
+                  <Text size="sm">{lastSignIn(user)}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <UserActionsMenu user={user} onAction={onAction} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
   );
 }
 

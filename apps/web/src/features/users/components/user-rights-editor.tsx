@@ -10,8 +10,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import type { FormErrors } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import type { CompanyRight, RightLevel } from '@affilia/shared/schemas/users';
-import { RIGHT_LEVELS, RIGHT_LEVEL_LABELS } from '@affilia/shared/schemas/users';
+import { RIGHT_LEVEL_LABELS } from '@affilia/shared/schemas/users';
 import type { ManagedCompany, ManagedUser } from '../api/use-users';
 
 /** The rights on one company as the form holds them. */
@@ -63,9 +64,19 @@ export function toCompanyRights(rights: RightValue[]): CompanyRight[] {
   }));
 }
 
-/** « Certains établissements » with none chosen: the message on that company's list. */
-export function validateRightScopes(rights: RightValue[]): Record<string, string> {
+export const NO_ACCESS_GIVEN = 'Donnez un accès à au moins une société';
+
+/**
+ * What the shared schema says only once the rest of the form is valid, said at once: no access
+ * at all (`requireOne`), « Certains établissements » with none chosen.
+ */
+export function validateRights(
+  rights: RightValue[],
+  { requireOne }: { requireOne: boolean },
+): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (requireOne && rights.every((right) => right.level === 'none'))
+    errors.rights = NO_ACCESS_GIVEN;
   rights.forEach((right, index) => {
     if (right.level !== 'none' && right.scope === 'some' && right.establishmentIds.length === 0)
       errors[`rights.${index}.establishmentIds`] = NO_ESTABLISHMENT_CHOSEN;
@@ -80,7 +91,9 @@ export function withoutRightsErrors(errors: FormErrors): FormErrors {
   );
 }
 
-const LEVEL_OPTIONS = RIGHT_LEVELS.map((level) => ({
+/** « Aucun accès / Utilisateur / Administrateur », from the least to the most. */
+const LEVEL_ORDER: readonly RightLevel[] = ['none', 'user', 'admin'];
+const LEVEL_OPTIONS = LEVEL_ORDER.map((level) => ({
   value: level,
   label: RIGHT_LEVEL_LABELS[level],
 }));
@@ -96,6 +109,7 @@ function CompanyRightField({
   onChange: (next: RightValue) => void;
   error: ReactNode;
 }) {
+  const phone = useMediaQuery('(max-width: 30em)') ?? false;
   // A company with a single establishment has nothing to restrict.
   const canRestrict = value.level !== 'none' && company.establishments.length > 1;
   return (
@@ -118,10 +132,13 @@ function CompanyRightField({
         </Text>
         <SegmentedControl
           fullWidth
+          // Three labels side by side do not fit a phone: one under the other there.
+          orientation={phone ? 'vertical' : 'horizontal'}
+          size={phone ? 'md' : 'sm'}
           data={LEVEL_OPTIONS}
           value={value.level}
           onChange={(level) => onChange({ ...value, level })}
-          color={value.level === 'none' ? 'gray' : 'brand'}
+          color={value.level === 'none' ? undefined : 'brand'}
           styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
         />
         {canRestrict ? (
@@ -138,7 +155,11 @@ function CompanyRightField({
         ) : null}
         {canRestrict && value.scope === 'some' ? (
           <MultiSelect
-            label={`Établissements de ${company.name}`}
+            label={
+              <>
+                Établissements choisis<VisuallyHidden> de {company.name}</VisuallyHidden>
+              </>
+            }
             placeholder={value.establishmentIds.length ? undefined : 'Choisissez…'}
             data={company.establishments.map((e) => ({
               value: e.id,

@@ -13,7 +13,7 @@ import {
   UserRightsEditor,
   initialRights,
   toCompanyRights,
-  validateRightScopes,
+  validateRights,
   withoutRightsErrors,
 } from './user-rights-editor';
 
@@ -47,7 +47,7 @@ export function UserRightsForm({
   const form = useForm<{ rights: RightValue[] }>({
     initialValues: { rights: initialRights(companies, user) },
     validate: (values) => ({
-      ...validateRightScopes(values.rights),
+      ...validateRights(values.rights, { requireOne: false }),
       ...zodResolver(UpdateRightsRequestSchema)({ rights: toCompanyRights(values.rights) }),
       // The API keeps one access at least: removing them all is a deactivation.
       ...(noAccess(values.rights) && !user.hasOtherCompanies ? { rights: LAST_ACCESS } : {}),

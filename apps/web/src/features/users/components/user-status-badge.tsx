@@ -18,6 +18,8 @@ export function UserStatusBadge({ status }: { status: UserStatus }) {
       tt="none"
       size="md"
       radius="sm"
+      // Never cut in a narrow table column.
+      miw="max-content"
       // Mantine's light grey text is too pale on its own background.
       c={status === 'deactivated' ? 'gray.8' : undefined}
     >

@@ -48,12 +48,20 @@ function FormLoading() {
   );
 }
 
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
 function success(message: string) {
-  notifications.show({ color: 'teal', message, autoClose: 8000 });
+  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
 }
 
 function failure(message: string) {
-  notifications.show({ color: 'red', title: 'Action impossible', message, autoClose: 12000 });
+  notifications.show({
+    color: 'red',
+    title: 'Action impossible',
+    message,
+    autoClose: 12000,
+    closeButtonProps: CLOSE,
+  });
 }
 
 /** What the administrator reads once a one-click action is done. */
