@@ -1,6 +1,11 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
+import {
+  migrateToLatest,
+  openDatabase,
+  refreshPlannerStatistics,
+  type DatabaseHandle,
+} from './db/database';
 import { seedDemoIfEmpty, type DemoInfo } from './db/seed/demo';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
@@ -65,6 +70,9 @@ export async function createRuntime(
             branding: await getBranding(ctx),
           })
         : null;
+    if (database.dialect === 'sqlite' || seeded) {
+      await refreshPlannerStatistics(ctx.db, database.dialect);
+    }
     return {
       ctx,
       log,

@@ -64,6 +64,16 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * Gives the query planner statistics about the data (which index to use for « Mes salariés »).
+ * After a bulk load, and at each start: on SQLite `PRAGMA optimize` analyses only the tables
+ * whose size changed a lot; PostgreSQL's autovacuum keeps them afterwards.
+ */
+export async function refreshPlannerStatistics(db: Db, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') await sql`pragma optimize=0x10002`.execute(db);
+  else await sql`analyze`.execute(db);
+}
+
 /** True when the database answers a trivial query. */
 export async function isReachable(db: Db): Promise<boolean> {
   try {

@@ -46,6 +46,7 @@ const TABLES = {
   outbox: true,
   audit_log: true,
   jobs_locks: true,
+  data_versions: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;

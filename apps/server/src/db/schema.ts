@@ -595,6 +595,13 @@ export interface AuditLogTable {
   details: JsonText | null;
 }
 
+/** Version of a data set whose figures are cached (lib/data-versions.ts). */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
+  updated_at: Instant;
+}
+
 /** Leases for periodic jobs run by several app instances. */
 export interface JobsLocksTable {
   name: string;
@@ -639,6 +646,7 @@ export interface Database {
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   jobs_locks: JobsLocksTable;
+  data_versions: DataVersionsTable;
 }
 
 export type TableName = keyof Database;

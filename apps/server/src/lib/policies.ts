@@ -11,6 +11,7 @@
  * Services call `authorize()` / `authorizeEstablishment()` before acting, and repositories scope
  * every read with `companyIdsWith()` or `perimeterEstablishmentIds()`.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CompanyRole } from '@affilia/shared/domain/enums';
 import { roleCan, type Permission } from '@affilia/shared/domain/permissions';
@@ -28,6 +29,11 @@ export interface CompanyGrant {
 export interface EmployerActor {
   user: User;
   grants: ReadonlyMap<string, CompanyGrant>;
+  /**
+   * Identifies the perimeter (roles and followed establishments): part of the key of every
+   * cached figure (lib/figures-cache.ts), so that a change of rights never reads stale figures.
+   */
+  perimeterKey: string;
 }
 
 export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
@@ -35,9 +41,27 @@ export async function loadEmployerActor(db: Kysely<Database>, user: User): Promi
     .selectFrom('user_company_roles')
     .select(['company_id', 'role', 'all_establishments'])
     .where('user_id', '=', user.id)
+    .orderBy('company_id')
     .execute();
+  const followed = rows.some((r) => r.all_establishments === 0)
+    ? await db
+        .selectFrom('user_establishments')
+        .select('establishment_id')
+        .where('user_id', '=', user.id)
+        .orderBy('establishment_id')
+        .execute()
+    : [];
+  const perimeterKey = createHash('sha256')
+    .update(
+      JSON.stringify([
+        rows.map((r) => [r.company_id, r.role, r.all_establishments]),
+        followed.map((f) => f.establishment_id),
+      ]),
+    )
+    .digest('base64url');
   return {
     user,
+    perimeterKey,
     grants: new Map(
       rows.map((r) => [
         r.company_id,

@@ -22,13 +22,14 @@ export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
 };
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** An optional text filter; an empty field is no filter. */
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => v || undefined)
+    .optional();
 
 /**
  * The filters of « Mes salariés », as in the URL of the page and the query of the API. SIREN and

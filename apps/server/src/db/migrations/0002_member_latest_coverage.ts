@@ -9,12 +9,8 @@ import type { Kysely } from 'kysely';
 
 type Db = Kysely<unknown>;
 
-async function index(db: Db, table: string, columns: string[]) {
-  await db.schema
-    .createIndex(`${table}_${columns.join('_')}_idx`)
-    .on(table)
-    .columns(columns)
-    .execute();
+async function index(db: Db, name: string, table: string, columns: string[]) {
+  await db.schema.createIndex(name).on(table).columns(columns).execute();
 }
 
 export async function up(db: Db): Promise<void> {
@@ -22,17 +18,45 @@ export async function up(db: Db): Promise<void> {
   await db.schema.alterTable('members').addColumn('latest_contract_id', 'text').execute();
   await db.schema.alterTable('members').addColumn('latest_effective_date', 'text').execute();
   await db.schema.alterTable('members').addColumn('latest_end_date', 'text').execute();
-  // Sort by date d'effet within a company; filter by contract; dashboard counts.
-  await index(db, 'members', ['company_id', 'latest_effective_date']);
-  await index(db, 'members', ['company_id', 'latest_contract_id', 'latest_effective_date']);
-  await index(db, 'members', ['company_id', 'establishment_id']);
+  // Pages in name order and in date d'effet order, read from the index alone (the perimeter's
+  // columns included), however deep the page.
+  await index(db, 'members_by_name_idx', 'members', [
+    'search_name',
+    'id',
+    'company_id',
+    'establishment_id',
+  ]);
+  await index(db, 'members_by_effective_date_idx', 'members', [
+    'latest_effective_date',
+    'search_name',
+    'id',
+    'company_id',
+    'establishment_id',
+  ]);
+  // Counts and the home page's figures, read from the index alone.
+  await index(db, 'members_figures_idx', 'members', [
+    'company_id',
+    'establishment_id',
+    'latest_effective_date',
+    'latest_end_date',
+    'latest_contract_id',
+  ]);
+
+  // Versions of data sets that the application caches figures of (lib/data-versions.ts).
+  await db.schema
+    .createTable('data_versions')
+    .addColumn('name', 'text', (c) => c.primaryKey().notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Db): Promise<void> {
+  await db.schema.dropTable('data_versions').execute();
   for (const name of [
-    'members_company_id_latest_effective_date_idx',
-    'members_company_id_latest_contract_id_latest_effective_date_idx',
-    'members_company_id_establishment_id_idx',
+    'members_by_name_idx',
+    'members_by_effective_date_idx',
+    'members_figures_idx',
   ]) {
     await db.schema.dropIndex(name).execute();
   }

@@ -20,7 +20,13 @@ import { todayIsoDate } from '@affilia/shared/validators/dates';
 import { loadConfig } from '../../config';
 import { createFieldCipher, loadOrCreateDataKey, type FieldCipher } from '../../lib/crypto';
 import { resolveFromRoot } from '../../lib/paths';
-import { dialectOf, migrateToLatest, openDatabase, type Db } from '../database';
+import {
+  dialectOf,
+  migrateToLatest,
+  openDatabase,
+  refreshPlannerStatistics,
+  type Db,
+} from '../database';
 import {
   buildCompany,
   generateMembers,
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
       establishments,
       seed: positiveInt('seed', values.seed, 42),
     });
+    await refreshPlannerStatistics(handle.db, dialect);
     const where =
       dialect === 'postgres'
         ? target.replace(/\/\/[^@]*@/, '//***@')

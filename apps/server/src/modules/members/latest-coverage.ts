@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { bumpDataVersion } from '../../lib/data-versions';
 
 const latest = (column: 'id' | 'contract_id' | 'effective_date' | 'end_date') =>
   sql<
@@ -15,7 +16,10 @@ const latest = (column: 'id' | 'contract_id' | 'effective_date' | 'end_date') =>
 export async function refreshLatestCoverage(
   db: Kysely<Database>,
   memberIds?: readonly string[],
+  now = new Date(),
 ): Promise<void> {
+  // The cached figures of « Mes salariés » and of the home page are now out of date.
+  await bumpDataVersion(db, 'members', now);
   const apply = async (ids?: readonly string[]) => {
     let query = db.updateTable('members').set({
       latest_coverage_id: latest('id'),

@@ -12,6 +12,7 @@ import { parseNir } from '@affilia/shared/validators/nir';
 import { normalizeDigits, normalizeName } from '@affilia/shared/validators/normalize';
 import type { Database } from '../../db/schema';
 import type { FieldCipher } from '../../lib/crypto';
+import { cachedFigure } from '../../lib/figures-cache';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
 type Db = Kysely<Database>;
@@ -100,6 +101,7 @@ export async function countMembers(db: Db, conditions: Expression<SqlBool>[]): P
 
 export interface MemberListRow {
   id: string;
+  search_name: string;
   last_name: string;
   first_name: string;
   nir_encrypted: string;
@@ -116,23 +118,49 @@ export interface MemberListRow {
   end_date: string | null;
 }
 
-/** A page of members: ids first (index only), then their rows joined. */
+/** Deep pages in name order start from an anchor every this many rows (see findMemberPage). */
+const ANCHOR_EVERY = 1000;
+
+/**
+ * A page of members: ids first (index only), then their rows joined.
+ *
+ * In name order, a deep page does not walk every row before it: the name and id of every
+ * 1,000th row (an « anchor ») are cached under `cacheKey`, and the page starts from the anchor
+ * before it. Page 500 then costs about what page 20 does.
+ */
 export async function findMemberPage(
   db: Db,
   conditions: Expression<SqlBool>[],
   query: Pick<MemberQuery, 'sort' | 'order'>,
   page: { limit: number; offset: number },
+  cacheKey?: string,
 ): Promise<MemberListRow[]> {
+  let where_ = conditions;
+  let offset = page.offset;
+  if (cacheKey && query.sort === 'name' && offset >= ANCHOR_EVERY) {
+    const k = Math.floor(offset / ANCHOR_EVERY);
+    const anchor = await cachedFigure(db, `${cacheKey}:anchor:${query.order}:${k}`, () =>
+      nameAt(db, conditions, query.order, k * ANCHOR_EVERY),
+    );
+    if (!anchor) return [];
+    where_ = [
+      ...conditions,
+      query.order === 'asc'
+        ? sql<SqlBool>`(m.search_name, m.id) >= (${anchor.search_name}, ${anchor.id})`
+        : sql<SqlBool>`(m.search_name, m.id) <= (${anchor.search_name}, ${anchor.id})`,
+    ];
+    offset -= k * ANCHOR_EVERY;
+  }
   const order = orderBy(query.sort, query.order);
   const { rows } = await sql<MemberListRow>`
-    select m.id, m.last_name, m.first_name, m.nir_encrypted, m.professional_status,
+    select m.id, m.search_name, m.last_name, m.first_name, m.nir_encrypted, m.professional_status,
       m.establishment_id, e.name as establishment_name, e.siret,
       co.name as company_name, co.siren,
       c.id as contract_id, c.number as contract_number, c.label as contract_label,
       m.latest_effective_date as effective_date, m.latest_end_date as end_date
     from (
-      select m.id from members m where ${where(conditions)}
-      order by ${order} limit ${page.limit} offset ${page.offset}
+      select m.id from members m where ${where(where_)}
+      order by ${order} limit ${page.limit} offset ${offset}
     ) p
     join members m on m.id = p.id
     join establishments e on e.id = m.establishment_id
@@ -142,16 +170,47 @@ export async function findMemberPage(
   return rows;
 }
 
-/** Every member matching, in order, in batches (the export): never the whole list in memory. */
+/** The name and id of the row at `offset` in name order (an anchor of deep pages). */
+async function nameAt(
+  db: Db,
+  conditions: Expression<SqlBool>[],
+  order: 'asc' | 'desc',
+  offset: number,
+): Promise<{ search_name: string; id: string } | null> {
+  const { rows } = await sql<{ search_name: string; id: string }>`
+    select m.search_name, m.id from members m where ${where(conditions)}
+    order by ${orderBy('name', order)} limit 1 offset ${offset}`.execute(db);
+  return rows[0] ?? null;
+}
+
+/**
+ * Every member matching, in order, in batches (the export): never the whole list in memory. In
+ * name order each batch starts after the last row of the previous one (no offset to walk).
+ */
 export async function* streamMembers(
   db: Db,
   conditions: Expression<SqlBool>[],
   query: Pick<MemberQuery, 'sort' | 'order'>,
   batchSize = 2000,
 ): AsyncGenerator<MemberListRow[]> {
+  let after: MemberListRow | undefined;
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await findMemberPage(db, conditions, query, { limit: batchSize, offset });
+    const keyset = query.sort === 'name' ? after : undefined;
+    const rows = await findMemberPage(
+      db,
+      keyset
+        ? [
+            ...conditions,
+            query.order === 'asc'
+              ? sql<SqlBool>`(m.search_name, m.id) > (${keyset.search_name}, ${keyset.id})`
+              : sql<SqlBool>`(m.search_name, m.id) < (${keyset.search_name}, ${keyset.id})`,
+          ]
+        : conditions,
+      query,
+      { limit: batchSize, offset: keyset ? 0 : offset },
+    );
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
+    after = rows[rows.length - 1];
   }
 }

@@ -3,6 +3,7 @@
  * Everything is limited to the caller's perimeter for `members.view`; a member outside it
  * answers 404.
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -23,6 +24,8 @@ import type { ContractOption } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
+import { readDataVersion } from '../../lib/data-versions';
+import { cachedFigure } from '../../lib/figures-cache';
 import { notFound } from '../../lib/errors';
 import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
 import type { RequestMeta } from '../auth/request-meta';
@@ -69,6 +72,24 @@ function toRow(cipher: FieldCipher, today: string, r: MemberListRow): MemberRow 
   };
 }
 
+/**
+ * The key of the figures cached for a query (lib/figures-cache.ts): the version of the members'
+ * data, the perimeter, the day and the filters — hashed, so that no NIR or name stays in memory
+ * as a key.
+ */
+export async function figuresKey(
+  ctx: Ctx,
+  actor: EmployerActor,
+  today: string,
+  filters: unknown,
+): Promise<string> {
+  const version = await readDataVersion(ctx.db, 'members');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([actor.perimeterKey, today, filters]))
+    .digest('base64url');
+  return `members:${version}:${digest}`;
+}
+
 export interface ListInput {
   filters: MemberFilters;
   sort: MemberSort;
@@ -84,12 +105,16 @@ export async function listMembers(
 ): Promise<MemberPage> {
   const today = parisToday(ctx.clock.now());
   const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
+  const key = await figuresKey(ctx, actor, today, input.filters);
   const [total, rows] = await Promise.all([
-    countMembers(ctx.db, conditions),
-    findMemberPage(ctx.db, conditions, input, {
-      limit: input.pageSize,
-      offset: (input.page - 1) * input.pageSize,
-    }),
+    cachedFigure(ctx.db, `${key}:count`, () => countMembers(ctx.db, conditions)),
+    findMemberPage(
+      ctx.db,
+      conditions,
+      input,
+      { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
+      key,
+    ),
   ]);
   return {
     items: rows.map((r) => toRow(ctx.cipher, today, r)),
@@ -285,7 +310,8 @@ export async function exportMembers(
 ): Promise<{ stream: Readable; rows: number }> {
   const today = parisToday(ctx.clock.now());
   const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
-  const rows = await countMembers(ctx.db, conditions);
+  const key = await figuresKey(ctx, actor, today, input.filters);
+  const rows = await cachedFigure(ctx.db, `${key}:count`, () => countMembers(ctx.db, conditions));
   await recordAudit(ctx.db, ctx.clock.now(), {
     action: 'members.exported',
     actorUserId: actor.user.id,
