@@ -118,6 +118,16 @@ export interface MemberListRow {
   end_date: string | null;
 }
 
+/**
+ * LIMIT and OFFSET written as literals (they are integers checked here): with a bound parameter
+ * SQLite cannot tell that the page is small and may plan the joins around the whole table. The
+ * CROSS JOIN keeps the page's ids first on SQLite; PostgreSQL plans it as an inner join.
+ */
+function limitLiteral(n: number) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error('invalid limit');
+  return sql.lit(n);
+}
+
 /** Deep pages in name order start from an anchor every this many rows (see findMemberPage). */
 const ANCHOR_EVERY = 1000;
 
@@ -160,12 +170,13 @@ export async function findMemberPage(
       m.latest_effective_date as effective_date, m.latest_end_date as end_date
     from (
       select m.id from members m where ${where(where_)}
-      order by ${order} limit ${page.limit} offset ${offset}
+      order by ${order} limit ${limitLiteral(page.limit)} offset ${limitLiteral(offset)}
     ) p
-    join members m on m.id = p.id
+    cross join members m
     join establishments e on e.id = m.establishment_id
     join companies co on co.id = m.company_id
     left join contracts c on c.id = m.latest_contract_id
+    where m.id = p.id
     order by ${order}`.execute(db);
   return rows;
 }
@@ -179,7 +190,7 @@ async function nameAt(
 ): Promise<{ search_name: string; id: string } | null> {
   const { rows } = await sql<{ search_name: string; id: string }>`
     select m.search_name, m.id from members m where ${where(conditions)}
-    order by ${orderBy('name', order)} limit 1 offset ${offset}`.execute(db);
+    order by ${orderBy('name', order)} limit 1 offset ${limitLiteral(offset)}`.execute(db);
   return rows[0] ?? null;
 }
 
