@@ -241,7 +241,7 @@ test.describe('« Gestion des habilitations »', () => {
     expect(self.status).toBe('active');
     test.skip(!company, 'every company has another active administrator');
     await page.getByRole('menuitem', { name: 'Modifier les droits' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Modifier les droits' });
+    const dialog = page.getByRole('dialog', { name: 'Modifier les droits d’Eugénie Marchand' });
     const rights = dialog.getByRole('group', { name: `Droits sur ${company!.name}` });
     await expect(rights.getByRole('radio', { name: 'Administrateur' })).toBeChecked();
     await rights.getByText('Utilisateur', { exact: true }).click();

@@ -11,6 +11,7 @@ import type {
   UserList,
 } from '@affilia/shared/schemas/users';
 import { api } from '../../../lib/api';
+import { ME_QUERY_KEY } from '../../auth/api/use-me';
 
 /*
  * « Gestion des habilitations » (SPEC §4.3): the /api/users routes. Types only from the shared
@@ -52,11 +53,20 @@ export function useUsers(filters: UserFilters) {
   });
 }
 
-/** Every mutation refreshes the list (and the rows it changed). */
-function useUserMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
+/**
+ * Every mutation refreshes the list (and the rows it changed); a change of the administrator's
+ * own profile or rights (`changesSelf`) refreshes the signed-in user too (header, guards).
+ */
+function useUserMutation<Variables, Result>(
+  mutationFn: (variables: Variables) => Promise<Result>,
+  changesSelf: (result: Result) => boolean = () => false,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
+    onSuccess: (result) => {
+      if (changesSelf(result)) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -70,15 +80,19 @@ export function useInviteUser() {
 
 /** `PATCH /api/users/:userId` — « Modifier le profil ». */
 export function useUpdateUser() {
-  return useUserMutation(({ userId, values }: { userId: string; values: UpdateUserPayload }) =>
-    api.patch<ManagedUser>(userPath(userId), values),
+  return useUserMutation(
+    ({ userId, values }: { userId: string; values: UpdateUserPayload }) =>
+      api.patch<ManagedUser>(userPath(userId), values),
+    (user) => user.isSelf,
   );
 }
 
 /** `PUT /api/users/:userId/rights` — « Modifier les droits ». */
 export function useUpdateRights() {
-  return useUserMutation(({ userId, values }: { userId: string; values: UpdateRightsPayload }) =>
-    api.put<ManagedUser>(userPath(userId, 'rights'), values),
+  return useUserMutation(
+    ({ userId, values }: { userId: string; values: UpdateRightsPayload }) =>
+      api.put<ManagedUser>(userPath(userId, 'rights'), values),
+    (user) => user.isSelf,
   );
 }
 

@@ -37,6 +37,11 @@ export function fullName(user: Pick<ManagedUser, 'firstName' | 'lastName'>): str
   return `${user.firstName} ${user.lastName}`.trim();
 }
 
+/** « de Thomas Lefèvre », « d’Eugénie Marchand » (French elision before a vowel). */
+export function ofName(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 /** Why the account cannot be deactivated from here, if it cannot. */
 export function deactivationBlocker(user: ManagedUser): string | undefined {
   if (user.isSelf) return 'Vous ne pouvez pas désactiver votre propre accès.';

@@ -3,7 +3,7 @@ import { Stack, Text } from '@mantine/core';
 import { errorMessage } from '../../../lib/form-errors';
 import type { ManagedUser } from '../api/use-users';
 import { useUserAction } from '../api/use-users';
-import { ACTION_LABELS, fullName } from './user-actions-menu';
+import { ACTION_LABELS, fullName, ofName } from './user-actions-menu';
 import type { FormProblem } from './user-form-parts';
 import { FormButtons, FormProblemAlert, nextProblem } from './user-form-parts';
 import { UserModal } from './user-modal';
@@ -38,7 +38,7 @@ export function UserConfirmModal({
     <UserModal
       opened={opened && user !== null}
       onClose={close}
-      title={`${ACTION_LABELS[action]} l’accès de ${name}`}
+      title={`${ACTION_LABELS[action]} l’accès ${ofName(name)}`}
       size="md"
     >
       {user ? (

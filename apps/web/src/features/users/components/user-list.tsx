@@ -33,14 +33,15 @@ function UserName({ user }: { user: ManagedUser }) {
       </Text>
       {user.isThirdParty ? (
         <Badge
-          variant="outline"
-          color="gray.8"
-          c="gray.8"
+          variant="light"
+          color="brand"
           tt="none"
+          fw={600}
           radius="sm"
           h="auto"
-          py={2}
-          styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+          py={3}
+          maw="100%"
+          styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textAlign: 'left' } }}
         >
           Tiers déclarant{user.thirdPartyFirm ? ` — ${user.thirdPartyFirm}` : ''}
         </Badge>
@@ -78,7 +79,7 @@ function UserStatus({ user }: { user: ManagedUser }) {
     <Stack gap={4} align="flex-start">
       <UserStatusBadge status={user.status} />
       {user.status === 'invited' && user.invitationSentAt ? (
-        <Text size="xs" c="gray.8">
+        <Text size="xs" c="gray.8" maw={170} style={{ whiteSpace: 'normal' }}>
           Lien envoyé le {formatDateTime(user.invitationSentAt)}
         </Text>
       ) : null}

@@ -8,6 +8,7 @@ import type { ManagedCompany, ManagedUser } from '../api/use-users';
 import { useUpdateRights } from '../api/use-users';
 import type { FormProblem } from './user-form-parts';
 import { FormButtons, FormProblemAlert, nextProblem, useFocusFirstField } from './user-form-parts';
+import { fullName, ofName } from './user-actions-menu';
 import type { RightValue } from './user-rights-editor';
 import {
   UserRightsEditor,
@@ -81,7 +82,7 @@ export function UserRightsForm({
     <form id={formId} ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Text size="sm" c="gray.8">
-          Choisissez l’accès de {user.firstName} {user.lastName} à chacune de vos sociétés.
+          Choisissez l’accès {ofName(fullName(user))} à chacune de vos sociétés.
         </Text>
         <FormProblemAlert problem={problem} />
         <UserRightsEditor

@@ -9,7 +9,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import type { InviteUserResult, ManagedUser, UserAction } from '../api/use-users';
 import { useUserAction, useUsers } from '../api/use-users';
 import type { UserActionKind } from '../components/user-actions-menu';
-import { ACTION_LABELS, fullName } from '../components/user-actions-menu';
+import { ACTION_LABELS, fullName, ofName } from '../components/user-actions-menu';
 import { UserConfirmModal } from '../components/user-confirm-modal';
 import { UserFilters, hasFilters } from '../components/user-filters';
 import { UserCards, UserListSkeleton, UserTable } from '../components/user-list';
@@ -33,11 +33,13 @@ type Dialog =
   | { kind: 'profile' | 'rights'; user: ManagedUser }
   | { kind: 'suspend' | 'deactivate'; user: ManagedUser };
 
-const DIALOG_TITLES = {
-  invite: 'Ajouter un utilisateur à mon espace entreprise',
-  profile: ACTION_LABELS.profile,
-  rights: ACTION_LABELS.rights,
-} as const;
+/** « Ajouter un utilisateur… », « Modifier le profil de Thomas Lefèvre »… */
+function dialogTitle(dialog: Dialog | null): string {
+  if (!dialog) return '';
+  if (dialog.kind === 'invite') return 'Ajouter un utilisateur à mon espace entreprise';
+  const name = fullName(dialog.user);
+  return `${ACTION_LABELS[dialog.kind]} ${ofName(name)}`;
+}
 
 function FormLoading() {
   return (
@@ -70,9 +72,9 @@ const ACTION_DONE: Record<
   (user: ManagedUser) => string
 > = {
   invitation: (user) => `Un nouveau lien de création de mot de passe a été envoyé à ${user.email}.`,
-  reactivate: (user) => `L’accès de ${fullName(user)} est réactivé.`,
-  suspend: (user) => `L’accès de ${fullName(user)} est désactivé provisoirement.`,
-  deactivate: (user) => `L’accès de ${fullName(user)} est désactivé définitivement.`,
+  reactivate: (user) => `L’accès ${ofName(fullName(user))} est réactivé.`,
+  suspend: (user) => `L’accès ${ofName(fullName(user))} est désactivé provisoirement.`,
+  deactivate: (user) => `L’accès ${ofName(fullName(user))} est désactivé définitivement.`,
 };
 
 function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
@@ -233,7 +235,7 @@ export function UsersPage() {
       <UserModal
         opened={opened && formDialog !== null}
         onClose={close}
-        title={formDialog ? DIALOG_TITLES[formDialog.kind] : ''}
+        title={dialogTitle(formDialog)}
       >
         <Suspense fallback={<FormLoading />}>
           {formDialog?.kind === 'invite' ? (
@@ -246,7 +248,7 @@ export function UsersPage() {
               onCancel={close}
               onDone={(user) => {
                 close();
-                success(`Le profil de ${fullName(user)} est enregistré.`);
+                success(`Le profil ${ofName(fullName(user))} est enregistré.`);
               }}
             />
           ) : null}
@@ -258,7 +260,7 @@ export function UsersPage() {
               onCancel={close}
               onDone={(user) => {
                 close();
-                success(`Les droits de ${fullName(user)} sont enregistrés.`);
+                success(`Les droits ${ofName(fullName(user))} sont enregistrés.`);
               }}
             />
           ) : null}
