@@ -134,7 +134,19 @@ async function addToPerimeter(
     if (e && sameIdentifier(e.insurer_identifier, p.identifierKey)) matched.set(p.siret, e);
   }
   const establishments = [...matched.values()];
-  const grants = await loadGrants(trx, userId);
+  const companiesWithoutRole = (grants: Map<string, unknown>) => [
+    ...new Set(establishments.filter((e) => !grants.has(e.company_id)).map((e) => e.company_id)),
+  ];
+  let grants = await loadGrants(trx, userId);
+  let newCompanies = companiesWithoutRole(grants);
+  let administered = new Set<string>();
+  if (newCompanies.length > 0) {
+    // Locked, then read again: a concurrent request may have given a role meanwhile.
+    await lockCompanies(trx, newCompanies);
+    grants = await loadGrants(trx, userId);
+    newCompanies = companiesWithoutRole(grants);
+    administered = await companiesWithActiveAdmin(trx, newCompanies);
+  }
   const followed = await followedAmong(
     trx,
     userId,
@@ -142,14 +154,6 @@ async function addToPerimeter(
       .filter((e) => grants.get(e.company_id)?.allEstablishments === false)
       .map((e) => e.id),
   );
-  const newCompanies = [
-    ...new Set(establishments.filter((e) => !grants.has(e.company_id)).map((e) => e.company_id)),
-  ];
-  let administered = new Set<string>();
-  if (newCompanies.length > 0) {
-    await lockCompanies(trx, newCompanies);
-    administered = await companiesWithActiveAdmin(trx, newCompanies);
-  }
 
   const granted = new Map<string, string>();
   const toFollow: string[] = [];
@@ -451,7 +455,13 @@ export async function getImportReportCsv(
   actor: EmployerActor,
   reportId: string,
 ): Promise<Buffer> {
+  const missing = () => notFound('Ce rapport d’import est introuvable.');
   const file = await findImportReport(ctx.db, actor.user.id, reportId);
-  if (!file) throw notFound('Ce rapport d’import est introuvable.');
-  return ctx.storage.read(file.storage_key);
+  if (!file) throw missing();
+  try {
+    return await ctx.storage.read(file.storage_key);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') throw missing();
+    throw err;
+  }
 }

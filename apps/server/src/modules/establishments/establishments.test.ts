@@ -18,6 +18,7 @@ import {
   resetDeuxRives,
   type PerimeterData,
 } from '../../../test/fixtures/establishments/perimeter-data';
+import { newId } from '../../lib/ids';
 import { SINGLE_ADD_FAILURES_PER_HOUR } from './establishments.service';
 
 let t: TestApp;
@@ -232,6 +233,43 @@ describe('POST /api/establishments', () => {
     const refused = await add(second.b, ESTABLISHMENTS.C2.siret, 'DRV-002');
     expect(refused.statusCode).toBe(409);
     expect(refused.json<ErrorBody>().error.code).toBe('establishment_company_has_admin');
+  });
+
+  it('a company getting its first administrator meanwhile is not given a second one', async () => {
+    const { b } = await signedInRestrictedUser();
+    const other = await createEmployerUser(t.ctx.db, []);
+    // Another request is making `other` the administrator, in a transaction not committed yet
+    // that holds the company's row; the add waits for it, then sees the administrator.
+    let answer: Promise<{ statusCode: number }> | undefined;
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('companies')
+        .set({ updated_at: '2026-03-02T09:00:00.000Z' })
+        .where('id', '=', data.companyIds.deuxRives)
+        .execute();
+      await trx
+        .insertInto('user_company_roles')
+        .values({
+          id: newId(),
+          user_id: other.id,
+          company_id: data.companyIds.deuxRives,
+          role: 'admin',
+          all_establishments: 1,
+          granted_by: null,
+          created_at: '2026-03-02T09:00:00.000Z',
+          updated_at: '2026-03-02T09:00:00.000Z',
+        })
+        .execute();
+      answer = add(b, ESTABLISHMENTS.C1.siret, 'DRV-001');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect((await answer)?.statusCode).toBe(409);
+    const admins = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select('user_id')
+      .where('company_id', '=', data.companyIds.deuxRives)
+      .execute();
+    expect(admins).toEqual([{ user_id: other.id }]);
   });
 
   it('refuses an establishment of a company that has an active administrator', async () => {

@@ -25,24 +25,11 @@ import {
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import type { ImportReport } from '../api/use-establishments';
 import { useImportEstablishments } from '../api/use-establishments';
+import { checkChosenFile } from '../import-file-check';
 import { ImportReportView, summaryText } from './import-report';
 
 const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
 const HEADING_ID = 'import-etablissements';
-
-/** The reason a chosen file cannot be sent, or null. */
-export function checkChosenFile(file: Pick<File, 'name' | 'size'>): string | null {
-  if (!/\.(csv|xlsx)$/i.test(file.name)) {
-    return /\.(xls|ods)$/i.test(file.name)
-      ? 'Ce format n’est pas accepté : enregistrez le fichier au format Excel (.xlsx) ou CSV (.csv)'
-      : 'Choisissez un fichier Excel (.xlsx) ou CSV (.csv)';
-  }
-  if (file.size === 0) return 'Ce fichier est vide';
-  if (file.size > IMPORT_MAX_BYTES) {
-    return `Fichier trop volumineux (${MAX_MB} Mo au plus) : découpez-le en plusieurs fichiers`;
-  }
-  return null;
-}
 
 type Phase = { step: 'choose' } | { step: 'uploading'; sent: number } | { step: 'processing' };
 
