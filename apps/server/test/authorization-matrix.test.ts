@@ -16,7 +16,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from './helper';
-import { createCompany, createEmployerUser, createEstablishment, publishTerms } from './factories';
+import {
+  createCompany,
+  createContract,
+  createEmployerUser,
+  createEstablishment,
+  createMember,
+  publishTerms,
+} from './factories';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -26,6 +33,8 @@ interface Fixtures {
   company: Company;
   establishments: Establishment[];
   otherCompany: Company;
+  /** A member of the company. */
+  memberId: string;
   /** Creates a fresh « Utilisateur » of the company (a target that each call may change). */
   newUserOfCompany: () => Promise<{ id: string }>;
 }
@@ -34,6 +43,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Call {
   url: string;
   body?: unknown;
+  /** A file sent as multipart/form-data (field `file`) instead of a JSON body. */
+  file?: { name: string; content: string };
 }
 
 type Entry =
@@ -130,6 +141,109 @@ const MATRIX: Record<string, Entry> = {
       url: '/api/profile/password',
       body: { currentPassword: 'pas-le-bon', newPassword: 'Noisetier-Galet-Lavande-58' },
     }),
+  },
+
+  // « Mes salariés » and the home page (SPEC §5.1, §5.2): every role of the company
+  'GET /api/members': {
+    kind: 'employer',
+    call: () => ({ url: '/api/members' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/members/filters': {
+    kind: 'employer',
+    call: () => ({ url: '/api/members/filters' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/members/export': {
+    kind: 'employer',
+    call: () => ({ url: '/api/members/export?format=csv' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/members/:memberId': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/members/${f.memberId}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/dashboard': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/dashboard?companyId=${f.company.id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+
+  // Establishments of the perimeter (SPEC §4.4): every role adds to their own perimeter, with
+  // the establishment's identifier as the proof; another company's cannot be taken over.
+  'GET /api/establishments': {
+    kind: 'employer',
+    call: () => ({ url: '/api/establishments' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/establishments': {
+    kind: 'employer',
+    call: (f) => ({
+      url: '/api/establishments',
+      body: {
+        siret: f.establishments[1]!.siret,
+        identifier: f.establishments[1]!.insurer_identifier,
+      },
+    }),
+    // The company has an administrator: refused as at activation (SPEC §4.1).
+    otherCompany: 409,
+    // Their role covers every establishment already.
+    user: 409,
+    admin: 409,
+  },
+  'GET /api/establishments/import-template.xlsx': {
+    kind: 'employer',
+    call: () => ({ url: '/api/establishments/import-template.xlsx' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/establishments/import': {
+    kind: 'employer',
+    call: () => ({
+      url: '/api/establishments/import',
+      file: {
+        name: 'etablissements.csv',
+        content: 'SIRET;Code identifiant\r\n73282932000074;XX\r\n',
+      },
+    }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/establishments/import/:reportId/report.csv': {
+    kind: 'employer',
+    call: async (f) => {
+      const b = browser(f.t.app, { ip: '192.0.2.201' });
+      await signInAs(b, f.t.ctx, adminOfCompany);
+      const res = await send(b, 'POST', {
+        url: '/api/establishments/import',
+        file: {
+          name: 'etablissements.csv',
+          content: 'SIRET;Code identifiant\r\n73282932000074;XX\r\n',
+        },
+      });
+      return {
+        url: `/api/establishments/import/${res.json<{ reportId: string }>().reportId}/report.csv`,
+      };
+    },
+    // A report belongs to the person who imported the file.
+    otherCompany: 404,
+    user: 404,
+    admin: 200,
   },
 
   // Habilitations (SPEC §4.3): administrators only
@@ -247,6 +361,28 @@ function routesOf(app: FastifyInstance): string[] {
 
 async function send(b: Browser, method: Method, call: Call) {
   const url = call.url;
+  if (call.file) {
+    const boundary = 'matrice-boundary';
+    return b.app.inject({
+      method,
+      url,
+      remoteAddress: '192.0.2.99',
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'x-requested-with': 'affilia',
+        cookie: b.jar.header(),
+      },
+      payload: [
+        `--${boundary}`,
+        `Content-Disposition: form-data; name="file"; filename="${call.file.name}"`,
+        'Content-Type: text/csv',
+        '',
+        call.file.content,
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    });
+  }
   switch (method) {
     case 'GET':
       return b.get(url);
@@ -276,6 +412,13 @@ describe('authorization matrix', () => {
       await createEstablishment(t.ctx.db, company, { name: 'Matrice Paris' }),
     ];
     await createEstablishment(t.ctx.db, otherCompany, { name: 'Autre Nantes' });
+    const contract = await createContract(t.ctx.db, company);
+    const member = await createMember(t.ctx.db, t.ctx.cipher, {
+      establishment: establishments[0]!,
+      nir13: '1850675123456',
+      lastName: 'Matrice',
+      coverages: [{ contract, effectiveDate: '2024-01-01' }],
+    });
     adminOfCompany = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
     const userOfCompany = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
     const adminElsewhere = await createEmployerUser(t.ctx.db, [
@@ -286,6 +429,7 @@ describe('authorization matrix', () => {
       company,
       establishments,
       otherCompany,
+      memberId: member.id,
       newUserOfCompany: () => createEmployerUser(t.ctx.db, [{ company, role: 'user' }]),
     };
     let ip = 0;

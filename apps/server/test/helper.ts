@@ -145,6 +145,7 @@ export function browser(
     return res;
   };
   return {
+    app,
     jar,
     setIp(next: string) {
       ip = next;
