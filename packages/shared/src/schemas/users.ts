@@ -195,6 +195,8 @@ export const USER_ERROR_CODES = [
   'last_administrator', // a company always keeps one active administrator
   'user_not_invited', // the password-creation link is for users who have not created one
   'user_deactivated', // a permanently deactivated account cannot be changed
+  'user_suspended', // a suspended account gets no new rights until it is reactivated
+  'rights_required', // a user keeps at least one company (deactivate them instead)
   'user_has_other_companies', // cannot suspend an account that other companies use
   'self_action', // an administrator cannot suspend or remove themself here
   'email_taken', // the address belongs to an insurer staff account

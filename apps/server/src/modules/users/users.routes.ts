@@ -173,7 +173,8 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Check a password-creation link',
-        params: z.object({ token: z.string().min(10).max(200) }),
+        // Any length: a link cut short when copied is « not valid » (404), not a bad request.
+        params: z.object({ token: z.string().min(1).max(200) }),
         response: { 200: InvitationCheckSchema },
       },
     },

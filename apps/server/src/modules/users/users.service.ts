@@ -272,6 +272,12 @@ export async function inviteUser(
     if (existing && existing.kind !== 'employer') {
       throw conflict('email_taken', 'Cette adresse e-mail ne peut pas être utilisée.');
     }
+    if (existing?.status === 'suspended') {
+      throw conflict(
+        'user_suspended',
+        'Le compte de cette adresse e-mail est désactivé provisoirement : réactivez-le avant de lui donner de nouveaux accès.',
+      );
+    }
     if (existing?.status === 'deactivated') {
       throw conflict(
         'user_deactivated',

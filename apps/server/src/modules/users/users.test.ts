@@ -424,6 +424,20 @@ describe('Gestion des habilitations (/api/users)', () => {
     expect(names.json<ManagedUser>().lastName).toBe('Autre');
   });
 
+  it('gives no new rights to a suspended account, and a cut link is « not valid »', async () => {
+    const suspended = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }], {
+      email: 'suspendu@exemple.fr',
+      status: 'suspended',
+    });
+    const b = await signedInAdmin();
+    const res = await invite(b, { email: suspended.email });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('user_suspended');
+    const cut = await newBrowser().get('/api/auth/invitation/abc');
+    expect(cut.statusCode).toBe(404);
+    expect(cut.json<{ error: { code: string } }>().error.code).toBe('link_invalid');
+  });
+
   it('refuses an address of an insurer staff account', async () => {
     await createStaffUser(t.ctx.db, 'manager', { email: 'gestion@assureur.fr' });
     const b = await signedInAdmin();
