@@ -44,6 +44,10 @@ export const EnvSchema = z.object({
   ),
   SMS_API_KEY: optionalString,
   SMS_SENDER: z.preprocess(emptyToUndefined, z.string().max(11).default('Affilia')),
+  SMS_PER_IP_PER_HOUR: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(10_000).default(20),
+  ),
   BRAND_NAME: optionalString,
   BRAND_PRIMARY_COLOR: z.preprocess(
     emptyToUndefined,
@@ -72,7 +76,14 @@ export interface Config {
   encryption: { key?: string; keyFile: string };
   fileStorageDir: string;
   mail: { smtpUrl?: string; from: string; insurerTeamEmail: string };
-  sms: { provider: Env['SMS_PROVIDER']; apiUrl: string; apiKey?: string; sender: string };
+  sms: {
+    provider: Env['SMS_PROVIDER'];
+    apiUrl: string;
+    apiKey?: string;
+    sender: string;
+    /** Codes sent by SMS from one IP address in an hour (sign-in and change of number). */
+    perIpPerHour: number;
+  };
   branding: { name?: string; primaryColor?: string; supportPhone?: string; supportHours?: string };
   trustProxy: boolean | string;
   seedDemo: boolean;
@@ -132,6 +143,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: e.SMS_API_URL,
       apiKey: e.SMS_API_KEY,
       sender: e.SMS_SENDER,
+      perIpPerHour: e.SMS_PER_IP_PER_HOUR,
     },
     branding: {
       name: e.BRAND_NAME,

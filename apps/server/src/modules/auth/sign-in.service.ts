@@ -324,7 +324,7 @@ export async function sendSignInCode(
   await assertWithinLimit(
     ctx,
     `sms-ip:${input.meta.ip}`,
-    20,
+    ctx.config.sms.perIpPerHour,
     3600_000,
     'Trop de codes demandés. Réessayez plus tard.',
   );

@@ -333,7 +333,7 @@ export async function sendPhoneChangeCode(
   await assertWithinLimit(
     ctx,
     `sms-ip:${meta.ip}`,
-    20,
+    ctx.config.sms.perIpPerHour,
     3600_000,
     'Trop de codes demandés. Réessayez plus tard.',
   );
