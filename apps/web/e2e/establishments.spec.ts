@@ -1,14 +1,21 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { luhnCheckDigit } from '@affilia/shared/validators/siret';
-import { expectNoA11yViolations, signIn, waitForPage } from './support';
+import {
+  expectNoA11yViolations,
+  outboxIds,
+  signIn,
+  solveCaptcha,
+  waitForEmailLink,
+  waitForPage,
+} from './support';
 
 /*
  * « Établissements suivis » of « Mon profil » (SPEC §4.4), as the demo's « Utilisateur »
- * (utilisateur@…, user of Valmont Immobilier restricted to its establishments 6 to 10). No other
- * journey signs in with this account; the establishments added here (Valmont's 11th and 4th)
- * are followed by the demo administrator already, so the demo's « espace non activé »
- * establishments stay as they are.
+ * (utilisateur@…, user of Valmont Immobilier restricted to its establishments 6 to 10), whose
+ * password is first set back to the demo's (the forgotten-password journey changes it). The
+ * establishments added here (Valmont's 11th and 4th) are followed by the demo administrator
+ * already, so the demo's « espace non activé » establishments stay as they are.
  *
  * The seed numbers a company's establishments from its SIREN (SIREN + 4-digit index + Luhn key)
  * and gives them its identifier and the index: « MHP104527-001 »…
@@ -31,6 +38,26 @@ function valmontEstablishment(siren: string, index: number) {
 }
 
 const spaced = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+
+/**
+ * « Mot de passe oublié », to give the account its demo password back: the journey of the
+ * forgotten password (auth.spec.ts) changes it.
+ */
+async function resetPassword(page: Page, email: string, password: string) {
+  await page.goto('/mot-de-passe-oublie');
+  await waitForPage(page, 'Mot de passe oublié');
+  const known = await outboxIds(page);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await solveCaptcha(page);
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await expect(page.getByText(/vous recevrez un e-mail/)).toBeVisible();
+  await page.goto(await waitForEmailLink(page, known, email, '/reinitialiser-mot-de-passe/'));
+  await waitForPage(page, 'Choisir un nouveau mot de passe');
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByLabel(/^Confirmer le mot de passe/).fill(password);
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await waitForPage(page, 'Mot de passe modifié');
+}
 
 async function openEstablishments(page: Page) {
   await page.getByRole('banner').getByRole('button', { name: 'Mon profil' }).click();
@@ -59,6 +86,7 @@ test.describe('« Établissements suivis »', () => {
       identifier: `${marceau.companyIdentifier}-${marceau.siret.slice(10, 13)}`,
     };
 
+    await resetPassword(page, account.email, account.password);
     await signIn(page, account.email, account.password);
     await openEstablishments(page);
 
