@@ -152,7 +152,7 @@ export const ESTABLISHMENT_ERROR_CODES = [
   'establishment_not_found', // no establishment with this SIRET and this identifier (which is wrong is not said)
   'establishment_already_followed', // 409: already in the perimeter
   'establishment_company_has_admin', // 409: no role on the company, which has an active administrator
-  'too_many_attempts', // 429: too many unknown SIRET/identifier pairs lately
+  'too_many_attempts', // 429: too many unknown SIRET/identifier pairs lately (one by one: 20 an hour; in files: 200 a day, and a file that would exceed it is not applied at all)
   'import_file_missing', // no file in the request
   'import_file_too_large', // 413: more than IMPORT_MAX_BYTES
   'import_file_type', // neither a .csv nor a .xlsx file (checked from the bytes)
@@ -160,6 +160,5 @@ export const ESTABLISHMENT_ERROR_CODES = [
   'import_empty', // no row to import
   'import_columns_missing', // the SIRET and « Code identifiant » columns were not found
   'import_too_many_rows', // more than IMPORT_MAX_ROWS rows
-  'import_too_many_unknown', // 429: too many unknown pairs in the file: nothing was applied
 ] as const;
 export type EstablishmentErrorCode = (typeof ESTABLISHMENT_ERROR_CODES)[number];
