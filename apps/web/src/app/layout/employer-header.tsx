@@ -11,7 +11,7 @@ import {
 import { Link, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from '../../components/links';
 import { paths } from '../../config/paths';
-import { isCompanyAdmin, useMe } from '../../features/auth/api/use-me';
+import { useMe } from '../../features/auth/api/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { BrandHomeLink } from './brand-home-link';
 import { employerNavigation, visibleItems } from './employer-navigation';
@@ -58,8 +58,7 @@ function ProceduresMenu() {
 export function EmployerHeader() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const signOut = useSignOut();
-  const isAdmin = isCompanyAdmin(useMe().data);
-  const main = visibleItems(employerNavigation.main, isAdmin);
+  const main = visibleItems(employerNavigation.main, useMe().data?.companies ?? []);
   const { procedures } = employerNavigation;
 
   return (

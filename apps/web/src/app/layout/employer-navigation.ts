@@ -1,10 +1,12 @@
+import { canOnAnyCompany, type Permission } from '@affilia/shared/domain/permissions';
+import type { CompanyRole } from '@affilia/shared/domain/enums';
 import { paths } from '../../config/paths';
 
 export interface NavItem {
   label: string;
   to: (typeof paths)[keyof typeof paths];
-  /** Shown only to administrators of at least one company. */
-  adminOnly?: boolean;
+  /** Shown only to users whose role on at least one company grants this permission. */
+  permission?: Permission;
 }
 
 /** The employer header's links (SPEC §5), shared by the desktop bar and the mobile drawer. */
@@ -12,7 +14,7 @@ export const employerNavigation = {
   main: [
     { label: 'Mes salariés', to: paths.members },
     { label: 'Mes documents pratiques', to: paths.documents },
-    { label: 'Mes habilitations', to: paths.users, adminOnly: true },
+    { label: 'Mes habilitations', to: paths.users, permission: 'users.manage' },
   ],
   procedures: {
     label: 'Mes démarches',
@@ -24,12 +26,12 @@ export const employerNavigation = {
   },
 } satisfies { main: NavItem[]; procedures: { label: string; items: NavItem[] } };
 
-/** The links a user may see: « Mes habilitations » only for a company administrator. */
+/** The links a user may see, from their roles (« Mes habilitations » for administrators). */
 export function visibleItems<Item extends NavItem>(
   items: readonly Item[],
-  isAdmin: boolean,
+  companies: readonly { role: CompanyRole }[],
 ): Item[] {
-  return items.filter((item) => isAdmin || !item.adminOnly);
+  return items.filter((item) => !item.permission || canOnAnyCompany(companies, item.permission));
 }
 
 /** The back office's links. */

@@ -33,11 +33,6 @@ export async function loadMe(queryClient: QueryClient): Promise<Me | null> {
   }
 }
 
-/** Whether the user administers at least one company (« Mes habilitations »). */
-export function isCompanyAdmin(me: Me | null | undefined): boolean {
-  return Boolean(me?.companies.some((company) => company.role === 'admin'));
-}
-
 /** « Eugénie Marchand ». */
 export function fullName(me: Pick<Me, 'firstName' | 'lastName'>): string {
   return `${me.firstName} ${me.lastName}`.trim();
