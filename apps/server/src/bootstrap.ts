@@ -6,7 +6,7 @@ import {
   refreshPlannerStatistics,
   type DatabaseHandle,
 } from './db/database';
-import { seedDemoIfEmpty, type DemoInfo } from './db/seed/demo';
+import type { DemoInfo } from './db/seed/demo';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
 import { createFieldCipher, loadOrCreateDataKey } from './lib/crypto';
@@ -60,16 +60,18 @@ export async function createRuntime(
       mail: opts.mail ?? smtp ?? devMailboxTransport,
       sms: createSmsProvider(config, log),
     };
-    const seeded =
-      (opts.seed ?? config.seedDemo)
-        ? await seedDemoIfEmpty({
-            db: ctx.db,
-            cipher: ctx.cipher,
-            storage: ctx.storage,
-            now: ctx.clock.now(),
-            branding: await getBranding(ctx),
-          })
-        : null;
+    let seeded: DemoInfo | null = null;
+    if (opts.seed ?? config.seedDemo) {
+      // The demo module (and pdf-lib with it) is loaded only when demo data may be created.
+      const { seedDemoIfEmpty } = await import('./db/seed/demo');
+      seeded = await seedDemoIfEmpty({
+        db: ctx.db,
+        cipher: ctx.cipher,
+        storage: ctx.storage,
+        now: ctx.clock.now(),
+        branding: await getBranding(ctx),
+      });
+    }
     if (database.dialect === 'sqlite' || seeded) {
       await refreshPlannerStatistics(ctx.db, database.dialect);
     }

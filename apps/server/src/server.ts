@@ -1,7 +1,7 @@
 import { buildApp } from './app';
 import { createRuntime } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
-import { getDemoInfo, type DemoInfo } from './db/seed/demo';
+import type { DemoInfo } from './db/seed/demo';
 import { startOutboxWorker } from './lib/outbox/outbox';
 
 async function main(): Promise<void> {
@@ -48,8 +48,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
-  if (!config.isProduction)
+  if (!config.isProduction) {
+    // The demo module (and pdf-lib with it) is loaded only where demo data may exist.
+    const { getDemoInfo } = await import('./db/seed/demo');
     printWelcome(config, await getDemoInfo(ctx.db), runtime.seeded !== null);
+  }
 }
 
 function printWelcome(config: Config, demo: DemoInfo, firstRun: boolean): void {

@@ -16,7 +16,7 @@
  *   (Excel's ways of keeping text) are removed; a SIRET turned into scientific notation
  *   (`3,56E+13`) is a row error, never a wrong number.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   IMPORT_MAX_ROWS,
@@ -281,7 +281,9 @@ export async function readXlsxTable(bytes: Buffer): Promise<TableRow[]> {
       'Ce fichier Excel est trop volumineux une fois décompressé : gardez seulement les colonnes SIRET et Code identifiant.',
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs weighs about 30 MB of memory.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

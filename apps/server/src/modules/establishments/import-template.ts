@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '@affilia/shared/schemas/establishments';
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,6 +23,8 @@ const INSTRUCTIONS: readonly (string | { title: string })[] = [
 ];
 
 async function buildTemplate(): Promise<Buffer> {
+  // Loaded on first use: exceljs weighs about 30 MB of memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Affilia';
   workbook.created = new Date('2026-01-01T00:00:00Z');

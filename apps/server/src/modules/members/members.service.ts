@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { coverageStatus } from '@affilia/shared/domain/coverage';
 import { COVERAGE_STATUS_LABELS, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
@@ -333,6 +332,8 @@ export async function exportMembers(
     return { stream: Readable.from(lines()), rows };
   }
   const out = new PassThrough();
+  // Loaded on first use: exceljs weighs about 30 MB of memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const sheet = workbook.addWorksheet('Salariés', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = MEMBER_EXPORT_COLUMNS.map((header) => ({
