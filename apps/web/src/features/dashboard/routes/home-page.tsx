@@ -6,11 +6,14 @@ import {
   IconUserPlus,
   IconUsers,
 } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../auth/api/use-me';
 import { useDocumentTitle } from '../../../lib/document-title';
+import { AffiliationsSection } from '../components/affiliations-section';
 import type { HomeTileProps } from '../components/home-tile';
 import { HomeTile } from '../components/home-tile';
+import { validateHomeSearch } from '../home-search';
 
 const TILES: HomeTileProps[] = [
   {
@@ -45,10 +48,24 @@ const TILES: HomeTileProps[] = [
   },
 ];
 
-/** `/`: the employer space's home page (SPEC §5.1). */
+/**
+ * `/`: the employer space's home page (SPEC §5.1): the greeting, the five tiles, « Vos
+ * affiliations » (with the chosen company in the address: `/?companyId=…`) and « Conseils et
+ * astuces ».
+ */
 export function HomePage() {
   useDocumentTitle('Accueil');
   const firstName = useMe().data?.firstName;
+  const { companyId } = validateHomeSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const setCompany = (next: string | undefined) =>
+    void navigate({
+      to: paths.home,
+      search: next ? { companyId: next } : {},
+      replace: true,
+      resetScroll: false,
+    });
+
   return (
     <Stack gap="xl">
       <Stack gap={4}>
@@ -66,6 +83,7 @@ export function HomePage() {
           ))}
         </SimpleGrid>
       </nav>
+      <AffiliationsSection companyId={companyId} onCompanyChange={setCompany} />
     </Stack>
   );
 }

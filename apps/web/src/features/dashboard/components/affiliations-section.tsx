@@ -1,0 +1,238 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { ButtonLink } from '../../../components/links';
+import { paths } from '../../../config/paths';
+import { isApiError } from '../../../lib/api';
+import { errorMessage } from '../../../lib/form-errors';
+import type { Dashboard } from '../api/use-dashboard';
+import { useDashboard } from '../api/use-dashboard';
+import { insuredLabel } from '../chart-slices';
+import { DonutChart, DonutChartSkeleton } from './donut-chart';
+import { PendingActions } from './pending-actions';
+import { TipsSection } from './tips-section';
+
+const ALL = 'all';
+
+const BY_ESTABLISHMENT = 'Par établissement';
+const BY_CONTRACT = 'Par collège';
+
+function CompanySelect({
+  companies,
+  companyId,
+  onChange,
+}: {
+  companies: Dashboard['companies'];
+  companyId: string | undefined;
+  onChange: (companyId: string | undefined) => void;
+}) {
+  return (
+    <Select
+      label="Entreprise"
+      data={[
+        { value: ALL, label: 'Toutes' },
+        ...companies.map((company) => ({ value: company.id, label: company.name })),
+      ]}
+      value={companyId ?? ALL}
+      onChange={(value) => onChange(!value || value === ALL ? undefined : value)}
+      allowDeselect={false}
+      w={{ base: '100%', xs: 280 }}
+    />
+  );
+}
+
+function NoInsured({ company }: { company: boolean }) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <IconUsers size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>
+          {company
+            ? 'Aucun salarié assuré dans cette entreprise pour le moment.'
+            : 'Aucun salarié assuré pour le moment.'}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Vos salariés apparaîtront ici dès que leur affiliation sera validée. Commencez par
+          pré-affilier un nouveau salarié.
+        </Text>
+        <ButtonLink
+          to={paths.preAffiliation}
+          variant="light"
+          leftSection={<IconUserPlus size={18} aria-hidden />}
+        >
+          Pré-affilier un salarié
+        </ButtonLink>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Charts({ data }: { data: Dashboard }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <DonutChart
+        title={BY_ESTABLISHMENT}
+        itemLabel="Établissement"
+        itemNoun={{ one: 'établissement', many: 'établissements' }}
+        othersLabel="Autres établissements"
+        items={data.byEstablishment.map((e) => ({ key: e.id, label: e.name, count: e.count }))}
+      />
+      <DonutChart
+        title={BY_CONTRACT}
+        itemLabel="Contrat"
+        itemNoun={{ one: 'contrat', many: 'contrats' }}
+        othersLabel="Autres contrats"
+        items={data.byContract.map((c) => ({ key: c.label, label: c.label, count: c.count }))}
+      />
+    </SimpleGrid>
+  );
+}
+
+function SectionSkeleton() {
+  return (
+    <Grid gap="md" aria-hidden>
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <DonutChartSkeleton title={BY_ESTABLISHMENT} />
+          <DonutChartSkeleton title={BY_CONTRACT} />
+        </SimpleGrid>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Paper withBorder radius="md" p="lg" h="100%">
+          <Stack gap="md">
+            <Skeleton height={18} width="40%" radius="sm" />
+            {[0, 1, 2].map((row) => (
+              <Group key={row} gap="sm" wrap="nowrap">
+                <Skeleton height={36} width={36} radius="md" />
+                <Skeleton height={12} radius="sm" />
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+/**
+ * « Vos affiliations » (SPEC §5.1): the « Entreprise » choice (« Toutes » or one company, kept in
+ * the address), « Mes salariés assurés » by establishment and by collège, « À traiter », then
+ * « Conseils et astuces ».
+ */
+export function AffiliationsSection({
+  companyId,
+  onCompanyChange,
+}: {
+  companyId: string | undefined;
+  onCompanyChange: (companyId: string | undefined) => void;
+}) {
+  const dashboard = useDashboard(companyId);
+  const data = dashboard.data;
+  const updating = dashboard.isPlaceholderData;
+  let statusText = '';
+  if (dashboard.isPending || updating) statusText = 'Chargement de vos affiliations…';
+  else if (data) statusText = `Mes salariés assurés : ${insuredLabel(data.insuredTotal)}.`;
+
+  let content;
+  if (dashboard.isPending) {
+    content = <SectionSkeleton />;
+  } else if (dashboard.isError && !data) {
+    // A company of the address that is not (or no longer) in the user's perimeter.
+    const unknownCompany =
+      companyId !== undefined && isApiError(dashboard.error) && dashboard.error.status === 404;
+    content = (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            {unknownCompany
+              ? 'Cette entreprise ne fait pas partie de votre espace.'
+              : errorMessage(dashboard.error)}
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" variant="white" onClick={() => void dashboard.refetch()}>
+              Réessayer
+            </Button>
+            {unknownCompany ? (
+              <Button size="xs" variant="white" onClick={() => onCompanyChange(undefined)}>
+                Afficher toutes les entreprises
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  } else if (data) {
+    content = (
+      <Box
+        aria-busy={updating || undefined}
+        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack component="section" aria-labelledby="insured-title" gap="sm">
+              <Group justify="space-between" align="baseline" gap="xs">
+                <Title order={3} id="insured-title" fz="lg">
+                  Mes salariés assurés
+                </Title>
+                <Text size="sm" c="gray.8">
+                  {insuredLabel(data.insuredTotal)} au total
+                </Text>
+              </Group>
+              {data.insuredTotal === 0 ? (
+                <NoInsured company={companyId !== undefined} />
+              ) : (
+                <Charts data={data} />
+              )}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }} pt={{ lg: 44 }}>
+            <PendingActions pending={data.pending} />
+          </Grid.Col>
+        </Grid>
+      </Box>
+    );
+  }
+
+  return (
+    <>
+      <Stack component="section" aria-labelledby="affiliations-title" gap="md">
+        <Group justify="space-between" align="flex-end" gap="md">
+          <Title order={2} id="affiliations-title" fz={{ base: 20, sm: 24 }}>
+            Vos affiliations
+          </Title>
+          <Group gap="sm" align="flex-end" wrap="nowrap" w={{ base: '100%', xs: 'auto' }}>
+            {updating ? <Loader size="xs" aria-hidden /> : null}
+            {data ? (
+              <CompanySelect
+                companies={data.companies}
+                companyId={companyId}
+                onChange={onCompanyChange}
+              />
+            ) : null}
+          </Group>
+        </Group>
+        {/* Says when the figures load, and their total once they are there. */}
+        <VisuallyHidden role="status">{statusText}</VisuallyHidden>
+        {content}
+      </Stack>
+      {data ? <TipsSection tips={data.tips} /> : null}
+    </>
+  );
+}

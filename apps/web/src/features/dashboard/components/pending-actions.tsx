@@ -1,0 +1,95 @@
+import type { ComponentType } from 'react';
+import { Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconClockHour4, IconMailOpened, IconUserCheck } from '@tabler/icons-react';
+import { AnchorLink } from '../../../components/links';
+import { paths } from '../../../config/paths';
+import type { Dashboard } from '../api/use-dashboard';
+import { formatCount } from '../chart-slices';
+
+interface PendingItem {
+  key: string;
+  count: number;
+  text: (count: number) => string;
+  to: typeof paths.affiliations | typeof paths.messages;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+}
+
+const plural = (count: number, one: string, many: string) => (count > 1 ? many : one);
+
+/** « N demandes en attente du salarié »… */
+export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
+  return [
+    {
+      key: 'employee',
+      count: pending.waitingForEmployee,
+      text: (n) => `${formatCount(n)} ${plural(n, 'demande', 'demandes')} en attente du salarié`,
+      to: paths.affiliations,
+      icon: IconClockHour4,
+    },
+    {
+      key: 'insurer',
+      count: pending.waitingForInsurer,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'demande finalisée', 'demandes finalisées')} en attente de validation`,
+      to: paths.affiliations,
+      icon: IconUserCheck,
+    },
+    {
+      key: 'replies',
+      count: pending.unreadReplies,
+      text: (n) => `${formatCount(n)} ${plural(n, 'réponse non lue', 'réponses non lues')}`,
+      to: paths.messages,
+      icon: IconMailOpened,
+    },
+  ];
+}
+
+/** « À traiter »: what waits for the employee, for the insurer, and the unread replies. */
+export function PendingActions({ pending }: { pending: Dashboard['pending'] }) {
+  const items = pendingItems(pending);
+  const nothing = items.every((item) => item.count === 0);
+  return (
+    <Paper
+      component="section"
+      aria-labelledby="pending-actions-title"
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+    >
+      <Stack gap="md">
+        <Title order={3} id="pending-actions-title" fz="lg">
+          À traiter
+        </Title>
+        {nothing ? (
+          <Text size="sm" c="dimmed">
+            Rien à traiter pour le moment.
+          </Text>
+        ) : null}
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+          {items.map(({ key, count, text, to, icon: Icon }) => (
+            <Group component="li" key={key} gap="sm" wrap="nowrap" align="center">
+              <ThemeIcon
+                variant="light"
+                color={count > 0 ? 'brand' : 'gray'}
+                size={36}
+                radius="md"
+                aria-hidden
+              >
+                <Icon size={20} aria-hidden />
+              </ThemeIcon>
+              {count > 0 ? (
+                <AnchorLink to={to} size="sm" fw={600}>
+                  {text(count)}
+                </AnchorLink>
+              ) : (
+                <Text size="sm" c="gray.8">
+                  {text(count)}
+                </Text>
+              )}
+            </Group>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
