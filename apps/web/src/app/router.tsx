@@ -17,10 +17,12 @@ import { BackOfficeHomePage } from '../features/backoffice/routes/backoffice-hom
 import { BackOfficeMessagesPage } from '../features/backoffice/routes/backoffice-messages-page';
 import { ReferenceDataPage } from '../features/backoffice/routes/reference-data-page';
 import { HelpPage } from '../features/dashboard/routes/help-page';
+import { validateHomeSearch } from '../features/dashboard/home-search';
 import { HomePage } from '../features/dashboard/routes/home-page';
 import { DevMailboxPage } from '../features/dev/routes/dev-mailbox-page';
 import { DocumentsPage } from '../features/documents/routes/documents-page';
 import { EnrolmentFormPage } from '../features/enrolment/routes/enrolment-form-page';
+import { validateMembersSearch } from '../features/members/members-search';
 import { MemberPage } from '../features/members/routes/member-page';
 import { MembersPage } from '../features/members/routes/members-page';
 import { ConversationPage } from '../features/messages/routes/conversation-page';
@@ -204,10 +206,16 @@ const employerLayout = createRoute({
   component: EmployerLayout,
 });
 const employerRoutes = [
-  createRoute({ getParentRoute: () => employerLayout, path: paths.home, component: HomePage }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.home,
+    validateSearch: validateHomeSearch,
+    component: HomePage,
+  }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.members,
+    validateSearch: validateMembersSearch,
     component: MembersPage,
   }),
   createRoute({ getParentRoute: () => employerLayout, path: paths.member, component: MemberPage }),

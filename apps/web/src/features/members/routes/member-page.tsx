@@ -1,14 +1,341 @@
-import { ComingSoon } from '../../../components/coming-soon';
-import { Page } from '../../../components/page';
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertCircle, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
+import { useParams, useSearch } from '@tanstack/react-router';
+import type { AffiliationStatus } from '@affilia/shared/domain/enums';
+import {
+  AFFILIATION_MODE_LABELS,
+  AFFILIATION_STATUS_LABELS,
+  PROFESSIONAL_STATUS_LABELS,
+} from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
+import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
+import { isApiError } from '../../../lib/api';
+import { useDocumentTitle } from '../../../lib/document-title';
+import { errorMessage } from '../../../lib/form-errors';
+import type { MemberDetail } from '../api/use-members';
+import { useMember } from '../api/use-members';
+import { CoverageStatusBadge } from '../components/coverage-status-badge';
+import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from '../format';
+import type { MembersSearch } from '../members-search';
+import { validateMembersSearch } from '../members-search';
+import classes from './member-page.module.css';
 
-/** `/salaries/$memberId`: « Fiche salarié » (SPEC §5.2). */
-export function MemberPage() {
+const REQUEST_COLORS: Record<AffiliationStatus, string> = {
+  sent: 'brand',
+  started: 'brand',
+  finalised: 'orange',
+  validated: 'teal',
+  returned: 'orange',
+  abandoned: 'gray',
+};
+
+/** « Retour à Mes salariés », to the list as it was (its filters came along in the address). */
+function BackLink({ search }: { search: MembersSearch }) {
   return (
-    <Page title="Fiche salarié">
-      <ComingSoon>Le détail d'un salarié assuré et de ses contrats.</ComingSoon>
-      <AnchorLink to={paths.members}>Retour à Mes salariés</AnchorLink>
-    </Page>
+    <AnchorLink to={paths.members} search={search} size="sm" className={classes.back}>
+      <IconArrowLeft size={16} aria-hidden />
+      Retour à Mes salariés
+    </AnchorLink>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className={classes.field}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={id}
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+    >
+      <Title order={2} id={id} fz="lg" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function NoDate() {
+  return (
+    <>
+      <span aria-hidden>—</span>
+      <VisuallyHidden>Aucune</VisuallyHidden>
+    </>
+  );
+}
+
+function Coverages({ member }: { member: MemberDetail }) {
+  const coverages = [...member.coverages].sort((a, b) =>
+    b.effectiveDate.localeCompare(a.effectiveDate),
+  );
+  if (coverages.length === 0) {
+    return (
+      <Text size="sm" c="gray.8">
+        Aucune couverture pour ce salarié.
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+        <Table verticalSpacing="sm" horizontalSpacing="sm" striped>
+          <Table.Caption>
+            <VisuallyHidden>
+              Couvertures de {member.firstName} {member.lastName}, de la plus récente à la plus
+              ancienne
+            </VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Contrat</Table.Th>
+              <Table.Th scope="col">Option</Table.Th>
+              <Table.Th scope="col">Date d&apos;effet</Table.Th>
+              <Table.Th scope="col">Date de fin</Table.Th>
+              <Table.Th scope="col">Statut du contrat</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {coverages.map((coverage) => (
+              <Table.Tr key={coverage.id}>
+                <Table.Th scope="row" fw="inherit">
+                  <Text size="sm" fw={600}>
+                    {coverage.contract.label}
+                  </Text>
+                  <Text size="xs" c="gray.8">
+                    n° {coverage.contract.number}
+                  </Text>
+                </Table.Th>
+                <Table.Td>
+                  <Text size="sm">{coverage.optionLabel}</Text>
+                </Table.Td>
+                <Table.Td className={classes.date}>
+                  {formatIsoDate(coverage.effectiveDate)}
+                </Table.Td>
+                <Table.Td className={classes.date}>
+                  {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoDate />}
+                </Table.Td>
+                <Table.Td>
+                  <CoverageStatusBadge status={coverage.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack
+        component="ul"
+        hiddenFrom="sm"
+        gap="sm"
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+        aria-label="Couvertures, de la plus récente à la plus ancienne"
+      >
+        {coverages.map((coverage) => (
+          <Paper component="li" key={coverage.id} withBorder radius="md" p="sm">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs" mb={4}>
+              <Text size="sm" fw={600}>
+                {coverage.contract.label}
+              </Text>
+              <CoverageStatusBadge status={coverage.status} />
+            </Group>
+            <dl className={classes.fields}>
+              <Field label="N° de contrat">{coverage.contract.number}</Field>
+              <Field label="Option">{coverage.optionLabel}</Field>
+              <Field label="Date d'effet">{formatIsoDate(coverage.effectiveDate)}</Field>
+              <Field label="Date de fin">
+                {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoDate />}
+              </Field>
+            </dl>
+          </Paper>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+function AffiliationRequests({ member }: { member: MemberDetail }) {
+  if (member.affiliationRequests.length === 0) {
+    return (
+      <Text size="sm" c="gray.8">
+        Aucune demande d&apos;affiliation pour ce salarié.
+      </Text>
+    );
+  }
+  return (
+    <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+      {member.affiliationRequests.map((request) => (
+        <Paper component="li" key={request.id} withBorder radius="md" p="sm">
+          <Group justify="space-between" align="flex-start" gap="xs" mb={4}>
+            <Badge
+              variant="light"
+              color={REQUEST_COLORS[request.status]}
+              tt="none"
+              radius="sm"
+              size="md"
+              c={request.status === 'abandoned' ? 'gray.8' : undefined}
+              h="auto"
+              py={3}
+              styles={{ label: { whiteSpace: 'normal' } }}
+            >
+              {AFFILIATION_STATUS_LABELS[request.status]}
+            </Badge>
+            <Text size="xs" c="gray.8">
+              {AFFILIATION_MODE_LABELS[request.mode]}
+            </Text>
+          </Group>
+          <dl className={classes.fields}>
+            <Field label="Date d'affiliation">{formatIsoDate(request.affiliationDate)}</Field>
+            <Field label="Demande créée le">{formatIsoDate(request.createdAt)}</Field>
+          </dl>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function MemberContent({ member }: { member: MemberDetail }) {
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Card title="Identité">
+          <dl className={classes.fields}>
+            <Field label="Nom">{member.lastName}</Field>
+            <Field label="Prénom">{member.firstName}</Field>
+            <Field label="NIR">
+              <span className={classes.nir}>{formatNirGrouped(member.nir)}</span>
+            </Field>
+            <Field label="Date de naissance">{formatIsoDate(member.birthDate)}</Field>
+            <Field label="E-mail">
+              {member.email ?? <span className={classes.muted}>Non renseigné</span>}
+            </Field>
+            <Field label="Statut professionnel">
+              {PROFESSIONAL_STATUS_LABELS[member.professionalStatus]}
+            </Field>
+          </dl>
+        </Card>
+        <Card title="Société et établissement">
+          <dl className={classes.fields}>
+            <Field label="Société">{member.company.name}</Field>
+            <Field label="SIREN">
+              <span className={classes.number}>{formatSiren(member.company.siren)}</span>
+            </Field>
+            <Field label="Établissement">{member.establishment.name}</Field>
+            <Field label="SIRET">
+              <span className={classes.number}>{formatSiret(member.establishment.siret)}</span>
+            </Field>
+            {member.establishment.city ? (
+              <Field label="Ville">{member.establishment.city}</Field>
+            ) : null}
+          </dl>
+        </Card>
+      </SimpleGrid>
+      <Card title="Couvertures">
+        <Coverages member={member} />
+      </Card>
+      <Card title="Demandes d'affiliation">
+        <AffiliationRequests member={member} />
+      </Card>
+    </Stack>
+  );
+}
+
+function NotFound({ search }: { search: MembersSearch }) {
+  useDocumentTitle('Salarié introuvable');
+  return (
+    <Stack gap="lg">
+      <BackLink search={search} />
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center" maw={560} mx="auto">
+          <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+            <IconUserQuestion size={30} aria-hidden />
+          </ThemeIcon>
+          <Title order={1} fz={{ base: 24, sm: 28 }}>
+            Salarié introuvable
+          </Title>
+          <Text c="dimmed">
+            Ce salarié n’existe pas, ou il ne fait pas partie des établissements que vous suivez.
+          </Text>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
+
+/** `/salaries/$memberId`: a member's page (SPEC §5.2) — identity, coverages, requests. */
+export function MemberPage() {
+  const { memberId = '' } = useParams({ strict: false });
+  const listSearch = validateMembersSearch(useSearch({ strict: false }));
+  const query = useMember(memberId);
+  const member = query.data;
+
+  if (query.isError && isApiError(query.error) && query.error.status === 404) {
+    return <NotFound search={listSearch} />;
+  }
+
+  return (
+    <Stack gap="md">
+      <BackLink search={listSearch} />
+      <Page
+        title={member ? `${member.lastName} ${member.firstName}` : 'Fiche salarié'}
+        description={
+          member
+            ? `${PROFESSIONAL_STATUS_LABELS[member.professionalStatus]} — ${member.establishment.name}`
+            : undefined
+        }
+      >
+        {query.isPending ? (
+          <Stack gap="lg">
+            <Text role="status" size="sm">
+              Chargement de la fiche…
+            </Text>
+            <SimpleGrid aria-hidden cols={{ base: 1, md: 2 }} spacing="lg">
+              <Skeleton height={220} radius="md" />
+              <Skeleton height={220} radius="md" />
+            </SimpleGrid>
+            <Skeleton height={160} radius="md" aria-hidden />
+          </Stack>
+        ) : null}
+        {query.isError ? (
+          <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{errorMessage(query.error)}</Text>
+              <Button size="xs" variant="white" onClick={() => void query.refetch()}>
+                Réessayer
+              </Button>
+            </Stack>
+          </Alert>
+        ) : null}
+        {member ? <MemberContent member={member} /> : null}
+      </Page>
+    </Stack>
   );
 }

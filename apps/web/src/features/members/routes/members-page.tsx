@@ -1,15 +1,293 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useRef } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconAlertCircle,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconFilterOff,
+  IconUserPlus,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { PAGE_SIZES } from '@affilia/shared/schemas/members';
+import type { MemberSort } from '@affilia/shared/schemas/members';
+import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
+import { errorMessage } from '../../../lib/form-errors';
+import { useMemberFilterOptions, useMembers } from '../api/use-members';
+import { MemberFilters } from '../components/member-filters';
+import { MemberCards, MemberListSkeleton, MemberTable } from '../components/member-list';
+import type { MembersFilters, MembersSearch, PageSize } from '../members-search';
+import {
+  applyFilters,
+  hasFilters,
+  listSettings,
+  membersExportUrl,
+  pageCount,
+  pickFilters,
+  rangeLabel,
+  toggleSort,
+  validateMembersSearch,
+} from '../members-search';
 
-/** `/salaries`: « Mes salariés » (SPEC §5.2). */
-export function MembersPage() {
+const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }));
+
+function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
   return (
-    <Page title="Mes salariés">
-      <ComingSoon>
-        Vous retrouverez ici la liste détaillée de vos salariés assurés : établissement, statut
-        professionnel, nom et numéro de sécurité sociale, contrat avec sa date d'effet et sa date de
-        fin.
-      </ComingSoon>
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <IconUsers size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>
+          {filtered
+            ? 'Aucun salarié ne correspond à votre recherche.'
+            : 'Aucun salarié assuré pour le moment.'}
+        </Text>
+        {filtered ? (
+          <>
+            <Text size="sm" c="dimmed">
+              Vérifiez l’orthographe du nom ou le NIR, ou élargissez les filtres.
+            </Text>
+            <Button
+              variant="default"
+              leftSection={<IconFilterOff size={18} aria-hidden />}
+              onClick={onReset}
+            >
+              Réinitialiser la recherche
+            </Button>
+          </>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              Vos salariés apparaîtront ici dès que leur affiliation sera validée.
+            </Text>
+            <ButtonLink
+              to={paths.preAffiliation}
+              variant="light"
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+            >
+              Pré-affilier un salarié
+            </ButtonLink>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ExportButtons({ search, disabled }: { search: MembersSearch; disabled: boolean }) {
+  const buttons = [
+    { format: 'csv', label: 'Exporter (CSV)', icon: IconFileTypeCsv },
+    { format: 'xlsx', label: 'Exporter (Excel)', icon: IconFileSpreadsheet },
+  ] as const;
+  return (
+    <Group gap="sm">
+      {buttons.map(({ format, label, icon: Icon }) =>
+        disabled ? (
+          <Button
+            key={format}
+            variant="default"
+            disabled
+            leftSection={<Icon size={18} aria-hidden />}
+          >
+            {label}
+          </Button>
+        ) : (
+          <Button
+            key={format}
+            component="a"
+            href={membersExportUrl(search, format)}
+            download
+            variant="default"
+            leftSection={<Icon size={18} aria-hidden />}
+          >
+            {label}
+          </Button>
+        ),
+      )}
+    </Group>
+  );
+}
+
+/**
+ * `/salaries`: « Mes salariés » (SPEC §5.2). The filters, sort, page and page size live in the
+ * address; the filters apply on « Rechercher ». The previous page stays on screen while the next
+ * one loads.
+ */
+export function MembersPage() {
+  const search = validateMembersSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const options = useMemberFilterOptions();
+  const list = useMembers(search);
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
+  const { sort, order, page, pageSize } = listSettings(search);
+  const filtered = hasFilters(search);
+
+  const go = (next: MembersSearch) =>
+    void navigate({ to: paths.members, search: next, resetScroll: false });
+  const onSearch = (filters: MembersFilters) => go(applyFilters(search, filters));
+  const onReset = () => go(applyFilters(search, {}));
+  const onSort = (column: MemberSort) => go(toggleSort(search, column));
+  const onPage = (next: number) => {
+    go(validateMembersSearch({ ...search, page: next }));
+    // Back to the top of the list, where the count says which rows are shown.
+    window.requestAnimationFrame(() => resultsTitle.current?.focus());
+  };
+  const onPageSize = (value: string | null) => {
+    const size = Number(value) as PageSize;
+    go(validateMembersSearch({ ...search, pageSize: size, page: undefined }));
+  };
+
+  const data = list.data;
+  const updating = list.isPlaceholderData;
+  const total = data?.total ?? 0;
+  const pages = pageCount(total, pageSize);
+
+  let status = '';
+  if (list.isPending) status = 'Chargement des salariés…';
+  else if (data) status = rangeLabel(total, page, pageSize);
+
+  let content;
+  if (list.isPending) {
+    content = <MemberListSkeleton />;
+  } else if (list.isError) {
+    content = (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  } else if (data && total === 0) {
+    content = <EmptyState filtered={filtered} onReset={onReset} />;
+  } else if (data && data.items.length === 0) {
+    // A page past the end (an old link, a list that got shorter).
+    content = (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
+          <Button variant="default" onClick={() => onPage(1)}>
+            Revenir à la première page
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  } else if (data) {
+    content = (
+      <Box
+        aria-busy={updating || undefined}
+        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <MemberTable
+          members={data.items}
+          search={search}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+        />
+        <MemberCards members={data.items} search={search} />
+      </Box>
+    );
+  }
+
+  return (
+    <Page
+      title="Mes salariés"
+      description="La liste complète et détaillée de vos salariés assurés : établissement, statut professionnel, nom et numéro de sécurité sociale, contrat avec sa date d'effet et sa date de fin."
+    >
+      <MemberFilters
+        options={options.data}
+        initial={pickFilters(search)}
+        onSearch={onSearch}
+        onReset={onReset}
+      />
+      {options.isError ? (
+        <Text size="sm" c="red.7" role="alert">
+          Les choix des filtres n’ont pas pu être chargés : {errorMessage(options.error)}
+        </Text>
+      ) : null}
+
+      <Stack component="section" aria-labelledby="members-results-title" gap="md">
+        <Group justify="space-between" align="flex-end" gap="md">
+          <Stack gap={2}>
+            <Title
+              order={2}
+              id="members-results-title"
+              ref={resultsTitle}
+              tabIndex={-1}
+              fz={{ base: 20, sm: 24 }}
+              style={{ outline: 'none' }}
+            >
+              Salariés affiliés
+            </Title>
+            <Group gap="xs" wrap="nowrap" mih={24}>
+              <Text role="status" size="sm" c="gray.8" data-testid="members-count">
+                {status}
+              </Text>
+              {updating ? <Loader size={14} aria-hidden /> : null}
+            </Group>
+          </Stack>
+          <ExportButtons search={search} disabled={!data || total === 0} />
+        </Group>
+
+        {content}
+
+        {data && total > 0 ? (
+          <Group justify="space-between" align="flex-end" gap="md">
+            <Select
+              label="Salariés par page"
+              data={PAGE_SIZE_OPTIONS}
+              value={String(pageSize)}
+              onChange={onPageSize}
+              allowDeselect={false}
+              w={160}
+            />
+            {pages > 1 ? (
+              <nav aria-label="Pages de la liste">
+                <Pagination
+                  total={pages}
+                  value={Math.min(page, pages)}
+                  onChange={onPage}
+                  siblings={1}
+                  boundaries={1}
+                  getItemProps={(item) => ({
+                    'aria-label': `Page ${item}`,
+                    'aria-current': item === page ? 'page' : undefined,
+                  })}
+                  getControlProps={(control) => ({
+                    'aria-label':
+                      control === 'previous'
+                        ? 'Page précédente'
+                        : control === 'next'
+                          ? 'Page suivante'
+                          : control === 'first'
+                            ? 'Première page'
+                            : 'Dernière page',
+                  })}
+                />
+              </nav>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
     </Page>
   );
 }
