@@ -1,0 +1,344 @@
+import fs from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
+import { formatNir } from '@affilia/shared/validators/nir';
+import { DESKTOP, expectNoA11yViolations, useSession, waitForPage } from './support';
+
+/*
+ * The home page's figures (SPEC §5.1), « Mes salariés » (§5.2) and a member's page, as the demo
+ * administrator (Valmont Immobilier, 11 establishments followed, and Syndic Marceau & Fils, 2).
+ * The figures expected on screen are read from the API with the page's own cookies.
+ */
+
+/** The narrowest phone the portal is checked at. */
+const SMALL_PHONE = { width: 375, height: 812 };
+
+interface Dashboard {
+  companies: { id: string; name: string }[];
+  insuredTotal: number;
+  byEstablishment: { id: string; name: string; count: number }[];
+  byContract: { label: string; count: number }[];
+}
+interface MemberRow {
+  id: string;
+  lastName: string;
+  firstName: string;
+  nir: string;
+  professionalStatus: string;
+  establishment: { id: string; name: string };
+}
+interface MemberPage {
+  items: MemberRow[];
+  total: number;
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** « 1 234 » as the page writes it (a narrow no-break space between thousands). */
+const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+const sum = (items: { count: number }[]) => items.reduce((n, i) => n + i.count, 0);
+
+function chart(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: title, exact: true });
+}
+
+/** A chart's ring shows the total, its legend each slice, its detail table every figure. */
+async function expectChart(
+  page: Page,
+  title: string,
+  items: { label: string; count: number }[],
+  othersLabel: string,
+) {
+  const total = sum(items);
+  const section = chart(page, title);
+  await expect(section.getByRole('img')).toHaveAccessibleName(
+    new RegExp(`^${title} : ${count(total)} salariés assurés`),
+  );
+  await expect(section).toContainText(`${count(total)}assurés`);
+  const legend = section.getByRole('list', { name: `Légende : ${title.toLowerCase()}` });
+  const sorted = [...items].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const grouped = sorted.length > 9;
+  await expect(legend.getByRole('listitem')).toHaveCount(grouped ? 9 : sorted.length);
+  if (grouped) {
+    const others = legend.getByRole('listitem').filter({ hasText: othersLabel });
+    await expect(others).toContainText(count(sum(sorted.slice(8))));
+  }
+  await expect(legend.getByRole('listitem').first()).toContainText(count(sorted[0]!.count));
+
+  // « Afficher le détail »: a table with every figure and the total.
+  await section.getByRole('button', { name: /Afficher le détail/ }).click();
+  const table = section.getByRole('table', { name: new RegExp(`Salariés assurés`) });
+  await expect(table.getByRole('row')).toHaveCount(items.length + 2);
+  for (const item of items) {
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: item.label, exact: true }) });
+    await expect(row).toContainText(count(item.count));
+  }
+  await expect(table.getByRole('row', { name: /^Total/ })).toContainText(count(total));
+  await expect(section.getByRole('button', { name: /Masquer le détail/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+}
+
+async function choose(page: Page, label: string, option: string | RegExp, typed?: string) {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
+test.describe('« Mes salariés »', () => {
+  test('home figures, a filtered list, a member, back to the list and the CSV export', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+
+    // Home: both charts with the API's totals, for « Toutes » then one company.
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue Eugénie');
+    const all = await getJson<Dashboard>(page, '/api/dashboard');
+    expect(all.companies.length, 'the demo administrator sees two companies').toBe(2);
+    expect(all.insuredTotal).toBeGreaterThan(0);
+    expect(sum(all.byEstablishment)).toBe(all.insuredTotal);
+    expect(sum(all.byContract)).toBe(all.insuredTotal);
+    expect(all.byEstablishment.length, 'more establishments than slices').toBeGreaterThan(9);
+    await expect(page.getByRole('heading', { level: 2, name: 'Vos affiliations' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Entreprise' })).toHaveValue('Toutes');
+    await expect(
+      page.getByText(`${count(all.insuredTotal)} salariés assurés au total`),
+    ).toBeVisible();
+    await expectChart(
+      page,
+      'Par établissement',
+      all.byEstablishment.map((e) => ({ label: e.name, count: e.count })),
+      'Autres établissements',
+    );
+    await expectChart(page, 'Par collège', all.byContract, 'Autres contrats');
+    await expect(page.getByRole('region', { name: 'À traiter' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Conseils et astuces' }),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    const marceau = all.companies.find((c) => c.name.startsWith('Syndic Marceau'))!;
+    await choose(page, 'Entreprise', marceau.name);
+    await expect(page).toHaveURL(new RegExp(`companyId=${marceau.id}`));
+    const one = await getJson<Dashboard>(page, `/api/dashboard?companyId=${marceau.id}`);
+    expect(one.insuredTotal).toBeLessThan(all.insuredTotal);
+    await expect(chart(page, 'Par établissement').getByRole('img')).toHaveAccessibleName(
+      new RegExp(`^Par établissement : ${count(one.insuredTotal)} salariés assurés`),
+    );
+    await expect(chart(page, 'Par collège').getByRole('img')).toHaveAccessibleName(
+      new RegExp(`^Par collège : ${count(one.insuredTotal)} salariés assurés`),
+    );
+    await expect(
+      chart(page, 'Par établissement').getByRole('list').getByRole('listitem'),
+    ).toHaveCount(one.byEstablishment.length);
+
+    // « Mes salariés »: Non cadre in the largest establishment, on « Rechercher ».
+    await page
+      .getByRole('navigation', { name: 'Accès rapides' })
+      .getByRole('link', { name: /Mes salariés/ })
+      .click();
+    await waitForPage(page, 'Mes salariés');
+    const countText = page.getByTestId('members-count');
+    await expect(countText).toHaveText(/sur \d+ salariés|^\d+ salariés$/);
+    const establishment = all.byEstablishment[0]!;
+    await choose(page, 'Statut professionnel', 'Non cadre');
+    await choose(page, 'Etablissement', establishment.name, establishment.name.slice(0, 12));
+    // Nothing applies before « Rechercher ».
+    await expect(page).not.toHaveURL(/professionalStatus/);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/professionalStatus=non_cadre/);
+    await expect(page).toHaveURL(new RegExp(`establishmentId=${establishment.id}`));
+
+    const expected = await getJson<MemberPage>(
+      page,
+      `/api/members?professionalStatus=non_cadre&establishmentId=${establishment.id}&pageSize=100`,
+    );
+    expect(expected.total).toBeGreaterThan(0);
+    expect(expected.total).toBeLessThanOrEqual(50);
+    await expect(countText).toHaveText(
+      `${count(expected.total)} salarié${expected.total > 1 ? 's' : ''}`,
+    );
+    const table = page.getByRole('table', { name: /^Salariés affiliés/ });
+    const rows = table.getByRole('row');
+    await expect(rows).toHaveCount(expected.total + 1);
+    for (const row of await rows.all()) {
+      if ((await row.getByRole('columnheader').count()) > 0) continue;
+      const cells = row.getByRole('cell');
+      await expect(cells.nth(0)).toHaveText(establishment.name);
+      await expect(cells.nth(1)).toHaveText('Non cadre');
+    }
+    // Sorted by name: the first row is the API's first member, its NIR grouped.
+    const first = expected.items[0]!;
+    const firstRow = rows.nth(1);
+    await expect(firstRow).toContainText(formatNir(first.nir));
+    await expect(table.getByRole('columnheader', { name: 'Nom' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await expectNoA11yViolations(page);
+
+    // The member's page: identity with the NIR grouped, coverages, requests.
+    await firstRow.getByRole('link', { name: `${first.lastName} ${first.firstName}` }).click();
+    await waitForPage(page, `${first.lastName} ${first.firstName}`);
+    await expect(page).toHaveURL(new RegExp(`/salaries/${first.id}\\?`));
+    const identity = page.getByRole('region', { name: 'Identité' });
+    await expect(identity).toContainText(formatNir(first.nir));
+    expect(formatNir(first.nir)).toMatch(/^\d \d{2} \d{2} [\dAB]{2} \d{3} \d{3}( \d{2})?$/);
+    await expect(identity).toContainText('Non cadre');
+    await expect(page.getByRole('region', { name: 'Société et établissement' })).toContainText(
+      establishment.name,
+    );
+    const coverages = page.getByRole('table', { name: /^Couvertures de/ });
+    expect(await coverages.getByRole('row').count()).toBeGreaterThan(1);
+    await expect(coverages.getByRole('row').nth(1)).toContainText(/en cours|à venir|terminé/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: "Demandes d'affiliation" }),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // Back to the list as it was: the filters are in the address and in the form.
+    await page.getByRole('link', { name: 'Retour à Mes salariés' }).click();
+    await waitForPage(page, 'Mes salariés');
+    await expect(page).toHaveURL(/\/salaries\?/);
+    await expect(page).toHaveURL(/professionalStatus=non_cadre/);
+    await expect(page).toHaveURL(new RegExp(`establishmentId=${establishment.id}`));
+    await expect(page.getByRole('combobox', { name: 'Statut professionnel' })).toHaveValue(
+      'Non cadre',
+    );
+    await expect(page.getByRole('combobox', { name: 'Etablissement' })).toHaveValue(
+      establishment.name,
+    );
+    await expect(countText).toHaveText(
+      `${count(expected.total)} salarié${expected.total > 1 ? 's' : ''}`,
+    );
+
+    // « Exporter (CSV) »: UTF-8 with BOM, « ; », the header, one line per member of the list.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Exporter (CSV)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^salaries-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = fs.readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    lines.pop();
+    expect(lines[0]).toBe(MEMBER_EXPORT_COLUMNS.join(';'));
+    const data = lines.slice(1);
+    expect(data).toHaveLength(expected.total);
+    const column = (name: (typeof MEMBER_EXPORT_COLUMNS)[number]) =>
+      MEMBER_EXPORT_COLUMNS.indexOf(name);
+    for (const line of data) {
+      const fields = line.split(';');
+      expect(fields).toHaveLength(MEMBER_EXPORT_COLUMNS.length);
+      expect(fields[column('Statut professionnel')]).toBe('Non cadre');
+      expect(fields[column('Établissement')]).toBe(establishment.name);
+    }
+    expect(data[0]).toContain(formatNir(first.nir));
+
+    // Sorting by « Date d'effet » is kept in the address; the back button returns to the name.
+    await table.getByRole('button', { name: "Date d'effet" }).click();
+    await expect(page).toHaveURL(/sort=effective_date/);
+    await expect(table.getByRole('columnheader', { name: "Date d'effet" })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await page.goBack();
+    await expect(page).not.toHaveURL(/sort=/);
+    await expect(table.getByRole('columnheader', { name: 'Nom' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+
+    // « Réinitialiser » shows everyone again.
+    await page.getByRole('button', { name: 'Réinitialiser' }).click();
+    await expect(page).toHaveURL(/\/salaries$/);
+    const everyone = await getJson<MemberPage>(page, '/api/members');
+    await expect(countText).toHaveText(`1–50 sur ${count(everyone.total)} salariés`);
+  });
+
+  test('an unknown search, pages, a phone, and a member outside the perimeter', async ({
+    page,
+  }) => {
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+
+    // A shared address reproduces the list: page 2 of 25, sorted by end date.
+    const everyone = await getJson<MemberPage>(page, '/api/members?pageSize=25');
+    await page.goto('/salaries?page=2&pageSize=25&sort=end_date&order=desc');
+    await waitForPage(page, 'Mes salariés');
+    const countText = page.getByTestId('members-count');
+    await expect(countText).toHaveText(`26–50 sur ${count(everyone.total)} salariés`);
+    const pages = page.getByRole('navigation', { name: 'Pages de la liste' });
+    await expect(pages.getByRole('button', { name: 'Page 2' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await pages.getByRole('button', { name: 'Page suivante' }).click();
+    await expect(page).toHaveURL(/page=3/);
+    await expect(countText).toHaveText(`51–75 sur ${count(everyone.total)} salariés`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Salariés affiliés' })).toBeFocused();
+
+    // The SIREN narrows the establishments offered to its company's.
+    const options = await getJson<{
+      companies: { id: string; name: string; siren: string }[];
+      establishments: { id: string; name: string; companyId: string }[];
+    }>(page, '/api/members/filters');
+    const marceau = options.companies.find((c) => c.name.startsWith('Syndic Marceau'))!;
+    await choose(page, 'SIREN', new RegExp(marceau.name));
+    await page.getByRole('combobox', { name: 'Etablissement', exact: true }).click();
+    const offered = page.getByRole('listbox').getByRole('option');
+    await expect(offered).toHaveCount(
+      1 + options.establishments.filter((e) => e.companyId === marceau.id).length,
+    );
+    await expect(offered.filter({ hasText: 'Valmont' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: 'SIREN', exact: true })).toHaveValue('Tous');
+
+    // Nobody by that name: the empty state, and « Réinitialiser la recherche ».
+    await page.getByRole('textbox', { name: 'Assuré' }).fill('Zzzyxwv');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByText('Aucun salarié ne correspond à votre recherche.')).toBeVisible();
+    await expect(countText).toHaveText('Aucun salarié');
+    await expectNoA11yViolations(page);
+    await page.getByRole('button', { name: 'Réinitialiser la recherche' }).click();
+    await expect(page.getByRole('textbox', { name: 'Assuré' })).toHaveValue('');
+    await expect(countText).toHaveText(/sur \d+ salariés/);
+
+    // On a phone: cards instead of the table, nothing wider than the screen.
+    await page.setViewportSize(SMALL_PHONE);
+    await page.goto('/salaries');
+    await waitForPage(page, 'Mes salariés');
+    const cards = page.getByRole('list', { name: 'Salariés affiliés' });
+    await expect(cards.getByRole('listitem').first()).toBeVisible();
+    await expect(page.getByRole('table')).toBeHidden();
+    const overflowing = await page
+      .getByRole('main')
+      .evaluate((main) =>
+        [...main.querySelectorAll('*')]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+    expect(overflowing, 'content wider than 375 px').toEqual([]);
+    await expectNoA11yViolations(page);
+
+    // A member that does not exist (or is outside the perimeter): « Salarié introuvable ».
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/salaries/inconnu');
+    await waitForPage(page, 'Salarié introuvable');
+    await expect(page.getByRole('link', { name: 'Retour à Mes salariés' })).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+});
