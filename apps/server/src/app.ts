@@ -20,6 +20,7 @@ import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { devRoutes } from './modules/dev/dev.routes';
@@ -111,6 +112,7 @@ export async function buildApp(
   await app.register(establishmentsRoutes);
   await app.register(membersRoutes);
   await app.register(dashboardRoutes);
+  await app.register(affiliationsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);

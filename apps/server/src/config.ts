@@ -61,6 +61,10 @@ export const EnvSchema = z.object({
   TRUST_PROXY: optionalString,
   SEED_DEMO: boolish,
   OUTBOX_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).default(1000)),
+  JOBS_INTERVAL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).default(600_000),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -88,6 +92,8 @@ export interface Config {
   trustProxy: boolean | string;
   seedDemo: boolean;
   outboxPollMs: number;
+  /** How often the scheduled jobs (expiry and reminders of affiliation requests) run. */
+  jobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedDemo: e.SEED_DEMO ?? !isProduction,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    jobsIntervalMs: e.JOBS_INTERVAL_MS,
   };
 }
 

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { createRuntime } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { DemoInfo } from './db/seed/demo';
+import { startJobsWorker } from './jobs/runner';
 import { startOutboxWorker } from './lib/outbox/outbox';
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     },
     config.outboxPollMs,
   );
+  const jobsWorker = startJobsWorker(ctx, log, config.jobsIntervalMs);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       await app.close(); // stops accepting, lets requests in flight finish
+      await jobsWorker.stop(); // lets a run in progress finish
       await runtime.close(); // outbox worker, SMTP, database
       process.exit(0);
     })();

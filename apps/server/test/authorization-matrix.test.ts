@@ -21,6 +21,7 @@ import {
   createContract,
   createEmployerUser,
   createEstablishment,
+  createAffiliationRequest,
   createMember,
   publishTerms,
 } from './factories';
@@ -66,6 +67,24 @@ const rights = (f: Fixtures, level: 'user' | 'admin' | 'none') => ({
 });
 
 let inviteSeq = 0;
+
+let affiliationSeq = 0;
+/** A fresh affiliation request of the company (mode email, status sent). */
+async function newAffiliationRequest(f: Fixtures, opts: { sentDaysAgo?: number } = {}) {
+  const contract = await f.t.ctx.db
+    .selectFrom('contracts')
+    .select('id')
+    .where('company_id', '=', f.company.id)
+    .executeTakeFirstOrThrow();
+  const sentAt = new Date(f.t.clock.now().getTime() - (opts.sentDaysAgo ?? 0) * 86_400_000);
+  return createAffiliationRequest(f.t.ctx.db, f.t.ctx.cipher, {
+    establishment: f.establishments[0]!,
+    contract,
+    createdBy: adminOfCompany,
+    nir13: `18506752${String(30_000 + ++affiliationSeq).padStart(5, '0')}`,
+    sentAt: sentAt.toISOString(),
+  });
+}
 
 const MATRIX: Record<string, Entry> = {
   // Platform
@@ -342,6 +361,71 @@ const MATRIX: Record<string, Entry> = {
     call: async (f) => ({ url: `/api/users/${(await f.newUserOfCompany()).id}/deactivate` }),
     otherCompany: 404,
     user: 403,
+    admin: 200,
+  },
+  // « Pré-affiliation » and « Suivi des demandes d'affiliation » (SPEC §5.3, §5.4): every role of
+  // the company, within its perimeter
+  'GET /api/affiliations': {
+    kind: 'employer',
+    call: () => ({ url: '/api/affiliations' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/affiliations/options': {
+    kind: 'employer',
+    call: () => ({ url: '/api/affiliations/options' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/affiliations': {
+    kind: 'employer',
+    call: (f) => ({
+      url: '/api/affiliations',
+      body: {
+        establishmentId: f.establishments[0]!.id,
+        professionalStatus: 'non_cadre',
+        alreadyAffiliated: false,
+        lastName: 'Matrice',
+        firstName: 'Camille',
+        email: '',
+        // Born in June 1985, a new person each call.
+        nir: `18506751${String(20_000 + ++affiliationSeq).padStart(5, '0')}`,
+        birthDate: '1985-06-15',
+        hireDate: '2026-01-05',
+        affiliationDate: '2026-02-01',
+        employmentContractType: 'cdi',
+        employmentStartDate: '2026-01-05',
+      },
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+  },
+  'GET /api/affiliations/:id': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/affiliations/${(await newAffiliationRequest(f)).id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/affiliations/:id/reminder': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/affiliations/${(await newAffiliationRequest(f, { sentDaysAgo: 2 })).id}/reminder`,
+    }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/affiliations/:id/cancel': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/affiliations/${(await newAffiliationRequest(f)).id}/cancel`,
+    }),
+    otherCompany: 404,
+    user: 200,
     admin: 200,
   },
 };

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { luhnCheckDigit } from '@affilia/shared/validators/siret';
-import type { CompanyRole, Database, StaffRole } from '../src/db/schema';
+import type { AffiliationStatus, CompanyRole, Database, StaffRole } from '../src/db/schema';
 import { toSearchName } from '../src/db/search-name';
 import type { FieldCipher } from '../src/lib/crypto';
 import { newId } from '../src/lib/ids';
 import { refreshLatestCoverage } from '../src/modules/members/latest-coverage';
 import { hashPassword } from '../src/lib/passwords';
+import { hashToken } from '../src/lib/tokens';
 
 /** Builders of rows for API tests: each returns what it created. */
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -231,4 +232,98 @@ export async function createMember(
   }
   await refreshLatestCoverage(db, [member.id]);
   return member;
+}
+
+/**
+ * An affiliation request as « Pré-affiliation » leaves it (status `sent`, its history row), or in
+ * another status. With `token`, the link's token is stored hashed and returned.
+ */
+export async function createAffiliationRequest(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  input: {
+    establishment: { id: string; company_id: string };
+    contract: { id: string };
+    createdBy: { id: string };
+    nir13?: string;
+    lastName?: string;
+    firstName?: string;
+    email?: string | null;
+    status?: AffiliationStatus;
+    /** When the request was sent (its creation); default NOW. */
+    sentAt?: string;
+    /** Default: 30 days after sentAt in mode email, null in mode courrier. */
+    formTokenExpiresAt?: string | null;
+    token?: string;
+    memberId?: string | null;
+  },
+) {
+  const n = next();
+  const sentAt = input.sentAt ?? NOW;
+  const email = input.email === undefined ? `salarie${n}@example.com` : input.email;
+  const nir13 =
+    input.nir13 ??
+    `1${String(80 + (n % 20)).padStart(2, '0')}0675${String(n % 1_000_000).padStart(6, '0')}`;
+  const lastName = input.lastName ?? `Salarié${n}`;
+  const firstName = input.firstName ?? 'Camille';
+  const status = input.status ?? 'sent';
+  const request = {
+    id: newId(),
+    company_id: input.establishment.company_id,
+    establishment_id: input.establishment.id,
+    contract_id: input.contract.id,
+    member_id: input.memberId ?? null,
+    created_by_user_id: input.createdBy.id,
+    mode: email ? ('email' as const) : ('mail' as const),
+    status,
+    last_name: lastName,
+    first_name: firstName,
+    search_name: toSearchName(lastName, firstName),
+    email,
+    nir_encrypted: cipher.encrypt(nir13),
+    nir_hash: cipher.hash(nir13),
+    birth_date: '1985-06-15',
+    hire_date: '2026-01-05',
+    affiliation_date: '2026-02-01',
+    employment_contract_type: 'cdi',
+    employment_start_date: '2026-01-05',
+    employment_end_date: null,
+    professional_status: 'non_cadre' as const,
+    position_in_company: null,
+    form_token_hash: email ? hashToken(input.token ?? `jeton-${newId()}`) : null,
+    form_token_expires_at:
+      input.formTokenExpiresAt !== undefined
+        ? input.formTokenExpiresAt
+        : email
+          ? new Date(new Date(sentAt).getTime() + 30 * 24 * 3600_000).toISOString()
+          : null,
+    birth_date_locked_until: null,
+    last_reminder_at: null,
+    sent_at: sentAt,
+    status_changed_at: sentAt,
+    finalised_at: null,
+    paper_received_at: null,
+    validated_at: null,
+    validated_by: null,
+    returned_at: null,
+    return_reason: null,
+    abandon_reason: null,
+    created_at: sentAt,
+    updated_at: sentAt,
+  };
+  await db.insertInto('affiliation_requests').values(request).execute();
+  await db
+    .insertInto('affiliation_status_history')
+    .values({
+      id: newId(),
+      request_id: request.id,
+      from_status: null,
+      to_status: 'sent',
+      actor_user_id: input.createdBy.id,
+      actor_kind: 'employer',
+      reason: null,
+      at: sentAt,
+    })
+    .execute();
+  return { ...request, nir13 };
 }

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
 import { formatNir } from '@affilia/shared/validators/nir';
-import { DESKTOP, expectNoA11yViolations, useSession, waitForPage } from './support';
+import { DESKTOP, expectNoA11yViolations, forgetSession, useSession, waitForPage } from './support';
 
 /*
  * The home page's figures (SPEC §5.1), « Mes salariés » (§5.2) and a member's page, as the demo
@@ -268,7 +268,7 @@ test.describe('« Mes salariés »', () => {
     await expect(countText).toHaveText(`1–50 sur ${count(everyone.total)} salariés`);
   });
 
-  test('an unknown search, pages, a phone, and a member outside the perimeter', async ({
+  test('a shared address, pages, « Assuré », SIREN, the empty state, a phone, an unknown member', async ({
     page,
   }) => {
     await page.setViewportSize(DESKTOP);
@@ -307,6 +307,26 @@ test.describe('« Mes salariés »', () => {
     await page.getByRole('button', { name: 'Réinitialiser', exact: true }).click();
     await expect(page.getByRole('combobox', { name: 'SIREN', exact: true })).toHaveValue('Tous');
 
+    // « Assuré »: a NIR as printed on a Vitale card finds its member; the start of a name, all of
+    // that name.
+    const someone = everyone.items[0]!;
+    const assure = page.getByRole('textbox', { name: 'Assuré' });
+    await assure.fill(formatNir(someone.nir));
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(countText).toHaveText('1 salarié');
+    await expect(page.getByRole('table', { name: /^Salariés affiliés/ })).toContainText(
+      `${someone.lastName} ${someone.firstName}`,
+    );
+    const byName = await getJson<MemberPage>(
+      page,
+      `/api/members?q=${encodeURIComponent(someone.lastName.toLowerCase())}`,
+    );
+    await assure.fill(someone.lastName.toLowerCase());
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(countText).toHaveText(
+      `${count(byName.total)} salarié${byName.total > 1 ? 's' : ''}`,
+    );
+
     // Nobody by that name: the empty state, and « Réinitialiser la recherche ».
     await page.getByRole('textbox', { name: 'Assuré' }).fill('Zzzyxwv');
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -334,11 +354,38 @@ test.describe('« Mes salariés »', () => {
     expect(overflowing, 'content wider than 375 px').toEqual([]);
     await expectNoA11yViolations(page);
 
-    // A member that does not exist (or is outside the perimeter): « Salarié introuvable ».
+    // A member that does not exist: « Salarié introuvable ».
     await page.setViewportSize(DESKTOP);
     await page.goto('/salaries/inconnu');
     await waitForPage(page, 'Salarié introuvable');
     await expect(page.getByRole('link', { name: 'Retour à Mes salariés' })).toBeVisible();
     await expectNoA11yViolations(page);
+  });
+
+  test("a member of another company's perimeter is « Salarié introuvable »", async ({
+    page,
+    browser,
+  }) => {
+    // A member of Agence des Deux Rives, read by its third-party declarant (cabinet@…).
+    const demo = await getJson<{ accounts: { role: string; email: string; password: string }[] }>(
+      page,
+      '/api/dev/demo',
+    );
+    const cabinet = demo.accounts.find((a) => a.role === 'Tiers déclarant');
+    if (!cabinet) throw new Error('no demo « Tiers déclarant »');
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await useSession(otherPage, cabinet);
+    const theirs = await getJson<MemberPage>(otherPage, '/api/members?pageSize=25');
+    await other.close();
+    forgetSession(cabinet.email);
+    const member = theirs.items[0]!;
+
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+    expect((await page.request.get(`/api/members/${member.id}`)).status()).toBe(404);
+    await page.goto(`/salaries/${member.id}`);
+    await waitForPage(page, 'Salarié introuvable');
+    await expect(page.getByRole('main')).not.toContainText(member.lastName);
   });
 });

@@ -148,6 +148,39 @@ const emailTemplates = {
       "Si vous n'êtes pas à l'origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.",
     ],
   }),
+  affiliation_invitation: (d: {
+    firstName: string;
+    companyName: string;
+    url: string;
+    expiresOn: string;
+  }) => ({
+    subject: 'Votre affiliation à la complémentaire santé de votre entreprise',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.companyName} vous affilie au contrat Frais de Santé de l'entreprise. Pour finaliser votre affiliation, complétez en ligne votre formulaire d'affiliation (bulletin individuel d'affiliation) :`,
+    ],
+    action: { label: 'Compléter mon formulaire', url: d.url },
+    after: [
+      `Ce lien personnel est valable jusqu'au ${d.expiresOn}. Votre date de naissance vous sera demandée pour y accéder.`,
+      'Préparez votre RIB et votre attestation de droits Sécurité sociale : ils vous seront demandés.',
+    ],
+  }),
+  affiliation_reminder: (d: {
+    firstName: string;
+    companyName: string;
+    url: string;
+    expiresOn: string;
+  }) => ({
+    subject: 'Rappel : finalisez votre affiliation à la complémentaire santé',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.companyName} vous a affilié au contrat Frais de Santé de l'entreprise, mais votre formulaire d'affiliation n'est pas encore finalisé. Complétez-le en ligne :`,
+    ],
+    action: { label: 'Compléter mon formulaire', url: d.url },
+    after: [
+      `Ce nouveau lien est valable jusqu'au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
+    ],
+  }),
 } satisfies Record<string, (data: never) => EmailContent>;
 
 export type EmailTemplate = keyof typeof emailTemplates;

@@ -1,7 +1,7 @@
 import { AFFILIATION_STATUSES, type AffiliationStatus } from '@affilia/shared/domain/enums';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../lib/errors.js';
-import { assertTransition, canTransition } from './status.js';
+import { AppError } from '../../lib/errors';
+import { assertTransition, canTransition } from './status';
 
 const allowed: [AffiliationStatus, AffiliationStatus][] = [
   ['sent', 'started'],

@@ -10,9 +10,9 @@
  *   sent | started | returned → abandoned
  */
 import type { Kysely } from 'kysely';
-import type { ActorKind, AffiliationStatus, Database } from '../../db/schema.js';
-import { AppError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
+import type { ActorKind, AffiliationStatus, Database } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
 
 export const ALLOWED_TRANSITIONS: Readonly<
   Record<AffiliationStatus, readonly AffiliationStatus[]>
@@ -25,10 +25,22 @@ export const ALLOWED_TRANSITIONS: Readonly<
   abandoned: [],
 };
 
-/** Statuses in which the request is still waiting for the employee (« en attente »). */
-export const PENDING_STATUSES = ['sent', 'started', 'finalised', 'returned'] as const;
+/**
+ * Statuses of a request still in progress (waiting for the employee or the insurer): a second
+ * request for the same person in the same company is refused while one is in them.
+ */
+export const PENDING_STATUSES = [
+  'sent',
+  'started',
+  'finalised',
+  'returned',
+] as const satisfies readonly AffiliationStatus[];
 /** Statuses in which the employee's link still works. */
-export const OPEN_FORM_STATUSES = ['sent', 'started', 'returned'] as const;
+export const OPEN_FORM_STATUSES = [
+  'sent',
+  'started',
+  'returned',
+] as const satisfies readonly AffiliationStatus[];
 
 export function canTransition(from: AffiliationStatus, to: AffiliationStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);

@@ -202,7 +202,7 @@ export function AffiliationsSection({
               )}
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }} pt={{ lg: 44 }}>
+          <Grid.Col span={{ base: 12, lg: 4 }} pt={{ lg: 37 }}>
             <PendingActions pending={data.pending} />
           </Grid.Col>
         </Grid>

@@ -1,0 +1,229 @@
+/**
+ * Reads of « Suivi des demandes d'affiliation »: every query is scoped with `inPerimeter` on the
+ * request's establishment and company (permission `affiliations.manage`).
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { AffiliationFilters, AffiliationSort } from '@affilia/shared/schemas/affiliations';
+import { normalizeName } from '@affilia/shared/validators/normalize';
+import { parseNir } from '@affilia/shared/validators/nir';
+import type { Database, StaffCategory } from '../../db/schema';
+import type { FieldCipher } from '../../lib/crypto';
+import { inPerimeter, type EmployerActor } from '../../lib/policies';
+
+type Db = Kysely<Database>;
+
+export interface AffiliationSettings {
+  expiryDays: number;
+  /** Sorted, positive, distinct. */
+  reminderDelaysDays: number[];
+  allowTemporaryNir: boolean;
+}
+
+/** Parses "7,14" (spaces and bad entries ignored). */
+export function parseReminderDelays(text: string | null | undefined): number[] {
+  const days = (text ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+/** The insurer's settings of affiliation requests (the column defaults when there is no row). */
+export async function loadAffiliationSettings(db: Db): Promise<AffiliationSettings> {
+  const row = await db
+    .selectFrom('insurer_settings')
+    .select(['affiliation_expiry_days', 'reminder_delays_days', 'allow_temporary_nir'])
+    .executeTakeFirst();
+  return {
+    expiryDays: row?.affiliation_expiry_days ?? 30,
+    reminderDelaysDays: parseReminderDelays(row?.reminder_delays_days ?? '7,14'),
+    allowTemporaryNir: row?.allow_temporary_nir === 1,
+  };
+}
+
+const perimeter = (actor: EmployerActor) =>
+  inPerimeter(actor, 'affiliations.manage', sql.ref('r.establishment_id'), sql.ref('r.company_id'));
+
+function filterConditions(cipher: FieldCipher, f: AffiliationFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.establishmentId) conditions.push(sql<SqlBool>`r.establishment_id = ${f.establishmentId}`);
+  if (f.siren) conditions.push(sql<SqlBool>`c.siren = ${f.siren.replace(/\s/g, '')}`);
+  if (f.status) conditions.push(sql<SqlBool>`r.status = ${f.status}`);
+  if (f.mode) conditions.push(sql<SqlBool>`r.mode = ${f.mode}`);
+  if (f.from) conditions.push(sql<SqlBool>`r.created_at >= ${f.from}`);
+  // Instants sort as text: every instant of that day is below "YYYY-MM-DD" + "U".
+  if (f.to) conditions.push(sql<SqlBool>`r.created_at < ${`${f.to}U`}`);
+  if (f.q) {
+    const compact = f.q.replace(/[\s.\u00a0-]/g, '');
+    if (/^[0-9]/.test(compact) && compact.length >= 13) {
+      const nir = parseNir(compact, { allowTemporary: true });
+      conditions.push(
+        nir.ok ? sql<SqlBool>`r.nir_hash = ${cipher.hash(nir.value)}` : sql<SqlBool>`1 = 0`,
+      );
+    } else {
+      const prefix = normalizeName(f.q);
+      if (prefix) {
+        conditions.push(
+          sql<SqlBool>`r.search_name >= ${prefix} and r.search_name < ${prefix + '\u007f'}`,
+        );
+      }
+    }
+  }
+  return conditions;
+}
+
+function baseQuery(db: Db, actor: EmployerActor) {
+  return db
+    .selectFrom('affiliation_requests as r')
+    .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
+    .innerJoin('companies as c', 'c.id', 'r.company_id')
+    .where(perimeter(actor));
+}
+
+const rowColumns = [
+  'r.id',
+  'r.company_id',
+  'c.name as company_name',
+  'c.siren',
+  'r.establishment_id',
+  'e.name as establishment_name',
+  'e.siret',
+  'r.last_name',
+  'r.first_name',
+  'r.mode',
+  'r.status',
+  'r.status_changed_at',
+  'r.created_at',
+  'r.sent_at',
+  'r.reminder_count',
+  'r.last_reminder_at',
+] as const;
+
+export async function findAffiliationPage(
+  db: Db,
+  cipher: FieldCipher,
+  actor: EmployerActor,
+  query: AffiliationFilters & {
+    sort: AffiliationSort;
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
+) {
+  const conditions = filterConditions(cipher, query);
+  const where = conditions.length > 0 ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : null;
+  let count = baseQuery(db, actor).select((eb) => eb.fn.countAll<number | string>().as('n'));
+  let rows = baseQuery(db, actor).select(rowColumns);
+  if (where) {
+    count = count.where(where);
+    rows = rows.where(where);
+  }
+  const dir = query.order === 'asc' ? sql`asc` : sql`desc`;
+  const order =
+    query.sort === 'name'
+      ? sql`r.search_name ${dir}, r.id ${dir}`
+      : sql`r.status_changed_at ${dir}, r.id ${dir}`;
+  const [total, items] = await Promise.all([
+    count.executeTakeFirstOrThrow(),
+    rows
+      .orderBy(order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(total.n), items };
+}
+export type AffiliationListRow = Awaited<ReturnType<typeof findAffiliationPage>>['items'][number];
+
+/** One request of the perimeter with its company, establishment and contract; undefined otherwise. */
+export async function findAffiliation(db: Db, actor: EmployerActor, id: string) {
+  return baseQuery(db, actor)
+    .innerJoin('contracts as k', 'k.id', 'r.contract_id')
+    .selectAll('r')
+    .select([
+      'c.name as company_name',
+      'c.siren',
+      'e.name as establishment_name',
+      'e.siret',
+      'k.number as contract_number',
+      'k.label as contract_label',
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findHistory(db: Db, requestId: string) {
+  return db
+    .selectFrom('affiliation_status_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_user_id')
+    .select([
+      'h.from_status',
+      'h.to_status',
+      'h.at',
+      'h.actor_kind',
+      'h.reason',
+      'u.first_name',
+      'u.last_name',
+    ])
+    .where('h.request_id', '=', requestId)
+    .orderBy('h.at')
+    .orderBy('h.id')
+    .execute();
+}
+
+/** The establishments of the perimeter (with their company), sorted by company then name. */
+export async function findPerimeterEstablishments(db: Db, actor: EmployerActor) {
+  return db
+    .selectFrom('establishments as e')
+    .innerJoin('companies as c', 'c.id', 'e.company_id')
+    .select(['e.id', 'e.name', 'e.siret', 'e.company_id', 'c.name as company_name', 'c.siren'])
+    .where(inPerimeter(actor, 'affiliations.manage', sql.ref('e.id'), sql.ref('e.company_id')))
+    .orderBy('c.name')
+    .orderBy('e.name')
+    .execute();
+}
+
+export interface ContractChoice {
+  id: string;
+  number: string;
+  label: string;
+  staff_category: StaffCategory;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** The contracts of these companies, for the collège choice. */
+export async function findCompanyContracts(
+  db: Db,
+  companyIds: readonly string[],
+): Promise<(ContractChoice & { company_id: string })[]> {
+  if (companyIds.length === 0) return [];
+  return db
+    .selectFrom('contracts')
+    .select(['id', 'number', 'label', 'staff_category', 'start_date', 'end_date', 'company_id'])
+    .where('company_id', 'in', [...companyIds])
+    .orderBy('start_date', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The health contract of a collège: the company's contracts of that staff category, or for the
+ * whole staff ('all'), still running on `onDate` (a calendar date). The exact collège first, then
+ * the latest start. Undefined when there is none.
+ */
+export function pickContract<T extends ContractChoice>(
+  contracts: readonly T[],
+  professionalStatus: 'cadre' | 'non_cadre',
+  onDate: string,
+): T | undefined {
+  const running = contracts.filter(
+    (c) =>
+      (c.staff_category === professionalStatus || c.staff_category === 'all') &&
+      (c.end_date === null || c.end_date >= onDate),
+  );
+  const rank = (c: T) => (c.staff_category === professionalStatus ? 0 : 1);
+  return [...running].sort(
+    (a, b) => rank(a) - rank(b) || b.start_date.localeCompare(a.start_date),
+  )[0];
+}

@@ -1,0 +1,608 @@
+/**
+ * « Pré-affiliation » (SPEC §5.3) and « Suivi des demandes d'affiliation » (§5.4), employer side.
+ *
+ * Rules:
+ * - only establishments of the perimeter with `affiliations.manage` (others: 404);
+ * - the contract is the company's health contract of the collège (the professional status, or
+ *   the whole staff), running at the affiliation date, which may not precede its start;
+ * - one person per company: « Oui » links the member found by NIR; an employee already covered
+ *   (a coverage not ended, still running at the affiliation date) is refused (`already_covered`),
+ *   and so is a second request while one waits for the employee or the insurer
+ *   (`request_pending`);
+ * - mode « Email » when an address is given: a secret link (only its hash is kept) valid
+ *   `affiliation_expiry_days`, emailed to the employee; mode « Courrier » otherwise (the employer
+ *   prints the pre-filled BIA);
+ * - a reminder (« Envoi d'un email de relance ») while sent or started, in mode email, at most one
+ *   a day (24 hours after the last email): a new link, the previous one dies;
+ * - cancelling (« Annuler la demande d'affiliation ») abandons the request and kills its link.
+ * Every status change goes through status.ts (history) and every action leaves an audit line.
+ */
+import type { Kysely } from 'kysely';
+import {
+  AFFILIATION_STATUS_LABELS,
+  PROFESSIONAL_STATUS_LABELS,
+  isOneOf,
+  EMPLOYMENT_CONTRACT_TYPES,
+} from '@affilia/shared/domain/enums';
+import type {
+  AffiliationDetail,
+  AffiliationListQuerySchema,
+  AffiliationOptions,
+  AffiliationPage,
+  AffiliationRow,
+  PreAffiliation,
+} from '@affilia/shared/schemas/affiliations';
+import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { computeNirKey, nirBirthDateWarning, parseNir } from '@affilia/shared/validators/nir';
+import type { z } from 'zod';
+import type { AffiliationRequest, AffiliationStatus, Database } from '../../db/schema';
+import { toSearchName } from '../../db/search-name';
+import { recordAudit, type AuditEntry } from '../../lib/audit';
+import { parisDate } from '../../lib/clock';
+import type { AppContext } from '../../lib/context';
+import type { AppError } from '../../lib/errors';
+import { badRequest, conflict, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { Branding } from '../../lib/mail/templates';
+import { enqueueEmail } from '../../lib/outbox/outbox';
+import { authorizeEstablishment, companyIdsWith, type EmployerActor } from '../../lib/policies';
+import { hashToken, newSecretToken } from '../../lib/tokens';
+import type { RequestMeta } from '../auth/request-meta';
+import { getBranding } from '../settings/settings.service';
+import {
+  findAffiliation,
+  findAffiliationPage,
+  findCompanyContracts,
+  findHistory,
+  findPerimeterEstablishments,
+  loadAffiliationSettings,
+  pickContract,
+  type AffiliationListRow,
+} from './affiliations.repository';
+import {
+  OPEN_FORM_STATUSES,
+  PENDING_STATUSES,
+  canTransition,
+  recordCreation,
+  recordStatusChange,
+} from './status';
+
+type Ctx = AppContext;
+type ListQuery = z.output<typeof AffiliationListQuerySchema>;
+
+const DAY_MS = 24 * 3600_000;
+/** At most one reminder a day per request (SPEC §5.4). */
+export const REMINDER_MIN_INTERVAL_MS = DAY_MS;
+/** Statuses in which a reminder may be sent. */
+export const REMINDABLE_STATUSES = [
+  'sent',
+  'started',
+] as const satisfies readonly AffiliationStatus[];
+export const CANCELLED_BY_EMPLOYER = "Annulée par l'employeur";
+export const LINK_EXPIRED = 'Lien expiré';
+
+/** "le 02/03/2026 à 10:00" in Paris time. */
+export function frenchDateTime(date: Date): string {
+  const time = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+  return `le ${formatFrenchDate(parisDate(date))} à ${time}`;
+}
+
+/** The 15-character NIR with its key (13 for a temporary number without key). */
+function displayNir(ctx: Ctx, encrypted: string): string {
+  const nir13 = ctx.cipher.decrypt(encrypted);
+  return /^[78]/.test(nir13) ? nir13 : nir13 + computeNirKey(nir13);
+}
+
+/** The instant from which the next reminder is allowed. */
+export function nextReminderAllowedAt(r: {
+  last_reminder_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+}): Date {
+  const last = r.last_reminder_at ?? r.sent_at ?? r.created_at;
+  return new Date(new Date(last).getTime() + REMINDER_MIN_INTERVAL_MS);
+}
+
+function toRow(r: AffiliationListRow, now: Date): AffiliationRow {
+  const canRemind = r.mode === 'email' && isOneOf(REMINDABLE_STATUSES, r.status);
+  const next = nextReminderAllowedAt(r);
+  return {
+    id: r.id,
+    company: { id: r.company_id, name: r.company_name, siren: r.siren },
+    establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
+    lastName: r.last_name,
+    firstName: r.first_name,
+    mode: r.mode,
+    status: r.status,
+    statusChangedAt: r.status_changed_at,
+    createdAt: r.created_at,
+    reminderCount: r.reminder_count,
+    lastReminderAt: r.last_reminder_at,
+    canRemind,
+    nextReminderAt: canRemind && next > now ? next.toISOString() : null,
+    canCancel: canTransition(r.status, 'abandoned'),
+  };
+}
+
+export async function listAffiliations(
+  ctx: Ctx,
+  actor: EmployerActor,
+  query: ListQuery,
+): Promise<AffiliationPage> {
+  const { total, items } = await findAffiliationPage(ctx.db, ctx.cipher, actor, query);
+  const now = ctx.clock.now();
+  return {
+    items: items.map((r) => toRow(r, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getAffiliation(
+  ctx: Ctx,
+  actor: EmployerActor,
+  id: string,
+): Promise<AffiliationDetail> {
+  const r = await findAffiliation(ctx.db, actor, id);
+  if (!r) throw notFound("Demande d'affiliation introuvable.");
+  const history = await findHistory(ctx.db, r.id);
+  const open = r.mode === 'email' && isOneOf(OPEN_FORM_STATUSES, r.status);
+  return {
+    ...toRow(r, ctx.clock.now()),
+    email: r.email,
+    nir: displayNir(ctx, r.nir_encrypted),
+    birthDate: r.birth_date,
+    hireDate: r.hire_date,
+    affiliationDate: r.affiliation_date,
+    employmentContractType: isOneOf(EMPLOYMENT_CONTRACT_TYPES, r.employment_contract_type)
+      ? r.employment_contract_type
+      : 'other',
+    employmentStartDate: r.employment_start_date,
+    employmentEndDate: r.employment_end_date,
+    professionalStatus: r.professional_status,
+    positionInCompany: r.position_in_company,
+    alreadyAffiliated: r.already_affiliated === 1,
+    memberId: r.member_id,
+    contract: { id: r.contract_id, number: r.contract_number, label: r.contract_label },
+    sentAt: r.sent_at,
+    formExpiresAt: open ? r.form_token_expires_at : null,
+    abandonReason: r.abandon_reason,
+    returnReason: r.return_reason,
+    history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      at: h.at,
+      actorKind: h.actor_kind,
+      actorName:
+        h.actor_kind === 'employer' || h.actor_kind === 'staff'
+          ? h.first_name
+            ? `${h.first_name} ${h.last_name ?? ''}`.trim()
+            : null
+          : null,
+      reason: h.reason,
+    })),
+  };
+}
+
+/** The wizard's choices: the establishments of the perimeter and each collège's contract. */
+export async function getAffiliationOptions(
+  ctx: Ctx,
+  actor: EmployerActor,
+): Promise<AffiliationOptions> {
+  const [establishments, settings] = await Promise.all([
+    findPerimeterEstablishments(ctx.db, actor),
+    loadAffiliationSettings(ctx.db),
+  ]);
+  const contracts = await findCompanyContracts(
+    ctx.db,
+    companyIdsWith(actor, 'affiliations.manage'),
+  );
+  const today = parisDate(ctx.clock.now());
+  const pick = (companyId: string, status: 'cadre' | 'non_cadre') => {
+    const c = pickContract(
+      contracts.filter((k) => k.company_id === companyId),
+      status,
+      today,
+    );
+    return c ? { id: c.id, number: c.number, label: c.label, startDate: c.start_date } : null;
+  };
+  return {
+    establishments: establishments.map((e) => ({
+      id: e.id,
+      name: e.name,
+      siret: e.siret,
+      company: { id: e.company_id, name: e.company_name, siren: e.siren },
+      contracts: { cadre: pick(e.company_id, 'cadre'), non_cadre: pick(e.company_id, 'non_cadre') },
+    })),
+    allowTemporaryNir: settings.allowTemporaryNir,
+  };
+}
+
+const fieldError = (fields: Record<string, string>) =>
+  badRequest(
+    'validation_error',
+    'Certaines informations sont invalides : vérifiez les champs signalés.',
+    fields,
+  );
+
+/** A coverage of the member that is not ended today and still runs at `affiliationDate`. */
+async function findActiveCoverage(
+  db: Kysely<Database>,
+  memberId: string,
+  today: string,
+  affiliationDate: string,
+) {
+  return db
+    .selectFrom('coverages as v')
+    .innerJoin('contracts as k', 'k.id', 'v.contract_id')
+    .select(['v.effective_date', 'v.end_date', 'k.label', 'k.number'])
+    .where('v.member_id', '=', memberId)
+    .where((eb) =>
+      eb.or([
+        eb('v.end_date', 'is', null),
+        eb.and([eb('v.end_date', '>=', today), eb('v.end_date', '>=', affiliationDate)]),
+      ]),
+    )
+    .orderBy('v.effective_date')
+    .executeTakeFirst();
+}
+
+/** A new link to the employee's form; only its hash is stored. */
+export function newFormLink(ctx: Ctx, now: Date, expiryDays: number) {
+  const token = newSecretToken();
+  return {
+    url: `${ctx.config.publicUrl}/formulaire/${token}`,
+    hash: hashToken(token),
+    expiresAt: new Date(now.getTime() + expiryDays * DAY_MS),
+  };
+}
+
+/** POST /api/affiliations */
+export async function createAffiliation(
+  ctx: Ctx,
+  actor: EmployerActor,
+  input: PreAffiliation,
+  meta: RequestMeta,
+): Promise<AffiliationDetail> {
+  const establishment = await authorizeEstablishment(
+    ctx.db,
+    actor,
+    'affiliations.manage',
+    input.establishmentId,
+  );
+  const now = ctx.clock.now();
+  const today = parisDate(now);
+  const settings = await loadAffiliationSettings(ctx.db);
+
+  const nir = parseNir(input.nir, { allowTemporary: settings.allowTemporaryNir });
+  if (!nir.ok) throw fieldError({ nir: nir.error });
+  const warning = nir.temporary ? null : nirBirthDateWarning(nir.value, input.birthDate);
+  if (warning && input.confirmNirWarning !== true) {
+    throw badRequest(
+      'nir_birth_date_warning',
+      `${warning}. Vérifiez le numéro et la date, ou confirmez qu'ils sont exacts.`,
+      { nir: warning },
+    );
+  }
+
+  const contract = pickContract(
+    await findCompanyContracts(ctx.db, [establishment.company_id]),
+    input.professionalStatus,
+    input.affiliationDate,
+  );
+  if (!contract) {
+    throw badRequest(
+      'no_contract',
+      `Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « ${PROFESSIONAL_STATUS_LABELS[input.professionalStatus]} » à cette date d'affiliation.`,
+      { professionalStatus: 'Aucun contrat Frais de Santé pour ce statut à cette date' },
+    );
+  }
+  if (input.affiliationDate < contract.start_date) {
+    throw fieldError({
+      affiliationDate: `La date d'affiliation ne peut pas être antérieure au début du contrat Frais de Santé (${formatFrenchDate(contract.start_date)})`,
+    });
+  }
+
+  const company = await ctx.db
+    .selectFrom('companies')
+    .select(['id', 'name'])
+    .where('id', '=', establishment.company_id)
+    .executeTakeFirstOrThrow();
+  const branding = await getBranding(ctx);
+  const nirHash = ctx.cipher.hash(nir.value);
+  const mode = input.email ? 'email' : 'mail';
+  const link = input.email ? newFormLink(ctx, now, settings.expiryDays) : null;
+  const nowIso = now.toISOString();
+
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('members')
+      .select(['id'])
+      .where('company_id', '=', company.id)
+      .where('nir_hash', '=', nirHash)
+      .executeTakeFirst();
+    if (input.alreadyAffiliated && !member) {
+      throw fieldError({
+        nir: "Aucun salarié affilié de l'entreprise n'a ce numéro de sécurité sociale : répondez « Non » s'il n'a jamais été affilié",
+      });
+    }
+    if (member) {
+      const coverage = await findActiveCoverage(trx, member.id, today, input.affiliationDate);
+      if (coverage) {
+        throw conflict(
+          'already_covered',
+          `Ce salarié est déjà couvert par le contrat ${coverage.label} (n° ${coverage.number}) ${
+            coverage.effective_date > today ? 'à partir du' : 'depuis le'
+          } ${formatFrenchDate(coverage.effective_date)}.`,
+        );
+      }
+    }
+    const pending = await trx
+      .selectFrom('affiliation_requests')
+      .select(['status', 'created_at'])
+      .where('company_id', '=', company.id)
+      .where('nir_hash', '=', nirHash)
+      .where('status', 'in', [...PENDING_STATUSES])
+      .executeTakeFirst();
+    if (pending) {
+      throw conflict(
+        'request_pending',
+        `Une demande d'affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
+      );
+    }
+
+    const requestId = newId();
+    await trx
+      .insertInto('affiliation_requests')
+      .values({
+        id: requestId,
+        company_id: company.id,
+        establishment_id: establishment.id,
+        contract_id: contract.id,
+        member_id: member?.id ?? null,
+        created_by_user_id: actor.user.id,
+        mode,
+        status: 'sent',
+        last_name: input.lastName,
+        first_name: input.firstName,
+        search_name: toSearchName(input.lastName, input.firstName),
+        email: input.email ?? null,
+        nir_encrypted: ctx.cipher.encrypt(nir.value),
+        nir_hash: nirHash,
+        birth_date: input.birthDate,
+        hire_date: input.hireDate,
+        affiliation_date: input.affiliationDate,
+        employment_contract_type: input.employmentContractType,
+        employment_start_date: input.employmentStartDate,
+        employment_end_date: input.employmentEndDate ?? null,
+        professional_status: input.professionalStatus,
+        position_in_company: input.positionInCompany ?? null,
+        already_affiliated: input.alreadyAffiliated ? 1 : 0,
+        form_token_hash: link?.hash ?? null,
+        form_token_expires_at: link?.expiresAt.toISOString() ?? null,
+        birth_date_locked_until: null,
+        last_reminder_at: null,
+        sent_at: nowIso,
+        status_changed_at: nowIso,
+        finalised_at: null,
+        paper_received_at: null,
+        validated_at: null,
+        validated_by: null,
+        returned_at: null,
+        return_reason: null,
+        abandon_reason: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .execute();
+    await recordCreation(trx, {
+      requestId,
+      status: 'sent',
+      actor: { kind: 'employer', userId: actor.user.id },
+      now,
+    });
+    await recordAudit(trx, now, {
+      ...auditOf(actor, meta, company.id, requestId),
+      action: 'affiliations.created',
+      details: { mode, alreadyAffiliated: input.alreadyAffiliated, contractId: contract.id },
+    });
+    if (link && input.email) {
+      await enqueueEmail(trx, {
+        to: input.email,
+        template: 'affiliation_invitation',
+        data: {
+          firstName: input.firstName,
+          companyName: company.name,
+          url: link.url,
+          expiresOn: formatFrenchDate(parisDate(link.expiresAt)),
+        },
+        branding,
+        now,
+      });
+    }
+    return requestId;
+  });
+  ctx.outboxWorker?.wake();
+  return getAffiliation(ctx, actor, id);
+}
+
+function auditOf(
+  actor: EmployerActor,
+  meta: RequestMeta,
+  companyId: string,
+  requestId: string,
+): Omit<AuditEntry, 'action'> {
+  return {
+    actorUserId: actor.user.id,
+    actorKind: 'employer',
+    companyId,
+    targetType: 'affiliation_request',
+    targetId: requestId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+}
+
+async function loadOwnRequest(ctx: Ctx, actor: EmployerActor, id: string) {
+  const r = await findAffiliation(ctx.db, actor, id);
+  if (!r) throw notFound("Demande d'affiliation introuvable.");
+  return r;
+}
+
+/**
+ * Sends a reminder in `trx`: a new link (the previous one dies), the count and date, the email.
+ * False when the request changed meanwhile (status, mode or another reminder).
+ */
+export async function sendReminderInTransaction(
+  ctx: Ctx,
+  trx: Kysely<Database>,
+  input: {
+    request: Pick<
+      AffiliationRequest,
+      'id' | 'company_id' | 'email' | 'first_name' | 'last_reminder_at' | 'reminder_count'
+    >;
+    companyName: string;
+    expiryDays: number;
+    branding: Branding;
+    now: Date;
+    audit: AuditEntry;
+  },
+): Promise<boolean> {
+  const { request, now } = input;
+  if (!request.email) return false;
+  const link = newFormLink(ctx, now, input.expiryDays);
+  const nowIso = now.toISOString();
+  let update = trx
+    .updateTable('affiliation_requests')
+    .set({
+      form_token_hash: link.hash,
+      form_token_expires_at: link.expiresAt.toISOString(),
+      reminder_count: request.reminder_count + 1,
+      last_reminder_at: nowIso,
+      updated_at: nowIso,
+    })
+    .where('id', '=', request.id)
+    .where('mode', '=', 'email')
+    .where('status', 'in', [...REMINDABLE_STATUSES])
+    .where('reminder_count', '=', request.reminder_count);
+  update =
+    request.last_reminder_at === null
+      ? update.where('last_reminder_at', 'is', null)
+      : update.where('last_reminder_at', '=', request.last_reminder_at);
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await recordAudit(trx, now, input.audit);
+  await enqueueEmail(trx, {
+    to: request.email,
+    template: 'affiliation_reminder',
+    data: {
+      firstName: request.first_name,
+      companyName: input.companyName,
+      url: link.url,
+      expiresOn: formatFrenchDate(parisDate(link.expiresAt)),
+    },
+    branding: input.branding,
+    now,
+  });
+  return true;
+}
+
+/** POST /api/affiliations/:id/reminder */
+export async function sendReminder(
+  ctx: Ctx,
+  actor: EmployerActor,
+  id: string,
+  meta: RequestMeta,
+): Promise<{ reminderCount: number; lastReminderAt: string; nextReminderAt: string }> {
+  const r = await loadOwnRequest(ctx, actor, id);
+  if (r.mode !== 'email' || !r.email) {
+    throw conflict(
+      'reminder_not_possible',
+      "La relance par email n'est possible que pour une demande envoyée par email.",
+    );
+  }
+  if (!isOneOf(REMINDABLE_STATUSES, r.status)) {
+    throw conflict(
+      'reminder_not_possible',
+      `La relance n'est possible que tant que le salarié n'a pas finalisé son formulaire (statut actuel : « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
+    );
+  }
+  const now = ctx.clock.now();
+  const next = nextReminderAllowedAt(r);
+  if (now < next) throw reminderTooSoon(next);
+  const [settings, branding] = await Promise.all([
+    loadAffiliationSettings(ctx.db),
+    getBranding(ctx),
+  ]);
+  const sent = await ctx.db.transaction().execute((trx) =>
+    sendReminderInTransaction(ctx, trx, {
+      request: r,
+      companyName: r.company_name,
+      expiryDays: settings.expiryDays,
+      branding,
+      now,
+      audit: {
+        ...auditOf(actor, meta, r.company_id, r.id),
+        action: 'affiliations.reminder_sent',
+        details: { reminder: r.reminder_count + 1 },
+      },
+    }),
+  );
+  if (!sent) throw reminderTooSoon(new Date(now.getTime() + REMINDER_MIN_INTERVAL_MS));
+  ctx.outboxWorker?.wake();
+  return {
+    reminderCount: r.reminder_count + 1,
+    lastReminderAt: now.toISOString(),
+    nextReminderAt: new Date(now.getTime() + REMINDER_MIN_INTERVAL_MS).toISOString(),
+  };
+}
+
+function reminderTooSoon(next: Date): AppError {
+  return conflict(
+    'reminder_too_soon',
+    `Un email a déjà été envoyé à ce salarié il y a moins de 24 heures : la prochaine relance sera possible ${frenchDateTime(next)}.`,
+  );
+}
+
+/** POST /api/affiliations/:id/cancel */
+export async function cancelAffiliation(
+  ctx: Ctx,
+  actor: EmployerActor,
+  id: string,
+  meta: RequestMeta,
+): Promise<AffiliationDetail> {
+  const r = await loadOwnRequest(ctx, actor, id);
+  if (!canTransition(r.status, 'abandoned')) {
+    throw conflict(
+      'invalid_transition',
+      `Cette demande ne peut plus être annulée (statut « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
+    );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await recordStatusChange(trx, {
+      requestId: r.id,
+      from: r.status,
+      to: 'abandoned',
+      actor: { kind: 'employer', userId: actor.user.id },
+      reason: CANCELLED_BY_EMPLOYER,
+      now,
+    });
+    await trx
+      .updateTable('affiliation_requests')
+      .set({ abandon_reason: 'cancelled', form_token_hash: null, form_token_expires_at: null })
+      .where('id', '=', r.id)
+      .execute();
+    await recordAudit(trx, now, {
+      ...auditOf(actor, meta, r.company_id, r.id),
+      action: 'affiliations.cancelled',
+      details: { from: r.status },
+    });
+  });
+  return getAffiliation(ctx, actor, r.id);
+}

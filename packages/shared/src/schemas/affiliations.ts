@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import {
+  AFFILIATION_MODES,
+  AFFILIATION_STATUSES,
+  EMPLOYMENT_CONTRACT_TYPES,
+  PROFESSIONAL_STATUSES,
+  isFixedTermContractType,
+} from '../domain/enums';
+import { EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
+
+// ---------------------------------------------------------------------------------------------
+// « Pré-affiliation » (SPEC §5.3) and « Suivi des demandes d'affiliation » (§5.4). Routes under
+// /api/affiliations; every answer is limited to the caller's perimeter.
+// ---------------------------------------------------------------------------------------------
+
+const REQUIRED = 'Ce champ est obligatoire';
+
+const requiredText = (max: number, empty: string) =>
+  z
+    .string({ error: REQUIRED })
+    .trim()
+    .min(1, { error: empty })
+    .max(max, { error: `${max} caractères au maximum` });
+
+/** An optional text; an empty field is no value. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${max} caractères au maximum` })
+    .transform((v) => v || undefined)
+    .optional();
+
+/** The establishment id chosen in the first step. */
+const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
+
+/**
+ * The « Pré-affiliation » wizard, shared by the web form and POST /api/affiliations. Checks every
+ * field and the dates between them; the server adds what needs the database (perimeter, contract
+ * start, temporary numbers allowed, member already covered, request pending).
+ *
+ * A NIR whose year or month of birth disagrees with the birth date is a warning
+ * (`nirBirthDateWarning`): the server answers `nir_birth_date_warning` until the user confirms
+ * with `confirmNirWarning: true`.
+ */
+export const PreAffiliationSchema = z
+  .object({
+    establishmentId: IdSchema,
+    professionalStatus: z.enum(PROFESSIONAL_STATUSES, {
+      error: 'Choisissez le statut professionnel',
+    }),
+    alreadyAffiliated: z.boolean({
+      error: 'Indiquez si le salarié a déjà fait l’objet d’une affiliation',
+    }),
+    lastName: requiredText(100, 'Saisissez le nom du salarié'),
+    firstName: requiredText(100, 'Saisissez le prénom du salarié'),
+    /** Optional: without it the mode is « Courrier ». */
+    email: z
+      .union([z.literal('').transform(() => undefined), EmailSchema])
+      .nullish()
+      .transform((v) => v ?? undefined),
+    /** 13 characters, or 15 with the key (checked); spaces accepted; 2A/2B. */
+    nir: NirSchema,
+    birthDate: IsoDateSchema,
+    /** « Date d'entrée dans l'entreprise ». */
+    hireDate: IsoDateSchema,
+    /** « Date d'affiliation au contrat Frais de Santé ». */
+    affiliationDate: IsoDateSchema,
+    employmentContractType: z.enum(EMPLOYMENT_CONTRACT_TYPES, {
+      error: 'Choisissez le type de contrat de travail',
+    }),
+    employmentStartDate: IsoDateSchema,
+    /** Required for fixed-term contracts (CDD, CDD d'usage, apprentissage, professionnalisation, intérim). */
+    employmentEndDate: z
+      .union([z.literal('').transform(() => undefined), IsoDateSchema])
+      .nullish()
+      .transform((v) => v ?? undefined),
+    /** « Statut au sein de l'entreprise ». */
+    positionInCompany: optionalText(100),
+    /** The user confirmed the NIR / birth date mismatch warning. */
+    confirmNirWarning: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hireDate <= v.birthDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hireDate'],
+        message: "La date d'entrée dans l'entreprise doit être postérieure à la date de naissance",
+      });
+    }
+    if (v.affiliationDate < v.hireDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['affiliationDate'],
+        message:
+          "La date d'affiliation ne peut pas être antérieure à la date d'entrée dans l'entreprise",
+      });
+    }
+    if (v.employmentStartDate <= v.birthDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['employmentStartDate'],
+        message:
+          'La date de début du contrat de travail doit être postérieure à la date de naissance',
+      });
+    }
+    if (isFixedTermContractType(v.employmentContractType) && !v.employmentEndDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['employmentEndDate'],
+        message: 'La date de fin du contrat de travail est obligatoire pour ce type de contrat',
+      });
+    }
+    if (v.employmentEndDate && v.employmentEndDate <= v.employmentStartDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['employmentEndDate'],
+        message: 'La date de fin du contrat de travail doit être postérieure à la date de début',
+      });
+    }
+  });
+export type PreAffiliationInput = z.input<typeof PreAffiliationSchema>;
+export type PreAffiliation = z.output<typeof PreAffiliationSchema>;
+
+export const AFFILIATION_SORTS = ['date', 'name'] as const;
+export type AffiliationSort = (typeof AFFILIATION_SORTS)[number];
+export const AFFILIATION_PAGE_SIZES = [25, 50, 100] as const;
+
+const optionalDate = z.union([z.literal('').transform(() => undefined), IsoDateSchema]).optional();
+
+/** The filters of « Suivi des demandes d'affiliation », as in the page URL and the API query. */
+export const AffiliationFiltersSchema = z.object({
+  establishmentId: optionalText(64),
+  siren: optionalText(20),
+  status: z.enum(AFFILIATION_STATUSES).optional(),
+  mode: z.enum(AFFILIATION_MODES).optional(),
+  /** The start of a name (« DUPONT », « dupont jean ») or a NIR (13 or 15 characters). */
+  q: optionalText(100),
+  /** Created on or after this date. */
+  from: optionalDate,
+  /** Created on or before this date. */
+  to: optionalDate,
+});
+export type AffiliationFilters = z.output<typeof AffiliationFiltersSchema>;
+
+/** GET /api/affiliations */
+export const AffiliationListQuerySchema = AffiliationFiltersSchema.extend({
+  sort: z.enum(AFFILIATION_SORTS).default('date'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (AFFILIATION_PAGE_SIZES as readonly number[]).includes(n), {
+      error: 'Taille de page : 25, 50 ou 100',
+    })
+    .default(25),
+});
+export type AffiliationListQuery = z.input<typeof AffiliationListQuerySchema>;
+
+export const AffiliationRowSchema = z.object({
+  id: z.string(),
+  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  lastName: z.string(),
+  firstName: z.string(),
+  mode: z.enum(AFFILIATION_MODES),
+  status: z.enum(AFFILIATION_STATUSES),
+  /** « Date »: the last change of status (ISO instant). */
+  statusChangedAt: z.string(),
+  createdAt: z.string(),
+  reminderCount: z.number(),
+  lastReminderAt: z.string().nullable(),
+  /** « Envoi d'un email de relance » is offered (mode email, sent or started). */
+  canRemind: z.boolean(),
+  /** When the next reminder is allowed (ISO instant), null when allowed now or never. */
+  nextReminderAt: z.string().nullable(),
+  /** « Annuler la demande d'affiliation » is offered. */
+  canCancel: z.boolean(),
+});
+export type AffiliationRow = z.infer<typeof AffiliationRowSchema>;
+
+export const AffiliationPageSchema = z.object({
+  items: z.array(AffiliationRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type AffiliationPage = z.infer<typeof AffiliationPageSchema>;
+
+/** GET /api/affiliations/:id */
+export const AffiliationDetailSchema = AffiliationRowSchema.extend({
+  email: z.string().nullable(),
+  /** 15 characters with the key (13 for a temporary number). */
+  nir: z.string(),
+  birthDate: z.string(),
+  hireDate: z.string(),
+  affiliationDate: z.string(),
+  employmentContractType: z.enum(EMPLOYMENT_CONTRACT_TYPES),
+  employmentStartDate: z.string(),
+  employmentEndDate: z.string().nullable(),
+  professionalStatus: z.enum(PROFESSIONAL_STATUSES),
+  positionInCompany: z.string().nullable(),
+  alreadyAffiliated: z.boolean(),
+  memberId: z.string().nullable(),
+  contract: z.object({ id: z.string(), number: z.string(), label: z.string() }),
+  sentAt: z.string().nullable(),
+  /** When the employee's link stops working (mode email, while open). */
+  formExpiresAt: z.string().nullable(),
+  /** 'cancelled' | 'expired' when abandoned. */
+  abandonReason: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  history: z.array(
+    z.object({
+      from: z.enum(AFFILIATION_STATUSES).nullable(),
+      to: z.enum(AFFILIATION_STATUSES),
+      at: z.string(),
+      actorKind: z.enum(['employer', 'staff', 'employee', 'system']),
+      actorName: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type AffiliationDetail = z.infer<typeof AffiliationDetailSchema>;
+
+/** GET /api/affiliations/options — the wizard's choices, within the perimeter. */
+export const AffiliationOptionsSchema = z.object({
+  establishments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      siret: z.string(),
+      company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+      /** The health contract of each collège; null when the company has none for it. */
+      contracts: z.object({
+        cadre: z
+          .object({ id: z.string(), number: z.string(), label: z.string(), startDate: z.string() })
+          .nullable(),
+        non_cadre: z
+          .object({ id: z.string(), number: z.string(), label: z.string(), startDate: z.string() })
+          .nullable(),
+      }),
+    }),
+  ),
+  allowTemporaryNir: z.boolean(),
+});
+export type AffiliationOptions = z.infer<typeof AffiliationOptionsSchema>;
+
+/** POST /api/affiliations/:id/reminder */
+export const AffiliationReminderResultSchema = z.object({
+  reminderCount: z.number(),
+  lastReminderAt: z.string(),
+  nextReminderAt: z.string(),
+});
