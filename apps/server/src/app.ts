@@ -23,7 +23,9 @@ import { webPlugin } from './plugins/web';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
+import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
 import { devRoutes } from './modules/dev/dev.routes';
+import { enrolmentRoutes } from './modules/enrolment/enrolment.routes';
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
@@ -112,6 +114,8 @@ export async function buildApp(
   await app.register(establishmentsRoutes);
   await app.register(membersRoutes);
   await app.register(dashboardRoutes);
+  await app.register(enrolmentRoutes);
+  await app.register(backofficeRoutes);
   await app.register(affiliationsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 

@@ -25,6 +25,7 @@ import {
   createMember,
   publishTerms,
 } from './factories';
+import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -85,6 +86,8 @@ async function newAffiliationRequest(f: Fixtures, opts: { sentDaysAgo?: number }
     sentAt: sentAt.toISOString(),
   });
 }
+/** A well-formed id that matches nothing (the back-office routes refuse before looking). */
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Record<string, Entry> = {
   // Platform
@@ -427,6 +430,77 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+  },
+
+  // The employee's online BIA (SPEC §5.5): the emailed token, then the birth date, are the proof
+  'GET /api/enrolment/:token/check': { kind: 'public', why: 'link from an email (token)' },
+  'POST /api/enrolment/:token/unlock': {
+    kind: 'public',
+    why: 'token and birth date, limited tries',
+  },
+  'GET /api/enrolment/:token': { kind: 'public', why: 'token and the unlocked form cookie' },
+  'PUT /api/enrolment/:token/draft': { kind: 'public', why: 'token and the unlocked form cookie' },
+  'POST /api/enrolment/:token/attachments': {
+    kind: 'public',
+    why: 'token and the unlocked form cookie',
+  },
+  'DELETE /api/enrolment/:token/attachments/:attachmentId': {
+    kind: 'public',
+    why: 'token and the unlocked form cookie',
+  },
+  'POST /api/enrolment/:token/submit': {
+    kind: 'public',
+    why: 'token and the unlocked form cookie',
+  },
+  'GET /api/affiliations/:id/bia.pdf': {
+    kind: 'employer',
+    call: async (f) => {
+      const request = await insertAffiliationRequest(f.t.ctx, {
+        company: f.company,
+        establishment: f.establishments[0]!,
+        contract: await f.t.ctx.db
+          .selectFrom('contracts')
+          .select('id')
+          .where('company_id', '=', f.company.id)
+          .executeTakeFirstOrThrow(),
+        createdBy: adminOfCompany,
+        mode: 'mail',
+      });
+      return { url: `/api/affiliations/${request.id}/bia.pdf` };
+    },
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+
+  // Insurer back office (SPEC §6)
+  'GET /api/backoffice/affiliations': { kind: 'backoffice' },
+  'GET /api/backoffice/affiliations/:id': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/affiliations/${UNKNOWN_ID}` }),
+  },
+  'GET /api/backoffice/affiliations/:id/bia.pdf': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/affiliations/${UNKNOWN_ID}/bia.pdf` }),
+  },
+  'GET /api/backoffice/affiliations/:id/attachments/:attachmentId': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/affiliations/${UNKNOWN_ID}/attachments/${UNKNOWN_ID}` }),
+  },
+  'POST /api/backoffice/affiliations/:id/paper-received': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/affiliations/${UNKNOWN_ID}/paper-received` }),
+  },
+  'POST /api/backoffice/affiliations/:id/validate': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/affiliations/${UNKNOWN_ID}/validate` }),
+  },
+  'POST /api/backoffice/affiliations/:id/return': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/affiliations/${UNKNOWN_ID}/return`,
+      body: { reason: 'Pièce illisible' },
+    }),
   },
 };
 

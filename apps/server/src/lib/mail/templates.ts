@@ -148,6 +148,37 @@ const emailTemplates = {
       "Si vous n'êtes pas à l'origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.",
     ],
   }),
+  /** To the employer's users who follow the establishment (SPEC §5.5, §5.8). */
+  enrolment_finalised: (d: {
+    firstName: string;
+    employeeName: string;
+    establishmentName: string;
+    url: string;
+  }) => ({
+    subject: `${d.employeeName} a finalisé son formulaire d'affiliation`,
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.employeeName} (${d.establishmentName}) a complété et validé son bulletin individuel d'affiliation en ligne. Sa demande est transmise à l'assureur pour validation.`,
+    ],
+    action: { label: 'Suivre les demandes d’affiliation', url: d.url },
+  }),
+  /** To the employee when the insurer returns their form (SPEC §6). */
+  enrolment_returned: (d: {
+    firstName: string;
+    reason: string;
+    url: string;
+    validity: string;
+  }) => ({
+    subject: "Votre formulaire d'affiliation est à compléter",
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      "Votre assureur santé a examiné votre formulaire d'affiliation et vous demande de le compléter :",
+      d.reason,
+      'Reprenez votre formulaire avec ce lien (votre date de naissance vous sera demandée) :',
+    ],
+    action: { label: 'Compléter mon formulaire', url: d.url },
+    after: [`Ce lien est valable ${d.validity}.`],
+  }),
   affiliation_invitation: (d: {
     firstName: string;
     companyName: string;

@@ -1,0 +1,480 @@
+/**
+ * The insurer's back office for enrolments (SPEC §6): the queues, a request with its BIA and
+ * attachments, paper BIAs received, validation into a member and a coverage, return to the
+ * employee with a reason. Staff only (the routes call `requireAuth(request, 'staff')`).
+ */
+import type { z } from 'zod';
+import type {
+  BackofficeAffiliation,
+  BackofficeQueue,
+  BackofficeQueueQuerySchema,
+} from '@affilia/shared/schemas/enrolment';
+import { toSearchName } from '../../db/search-name';
+import type { AffiliationStatus } from '../../db/schema';
+import { recordAudit } from '../../lib/audit';
+import type { AppContext } from '../../lib/context';
+import { notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { enqueueEmail } from '../../lib/outbox/outbox';
+import { hashToken, newSecretToken } from '../../lib/tokens';
+import type { RequestMeta } from '../auth/request-meta';
+import { canTransition, invalidTransition, recordStatusChange } from '../affiliations/status';
+import { refreshLatestCoverage } from '../members/latest-coverage';
+import {
+  displayNir,
+  loadFormParts,
+  loadRequestContext,
+  maskIban,
+} from '../enrolment/enrolment.repository';
+import { getBranding } from '../settings/settings.service';
+
+const QUEUE_LIMIT = 500;
+
+export interface StaffActor {
+  userId: string;
+  meta: RequestMeta;
+}
+
+const notFoundRequest = () => notFound("Cette demande d'affiliation est introuvable.");
+
+export async function listQueue(
+  ctx: AppContext,
+  query: z.output<typeof BackofficeQueueQuerySchema>,
+): Promise<BackofficeQueue> {
+  let q = ctx.db
+    .selectFrom('affiliation_requests as r')
+    .innerJoin('companies as c', 'c.id', 'r.company_id')
+    .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
+    .select([
+      'r.id',
+      'r.status',
+      'r.mode',
+      'r.last_name',
+      'r.first_name',
+      'c.name as company_name',
+      'c.siren',
+      'e.name as establishment_name',
+      'e.siret',
+      'r.affiliation_date',
+      'r.status_changed_at',
+      'r.finalised_at',
+      'r.paper_received_at',
+    ])
+    .where('r.status', '=', query.status);
+  if (query.mode) q = q.where('r.mode', '=', query.mode);
+  const rows = await q
+    .orderBy('r.status_changed_at')
+    .orderBy('r.id')
+    .limit(QUEUE_LIMIT + 1)
+    .execute();
+  return {
+    truncated: rows.length > QUEUE_LIMIT,
+    items: rows.slice(0, QUEUE_LIMIT).map((r) => ({
+      id: r.id,
+      status: r.status,
+      mode: r.mode,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      companyName: r.company_name,
+      siren: r.siren,
+      establishmentName: r.establishment_name,
+      siret: r.siret,
+      affiliationDate: r.affiliation_date,
+      statusChangedAt: r.status_changed_at,
+      finalisedAt: r.finalised_at,
+      paperReceivedAt: r.paper_received_at,
+    })),
+  };
+}
+
+export async function getAffiliation(
+  ctx: AppContext,
+  requestId: string,
+): Promise<BackofficeAffiliation> {
+  const rc = await loadRequestContext(ctx.db, requestId);
+  if (!rc) throw notFoundRequest();
+  const r = rc.request;
+  const parts = await loadFormParts(ctx.db, ctx.cipher, requestId);
+  const history = await ctx.db
+    .selectFrom('affiliation_status_history')
+    .select(['from_status', 'to_status', 'actor_kind', 'reason', 'at'])
+    .where('request_id', '=', requestId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  const form = parts.form;
+  return {
+    id: r.id,
+    status: r.status,
+    mode: r.mode,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    companyName: rc.company.name,
+    siren: rc.company.siren,
+    establishmentName: rc.establishment.name,
+    siret: rc.establishment.siret,
+    affiliationDate: r.affiliation_date,
+    statusChangedAt: r.status_changed_at,
+    finalisedAt: r.finalised_at,
+    paperReceivedAt: r.paper_received_at,
+    email: r.email,
+    nir: displayNir(ctx.cipher.decrypt(r.nir_encrypted)),
+    birthDate: r.birth_date,
+    hireDate: r.hire_date,
+    professionalStatus: r.professional_status,
+    employmentContractType: r.employment_contract_type,
+    employmentStartDate: r.employment_start_date,
+    employmentEndDate: r.employment_end_date,
+    positionInCompany: r.position_in_company,
+    contractLabel: rc.contract.label,
+    contractNumber: rc.contract.number,
+    memberId: r.member_id,
+    validatedAt: r.validated_at,
+    returnReason: r.return_reason,
+    form: form
+      ? {
+          address: parts.address,
+          optionCode: form.option_code,
+          maskedIban: form.iban_encrypted
+            ? maskIban(ctx.cipher.decrypt(form.iban_encrypted))
+            : null,
+          bic: form.bic,
+          noemieConsent: form.noemie_consent === 1,
+          certifiedAt: form.certified_at,
+          submittedAt: form.submitted_at,
+          hasPdf: form.pdf_file_id !== null,
+          beneficiaries: parts.beneficiaries.map((b) => ({
+            ...b,
+            nir: b.nir ? displayNir(b.nir) : null,
+            attachedToNir: b.attachedToNir ? displayNir(b.attachedToNir) : null,
+          })),
+          attachments: parts.attachments.map((a) => ({
+            id: a.id,
+            kind: a.kind,
+            originalName: a.originalName,
+            mimeType: a.mimeType,
+            size: a.size,
+            createdAt: a.createdAt,
+          })),
+        }
+      : null,
+    history: chainOrder(history).map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      actorKind: h.actor_kind,
+      reason: h.reason,
+      at: h.at,
+    })),
+  };
+}
+
+/**
+ * History rows in order: by instant, and rows of the same instant (one transaction, or a test
+ * clock) in the order of the chain of statuses.
+ */
+function chainOrder<T extends { at: string; from_status: string | null; to_status: string }>(
+  rows: readonly T[],
+): T[] {
+  const remaining = [...rows];
+  const out: T[] = [];
+  let last: string | null = null;
+  while (remaining.length > 0) {
+    const at = remaining[0]!.at;
+    const next = remaining.find((r) => r.at === at && r.from_status === last) ?? remaining[0]!;
+    out.push(next);
+    remaining.splice(remaining.indexOf(next), 1);
+    last = next.to_status;
+  }
+  return out;
+}
+
+export async function getAttachmentFile(
+  ctx: AppContext,
+  requestId: string,
+  attachmentId: string,
+): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
+  const row = await ctx.db
+    .selectFrom('enrolment_attachments as a')
+    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
+    .innerJoin('stored_files as s', 's.id', 'a.file_id')
+    .select(['s.storage_key', 's.original_name', 's.mime_type'])
+    .where('a.id', '=', attachmentId)
+    .where('f.request_id', '=', requestId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Cette pièce jointe est introuvable.');
+  return {
+    bytes: await ctx.storage.read(row.storage_key),
+    fileName: row.original_name,
+    mimeType: row.mime_type,
+  };
+}
+
+/** A paper BIA (mode « Courrier ») reached the insurer: « Finalisé ». */
+export async function markPaperReceived(
+  ctx: AppContext,
+  actor: StaffActor,
+  requestId: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom('affiliation_requests')
+      .select(['id', 'status', 'mode', 'company_id'])
+      .where('id', '=', requestId)
+      .executeTakeFirst();
+    if (!r) throw notFoundRequest();
+    if (r.mode !== 'mail' || !['sent', 'started', 'returned'].includes(r.status)) {
+      throw invalidTransition();
+    }
+    // The transitions allow « Finalisé » after « Démarré » or « Retourné »; a paper form that
+    // arrives straight after sending goes through « Démarré » when no direct step exists.
+    let from: AffiliationStatus = r.status;
+    if (!canTransition(from, 'finalised') && canTransition(from, 'started')) {
+      await recordStatusChange(trx, {
+        requestId,
+        from,
+        to: 'started',
+        actor: { kind: 'staff', userId: actor.userId },
+        reason: 'paper_received',
+        now,
+      });
+      from = 'started';
+    }
+    await recordStatusChange(trx, {
+      requestId,
+      from,
+      to: 'finalised',
+      actor: { kind: 'staff', userId: actor.userId },
+      reason: 'paper_received',
+      now,
+    });
+    await trx
+      .updateTable('affiliation_requests')
+      .set({
+        paper_received_at: at,
+        finalised_at: at,
+        form_token_hash: null,
+        form_token_expires_at: null,
+      })
+      .where('id', '=', requestId)
+      .execute();
+    await recordAudit(trx, now, {
+      action: 'affiliation.paper_received',
+      actorUserId: actor.userId,
+      actorKind: 'staff',
+      companyId: r.company_id,
+      targetType: 'affiliation_request',
+      targetId: requestId,
+      ip: actor.meta.ip,
+      userAgent: actor.meta.userAgent,
+    });
+  });
+}
+
+/**
+ * « Valider »: in one transaction, the member (created, or the existing one of the company with
+ * that NIR), the coverage (contract, option, effective on the affiliation date), the member's
+ * latest-coverage copy, « Validé par l'assureur », the audit line. The employee then appears in
+ * « Mes salariés ».
+ */
+export async function validateAffiliation(
+  ctx: AppContext,
+  actor: StaffActor,
+  requestId: string,
+): Promise<{ memberId: string; coverageId: string; existingMember: boolean }> {
+  const rc = await loadRequestContext(ctx.db, requestId);
+  if (!rc) throw notFoundRequest();
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom('affiliation_requests')
+      .selectAll()
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
+    if (r.status !== 'finalised') throw invalidTransition();
+    const form = await trx
+      .selectFrom('enrolment_forms')
+      .select(['option_code'])
+      .where('request_id', '=', requestId)
+      .executeTakeFirst();
+
+    let memberId = r.member_id;
+    if (memberId) {
+      const exists = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('id', '=', memberId)
+        .where('company_id', '=', r.company_id)
+        .executeTakeFirst();
+      if (!exists) memberId = null;
+    }
+    if (!memberId) {
+      const byNir = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('company_id', '=', r.company_id)
+        .where('nir_hash', '=', r.nir_hash)
+        .executeTakeFirst();
+      memberId = byNir?.id ?? null;
+    }
+    const existingMember = memberId !== null;
+    if (!memberId) {
+      memberId = newId();
+      await trx
+        .insertInto('members')
+        .values({
+          id: memberId,
+          company_id: r.company_id,
+          establishment_id: r.establishment_id,
+          nir_encrypted: r.nir_encrypted,
+          nir_hash: r.nir_hash,
+          last_name: r.last_name,
+          first_name: r.first_name,
+          search_name: toSearchName(r.last_name, r.first_name),
+          birth_date: r.birth_date,
+          professional_status: r.professional_status,
+          email: r.email,
+          latest_coverage_id: null,
+          latest_contract_id: null,
+          latest_effective_date: null,
+          latest_end_date: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    const optionCode =
+      form?.option_code ??
+      rc.contract.options.find((o) => o.mandatory)?.code ??
+      rc.contract.options[0]?.code ??
+      'base';
+    const coverageId = newId();
+    await trx
+      .insertInto('coverages')
+      .values({
+        id: coverageId,
+        member_id: memberId,
+        contract_id: r.contract_id,
+        option_code: optionCode,
+        effective_date: r.affiliation_date,
+        end_date: r.employment_end_date,
+        affiliation_request_id: r.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await refreshLatestCoverage(trx, [memberId], now);
+    await recordStatusChange(trx, {
+      requestId,
+      from: 'finalised',
+      to: 'validated',
+      actor: { kind: 'staff', userId: actor.userId },
+      now,
+    });
+    await trx
+      .updateTable('affiliation_requests')
+      .set({
+        member_id: memberId,
+        validated_at: at,
+        validated_by: actor.userId,
+        form_token_hash: null,
+        form_token_expires_at: null,
+      })
+      .where('id', '=', requestId)
+      .execute();
+    await recordAudit(trx, now, {
+      action: 'affiliation.validated',
+      actorUserId: actor.userId,
+      actorKind: 'staff',
+      companyId: r.company_id,
+      targetType: 'affiliation_request',
+      targetId: requestId,
+      ip: actor.meta.ip,
+      userAgent: actor.meta.userAgent,
+      details: { memberId, coverageId, existingMember },
+    });
+    return { memberId, coverageId, existingMember };
+  });
+}
+
+/**
+ * « Retourner au salarié »: « Retourné » with the reason, a new link (valid the configured
+ * number of days) emailed to the employee with the reason, the audit line.
+ */
+export async function returnAffiliation(
+  ctx: AppContext,
+  actor: StaffActor,
+  requestId: string,
+  reason: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const branding = await getBranding(ctx);
+  const settings = await ctx.db
+    .selectFrom('insurer_settings')
+    .select('affiliation_expiry_days')
+    .executeTakeFirst();
+  const days = settings?.affiliation_expiry_days ?? 30;
+  const token = newSecretToken();
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom('affiliation_requests')
+      .select(['id', 'status', 'email', 'first_name', 'company_id', 'mode'])
+      .where('id', '=', requestId)
+      .executeTakeFirst();
+    if (!r) throw notFoundRequest();
+    await recordStatusChange(trx, {
+      requestId,
+      from: r.status,
+      to: 'returned',
+      actor: { kind: 'staff', userId: actor.userId },
+      reason,
+      now,
+    });
+    await trx
+      .updateTable('affiliation_requests')
+      .set({
+        returned_at: at,
+        return_reason: reason,
+        form_token_hash: hashToken(token),
+        form_token_expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+        birth_date_attempts: 0,
+        birth_date_locked_until: null,
+      })
+      .where('id', '=', requestId)
+      .execute();
+    await trx
+      .updateTable('enrolment_forms')
+      .set({ certified_at: null, updated_at: at })
+      .where('request_id', '=', requestId)
+      .execute();
+    if (r.email) {
+      await enqueueEmail(trx, {
+        to: r.email,
+        template: 'enrolment_returned',
+        data: {
+          firstName: r.first_name,
+          reason,
+          url: `${ctx.config.publicUrl}/formulaire/${token}`,
+          validity: `${days} jours`,
+        },
+        branding,
+        now,
+      });
+    }
+    await recordAudit(trx, now, {
+      action: 'affiliation.returned',
+      actorUserId: actor.userId,
+      actorKind: 'staff',
+      companyId: r.company_id,
+      targetType: 'affiliation_request',
+      targetId: requestId,
+      ip: actor.meta.ip,
+      userAgent: actor.meta.userAgent,
+      details: { emailed: r.email !== null },
+    });
+  });
+  ctx.outboxWorker?.wake();
+}

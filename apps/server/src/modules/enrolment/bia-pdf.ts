@@ -1,0 +1,223 @@
+/**
+ * The « Bulletin individuel d'affiliation » (BIA) as a PDF (pdf-lib, through the demo's small
+ * writer `db/seed/pdf.ts`): pre-filled with what the employer entered (to print in mode
+ * « Courrier »), or completed with everything the employee gave online (SPEC §5.5).
+ */
+import {
+  BENEFICIARY_TYPE_LABELS,
+  EMPLOYMENT_CONTRACT_TYPE_LABELS,
+  PROFESSIONAL_STATUS_LABELS,
+  type EmploymentContractType,
+} from '@affilia/shared/domain/enums';
+import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
+import type { AttachmentKind, BeneficiaryType, ContractOption } from '../../db/schema';
+import { renderPdf, type PdfBlock } from '../../db/seed/pdf';
+import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
+
+export interface BiaPdfInput {
+  brandName: string;
+  primaryColor: string;
+  /** Where a paper BIA is sent (insurer settings), if known. */
+  postalAddress: string | null;
+  company: { name: string; siren: string; insurerIdentifier: string };
+  establishment: { name: string; siret: string };
+  contract: { number: string; label: string; options: ContractOption[] };
+  employee: {
+    lastName: string;
+    firstName: string;
+    birthDate: string;
+    /** Formatted with its key, e.g. "1 85 06 75 123 456 78". */
+    nir: string;
+    email: string | null;
+    hireDate: string;
+    affiliationDate: string;
+    professionalStatus: string;
+    employmentContractType: string;
+    employmentStartDate: string;
+    employmentEndDate: string | null;
+  };
+  /** Null: the pre-filled BIA with blanks to fill in by hand. */
+  completed: {
+    address: EnrolmentAddress;
+    optionCode: string | null;
+    maskedIban: string | null;
+    bic: string | null;
+    noemieConsent: boolean;
+    beneficiaries: {
+      type: BeneficiaryType;
+      lastName: string;
+      firstName: string;
+      birthDate: string;
+      nir: string | null;
+      attachedToNir: string | null;
+    }[];
+    attachments: { kind: AttachmentKind; originalName: string }[];
+    certifiedAt: string;
+  } | null;
+}
+
+/** '2026-03-02' → '02/03/2026'. */
+function frDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function rows(pairs: [string, string | null | undefined][]): PdfBlock {
+  return {
+    kind: 'table',
+    columns: [
+      { title: 'Rubrique', width: 2 },
+      { title: 'Valeur', width: 3 },
+    ],
+    rows: pairs.map(([label, value]) => [label, value && value !== '' ? value : '-']),
+  };
+}
+
+export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffer> {
+  const e = input.employee;
+  const c = input.completed;
+  const optionLabel = (code: string | null) =>
+    input.contract.options.find((o) => o.code === code)?.label ?? code ?? '';
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', text: 'Entreprise' },
+    rows([
+      ['Raison sociale', input.company.name],
+      ['SIREN', input.company.siren],
+      ['Identifiant entreprise', input.company.insurerIdentifier],
+      ['Établissement', input.establishment.name],
+      ['SIRET', input.establishment.siret],
+      ['Contrat', `${input.contract.number} - ${input.contract.label}`],
+    ]),
+    { kind: 'heading', text: 'Salarié' },
+    rows([
+      ['Nom', e.lastName],
+      ['Prénom', e.firstName],
+      ['Date de naissance', frDate(e.birthDate)],
+      ['Numéro de Sécurité sociale', e.nir],
+      ['Adresse e-mail', e.email],
+      [
+        'Statut professionnel',
+        PROFESSIONAL_STATUS_LABELS[e.professionalStatus as 'cadre'] ?? e.professionalStatus,
+      ],
+      [
+        'Type de contrat de travail',
+        EMPLOYMENT_CONTRACT_TYPE_LABELS[e.employmentContractType as EmploymentContractType] ??
+          e.employmentContractType,
+      ],
+      ["Date d'entrée dans l'entreprise", frDate(e.hireDate)],
+      ['Début du contrat de travail', frDate(e.employmentStartDate)],
+      ['Fin du contrat de travail', frDate(e.employmentEndDate)],
+      ["Date d'affiliation au contrat Frais de Santé", frDate(e.affiliationDate)],
+    ]),
+  ];
+
+  if (c) {
+    blocks.push(
+      { kind: 'heading', text: 'Adresse' },
+      rows([
+        ['Adresse', c.address.addressLine1],
+        ["Complément d'adresse", c.address.addressLine2],
+        ['Code postal', c.address.postalCode],
+        ['Ville', c.address.city],
+        ['Pays', c.address.country],
+        ['Téléphone', c.address.phone],
+      ]),
+      { kind: 'heading', text: 'Ayants droit' },
+    );
+    if (c.beneficiaries.length === 0) {
+      blocks.push({ kind: 'paragraph', text: 'Aucun ayant droit déclaré.' });
+    } else {
+      blocks.push({
+        kind: 'table',
+        columns: [
+          { title: 'Lien', width: 2 },
+          { title: 'Nom et prénom', width: 3 },
+          { title: 'Naissance', width: 2 },
+          { title: 'N° Sécurité sociale', width: 3 },
+          { title: 'Rattaché au NIR', width: 3 },
+        ],
+        rows: c.beneficiaries.map((b) => [
+          BENEFICIARY_TYPE_LABELS[b.type],
+          `${b.lastName} ${b.firstName}`,
+          frDate(b.birthDate),
+          b.nir ?? '-',
+          b.attachedToNir ?? '-',
+        ]),
+      });
+    }
+    blocks.push(
+      { kind: 'heading', text: 'Option et remboursements' },
+      rows([
+        ['Option choisie', optionLabel(c.optionCode) || 'Base obligatoire'],
+        ['IBAN', c.maskedIban],
+        ['BIC', c.bic],
+        ['Télétransmission Noémie', c.noemieConsent ? 'Acceptée' : 'Refusée'],
+      ]),
+      { kind: 'heading', text: 'Pièces jointes' },
+      c.attachments.length > 0
+        ? {
+            kind: 'bullets',
+            items: c.attachments.map(
+              (a) => `${ATTACHMENT_KIND_LABELS[a.kind]} : ${a.originalName}`,
+            ),
+          }
+        : { kind: 'paragraph', text: 'Aucune pièce jointe.' },
+      {
+        kind: 'paragraph',
+        text: `Le salarié a certifié l'exactitude des informations ci-dessus le ${frDate(c.certifiedAt)} (formulaire en ligne).`,
+      },
+    );
+  } else {
+    blocks.push(
+      { kind: 'heading', text: 'Adresse' },
+      { kind: 'fields', labels: ['Adresse', 'Code postal et ville', 'Téléphone'] },
+      { kind: 'heading', text: 'Ayants droit (conjoint, concubin, enfants)' },
+      {
+        kind: 'fields',
+        labels: [
+          'Nom, prénom, date de naissance, N° Sécurité sociale',
+          'Nom, prénom, date de naissance, N° Sécurité sociale',
+          'Nom, prénom, date de naissance, N° Sécurité sociale',
+        ],
+      },
+      { kind: 'heading', text: 'Option et remboursements' },
+      {
+        kind: 'paragraph',
+        text: `Options du contrat : ${input.contract.options.map((o) => o.label).join(', ') || 'base obligatoire'}.`,
+      },
+      { kind: 'fields', labels: ['Option choisie', 'IBAN', 'BIC'] },
+      {
+        kind: 'paragraph',
+        text: "J'accepte la télétransmission Noémie avec ma caisse d'assurance maladie : oui / non",
+      },
+      { kind: 'heading', text: 'Pièces à joindre' },
+      {
+        kind: 'bullets',
+        items: [
+          'Un relevé d’identité bancaire (RIB)',
+          'Votre attestation de droits Sécurité sociale',
+        ],
+      },
+      { kind: 'fields', labels: ['Fait à', 'Le', 'Signature du salarié'] },
+    );
+    if (input.postalAddress) {
+      blocks.push({
+        kind: 'paragraph',
+        text: `À renvoyer complété et signé à : ${input.postalAddress.replace(/\s*\n\s*/g, ', ')}`,
+      });
+    }
+  }
+
+  return renderPdf(
+    {
+      title: "Bulletin individuel d'affiliation",
+      subtitle: c
+        ? `Complété en ligne par ${e.firstName} ${e.lastName}`
+        : `Pré-rempli pour ${e.firstName} ${e.lastName}`,
+      blocks,
+    },
+    { brandName: input.brandName, primaryColor: input.primaryColor },
+    now,
+  );
+}

@@ -1,0 +1,250 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_MAX_BYTES,
+  EnrolmentAttachmentSchema,
+  EnrolmentDraftSchema,
+  EnrolmentFormSchema,
+  EnrolmentLinkStatusSchema,
+  EnrolmentSubmittedSchema,
+  SubmitEnrolmentRequestSchema,
+  UnlockEnrolmentRequestSchema,
+  type AttachmentKind,
+} from '@affilia/shared/schemas/enrolment';
+import type { AffiliationRequest } from '../../db/schema';
+import { AppError, badRequest } from '../../lib/errors';
+import { requireEmployer } from '../../plugins/auth';
+import { getEmployerBiaPdf } from './bia.service';
+import {
+  addAttachment,
+  getEnrolmentForm,
+  removeAttachment,
+  saveDraft,
+  submitEnrolment,
+} from './enrolment.service';
+import { contentDisposition } from './file-type';
+import {
+  assertFormSession,
+  checkBirthDate,
+  clearFormCookieOptions,
+  FORM_COOKIE,
+  formCookieOptions,
+  issueFormSession,
+  requestOfToken,
+} from './form-access';
+
+const tags = ['enrolment'];
+const TokenParamsSchema = z.object({ token: z.string().max(200) });
+const AttachmentParamsSchema = TokenParamsSchema.extend({ attachmentId: z.string().max(64) });
+const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
+
+const noFile = () =>
+  badRequest('attachment_missing', 'Choisissez un fichier PDF, JPEG ou PNG à envoyer.', {
+    file: 'Choisissez un fichier',
+  });
+const tooLarge = () =>
+  new AppError(
+    'attachment_too_large',
+    413,
+    `Le fichier dépasse ${MB} Mo : réduisez-le ou scannez-le en plus basse résolution.`,
+    {
+      file: `Fichier trop volumineux (${MB} Mo au plus)`,
+    },
+  );
+const badKind = () =>
+  badRequest('validation_error', 'Indiquez le type de pièce jointe.', {
+    kind: 'Choisissez RIB, attestation de droits Sécurité sociale ou autre',
+  });
+
+/** The one file of a multipart upload and its `kind` (a field before the file, or ?kind=). */
+async function readAttachment(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fileName: string | undefined; kind: AttachmentKind }> {
+  try {
+    const file = await request.file({
+      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 3, parts: 4 },
+    });
+    if (!file) throw noFile();
+    const bytes = await file.toBuffer();
+    const field = file.fields.kind;
+    const fromField =
+      field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+    const query = request.query as { kind?: unknown } | undefined;
+    const kind = fromField ?? (typeof query?.kind === 'string' ? query.kind : undefined);
+    if (!kind || !(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw badKind();
+    return { bytes, fileName: file.filename, kind: kind as AttachmentKind };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw badRequest('attachment_too_many_files', 'Envoyez un seul fichier à la fois.', {
+        file: 'Un seul fichier à la fois',
+      });
+    }
+    throw err;
+  }
+}
+
+/** Sends a file for download only (SPEC §9: attachment, nosniff, never cached). */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { bytes: Buffer; fileName: string; mimeType: string },
+) {
+  return reply
+    .type(file.mimeType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(file.bytes);
+}
+
+/**
+ * The employee's online BIA (SPEC §5.5): /api/enrolment/:token… (public: the emailed token,
+ * then the birth date, are the proof), and the employer's BIA download.
+ */
+export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  /** The request of the token, with a form session of this browser (unlocked). */
+  const unlocked = async (request: FastifyRequest, token: string): Promise<AffiliationRequest> => {
+    const affiliation = await requestOfToken(ctx, token);
+    assertFormSession(ctx, affiliation, request.cookies[FORM_COOKIE]);
+    return affiliation;
+  };
+
+  app.get(
+    '/api/enrolment/:token/check',
+    {
+      schema: {
+        tags,
+        summary: 'Whether the link of the email still opens a form (404/410 otherwise)',
+        params: TokenParamsSchema,
+        response: { 200: EnrolmentLinkStatusSchema },
+      },
+    },
+    async (request) => {
+      await requestOfToken(ctx, request.params.token);
+      return { valid: true as const };
+    },
+  );
+
+  app.post(
+    '/api/enrolment/:token/unlock',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the birth date (5 tries, then 15 minutes locked); opens the form',
+        params: TokenParamsSchema,
+        body: UnlockEnrolmentRequestSchema,
+        response: { 200: EnrolmentFormSchema },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = await requestOfToken(ctx, request.params.token);
+      await checkBirthDate(ctx, affiliation, request.body.birthDate);
+      reply.setCookie(FORM_COOKIE, issueFormSession(ctx, affiliation), formCookieOptions);
+      return getEnrolmentForm(ctx, affiliation);
+    },
+  );
+
+  app.get(
+    '/api/enrolment/:token',
+    {
+      schema: {
+        tags,
+        summary: 'The form: identity from the employer, the options, what was saved',
+        params: TokenParamsSchema,
+        response: { 200: EnrolmentFormSchema },
+      },
+    },
+    async (request) => getEnrolmentForm(ctx, await unlocked(request, request.params.token)),
+  );
+
+  app.put(
+    '/api/enrolment/:token/draft',
+    {
+      schema: {
+        tags,
+        summary: '« Enregistrer le brouillon » (the first save sets « Démarré par le salarié »)',
+        params: TokenParamsSchema,
+        body: EnrolmentDraftSchema,
+        response: { 200: EnrolmentFormSchema },
+      },
+    },
+    async (request) => saveDraft(ctx, await unlocked(request, request.params.token), request.body),
+  );
+
+  app.post(
+    '/api/enrolment/:token/attachments',
+    {
+      schema: {
+        tags,
+        summary: `Add an attachment (multipart: field \`kind\`, then \`file\`; PDF, JPEG or PNG, ${MB} MB at most)`,
+        params: TokenParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: EnrolmentAttachmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = await unlocked(request, request.params.token);
+      const upload = await readAttachment(request);
+      return reply.status(201).send(await addAttachment(ctx, affiliation, upload));
+    },
+  );
+
+  app.delete(
+    '/api/enrolment/:token/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an attachment',
+        params: AttachmentParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = await unlocked(request, request.params.token);
+      await removeAttachment(ctx, affiliation, request.params.attachmentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/enrolment/:token/submit',
+    {
+      schema: {
+        tags,
+        summary: '« Valider »: « Finalisé par le salarié », the completed BIA, the link ends',
+        params: TokenParamsSchema,
+        body: SubmitEnrolmentRequestSchema,
+        response: { 200: EnrolmentSubmittedSchema },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = await unlocked(request, request.params.token);
+      const result = await submitEnrolment(ctx, affiliation, request.body);
+      reply.clearCookie(FORM_COOKIE, clearFormCookieOptions);
+      return result;
+    },
+  );
+
+  app.get(
+    '/api/affiliations/:id/bia.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The BIA as a PDF: pre-filled (mode « Courrier »), or completed once finalised',
+        params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const file = await getEmployerBiaPdf(ctx, await requireEmployer(request), request.params.id);
+      return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
+    },
+  );
+};

@@ -1,0 +1,441 @@
+/**
+ * The employee's online BIA (SPEC §5.5): unlock with the birth date, read, save a draft, add or
+ * remove attachments, submit. Every change is one transaction; every status change goes through
+ * `recordStatusChange` (modules/affiliations/status.ts).
+ */
+import type { z } from 'zod';
+import { roleCan } from '@affilia/shared/domain/permissions';
+import {
+  ATTACHMENT_MAX_COUNT,
+  type EnrolmentDraftSchema,
+  type EnrolmentForm,
+} from '@affilia/shared/schemas/enrolment';
+import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
+import type { AppContext } from '../../lib/context';
+import { AppError, badRequest, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { enqueueEmail } from '../../lib/outbox/outbox';
+import { getBranding } from '../settings/settings.service';
+import { recordStatusChange } from '../affiliations/status';
+import { renderBiaPdf } from './bia-pdf';
+import {
+  biaInput,
+  loadBiaBranding,
+  loadFormParts,
+  loadRequestContext,
+  maskIban,
+  maskNir,
+  type RequestContext,
+} from './enrolment.repository';
+import { detectAttachmentType, safeOriginalName } from './file-type';
+import { linkInvalid } from './form-access';
+
+type Draft = z.output<typeof EnrolmentDraftSchema>;
+
+async function requireContext(ctx: AppContext, requestId: string): Promise<RequestContext> {
+  const rc = await loadRequestContext(ctx.db, requestId);
+  if (!rc) throw linkInvalid();
+  return rc;
+}
+
+/** The form as the employee sees it (identity from the employer, what they saved). */
+export async function getEnrolmentForm(
+  ctx: AppContext,
+  request: AffiliationRequest,
+): Promise<EnrolmentForm> {
+  const rc = await requireContext(ctx, request.id);
+  const parts = await loadFormParts(ctx.db, ctx.cipher, request.id);
+  const r = rc.request;
+  const form = parts.form;
+  return {
+    status: r.status,
+    returnReason: r.status === 'returned' || r.returned_at ? r.return_reason : null,
+    identity: {
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+      email: r.email,
+      maskedNir: maskNir(ctx.cipher.decrypt(r.nir_encrypted)),
+      professionalStatus: r.professional_status,
+      affiliationDate: r.affiliation_date,
+    },
+    company: { name: rc.company.name, establishmentName: rc.establishment.name },
+    contract: { label: rc.contract.label, options: rc.contract.options },
+    address: parts.address,
+    optionCode: form?.option_code ?? null,
+    maskedIban: form?.iban_encrypted ? maskIban(ctx.cipher.decrypt(form.iban_encrypted)) : null,
+    bic: form?.bic ?? null,
+    noemieConsent: form?.noemie_consent === 1,
+    beneficiaries: parts.beneficiaries,
+    attachments: parts.attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      originalName: a.originalName,
+      mimeType: a.mimeType,
+      size: a.size,
+      createdAt: a.createdAt,
+    })),
+    savedAt: form?.updated_at ?? null,
+  };
+}
+
+/** The form row of the request, created empty when missing (in the caller's transaction). */
+async function ensureForm(trx: AppContext['db'], requestId: string, now: string): Promise<string> {
+  const existing = await trx
+    .selectFrom('enrolment_forms')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const id = newId();
+  await trx
+    .insertInto('enrolment_forms')
+    .values({
+      id,
+      request_id: requestId,
+      data: JSON.stringify({ address: {} }),
+      option_code: null,
+      iban_encrypted: null,
+      iban_hash: null,
+      bic: null,
+      certified_at: null,
+      submitted_at: null,
+      pdf_file_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** The request, re-read in the transaction: still open to the employee, or 404. */
+async function openRequestIn(trx: AppContext['db'], requestId: string) {
+  const row = await trx
+    .selectFrom('affiliation_requests')
+    .select(['id', 'status', 'form_token_hash'])
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!row || !['sent', 'started', 'returned'].includes(row.status)) throw linkInvalid();
+  return row;
+}
+
+/** « Enregistrer le brouillon »: saves everything given; the first save sets « Démarré ». */
+export async function saveDraft(
+  ctx: AppContext,
+  request: AffiliationRequest,
+  draft: Draft,
+): Promise<EnrolmentForm> {
+  const rc = await requireContext(ctx, request.id);
+  if (draft.optionCode != null && !rc.contract.options.some((o) => o.code === draft.optionCode)) {
+    throw badRequest('validation_error', 'Vérifiez les champs signalés.', {
+      optionCode: "Cette option n'existe pas pour votre contrat",
+    });
+  }
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await openRequestIn(trx, request.id);
+    const formId = await ensureForm(trx, request.id, at);
+    await trx
+      .updateTable('enrolment_forms')
+      .set({
+        data: JSON.stringify({ address: draft.address }),
+        option_code: draft.optionCode ?? null,
+        ...(draft.iban === undefined
+          ? {}
+          : draft.iban === null
+            ? { iban_encrypted: null, iban_hash: null }
+            : {
+                iban_encrypted: ctx.cipher.encrypt(draft.iban),
+                iban_hash: ctx.cipher.hash(draft.iban),
+              }),
+        ...(draft.bic === undefined ? {} : { bic: draft.bic }),
+        noemie_consent: draft.noemieConsent ? 1 : 0,
+        updated_at: at,
+      })
+      .where('id', '=', formId)
+      .execute();
+    await trx.deleteFrom('beneficiaries').where('enrolment_form_id', '=', formId).execute();
+    if (draft.beneficiaries.length > 0) {
+      await trx
+        .insertInto('beneficiaries')
+        .values(
+          draft.beneficiaries.map((b, position) => ({
+            id: newId(),
+            enrolment_form_id: formId,
+            type: b.type,
+            last_name: b.lastName,
+            first_name: b.firstName,
+            birth_date: b.birthDate,
+            nir_encrypted: b.nir ? ctx.cipher.encrypt(b.nir) : null,
+            attached_to_nir_encrypted: b.attachedToNir ? ctx.cipher.encrypt(b.attachedToNir) : null,
+            position,
+            created_at: at,
+          })),
+        )
+        .execute();
+    }
+    if (current.status !== 'started') {
+      await recordStatusChange(trx, {
+        requestId: request.id,
+        from: current.status,
+        to: 'started',
+        actor: { kind: 'employee' },
+        now,
+      });
+    }
+  });
+  return getEnrolmentForm(ctx, request);
+}
+
+/** Adds one attachment (bytes already read within the size limit). */
+export async function addAttachment(
+  ctx: AppContext,
+  request: AffiliationRequest,
+  input: { kind: AttachmentKind; bytes: Buffer; fileName: string | undefined },
+) {
+  if (input.bytes.length === 0) {
+    throw badRequest('attachment_empty', 'Le fichier est vide : choisissez un autre fichier.', {
+      file: 'Le fichier est vide',
+    });
+  }
+  const mimeType = detectAttachmentType(input.bytes);
+  if (!mimeType) {
+    throw new AppError(
+      'attachment_type_refused',
+      415,
+      'Ce fichier n’est ni un PDF, ni une image JPEG ou PNG : choisissez un autre fichier.',
+      { file: 'Formats acceptés : PDF, JPEG, PNG' },
+    );
+  }
+  const originalName = safeOriginalName(input.fileName, mimeType);
+  const saved = await ctx.storage.save(input.bytes, { originalName, mimeType });
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await openRequestIn(trx, request.id);
+      const formId = await ensureForm(trx, request.id, now);
+      const count = await trx
+        .selectFrom('enrolment_attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('form_id', '=', formId)
+        .executeTakeFirstOrThrow();
+      if (Number(count.n) >= ATTACHMENT_MAX_COUNT) {
+        throw badRequest(
+          'too_many_attachments',
+          `${ATTACHMENT_MAX_COUNT} pièces jointes au plus : supprimez-en une avant d'en ajouter.`,
+          { file: `${ATTACHMENT_MAX_COUNT} pièces jointes au plus` },
+        );
+      }
+      const fileId = newId();
+      await trx
+        .insertInto('stored_files')
+        .values({
+          id: fileId,
+          storage_key: saved.storageKey,
+          original_name: originalName,
+          mime_type: mimeType,
+          size: saved.size,
+          sha256: saved.sha256,
+          owner_kind: 'enrolment',
+          owner_id: formId,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('enrolment_attachments')
+        .values({ id, form_id: formId, file_id: fileId, kind: input.kind, created_at: now })
+        .execute();
+    });
+  } catch (err) {
+    await ctx.storage.remove(saved.storageKey);
+    throw err;
+  }
+  return { id, kind: input.kind, originalName, mimeType, size: saved.size, createdAt: now };
+}
+
+export async function removeAttachment(
+  ctx: AppContext,
+  request: AffiliationRequest,
+  attachmentId: string,
+): Promise<void> {
+  const storageKey = await ctx.db.transaction().execute(async (trx) => {
+    await openRequestIn(trx, request.id);
+    const row = await trx
+      .selectFrom('enrolment_attachments as a')
+      .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
+      .innerJoin('stored_files as s', 's.id', 'a.file_id')
+      .select(['a.id', 'a.file_id', 's.storage_key'])
+      .where('a.id', '=', attachmentId)
+      .where('f.request_id', '=', request.id)
+      .executeTakeFirst();
+    if (!row) throw notFound('Cette pièce jointe est introuvable.');
+    await trx.deleteFrom('enrolment_attachments').where('id', '=', row.id).execute();
+    await trx.deleteFrom('stored_files').where('id', '=', row.file_id).execute();
+    return row.storage_key;
+  });
+  await ctx.storage.remove(storageKey);
+}
+
+/** Employer users who follow the establishment and may manage affiliations there. */
+async function employerRecipients(ctx: AppContext, companyId: string, establishmentId: string) {
+  const rows = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('user_company_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.first_name', 'r.role'])
+    .where('u.kind', '=', 'employer')
+    .where('u.status', '=', 'active')
+    .where('r.company_id', '=', companyId)
+    .where((eb) =>
+      eb.or([
+        eb('r.all_establishments', '=', 1),
+        eb.exists(
+          eb
+            .selectFrom('user_establishments as ue')
+            .select('ue.user_id')
+            .whereRef('ue.user_id', '=', 'u.id')
+            .where('ue.establishment_id', '=', establishmentId),
+        ),
+      ]),
+    )
+    .orderBy('u.id')
+    .execute();
+  return rows.filter((r) => roleCan(r.role, 'affiliations.manage'));
+}
+
+/**
+ * « Valider »: checks that nothing required is missing (400 `enrolment_incomplete` with the
+ * fields), then in one transaction: status « Finalisé », the completed BIA stored, the link
+ * dead, the employer's users notified (in the app and by email).
+ */
+export async function submitEnrolment(
+  ctx: AppContext,
+  request: AffiliationRequest,
+  input: { certified: boolean },
+): Promise<{ status: 'finalised'; finalisedAt: string }> {
+  const rc = await requireContext(ctx, request.id);
+  const parts = await loadFormParts(ctx.db, ctx.cipher, request.id);
+  const form = parts.form;
+  const fields: Record<string, string> = {};
+  if (!form?.iban_encrypted) fields.iban = "Saisissez l'IBAN du compte de remboursement";
+  if (!parts.address.addressLine1) fields['address.addressLine1'] = 'Saisissez votre adresse';
+  if (!parts.address.postalCode) fields['address.postalCode'] = 'Saisissez le code postal';
+  if (!parts.address.city) fields['address.city'] = 'Saisissez la ville';
+  if (!input.certified)
+    fields.certified = "Cochez la case pour certifier l'exactitude des informations";
+  if (!parts.attachments.some((a) => a.kind === 'rib')) {
+    fields['attachments.rib'] = 'Joignez votre RIB';
+  }
+  if (!parts.attachments.some((a) => a.kind === 'social_security_certificate')) {
+    fields['attachments.social_security_certificate'] =
+      'Joignez votre attestation de droits Sécurité sociale';
+  }
+  if (!form || Object.keys(fields).length > 0) {
+    throw badRequest(
+      'enrolment_incomplete',
+      'Il manque des informations pour valider votre formulaire : complétez les champs signalés.',
+      fields,
+    );
+  }
+
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const branding = await getBranding(ctx);
+  const biaBranding = await loadBiaBranding(ctx.db, branding);
+  const recipients = await employerRecipients(ctx, rc.company.id, rc.establishment.id);
+  const pdf = await renderBiaPdf(
+    biaInput(ctx.cipher, rc, { ...parts, form: { ...form, certified_at: at } }, biaBranding),
+    now,
+  );
+  const fileName = `BIA-${request.last_name}-${request.first_name}.pdf`;
+  const saved = await ctx.storage.save(pdf, {
+    originalName: fileName,
+    mimeType: 'application/pdf',
+  });
+  const employeeName = `${request.first_name} ${request.last_name}`;
+  let previousPdfKey: string | null = null;
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const current = await openRequestIn(trx, request.id);
+      if (current.form_token_hash !== request.form_token_hash) throw linkInvalid();
+      await recordStatusChange(trx, {
+        requestId: request.id,
+        from: current.status,
+        to: 'finalised',
+        actor: { kind: 'employee' },
+        now,
+      });
+      await trx
+        .updateTable('affiliation_requests')
+        .set({ finalised_at: at, form_token_hash: null, form_token_expires_at: null })
+        .where('id', '=', request.id)
+        .execute();
+      const fileId = newId();
+      await trx
+        .insertInto('stored_files')
+        .values({
+          id: fileId,
+          storage_key: saved.storageKey,
+          original_name: fileName,
+          mime_type: 'application/pdf',
+          size: saved.size,
+          sha256: saved.sha256,
+          owner_kind: 'bia',
+          owner_id: form.id,
+          created_at: at,
+        })
+        .execute();
+      if (form.pdf_file_id) {
+        const previous = await trx
+          .selectFrom('stored_files')
+          .select('storage_key')
+          .where('id', '=', form.pdf_file_id)
+          .executeTakeFirst();
+        previousPdfKey = previous?.storage_key ?? null;
+      }
+      await trx
+        .updateTable('enrolment_forms')
+        .set({ certified_at: at, submitted_at: at, pdf_file_id: fileId, updated_at: at })
+        .where('id', '=', form.id)
+        .execute();
+      if (form.pdf_file_id) {
+        await trx.deleteFrom('stored_files').where('id', '=', form.pdf_file_id).execute();
+      }
+      for (const user of recipients) {
+        await trx
+          .insertInto('notifications')
+          .values({
+            id: newId(),
+            user_id: user.id,
+            type: 'enrolment_finalised',
+            title: "Formulaire d'affiliation finalisé",
+            body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d'affiliation.`,
+            link: '/affiliations',
+            company_id: rc.company.id,
+            read_at: null,
+            created_at: at,
+          })
+          .execute();
+        await enqueueEmail(trx, {
+          to: user.email,
+          template: 'enrolment_finalised',
+          data: {
+            firstName: user.first_name,
+            employeeName,
+            establishmentName: rc.establishment.name,
+            url: `${ctx.config.publicUrl}/affiliations`,
+          },
+          branding,
+          now,
+        });
+      }
+    });
+  } catch (err) {
+    await ctx.storage.remove(saved.storageKey);
+    throw err;
+  }
+  if (previousPdfKey) await ctx.storage.remove(previousPdfKey);
+  ctx.outboxWorker?.wake();
+  return { status: 'finalised', finalisedAt: at };
+}

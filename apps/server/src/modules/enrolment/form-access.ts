@@ -1,0 +1,187 @@
+/**
+ * Access to the employee's form (SPEC §5.5): the emailed token, then the birth date.
+ *
+ * - The link holds a 256-bit token; the request keeps its SHA-256 (`form_token_hash`) and its
+ *   expiry. A token that matches nothing, or a request no longer waiting for the employee
+ *   (finalised, validated), answers 404 `form_link_invalid`; an expired link or an abandoned
+ *   request answers 410 `form_link_expired`. A reminder that issues a new token kills the old
+ *   one (its hash is no longer stored). Nothing tells which requests exist.
+ * - The birth date is checked with limited attempts: the 5th wrong one locks the form for 15
+ *   minutes (429 with Retry-After); a right one resets the count.
+ * - Once unlocked, the browser holds the `__Host-affilia_form` cookie for 1 hour: the request id,
+ *   the expiry and an HMAC (the field cipher's keyed hash) over them and the current token hash,
+ *   so that the cookie dies with the link (new token, submitted form) and cannot be forged. No
+ *   table is needed.
+ */
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { AffiliationRequest } from '../../db/schema';
+import type { AppContext } from '../../lib/context';
+import { AppError, tooManyAttempts } from '../../lib/errors';
+import { hashToken, sameDigest } from '../../lib/tokens';
+import { OPEN_FORM_STATUSES } from '../affiliations/status';
+
+export const FORM_COOKIE = '__Host-affilia_form';
+export const FORM_SESSION_MS = 60 * 60_000;
+export const BIRTH_DATE_MAX_ATTEMPTS = 5;
+export const BIRTH_DATE_LOCK_MS = 15 * 60_000;
+
+export const formCookieOptions: CookieSerializeOptions = {
+  path: '/',
+  httpOnly: true,
+  secure: true,
+  sameSite: 'strict',
+  maxAge: FORM_SESSION_MS / 1000,
+};
+export const clearFormCookieOptions: CookieSerializeOptions = {
+  path: '/',
+  httpOnly: true,
+  secure: true,
+  sameSite: 'strict',
+};
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
+
+export const linkInvalid = () =>
+  new AppError(
+    'form_link_invalid',
+    404,
+    "Ce lien n'est pas valide ou n'est plus utilisable. Si vous n'avez pas encore envoyé votre formulaire, demandez un nouveau lien à votre employeur.",
+  );
+export const linkExpired = () =>
+  new AppError(
+    'form_link_expired',
+    410,
+    'Ce lien a expiré ou la demande a été annulée : demandez à votre employeur de vous renvoyer le formulaire.',
+  );
+export const sessionRequired = () =>
+  new AppError(
+    'form_session_required',
+    401,
+    'Pour des raisons de sécurité, confirmez de nouveau votre date de naissance.',
+  );
+
+/** The request the token opens, still waiting for the employee; 404/410 otherwise. */
+export async function requestOfToken(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  token: string,
+): Promise<AffiliationRequest> {
+  if (!TOKEN_SHAPE.test(token)) throw linkInvalid();
+  const request = await ctx.db
+    .selectFrom('affiliation_requests')
+    .selectAll()
+    .where('form_token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!request) throw linkInvalid();
+  if (request.status === 'abandoned') throw linkExpired();
+  if (!(OPEN_FORM_STATUSES as readonly string[]).includes(request.status)) throw linkInvalid();
+  if (
+    !request.form_token_expires_at ||
+    request.form_token_expires_at <= ctx.clock.now().toISOString()
+  ) {
+    throw linkExpired();
+  }
+  return request;
+}
+
+function sessionMac(
+  ctx: Pick<AppContext, 'cipher'>,
+  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+  expiresAtMs: number,
+): string {
+  return ctx.cipher.hash(
+    `enrolment-form-session|${request.id}|${expiresAtMs}|${request.form_token_hash ?? ''}`,
+  );
+}
+
+export function issueFormSession(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+): string {
+  const expiresAtMs = ctx.clock.now().getTime() + FORM_SESSION_MS;
+  return `${request.id}.${expiresAtMs}.${sessionMac(ctx, request, expiresAtMs)}`;
+}
+
+/** Throws 401 `form_session_required` unless the cookie was issued for this request and link. */
+export function assertFormSession(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+  cookie: string | undefined,
+): void {
+  const [id, exp, mac] = (cookie ?? '').split('.');
+  const expiresAtMs = Number(exp);
+  if (
+    !id ||
+    !mac ||
+    id !== request.id ||
+    !Number.isSafeInteger(expiresAtMs) ||
+    expiresAtMs <= ctx.clock.now().getTime() ||
+    expiresAtMs > ctx.clock.now().getTime() + FORM_SESSION_MS ||
+    !/^[0-9a-f]{64}$/.test(mac) ||
+    !sameDigest(mac, sessionMac(ctx, request, expiresAtMs))
+  ) {
+    throw sessionRequired();
+  }
+}
+
+/**
+ * Checks the birth date typed by the employee. A wrong date counts an attempt (400
+ * `birth_date_mismatch`, or 429 on the 5th, which locks the form 15 minutes); a locked form
+ * answers 429 with the seconds left.
+ */
+export async function checkBirthDate(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  request: AffiliationRequest,
+  birthDate: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const locked = (until: string) =>
+    tooManyAttempts(
+      'Trop de tentatives : pour votre sécurité, le formulaire est bloqué quelques minutes. Réessayez plus tard.',
+      Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000)),
+    );
+  if (request.birth_date_locked_until && request.birth_date_locked_until > now.toISOString()) {
+    throw locked(request.birth_date_locked_until);
+  }
+  if (birthDate === request.birth_date) {
+    if (request.birth_date_attempts > 0 || request.birth_date_locked_until) {
+      await ctx.db
+        .updateTable('affiliation_requests')
+        .set({ birth_date_attempts: 0, birth_date_locked_until: null })
+        .where('id', '=', request.id)
+        .execute();
+    }
+    return;
+  }
+  // A lock that has passed starts a new series of attempts. The count is increased in the
+  // database (concurrent guesses all count), then read back.
+  const lapsed = request.birth_date_locked_until !== null;
+  await ctx.db
+    .updateTable('affiliation_requests')
+    .set((eb) => ({
+      birth_date_attempts: lapsed ? 1 : eb('birth_date_attempts', '+', 1),
+      birth_date_locked_until: null,
+    }))
+    .where('id', '=', request.id)
+    .execute();
+  const { birth_date_attempts: attempts } = await ctx.db
+    .selectFrom('affiliation_requests')
+    .select('birth_date_attempts')
+    .where('id', '=', request.id)
+    .executeTakeFirstOrThrow();
+  if (attempts >= BIRTH_DATE_MAX_ATTEMPTS) {
+    const until = new Date(now.getTime() + BIRTH_DATE_LOCK_MS).toISOString();
+    await ctx.db
+      .updateTable('affiliation_requests')
+      .set({ birth_date_attempts: 0, birth_date_locked_until: until })
+      .where('id', '=', request.id)
+      .execute();
+    throw locked(until);
+  }
+  const left = BIRTH_DATE_MAX_ATTEMPTS - attempts;
+  throw new AppError(
+    'birth_date_mismatch',
+    400,
+    `La date de naissance ne correspond pas. Il vous reste ${left} essai${left > 1 ? 's' : ''}.`,
+    { birthDate: 'La date de naissance ne correspond pas' },
+  );
+}
