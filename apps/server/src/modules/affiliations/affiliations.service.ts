@@ -41,11 +41,12 @@ import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import type { AppError } from '../../lib/errors';
-import { badRequest, conflict, notFound } from '../../lib/errors';
+import { badRequest, conflict, notFound, tooManyAttempts } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Branding } from '../../lib/mail/templates';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { authorizeEstablishment, companyIdsWith, type EmployerActor } from '../../lib/policies';
+import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../auth/request-meta';
 import { getBranding } from '../settings/settings.service';
@@ -78,6 +79,8 @@ export const REMINDABLE_STATUSES = [
   'sent',
   'started',
 ] as const satisfies readonly AffiliationStatus[];
+/** Requests one user may create in an hour (each may email someone). */
+export const CREATIONS_PER_USER_PER_HOUR = 200;
 export const CANCELLED_BY_EMPLOYER = "Annulée par l'employeur";
 export const LINK_EXPIRED = 'Lien expiré';
 
@@ -276,6 +279,17 @@ export async function createAffiliation(
     input.establishmentId,
   );
   const now = ctx.clock.now();
+  const hit = await hitRateLimit(ctx.db, `affiliation-create:${actor.user.id}`, {
+    limit: CREATIONS_PER_USER_PER_HOUR,
+    windowMs: 3600_000,
+    now,
+  });
+  if (!hit.allowed) {
+    throw tooManyAttempts(
+      "Trop de demandes d'affiliation créées en peu de temps. Réessayez dans une heure.",
+      hit.retryAfterSeconds,
+    );
+  }
   const today = parisDate(now);
   const settings = await loadAffiliationSettings(ctx.db);
 

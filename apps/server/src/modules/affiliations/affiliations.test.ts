@@ -17,7 +17,10 @@ import {
   type Browser,
   type TestApp,
 } from '../../../test/helper';
+import { AppError } from '../../lib/errors';
 import { hashToken } from '../../lib/tokens';
+import { CREATIONS_PER_USER_PER_HOUR } from './affiliations.service';
+import { recordStatusChange } from './status';
 
 const HOUR = 3600_000;
 
@@ -330,6 +333,24 @@ describe('POST /api/affiliations', () => {
     // The same person in another company is another member.
   });
 
+  it('limits the creations of one user in an hour', async () => {
+    const limited = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    const b = browser(t.app, { ip: '192.0.2.13' });
+    await signInAs(b, t.ctx, limited);
+    const now = t.clock.now().getTime();
+    await t.ctx.db
+      .insertInto('rate_limits')
+      .values({
+        key: `affiliation-create:${limited.id}`,
+        window_start: new Date(Math.floor(now / 3600_000) * 3600_000).toISOString(),
+        count: CREATIONS_PER_USER_PER_HOUR,
+      })
+      .execute();
+    const res = await b.post('/api/affiliations', valid());
+    expect(res.statusCode).toBe(429);
+    expect(res.json<ErrorBody>().error.code).toBe('too_many_attempts');
+  });
+
   it('refuses an establishment outside the perimeter (404)', async () => {
     const res = await admin.post(
       '/api/affiliations',
@@ -418,6 +439,54 @@ describe('GET /api/affiliations', () => {
     expect(options.establishments[0]?.contracts.non_cadre?.label).toBe('BASE CCN Ensemble');
     expect(options.establishments[0]?.contracts.cadre?.label).toBe('Cadres 2026');
     expect(options.allowTemporaryNir).toBe(false);
+  });
+});
+
+describe('recordStatusChange', () => {
+  it('moves the status with a history row, and refuses when the request changed meanwhile', async () => {
+    const r = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
+      establishment: lyon,
+      contract: contractAll,
+      createdBy: adminUser,
+    });
+    const now = t.clock.now();
+    await t.ctx.db.transaction().execute((trx) =>
+      recordStatusChange(trx, {
+        requestId: r.id,
+        from: 'sent',
+        to: 'started',
+        actor: { kind: 'employee' },
+        now,
+      }),
+    );
+    // A second writer still believing the request is « sent ».
+    const stale = t.ctx.db.transaction().execute((trx) =>
+      recordStatusChange(trx, {
+        requestId: r.id,
+        from: 'sent',
+        to: 'abandoned',
+        actor: { kind: 'system' },
+        now,
+      }),
+    );
+    await expect(stale).rejects.toThrow(AppError);
+    await expect(stale).rejects.toMatchObject({ code: 'invalid_transition', statusCode: 409 });
+    const row = await t.ctx.db
+      .selectFrom('affiliation_requests')
+      .select(['status', 'status_changed_at'])
+      .where('id', '=', r.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'started', status_changed_at: now.toISOString() });
+    const history = await t.ctx.db
+      .selectFrom('affiliation_status_history')
+      .select(['from_status', 'to_status', 'actor_kind'])
+      .where('request_id', '=', r.id)
+      .orderBy('at')
+      .execute();
+    expect(history).toEqual([
+      { from_status: null, to_status: 'sent', actor_kind: 'employer' },
+      { from_status: 'sent', to_status: 'started', actor_kind: 'employee' },
+    ]);
   });
 });
 
