@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { requireAuth } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
 import { getBiaPdf } from '../enrolment/bia.service';
-import { sendDownload } from '../enrolment/enrolment.routes';
+import { sendDownload } from '../enrolment/download';
 import {
   getAffiliation,
   getAttachmentFile,

@@ -320,7 +320,19 @@ export async function validateAffiliation(
       memberId = byNir?.id ?? null;
     }
     const existingMember = memberId !== null;
-    if (!memberId) {
+    if (memberId) {
+      // The member now works in the request's establishment, with its status.
+      await trx
+        .updateTable('members')
+        .set({
+          establishment_id: r.establishment_id,
+          professional_status: r.professional_status,
+          ...(r.email ? { email: r.email } : {}),
+          updated_at: at,
+        })
+        .where('id', '=', memberId)
+        .execute();
+    } else {
       memberId = newId();
       await trx
         .insertInto('members')

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -16,6 +16,7 @@ import {
 import type { AffiliationRequest } from '../../db/schema';
 import { AppError, badRequest } from '../../lib/errors';
 import { requireEmployer } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
 import { getEmployerBiaPdf } from './bia.service';
 import {
   addAttachment,
@@ -24,7 +25,7 @@ import {
   saveDraft,
   submitEnrolment,
 } from './enrolment.service';
-import { contentDisposition } from './file-type';
+import { sendDownload } from './download';
 import {
   assertFormSession,
   checkBirthDate,
@@ -86,20 +87,6 @@ async function readAttachment(
     }
     throw err;
   }
-}
-
-/** Sends a file for download only (SPEC §9: attachment, nosniff, never cached). */
-export function sendDownload(
-  reply: FastifyReply,
-  file: { bytes: Buffer; fileName: string; mimeType: string },
-) {
-  return reply
-    .type(file.mimeType)
-    .header('content-disposition', contentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(file.bytes);
 }
 
 /**
@@ -226,7 +213,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const affiliation = await unlocked(request, request.params.token);
-      const result = await submitEnrolment(ctx, affiliation, request.body);
+      const result = await submitEnrolment(ctx, affiliation, request.body, requestMeta(request));
       reply.clearCookie(FORM_COOKIE, clearFormCookieOptions);
       return result;
     },

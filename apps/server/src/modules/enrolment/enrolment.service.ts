@@ -13,8 +13,10 @@ import {
 import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound } from '../../lib/errors';
+import { recordAudit } from '../../lib/audit';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
+import type { RequestMeta } from '../auth/request-meta';
 import { getBranding } from '../settings/settings.service';
 import { recordStatusChange } from '../affiliations/status';
 import { renderBiaPdf } from './bia-pdf';
@@ -313,6 +315,7 @@ export async function submitEnrolment(
   ctx: AppContext,
   request: AffiliationRequest,
   input: { certified: boolean },
+  meta?: RequestMeta,
 ): Promise<{ status: 'finalised'; finalisedAt: string }> {
   const rc = await requireContext(ctx, request.id);
   const parts = await loadFormParts(ctx.db, ctx.cipher, request.id);
@@ -324,6 +327,12 @@ export async function submitEnrolment(
   if (!parts.address.city) fields['address.city'] = 'Saisissez la ville';
   if (!input.certified)
     fields.certified = "Cochez la case pour certifier l'exactitude des informations";
+  parts.beneficiaries.forEach((b, i) => {
+    if (b.type === 'child' && !b.attachedToNir && !b.nir) {
+      fields[`beneficiaries.${i}.attachedToNir`] =
+        "Indiquez le numéro de Sécurité sociale auquel l'enfant est rattaché";
+    }
+  });
   if (!parts.attachments.some((a) => a.kind === 'rib')) {
     fields['attachments.rib'] = 'Joignez votre RIB';
   }
@@ -402,6 +411,19 @@ export async function submitEnrolment(
       if (form.pdf_file_id) {
         await trx.deleteFrom('stored_files').where('id', '=', form.pdf_file_id).execute();
       }
+      await recordAudit(trx, now, {
+        action: 'enrolment.submitted',
+        actorKind: 'employee',
+        companyId: rc.company.id,
+        targetType: 'affiliation_request',
+        targetId: request.id,
+        ip: meta?.ip ?? null,
+        userAgent: meta?.userAgent ?? null,
+        details: {
+          attachments: parts.attachments.length,
+          beneficiaries: parts.beneficiaries.length,
+        },
+      });
       for (const user of recipients) {
         await trx
           .insertInto('notifications')

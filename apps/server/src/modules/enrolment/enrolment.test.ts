@@ -325,7 +325,12 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       const r = await newRequest();
       const b = browser(t.app);
       await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
-      await b.put(`/api/enrolment/${r.token}/draft`, { noemieConsent: true });
+      await b.put(`/api/enrolment/${r.token}/draft`, {
+        noemieConsent: true,
+        beneficiaries: [
+          { type: 'child', lastName: 'Lefèvre', firstName: 'Léo', birthDate: '2018-09-10' },
+        ],
+      });
       const res = await b.post(`/api/enrolment/${r.token}/submit`, { certified: false });
       expect(res.statusCode).toBe(400);
       expect(apiError(res).code).toBe('enrolment_incomplete');
@@ -336,6 +341,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
           'address.postalCode',
           'attachments.rib',
           'attachments.social_security_certificate',
+          'beneficiaries.0.attachedToNir',
           'certified',
           'iban',
         ].sort(),
@@ -386,6 +392,16 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect(mail.map((m) => m.recipient)).toEqual([fixtures.admin.email]);
       expect(mail[0]!.subject).toContain('Hélène Lefèvre');
       expect(mail[0]!.body_text).not.toContain('FR76');
+
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_kind', 'details'])
+        .where('target_id', '=', r.id)
+        .execute();
+      expect(audit).toEqual([
+        expect.objectContaining({ action: 'enrolment.submitted', actor_kind: 'employee' }),
+      ]);
+      expect(audit[0]!.details).not.toMatch(/FR76|1900175123046/);
 
       // The link is dead: the form cannot be changed any more.
       const again = await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
