@@ -28,6 +28,7 @@ import {
 import { sendDownload } from './download';
 import {
   assertFormSession,
+  assertLinkTryAllowed,
   checkBirthDate,
   clearFormCookieOptions,
   FORM_COOKIE,
@@ -114,6 +115,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
+      await assertLinkTryAllowed(ctx, request.ip);
       await requestOfToken(ctx, request.params.token);
       return { valid: true as const };
     },
@@ -131,6 +133,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      await assertLinkTryAllowed(ctx, request.ip);
       const affiliation = await requestOfToken(ctx, request.params.token);
       await checkBirthDate(ctx, affiliation, request.body.birthDate);
       reply.setCookie(FORM_COOKIE, issueFormSession(ctx, affiliation), formCookieOptions);

@@ -124,6 +124,23 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
   });
 
+  it('limits link checks and birth-date tries from one address, every link together', async () => {
+    const b = browser(t.app, { ip: '198.51.100.99' });
+    for (let i = 0; i < 60; i++) {
+      expect((await b.get(`/api/enrolment/${'z'.repeat(43)}/check`)).statusCode).toBe(404);
+    }
+    const r = await newRequest();
+    const res = await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+    expect(res.statusCode).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not concerned.
+    const other = browser(t.app, { ip: '198.51.100.98' });
+    expect(
+      (await other.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' }))
+        .statusCode,
+    ).toBe(200);
+  });
+
   describe('the birth date', () => {
     it('locks the form 15 minutes after 5 wrong dates, then opens it with the right one', async () => {
       const r = await newRequest();

@@ -8,6 +8,7 @@
  *   one (its hash is no longer stored). Nothing tells which requests exist.
  * - The birth date is checked with limited attempts: the 5th wrong one locks the form for 15
  *   minutes (429 with Retry-After); a right one resets the count.
+ * - Per address, link checks and birth-date tries are limited (60 per 15 minutes, all links).
  * - Once unlocked, the browser holds the `__Host-affilia_form` cookie for 1 hour: the request id,
  *   the expiry and an HMAC (the field cipher's keyed hash) over them and the current token hash,
  *   so that the cookie dies with the link (new token, submitted form) and cannot be forged. No
@@ -17,6 +18,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { AffiliationRequest } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { AppError, tooManyAttempts } from '../../lib/errors';
+import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, sameDigest } from '../../lib/tokens';
 import { OPEN_FORM_STATUSES } from '../affiliations/status';
 
@@ -38,6 +40,9 @@ export const clearFormCookieOptions: CookieSerializeOptions = {
   secure: true,
   sameSite: 'strict',
 };
+
+/** Link checks and birth-date tries from one address, every token together, per 15 minutes. */
+export const IP_LINK_TRIES_PER_15_MIN = 60;
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
@@ -81,6 +86,24 @@ export async function requestOfToken(
     throw linkExpired();
   }
   return request;
+}
+
+/** Counts one link check or birth-date try from `ip`: 429 past the limit (SPEC §9). */
+export async function assertLinkTryAllowed(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ip: string,
+): Promise<void> {
+  const hit = await hitRateLimit(ctx.db, `enrolment-ip:${ip}`, {
+    limit: IP_LINK_TRIES_PER_15_MIN,
+    windowMs: 15 * 60_000,
+    now: ctx.clock.now(),
+  });
+  if (!hit.allowed) {
+    throw tooManyAttempts(
+      'Trop de tentatives depuis votre connexion : réessayez dans quelques minutes.',
+      hit.retryAfterSeconds,
+    );
+  }
 }
 
 function sessionMac(
