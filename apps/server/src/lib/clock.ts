@@ -1,3 +1,4 @@
+import { todayIsoDate } from '@affilia/shared/validators/dates';
 /** The time source of the app; tests replace it to exercise expiries and delays. */
 export interface Clock {
   now(): Date;
@@ -21,5 +22,5 @@ export class ManualClock implements Clock {
 
 /** Today's date as 'YYYY-MM-DD' in Paris time (the product's business calendar). */
 export function parisDate(date: Date): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(date);
+  return todayIsoDate(date, 'Europe/Paris');
 }

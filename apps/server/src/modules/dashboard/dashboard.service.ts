@@ -9,10 +9,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dashboard } from '@affilia/shared/schemas/members';
 import type { Database } from '../../db/schema';
+import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
 import { authorize, companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
-import { figuresKey, parisToday } from '../members/members.service';
+import { figuresKey } from '../members/members.service';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
 
@@ -83,7 +84,7 @@ export async function getDashboard(
   companyId: string | undefined,
 ): Promise<Dashboard> {
   if (companyId) authorize(actor, 'members.view', companyId);
-  const today = parisToday(ctx.clock.now());
+  const today = parisDate(ctx.clock.now());
   const visible = companyIdsWith(actor, 'members.view');
   const scope = companyId ? [companyId] : visible;
   const requestCompanies = companyIdsWith(actor, 'affiliations.manage').filter((id) =>

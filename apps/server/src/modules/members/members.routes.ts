@@ -7,15 +7,10 @@ import {
   MemberListQuerySchema,
   MemberPageSchema,
 } from '@affilia/shared/schemas/members';
+import { parisDate } from '../../lib/clock';
 import { requireEmployer } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
-import {
-  exportMembers,
-  getFilterOptions,
-  getMember,
-  listMembers,
-  parisToday,
-} from './members.service';
+import { exportMembers, getFilterOptions, getMember, listMembers } from './members.service';
 
 const tags = ['members'];
 
@@ -74,7 +69,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         { filters, sort, order, format },
         requestMeta(request),
       );
-      const name = `salaries-${parisToday(ctx.clock.now())}.${format}`;
+      const name = `salaries-${parisDate(ctx.clock.now())}.${format}`;
       return reply
         .header(
           'content-type',

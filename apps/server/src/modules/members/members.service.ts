@@ -23,6 +23,7 @@ import type { ContractOption } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
+import { parisDate } from '../../lib/clock';
 import { readDataVersion } from '../../lib/data-versions';
 import { cachedFigure } from '../../lib/figures-cache';
 import { notFound } from '../../lib/errors';
@@ -37,11 +38,6 @@ import {
 } from './members.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
-
-/** Today in France (the insurer's dates are French calendar days). */
-export function parisToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
-}
 
 /** The NIR with its key (15 characters), or the 13 characters of a temporary number. */
 function nirWithKey(cipher: FieldCipher, encrypted: string): string {
@@ -102,7 +98,7 @@ export async function listMembers(
   actor: EmployerActor,
   input: ListInput,
 ): Promise<MemberPage> {
-  const today = parisToday(ctx.clock.now());
+  const today = parisDate(ctx.clock.now());
   const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
   const key = await figuresKey(ctx, actor, today, input.filters);
   const [total, rows] = await Promise.all([
@@ -192,7 +188,7 @@ export async function getMember(
     )
     .executeTakeFirst();
   if (!member) throw notFound('Salarié introuvable.');
-  const today = parisToday(ctx.clock.now());
+  const today = parisDate(ctx.clock.now());
   const [coverages, requests] = await Promise.all([
     ctx.db
       .selectFrom('coverages as cv')
@@ -307,7 +303,7 @@ export async function exportMembers(
   input: ExportInput,
   meta: RequestMeta,
 ): Promise<{ stream: Readable; rows: number }> {
-  const today = parisToday(ctx.clock.now());
+  const today = parisDate(ctx.clock.now());
   const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
   const key = await figuresKey(ctx, actor, today, input.filters);
   const rows = await cachedFigure(ctx.db, `${key}:count`, () => countMembers(ctx.db, conditions));
