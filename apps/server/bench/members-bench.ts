@@ -219,6 +219,12 @@ function resetPeakRss(pid: number): void {
   }
 }
 
+/** Resident memory of a process now, in MB (Linux). */
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
 /** Peak resident memory of a process, in MB (Linux). */
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -270,6 +276,7 @@ async function main() {
 
     log('export: every member as CSV');
     // The peak memory is measured from here: the export's, not the load tests' before it.
+    log(`server RSS before the export: ${rssMb(server.pid ?? 0)} MB`);
     resetPeakRss(server.pid ?? 0);
     const started = performance.now();
     const res = await fetch(`${base}/api/members/export?format=csv`, { headers: { cookie } });
