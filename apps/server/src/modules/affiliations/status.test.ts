@@ -5,6 +5,8 @@ import { assertTransition, canTransition } from './status';
 
 const allowed: [AffiliationStatus, AffiliationStatus][] = [
   ['sent', 'started'],
+  // A paper BIA (« Courrier ») received by the insurer.
+  ['sent', 'finalised'],
   ['started', 'finalised'],
   ['finalised', 'validated'],
   ['finalised', 'returned'],

@@ -6,6 +6,7 @@
  * row.
  *
  *   sent → started → finalised → validated
+ *   sent → finalised (a paper BIA received by the insurer, « Courrier »)
  *   finalised → returned → started | finalised
  *   sent | started | returned → abandoned
  */
@@ -17,7 +18,7 @@ import { newId } from '../../lib/ids';
 export const ALLOWED_TRANSITIONS: Readonly<
   Record<AffiliationStatus, readonly AffiliationStatus[]>
 > = {
-  sent: ['started', 'abandoned'],
+  sent: ['started', 'finalised', 'abandoned'],
   started: ['finalised', 'abandoned'],
   finalised: ['validated', 'returned'],
   returned: ['started', 'finalised', 'abandoned'],

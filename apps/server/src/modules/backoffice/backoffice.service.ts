@@ -18,7 +18,7 @@ import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../auth/request-meta';
-import { canTransition, invalidTransition, recordStatusChange } from '../affiliations/status';
+import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import { refreshLatestCoverage } from '../members/latest-coverage';
 import {
   displayNir,
@@ -227,20 +227,7 @@ export async function markPaperReceived(
     if (r.mode !== 'mail' || !['sent', 'started', 'returned'].includes(r.status)) {
       throw invalidTransition();
     }
-    // The transitions allow « Finalisé » after « Démarré » or « Retourné »; a paper form that
-    // arrives straight after sending goes through « Démarré » when no direct step exists.
-    let from: AffiliationStatus = r.status;
-    if (!canTransition(from, 'finalised') && canTransition(from, 'started')) {
-      await recordStatusChange(trx, {
-        requestId,
-        from,
-        to: 'started',
-        actor: { kind: 'staff', userId: actor.userId },
-        reason: 'paper_received',
-        now,
-      });
-      from = 'started';
-    }
+    const from: AffiliationStatus = r.status;
     await recordStatusChange(trx, {
       requestId,
       from,
