@@ -268,7 +268,8 @@ function exportValues(cipher: FieldCipher, today: string, r: MemberListRow): str
     groupSiret(r.siret),
     r.last_name,
     r.first_name,
-    /^[78]/.test(nir13) ? nir13 : formatNir(nir13, computeNirKey(nir13)),
+    // Grouped, so that Excel keeps it as text (a temporary number has no key).
+    /^[78]/.test(nir13) ? formatNir(nir13) : formatNir(nir13, computeNirKey(nir13)),
     PROFESSIONAL_STATUS_LABELS[r.professional_status],
     r.contract_label ?? '',
     r.contract_number ?? '',
