@@ -1,19 +1,318 @@
-import { ComingSoon } from '../../../components/coming-soon';
-import { Page } from '../../../components/page';
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconFilterOff, IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { AffiliationStatus } from '@affilia/shared/domain/enums';
+import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
+import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
+import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
 import { ButtonLink } from '../../../components/links';
+import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
+import { errorMessage } from '../../../lib/form-errors';
+import type { AffiliationRow } from '../api/use-affiliations';
+import {
+  useAffiliationOptions,
+  useAffiliations,
+  useCancelAffiliation,
+  useSendReminder,
+} from '../api/use-affiliations';
+import type {
+  AffiliationPageSize,
+  AffiliationsFilters,
+  AffiliationsSearch,
+} from '../affiliations-search';
+import {
+  applyFilters,
+  hasFilters,
+  listSettings,
+  pageCount,
+  pickFilters,
+  rangeLabel,
+  toggleSort,
+  validateAffiliationsSearch,
+} from '../affiliations-search';
+import { AffiliationFilters } from '../components/affiliation-filters';
+import {
+  AffiliationCards,
+  AffiliationListSkeleton,
+  AffiliationTable,
+} from '../components/affiliation-list';
+import { CancelAffiliationModal } from '../components/cancel-affiliation-modal';
+import { employeeName } from '../format';
 
-/** `/affiliations`: « Suivi des demandes d'affiliation » (SPEC §5.4). */
+const PAGE_SIZE_OPTIONS = AFFILIATION_PAGE_SIZES.map((size) => ({
+  value: String(size),
+  label: String(size),
+}));
+
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+function success(message: string) {
+  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
+}
+
+function failure(error: unknown) {
+  notifications.show({
+    color: 'red',
+    title: 'Action impossible',
+    message: errorMessage(error),
+    autoClose: 12000,
+    closeButtonProps: CLOSE,
+  });
+}
+
+function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <IconMailForward size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>
+          {filtered
+            ? 'Aucune demande d’affiliation ne correspond à votre recherche.'
+            : 'Aucune demande d’affiliation'}
+        </Text>
+        {filtered ? (
+          <Button
+            variant="default"
+            leftSection={<IconFilterOff size={18} aria-hidden />}
+            onClick={onReset}
+          >
+            Réinitialiser la recherche
+          </Button>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              Les demandes apparaîtront ici dès que vous aurez pré-affilié un salarié.
+            </Text>
+            <ButtonLink
+              to={paths.preAffiliation}
+              variant="light"
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+            >
+              Pré-affilier un salarié
+            </ButtonLink>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The insurer's statuses seen in the list (or filtered on), to offer them in « Statut ». */
+function extraStatuses(rows: AffiliationRow[] | undefined, search: AffiliationsSearch) {
+  const found = new Set<AffiliationStatus>();
+  for (const row of rows ?? []) found.add(row.status);
+  if (search.status) found.add(search.status);
+  return [...found].filter(
+    (status) => !(EMPLOYER_AFFILIATION_STATUSES as readonly string[]).includes(status),
+  );
+}
+
+/**
+ * `/affiliations`: « Suivi des demandes d'affiliation » (SPEC §5.4). The filters, sort, page and
+ * page size live in the address; each row's « … » offers the reminder, the cancellation and the
+ * BIA.
+ */
 export function AffiliationsPage() {
+  const search = validateAffiliationsSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const options = useAffiliationOptions();
+  const list = useAffiliations(search);
+  const remind = useSendReminder();
+  const cancel = useCancelAffiliation();
+  const [cancelling, setCancelling] = useState<AffiliationRow | null>(null);
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
+  const { sort, order, page, pageSize } = listSettings(search);
+  const filtered = hasFilters(search);
+
+  const go = (next: AffiliationsSearch) =>
+    void navigate({ to: paths.affiliations, search: next, resetScroll: false });
+  const onSearch = (filters: AffiliationsFilters) => go(applyFilters(search, filters));
+  const onReset = () => go(applyFilters(search, {}));
+  const onSort = (column: AffiliationSort) => go(toggleSort(search, column));
+  const onPage = (next: number) => {
+    go(validateAffiliationsSearch({ ...search, page: next }));
+    window.requestAnimationFrame(() => resultsTitle.current?.focus());
+  };
+  const onPageSize = (value: string | null) => {
+    const size = Number(value) as AffiliationPageSize;
+    go(validateAffiliationsSearch({ ...search, pageSize: size, page: undefined }));
+  };
+
+  const onRemind = (row: AffiliationRow) =>
+    remind.mutate(row.id, {
+      onSuccess: () => success(`Un email de relance a été envoyé à ${employeeName(row)}.`),
+      onError: failure,
+    });
+  const onConfirmCancel = (row: AffiliationRow) =>
+    cancel.mutate(row.id, {
+      onSuccess: () => {
+        setCancelling(null);
+        success(`La demande d’affiliation de ${employeeName(row)} est annulée.`);
+      },
+      onError: (error) => {
+        setCancelling(null);
+        failure(error);
+      },
+    });
+
+  const data = list.data;
+  const updating = list.isPlaceholderData;
+  const total = data?.total ?? 0;
+  const pages = pageCount(total, pageSize);
+  const remindingId = remind.isPending ? (remind.variables ?? null) : null;
+
+  let status = '';
+  if (list.isPending) status = 'Chargement des demandes d’affiliation…';
+  else if (data) status = rangeLabel(total, page, pageSize);
+
+  let content;
+  if (list.isPending) {
+    content = <AffiliationListSkeleton />;
+  } else if (list.isError) {
+    content = (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  } else if (data && total === 0) {
+    content = <EmptyState filtered={filtered} onReset={onReset} />;
+  } else if (data && data.items.length === 0) {
+    content = (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
+          <Button variant="default" onClick={() => onPage(1)}>
+            Revenir à la première page
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  } else if (data) {
+    const listProps = { rows: data.items, onRemind, onCancel: setCancelling, remindingId };
+    content = (
+      <Box
+        aria-busy={updating || undefined}
+        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
+        <AffiliationCards {...listProps} />
+      </Box>
+    );
+  }
+
   return (
     <Page
       title="Suivi des demandes d'affiliation"
-      actions={<ButtonLink to={paths.preAffiliation}>Pré-affilier un salarié</ButtonLink>}
+      description="L'état d'avancement de l'affiliation de vos salariés, le mode utilisé (email ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
+      actions={
+        <ButtonLink to={paths.preAffiliation} leftSection={<IconUserPlus size={18} aria-hidden />}>
+          Pré-affilier un salarié
+        </ButtonLink>
+      }
     >
-      <ComingSoon>
-        Suivez à tout moment l'avancement des affiliations de vos salariés (envoyé à l'employé,
-        démarré ou finalisé par le salarié, abandonné) et relancez-les si besoin.
-      </ComingSoon>
+      <AffiliationFilters
+        options={options.data}
+        initial={pickFilters(search)}
+        extraStatuses={extraStatuses(data?.items, search)}
+        onSearch={onSearch}
+        onReset={onReset}
+      />
+      {options.isError ? (
+        <Text size="sm" c="red.7" role="alert">
+          Les choix des filtres n’ont pas pu être chargés : {errorMessage(options.error)}
+        </Text>
+      ) : null}
+
+      <Stack component="section" aria-labelledby="affiliations-results-title" gap="md">
+        <Stack gap={2}>
+          <Title
+            order={2}
+            id="affiliations-results-title"
+            ref={resultsTitle}
+            tabIndex={-1}
+            fz={{ base: 20, sm: 24 }}
+            style={{ outline: 'none' }}
+          >
+            Suivi des affiliations
+          </Title>
+          <Group gap="xs" wrap="nowrap" mih={24}>
+            <Text role="status" size="sm" c="gray.8" data-testid="affiliations-count">
+              {status}
+            </Text>
+            {updating ? <Loader size={14} aria-hidden /> : null}
+          </Group>
+        </Stack>
+
+        {content}
+
+        {data && total > 0 ? (
+          <Group justify="space-between" align="flex-end" gap="md">
+            <Select
+              label="Demandes par page"
+              data={PAGE_SIZE_OPTIONS}
+              value={String(pageSize)}
+              onChange={onPageSize}
+              allowDeselect={false}
+              w={160}
+            />
+            {pages > 1 ? (
+              <nav aria-label="Pages de la liste">
+                <Pagination
+                  total={pages}
+                  value={Math.min(page, pages)}
+                  onChange={onPage}
+                  siblings={1}
+                  boundaries={1}
+                  getItemProps={(item) => ({
+                    'aria-label': `Page ${item}`,
+                    'aria-current': item === page ? 'page' : undefined,
+                  })}
+                  getControlProps={(control) => ({
+                    'aria-label':
+                      control === 'previous'
+                        ? 'Page précédente'
+                        : control === 'next'
+                          ? 'Page suivante'
+                          : control === 'first'
+                            ? 'Première page'
+                            : 'Dernière page',
+                  })}
+                />
+              </nav>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+
+      <CancelAffiliationModal
+        row={cancelling}
+        pending={cancel.isPending}
+        onConfirm={onConfirmCancel}
+        onClose={() => setCancelling(null)}
+      />
     </Page>
   );
 }

@@ -1,0 +1,231 @@
+import type { ReactNode } from 'react';
+import {
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
+import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
+import type { AffiliationRow } from '../api/use-affiliations';
+import type { SortOrder } from '../affiliations-search';
+import { employeeName, formatDate, formatSiren, formatSiret, reminderSummary } from '../format';
+import { AffiliationActionsMenu } from './affiliation-actions-menu';
+import { AffiliationStatusBadge } from './affiliation-status-badge';
+import classes from './affiliation-list.module.css';
+
+const CAPTION = "Demandes d'affiliation";
+
+interface ListProps {
+  rows: AffiliationRow[];
+  onRemind: (row: AffiliationRow) => void;
+  onCancel: (row: AffiliationRow) => void;
+  /** The row whose reminder is on its way. */
+  remindingId: string | null;
+}
+
+const SORT_LABELS: Record<AffiliationSort, string> = { date: 'Date', name: 'Prénom Nom' };
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function SortHeader({
+  column,
+  sort,
+  order,
+  onSort,
+}: {
+  column: AffiliationSort;
+  sort: AffiliationSort;
+  order: SortOrder;
+  onSort: (column: AffiliationSort) => void;
+}) {
+  const active = column === sort;
+  const Icon = !active ? IconArrowsSort : order === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th scope="col" aria-sort={active ? ARIA_SORT[order] : undefined} className={classes.th}>
+      <UnstyledButton
+        className={classes.sortButton}
+        data-active={active || undefined}
+        onClick={() => onSort(column)}
+      >
+        {SORT_LABELS[column]}
+        <Icon size={14} aria-hidden className={classes.sortIcon} />
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function sortDescription(sort: AffiliationSort, order: SortOrder): string {
+  if (sort === 'date')
+    return `triées par date, ${order === 'desc' ? 'de la plus récente à la plus ancienne' : 'de la plus ancienne à la plus récente'}`;
+  return `triées par nom, ${order === 'asc' ? 'de A à Z' : 'de Z à A'}`;
+}
+
+/** « 2 relances, dernière le 07/02/2025 » under the status, when there were reminders. */
+function Reminders({ row }: { row: AffiliationRow }) {
+  if (row.reminderCount === 0) return null;
+  return (
+    <Text size="xs" c="gray.8" mt={4}>
+      {reminderSummary(row)}
+    </Text>
+  );
+}
+
+/** The list on a tablet or a computer: the guide's columns. */
+export function AffiliationTable({
+  rows,
+  onRemind,
+  onCancel,
+  remindingId,
+  sort,
+  order,
+  onSort,
+}: ListProps & {
+  sort: AffiliationSort;
+  order: SortOrder;
+  onSort: (column: AffiliationSort) => void;
+}) {
+  return (
+    <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover striped>
+          <Table.Caption>
+            <VisuallyHidden>
+              {CAPTION}, {sortDescription(sort, order)}
+            </VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Siren</Table.Th>
+              <Table.Th scope="col">Siret</Table.Th>
+              <Table.Th scope="col">Etablissement</Table.Th>
+              <SortHeader column="name" sort={sort} order={order} onSort={onSort} />
+              <Table.Th scope="col" className={classes.th}>
+                Mode d'affiliation
+              </Table.Th>
+              <Table.Th scope="col">Statut</Table.Th>
+              <SortHeader column="date" sort={sort} order={order} onSort={onSort} />
+              <Table.Th scope="col">Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td className={classes.noWrap}>
+                  <Text size="sm">{formatSiren(row.company.siren)}</Text>
+                </Table.Td>
+                <Table.Td className={classes.noWrap}>
+                  <Text size="sm">{formatSiret(row.establishment.siret)}</Text>
+                </Table.Td>
+                <Table.Td className={classes.establishment}>
+                  <Text size="sm">{row.establishment.name}</Text>
+                </Table.Td>
+                <Table.Th scope="row" fw={600} className={classes.name}>
+                  <Text size="sm" fw={600}>
+                    {employeeName(row)}
+                  </Text>
+                </Table.Th>
+                <Table.Td>
+                  <Text size="sm">{AFFILIATION_MODE_LABELS[row.mode]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <AffiliationStatusBadge status={row.status} />
+                  <Reminders row={row} />
+                </Table.Td>
+                <Table.Td className={classes.noWrap}>
+                  <Text size="sm">{formatDate(row.statusChangedAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <AffiliationActionsMenu
+                    row={row}
+                    onRemind={onRemind}
+                    onCancel={onCancel}
+                    reminding={remindingId === row.id}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function CardLine({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className={classes.cardLine}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The list on a phone: one card per request. */
+export function AffiliationCards({ rows, onRemind, onCancel, remindingId }: ListProps) {
+  return (
+    <Stack
+      gap="sm"
+      hiddenFrom="sm"
+      component="ul"
+      aria-label={CAPTION}
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+    >
+      {rows.map((row) => (
+        <Paper component="li" key={row.id} withBorder radius="md" p="md">
+          <Stack gap="xs">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Stack gap={4}>
+                <Text fw={600} size="sm">
+                  {employeeName(row)}
+                </Text>
+                <div>
+                  <AffiliationStatusBadge status={row.status} />
+                  <Reminders row={row} />
+                </div>
+              </Stack>
+              <AffiliationActionsMenu
+                row={row}
+                onRemind={onRemind}
+                onCancel={onCancel}
+                reminding={remindingId === row.id}
+              />
+            </Group>
+            <dl className={classes.cardList}>
+              <CardLine label="Etablissement">{row.establishment.name}</CardLine>
+              <CardLine label="Siren">{formatSiren(row.company.siren)}</CardLine>
+              <CardLine label="Siret">{formatSiret(row.establishment.siret)}</CardLine>
+              <CardLine label="Mode d'affiliation">{AFFILIATION_MODE_LABELS[row.mode]}</CardLine>
+              <CardLine label="Date">{formatDate(row.statusChangedAt)}</CardLine>
+            </dl>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** Placeholder rows while the first answer is on its way. */
+export function AffiliationListSkeleton() {
+  return (
+    <Stack gap="sm" aria-hidden>
+      {[0, 1, 2, 3, 4].map((row) => (
+        <Paper key={row} withBorder radius="md" p="md">
+          <Group gap="lg" wrap="nowrap">
+            <Skeleton height={14} width="12%" radius="sm" visibleFrom="sm" />
+            <Skeleton height={14} width="16%" radius="sm" visibleFrom="sm" />
+            <Skeleton height={14} width="20%" radius="sm" />
+            <Skeleton height={14} width="18%" radius="sm" />
+            <Skeleton height={20} width={110} radius="sm" />
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
