@@ -8,6 +8,7 @@ import {
 import { paths } from '../config/paths';
 import { requireEmployer, requireStaff, requireUsersManager } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
+import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
 import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
 import { AuditPage } from '../features/audit/routes/audit-page';
@@ -227,6 +228,7 @@ const employerRoutes = [
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.affiliations,
+    validateSearch: validateAffiliationsSearch,
     component: AffiliationsPage,
   }),
   createRoute({
