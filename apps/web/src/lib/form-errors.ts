@@ -12,14 +12,22 @@ export const UNEXPECTED_ERROR =
  */
 export function focusFirstInvalid(form: HTMLFormElement | string | null | undefined): void {
   if (!form) return;
-  window.requestAnimationFrame(() => {
+  // The errors are set in the same tick; React shows them on one of the next frames, and a form
+  // sent to the server is disabled until its answer is shown. Try for a few frames, until the
+  // invalid field exists, is enabled and really has the focus.
+  let frames = 0;
+  const attempt = () => {
     const element = typeof form === 'string' ? document.getElementById(form) : form;
     // Mantine's PasswordInput marks its inner input with data-invalid only.
     const target = element?.querySelector<HTMLElement>(
       'input[data-invalid="true"], textarea[data-invalid="true"], [aria-invalid="true"], [data-focus-on-error="true"]',
     );
     target?.focus();
-  });
+    if ((!target || document.activeElement !== target) && ++frames < 20) {
+      window.requestAnimationFrame(attempt);
+    }
+  };
+  window.requestAnimationFrame(attempt);
 }
 
 /** The French message of an error for an alert. */
