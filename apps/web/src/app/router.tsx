@@ -12,6 +12,7 @@ import { validateAffiliationsSearch } from '../features/affiliations/affiliation
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
 import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
 import { AuditPage } from '../features/audit/routes/audit-page';
+import { BackOfficeAffiliationPage } from '../features/backoffice/routes/backoffice-affiliation-page';
 import { BackOfficeAffiliationsPage } from '../features/backoffice/routes/backoffice-affiliations-page';
 import { BackOfficeDocumentsPage } from '../features/backoffice/routes/backoffice-documents-page';
 import { BackOfficeHomePage } from '../features/backoffice/routes/backoffice-home-page';
@@ -293,6 +294,11 @@ const backOfficeRoutes = [
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAffiliations,
     component: BackOfficeAffiliationsPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeAffiliation,
+    component: BackOfficeAffiliationPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,

@@ -38,6 +38,7 @@ export const paths = {
   backOffice: '/back-office',
   backOfficeProfile: '/back-office/profil',
   backOfficeAffiliations: '/back-office/affiliations',
+  backOfficeAffiliation: '/back-office/affiliations/$requestId',
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',
   backOfficeReferenceData: '/back-office/referentiel',

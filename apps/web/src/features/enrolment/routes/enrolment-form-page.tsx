@@ -1,15 +1,83 @@
-import { ComingSoon } from '../../../components/coming-soon';
-import { Page } from '../../../components/page';
+import { useEffect, useRef, useState } from 'react';
+import { Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { useDocumentTitle } from '../../../lib/document-title';
+import { errorCode, errorMessage } from '../../../lib/form-errors';
+import { useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
+import { BirthDateStep } from '../components/birth-date-step';
+import { EnrolmentFormView } from '../components/enrolment-form';
+import { LinkProblem } from '../components/link-problem';
 
-/** `/formulaire/$token`: « Formulaire d'affiliation » (SPEC §5.5). */
-export function EnrolmentFormPage() {
+function Loading({ label }: { label: string }) {
   return (
-    <Page title="Formulaire d'affiliation">
-      <ComingSoon>
-        Votre formulaire d'affiliation en ligne : après confirmation de votre date de naissance,
-        vous pourrez compléter vos informations, vos ayants droit et vos coordonnées bancaires, puis
-        joindre vos justificatifs.
-      </ComingSoon>
-    </Page>
+    <Center py="xl" role="status">
+      <Stack align="center" gap="sm">
+        <Loader aria-hidden />
+        <Text size="sm">{label}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/** « Votre bulletin d'affiliation a été transmis ». */
+function Submitted() {
+  const title = "Votre bulletin d'affiliation a été transmis";
+  useDocumentTitle(title);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <Stack gap="lg" maw={560} mx="auto" align="flex-start">
+      <ThemeIcon color="teal" variant="light" size={56} radius="xl">
+        <IconCircleCheck size={34} aria-hidden />
+      </ThemeIcon>
+      <Title
+        order={1}
+        fz={{ base: 24, sm: 30 }}
+        ref={headingRef}
+        tabIndex={-1}
+        style={{ outline: 'none' }}
+      >
+        {title}
+      </Title>
+      <Text>
+        Merci. Votre employeur en est informé et votre assureur va vérifier vos informations et vos
+        justificatifs. Vous serez affilié dès leur validation ; s&apos;il manque quelque chose, vous
+        recevrez un email avec un nouveau lien pour compléter votre bulletin.
+      </Text>
+      <Text size="sm" c="dimmed">
+        Ce lien n&apos;est plus utilisable : vous pouvez fermer cette page.
+      </Text>
+    </Stack>
+  );
+}
+
+/** `/formulaire/$token`: the employee's online BIA (SPEC §5.5), phone first. */
+export function EnrolmentFormPage() {
+  const { token = '' } = useParams({ strict: false });
+  const link = useEnrolmentLink(token);
+  // A browser that already confirmed the birth date reopens the form directly.
+  const form = useEnrolmentForm(token, link.isSuccess);
+  const [submitted, setSubmitted] = useState(false);
+
+  if (submitted) return <Submitted />;
+
+  const dead = link.isError ? link.error : form.isError ? form.error : null;
+  const deadCode = errorCode(dead);
+  if (deadCode === 'form_link_expired') {
+    return <LinkProblem title="Ce lien a expiré" message={errorMessage(dead)} />;
+  }
+  if (deadCode === 'form_link_invalid') {
+    return <LinkProblem title="Ce lien n'est pas valide" message={errorMessage(dead)} />;
+  }
+  if (link.isError) {
+    return <LinkProblem title="Formulaire indisponible" message={errorMessage(link.error)} />;
+  }
+  if (link.isPending || form.isPending) return <Loading label="Ouverture du formulaire…" />;
+  if (form.isError || !form.data) {
+    return <BirthDateStep token={token} />;
+  }
+  return (
+    <EnrolmentFormView token={token} data={form.data} onSubmitted={() => setSubmitted(true)} />
   );
 }

@@ -1,0 +1,449 @@
+import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertCircle,
+  IconArrowBackUp,
+  IconArrowLeft,
+  IconCheck,
+  IconDownload,
+  IconFileTypePdf,
+  IconMailbox,
+} from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import type { EmploymentContractType, ProfessionalStatus } from '@affilia/shared/domain/enums';
+import {
+  AFFILIATION_MODE_LABELS,
+  AFFILIATION_STATUS_LABELS,
+  BENEFICIARY_TYPE_LABELS,
+  EMPLOYMENT_CONTRACT_TYPE_LABELS,
+  PROFESSIONAL_STATUS_LABELS,
+} from '@affilia/shared/domain/enums';
+import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
+import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { formatNir } from '@affilia/shared/validators/nir';
+import { AnchorLink } from '../../../components/links';
+import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format-date';
+import { errorMessage } from '../../../lib/form-errors';
+import type { BackofficeAffiliation } from '../api/use-backoffice-affiliations';
+import {
+  affiliationPath,
+  useBackofficeAffiliation,
+  useMarkPaperReceived,
+  useValidateAffiliation,
+} from '../api/use-backoffice-affiliations';
+import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
+import { ReturnModal } from '../components/return-modal';
+
+const ACTOR_LABELS: Record<string, string> = {
+  employer: 'Employeur',
+  employee: 'Salarié',
+  anonymous: 'Salarié',
+  staff: 'Assureur',
+  system: 'Automatique',
+};
+
+const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '—');
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={id}
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+    >
+      <Title order={2} id={id} fz="lg" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Fields({ children }: { children: ReactNode }) {
+  return (
+    <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
+      {children}
+    </SimpleGrid>
+  );
+}
+
+function BackLink() {
+  return (
+    <AnchorLink
+      to={paths.backOfficeAffiliations}
+      size="sm"
+      fw={600}
+      style={{ alignSelf: 'flex-start' }}
+    >
+      <Group gap={6} component="span">
+        <IconArrowLeft size={16} aria-hidden />
+        Retour aux demandes d&apos;affiliation
+      </Group>
+    </AnchorLink>
+  );
+}
+
+function Detail({ data }: { data: BackofficeAffiliation }) {
+  const validate = useValidateAffiliation(data.id);
+  const paper = useMarkPaperReceived(data.id);
+  const [confirming, setConfirming] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const form = data.form;
+  const address = form?.address;
+
+  useEffect(() => {
+    if (outcome || problem) outcomeRef.current?.focus();
+  }, [outcome, problem]);
+
+  const done = (message: string) => {
+    setProblem(null);
+    setOutcome(message);
+    notifications.show({
+      color: 'teal',
+      message,
+      closeButtonProps: { 'aria-label': 'Fermer la notification' },
+    });
+  };
+
+  const onValidate = () => {
+    validate.mutate(undefined, {
+      onSuccess: (result) => {
+        setConfirming(false);
+        done(
+          result.existingMember
+            ? 'Le salarié est affilié (rattaché à son dossier existant).'
+            : 'Le salarié est affilié.',
+        );
+      },
+      onError: (err) => {
+        setConfirming(false);
+        setOutcome(null);
+        setProblem(errorMessage(err));
+      },
+    });
+  };
+
+  const onPaperReceived = () => {
+    paper.mutate(undefined, {
+      onSuccess: () => done('Le bulletin papier est marqué comme reçu : la demande est à valider.'),
+      onError: (err) => {
+        setOutcome(null);
+        setProblem(errorMessage(err));
+      },
+    });
+  };
+
+  const canDecide = data.status === 'finalised';
+  const awaitingPaper =
+    data.mode === 'mail' && (data.status === 'sent' || data.status === 'started');
+  const name = `${data.lastName} ${data.firstName}`;
+
+  return (
+    <Page title={name}>
+      <Group gap="xs" mt={-8}>
+        <AffiliationStatusBadge status={data.status} />
+        <Text size="sm" c="dimmed">
+          Mode {AFFILIATION_MODE_LABELS[data.mode].toLowerCase()} · {data.companyName} ·{' '}
+          {data.establishmentName}
+        </Text>
+      </Group>
+      <BackLink />
+      <div ref={outcomeRef} tabIndex={-1} aria-live="polite" style={{ outline: 'none' }}>
+        {outcome ? (
+          <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} title={outcome} />
+        ) : null}
+        {problem ? (
+          <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+            {problem}
+          </Alert>
+        ) : null}
+      </div>
+
+      <Paper withBorder radius="md" p="md">
+        <Group gap="sm">
+          {canDecide ? (
+            <>
+              <Button
+                leftSection={<IconCheck size={18} aria-hidden />}
+                onClick={() => setConfirming(true)}
+              >
+                Valider l&apos;affiliation
+              </Button>
+              <Button
+                variant="light"
+                color="orange"
+                leftSection={<IconArrowBackUp size={18} aria-hidden />}
+                onClick={() => setReturning(true)}
+              >
+                Retourner au salarié
+              </Button>
+            </>
+          ) : null}
+          {awaitingPaper ? (
+            <Button
+              variant="light"
+              leftSection={<IconMailbox size={18} aria-hidden />}
+              onClick={onPaperReceived}
+              loading={paper.isPending}
+            >
+              Marquer le bulletin papier comme reçu
+            </Button>
+          ) : null}
+          <Button
+            component="a"
+            href={`${affiliationPath(data.id)}/bia.pdf`}
+            target="_blank"
+            rel="noopener"
+            variant="default"
+            leftSection={<IconFileTypePdf size={18} aria-hidden />}
+          >
+            Voir le bulletin (PDF)
+          </Button>
+        </Group>
+      </Paper>
+
+      {data.returnReason && data.status === 'returned' ? (
+        <Alert color="grape" variant="light" title="Motif du retour">
+          {data.returnReason}
+        </Alert>
+      ) : null}
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Card title="Identité">
+          <Fields>
+            <Field label="Nom">{data.lastName}</Field>
+            <Field label="Prénom">{data.firstName}</Field>
+            <Field label="Date de naissance">{date(data.birthDate)}</Field>
+            <Field label="Numéro de Sécurité sociale">
+              {formatNir(data.nir.slice(0, 13), data.nir.slice(13) || undefined)}
+            </Field>
+            <Field label="Email">{data.email}</Field>
+            <Field label="Téléphone">{address?.phone}</Field>
+            <Field label="Adresse">
+              {address
+                ? [
+                    address.addressLine1,
+                    address.addressLine2,
+                    [address.postalCode, address.city].filter(Boolean).join(' '),
+                    address.country,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')
+                : ''}
+            </Field>
+          </Fields>
+        </Card>
+        <Card title="Emploi">
+          <Fields>
+            <Field label="Société">
+              {data.companyName} (SIREN {data.siren})
+            </Field>
+            <Field label="Établissement">
+              {data.establishmentName} (SIRET {data.siret})
+            </Field>
+            <Field label="Statut professionnel">
+              {PROFESSIONAL_STATUS_LABELS[data.professionalStatus as ProfessionalStatus] ??
+                data.professionalStatus}
+            </Field>
+            <Field label="Type de contrat de travail">
+              {EMPLOYMENT_CONTRACT_TYPE_LABELS[
+                data.employmentContractType as EmploymentContractType
+              ] ?? data.employmentContractType}
+            </Field>
+            <Field label="Date d'embauche">{date(data.hireDate)}</Field>
+            <Field label="Début du contrat de travail">{date(data.employmentStartDate)}</Field>
+            {data.employmentEndDate ? (
+              <Field label="Fin du contrat de travail">{date(data.employmentEndDate)}</Field>
+            ) : null}
+            <Field label="Poste">{data.positionInCompany}</Field>
+            <Field label="Date d'affiliation">{date(data.affiliationDate)}</Field>
+          </Fields>
+        </Card>
+        <Card title="Contrat et coordonnées bancaires">
+          <Fields>
+            <Field label="Contrat">
+              {data.contractLabel} (n° {data.contractNumber})
+            </Field>
+            <Field label="Option">{form?.optionCode}</Field>
+            <Field label="IBAN">{form?.maskedIban}</Field>
+            <Field label="BIC">{form?.bic}</Field>
+            <Field label="Télétransmission Noémie">
+              {form ? (form.noemieConsent ? 'Acceptée' : 'Refusée') : ''}
+            </Field>
+            <Field label="Certifié le">{formatDateTime(form?.certifiedAt)}</Field>
+          </Fields>
+        </Card>
+        <Card title="Pièces justificatives">
+          {form && form.attachments.length > 0 ? (
+            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+              {form.attachments.map((a) => (
+                <li key={a.id}>
+                  <Anchor
+                    href={`${affiliationPath(data.id)}/attachments/${encodeURIComponent(a.id)}`}
+                    size="sm"
+                    fw={600}
+                  >
+                    <Group gap={6} component="span" wrap="nowrap">
+                      <IconDownload size={16} aria-hidden />
+                      {ATTACHMENT_KIND_LABELS[a.kind]} : {a.originalName}
+                    </Group>
+                  </Anchor>
+                </li>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Aucune pièce jointe.
+            </Text>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Card title="Ayants droit">
+        {form && form.beneficiaries.length > 0 ? (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Type</Table.Th>
+                  <Table.Th scope="col">Nom et prénom</Table.Th>
+                  <Table.Th scope="col">Date de naissance</Table.Th>
+                  <Table.Th scope="col">N° de Sécurité sociale</Table.Th>
+                  <Table.Th scope="col">Rattaché au n°</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {form.beneficiaries.map((b, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{BENEFICIARY_TYPE_LABELS[b.type]}</Table.Td>
+                    <Table.Td>
+                      {b.lastName} {b.firstName}
+                    </Table.Td>
+                    <Table.Td>{date(b.birthDate)}</Table.Td>
+                    <Table.Td>{b.nir ?? '—'}</Table.Td>
+                    <Table.Td>{b.attachedToNir ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Aucun ayant droit déclaré.
+          </Text>
+        )}
+      </Card>
+
+      <Card title="Historique">
+        <Stack component="ol" gap="xs" m={0} pl="lg">
+          {data.history.map((h, i) => (
+            <Text component="li" size="sm" key={i}>
+              <strong>{formatDateTime(h.at)}</strong> :{' '}
+              {h.from ? `${AFFILIATION_STATUS_LABELS[h.from]} → ` : ''}
+              {AFFILIATION_STATUS_LABELS[h.to]} ({ACTOR_LABELS[h.actorKind] ?? h.actorKind})
+              {h.reason ? ` — motif : ${h.reason}` : ''}
+            </Text>
+          ))}
+        </Stack>
+      </Card>
+
+      <Modal
+        opened={confirming}
+        onClose={() => !validate.isPending && setConfirming(false)}
+        title="Valider l'affiliation"
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            Le salarié {name} sera affilié au contrat « {data.contractLabel} » à compter du{' '}
+            {date(data.affiliationDate)}, et son employeur en sera informé.
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button
+              variant="default"
+              onClick={() => setConfirming(false)}
+              disabled={validate.isPending}
+            >
+              Annuler
+            </Button>
+            <Button onClick={onValidate} loading={validate.isPending} data-autofocus>
+              Confirmer la validation
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <ReturnModal
+        requestId={data.id}
+        opened={returning}
+        onClose={() => setReturning(false)}
+        onReturned={() => {
+          setReturning(false);
+          done('Le bulletin a été retourné au salarié avec un nouveau lien.');
+        }}
+      />
+    </Page>
+  );
+}
+
+/** `/back-office/affiliations/$requestId`: one request, its form, and the insurer's decision. */
+export function BackOfficeAffiliationPage() {
+  const { requestId = '' } = useParams({ strict: false });
+  const query = useBackofficeAffiliation(requestId);
+  if (query.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <Text role="status" size="sm">
+          Chargement de la demande…
+        </Text>
+        <Skeleton h={40} w="50%" />
+        <Skeleton h={200} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Page title="Demande introuvable">
+        <BackLink />
+        <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+          {errorMessage(query.error)}
+        </Alert>
+      </Page>
+    );
+  }
+  return <Detail data={query.data} />;
+}

@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AttachmentKind,
+  EnrolmentAttachment,
+  EnrolmentDraft,
+  EnrolmentForm,
+  EnrolmentSubmittedSchema,
+} from '@affilia/shared/schemas/enrolment';
+import { ApiError, api, toApiError } from '../../../lib/api';
+
+export type { AttachmentKind, EnrolmentAttachment, EnrolmentDraft, EnrolmentForm };
+export type EnrolmentSubmitted = z.infer<typeof EnrolmentSubmittedSchema>;
+
+const base = (token: string) => `/api/enrolment/${encodeURIComponent(token)}`;
+export const enrolmentKey = (token: string) => ['enrolment', token] as const;
+
+/** `GET …/check`: whether the emailed link still opens a form (404/410 otherwise). */
+export function useEnrolmentLink(token: string) {
+  return useQuery({
+    queryKey: [...enrolmentKey(token), 'check'],
+    queryFn: ({ signal }) => api.get<{ valid: true }>(`${base(token)}/check`, { signal }),
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+/** `GET …`: the form, when this browser already confirmed the birth date (401 otherwise). */
+export function useEnrolmentForm(token: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...enrolmentKey(token), 'form'],
+    queryFn: ({ signal }) => api.get<EnrolmentForm>(base(token), { signal }),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** A refused unlock, with the instant the form opens again when it is locked. */
+export class UnlockError extends ApiError {
+  readonly retryAt: string | null;
+  constructor(error: ApiError, retryAt: string | null) {
+    super({
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      requestId: error.requestId,
+      fields: error.fields,
+    });
+    this.retryAt = retryAt;
+  }
+}
+
+const NETWORK_MESSAGE =
+  'Le service est momentanément injoignable. Vérifiez votre connexion internet puis réessayez.';
+
+/**
+ * `POST …/unlock {birthDate}`: with fetch directly, for the `Retry-After` of a locked form
+ * (429), which tells the employee when to try again.
+ */
+async function unlock(token: string, birthDate: string): Promise<EnrolmentForm> {
+  let response: Response;
+  try {
+    response = await fetch(`${base(token)}/unlock`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'X-Requested-With': 'affilia',
+      },
+      body: JSON.stringify({ birthDate }),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE });
+  }
+  let body: unknown = undefined;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (response.ok) return body as EnrolmentForm;
+  const seconds = Number(response.headers.get('Retry-After'));
+  const retryAt =
+    response.status === 429 && Number.isFinite(seconds) && seconds > 0
+      ? new Date(Date.now() + seconds * 1000).toISOString()
+      : null;
+  throw new UnlockError(toApiError(response.status, body), retryAt);
+}
+
+export function useUnlockEnrolment(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (birthDate: string) => unlock(token, birthDate),
+    onSuccess: (form) => queryClient.setQueryData([...enrolmentKey(token), 'form'], form),
+  });
+}
+
+/** `PUT …/draft` — « Enregistrer le brouillon ». */
+export function useSaveDraft(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: EnrolmentDraft) => api.put<EnrolmentForm>(`${base(token)}/draft`, draft),
+    onSuccess: (form) => queryClient.setQueryData([...enrolmentKey(token), 'form'], form),
+  });
+}
+
+/** `POST …/submit {certified}` — « Valider ». */
+export function useSubmitEnrolment(token: string) {
+  return useMutation({
+    mutationFn: (certified: boolean) =>
+      api.post<EnrolmentSubmitted>(`${base(token)}/submit`, { certified }),
+  });
+}
+
+const UPLOAD_NETWORK_MESSAGE =
+  'Le fichier n’a pas pu être envoyé. Vérifiez votre connexion internet puis réessayez.';
+
+/**
+ * `POST …/attachments` as `multipart/form-data` (the `kind` field before the file) with
+ * XMLHttpRequest, which reports the upload's progress: `onProgress` gets 0 to 1.
+ */
+export function uploadAttachment(
+  token: string,
+  kind: AttachmentKind,
+  file: File,
+  onProgress: (sent: number) => void,
+): Promise<EnrolmentAttachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${base(token)}/attachments`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'affilia');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
+        resolve(body as EnrolmentAttachment);
+      } else {
+        reject(toApiError(xhr.status, body));
+      }
+    };
+    xhr.onerror = () =>
+      reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: UPLOAD_NETWORK_MESSAGE }));
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+/** Keeps the cached form's attachments in step with an upload or a removal. */
+export function useAttachmentsCache(token: string) {
+  const queryClient = useQueryClient();
+  const key = [...enrolmentKey(token), 'form'];
+  return (update: (list: EnrolmentAttachment[]) => EnrolmentAttachment[]) =>
+    queryClient.setQueryData<EnrolmentForm>(key, (form) =>
+      form ? { ...form, attachments: update(form.attachments) } : form,
+    );
+}
+
+/** `DELETE …/attachments/:id`. */
+export function useRemoveAttachment(token: string) {
+  const updateCache = useAttachmentsCache(token);
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      api.delete<null>(`${base(token)}/attachments/${encodeURIComponent(attachmentId)}`),
+    onSuccess: (_, attachmentId) =>
+      updateCache((list) => list.filter((a) => a.id !== attachmentId)),
+  });
+}

@@ -1,0 +1,108 @@
+import { useRef } from 'react';
+import { Button, Fieldset, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { BeneficiaryType } from '@affilia/shared/domain/enums';
+import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES } from '@affilia/shared/domain/enums';
+import { BENEFICIARY_MAX_COUNT } from '@affilia/shared/schemas/enrolment';
+import type { EnrolmentFormApi } from '../form-values';
+import { fieldId, newRowKey } from '../form-values';
+
+const TYPE_DATA = BENEFICIARY_TYPES.map((type) => ({
+  value: type,
+  label: BENEFICIARY_TYPE_LABELS[type],
+}));
+
+/** « Ayants droit »: the spouse or partner and the children, added and removed one by one. */
+export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
+  const addRef = useRef<HTMLButtonElement>(null);
+  const rows = form.getValues().beneficiaries;
+
+  const add = () => {
+    const index = rows.length;
+    form.insertListItem('beneficiaries', {
+      key: newRowKey(),
+      type: 'child' satisfies BeneficiaryType,
+      lastName: '',
+      firstName: '',
+      birthDate: '',
+      nir: '',
+      attachedToNir: '',
+    });
+    window.requestAnimationFrame(() =>
+      document.getElementById(fieldId(`beneficiaries.${index}.type`))?.focus(),
+    );
+  };
+
+  const remove = (index: number) => {
+    form.removeListItem('beneficiaries', index);
+    window.requestAnimationFrame(() => addRef.current?.focus());
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        Ajoutez votre conjoint, concubin ou partenaire de PACS et vos enfants à couvrir. Un enfant
+        est rattaché au numéro de Sécurité sociale de l&apos;un de ses parents.
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Aucun ayant droit pour l&apos;instant.
+        </Text>
+      ) : null}
+      {rows.map((row, index) => {
+        const path = (field: string) => `beneficiaries.${index}.${field}`;
+        const props = (field: string) => ({
+          ...form.getInputProps(path(field)),
+          id: fieldId(path(field)),
+          size: 'md' as const,
+        });
+        const name = [row.firstName, row.lastName].filter(Boolean).join(' ');
+        return (
+          <Fieldset key={row.key} legend={`Ayant droit ${index + 1}${name ? ` : ${name}` : ''}`}>
+            <Stack gap="sm">
+              <NativeSelect label="Type d'ayant droit" data={TYPE_DATA} {...props('type')} />
+              <TextInput label="Nom" required autoComplete="off" {...props('lastName')} />
+              <TextInput label="Prénom" required autoComplete="off" {...props('firstName')} />
+              <TextInput label="Date de naissance" type="date" required {...props('birthDate')} />
+              <TextInput
+                label="Son numéro de Sécurité sociale"
+                description="S'il en a un (13 ou 15 caractères)"
+                autoComplete="off"
+                {...props('nir')}
+              />
+              <TextInput
+                label="Numéro de Sécurité sociale de rattachement"
+                description="Le vôtre ou celui de votre conjoint (13 ou 15 caractères)"
+                required={row.type === 'child' && row.nir.trim() === ''}
+                autoComplete="off"
+                {...props('attachedToNir')}
+              />
+              <Button
+                variant="subtle"
+                color="red"
+                size="md"
+                leftSection={<IconTrash size={18} aria-hidden />}
+                onClick={() => remove(index)}
+                style={{ alignSelf: 'flex-start' }}
+                aria-label={`Retirer l'ayant droit ${index + 1}${name ? ` (${name})` : ''}`}
+              >
+                Retirer
+              </Button>
+            </Stack>
+          </Fieldset>
+        );
+      })}
+      <Button
+        ref={addRef}
+        variant="light"
+        size="md"
+        leftSection={<IconPlus size={18} aria-hidden />}
+        onClick={add}
+        disabled={rows.length >= BENEFICIARY_MAX_COUNT}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        Ajouter un ayant droit
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
+import { useDocumentTitle } from '../../../lib/document-title';
+import { errorCode, errorMessage } from '../../../lib/form-errors';
+import { useCountdown } from '../../../lib/use-countdown';
+import { UnlockError, useUnlockEnrolment } from '../api/use-enrolment';
+
+const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+
+/** « Confirmez votre date de naissance »: the birth date opens the form (5 tries). */
+export function BirthDateStep({ token, notice }: { token: string; notice?: string | null }) {
+  const title = 'Confirmez votre date de naissance';
+  useDocumentTitle(title);
+  const inputId = useId();
+  const unlock = useUnlockEnrolment(token);
+  const [value, setValue] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [retryAt, setRetryAt] = useState<string | null>(null);
+  const left = useCountdown(retryAt);
+  const locked = retryAt !== null && left > 0;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (locked || unlock.isPending) return;
+    const parsed = parseFrenchOrIsoDate(value);
+    if (!parsed.ok) {
+      setFieldError('Saisissez votre date de naissance');
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setFieldError(null);
+    setProblem(null);
+    unlock.mutate(parsed.value, {
+      onError: (error) => {
+        if (error instanceof UnlockError && error.code === 'too_many_attempts') {
+          setRetryAt(error.retryAt);
+          setProblem(null);
+          return;
+        }
+        setProblem(errorMessage(error));
+        if (errorCode(error) === 'birth_date_mismatch') {
+          setFieldError('La date de naissance ne correspond pas');
+          document.getElementById(inputId)?.focus();
+        }
+      },
+    });
+  };
+
+  return (
+    <Stack gap="lg" maw={480} mx="auto">
+      <Title
+        order={1}
+        fz={{ base: 24, sm: 30 }}
+        ref={headingRef}
+        tabIndex={-1}
+        style={{ outline: 'none' }}
+      >
+        {title}
+      </Title>
+      <Text>
+        Pour protéger vos informations personnelles, saisissez votre date de naissance avant
+        d&apos;ouvrir votre bulletin d&apos;affiliation.
+      </Text>
+      {notice ? (
+        <Alert color="blue" variant="light">
+          {notice}
+        </Alert>
+      ) : null}
+      <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            id={inputId}
+            type="date"
+            label="Date de naissance"
+            description="Celle que votre employeur a indiquée"
+            required
+            size="md"
+            value={value}
+            onChange={(event) => setValue(event.currentTarget.value)}
+            error={fieldError}
+            disabled={locked}
+            autoComplete="bday"
+          />
+          <div aria-live="polite" aria-atomic="true">
+            {locked ? (
+              <Alert
+                color="red"
+                variant="light"
+                icon={<IconLock aria-hidden />}
+                title="Formulaire bloqué temporairement"
+              >
+                Trop de tentatives : pour votre sécurité, le formulaire est bloqué. Vous pourrez
+                réessayer à {TIME.format(new Date(retryAt))}.
+              </Alert>
+            ) : problem ? (
+              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+                {problem}
+              </Alert>
+            ) : null}
+          </div>
+          <Button type="submit" size="md" fullWidth loading={unlock.isPending} disabled={locked}>
+            Confirmer
+          </Button>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
