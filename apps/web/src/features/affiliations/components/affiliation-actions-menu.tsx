@@ -32,6 +32,8 @@ export function AffiliationActionsMenu({
       width={320}
       shadow="md"
       withinPortal
+      // No focus sentinel (role=presentation) inside role=menu: the first item takes the focus.
+      withInitialFocusPlaceholder={false}
       opened={opened}
       onChange={setOpened}
     >
@@ -42,7 +44,7 @@ export function AffiliationActionsMenu({
           </ActionIcon>
         </Tooltip>
       </Menu.Target>
-      <Menu.Dropdown aria-label={label}>
+      <Menu.Dropdown>
         <Menu.Item
           leftSection={<IconMailForward size={18} aria-hidden />}
           disabled={Boolean(blocker) || reminding}

@@ -11,6 +11,8 @@ const STATUS_COLORS: Record<AffiliationStatus, string> = {
   abandoned: 'gray',
 };
 
+const DARK_TEXT = new Set<AffiliationStatus>(['started', 'validated', 'returned', 'abandoned']);
+
 /** « Envoyé à l'employé », « Démarré par le salarié »… each in its colour. */
 export function AffiliationStatusBadge({ status }: { status: AffiliationStatus }) {
   return (
@@ -21,16 +23,8 @@ export function AffiliationStatusBadge({ status }: { status: AffiliationStatus }
       size="md"
       radius="sm"
       miw="max-content"
-      // Mantine's light text is too pale on its own background for these colours.
-      c={
-        status === 'abandoned'
-          ? 'gray.8'
-          : status === 'started'
-            ? 'yellow.9'
-            : status === 'returned'
-              ? 'orange.9'
-              : undefined
-      }
+      // Mantine's light text is too pale on these backgrounds: a dark text keeps 4.5:1.
+      c={DARK_TEXT.has(status) ? 'dark.8' : undefined}
     >
       {AFFILIATION_STATUS_LABELS[status]}
     </Badge>

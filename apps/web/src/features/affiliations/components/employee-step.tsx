@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -78,6 +78,11 @@ export function EmployeeStep({
       if (values.nir !== previous.nir || values.birthDate !== previous.birthDate) setWarning(null);
     },
   });
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The warning appears: the focus goes to its « Confirmer et valider ».
+  useEffect(() => {
+    if (warning) confirmButton.current?.focus();
+  }, [warning]);
   const contract = contractFor(establishment, setup.professionalStatus);
   const showEndDate = needsEndDate(form.values.employmentContractType);
 
@@ -100,6 +105,7 @@ export function EmployeeStep({
           setWarning(errorMessage(error));
           return;
         }
+        setWarning(null);
         const fields = employeeErrors(fieldErrors(error));
         if (Object.keys(fields).length > 0) {
           form.setErrors(fields);
@@ -128,7 +134,7 @@ export function EmployeeStep({
       <form
         id={FORM_ID}
         noValidate
-        aria-labelledby="pre-affiliation-step-title"
+
         onSubmit={form.onSubmit(
           (values) => send(values, false),
           () => focusFirstInvalid(FORM_ID),
@@ -232,11 +238,9 @@ export function EmployeeStep({
               >
                 <Stack gap="sm" align="flex-start">
                   <Text size="sm">{warning}</Text>
-                  <Text size="sm">
-                    Corrigez le numéro ou la date de naissance, ou confirmez qu'ils sont exacts.
-                  </Text>
                   <Group gap="sm">
                     <Button
+                      ref={confirmButton}
                       size="sm"
                       color="orange"
                       loading={create.isPending}

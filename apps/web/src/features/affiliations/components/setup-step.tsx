@@ -111,12 +111,7 @@ export function SetupStep({
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
-      <form
-        ref={formRef}
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby="pre-affiliation-step-title"
-      >
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="lg" maw={640}>
           <Select
             label="Etablissement"
