@@ -26,7 +26,7 @@ import type { ProfessionalStatus } from '@affilia/shared/domain/enums';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { formatDateTime } from '../../../lib/format-date';
-import { errorMessage, fieldErrors } from '../../../lib/form-errors';
+import { errorCode, errorMessage, fieldErrors } from '../../../lib/form-errors';
 import type { EnrolmentForm } from '../api/use-enrolment';
 import { useSaveDraft, useSubmitEnrolment } from '../api/use-enrolment';
 import type { SectionId } from '../enrolment-helpers';
@@ -43,7 +43,9 @@ import { fieldId, initialValues, toDraft, validateValues } from '../form-values'
 import { AttachmentsField } from './attachments-field';
 import { BeneficiariesFields } from './beneficiaries-fields';
 
+const ACCESS_LOST = ['form_session_required', 'form_link_invalid', 'form_link_expired'];
 const SUMMARY_ID = 'erreurs-formulaire';
+const MONO_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 /** The action bar's labels may take two lines on a narrow phone rather than be cut. */
 const WRAP_LABEL = {
   label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 },
@@ -104,10 +106,13 @@ export function EnrolmentFormView({
   token,
   data,
   onSubmitted,
+  onAccessLost,
 }: {
   token: string;
   data: EnrolmentForm;
   onSubmitted: () => void;
+  /** The form session ended (401) or the link died (404/410): the page starts over. */
+  onAccessLost: (error: unknown) => void;
 }) {
   const title = "Votre bulletin d'affiliation";
   useDocumentTitle(title);
@@ -175,8 +180,11 @@ export function EnrolmentFormView({
       setSummary(null);
       return true;
     } catch (error) {
-      const fields = fieldErrors(error);
-      showErrors(errorMessage(error), fields);
+      if (ACCESS_LOST.includes(errorCode(error) ?? '')) {
+        onAccessLost(error);
+        return false;
+      }
+      showErrors(errorMessage(error), fieldErrors(error));
       return false;
     }
   };
@@ -201,7 +209,8 @@ export function EnrolmentFormView({
       await submit.mutateAsync(form.getValues().certified);
       onSubmitted();
     } catch (error) {
-      showErrors(errorMessage(error), fieldErrors(error));
+      if (ACCESS_LOST.includes(errorCode(error) ?? '')) onAccessLost(error);
+      else showErrors(errorMessage(error), fieldErrors(error));
     }
   };
 
@@ -320,7 +329,7 @@ export function EnrolmentFormView({
             const check = checkIban(values.iban);
             form.setFieldError('iban', check.error);
           }}
-          ff="monospace"
+          styles={MONO_INPUT}
         />
         <TextInput
           label="BIC"
@@ -332,7 +341,7 @@ export function EnrolmentFormView({
           onChange={(event) =>
             form.setFieldValue('bic', event.currentTarget.value.toUpperCase().replace(/\s/g, ''))
           }
-          ff="monospace"
+          styles={MONO_INPUT}
         />
       </Stack>
     ),

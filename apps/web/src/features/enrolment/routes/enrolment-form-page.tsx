@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
-import { useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
+import { enrolmentKey, useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
 import { BirthDateStep } from '../components/birth-date-step';
 import { EnrolmentFormView } from '../components/enrolment-form';
 import { LinkProblem } from '../components/link-problem';
@@ -59,10 +60,12 @@ export function EnrolmentFormPage() {
   // A browser that already confirmed the birth date reopens the form directly.
   const form = useEnrolmentForm(token, link.isSuccess);
   const [submitted, setSubmitted] = useState(false);
+  const [lost, setLost] = useState<unknown>(null);
+  const queryClient = useQueryClient();
 
   if (submitted) return <Submitted />;
 
-  const dead = link.isError ? link.error : form.isError ? form.error : null;
+  const dead = link.isError ? link.error : form.isError ? form.error : lost;
   const deadCode = errorCode(dead);
   if (deadCode === 'form_link_expired') {
     return <LinkProblem title="Ce lien a expiré" message={errorMessage(dead)} />;
@@ -75,9 +78,23 @@ export function EnrolmentFormPage() {
   }
   if (link.isPending || form.isPending) return <Loading label="Ouverture du formulaire…" />;
   if (form.isError || !form.data) {
-    return <BirthDateStep token={token} />;
+    return (
+      <BirthDateStep
+        token={token}
+        notice={errorCode(lost) === 'form_session_required' ? errorMessage(lost) : null}
+      />
+    );
   }
   return (
-    <EnrolmentFormView token={token} data={form.data} onSubmitted={() => setSubmitted(true)} />
+    <EnrolmentFormView
+      token={token}
+      data={form.data}
+      onSubmitted={() => setSubmitted(true)}
+      onAccessLost={(error) => {
+        // What was typed since the last save is lost with the session: the saved draft reopens.
+        void queryClient.resetQueries({ queryKey: [...enrolmentKey(token), 'form'], exact: true });
+        setLost(error);
+      }}
+    />
   );
 }
