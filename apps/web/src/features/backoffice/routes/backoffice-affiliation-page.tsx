@@ -59,6 +59,9 @@ const ACTOR_LABELS: Record<string, string> = {
   system: 'Automatique',
 };
 
+/** Reasons the server records as codes. */
+const REASON_LABELS: Record<string, string> = { paper_received: 'bulletin papier reçu' };
+
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '—');
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -377,7 +380,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
               <strong>{formatDateTime(h.at)}</strong> :{' '}
               {h.from ? `${AFFILIATION_STATUS_LABELS[h.from]} → ` : ''}
               {AFFILIATION_STATUS_LABELS[h.to]} ({ACTOR_LABELS[h.actorKind] ?? h.actorKind})
-              {h.reason ? ` — motif : ${h.reason}` : ''}
+              {h.reason ? ` — ${REASON_LABELS[h.reason] ?? `motif : ${h.reason}`}` : ''}
             </Text>
           ))}
         </Stack>
