@@ -1,0 +1,312 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import { computeNirKey } from '@affilia/shared/validators/nir';
+import {
+  DESKTOP,
+  expectNoA11yViolations,
+  signIn,
+  useSession,
+  waitForEmailLink,
+  waitForPage,
+} from './support';
+
+/*
+ * Issue 6 end to end, in three browsers: the employer pre-affiliates a new employee (SPEC §5.3),
+ * the employee completes the emailed online BIA on a phone (§5.5), the insurer's « gestionnaire »
+ * validates it in the back office (§6), and the employer follows the request (§5.4) until the
+ * employee appears in « Mes salariés » (§5.2) with the collège's contract and the date d'effet.
+ * Every run enrols its own employee (unique name, NIR and email): no demo data is changed.
+ */
+
+/** The narrowest phone the portal is checked at. */
+const SMALL_PHONE = { width: 375, height: 812 };
+
+const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
+const BIC = 'AGRIFRPP';
+
+interface Contract {
+  id: string;
+  number: string;
+  label: string;
+}
+interface AffiliationOptions {
+  establishments: {
+    id: string;
+    name: string;
+    siret: string;
+    company: { id: string; name: string; siren: string };
+    contracts: { cadre: Contract | null; non_cadre: Contract | null };
+  }[];
+}
+interface Dashboard {
+  byEstablishment: { id: string; name: string; count: number }[];
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** Today in Paris as `YYYY-MM-DD` (the users' calendar). */
+function todayInParis(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+}
+
+function frenchDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A smallest well-formed PDF: the server checks the first bytes (`%PDF-`). */
+function pdf(title: string): Buffer {
+  return Buffer.from(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+      `% ${title}`,
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+    'latin1',
+  );
+}
+
+/** The digits of a number written with letters: a name the name checks accept, unique per run. */
+function letters(n: number): string {
+  return [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assureur", () => {
+  test('the employer pre-affiliates, the employee completes the form on a phone, the insurer validates, the employer sees the new member', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const stamp = Date.now();
+    const lastName = `Brisson-${letters(stamp % 100_000_000)}`;
+    const firstName = 'Léa';
+    // « Prénom Nom » in the employer's table, « Nom Prénom » in the back office and the members.
+    const employerName = `${firstName} ${lastName}`;
+    const fullName = `${lastName} ${firstName}`;
+    const email = `salarie-${stamp}@exemple.test`;
+    // A woman born in May 1990 in Paris: the NIR's year and month agree with the birth date.
+    const birthDate = '1990-05-14';
+    const commune = 100 + (stamp % 900);
+    const order = 1 + (Math.floor(stamp / 900) % 999); // unique over ~15 minutes
+    const nir13 = `2900575${commune}${String(order).padStart(3, '0')}`;
+    const nir = `${nir13}${computeNirKey(nir13)}`;
+    const today = todayInParis();
+
+    // ---- 1. The employer: « Pré-affiliation », three steps. ----
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+
+    // An establishment with a Non cadre contract, not the largest one (other journeys count it).
+    const options = await getJson<AffiliationOptions>(page, '/api/affiliations/options');
+    const dashboard = await getJson<Dashboard>(page, '/api/dashboard');
+    const largest = [...dashboard.byEstablishment].sort((a, b) => b.count - a.count)[0]?.id;
+    const candidates = options.establishments.filter((e) => e.contracts.non_cadre !== null);
+    const establishment = candidates.find((e) => e.id !== largest) ?? candidates[0];
+    if (!establishment) throw new Error('no establishment with a Non cadre contract');
+    const contract = establishment.contracts.non_cadre!;
+
+    await page.goto('/pre-affiliation');
+    await waitForPage(page, 'Pré-affiliation');
+    const establishmentBox = page.getByRole('combobox', { name: 'Etablissement' });
+    await establishmentBox.click();
+    await establishmentBox.fill(establishment.name);
+    await page
+      .getByRole('option', { name: new RegExp(`^${escapeRegExp(establishment.name)} — Siret`) })
+      .click();
+    await page.getByRole('radio', { name: 'Non cadre' }).check();
+    await expect(page.getByText(`${contract.label} (n° ${contract.number})`)).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+
+    // Step 2: a new employee.
+    await page.getByRole('radio', { name: 'Non', exact: true }).check();
+    await page.getByRole('textbox', { name: /^Nom/ }).fill(lastName);
+    await page.getByRole('textbox', { name: /^Prénom/ }).fill(firstName);
+    await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+    await page.getByRole('textbox', { name: /^Numéro de Sécurité Sociale/ }).fill(nir);
+    await page.getByLabel(/^Date de naissance/).fill(birthDate);
+    await page.getByLabel(/^Date d'entrée dans l'entreprise/).fill(today);
+    await page.getByLabel(/^Date d'affiliation au contrat Frais de Santé/).fill(today);
+    await page.getByRole('combobox', { name: /^Type de contrat de travail/ }).click();
+    await page.getByRole('option', { name: 'CDI', exact: true }).click();
+    await page.getByLabel(/^Date de début du contrat de travail/).fill(today);
+    await expect(page.getByLabel(/^Date de fin du contrat de travail/)).toHaveCount(0);
+    await expectNoA11yViolations(page);
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+
+    // Step 3 (after confirming the NIR warning, should the server raise one).
+    const sentence = page.getByText(
+      `Un e-mail a été envoyé à ${email} pour compléter son bulletin d'affiliation.`,
+    );
+    const confirm = page.getByRole('button', { name: 'Confirmer et valider' });
+    await expect(sentence.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(sentence).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // « Suivi des demandes d'affiliation »: the request, sent by email.
+    const requestRow = page.getByRole('row').filter({ hasText: employerName });
+    const openTracking = async () => {
+      await page.goto('/affiliations');
+      await waitForPage(page, "Suivi des demandes d'affiliation");
+      await expect(requestRow).toHaveCount(1);
+    };
+    await openTracking();
+    await expect(requestRow).toContainText(establishment.name);
+    await expect(requestRow).toContainText('Email');
+    await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.sent);
+
+    // ---- 2. The employee, on a phone: the emailed link. ----
+    const link = await waitForEmailLink(page, new Set(), email, '/formulaire/');
+    expect(link).toMatch(/^\/formulaire\/[^/]+$/);
+    const phone = await browser.newContext({
+      viewport: SMALL_PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const employee = await phone.newPage();
+      await employee.goto(link);
+      await waitForPage(employee, 'Confirmez votre date de naissance');
+      await employee.getByLabel(/^Date de naissance/).fill(birthDate);
+      await employee.getByRole('button', { name: 'Confirmer' }).click();
+      await waitForPage(employee, "Votre bulletin d'affiliation");
+      await expect(
+        employee.getByText(`${establishment.company.name} · ${contract.label}`),
+      ).toBeVisible();
+
+      // 1. Identité et adresse (open): what the employer wrote, and the address.
+      await expect(employee.getByText(lastName, { exact: true })).toBeVisible();
+      await employee.getByRole('textbox', { name: /^Adresse/ }).fill('12 rue des Tilleuls');
+      await employee.getByRole('textbox', { name: /^Code postal/ }).fill('75011');
+      await employee.getByRole('textbox', { name: /^Ville/ }).fill('Paris');
+      await expectNoA11yViolations(employee);
+
+      const section = (title: RegExp) => employee.getByRole('button', { name: title });
+
+      // 3. Option: the first one offered, when the contract has options.
+      await section(/^3\. Option/).click();
+      const optionGroup = employee.getByRole('radiogroup', { name: /Option choisie/ });
+      const noOption = employee.getByText(/ne propose pas d'option/);
+      await expect(optionGroup.or(noOption)).toBeVisible();
+      if (await optionGroup.isVisible()) await optionGroup.getByRole('radio').first().check();
+
+      // 4. Coordonnées bancaires.
+      await section(/^4\. Coordonnées bancaires/).click();
+      await employee.getByRole('textbox', { name: /^IBAN/ }).fill(IBAN);
+      await employee.getByRole('textbox', { name: /^BIC/ }).fill(BIC);
+
+      // 5. Télétransmission Noémie.
+      await section(/^5\. Télétransmission Noémie/).click();
+      await employee.getByRole('checkbox', { name: /J'accepte la télétransmission/ }).check();
+
+      // « Enregistrer le brouillon »: saved, and « Démarré par le salarié » for the employer.
+      await employee.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+      await expect(employee.getByText(/Votre brouillon a été enregistré/)).toBeVisible();
+      await openTracking();
+      await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.started);
+
+      // 6. Pièces justificatives: a RIB and the certificate, as PDF files.
+      await section(/^6\. Pièces justificatives/).click();
+      const attach = async (button: string, name: string) => {
+        const choosing = employee.waitForEvent('filechooser');
+        await employee.getByRole('button', { name: button }).click();
+        await (await choosing).setFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) });
+        await expect(employee.getByRole('button', { name: `Retirer ${name}` })).toBeVisible();
+      };
+      await attach('Joindre mon RIB', 'rib.pdf');
+      await attach('Joindre mon attestation', 'attestation.pdf');
+
+      // 7. Certification, then « Valider ».
+      await section(/^7\. Certification/).click();
+      await employee
+        .getByRole('checkbox', { name: /Je certifie l'exactitude des informations/ })
+        .check();
+      await expectNoA11yViolations(employee);
+      await employee.getByRole('button', { name: 'Valider', exact: true }).click();
+      await waitForPage(employee, "Votre bulletin d'affiliation a été transmis");
+      await expectNoA11yViolations(employee);
+    } finally {
+      await phone.close();
+    }
+
+    // The employer's table: « Finalisé par le salarié », before the insurer decides.
+    await openTracking();
+    await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.finalised);
+
+    // ---- 3. The insurer's « gestionnaire », in the back office. ----
+    const demo = await getJson<{ accounts: { role: string; email: string; password: string }[] }>(
+      page,
+      '/api/dev/demo',
+    );
+    const manager = demo.accounts.find((a) => /^Gestionnaire/.test(a.role));
+    if (!manager) throw new Error('no demo « Gestionnaire »');
+    const office = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const staff = await office.newPage();
+      await signIn(staff, manager.email, manager.password, { space: 'backoffice' });
+      await staff.goto('/back-office/affiliations');
+      await waitForPage(staff, "Demandes d'affiliation");
+      await expect(staff.getByRole('tab', { name: 'À valider' })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      const queue = staff.getByRole('table', { name: "Demandes d'affiliation : À valider" });
+      const queued = queue.getByRole('row').filter({ hasText: fullName });
+      await expect(queued).toContainText(establishment.name);
+      await expect(queued).toContainText(AFFILIATION_STATUS_LABELS.finalised);
+      await queued.getByRole('link', { name: fullName }).click();
+      await waitForPage(staff, fullName);
+      const attachments = staff.getByRole('region', { name: 'Pièces justificatives' });
+      await expect(attachments.getByRole('link', { name: /rib\.pdf/ })).toBeVisible();
+      await expect(attachments.getByRole('link', { name: /attestation\.pdf/ })).toBeVisible();
+      await staff.getByRole('button', { name: "Valider l'affiliation" }).click();
+      const dialog = staff.getByRole('dialog', { name: "Valider l'affiliation" });
+      await expect(dialog).toContainText(contract.label);
+      await expect(dialog).toContainText(frenchDate(today));
+      await dialog.getByRole('button', { name: 'Confirmer la validation' }).click();
+      // The page's own outcome (a notification says it too).
+      await expect(staff.getByRole('main').getByText('Le salarié est affilié.')).toBeVisible();
+      await expect(staff.getByRole('button', { name: "Valider l'affiliation" })).toHaveCount(0);
+    } finally {
+      await office.close();
+    }
+
+    // ---- 4. The employer again: validated, and the new member in « Mes salariés ». ----
+    await openTracking();
+    await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.validated);
+
+    await page.goto('/salaries');
+    await waitForPage(page, 'Mes salariés');
+    await page.getByRole('textbox', { name: 'Assuré' }).fill(lastName);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page.getByTestId('members-count')).toHaveText('1 salarié');
+    const member = page
+      .getByRole('table', { name: /^Salariés affiliés/ })
+      .getByRole('row')
+      .filter({ hasText: fullName });
+    await expect(member).toContainText(establishment.name);
+    await expect(member).toContainText('Non cadre');
+    await expect(member).toContainText(contract.label);
+    const dateColumn = await page
+      .getByRole('table', { name: /^Salariés affiliés/ })
+      .getByRole('columnheader')
+      .allInnerTexts();
+    const effectiveIndex = dateColumn.findIndex((t) => t.includes("Date d'effet"));
+    expect(effectiveIndex, "a « Date d'effet » column").toBeGreaterThanOrEqual(0);
+    // The row's first cell is a header cell (the name is a row header): count both kinds.
+    await expect(member.locator('th, td').nth(effectiveIndex)).toHaveText(frenchDate(today));
+  });
+});
