@@ -11,9 +11,53 @@ import {
 import { createCompany, createEmployerUser } from '../../../test/factories';
 import type { ApiErrorBody } from '../../lib/errors';
 import { SMALL_PNG, smallPdf } from '../enrolment/test-support';
-import { sendMessageForm } from './test-support';
 
 const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
+
+interface FilePart {
+  name: string;
+  bytes: Buffer;
+  type?: string;
+}
+
+/** A multipart message: text fields, then files (field `files`). */
+export function sendMessageForm(
+  b: Browser,
+  url: string,
+  fields: Record<string, string>,
+  files: FilePart[] = [],
+) {
+  const boundary = `----affilia${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/pdf'}\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return b.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: '203.0.113.20',
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-requested-with': 'affilia',
+      cookie: b.jar.header(),
+    },
+    payload: Buffer.concat(parts),
+  });
+}
 
 describe('« Nous contacter » and the messages (/api/conversations)', () => {
   let t: TestApp;
