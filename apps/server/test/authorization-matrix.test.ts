@@ -676,6 +676,33 @@ const MATRIX: Record<string, Entry> = {
       file: { name: 'a.pdf', content: '%PDF-1.4' },
     }),
   },
+  'GET /api/backoffice/conversations': { kind: 'backoffice' },
+  'GET /api/backoffice/conversations/:id': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}` }),
+  },
+  'GET /api/backoffice/conversations/:id/attachments/:fileId': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/attachments/${UNKNOWN_ID}` }),
+  },
+  'POST /api/backoffice/conversations/:id/assign': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/conversations/${UNKNOWN_ID}/assign`,
+      body: { staffUserId: UNKNOWN_ID },
+    }),
+  },
+  'POST /api/backoffice/conversations/:id/reply': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/conversations/${UNKNOWN_ID}/reply`,
+      fields: { text: 'Réponse' },
+    }),
+  },
+  'POST /api/backoffice/conversations/:id/close': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/close` }),
+  },
   'GET /api/backoffice/affiliations': { kind: 'backoffice' },
   'GET /api/backoffice/affiliations/:id': {
     kind: 'backoffice',
