@@ -24,8 +24,6 @@ import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
-import { backofficeMessagesRoutes } from './modules/backoffice/messages.routes';
-import { backofficeDocumentsRoutes } from './modules/backoffice/documents.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import { enrolmentRoutes } from './modules/enrolment/enrolment.routes';
@@ -121,11 +119,9 @@ export async function buildApp(
   await app.register(dashboardRoutes);
   await app.register(enrolmentRoutes);
   await app.register(backofficeRoutes);
-  await app.register(backofficeDocumentsRoutes);
   await app.register(affiliationsRoutes);
   await app.register(notificationsRoutes);
   await app.register(messagesRoutes);
-  await app.register(backofficeMessagesRoutes);
   await app.register(documentsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 

@@ -646,63 +646,6 @@ const MATRIX: Record<string, Entry> = {
   },
 
   // Insurer back office (SPEC §6)
-  'GET /api/backoffice/documents': { kind: 'backoffice' },
-  'POST /api/backoffice/documents': {
-    kind: 'backoffice',
-    call: () => ({
-      url: '/api/backoffice/documents',
-      file: { name: 'a.pdf', content: '%PDF-1.4' },
-    }),
-  },
-  'PATCH /api/backoffice/documents/:id': {
-    kind: 'backoffice',
-    call: () => ({
-      url: `/api/backoffice/documents/${UNKNOWN_ID}`,
-      body: { title: 'Titre', category: 'other', scope: 'all' },
-    }),
-  },
-  'POST /api/backoffice/documents/:id/publish': {
-    kind: 'backoffice',
-    call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/publish` }),
-  },
-  'POST /api/backoffice/documents/:id/unpublish': {
-    kind: 'backoffice',
-    call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/unpublish` }),
-  },
-  'POST /api/backoffice/documents/:id/versions': {
-    kind: 'backoffice',
-    call: () => ({
-      url: `/api/backoffice/documents/${UNKNOWN_ID}/versions`,
-      file: { name: 'a.pdf', content: '%PDF-1.4' },
-    }),
-  },
-  'GET /api/backoffice/conversations': { kind: 'backoffice' },
-  'GET /api/backoffice/conversations/:id': {
-    kind: 'backoffice',
-    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}` }),
-  },
-  'GET /api/backoffice/conversations/:id/attachments/:fileId': {
-    kind: 'backoffice',
-    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/attachments/${UNKNOWN_ID}` }),
-  },
-  'POST /api/backoffice/conversations/:id/assign': {
-    kind: 'backoffice',
-    call: () => ({
-      url: `/api/backoffice/conversations/${UNKNOWN_ID}/assign`,
-      body: { staffUserId: UNKNOWN_ID },
-    }),
-  },
-  'POST /api/backoffice/conversations/:id/reply': {
-    kind: 'backoffice',
-    call: () => ({
-      url: `/api/backoffice/conversations/${UNKNOWN_ID}/reply`,
-      fields: { text: 'Réponse' },
-    }),
-  },
-  'POST /api/backoffice/conversations/:id/close': {
-    kind: 'backoffice',
-    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/close` }),
-  },
   'GET /api/backoffice/affiliations': { kind: 'backoffice' },
   'GET /api/backoffice/affiliations/:id': {
     kind: 'backoffice',
