@@ -31,7 +31,6 @@ import { establishmentsRoutes } from './modules/establishments/establishments.ro
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { membersRoutes } from './modules/members/members.routes';
-import { messagesRoutes } from './modules/messages/messages.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { profileRoutes } from './modules/users/profile.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -119,7 +118,6 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(backofficeRoutes);
   await app.register(affiliationsRoutes);
-  await app.register(messagesRoutes);
   await app.register(documentsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 

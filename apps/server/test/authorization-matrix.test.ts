@@ -25,7 +25,6 @@ import {
   createMember,
   publishTerms,
 } from './factories';
-import { newId } from '../src/lib/ids';
 import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
 import { insertDocument } from '../src/modules/documents/test-support';
 
@@ -62,8 +61,6 @@ interface Call {
   body?: unknown;
   /** A file sent as multipart/form-data (field `file`) instead of a JSON body. */
   file?: { name: string; content: string };
-  /** Text fields sent as multipart/form-data (before the file, if any). */
-  fields?: Record<string, string>;
 }
 
 type Entry =
@@ -103,65 +100,6 @@ async function newAffiliationRequest(f: Fixtures, opts: { sentDaysAgo?: number }
     sentAt: sentAt.toISOString(),
   });
 }
-/** A conversation of the company (« Nous contacter »), with one attached file. */
-async function newConversation(f: Fixtures) {
-  const db = f.t.ctx.db;
-  const at = f.t.clock.now().toISOString();
-  const id = newId();
-  const messageId = newId();
-  const fileId = newId();
-  const saved = await f.t.ctx.storage.save(Buffer.from('%PDF-1.4\n%%EOF\n'), {
-    originalName: 'piece.pdf',
-    mimeType: 'application/pdf',
-  });
-  await db
-    .insertInto('conversations')
-    .values({
-      id,
-      company_id: f.company.id,
-      created_by_user_id: adminOfCompany.id,
-      category: 'contract',
-      subject: 'other_request',
-      status: 'sent',
-      assigned_staff_id: null,
-      last_message_at: at,
-      created_at: at,
-      updated_at: at,
-      closed_at: null,
-    })
-    .execute();
-  await db
-    .insertInto('messages')
-    .values({
-      id: messageId,
-      conversation_id: id,
-      author_user_id: adminOfCompany.id,
-      author_kind: 'employer',
-      body: 'Question',
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('stored_files')
-    .values({
-      id: fileId,
-      storage_key: saved.storageKey,
-      original_name: 'piece.pdf',
-      mime_type: 'application/pdf',
-      size: saved.size,
-      sha256: saved.sha256,
-      owner_kind: 'message',
-      owner_id: messageId,
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('message_attachments')
-    .values({ message_id: messageId, file_id: fileId })
-    .execute();
-  return { id, fileId };
-}
-
 /** A well-formed id that matches nothing (the back-office routes refuse before looking). */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -568,58 +506,6 @@ const MATRIX: Record<string, Entry> = {
     admin: 200,
   },
 
-  // « Nous contacter » and the messages (SPEC §5.7): every role of the company
-  'GET /api/conversations': {
-    kind: 'employer',
-    call: () => ({ url: '/api/conversations' }),
-    otherCompany: 200,
-    user: 200,
-    admin: 200,
-  },
-  'POST /api/conversations': {
-    kind: 'employer',
-    call: (f) => ({
-      url: '/api/conversations',
-      fields: {
-        category: 'employees',
-        subject: 'employee_documents',
-        companyId: f.company.id,
-        text: 'Pièces pour un salarié',
-      },
-      file: { name: 'liste.csv', content: 'Nom;Prénom\r\nDurand;Léa\r\n' },
-    }),
-    otherCompany: 404,
-    user: 201,
-    admin: 201,
-  },
-  'GET /api/conversations/:id': {
-    kind: 'employer',
-    call: async (f) => ({ url: `/api/conversations/${(await newConversation(f)).id}` }),
-    otherCompany: 404,
-    user: 200,
-    admin: 200,
-  },
-  'POST /api/conversations/:id/messages': {
-    kind: 'employer',
-    call: async (f) => ({
-      url: `/api/conversations/${(await newConversation(f)).id}/messages`,
-      fields: { text: 'Une précision' },
-    }),
-    otherCompany: 404,
-    user: 201,
-    admin: 201,
-  },
-  'GET /api/conversations/:id/attachments/:fileId': {
-    kind: 'employer',
-    call: async (f) => {
-      const c = await newConversation(f);
-      return { url: `/api/conversations/${c.id}/attachments/${c.fileId}` };
-    },
-    otherCompany: 404,
-    user: 200,
-    admin: 200,
-  },
-
   // Insurer back office (SPEC §6)
   'GET /api/backoffice/affiliations': { kind: 'backoffice' },
   'GET /api/backoffice/affiliations/:id': {
@@ -666,23 +552,8 @@ function routesOf(app: FastifyInstance): string[] {
 
 async function send(b: Browser, method: Method, call: Call) {
   const url = call.url;
-  if (call.file || call.fields) {
+  if (call.file) {
     const boundary = 'matrice-boundary';
-    const fieldLines = Object.entries(call.fields ?? {}).flatMap(([name, value]) => [
-      `--${boundary}`,
-      `Content-Disposition: form-data; name="${name}"`,
-      '',
-      value,
-    ]);
-    const fileLines = call.file
-      ? [
-          `--${boundary}`,
-          `Content-Disposition: form-data; name="file"; filename="${call.file.name}"`,
-          'Content-Type: text/csv',
-          '',
-          call.file.content,
-        ]
-      : [];
     return b.app.inject({
       method,
       url,
@@ -692,7 +563,15 @@ async function send(b: Browser, method: Method, call: Call) {
         'x-requested-with': 'affilia',
         cookie: b.jar.header(),
       },
-      payload: [...fieldLines, ...fileLines, `--${boundary}--`, ''].join('\r\n'),
+      payload: [
+        `--${boundary}`,
+        `Content-Disposition: form-data; name="file"; filename="${call.file.name}"`,
+        'Content-Type: text/csv',
+        '',
+        call.file.content,
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
     });
   }
   switch (method) {
