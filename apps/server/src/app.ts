@@ -25,7 +25,6 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
 import { devRoutes } from './modules/dev/dev.routes';
-import { documentsRoutes } from './modules/documents/documents.routes';
 import { enrolmentRoutes } from './modules/enrolment/enrolment.routes';
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -118,7 +117,6 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(backofficeRoutes);
   await app.register(affiliationsRoutes);
-  await app.register(documentsRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);

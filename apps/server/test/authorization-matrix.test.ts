@@ -26,7 +26,6 @@ import {
   publishTerms,
 } from './factories';
 import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
-import { insertDocument } from '../src/modules/documents/test-support';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -40,19 +39,6 @@ interface Fixtures {
   memberId: string;
   /** Creates a fresh « Utilisateur » of the company (a target that each call may change). */
   newUserOfCompany: () => Promise<{ id: string }>;
-}
-
-let companyDocumentId: string | undefined;
-/** A published document for the company only, titled with its name (inserted once). */
-async function companyDocument(f: Fixtures) {
-  companyDocumentId ??= (
-    await insertDocument(f.t.ctx, {
-      title: `Avenant ${f.company.name}`,
-      scope: 'company',
-      companyId: f.company.id,
-    })
-  ).id;
-  return companyDocumentId;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -482,25 +468,6 @@ const MATRIX: Record<string, Entry> = {
       });
       return { url: `/api/affiliations/${request.id}/bia.pdf` };
     },
-    otherCompany: 404,
-    user: 200,
-    admin: 200,
-  },
-
-  // « Mes documents pratiques » (SPEC §5.6): another company's document is out of reach.
-  'GET /api/documents': {
-    kind: 'employer',
-    call: async (f) => {
-      await companyDocument(f);
-      return { url: '/api/documents' };
-    },
-    otherCompany: 200,
-    user: 200,
-    admin: 200,
-  },
-  'GET /api/documents/:id/file': {
-    kind: 'employer',
-    call: async (f) => ({ url: `/api/documents/${await companyDocument(f)}/file` }),
     otherCompany: 404,
     user: 200,
     admin: 200,
