@@ -212,17 +212,6 @@ const emailTemplates = {
       `Ce nouveau lien est valable jusqu'au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
     ],
   }),
-  /** The email copy of an in-app notification (SPEC §5.8), see modules/notifications/notify. */
-  notification: (d: {
-    firstName: string;
-    title: string;
-    body: string | null;
-    url: string | null;
-  }) => ({
-    subject: d.title,
-    paragraphs: [`Bonjour ${d.firstName},`, ...(d.body ? [d.body] : [])],
-    ...(d.url ? { action: { label: 'Voir dans mon espace', url: d.url } } : {}),
-  }),
 } satisfies Record<string, (data: never) => EmailContent>;
 
 export type EmailTemplate = keyof typeof emailTemplates;
