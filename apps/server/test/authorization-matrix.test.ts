@@ -25,7 +25,9 @@ import {
   createMember,
   publishTerms,
 } from './factories';
+import { newId } from '../src/lib/ids';
 import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
+import { insertDocument } from '../src/modules/documents/test-support';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -41,12 +43,27 @@ interface Fixtures {
   newUserOfCompany: () => Promise<{ id: string }>;
 }
 
+let companyDocumentId: string | undefined;
+/** A published document for the company only, titled with its name (inserted once). */
+async function companyDocument(f: Fixtures) {
+  companyDocumentId ??= (
+    await insertDocument(f.t.ctx, {
+      title: `Avenant ${f.company.name}`,
+      scope: 'company',
+      companyId: f.company.id,
+    })
+  ).id;
+  return companyDocumentId;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Call {
   url: string;
   body?: unknown;
   /** A file sent as multipart/form-data (field `file`) instead of a JSON body. */
   file?: { name: string; content: string };
+  /** Text fields sent as multipart/form-data (before the file, if any). */
+  fields?: Record<string, string>;
 }
 
 type Entry =
@@ -86,6 +103,65 @@ async function newAffiliationRequest(f: Fixtures, opts: { sentDaysAgo?: number }
     sentAt: sentAt.toISOString(),
   });
 }
+/** A conversation of the company (« Nous contacter »), with one attached file. */
+async function newConversation(f: Fixtures) {
+  const db = f.t.ctx.db;
+  const at = f.t.clock.now().toISOString();
+  const id = newId();
+  const messageId = newId();
+  const fileId = newId();
+  const saved = await f.t.ctx.storage.save(Buffer.from('%PDF-1.4\n%%EOF\n'), {
+    originalName: 'piece.pdf',
+    mimeType: 'application/pdf',
+  });
+  await db
+    .insertInto('conversations')
+    .values({
+      id,
+      company_id: f.company.id,
+      created_by_user_id: adminOfCompany.id,
+      category: 'contract',
+      subject: 'other_request',
+      status: 'sent',
+      assigned_staff_id: null,
+      last_message_at: at,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('messages')
+    .values({
+      id: messageId,
+      conversation_id: id,
+      author_user_id: adminOfCompany.id,
+      author_kind: 'employer',
+      body: 'Question',
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('stored_files')
+    .values({
+      id: fileId,
+      storage_key: saved.storageKey,
+      original_name: 'piece.pdf',
+      mime_type: 'application/pdf',
+      size: saved.size,
+      sha256: saved.sha256,
+      owner_kind: 'message',
+      owner_id: messageId,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('message_attachments')
+    .values({ message_id: messageId, file_id: fileId })
+    .execute();
+  return { id, fileId };
+}
+
 /** A well-formed id that matches nothing (the back-office routes refuse before looking). */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -131,6 +207,31 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/totp/disable': {
     kind: 'account',
     call: () => ({ url: '/api/auth/totp/disable', body: { password: 'pas-le-bon' } }),
+  },
+
+  // The bell (SPEC §5.8): the signed-in person's own notifications
+  'GET /api/notifications': { kind: 'account' },
+  'GET /api/notifications/unread-count': { kind: 'account' },
+  'POST /api/notifications/:id/read': {
+    kind: 'account',
+    // Someone else's notification, or none, answers 404 (modules/notifications tests).
+    call: () => ({ url: '/api/notifications/none/read' }),
+  },
+  'POST /api/notifications/read-all': { kind: 'account' },
+  'GET /api/notifications/preferences': { kind: 'account' },
+  'PUT /api/notifications/preferences': {
+    kind: 'account',
+    call: () => ({
+      url: '/api/notifications/preferences',
+      body: {
+        email: {
+          enrolment_finalised: true,
+          request_returned: true,
+          insurer_replied: false,
+          new_document: true,
+        },
+      },
+    }),
   },
 
   // « Mon profil » (SPEC §4.4): the signed-in person, re-authenticated by their password
@@ -473,7 +574,135 @@ const MATRIX: Record<string, Entry> = {
     admin: 200,
   },
 
+  // « Mes documents pratiques » (SPEC §5.6): another company's document is out of reach.
+  'GET /api/documents': {
+    kind: 'employer',
+    call: async (f) => {
+      await companyDocument(f);
+      return { url: '/api/documents' };
+    },
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/documents/:id/file': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/documents/${await companyDocument(f)}/file` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+
+  // « Nous contacter » and the messages (SPEC §5.7): every role of the company
+  'GET /api/conversations': {
+    kind: 'employer',
+    call: () => ({ url: '/api/conversations' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/conversations': {
+    kind: 'employer',
+    call: (f) => ({
+      url: '/api/conversations',
+      fields: {
+        category: 'employees',
+        subject: 'employee_documents',
+        companyId: f.company.id,
+        text: 'Pièces pour un salarié',
+      },
+      file: { name: 'liste.csv', content: 'Nom;Prénom\r\nDurand;Léa\r\n' },
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+  },
+  'GET /api/conversations/:id': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/conversations/${(await newConversation(f)).id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/conversations/:id/messages': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/conversations/${(await newConversation(f)).id}/messages`,
+      fields: { text: 'Une précision' },
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+  },
+  'GET /api/conversations/:id/attachments/:fileId': {
+    kind: 'employer',
+    call: async (f) => {
+      const c = await newConversation(f);
+      return { url: `/api/conversations/${c.id}/attachments/${c.fileId}` };
+    },
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+
   // Insurer back office (SPEC §6)
+  'GET /api/backoffice/documents': { kind: 'backoffice' },
+  'POST /api/backoffice/documents': {
+    kind: 'backoffice',
+    call: () => ({
+      url: '/api/backoffice/documents',
+      file: { name: 'a.pdf', content: '%PDF-1.4' },
+    }),
+  },
+  'PATCH /api/backoffice/documents/:id': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/documents/${UNKNOWN_ID}`,
+      body: { title: 'Titre', category: 'other', scope: 'all' },
+    }),
+  },
+  'POST /api/backoffice/documents/:id/publish': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/publish` }),
+  },
+  'POST /api/backoffice/documents/:id/unpublish': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/unpublish` }),
+  },
+  'POST /api/backoffice/documents/:id/versions': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/documents/${UNKNOWN_ID}/versions`,
+      file: { name: 'a.pdf', content: '%PDF-1.4' },
+    }),
+  },
+  'GET /api/backoffice/conversations': { kind: 'backoffice' },
+  'GET /api/backoffice/conversations/:id': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}` }),
+  },
+  'GET /api/backoffice/conversations/:id/attachments/:fileId': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/attachments/${UNKNOWN_ID}` }),
+  },
+  'POST /api/backoffice/conversations/:id/assign': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/conversations/${UNKNOWN_ID}/assign`,
+      body: { staffUserId: UNKNOWN_ID },
+    }),
+  },
+  'POST /api/backoffice/conversations/:id/reply': {
+    kind: 'backoffice',
+    call: () => ({
+      url: `/api/backoffice/conversations/${UNKNOWN_ID}/reply`,
+      fields: { text: 'Réponse' },
+    }),
+  },
+  'POST /api/backoffice/conversations/:id/close': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/close` }),
+  },
   'GET /api/backoffice/affiliations': { kind: 'backoffice' },
   'GET /api/backoffice/affiliations/:id': {
     kind: 'backoffice',
@@ -519,8 +748,23 @@ function routesOf(app: FastifyInstance): string[] {
 
 async function send(b: Browser, method: Method, call: Call) {
   const url = call.url;
-  if (call.file) {
+  if (call.file || call.fields) {
     const boundary = 'matrice-boundary';
+    const fieldLines = Object.entries(call.fields ?? {}).flatMap(([name, value]) => [
+      `--${boundary}`,
+      `Content-Disposition: form-data; name="${name}"`,
+      '',
+      value,
+    ]);
+    const fileLines = call.file
+      ? [
+          `--${boundary}`,
+          `Content-Disposition: form-data; name="file"; filename="${call.file.name}"`,
+          'Content-Type: text/csv',
+          '',
+          call.file.content,
+        ]
+      : [];
     return b.app.inject({
       method,
       url,
@@ -530,15 +774,7 @@ async function send(b: Browser, method: Method, call: Call) {
         'x-requested-with': 'affilia',
         cookie: b.jar.header(),
       },
-      payload: [
-        `--${boundary}`,
-        `Content-Disposition: form-data; name="file"; filename="${call.file.name}"`,
-        'Content-Type: text/csv',
-        '',
-        call.file.content,
-        `--${boundary}--`,
-        '',
-      ].join('\r\n'),
+      payload: [...fieldLines, ...fileLines, `--${boundary}--`, ''].join('\r\n'),
     });
   }
   switch (method) {

@@ -162,6 +162,26 @@ const emailTemplates = {
     ],
     action: { label: 'Suivre les demandes d’affiliation', url: d.url },
   }),
+  /** To the insurer's team address: a new message or a follow-up (SPEC §5.7). */
+  new_message_to_insurer: (d: {
+    companyName: string;
+    category: string;
+    subject: string;
+    followUp: boolean;
+    url: string;
+  }) => ({
+    subject: d.followUp
+      ? `Nouveau message de ${d.companyName} : ${d.subject}`
+      : `Nouvelle demande de ${d.companyName} : ${d.subject}`,
+    paragraphs: [
+      'Bonjour,',
+      d.followUp
+        ? `${d.companyName} a complété sa demande « ${d.subject} » (${d.category}).`
+        : `${d.companyName} a envoyé une nouvelle demande « ${d.subject} » (${d.category}).`,
+      'Consultez-la et répondez depuis le back-office.',
+    ],
+    action: { label: 'Ouvrir la conversation', url: d.url },
+  }),
   /** To the employee when the insurer returns their form (SPEC §6). */
   enrolment_returned: (d: {
     firstName: string;
@@ -211,6 +231,17 @@ const emailTemplates = {
     after: [
       `Ce nouveau lien est valable jusqu'au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
     ],
+  }),
+  /** The email copy of an in-app notification (SPEC §5.8), see modules/notifications/notify. */
+  notification: (d: {
+    firstName: string;
+    title: string;
+    body: string | null;
+    url: string | null;
+  }) => ({
+    subject: d.title,
+    paragraphs: [`Bonjour ${d.firstName},`, ...(d.body ? [d.body] : [])],
+    ...(d.url ? { action: { label: 'Voir dans mon espace', url: d.url } } : {}),
   }),
 } satisfies Record<string, (data: never) => EmailContent>;
 

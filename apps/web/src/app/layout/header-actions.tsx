@@ -15,13 +15,14 @@ import { SupportContact } from '../../components/support-contact';
 import { paths } from '../../config/paths';
 import { fullName, useMe } from '../../features/auth/api/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
+import { useUnreadNotificationCount } from '../../features/notifications/api/use-notifications';
 
 const ICON_SIZE = 22;
 
 /** The accessible name of an icon link with an unread count: « Messages, 3 non lus ». */
-export function withUnread(label: string, count: number | undefined): string {
+export function withUnread(label: string, count: number | undefined, feminine = false): string {
   if (!count) return label;
-  return `${label}, ${count} non ${count > 1 ? 'lus' : 'lu'}`;
+  return `${label}, ${count} non ${feminine ? 'lue' : 'lu'}${count > 1 ? 's' : ''}`;
 }
 
 function CountIconLink({
@@ -29,12 +30,15 @@ function CountIconLink({
   label,
   icon,
   count,
+  feminine = false,
 }: {
   to: typeof paths.messages | typeof paths.notifications;
   label: string;
   icon: ReactNode;
   /** Unread items; nothing is shown while it is unknown or zero. */
   count: number | undefined;
+  /** « non lues » for a feminine label (« Notifications »). */
+  feminine?: boolean;
 }) {
   return (
     <Indicator
@@ -53,7 +57,7 @@ function CountIconLink({
           to={to}
           variant="subtle"
           size="lg"
-          aria-label={withUnread(label, count)}
+          aria-label={withUnread(label, count, feminine)}
         >
           {icon}
         </ActionIcon>
@@ -163,13 +167,16 @@ export function MessagesIconLink({ unread }: { unread?: number }) {
   );
 }
 
+/** The bell: its unread count is polled every 60 s unless given. */
 export function NotificationsIconLink({ unread }: { unread?: number }) {
+  const polled = useUnreadNotificationCount(unread === undefined).data;
   return (
     <CountIconLink
       to={paths.notifications}
       label="Notifications"
       icon={<IconBell size={ICON_SIZE} aria-hidden />}
-      count={unread}
+      count={unread ?? polled}
+      feminine
     />
   );
 }

@@ -1,0 +1,186 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  BackofficeDocumentSchema,
+  BackofficeDocumentsSchema,
+  DOCUMENT_MAX_BYTES,
+  DocumentIdParamsSchema,
+  DocumentMetadataSchema,
+  type DocumentMetadata,
+} from '@affilia/shared/schemas/documents';
+import { badRequest } from '../../lib/errors';
+import { requireAuth } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import type { StaffActor } from './backoffice.service';
+import {
+  addDocumentVersion,
+  createDocument,
+  listBackofficeDocuments,
+  setDocumentStatus,
+  updateDocumentMetadata,
+  type UploadedDocumentFile,
+} from './documents.service';
+
+const tags = ['backoffice'];
+const MB = DOCUMENT_MAX_BYTES / 1024 / 1024;
+
+function staff(request: FastifyRequest): StaffActor {
+  const auth = requireAuth(request, 'staff');
+  return { userId: auth.user.id, meta: requestMeta(request) };
+}
+
+const noFile = () =>
+  badRequest('document_file_missing', 'Choisissez un fichier à envoyer.', {
+    file: 'Choisissez un fichier PDF, DOCX ou XLSX',
+  });
+
+/** The one file of a multipart upload (field `file`, last) and the text fields before it. */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ file: UploadedDocumentFile; fields: Record<string, string> }> {
+  try {
+    const file = await request.file({
+      limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 8, parts: 9 },
+    });
+    if (!file) throw noFile();
+    const bytes = await file.toBuffer();
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(file.fields)) {
+      if (value && !Array.isArray(value) && value.type === 'field') {
+        fields[name] = String(value.value);
+      }
+    }
+    return { file: { bytes, fileName: file.filename }, fields };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw badRequest('document_too_large', `Fichier trop volumineux (${MB} Mo au plus).`, {
+        file: `Fichier trop volumineux (${MB} Mo au plus)`,
+      });
+    }
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw badRequest('document_too_many_files', 'Envoyez un seul fichier à la fois.', {
+        file: 'Un seul fichier à la fois',
+      });
+    }
+    throw err;
+  }
+}
+
+function parseMetadata(fields: Record<string, string>): DocumentMetadata {
+  const parsed = DocumentMetadataSchema.safeParse({
+    ...fields,
+    description: fields.description || null,
+    idcc: fields.idcc || null,
+    companyId: fields.companyId || null,
+  });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'form');
+      errors[key] ??= issue.message;
+    }
+    throw badRequest('validation_error', 'Vérifiez les champs du document.', errors);
+  }
+  return parsed.data;
+}
+
+/** The insurer's documents (SPEC §6): /api/backoffice/documents…, staff only. */
+export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/backoffice/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Every document, with its status and versions',
+        response: { 200: BackofficeDocumentsSchema },
+      },
+    },
+    async (request) => {
+      staff(request);
+      return listBackofficeDocuments(ctx);
+    },
+  );
+
+  app.post(
+    '/api/backoffice/documents',
+    {
+      schema: {
+        tags,
+        summary: `Add a document as a draft (multipart: title, description, category, scope, idcc or companyId, then file; PDF, DOCX or XLSX, ${MB} MB at most)`,
+        consumes: ['multipart/form-data'],
+        response: { 201: BackofficeDocumentSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = staff(request);
+      const { file, fields } = await readUpload(request);
+      const meta = parseMetadata(fields);
+      return reply.code(201).send(await createDocument(ctx, actor, meta, file));
+    },
+  );
+
+  app.patch(
+    '/api/backoffice/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the metadata of a document (title, description, category, scope)',
+        params: DocumentIdParamsSchema,
+        body: z.unknown(),
+        response: { 200: BackofficeDocumentSchema },
+      },
+    },
+    async (request) => {
+      const actor = staff(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const fields = Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+      );
+      return updateDocumentMetadata(ctx, actor, request.params.id, parseMetadata(fields));
+    },
+  );
+
+  app.post(
+    '/api/backoffice/documents/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: `Replace the file (multipart: file): a new version, the old ones kept`,
+        consumes: ['multipart/form-data'],
+        params: DocumentIdParamsSchema,
+        response: { 201: BackofficeDocumentSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = staff(request);
+      const { file } = await readUpload(request);
+      return reply.code(201).send(await addDocumentVersion(ctx, actor, request.params.id, file));
+    },
+  );
+
+  for (const [action, status] of [
+    ['publish', 'published'],
+    ['unpublish', 'unpublished'],
+  ] as const) {
+    app.post(
+      `/api/backoffice/documents/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'publish'
+              ? 'Publish a document (the employer users it concerns are notified)'
+              : 'Unpublish a document (hidden from employers)',
+          params: DocumentIdParamsSchema,
+          response: { 200: BackofficeDocumentSchema },
+        },
+      },
+      async (request) => setDocumentStatus(ctx, staff(request), request.params.id, status),
+    );
+  }
+};

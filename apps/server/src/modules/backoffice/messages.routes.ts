@@ -1,0 +1,122 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CONVERSATION_STATUSES,
+  FollowUpSchema,
+  MESSAGE_CATEGORIES,
+} from '@affilia/shared/schemas/messages';
+import { requireAuth } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import { sendDownload } from '../enrolment/download';
+import { readMessageForm } from '../messages/attachments';
+import { parseFields } from '../messages/messages.routes';
+import { attachmentOf } from '../messages/messages.service';
+import type { StaffActor } from './backoffice.service';
+import {
+  assignConversation,
+  closeConversation,
+  getInboxConversation,
+  listInbox,
+  replyToConversation,
+} from './messages.service';
+
+const tags = ['backoffice'];
+const IdParams = z.object({ id: z.string().max(64) });
+const InboxQuery = z.object({
+  category: z.enum(MESSAGE_CATEGORIES).optional(),
+  companyId: z.string().max(64).optional(),
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+
+function staff(request: FastifyRequest): StaffActor {
+  const auth = requireAuth(request, 'staff');
+  return { userId: auth.user.id, meta: requestMeta(request) };
+}
+
+/** The insurer's inbox (SPEC §6): /api/backoffice/conversations…, staff only. */
+export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/backoffice/conversations',
+    {
+      schema: {
+        tags,
+        summary: 'Conversations to answer (filters: category, company, status, age in days)',
+        querystring: InboxQuery,
+      },
+    },
+    async (request) => {
+      staff(request);
+      return { items: await listInbox(ctx, request.query) };
+    },
+  );
+
+  app.get(
+    '/api/backoffice/conversations/:id',
+    { schema: { tags, summary: 'A conversation (marks it read)', params: IdParams } },
+    async (request) => {
+      staff(request);
+      return getInboxConversation(ctx, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/backoffice/conversations/:id/attachments/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment (attachment, nosniff)',
+        params: IdParams.extend({ fileId: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      staff(request);
+      const file = await attachmentOf(ctx.db, request.params.id, request.params.fileId);
+      return sendDownload(reply, {
+        bytes: await ctx.storage.read(file.storage_key),
+        fileName: file.original_name,
+        mimeType: file.mime_type,
+      });
+    },
+  );
+
+  app.post(
+    '/api/backoffice/conversations/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Assign to a staff member (« envoyé » → « en cours »)',
+        params: IdParams,
+        body: z.object({ staffUserId: z.string().min(1).max(64) }),
+      },
+    },
+    async (request) =>
+      assignConversation(ctx, staff(request), request.params.id, request.body.staffUserId),
+  );
+
+  app.post(
+    '/api/backoffice/conversations/:id/reply',
+    {
+      schema: {
+        tags,
+        summary: 'Reply (multipart: text, up to 4 files) → « répondu », the employer notified',
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const actor = staff(request);
+      const { fields, files } = await readMessageForm(request);
+      const { text } = parseFields(FollowUpSchema, fields);
+      return replyToConversation(ctx, actor, request.params.id, text, files);
+    },
+  );
+
+  app.post(
+    '/api/backoffice/conversations/:id/close',
+    { schema: { tags, summary: 'Close the conversation (« clos »)', params: IdParams } },
+    async (request) => closeConversation(ctx, staff(request), request.params.id),
+  );
+};

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
+import {
+  browser,
+  buildTestApp,
+  lastMessageTo,
+  signInAs,
+  type Browser,
+  type TestApp,
+} from '../../../test/helper';
+import { createCompany, createEmployerUser } from '../../../test/factories';
+import type { ApiErrorBody } from '../../lib/errors';
+import { SMALL_PNG, smallPdf } from '../enrolment/test-support';
+import { sendMessageForm } from './test-support';
+
+const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
+
+describe('« Nous contacter » and the messages (/api/conversations)', () => {
+  let t: TestApp;
+  let alpha: Browser;
+  let beta: Browser;
+  let companyId: string;
+  let otherCompanyId: string;
+  let pdf: Buffer;
+
+  const fields = (over: Record<string, string> = {}) => ({
+    category: 'contract',
+    subject: 'contributions_information',
+    companyId,
+    text: 'Bonjour, pouvez-vous nous envoyer l’échéancier ?',
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.ctx.db;
+    const company = await createCompany(db, { name: 'Alpha Immobilier' });
+    const other = await createCompany(db, { name: 'Bêta Gestion' });
+    companyId = company.id;
+    otherCompanyId = other.id;
+    const admin = await createEmployerUser(db, [{ company, role: 'user' }]);
+    const outsider = await createEmployerUser(db, [{ company: other, role: 'admin' }]);
+    alpha = browser(t.app, { ip: '203.0.113.21' });
+    beta = browser(t.app, { ip: '203.0.113.22' });
+    await signInAs(alpha, t.ctx, admin);
+    await signInAs(beta, t.ctx, outsider);
+    pdf = await smallPdf();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('creates a conversation with attachments, emails the insurer team, lists it', async () => {
+    const res = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'echeancier.pdf', bytes: pdf },
+      { name: 'photo.png', bytes: SMALL_PNG, type: 'image/png' },
+      { name: 'liste.csv', bytes: Buffer.from('Nom;Prénom\r\nDurand;Léa\r\n'), type: 'text/csv' },
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<ConversationSummary>();
+    expect(created).toMatchObject({ status: 'sent', unread: 0, companyId });
+
+    const mail = await lastMessageTo(t.ctx, t.config.mail.insurerTeamEmail, 'email');
+    expect(mail?.template).toBe('new_message_to_insurer');
+    expect(mail?.subject).toContain('Alpha Immobilier');
+    expect(mail?.body_text).toContain(`/back-office/messages/${created.id}`);
+
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', created.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toContain('conversation.created');
+
+    const list = await alpha.get('/api/conversations');
+    expect(list.json<{ items: ConversationSummary[] }>().items.map((c) => c.id)).toContain(
+      created.id,
+    );
+    const detail = (await alpha.get(`/api/conversations/${created.id}`)).json<ConversationDetail>();
+    expect(detail.messages).toHaveLength(1);
+    const attachments = detail.messages[0]!.attachments;
+    expect(attachments.map((a) => a.mimeType).sort()).toEqual([
+      'application/pdf',
+      'image/png',
+      'text/csv',
+    ]);
+
+    const pdfFile = attachments.find((a) => a.mimeType === 'application/pdf')!;
+    const download = await alpha.get(`/api/conversations/${created.id}/attachments/${pdfFile.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+
+    // Another company's user: nothing listed, the conversation and its files unreachable.
+    const theirs = await beta.get('/api/conversations');
+    expect(theirs.json<{ items: ConversationSummary[] }>().items).toEqual([]);
+    expect((await beta.get(`/api/conversations/${created.id}`)).statusCode).toBe(404);
+    expect(
+      (await beta.get(`/api/conversations/${created.id}/attachments/${attachments[0]!.id}`))
+        .statusCode,
+    ).toBe(404);
+    const followUp = await sendMessageForm(beta, `/api/conversations/${created.id}/messages`, {
+      text: 'Intrusion',
+    });
+    expect(followUp.statusCode).toBe(404);
+  });
+
+  it('refuses a conversation for another company and an attachment through another conversation', async () => {
+    const res = await sendMessageForm(
+      alpha,
+      '/api/conversations',
+      fields({ companyId: otherCompanyId }),
+    );
+    expect(res.statusCode).toBe(404);
+
+    const mine = (
+      await sendMessageForm(alpha, '/api/conversations', fields(), [{ name: 'a.pdf', bytes: pdf }])
+    ).json<ConversationSummary>();
+    const file = (await alpha.get(`/api/conversations/${mine.id}`)).json<ConversationDetail>()
+      .messages[0]!.attachments[0]!;
+    const theirs = (
+      await sendMessageForm(beta, '/api/conversations', fields({ companyId: otherCompanyId }))
+    ).json<ConversationSummary>();
+    // Beta's conversation id with Alpha's file id: 404.
+    expect(
+      (await beta.get(`/api/conversations/${theirs.id}/attachments/${file.id}`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('validates the fields in French (subject of the category, text length)', async () => {
+    const wrongSubject = await sendMessageForm(
+      alpha,
+      '/api/conversations',
+      fields({ subject: 'employee_affiliation' }),
+    );
+    expect(wrongSubject.statusCode).toBe(400);
+    expect(apiError(wrongSubject).fields?.subject).toMatch(/Gérer mon contrat/);
+    const tooLong = await sendMessageForm(
+      alpha,
+      '/api/conversations',
+      fields({ text: 'x'.repeat(5001) }),
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(apiError(tooLong).fields?.text).toMatch(/5000 caractères/);
+  });
+
+  it('limits the attachments: a 5th file, 3 MB + 1 byte, a disguised type', async () => {
+    const before = await t.ctx.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const five = await sendMessageForm(
+      alpha,
+      '/api/conversations',
+      fields(),
+      Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.pdf`, bytes: pdf })),
+    );
+    expect(five.statusCode).toBe(400);
+    expect(apiError(five).code).toBe('attachment_too_many_files');
+
+    const big = Buffer.concat([pdf, Buffer.alloc(3 * 1024 * 1024 + 1 - pdf.length, 0x20)]);
+    expect(big.length).toBe(3 * 1024 * 1024 + 1);
+    const tooBig = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'gros.pdf', bytes: big },
+    ]);
+    expect(tooBig.statusCode).toBe(413);
+    expect(apiError(tooBig).code).toBe('attachment_too_large');
+    const justRight = big.subarray(0, 3 * 1024 * 1024);
+    const ok = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'limite.pdf', bytes: justRight },
+    ]);
+    expect(ok.statusCode).toBe(201);
+
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(64)]);
+    const disguised = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'rib.pdf', bytes: exe, type: 'application/pdf' },
+    ]);
+    expect(disguised.statusCode).toBe(415);
+    expect(apiError(disguised).code).toBe('attachment_type_refused');
+    const html = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'page.csv', bytes: Buffer.from('<script>\x00</script>'), type: 'text/csv' },
+    ]);
+    expect(html.statusCode).toBe(415);
+
+    const after = await t.ctx.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + 1);
+  });
+
+  it('keeps HTML and scripts as plain text', async () => {
+    const text = '<script>alert("x")</script><b>gras</b> & « guillemets »';
+    const created = (
+      await sendMessageForm(alpha, '/api/conversations', fields({ text }))
+    ).json<ConversationSummary>();
+    const detail = (await alpha.get(`/api/conversations/${created.id}`)).json<ConversationDetail>();
+    expect(detail.messages[0]!.text).toBe(text);
+    const subjectHtml = await sendMessageForm(
+      alpha,
+      '/api/conversations',
+      fields({ subject: '<img src=x onerror=alert(1)>' }),
+    );
+    expect(subjectHtml.statusCode).toBe(400);
+  });
+
+  it('a follow-up goes back to the insurer; reading clears the unread replies', async () => {
+    const created = (
+      await sendMessageForm(alpha, '/api/conversations', fields())
+    ).json<ConversationSummary>();
+    await t.ctx.db
+      .updateTable('conversations')
+      .set({ status: 'answered', employer_unread: 2 })
+      .where('id', '=', created.id)
+      .execute();
+    const listed = (await alpha.get('/api/conversations'))
+      .json<{ items: ConversationSummary[] }>()
+      .items.find((c) => c.id === created.id);
+    expect(listed).toMatchObject({ status: 'answered', unread: 2 });
+    await alpha.get(`/api/conversations/${created.id}`);
+    const row = await t.ctx.db
+      .selectFrom('conversations')
+      .select(['employer_unread', 'staff_unread'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.employer_unread)).toBe(0);
+
+    t.clock.advance(60_000);
+    const res = await sendMessageForm(alpha, `/api/conversations/${created.id}/messages`, {
+      text: 'Merci, une précision :',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = res.json<ConversationDetail>();
+    expect(detail.status).toBe('sent');
+    expect(detail.messages).toHaveLength(2);
+    const mail = await lastMessageTo(t.ctx, t.config.mail.insurerTeamEmail, 'email');
+    expect(mail?.subject).toMatch(/^Nouveau message de Alpha Immobilier/);
+  });
+});

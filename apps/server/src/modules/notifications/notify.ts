@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { NotificationType } from '@affilia/shared/domain/notifications';
+import type { Database } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import type { Branding } from '../../lib/mail/templates';
+import { enqueueEmail } from '../../lib/outbox/outbox';
+
+export interface NotifyInput {
+  /** The users to notify (duplicates and unknown ids are ignored). */
+  userIds: readonly string[];
+  type: NotificationType;
+  title: string;
+  body?: string | null;
+  /** An app path ('/affiliations'…), linked in the app and, absolute, in the email. */
+  link?: string | null;
+  companyId?: string | null;
+  /** Read by the caller BEFORE its transaction (reading ctx.db inside one deadlocks SQLite). */
+  branding: Branding;
+  /** `ctx.config.publicUrl`. */
+  publicUrl: string;
+  now: Date;
+}
+
+/**
+ * Notifies users (SPEC §5.8): one `notifications` row per user and, unless the user turned the
+ * email off for this type in `notification_preferences` (default: on), the email queued in the
+ * outbox — all in the caller's transaction. Returns the ids of the notifications written.
+ */
+export async function notifyUsers(trx: Kysely<Database>, input: NotifyInput): Promise<string[]> {
+  const ids = [...new Set(input.userIds)];
+  if (ids.length === 0) return [];
+  const users = await trx
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', (join) =>
+      join.onRef('p.user_id', '=', 'users.id').on('p.type', '=', input.type),
+    )
+    .select(['users.id', 'users.email', 'users.first_name', 'users.status', 'p.email as wants'])
+    .where('users.id', 'in', ids)
+    .orderBy('users.id')
+    .execute();
+  const at = input.now.toISOString();
+  const written: string[] = [];
+  for (const user of users) {
+    const id = newId();
+    await trx
+      .insertInto('notifications')
+      .values({
+        id,
+        user_id: user.id,
+        type: input.type,
+        title: input.title,
+        body: input.body ?? null,
+        link: input.link ?? null,
+        company_id: input.companyId ?? null,
+        read_at: null,
+        created_at: at,
+      })
+      .execute();
+    written.push(id);
+    const emailOn = user.wants === null || Number(user.wants) === 1;
+    if (emailOn && user.status === 'active') {
+      await enqueueEmail(trx, {
+        to: user.email,
+        template: 'notification',
+        data: {
+          firstName: user.first_name,
+          title: input.title,
+          body: input.body ?? null,
+          url: input.link ? `${input.publicUrl}${input.link}` : null,
+        },
+        branding: input.branding,
+        now: input.now,
+      });
+    }
+  }
+  return written;
+}

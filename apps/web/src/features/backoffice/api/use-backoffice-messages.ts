@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
+import { api } from '../../../lib/api';
+import { postForm } from '../../messages/api/use-messages';
+
+export type InboxItem = Omit<ConversationSummary, 'unread'> & {
+  unread: number;
+  assignedStaff: { id: string; name: string } | null;
+};
+export type InboxDetail = InboxItem & Pick<ConversationDetail, 'messages'>;
+export interface InboxFilters {
+  category?: string | undefined;
+  status?: string | undefined;
+  olderThanDays?: number | undefined;
+}
+
+const KEY = ['backoffice', 'conversations'] as const;
+const base = '/api/backoffice/conversations';
+
+export function useInbox(filters: InboxFilters) {
+  const params = new URLSearchParams();
+  if (filters.category) params.set('category', filters.category);
+  if (filters.status) params.set('status', filters.status);
+  if (filters.olderThanDays !== undefined)
+    params.set('olderThanDays', String(filters.olderThanDays));
+  const query = params.toString();
+  return useQuery({
+    queryKey: [...KEY, query],
+    queryFn: ({ signal }) =>
+      api.get<{ items: InboxItem[] }>(`${base}${query ? `?${query}` : ''}`, { signal }),
+  });
+}
+
+export function useInboxConversation(id: string | null) {
+  return useQuery({
+    queryKey: [...KEY, 'detail', id],
+    queryFn: ({ signal }) => api.get<InboxDetail>(`${base}/${encodeURIComponent(id!)}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+function useUpdate<T>(id: string, fn: (input: T) => Promise<InboxDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (detail) => {
+      queryClient.setQueryData([...KEY, 'detail', id], detail);
+      return queryClient.invalidateQueries({ queryKey: KEY });
+    },
+  });
+}
+
+export const useAssign = (id: string) =>
+  useUpdate(id, (staffUserId: string) =>
+    api.post<InboxDetail>(`${base}/${encodeURIComponent(id)}/assign`, { staffUserId }),
+  );
+export const useReply = (id: string) =>
+  useUpdate(id, (input: { text: string; files: File[] }) =>
+    postForm<InboxDetail>(
+      `${base}/${encodeURIComponent(id)}/reply`,
+      { text: input.text },
+      input.files,
+    ),
+  );
+export const useClose = (id: string) =>
+  useUpdate(id, () => api.post<InboxDetail>(`${base}/${encodeURIComponent(id)}/close`));
+
+export const inboxAttachmentUrl = (id: string, fileId: string) =>
+  `${base}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}`;

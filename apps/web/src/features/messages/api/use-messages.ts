@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ConversationDetail,
+  ConversationSummary,
+  NewConversation,
+} from '@affilia/shared/schemas/messages';
+import { ApiError, api, toApiError } from '../../../lib/api';
+
+export const CONVERSATIONS_KEY = ['conversations'] as const;
+
+/** `GET /api/conversations`: the conversations of the user's companies. */
+export function useConversations() {
+  return useQuery({
+    queryKey: CONVERSATIONS_KEY,
+    queryFn: ({ signal }) =>
+      api.get<{ items: ConversationSummary[] }>('/api/conversations', { signal }),
+  });
+}
+
+/** `GET /api/conversations/:id` (marks the insurer's replies read). */
+export function useConversation(id: string) {
+  return useQuery({
+    queryKey: [...CONVERSATIONS_KEY, id],
+    queryFn: ({ signal }) =>
+      api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/** A multipart POST (text fields, then the files in `files`), with the API's error shape. */
+export async function postForm<T>(
+  path: string,
+  fields: Record<string, string>,
+  files: File[],
+): Promise<T> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  for (const file of files) body.append('files', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'affilia' },
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.',
+    });
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as T;
+}
+
+export function useCreateConversation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { values: NewConversation; files: File[] }) =>
+      postForm<ConversationSummary>('/api/conversations', { ...input.values }, input.files),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
+  });
+}
+
+export function useSendFollowUp(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { text: string; files: File[] }) =>
+      postForm<ConversationDetail>(
+        `/api/conversations/${encodeURIComponent(id)}/messages`,
+        { text: input.text },
+        input.files,
+      ),
+    onSuccess: (detail) => {
+      queryClient.setQueryData([...CONVERSATIONS_KEY, id], detail);
+      return queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY, exact: true });
+    },
+  });
+}
+
+export const attachmentUrl = (conversationId: string, fileId: string) =>
+  `/api/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(fileId)}`;

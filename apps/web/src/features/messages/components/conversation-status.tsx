@@ -1,0 +1,22 @@
+import { Badge } from '@mantine/core';
+import {
+  CONVERSATION_STATUS_LABELS,
+  type ConversationSummary,
+} from '@affilia/shared/schemas/messages';
+
+const COLORS: Record<ConversationSummary['status'], string> = {
+  sent: 'blue',
+  in_progress: 'orange',
+  answered: 'green',
+  closed: 'gray',
+};
+
+/** « envoyé », « en cours », « répondu », « clos » (dark text on a light badge). */
+export function ConversationStatusBadge({ status }: { status: ConversationSummary['status'] }) {
+  const label = CONVERSATION_STATUS_LABELS[status];
+  return (
+    <Badge variant="light" color={COLORS[status]} c={`${COLORS[status]}.9`} tt="none">
+      {label.charAt(0).toUpperCase() + label.slice(1)}
+    </Badge>
+  );
+}
