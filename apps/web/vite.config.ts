@@ -14,7 +14,9 @@ export default defineConfig({
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 4173, strictPort: true, proxy },
   build: {
-    outDir: 'dist',
+    // AFFILIA_WEB_DIST builds elsewhere (engineers running journeys side by side); the server
+    // serves the same folder (apps/server/src/plugins/web.ts).
+    outDir: process.env.AFFILIA_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     sourcemap: true,
     // React, Mantine, TanStack and zod weigh about 230 kB gzipped together: split routes lazily

@@ -21,8 +21,10 @@ import { errorsPlugin } from './plugins/errors';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
+import { contentRoutes } from './modules/content/content.routes';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
 import { backofficeMessagesRoutes } from './modules/backoffice/messages.routes';
 import { backofficeDocumentsRoutes } from './modules/backoffice/documents.routes';
@@ -35,7 +37,10 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { messagesRoutes } from './modules/messages/messages.routes';
+import { referenceImportRoutes } from './modules/reference-data/import.routes';
+import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
 import { profileRoutes } from './modules/users/profile.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -127,6 +132,11 @@ export async function buildApp(
   await app.register(messagesRoutes);
   await app.register(backofficeMessagesRoutes);
   await app.register(documentsRoutes);
+  await app.register(staffRoutes);
+  await app.register(referenceDataRoutes);
+  await app.register(referenceImportRoutes);
+  await app.register(contentRoutes);
+  await app.register(auditRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webPlugin);

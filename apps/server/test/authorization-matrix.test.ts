@@ -11,7 +11,10 @@
  * - `employer`: company data. Four callers: anonymous (401), a user of another company (404, or
  *   2xx for a list, whose body must then hold nothing of the company), an « Utilisateur » and an
  *   « Administrateur » of the company;
- * - `backoffice`: the insurer's staff only (an employer account gets 403).
+ * - `backoffice`: the insurer's staff only (an employer account gets 403);
+ * - `backoffice-admin`: back-office administrators only (a « gestionnaire » gets 403 too).
+ *
+ * The back-office areas of issue 8 keep their entries in `./matrix/` (one file each).
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +26,17 @@ import {
   createEstablishment,
   createAffiliationRequest,
   createMember,
+  createStaffUser,
   publishTerms,
 } from './factories';
 import { newId } from '../src/lib/ids';
 import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
 import { insertDocument } from '../src/modules/documents/test-support';
+import { auditMatrix } from './matrix/audit';
+import { contentMatrix } from './matrix/content';
+import { referenceDataMatrix } from './matrix/reference-data';
+import { staffMatrix } from './matrix/staff';
+import { UNKNOWN_ID, type BackofficeEntry, type Call } from './matrix/types';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -57,14 +66,6 @@ async function companyDocument(f: Fixtures) {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Call {
-  url: string;
-  body?: unknown;
-  /** A file sent as multipart/form-data (field `file`) instead of a JSON body. */
-  file?: { name: string; content: string };
-  /** Text fields sent as multipart/form-data (before the file, if any). */
-  fields?: Record<string, string>;
-}
 
 type Entry =
   | { kind: 'public'; why: string }
@@ -78,7 +79,8 @@ type Entry =
       user: number;
       admin: number;
     }
-  | { kind: 'backoffice'; call?: (f: Fixtures) => Promise<Call> | Call };
+  | { kind: 'backoffice'; call?: (f: Fixtures) => Promise<Call> | Call }
+  | BackofficeEntry;
 
 const rights = (f: Fixtures, level: 'user' | 'admin' | 'none') => ({
   rights: [{ companyId: f.company.id, level }],
@@ -162,10 +164,11 @@ async function newConversation(f: Fixtures) {
   return { id, fileId };
 }
 
-/** A well-formed id that matches nothing (the back-office routes refuse before looking). */
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-
 const MATRIX: Record<string, Entry> = {
+  ...staffMatrix,
+  ...referenceDataMatrix,
+  ...contentMatrix,
+  ...auditMatrix,
   // Platform
   'GET /api/health': { kind: 'public', why: 'liveness probe' },
   'GET /api/ready': { kind: 'public', why: 'readiness probe' },
@@ -794,7 +797,7 @@ async function send(b: Browser, method: Method, call: Call) {
 describe('authorization matrix', () => {
   let t: TestApp;
   let f: Fixtures;
-  const callers = {} as Record<'user' | 'admin' | 'otherCompany' | 'staff', Browser>;
+  const callers = {} as Record<'user' | 'admin' | 'otherCompany' | 'staffManager', Browser>;
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -835,6 +838,9 @@ describe('authorization matrix', () => {
     callers.admin = await signedIn(adminOfCompany);
     callers.user = await signedIn(userOfCompany);
     callers.otherCompany = await signedIn(adminElsewhere);
+    const manager = await createStaffUser(t.ctx.db, 'manager');
+    callers.staffManager = browser(t.app, { ip: `192.0.2.${++ip}` });
+    await signInAs(callers.staffManager, t.ctx, manager, 'backoffice');
   });
   afterAll(() => t.close());
 
@@ -892,16 +898,26 @@ describe('authorization matrix', () => {
     },
   );
 
-  it.each(entries.filter(([, e]) => e.kind === 'backoffice'))(
+  it.each(entries.filter(([, e]) => e.kind === 'backoffice' || e.kind === 'backoffice-admin'))(
     '%s: closed to employers',
     async (route, entry) => {
-      if (entry.kind !== 'backoffice') return;
+      if (entry.kind !== 'backoffice' && entry.kind !== 'backoffice-admin') return;
       const [method] = route.split(' ') as [Method];
       const call = entry.call ? await entry.call(f) : { url: route.split(' ')[1] ?? '' };
       expect((await send(browser(t.app, { ip: '192.0.2.252' }), method, call)).statusCode).toBe(
         401,
       );
       expect([403, 404]).toContain((await send(callers.admin, method, call)).statusCode);
+    },
+  );
+
+  it.each(entries.filter(([, e]) => e.kind === 'backoffice-admin'))(
+    '%s: closed to a « gestionnaire »',
+    async (route, entry) => {
+      if (entry.kind !== 'backoffice-admin') return;
+      const [method] = route.split(' ') as [Method];
+      const call = entry.call ? entry.call() : { url: route.split(' ')[1] ?? '' };
+      expect((await send(callers.staffManager, method, call)).statusCode).toBe(403);
     },
   );
 });

@@ -50,6 +50,23 @@ export function requireAuth(request: FastifyRequest, kind: UserKind): AuthContex
   return auth;
 }
 
+/**
+ * The signed-in insurer staff member, for every back-office route: 401 when nobody is signed in,
+ * 403 for an employer account, and 403 for a « gestionnaire » where `admin` is asked (staff
+ * accounts, branding and terms, retention: back-office administrators only).
+ */
+export function requireStaff(request: FastifyRequest, opts: { admin?: boolean } = {}): AuthContext {
+  const auth = requireAuth(request, 'staff');
+  if (opts.admin && auth.user.staff_role !== 'admin') {
+    throw new AppError(
+      'staff_admin_required',
+      403,
+      'Cette action est réservée aux administrateurs du back-office.',
+    );
+  }
+  return auth;
+}
+
 /** The signed-in user, whatever their kind (profile security, sign-out). */
 export function requireAnyAuth(request: FastifyRequest): AuthContext {
   if (!request.auth)

@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { repoRoot } from '../lib/paths';
 
-export const webDistDir = path.join(repoRoot, 'apps/web/dist');
+/** The built web app: apps/web/dist, or AFFILIA_WEB_DIST when the build was put elsewhere. */
+export const webDistDir = process.env.AFFILIA_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist');
 
 /**
  * Serves the built web app (apps/web/dist) on the same origin as the API, with the SPA

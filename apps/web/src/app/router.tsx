@@ -17,7 +17,7 @@ import { BackOfficeAffiliationsPage } from '../features/backoffice/routes/backof
 import { BackOfficeDocumentsPage } from '../features/backoffice/routes/backoffice-documents-page';
 import { BackOfficeHomePage } from '../features/backoffice/routes/backoffice-home-page';
 import { BackOfficeMessagesPage } from '../features/backoffice/routes/backoffice-messages-page';
-import { ReferenceDataPage } from '../features/backoffice/routes/reference-data-page';
+import { ContentPage } from '../features/content/routes/content-page';
 import { HelpPage } from '../features/dashboard/routes/help-page';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { HomePage } from '../features/dashboard/routes/home-page';
@@ -31,6 +31,10 @@ import { ConversationPage } from '../features/messages/routes/conversation-page'
 import { MessagesPage } from '../features/messages/routes/messages-page';
 import { NewMessagePage } from '../features/messages/routes/new-message-page';
 import { NotificationsPage } from '../features/notifications/routes/notifications-page';
+import { ReferenceDataPage } from '../features/reference-data/routes/reference-data-page';
+import { ReferenceDetailPage } from '../features/reference-data/routes/reference-detail-page';
+import { ReferenceImportPage } from '../features/reference-data/routes/reference-import-page';
+import { StaffPage } from '../features/staff/routes/staff-page';
 import { UsersPage } from '../features/users/routes/users-page';
 import { validateUsersSearch } from '../features/users/users-search';
 import { BackOfficeLayout } from './layout/backoffice-layout';
@@ -314,6 +318,26 @@ const backOfficeRoutes = [
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeReferenceData,
     component: ReferenceDataPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeReferenceImport,
+    component: ReferenceImportPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeReferenceDetail,
+    component: ReferenceDetailPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeContent,
+    component: ContentPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeStaff,
+    component: StaffPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,

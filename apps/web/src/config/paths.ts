@@ -42,6 +42,10 @@ export const paths = {
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',
   backOfficeReferenceData: '/back-office/referentiel',
+  backOfficeReferenceImport: '/back-office/referentiel/import',
+  backOfficeReferenceDetail: '/back-office/referentiel/$entity/$entityId',
+  backOfficeContent: '/back-office/contenus',
+  backOfficeStaff: '/back-office/equipe',
   backOfficeAudit: '/back-office/audit',
 } as const;
 

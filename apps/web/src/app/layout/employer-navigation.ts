@@ -41,5 +41,7 @@ export const backOfficeNavigation = [
   { label: 'Messages', to: paths.backOfficeMessages },
   { label: 'Documents', to: paths.backOfficeDocuments },
   { label: 'Référentiel', to: paths.backOfficeReferenceData },
+  { label: 'Contenus', to: paths.backOfficeContent },
+  { label: 'Équipe', to: paths.backOfficeStaff },
   { label: "Journal d'audit", to: paths.backOfficeAudit },
 ] satisfies NavItem[];
