@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '@affilia/shared/schemas/messages';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
+import type { ApiErrorBody } from '../../lib/errors';
 import { sendMessageForm } from '../messages/test-support';
 import { smallPdf } from '../enrolment/test-support';
 import type { InboxItem } from './messages.service';
@@ -100,5 +102,99 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
 
     // An employer account is refused.
     expect((await employer.get('/api/backoffice/conversations')).statusCode).toBe(403);
+  });
+
+  it('refuses a reply with a 5th file, 3 MB + 1 byte or a disguised type: nothing written, nobody notified', async () => {
+    const created = (
+      await sendMessageForm(employer, '/api/conversations', {
+        category: 'contract',
+        subject: 'contributions_information',
+        companyId,
+        text: 'Échéancier ?',
+      })
+    ).json<ConversationSummary>();
+    const pdf = await smallPdf();
+    const count = async (table: 'messages' | 'stored_files' | 'notifications') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const snapshot = async () => ({
+      messages: await count('messages'),
+      storedFiles: await count('stored_files'),
+      notifications: await count('notifications'),
+      files: fs
+        .readdirSync(t.ctx.storage.rootDir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile()).length,
+    });
+    const before = await snapshot();
+    const reply = (files: { name: string; bytes: Buffer; type?: string }[]) =>
+      sendMessageForm(
+        gestionnaire,
+        `/api/backoffice/conversations/${created.id}/reply`,
+        { text: 'Voici' },
+        files,
+      );
+    const big = Buffer.concat([pdf, Buffer.alloc(3 * 1024 * 1024 + 1 - pdf.length, 0x20)]);
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(64)]);
+    const refused = [
+      await reply(Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.pdf`, bytes: pdf }))),
+      await reply([
+        { name: 'ok.pdf', bytes: pdf },
+        { name: 'gros.pdf', bytes: big },
+      ]),
+      await reply([
+        { name: 'ok.pdf', bytes: pdf },
+        { name: 'setup.pdf', bytes: exe },
+      ]),
+    ];
+    expect(refused.map((r) => [r.statusCode, r.json<ApiErrorBody>().error.code])).toEqual([
+      [400, 'attachment_too_many_files'],
+      [413, 'attachment_too_large'],
+      [415, 'attachment_type_refused'],
+    ]);
+    expect(await snapshot()).toEqual(before);
+    const row = await t.ctx.db
+      .selectFrom('conversations')
+      .select(['status', 'employer_unread'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'sent' });
+    expect(Number(row.employer_unread)).toBe(0);
+  });
+
+  it('downloads an attachment only through its own conversation', async () => {
+    const send = (files: { name: string; bytes: Buffer }[] = []) =>
+      sendMessageForm(
+        employer,
+        '/api/conversations',
+        { category: 'contract', subject: 'contributions_information', companyId, text: 'PJ' },
+        files,
+      ).then((r) => r.json<ConversationSummary>());
+    const pdf = await smallPdf();
+    const withFile = await send([{ name: 'piece.pdf', bytes: pdf }]);
+    const other = await send();
+    const detail = await gestionnaire.get(`/api/backoffice/conversations/${withFile.id}`);
+    const fileId = detail.json<{ messages: { attachments: { id: string }[] }[] }>().messages[0]!
+      .attachments[0]!.id;
+    const ok = await gestionnaire.get(
+      `/api/backoffice/conversations/${withFile.id}/attachments/${fileId}`,
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.rawPayload.equals(pdf)).toBe(true);
+    expect(
+      (await gestionnaire.get(`/api/backoffice/conversations/${other.id}/attachments/${fileId}`))
+        .statusCode,
+    ).toBe(404);
+    expect((await gestionnaire.get('/api/backoffice/conversations/nope')).statusCode).toBe(404);
+    expect(
+      (await employer.get(`/api/backoffice/conversations/${withFile.id}/attachments/${fileId}`))
+        .statusCode,
+    ).toBe(403);
   });
 });

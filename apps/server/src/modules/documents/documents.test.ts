@@ -130,6 +130,11 @@ describe('Mes documents pratiques (/api/documents)', () => {
     for (const id of [ids.companyB, ids.ccnB, ids.draft, ids.unpublished, 'nope'])
       expect((await userA.get(`/api/documents/${id}/file`)).statusCode).toBe(404);
     expect((await userB.get(`/api/documents/${ids.companyA}/file`)).statusCode).toBe(404);
+    // Nor found by a search from the other company.
+    const search = await userB.get(`/api/documents?q=${encodeURIComponent('Avenant Alpha')}`);
+    expect(titles(search.json())).toEqual([]);
+    const category = await userB.get('/api/documents?category=other');
+    expect(titles(category.json())).toEqual(['Avenant Bêta']);
   });
 
   it('requires an employer account', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
 import {
@@ -30,6 +31,28 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     text: 'Bonjour, pouvez-vous nous envoyer l’échéancier ?',
     ...over,
   });
+
+  /** Rows of the messages' tables and files on disk: a refused message must leave none behind. */
+  const written = async () => {
+    const count = async (table: 'conversations' | 'messages' | 'stored_files') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const files = fs
+      .readdirSync(t.ctx.storage.rootDir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).length;
+    return {
+      conversations: await count('conversations'),
+      messages: await count('messages'),
+      storedFiles: await count('stored_files'),
+      files,
+    };
+  };
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -146,10 +169,7 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
   });
 
   it('limits the attachments: a 5th file, 3 MB + 1 byte, a disguised type', async () => {
-    const before = await t.ctx.db
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const before = await written();
     const five = await sendMessageForm(
       alpha,
       '/api/conversations',
@@ -183,11 +203,47 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     ]);
     expect(html.statusCode).toBe(415);
 
-    const after = await t.ctx.db
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n) + 1);
+    // Only the 3 MB message was written: one conversation, one message, one file.
+    const afterNew = await written();
+    expect(afterNew).toEqual({
+      conversations: before.conversations + 1,
+      messages: before.messages + 1,
+      storedFiles: before.storedFiles + 1,
+      files: before.files + 1,
+    });
+
+    // The same limits on a follow-up: refused, nothing written.
+    const conversationId = ok.json<ConversationSummary>().id;
+    const followUp = (files: { name: string; bytes: Buffer; type?: string }[]) =>
+      sendMessageForm(
+        alpha,
+        `/api/conversations/${conversationId}/messages`,
+        { text: 'Suite' },
+        files,
+      );
+    const refused = [
+      await followUp(
+        Array.from({ length: 5 }, (_, i) => ({
+          name: `f${i}.png`,
+          bytes: SMALL_PNG,
+          type: 'image/png',
+        })),
+      ),
+      await followUp([
+        { name: 'ok.pdf', bytes: pdf },
+        { name: 'gros.pdf', bytes: big },
+      ]),
+      await followUp([
+        { name: 'ok.pdf', bytes: pdf },
+        { name: 'setup.pdf', bytes: exe },
+      ]),
+    ];
+    expect(refused.map((r) => apiError(r).code)).toEqual([
+      'attachment_too_many_files',
+      'attachment_too_large',
+      'attachment_type_refused',
+    ]);
+    expect(await written()).toEqual(afterNew);
   });
 
   it('keeps HTML and scripts as plain text', async () => {
@@ -197,6 +253,18 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     ).json<ConversationSummary>();
     const detail = (await alpha.get(`/api/conversations/${created.id}`)).json<ConversationDetail>();
     expect(detail.messages[0]!.text).toBe(text);
+    // A follow-up too; an attachment's name loses its angle brackets.
+    t.clock.advance(1000);
+    const followUp = await sendMessageForm(
+      alpha,
+      `/api/conversations/${created.id}/messages`,
+      { text: '<img src=x onerror=alert(1)>' },
+      [{ name: '<b>rib</b>.pdf', bytes: pdf }],
+    );
+    expect(followUp.statusCode, followUp.body).toBe(201);
+    const last = followUp.json<ConversationDetail>().messages[1]!;
+    expect(last.text).toBe('<img src=x onerror=alert(1)>');
+    expect(last.attachments[0]!.fileName).not.toMatch(/[<>]/);
     const subjectHtml = await sendMessageForm(
       alpha,
       '/api/conversations',
