@@ -1,14 +1,183 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconFilesOff, IconPlus } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
+import { errorMessage } from '../../../lib/form-errors';
+import type { BackofficeDocument } from '../api/use-backoffice-documents';
+import { useBackofficeDocuments, useSetDocumentStatus } from '../api/use-backoffice-documents';
+import { DocumentFormModal } from '../components/document-form-modal';
+import { DocumentTable } from '../components/document-table';
+import { DocumentUnpublishModal } from '../components/document-unpublish-modal';
+import { DocumentVersionsModal } from '../components/document-versions-modal';
+
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'versions'; id: string }
+  | { kind: 'unpublish'; id: string };
+
+function countLabel(count: number): string {
+  return count === 0 ? 'Aucun document' : `${count} document${count > 1 ? 's' : ''}`;
+}
 
 /** `/back-office/documents`: « Documents publiés » (SPEC §6). */
 export function BackOfficeDocumentsPage() {
+  const list = useBackofficeDocuments();
+  const setStatus = useSetDocumentStatus();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const documents = list.data?.documents ?? [];
+  const find = (id: string) => documents.find((d) => d.id === id) ?? null;
+  const selected = dialog && dialog.kind !== 'create' ? find(dialog.id) : null;
+  const closeDialog = () => {
+    setDialog(null);
+    setStatus.reset();
+  };
+
+  const publish = (document: BackofficeDocument) => {
+    if (setStatus.isPending) return;
+    setBusyId(document.id);
+    setStatus.mutate(
+      { id: document.id, action: 'publish' },
+      {
+        onSuccess: (saved) =>
+          notifications.show({
+            color: 'teal',
+            title: 'Document publié',
+            message: `« ${saved.title} » est visible dans « Mes documents pratiques » ; les utilisateurs concernés en sont avertis.`,
+            closeButtonProps: CLOSE,
+            autoClose: 8000,
+          }),
+        onError: (error) =>
+          notifications.show({
+            color: 'red',
+            title: 'Publication impossible',
+            message: errorMessage(error),
+            closeButtonProps: CLOSE,
+            autoClose: 12000,
+          }),
+        onSettled: () => setBusyId(null),
+      },
+    );
+  };
+
+  const unpublish = () => {
+    if (!selected || setStatus.isPending) return;
+    setStatus.mutate(
+      { id: selected.id, action: 'unpublish' },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            title: 'Document dépublié',
+            message: `« ${saved.title} » n’est plus visible des entreprises.`,
+            closeButtonProps: CLOSE,
+          });
+          closeDialog();
+        },
+      },
+    );
+  };
+
   return (
-    <Page title="Documents publiés">
-      <ComingSoon>
-        Les documents pratiques publiés pour tous, pour une convention collective ou pour une
-        entreprise.
-      </ComingSoon>
+    <Page
+      title="Documents publiés"
+      description="Les documents pratiques mis à disposition des entreprises : pour tous les adhérents, pour une convention collective ou pour une entreprise."
+      actions={
+        <Button
+          leftSection={<IconPlus size={18} aria-hidden />}
+          onClick={() => setDialog({ kind: 'create' })}
+        >
+          Ajouter un document
+        </Button>
+      }
+    >
+      {list.isPending ? (
+        <Stack gap="xs" aria-busy="true">
+          <VisuallyHidden role="status">Chargement des documents…</VisuallyHidden>
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} h={40} />
+          ))}
+        </Stack>
+      ) : list.isError ? (
+        <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{errorMessage(list.error)}</Text>
+            <Button variant="default" size="xs" onClick={() => void list.refetch()}>
+              Réessayer
+            </Button>
+          </Stack>
+        </Alert>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm" role="status">
+            {countLabel(documents.length)}
+          </Text>
+          {documents.length === 0 ? (
+            <Paper withBorder radius="md" p="xl">
+              <Stack align="center" gap="sm" ta="center">
+                <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+                  <IconFilesOff size={30} aria-hidden />
+                </ThemeIcon>
+                <Text fw={600}>Aucun document pour le moment.</Text>
+                <Text size="sm" c="dimmed">
+                  Ajoutez un document : il sera enregistré comme brouillon jusqu’à sa publication.
+                </Text>
+              </Stack>
+            </Paper>
+          ) : (
+            <DocumentTable
+              documents={documents}
+              actions={{
+                busyId,
+                onPublish: publish,
+                onUnpublish: (d) => setDialog({ kind: 'unpublish', id: d.id }),
+                onEdit: (d) => setDialog({ kind: 'edit', id: d.id }),
+                onReplace: (d) => setDialog({ kind: 'versions', id: d.id }),
+              }}
+            />
+          )}
+        </Stack>
+      )}
+
+      <DocumentFormModal key="create" opened={dialog?.kind === 'create'} onClose={closeDialog} />
+      {dialog?.kind === 'edit' && selected ? (
+        <DocumentFormModal
+          key={`edit-${selected.id}`}
+          document={selected}
+          opened
+          onClose={closeDialog}
+        />
+      ) : null}
+      {dialog?.kind === 'versions' && selected ? (
+        <DocumentVersionsModal
+          key={`versions-${selected.id}`}
+          document={selected}
+          opened
+          onClose={closeDialog}
+        />
+      ) : null}
+      <DocumentUnpublishModal
+        document={dialog?.kind === 'unpublish' ? selected : null}
+        opened={dialog?.kind === 'unpublish' && selected !== null}
+        pending={setStatus.isPending}
+        error={dialog?.kind === 'unpublish' ? setStatus.error : null}
+        onConfirm={unpublish}
+        onClose={closeDialog}
+      />
     </Page>
   );
 }

@@ -1,14 +1,161 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Chip,
+  CloseButton,
+  Fieldset,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertCircle, IconFilterOff, IconFilesOff, IconSearch } from '@tabler/icons-react';
+import type { DocumentCategory } from '@affilia/shared/domain/enums';
+import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
+import { errorMessage } from '../../../lib/form-errors';
+import { useDocuments } from '../api/use-documents';
+import { DocumentGroups, DocumentListSkeleton } from '../components/document-list';
+import { parseCategory } from '../document-format';
+
+const ALL = 'all';
+
+function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <IconFilesOff size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>
+          {filtered
+            ? 'Aucun document ne correspond à votre recherche.'
+            : 'Aucun document n’est disponible pour le moment.'}
+        </Text>
+        {filtered ? (
+          <Button
+            variant="default"
+            leftSection={<IconFilterOff size={18} aria-hidden />}
+            onClick={onReset}
+          >
+            Réinitialiser la recherche
+          </Button>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Les documents publiés par votre assureur (résumés de garanties, notice d’information,
+            formulaire de portabilité…) apparaîtront ici.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function countLabel(count: number): string {
+  if (count === 0) return 'Aucun document';
+  return `${count} document${count > 1 ? 's' : ''}`;
+}
 
 /** `/documents`: « Mes documents pratiques » (SPEC §5.6). */
 export function DocumentsPage() {
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  const [category, setCategory] = useState<DocumentCategory | undefined>(undefined);
+  const list = useDocuments({ q, category });
+  const filtered = q !== '' || category !== undefined;
+
+  const reset = () => {
+    setText('');
+    setCategory(undefined);
+  };
+
+  const groups = list.data?.groups ?? [];
+  const count = groups.reduce((n, g) => n + g.documents.length, 0);
+
   return (
-    <Page title="Mes documents pratiques">
-      <ComingSoon>
-        Les documents liés à votre régime (résumés de garanties, notice d'information, formulaire de
-        portabilité…) seront disponibles ici en téléchargement.
-      </ComingSoon>
+    <Page
+      title="Mes documents pratiques"
+      description="Accédez à un ensemble de documents pratiques liés à votre régime. Ces documents sont disponibles directement en téléchargement."
+    >
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="md" role="search" aria-label="Rechercher dans les documents">
+          <TextInput
+            label="Rechercher un document"
+            description="Dans le titre ou la description"
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            maxLength={200}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            rightSection={
+              text ? (
+                <CloseButton
+                  size="sm"
+                  aria-label="Effacer la recherche"
+                  onClick={() => setText('')}
+                />
+              ) : null
+            }
+            w={{ base: '100%', sm: 420 }}
+          />
+          <Fieldset variant="unstyled" legend="Catégorie" p={0}>
+            <Chip.Group
+              multiple={false}
+              value={category ?? ALL}
+              onChange={(value) => setCategory(parseCategory(value))}
+            >
+              <Group gap="xs" mt={6}>
+                <Chip type="radio" name="categorie" value={ALL}>
+                  Toutes
+                </Chip>
+                {DOCUMENT_CATEGORIES.map((c) => (
+                  <Chip type="radio" name="categorie" value={c} key={c}>
+                    {DOCUMENT_CATEGORY_LABELS[c]}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Fieldset>
+        </Stack>
+      </Paper>
+
+      {list.isPending ? (
+        <>
+          <VisuallyHidden role="status">Chargement des documents…</VisuallyHidden>
+          <DocumentListSkeleton />
+        </>
+      ) : list.isError ? (
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          icon={<IconAlertCircle aria-hidden />}
+          title="Vos documents n’ont pas pu être chargés"
+        >
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{errorMessage(list.error)}</Text>
+            <Button variant="default" size="xs" onClick={() => void list.refetch()}>
+              Réessayer
+            </Button>
+          </Stack>
+        </Alert>
+      ) : (
+        <Stack gap="md" aria-busy={list.isFetching}>
+          <Text size="sm" c="dimmed" role="status">
+            {list.isFetching ? 'Recherche en cours…' : countLabel(count)}
+          </Text>
+          {count === 0 ? (
+            <EmptyState filtered={filtered} onReset={reset} />
+          ) : (
+            <DocumentGroups groups={groups} />
+          )}
+        </Stack>
+      )}
     </Page>
   );
 }

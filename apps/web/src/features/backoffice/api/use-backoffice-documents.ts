@@ -1,0 +1,114 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  BackofficeDocument,
+  BackofficeDocuments,
+  DocumentMetadata,
+} from '@affilia/shared/schemas/documents';
+import { ApiError, api, toApiError } from '../../../lib/api';
+
+export type { BackofficeDocument };
+export type BackofficeDocumentVersion = BackofficeDocument['versions'][number];
+
+const BASE = '/api/backoffice/documents';
+const KEY = ['backoffice', 'documents'] as const;
+
+const documentPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
+
+/** `GET /api/backoffice/documents`: every document, most recently changed first. */
+export function useBackofficeDocuments() {
+  return useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => api.get<BackofficeDocuments>(BASE, { signal }),
+  });
+}
+
+/** The text fields of the multipart form / the JSON of PATCH (empty values for « none »). */
+export function metadataFields(meta: DocumentMetadata): Record<string, string> {
+  return {
+    title: meta.title,
+    description: meta.description ?? '',
+    category: meta.category,
+    scope: meta.scope,
+    idcc: meta.scope === 'ccn' ? (meta.idcc ?? '') : '',
+    companyId: meta.scope === 'company' ? (meta.companyId ?? '') : '',
+  };
+}
+
+/**
+ * A multipart POST: the text fields first, then the one file in `file` (the server reads the
+ * fields that come before the file), with the API's error shape.
+ */
+async function upload<T>(path: string, fields: Record<string, string>, file: File): Promise<T> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'affilia' },
+    });
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.',
+    });
+  }
+  const text = await response.text();
+  let data: unknown = undefined;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw toApiError(response.status, data);
+  return data as T;
+}
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: KEY });
+}
+
+/** `POST /api/backoffice/documents` (multipart) — « Ajouter un document », as a draft. */
+export function useCreateDocument() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: { meta: DocumentMetadata; file: File }) =>
+      upload<BackofficeDocument>(BASE, metadataFields(input.meta), input.file),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** `PATCH /api/backoffice/documents/:id` — « Modifier » (title, description, category, scope). */
+export function useUpdateDocument(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (meta: DocumentMetadata) =>
+      api.patch<BackofficeDocument>(documentPath(id), metadataFields(meta)),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** `POST …/:id/versions` (multipart) — « Remplacer le fichier »: a new version, the old kept. */
+export function useAddDocumentVersion(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (file: File) =>
+      upload<BackofficeDocument>(`${documentPath(id)}/versions`, {}, file),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** `POST …/:id/publish` or `…/:id/unpublish` — « Publier » / « Dépublier ». */
+export function useSetDocumentStatus() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'publish' | 'unpublish' }) =>
+      api.post<BackofficeDocument>(`${documentPath(id)}/${action}`),
+    onSuccess: () => refresh(),
+  });
+}

@@ -1,0 +1,276 @@
+import { useId, useState } from 'react';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconFileUpload } from '@tabler/icons-react';
+import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
+import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
+import { DOCUMENT_MAX_BYTES, DocumentMetadataSchema } from '@affilia/shared/schemas/documents';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import {
+  DOCUMENT_ACCEPT,
+  checkDocumentFile,
+  formatFileSize,
+} from '../../documents/document-format';
+import type { BackofficeDocument } from '../api/use-backoffice-documents';
+import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
+
+interface Values {
+  title: string;
+  description: string;
+  category: string;
+  scope: DocumentMetadata['scope'];
+  idcc: string;
+  companyId: string;
+}
+
+const CATEGORY_OPTIONS = DOCUMENT_CATEGORIES.map((value) => ({
+  value,
+  label: DOCUMENT_CATEGORY_LABELS[value],
+}));
+
+const MAX_LABEL = formatFileSize(DOCUMENT_MAX_BYTES);
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+function initialValues(document: BackofficeDocument | undefined): Values {
+  return {
+    title: document?.title ?? '',
+    description: document?.description ?? '',
+    category: document?.category ?? '',
+    scope: document?.scope ?? 'all',
+    idcc: document?.idcc ?? '',
+    companyId: document?.companyId ?? '',
+  };
+}
+
+/**
+ * « Ajouter un document » (metadata and the file; saved as a draft) or « Modifier » (metadata
+ * only) when `document` is given. Render it with a `key` per document so that it starts afresh.
+ */
+export function DocumentFormModal({
+  document,
+  opened,
+  onClose,
+}: {
+  document?: BackofficeDocument;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const formId = useId();
+  const editing = document !== undefined;
+  const create = useCreateDocument();
+  const update = useUpdateDocument(document?.id ?? '');
+  const pending = create.isPending || update.isPending;
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: initialValues(document),
+    validate: zodResolver(DocumentMetadataSchema),
+  });
+  const scope = form.values.scope;
+
+  const close = () => {
+    if (pending) return;
+    form.setValues(initialValues(document));
+    form.clearErrors();
+    setFile(null);
+    setFileError(null);
+    setProblem(null);
+    create.reset();
+    update.reset();
+    onClose();
+  };
+
+  const showServerError = (error: unknown) => {
+    const { file: fileMessage, ...fields } = fieldErrors(error);
+    if (fileMessage) setFileError(fileMessage);
+    if (Object.keys(fields).length > 0) form.setErrors(fields);
+    if (fileMessage || Object.keys(fields).length > 0) {
+      focusFirstInvalid(formId);
+      return;
+    }
+    setProblem(errorMessage(error));
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setProblem(null);
+    const checked = form.validate();
+    const chosenFileError = editing
+      ? null
+      : file
+        ? checkDocumentFile(file, DOCUMENT_MAX_BYTES)
+        : 'Choisissez un fichier PDF, DOCX ou XLSX';
+    setFileError(chosenFileError);
+    const parsed = DocumentMetadataSchema.safeParse(form.getValues());
+    if (checked.hasErrors || chosenFileError || !parsed.success) {
+      focusFirstInvalid(formId);
+      return;
+    }
+    const meta = parsed.data;
+    if (editing) {
+      update.mutate(meta, {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            title: 'Document modifié',
+            message: `Les informations de « ${saved.title} » sont enregistrées.`,
+            closeButtonProps: CLOSE,
+          });
+          close();
+        },
+        onError: showServerError,
+      });
+    } else if (file) {
+      create.mutate(
+        { meta, file },
+        {
+          onSuccess: (saved) => {
+            notifications.show({
+              color: 'teal',
+              title: 'Document ajouté',
+              message: `« ${saved.title} » est enregistré comme brouillon : publiez-le pour le rendre visible aux entreprises concernées.`,
+              closeButtonProps: CLOSE,
+              autoClose: 8000,
+            });
+            form.reset();
+            setFile(null);
+            close();
+          },
+          onError: showServerError,
+        },
+      );
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={
+        <Title order={2} fz="lg">
+          {editing ? `Modifier « ${document.title} »` : 'Ajouter un document'}
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      size="lg"
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">
+            {editing
+              ? 'Pour changer le fichier, utilisez « Remplacer le fichier ». '
+              : 'Le document est enregistré comme brouillon : il ne sera visible des entreprises qu’une fois publié. '}
+            Les champs marqués d’un astérisque (*) sont obligatoires.
+          </Text>
+          {problem ? (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+              {problem}
+            </Alert>
+          ) : null}
+          <TextInput
+            label="Titre"
+            required
+            maxLength={200}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label="Description"
+            description="Facultative : elle aide les entreprises à trouver le document"
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={2000}
+            {...form.getInputProps('description')}
+          />
+          <Select
+            label="Catégorie"
+            placeholder="Choisir une catégorie"
+            required
+            data={CATEGORY_OPTIONS}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('category')}
+          />
+          <Radio.Group label="Destinataires" required {...form.getInputProps('scope')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="all" label="Tous les adhérents" />
+              <Radio value="ccn" label="Les entreprises d’une convention collective (IDCC)" />
+              <Radio value="company" label="Une entreprise" />
+            </Stack>
+          </Radio.Group>
+          {scope === 'ccn' ? (
+            <TextInput
+              label="IDCC"
+              description="Le numéro de la convention collective, par exemple 1527 pour l’immobilier"
+              required
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={4}
+              w={{ base: '100%', xs: 200 }}
+              {...form.getInputProps('idcc')}
+            />
+          ) : null}
+          {scope === 'company' ? (
+            <TextInput
+              label="Identifiant de l’entreprise"
+              description={
+                document?.scope === 'company' && document.companyName
+                  ? `Actuellement : ${document.companyName}. L’identifiant figure dans l’adresse de la fiche de l’entreprise (Référentiel).`
+                  : 'L’identifiant figure dans l’adresse de la fiche de l’entreprise (Référentiel).'
+              }
+              required
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={64}
+              {...form.getInputProps('companyId')}
+            />
+          ) : null}
+          {editing ? null : (
+            <FileInput
+              label="Fichier"
+              description={`PDF, Word (.docx) ou Excel (.xlsx), ${MAX_LABEL} au plus`}
+              placeholder="Choisir un fichier…"
+              required
+              accept={DOCUMENT_ACCEPT}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
+              value={file}
+              onChange={(chosen) => {
+                setFile(chosen);
+                setFileError(chosen ? checkDocumentFile(chosen, DOCUMENT_MAX_BYTES) : null);
+              }}
+              error={fileError}
+              leftSection={<IconFileUpload size={18} aria-hidden />}
+            />
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close} disabled={pending}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={pending}>
+              {editing ? 'Enregistrer les modifications' : 'Ajouter le document'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
