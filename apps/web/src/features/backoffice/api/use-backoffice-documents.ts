@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BackofficeDocument,
   BackofficeDocuments,
@@ -110,5 +110,35 @@ export function useSetDocumentStatus() {
     mutationFn: ({ id, action }: { id: string; action: 'publish' | 'unpublish' }) =>
       api.post<BackofficeDocument>(`${documentPath(id)}/${action}`),
     onSuccess: () => refresh(),
+  });
+}
+
+/** A company as the picker shows it (from the « Référentiel » list). */
+export interface CompanyOption {
+  id: string;
+  name: string;
+  siren: string;
+}
+
+/**
+ * `GET /api/backoffice/reference-data/companies?q=`: the first companies matching a name, a
+ * SIREN or an « identifiant entreprise », for the « Une entreprise » recipients.
+ */
+export function useCompanyOptions(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['backoffice', 'reference-data', 'companies', 'options', q],
+    queryFn: async ({ signal }) => {
+      const params = new URLSearchParams({ pageSize: '25' });
+      if (q) params.set('q', q.slice(0, 100));
+      const page = await api.get<{ items: CompanyOption[] }>(
+        `/api/backoffice/reference-data/companies?${params.toString()}`,
+        { signal },
+      );
+      return page.items.map(({ id, name, siren }) => ({ id, name, siren }));
+    },
+    enabled,
+    retry: false,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }

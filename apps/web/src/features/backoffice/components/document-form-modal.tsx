@@ -28,6 +28,7 @@ import {
 } from '../../documents/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
+import { DocumentCompanyPicker } from './document-company-picker';
 
 interface Values {
   title: string;
@@ -229,18 +230,15 @@ export function DocumentFormModal({
             />
           ) : null}
           {scope === 'company' ? (
-            <TextInput
-              label="Identifiant de l’entreprise"
-              description={
-                document?.scope === 'company' && document.companyName
-                  ? `Actuellement : ${document.companyName}. L’identifiant figure dans l’adresse de la fiche de l’entreprise (Référentiel).`
-                  : 'L’identifiant figure dans l’adresse de la fiche de l’entreprise (Référentiel).'
+            <DocumentCompanyPicker
+              value={form.values.companyId}
+              onChange={(companyId) => form.setFieldValue('companyId', companyId)}
+              error={form.errors.companyId}
+              current={
+                document?.scope === 'company' && document.companyId && document.companyName
+                  ? { id: document.companyId, name: document.companyName }
+                  : null
               }
-              required
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={64}
-              {...form.getInputProps('companyId')}
             />
           ) : null}
           {editing ? null : (
