@@ -38,6 +38,8 @@ export function BackOfficeDocumentsPage() {
   const setStatus = useSetDocumentStatus();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  // Kept after closing, so that the confirmation does not go blank while it fades out.
+  const [toUnpublish, setToUnpublish] = useState<BackofficeDocument | null>(null);
 
   const documents = list.data?.documents ?? [];
   const find = (id: string) => documents.find((d) => d.id === id) ?? null;
@@ -144,7 +146,10 @@ export function BackOfficeDocumentsPage() {
               actions={{
                 busyId,
                 onPublish: publish,
-                onUnpublish: (d) => setDialog({ kind: 'unpublish', id: d.id }),
+                onUnpublish: (d) => {
+                  setToUnpublish(d);
+                  setDialog({ kind: 'unpublish', id: d.id });
+                },
                 onEdit: (d) => setDialog({ kind: 'edit', id: d.id }),
                 onReplace: (d) => setDialog({ kind: 'versions', id: d.id }),
               }}
@@ -171,7 +176,7 @@ export function BackOfficeDocumentsPage() {
         />
       ) : null}
       <DocumentUnpublishModal
-        document={dialog?.kind === 'unpublish' ? selected : null}
+        document={toUnpublish}
         opened={dialog?.kind === 'unpublish' && selected !== null}
         pending={setStatus.isPending}
         error={dialog?.kind === 'unpublish' ? setStatus.error : null}

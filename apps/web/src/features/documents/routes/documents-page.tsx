@@ -87,7 +87,6 @@ export function DocumentsPage() {
           <TextInput
             label="Rechercher un document"
             description="Dans le titre ou la description"
-            type="search"
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
             maxLength={200}
@@ -145,9 +144,13 @@ export function DocumentsPage() {
           </Stack>
         </Alert>
       ) : (
-        <Stack gap="md" aria-busy={list.isFetching}>
+        <Stack
+          gap="md"
+          aria-busy={list.isFetching}
+          style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+        >
           <Text size="sm" c="dimmed" role="status">
-            {list.isFetching ? 'Recherche en cours…' : countLabel(count)}
+            {countLabel(count)}
           </Text>
           {count === 0 ? (
             <EmptyState filtered={filtered} onReset={reset} />
