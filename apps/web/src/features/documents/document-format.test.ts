@@ -6,6 +6,7 @@ import {
   formatDay,
   formatFileSize,
   formatLabel,
+  metadataFields,
   parseCategory,
   scopeLabel,
 } from './document-format';
@@ -128,5 +129,39 @@ describe('checkDocumentFile', () => {
     expect(checkDocumentFile({ name: 'gros.pdf', size: MAX + 1 }, MAX)).toBe(
       'Fichier trop volumineux (20 Mo au plus)',
     );
+  });
+});
+
+describe('metadataFields', () => {
+  it('sends every field as text, the IDCC or company only with their scope', () => {
+    expect(
+      metadataFields({
+        title: 'Notice',
+        description: null,
+        category: 'information_notice',
+        scope: 'all',
+        idcc: '1527',
+        companyId: 'c1',
+      }),
+    ).toEqual({
+      title: 'Notice',
+      description: '',
+      category: 'information_notice',
+      scope: 'all',
+      idcc: '',
+      companyId: '',
+    });
+    expect(
+      metadataFields({
+        title: 'T',
+        category: 'other',
+        scope: 'ccn',
+        idcc: '1527',
+        companyId: 'c1',
+      }),
+    ).toMatchObject({ scope: 'ccn', idcc: '1527', companyId: '', description: '' });
+    expect(
+      metadataFields({ title: 'T', category: 'other', scope: 'company', companyId: 'c1' }),
+    ).toMatchObject({ scope: 'company', idcc: '', companyId: 'c1' });
   });
 });

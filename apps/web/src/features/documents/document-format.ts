@@ -1,5 +1,6 @@
 import type { DocumentCategory } from '@affilia/shared/domain/enums';
 import { DOCUMENT_CATEGORIES, isOneOf } from '@affilia/shared/domain/enums';
+import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
 
 /*
  * How a document reads on screen, for the employer's « Mes documents pratiques » and the back
@@ -98,4 +99,20 @@ export function checkDocumentFile(file: { name: string; size: number }, maxBytes
     return `Fichier trop volumineux (${formatFileSize(maxBytes)} au plus)`;
   }
   return null;
+}
+
+/**
+ * The metadata as the back office's API reads it (the multipart form's text fields, or the JSON
+ * of PATCH): every field a string, an empty one for « none »; the IDCC or the company only with
+ * the scope that uses it.
+ */
+export function metadataFields(meta: DocumentMetadata): Record<string, string> {
+  return {
+    title: meta.title,
+    description: meta.description ?? '',
+    category: meta.category,
+    scope: meta.scope,
+    idcc: meta.scope === 'ccn' ? (meta.idcc ?? '') : '',
+    companyId: meta.scope === 'company' ? (meta.companyId ?? '') : '',
+  };
 }

@@ -5,6 +5,7 @@ import type {
   DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import { ApiError, api, toApiError } from '../../../lib/api';
+import { metadataFields } from '../../documents/document-format';
 
 export type { BackofficeDocument };
 export type BackofficeDocumentVersion = BackofficeDocument['versions'][number];
@@ -20,18 +21,6 @@ export function useBackofficeDocuments() {
     queryKey: KEY,
     queryFn: ({ signal }) => api.get<BackofficeDocuments>(BASE, { signal }),
   });
-}
-
-/** The text fields of the multipart form / the JSON of PATCH (empty values for « none »). */
-export function metadataFields(meta: DocumentMetadata): Record<string, string> {
-  return {
-    title: meta.title,
-    description: meta.description ?? '',
-    category: meta.category,
-    scope: meta.scope,
-    idcc: meta.scope === 'ccn' ? (meta.idcc ?? '') : '',
-    companyId: meta.scope === 'company' ? (meta.companyId ?? '') : '',
-  };
 }
 
 /**
