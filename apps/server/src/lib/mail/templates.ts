@@ -56,6 +56,22 @@ const emailTemplates = {
     action: { label: 'Créer mon mot de passe', url: d.url },
     after: [`Ce lien est valable ${d.validity}.`],
   }),
+  staff_invitation: (d: {
+    firstName: string;
+    inviterName: string;
+    url: string;
+    validity: string;
+  }) => ({
+    subject: 'Votre accès au back-office',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.inviterName} vous a ouvert un accès au back-office de l'assureur. Créez votre mot de passe pour vous connecter :`,
+    ],
+    action: { label: 'Créer mon mot de passe', url: d.url },
+    after: [
+      `Ce lien est valable ${d.validity}. À la première connexion, un code vous sera envoyé par SMS.`,
+    ],
+  }),
   access_granted: (d: {
     firstName: string;
     inviterName: string;

@@ -93,7 +93,7 @@ export async function acceptInvitation(
     await recordAudit(trx, now, {
       action: 'users.invitation_accepted',
       actorUserId: user.id,
-      actorKind: 'employer',
+      actorKind: user.kind,
       targetType: 'user',
       targetId: user.id,
       ip: input.meta.ip,

@@ -387,8 +387,8 @@ export async function inviteUser(
   };
 }
 
-/** A new password-creation link (the previous ones die). */
-async function invitationUrl(ctx: Ctx, trx: Kysely<Database>, userId: string, now: Date) {
+/** A new password-creation link (the previous ones die); also used for staff accounts. */
+export async function invitationUrl(ctx: Ctx, trx: Kysely<Database>, userId: string, now: Date) {
   await trx
     .updateTable('action_tokens')
     .set({ used_at: now.toISOString() })
@@ -570,6 +570,25 @@ export async function resendInvitation(
 type StatusChange = 'suspend' | 'reactivate' | 'deactivate';
 
 /**
+ * A suspended or deactivated account (employer or staff): its sessions end at once and its links
+ * (password creation, reset) die with the access.
+ */
+export async function endUserAccess(
+  ctx: Pick<Ctx, 'clock'>,
+  trx: Kysely<Database>,
+  userId: string,
+  status: UserStatus,
+): Promise<void> {
+  await revokeUserSessions({ db: trx, clock: ctx.clock }, userId, `user_${status}`);
+  await trx
+    .updateTable('action_tokens')
+    .set({ used_at: ctx.clock.now().toISOString() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+/**
  * « Désactiver provisoirement » (suspend), « Réactiver », « Désactiver définitivement »: the
  * account's status changes for every company, so the caller must administer all of them.
  */
@@ -625,16 +644,7 @@ export async function changeUserStatus(
       })
       .where('id', '=', userId)
       .execute();
-    if (change !== 'reactivate') {
-      // Sessions end at once; links (password creation, reset) die with the access.
-      await revokeUserSessions({ db: trx, clock: ctx.clock }, userId, `user_${status}`);
-      await trx
-        .updateTable('action_tokens')
-        .set({ used_at: now.toISOString() })
-        .where('user_id', '=', userId)
-        .where('used_at', 'is', null)
-        .execute();
-    }
+    if (change !== 'reactivate') await endUserAccess(ctx, trx, userId, status);
     for (const company of managed.companies) {
       await recordAudit(trx, now, {
         action: `users.${change === 'suspend' ? 'suspended' : change === 'reactivate' ? 'reactivated' : 'deactivated'}`,

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { StaffListQuery, StaffMember } from '@affilia/shared/schemas/staff';
+import { normalizeName } from '@affilia/shared/validators/normalize';
+import type { Database, User } from '../../db/schema';
+
+/** A staff account as the back office lists it (employer accounts never appear). */
+export function toStaffMember(user: User, callerId: string | null): StaffMember {
+  return {
+    id: user.id,
+    firstName: user.first_name,
+    lastName: user.last_name,
+    email: user.email,
+    mobilePhone: user.mobile_phone,
+    role: user.staff_role ?? 'manager',
+    status: user.status,
+    lastSignInAt: user.last_sign_in_at,
+    createdAt: user.created_at,
+    isSelf: user.id === callerId,
+  };
+}
+
+/** The staff accounts, filtered by status and by a text found in the names or the email. */
+export async function findStaff(
+  db: Kysely<Database>,
+  filter: StaffListQuery,
+  callerId: string | null,
+): Promise<StaffMember[]> {
+  let q = db.selectFrom('users').selectAll().where('kind', '=', 'staff');
+  if (filter.status) q = q.where('status', '=', filter.status);
+  const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').execute();
+  // A few dozen accounts: the text is matched here, without accents, in names or email.
+  const text = filter.q ? normalizeName(filter.q) : '';
+  return rows
+    .filter(
+      (u) =>
+        !text ||
+        normalizeName(`${u.first_name} ${u.last_name} ${u.last_name} ${u.first_name}`).includes(
+          text,
+        ) ||
+        u.email.includes((filter.q ?? '').toLowerCase()),
+    )
+    .map((u) => toStaffMember(u, callerId));
+}
+
+/** One staff account, or undefined (an employer account's id is unknown here). */
+export function findStaffUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', 'staff')
+    .executeTakeFirst();
+}
+
+/** Active back-office administrators other than `exceptId`. */
+export async function countOtherActiveStaffAdmins(
+  db: Kysely<Database>,
+  exceptId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('kind', '=', 'staff')
+    .where('staff_role', '=', 'admin')
+    .where('status', '=', 'active')
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether an account (of any kind) already uses this address. */
+export async function emailInUse(
+  db: Kysely<Database>,
+  email: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let q = db.selectFrom('users').select('id').where('email', '=', email);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
