@@ -1,5 +1,6 @@
 /**
- * Reads of « Mes salariés », always within the caller's perimeter (lib/policies.ts).
+ * Reads of « Mes salariés », always within the caller's perimeter (lib/policies.ts) — and of the
+ * back office's « Assurés » (reference data), where the actor is `null`: staff see every company.
  *
  * Performance (100,000 members, see docs/performance.md): the filters and sorts read the
  * members table alone, through its indexes, thanks to the copy of the latest coverage on each
@@ -17,24 +18,31 @@ import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
 type Db = Kysely<Database>;
 
+/** The filters of a query; `companyId` is the back office's company filter. */
+export type MemberQueryFilters = MemberFilters & { companyId?: string | undefined };
+
 export interface MemberQuery {
-  filters: MemberFilters;
+  filters: MemberQueryFilters;
   sort: MemberSort;
   order: 'asc' | 'desc';
   /** Today (YYYY-MM-DD), for « Statut du contrat ». */
   today: string;
 }
 
-/** The WHERE conditions of a member query on `members as m`. */
+/**
+ * The WHERE conditions of a member query on `members as m`: within the employer `actor`'s
+ * perimeter, or over every company when `actor` is null (insurer staff, the back office).
+ */
 export function memberConditions(
-  actor: EmployerActor,
+  actor: EmployerActor | null,
   cipher: FieldCipher,
   query: Pick<MemberQuery, 'filters' | 'today'>,
 ): Expression<SqlBool>[] {
   const f = query.filters;
-  const conditions: Expression<SqlBool>[] = [
-    inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id')),
-  ];
+  const conditions: Expression<SqlBool>[] = actor
+    ? [inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id'))]
+    : [];
+  if (f.companyId) conditions.push(sql<SqlBool>`m.company_id = ${f.companyId}`);
   if (f.siren) {
     conditions.push(
       sql<SqlBool>`m.company_id in (select c.id from companies c where c.siren = ${normalizeDigits(f.siren)})`,
@@ -91,7 +99,8 @@ function orderBy(sort: MemberSort, order: 'asc' | 'desc') {
   }
 }
 
-const where = (conditions: Expression<SqlBool>[]) => sql.join(conditions, sql` and `);
+const where = (conditions: Expression<SqlBool>[]) =>
+  conditions.length > 0 ? sql.join(conditions, sql` and `) : sql<SqlBool>`1 = 1`;
 
 export async function countMembers(db: Db, conditions: Expression<SqlBool>[]): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`
@@ -109,6 +118,7 @@ export interface MemberListRow {
   establishment_id: string;
   establishment_name: string;
   siret: string;
+  company_id: string;
   company_name: string;
   siren: string;
   contract_id: string | null;
@@ -165,7 +175,7 @@ export async function findMemberPage(
   const { rows } = await sql<MemberListRow>`
     select m.id, m.search_name, m.last_name, m.first_name, m.nir_encrypted, m.professional_status,
       m.establishment_id, e.name as establishment_name, e.siret,
-      co.name as company_name, co.siren,
+      m.company_id, co.name as company_name, co.siren,
       c.id as contract_id, c.number as contract_number, c.label as contract_label,
       m.latest_effective_date as effective_date, m.latest_end_date as end_date
     from (

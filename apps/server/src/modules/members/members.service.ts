@@ -35,17 +35,18 @@ import {
   memberConditions,
   streamMembers,
   type MemberListRow,
+  type MemberQueryFilters,
 } from './members.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
 
 /** The NIR with its key (15 characters), or the 13 characters of a temporary number. */
-function nirWithKey(cipher: FieldCipher, encrypted: string): string {
+export function nirWithKey(cipher: FieldCipher, encrypted: string): string {
   const nir13 = cipher.decrypt(encrypted);
   return /^[78]/.test(nir13) ? nir13 : nir13 + computeNirKey(nir13);
 }
 
-function toRow(cipher: FieldCipher, today: string, r: MemberListRow): MemberRow {
+export function toRow(cipher: FieldCipher, today: string, r: MemberListRow): MemberRow {
   return {
     id: r.id,
     lastName: r.last_name,
@@ -69,24 +70,24 @@ function toRow(cipher: FieldCipher, today: string, r: MemberListRow): MemberRow 
 
 /**
  * The key of the figures cached for a query (lib/figures-cache.ts): the version of the members'
- * data, the perimeter, the day and the filters — hashed, so that no NIR or name stays in memory
- * as a key.
+ * data, the perimeter (`null`: insurer staff, every company), the day and the filters — hashed,
+ * so that no NIR or name stays in memory as a key.
  */
 export async function figuresKey(
   ctx: Ctx,
-  actor: EmployerActor,
+  actor: EmployerActor | null,
   today: string,
   filters: unknown,
 ): Promise<string> {
   const version = await readDataVersion(ctx.db, 'members');
   const digest = createHash('sha256')
-    .update(JSON.stringify([actor.perimeterKey, today, filters]))
+    .update(JSON.stringify([actor ? actor.perimeterKey : '*staff*', today, filters]))
     .digest('base64url');
   return `members:${version}:${digest}`;
 }
 
 export interface ListInput {
-  filters: MemberFilters;
+  filters: MemberQueryFilters;
   sort: MemberSort;
   order: 'asc' | 'desc';
   page: number;
@@ -98,6 +99,24 @@ export async function listMembers(
   actor: EmployerActor,
   input: ListInput,
 ): Promise<MemberPage> {
+  const { today, total, rows } = await findMembers(ctx, actor, input);
+  return {
+    items: rows.map((r) => toRow(ctx.cipher, today, r)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/**
+ * A page of members and the total: within the employer `actor`'s perimeter, or over every
+ * company when `actor` is null (the back office's « Assurés »).
+ */
+export async function findMembers(
+  ctx: Ctx,
+  actor: EmployerActor | null,
+  input: ListInput,
+): Promise<{ today: string; total: number; rows: MemberListRow[] }> {
   const today = parisDate(ctx.clock.now());
   const conditions = memberConditions(actor, ctx.cipher, { filters: input.filters, today });
   const key = await figuresKey(ctx, actor, today, input.filters);
@@ -111,12 +130,7 @@ export async function listMembers(
       key,
     ),
   ]);
-  return {
-    items: rows.map((r) => toRow(ctx.cipher, today, r)),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return { today, total, rows };
 }
 
 /** The choices of the filters: companies, establishments and contracts of the perimeter. */

@@ -1,0 +1,337 @@
+/**
+ * Reads of the back office's « Référentiel »: companies, establishments and contracts (members:
+ * see modules/members, whose queries the back office shares without the employer's perimeter).
+ * Every company is visible to the insurer's staff.
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type {
+  CompanyDetail,
+  CompanyRow,
+  ContractRow,
+  EstablishmentRow,
+} from '@affilia/shared/schemas/reference-data';
+import { normalizeDigits } from '@affilia/shared/validators/normalize';
+import type { ContractOption, Database } from '../../db/schema';
+
+type Db = Kysely<Database>;
+
+export interface PageInput {
+  q?: string | undefined;
+  companyId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** A LIKE pattern "contains `text`", its wildcards escaped (with `escape '\'`). */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Digits only when the query is a number (« 732 829 320 »), else null. */
+function digitsQuery(q: string): string | null {
+  return /^[\d\s.\u00a0]+$/.test(q) ? normalizeDigits(q) : null;
+}
+
+/** The insurer's identifiers as stored: no spaces, upper-case. */
+const compactUpper = (q: string) => q.replace(/\s+/g, '').toUpperCase();
+
+const where = (conditions: Expression<SqlBool>[]) =>
+  conditions.length > 0 ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;
+
+const lit = (n: number) => {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error('invalid limit');
+  return sql.lit(n);
+};
+
+async function count(db: Db, table: string, conditions: Expression<SqlBool>[]) {
+  const { rows } = await sql<{ n: number | string }>`
+    select count(*) as n from ${sql.table(table)} t where ${where(conditions)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+// Companies --------------------------------------------------------------------------------------
+
+function companyConditions(input: PageInput): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (input.q) {
+    const digits = digitsQuery(input.q);
+    conditions.push(
+      digits
+        ? sql<SqlBool>`(t.siren like ${digits + '%'} or t.insurer_company_identifier = ${digits})`
+        : sql<SqlBool>`(lower(t.name) like ${containsPattern(input.q)} escape '\\' or t.insurer_company_identifier = ${compactUpper(input.q)})`,
+    );
+  }
+  return conditions;
+}
+
+interface CompanyDbRow {
+  id: string;
+  siren: string;
+  name: string;
+  insurer_company_identifier: string;
+  ccn_name: string | null;
+  idcc: string | null;
+  created_at: string;
+  updated_at: string;
+  establishment_count: number | string;
+  member_count: number | string;
+}
+
+const companyColumns = sql`t.id, t.siren, t.name, t.insurer_company_identifier, t.ccn_name, t.idcc,
+  t.created_at, t.updated_at,
+  (select count(*) from establishments e where e.company_id = t.id) as establishment_count,
+  (select count(*) from members m where m.company_id = t.id) as member_count`;
+
+function toCompanyRow(r: CompanyDbRow): CompanyRow {
+  return {
+    id: r.id,
+    siren: r.siren,
+    name: r.name,
+    insurerCompanyIdentifier: r.insurer_company_identifier,
+    ccnName: r.ccn_name,
+    idcc: r.idcc,
+    establishmentCount: Number(r.establishment_count),
+    memberCount: Number(r.member_count),
+  };
+}
+
+export async function searchCompanies(db: Db, input: PageInput) {
+  const conditions = companyConditions(input);
+  const [total, { rows }] = await Promise.all([
+    count(db, 'companies', conditions),
+    sql<CompanyDbRow>`select ${companyColumns} from companies t where ${where(conditions)}
+      order by t.name, t.id
+      limit ${lit(input.pageSize)} offset ${lit((input.page - 1) * input.pageSize)}`.execute(db),
+  ]);
+  return { total, items: rows.map(toCompanyRow) };
+}
+
+export async function findCompanyDetail(db: Db, id: string): Promise<CompanyDetail | null> {
+  const { rows } = await sql<CompanyDbRow>`
+    select ${companyColumns} from companies t where t.id = ${id}`.execute(db);
+  const company = rows[0];
+  if (!company) return null;
+  const [establishments, contracts, users] = await Promise.all([
+    db
+      .selectFrom('establishments')
+      .selectAll()
+      .where('company_id', '=', id)
+      .orderBy('name')
+      .orderBy('siret')
+      .execute(),
+    db
+      .selectFrom('contracts')
+      .selectAll()
+      .where('company_id', '=', id)
+      .orderBy('label')
+      .orderBy('number')
+      .execute(),
+    db
+      .selectFrom('user_company_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.id', 'u.first_name', 'u.last_name', 'u.email', 'u.status', 'r.role'])
+      .where('r.company_id', '=', id)
+      .orderBy('u.last_name')
+      .orderBy('u.first_name')
+      .execute(),
+  ]);
+  return {
+    ...toCompanyRow(company),
+    createdAt: company.created_at,
+    updatedAt: company.updated_at,
+    establishments: establishments.map(({ company_id: _, ...e }) => establishmentFields(e)),
+    contracts: contracts.map((c) => contractFields(c)),
+    users: users.map((u) => ({
+      id: u.id,
+      firstName: u.first_name,
+      lastName: u.last_name,
+      email: u.email,
+      status: u.status,
+      role: u.role,
+    })),
+  };
+}
+
+// Establishments ---------------------------------------------------------------------------------
+
+function establishmentFields(e: {
+  id: string;
+  siret: string;
+  name: string;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  insurer_identifier: string;
+}): Omit<EstablishmentRow, 'company'> {
+  return {
+    id: e.id,
+    siret: e.siret,
+    name: e.name,
+    addressLine1: e.address_line1,
+    addressLine2: e.address_line2,
+    postalCode: e.postal_code,
+    city: e.city,
+    insurerIdentifier: e.insurer_identifier,
+  };
+}
+
+function establishmentConditions(input: PageInput): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
+  if (input.q) {
+    const digits = digitsQuery(input.q);
+    conditions.push(
+      digits
+        ? sql<SqlBool>`(t.siret like ${digits + '%'} or t.insurer_identifier = ${digits})`
+        : sql<SqlBool>`(lower(t.name) like ${containsPattern(input.q)} escape '\\' or lower(t.city) like ${containsPattern(input.q)} escape '\\' or t.insurer_identifier = ${compactUpper(input.q)})`,
+    );
+  }
+  return conditions;
+}
+
+const establishmentSelect = (db: Db) =>
+  db
+    .selectFrom('establishments as t')
+    .innerJoin('companies as c', 'c.id', 't.company_id')
+    .selectAll('t')
+    .select(['c.name as company_name', 'c.siren']);
+
+type EstablishmentDbRow = Awaited<
+  ReturnType<ReturnType<typeof establishmentSelect>['executeTakeFirstOrThrow']>
+>;
+
+function toEstablishmentRow(r: EstablishmentDbRow): EstablishmentRow {
+  return {
+    ...establishmentFields(r),
+    company: { id: r.company_id, name: r.company_name, siren: r.siren },
+  };
+}
+
+export async function searchEstablishments(db: Db, input: PageInput) {
+  const conditions = establishmentConditions(input);
+  const [total, rows] = await Promise.all([
+    count(db, 'establishments', conditions),
+    establishmentSelect(db)
+      .where(where(conditions))
+      .orderBy('t.name')
+      .orderBy('t.siret')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+  ]);
+  return { total, items: rows.map(toEstablishmentRow) };
+}
+
+export async function findEstablishment(db: Db, id: string) {
+  const row = await establishmentSelect(db)
+    .select((eb) =>
+      eb
+        .selectFrom('members as m')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('m.establishment_id', '=', 't.id')
+        .as('member_count'),
+    )
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    ...toEstablishmentRow(row),
+    memberCount: Number(row.member_count ?? 0),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+// Contracts --------------------------------------------------------------------------------------
+
+function contractFields(c: {
+  id: string;
+  number: string;
+  label: string;
+  staff_category: 'cadre' | 'non_cadre' | 'all';
+  options: string;
+  start_date: string;
+  end_date: string | null;
+}): Omit<ContractRow, 'company'> {
+  return {
+    id: c.id,
+    number: c.number,
+    label: c.label,
+    staffCategory: c.staff_category,
+    options: (JSON.parse(c.options) as ContractOption[]).map((o) => ({
+      code: o.code,
+      label: o.label,
+      mandatory: Boolean(o.mandatory),
+    })),
+    startDate: c.start_date,
+    endDate: c.end_date,
+  };
+}
+
+function contractConditions(input: PageInput): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
+  if (input.q) {
+    conditions.push(
+      sql<SqlBool>`(lower(t.label) like ${containsPattern(input.q)} escape '\\' or t.number like ${compactUpper(input.q).replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} escape '\\')`,
+    );
+  }
+  return conditions;
+}
+
+const contractSelect = (db: Db) =>
+  db
+    .selectFrom('contracts as t')
+    .innerJoin('companies as c', 'c.id', 't.company_id')
+    .selectAll('t')
+    .select(['c.name as company_name', 'c.siren']);
+
+type ContractDbRow = Awaited<
+  ReturnType<ReturnType<typeof contractSelect>['executeTakeFirstOrThrow']>
+>;
+
+function toContractRow(r: ContractDbRow): ContractRow {
+  return {
+    ...contractFields(r),
+    company: { id: r.company_id, name: r.company_name, siren: r.siren },
+  };
+}
+
+export async function searchContracts(db: Db, input: PageInput) {
+  const conditions = contractConditions(input);
+  const [total, rows] = await Promise.all([
+    count(db, 'contracts', conditions),
+    contractSelect(db)
+      .where(where(conditions))
+      .orderBy('c.name')
+      .orderBy('t.label')
+      .orderBy('t.number')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
+  ]);
+  return { total, items: rows.map(toContractRow) };
+}
+
+export async function findContract(db: Db, id: string, today: string) {
+  const row = await contractSelect(db)
+    .select((eb) =>
+      eb
+        .selectFrom('coverages as cv')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('cv.contract_id', '=', 't.id')
+        .where('cv.effective_date', '<=', today)
+        .where((w) => w.or([w('cv.end_date', 'is', null), w('cv.end_date', '>=', today)]))
+        .as('current_count'),
+    )
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    ...toContractRow(row),
+    currentCoverageCount: Number(row.current_count ?? 0),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
