@@ -26,6 +26,8 @@ import {
   loadRequestContext,
   maskIban,
 } from '../enrolment/enrolment.repository';
+import { employerRecipients } from '../enrolment/enrolment.service';
+import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 
 const QUEUE_LIMIT = 500;
@@ -417,6 +419,16 @@ export async function returnAffiliation(
     .executeTakeFirst();
   const days = settings?.affiliation_expiry_days ?? 30;
   const token = newSecretToken();
+  // The employer's users who follow the request (read before the transaction).
+  const known = await ctx.db
+    .selectFrom('affiliation_requests as a')
+    .innerJoin('establishments as e', 'e.id', 'a.establishment_id')
+    .select(['a.company_id', 'a.establishment_id', 'a.first_name', 'a.last_name', 'e.name'])
+    .where('a.id', '=', requestId)
+    .executeTakeFirst();
+  const recipients = known
+    ? await employerRecipients(ctx, known.company_id, known.establishment_id)
+    : [];
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .selectFrom('affiliation_requests')
@@ -460,6 +472,19 @@ export async function returnAffiliation(
           validity: `${days} jours`,
         },
         branding,
+        now,
+      });
+    }
+    if (known) {
+      await notifyUsers(trx, {
+        userIds: recipients.map((u) => u.id),
+        type: 'request_returned',
+        title: "Demande d'affiliation retournée au salarié",
+        body: `Le formulaire de ${known.first_name} ${known.last_name} (${known.name}) lui a été retourné pour être complété.`,
+        link: '/affiliations',
+        companyId: known.company_id,
+        branding,
+        publicUrl: ctx.config.publicUrl,
         now,
       });
     }

@@ -222,6 +222,20 @@ describe('back office: enrolments (/api/backoffice/affiliations)', () => {
       .executeTakeFirstOrThrow();
     expect(mail.template).toBe('enrolment_returned');
     expect(mail.body_text).toContain("L'attestation de droits est illisible");
+    // The employer's admin is notified (in the app and, by default, by email).
+    const notified = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['user_id', 'link'])
+      .where('type', '=', 'request_returned')
+      .execute();
+    expect(notified).toEqual([{ user_id: f.admin.id, link: '/affiliations' }]);
+    const notice = await t.ctx.db
+      .selectFrom('outbox')
+      .select('subject')
+      .where('recipient', '=', f.admin.email)
+      .where('template', '=', 'notification')
+      .executeTakeFirst();
+    expect(notice?.subject).toContain('retournée');
     const link = await lastLinkSentTo(t.ctx, 'retour@exemple.fr');
     const token = link.split('/formulaire/')[1]!;
     expect(token).not.toBe(r.token);

@@ -15,10 +15,10 @@ import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import { recordAudit } from '../../lib/audit';
 import { newId } from '../../lib/ids';
-import { enqueueEmail } from '../../lib/outbox/outbox';
 import type { RequestMeta } from '../auth/request-meta';
 import { getBranding } from '../settings/settings.service';
 import { recordStatusChange } from '../affiliations/status';
+import { notifyUsers } from '../notifications/notify';
 import { renderBiaPdf } from './bia-pdf';
 import {
   biaInput,
@@ -281,7 +281,11 @@ export async function removeAttachment(
 }
 
 /** Employer users who follow the establishment and may manage affiliations there. */
-async function employerRecipients(ctx: AppContext, companyId: string, establishmentId: string) {
+export async function employerRecipients(
+  ctx: AppContext,
+  companyId: string,
+  establishmentId: string,
+) {
   const rows = await ctx.db
     .selectFrom('users as u')
     .innerJoin('user_company_roles as r', 'r.user_id', 'u.id')
@@ -424,34 +428,26 @@ export async function submitEnrolment(
           beneficiaries: parts.beneficiaries.length,
         },
       });
-      for (const user of recipients) {
-        await trx
-          .insertInto('notifications')
-          .values({
-            id: newId(),
-            user_id: user.id,
-            type: 'enrolment_finalised',
-            title: "Formulaire d'affiliation finalisé",
-            body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d'affiliation.`,
-            link: '/affiliations',
-            company_id: rc.company.id,
-            read_at: null,
-            created_at: at,
-          })
-          .execute();
-        await enqueueEmail(trx, {
-          to: user.email,
+      await notifyUsers(trx, {
+        userIds: recipients.map((u) => u.id),
+        type: 'enrolment_finalised',
+        title: "Formulaire d'affiliation finalisé",
+        body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d'affiliation.`,
+        link: '/affiliations',
+        companyId: rc.company.id,
+        branding,
+        publicUrl: ctx.config.publicUrl,
+        now,
+        email: (user) => ({
           template: 'enrolment_finalised',
           data: {
-            firstName: user.first_name,
+            firstName: user.firstName,
             employeeName,
             establishmentName: rc.establishment.name,
             url: `${ctx.config.publicUrl}/affiliations`,
           },
-          branding,
-          now,
-        });
-      }
+        }),
+      });
     });
   } catch (err) {
     await ctx.storage.remove(saved.storageKey);

@@ -63,6 +63,57 @@ describe('notifyUsers', () => {
     expect(mails[0]?.body_text).toContain('Le tableau des garanties 2026 est publié.');
   });
 
+  it('sends an event’s own email template, still only to the users who want it', async () => {
+    const { ctx } = t;
+    const company = await createCompany(ctx.db);
+    const a = await createEmployerUser(ctx.db, [{ company, role: 'admin' }]);
+    const b = await createEmployerUser(ctx.db, [{ company, role: 'admin' }]);
+    await ctx.db
+      .insertInto('notification_preferences')
+      .values({
+        user_id: b.id,
+        type: 'enrolment_finalised',
+        email: 0,
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    const branding = await getBranding(ctx);
+    await ctx.db.transaction().execute((trx) =>
+      notifyUsers(trx, {
+        userIds: [a.id, b.id],
+        type: 'enrolment_finalised',
+        title: "Formulaire d'affiliation finalisé",
+        link: '/affiliations',
+        companyId: company.id,
+        branding,
+        publicUrl: ctx.config.publicUrl,
+        now: ctx.clock.now(),
+        email: (user) => ({
+          template: 'enrolment_finalised',
+          data: {
+            firstName: user.firstName,
+            employeeName: 'Léa Durand',
+            establishmentName: 'Siège',
+            url: `${ctx.config.publicUrl}/affiliations`,
+          },
+        }),
+      }),
+    );
+    const notified = await ctx.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('type', '=', 'enrolment_finalised')
+      .execute();
+    expect(notified.map((n) => n.user_id).sort()).toEqual([a.id, b.id].sort());
+    const mails = await ctx.db
+      .selectFrom('outbox')
+      .select(['recipient', 'subject'])
+      .where('template', '=', 'enrolment_finalised')
+      .execute();
+    expect(mails.map((m) => m.recipient)).toEqual([a.email]);
+    expect(mails[0]!.subject).toMatch(/^Léa Durand a finalisé son formulaire d'affiliation/);
+  });
+
   it('does nothing without users', async () => {
     const { ctx } = t;
     const branding = await getBranding(ctx);

@@ -2,8 +2,13 @@ import type { Kysely } from 'kysely';
 import type { NotificationType } from '@affilia/shared/domain/notifications';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
-import type { Branding } from '../../lib/mail/templates';
+import type { Branding, EmailTemplate, EmailTemplateData } from '../../lib/mail/templates';
 import { enqueueEmail } from '../../lib/outbox/outbox';
+
+/** An email of a dedicated template (instead of the generic « notification » one). */
+export type NotifyEmail = {
+  [T in EmailTemplate]: { template: T; data: EmailTemplateData<T> };
+}[EmailTemplate];
 
 export interface NotifyInput {
   /** The users to notify (duplicates and unknown ids are ignored). */
@@ -19,6 +24,11 @@ export interface NotifyInput {
   /** `ctx.config.publicUrl`. */
   publicUrl: string;
   now: Date;
+  /**
+   * The email of this event for one user, when it has its own template; by default the generic
+   * « notification » email (title, body, link). Sent only when the user wants it either way.
+   */
+  email?: (user: { firstName: string }) => NotifyEmail;
 }
 
 /**
@@ -59,8 +69,7 @@ export async function notifyUsers(trx: Kysely<Database>, input: NotifyInput): Pr
     written.push(id);
     const emailOn = user.wants === null || Number(user.wants) === 1;
     if (emailOn && user.status === 'active') {
-      await enqueueEmail(trx, {
-        to: user.email,
+      const mail: NotifyEmail = input.email?.({ firstName: user.first_name }) ?? {
         template: 'notification',
         data: {
           firstName: user.first_name,
@@ -68,6 +77,11 @@ export async function notifyUsers(trx: Kysely<Database>, input: NotifyInput): Pr
           body: input.body ?? null,
           url: input.link ? `${input.publicUrl}${input.link}` : null,
         },
+      };
+      await enqueueEmail<EmailTemplate>(trx, {
+        to: user.email,
+        template: mail.template,
+        data: mail.data,
         branding: input.branding,
         now: input.now,
       });
