@@ -47,6 +47,7 @@ const TABLES = {
   audit_log: true,
   jobs_locks: true,
   data_versions: true,
+  reference_imports: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;

@@ -602,6 +602,27 @@ export interface DataVersionsTable {
   updated_at: Instant;
 }
 
+/** One reference-data import (back office or command line) and its report (migration 0003). */
+export interface ReferenceImportsTable {
+  id: string;
+  /** 'companies' | 'establishments' | 'contracts' | 'members'. */
+  kind: string;
+  file_name: string;
+  /** 1: checked only, nothing applied. */
+  dry_run: Generated<Bool>;
+  source: 'backoffice' | 'cli';
+  actor_user_id: string | null;
+  /** The report as CSV (stored_files). */
+  report_file_id: string | null;
+  total: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  error_count: number;
+  duration_ms: number;
+  created_at: Instant;
+}
+
 /** Leases for periodic jobs run by several app instances. */
 export interface JobsLocksTable {
   name: string;
@@ -647,6 +668,7 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs_locks: JobsLocksTable;
   data_versions: DataVersionsTable;
+  reference_imports: ReferenceImportsTable;
 }
 
 export type TableName = keyof Database;

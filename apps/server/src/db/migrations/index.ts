@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_member_latest_coverage';
+import * as m0003 from './0003_reference_imports';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_member_latest_coverage': m0002,
+  '0003_reference_imports': m0003,
 };

@@ -23,6 +23,7 @@ import {
   normalizeEstablishmentIdentifier,
   type ImportRowStatus,
 } from '@affilia/shared/schemas/establishments';
+import type { ParseResult } from '@affilia/shared/validators/result';
 import { parseSiret } from '@affilia/shared/validators/siret';
 import { badRequest } from '../../lib/errors';
 
@@ -272,13 +273,27 @@ function toCell(value: ExcelJS.CellValue): Cell | null {
   return null;
 }
 
+/** How a sheet is chosen and bounded (the defaults: the establishments import's). */
+export interface XlsxTableOptions {
+  /** The sheet to read, by its matchKey() name; else the first sheet with rows. */
+  sheetKeys?: readonly string[];
+  /** A guard against ZIP bombs, larger than any real sheet of the import. */
+  maxUnzippedBytes?: number;
+  /** What to do when the file is larger than that once unzipped. */
+  tooLargeMessage?: string;
+}
+
 /** The rows of the sheet « Établissements » (or the first one), blank rows left out. */
-export async function readXlsxTable(bytes: Buffer): Promise<TableRow[]> {
+export async function readXlsxTable(
+  bytes: Buffer,
+  opts: XlsxTableOptions = {},
+): Promise<TableRow[]> {
   const unzipped = declaredUnzippedSize(bytes);
   if (unzipped === null) throw unreadable(`Ce fichier Excel est endommagé. ${SAVE_AS}`);
-  if (unzipped > MAX_UNZIPPED_BYTES) {
+  if (unzipped > (opts.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES)) {
     throw unreadable(
-      'Ce fichier Excel est trop volumineux une fois décompressé : gardez seulement les colonnes SIRET et Code identifiant.',
+      opts.tooLargeMessage ??
+        'Ce fichier Excel est trop volumineux une fois décompressé : gardez seulement les colonnes SIRET et Code identifiant.',
     );
   }
   // Loaded on first use: exceljs weighs about 30 MB of memory.
@@ -292,8 +307,9 @@ export async function readXlsxTable(bytes: Buffer): Promise<TableRow[]> {
   const sheets = workbook.worksheets.filter(
     (s) => s.state !== 'hidden' && s.state !== 'veryHidden',
   );
+  const sheetKeys = opts.sheetKeys ?? ['etablissements'];
   const sheet =
-    sheets.find((s) => matchKey(s.name) === 'etablissements') ??
+    sheets.find((s) => sheetKeys.includes(matchKey(s.name))) ??
     sheets.find((s) => s.actualRowCount > 0) ??
     sheets[0];
   if (!sheet) throw badRequest('import_empty', 'Le fichier ne contient aucune feuille.');
@@ -331,12 +347,12 @@ const IDENTIFIER_HEADERS = new Set([
   'idetablissement',
 ]);
 
-function cellText(cell: Cell | undefined | null): string {
+export function cellText(cell: Cell | undefined | null): string {
   if (!cell) return '';
   return cell.kind === 'text' ? cell.text : String(cell.value);
 }
 
-function isBlank(cell: Cell | undefined | null): boolean {
+export function isBlank(cell: Cell | undefined | null): boolean {
   return cellText(cell).trim() === '';
 }
 
@@ -411,7 +427,7 @@ export function extractRows(table: TableRow[], maxRows = IMPORT_MAX_ROWS): RawRo
 // Checks of each row
 
 /** What a user sees of a cell in the report. */
-function displayText(cell: Cell | null): string {
+export function displayText(cell: Cell | null): string {
   if (!cell) return '';
   if (cell.kind === 'text') return cell.text.trim();
   return Number.isInteger(cell.value) && Math.abs(cell.value) < 1e21
@@ -420,7 +436,7 @@ function displayText(cell: Cell | null): string {
 }
 
 /** Removes Excel's ways of keeping a number as text: `="…"` and a leading apostrophe. */
-function unwrapText(text: string): string {
+export function unwrapText(text: string): string {
   const trimmed = text.trim();
   const formula = /^="(.*)"$/.exec(trimmed);
   if (formula) return (formula[1] as string).trim();
@@ -429,27 +445,51 @@ function unwrapText(text: string): string {
 
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d*)?E[+-]?\d+$/i;
 
+/** A number of fixed length that a spreadsheet may have turned into a number (SIRET, SIREN…). */
+export interface DigitsCellSpec {
+  /** Its length in digits. */
+  length: number;
+  /** The checks of the text (shape, checksum): the canonical value or a French message. */
+  parse: (text: string) => ParseResult;
+  /** For a number cell that is not `length` digits long. */
+  wrongLengthMessage: string;
+  scientificNotationMessage: string;
+  leadingZeroLostMessage: string;
+}
+
+/** The value of a cell holding a fixed-length number, or the French reason why it is not one. */
+export function checkDigitsCell(cell: Cell, spec: DigitsCellSpec): ParseResult {
+  if (cell.kind === 'number') {
+    const v = cell.value;
+    if (!Number.isSafeInteger(v) || v < 0) return { ok: false, error: spec.wrongLengthMessage };
+    const digits = String(v);
+    if (digits.length === spec.length - 1) {
+      return { ok: false, error: spec.leadingZeroLostMessage };
+    }
+    if (digits.length !== spec.length) return { ok: false, error: spec.wrongLengthMessage };
+    return spec.parse(digits);
+  }
+  const text = unwrapText(cell.text);
+  if (SCIENTIFIC.test(text.replace(/\s/g, ''))) {
+    return { ok: false, error: spec.scientificNotationMessage };
+  }
+  return spec.parse(text);
+}
+
+const SIRET_CELL: DigitsCellSpec = {
+  length: 14,
+  parse: parseSiret,
+  wrongLengthMessage: 'Le SIRET doit comporter 14 chiffres',
+  scientificNotationMessage: SCIENTIFIC_NOTATION_MESSAGE,
+  leadingZeroLostMessage: LEADING_ZERO_LOST_MESSAGE,
+};
+
 /** The SIRET of a cell, or the French reason why it is not one. */
 export function checkSiretCell(
   cell: Cell,
 ): { ok: true; siret: string } | { ok: false; error: string } {
-  if (cell.kind === 'number') {
-    const v = cell.value;
-    if (!Number.isSafeInteger(v) || v < 0) {
-      return { ok: false, error: 'Le SIRET doit comporter 14 chiffres' };
-    }
-    const digits = String(v);
-    if (digits.length === 13) return { ok: false, error: LEADING_ZERO_LOST_MESSAGE };
-    if (digits.length !== 14) return { ok: false, error: 'Le SIRET doit comporter 14 chiffres' };
-    const parsed = parseSiret(digits);
-    return parsed.ok ? { ok: true, siret: parsed.value } : { ok: false, error: parsed.error };
-  }
-  const text = unwrapText(cell.text);
-  if (SCIENTIFIC.test(text.replace(/\s/g, ''))) {
-    return { ok: false, error: SCIENTIFIC_NOTATION_MESSAGE };
-  }
-  const parsed = parseSiret(text);
-  return parsed.ok ? { ok: true, siret: parsed.value } : { ok: false, error: parsed.error };
+  const checked = checkDigitsCell(cell, SIRET_CELL);
+  return checked.ok ? { ok: true, siret: checked.value } : checked;
 }
 
 /**
@@ -495,12 +535,22 @@ export function prepareRows(rows: RawRow[]): PreparedRow[] {
   });
 }
 
+/** The table of a file's bytes: its type decided from the bytes, then read as CSV or xlsx. */
+export async function readTable(
+  bytes: Buffer,
+  opts: XlsxTableOptions = {},
+): Promise<{ kind: FileKind; table: TableRow[] }> {
+  const kind = detectFileKind(bytes);
+  const table =
+    kind === 'xlsx' ? await readXlsxTable(bytes, opts) : readCsvTable(decodeText(bytes));
+  return { kind, table };
+}
+
 /** From the bytes of an uploaded file to its rows, checked as far as possible without data. */
 export async function readImportFile(
   bytes: Buffer,
   maxRows = IMPORT_MAX_ROWS,
 ): Promise<{ kind: FileKind; rows: PreparedRow[] }> {
-  const kind = detectFileKind(bytes);
-  const table = kind === 'xlsx' ? await readXlsxTable(bytes) : readCsvTable(decodeText(bytes));
+  const { kind, table } = await readTable(bytes);
   return { kind, rows: prepareRows(extractRows(table, maxRows)) };
 }

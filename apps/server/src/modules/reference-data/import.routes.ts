@@ -1,4 +1,164 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  REFERENCE_IMPORT_KINDS,
+  REFERENCE_IMPORT_MAX_BYTES,
+  ReferenceImportHistorySchema,
+  ReferenceImportParamsSchema,
+  ReferenceImportQuerySchema,
+  ReferenceImportReportSchema,
+  ReferenceImportTemplateParamsSchema,
+  type ReferenceImportKind,
+} from '@affilia/shared/schemas/reference-import';
+import { AppError, badRequest } from '../../lib/errors';
+import { requireStaff } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import { XLSX_MIME_TYPE } from '../establishments/import-template';
+import { listImports, readImportReport, runReferenceImport } from './import.service';
+import { referenceImportTemplate } from './import-template';
+
+const tags = ['backoffice-reference-data'];
+const MAX_MB = REFERENCE_IMPORT_MAX_BYTES / 1024 / 1024;
+
+const noFile = () =>
+  badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
+    file: 'Choisissez un fichier .xlsx ou .csv',
+  });
+const badKind = () =>
+  badRequest('import_kind_invalid', 'Choisissez le type de données à importer.', {
+    kind: 'Choisissez entreprises, établissements, contrats ou assurés',
+  });
+const tooLarge = () =>
+  new AppError(
+    'import_file_too_large',
+    413,
+    `Le fichier dépasse ${MAX_MB} Mo : découpez-le, ou importez-le en ligne de commande.`,
+    { file: `Fichier trop volumineux (${MAX_MB} Mo au plus)` },
+  );
+
+/** The file of a multipart request and its `kind` (a field before the file, or ?kind=). */
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fileName: string | undefined; kind: ReferenceImportKind }> {
+  try {
+    const file = await request.file({
+      limits: { fileSize: REFERENCE_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+    });
+    if (!file) throw noFile();
+    const bytes = await file.toBuffer();
+    const field = file.fields.kind;
+    const fromField =
+      field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+    const query = request.query as { kind?: unknown } | undefined;
+    const kind = fromField ?? (typeof query?.kind === 'string' ? query.kind : undefined);
+    if (!kind || !(REFERENCE_IMPORT_KINDS as readonly string[]).includes(kind)) throw badKind();
+    return { bytes, fileName: file.filename, kind: kind as ReferenceImportKind };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw badRequest('import_too_many_files', 'Envoyez un seul fichier à la fois.', {
+        file: 'Un seul fichier à la fois',
+      });
+    }
+    throw err;
+  }
+}
 
 /** Back office: the reference-data import from CSV or XLSX, with its row-by-row report (SPEC §3). */
-export const referenceImportRoutes: FastifyPluginAsyncZod = async () => {};
+export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  const deps = () => ({
+    db: ctx.db,
+    dialect: ctx.dialect,
+    cipher: ctx.cipher,
+    storage: ctx.storage,
+    now: () => ctx.clock.now(),
+  });
+
+  app.post(
+    '/api/backoffice/reference-data/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import companies, establishments, contracts or members (multipart: kind, file); ?dryRun=1 checks without applying',
+        consumes: ['multipart/form-data'],
+        querystring: ReferenceImportQuerySchema,
+        response: { 200: ReferenceImportReportSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireStaff(request);
+      const upload = await readUpload(request);
+      const meta = requestMeta(request);
+      const result = await runReferenceImport(deps(), {
+        kind: upload.kind,
+        bytes: upload.bytes,
+        fileName: upload.fileName ?? 'fichier',
+        dryRun: request.query.dryRun,
+        source: 'backoffice',
+        actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
+      });
+      return result.report;
+    },
+  );
+
+  app.get(
+    '/api/backoffice/reference-data/imports',
+    {
+      schema: {
+        tags,
+        summary: 'The history of the imports (newest first, 100 at most)',
+        response: { 200: ReferenceImportHistorySchema },
+      },
+    },
+    async (request) => {
+      requireStaff(request);
+      return { imports: await listImports(ctx.db) };
+    },
+  );
+
+  app.get(
+    '/api/backoffice/reference-data/imports/:id/report.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The report of an import as CSV (UTF-8 with BOM, semicolons)',
+        params: ReferenceImportParamsSchema,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request);
+      const { csv, kind } = await readImportReport(ctx, request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="rapport-import-${kind}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/backoffice/reference-data/templates/:file',
+    {
+      schema: {
+        tags,
+        summary: 'The Excel template of a kind (companies.xlsx, establishments.xlsx…)',
+        params: ReferenceImportTemplateParamsSchema,
+        produces: [XLSX_MIME_TYPE],
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request);
+      const kind = request.params.file.replace(/\.xlsx$/, '') as ReferenceImportKind;
+      return reply
+        .type(XLSX_MIME_TYPE)
+        .header('content-disposition', `attachment; filename="modele-${kind}.xlsx"`)
+        .header('cache-control', 'private, max-age=3600')
+        .send(await referenceImportTemplate(kind));
+    },
+  );
+};

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Back office « Importer des données » (SPEC §3): companies, establishments, contracts, members
+// and their coverages from a CSV or XLSX file, with a row-by-row report. Staff only.
+//
+// - POST /api/backoffice/reference-data/imports[?dryRun=1]  multipart: field `kind`, then `file`
+//   → ReferenceImportReport (a dry run checks everything and applies nothing)
+// - GET  /api/backoffice/reference-data/imports               → ReferenceImportHistory
+// - GET  /api/backoffice/reference-data/imports/:id/report.csv  the report (UTF-8 with BOM, `;`)
+// - GET  /api/backoffice/reference-data/templates/:kind.xlsx    the Excel template of a kind
+//
+// The same import runs from the command line: `npm run cli -- import <file> --kind members`.
+// ---------------------------------------------------------------------------------------------
+
+export const REFERENCE_IMPORT_KINDS = [
+  'companies',
+  'establishments',
+  'contracts',
+  'members',
+] as const;
+export type ReferenceImportKind = (typeof REFERENCE_IMPORT_KINDS)[number];
+export const REFERENCE_IMPORT_KIND_LABELS: Record<ReferenceImportKind, string> = {
+  companies: 'Entreprises',
+  establishments: 'Établissements',
+  contracts: 'Contrats collectifs',
+  members: 'Assurés et couvertures',
+};
+
+/** The largest file the back office accepts (the command line has no such limit). */
+export const REFERENCE_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** The most rows a file may hold, blank lines not counted. */
+export const REFERENCE_IMPORT_MAX_ROWS = 200_000;
+/** Rows sent back in the answer beyond which only the rows in error are (the CSV has them all). */
+export const REFERENCE_IMPORT_ROWS_IN_ANSWER = 5000;
+/** What the file input accepts. */
+export const REFERENCE_IMPORT_ACCEPT =
+  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const REFERENCE_IMPORT_ROW_STATUSES = ['created', 'updated', 'unchanged', 'error'] as const;
+export type ReferenceImportRowStatus = (typeof REFERENCE_IMPORT_ROW_STATUSES)[number];
+export const REFERENCE_IMPORT_ROW_STATUS_LABELS: Record<ReferenceImportRowStatus, string> = {
+  created: 'Créé',
+  updated: 'Mis à jour',
+  unchanged: 'Inchangé',
+  error: 'Erreur',
+};
+
+export const ReferenceImportRowSchema = z.object({
+  /** The line of the CSV file or the row of the sheet (the header is line 1). */
+  line: z.number().int(),
+  /** What identifies the row: SIREN, SIRET, contract number, or the NIR partly masked. */
+  key: z.string(),
+  /** Its name: company or establishment name, contract label, « NOM Prénom ». */
+  label: z.string(),
+  status: z.enum(REFERENCE_IMPORT_ROW_STATUSES),
+  /** A French explanation (what changed, or why the row was refused). */
+  message: z.string(),
+});
+export type ReferenceImportRow = z.infer<typeof ReferenceImportRowSchema>;
+
+export const ReferenceImportSummarySchema = z.object({
+  /** Rows read (blank lines not counted). */
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Rows refused: nothing of them was applied. */
+  errors: z.number().int(),
+});
+export type ReferenceImportSummary = z.infer<typeof ReferenceImportSummarySchema>;
+
+export const ReferenceImportReportSchema = z.object({
+  /** For …/imports/:id/report.csv. */
+  id: z.string(),
+  kind: z.enum(REFERENCE_IMPORT_KINDS),
+  fileName: z.string(),
+  /** Checked only: nothing was applied. */
+  dryRun: z.boolean(),
+  summary: ReferenceImportSummarySchema,
+  /** Every row, or only the rows in error when the file has more than ROWS_IN_ANSWER rows. */
+  rows: z.array(ReferenceImportRowSchema),
+  rowsTruncated: z.boolean(),
+});
+export type ReferenceImportReport = z.infer<typeof ReferenceImportReportSchema>;
+
+export const ReferenceImportHistoryItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REFERENCE_IMPORT_KINDS),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  /** « back-office » or « ligne de commande ». */
+  source: z.enum(['backoffice', 'cli']),
+  /** Who imported it (null from the command line). */
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+  durationMs: z.number().int(),
+  summary: ReferenceImportSummarySchema,
+});
+export type ReferenceImportHistoryItem = z.infer<typeof ReferenceImportHistoryItemSchema>;
+
+export const ReferenceImportHistorySchema = z.object({
+  imports: z.array(ReferenceImportHistoryItemSchema),
+});
+export type ReferenceImportHistory = z.infer<typeof ReferenceImportHistorySchema>;
+
+export const ReferenceImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
+
+export const ReferenceImportParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** `:file` of the template route: `<kind>.xlsx`. */
+export const ReferenceImportTemplateParamsSchema = z.object({
+  file: z.enum(
+    REFERENCE_IMPORT_KINDS.map((k) => `${k}.xlsx` as const) as [
+      `${ReferenceImportKind}.xlsx`,
+      ...`${ReferenceImportKind}.xlsx`[],
+    ],
+  ),
+});
+
+export const REFERENCE_IMPORTS_PATH = '/api/backoffice/reference-data/imports';
+
+/** The path of the CSV report of an import. */
+export function referenceImportReportPath(id: string): string {
+  return `${REFERENCE_IMPORTS_PATH}/${encodeURIComponent(id)}/report.csv`;
+}
+
+/** The path of the Excel template of a kind. */
+export function referenceImportTemplatePath(kind: ReferenceImportKind): string {
+  return `/api/backoffice/reference-data/templates/${kind}.xlsx`;
+}
