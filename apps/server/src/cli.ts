@@ -1,7 +1,7 @@
 /**
  * The command line of the insurer's operators: `npm run cli -- <command> [options]`.
  *
- *   create-staff --email … --name … [--role admin|manager]
+ *   create-staff --email … --name … [--role admin|manager] [--mobile +336…]
  *       creates a back-office account and prints its password-creation link (the first
  *       back-office administrator of a new deployment is created this way);
  *   import <file.csv|file.xlsx> --kind companies|establishments|contracts|members
@@ -20,7 +20,7 @@ function usage(): string {
     'Usage: npm run cli -- <command> [options]',
     '',
     'Commands:',
-    '  create-staff --email <email> --name "<Prénom Nom>" [--role admin|manager]',
+    '  create-staff --email <email> --name "<Prénom Nom>" [--role admin|manager] [--mobile <+336…>]',
     '  import <file.csv|file.xlsx> --kind companies|establishments|contracts|members',
   ].join('\n');
 }
