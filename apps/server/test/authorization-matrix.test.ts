@@ -185,6 +185,11 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/sign-out': { kind: 'public', why: 'ends the session if there is one' },
   'GET /api/auth/me': { kind: 'account' },
   'GET /api/auth/terms/current': { kind: 'public', why: 'terms shown before an account exists' },
+  'GET /api/auth/terms/pending': { kind: 'account' },
+  'POST /api/auth/terms/accept': {
+    kind: 'account',
+    call: () => ({ url: '/api/auth/terms/accept', body: { termsVersionId: 'none' } }),
+  },
   'POST /api/auth/activation/identify': { kind: 'public', why: 'activation, with a captcha' },
   'POST /api/auth/activation/complete': { kind: 'public', why: 'activation ticket' },
   'POST /api/auth/email/confirm': { kind: 'public', why: 'link from an email' },

@@ -121,6 +121,25 @@ export async function createEmployerUser(
   over: UserInput = {},
 ) {
   const user = await insertUser(db, 'employer', null, over);
+  // Like an account created by activation or invitation: the terms in force are accepted.
+  const published = await db
+    .selectFrom('terms_versions')
+    .select('id')
+    .where('published_at', 'is not', null)
+    .execute();
+  for (const terms of published) {
+    await db
+      .insertInto('terms_acceptances')
+      .values({
+        id: newId(),
+        user_id: user.id,
+        terms_version_id: terms.id,
+        accepted_at: NOW,
+        ip: null,
+        user_agent: null,
+      })
+      .execute();
+  }
   for (const r of roles) {
     await db
       .insertInto('user_company_roles')

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
+import { purgeAuditLog } from '../modules/audit/audit.service';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
 import { acquireLease, releaseLease } from './lease';
 
@@ -18,6 +19,7 @@ export interface Job {
 export const JOBS: readonly Job[] = [
   { name: 'affiliations.expire', run: expireAffiliationRequests },
   { name: 'affiliations.remind', run: sendAutomaticReminders },
+  { name: 'audit.purge', run: purgeAuditLog },
 ];
 
 /** How long a run may hold its lease before another instance may take the job. */

@@ -6,6 +6,7 @@ import { AppError, unauthenticated } from '../lib/errors';
 import { loadEmployerActor, type EmployerActor } from '../lib/policies';
 import { clearCookieOptions, SESSION_COOKIE } from '../modules/auth/cookies';
 import { loadSession } from '../modules/auth/sessions.service';
+import { getTermsToAccept } from '../modules/auth/terms.service';
 
 export interface AuthContext {
   user: User;
@@ -76,10 +77,21 @@ export function requireAnyAuth(request: FastifyRequest): AuthContext {
 
 /**
  * The signed-in employer user with their roles (lib/policies.ts), for every route of the
- * employer space: 401 when nobody is signed in, 403 for a staff account.
+ * employer space: 401 when nobody is signed in, 403 for a staff account, and 403
+ * `terms_acceptance_required` while the latest terms of use are not accepted.
  */
 export async function requireEmployer(request: FastifyRequest): Promise<EmployerActor> {
   const auth = requireAuth(request, 'employer');
-  request.employerActor ??= await loadEmployerActor(request.server.ctx.db, auth.user);
+  if (!request.employerActor) {
+    // A new version of the terms of use was published: nothing until the user accepts it.
+    if (await getTermsToAccept(request.server.ctx, auth.user.id)) {
+      throw new AppError(
+        'terms_acceptance_required',
+        403,
+        'Les conditions d’utilisation ont été mises à jour : acceptez-les pour continuer.',
+      );
+    }
+    request.employerActor = await loadEmployerActor(request.server.ctx.db, auth.user);
+  }
   return request.employerActor;
 }

@@ -1,4 +1,95 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AuditFiltersSchema,
+  AuditPageSchema,
+  AuditQuerySchema,
+  AuditRetentionSchema,
+} from '@affilia/shared/schemas/audit';
+import { parisDate } from '../../lib/clock';
+import { requireStaff } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import {
+  exportAudit,
+  getAuditRetentionDays,
+  listAudit,
+  setAuditRetentionDays,
+  type AuditViewer,
+} from './audit.service';
+
+const tags = ['backoffice'];
+
+function viewer(request: FastifyRequest, opts: { admin?: boolean } = {}): AuditViewer {
+  const auth = requireStaff(request, opts);
+  return { userId: auth.user.id, meta: requestMeta(request) };
+}
 
 /** Back office: the audit log viewer, its CSV export and its retention setting. */
-export const auditRoutes: FastifyPluginAsyncZod = async () => {};
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/api/backoffice/audit',
+    {
+      schema: {
+        tags,
+        summary:
+          'The audit log, filtered (actor, company, action prefix, Paris dates), newest first',
+        querystring: AuditQuerySchema,
+        response: { 200: AuditPageSchema },
+      },
+    },
+    async (request) => listAudit(ctx, viewer(request), request.query),
+  );
+
+  app.get(
+    '/api/backoffice/audit/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered audit log as CSV for French Excel, streamed',
+        querystring: AuditFiltersSchema,
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportAudit(ctx, viewer(request), request.query);
+      const name = `journal-audit-${parisDate(ctx.clock.now())}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/backoffice/audit/retention',
+    {
+      schema: {
+        tags,
+        summary: 'How many days the audit log is kept',
+        response: { 200: AuditRetentionSchema },
+      },
+    },
+    async (request) => {
+      viewer(request);
+      return { days: await getAuditRetentionDays(ctx) };
+    },
+  );
+
+  app.put(
+    '/api/backoffice/audit/retention',
+    {
+      schema: {
+        tags,
+        summary: 'Change how many days the audit log is kept (back-office administrators)',
+        body: AuditRetentionSchema,
+        response: { 200: AuditRetentionSchema },
+      },
+    },
+    async (request) => ({
+      days: await setAuditRetentionDays(ctx, viewer(request, { admin: true }), request.body.days),
+    }),
+  );
+};

@@ -24,8 +24,9 @@ import {
   TotpSetupResultSchema,
   VerifyCodeRequestSchema,
 } from '@affilia/shared/schemas/auth';
+import { AcceptTermsRequestSchema, PendingTermsSchema } from '@affilia/shared/schemas/content';
 import { notFound } from '../../lib/errors';
-import { requireAnyAuth } from '../../plugins/auth';
+import { requireAnyAuth, requireAuth } from '../../plugins/auth';
 import { completeActivation, identifyEstablishment } from './activation.service';
 import {
   clearCookieOptions,
@@ -47,7 +48,7 @@ import { toMe } from './auth.repository';
 import { requestMeta } from './request-meta';
 import { listSessions, revokeOwnSession, revokeSession } from './sessions.service';
 import { sendSignInCode, signIn, verifySignInCode, type SignInOutcome } from './sign-in.service';
-import { getCurrentTerms } from './terms.service';
+import { acceptCurrentTerms, getCurrentTerms, getTermsToAccept } from './terms.service';
 import { disableTotp, enableTotp, setupTotp } from './totp.service';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -156,6 +157,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const terms = await getCurrentTerms(ctx);
       if (!terms) throw notFound('Aucune version des conditions générales n’est publiée.');
       return terms;
+    },
+  );
+
+  app.get(
+    '/api/auth/terms/pending',
+    {
+      schema: {
+        tags,
+        summary: 'The new terms of use the signed-in employer user must accept, if any',
+        response: { 200: PendingTermsSchema },
+      },
+    },
+    async (request) => ({
+      terms: await getTermsToAccept(ctx, requireAuth(request, 'employer').user.id),
+    }),
+  );
+
+  app.post(
+    '/api/auth/terms/accept',
+    {
+      schema: {
+        tags,
+        summary: '« J’accepte » the terms of use in force',
+        body: AcceptTermsRequestSchema,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request, 'employer');
+      await acceptCurrentTerms(ctx, user.id, request.body.termsVersionId, requestMeta(request));
+      return { ok: true as const };
     },
   );
 

@@ -1,5 +1,9 @@
 import type { Terms } from '@affilia/shared/schemas/auth';
+import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { RequestMeta } from './request-meta';
 
 /** The latest published version of the terms of use. */
 export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Terms | null> {
@@ -17,4 +21,72 @@ export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Term
     contentMarkdown: row.content_markdown,
     publishedAt: row.published_at,
   };
+}
+
+/**
+ * The version in force when this user has not accepted it yet (a new version was published
+ * since their last acceptance), else null. The employer API refuses their calls until they
+ * accept it (plugins/auth.ts `requireEmployer`).
+ */
+export async function getTermsToAccept(
+  ctx: Pick<AppContext, 'db'>,
+  userId: string,
+): Promise<Terms | null> {
+  const current = await getCurrentTerms(ctx);
+  if (!current) return null;
+  const accepted = await ctx.db
+    .selectFrom('terms_acceptances')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('terms_version_id', '=', current.id)
+    .executeTakeFirst();
+  return accepted ? null : current;
+}
+
+/** « J'accepte »: records the acceptance of the version in force (idempotent), audited. */
+export async function acceptCurrentTerms(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  userId: string,
+  termsVersionId: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const current = await getCurrentTerms(ctx);
+  if (!current || current.id !== termsVersionId) {
+    throw new AppError(
+      'terms_outdated',
+      409,
+      'Les conditions d’utilisation ont changé entre-temps : relisez la nouvelle version.',
+    );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const already = await trx
+      .selectFrom('terms_acceptances')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('terms_version_id', '=', current.id)
+      .executeTakeFirst();
+    if (already) return;
+    await trx
+      .insertInto('terms_acceptances')
+      .values({
+        id: newId(),
+        user_id: userId,
+        terms_version_id: current.id,
+        accepted_at: now.toISOString(),
+        ip: meta.ip,
+        user_agent: meta.userAgent,
+      })
+      .execute();
+    await recordAudit(trx, now, {
+      action: 'auth.terms_accepted',
+      actorUserId: userId,
+      actorKind: 'employer',
+      targetType: 'terms',
+      targetId: current.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      details: { termsVersion: current.version },
+    });
+  });
 }

@@ -1,4 +1,237 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  BrandingSettingsSchema,
+  BrandingUpdateSchema,
+  ContentIdParamsSchema,
+  LOGO_MAX_BYTES,
+  TermsDraftSchema,
+  TermsVersionSchema,
+  TermsVersionsSchema,
+  TipInputSchema,
+  TipPatchSchema,
+  TipSchema,
+  TipsSchema,
+} from '@affilia/shared/schemas/content';
+import { badRequest } from '../../lib/errors';
+import { requireStaff } from '../../plugins/auth';
+import { requestMeta } from '../auth/request-meta';
+import type { StaffActor } from '../backoffice/backoffice.service';
+import {
+  createTermsDraft,
+  createTip,
+  deleteLogo,
+  deleteTip,
+  getBrandingSettings,
+  listTermsVersions,
+  listTips,
+  logoTooLarge,
+  publishTermsVersion,
+  updateBranding,
+  updateTip,
+  uploadLogo,
+} from './content.service';
+
+const tags = ['backoffice'];
+const Ok = z.object({ ok: z.literal(true) });
+
+function staff(request: FastifyRequest, opts: { admin?: boolean } = {}): StaffActor {
+  const auth = requireStaff(request, opts);
+  return { userId: auth.user.id, meta: requestMeta(request) };
+}
+
+const noFile = () =>
+  badRequest('logo_file_missing', 'Choisissez une image à envoyer.', {
+    file: 'Choisissez une image PNG ou JPEG',
+  });
+
+/** The one image of a multipart upload (field `file`). */
+async function readLogo(request: FastifyRequest) {
+  try {
+    const file = await request.file({
+      limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 2, parts: 3 },
+    });
+    if (!file) throw noFile();
+    const bytes = await file.toBuffer();
+    return { bytes, fileName: file.filename };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw logoTooLarge();
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      throw badRequest('logo_too_many_files', 'Envoyez une seule image.', {
+        file: 'Une seule image à la fois',
+      });
+    }
+    throw err;
+  }
+}
 
 /** Back office: branding, versions of the terms of use, « Conseils et astuces ». */
-export const contentRoutes: FastifyPluginAsyncZod = async () => {};
+export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  const base = '/api/backoffice/content';
+
+  // --- Branding ------------------------------------------------------------------------------
+
+  app.get(
+    `${base}/branding`,
+    {
+      schema: {
+        tags,
+        summary: "The insurer's branding as the back office edits it",
+        response: { 200: BrandingSettingsSchema },
+      },
+    },
+    async (request) => {
+      staff(request);
+      return getBrandingSettings(ctx);
+    },
+  );
+
+  app.put(
+    `${base}/branding`,
+    {
+      schema: {
+        tags,
+        summary: 'Change the name, colour and support contacts (back-office administrators)',
+        body: BrandingUpdateSchema,
+        response: { 200: BrandingSettingsSchema },
+      },
+    },
+    async (request) => updateBranding(ctx, staff(request, { admin: true }), request.body),
+  );
+
+  app.post(
+    `${base}/branding/logo`,
+    {
+      schema: {
+        tags,
+        summary: `Replace the logo (multipart: file; PNG or JPEG, ${LOGO_MAX_BYTES / 1024} kB at most)`,
+        consumes: ['multipart/form-data'],
+        response: { 200: BrandingSettingsSchema },
+      },
+    },
+    async (request) => {
+      const actor = staff(request, { admin: true });
+      return uploadLogo(ctx, actor, await readLogo(request));
+    },
+  );
+
+  app.delete(
+    `${base}/branding/logo`,
+    {
+      schema: {
+        tags,
+        summary: 'Remove the logo (back-office administrators)',
+        response: { 200: BrandingSettingsSchema },
+      },
+    },
+    async (request) => deleteLogo(ctx, staff(request, { admin: true })),
+  );
+
+  // --- Terms of use --------------------------------------------------------------------------
+
+  app.get(
+    `${base}/terms`,
+    {
+      schema: {
+        tags,
+        summary: 'Every version of the terms of use, with its number of acceptances',
+        response: { 200: TermsVersionsSchema },
+      },
+    },
+    async (request) => {
+      staff(request);
+      return { versions: await listTermsVersions(ctx) };
+    },
+  );
+
+  app.post(
+    `${base}/terms`,
+    {
+      schema: {
+        tags,
+        summary: 'A new version of the terms of use, as a draft (published by an administrator)',
+        body: TermsDraftSchema,
+        response: { 201: TermsVersionSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = staff(request);
+      return reply.code(201).send(await createTermsDraft(ctx, actor, request.body));
+    },
+  );
+
+  app.post(
+    `${base}/terms/:id/publish`,
+    {
+      schema: {
+        tags,
+        summary: 'Publish a version: every employer user accepts it at their next sign-in',
+        params: ContentIdParamsSchema,
+        response: { 200: TermsVersionSchema },
+      },
+    },
+    async (request) => publishTermsVersion(ctx, staff(request, { admin: true }), request.params.id),
+  );
+
+  // --- « Conseils et astuces » ---------------------------------------------------------------
+
+  app.get(
+    `${base}/tips`,
+    {
+      schema: {
+        tags,
+        summary: '« Conseils et astuces », in the order of the home page',
+        response: { 200: TipsSchema },
+      },
+    },
+    async (request) => {
+      staff(request);
+      return { tips: await listTips(ctx) };
+    },
+  );
+
+  app.post(
+    `${base}/tips`,
+    {
+      schema: { tags, summary: 'Add a tip', body: TipInputSchema, response: { 201: TipSchema } },
+    },
+    async (request, reply) => {
+      const actor = staff(request);
+      return reply.code(201).send(await createTip(ctx, actor, request.body));
+    },
+  );
+
+  app.patch(
+    `${base}/tips/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Change a tip (title, text, position, published)',
+        params: ContentIdParamsSchema,
+        body: TipPatchSchema,
+        response: { 200: TipSchema },
+      },
+    },
+    async (request) => updateTip(ctx, staff(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    `${base}/tips/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Delete a tip',
+        params: ContentIdParamsSchema,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      await deleteTip(ctx, staff(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+};

@@ -77,7 +77,7 @@ describe('branding', () => {
       logoUrl: string | null;
     }>();
     expect(branding.brandName).toBe('Mutuelle Horizon Prévoyance');
-    expect(branding.logoUrl).toBe('/api/branding/logo');
+    expect(branding.logoUrl).toMatch(/^\/api\/branding\/logo\?v=/);
     const logo = await t.app.inject('/api/branding/logo');
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-type']).toContain('image/svg+xml');

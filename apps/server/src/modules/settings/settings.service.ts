@@ -18,7 +18,8 @@ export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promi
   return {
     brandName: row?.brand_name ?? env.name ?? DEFAULT_BRANDING.brandName,
     primaryColor: row?.primary_color ?? env.primaryColor ?? DEFAULT_BRANDING.primaryColor,
-    logoUrl: row?.logo_file_id ? '/api/branding/logo' : null,
+    // The file id in the address: a new logo is a new address, never an old cached image.
+    logoUrl: row?.logo_file_id ? `/api/branding/logo?v=${row.logo_file_id.slice(0, 12)}` : null,
     supportPhone: row?.support_phone ?? env.supportPhone ?? DEFAULT_BRANDING.supportPhone,
     supportHours: row?.support_hours ?? env.supportHours ?? DEFAULT_BRANDING.supportHours,
     ccnName: row?.ccn_name ?? DEFAULT_BRANDING.ccnName,
