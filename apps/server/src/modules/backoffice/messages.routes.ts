@@ -6,7 +6,7 @@ import {
   FollowUpSchema,
   MESSAGE_CATEGORIES,
 } from '@affilia/shared/schemas/messages';
-import { requireAuth } from '../../plugins/auth';
+import { requireStaff } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
 import { sendDownload } from '../enrolment/download';
 import { readMessageForm } from '../messages/attachments';
@@ -31,7 +31,7 @@ const InboxQuery = z.object({
 });
 
 function staff(request: FastifyRequest): StaffActor {
-  const auth = requireAuth(request, 'staff');
+  const auth = requireStaff(request);
   return { userId: auth.user.id, meta: requestMeta(request) };
 }
 
@@ -88,13 +88,14 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Assign to a staff member (« envoyé » → « en cours »)',
+        summary:
+          'Assign to an active staff member, by default the caller (« envoyé » → « en cours »)',
         params: IdParams,
-        body: z.object({ staffUserId: z.string().min(1).max(64) }),
+        body: z.object({ staffId: z.string().min(1).max(64).optional() }).optional(),
       },
     },
     async (request) =>
-      assignConversation(ctx, staff(request), request.params.id, request.body.staffUserId),
+      assignConversation(ctx, staff(request), request.params.id, request.body?.staffId),
   );
 
   app.post(

@@ -101,30 +101,37 @@ export async function getInboxConversation(ctx: AppContext, id: string) {
   return { ...toItem(row), unread: 0, messages: await messagesOf(ctx.db, id) };
 }
 
+/**
+ * Assigns the conversation to a staff member (by default the caller): an active staff account,
+ * else 400 `staff_not_assignable`. « Envoyé » becomes « en cours ».
+ */
 export async function assignConversation(
   ctx: AppContext,
   actor: StaffActor,
   id: string,
-  staffUserId: string,
+  staffId: string = actor.userId,
 ) {
   const row = await rowOf(ctx, id);
   const staff = await ctx.db
     .selectFrom('users')
     .select('id')
-    .where('id', '=', staffUserId)
+    .where('id', '=', staffId)
     .where('kind', '=', 'staff')
+    .where('status', '=', 'active')
     .executeTakeFirst();
   if (!staff) {
-    throw badRequest('validation_error', 'Choisissez un gestionnaire.', {
-      staffUserId: 'Gestionnaire inconnu',
-    });
+    throw badRequest(
+      'staff_not_assignable',
+      "Choisissez un membre actif de l'équipe de l'assureur.",
+      { staffId: "Ce compte n'est pas un membre actif de l'équipe" },
+    );
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('conversations')
       .set({
-        assigned_staff_id: staffUserId,
+        assigned_staff_id: staffId,
         status: row.status === 'sent' ? 'in_progress' : (row.status as ConversationStatus),
         updated_at: now.toISOString(),
       })
@@ -139,7 +146,7 @@ export async function assignConversation(
       targetId: id,
       ip: actor.meta.ip,
       userAgent: actor.meta.userAgent,
-      details: { staffUserId },
+      details: { staffId },
     });
   });
   return getInboxConversation(ctx, id);

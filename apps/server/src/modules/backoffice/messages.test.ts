@@ -62,11 +62,13 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
       .execute();
     expect((await inbox('?olderThanDays=3')).map((c) => c.id)).toEqual([created.id]);
 
-    const assigned = await gestionnaire.post(`/api/backoffice/conversations/${created.id}/assign`, {
-      staffUserId: staffId,
-    });
+    // Without a body: assigned to the caller.
+    const assigned = await gestionnaire.post(`/api/backoffice/conversations/${created.id}/assign`);
     expect(assigned.statusCode, assigned.body).toBe(200);
-    expect(assigned.json<InboxItem>()).toMatchObject({ status: 'in_progress' });
+    expect(assigned.json<InboxItem>()).toMatchObject({
+      status: 'in_progress',
+      assignedStaff: { id: staffId },
+    });
 
     t.clock.advance(60_000);
     const reply = await sendMessageForm(
@@ -102,6 +104,55 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
 
     // An employer account is refused.
     expect((await employer.get('/api/backoffice/conversations')).statusCode).toBe(403);
+  });
+
+  it('assigns to another active staff member; refuses anyone else with a French message', async () => {
+    const created = (
+      await sendMessageForm(employer, '/api/conversations', {
+        category: 'contract',
+        subject: 'contributions_information',
+        companyId,
+        text: 'Qui s’en occupe ?',
+      })
+    ).json<ConversationSummary>();
+    const url = `/api/backoffice/conversations/${created.id}/assign`;
+    const colleague = await createStaffUser(t.ctx.db, 'admin');
+    const ok = await gestionnaire.post(url, { staffId: colleague.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<InboxItem>()).toMatchObject({
+      status: 'in_progress',
+      assignedStaff: { id: colleague.id, name: `${colleague.first_name} ${colleague.last_name}` },
+    });
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_kind'])
+      .where('action', '=', 'conversation.assigned')
+      .where('target_id', '=', created.id)
+      .execute();
+    expect(audit).toEqual([{ actor_user_id: staffId, actor_kind: 'staff' }]);
+
+    const suspended = await createStaffUser(t.ctx.db, 'manager');
+    await t.ctx.db
+      .updateTable('users')
+      .set({ status: 'suspended' })
+      .where('id', '=', suspended.id)
+      .execute();
+    for (const id of [suspended.id, employerIds[0]!, 'inconnu']) {
+      const res = await gestionnaire.post(url, { staffId: id });
+      expect(res.statusCode).toBe(400);
+      const error = res.json<ApiErrorBody>().error;
+      expect(error.code).toBe('staff_not_assignable');
+      expect(error.message).toMatch(/membre actif de l'équipe/);
+    }
+    const row = await t.ctx.db
+      .selectFrom('conversations')
+      .select('assigned_staff_id')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(row.assigned_staff_id).toBe(colleague.id);
+    expect(
+      (await gestionnaire.post('/api/backoffice/conversations/inconnue/assign', {})).statusCode,
+    ).toBe(404);
   });
 
   it('refuses a reply with a 5th file, 3 MB + 1 byte or a disguised type: nothing written, nobody notified', async () => {

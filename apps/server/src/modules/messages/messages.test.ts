@@ -86,7 +86,7 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     const mail = await lastMessageTo(t.ctx, t.config.mail.insurerTeamEmail, 'email');
     expect(mail?.template).toBe('new_message_to_insurer');
     expect(mail?.subject).toContain('Alpha Immobilier');
-    expect(mail?.body_text).toContain(`/back-office/messages/${created.id}`);
+    expect(mail?.body_text).toContain(`/back-office/messages?conversation=${created.id}`);
 
     const audit = await t.ctx.db
       .selectFrom('audit_log')

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
+import type { StaffList } from '@affilia/shared/schemas/staff';
 import { api } from '../../../lib/api';
 import { postForm } from '../../messages/api/use-messages';
 
@@ -50,10 +51,20 @@ function useUpdate<T>(id: string, fn: (input: T) => Promise<InboxDetail>) {
   });
 }
 
+/** Assigns the conversation to a staff member (without one: to the caller). */
 export const useAssign = (id: string) =>
-  useUpdate(id, (staffUserId: string) =>
-    api.post<InboxDetail>(`${base}/${encodeURIComponent(id)}/assign`, { staffUserId }),
+  useUpdate(id, (staffId: string | undefined) =>
+    api.post<InboxDetail>(`${base}/${encodeURIComponent(id)}/assign`, staffId ? { staffId } : {}),
   );
+
+/** The active staff members, for « Attribuer à » (GET /api/backoffice/staff). */
+export function useActiveStaff() {
+  return useQuery({
+    queryKey: ['backoffice', 'staff', 'active'],
+    queryFn: ({ signal }) => api.get<StaffList>('/api/backoffice/staff?status=active', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
 export const useReply = (id: string) =>
   useUpdate(id, (input: { text: string; files: File[] }) =>
     postForm<InboxDetail>(

@@ -7,6 +7,7 @@ import {
   List,
   Loader,
   Paper,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -25,6 +26,7 @@ import { AttachmentsInput, formatSize } from '../../messages/components/attachme
 import { ConversationStatusBadge } from '../../messages/components/conversation-status';
 import {
   inboxAttachmentUrl,
+  useActiveStaff,
   useAssign,
   useClose,
   useInboxConversation,
@@ -36,6 +38,7 @@ export function MessageConversation({ id }: { id: string }) {
   const { data, error, isPending } = useInboxConversation(id);
   const { data: me } = useMe();
   const assign = useAssign(id);
+  const staff = useActiveStaff();
   const reply = useReply(id);
   const close = useClose(id);
   const [text, setText] = useState('');
@@ -89,11 +92,32 @@ export function MessageConversation({ id }: { id: string }) {
           {errorMessage(actionError)}
         </Alert>
       ) : null}
-      <Group gap="sm">
+      <Group gap="sm" align="flex-end">
         {me && data.assignedStaff?.id !== me.id ? (
-          <Button variant="light" loading={assign.isPending} onClick={() => assign.mutate(me.id)}>
+          <Button
+            variant="light"
+            loading={assign.isPending}
+            onClick={() => assign.mutate(undefined)}
+          >
             M'attribuer la conversation
           </Button>
+        ) : null}
+        {staff.data ? (
+          <Select
+            label="Attribuer à"
+            placeholder="Choisir un membre de l'équipe"
+            data={staff.data.items.map((s) => ({
+              value: s.id,
+              label: `${s.firstName} ${s.lastName}`,
+            }))}
+            value={data.assignedStaff?.id ?? null}
+            onChange={(value) => {
+              if (value && value !== data.assignedStaff?.id) assign.mutate(value);
+            }}
+            allowDeselect={false}
+            searchable
+            disabled={assign.isPending}
+          />
         ) : null}
         {data.status !== 'closed' ? (
           <Button

@@ -38,7 +38,10 @@ export function BackOfficeMessagesPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [age, setAge] = useState<string | null>('');
-  const [selected, setSelected] = useState<string | null>(null);
+  // The insurer's email links to `?conversation=<id>`: open that one.
+  const [selected, setSelected] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('conversation'),
+  );
   const { data, error, isPending } = useInbox({
     category: category ?? undefined,
     status: status ?? undefined,
