@@ -178,6 +178,8 @@ export const InvitationCheckSchema = z.object({
   firstName: z.string(),
   /** The terms of use to accept with the password. */
   termsVersionId: z.string().nullable(),
+  /** 'staff': an account of the insurer's back office (signs in on /back-office/connexion). */
+  kind: z.enum(['employer', 'staff']),
 });
 
 /** POST /api/auth/invitation/accept */
@@ -185,7 +187,8 @@ export const InvitationCheckSchema = z.object({
 export const AcceptInvitationRequestSchema = z.object({
   token: z.string().min(10).max(200),
   password: NewPasswordSchema,
-  termsVersionId: z.string().min(1),
+  /** null only for a staff account while no terms of use are published (a new deployment). */
+  termsVersionId: z.string().min(1).nullable(),
   acceptTerms: z.literal(true, {
     error: 'Vous devez accepter les conditions générales d’utilisation',
   }),

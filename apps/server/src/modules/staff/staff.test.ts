@@ -351,6 +351,48 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     }
   });
 
+  it('the first administrator creates a password before any terms of use are published', async () => {
+    const t2 = await buildTestApp();
+    try {
+      const { inviteStaff, cliActor } = await import('./staff.service');
+      const { url } = await inviteStaff(t2.ctx, cliActor, {
+        lastName: 'Premier',
+        firstName: 'Paul',
+        email: 'paul@assureur.fr',
+        mobilePhone: null,
+        role: 'admin',
+      });
+      const token = url.split('/creer-mot-de-passe/')[1] ?? '';
+      const b = browser(t2.app, { ip: '192.0.2.41' });
+      const check = await b.get(`/api/auth/invitation/${token}`);
+      expect(check.json()).toMatchObject({ kind: 'staff', termsVersionId: null });
+      const accepted = await b.post('/api/auth/invitation/accept', {
+        token,
+        password: NEW_PASSWORD,
+        termsVersionId: null,
+        acceptTerms: true,
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      // The mobile is asked at the first sign-in, before the code is sent.
+      const signIn = await b.post('/api/auth/sign-in', {
+        email: 'paul@assureur.fr',
+        password: NEW_PASSWORD,
+        space: 'backoffice',
+      });
+      expect(signIn.json()).toMatchObject({ status: 'second_factor_required', maskedPhone: null });
+      const noPhone = await b.post('/api/auth/second-factor/send', {});
+      expect(noPhone.json<ErrorBody>().error.code).toBe('phone_required');
+      await b.post('/api/auth/second-factor/send', { mobilePhone: '06 98 76 54 32' });
+      const sms = await lastMessageTo(t2.ctx, '+33698765432', 'sms');
+      const code = /\b(\d{6})\b/.exec(sms?.body_text ?? '')?.[1];
+      const verified = await b.post('/api/auth/second-factor/verify', { code });
+      expect(verified.statusCode, verified.body).toBe(200);
+      expect((await b.get('/api/auth/me')).json()).toMatchObject({ staffRole: 'admin' });
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('GET /api/backoffice/overview: the work queues’ counts', async () => {
     const b = await signedIn(manager);
     const res = await b.get('/api/backoffice/overview');

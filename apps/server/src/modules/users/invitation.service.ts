@@ -33,17 +33,24 @@ async function findInvitedUser(ctx: Ctx, token: string, now: Date) {
 export async function checkInvitation(ctx: Ctx, token: string) {
   const { user } = await findInvitedUser(ctx, token, ctx.clock.now());
   const terms = await getCurrentTerms(ctx);
-  return { email: user.email, firstName: user.first_name, termsVersionId: terms?.id ?? null };
+  return {
+    email: user.email,
+    firstName: user.first_name,
+    termsVersionId: terms?.id ?? null,
+    kind: user.kind,
+  };
 }
 
 export async function acceptInvitation(
   ctx: Ctx,
-  input: { token: string; password: string; termsVersionId: string; meta: RequestMeta },
+  input: { token: string; password: string; termsVersionId: string | null; meta: RequestMeta },
 ): Promise<{ email: string }> {
   const now = ctx.clock.now();
   const { row, user } = await findInvitedUser(ctx, input.token, now);
   const terms = await getCurrentTerms(ctx);
-  if (!terms || terms.id !== input.termsVersionId) {
+  // The first back-office administrator of a new deployment comes before any published terms.
+  const termsWaived = !terms && user.kind === 'staff' && input.termsVersionId === null;
+  if (!termsWaived && (!terms || terms.id !== input.termsVersionId)) {
     throw new AppError(
       'terms_outdated',
       409,
@@ -79,17 +86,19 @@ export async function acceptInvitation(
       .where('status', '=', 'invited')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw invalidLink();
-    await trx
-      .insertInto('terms_acceptances')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        terms_version_id: terms.id,
-        accepted_at: nowIso,
-        ip: input.meta.ip,
-        user_agent: input.meta.userAgent,
-      })
-      .execute();
+    if (terms) {
+      await trx
+        .insertInto('terms_acceptances')
+        .values({
+          id: newId(),
+          user_id: user.id,
+          terms_version_id: terms.id,
+          accepted_at: nowIso,
+          ip: input.meta.ip,
+          user_agent: input.meta.userAgent,
+        })
+        .execute();
+    }
     await recordAudit(trx, now, {
       action: 'users.invitation_accepted',
       actorUserId: user.id,
@@ -98,7 +107,7 @@ export async function acceptInvitation(
       targetId: user.id,
       ip: input.meta.ip,
       userAgent: input.meta.userAgent,
-      details: { termsVersion: terms.version },
+      details: { termsVersion: terms?.version ?? null },
     });
   });
   return { email: user.email };

@@ -96,6 +96,7 @@ describe('Gestion des habilitations (/api/users)', () => {
       email: 'nina.nouveau@exemple.fr',
       firstName: 'Nina',
       termsVersionId: terms.id,
+      kind: 'employer',
     });
     const weak = await anonymous.post('/api/auth/invitation/accept', {
       token,

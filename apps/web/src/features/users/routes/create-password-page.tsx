@@ -106,8 +106,12 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
   const terms = useCurrentTerms();
   const formId = useId();
   const [problem, setProblem] = useState<{ id: number; code: string | null; message: string }>();
+  const isStaff = invitation.kind === 'staff';
+  const signInPath = isStaff ? paths.backOfficeSignIn : paths.signIn;
+  // The first back-office administrator of a new deployment comes before any published terms.
+  const noTerms = isStaff && invitation.termsVersionId === null;
   const form = useForm<CreatePasswordValues>({
-    initialValues: { password: '', confirmPassword: '', acceptTerms: false },
+    initialValues: { password: '', confirmPassword: '', acceptTerms: noTerms },
     validate: (values) => ({
       ...validateConfirmation(values),
       ...zodResolver(PasswordStepSchema)(values),
@@ -119,15 +123,15 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
       <Frame title="Votre mot de passe est créé">
         <LinkOutcome kind="success">
           <Text>
-            Vous pouvez maintenant vous connecter à votre espace entreprise avec votre adresse
-            e-mail{' '}
+            Vous pouvez maintenant vous connecter{' '}
+            {isStaff ? 'au back-office' : 'à votre espace entreprise'} avec votre adresse e-mail{' '}
             <Text span fw={700}>
               {accept.data.email}
             </Text>{' '}
             et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
           </Text>
         </LinkOutcome>
-        <ButtonLink to={paths.signIn} size="md">
+        <ButtonLink to={signInPath} size="md">
           Me connecter
         </ButtonLink>
       </Frame>
@@ -147,7 +151,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
   const submit = form.onSubmit(
     (values) => {
       if (accept.isPending) return;
-      if (!terms.data) {
+      if (!terms.data && !noTerms) {
         setProblem((p) => ({
           id: (p?.id ?? 0) + 1,
           code: null,
@@ -158,7 +162,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
       const parsed = AcceptInvitationRequestSchema.safeParse({
         token,
         password: values.password,
-        termsVersionId: terms.data.id,
+        termsVersionId: terms.data?.id ?? null,
         acceptTerms: values.acceptTerms,
       });
       if (!parsed.success) {
@@ -186,7 +190,11 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
       <AuthCard
         title={TITLE}
         size="md"
-        description="Choisissez le mot de passe de votre espace entreprise, puis acceptez les conditions générales d’utilisation."
+        description={
+          noTerms
+            ? 'Choisissez le mot de passe de votre compte du back-office.'
+            : `Choisissez le mot de passe de votre ${isStaff ? 'compte du back-office' : 'espace entreprise'}, puis acceptez les conditions générales d’utilisation.`
+        }
       >
         <Stack gap={4}>
           <Text fw={700}>Bonjour {invitation.firstName},</Text>
@@ -220,21 +228,23 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
               hidden
             />
             <NewPasswordFields form={form} userInputs={[invitation.firstName, invitation.email]} />
-            <Stack gap="xs">
-              <Text fw={700}>
-                Conditions générales d’utilisation
-                {terms.data ? ` (version ${terms.data.version})` : ''}
-              </Text>
-              <TermsBox query={terms} />
-              <Checkbox
-                size="md"
-                label={`J'ai lu et j'accepte les conditions générales d'utilisation${
-                  terms.data ? ` (version ${terms.data.version})` : ''
-                }`}
-                disabled={!terms.data}
-                {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
-              />
-            </Stack>
+            {noTerms ? null : (
+              <Stack gap="xs">
+                <Text fw={700}>
+                  Conditions générales d’utilisation
+                  {terms.data ? ` (version ${terms.data.version})` : ''}
+                </Text>
+                <TermsBox query={terms} />
+                <Checkbox
+                  size="md"
+                  label={`J'ai lu et j'accepte les conditions générales d'utilisation${
+                    terms.data ? ` (version ${terms.data.version})` : ''
+                  }`}
+                  disabled={!terms.data}
+                  {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
+                />
+              </Stack>
+            )}
             <Button type="submit" size="md" fullWidth loading={accept.isPending}>
               Créer mon mot de passe
             </Button>
