@@ -856,11 +856,11 @@ export async function runReferenceImport(
   const at = now.toISOString();
   const fileName = cleanFileName(input.fileName);
 
-  const { table } = await readTable(input.bytes, {
-    sheetKeys: SHEET_KEYS[input.kind],
-    ...XLSX_LIMITS,
-  });
-  const parsed = parseTable(input.kind, table);
+  // The table of cells is dropped once parsed: only the checked rows stay in memory.
+  const parsed = parseTable(
+    input.kind,
+    (await readTable(input.bytes, { sheetKeys: SHEET_KEYS[input.kind], ...XLSX_LIMITS })).table,
+  );
   const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
   progress(
     `Lecture : ${parsed.length.toLocaleString('fr-FR')} lignes, ${(parsed.length - valid.length).toLocaleString('fr-FR')} en erreur avant recherche`,
