@@ -1,11 +1,242 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import type { UserStatus } from '@affilia/shared/domain/enums';
+import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
+import { errorMessage } from '../../../lib/form-errors';
+import { useMe } from '../../auth/api/use-me';
+import { ofName } from '../../users/components/user-actions-menu';
+import { UserListSkeleton } from '../../users/components/user-list';
+import { UserModal } from '../../users/components/user-modal';
+import type { StaffMember } from '../api/use-staff';
+import { useStaffAction, useStaffList } from '../api/use-staff';
+import { StaffConfirmModal } from '../components/staff-confirm-modal';
+import { StaffForm } from '../components/staff-form';
+import { StaffCards, StaffTable } from '../components/staff-list';
+import type { StaffActionKind } from '../staff-rules';
+import { staffName } from '../staff-rules';
 
-/** `/back-office/equipe`: « Équipe de l'assureur ». */
+type Dialog =
+  | { kind: 'invite' }
+  | { kind: 'edit'; member: StaffMember }
+  | { kind: 'suspend' | 'deactivate'; member: StaffMember };
+
+const ALL = 'all';
+const STATUS_OPTIONS = [
+  { value: ALL, label: 'Tous' },
+  ...USER_STATUSES.map((status) => ({
+    value: status,
+    label: USER_STATUS_LABELS[status].charAt(0).toUpperCase() + USER_STATUS_LABELS[status].slice(1),
+  })),
+];
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+function success(message: string) {
+  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
+}
+
+function failure(message: string) {
+  notifications.show({
+    color: 'red',
+    title: 'Action impossible',
+    message,
+    autoClose: 12000,
+    closeButtonProps: CLOSE,
+  });
+}
+
+/** `/back-office/equipe`: « Équipe de l'assureur »; changes for back-office administrators. */
 export function StaffPage() {
+  const me = useMe();
+  const canManage = me.data?.staffRole === 'admin';
+  const [status, setStatus] = useState<UserStatus | undefined>();
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  const list = useStaffList({ status, q: q || undefined });
+  const action = useStaffAction();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [opened, setOpened] = useState(false);
+  const filtered = Boolean(status ?? q);
+
+  const open = (next: Dialog) => {
+    setDialog(next);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+
+  const onAction = (kind: StaffActionKind, member: StaffMember) => {
+    if (kind === 'edit' || kind === 'suspend' || kind === 'deactivate') {
+      open({ kind, member });
+      return;
+    }
+    if (action.isPending) return;
+    action.mutate(
+      { member, action: kind },
+      {
+        onSuccess: (updated) =>
+          success(
+            kind === 'reactivate'
+              ? `Le compte ${ofName(staffName(updated))} est réactivé.`
+              : `Un nouveau lien de création de mot de passe a été envoyé à ${updated.email}.`,
+          ),
+        onError: (error) => failure(errorMessage(error)),
+      },
+    );
+  };
+
+  const members = list.data?.items ?? [];
+  let content;
+  if (list.isPending) {
+    content = (
+      <>
+        <Text role="status" size="sm">
+          Chargement de l’équipe…
+        </Text>
+        <UserListSkeleton />
+      </>
+    );
+  } else if (list.isError) {
+    content = (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  } else if (members.length === 0) {
+    content = (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
+            <IconUsers size={26} />
+          </ThemeIcon>
+          <Text fw={600} role="status">
+            {filtered
+              ? 'Aucun membre de l’équipe ne correspond à votre recherche.'
+              : 'Aucun membre de l’équipe pour le moment.'}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  } else {
+    content = (
+      <>
+        <Text role="status" size="sm" c="gray.8">
+          {`${members.length} membre${members.length > 1 ? 's' : ''}`}
+          {filtered ? ' correspondant à votre recherche' : ''}
+        </Text>
+        <Box
+          aria-busy={list.isPlaceholderData || undefined}
+          style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+        >
+          <StaffTable members={members} onAction={canManage ? onAction : null} />
+          <StaffCards members={members} onAction={canManage ? onAction : null} />
+        </Box>
+      </>
+    );
+  }
+
+  const formDialog = dialog && (dialog.kind === 'invite' || dialog.kind === 'edit') ? dialog : null;
+  const confirmDialog =
+    dialog && (dialog.kind === 'suspend' || dialog.kind === 'deactivate') ? dialog : null;
+
   return (
-    <Page title="Équipe de l'assureur">
-      <ComingSoon>Les comptes des gestionnaires et des administrateurs du back-office.</ComingSoon>
+    <Page
+      title="Équipe de l'assureur"
+      description={
+        canManage
+          ? 'Les gestionnaires et les administrateurs du back-office : ajoutez un membre, modifiez son rôle, suspendez ou désactivez son compte.'
+          : 'Les gestionnaires et les administrateurs du back-office. Seuls les administrateurs du back-office modifient l’équipe.'
+      }
+      actions={
+        canManage ? (
+          <Button
+            leftSection={<IconUserPlus size={18} aria-hidden />}
+            onClick={() => open({ kind: 'invite' })}
+          >
+            Ajouter un membre de l’équipe
+          </Button>
+        ) : undefined
+      }
+    >
+      <Group align="flex-end" gap="md">
+        <Select
+          label="Statut"
+          data={STATUS_OPTIONS}
+          value={status ?? ALL}
+          onChange={(value) =>
+            setStatus(value && value !== ALL ? (value as UserStatus) : undefined)
+          }
+          allowDeselect={false}
+          w={180}
+        />
+        <TextInput
+          label="Rechercher"
+          placeholder="Nom ou adresse e-mail"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+        />
+      </Group>
+      {content}
+
+      <UserModal
+        opened={opened && formDialog !== null}
+        onClose={close}
+        title={
+          formDialog?.kind === 'edit'
+            ? `Modifier le compte ${ofName(staffName(formDialog.member))}`
+            : 'Ajouter un membre de l’équipe'
+        }
+      >
+        {formDialog ? (
+          <StaffForm
+            key={formDialog.kind === 'edit' ? formDialog.member.id : 'invite'}
+            member={formDialog.kind === 'edit' ? formDialog.member : undefined}
+            onCancel={close}
+            onDone={(member) => {
+              close();
+              success(
+                formDialog.kind === 'edit'
+                  ? `Le compte ${ofName(staffName(member))} est enregistré.`
+                  : `Un e-mail a été envoyé à ${member.email} pour créer son mot de passe.`,
+              );
+            }}
+          />
+        ) : null}
+      </UserModal>
+      <StaffConfirmModal
+        opened={opened && confirmDialog !== null}
+        action={confirmDialog?.kind ?? 'suspend'}
+        member={confirmDialog?.member ?? null}
+        onClose={close}
+        onDone={(member) => {
+          close();
+          success(
+            confirmDialog?.kind === 'deactivate'
+              ? `Le compte ${ofName(staffName(member))} est désactivé définitivement.`
+              : `Le compte ${ofName(staffName(member))} est suspendu.`,
+          );
+        }}
+      />
     </Page>
   );
 }

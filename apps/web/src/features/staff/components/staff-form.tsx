@@ -1,0 +1,180 @@
+import { useId, useRef, useState } from 'react';
+import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconLock } from '@tabler/icons-react';
+import type { StaffRole } from '@affilia/shared/domain/enums';
+import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@affilia/shared/domain/enums';
+import { InviteStaffRequestSchema, UpdateStaffRequestSchema } from '@affilia/shared/schemas/staff';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { FormProblem } from '../../users/components/user-form-parts';
+import {
+  FormButtons,
+  FormProblemAlert,
+  nextProblem,
+  useFocusFirstField,
+} from '../../users/components/user-form-parts';
+import { formatPhone } from '../../users/components/user-identity-fields';
+import type { StaffMember } from '../api/use-staff';
+import { useInviteStaff, useUpdateStaff } from '../api/use-staff';
+
+interface StaffValues {
+  lastName: string;
+  firstName: string;
+  email: string;
+  mobilePhone: string;
+  role: StaffRole;
+}
+
+const ROLE_HELP: Record<StaffRole, string> = {
+  manager: 'Traite les affiliations, les messages, les documents et le référentiel.',
+  admin: 'Gestionnaire qui gère aussi l’équipe, l’identité visuelle, les CGU et l’audit.',
+};
+
+/**
+ * « Ajouter un membre de l'équipe » (no `member`) or « Modifier » (a `member`): names and role;
+ * the address and the mobile only while the account is « invité » (afterwards they are the
+ * person's sign-in and second factor). The errors show next to their fields.
+ */
+export function StaffForm({
+  member,
+  onDone,
+  onCancel,
+}: {
+  member?: StaffMember;
+  onDone: (member: StaffMember) => void;
+  onCancel: () => void;
+}) {
+  const invite = useInviteStaff();
+  const update = useUpdateStaff();
+  const pending = invite.isPending || update.isPending;
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>();
+  useFocusFirstField(formRef);
+  const contactEditable = !member || member.status === 'invited';
+  const schema = member ? UpdateStaffRequestSchema : InviteStaffRequestSchema;
+
+  const toPayload = (values: StaffValues) => ({
+    lastName: values.lastName,
+    firstName: values.firstName,
+    role: values.role,
+    ...(contactEditable ? { email: values.email, mobilePhone: values.mobilePhone } : {}),
+  });
+
+  const form = useForm<StaffValues>({
+    initialValues: {
+      lastName: member?.lastName ?? '',
+      firstName: member?.firstName ?? '',
+      email: member?.email ?? '',
+      mobilePhone: member?.mobilePhone ?? '',
+      role: member?.role ?? 'manager',
+    },
+    validate: (values) => zodResolver(schema)(toPayload(values)),
+  });
+
+  const onError = (error: unknown) => {
+    form.setErrors(fieldErrors(error));
+    setProblem((p) => nextProblem(p, errorMessage(error)));
+    focusFirstInvalid(formId);
+  };
+
+  const submit = form.onSubmit(
+    (values) => {
+      if (pending) return;
+      setProblem(undefined);
+      if (member) {
+        const parsed = UpdateStaffRequestSchema.safeParse(toPayload(values));
+        if (!parsed.success) return;
+        update.mutate({ id: member.id, values: parsed.data }, { onSuccess: onDone, onError });
+      } else {
+        const parsed = InviteStaffRequestSchema.safeParse(toPayload(values));
+        if (!parsed.success) return;
+        invite.mutate(parsed.data, { onSuccess: onDone, onError });
+      }
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <FormProblemAlert problem={problem} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Nom"
+            autoComplete="off"
+            required
+            data-autofocus
+            {...form.getInputProps('lastName')}
+          />
+          <TextInput
+            label="Prénom"
+            autoComplete="off"
+            required
+            {...form.getInputProps('firstName')}
+          />
+        </SimpleGrid>
+        {contactEditable ? (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label="Adresse e-mail"
+              type="email"
+              autoComplete="off"
+              required
+              description="Le lien de création du mot de passe y sera envoyé"
+              {...form.getInputProps('email')}
+            />
+            <TextInput
+              label="Téléphone mobile"
+              type="tel"
+              autoComplete="off"
+              description="Pour le code de connexion par SMS ; sinon demandé à la première connexion"
+              {...form.getInputProps('mobilePhone')}
+            />
+          </SimpleGrid>
+        ) : (
+          <Stack gap={6}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label="Adresse e-mail"
+                value={form.values.email}
+                readOnly
+                variant="filled"
+                rightSection={<IconLock size={16} aria-hidden />}
+              />
+              <TextInput
+                label="Téléphone mobile"
+                value={formatPhone(form.values.mobilePhone || null)}
+                readOnly
+                variant="filled"
+                rightSection={<IconLock size={16} aria-hidden />}
+              />
+            </SimpleGrid>
+            <Text size="sm" c="gray.8">
+              L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne
+              peut les modifier, depuis son profil.
+            </Text>
+          </Stack>
+        )}
+        <Radio.Group label="Rôle" required {...form.getInputProps('role')}>
+          <Stack gap="sm" mt="xs">
+            {STAFF_ROLES.map((role) => (
+              <Radio
+                key={role}
+                value={role}
+                label={STAFF_ROLE_LABELS[role]}
+                description={ROLE_HELP[role]}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <FormButtons
+          submitLabel={member ? 'Enregistrer' : 'Ajouter et envoyer le lien'}
+          loading={pending}
+          onCancel={onCancel}
+        />
+      </Stack>
+    </form>
+  );
+}
