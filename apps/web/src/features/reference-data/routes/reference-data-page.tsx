@@ -1,14 +1,344 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconAlertCircle,
+  IconDatabaseOff,
+  IconFileImport,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
+import { errorMessage } from '../../../lib/form-errors';
+import type { ReferenceEntity, ReferencePages } from '../api/use-reference-data';
+import { isReferenceEntity, useReferenceList } from '../api/use-reference-data';
+import {
+  CompanyFormModal,
+  ContractFormModal,
+  EstablishmentFormModal,
+} from '../components/reference-forms';
+import {
+  ReferenceTable,
+  companyColumns,
+  contractColumns,
+  establishmentColumns,
+  memberColumns,
+} from '../components/reference-table';
+
+const PAGE_SIZE = 25;
+const COUNT = new Intl.NumberFormat('fr-FR');
+
+const TABS: Record<ReferenceEntity, { label: string; search: string; noun: [string, string] }> = {
+  entreprises: {
+    label: 'Entreprises',
+    search: 'Raison sociale, SIREN ou identifiant entreprise',
+    noun: ['entreprise', 'entreprises'],
+  },
+  etablissements: {
+    label: 'Établissements',
+    search: 'Nom, ville, SIRET ou code identifiant',
+    noun: ['établissement', 'établissements'],
+  },
+  contrats: {
+    label: 'Contrats',
+    search: 'Libellé ou numéro de contrat',
+    noun: ['contrat', 'contrats'],
+  },
+  assures: {
+    label: 'Assurés',
+    search: 'Début du nom (« DUPONT », « dupont jean ») ou NIR',
+    noun: ['assuré', 'assurés'],
+  },
+};
+
+/** The page's state in its address: `?tab=assures&q=dupont&page=2`. */
+interface ReferenceSearch {
+  tab: ReferenceEntity;
+  q: string;
+  page: number;
+}
+
+function readSearch(raw: Record<string, unknown>): ReferenceSearch {
+  const page = Number(raw.page);
+  const q = typeof raw.q === 'string' || typeof raw.q === 'number' ? String(raw.q) : '';
+  return {
+    tab: isReferenceEntity(raw.tab) ? raw.tab : 'entreprises',
+    q: q.slice(0, 100),
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+function rangeLabel(total: number, page: number, noun: [string, string]): string {
+  if (total === 0) return `Aucun ${noun[0]}`.replace('Aucun entreprise', 'Aucune entreprise');
+  const word = total > 1 ? noun[1] : noun[0];
+  const first = (page - 1) * PAGE_SIZE + 1;
+  if ((page === 1 && total <= PAGE_SIZE) || first > total) return `${COUNT.format(total)} ${word}`;
+  const last = Math.min(page * PAGE_SIZE, total);
+  return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${word}`;
+}
+
+function EntityList({
+  tab,
+  q,
+  page,
+  onPage,
+}: ReferenceSearch & { onPage: (page: number) => void }) {
+  const list = useReferenceList(tab, { q, page, pageSize: PAGE_SIZE });
+  const meta = TABS[tab];
+  if (list.isPending) {
+    return (
+      <Stack gap="xs" aria-busy="true">
+        <VisuallyHidden role="status">Chargement…</VisuallyHidden>
+        {[0, 1, 2, 3, 4].map((i) => (
+          <Skeleton key={i} h={40} />
+        ))}
+      </Stack>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button variant="default" size="xs" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const data = list.data;
+  const pages = Math.min(100_000, Math.max(1, Math.ceil(data.total / PAGE_SIZE)));
+  const caption = `${meta.label} du référentiel`;
+  let table;
+  switch (tab) {
+    case 'entreprises':
+      table = (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['entreprises']).items}
+          titleLabel="Raison sociale"
+          title={(c) => c.name}
+          columns={companyColumns}
+        />
+      );
+      break;
+    case 'etablissements':
+      table = (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['etablissements']).items}
+          titleLabel="Établissement"
+          title={(e) => e.name}
+          columns={establishmentColumns}
+        />
+      );
+      break;
+    case 'contrats':
+      table = (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['contrats']).items}
+          titleLabel="Libellé"
+          title={(c) => c.label}
+          columns={contractColumns}
+        />
+      );
+      break;
+    case 'assures':
+      table = (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['assures']).items}
+          titleLabel="Nom"
+          title={(m) => `${m.lastName} ${m.firstName}`}
+          columns={memberColumns}
+        />
+      );
+      break;
+  }
+  return (
+    <Stack gap="sm" aria-busy={list.isFetching}>
+      <Text size="sm" role="status">
+        {rangeLabel(data.total, page, meta.noun)}
+      </Text>
+      {data.total === 0 ? (
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap="sm" ta="center">
+            <IconDatabaseOff size={36} aria-hidden />
+            <Text fw={600}>
+              {q
+                ? 'Aucun résultat pour cette recherche.'
+                : 'Rien dans le référentiel pour le moment.'}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {q
+                ? 'Vérifiez l’orthographe ou le numéro saisi.'
+                : 'Importez un fichier ou ajoutez les données une à une.'}
+            </Text>
+          </Stack>
+        </Paper>
+      ) : (
+        table
+      )}
+      {pages > 1 ? (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={onPage}
+            getControlProps={(control) =>
+              control === 'previous'
+                ? { 'aria-label': 'Page précédente' }
+                : control === 'next'
+                  ? { 'aria-label': 'Page suivante' }
+                  : {}
+            }
+          />
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+type Dialog = 'entreprises' | 'etablissements' | 'contrats' | null;
+
+const ADD_LABELS: Record<Exclude<Dialog, null>, string> = {
+  entreprises: 'Ajouter une entreprise',
+  etablissements: 'Ajouter un établissement',
+  contrats: 'Ajouter un contrat',
+};
 
 /** `/back-office/referentiel`: « Référentiel » (SPEC §3). */
 export function ReferenceDataPage() {
+  const navigate = useNavigate();
+  const search = readSearch(useSearch({ strict: false }));
+  const [text, setText] = useState(search.q);
+  const [debounced] = useDebouncedValue(text, 300);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  const go = (next: Partial<ReferenceSearch>) => {
+    const merged = { ...search, ...next };
+    void navigate({
+      to: paths.backOfficeReferenceData,
+      search: {
+        ...(merged.tab !== 'entreprises' ? { tab: merged.tab } : {}),
+        ...(merged.q ? { q: merged.q } : {}),
+        ...(merged.page > 1 ? { page: merged.page } : {}),
+      },
+      replace: true,
+      resetScroll: false,
+    });
+  };
+
+  // The typed search goes to the address (and the list) once the typing pauses.
+  useEffect(() => {
+    if (debounced.trim() !== search.q) go({ q: debounced.trim(), page: 1 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const addable = search.tab === 'assures' ? null : search.tab;
+
   return (
-    <Page title="Référentiel">
-      <ComingSoon>
-        Les entreprises, établissements, contrats et assurés, à importer depuis un fichier ou à
-        modifier.
-      </ComingSoon>
+    <Page
+      title="Référentiel"
+      description="Les entreprises, établissements, contrats et assurés chargés par l’assureur."
+      actions={
+        <Group gap="sm">
+          <ButtonLink
+            to={paths.backOfficeReferenceImport}
+            variant="default"
+            leftSection={<IconFileImport size={18} aria-hidden />}
+          >
+            Importer des données
+          </ButtonLink>
+          {addable ? (
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={() => setDialog(addable)}
+            >
+              {ADD_LABELS[addable]}
+            </Button>
+          ) : null}
+        </Group>
+      }
+    >
+      <Tabs
+        value={search.tab}
+        onChange={(tab) => {
+          if (!isReferenceEntity(tab)) return;
+          setText('');
+          go({ tab, q: '', page: 1 });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {(Object.keys(TABS) as ReferenceEntity[]).map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {TABS[tab].label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {(Object.keys(TABS) as ReferenceEntity[]).map((tab) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
+            <Stack gap="md">
+              <form
+                role="search"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  go({ q: text.trim(), page: 1 });
+                }}
+              >
+                <TextInput
+                  label={`Rechercher des ${TABS[tab].noun[1]}`}
+                  description={TABS[tab].search}
+                  leftSection={<IconSearch size={16} aria-hidden />}
+                  value={text}
+                  onChange={(event) => setText(event.currentTarget.value)}
+                  maxLength={100}
+                  maw={520}
+                />
+              </form>
+              <EntityList {...search} onPage={(page) => go({ page })} />
+            </Stack>
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+
+      <CompanyFormModal
+        key="company"
+        opened={dialog === 'entreprises'}
+        onClose={() => setDialog(null)}
+      />
+      <EstablishmentFormModal
+        key="establishment"
+        opened={dialog === 'etablissements'}
+        onClose={() => setDialog(null)}
+      />
+      <ContractFormModal
+        key="contract"
+        opened={dialog === 'contrats'}
+        onClose={() => setDialog(null)}
+      />
     </Page>
   );
 }

@@ -1,0 +1,627 @@
+import { useState } from 'react';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  PROFESSIONAL_STATUSES,
+  PROFESSIONAL_STATUS_LABELS,
+  STAFF_CATEGORIES,
+  STAFF_CATEGORY_LABELS,
+} from '@affilia/shared/domain/enums';
+import type { ProfessionalStatus, StaffCategory } from '@affilia/shared/domain/enums';
+import {
+  CompanyCreateSchema,
+  CompanyUpdateSchema,
+  ContractCreateSchema,
+  ContractUpdateSchema,
+  CoverageUpdateSchema,
+  EstablishmentCreateSchema,
+  EstablishmentUpdateSchema,
+  ReferenceMemberUpdateSchema,
+} from '@affilia/shared/schemas/reference-data';
+import { zodResolver } from '../../../lib/zod-resolver';
+import { formatIsoDate } from '../../members/format';
+import type {
+  CompanyDetail,
+  ContractDetail,
+  EstablishmentDetail,
+  ReferenceMemberDetail,
+} from '../api/use-reference-data';
+import {
+  useCreateReference,
+  useReferenceList,
+  useUpdateCoverage,
+  useUpdateReference,
+} from '../api/use-reference-data';
+import { ReferenceFormModal } from './reference-form-modal';
+
+interface ModalProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+const DATE_HINT = 'JJ/MM/AAAA';
+
+// Companies ------------------------------------------------------------------------------------
+
+interface CompanyValues extends Record<string, unknown> {
+  siren: string;
+  name: string;
+  insurerCompanyIdentifier: string;
+  ccnName: string;
+  idcc: string;
+}
+
+/** « Ajouter une entreprise », or « Modifier » when `company` is given (the SIREN stays). */
+export function CompanyFormModal({
+  company,
+  opened,
+  onClose,
+}: ModalProps & { company?: CompanyDetail }) {
+  const create = useCreateReference('entreprises');
+  const update = useUpdateReference('entreprises', company?.id ?? '');
+  const schema = company ? CompanyUpdateSchema : CompanyCreateSchema;
+  const form = useForm<CompanyValues>({
+    initialValues: {
+      siren: company?.siren ?? '',
+      name: company?.name ?? '',
+      insurerCompanyIdentifier: company?.insurerCompanyIdentifier ?? '',
+      ccnName: company?.ccnName ?? '',
+      idcc: company?.idcc ?? '',
+    },
+    validate: zodResolver(schema),
+  });
+  const fields = (
+    <>
+      <TextInput
+        label="SIREN"
+        required={!company}
+        disabled={Boolean(company)}
+        description={company ? 'Le SIREN ne se modifie pas' : '9 chiffres'}
+        inputMode="numeric"
+        maxLength={20}
+        data-autofocus={company ? undefined : true}
+        {...form.getInputProps('siren')}
+      />
+      <TextInput
+        label="Raison sociale"
+        required
+        maxLength={200}
+        data-autofocus={company ? true : undefined}
+        {...form.getInputProps('name')}
+      />
+      <TextInput
+        label="Identifiant entreprise"
+        description="Le numéro imprimé sur les courriers de l’assureur"
+        required
+        maxLength={40}
+        {...form.getInputProps('insurerCompanyIdentifier')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Convention collective (CCN)"
+          maxLength={200}
+          {...form.getInputProps('ccnName')}
+        />
+        <TextInput label="IDCC" inputMode="numeric" maxLength={4} {...form.getInputProps('idcc')} />
+      </SimpleGrid>
+    </>
+  );
+  if (company) {
+    return (
+      <ReferenceFormModal
+        title={`Modifier « ${company.name} »`}
+        opened={opened}
+        onClose={onClose}
+        form={form}
+        schema={schema}
+        mutation={update}
+        toInput={({ siren: _siren, ...v }) => v}
+        saved={`L’entreprise « ${company.name} » est modifiée.`}
+      >
+        {fields}
+      </ReferenceFormModal>
+    );
+  }
+  return (
+    <ReferenceFormModal
+      title="Ajouter une entreprise"
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      schema={schema}
+      mutation={create}
+      toInput={(v) => v}
+      saved="L’entreprise est ajoutée."
+      submitLabel="Ajouter"
+    >
+      {fields}
+    </ReferenceFormModal>
+  );
+}
+
+// Establishments -------------------------------------------------------------------------------
+
+interface EstablishmentValues extends Record<string, unknown> {
+  siret: string;
+  name: string;
+  addressLine1: string;
+  addressLine2: string;
+  postalCode: string;
+  city: string;
+  insurerIdentifier: string;
+}
+
+/** « Ajouter un établissement » (its company: the SIREN of its SIRET), or « Modifier ». */
+export function EstablishmentFormModal({
+  establishment,
+  opened,
+  onClose,
+}: ModalProps & { establishment?: EstablishmentDetail }) {
+  const create = useCreateReference('etablissements');
+  const update = useUpdateReference('etablissements', establishment?.id ?? '');
+  const schema = establishment ? EstablishmentUpdateSchema : EstablishmentCreateSchema;
+  const form = useForm<EstablishmentValues>({
+    initialValues: {
+      siret: establishment?.siret ?? '',
+      name: establishment?.name ?? '',
+      addressLine1: establishment?.addressLine1 ?? '',
+      addressLine2: establishment?.addressLine2 ?? '',
+      postalCode: establishment?.postalCode ?? '',
+      city: establishment?.city ?? '',
+      insurerIdentifier: establishment?.insurerIdentifier ?? '',
+    },
+    validate: zodResolver(schema),
+  });
+  const fields = (
+    <>
+      <TextInput
+        label="SIRET"
+        required={!establishment}
+        disabled={Boolean(establishment)}
+        description={
+          establishment
+            ? 'Le SIRET ne se modifie pas'
+            : '14 chiffres ; l’entreprise de son SIREN doit exister'
+        }
+        inputMode="numeric"
+        maxLength={25}
+        data-autofocus={establishment ? undefined : true}
+        {...form.getInputProps('siret')}
+      />
+      <TextInput
+        label="Nom de l’établissement"
+        required
+        maxLength={200}
+        data-autofocus={establishment ? true : undefined}
+        {...form.getInputProps('name')}
+      />
+      <TextInput label="Adresse" maxLength={200} {...form.getInputProps('addressLine1')} />
+      <TextInput
+        label="Complément d’adresse"
+        maxLength={200}
+        {...form.getInputProps('addressLine2')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Code postal"
+          inputMode="numeric"
+          maxLength={5}
+          {...form.getInputProps('postalCode')}
+        />
+        <TextInput label="Ville" maxLength={100} {...form.getInputProps('city')} />
+      </SimpleGrid>
+      <TextInput
+        label="Code identifiant"
+        description="« ID Assureur » : la preuve demandée aux entreprises pour suivre l’établissement"
+        required
+        maxLength={40}
+        {...form.getInputProps('insurerIdentifier')}
+      />
+    </>
+  );
+  if (establishment) {
+    return (
+      <ReferenceFormModal
+        title={`Modifier « ${establishment.name} »`}
+        opened={opened}
+        onClose={onClose}
+        form={form}
+        schema={schema}
+        mutation={update}
+        toInput={({ siret: _siret, ...v }) => v}
+        saved={`L’établissement « ${establishment.name} » est modifié.`}
+      >
+        {fields}
+      </ReferenceFormModal>
+    );
+  }
+  return (
+    <ReferenceFormModal
+      title="Ajouter un établissement"
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      schema={schema}
+      mutation={create}
+      toInput={(v) => v}
+      saved="L’établissement est ajouté."
+      submitLabel="Ajouter"
+    >
+      {fields}
+    </ReferenceFormModal>
+  );
+}
+
+// Contracts ------------------------------------------------------------------------------------
+
+interface ContractValues extends Record<string, unknown> {
+  number: string;
+  companyId: string;
+  label: string;
+  staffCategory: StaffCategory | '';
+  options: { code: string; label: string; mandatory: boolean }[];
+  startDate: string;
+  endDate: string;
+}
+
+const STAFF_CATEGORY_OPTIONS = STAFF_CATEGORIES.map((value) => ({
+  value,
+  label: STAFF_CATEGORY_LABELS[value],
+}));
+
+/** A company chosen by its name or SIREN (the first 50 that match what is typed). */
+function CompanyPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  error?: React.ReactNode;
+}) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const list = useReferenceList('entreprises', { q: debounced, pageSize: 50 });
+  const data = (list.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.name} (${c.siren})`,
+  }));
+  return (
+    <Select
+      label="Entreprise"
+      required
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      data={data}
+      value={value || null}
+      onChange={(id) => onChange(id ?? '')}
+      nothingFoundMessage={list.isFetching ? 'Recherche…' : 'Aucune entreprise'}
+      placeholder="Nom ou SIREN"
+      error={error}
+    />
+  );
+}
+
+/** « Ajouter un contrat », or « Modifier » (the number and the company stay). */
+export function ContractFormModal({
+  contract,
+  companyId,
+  opened,
+  onClose,
+}: ModalProps & { contract?: ContractDetail; companyId?: string }) {
+  const create = useCreateReference('contrats');
+  const update = useUpdateReference('contrats', contract?.id ?? '');
+  const schema = contract ? ContractUpdateSchema : ContractCreateSchema;
+  const form = useForm<ContractValues>({
+    initialValues: {
+      number: contract?.number ?? '',
+      companyId: contract?.company.id ?? companyId ?? '',
+      label: contract?.label ?? '',
+      staffCategory: contract?.staffCategory ?? '',
+      options: contract?.options ?? [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
+      startDate: formatIsoDate(contract?.startDate),
+      endDate: formatIsoDate(contract?.endDate),
+    },
+    validate: zodResolver(schema),
+  });
+  const options = form.values.options;
+  const fields = (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Numéro de contrat"
+          required={!contract}
+          disabled={Boolean(contract)}
+          description={contract ? 'Le numéro ne se modifie pas' : undefined}
+          maxLength={40}
+          data-autofocus={contract ? undefined : true}
+          {...form.getInputProps('number')}
+        />
+        {contract ? (
+          <TextInput label="Entreprise" disabled value={contract.company.name} readOnly />
+        ) : (
+          <CompanyPicker
+            value={form.values.companyId}
+            onChange={(id) => form.setFieldValue('companyId', id)}
+            error={form.errors.companyId}
+          />
+        )}
+      </SimpleGrid>
+      <TextInput
+        label="Libellé"
+        required
+        maxLength={200}
+        data-autofocus={contract ? true : undefined}
+        {...form.getInputProps('label')}
+      />
+      <Select
+        label="Collège"
+        required
+        data={STAFF_CATEGORY_OPTIONS}
+        allowDeselect={false}
+        {...form.getInputProps('staffCategory')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Date de début"
+          required
+          placeholder={DATE_HINT}
+          description={DATE_HINT}
+          {...form.getInputProps('startDate')}
+        />
+        <TextInput
+          label="Date de fin"
+          placeholder={DATE_HINT}
+          description="Facultative"
+          {...form.getInputProps('endDate')}
+        />
+      </SimpleGrid>
+      <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+        <Text component="legend" fw={500} size="sm">
+          Options proposées *
+        </Text>
+        {typeof form.errors.options === 'string' ? (
+          <Text size="sm" c="red.8" role="alert">
+            {form.errors.options}
+          </Text>
+        ) : null}
+        {options.map((option, index) => (
+          <Paper key={index} withBorder p="xs" radius="sm">
+            <Group align="flex-end" gap="xs" wrap="wrap">
+              <TextInput
+                label="Code"
+                required
+                w={120}
+                maxLength={40}
+                {...form.getInputProps(`options.${index}.code`)}
+              />
+              <TextInput
+                label="Libellé de l’option"
+                required
+                style={{ flex: 1, minWidth: 180 }}
+                maxLength={200}
+                {...form.getInputProps(`options.${index}.label`)}
+              />
+              <Checkbox
+                label="Obligatoire"
+                mb={8}
+                {...form.getInputProps(`options.${index}.mandatory`, { type: 'checkbox' })}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mb={4}
+                aria-label={`Retirer l’option ${option.code || index + 1}`}
+                disabled={options.length === 1}
+                onClick={() => form.removeListItem('options', index)}
+              >
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            </Group>
+          </Paper>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={options.length >= 20}
+            onClick={() =>
+              form.insertListItem('options', {
+                code: `option${options.length}`,
+                label: '',
+                mandatory: false,
+              })
+            }
+          >
+            Ajouter une option
+          </Button>
+        </Group>
+      </Stack>
+    </>
+  );
+  if (contract) {
+    return (
+      <ReferenceFormModal
+        title={`Modifier « ${contract.label} »`}
+        opened={opened}
+        onClose={onClose}
+        form={form}
+        schema={schema}
+        mutation={update}
+        toInput={({ number: _n, companyId: _c, staffCategory, ...v }) => ({
+          ...v,
+          staffCategory: staffCategory as StaffCategory,
+        })}
+        saved={`Le contrat « ${contract.label} » est modifié.`}
+      >
+        {fields}
+      </ReferenceFormModal>
+    );
+  }
+  return (
+    <ReferenceFormModal
+      title="Ajouter un contrat"
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      schema={schema}
+      mutation={create}
+      toInput={({ staffCategory, ...v }) => ({
+        ...v,
+        staffCategory: staffCategory as StaffCategory,
+      })}
+      saved="Le contrat est ajouté."
+      submitLabel="Ajouter"
+    >
+      {fields}
+    </ReferenceFormModal>
+  );
+}
+
+// Members --------------------------------------------------------------------------------------
+
+interface MemberValues extends Record<string, unknown> {
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  professionalStatus: ProfessionalStatus;
+  establishmentId: string;
+}
+
+const PROFESSIONAL_STATUS_OPTIONS = PROFESSIONAL_STATUSES.map((value) => ({
+  value,
+  label: PROFESSIONAL_STATUS_LABELS[value],
+}));
+
+/** « Modifier » an insured member: names, birth date, professional status, establishment. */
+export function MemberFormModal({
+  member,
+  opened,
+  onClose,
+}: ModalProps & { member: ReferenceMemberDetail }) {
+  const update = useUpdateReference('assures', member.id);
+  const form = useForm<MemberValues>({
+    initialValues: {
+      lastName: member.lastName,
+      firstName: member.firstName,
+      birthDate: formatIsoDate(member.birthDate),
+      professionalStatus: member.professionalStatus,
+      establishmentId: member.establishment.id,
+    },
+    validate: zodResolver(ReferenceMemberUpdateSchema),
+  });
+  return (
+    <ReferenceFormModal
+      title={`Modifier ${member.lastName} ${member.firstName}`}
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      schema={ReferenceMemberUpdateSchema}
+      mutation={update}
+      toInput={(v) => v}
+      saved={`La fiche de ${member.lastName} ${member.firstName} est modifiée.`}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Nom"
+          required
+          maxLength={100}
+          data-autofocus
+          {...form.getInputProps('lastName')}
+        />
+        <TextInput label="Prénom" required maxLength={100} {...form.getInputProps('firstName')} />
+      </SimpleGrid>
+      <TextInput
+        label="Date de naissance"
+        required
+        placeholder={DATE_HINT}
+        description={DATE_HINT}
+        {...form.getInputProps('birthDate')}
+      />
+      <Select
+        label="Statut professionnel"
+        required
+        data={PROFESSIONAL_STATUS_OPTIONS}
+        allowDeselect={false}
+        {...form.getInputProps('professionalStatus')}
+      />
+      <Select
+        label="Établissement"
+        required
+        searchable
+        allowDeselect={false}
+        data={member.companyEstablishments.map((e) => ({
+          value: e.id,
+          label: `${e.name} (${e.siret})`,
+        }))}
+        {...form.getInputProps('establishmentId')}
+      />
+    </ReferenceFormModal>
+  );
+}
+
+interface CoverageValues extends Record<string, unknown> {
+  optionCode: string;
+  endDate: string;
+}
+
+/** « Modifier » a coverage: its option and its end date (which makes it « terminé »). */
+export function CoverageFormModal({
+  memberId,
+  coverage,
+  opened,
+  onClose,
+}: ModalProps & { memberId: string; coverage: ReferenceMemberDetail['coverages'][number] }) {
+  const update = useUpdateCoverage(memberId, coverage.id);
+  const form = useForm<CoverageValues>({
+    initialValues: { optionCode: coverage.optionCode, endDate: formatIsoDate(coverage.endDate) },
+    validate: zodResolver(CoverageUpdateSchema),
+  });
+  return (
+    <ReferenceFormModal
+      title={`Modifier la couverture « ${coverage.contract.label} »`}
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      schema={CoverageUpdateSchema}
+      mutation={update}
+      toInput={(v) => v}
+      saved="La couverture est modifiée : « Mes salariés » de l’entreprise la montre déjà."
+    >
+      <Text size="sm">
+        Date d’effet : {formatIsoDate(coverage.effectiveDate)}. Le statut suit les dates : une date
+        de fin passée rend la couverture « terminée ».
+      </Text>
+      <Select
+        label="Option"
+        required
+        allowDeselect={false}
+        data={coverage.contractOptions.map((o) => ({ value: o.code, label: o.label }))}
+        data-autofocus
+        {...form.getInputProps('optionCode')}
+      />
+      <TextInput
+        label="Date de fin"
+        placeholder={DATE_HINT}
+        description="Dernier jour couvert ; laissez vide pour une couverture sans fin"
+        {...form.getInputProps('endDate')}
+      />
+    </ReferenceFormModal>
+  );
+}
