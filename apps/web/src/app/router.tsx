@@ -109,6 +109,10 @@ const authPages = {
     () => import('../features/users/routes/profile-page'),
     'BackOfficeProfilePage',
   ),
+  termsUpdate: lazyRouteComponent(
+    () => import('../features/auth/routes/terms-update-page'),
+    'TermsUpdatePage',
+  ),
 };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -170,6 +174,12 @@ const publicRoutes = [
     getParentRoute: () => publicLayout,
     path: paths.enrolmentForm,
     component: EnrolmentFormPage,
+  }),
+  createRoute({
+    getParentRoute: () => publicLayout,
+    path: paths.termsUpdate,
+    validateSearch: validateSignInSearch,
+    component: authPages.termsUpdate,
   }),
   createRoute({
     getParentRoute: () => publicLayout,

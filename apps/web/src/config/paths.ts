@@ -13,6 +13,7 @@ export const paths = {
   createPassword: '/creer-mot-de-passe/$token',
   confirmEmailChange: '/confirmer-nouvel-email/$token',
   enrolmentForm: '/formulaire/$token',
+  termsUpdate: '/conditions-utilisation',
   devMailbox: '/dev/mailbox',
 
   // Employer space

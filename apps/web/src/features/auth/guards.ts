@@ -5,6 +5,7 @@ import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { paths } from '../../config/paths';
 import type { Me } from './api/use-me';
 import { loadMe } from './api/use-me';
+import { hasPendingTerms } from './api/use-terms-update';
 
 interface GuardArgs {
   context: { queryClient: QueryClient };
@@ -27,6 +28,10 @@ export async function requireEmployer({ context, location }: GuardArgs): Promise
   const me = await loadMe(context.queryClient);
   if (!me) throw redirect({ to: paths.signIn, search: returnTo(location, paths.home) });
   if (me.kind !== 'employer') throw redirect({ to: paths.backOffice });
+  // A new version of the terms of use: « Conditions d'utilisation mises à jour » first.
+  if (await hasPendingTerms(context.queryClient, me.id)) {
+    throw redirect({ to: paths.termsUpdate, search: returnTo(location, paths.home) });
+  }
   return { me };
 }
 

@@ -27,7 +27,11 @@ export function useBackofficeDocuments() {
  * A multipart POST: the text fields first, then the one file in `file` (the server reads the
  * fields that come before the file), with the API's error shape.
  */
-async function upload<T>(path: string, fields: Record<string, string>, file: File): Promise<T> {
+export async function upload<T>(
+  path: string,
+  fields: Record<string, string>,
+  file: File,
+): Promise<T> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('file', file, file.name);

@@ -1,11 +1,43 @@
-import { ComingSoon } from '../../../components/coming-soon';
+import { Tabs } from '@mantine/core';
+import { IconBulb, IconFileText, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
+import { useMe } from '../../auth/api/use-me';
+import { BrandingPanel } from '../components/branding-panel';
+import { TermsPanel } from '../components/terms-panel';
+import { TipsPanel } from '../components/tips-panel';
 
-/** `/back-office/contenus`: « Contenus du portail ». */
+/** `/back-office/contenus`: « Contenus du portail » (SPEC §6). */
 export function ContentPage() {
+  const me = useMe();
+  // Without the role (an older server), the forms show and the API's refusal explains itself.
+  const isAdmin = me.data?.staffRole ? me.data.staffRole === 'admin' : true;
   return (
-    <Page title="Contenus du portail">
-      <ComingSoon>La marque, les conditions d'utilisation et les conseils et astuces.</ComingSoon>
+    <Page
+      title="Contenus du portail"
+      description="La marque de l’assureur, les conditions d’utilisation et les conseils affichés aux entreprises."
+    >
+      <Tabs defaultValue="branding" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="branding" leftSection={<IconPalette size={18} aria-hidden />}>
+            Marque
+          </Tabs.Tab>
+          <Tabs.Tab value="terms" leftSection={<IconFileText size={18} aria-hidden />}>
+            Conditions d'utilisation
+          </Tabs.Tab>
+          <Tabs.Tab value="tips" leftSection={<IconBulb size={18} aria-hidden />}>
+            Conseils et astuces
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="branding">
+          <BrandingPanel canEdit={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="terms">
+          <TermsPanel canPublish={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tips">
+          <TipsPanel />
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

@@ -1,0 +1,383 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  ColorInput,
+  FileInput,
+  Grid,
+  Group,
+  Image,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconPhotoUp, IconTrash } from '@tabler/icons-react';
+import {
+  BrandingUpdateSchema,
+  LOGO_MAX_BYTES,
+  LOGO_MIME_TYPES,
+  MIN_BRAND_CONTRAST,
+  contrastWithWhite,
+  type BrandingSettings,
+} from '@affilia/shared/schemas/content';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import { formatFileSize } from '../../documents/document-format';
+import {
+  useBrandingSettings,
+  useDeleteLogo,
+  useUpdateBranding,
+  useUploadLogo,
+} from '../api/use-content';
+
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+interface Values {
+  brandName: string;
+  primaryColor: string;
+  supportPhone: string;
+  supportHours: string;
+  supportEmail: string;
+  postalAddress: string;
+}
+
+function toValues(b: BrandingSettings): Values {
+  return {
+    brandName: b.brandName,
+    primaryColor: b.primaryColor,
+    supportPhone: b.supportPhone,
+    supportHours: b.supportHours,
+    supportEmail: b.supportEmail ?? '',
+    postalAddress: b.postalAddress ?? '',
+  };
+}
+
+const isHex = (v: string) => /^#[0-9a-fA-F]{6}$/.test(v.trim());
+
+/** « 7,2:1 » */
+const ratioLabel = (ratio: number) =>
+  `${ratio.toLocaleString('fr-FR', { maximumFractionDigits: 1 })}:1`;
+
+/** What the header and a button look like with these values (before saving). */
+function BrandPreview({ values, logoUrl }: { values: Values; logoUrl: string | null }) {
+  const color = isHex(values.primaryColor) ? values.primaryColor.trim() : '#868e96';
+  const ratio = isHex(values.primaryColor) ? contrastWithWhite(values.primaryColor.trim()) : null;
+  const readable = ratio !== null && ratio >= MIN_BRAND_CONTRAST;
+  return (
+    <Paper withBorder radius="md" p="md" aria-label="Aperçu" role="region">
+      <Stack gap="sm">
+        <Text size="sm" fw={700}>
+          Aperçu
+        </Text>
+        <Box style={{ borderTop: `4px solid ${color}` }} pt="sm">
+          <Group gap="sm" wrap="nowrap">
+            {logoUrl ? (
+              <Image src={logoUrl} alt={`Logo ${values.brandName}`} h={40} w="auto" fit="contain" />
+            ) : null}
+            <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+              {values.brandName || 'Nom de l’assureur'}
+            </Text>
+          </Group>
+        </Box>
+        <Group gap="sm">
+          <Box
+            component="span"
+            px="md"
+            py={6}
+            style={{ background: color, color: '#fff', borderRadius: 6, fontWeight: 600 }}
+          >
+            Bouton
+          </Box>
+          <Text component="span" style={{ color, textDecoration: 'underline' }} fw={600}>
+            Lien
+          </Text>
+        </Group>
+        <Text size="sm" c={readable ? 'teal.8' : 'red.8'}>
+          {ratio === null
+            ? 'Saisissez une couleur au format #RRGGBB.'
+            : readable
+              ? `Contraste avec le blanc : ${ratioLabel(ratio)} (lisible).`
+              : `Contraste avec le blanc : ${ratioLabel(ratio)} — ${MIN_BRAND_CONTRAST.toLocaleString('fr-FR')}:1 au moins est nécessaire.`}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Service client : {values.supportPhone || '—'}, {values.supportHours || '—'}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Checks a chosen logo in the browser too (the server decides from the bytes). */
+function checkLogo(file: File): string | null {
+  if (!(LOGO_MIME_TYPES as readonly string[]).includes(file.type)) {
+    return 'Choisissez une image PNG ou JPEG';
+  }
+  if (file.size > LOGO_MAX_BYTES) {
+    return `Image trop volumineuse (${formatFileSize(LOGO_MAX_BYTES)} au plus)`;
+  }
+  return null;
+}
+
+function LogoSection({ branding, canEdit }: { branding: BrandingSettings; canEdit: boolean }) {
+  const uploadLogo = useUploadLogo();
+  const deleteLogo = useDeleteLogo();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = () => {
+    if (!file) {
+      setError('Choisissez une image PNG ou JPEG');
+      return;
+    }
+    const problem = checkLogo(file);
+    setError(problem);
+    if (problem) return;
+    uploadLogo.mutate(file, {
+      onSuccess: () => {
+        setFile(null);
+        notifications.show({
+          color: 'teal',
+          title: 'Logo enregistré',
+          message: 'Le nouveau logo est affiché sur le portail et dans les e-mails.',
+          closeButtonProps: CLOSE,
+        });
+      },
+      onError: (e) => setError(fieldErrors(e).file ?? errorMessage(e)),
+    });
+  };
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} fz="md">
+        Logo
+      </Title>
+      {branding.logo ? (
+        <Group gap="md">
+          <Image
+            src={branding.logo.url}
+            alt="Logo actuel"
+            h={56}
+            w="auto"
+            fit="contain"
+            bg="gray.0"
+            p={4}
+          />
+          <Text size="sm" c="dimmed">
+            {branding.logo.fileName} — {formatFileSize(branding.logo.size)}
+          </Text>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Aucun logo : le nom de l’assureur est affiché à sa place.
+        </Text>
+      )}
+      {canEdit ? (
+        <Group align="flex-end" gap="sm">
+          <FileInput
+            label="Nouveau logo"
+            description={`PNG ou JPEG, ${formatFileSize(LOGO_MAX_BYTES)} au plus`}
+            accept={LOGO_MIME_TYPES.join(',')}
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setError(f ? checkLogo(f) : null);
+            }}
+            error={error}
+            clearable
+            w={{ base: '100%', sm: 320 }}
+          />
+          <Button
+            leftSection={<IconPhotoUp size={18} aria-hidden />}
+            onClick={send}
+            loading={uploadLogo.isPending}
+          >
+            Envoyer le logo
+          </Button>
+          {branding.logo ? (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={18} aria-hidden />}
+              loading={deleteLogo.isPending}
+              onClick={() =>
+                deleteLogo.mutate(undefined, {
+                  onError: (e) => setError(errorMessage(e)),
+                })
+              }
+            >
+              Retirer le logo
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** « Marque »: the insurer's name, colour, logo and support contacts, with a live preview. */
+export function BrandingPanel({ canEdit }: { canEdit: boolean }) {
+  const query = useBrandingSettings();
+  if (query.isPending) {
+    return (
+      <Stack gap="sm" aria-busy="true">
+        <Text role="status" size="sm">
+          Chargement de la marque…
+        </Text>
+        <Skeleton h={40} />
+        <Skeleton h={40} />
+        <Skeleton h={120} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{errorMessage(query.error)}</Text>
+          <Button variant="default" size="xs" onClick={() => void query.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  return <BrandingForm branding={query.data} canEdit={canEdit} />;
+}
+
+function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEdit: boolean }) {
+  const formId = useId();
+  const update = useUpdateBranding();
+  const [problem, setProblem] = useState<string | null>(null);
+  const initial = useMemo(() => toValues(branding), [branding]);
+  const form = useForm<Values>({
+    initialValues: initial,
+    validate: zodResolver(BrandingUpdateSchema),
+  });
+  useEffect(() => {
+    // Saved elsewhere (another tab): start from the stored values when nothing was typed.
+    if (!form.isDirty()) form.setValues(initial);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored values change
+  }, [initial]);
+
+  const submit = form.onSubmit(
+    (values) => {
+      if (update.isPending) return;
+      setProblem(null);
+      update.mutate(values, {
+        onSuccess: (saved) => {
+          form.setValues(toValues(saved));
+          form.resetDirty(toValues(saved));
+          notifications.show({
+            color: 'teal',
+            title: 'Marque enregistrée',
+            message: 'Le portail et les e-mails utilisent désormais ces informations.',
+            closeButtonProps: CLOSE,
+          });
+        },
+        onError: (error) => {
+          const fields = fieldErrors(error);
+          if (Object.keys(fields).length > 0) {
+            form.setErrors(fields);
+            focusFirstInvalid(formId);
+          } else setProblem(errorMessage(error));
+        },
+      });
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  return (
+    <Grid gap="xl">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack gap="lg">
+          {!canEdit ? (
+            <Alert variant="light" color="blue">
+              Seuls les administrateurs du back-office peuvent modifier la marque.
+            </Alert>
+          ) : null}
+          <form id={formId} onSubmit={submit} noValidate>
+            <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+              <Stack gap="md">
+                {problem ? (
+                  <Alert
+                    role="alert"
+                    color="red"
+                    variant="light"
+                    icon={<IconAlertCircle aria-hidden />}
+                  >
+                    {problem}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  label="Nom de l’assureur"
+                  required
+                  maxLength={80}
+                  {...form.getInputProps('brandName')}
+                />
+                <ColorInput
+                  label="Couleur principale"
+                  description="Boutons, liens et bandeau ; assez foncée pour un texte blanc (contraste 4,5:1)"
+                  required
+                  format="hex"
+                  swatches={['#1d4f91', '#0b5a3c', '#7a1f3d', '#5b3f9c', '#a33a00', '#23395d']}
+                  {...form.getInputProps('primaryColor')}
+                />
+                <TextInput
+                  label="Téléphone du service client"
+                  required
+                  maxLength={40}
+                  {...form.getInputProps('supportPhone')}
+                />
+                <TextInput
+                  label="Horaires du service client"
+                  required
+                  maxLength={120}
+                  placeholder="du lundi au vendredi de 8h30 à 17h00"
+                  {...form.getInputProps('supportHours')}
+                />
+                <TextInput
+                  label="E-mail du service client"
+                  type="email"
+                  maxLength={254}
+                  {...form.getInputProps('supportEmail')}
+                />
+                <Textarea
+                  label="Adresse postale"
+                  description="Où les salariés envoient un bulletin papier"
+                  autosize
+                  minRows={3}
+                  maxLength={300}
+                  {...form.getInputProps('postalAddress')}
+                />
+                {canEdit ? (
+                  <Group>
+                    <Button type="submit" loading={update.isPending}>
+                      Enregistrer
+                    </Button>
+                    {form.isDirty() ? (
+                      <Anchor component="button" type="button" onClick={() => form.reset()}>
+                        Annuler les modifications
+                      </Anchor>
+                    ) : null}
+                  </Group>
+                ) : null}
+              </Stack>
+            </fieldset>
+          </form>
+          <LogoSection branding={branding} canEdit={canEdit} />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <BrandPreview values={form.values} logoUrl={branding.logo?.url ?? null} />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,357 @@
+import { useId, useState } from 'react';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertCircle,
+  IconArrowDown,
+  IconArrowUp,
+  IconBulb,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
+import { TipInputSchema } from '@affilia/shared/schemas/content';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { Tip } from '../api/use-content';
+import { useCreateTip, useDeleteTip, useTips, useUpdateTip } from '../api/use-content';
+
+const CLOSE = { 'aria-label': 'Fermer la notification' };
+
+interface TipValues {
+  title: string;
+  body: string;
+  position: number | string;
+  published: boolean;
+}
+
+function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }) {
+  const formId = useId();
+  const create = useCreateTip();
+  const update = useUpdateTip();
+  const pending = create.isPending || update.isPending;
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<TipValues>({
+    initialValues: {
+      title: tip?.title ?? '',
+      body: tip?.body ?? '',
+      position: tip?.position ?? '',
+      published: tip?.published ?? false,
+    },
+    validate: zodResolver(TipInputSchema),
+  });
+  const onError = (error: unknown) => {
+    const fields = fieldErrors(error);
+    if (Object.keys(fields).length > 0) {
+      form.setErrors(fields);
+      focusFirstInvalid(formId);
+    } else setProblem(errorMessage(error));
+  };
+  const submit = form.onSubmit(
+    (values) => {
+      if (pending) return;
+      setProblem(null);
+      const input = {
+        title: values.title,
+        body: values.body,
+        published: values.published,
+        ...(values.position === '' ? {} : { position: Number(values.position) }),
+      };
+      const done = (saved: Tip) => {
+        notifications.show({
+          color: 'teal',
+          title: tip ? 'Conseil modifié' : 'Conseil ajouté',
+          message: saved.published
+            ? `« ${saved.title} » est affiché sur la page d’accueil des entreprises.`
+            : `« ${saved.title} » est enregistré sans être affiché.`,
+          closeButtonProps: CLOSE,
+        });
+        onClose();
+      };
+      if (tip) update.mutate({ id: tip.id, patch: input }, { onSuccess: done, onError });
+      else create.mutate(input, { onSuccess: done, onError });
+    },
+    () => focusFirstInvalid(formId),
+  );
+  return (
+    <Modal
+      opened
+      onClose={() => (pending ? undefined : onClose())}
+      size="lg"
+      title={
+        <Title order={2} fz="lg">
+          {tip ? `Modifier « ${tip.title} »` : 'Ajouter un conseil'}
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {problem ? (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+              {problem}
+            </Alert>
+          ) : null}
+          <TextInput
+            label="Titre"
+            required
+            maxLength={120}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label="Texte"
+            required
+            autosize
+            minRows={4}
+            maxRows={10}
+            maxLength={2000}
+            {...form.getInputProps('body')}
+          />
+          <NumberInput
+            label="Position"
+            description="Les conseils sont affichés du plus petit numéro au plus grand ; vide : à la fin"
+            min={0}
+            max={10000}
+            allowDecimal={false}
+            w={{ base: '100%', sm: 240 }}
+            {...form.getInputProps('position')}
+          />
+          <Switch
+            label="Publié (affiché sur la page d’accueil des entreprises)"
+            {...form.getInputProps('published', { type: 'checkbox' })}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={pending}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={pending}>
+              Enregistrer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** « Conseils et astuces »: the list in order, add, edit, delete, move, publish. */
+export function TipsPanel() {
+  const query = useTips();
+  const update = useUpdateTip();
+  const remove = useDeleteTip();
+  const [editing, setEditing] = useState<Tip | 'new' | null>(null);
+  const [toDelete, setToDelete] = useState<Tip | null>(null);
+
+  if (query.isPending) {
+    return (
+      <Stack gap="xs" aria-busy="true">
+        <VisuallyHidden role="status">Chargement des conseils…</VisuallyHidden>
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} h={64} />
+        ))}
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{errorMessage(query.error)}</Text>
+          <Button variant="default" size="xs" onClick={() => void query.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  const tips = query.data.tips;
+  const failed = (error: unknown) =>
+    notifications.show({
+      color: 'red',
+      title: 'Modification impossible',
+      message: errorMessage(error),
+      closeButtonProps: CLOSE,
+    });
+
+  /** Swaps the positions of two neighbours (renumbered when they are equal). */
+  const move = (index: number, delta: -1 | 1) => {
+    const a = tips[index];
+    const b = tips[index + delta];
+    if (!a || !b || update.isPending) return;
+    const [pa, pb] =
+      a.position === b.position ? [b.position + delta, a.position] : [b.position, a.position];
+    update.mutate(
+      { id: a.id, patch: { position: Math.max(0, pa) } },
+      {
+        onSuccess: () =>
+          update.mutate({ id: b.id, patch: { position: Math.max(0, pb) } }, { onError: failed }),
+        onError: failed,
+      },
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text size="sm" role="status">
+          {tips.length === 0
+            ? 'Aucun conseil'
+            : `${tips.length} conseil${tips.length > 1 ? 's' : ''}, dont ${tips.filter((t) => t.published).length} publié${tips.filter((t) => t.published).length > 1 ? 's' : ''}`}
+        </Text>
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+          Ajouter un conseil
+        </Button>
+      </Group>
+      {tips.length === 0 ? (
+        <Paper withBorder radius="md" p="xl" ta="center">
+          <Stack align="center" gap="xs">
+            <IconBulb size={32} aria-hidden />
+            <Text fw={600}>Aucun conseil pour le moment.</Text>
+            <Text size="sm" c="dimmed">
+              Les conseils publiés s’affichent en bas de la page d’accueil des entreprises.
+            </Text>
+          </Stack>
+        </Paper>
+      ) : (
+        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {tips.map((tip, index) => (
+            <Paper key={tip.id} withBorder radius="md" p="md" component="li">
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <Stack gap={4} style={{ minWidth: 0 }}>
+                  <Group gap="xs">
+                    <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+                      {tip.title}
+                    </Text>
+                    <Badge color={tip.published ? 'teal' : 'gray'} variant="light">
+                      {tip.published ? 'Publié' : 'Non publié'}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      Position {tip.position}
+                    </Text>
+                  </Group>
+                  <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
+                    {tip.body}
+                  </Text>
+                </Stack>
+                <Stack gap="xs" align="flex-end">
+                  <Switch
+                    label="Publié"
+                    checked={tip.published}
+                    disabled={update.isPending}
+                    onChange={(e) =>
+                      update.mutate(
+                        { id: tip.id, patch: { published: e.currentTarget.checked } },
+                        { onError: failed },
+                      )
+                    }
+                    aria-label={`Publier « ${tip.title} »`}
+                  />
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="default"
+                      disabled={index === 0 || update.isPending}
+                      onClick={() => move(index, -1)}
+                      aria-label={`Monter « ${tip.title} »`}
+                    >
+                      <IconArrowUp size={16} aria-hidden />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="default"
+                      disabled={index === tips.length - 1 || update.isPending}
+                      onClick={() => move(index, 1)}
+                      aria-label={`Descendre « ${tip.title} »`}
+                    >
+                      <IconArrowDown size={16} aria-hidden />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="default"
+                      onClick={() => setEditing(tip)}
+                      aria-label={`Modifier « ${tip.title} »`}
+                    >
+                      <IconPencil size={16} aria-hidden />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="default"
+                      color="red"
+                      onClick={() => setToDelete(tip)}
+                      aria-label={`Supprimer « ${tip.title} »`}
+                    >
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                </Stack>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+
+      {editing ? (
+        <TipFormModal
+          key={editing === 'new' ? 'new' : editing.id}
+          tip={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+
+      <Modal
+        opened={toDelete !== null}
+        onClose={() => (remove.isPending ? undefined : setToDelete(null))}
+        title={
+          <Title order={2} fz="lg">
+            Supprimer ce conseil ?
+          </Title>
+        }
+        closeButtonProps={{ 'aria-label': 'Fermer' }}
+      >
+        <Stack gap="md">
+          <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
+          {remove.isError ? (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+              {errorMessage(remove.error)}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setToDelete(null)} disabled={remove.isPending}>
+              Annuler
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                toDelete &&
+                remove.mutate(toDelete.id, {
+                  onSuccess: () => {
+                    setToDelete(null);
+                    remove.reset();
+                  },
+                })
+              }
+            >
+              Supprimer
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
