@@ -10,11 +10,16 @@ import {
   type TestApp,
 } from '../../../test/helper';
 import {
+  createAffiliationRequest,
   createCompany,
+  createContract,
   createEmployerUser,
+  createEstablishment,
   createStaffUser,
   publishTerms,
 } from '../../../test/factories';
+import { newId } from '../../lib/ids';
+import { insertDocument } from '../documents/test-support';
 
 const NEW_PASSWORD = 'Noisetier-Galet-Lavande-58';
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -395,13 +400,61 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
 
   it('GET /api/backoffice/overview: the work queues’ counts', async () => {
     const b = await signedIn(manager);
-    const res = await b.get('/api/backoffice/overview');
-    expect(res.statusCode).toBe(200);
-    expect(res.json<BackofficeOverview>()).toEqual({
+    const empty = await b.get('/api/backoffice/overview');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json<BackofficeOverview>()).toEqual({
       affiliationsToValidate: 0,
       paperFormsExpected: 0,
       messagesToAnswer: 0,
       documentsDraft: 0,
     });
+
+    const db = t.ctx.db;
+    const company = await createCompany(db, { name: 'Bêta Gestion' });
+    const establishment = await createEstablishment(db, company);
+    const contract = await createContract(db, company);
+    const base = { establishment, contract, createdBy: employer };
+    await createAffiliationRequest(db, t.ctx.cipher, { ...base, status: 'finalised' });
+    await createAffiliationRequest(db, t.ctx.cipher, { ...base, status: 'finalised' });
+    await createAffiliationRequest(db, t.ctx.cipher, { ...base, email: null, status: 'sent' });
+    await createAffiliationRequest(db, t.ctx.cipher, { ...base, status: 'sent' });
+    const at = t.clock.now().toISOString();
+    const conversation = (status: 'sent' | 'answered' | 'closed', unread: number) => ({
+      id: newId(),
+      company_id: company.id,
+      created_by_user_id: employer.id,
+      category: 'contract',
+      subject: 'other_request',
+      status,
+      assigned_staff_id: null,
+      last_message_at: at,
+      staff_unread: unread,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    });
+    await db
+      .insertInto('conversations')
+      .values([
+        conversation('sent', 1),
+        conversation('answered', 2),
+        conversation('answered', 0),
+        conversation('closed', 1),
+      ])
+      .execute();
+    await insertDocument(t.ctx, { status: 'draft' });
+    await insertDocument(t.ctx, { status: 'published' });
+
+    const res = await b.get('/api/backoffice/overview');
+    expect(res.json<BackofficeOverview>()).toEqual({
+      affiliationsToValidate: 2,
+      paperFormsExpected: 1,
+      messagesToAnswer: 2,
+      documentsDraft: 1,
+    });
+    // Closed to employers.
+    const rh = newBrowser();
+    await signInAs(rh, t.ctx, employer);
+    expect((await rh.get('/api/backoffice/overview')).statusCode).toBe(403);
   });
 });
