@@ -155,6 +155,11 @@ function useQuestions(): HelpQuestion[] {
               enregistrée ; le salarié apparaît dans « Mes salariés ».
             </List.Item>
             <List.Item>
+              <strong>{AFFILIATION_STATUS_LABELS.returned}</strong> : {brandName} a renvoyé le
+              formulaire au salarié pour qu&apos;il le complète ou le corrige (une pièce illisible,
+              par exemple) ; il reçoit un nouveau lien par e-mail et vous en êtes notifié.
+            </List.Item>
+            <List.Item>
               <strong>{AFFILIATION_STATUS_LABELS.abandoned}</strong> : le parcours du salarié a été
               interrompu. Pour lui redonner accès, il faut reprendre un parcours initial.
             </List.Item>
