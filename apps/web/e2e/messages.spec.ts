@@ -183,11 +183,16 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       ).toHaveText(['liste-salaries.pdf', 'carte-vitale.png']);
       await expectNoA11yViolations(staff);
 
+      // « M'attribuer la conversation », then « Attribuer à » a colleague (GET /api/backoffice/staff).
       await staff.getByRole('button', { name: "M'attribuer la conversation" }).click();
       await expect(staff.getByText(/Attribuée à /)).toBeVisible();
+      await expect(staff.getByText('En cours', { exact: true }).first()).toBeVisible();
+      await choose(staff, 'Attribuer à', 'Isabelle Rousseau');
+      await expect(staff.getByText(/Attribuée à Isabelle Rousseau/)).toBeVisible();
       await staff.getByRole('textbox', { name: 'Votre réponse' }).fill(answer);
       await attach(staff, 'attestation-affiliation.pdf', 'application/pdf', pdf('attestation'));
       await staff.getByRole('button', { name: 'Répondre', exact: true }).click();
+      await expect(staff.getByRole('textbox', { name: 'Votre réponse' })).toHaveValue('');
       await expect(staff.getByText(answer, { exact: true })).toBeVisible();
       await expect(row).toContainText('Répondu');
       await expectNoA11yViolations(staff);
