@@ -19,6 +19,7 @@ import {
   IconFileImport,
   IconPlus,
   IconSearch,
+  IconX,
 } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
@@ -26,7 +27,7 @@ import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import type { ReferenceEntity, ReferencePages } from '../api/use-reference-data';
-import { isReferenceEntity, useReferenceList } from '../api/use-reference-data';
+import { isReferenceEntity, useReferenceDetail, useReferenceList } from '../api/use-reference-data';
 import {
   CompanyFormModal,
   ContractFormModal,
@@ -66,11 +67,13 @@ const TABS: Record<ReferenceEntity, { label: string; search: string; noun: [stri
   },
 };
 
-/** The page's state in its address: `?tab=assures&q=dupont&page=2`. */
+/** The page's state in its address: `?tab=assures&companyId=…&q=dupont&page=2`. */
 interface ReferenceSearch {
   tab: ReferenceEntity;
   q: string;
   page: number;
+  /** Establishments, contracts and members of one company; '' for all. */
+  companyId: string;
 }
 
 function readSearch(raw: Record<string, unknown>): ReferenceSearch {
@@ -80,6 +83,10 @@ function readSearch(raw: Record<string, unknown>): ReferenceSearch {
     tab: isReferenceEntity(raw.tab) ? raw.tab : 'entreprises',
     q: q.slice(0, 100),
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    companyId:
+      typeof raw.companyId === 'string' && raw.companyId.length <= 64 && raw.tab !== undefined
+        ? raw.companyId
+        : '',
   };
 }
 
@@ -96,9 +103,10 @@ function EntityList({
   tab,
   q,
   page,
+  companyId,
   onPage,
 }: ReferenceSearch & { onPage: (page: number) => void }) {
-  const list = useReferenceList(tab, { q, page, pageSize: PAGE_SIZE });
+  const list = useReferenceList(tab, { q, page, companyId, pageSize: PAGE_SIZE });
   const meta = TABS[tab];
   if (list.isPending) {
     return (
@@ -191,7 +199,7 @@ function EntityList({
                 : 'Rien dans le référentiel pour le moment.'}
             </Text>
             <Text size="sm" c="dimmed">
-              {q
+              {q || companyId
                 ? 'Vérifiez l’orthographe ou le numéro saisi.'
                 : 'Importez un fichier ou ajoutez les données une à une.'}
             </Text>
@@ -220,6 +228,29 @@ function EntityList({
   );
 }
 
+/** « Entreprise : Alpha » and how to see every company again. */
+function CompanyFilter({ companyId, onClear }: { companyId: string; onClear: () => void }) {
+  const company = useReferenceDetail('entreprises', companyId);
+  return (
+    <Group gap="sm">
+      <Text size="sm">
+        Entreprise :{' '}
+        <Text span fw={600}>
+          {company.data?.name ?? (company.isError ? 'introuvable' : '…')}
+        </Text>
+      </Text>
+      <Button
+        variant="subtle"
+        size="xs"
+        leftSection={<IconX size={14} aria-hidden />}
+        onClick={onClear}
+      >
+        Toutes les entreprises
+      </Button>
+    </Group>
+  );
+}
+
 type Dialog = 'entreprises' | 'etablissements' | 'contrats' | null;
 
 const ADD_LABELS: Record<Exclude<Dialog, null>, string> = {
@@ -242,6 +273,9 @@ export function ReferenceDataPage() {
       to: paths.backOfficeReferenceData,
       search: {
         ...(merged.tab !== 'entreprises' ? { tab: merged.tab } : {}),
+        ...(merged.companyId && merged.tab !== 'entreprises'
+          ? { companyId: merged.companyId }
+          : {}),
         ...(merged.q ? { q: merged.q } : {}),
         ...(merged.page > 1 ? { page: merged.page } : {}),
       },
@@ -287,7 +321,7 @@ export function ReferenceDataPage() {
         onChange={(tab) => {
           if (!isReferenceEntity(tab)) return;
           setText('');
-          go({ tab, q: '', page: 1 });
+          go({ tab, q: '', page: 1, ...(tab === 'entreprises' ? { companyId: '' } : {}) });
         }}
         keepMounted={false}
       >
@@ -318,6 +352,12 @@ export function ReferenceDataPage() {
                   maw={520}
                 />
               </form>
+              {search.companyId ? (
+                <CompanyFilter
+                  companyId={search.companyId}
+                  onClear={() => go({ companyId: '', page: 1 })}
+                />
+              ) : null}
               <EntityList {...search} onPage={(page) => go({ page })} />
             </Stack>
           </Tabs.Panel>

@@ -23,7 +23,7 @@ import {
   isOneOf,
   USER_STATUSES,
 } from '@affilia/shared/domain/enums';
-import { AnchorLink } from '../../../components/links';
+import { AnchorLink, ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
@@ -187,6 +187,23 @@ function CompanyView({ company }: { company: CompanyDetail }) {
           ]}
         />
       </Section>
+      <Group gap="sm">
+        {(['etablissements', 'contrats', 'assures'] as const).map((tab) => (
+          <ButtonLink
+            key={tab}
+            to={paths.backOfficeReferenceData}
+            search={{ tab, companyId: company.id }}
+            variant="light"
+            size="xs"
+          >
+            {tab === 'etablissements'
+              ? 'Liste de ses établissements'
+              : tab === 'contrats'
+                ? 'Liste de ses contrats'
+                : `Ses assurés (${company.memberCount})`}
+          </ButtonLink>
+        ))}
+      </Group>
       <Section title={`Établissements (${company.establishments.length})`}>
         <SimpleTable
           caption="Établissements de l’entreprise"
