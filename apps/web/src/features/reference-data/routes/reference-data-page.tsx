@@ -194,14 +194,16 @@ function EntityList({
           <Stack align="center" gap="sm" ta="center">
             <IconDatabaseOff size={36} aria-hidden />
             <Text fw={600}>
-              {q
+              {q || companyId
                 ? 'Aucun résultat pour cette recherche.'
                 : 'Rien dans le référentiel pour le moment.'}
             </Text>
             <Text size="sm" c="dimmed">
-              {q || companyId
+              {q
                 ? 'Vérifiez l’orthographe ou le numéro saisi.'
-                : 'Importez un fichier ou ajoutez les données une à une.'}
+                : companyId
+                  ? 'Cette entreprise n’en a pas encore.'
+                  : 'Importez un fichier ou ajoutez les données une à une.'}
             </Text>
           </Stack>
         </Paper>
