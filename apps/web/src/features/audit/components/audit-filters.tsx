@@ -1,0 +1,120 @@
+import { useId, useState } from 'react';
+import { Button, Grid, Group, Paper, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import type { AuditFilterValues } from '../audit-search';
+
+const EMPTY = { actor: '', company: '', action: '', from: '', to: '' };
+type Values = typeof EMPTY;
+
+function toValues(filters: AuditFilterValues): Values {
+  return {
+    actor: filters.actor ?? '',
+    company: filters.company ?? '',
+    action: filters.action ?? '',
+    from: filters.from ?? '',
+    to: filters.to ?? '',
+  };
+}
+
+/**
+ * The filters of the log; they apply on « Rechercher » (and live in the address). Render it with
+ * a `key` made of the address's filters, so that back and forward in the browser show them.
+ */
+export function AuditFilters({
+  filters,
+  onSearch,
+  onReset,
+}: {
+  filters: AuditFilterValues;
+  onSearch: (filters: AuditFilterValues) => void;
+  onReset: () => void;
+}) {
+  const formId = useId();
+  const [values, setValues] = useState<Values>(() => toValues(filters));
+  const [dateError, setDateError] = useState<string | null>(null);
+
+  const set = (field: keyof Values) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+    if (field === 'from' || field === 'to') setDateError(null);
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (values.from && values.to && values.from > values.to) {
+      setDateError('La date de fin est avant la date de début');
+      return;
+    }
+    onSearch(values);
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md">
+      <form id={formId} onSubmit={submit} noValidate role="search" aria-label="Filtrer le journal">
+        <Grid gap="sm" align="flex-end">
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput
+              label="Acteur"
+              description="E-mail ou identifiant"
+              value={values.actor}
+              onChange={set('actor')}
+              maxLength={254}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+            <TextInput
+              label="Entreprise"
+              description="SIREN ou identifiant"
+              value={values.company}
+              onChange={set('company')}
+              maxLength={64}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>
+            <TextInput
+              label="Action"
+              description="Début du code, ex. « auth. »"
+              value={values.action}
+              onChange={set('action')}
+              maxLength={100}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+            <TextInput
+              type="date"
+              label="Du"
+              description="Heure de Paris"
+              value={values.from}
+              onChange={set('from')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+            <TextInput
+              type="date"
+              label="Au"
+              description="Inclus"
+              value={values.to}
+              onChange={set('to')}
+              error={dateError}
+            />
+          </Grid.Col>
+        </Grid>
+        <Group mt="md" gap="sm">
+          <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
+            Rechercher
+          </Button>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setValues(EMPTY);
+              setDateError(null);
+              onReset();
+            }}
+          >
+            Effacer les filtres
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
