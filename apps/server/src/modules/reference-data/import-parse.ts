@@ -145,6 +145,10 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
     col('nir', 'NIR', true, 'Numéro de sécurité sociale : 13 caractères, ou 15 avec la clé.', [
       'numerosecuritesociale',
       'numerodesecuritesociale',
+      'ndesecuritesociale',
+      'nsecuritesociale',
+      'nircle',
+      'niraveccle',
       'nss',
       'securitesociale',
     ]),
