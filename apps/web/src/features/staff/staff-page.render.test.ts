@@ -1,0 +1,72 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { StaffList } from '@affilia/shared/schemas/staff';
+import { ME_QUERY_KEY } from '../auth/api/use-me';
+import { STAFF_QUERY_KEY } from './api/use-staff';
+import { StaffPage } from './routes/staff-page';
+
+const LIST: StaffList = {
+  items: [
+    {
+      id: 'a',
+      firstName: 'Alice',
+      lastName: 'Martin',
+      email: 'alice@assureur.fr',
+      mobilePhone: '+33612345678',
+      role: 'admin',
+      status: 'active',
+      lastSignInAt: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      isSelf: true,
+    },
+    {
+      id: 'g',
+      firstName: 'Gaston',
+      lastName: 'Le Gall',
+      email: 'gaston@assureur.fr',
+      mobilePhone: null,
+      role: 'manager',
+      status: 'invited',
+      lastSignInAt: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      isSelf: false,
+    },
+  ],
+};
+
+/** The page as the server would render it, with the list and the caller already loaded. */
+function render(staffRole: 'admin' | 'manager'): string {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  client.setQueryData(ME_QUERY_KEY, { kind: 'staff', staffRole, firstName: 'A', lastName: 'B' });
+  client.setQueryData([...STAFF_QUERY_KEY, 'list', ''], LIST);
+  return renderToString(
+    createElement(
+      QueryClientProvider,
+      { client },
+      createElement(MantineProvider, null, createElement(StaffPage)),
+    ),
+  );
+}
+
+describe('« Équipe de l’assureur »', () => {
+  it('shows the team with role and status badges, and the actions to an administrator', () => {
+    const html = render('admin');
+    expect(html).toContain('Équipe de l&#x27;assureur');
+    expect(html).toContain('Gaston Le Gall');
+    expect(html).toContain('Administrateur back-office');
+    expect(html).toContain('Gestionnaire');
+    expect(html).toContain('invité');
+    expect(html).toContain('Ajouter un membre de l’équipe');
+    expect(html).toContain('Actions pour Gaston Le Gall');
+  });
+
+  it('is read-only for a « gestionnaire »', () => {
+    const html = render('manager');
+    expect(html).toContain('Gaston Le Gall');
+    expect(html).not.toContain('Ajouter un membre de l’équipe');
+    expect(html).not.toContain('Actions pour');
+  });
+});
