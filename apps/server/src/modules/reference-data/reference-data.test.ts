@@ -229,6 +229,9 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
   it('lists establishments (search, company filter, pages), shows and edits one', async () => {
     const all = (await staff.get(`${API}/establishments`)).json<EstablishmentPage>();
     expect(all.total).toBe(3);
+    expect(all.items.map((e) => e.name)).toEqual(['Alpha Lyon', 'Alpha Paris', 'Bêta Nantes']);
+    const page2 = (await staff.get(`${API}/establishments?page=2`)).json<EstablishmentPage>();
+    expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 25, items: [] });
     const ofA = (
       await staff.get(`${API}/establishments?companyId=${companyA.id}&q=alpha%20paris`)
     ).json<EstablishmentPage>();
@@ -337,6 +340,14 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect(ofA.items.map((c) => c.id)).toEqual([contractA.id]);
     const byLabel = (await staff.get(`${API}/contracts?q=base%20b`)).json<ContractPage>();
     expect(byLabel.total).toBe(1);
+    const byNumber = (
+      await staff.get(`${API}/contracts?q=${contractA.number.toLowerCase()}`)
+    ).json<ContractPage>();
+    expect(byNumber.items.map((c) => c.id)).toEqual([contractA.id]);
+    const all = (await staff.get(`${API}/contracts?pageSize=50`)).json<ContractPage>();
+    expect(all).toMatchObject({ total: 2, pageSize: 50 });
+    const page2 = (await staff.get(`${API}/contracts?page=2`)).json<ContractPage>();
+    expect(page2).toMatchObject({ total: 2, items: [] });
     const detail = (await staff.get(`${API}/contracts/${contractA.id}`)).json<ContractDetail>();
     expect(detail.currentCoverageCount).toBe(3);
 
