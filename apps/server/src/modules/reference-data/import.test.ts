@@ -517,6 +517,17 @@ describe(`reference-data import ${DB}`, () => {
     expect(bad.json<{ error: { code: string } }>().error.code).toBe('import_kind_invalid');
   });
 
+  it('takes files up to 20 MB (above the uploads’ default of 10 MB), not more', async () => {
+    const header = 'SIREN;Raison sociale;Identifiant entreprise\r\n';
+    const blank = (bytes: number) => Buffer.from(header + ';;\r\n'.repeat(bytes / 4));
+    const eleven = await upload(staff, 'companies', 'vide.csv', blank(11 * 1024 * 1024));
+    expect(eleven.statusCode).toBe(400);
+    expect(eleven.json<{ error: { code: string } }>().error.code).toBe('import_empty');
+    const tooBig = await upload(staff, 'companies', 'gros.csv', blank(21 * 1024 * 1024));
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json<{ error: { code: string } }>().error.code).toBe('import_file_too_large');
+  });
+
   it('runs from the command line: same path, report file, exit codes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-cli-import-'));
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSiret } from './format-siret';
-import { checkChosenFile } from './import-file-check';
+import { checkChosenFile } from '../../components/import-file-check';
 
 describe('formatSiret', () => {
   it('groups a SIRET as on the letters, and leaves anything else as it is', () => {

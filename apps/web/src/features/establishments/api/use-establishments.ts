@@ -7,7 +7,8 @@ import type {
   ImportReport,
   PerimeterEstablishment,
 } from '@affilia/shared/schemas/establishments';
-import { ApiError, api, toApiError } from '../../../lib/api';
+import { uploadWithProgress } from '../../../components/upload-with-progress';
+import { api } from '../../../lib/api';
 
 export type { AddEstablishmentResult, ImportReport, PerimeterEstablishment };
 export type AddEstablishmentValues = z.output<typeof AddEstablishmentRequestSchema>;
@@ -42,50 +43,18 @@ export function useAddEstablishment() {
   });
 }
 
-const NETWORK_MESSAGE =
-  'Le fichier n’a pas pu être envoyé. Vérifiez votre connexion internet puis réessayez.';
-
 /**
- * Sends a file as `multipart/form-data` with XMLHttpRequest, which reports the upload's
- * progress (fetch does not): `onProgress` gets the share sent, from 0 to 1.
+ * Sends a file as `multipart/form-data`, reporting the upload's progress: `onProgress` gets the
+ * share sent, from 0 to 1.
  */
 export function uploadEstablishmentsFile(
   file: File,
   onProgress: (sent: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportReport> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/establishments/import');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('X-Requested-With', 'affilia');
-    xhr.responseType = 'text';
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.upload.onload = () => onProgress(1);
-    xhr.onload = () => {
-      let body: unknown = undefined;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
-        resolve(body as ImportReport);
-      } else {
-        reject(toApiError(xhr.status, body));
-      }
-    };
-    xhr.onerror = () =>
-      reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE }));
-    xhr.onabort = () => reject(new DOMException('Envoi annulé', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadWithProgress<ImportReport>('/api/establishments/import', form, onProgress, signal);
 }
 
 /** `POST /api/establishments/import` — « Ajouter plusieurs établissements (fichier) ». */

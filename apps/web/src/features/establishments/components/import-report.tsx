@@ -20,6 +20,7 @@ import {
   isImportRowError,
   type ImportRowStatus,
 } from '@affilia/shared/schemas/establishments';
+import { paginationLabels, plural, SummaryBadge } from '../../../components/import-report-parts';
 import type { ImportReport } from '../api/use-establishments';
 import { formatSiret } from '../format-siret';
 
@@ -34,8 +35,6 @@ const STATUS_COLORS: Record<ImportRowStatus, string> = {
 };
 
 const PAGE_SIZE = 100;
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** « 3 établissements ajoutés, 1 déjà suivi, 9 lignes en erreur » */
 export function summaryText(summary: ImportReport['summary']): string {
@@ -57,21 +56,6 @@ export function StatusBadge({ status }: { status: ImportRowStatus }) {
       c={status === 'duplicate' ? 'gray.8' : undefined}
     >
       {IMPORT_ROW_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
-function SummaryBadge({ label, color }: { label: string; color: string }) {
-  return (
-    <Badge
-      size="lg"
-      variant="light"
-      color={color}
-      tt="none"
-      radius="sm"
-      c={color === 'gray' ? 'gray.8' : undefined}
-    >
-      {label}
     </Badge>
   );
 }
@@ -190,22 +174,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </Paper>
       )}
       {pages > 1 ? (
-        <Pagination
-          total={pages}
-          value={current}
-          onChange={setPage}
-          getControlProps={(control) => ({
-            'aria-label':
-              control === 'previous'
-                ? 'Page précédente'
-                : control === 'next'
-                  ? 'Page suivante'
-                  : control === 'first'
-                    ? 'Première page'
-                    : 'Dernière page',
-          })}
-          getItemProps={(p) => ({ 'aria-label': `Page ${p}` })}
-        />
+        <Pagination total={pages} value={current} onChange={setPage} {...paginationLabels} />
       ) : null}
     </Stack>
   );

@@ -25,7 +25,7 @@ import {
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import type { ImportReport } from '../api/use-establishments';
 import { useImportEstablishments } from '../api/use-establishments';
-import { checkChosenFile } from '../import-file-check';
+import { checkChosenFile } from '../../../components/import-file-check';
 import { ImportReportView, summaryText } from './import-report';
 
 const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
