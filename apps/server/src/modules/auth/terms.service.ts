@@ -32,15 +32,32 @@ export async function getTermsToAccept(
   ctx: Pick<AppContext, 'db'>,
   userId: string,
 ): Promise<Terms | null> {
-  const current = await getCurrentTerms(ctx);
-  if (!current) return null;
-  const accepted = await ctx.db
-    .selectFrom('terms_acceptances')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('terms_version_id', '=', current.id)
+  // One query on every employer API call: the latest version, and this user's acceptance of it.
+  const row = await ctx.db
+    .selectFrom('terms_versions as t')
+    .leftJoin('terms_acceptances as a', (join) =>
+      join.onRef('a.terms_version_id', '=', 't.id').on('a.user_id', '=', userId),
+    )
+    .select([
+      't.id',
+      't.version',
+      't.title',
+      't.content_markdown',
+      't.published_at',
+      'a.id as accepted',
+    ])
+    .where('t.published_at', 'is not', null)
+    .orderBy('t.published_at', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  return accepted ? null : current;
+  if (!row?.published_at || row.accepted) return null;
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    contentMarkdown: row.content_markdown,
+    publishedAt: row.published_at,
+  };
 }
 
 /** « J'accepte »: records the acceptance of the version in force (idempotent), audited. */

@@ -13,7 +13,10 @@ export async function hasPendingTerms(queryClient: QueryClient, userId: string):
   const data = await queryClient.ensureQueryData({
     queryKey: pendingKey(userId),
     queryFn: ({ signal }) => api.get<PendingTerms>('/api/auth/terms/pending', { signal }),
-    staleTime: 5 * 60_000,
+    // Checked again in the background after a minute: a version published meanwhile is seen at
+    // a next navigation (until then, the employer API answers terms_acceptance_required).
+    staleTime: 60_000,
+    revalidateIfStale: true,
   });
   return data.terms !== null;
 }
