@@ -413,6 +413,30 @@ describe(`reference-data import ${DB}`, () => {
       snapshot,
     );
     expect(await readDataVersion(t.ctx.db, 'members')).toBe(version);
+    // The same rows saved as Excel (NIR and SIRET as numbers, dates as date cells): the same.
+    const asXlsx = await xlsx(
+      'Assurés',
+      memberRows('').map((row, i) =>
+        i === 0
+          ? row
+          : row.map((cell, c) =>
+              (c === 0 || c === 4) && /^\d{14,15}$/.test(cell)
+                ? Number(cell)
+                : (c === 3 || c === 8) && /^\d{2}\/\d{2}\/\d{4}$/.test(cell)
+                  ? new Date(`${cell.slice(6)}-${cell.slice(3, 5)}-${cell.slice(0, 2)}T00:00:00Z`)
+                  : cell,
+            ),
+      ),
+    );
+    const fromXlsx = await importOk('members', 'assures.xlsx', asXlsx);
+    expect(fromXlsx.summary).toEqual({
+      total: 11,
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      errors: 7,
+    });
+    expect(await readDataVersion(t.ctx.db, 'members')).toBe(version);
 
     // The employer administrator of company A sees Zéphyr's coverage in progress…
     const companyA = await t.ctx.db
