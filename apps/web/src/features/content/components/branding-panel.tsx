@@ -31,6 +31,7 @@ import {
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { formatFileSize } from '../../documents/document-format';
+import { checkLogoFile } from '../logo-file';
 import {
   useBrandingSettings,
   useDeleteLogo,
@@ -115,17 +116,6 @@ function BrandPreview({ values, logoUrl }: { values: Values; logoUrl: string | n
   );
 }
 
-/** Checks a chosen logo in the browser too (the server decides from the bytes). */
-function checkLogo(file: File): string | null {
-  if (!(LOGO_MIME_TYPES as readonly string[]).includes(file.type)) {
-    return 'Choisissez une image PNG ou JPEG';
-  }
-  if (file.size > LOGO_MAX_BYTES) {
-    return `Image trop volumineuse (${formatFileSize(LOGO_MAX_BYTES)} au plus)`;
-  }
-  return null;
-}
-
 function LogoSection({ branding, canEdit }: { branding: BrandingSettings; canEdit: boolean }) {
   const uploadLogo = useUploadLogo();
   const deleteLogo = useDeleteLogo();
@@ -137,7 +127,7 @@ function LogoSection({ branding, canEdit }: { branding: BrandingSettings; canEdi
       setError('Choisissez une image PNG ou JPEG');
       return;
     }
-    const problem = checkLogo(file);
+    const problem = checkLogoFile(file);
     setError(problem);
     if (problem) return;
     uploadLogo.mutate(file, {
@@ -188,7 +178,7 @@ function LogoSection({ branding, canEdit }: { branding: BrandingSettings; canEdi
             value={file}
             onChange={(f) => {
               setFile(f);
-              setError(f ? checkLogo(f) : null);
+              setError(f ? checkLogoFile(f) : null);
             }}
             error={error}
             clearable
@@ -263,7 +253,10 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
   });
   useEffect(() => {
     // Saved elsewhere (another tab): start from the stored values when nothing was typed.
-    if (!form.isDirty()) form.setValues(initial);
+    if (!form.isDirty()) {
+      form.setInitialValues(initial);
+      form.setValues(initial);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored values change
   }, [initial]);
 
@@ -273,8 +266,10 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
       setProblem(null);
       update.mutate(values, {
         onSuccess: (saved) => {
-          form.setValues(toValues(saved));
-          form.resetDirty(toValues(saved));
+          const stored = toValues(saved);
+          form.setInitialValues(stored);
+          form.setValues(stored);
+          form.resetDirty(stored);
           notifications.show({
             color: 'teal',
             title: 'Marque enregistrée',
