@@ -6,7 +6,7 @@ import { AuditRetentionSchema } from '@affilia/shared/schemas/audit';
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import { useAuditRetention, useUpdateAuditRetention } from '../api/use-audit';
 
-/** « Durée de conservation » (administrators): lines older than this are purged every day. */
+/** « Durée de conservation » (administrators): the `audit.purge` job deletes older lines. */
 export function RetentionPanel() {
   const query = useAuditRetention();
   // A new form once the stored value is known.
@@ -46,8 +46,8 @@ function RetentionForm({ query }: { query: ReturnType<typeof useAuditRetention> 
             Durée de conservation
           </Title>
           <Text size="sm" c="dimmed">
-            Les lignes plus anciennes sont supprimées automatiquement chaque jour, ainsi que les
-            rapports d’import conservés. De 30 jours à 10 ans (3 650 jours).
+            Les lignes plus anciennes sont supprimées automatiquement, ainsi que les rapports
+            d’import conservés. De 30 jours à 10 ans (3 650 jours).
           </Text>
           {query.isError ? (
             <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
