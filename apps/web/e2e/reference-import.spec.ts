@@ -89,11 +89,14 @@ test('a staff member imports members; the employer sees them in « Mes salariés
     await expect(
       staff.getByRole('link', { name: /Télécharger le modèle « Assurés et couvertures »/ }),
     ).toHaveAttribute('href', '/api/backoffice/reference-data/templates/members.xlsx');
-    await staff.locator('input[type="file"]').setInputFiles({
-      name: 'assures.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(rows.join('\r\n'), 'utf8'),
-    });
+    // The file is dropped on the zone (drag and drop), as from the desktop.
+    const dropped = await staff.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'assures.csv', { type: 'text/csv' }));
+      return transfer;
+    }, rows.join('\r\n'));
+    await staff.getByTestId('file-drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect(staff.getByTestId('file-drop-zone')).toContainText('assures.csv');
     await staff.getByRole('button', { name: 'Importer le fichier' }).click();
 
     // The report: two members created, one row in error with its reason.
