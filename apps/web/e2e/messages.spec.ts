@@ -59,6 +59,8 @@ const PNG = Buffer.from(
   'base64',
 );
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -170,6 +172,21 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await signIn(staff, manager.email, manager.password, { space: 'backoffice' });
       await staff.goto('/back-office/messages');
       await waitForPage(staff, 'Messages des entreprises');
+      // The inbox filtered on the company and « Envoyé » lists the new conversation.
+      const companyFilter = staff.getByRole('combobox', { name: 'Entreprise' });
+      await companyFilter.click();
+      await companyFilter.fill(company.name);
+      await staff
+        .getByRole('option', { name: new RegExp(`^${escapeRegExp(company.name)} — SIREN`) })
+        .click();
+      await choose(staff, 'Statut', 'Envoyé');
+      const inbox = staff.getByRole('table', { name: /^Conversations/ });
+      await expect(
+        inbox.getByRole('row').filter({ hasText: "Affiliation d'un salarié" }),
+      ).not.toHaveCount(0);
+      for (const cell of await inbox.locator('tbody tr td:nth-child(2)').allTextContents()) {
+        expect(cell).toBe(company.name);
+      }
       await expectNoA11yViolations(staff);
       // The emailed link opens the inbox on this conversation, unread, « Envoyé ».
       await staff.goto(`${officeLink.pathname}${officeLink.search}`);

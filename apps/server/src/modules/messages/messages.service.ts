@@ -77,7 +77,8 @@ export async function insertMessage(
       created_at: input.now,
     })
     .execute();
-  for (const s of input.files) {
+  const start = Date.parse(input.now);
+  for (const [index, s] of input.files.entries()) {
     const fileId = newId();
     await trx
       .insertInto('stored_files')
@@ -90,7 +91,8 @@ export async function insertMessage(
         sha256: s.sha256,
         owner_kind: 'message',
         owner_id: messageId,
-        created_at: input.now,
+        // One millisecond apart: the attachments list in the order they were attached.
+        created_at: new Date(start + index).toISOString(),
       })
       .execute();
     await trx

@@ -102,6 +102,12 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     const detail = (await alpha.get(`/api/conversations/${created.id}`)).json<ConversationDetail>();
     expect(detail.messages).toHaveLength(1);
     const attachments = detail.messages[0]!.attachments;
+    // In the order attached.
+    expect(attachments.map((a) => a.fileName)).toEqual([
+      'echeancier.pdf',
+      'photo.png',
+      'liste.csv',
+    ]);
     expect(attachments.map((a) => a.mimeType).sort()).toEqual([
       'application/pdf',
       'image/png',

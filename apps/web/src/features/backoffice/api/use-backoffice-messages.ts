@@ -11,6 +11,7 @@ export type InboxItem = Omit<ConversationSummary, 'unread'> & {
 export type InboxDetail = InboxItem & Pick<ConversationDetail, 'messages'>;
 export interface InboxFilters {
   category?: string | undefined;
+  companyId?: string | undefined;
   status?: string | undefined;
   olderThanDays?: number | undefined;
 }
@@ -21,6 +22,7 @@ const base = '/api/backoffice/conversations';
 export function useInbox(filters: InboxFilters) {
   const params = new URLSearchParams();
   if (filters.category) params.set('category', filters.category);
+  if (filters.companyId) params.set('companyId', filters.companyId);
   if (filters.status) params.set('status', filters.status);
   if (filters.olderThanDays !== undefined)
     params.set('olderThanDays', String(filters.olderThanDays));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   Alert,
   Badge,
@@ -24,6 +25,7 @@ import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { ConversationStatusBadge } from '../../messages/components/conversation-status';
+import { useCompanyOptions } from '../api/use-backoffice-documents';
 import { useInbox } from '../api/use-backoffice-messages';
 import { MessageConversation } from '../components/message-conversation';
 
@@ -33,10 +35,50 @@ const AGES = [
   { value: '7', label: 'Plus de 7 jours' },
 ];
 
+/** « Entreprise »: a search among the companies of the « Référentiel » (name or SIREN). */
+function CompanyFilter({
+  value,
+  onChange,
+}: {
+  value: { id: string; label: string } | null;
+  onChange: (company: { id: string; label: string } | null) => void;
+}) {
+  const [search, setSearch] = useState(value?.label ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const q = debounced === value?.label ? '' : debounced;
+  const companies = useCompanyOptions(q, true);
+  const found = (companies.data ?? []).map((c) => ({
+    value: c.id,
+    label: `${c.name} — SIREN ${c.siren}`,
+  }));
+  const data =
+    value && !found.some((o) => o.value === value.id)
+      ? [{ value: value.id, label: value.label }, ...found]
+      : found;
+  return (
+    <Select
+      label="Entreprise"
+      placeholder="Toutes"
+      searchable
+      clearable
+      clearButtonProps={{ 'aria-label': "Retirer le filtre sur l'entreprise" }}
+      data={data}
+      filter={({ options }) => options}
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value?.id ?? null}
+      onChange={(id, option) => onChange(id && option ? { id, label: option.label } : null)}
+      nothingFoundMessage={companies.isFetching ? 'Recherche…' : 'Aucune entreprise ne correspond'}
+      w={280}
+    />
+  );
+}
+
 /** `/back-office/messages`: « Messages des entreprises » (SPEC §6): the inbox and a conversation. */
 export function BackOfficeMessagesPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [company, setCompany] = useState<{ id: string; label: string } | null>(null);
   const [age, setAge] = useState<string | null>('');
   // The insurer's email links to `?conversation=<id>`: open that one.
   const [selected, setSelected] = useState<string | null>(() =>
@@ -44,6 +86,7 @@ export function BackOfficeMessagesPage() {
   );
   const { data, error, isPending } = useInbox({
     category: category ?? undefined,
+    companyId: company?.id,
     status: status ?? undefined,
     olderThanDays: age ? Number(age) : undefined,
   });
@@ -60,13 +103,16 @@ export function BackOfficeMessagesPage() {
           value={category}
           onChange={setCategory}
         />
+        <CompanyFilter key={company ? 'set' : 'none'} value={company} onChange={setCompany} />
         <Select
           label="Statut"
           clearable
           placeholder="Tous"
           data={CONVERSATION_STATUSES.map((s) => ({
             value: s,
-            label: CONVERSATION_STATUS_LABELS[s],
+            label:
+              CONVERSATION_STATUS_LABELS[s].charAt(0).toUpperCase() +
+              CONVERSATION_STATUS_LABELS[s].slice(1),
           }))}
           value={status}
           onChange={setStatus}
@@ -82,6 +128,7 @@ export function BackOfficeMessagesPage() {
           variant="subtle"
           onClick={() => {
             setCategory(null);
+            setCompany(null);
             setStatus(null);
             setAge('');
           }}
