@@ -116,10 +116,20 @@ function BrandPreview({ values, logoUrl }: { values: Values; logoUrl: string | n
   );
 }
 
-function LogoSection({ branding, canEdit }: { branding: BrandingSettings; canEdit: boolean }) {
+function LogoSection({
+  branding,
+  canEdit,
+  file,
+  setFile,
+}: {
+  branding: BrandingSettings;
+  canEdit: boolean;
+  /** The image chosen and not sent yet (the preview shows it). */
+  file: File | null;
+  setFile: (file: File | null) => void;
+}) {
   const uploadLogo = useUploadLogo();
   const deleteLogo = useDeleteLogo();
-  const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const send = () => {
@@ -246,6 +256,18 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
   const formId = useId();
   const update = useUpdateBranding();
   const [problem, setProblem] = useState<string | null>(null);
+  const [chosenLogo, setChosenLogo] = useState<File | null>(null);
+  // The chosen image in the preview before it is sent (only a PNG or JPEG of the right size).
+  const chosenLogoUrl = useMemo(
+    () => (chosenLogo && !checkLogoFile(chosenLogo) ? URL.createObjectURL(chosenLogo) : null),
+    [chosenLogo],
+  );
+  useEffect(
+    () => () => {
+      if (chosenLogoUrl) URL.revokeObjectURL(chosenLogoUrl);
+    },
+    [chosenLogoUrl],
+  );
   const initial = useMemo(() => toValues(branding), [branding]);
   const form = useForm<Values>({
     initialValues: initial,
@@ -367,11 +389,16 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
               </Stack>
             </fieldset>
           </form>
-          <LogoSection branding={branding} canEdit={canEdit} />
+          <LogoSection
+            branding={branding}
+            canEdit={canEdit}
+            file={chosenLogo}
+            setFile={setChosenLogo}
+          />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <BrandPreview values={form.values} logoUrl={branding.logo?.url ?? null} />
+        <BrandPreview values={form.values} logoUrl={chosenLogoUrl ?? branding.logo?.url ?? null} />
       </Grid.Col>
     </Grid>
   );
