@@ -254,6 +254,38 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     await waitForPage(page, 'Messagerie');
     await expect.poll(() => bellCount(page)).toBe(unreadBefore);
     await expect(conversationRow).not.toContainText('non lue');
+
+    // ---- 4. A user of another company: the conversation and its files are out of reach. ----
+    const detail = await getJson<{ messages: { attachments: { id: string }[] }[] }>(
+      page,
+      `/api/conversations/${conversationId}`,
+    );
+    const fileIds = detail.messages.flatMap((m) => m.attachments.map((a) => a.id));
+    expect(fileIds).toHaveLength(3);
+    const elsewhere = await browser.newContext({ viewport: DESKTOP });
+    try {
+      const other = await elsewhere.newPage();
+      const thirdParty = demo.accounts.find((a) => /^Tiers déclarant/.test(a.role));
+      if (!thirdParty) throw new Error('no demo « Tiers déclarant »');
+      await signIn(other, thirdParty.email, thirdParty.password);
+      const theirs = await getJson<Me>(other, '/api/auth/me');
+      expect(theirs.companies.map((c) => c.id)).not.toContain(company.id);
+      await other.goto(`/messages/${conversationId}`);
+      await expect(other.getByRole('alert')).toContainText('Conversation introuvable');
+      await expect(other.getByText(text, { exact: true })).toHaveCount(0);
+      expect((await other.request.get(`/api/conversations/${conversationId}`)).status()).toBe(404);
+      for (const fileId of fileIds) {
+        const res = await other.request.get(
+          `/api/conversations/${conversationId}/attachments/${fileId}`,
+        );
+        expect(res.status()).toBe(404);
+      }
+      await other.goto('/messages');
+      await waitForPage(other, 'Messagerie');
+      await expect(other.locator(`a[href="/messages/${conversationId}"]`)).toHaveCount(0);
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   test('the help page answers the guide’s questions with the support line', async ({ page }) => {
