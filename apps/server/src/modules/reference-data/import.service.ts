@@ -20,6 +20,7 @@ import {
   type ReferenceImportSummary,
 } from '@affilia/shared/schemas/reference-import';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
 import { refreshPlannerStatistics } from '../../db/database';
 import type { ContractOption, NewCoverage, NewMember } from '../../db/schema';
@@ -874,6 +875,11 @@ export async function runReferenceImport(
 
   const id = newId();
   const result = await deps.db.transaction().execute(async (trx) => {
+    // One import at a time: two files upserting the same SIREN or NIR at once would otherwise
+    // collide on the unique keys (PostgreSQL; SQLite has a single writer).
+    if (deps.dialect === 'postgres') {
+      await sql`select pg_advisory_xact_lock(hashtext('affilia.reference_import'))`.execute(trx);
+    }
     const outcomes = await decide(
       trx,
       input.kind,

@@ -541,6 +541,22 @@ describe(`reference-data import ${DB}`, () => {
     expect(bad.json<{ error: { code: string } }>().error.code).toBe('import_kind_invalid');
   });
 
+  it('runs two imports of the same new rows one after the other, never both creating', async () => {
+    const file = csv([
+      ['SIREN', 'Raison sociale', 'Identifiant entreprise'],
+      [siren('53234567'), 'Gamma', 'ENT-G'],
+      [siren('54234567'), 'Delta', 'ENT-D'],
+    ]);
+    const [one, two] = await Promise.all([
+      importOk('companies', 'a.csv', file),
+      importOk('companies', 'b.csv', file),
+    ]);
+    expect([
+      one.summary.created + two.summary.created,
+      one.summary.unchanged + two.summary.unchanged,
+    ]).toEqual([2, 2]);
+  });
+
   it('takes files up to 20 MB (above the uploads’ default of 10 MB), not more', async () => {
     const header = 'SIREN;Raison sociale;Identifiant entreprise\r\n';
     const blank = (bytes: number) => Buffer.from(header + ';;\r\n'.repeat(bytes / 4));
