@@ -5,6 +5,22 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { RequestMeta } from './request-meta';
 
+function toTerms(row: {
+  id: string;
+  version: string;
+  title: string;
+  content_markdown: string;
+  published_at: string;
+}): Terms {
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    contentMarkdown: row.content_markdown,
+    publishedAt: row.published_at,
+  };
+}
+
 /** The latest published version of the terms of use. */
 export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Terms | null> {
   const row = await ctx.db
@@ -13,14 +29,7 @@ export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Term
     .where('published_at', 'is not', null)
     .orderBy('published_at', 'desc')
     .executeTakeFirst();
-  if (!row?.published_at) return null;
-  return {
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    contentMarkdown: row.content_markdown,
-    publishedAt: row.published_at,
-  };
+  return row?.published_at ? toTerms({ ...row, published_at: row.published_at }) : null;
 }
 
 /**
@@ -51,13 +60,7 @@ export async function getTermsToAccept(
     .limit(1)
     .executeTakeFirst();
   if (!row?.published_at || row.accepted) return null;
-  return {
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    contentMarkdown: row.content_markdown,
-    publishedAt: row.published_at,
-  };
+  return toTerms({ ...row, published_at: row.published_at });
 }
 
 /** « J'accepte »: records the acceptance of the version in force (idempotent), audited. */
