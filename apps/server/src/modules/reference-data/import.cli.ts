@@ -23,6 +23,9 @@ import { AppError } from '../../lib/errors';
 import { createFileStorage } from '../../lib/storage';
 import { runReferenceImport, type ImportDeps } from './import.service';
 
+/** First loads may be larger than the back office's files (memory: about 5 kB a row). */
+const CLI_MAX_ROWS = 1_000_000;
+
 const USAGE =
   'Usage: npm run cli -- import <fichier.csv|fichier.xlsx> --kind companies|establishments|contracts|members [--dry-run] [--report <rapport.csv>]';
 
@@ -136,6 +139,7 @@ export async function run(
       dryRun,
       source: 'cli',
       actor: null,
+      maxRows: CLI_MAX_ROWS,
       onProgress: (message) => io.out(`[${seconds()} s] ${message}`),
     });
     fs.writeFileSync(reportPath, result.csv);

@@ -70,6 +70,8 @@ export interface RunImportInput {
   actor: ImportActor | null;
   /** Steps, for the command line's progress. */
   onProgress?: (message: string) => void;
+  /** The most rows accepted (REFERENCE_IMPORT_MAX_ROWS by default; more from the command line). */
+  maxRows?: number;
 }
 
 export interface ImportResult {
@@ -861,6 +863,7 @@ export async function runReferenceImport(
   const parsed = parseTable(
     input.kind,
     (await readTable(input.bytes, { sheetKeys: SHEET_KEYS[input.kind], ...XLSX_LIMITS })).table,
+    input.maxRows,
   );
   const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
   progress(
