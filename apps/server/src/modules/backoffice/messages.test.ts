@@ -92,7 +92,19 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
     expect(notifications.map((n) => n.user_id).sort()).toEqual([...employerIds].sort());
     expect(notifications[0]!.link).toBe(`/messages/${created.id}`);
 
+    const unread = async () =>
+      (await employer.get('/api/notifications/unread-count')).json<{ count: number }>().count;
+    expect(await unread()).toBe(1);
     const detail = await employer.get(`/api/conversations/${created.id}`);
+    // Reading the conversation reads its notification (the other user's stays unread).
+    expect(await unread()).toBe(0);
+    const stillUnread = await t.ctx.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('type', '=', 'insurer_replied')
+      .where('read_at', 'is', null)
+      .execute();
+    expect(stillUnread.map((n) => n.user_id)).toEqual([employerIds[1]]);
     const messages = detail.json<{ messages: { text: string; authorKind: string }[] }>().messages;
     expect(messages.map((m) => [m.authorKind, m.text])).toEqual([
       ['employer', '<b>Radiation</b> de M. Durand'],

@@ -306,6 +306,14 @@ export async function getConversation(
       .where('id', '=', id)
       .execute();
   }
+  // The user's notifications of this conversation's replies are read too (the bell).
+  await ctx.db
+    .updateTable('notifications')
+    .set({ read_at: ctx.clock.now().toISOString() })
+    .where('user_id', '=', actor.user.id)
+    .where('link', '=', `/messages/${id}`)
+    .where('read_at', 'is', null)
+    .execute();
   return { ...toSummary(row, 0), messages: await messagesOf(ctx.db, id) };
 }
 

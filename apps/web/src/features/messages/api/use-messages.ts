@@ -17,12 +17,31 @@ export function useConversations() {
   });
 }
 
-/** `GET /api/conversations/:id` (marks the insurer's replies read). */
+/**
+ * `GET /api/conversations/:id`: marks the insurer's replies and their notifications read, so the
+ * list's badge and the bell are brought up to date at once.
+ */
 export function useConversation(id: string) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...CONVERSATIONS_KEY, id],
-    queryFn: ({ signal }) =>
-      api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`, { signal }),
+    queryFn: async ({ signal }) => {
+      const detail = await api.get<ConversationDetail>(
+        `/api/conversations/${encodeURIComponent(id)}`,
+        { signal },
+      );
+      queryClient.setQueryData<{ items: ConversationSummary[] }>(CONVERSATIONS_KEY, (list) =>
+        list
+          ? {
+              items: list.items.map((c) =>
+                c.id === id ? { ...c, unread: 0, status: detail.status } : c,
+              ),
+            }
+          : list,
+      );
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      return detail;
+    },
   });
 }
 
