@@ -5,6 +5,7 @@
  *       creates a back-office account and prints its password-creation link (the first
  *       back-office administrator of a new deployment is created this way);
  *   import <file.csv|file.xlsx> --kind companies|establishments|contracts|members
+ *          [--dry-run] [--report <report.csv>]
  *       loads reference data (first loads: 100,000 members in under a minute) with the same
  *       parsing, rules and report as the back office's import.
  *
@@ -21,7 +22,7 @@ function usage(): string {
     '',
     'Commands:',
     '  create-staff --email <email> --name "<Prénom Nom>" [--role admin|manager] [--mobile <+336…>]',
-    '  import <file.csv|file.xlsx> --kind companies|establishments|contracts|members',
+    '  import <file.csv|file.xlsx> --kind companies|establishments|contracts|members [--dry-run] [--report <report.csv>]',
   ].join('\n');
 }
 
