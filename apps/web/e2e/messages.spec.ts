@@ -194,6 +194,8 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       const row = staff.locator('tbody tr[aria-current="true"]');
       await expect(row).toContainText("Affiliation d'un salarié");
       await expect(row).toContainText(company.name);
+      // Opened, hence read: its unread badge is gone from the inbox.
+      await expect(row).not.toContainText('non lu');
       await expect(staff.getByText(text, { exact: true })).toBeVisible();
       await expect(
         staff.getByRole('list', { name: 'Pièces jointes' }).getByRole('link'),

@@ -34,10 +34,20 @@ export function useInbox(filters: InboxFilters) {
   });
 }
 
+/** A conversation (the server marks it read: the inbox lists' badge is cleared too). */
 export function useInboxConversation(id: string | null) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...KEY, 'detail', id],
-    queryFn: ({ signal }) => api.get<InboxDetail>(`${base}/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: async ({ signal }) => {
+      const detail = await api.get<InboxDetail>(`${base}/${encodeURIComponent(id!)}`, { signal });
+      queryClient.setQueriesData<{ items: InboxItem[] } | InboxDetail>({ queryKey: KEY }, (data) =>
+        data && 'items' in data
+          ? { items: data.items.map((c) => (c.id === id ? { ...c, unread: 0 } : c)) }
+          : data,
+      );
+      return detail;
+    },
     enabled: id !== null,
   });
 }
