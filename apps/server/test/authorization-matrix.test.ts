@@ -697,7 +697,7 @@ const MATRIX: Record<string, Entry> = {
     kind: 'backoffice',
     call: () => ({
       url: `/api/backoffice/conversations/${UNKNOWN_ID}/assign`,
-      body: { staffUserId: UNKNOWN_ID },
+      body: { staffId: UNKNOWN_ID },
     }),
   },
   'POST /api/backoffice/conversations/:id/reply': {
