@@ -1,5 +1,5 @@
 import type { CSSVariablesResolver, MantineThemeOverride } from '@mantine/core';
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 import { buildAccessiblePalette } from '../lib/colors';
 
 /**
@@ -30,6 +30,10 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
     other: { brandColor: primaryColor },
     components: {
       Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
+      // A badge is a status word: never cut to « Répo… » in a narrow table column.
+      Badge: Badge.extend({
+        styles: { root: { overflow: 'visible' }, label: { overflow: 'visible' } },
+      }),
     },
   });
 }

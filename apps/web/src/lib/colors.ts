@@ -4,7 +4,16 @@
  * configured.
  */
 
-export type Rgb = readonly [number, number, number];
+import {
+  AA_CONTRAST,
+  contrastRatio,
+  hexToRgb,
+  isHexColor,
+  type Rgb,
+} from '@affilia/shared/domain/colors';
+
+export { AA_CONTRAST, contrastRatio, hexToRgb, isHexColor, type Rgb };
+
 export type Palette = [
   string,
   string,
@@ -21,19 +30,6 @@ export type Palette = [
 const WHITE: Rgb = [255, 255, 255];
 const BLACK: Rgb = [0, 0, 0];
 
-/** WCAG AA minimum for normal text. */
-export const AA_CONTRAST = 4.5;
-
-export function isHexColor(value: string): boolean {
-  return /^#[0-9a-fA-F]{6}$/.test(value);
-}
-
-export function hexToRgb(hex: string): Rgb {
-  if (!isHexColor(hex)) throw new Error(`Not a #rrggbb colour: ${hex}`);
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
-}
-
 export function rgbToHex([r, g, b]: Rgb): string {
   return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
@@ -41,21 +37,6 @@ export function rgbToHex([r, g, b]: Rgb): string {
 /** Mixes `a` into `b`: weight 0 gives `a`, weight 1 gives `b`. */
 export function mix(a: Rgb, b: Rgb, weight: number): Rgb {
   return [0, 1, 2].map((i) => a[i]! + (b[i]! - a[i]!) * weight) as unknown as Rgb;
-}
-
-/** Relative luminance as defined by WCAG 2.x. */
-export function luminance([r, g, b]: Rgb): number {
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-
-export function contrastRatio(a: Rgb, b: Rgb): number {
-  const la = luminance(a);
-  const lb = luminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
 // Weights of the base colour in the light tints (shades 0–5) and of the base colour against black

@@ -2,6 +2,7 @@
  * The back office's « Contenus du portail » (SPEC §6): the insurer's branding, the versions of
  * the terms of use and « Conseils et astuces ». Used by the back-office forms and by the API.
  */
+import { AA_CONTRAST, contrastWithWhite } from '../domain/colors';
 import { z } from 'zod';
 import { EmailSchema } from '../validators/zod';
 import { TermsSchema } from './auth';
@@ -30,27 +31,9 @@ function optionalText(max: number) {
 // ---------------------------------------------------------------------------------------------
 // Branding
 
-/** WCAG 2.x relative luminance of a "#rrggbb" colour. */
-function luminance(hex: string): number {
-  const n = Number.parseInt(hex.slice(1), 16);
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return (
-    0.2126 * channel((n >> 16) & 0xff) +
-    0.7152 * channel((n >> 8) & 0xff) +
-    0.0722 * channel(n & 0xff)
-  );
-}
-
-/** The contrast ratio of a "#rrggbb" colour against white (1 to 21). */
-export function contrastWithWhite(hex: string): number {
-  return 1.05 / (luminance(hex) + 0.05);
-}
-
 /** WCAG AA for normal text: white text on a button, coloured links on white. */
-export const MIN_BRAND_CONTRAST = 4.5;
+export const MIN_BRAND_CONTRAST = AA_CONTRAST;
+export { contrastWithWhite };
 
 export const PrimaryColorSchema = z
   .string({ error: REQUIRED })

@@ -43,5 +43,5 @@ export const backOfficeNavigation = [
   { label: 'Référentiel', to: paths.backOfficeReferenceData },
   { label: 'Contenus', to: paths.backOfficeContent },
   { label: 'Équipe', to: paths.backOfficeStaff },
-  { label: "Journal d'audit", to: paths.backOfficeAudit },
+  { label: 'Audit', to: paths.backOfficeAudit },
 ] satisfies NavItem[];

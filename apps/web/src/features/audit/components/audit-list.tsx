@@ -8,12 +8,30 @@ function actorLabel(e: AuditEntry): string {
   return e.actor ? `${e.actor.name || e.actor.email}` : kind;
 }
 
+/** A detail value as one line of text (nested values as compact JSON). */
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 function Details({ entry }: { entry: AuditEntry }) {
   if (!entry.details) return <>—</>;
   return (
-    <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: 360 }}>
-      {JSON.stringify(entry.details, null, 1)}
-    </Code>
+    <Stack component="dl" gap={2} m={0} style={{ maxWidth: 320 }}>
+      {Object.entries(entry.details).map(([key, value]) => (
+        <Text key={key} component="div" size="xs" style={{ overflowWrap: 'anywhere' }}>
+          <Text component="dt" span fw={600} size="xs">
+            {key}
+          </Text>{' '}
+          :{' '}
+          <Text component="dd" span ff="monospace" size="xs" m={0}>
+            {detailValue(value)}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
   );
 }
 
@@ -66,9 +84,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                     <Actor entry={e} />
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none">
-                      {e.action}
-                    </Badge>
+                    <Code style={{ whiteSpace: 'nowrap' }}>{e.action}</Code>
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{company(e)}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{target(e)}</Table.Td>
