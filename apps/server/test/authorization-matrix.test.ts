@@ -609,6 +609,13 @@ const MATRIX: Record<string, Entry> = {
     user: 200,
     admin: 200,
   },
+  'GET /api/conversations/unread-count': {
+    kind: 'employer',
+    call: () => ({ url: '/api/conversations/unread-count' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
   'POST /api/conversations': {
     kind: 'employer',
     call: (f) => ({

@@ -110,6 +110,9 @@ export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
 export const ConversationListSchema = z.object({ items: z.array(ConversationSummarySchema) });
 
+/** How many conversations hold replies of the insurer the user has not read (the envelope). */
+export const UnreadConversationsSchema = z.object({ count: z.number().int().nonnegative() });
+
 export const ConversationDetailSchema = ConversationSummarySchema.extend({
   messages: z.array(MessageSchema),
 });

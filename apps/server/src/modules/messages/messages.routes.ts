@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ConversationDetailSchema,
   ConversationListSchema,
+  UnreadConversationsSchema,
   ConversationSummarySchema,
   FollowUpSchema,
   NewConversationSchema,
@@ -17,6 +18,7 @@ import {
   createConversation,
   getAttachment,
   getConversation,
+  countUnreadConversations,
   listConversations,
 } from './messages.service';
 
@@ -50,6 +52,20 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await listConversations(ctx, await requireEmployer(request)) }),
+  );
+
+  app.get(
+    '/api/conversations/unread-count',
+    {
+      schema: {
+        tags,
+        summary: 'How many conversations hold unread replies of the insurer (the envelope)',
+        response: { 200: UnreadConversationsSchema },
+      },
+    },
+    async (request) => ({
+      count: await countUnreadConversations(ctx, await requireEmployer(request)),
+    }),
   );
 
   app.post(

@@ -163,6 +163,22 @@ export async function listConversations(
   return rows.map((r) => toSummary(r, r.employer_unread));
 }
 
+/** The conversations of the actor's companies with replies they have not read. */
+export async function countUnreadConversations(
+  ctx: AppContext,
+  actor: EmployerActor,
+): Promise<number> {
+  const companyIds = companyIdsWith(actor, 'messages.manage');
+  if (companyIds.length === 0) return 0;
+  const row = await ctx.db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('company_id', 'in', companyIds)
+    .where('employer_unread', '>', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The conversation of the actor's companies (404 otherwise, whatever the reason). */
 async function conversationOf(db: Db, actor: EmployerActor, id: string) {
   const row = await conversationsQuery(db).where('c.id', '=', id).executeTakeFirst();

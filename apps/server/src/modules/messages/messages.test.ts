@@ -292,7 +292,12 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
       .json<{ items: ConversationSummary[] }>()
       .items.find((c) => c.id === created.id);
     expect(listed).toMatchObject({ status: 'answered', unread: 2 });
+    const unreadCount = async () =>
+      (await alpha.get('/api/conversations/unread-count')).json<{ count: number }>().count;
+    const before = await unreadCount();
+    expect(before).toBeGreaterThanOrEqual(1);
     await alpha.get(`/api/conversations/${created.id}`);
+    expect(await unreadCount()).toBe(before - 1);
     const row = await t.ctx.db
       .selectFrom('conversations')
       .select(['employer_unread', 'staff_unread'])

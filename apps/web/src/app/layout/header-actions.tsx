@@ -16,6 +16,7 @@ import { paths } from '../../config/paths';
 import { fullName, useMe } from '../../features/auth/api/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { useUnreadNotificationCount } from '../../features/notifications/api/use-notifications';
+import { useUnreadConversationCount } from '../../features/messages/api/use-messages';
 
 const ICON_SIZE = 22;
 
@@ -156,13 +157,15 @@ export function ProfileMenu({ space = 'employer' }: { space?: 'employer' | 'back
   );
 }
 
+/** The envelope: conversations with unread replies, polled every 60 s unless given. */
 export function MessagesIconLink({ unread }: { unread?: number }) {
+  const polled = useUnreadConversationCount(unread === undefined).data;
   return (
     <CountIconLink
       to={paths.messages}
       label="Messages"
       icon={<IconMail size={ICON_SIZE} aria-hidden />}
-      count={unread}
+      count={unread ?? polled}
     />
   );
 }

@@ -17,6 +17,21 @@ export function useConversations() {
   });
 }
 
+const UNREAD_KEY = [...CONVERSATIONS_KEY, 'unread-count'] as const;
+const UNREAD_POLL_MS = 60_000;
+
+/** `GET /api/conversations/unread-count`: the envelope's count, polled every minute. */
+export function useUnreadConversationCount(enabled = true) {
+  return useQuery({
+    queryKey: UNREAD_KEY,
+    queryFn: ({ signal }) =>
+      api.get<{ count: number }>('/api/conversations/unread-count', { signal }),
+    select: (data) => data.count,
+    refetchInterval: UNREAD_POLL_MS,
+    enabled,
+  });
+}
+
 /**
  * `GET /api/conversations/:id`: marks the insurer's replies and their notifications read, so the
  * list's badge and the bell are brought up to date at once.
@@ -40,6 +55,7 @@ export function useConversation(id: string) {
           : list,
       );
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: UNREAD_KEY });
       return detail;
     },
   });
