@@ -12,6 +12,7 @@ import { validateAffiliationsSearch } from '../features/affiliations/affiliation
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
 import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
 import { AuditPage } from '../features/audit/routes/audit-page';
+import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
 import { BackOfficeAffiliationPage } from '../features/backoffice/routes/backoffice-affiliation-page';
 import { BackOfficeAffiliationsPage } from '../features/backoffice/routes/backoffice-affiliations-page';
 import { BackOfficeDocumentsPage } from '../features/backoffice/routes/backoffice-documents-page';
@@ -307,6 +308,7 @@ const backOfficeRoutes = [
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAffiliations,
+    validateSearch: validateAffiliationsQueueSearch,
     component: BackOfficeAffiliationsPage,
   }),
   createRoute({

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Alert, Paper, Skeleton, Stack, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -10,6 +10,12 @@ import { errorMessage } from '../../../lib/form-errors';
 import type { QueueFilter } from '../api/use-backoffice-affiliations';
 import { useBackofficeQueue } from '../api/use-backoffice-affiliations';
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
+import {
+  DEFAULT_QUEUE_TAB,
+  isQueueTab,
+  QUEUE_TABS,
+  type QueueTab,
+} from '../affiliations-queue-search';
 
 const TABS = {
   'a-valider': { label: 'À valider', filter: { statuses: ['finalised'] } },
@@ -19,9 +25,9 @@ const TABS = {
   },
   retournes: { label: 'Retournés', filter: { statuses: ['returned'] } },
   valides: { label: 'Validés', filter: { statuses: ['validated'] } },
-} as const satisfies Record<string, { label: string; filter: QueueFilter }>;
-type TabId = keyof typeof TABS;
-const TAB_IDS = Object.keys(TABS) as TabId[];
+} as const satisfies Record<QueueTab, { label: string; filter: QueueFilter }>;
+type TabId = QueueTab;
+const TAB_IDS = QUEUE_TABS;
 
 function QueueTable({ tab }: { tab: TabId }) {
   const { label, filter } = TABS[tab];
@@ -105,7 +111,9 @@ function QueueTable({ tab }: { tab: TabId }) {
 
 /** `/back-office/affiliations`: « Demandes d'affiliation » (SPEC §6). */
 export function BackOfficeAffiliationsPage() {
-  const [tab, setTab] = useState<TabId>('a-valider');
+  const navigate = useNavigate();
+  const tab =
+    useSearch({ from: '/back-office/back-office/affiliations' }).onglet ?? DEFAULT_QUEUE_TAB;
   return (
     <Page
       title="Demandes d'affiliation"
@@ -114,7 +122,12 @@ export function BackOfficeAffiliationsPage() {
       <Tabs
         value={tab}
         onChange={(value) => {
-          if (value && TAB_IDS.includes(value as TabId)) setTab(value as TabId);
+          if (isQueueTab(value)) {
+            void navigate({
+              to: paths.backOfficeAffiliations,
+              search: value === DEFAULT_QUEUE_TAB ? {} : { onglet: value },
+            });
+          }
         }}
         keepMounted={false}
       >

@@ -32,6 +32,8 @@ interface Queue {
   /** « 3 demandes finalisées à valider ». */
   describe: (count: number) => string;
   to: string;
+  /** Search params of the link (e.g. the « Courriers attendus » tab). */
+  search?: Record<string, string>;
   linkLabel: string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
 }
@@ -52,8 +54,9 @@ const QUEUES: Queue[] = [
     key: 'paperFormsExpected',
     title: 'Courriers attendus',
     describe: (n) =>
-      `${n} ${plural(n, 'BIA papier', 'BIA papier')} pas encore ${plural(n, 'reçu', 'reçus')} (onglet « Courriers attendus »)`,
+      `${n} ${plural(n, 'BIA papier', 'BIA papier')} pas encore ${plural(n, 'reçu', 'reçus')}`,
     to: paths.backOfficeAffiliations,
+    search: { onglet: 'courriers' },
     linkLabel: 'Voir les courriers attendus',
     icon: IconMail,
   },
@@ -98,7 +101,7 @@ function QueueCard({ queue, count }: { queue: Queue; count: number }) {
             </Text>
           </Stack>
         </Group>
-        <AnchorLink to={queue.to} size="sm" fw={600}>
+        <AnchorLink to={queue.to} search={queue.search} size="sm" fw={600}>
           {queue.linkLabel}
         </AnchorLink>
       </Stack>
