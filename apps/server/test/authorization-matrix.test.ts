@@ -684,6 +684,10 @@ const MATRIX: Record<string, Entry> = {
     kind: 'backoffice',
     call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/unpublish` }),
   },
+  'GET /api/backoffice/documents/:id/versions/:versionId/file': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/documents/${UNKNOWN_ID}/versions/${UNKNOWN_ID}/file` }),
+  },
   'POST /api/backoffice/documents/:id/versions': {
     kind: 'backoffice',
     call: () => ({

@@ -33,6 +33,9 @@ export const EmployerDocumentsSchema = z.object({
 export type EmployerDocuments = z.infer<typeof EmployerDocumentsSchema>;
 
 export const DocumentIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const DocumentVersionParamsSchema = DocumentIdParamsSchema.extend({
+  versionId: z.string().min(1).max(64),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Back office (SPEC §6): the insurer's documents.

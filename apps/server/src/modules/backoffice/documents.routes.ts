@@ -6,17 +6,20 @@ import {
   BackofficeDocumentsSchema,
   DOCUMENT_MAX_BYTES,
   DocumentIdParamsSchema,
+  DocumentVersionParamsSchema,
   DocumentMetadataSchema,
   type DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import { badRequest } from '../../lib/errors';
 import { requireAuth } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
+import { sendDownload } from '../enrolment/download';
 import type { StaffActor } from './backoffice.service';
 import {
   addDocumentVersion,
   createDocument,
   listBackofficeDocuments,
+  readDocumentVersionFile,
   setDocumentStatus,
   updateDocumentMetadata,
   type UploadedDocumentFile,
@@ -142,6 +145,22 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
         Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
       );
       return updateDocumentMetadata(ctx, actor, request.params.id, parseMetadata(fields));
+    },
+  );
+
+  app.get(
+    '/api/backoffice/documents/:id/versions/:versionId/file',
+    {
+      schema: {
+        tags,
+        summary: 'The file of one version of a document (current or replaced), as an attachment',
+        params: DocumentVersionParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      staff(request);
+      const { id, versionId } = request.params;
+      return sendDownload(reply, await readDocumentVersionFile(ctx, id, versionId));
     },
   );
 

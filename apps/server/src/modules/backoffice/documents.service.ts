@@ -179,6 +179,27 @@ export async function listBackofficeDocuments(ctx: AppContext): Promise<Backoffi
   };
 }
 
+/** One version's file of a document, current or replaced, for the staff (404 if unknown). */
+export async function readDocumentVersionFile(
+  ctx: AppContext,
+  documentId: string,
+  versionId: string,
+) {
+  const row = await ctx.db
+    .selectFrom('document_versions')
+    .innerJoin('stored_files', 'stored_files.id', 'document_versions.file_id')
+    .select(['stored_files.storage_key', 'stored_files.original_name', 'stored_files.mime_type'])
+    .where('document_versions.id', '=', versionId)
+    .where('document_versions.document_id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Document introuvable.');
+  return {
+    bytes: await ctx.storage.read(row.storage_key),
+    fileName: row.original_name,
+    mimeType: row.mime_type,
+  };
+}
+
 async function getOne(ctx: AppContext, id: string) {
   const doc = (await listBackofficeDocuments(ctx)).documents.find((d) => d.id === id);
   if (!doc) throw notFound('Document introuvable.');

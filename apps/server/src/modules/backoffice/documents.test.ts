@@ -161,6 +161,21 @@ describe('Back office documents (/api/backoffice/documents)', () => {
     expect(doc.versions[0]!.mimeType).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
+    // The staff download any version, the replaced one included; a version of another document
+    // answers 404.
+    const first = await staff.get(
+      `/api/backoffice/documents/${created.id}/versions/${doc.versions[1]!.id}/file`,
+    );
+    expect(first.statusCode).toBe(200);
+    expect(first.rawPayload.equals(TEST_PDF)).toBe(true);
+    expect(first.headers['content-disposition']).toContain('attachment');
+    expect(
+      (
+        await staff.get(
+          `/api/backoffice/documents/${'00000000-0000-4000-8000-000000000000'}/versions/${doc.versions[1]!.id}/file`,
+        )
+      ).statusCode,
+    ).toBe(404);
     await staff.post(`/api/backoffice/documents/${created.id}/publish`);
     const file = await employerA.get(`/api/documents/${created.id}/file`);
     expect(file.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   FileInput,
@@ -58,7 +59,15 @@ export function DocumentVersionsTable({ document }: { document: BackofficeDocume
                   ) : null}
                 </Group>
               </Table.Th>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{version.fileName}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                <Anchor
+                  href={`/api/backoffice/documents/${encodeURIComponent(document.id)}/versions/${encodeURIComponent(version.id)}/file`}
+                  download
+                  aria-label={`Télécharger la version ${version.version} (${version.fileName})`}
+                >
+                  {version.fileName}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{formatLabel(version.mimeType, version.fileName)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatFileSize(version.size)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
