@@ -79,6 +79,8 @@ export const BackofficeDocumentSchema = z.object({
   category: z.enum(DOCUMENT_CATEGORIES),
   scope: z.enum(DOCUMENT_SCOPES),
   idcc: z.string().nullable(),
+  /** The name of the collective agreement of that IDCC, as the companies carry it. */
+  ccnName: z.string().nullable(),
   companyId: z.string().nullable(),
   companyName: z.string().nullable(),
   status: z.enum(DOCUMENT_STATUSES),

@@ -151,6 +151,19 @@ export async function listBackofficeDocuments(ctx: AppContext): Promise<Backoffi
           ])
           .orderBy('document_versions.version', 'desc')
           .execute();
+  const idccs = [...new Set(docs.flatMap((d) => (d.ccn_idcc ? [d.ccn_idcc] : [])))];
+  const ccnNames = new Map(
+    idccs.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('companies')
+            .select(['idcc', (eb) => eb.fn.min('ccn_name').as('ccn_name')])
+            .where('idcc', 'in', idccs)
+            .groupBy('idcc')
+            .execute()
+        ).map((r) => [r.idcc, r.ccn_name]),
+  );
   return {
     documents: docs.map((d): BackofficeDocument => ({
       id: d.id,
@@ -159,6 +172,7 @@ export async function listBackofficeDocuments(ctx: AppContext): Promise<Backoffi
       category: d.category as DocumentCategory,
       scope: d.scope,
       idcc: d.ccn_idcc,
+      ccnName: (d.ccn_idcc ? ccnNames.get(d.ccn_idcc) : null) ?? null,
       companyId: d.company_id,
       companyName: d.company_name ?? null,
       status: d.status,

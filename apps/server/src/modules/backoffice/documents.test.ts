@@ -158,6 +158,7 @@ describe('Back office documents (/api/backoffice/documents)', () => {
       [1, 'v1.pdf'],
     ]);
     expect(doc.currentVersionId).toBe(doc.versions[0]!.id);
+    expect(doc).toMatchObject({ idcc: '1527', ccnName: 'Immobilier' });
     expect(doc.versions[0]!.mimeType).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
