@@ -13,6 +13,7 @@ import { badRequest } from '../../lib/errors';
 import type { RequestMeta } from '../auth/request-meta';
 import { ensureSettingsRow } from '../content/content.service';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
+import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
 import { csvField } from '../establishments/import-report';
 import { getBranding } from '../settings/settings.service';
 
@@ -332,8 +333,9 @@ export async function setAuditRetentionDays(
 
 /**
  * The `audit.purge` job: deletes the audit lines older than the retention, by batches (short
- * transactions on a large log), then the stored establishments-import reports as old. Returns
- * the number of audit lines and reports deleted.
+ * transactions on a large log), then the history of the reference-data imports and the stored
+ * import reports (establishments and reference data) as old. Returns the number of audit lines,
+ * import history rows and reports deleted.
  */
 export async function purgeAuditLog(
   ctx: Pick<AppContext, 'db' | 'storage'>,
@@ -357,10 +359,15 @@ export async function purgeAuditLog(
     deleted += ids.length;
     if (ids.length < batchSize) break;
   }
+  const history = await ctx.db
+    .deleteFrom('reference_imports')
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
+  deleted += Number(history.numDeletedRows);
   const reports = await ctx.db
     .selectFrom('stored_files')
     .select(['id', 'storage_key'])
-    .where('owner_kind', '=', IMPORT_REPORT_OWNER_KIND)
+    .where('owner_kind', 'in', [IMPORT_REPORT_OWNER_KIND, REFERENCE_IMPORT_REPORT_OWNER_KIND])
     .where('created_at', '<', cutoff)
     .limit(batchSize)
     .execute();

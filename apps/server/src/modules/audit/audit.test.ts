@@ -7,6 +7,7 @@ import { recordAudit } from '../../lib/audit';
 import type { ApiErrorBody } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
+import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
 import { parisDayStart, purgeAuditLog } from './audit.service';
 
 const DAY = 86_400_000;
@@ -222,7 +223,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
       action: 'purge.recent',
       actorKind: 'system',
     });
-    const report = async (createdAt: Date) => {
+    const report = async (createdAt: Date, ownerKind: string = IMPORT_REPORT_OWNER_KIND) => {
       const saved = await t.ctx.storage.save(Buffer.from('\uFEFFLigne;SIRET\r\n'), {
         originalName: 'rapport.csv',
         mimeType: 'text/csv',
@@ -237,7 +238,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
           mime_type: 'text/csv',
           size: saved.size,
           sha256: saved.sha256,
-          owner_kind: IMPORT_REPORT_OWNER_KIND,
+          owner_kind: ownerKind,
           owner_id: hr.id,
           created_at: createdAt.toISOString(),
         })
@@ -246,6 +247,30 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     };
     const oldReport = await report(new Date(now.getTime() - 40 * DAY));
     const newReport = await report(new Date(now.getTime() - DAY));
+    // A reference-data import of 40 days ago: its history row and its report go too.
+    const oldReferenceReport = await report(
+      new Date(now.getTime() - 40 * DAY),
+      REFERENCE_IMPORT_REPORT_OWNER_KIND,
+    );
+    await db
+      .insertInto('reference_imports')
+      .values({
+        id: newId(),
+        kind: 'members',
+        file_name: 'assures.csv',
+        dry_run: 0,
+        source: 'cli',
+        actor_user_id: null,
+        report_file_id: oldReferenceReport.id,
+        total: 1,
+        created_count: 1,
+        updated_count: 0,
+        unchanged_count: 0,
+        error_count: 0,
+        duration_ms: 10,
+        created_at: new Date(now.getTime() - 40 * DAY).toISOString(),
+      })
+      .execute();
     const before = await db.selectFrom('audit_log').select('id').execute();
 
     // By batches of 3: every old line goes.
@@ -254,13 +279,15 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     const cutoff = new Date(now.getTime() - 30 * DAY).toISOString();
     expect(remaining.every((r) => r.at >= cutoff)).toBe(true);
     expect(remaining.map((r) => r.action)).toContain('purge.recent');
-    expect(purged).toBe(before.length - remaining.length + 1);
+    // The audit lines, the history row and the two old reports.
+    expect(purged).toBe(before.length - remaining.length + 3);
     const files = await db
       .selectFrom('stored_files')
       .select('id')
-      .where('owner_kind', '=', IMPORT_REPORT_OWNER_KIND)
+      .where('owner_kind', 'in', [IMPORT_REPORT_OWNER_KIND, REFERENCE_IMPORT_REPORT_OWNER_KIND])
       .execute();
     expect(files.map((f) => f.id)).toEqual([newReport.id]);
+    expect(await db.selectFrom('reference_imports').select('id').execute()).toEqual([]);
     await expect(t.ctx.storage.read(oldReport.key)).rejects.toThrow();
     expect((await t.ctx.storage.read(newReport.key)).length).toBeGreaterThan(0);
 

@@ -89,7 +89,8 @@ type Outcome =
 
 type Ok<T> = Extract<ParsedRow<T>, { ok: true }>;
 
-const IMPORT_REPORT_OWNER_KIND = 'reference_import_report';
+/** `stored_files.owner_kind` of a stored import report (purged with the audit retention). */
+export const REFERENCE_IMPORT_REPORT_OWNER_KIND = 'reference_import_report';
 /** Bound parameters per `in (…)` list (SQLite allows 32,766 per statement). */
 const CHUNK = 5000;
 
@@ -914,7 +915,7 @@ export async function runReferenceImport(
         mime_type: 'text/csv',
         size: saved.size,
         sha256: saved.sha256,
-        owner_kind: IMPORT_REPORT_OWNER_KIND,
+        owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
         owner_id: id,
         created_at: at,
       })
