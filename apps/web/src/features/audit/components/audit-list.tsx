@@ -22,11 +22,11 @@ function Details({ entry }: { entry: AuditEntry }) {
     <Stack component="dl" gap={2} m={0} style={{ maxWidth: 320 }}>
       {Object.entries(entry.details).map(([key, value]) => (
         <Text key={key} component="div" size="xs" style={{ overflowWrap: 'anywhere' }}>
-          <Text component="dt" span fw={600} size="xs">
+          <Text component="dt" fw={600} size="xs" display="inline">
             {key}
           </Text>{' '}
           :{' '}
-          <Text component="dd" span ff="monospace" size="xs" m={0}>
+          <Text component="dd" ff="monospace" size="xs" m={0} display="inline">
             {detailValue(value)}
           </Text>
         </Text>
@@ -96,7 +96,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={220}>
                     <Details entry={e} />
                   </Table.Td>
                 </Table.Tr>
