@@ -1,11 +1,13 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import {
   DESKTOP,
+  escapeRegExp,
   expectNoA11yViolations,
-  signIn,
+  getJson,
+  pdf,
+  signInBackOffice,
   useSession,
   waitForEmailLink,
   waitForPage,
@@ -43,12 +45,6 @@ interface Dashboard {
   byEstablishment: { id: string; name: string; count: number }[];
 }
 
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 /** Today in Paris as `YYYY-MM-DD` (the users' calendar). */
 function todayInParis(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -59,29 +55,10 @@ function frenchDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** A smallest well-formed PDF: the server checks the first bytes (`%PDF-`). */
-function pdf(title: string): Buffer {
-  return Buffer.from(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-      `% ${title}`,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-    'latin1',
-  );
-}
-
 /** The digits of a number written with letters: a name the name checks accept, unique per run. */
 function letters(n: number): string {
   return [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assureur", () => {
   test('the employer pre-affiliates, the employee completes the form on a phone, the insurer validates, the employer sees the new member', async ({
@@ -247,16 +224,10 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.finalised);
 
     // ---- 3. The insurer's « gestionnaire », in the back office. ----
-    const demo = await getJson<{ accounts: { role: string; email: string; password: string }[] }>(
-      page,
-      '/api/dev/demo',
-    );
-    const manager = demo.accounts.find((a) => /^Gestionnaire/.test(a.role));
-    if (!manager) throw new Error('no demo « Gestionnaire »');
     const office = await browser.newContext({ viewport: DESKTOP });
     try {
       const staff = await office.newPage();
-      await signIn(staff, manager.email, manager.password, { space: 'backoffice' });
+      await signInBackOffice(staff);
       await staff.goto('/back-office/affiliations');
       await waitForPage(staff, "Demandes d'affiliation");
       await expect(staff.getByRole('tab', { name: 'À valider' })).toHaveAttribute(

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { DESKTOP, expectNoA11yViolations, signIn, useSession, waitForPage } from './support';
+import {
+  DEMO_THIRD_PARTY,
+  DESKTOP,
+  escapeRegExp,
+  expectNoA11yViolations,
+  getJson,
+  pdf,
+  signIn,
+  signInBackOffice,
+  useSession,
+  waitForPage,
+} from './support';
 
 /*
  * « Mes documents pratiques » end to end (SPEC §5.6, §5.8, §6): a « gestionnaire » adds a PDF meant
@@ -10,37 +20,9 @@ import { DESKTOP, expectNoA11yViolations, signIn, useSession, waitForPage } from
  * company neither sees it nor reaches its file. Every run adds its own document (a unique title).
  */
 
-interface DemoInfo {
-  accounts: { role: string; email: string; password: string }[];
-}
 interface Me {
   companies: { id: string; name: string }[];
 }
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-/** A smallest well-formed PDF: the server checks the first bytes (`%PDF-`). */
-function pdf(title: string): Buffer {
-  return Buffer.from(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-      `% ${title}`,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-    'latin1',
-  );
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.describe('« Mes documents pratiques »', () => {
   test('a company’s document: published by the insurer, notified, found and downloaded by that company only', async ({
@@ -56,20 +38,13 @@ test.describe('« Mes documents pratiques »', () => {
     const me = await getJson<Me>(page, '/api/auth/me');
     // The administrator's last company: a company of theirs that the other demo users lack.
     const company = me.companies[me.companies.length - 1]!;
-    const demo = await getJson<DemoInfo>(page, '/api/dev/demo');
-    const account = (role: RegExp) => {
-      const found = demo.accounts.find((a) => role.test(a.role));
-      if (!found) throw new Error(`no demo account ${role}`);
-      return found;
-    };
 
     // ---- 1. The insurer's « gestionnaire » adds the document, then publishes it. ----
     let documentId: string;
     const office = await browser.newContext({ viewport: DESKTOP });
     try {
       const staff = await office.newPage();
-      const manager = account(/^Gestionnaire/);
-      await signIn(staff, manager.email, manager.password, { space: 'backoffice' });
+      await signInBackOffice(staff);
       await staff.goto('/back-office/documents');
       await waitForPage(staff, 'Documents publiés');
       await expectNoA11yViolations(staff);
@@ -147,8 +122,7 @@ test.describe('« Mes documents pratiques »', () => {
     const elsewhere = await browser.newContext({ viewport: DESKTOP });
     try {
       const other = await elsewhere.newPage();
-      const thirdParty = account(/^Tiers déclarant/);
-      await signIn(other, thirdParty.email, thirdParty.password);
+      await signIn(other, DEMO_THIRD_PARTY.email, DEMO_THIRD_PARTY.password);
       const theirs = await getJson<Me>(other, '/api/auth/me');
       expect(theirs.companies.map((c) => c.id)).not.toContain(company.id);
       await other.goto('/documents');

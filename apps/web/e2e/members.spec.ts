@@ -3,7 +3,15 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
 import { formatNir } from '@affilia/shared/validators/nir';
-import { DESKTOP, expectNoA11yViolations, forgetSession, useSession, waitForPage } from './support';
+import {
+  DEMO_THIRD_PARTY,
+  DESKTOP,
+  expectNoA11yViolations,
+  forgetSession,
+  getJson,
+  useSession,
+  waitForPage,
+} from './support';
 
 /*
  * The home page's figures (SPEC §5.1), « Mes salariés » (§5.2) and a member's page, as the demo
@@ -31,12 +39,6 @@ interface MemberRow {
 interface MemberPage {
   items: MemberRow[];
   total: number;
-}
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return (await response.json()) as T;
 }
 
 /** « 1 234 » as the page writes it (a narrow no-break space between thousands). */
@@ -367,12 +369,7 @@ test.describe('« Mes salariés »', () => {
     browser,
   }) => {
     // A member of Agence des Deux Rives, read by its third-party declarant (cabinet@…).
-    const demo = await getJson<{ accounts: { role: string; email: string; password: string }[] }>(
-      page,
-      '/api/dev/demo',
-    );
-    const cabinet = demo.accounts.find((a) => a.role === 'Tiers déclarant');
-    if (!cabinet) throw new Error('no demo « Tiers déclarant »');
+    const cabinet = DEMO_THIRD_PARTY;
     const other = await browser.newContext();
     const otherPage = await other.newPage();
     await useSession(otherPage, cabinet);

@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
+  DEMO_THIRD_PARTY,
   DESKTOP,
+  escapeRegExp,
   expectNoA11yViolations,
+  getJson,
   outboxIds,
+  pdf,
   signIn,
+  signInBackOffice,
   useSession,
   waitForNewMessage,
   waitForPage,
@@ -19,9 +24,6 @@ import {
  * help page. Every run writes its own conversation (a unique text): no demo data is changed.
  */
 
-interface DemoInfo {
-  accounts: { role: string; email: string; password: string }[];
-}
 interface Me {
   companies: { id: string; name: string }[];
 }
@@ -30,36 +32,11 @@ interface Branding {
   supportHours: string;
 }
 
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-/** A smallest well-formed PDF: the server checks the first bytes (`%PDF-`). */
-function pdf(title: string): Buffer {
-  return Buffer.from(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-      `% ${title}`,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-    'latin1',
-  );
-}
-
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label }).click();
@@ -163,13 +140,10 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     );
 
     // ---- 2. The insurer's « gestionnaire », in the back office (another browser). ----
-    const demo = await getJson<DemoInfo>(page, '/api/dev/demo');
-    const manager = demo.accounts.find((a) => /^Gestionnaire/.test(a.role));
-    if (!manager) throw new Error('no demo « Gestionnaire »');
     const office = await browser.newContext({ viewport: DESKTOP });
     try {
       const staff = await office.newPage();
-      await signIn(staff, manager.email, manager.password, { space: 'backoffice' });
+      await signInBackOffice(staff);
       await staff.goto('/back-office/messages');
       await waitForPage(staff, 'Messages des entreprises');
       // The inbox filtered on the company and « Envoyé » lists the new conversation.
@@ -267,9 +241,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     const elsewhere = await browser.newContext({ viewport: DESKTOP });
     try {
       const other = await elsewhere.newPage();
-      const thirdParty = demo.accounts.find((a) => /^Tiers déclarant/.test(a.role));
-      if (!thirdParty) throw new Error('no demo « Tiers déclarant »');
-      await signIn(other, thirdParty.email, thirdParty.password);
+      await signIn(other, DEMO_THIRD_PARTY.email, DEMO_THIRD_PARTY.password);
       const theirs = await getJson<Me>(other, '/api/auth/me');
       expect(theirs.companies.map((c) => c.id)).not.toContain(company.id);
       await other.goto(`/messages/${conversationId}`);

@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import {
   DEMO_ADMIN,
   DESKTOP,
   expectNoA11yViolations,
-  signIn,
+  getJson,
+  signInBackOffice,
   useSession,
   waitForPage,
 } from './support';
@@ -16,8 +16,6 @@ import {
  * employer administrator of that company finds those members in « Mes salariés ».
  */
 
-const MANAGER = { email: 'gestionnaire@demo.affilia.test', password: 'Boussole-Amarante-56' };
-
 interface PerimeterEstablishment {
   siret: string;
   name: string;
@@ -25,12 +23,6 @@ interface PerimeterEstablishment {
 }
 interface ContractPage {
   items: { number: string; staffCategory: 'cadre' | 'non_cadre' | 'all'; startDate: string }[];
-}
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(path);
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return (await response.json()) as T;
 }
 
 /** A NIR with its key, born in June 1985 in Paris, whose order number is unlikely to be taken. */
@@ -63,7 +55,7 @@ test('a staff member imports members; the employer sees them in « Mes salariés
   const lastName = `Importé${suffix}`;
   try {
     const staff = await office.newPage();
-    await signIn(staff, MANAGER.email, MANAGER.password, { space: 'backoffice' });
+    await signInBackOffice(staff);
     const contracts = await getJson<ContractPage>(
       staff,
       `/api/backoffice/reference-data/contracts?companyId=${establishment.company.id}&pageSize=100`,

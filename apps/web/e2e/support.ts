@@ -70,6 +70,21 @@ export async function waitForNewMessage(
 
 /** The demo accounts of the seed (also printed at start-up and by `GET /api/dev/demo`). */
 export const DEMO_ADMIN = { email: 'admin@demo.affilia.test', password: 'Tilleul-Ardoise-47' };
+/** « Tiers déclarant »: an employer account without the administrator's last company. */
+export const DEMO_THIRD_PARTY = {
+  email: 'cabinet@demo.affilia.test',
+  password: 'Lanterne-Bruyere-29',
+};
+/** The insurer's « Gestionnaire (back office) », Karim Benali. */
+export const DEMO_MANAGER = {
+  email: 'gestionnaire@demo.affilia.test',
+  password: 'Boussole-Amarante-56',
+};
+
+export interface Account {
+  email: string;
+  password: string;
+}
 
 /**
  * Signs in through the real pages: email and password, then, when the security screen appears
@@ -113,6 +128,11 @@ export async function signIn(
   await expect(signedIn).toBeVisible();
 }
 
+/** `signIn` on the back office's sign-in page, by default as the demo « gestionnaire ». */
+export async function signInBackOffice(page: Page, account: Account = DEMO_MANAGER): Promise<void> {
+  await signIn(page, account.email, account.password, { space: 'backoffice' });
+}
+
 type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
 const sessions = new Map<string, Cookies>();
 
@@ -121,10 +141,7 @@ const sessions = new Map<string, Cookies>();
  * tests the same cookies, so that a file of journeys does not send an SMS for every test.
  * Call `forgetSession` after a test that signs the account out.
  */
-export async function useSession(
-  page: Page,
-  account: { email: string; password: string } = DEMO_ADMIN,
-): Promise<void> {
+export async function useSession(page: Page, account: Account = DEMO_ADMIN): Promise<void> {
   const saved = sessions.get(account.email);
   if (saved) {
     await page.context().addCookies(saved);
@@ -165,3 +182,30 @@ export async function waitForEmailLink(
 export async function outboxIds(page: Page): Promise<Set<string>> {
   return new Set((await readOutbox(page)).map((m) => m.id));
 }
+
+/** `GET path` with the page's cookies; fails the test unless the answer is 2xx. */
+export async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** A smallest well-formed PDF: the server checks the first bytes (`%PDF-`). */
+export function pdf(title: string): Buffer {
+  return Buffer.from(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+      `% ${title}`,
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+    'latin1',
+  );
+}
+
+/** `text` as a regular expression matching it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
