@@ -4,7 +4,8 @@ import type {
   BackofficeDocuments,
   DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
-import { ApiError, api, toApiError } from '../../../lib/api';
+import { api } from '../../../lib/api';
+import { postMultipart } from '../../../lib/upload';
 import { metadataFields } from '../../documents/document-format';
 
 export type { BackofficeDocument };
@@ -23,44 +24,6 @@ export function useBackofficeDocuments() {
   });
 }
 
-/**
- * A multipart POST: the text fields first, then the one file in `file` (the server reads the
- * fields that come before the file), with the API's error shape.
- */
-export async function upload<T>(
-  path: string,
-  fields: Record<string, string>,
-  file: File,
-): Promise<T> {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      body,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'affilia' },
-    });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.',
-    });
-  }
-  const text = await response.text();
-  let data: unknown = undefined;
-  try {
-    data = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
-}
-
 function useRefresh() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: KEY });
@@ -71,7 +34,9 @@ export function useCreateDocument() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (input: { meta: DocumentMetadata; file: File }) =>
-      upload<BackofficeDocument>(BASE, metadataFields(input.meta), input.file),
+      postMultipart<BackofficeDocument>(BASE, metadataFields(input.meta), [input.file], {
+        fileField: 'file',
+      }),
     onSuccess: () => refresh(),
   });
 }
@@ -91,7 +56,9 @@ export function useAddDocumentVersion(id: string) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (file: File) =>
-      upload<BackofficeDocument>(`${documentPath(id)}/versions`, {}, file),
+      postMultipart<BackofficeDocument>(`${documentPath(id)}/versions`, {}, [file], {
+        fileField: 'file',
+      }),
     onSuccess: () => refresh(),
   });
 }

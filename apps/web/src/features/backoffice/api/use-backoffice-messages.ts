@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
 import type { StaffList } from '@affilia/shared/schemas/staff';
 import { api } from '../../../lib/api';
-import { postForm } from '../../messages/api/use-messages';
+import { postMultipart } from '../../../lib/upload';
 
 export type InboxItem = Omit<ConversationSummary, 'unread'> & {
   unread: number;
@@ -79,10 +79,11 @@ export function useActiveStaff() {
 }
 export const useReply = (id: string) =>
   useUpdate(id, (input: { text: string; files: File[] }) =>
-    postForm<InboxDetail>(
+    postMultipart<InboxDetail>(
       `${base}/${encodeURIComponent(id)}/reply`,
       { text: input.text },
       input.files,
+      { fileField: 'files' },
     ),
   );
 export const useClose = (id: string) =>

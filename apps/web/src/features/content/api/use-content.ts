@@ -10,7 +10,7 @@ import type {
   TipPatch,
 } from '@affilia/shared/schemas/content';
 import { api } from '../../../lib/api';
-import { upload } from '../../backoffice/api/use-backoffice-documents';
+import { postMultipart } from '../../../lib/upload';
 
 export type { BrandingSettings, TermsVersion, Tip };
 
@@ -54,7 +54,8 @@ export function useUpdateBranding() {
 export function useUploadLogo() {
   const saved = useBrandingSaved();
   return useMutation({
-    mutationFn: (file: File) => upload<BrandingSettings>(`${BASE}/branding/logo`, {}, file),
+    mutationFn: (file: File) =>
+      postMultipart<BrandingSettings>(`${BASE}/branding/logo`, {}, [file], { fileField: 'file' }),
     onSuccess: saved,
   });
 }

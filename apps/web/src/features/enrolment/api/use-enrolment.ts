@@ -8,6 +8,7 @@ import type {
   EnrolmentSubmittedSchema,
 } from '@affilia/shared/schemas/enrolment';
 import { ApiError, api, toApiError } from '../../../lib/api';
+import { postMultipart } from '../../../lib/upload';
 
 export type { AttachmentKind, EnrolmentAttachment, EnrolmentDraft, EnrolmentForm };
 export type EnrolmentSubmitted = z.infer<typeof EnrolmentSubmittedSchema>;
@@ -115,49 +116,16 @@ export function useSubmitEnrolment(token: string) {
   });
 }
 
-const UPLOAD_NETWORK_MESSAGE =
-  'Le fichier n’a pas pu être envoyé. Vérifiez votre connexion internet puis réessayez.';
-
-/**
- * `POST …/attachments` as `multipart/form-data` (the `kind` field before the file) with
- * XMLHttpRequest, which reports the upload's progress: `onProgress` gets 0 to 1.
- */
+/** `POST …/attachments` as `multipart/form-data` (the `kind` field before the file). */
 export function uploadAttachment(
   token: string,
   kind: AttachmentKind,
   file: File,
   onProgress: (sent: number) => void,
 ): Promise<EnrolmentAttachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base(token)}/attachments`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('X-Requested-With', 'affilia');
-    xhr.responseType = 'text';
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.upload.onload = () => onProgress(1);
-    xhr.onload = () => {
-      let body: unknown = undefined;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body !== undefined) {
-        resolve(body as EnrolmentAttachment);
-      } else {
-        reject(toApiError(xhr.status, body));
-      }
-    };
-    xhr.onerror = () =>
-      reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: UPLOAD_NETWORK_MESSAGE }));
-    const form = new FormData();
-    form.append('kind', kind);
-    form.append('file', file, file.name);
-    xhr.send(form);
+  return postMultipart<EnrolmentAttachment>(`${base(token)}/attachments`, { kind }, [file], {
+    fileField: 'file',
+    onProgress,
   });
 }
 

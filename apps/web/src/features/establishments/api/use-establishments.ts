@@ -7,7 +7,7 @@ import type {
   ImportReport,
   PerimeterEstablishment,
 } from '@affilia/shared/schemas/establishments';
-import { uploadWithProgress } from '../../../components/upload-with-progress';
+import { postMultipart } from '../../../lib/upload';
 import { api } from '../../../lib/api';
 
 export type { AddEstablishmentResult, ImportReport, PerimeterEstablishment };
@@ -52,9 +52,11 @@ export function uploadEstablishmentsFile(
   onProgress: (sent: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportReport> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return uploadWithProgress<ImportReport>('/api/establishments/import', form, onProgress, signal);
+  return postMultipart<ImportReport>('/api/establishments/import', {}, [file], {
+    fileField: 'file',
+    onProgress,
+    signal,
+  });
 }
 
 /** `POST /api/establishments/import` — « Ajouter plusieurs établissements (fichier) ». */

@@ -4,7 +4,8 @@ import type {
   ConversationSummary,
   NewConversation,
 } from '@affilia/shared/schemas/messages';
-import { ApiError, api, toApiError } from '../../../lib/api';
+import { api } from '../../../lib/api';
+import { postMultipart } from '../../../lib/upload';
 
 export const CONVERSATIONS_KEY = ['conversations'] as const;
 
@@ -61,46 +62,13 @@ export function useConversation(id: string) {
   });
 }
 
-/** A multipart POST (text fields, then the files in `files`), with the API's error shape. */
-export async function postForm<T>(
-  path: string,
-  fields: Record<string, string>,
-  files: File[],
-): Promise<T> {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  for (const file of files) body.append('files', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      body,
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'affilia' },
-    });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: 'Le serveur est injoignable : vérifiez votre connexion puis réessayez.',
-    });
-  }
-  const text = await response.text();
-  let data: unknown = undefined;
-  try {
-    data = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
-}
-
 export function useCreateConversation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { values: NewConversation; files: File[] }) =>
-      postForm<ConversationSummary>('/api/conversations', { ...input.values }, input.files),
+      postMultipart<ConversationSummary>('/api/conversations', { ...input.values }, input.files, {
+        fileField: 'files',
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
   });
 }
@@ -109,10 +77,11 @@ export function useSendFollowUp(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { text: string; files: File[] }) =>
-      postForm<ConversationDetail>(
+      postMultipart<ConversationDetail>(
         `/api/conversations/${encodeURIComponent(id)}/messages`,
         { text: input.text },
         input.files,
+        { fileField: 'files' },
       ),
     onSuccess: (detail) => {
       queryClient.setQueryData([...CONVERSATIONS_KEY, id], detail);

@@ -6,7 +6,7 @@ import {
   type ReferenceImportKind,
   type ReferenceImportReport,
 } from '@affilia/shared/schemas/reference-import';
-import { uploadWithProgress } from '../../../components/upload-with-progress';
+import { postMultipart } from '../../../lib/upload';
 import { api } from '../../../lib/api';
 
 export type { ReferenceImportHistoryItem, ReferenceImportKind, ReferenceImportReport };
@@ -31,14 +31,12 @@ export interface ImportFileInput {
 
 /** `POST /api/backoffice/reference-data/imports`: the kind, then the file (multipart). */
 export function uploadReferenceFile(input: ImportFileInput): Promise<ReferenceImportReport> {
-  const form = new FormData();
-  // The kind first: the server reads it before the file.
-  form.append('kind', input.kind);
-  form.append('file', input.file, input.file.name);
-  return uploadWithProgress<ReferenceImportReport>(
+  // The kind before the file: the server reads it first.
+  return postMultipart<ReferenceImportReport>(
     `${REFERENCE_IMPORTS_PATH}${input.dryRun ? '?dryRun=1' : ''}`,
-    form,
-    input.onProgress,
+    { kind: input.kind },
+    [input.file],
+    { fileField: 'file', onProgress: input.onProgress },
   );
 }
 
