@@ -1,28 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import {
-  MESSAGE_CATEGORY_LABELS,
-  MESSAGE_SUBJECT_LABELS,
-  MESSAGE_TEXT_MAX,
-  MessageTextSchema,
-} from '@affilia/shared/schemas/messages';
-import { errorMessage, fieldErrors } from '../../../lib/form-errors';
-import { formatDateTime } from '../../../lib/format-date';
+import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
+import { ConversationReplyForm } from '../../../components/conversation-reply-form';
+import { ConversationThread } from '../../../components/conversation-thread';
+import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../auth/api/use-me';
-import { AttachmentsInput, formatSize } from '../../messages/components/attachments-input';
 import { ConversationStatusBadge } from '../../messages/components/conversation-status';
 import {
   inboxAttachmentUrl,
@@ -41,9 +22,6 @@ export function MessageConversation({ id }: { id: string }) {
   const staff = useActiveStaff();
   const reply = useReply(id);
   const close = useClose(id);
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (isPending) return <Loader aria-label="Chargement de la conversation" />;
   if (error) {
@@ -54,25 +32,6 @@ export function MessageConversation({ id }: { id: string }) {
     );
   }
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = MessageTextSchema.safeParse(text);
-    if (!parsed.success) {
-      setErrors({ text: parsed.error.issues[0]?.message ?? 'Saisissez votre réponse' });
-      return;
-    }
-    setErrors({});
-    reply.mutate(
-      { text: parsed.data, files },
-      {
-        onSuccess: () => {
-          setText('');
-          setFiles([]);
-        },
-        onError: (err) => setErrors(fieldErrors(err)),
-      },
-    );
-  };
   const actionError = assign.error ?? close.error;
 
   return (
@@ -130,62 +89,17 @@ export function MessageConversation({ id }: { id: string }) {
           </Button>
         ) : null}
       </Group>
-      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {data.messages.map((m) => (
-          <Paper key={m.id} component="li" withBorder p="md">
-            <Stack gap="xs">
-              <Text fw={600} size="sm">
-                {m.authorKind === 'staff' ? `${m.authorName} (assureur)` : m.authorName} —{' '}
-                {formatDateTime(m.createdAt)}
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
-              {m.attachments.length > 0 ? (
-                <List size="sm" aria-label="Pièces jointes">
-                  {m.attachments.map((a) => (
-                    <List.Item key={a.id}>
-                      <Anchor href={inboxAttachmentUrl(data.id, a.id)} download={a.fileName}>
-                        {a.fileName}
-                      </Anchor>{' '}
-                      ({formatSize(a.size)})
-                    </List.Item>
-                  ))}
-                </List>
-              ) : null}
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          {reply.error && Object.keys(fieldErrors(reply.error)).length === 0 ? (
-            <Alert color="red" role="alert">
-              {errorMessage(reply.error)}
-            </Alert>
-          ) : null}
-          <Textarea
-            label="Votre réponse"
-            required
-            autosize
-            minRows={4}
-            maxLength={MESSAGE_TEXT_MAX}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            error={errors.text}
-            disabled={reply.isPending}
-          />
-          <AttachmentsInput
-            files={files}
-            onChange={setFiles}
-            error={errors.attachments}
-            disabled={reply.isPending}
-          />
-          <Group>
-            <Button type="submit" loading={reply.isPending}>
-              Répondre
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ConversationThread
+        messages={data.messages}
+        attachmentUrl={(attachmentId) => inboxAttachmentUrl(data.id, attachmentId)}
+        reader="staff"
+      />
+      <ConversationReplyForm
+        send={reply}
+        label="Votre réponse"
+        emptyMessage="Saisissez votre réponse"
+        submitLabel="Répondre"
+      />
     </Stack>
   );
 }

@@ -1,31 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import {
-  MESSAGE_CATEGORY_LABELS,
-  MESSAGE_SUBJECT_LABELS,
-  MESSAGE_TEXT_MAX,
-  MessageTextSchema,
-} from '@affilia/shared/schemas/messages';
+import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
+import { ConversationReplyForm } from '../../../components/conversation-reply-form';
+import { ConversationThread } from '../../../components/conversation-thread';
 import { Page } from '../../../components/page';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
-import { errorMessage, fieldErrors } from '../../../lib/form-errors';
-import { formatDateTime } from '../../../lib/format-date';
+import { errorMessage } from '../../../lib/form-errors';
 import { attachmentUrl, useConversation, useSendFollowUp } from '../api/use-messages';
-import { AttachmentsInput, formatSize } from '../components/attachments-input';
 import { ConversationStatusBadge } from '../components/conversation-status';
 
 /** `/messages/$conversationId`: the conversation (SPEC §5.7), texts shown as plain text. */
@@ -33,29 +15,6 @@ export function ConversationPage() {
   const { conversationId } = useParams({ from: '/employer/messages/$conversationId' });
   const { data, error, isPending } = useConversation(conversationId);
   const send = useSendFollowUp(conversationId);
-  const [text, setText] = useState('');
-  const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = MessageTextSchema.safeParse(text);
-    if (!parsed.success) {
-      setErrors({ text: parsed.error.issues[0]?.message ?? 'Saisissez votre message' });
-      return;
-    }
-    setErrors({});
-    send.mutate(
-      { text: parsed.data, files },
-      {
-        onSuccess: () => {
-          setText('');
-          setFiles([]);
-        },
-        onError: (err) => setErrors(fieldErrors(err)),
-      },
-    );
-  };
 
   const title = data ? MESSAGE_SUBJECT_LABELS[data.subject] : 'Conversation';
   return (
@@ -77,74 +36,23 @@ export function ConversationPage() {
               {MESSAGE_CATEGORY_LABELS[data.category]} · {data.companyName}
             </Text>
           </Group>
-          <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {data.messages.map((m) => (
-              <Paper
-                key={m.id}
-                component="li"
-                withBorder
-                p="md"
-                bg={m.authorKind === 'staff' ? 'var(--mantine-color-blue-0)' : undefined}
-              >
-                <Stack gap="xs">
-                  <Title order={2} size="h5">
-                    {m.authorKind === 'staff' ? `Votre conseiller (${m.authorName})` : m.authorName}
-                    <Text span size="sm" c="dimmed" fw={400}>
-                      {' '}
-                      — {formatDateTime(m.createdAt)}
-                    </Text>
-                  </Title>
-                  <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.text}</Text>
-                  {m.attachments.length > 0 ? (
-                    <List size="sm" aria-label="Pièces jointes">
-                      {m.attachments.map((a) => (
-                        <List.Item key={a.id}>
-                          <Anchor href={attachmentUrl(data.id, a.id)} download={a.fileName}>
-                            {a.fileName}
-                          </Anchor>{' '}
-                          ({formatSize(a.size)})
-                        </List.Item>
-                      ))}
-                    </List>
-                  ) : null}
-                </Stack>
-              </Paper>
-            ))}
-          </Stack>
-          <form onSubmit={onSubmit} noValidate>
-            <Stack gap="md" maw={720}>
+          <ConversationThread
+            messages={data.messages}
+            attachmentUrl={(attachmentId) => attachmentUrl(data.id, attachmentId)}
+            reader="employer"
+          />
+          <ConversationReplyForm
+            send={send}
+            label="Votre message"
+            emptyMessage="Saisissez votre message"
+            submitLabel="Envoyer"
+            heading={
               <Title order={2} size="h4">
                 Répondre
               </Title>
-              {send.error && Object.keys(fieldErrors(send.error)).length === 0 ? (
-                <Alert color="red" role="alert">
-                  {errorMessage(send.error)}
-                </Alert>
-              ) : null}
-              <Textarea
-                label="Votre message"
-                required
-                autosize
-                minRows={4}
-                maxLength={MESSAGE_TEXT_MAX}
-                value={text}
-                onChange={(event) => setText(event.currentTarget.value)}
-                error={errors.text}
-                disabled={send.isPending}
-              />
-              <AttachmentsInput
-                files={files}
-                onChange={setFiles}
-                error={errors.attachments}
-                disabled={send.isPending}
-              />
-              <Group>
-                <Button type="submit" loading={send.isPending}>
-                  Envoyer
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+            }
+            maw={720}
+          />
         </Stack>
       )}
     </Page>

@@ -16,7 +16,7 @@ import { paths } from '../../../config/paths';
 import { useMe } from '../../auth/api/use-me';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/use-messages';
-import { AttachmentsInput } from '../components/attachments-input';
+import { AttachmentsInput } from '../../../components/attachments-input';
 
 const FORM_ID = 'nouveau-message';
 
