@@ -6,7 +6,7 @@ import type {
 } from '@affilia/shared/schemas/documents';
 import { api } from '../../../lib/api';
 import { postMultipart } from '../../../lib/upload';
-import { metadataFields } from '../../documents/document-format';
+import { metadataFields } from '../../../lib/document-format';
 
 export type { BackofficeDocument };
 export type BackofficeDocumentVersion = BackofficeDocument['versions'][number];

@@ -21,11 +21,7 @@ import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
 import { DOCUMENT_MAX_BYTES, DocumentMetadataSchema } from '@affilia/shared/schemas/documents';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import {
-  DOCUMENT_ACCEPT,
-  checkDocumentFile,
-  formatFileSize,
-} from '../../documents/document-format';
+import { DOCUMENT_ACCEPT, checkDocumentFile, formatFileSize } from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
 import { DocumentCompanyPicker } from './document-company-picker';

@@ -2,7 +2,7 @@ import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core
 import { IconEye, IconEyeOff, IconPencil, IconReplace } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import { formatDateTime } from '../../../lib/format-date';
-import { scopeLabel } from '../../documents/document-format';
+import { scopeLabel } from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { DocumentStatusBadge } from './document-status-badge';
 

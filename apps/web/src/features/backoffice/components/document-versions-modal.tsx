@@ -23,7 +23,7 @@ import {
   checkDocumentFile,
   formatFileSize,
   formatLabel,
-} from '../../documents/document-format';
+} from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useAddDocumentVersion } from '../api/use-backoffice-documents';
 

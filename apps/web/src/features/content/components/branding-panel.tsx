@@ -30,7 +30,7 @@ import {
 } from '@affilia/shared/schemas/content';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { formatFileSize } from '../../documents/document-format';
+import { formatFileSize } from '../../../lib/document-format';
 import { checkLogoFile } from '../logo-file';
 import {
   useBrandingSettings,

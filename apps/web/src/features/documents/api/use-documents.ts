@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DocumentCategory } from '@affilia/shared/domain/enums';
 import type { EmployerDocument, EmployerDocuments } from '@affilia/shared/schemas/documents';
 import { api } from '../../../lib/api';
-import { documentsQueryString } from '../document-format';
+import { documentsQueryString } from '../../../lib/document-format';
 
 export type { EmployerDocument, EmployerDocuments };
 

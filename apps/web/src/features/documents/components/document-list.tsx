@@ -8,7 +8,12 @@ import {
 } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import type { EmployerDocument, EmployerDocuments } from '../api/use-documents';
-import { documentFileUrl, formatDay, formatFileSize, formatLabel } from '../document-format';
+import {
+  documentFileUrl,
+  formatDay,
+  formatFileSize,
+  formatLabel,
+} from '../../../lib/document-format';
 
 function FileIcon({ mimeType }: { mimeType: string }) {
   const props = { size: 28, stroke: 1.5, 'aria-hidden': true } as const;

@@ -21,7 +21,7 @@ import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
 import { useDocuments } from '../api/use-documents';
 import { DocumentGroups, DocumentListSkeleton } from '../components/document-list';
-import { parseCategory } from '../document-format';
+import { parseCategory } from '../../../lib/document-format';
 
 const ALL = 'all';
 
