@@ -13,6 +13,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { paginationLabels } from './pagination-labels';
 
 /** « 1 ligne lue », « 3 lignes lues ». */
 export const plural = (n: number, one: string, many: string) =>
@@ -45,21 +46,6 @@ export function ReportBadge({
     </Badge>
   );
 }
-
-/** French labels of a report's pages (Mantine's Pagination). */
-export const paginationLabels = {
-  getControlProps: (control: 'first' | 'previous' | 'last' | 'next') => ({
-    'aria-label':
-      control === 'previous'
-        ? 'Page précédente'
-        : control === 'next'
-          ? 'Page suivante'
-          : control === 'first'
-            ? 'Première page'
-            : 'Dernière page',
-  }),
-  getItemProps: (page: number) => ({ 'aria-label': `Page ${page}` }),
-};
 
 const PAGE_SIZE = 100;
 
@@ -197,7 +183,12 @@ export function ImportReportLayout<R extends ReportRow>(props: ImportReportLayou
         </Paper>
       )}
       {pages > 1 ? (
-        <Pagination total={pages} value={current} onChange={setPage} {...paginationLabels} />
+        <Pagination
+          total={pages}
+          value={current}
+          onChange={setPage}
+          {...paginationLabels(current)}
+        />
       ) : null}
     </Stack>
   );

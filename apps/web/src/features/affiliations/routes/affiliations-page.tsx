@@ -54,6 +54,7 @@ import {
 } from '../components/affiliation-list';
 import { CancelAffiliationModal } from '../components/cancel-affiliation-modal';
 import { employeeName } from '../format';
+import { paginationLabels } from '../../../components/pagination-labels';
 
 const PAGE_SIZE_OPTIONS = AFFILIATION_PAGE_SIZES.map((size) => ({
   value: String(size),
@@ -286,20 +287,7 @@ export function AffiliationsPage() {
                   onChange={onPage}
                   siblings={1}
                   boundaries={1}
-                  getItemProps={(item) => ({
-                    'aria-label': `Page ${item}`,
-                    'aria-current': item === page ? 'page' : undefined,
-                  })}
-                  getControlProps={(control) => ({
-                    'aria-label':
-                      control === 'previous'
-                        ? 'Page précédente'
-                        : control === 'next'
-                          ? 'Page suivante'
-                          : control === 'first'
-                            ? 'Première page'
-                            : 'Dernière page',
-                  })}
+                  {...paginationLabels(page)}
                 />
               </nav>
             ) : null}

@@ -43,6 +43,7 @@ import {
   toggleSort,
   validateMembersSearch,
 } from '../members-search';
+import { paginationLabels } from '../../../components/pagination-labels';
 
 const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }));
 
@@ -268,20 +269,7 @@ export function MembersPage() {
                   onChange={onPage}
                   siblings={1}
                   boundaries={1}
-                  getItemProps={(item) => ({
-                    'aria-label': `Page ${item}`,
-                    'aria-current': item === page ? 'page' : undefined,
-                  })}
-                  getControlProps={(control) => ({
-                    'aria-label':
-                      control === 'previous'
-                        ? 'Page précédente'
-                        : control === 'next'
-                          ? 'Page suivante'
-                          : control === 'first'
-                            ? 'Première page'
-                            : 'Dernière page',
-                  })}
+                  {...paginationLabels(page)}
                 />
               </nav>
             ) : null}

@@ -25,6 +25,7 @@ import {
 } from '../api/use-notifications';
 import { NotificationPreferences } from '../components/notification-preferences';
 import { safeNotificationLink } from '../notification-link';
+import { paginationLabels } from '../../../components/pagination-labels';
 
 const PAGE_SIZE = 20;
 
@@ -155,19 +156,7 @@ export function NotificationsPage() {
             ))}
           </Stack>
           {pages > 1 ? (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({
-                'aria-label':
-                  control === 'next'
-                    ? 'Page suivante'
-                    : control === 'previous'
-                      ? 'Page précédente'
-                      : undefined,
-              })}
-            />
+            <Pagination total={pages} value={page} onChange={setPage} {...paginationLabels(page)} />
           ) : null}
         </Stack>
       )}

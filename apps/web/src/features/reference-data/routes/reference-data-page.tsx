@@ -40,6 +40,7 @@ import {
   establishmentColumns,
   memberColumns,
 } from '../components/reference-table';
+import { paginationLabels } from '../../../components/pagination-labels';
 
 const PAGE_SIZE = 25;
 const COUNT = new Intl.NumberFormat('fr-FR');
@@ -216,13 +217,7 @@ function EntityList({
             total={pages}
             value={Math.min(page, pages)}
             onChange={onPage}
-            getControlProps={(control) =>
-              control === 'previous'
-                ? { 'aria-label': 'Page précédente' }
-                : control === 'next'
-                  ? { 'aria-label': 'Page suivante' }
-                  : {}
-            }
+            {...paginationLabels(Math.min(page, pages))}
           />
         </Group>
       ) : null}
