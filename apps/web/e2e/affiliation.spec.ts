@@ -6,8 +6,8 @@ import {
   escapeRegExp,
   expectNoA11yViolations,
   getJson,
+  inBackOffice,
   pdf,
-  signInBackOffice,
   useSession,
   waitForEmailLink,
   waitForPage,
@@ -224,10 +224,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.finalised);
 
     // ---- 3. The insurer's « gestionnaire », in the back office. ----
-    const office = await browser.newContext({ viewport: DESKTOP });
-    try {
-      const staff = await office.newPage();
-      await signInBackOffice(staff);
+    await inBackOffice(browser, async (staff) => {
       await staff.goto('/back-office/affiliations');
       await waitForPage(staff, "Demandes d'affiliation");
       await expect(staff.getByRole('tab', { name: 'À valider' })).toHaveAttribute(
@@ -251,9 +248,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       // The page's own outcome (a notification says it too).
       await expect(staff.getByRole('main').getByText('Le salarié est affilié.')).toBeVisible();
       await expect(staff.getByRole('button', { name: "Valider l'affiliation" })).toHaveCount(0);
-    } finally {
-      await office.close();
-    }
+    });
 
     // ---- 4. The employer again: validated, and the new member in « Mes salariés ». ----
     await openTracking();

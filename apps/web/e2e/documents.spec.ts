@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import {
   DEMO_THIRD_PARTY,
-  DESKTOP,
-  escapeRegExp,
   expectNoA11yViolations,
   getJson,
+  inAnotherBrowser,
+  inBackOffice,
   pdf,
-  signIn,
-  signInBackOffice,
+  pickCompany,
   useSession,
   waitForPage,
 } from './support';
@@ -40,11 +39,7 @@ test.describe('« Mes documents pratiques »', () => {
     const company = me.companies[me.companies.length - 1]!;
 
     // ---- 1. The insurer's « gestionnaire » adds the document, then publishes it. ----
-    let documentId: string;
-    const office = await browser.newContext({ viewport: DESKTOP });
-    try {
-      const staff = await office.newPage();
-      await signInBackOffice(staff);
+    const documentId = await inBackOffice(browser, async (staff) => {
       await staff.goto('/back-office/documents');
       await waitForPage(staff, 'Documents publiés');
       await expectNoA11yViolations(staff);
@@ -58,12 +53,7 @@ test.describe('« Mes documents pratiques »', () => {
       await dialog.getByRole('combobox', { name: 'Catégorie' }).click();
       await staff.getByRole('option', { name: 'Autres documents', exact: true }).click();
       await dialog.getByRole('radio', { name: 'Une entreprise' }).check();
-      const picker = dialog.getByRole('combobox', { name: 'Entreprise' });
-      await picker.click();
-      await picker.fill(company.name);
-      await staff
-        .getByRole('option', { name: new RegExp(`^${escapeRegExp(company.name)} — SIREN`) })
-        .click();
+      await pickCompany(dialog.getByRole('combobox', { name: 'Entreprise' }), company.name);
       const choosing = staff.waitForEvent('filechooser');
       await dialog.getByRole('button', { name: /^Fichier/ }).click();
       await (
@@ -85,11 +75,10 @@ test.describe('« Mes documents pratiques »', () => {
         staff,
         '/api/backoffice/documents',
       );
-      documentId = list.documents.find((d) => d.title === title)!.id;
-      expect(documentId).toBeTruthy();
-    } finally {
-      await office.close();
-    }
+      const id = list.documents.find((d) => d.title === title)?.id;
+      expect(id).toBeTruthy();
+      return id!;
+    });
 
     // ---- 2. The administrator of that company: the notification, the search, the download. ----
     await page.goto('/notifications');
@@ -119,10 +108,7 @@ test.describe('« Mes documents pratiques »', () => {
     ).toBe('%PDF-');
 
     // ---- 3. A user of another company: not listed, not found, its file URL answers 404. ----
-    const elsewhere = await browser.newContext({ viewport: DESKTOP });
-    try {
-      const other = await elsewhere.newPage();
-      await signIn(other, DEMO_THIRD_PARTY.email, DEMO_THIRD_PARTY.password);
+    await inAnotherBrowser(browser, DEMO_THIRD_PARTY, async (other) => {
       const theirs = await getJson<Me>(other, '/api/auth/me');
       expect(theirs.companies.map((c) => c.id)).not.toContain(company.id);
       await other.goto('/documents');
@@ -134,8 +120,6 @@ test.describe('« Mes documents pratiques »', () => {
       ).toHaveCount(0);
       expect((await other.request.get(`/api/documents/${documentId}/file`)).status()).toBe(404);
       await expectNoA11yViolations(other);
-    } finally {
-      await elsewhere.close();
-    }
+    });
   });
 });

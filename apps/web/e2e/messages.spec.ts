@@ -3,14 +3,13 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
   DEMO_THIRD_PARTY,
-  DESKTOP,
-  escapeRegExp,
   expectNoA11yViolations,
   getJson,
+  inAnotherBrowser,
+  inBackOffice,
   outboxIds,
   pdf,
-  signIn,
-  signInBackOffice,
+  pickCompany,
   useSession,
   waitForNewMessage,
   waitForPage,
@@ -140,19 +139,11 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     );
 
     // ---- 2. The insurer's « gestionnaire », in the back office (another browser). ----
-    const office = await browser.newContext({ viewport: DESKTOP });
-    try {
-      const staff = await office.newPage();
-      await signInBackOffice(staff);
+    await inBackOffice(browser, async (staff) => {
       await staff.goto('/back-office/messages');
       await waitForPage(staff, 'Messages des entreprises');
       // The inbox filtered on the company and « Envoyé » lists the new conversation.
-      const companyFilter = staff.getByRole('combobox', { name: 'Entreprise' });
-      await companyFilter.click();
-      await companyFilter.fill(company.name);
-      await staff
-        .getByRole('option', { name: new RegExp(`^${escapeRegExp(company.name)} — SIREN`) })
-        .click();
+      await pickCompany(staff.getByRole('combobox', { name: 'Entreprise' }), company.name);
       await choose(staff, 'Statut', 'Envoyé');
       const inbox = staff.getByRole('table', { name: /^Conversations/ });
       await expect(
@@ -189,9 +180,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await expect(staff.getByText(answer, { exact: true })).toBeVisible();
       await expect(row).toContainText('Répondu');
       await expectNoA11yViolations(staff);
-    } finally {
-      await office.close();
-    }
+    });
 
     // ---- 3. The employer: the bell, the messagerie, the notification, the answer. ----
     await page.goto('/messages');
@@ -238,10 +227,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     );
     const fileIds = detail.messages.flatMap((m) => m.attachments.map((a) => a.id));
     expect(fileIds).toHaveLength(3);
-    const elsewhere = await browser.newContext({ viewport: DESKTOP });
-    try {
-      const other = await elsewhere.newPage();
-      await signIn(other, DEMO_THIRD_PARTY.email, DEMO_THIRD_PARTY.password);
+    await inAnotherBrowser(browser, DEMO_THIRD_PARTY, async (other) => {
       const theirs = await getJson<Me>(other, '/api/auth/me');
       expect(theirs.companies.map((c) => c.id)).not.toContain(company.id);
       await other.goto(`/messages/${conversationId}`);
@@ -257,9 +243,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await other.goto('/messages');
       await waitForPage(other, 'Messagerie');
       await expect(other.locator(`a[href="/messages/${conversationId}"]`)).toHaveCount(0);
-    } finally {
-      await elsewhere.close();
-    }
+    });
   });
 
   test('the help page answers the guide’s questions with the support line', async ({ page }) => {

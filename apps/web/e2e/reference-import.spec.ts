@@ -5,7 +5,7 @@ import {
   DESKTOP,
   expectNoA11yViolations,
   getJson,
-  signInBackOffice,
+  inBackOffice,
   useSession,
   waitForPage,
 } from './support';
@@ -47,15 +47,12 @@ test('a staff member imports members; the employer sees them in « Mes salariés
   const establishment = establishments[0]!;
 
   // ---- 1. The « gestionnaire », in the back office (another browser). ----
-  const office = await browser.newContext({ viewport: DESKTOP });
   const suffix = Date.now()
     .toString(36)
     .slice(-5)
     .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
   const lastName = `Importé${suffix}`;
-  try {
-    const staff = await office.newPage();
-    await signInBackOffice(staff);
+  await inBackOffice(browser, async (staff) => {
     const contracts = await getJson<ContractPage>(
       staff,
       `/api/backoffice/reference-data/contracts?companyId=${establishment.company.id}&pageSize=100`,
@@ -112,9 +109,7 @@ test('a staff member imports members; the employer sees them in « Mes salariés
     await expect(history.getByRole('row').nth(1)).toContainText('assures.csv');
     await expect(history.getByRole('row').nth(1)).toContainText('Karim Benali');
     await expectNoA11yViolations(staff);
-  } finally {
-    await office.close();
-  }
+  });
 
   // ---- 2. The employer administrator, in « Mes salariés ». ----
   await page.goto('/salaries');

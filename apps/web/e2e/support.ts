@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The WCAG levels the portal is held to (RGAA follows WCAG 2.1 AA). */
@@ -128,9 +128,34 @@ export async function signIn(
   await expect(signedIn).toBeVisible();
 }
 
-/** `signIn` on the back office's sign-in page, by default as the demo « gestionnaire ». */
-export async function signInBackOffice(page: Page, account: Account = DEMO_MANAGER): Promise<void> {
-  await signIn(page, account.email, account.password, { space: 'backoffice' });
+/**
+ * Runs `journey` in another desktop browser signed in as `account` (through `signIn`, in the
+ * employer space or the back office), closes that browser whatever happens, and gives back what
+ * `journey` returned.
+ */
+export async function inAnotherBrowser<T>(
+  browser: Browser,
+  account: Account,
+  journey: (page: Page) => Promise<T>,
+  space: 'employer' | 'backoffice' = 'employer',
+): Promise<T> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  try {
+    const page = await context.newPage();
+    await signIn(page, account.email, account.password, { space });
+    return await journey(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** `inAnotherBrowser` in the back office, by default as the demo « gestionnaire ». */
+export function inBackOffice<T>(
+  browser: Browser,
+  journey: (staff: Page) => Promise<T>,
+  account: Account = DEMO_MANAGER,
+): Promise<T> {
+  return inAnotherBrowser(browser, account, journey, 'backoffice');
 }
 
 type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
@@ -209,3 +234,13 @@ export function pdf(title: string): Buffer {
 
 /** `text` as a regular expression matching it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Types `companyName` in a back office's company picker and chooses its « Nom — SIREN … ». */
+export async function pickCompany(picker: Locator, companyName: string): Promise<void> {
+  await picker.click();
+  await picker.fill(companyName);
+  await picker
+    .page()
+    .getByRole('option', { name: new RegExp(`^${escapeRegExp(companyName)} — SIREN`) })
+    .click();
+}
