@@ -1,33 +1,36 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { MESSAGE_TEXT_MAX, MessageTextSchema } from '@affilia/shared/schemas/messages';
 import { errorMessage, fieldErrors } from '../lib/form-errors';
 import { AttachmentsInput } from './attachments-input';
 
+/** The form's texts for the employer (a new message) and for the insurer's staff (an answer). */
+const TEXTS = {
+  employer: {
+    heading: 'Répondre',
+    label: 'Votre message',
+    emptyMessage: 'Saisissez votre message',
+    submitLabel: 'Envoyer',
+  },
+  staff: {
+    heading: null,
+    label: 'Votre réponse',
+    emptyMessage: 'Saisissez votre réponse',
+    submitLabel: 'Répondre',
+  },
+} as const;
+
 interface Props {
   /** The mutation that posts the text and the files to the conversation. */
   send: UseMutationResult<unknown, Error, { text: string; files: File[] }>;
-  /** The text field's label, e.g. « Votre message ». */
-  label: string;
-  /** The error shown when the text is empty, e.g. « Saisissez votre message ». */
-  emptyMessage: string;
-  /** The submit button's text, e.g. « Envoyer ». */
-  submitLabel: string;
-  /** Shown above the form, e.g. a heading. */
-  heading?: ReactNode;
-  maw?: number;
+  /** Who is on the page: the employer (« Répondre » heading, « Envoyer ») or the insurer's staff. */
+  reader: 'employer' | 'staff';
 }
 
 /** A new message in a conversation: its text and attachments; emptied once sent. */
-export function ConversationReplyForm({
-  send,
-  label,
-  emptyMessage,
-  submitLabel,
-  heading,
-  maw,
-}: Props) {
+export function ConversationReplyForm({ send, reader }: Props) {
+  const { heading, label, emptyMessage, submitLabel } = TEXTS[reader];
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -54,8 +57,12 @@ export function ConversationReplyForm({
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md" maw={maw}>
-        {heading}
+      <Stack gap="md" maw={reader === 'employer' ? 720 : undefined}>
+        {heading ? (
+          <Title order={2} size="h4">
+            {heading}
+          </Title>
+        ) : null}
         {send.error && Object.keys(fieldErrors(send.error)).length === 0 ? (
           <Alert color="red" role="alert">
             {errorMessage(send.error)}

@@ -94,12 +94,7 @@ export function MessageConversation({ id }: { id: string }) {
         attachmentUrl={(attachmentId) => inboxAttachmentUrl(data.id, attachmentId)}
         reader="staff"
       />
-      <ConversationReplyForm
-        send={reply}
-        label="Votre réponse"
-        emptyMessage="Saisissez votre réponse"
-        submitLabel="Répondre"
-      />
+      <ConversationReplyForm send={reply} reader="staff" />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
@@ -41,18 +41,7 @@ export function ConversationPage() {
             attachmentUrl={(attachmentId) => attachmentUrl(data.id, attachmentId)}
             reader="employer"
           />
-          <ConversationReplyForm
-            send={send}
-            label="Votre message"
-            emptyMessage="Saisissez votre message"
-            submitLabel="Envoyer"
-            heading={
-              <Title order={2} size="h4">
-                Répondre
-              </Title>
-            }
-            maw={720}
-          />
+          <ConversationReplyForm send={send} reader="employer" />
         </Stack>
       )}
     </Page>
