@@ -4,7 +4,7 @@ import { ConversationReplyForm } from '../../../components/conversation-reply-fo
 import { ConversationThread } from '../../../components/conversation-thread';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../auth/api/use-me';
-import { ConversationStatusBadge } from '../../messages/components/conversation-status';
+import { ConversationStatusBadge } from '../../../components/conversation-status';
 import {
   inboxAttachmentUrl,
   useActiveStaff,

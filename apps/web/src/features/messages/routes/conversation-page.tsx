@@ -8,7 +8,7 @@ import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { attachmentUrl, useConversation, useSendFollowUp } from '../api/use-messages';
-import { ConversationStatusBadge } from '../components/conversation-status';
+import { ConversationStatusBadge } from '../../../components/conversation-status';
 
 /** `/messages/$conversationId`: the conversation (SPEC §5.7), texts shown as plain text. */
 export function ConversationPage() {

@@ -16,7 +16,7 @@ import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { useConversations } from '../api/use-messages';
-import { ConversationStatusBadge } from '../components/conversation-status';
+import { ConversationStatusBadge } from '../../../components/conversation-status';
 
 /** `/messages`: « Messagerie » (SPEC §5.7): the conversations, their status and unread replies. */
 export function MessagesPage() {
