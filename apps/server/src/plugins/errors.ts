@@ -44,6 +44,12 @@ export const errorsPlugin = fp((app) => {
       request.log.error({ err }, 'response does not match its schema');
       return send(500, { code: 'internal_error', message: internalMessage, requestId });
     }
+    if (isUniqueViolation(err)) {
+      // Two requests creating the same thing at the same instant: the database's unique index
+      // stopped the second one, whose transaction left nothing behind.
+      request.log.warn({ err }, 'unique constraint violated');
+      return send(409, { code: 'conflict', message: conflictMessage, requestId });
+    }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err }, 'unexpected error');
@@ -68,6 +74,19 @@ export const errorsPlugin = fp((app) => {
     } satisfies ApiErrorBody);
   });
 });
+
+/** A unique index violated, on PostgreSQL (23505) or SQLite. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+const conflictMessage =
+  'Cette opération est en conflit avec une autre faite au même moment (la donnée existe déjà) : rechargez la page et vérifiez avant de réessayer.';
 
 const internalMessage =
   'Une erreur inattendue est survenue. Réessayez dans un instant ; si elle persiste, contactez le support en indiquant la référence.';
