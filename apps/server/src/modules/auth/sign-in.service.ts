@@ -132,7 +132,9 @@ export async function signIn(
     throw new AppError(
       'account_disabled',
       403,
-      'Votre accès a été désactivé. Contactez l’administrateur de votre espace entreprise.',
+      user.kind === 'staff'
+        ? 'Votre accès a été désactivé. Contactez un administrateur du back-office.'
+        : 'Votre accès a été désactivé. Contactez l’administrateur de votre espace entreprise.',
     );
   }
   if (!user.email_verified_at) {

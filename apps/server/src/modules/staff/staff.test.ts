@@ -284,6 +284,17 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     expect((await sam.get('/api/backoffice/staff')).statusCode).toBe(401);
     const again = await b.post(`/api/backoffice/staff/${target.id}/suspend`);
     expect(again.json<ErrorBody>().error.code).toBe('user_suspended');
+    // Signing in again is refused, with the back office's words.
+    const refused = await browser(t.app, { ip: '192.0.2.77' }).post('/api/auth/sign-in', {
+      email: target.email,
+      password: target.password,
+      space: 'backoffice',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<ErrorBody>().error).toMatchObject({
+      code: 'account_disabled',
+      message: 'Votre accès a été désactivé. Contactez un administrateur du back-office.',
+    });
 
     const reactivated = await b.post(`/api/backoffice/staff/${target.id}/reactivate`);
     expect(reactivated.json<StaffMember>().status).toBe('active');

@@ -74,8 +74,9 @@ function LinkProblem({ code, message }: { code: string | null; message: string }
       <Frame title="Ce lien a expiré">
         <LinkOutcome kind="expired">
           Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez
-          à l’administrateur de votre espace entreprise de vous en envoyer un nouveau (depuis « Mes
-          habilitations »).
+          à la personne qui vous a invité de vous en envoyer un nouveau : l’administrateur de votre
+          espace entreprise (depuis « Mes habilitations ») ou, pour l’équipe de l’assureur, un
+          administrateur du back-office (depuis « Équipe »).
         </LinkOutcome>
         {backToSignIn}
       </Frame>
@@ -86,8 +87,8 @@ function LinkProblem({ code, message }: { code: string | null; message: string }
       <Frame title="Ce lien n’est pas valide">
         <LinkOutcome kind="invalid">
           Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Si le
-          problème persiste, demandez à l’administrateur de votre espace entreprise de vous envoyer
-          un nouveau lien.
+          problème persiste, demandez à la personne qui vous a invité de vous envoyer un nouveau
+          lien.
         </LinkOutcome>
         {backToSignIn}
       </Frame>
