@@ -6,7 +6,7 @@ import { AppError, unauthenticated } from '../lib/errors';
 import { loadEmployerActor, type EmployerActor } from '../lib/policies';
 import { clearCookieOptions, SESSION_COOKIE } from '../modules/auth/cookies';
 import { loadSession } from '../modules/auth/sessions.service';
-import { getTermsToAccept } from '../modules/auth/terms.service';
+import { hasTermsToAccept } from '../modules/auth/terms.service';
 
 export interface AuthContext {
   user: User;
@@ -84,7 +84,7 @@ export async function requireEmployer(request: FastifyRequest): Promise<Employer
   const auth = requireAuth(request, 'employer');
   if (!request.employerActor) {
     // A new version of the terms of use was published: nothing until the user accepts it.
-    if (await getTermsToAccept(request.server.ctx, auth.user.id)) {
+    if (await hasTermsToAccept(request.server.ctx, auth.user.id)) {
       throw new AppError(
         'terms_acceptance_required',
         403,

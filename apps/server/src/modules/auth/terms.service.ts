@@ -33,34 +33,33 @@ export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Term
 }
 
 /**
- * The version in force when this user has not accepted it yet (a new version was published
- * since their last acceptance), else null. The employer API refuses their calls until they
+ * Whether a version of the terms was published since this user's last acceptance. One light
+ * query (ids only) on every employer API call: the employer API refuses their calls until they
  * accept it (plugins/auth.ts `requireEmployer`).
  */
-export async function getTermsToAccept(
+export async function hasTermsToAccept(
   ctx: Pick<AppContext, 'db'>,
   userId: string,
-): Promise<Terms | null> {
-  // One query on every employer API call: the latest version, and this user's acceptance of it.
+): Promise<boolean> {
   const row = await ctx.db
     .selectFrom('terms_versions as t')
     .leftJoin('terms_acceptances as a', (join) =>
       join.onRef('a.terms_version_id', '=', 't.id').on('a.user_id', '=', userId),
     )
-    .select([
-      't.id',
-      't.version',
-      't.title',
-      't.content_markdown',
-      't.published_at',
-      'a.id as accepted',
-    ])
+    .select(['t.id', 'a.id as accepted'])
     .where('t.published_at', 'is not', null)
     .orderBy('t.published_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!row?.published_at || row.accepted) return null;
-  return toTerms({ ...row, published_at: row.published_at });
+  return row !== undefined && !row.accepted;
+}
+
+/** The version in force when this user has not accepted it yet, else null. */
+export async function getTermsToAccept(
+  ctx: Pick<AppContext, 'db'>,
+  userId: string,
+): Promise<Terms | null> {
+  return (await hasTermsToAccept(ctx, userId)) ? getCurrentTerms(ctx) : null;
 }
 
 /** « J'accepte »: records the acceptance of the version in force (idempotent), audited. */

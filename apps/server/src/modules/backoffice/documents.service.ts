@@ -125,12 +125,17 @@ async function audit(
   });
 }
 
-export async function listBackofficeDocuments(ctx: AppContext): Promise<BackofficeDocuments> {
-  const docs = await ctx.db
+export async function listBackofficeDocuments(
+  ctx: AppContext,
+  opts: { id?: string } = {},
+): Promise<BackofficeDocuments> {
+  let query = ctx.db
     .selectFrom('documents')
     .leftJoin('companies', 'companies.id', 'documents.company_id')
     .selectAll('documents')
-    .select('companies.name as company_name')
+    .select('companies.name as company_name');
+  if (opts.id !== undefined) query = query.where('documents.id', '=', opts.id);
+  const docs = await query
     .orderBy('documents.updated_at', 'desc')
     .orderBy('documents.id')
     .execute();
@@ -149,6 +154,11 @@ export async function listBackofficeDocuments(ctx: AppContext): Promise<Backoffi
             'stored_files.mime_type',
             'stored_files.size',
           ])
+          .where(
+            'document_versions.document_id',
+            'in',
+            docs.map((d) => d.id),
+          )
           .orderBy('document_versions.version', 'desc')
           .execute();
   const idccs = [...new Set(docs.flatMap((d) => (d.ccn_idcc ? [d.ccn_idcc] : [])))];
@@ -215,7 +225,7 @@ export async function readDocumentVersionFile(
 }
 
 async function getOne(ctx: AppContext, id: string) {
-  const doc = (await listBackofficeDocuments(ctx)).documents.find((d) => d.id === id);
+  const [doc] = (await listBackofficeDocuments(ctx, { id })).documents;
   if (!doc) throw notFound('Document introuvable.');
   return doc;
 }
