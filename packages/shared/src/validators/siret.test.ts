@@ -13,9 +13,10 @@ import {
 const digitString = (minLength: number, maxLength: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength, maxLength }).map((a) => a.join(''));
 
-/** A SIRET whose SIREN is not La Poste's nor one digit away from it. */
+/** A SIRET whose SIREN is not La Poste's nor one digit away from it, nor all zeros. */
 const nonLaPosteSiret = digitString(13, 13)
   .filter((partial) => {
+    if (partial.startsWith('000000000')) return false;
     let differences = 0;
     for (let i = 0; i < 9; i += 1) if (partial[i] !== '356000000'[i]) differences += 1;
     return differences > 1;
@@ -108,12 +109,31 @@ describe('SIRET and SIREN', () => {
     expect(isValidSiren('73282932')).toBe(false);
     expect(isValidSiren('732 829 320')).toBe(false);
     fc.assert(
-      fc.property(digitString(8, 8), (partial) => {
-        const siren = partial + luhnCheckDigit(partial);
-        expect(isValidSiren(siren)).toBe(true);
-        for (const changed of singleDigitChanges(siren)) expect(isValidSiren(changed)).toBe(false);
-      }),
+      fc.property(
+        digitString(8, 8).filter((partial) => partial !== '00000000'),
+        (partial) => {
+          const siren = partial + luhnCheckDigit(partial);
+          expect(isValidSiren(siren)).toBe(true);
+          for (const changed of singleDigitChanges(siren))
+            expect(isValidSiren(changed)).toBe(false);
+        },
+      ),
     );
+  });
+
+  it('refuses all-zero numbers, which pass Luhn (issue 14 #12)', () => {
+    expect(isValidSiren('000000000')).toBe(false);
+    expect(isValidSiret('00000000000000')).toBe(false);
+    // A SIRET carries its company's SIREN: a zero SIREN is no company, whatever the NIC.
+    expect(isValidSiret('00000000000018')).toBe(false);
+    expect(parseSiren('000 000 000')).toEqual({
+      ok: false,
+      error: "Ce numéro de SIREN n'est pas valide",
+    });
+    expect(parseSiret('000 000 000 00000')).toEqual({
+      ok: false,
+      error: "Ce numéro de SIRET n'est pas valide",
+    });
   });
 
   it('gives the SIREN of a SIRET', () => {

@@ -49,14 +49,23 @@ function digitSum(digits: string): number {
   return sum;
 }
 
-/** 9 digits with a valid Luhn checksum (canonical form, no spaces). */
+/**
+ * A SIREN made of zeros only passes Luhn (its sum is 0) but names no company: the number is
+ * refused, and so is every SIRET built on it.
+ */
+const ZERO_SIREN = '000000000';
+
+/** 9 digits with a valid Luhn checksum, not all zeros (canonical form, no spaces). */
 export function isValidSiren(v: string): boolean {
-  return /^\d{9}$/.test(v) && luhnValid(v);
+  return /^\d{9}$/.test(v) && v !== ZERO_SIREN && luhnValid(v);
 }
 
-/** 14 digits with a valid Luhn checksum, or a La Poste SIRET whose digit sum is a multiple of 5. */
+/**
+ * 14 digits with a valid Luhn checksum, or a La Poste SIRET whose digit sum is a multiple of 5;
+ * never on the all-zero SIREN.
+ */
 export function isValidSiret(v: string): boolean {
-  if (!/^\d{14}$/.test(v)) return false;
+  if (!/^\d{14}$/.test(v) || v.startsWith(ZERO_SIREN)) return false;
   if (luhnValid(v)) return true;
   return v.startsWith(LA_POSTE_SIREN) && digitSum(v) % 5 === 0;
 }

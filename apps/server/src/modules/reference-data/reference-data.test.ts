@@ -216,6 +216,14 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(error(bad).fields).toEqual({ siren: "Ce numéro de SIREN n'est pas valide" });
+    // Issue 14 #12: zeros pass Luhn but name no company.
+    const zeros = await staff.post(`${API}/companies`, {
+      siren: '000 000 000',
+      name: 'Zéro',
+      insurerCompanyIdentifier: 'ZER001',
+    });
+    expect(zeros.statusCode).toBe(400);
+    expect(error(zeros).fields).toEqual({ siren: "Ce numéro de SIREN n'est pas valide" });
 
     const dup = await staff.post(`${API}/companies`, {
       siren: siren(1),
@@ -316,6 +324,13 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(error(bad).fields).toEqual({ siret: "Ce numéro de SIRET n'est pas valide" });
+    const zeros = await staff.post(`${API}/establishments`, {
+      siret: '00000000000000',
+      name: 'Zéro',
+      insurerIdentifier: 'ZERO1',
+    });
+    expect(zeros.statusCode).toBe(400);
+    expect(error(zeros).fields).toEqual({ siret: "Ce numéro de SIRET n'est pas valide" });
 
     const orphanBase = siren(2) + '0001';
     const orphan = await staff.post(`${API}/establishments`, {
