@@ -1,10 +1,15 @@
 /**
- * A small PDF writer for the demo documents (pdf-lib, standard Helvetica fonts): a branded
+ * The one PDF writer of the application (pdf-lib): the demo documents and the BIA. A branded
  * header, headings, paragraphs, bullet lists, tables and form lines, with word wrapping and
- * page breaks. Text must stay within the WinAnsi character set (French accents, « », ’, €, œ
- * are in it); anything else is replaced.
+ * page breaks. The text is set in DejaVu Sans (a Unicode font, package `dejavu-fonts-ttf`,
+ * licence in its LICENSE file), embedded as a subset of the glyphs used: names such as
+ * « Łukasz Ștefan Nguyễn-Wójcik » print and copy intact. A character the font lacks (an emoji)
+ * is replaced.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
 export type PdfBlock =
   | { kind: 'heading'; text: string }
@@ -32,25 +37,34 @@ const MARGIN = 56;
 const BODY_SIZE = 10;
 const LINE = 14;
 
+const require = createRequire(import.meta.url);
+let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
+
+/** DejaVu Sans and DejaVu Sans Bold, read once. */
+function dejaVuSans() {
+  fontFiles ??= {
+    regular: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: fs.readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fontFiles;
+}
+
+/** Stand-ins for characters the font may lack. */
 const REPLACEMENTS: Record<string, string> = {
-  '\u202f': '\u00a0',
-  '\u2009': ' ',
   '\u2192': '->',
   '\u2265': '>=',
   '\u2264': '<=',
   '\u2713': 'x',
 };
 
-/** WinAnsi's characters outside Latin-1. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Keeps the text within WinAnsi (what the standard fonts can encode). */
-function winAnsi(text: string): string {
+/** Keeps the text within the characters both fonts draw (others become a stand-in or « ? »). */
+function printable(text: string, supported: Set<number>): string {
   let out = '';
   for (const c of text) {
     const code = c.codePointAt(0) ?? 0;
-    const encodable = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-    out += encodable || WIN_ANSI_EXTRA.has(c) ? c : (REPLACEMENTS[c] ?? '?');
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += ' ';
+    else if (supported.has(code)) out += c;
+    else out += REPLACEMENTS[c] ?? '?';
   }
   return out;
 }
@@ -60,9 +74,15 @@ function hexColor(hex: string): RGB {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(
+  text: string,
+  font: PDFFont,
+  size: number,
+  width: number,
+  clean: (text: string) => string,
+): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split('\n').map(winAnsi)) {
+  for (const paragraph of text.split('\n').map(clean)) {
     let line = '';
     for (const word of paragraph.split(/ +/)) {
       const candidate = line === '' ? word : `${line} ${word}`;
@@ -85,15 +105,20 @@ export async function renderPdf(
   now: Date,
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(winAnsi(content.title));
-  pdf.setAuthor(winAnsi(branding.brandName));
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(content.title);
+  pdf.setAuthor(branding.brandName);
   pdf.setProducer('Affilia');
   pdf.setCreator('Affilia');
   pdf.setCreationDate(now);
   pdf.setModificationDate(now);
   pdf.setLanguage('fr-FR');
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const fonts = dejaVuSans();
+  const regular = await pdf.embedFont(fonts.regular, { subset: true });
+  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  const boldSet = new Set(bold.getCharacterSet());
+  const supported = new Set(regular.getCharacterSet().filter((c) => boldSet.has(c)));
+  const clean = (t: string) => printable(t, supported);
   const primary = hexColor(branding.primaryColor);
   const text = rgb(0.13, 0.13, 0.13);
   const grey = rgb(0.45, 0.45, 0.45);
@@ -107,7 +132,7 @@ export async function renderPdf(
     page = pdf.addPage([PAGE.width, PAGE.height]);
     pageNumber += 1;
     page.drawRectangle({ x: 0, y: PAGE.height - 8, width: PAGE.width, height: 8, color: primary });
-    page.drawText(winAnsi(branding.brandName), {
+    page.drawText(clean(branding.brandName), {
       x: MARGIN,
       y: PAGE.height - 36,
       size: 11,
@@ -121,7 +146,7 @@ export async function renderPdf(
       font: regular,
       color: grey,
     });
-    page.drawText(winAnsi(content.title), {
+    page.drawText(clean(content.title), {
       x: MARGIN,
       y: 30,
       size: 8,
@@ -142,10 +167,10 @@ export async function renderPdf(
   };
 
   newPage();
-  drawLines(wrap(content.title, bold, 18, contentWidth), bold, 18, MARGIN, primary);
+  drawLines(wrap(content.title, bold, 18, contentWidth, clean), bold, 18, MARGIN, primary);
   if (content.subtitle) {
     y -= 2;
-    drawLines(wrap(content.subtitle, regular, 11, contentWidth), regular, 11, MARGIN, grey);
+    drawLines(wrap(content.subtitle, regular, 11, contentWidth, clean), regular, 11, MARGIN, grey);
   }
   y -= 10;
 
@@ -154,12 +179,12 @@ export async function renderPdf(
       case 'heading':
         ensure(40);
         y -= 8;
-        drawLines(wrap(block.text, bold, 12.5, contentWidth), bold, 12.5, MARGIN, primary);
+        drawLines(wrap(block.text, bold, 12.5, contentWidth, clean), bold, 12.5, MARGIN, primary);
         y -= 2;
         break;
       case 'paragraph':
         drawLines(
-          wrap(block.text, regular, BODY_SIZE, contentWidth),
+          wrap(block.text, regular, BODY_SIZE, contentWidth, clean),
           regular,
           BODY_SIZE,
           MARGIN,
@@ -169,7 +194,7 @@ export async function renderPdf(
         break;
       case 'bullets':
         for (const item of block.items) {
-          const lines = wrap(item, regular, BODY_SIZE, contentWidth - 14);
+          const lines = wrap(item, regular, BODY_SIZE, contentWidth - 14, clean);
           ensure(LINE);
           page.drawText('•', {
             x: MARGIN + 2,
@@ -186,7 +211,7 @@ export async function renderPdf(
         const total = block.columns.reduce((s, c) => s + c.width, 0);
         const widths = block.columns.map((c) => (c.width / total) * contentWidth);
         const drawRow = (cells: string[], font: PDFFont, header: boolean) => {
-          const wrapped = cells.map((c, i) => wrap(c, font, 8.5, (widths[i] ?? 0) - 8));
+          const wrapped = cells.map((c, i) => wrap(c, font, 8.5, (widths[i] ?? 0) - 8, clean));
           const height = Math.max(...wrapped.map((w) => w.length)) * 11 + 6;
           ensure(height);
           if (header) {
@@ -232,7 +257,7 @@ export async function renderPdf(
       case 'fields':
         for (const label of block.labels) {
           ensure(24);
-          const l = winAnsi(label);
+          const l = clean(label);
           page.drawText(l, { x: MARGIN, y: y - 12, size: BODY_SIZE, font: regular, color: text });
           const start = MARGIN + regular.widthOfTextAtSize(l, BODY_SIZE) + 6;
           page.drawLine({

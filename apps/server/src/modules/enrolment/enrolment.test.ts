@@ -18,6 +18,7 @@ import {
 } from './test-support';
 import type { ApiErrorBody } from '../../lib/errors';
 import { FORM_COOKIE } from './form-access';
+import { extractPdfText } from '../../../test/pdf-text';
 
 const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
 
@@ -447,6 +448,26 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
         expect((await other.get(`/api/affiliations/${r.id}/bia.pdf`)).statusCode).toBe(404);
       }
       expect((await browser(t.app).get(`/api/affiliations/${r.id}/bia.pdf`)).statusCode).toBe(401);
+    });
+
+    it('prints a name outside Windows-1252 intact, pre-filled and completed (Unicode font)', async () => {
+      const name = { lastName: 'Nguyễn-Wójcik', firstName: 'Łukasz Ștefan' };
+      const admin = browser(t.app, { ip: '192.0.2.13' });
+      await signInAs(admin, t.ctx, fixtures.admin);
+      const mail = await newRequest({ mode: 'mail', ...name });
+      const prefilled = await admin.get(`/api/affiliations/${mail.id}/bia.pdf`);
+      expect(prefilled.statusCode).toBe(200);
+      const prefilledText = await extractPdfText(prefilled.rawPayload);
+      expect(prefilledText).toContain('Pré-rempli pour Łukasz Ștefan Nguyễn-Wójcik');
+      expect(prefilledText).toContain('Nguyễn-Wójcik');
+
+      const online = await newRequest(name);
+      await completeAndSubmit(browser(t.app), online.token);
+      const completed = await admin.get(`/api/affiliations/${online.id}/bia.pdf`);
+      const completedText = await extractPdfText(completed.rawPayload);
+      expect(completedText).toContain('Complété en ligne par Łukasz Ștefan Nguyễn-Wójcik');
+      expect(completedText).toContain('Łukasz Ștefan');
+      expect(completedText.join('\n')).not.toMatch(/\?ukasz|\?tefan|Nguy\?n/);
     });
 
     it('gives the completed BIA once the employee submitted it', async () => {
