@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+// Every zod message in French (issue 14 #14): installed before any schema parses.
+import '@affilia/shared/validators/zod-errors';
 import type { AppContext } from './lib/context';
 import { newId } from './lib/ids';
 import { loggerOptions } from './lib/logger';

@@ -6,6 +6,8 @@
  * keeps the type a plain string, so the schemas also describe themselves in JSON Schema/OpenAPI.
  */
 import { z } from 'zod';
+// The French messages of every check a schema does not word itself, installed once.
+import './zod-errors';
 import type { ParseResult } from './result';
 import type { ParseNirOptions } from './nir';
 import { parseBic, parseIban } from './bank';

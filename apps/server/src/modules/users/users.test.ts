@@ -234,6 +234,23 @@ describe('Gestion des habilitations (/api/users)', () => {
     );
   });
 
+  it('answers a value outside a list in French, not zod’s English (issue 14 #14)', async () => {
+    const b = await signedInAdmin();
+    const res = await b.post('/api/users', {
+      lastName: 'Martin',
+      firstName: 'Paul',
+      email: 'paul.martin@exemple.fr',
+      mobilePhone: '06 12 34 56 78',
+      rights: [{ companyId: companyA.id, level: 'root' }],
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ error: { code: string; fields: Record<string, string> } }>();
+    expect(body.error.code).toBe('validation_error');
+    expect(body.error.fields).toEqual({
+      'rights.0.level': 'Valeur non reconnue : choisissez parmi « none », « admin », « user »',
+    });
+  });
+
   it('restricts a user to some establishments (a regional HR manager)', async () => {
     const b = await signedInAdmin();
     const res = await invite(b, {
