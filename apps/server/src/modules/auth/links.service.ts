@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { evaluatePassword } from '@affilia/shared/domain/password';
 import type { AuthSpace } from '@affilia/shared/schemas/auth';
+import { SAME_PASSWORD } from '@affilia/shared/schemas/profile';
 import type { ActionTokenPurpose, Database } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import { verifyCaptcha } from '../../lib/captcha';
@@ -8,7 +9,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
-import { hashPassword } from '../../lib/passwords';
+import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import { getBranding } from '../settings/settings.service';
@@ -227,6 +228,10 @@ export async function resetPassword(
     throw new AppError('password_weak', 400, evaluation.error ?? 'Mot de passe trop faible.', {
       password: evaluation.error ?? 'Mot de passe trop faible',
     });
+  }
+  // A reset that keeps the password would leave a guessed or leaked one in place.
+  if (await verifyPassword(user.password_hash, password)) {
+    throw new AppError('password_unchanged', 400, `${SAME_PASSWORD}.`, { password: SAME_PASSWORD });
   }
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {

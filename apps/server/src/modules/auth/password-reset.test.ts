@@ -111,6 +111,30 @@ describe('« Mot de passe oublié »', () => {
     expect(res.json<ErrorBody>().error.code).toBe('link_expired');
   });
 
+  it('refuses the current password as the new one, next to the field, and keeps the link', async () => {
+    const user = await employer();
+    await forgot(user.email);
+    const token = (await lastLinkSentTo(t.ctx, user.email)).split(
+      '/reinitialiser-mot-de-passe/',
+    )[1]!;
+    const same = await browser(t.app).post('/api/auth/password/reset', {
+      token,
+      password: user.password,
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json<ErrorBody>().error).toMatchObject({
+      code: 'password_unchanged',
+      message: 'Choisissez un mot de passe différent de l’actuel.',
+      fields: { password: 'Choisissez un mot de passe différent de l’actuel' },
+    });
+    // The link still works for a different password.
+    const ok = await browser(t.app).post('/api/auth/password/reset', {
+      token,
+      password: NEW_PASSWORD,
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('resets a back-office password from the back-office door only', async () => {
     const staff = await createStaffUser(t.ctx.db);
     await forgot(staff.email, 'employer');
