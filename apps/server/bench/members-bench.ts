@@ -114,6 +114,10 @@ async function startServer(port: number): Promise<ChildProcess> {
       DATA_ENCRYPTION_KEY_FILE: keyFile,
       // Mail is never needed here: a closed port, the outbox keeps the messages.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      // Nor SMS: production needs a real provider; nothing is sent during the bench.
+      SMS_PROVIDER: 'brevo',
+      SMS_API_KEY: 'bench',
+      SMS_API_URL: 'http://127.0.0.1:9/sms',
       LOG_LEVEL: 'error',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },

@@ -47,10 +47,29 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATA_ENCRYPTION_KEY: 'x'.repeat(44),
       SMTP_URL: 'smtp://localhost:25',
+      SMS_PROVIDER: 'brevo',
+      SMS_API_KEY: 'xkeysib-test',
     });
     expect(ok.isProduction).toBe(true);
     expect(ok.seedDemo).toBe(false);
     expect(ok.host).toBe('0.0.0.0');
+  });
+
+  it('refuses production without a real SMS provider, which would mark codes sent that nobody gets', () => {
+    const base = {
+      NODE_ENV: 'production',
+      DATA_ENCRYPTION_KEY: 'x'.repeat(44),
+      SMTP_URL: 'smtp://localhost:25',
+    };
+    // The default `log` provider only writes a warning: no code would ever reach a phone.
+    expect(() => loadConfig(base)).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ ...base, SMS_PROVIDER: 'log' })).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ ...base, SMS_PROVIDER: 'brevo' })).toThrow(/SMS_API_KEY/);
+    expect(loadConfig({ ...base, SMS_PROVIDER: 'brevo', SMS_API_KEY: 'k' }).sms.provider).toBe(
+      'brevo',
+    );
+    // Outside production, `log` stays the default (codes in the development mailbox).
+    expect(loadConfig({ NODE_ENV: 'development' }).sms.provider).toBe('log');
   });
 
   it('parses the trusted proxy setting', () => {

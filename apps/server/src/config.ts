@@ -118,6 +118,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       '  - SMTP_URL is required in production (e.g. smtps://user:pass@smtp.example.com:465).',
     );
   }
+  // The `log` provider sends nothing: in production the sign-in codes would be marked sent and
+  // never reach anyone, so a real provider is required, like SMTP for emails.
+  if (isProduction && e.SMS_PROVIDER === 'log') {
+    problems.push(
+      '  - SMS_PROVIDER=brevo (with SMS_API_KEY) is required in production: the default `log` provider sends no SMS, so nobody would receive their sign-in code.',
+    );
+  }
   if (isProduction && e.SMS_PROVIDER === 'brevo' && !e.SMS_API_KEY) {
     problems.push('  - SMS_API_KEY is required when SMS_PROVIDER=brevo.');
   }

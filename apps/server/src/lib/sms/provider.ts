@@ -14,7 +14,8 @@ export interface SmsProvider {
 
 /**
  * Default provider: writes the SMS to the server log (outside production only; the message
- * also stays in the development mailbox). In production it only says that nothing was sent.
+ * also stays in the development mailbox). Production refuses to start with it (config.ts); the
+ * warning below only guards a configuration built by hand.
  */
 export function createLogSmsProvider(log: FastifyBaseLogger, isProduction: boolean): SmsProvider {
   return {

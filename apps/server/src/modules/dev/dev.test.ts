@@ -60,6 +60,8 @@ describe('development routes', () => {
         NODE_ENV: 'production',
         DATA_ENCRYPTION_KEY: 'x'.repeat(44),
         SMTP_URL: 'smtp://127.0.0.1:2525',
+        SMS_PROVIDER: 'brevo',
+        SMS_API_KEY: 'test-key',
       },
     });
     expect((await prod.app.inject('/api/dev/outbox')).statusCode).toBe(404);
