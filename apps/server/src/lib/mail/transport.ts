@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 
 export interface EmailMessage {
+  /** The outbox row's id: the same at every attempt, it makes the `Message-ID`. */
+  id: string;
   to: string;
   subject: string;
   text: string;
@@ -10,6 +12,18 @@ export interface EmailMessage {
 export interface MailTransport {
   readonly name: string;
   send(message: EmailMessage): Promise<{ providerMessageId?: string }>;
+}
+
+/**
+ * The `Message-ID` of an outbox message: derived from its row id, so that every attempt to
+ * deliver the same row (a retry after a crash between the relay's acceptance and the row marked
+ * sent) carries the same one, and relays and mailboxes that deduplicate on it drop the repeat.
+ * The right-hand side is the domain of MAIL_FROM (RFC 5322 §3.6.4: unique to the sender).
+ */
+export function outboxMessageId(outboxId: string, from: string): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const domain = address.split('@')[1]?.trim() || 'affilia.localhost';
+  return `<${outboxId}@${domain}>`;
 }
 
 /** Real SMTP through nodemailer (`smtp://`, `smtps://user:pass@host:port`). */
@@ -23,6 +37,7 @@ export function createSmtpTransport(
     async send(message) {
       const info = await transporter.sendMail({
         from,
+        messageId: outboxMessageId(message.id, from),
         to: message.to,
         subject: message.subject,
         text: message.text,

@@ -108,6 +108,37 @@ describe('outbox', () => {
     await smtp.close();
   });
 
+  it('gives a message the same Message-ID at every delivery, so that a relay can drop a repeat', async () => {
+    const smtp = await startSmtp();
+    const transport = createSmtpTransport(smtp.url, 'Affilia <no-reply@affilia.test>');
+    const clock = new ManualClock(new Date('2026-03-02T09:30:00Z'));
+    const id = await enqueueEmail(database.handle.db, {
+      to: 'twice@exemple.fr',
+      template: 'second_factor_changed',
+      data: { firstName: 'Inès', change: 'Changement.' },
+      branding,
+      now: clock.now(),
+    });
+    await processOutboxBatch(deps({ clock, mail: transport }));
+    // A crash after the SMTP server accepted the message, before the row was marked sent: the
+    // row is left "sending" and taken again once its lock expires (at-least-once delivery).
+    await database.handle.db
+      .updateTable('outbox')
+      .set({ status: 'sending', locked_until: clock.now().toISOString(), sent_at: null })
+      .where('id', '=', id)
+      .execute();
+    clock.advance(1000);
+    await processOutboxBatch(deps({ clock, mail: transport }));
+    const mine = smtp.received.filter((m) => m.to.includes('twice@exemple.fr'));
+    expect(mine).toHaveLength(2);
+    const messageIds = mine.map((m) => /^Message-ID: *(.+)$/im.exec(m.raw)?.[1]?.trim());
+    expect(messageIds[0]).toBe(`<${id}@affilia.test>`);
+    expect(messageIds[1]).toBe(messageIds[0]);
+    expect((await rowOf(id)).provider_message_id).toBe(`<${id}@affilia.test>`);
+    transport.close();
+    await smtp.close();
+  });
+
   it('retries with backoff after a failure and never loses the message', async () => {
     const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
     let calls = 0;
@@ -228,6 +259,8 @@ describe('outbox', () => {
       recipient: '33712345678',
       type: 'transactional',
       content: expect.stringContaining('654321'),
+      // No idempotency key in Brevo's SMS API: the outbox id tags the message, to trace a repeat.
+      tag: `affilia-outbox-${id}`,
     });
     const row = await rowOf(id);
     expect(row.status).toBe('sent');

@@ -19,6 +19,12 @@ import type { SmsProvider } from '../sms/provider';
  * The durable outbox of every email and SMS. A message is written in the same transaction as
  * the change that causes it, then delivered by the worker with retries and backoff: a crash or
  * a restart loses nothing (a message left "sending" is taken again once its lock expires).
+ *
+ * Delivery is at least once, not exactly once: a crash (or a lost answer) after the SMTP relay
+ * or the SMS provider accepted a message, before its row is marked sent, delivers it again. So
+ * every attempt for one row carries the same identity, derived from the row id: the email's
+ * `Message-ID` (mail/transport.ts), on which relays and mail clients deduplicate, and the SMS's
+ * tag at Brevo, whose SMS API has no idempotency key (sms/provider.ts).
  */
 type DbOrTx = Kysely<Database>;
 
@@ -132,12 +138,13 @@ export async function processOutboxBatch(deps: OutboxDeps, limit = 20): Promise<
       const result =
         message.channel === 'email'
           ? await deps.mail.send({
+              id: message.id,
               to: message.recipient,
               subject: message.subject ?? '',
               text: message.body_text,
               html: message.body_html,
             })
-          : await deps.sms.send({ to: message.recipient, text: message.body_text });
+          : await deps.sms.send({ id: message.id, to: message.recipient, text: message.body_text });
       await deps.db
         .updateTable('outbox')
         .set({

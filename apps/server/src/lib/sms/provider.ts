@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 
 export interface SmsMessage {
+  /** The outbox row's id: the same at every attempt. */
+  id: string;
   to: string; // E.164
   text: string;
 }
@@ -34,7 +36,12 @@ export function createLogSmsProvider(log: FastifyBaseLogger, isProduction: boole
 
 /**
  * Brevo transactional SMS (https://developers.brevo.com/reference/sendtransacsms):
- * POST {apiUrl} with header `api-key` and `{ sender, recipient, content, type }`.
+ * POST {apiUrl} with header `api-key` and `{ sender, recipient, content, type, tag }`.
+ *
+ * No idempotency key: Brevo offers one for its email API (`headers.idempotencyKey`) but none for
+ * transactional SMS, so a crash after Brevo accepted an SMS and before the outbox row is marked
+ * sent sends it again (at-least-once delivery, see lib/outbox). The outbox id goes in `tag`, so
+ * a repeat can be traced in Brevo's logs; for a sign-in code the repeat carries the same code.
  */
 export function createBrevoSmsProvider(
   opts: { apiUrl: string; apiKey: string; sender: string },
@@ -42,7 +49,7 @@ export function createBrevoSmsProvider(
 ): SmsProvider {
   return {
     name: 'brevo',
-    async send({ to, text }) {
+    async send({ id, to, text }) {
       const res = await fetchImpl(opts.apiUrl, {
         method: 'POST',
         headers: {
@@ -55,6 +62,7 @@ export function createBrevoSmsProvider(
           recipient: to.replace(/^\+/, ''),
           content: text,
           type: 'transactional',
+          tag: `affilia-outbox-${id}`,
         }),
         signal: AbortSignal.timeout(10_000),
       });
