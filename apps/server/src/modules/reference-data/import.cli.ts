@@ -2,7 +2,7 @@
  * `npm run cli -- import <file.csv|file.xlsx> --kind companies|establishments|contracts|members
  *  [--dry-run] [--report <path>]`: the back office's reference-data import from the command line
  * (same code path: import.service.ts), for first loads. Prints the progress and the counts, writes
- * the row-by-row report as CSV next to the file (or to --report). Exit code: 0 when no row was
+ * the row-by-row report as CSV next to the file (`<file>.rapport.csv`) or to --report. Exit code: 0 when no row was
  * refused, 1 when some rows (or the whole file) were, 2 on a usage error.
  *
  * The database, data key and file storage are the server's (DATABASE_URL, DATA_ENCRYPTION_KEY or
@@ -42,10 +42,13 @@ const defaultIo = (): CliIo => ({
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });
 
-/** The report's path: `<file>.rapport.csv` next to the file. */
+/**
+ * The report's path: `<file>.rapport.csv` next to the file, its extension kept
+ * (`assures.csv.rapport.csv`, `assures.xlsx.rapport.csv`) so that the reports of `x.csv` and
+ * `x.xlsx` never overwrite each other.
+ */
 export function defaultReportPath(file: string): string {
-  const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}.rapport.csv`);
+  return `${file}.rapport.csv`;
 }
 
 async function openDeps(): Promise<{ deps: ImportDeps; close: () => Promise<void> }> {

@@ -599,7 +599,7 @@ describe(`reference-data import ${DB}`, () => {
       expect(out.join('\n')).toContain(
         '1 lignes — 1 créées, 0 mises à jour, 0 inchangées, 0 en erreur',
       );
-      const report = fs.readFileSync(path.join(dir, 'assures.rapport.csv'), 'utf8');
+      const report = fs.readFileSync(path.join(dir, 'assures.csv.rapport.csv'), 'utf8');
       expect(report).toContain('Assuré créé, couverture créée');
 
       fs.writeFileSync(path.join(dir, 'mixte.csv'), csv(memberRows('31/12/2025')));
@@ -618,6 +618,30 @@ describe(`reference-data import ${DB}`, () => {
         .where('source', '=', 'cli')
         .execute();
       expect(history).toHaveLength(3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the command line’s report after the whole file name: x.csv and x.xlsx keep both reports', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-cli-report-'));
+    try {
+      const io = { out: () => undefined, err: () => undefined, cwd: dir };
+      const header = ['SIREN', 'Raison sociale', 'Identifiant entreprise'];
+      fs.writeFileSync(path.join(dir, 'x.csv'), csv([header, ['123456789', 'Depuis CSV', 'E']]));
+      fs.writeFileSync(
+        path.join(dir, 'x.xlsx'),
+        await xlsx('Entreprises', [header, ['123456789', 'Depuis Excel', 'E']]),
+      );
+      expect(await run(['x.csv', '--kind', 'companies', '--dry-run'], { deps, io })).toBe(1);
+      expect(await run(['x.xlsx', '--kind', 'companies', '--dry-run'], { deps, io })).toBe(1);
+      const reports = fs
+        .readdirSync(dir)
+        .filter((f) => f.includes('rapport'))
+        .sort();
+      expect(reports).toEqual(['x.csv.rapport.csv', 'x.xlsx.rapport.csv']);
+      expect(fs.readFileSync(path.join(dir, reports[0]!), 'utf8')).toContain('Depuis CSV');
+      expect(fs.readFileSync(path.join(dir, reports[1]!), 'utf8')).toContain('Depuis Excel');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
