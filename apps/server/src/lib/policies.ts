@@ -16,7 +16,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CompanyRole } from '@affilia/shared/domain/enums';
 import { roleCan, type Permission } from '@affilia/shared/domain/permissions';
 import type { Database, Establishment, User } from '../db/schema';
-import { forbidden, notFound } from './errors';
+import { AppError, forbidden, notFound } from './errors';
 
 export interface CompanyGrant {
   companyId: string;
@@ -161,4 +161,97 @@ export async function authorizeEstablishment(
   }
   authorize(actor, permission, establishment.company_id);
   return establishment;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing rights: nobody grants more than they hold (issue 14 #1)
+
+/** The rights given on one company: a role on every establishment (`null`) or on some. */
+export interface RightOnCompany {
+  level: CompanyRole | 'none';
+  establishmentIds: readonly string[] | null;
+}
+
+/** What a person holds on one company now: a role, on every establishment (`null`) or some. */
+export interface HeldRight {
+  role: CompanyRole;
+  establishmentIds: ReadonlySet<string> | null;
+}
+
+const ROLE_RANK: Record<CompanyRole, number> = { user: 1, admin: 2 };
+
+const beyondOwnRights = (fields?: Record<string, string>) =>
+  new AppError(
+    'rights_beyond_own',
+    403,
+    'Vous ne pouvez pas donner plus d’accès que vous n’en avez : choisissez parmi les établissements que vous suivez.',
+    fields,
+  );
+
+/**
+ * The one rule of every path that writes the rights of another person (« Ajouter un
+ * utilisateur », « Modifier les droits », an invitation accepted later): nobody grants more than
+ * they hold.
+ * - Company level: the grantor administers the company (`users.manage`, else 404) and gives a
+ *   role no higher than theirs.
+ * - Establishment level: every establishment given is in the grantor's perimeter; « toute la
+ *   société » (`null`, which also covers the establishments to come) only when the grantor's own
+ *   role covers the whole company.
+ * What the person already holds may be kept or narrowed: kept as it is, it is not a grant.
+ *
+ * Returns the right to write (establishments deduplicated; every establishment chosen one by one
+ * by a grantor who covers the whole company is the whole company). Throws 404 for an
+ * establishment the grantor does not follow and the person does not hold (its existence is not
+ * revealed), 403 `rights_beyond_own` for more than the grantor holds; `field` names the form
+ * field of the error.
+ */
+export function boundGrant(input: {
+  grantor: EmployerActor;
+  companyId: string;
+  /** The establishments of the company in the grantor's perimeter. */
+  grantorEstablishmentIds: ReadonlySet<string>;
+  held: HeldRight | undefined;
+  requested: RightOnCompany;
+  field?: string;
+}): RightOnCompany {
+  const { grantor, companyId, grantorEstablishmentIds: mine, held, requested } = input;
+  const grant = authorize(grantor, 'users.manage', companyId);
+  if (requested.level === 'none') return { level: 'none', establishmentIds: null };
+  const fields = input.field ? { [input.field]: 'Au-delà de vos propres accès' } : undefined;
+  const rank = ROLE_RANK[requested.level];
+  if (rank > ROLE_RANK[grant.role]) throw beyondOwnRights(fields);
+  const heldAtLeast = held !== undefined && ROLE_RANK[held.role] >= rank;
+  if (requested.establishmentIds === null) {
+    if (grant.allEstablishments) return requested;
+    if (heldAtLeast && held.establishmentIds === null) return requested;
+    throw beyondOwnRights(fields);
+  }
+  const ids = [...new Set(requested.establishmentIds)];
+  for (const id of ids) {
+    if (mine.has(id)) continue;
+    const holds = held !== undefined && (held.establishmentIds?.has(id) ?? false);
+    if (!holds) throw notFound('Établissement introuvable.');
+    if (!heldAtLeast) throw beyondOwnRights(fields);
+  }
+  const whole =
+    grant.allEstablishments && ids.length === mine.size && ids.every((id) => mine.has(id));
+  return { level: requested.level, establishmentIds: whole ? null : ids };
+}
+
+/** What adding an establishment to one's own perimeter, with its proof, does (SPEC §4.4). */
+export type ProvenAddition = 'already_followed' | 'follow' | 'become_admin' | 'refused';
+
+/**
+ * Adding an establishment to one's own perimeter with its SIRET and « code identifiant » (one at
+ * a time or by file): the proof widens the perimeter within the role already held, never the
+ * role. On a company where the person has no role, it makes them its administrator only when the
+ * company has no active administrator (like « Activer mon espace »); otherwise it is refused and
+ * they ask that administrator.
+ */
+export function provenAddition(
+  held: { allEstablishments: boolean; follows: boolean } | undefined,
+  companyHasActiveAdmin: boolean,
+): ProvenAddition {
+  if (held) return held.allEstablishments || held.follows ? 'already_followed' : 'follow';
+  return companyHasActiveAdmin ? 'refused' : 'become_admin';
 }

@@ -136,6 +136,11 @@ export const ManagedCompanySchema = z.object({
   id: z.string(),
   name: z.string(),
   siren: z.string(),
+  /**
+   * The administrator's own role covers the whole company: only then may they give « Tous les
+   * établissements »; otherwise `establishments` are those they follow, and they give some of them.
+   */
+  wholeCompany: z.boolean(),
   establishments: z.array(z.object({ id: z.string(), name: z.string(), siret: z.string() })),
 });
 export type ManagedCompany = z.infer<typeof ManagedCompanySchema>;

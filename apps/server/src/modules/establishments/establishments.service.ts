@@ -27,10 +27,11 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound, tooManyAttempts } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { EmployerActor } from '../../lib/policies';
+import { provenAddition, type EmployerActor } from '../../lib/policies';
 import { readCounter } from '../../lib/rate-limit';
 import type { Db } from '../../db/database';
 import type { RequestMeta } from '../auth/request-meta';
+import { cleanFileName } from '../../lib/file-types';
 import {
   addToCounter,
   companiesWithActiveAdmin,
@@ -162,18 +163,26 @@ async function addToPerimeter(
     if (!e) return { kind: 'unknown' };
     const establishment = toPerimeterEstablishment(e);
     const grant = grants.get(e.company_id);
-    if (grant) {
-      if (grant.allEstablishments || followed.has(e.id)) {
+    // The first of a company in this batch grants the role; the others join with it.
+    const decision = granted.has(e.company_id)
+      ? 'become_admin'
+      : provenAddition(
+          grant && { allEstablishments: grant.allEstablishments, follows: followed.has(e.id) },
+          administered.has(e.company_id),
+        );
+    switch (decision) {
+      case 'already_followed':
         return { kind: 'already_followed', establishment };
-      }
-      toFollow.push(e.id);
-      return { kind: 'added', establishment, roleGranted: false };
+      case 'refused':
+        return { kind: 'refused', establishment };
+      case 'follow':
+        toFollow.push(e.id);
+        return { kind: 'added', establishment, roleGranted: false };
+      case 'become_admin':
+        granted.set(e.company_id, e.company_name);
+        toFollow.push(e.id);
+        return { kind: 'added', establishment, roleGranted: true };
     }
-    if (administered.has(e.company_id)) return { kind: 'refused', establishment };
-    // The first of the company in this batch grants the role; the others join the perimeter.
-    if (!granted.has(e.company_id)) granted.set(e.company_id, e.company_name);
-    toFollow.push(e.id);
-    return { kind: 'added', establishment, roleGranted: true };
   });
   beforeApply?.(outcomes);
 
@@ -305,17 +314,6 @@ function rowMessage(outcome: Outcome): string {
   }
 }
 
-/** A file name to echo and keep: no path, no control character, not too long. */
-function cleanFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
-  return clean || 'fichier';
-}
-
 /** « Ajouter plusieurs établissements (fichier) »: reads, checks and applies a file. */
 export async function importEstablishments(
   ctx: Ctx,
@@ -336,7 +334,7 @@ export async function importEstablishments(
   if (unknownSoFar >= IMPORT_UNKNOWN_PER_DAY) throw tooManyUnknown();
 
   const { kind, rows: prepared } = await readImportFile(input.bytes);
-  const fileName = cleanFileName(input.fileName);
+  const fileName = cleanFileName(input.fileName, 'fichier');
   const candidates = prepared.filter(
     (r): r is Extract<PreparedRow, { status: null }> => r.status === null,
   );

@@ -160,6 +160,25 @@ describe('POST /api/establishments', () => {
     expect(audit.user_agent).toContain('Mozilla');
   });
 
+  it('issue 14 #1: a proof widens the perimeter within the role held, never the role nor to the whole company', async () => {
+    const { b, user } = await signedInRestrictedUser();
+    expect((await add(b, ESTABLISHMENTS.A3.siret, 'VAL-003')).statusCode).toBe(201);
+    // A company that has an administrator: refused, no role given.
+    expect((await add(b, ESTABLISHMENTS.B1.siret, 'MAR-001')).statusCode).toBe(409);
+    const roles = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select(['company_id', 'role', 'all_establishments'])
+      .where('user_id', '=', user.id)
+      .orderBy('company_id')
+      .execute();
+    expect(roles).toEqual(
+      [
+        { company_id: data.companyIds.valmont, role: 'user', all_establishments: 0 },
+        { company_id: data.companyIds.zero, role: 'user', all_establishments: 1 },
+      ].sort((x, y) => x.company_id.localeCompare(y.company_id)),
+    );
+  });
+
   it('answers 409 for an establishment already followed, restricted or whole role', async () => {
     const { b } = await signedInRestrictedUser();
     const followed = await add(b, ESTABLISHMENTS.A1.siret, 'VAL-001');

@@ -152,6 +152,29 @@ describe('POST /api/establishments/import: files as Excel and LibreOffice write 
     ]);
   });
 
+  it('issue 14 #1: a file widens the perimeter within the role held, never the role nor to the whole company', async () => {
+    const { b, user } = await signedInRestrictedUser();
+    const file = [
+      'SIRET;Code identifiant',
+      `${A.A3.siret};VAL-003`,
+      `${A.A4.siret};VAL-004`,
+      `${A.B1.siret};MAR-001`,
+    ].join('\r\n');
+    const report = await importOk(b, 'trois.csv', Buffer.from(file));
+    expect(report.rows.map((r) => r.status)).toEqual(['added', 'added', 'refused']);
+    const roles = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select(['company_id', 'role', 'all_establishments'])
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(roles.find((r) => r.company_id === data.companyIds.valmont)).toEqual({
+      company_id: data.companyIds.valmont,
+      role: 'user',
+      all_establishments: 0,
+    });
+    expect(roles.find((r) => r.company_id === data.companyIds.marceau)).toBeUndefined();
+  });
+
   it('mixed good and bad rows: the exact report, every valid row applied, the CSV report', async () => {
     const { b, user } = await signedInRestrictedUser();
     const report = await importOk(b, 'mixed.csv', fixture('mixed.csv'));
@@ -378,6 +401,18 @@ describe('POST /api/establishments/import: files as Excel and LibreOffice write 
       Buffer.from(await wb.xlsx.writeBuffer()),
     );
     expect(brief(report)).toEqual([[2, A.A2.siret, 'VAL-002', 'added']]);
+  });
+});
+
+describe('POST /api/establishments/import: the file name kept', () => {
+  it('keeps the last part of the name, without control characters nor bidirectional overrides', async () => {
+    const { b } = await signedInRestrictedUser();
+    const report = await importOk(
+      b,
+      '..\\..\\dossier\\etab\u202Evsc.exe\u0000.csv',
+      fixture('semicolon-utf8-bom.csv'),
+    );
+    expect(report.fileName).toBe('etabvsc.exe.csv');
   });
 });
 

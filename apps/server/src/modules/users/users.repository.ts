@@ -2,7 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import type { Database, User } from '../../db/schema';
-import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
+import {
+  companyIdsWith,
+  inPerimeter,
+  type EmployerActor,
+  type HeldRight,
+} from '../../lib/policies';
 
 /**
  * Reads of « Gestion des habilitations », always limited to the companies the administrator
@@ -32,10 +37,47 @@ export async function findManagedCompanies(
   ]);
   return companies.map((c) => ({
     ...c,
+    wholeCompany: actor.grants.get(c.id)?.allEstablishments ?? false,
     establishments: establishments
       .filter((e) => e.company_id === c.id)
       .map((e) => ({ id: e.id, name: e.name, siret: e.siret })),
   }));
+}
+
+/** What the user holds on each company now (read again inside a transaction). */
+export async function findHeldRights(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<Map<string, HeldRight>> {
+  const [roles, followed] = await Promise.all([
+    db
+      .selectFrom('user_company_roles')
+      .select(['company_id', 'role', 'all_establishments'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('user_establishments as ue')
+      .innerJoin('establishments as e', 'e.id', 'ue.establishment_id')
+      .select(['ue.establishment_id', 'e.company_id'])
+      .where('ue.user_id', '=', userId)
+      .execute(),
+  ]);
+  return new Map(
+    roles.map((r) => [
+      r.company_id,
+      {
+        role: r.role,
+        establishmentIds:
+          r.all_establishments === 1
+            ? null
+            : new Set(
+                followed
+                  .filter((f) => f.company_id === r.company_id)
+                  .map((f) => f.establishment_id),
+              ),
+      },
+    ]),
+  );
 }
 
 export interface UserFilter {

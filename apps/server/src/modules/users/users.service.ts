@@ -30,7 +30,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
-import { companyIdsWith, type EmployerActor } from '../../lib/policies';
+import { boundGrant, companyIdsWith, type EmployerActor, type HeldRight } from '../../lib/policies';
 import { createActionToken } from '../auth/links.service';
 import type { RequestMeta } from '../auth/request-meta';
 import { revokeUserSessions } from '../auth/sessions.service';
@@ -38,6 +38,7 @@ import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
 import {
   countOtherActiveAdmins,
+  findHeldRights,
   findManagedCompanies,
   findManagedUsers,
   type UserFilter,
@@ -82,11 +83,15 @@ export async function getManagedUser(
   return user;
 }
 
-/** Checks each right targets a managed company and establishments of the caller's perimeter. */
+/**
+ * Checks each right against what the caller holds (`boundGrant`: nobody grants more than they
+ * hold); `held` is what the person holds now, which may be kept.
+ */
 async function validateRights(
   db: Kysely<Database>,
   actor: EmployerActor,
   rights: CompanyRight[],
+  held: ReadonlyMap<string, HeldRight> = new Map(),
 ): Promise<CompanyRight[]> {
   const companies = await findManagedCompanies(db, actor);
   const byId = new Map(companies.map((c) => [c.id, c]));
@@ -97,17 +102,25 @@ async function validateRights(
     if (seen.has(right.companyId))
       throw badRequest('validation_failed', 'Une société figure deux fois dans les droits.');
     seen.add(right.companyId);
-    if (right.level === 'none' || right.establishmentIds === null) return right;
-    const allowed = new Set(company.establishments.map((e) => e.id));
-    const ids = [...new Set(right.establishmentIds)];
-    if (ids.length === 0) {
+    const field = `rights.${index}.establishmentIds`;
+    if (right.level !== 'none' && right.establishmentIds?.length === 0) {
       throw badRequest('validation_failed', 'Choisissez au moins un établissement.', {
-        [`rights.${index}.establishmentIds`]: 'Choisissez au moins un établissement',
+        [field]: 'Choisissez au moins un établissement',
       });
     }
-    if (ids.some((id) => !allowed.has(id))) throw notFound('Établissement introuvable.');
-    // Every establishment chosen one by one is the same as the whole company.
-    return { ...right, establishmentIds: ids.length === allowed.size ? null : ids };
+    const bounded = boundGrant({
+      grantor: actor,
+      companyId: company.id,
+      grantorEstablishmentIds: new Set(company.establishments.map((e) => e.id)),
+      held: held.get(company.id),
+      requested: right,
+      field,
+    });
+    return {
+      companyId: company.id,
+      level: bounded.level,
+      establishmentIds: bounded.establishmentIds && [...bounded.establishmentIds],
+    };
   });
 }
 
@@ -507,10 +520,15 @@ export async function updateRights(
   meta: RequestMeta,
 ): Promise<ManagedUser> {
   await getManagedUser(ctx.db, actor, userId);
-  const rights = await validateRights(ctx.db, actor, input.rights);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const user = await loadChangeableUser(trx, userId);
+    const rights = await validateRights(
+      trx,
+      actor,
+      input.rights,
+      await findHeldRights(trx, userId),
+    );
     const changes = await applyRights(trx, { actor, user, rights, now });
     await auditRightsChanges(trx, now, actor, userId, changes, meta, rights);
   });

@@ -59,6 +59,45 @@ describe('Gestion des habilitations (/api/users)', () => {
     return b;
   }
 
+  async function restrictTo(userId: string, companyId: string, establishmentIds: string[]) {
+    await t.ctx.db
+      .updateTable('user_company_roles')
+      .set({ all_establishments: 0 })
+      .where('user_id', '=', userId)
+      .where('company_id', '=', companyId)
+      .execute();
+    await t.ctx.db
+      .insertInto('user_establishments')
+      .values(
+        establishmentIds.map((id) => ({
+          user_id: userId,
+          establishment_id: id,
+          added_by_user_id: null,
+          created_at: '2026-01-01T00:00:00.000Z',
+        })),
+      )
+      .execute();
+  }
+
+  async function followedBy(userId: string) {
+    const rows = await t.ctx.db
+      .selectFrom('user_establishments')
+      .select('establishment_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.establishment_id).sort();
+  }
+
+  async function wholeCompany(userId: string, companyId: string) {
+    const row = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select('all_establishments')
+      .where('user_id', '=', userId)
+      .where('company_id', '=', companyId)
+      .executeTakeFirstOrThrow();
+    return row.all_establishments === 1;
+  }
+
   async function invite(b: ReturnType<typeof newBrowser>, body: Record<string, unknown>) {
     return b.post('/api/users', {
       lastName: 'Nouveau',
@@ -454,6 +493,65 @@ describe('Gestion des habilitations (/api/users)', () => {
     const cut = await newBrowser().get('/api/auth/invitation/abc');
     expect(cut.statusCode).toBe(404);
     expect(cut.json<{ error: { code: string } }>().error.code).toBe('link_invalid');
+  });
+
+  it('issue 14 #1: a restricted administrator grants nothing beyond their establishments', async () => {
+    const company = await createCompany(t.ctx.db, { name: 'Rho Régions' });
+    const [north, south, east] = [
+      await createEstablishment(t.ctx.db, company, { name: 'Rho Nord' }),
+      await createEstablishment(t.ctx.db, company, { name: 'Rho Sud' }),
+      await createEstablishment(t.ctx.db, company, { name: 'Rho Est' }),
+    ];
+    // The head office's administrator covers the whole company (the last-administrator rule
+    // never gets in the way below).
+    await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    const regional = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    await restrictTo(regional.id, company.id, [north.id]);
+    const colleague = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    await restrictTo(colleague.id, company.id, [north.id]);
+    const wide = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    const straddling = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
+    await restrictTo(straddling.id, company.id, [north.id, south.id]);
+    const b = newBrowser();
+    await signInAs(b, t.ctx, regional);
+    const put = (userId: string, level: string, establishmentIds: string[] | null) =>
+      b.put(`/api/users/${userId}/rights`, {
+        rights: [{ companyId: company.id, level, establishmentIds }],
+      });
+    const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
+
+    // « Toute la société » for themself or a colleague: refused, nothing written.
+    const self = await put(regional.id, 'admin', null);
+    expect(self.statusCode).toBe(403);
+    expect(code(self)).toBe('rights_beyond_own');
+    expect((await put(colleague.id, 'user', null)).statusCode).toBe(403);
+    expect(await followedBy(regional.id)).toEqual([north.id]);
+    expect(await wholeCompany(regional.id, company.id)).toBe(false);
+    // An establishment they do not follow: it does not exist for them.
+    expect((await put(colleague.id, 'user', [north.id, east.id])).statusCode).toBe(404);
+    // The same through « Ajouter un utilisateur ».
+    const whole = await invite(b, {
+      email: 'rho-tout@exemple.fr',
+      rights: [{ companyId: company.id, level: 'user', establishmentIds: null }],
+    });
+    expect(whole.statusCode).toBe(403);
+    expect(code(whole)).toBe('rights_beyond_own');
+    // Every establishment they follow is not the whole company.
+    const theirs = await invite(b, {
+      email: 'rho-nord@exemple.fr',
+      rights: [{ companyId: company.id, level: 'user', establishmentIds: [north.id] }],
+    });
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json<{ user: ManagedUser }>().user.companies[0]?.establishmentIds).toEqual([
+      north.id,
+    ]);
+    // What a user already holds may be kept (or narrowed), never raised beyond the grantor.
+    expect((await put(wide.id, 'user', null)).statusCode).toBe(200);
+    expect((await put(wide.id, 'admin', null)).statusCode).toBe(403);
+    expect((await put(straddling.id, 'user', [north.id, south.id])).statusCode).toBe(200);
+    expect((await put(straddling.id, 'admin', [north.id, south.id])).statusCode).toBe(403);
+    expect((await put(straddling.id, 'admin', [north.id])).statusCode).toBe(200);
+    expect(await followedBy(straddling.id)).toEqual([north.id]);
   });
 
   it('refuses an address of an insurer staff account', async () => {

@@ -13,6 +13,7 @@ import type { FormErrors } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import type { CompanyRight, RightLevel } from '@affilia/shared/schemas/users';
 import { RIGHT_LEVEL_LABELS } from '@affilia/shared/schemas/users';
+import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import type { ManagedCompany, ManagedUser } from '../api/use-users';
 
 /** The rights on one company as the form holds them. */
@@ -23,19 +24,13 @@ export interface RightValue {
   scope: 'all' | 'some';
   /** The followed establishments when `scope` is `some`. */
   establishmentIds: string[];
+  /** The person holds the whole company already (they may keep it, even from a regional admin). */
+  heldWhole?: boolean;
 }
 
 export const NO_ESTABLISHMENT_CHOSEN = 'Choisissez au moins un établissement';
 
-/** « 552 100 554 ». */
-export function formatSiren(siren: string): string {
-  return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
-}
-
-/** « 552 100 554 00013 ». */
-export function formatSiret(siret: string): string {
-  return siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
-}
+export { formatSiren, formatSiret };
 
 /**
  * One entry per company the administrator manages: the user's current role there (for « Modifier
@@ -44,12 +39,19 @@ export function formatSiret(siret: string): string {
 export function initialRights(companies: ManagedCompany[], user?: ManagedUser): RightValue[] {
   return companies.map((company) => {
     const held = user?.companies.find((c) => c.companyId === company.id);
-    if (!held) return { companyId: company.id, level: 'none', scope: 'all', establishmentIds: [] };
+    if (!held) {
+      // An administrator who follows some establishments gives some of them (issue 14 #1).
+      const only = company.establishments.length === 1 ? [company.establishments[0]!.id] : [];
+      return company.wholeCompany
+        ? { companyId: company.id, level: 'none', scope: 'all', establishmentIds: [] }
+        : { companyId: company.id, level: 'none', scope: 'some', establishmentIds: only };
+    }
     return {
       companyId: company.id,
       level: held.role,
       scope: held.establishmentIds ? 'some' : 'all',
       establishmentIds: held.establishmentIds ?? [],
+      heldWhole: held.establishmentIds === null,
     };
   });
 }
@@ -110,8 +112,12 @@ function CompanyRightField({
   error: ReactNode;
 }) {
   const phone = useMediaQuery('(max-width: 30em)') ?? false;
-  // A company with a single establishment has nothing to restrict.
-  const canRestrict = value.level !== 'none' && company.establishments.length > 1;
+  // « Tous les établissements » is for an administrator of the whole company (or kept as held).
+  const canGiveAll = company.wholeCompany || value.heldWhole === true;
+  // A company with a single establishment has nothing to restrict, unless the administrator
+  // follows only some of its establishments: then they choose among theirs.
+  const canRestrict = value.level !== 'none' && (company.establishments.length > 1 || !canGiveAll);
+  const count = company.establishments.length;
   return (
     <Fieldset
       radius="md"
@@ -125,10 +131,8 @@ function CompanyRightField({
     >
       <Stack gap="sm">
         <Text size="sm" c="gray.8" mt={-4}>
-          SIREN {formatSiren(company.siren)} ·{' '}
-          {company.establishments.length > 1
-            ? `${company.establishments.length} établissements`
-            : '1 établissement'}
+          SIREN {formatSiren(company.siren)} · {count} établissement{count > 1 ? 's' : ''}
+          {company.wholeCompany ? '' : ` que vous suivez`}
         </Text>
         <SegmentedControl
           fullWidth
@@ -141,7 +145,7 @@ function CompanyRightField({
           color={value.level === 'none' ? undefined : 'brand'}
           styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
         />
-        {canRestrict ? (
+        {canRestrict && canGiveAll ? (
           <Radio.Group
             label="Établissements suivis"
             value={value.scope}

@@ -32,8 +32,8 @@ function user(overrides: Partial<ManagedUser> = {}): ManagedUser {
 }
 
 const COMPANIES: ManagedCompany[] = [
-  { id: 'c1', name: 'Valmont', siren: '222125239', establishments: [] },
-  { id: 'c2', name: 'Syndic', siren: '279674337', establishments: [] },
+  { id: 'c1', name: 'Valmont', siren: '222125239', wholeCompany: true, establishments: [] },
+  { id: 'c2', name: 'Syndic', siren: '279674337', wholeCompany: true, establishments: [] },
 ];
 
 const kinds = (u: ManagedUser) => userActions(u).map((a) => `${a.kind}${a.disabled ? '!' : ''}`);
@@ -80,11 +80,30 @@ describe('rights', () => {
     );
     expect(rights).toEqual([
       { companyId: 'c1', level: 'none', scope: 'all', establishmentIds: [] },
-      { companyId: 'c2', level: 'admin', scope: 'some', establishmentIds: ['e9'] },
+      {
+        companyId: 'c2',
+        level: 'admin',
+        scope: 'some',
+        establishmentIds: ['e9'],
+        heldWhole: false,
+      },
     ]);
     expect(toCompanyRights(rights)).toEqual([
       { companyId: 'c1', level: 'none', establishmentIds: null },
       { companyId: 'c2', level: 'admin', establishmentIds: ['e9'] },
+    ]);
+  });
+
+  it('issue 14 #1: an administrator who follows some establishments gives some of them', () => {
+    const regional: ManagedCompany = {
+      id: 'c3',
+      name: 'Rho',
+      siren: '732829320',
+      wholeCompany: false,
+      establishments: [{ id: 'e1', name: 'Rho Nord', siret: '73282932000017' }],
+    };
+    expect(initialRights([regional])).toEqual([
+      { companyId: 'c3', level: 'none', scope: 'some', establishmentIds: ['e1'] },
     ]);
   });
 
