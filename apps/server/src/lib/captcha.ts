@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { AppContext } from './context';
+import { AppError } from './errors';
 
 type CaptchaContext = Pick<AppContext, 'db' | 'cipher' | 'config'>;
 
@@ -152,3 +153,12 @@ export async function verifyCaptcha(
     .execute();
   return true;
 }
+
+/** The answer to a captcha payload that `verifyCaptcha` refused (every form that asks one). */
+export const captchaInvalid = () =>
+  new AppError(
+    'captcha_invalid',
+    400,
+    'La vérification « Je ne suis pas un robot » a échoué. Recommencez.',
+    { captcha: 'Cochez à nouveau « Je ne suis pas un robot »' },
+  );

@@ -37,6 +37,11 @@ export type AuthSpace = (typeof AUTH_SPACES)[number];
 /** POST /api/auth/sign-in */
 export const SignInRequestSchema = SignInSchema.extend({
   space: z.enum(AUTH_SPACES).default('employer'),
+  /**
+   * « Je ne suis pas un robot » (the ALTCHA payload): sent once the server has answered
+   * `captcha_required` (too many failures for this account), with the password.
+   */
+  captcha: z.string().max(10_000).nullish(),
 });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 
@@ -242,6 +247,7 @@ export const AUTH_ERROR_CODES = [
   'resend_too_soon',
   'code_invalid',
   'code_expired', // expired, used, or dead after 3 wrong tries: ask for a new one
+  'captcha_required', // too many failures for this account: send a solved captcha with the password
   'captcha_invalid',
   'activation_mismatch', // the SIRET and identifier do not match (never says which)
   'activation_admin_exists', // the company already has an active administrator

@@ -94,6 +94,24 @@ const emailTemplates = {
       "Si c'était vous, il n'y a rien à faire. Sinon, changez votre mot de passe sans attendre et contactez-nous.",
     ],
   }),
+  // Sign-in throttling (modules/auth/throttle.ts): once a day, when the failures reach 25.
+  sign_in_failures_notice: (d: {
+    firstName: string;
+    failures: number;
+    when: string;
+    ip: string;
+    forgotPasswordUrl: string;
+  }) => ({
+    subject: 'Tentatives de connexion refusées sur votre compte',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Aujourd’hui, ${d.failures} tentatives de connexion à votre compte ont été refusées pour un mot de passe incorrect (la dernière le ${d.when}, depuis l’adresse ${d.ip}).`,
+      'Votre compte reste accessible : jusqu’à demain, il vous sera simplement demandé de cocher « Je ne suis pas un robot » en vous connectant. Le code de sécurité reste exigé sur un nouvel appareil.',
+      'Si ce n’était pas vous, quelqu’un cherche peut-être à deviner votre mot de passe : par précaution, choisissez-en un nouveau.',
+    ],
+    action: { label: 'Choisir un nouveau mot de passe', url: d.forgotPasswordUrl },
+    after: ['Si c’était vous, il n’y a rien à faire.'],
+  }),
   second_factor_changed: (d: { firstName: string; change: string }) => ({
     subject: 'Votre double authentification a été modifiée',
     paragraphs: [

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { evaluatePassword } from '@affilia/shared/domain/password';
 import { recordAudit } from '../../lib/audit';
-import { verifyCaptcha } from '../../lib/captcha';
+import { captchaInvalid, verifyCaptcha } from '../../lib/captcha';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -97,14 +97,7 @@ export async function identifyEstablishment(
 ) {
   await assertWithinLimit(ctx, `activation-ip:${input.meta.ip}`, 20, 15 * 60_000);
   if (!(await verifyCaptcha(ctx, input.captcha, ctx.clock.now()))) {
-    throw new AppError(
-      'captcha_invalid',
-      400,
-      'La vérification « Je ne suis pas un robot » a échoué. Recommencez.',
-      {
-        captcha: 'Cochez à nouveau « Je ne suis pas un robot »',
-      },
-    );
+    throw captchaInvalid();
   }
   const found = await findEstablishment(ctx, input.siret, input.companyIdentifier);
   if (!found) {

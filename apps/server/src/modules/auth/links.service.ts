@@ -4,7 +4,7 @@ import type { AuthSpace } from '@affilia/shared/schemas/auth';
 import { SAME_PASSWORD } from '@affilia/shared/schemas/profile';
 import type { ActionTokenPurpose, Database } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
-import { verifyCaptcha } from '../../lib/captcha';
+import { captchaInvalid, verifyCaptcha } from '../../lib/captcha';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -152,14 +152,7 @@ export async function requestPasswordReset(
   await assertWithinLimit(ctx, `reset-ip:${input.meta.ip}`, 10, 15 * 60_000);
   const now = ctx.clock.now();
   if (!(await verifyCaptcha(ctx, input.captcha, now))) {
-    throw new AppError(
-      'captcha_invalid',
-      400,
-      'La vérification « Je ne suis pas un robot » a échoué. Recommencez.',
-      {
-        captcha: 'Cochez à nouveau « Je ne suis pas un robot »',
-      },
-    );
+    throw captchaInvalid();
   }
   // At most 3 emails an hour to one address, silently (an attacker learns nothing).
   const perAddress = (

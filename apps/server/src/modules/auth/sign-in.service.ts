@@ -23,6 +23,7 @@ import { createSession } from './sessions.service';
 import {
   assertSignInAllowed,
   assertWithinLimit,
+  claimFailuresNotice,
   clearSignInFailures,
   recordSignInFailure,
 } from './throttle';
@@ -94,6 +95,8 @@ export async function signIn(
     email: string;
     password: string;
     space: AuthSpace;
+    /** « Je ne suis pas un robot », asked once the account is restricted (throttle.ts). */
+    captcha?: string | null;
     deviceToken?: string;
     meta: RequestMeta;
   },
@@ -101,12 +104,15 @@ export async function signIn(
   const { meta } = input;
   const now = ctx.clock.now();
   const kind = input.space === 'backoffice' ? 'staff' : 'employer';
-  await assertSignInAllowed(ctx, input.email, meta.ip);
+  await assertSignInAllowed(ctx, input.email, meta.ip, { captcha: input.captcha });
 
   const user = await findUserByEmail(ctx.db, input.email, kind);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !passwordOk) {
-    await recordSignInFailure(ctx, input.email);
+    const failures = await recordSignInFailure(ctx, input.email);
+    if (user && (await claimFailuresNotice(ctx, input.email, failures))) {
+      await notifyFailedAttempts(ctx, user, input.space, failures, meta);
+    }
     await recordAudit(ctx.db, now, {
       action: 'auth.sign_in_failed',
       actorUserId: user?.id ?? null,
@@ -175,6 +181,37 @@ export async function signIn(
     },
     attempt: { token: attemptToken },
   };
+}
+
+/**
+ * Tells the owner, once a day, that many wrong passwords were typed for their account: what it
+ * changes for them (« Je ne suis pas un robot » at sign-in) and the sure way in (« Mot de passe
+ * oublié »), whose page is linked for their door.
+ */
+async function notifyFailedAttempts(
+  ctx: Ctx,
+  user: User,
+  space: AuthSpace,
+  failures: number,
+  meta: RequestMeta,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const forgotPath =
+    space === 'backoffice' ? '/back-office/mot-de-passe-oublie' : '/mot-de-passe-oublie';
+  await enqueueEmail(ctx.db, {
+    to: user.email,
+    template: 'sign_in_failures_notice',
+    data: {
+      firstName: user.first_name,
+      failures,
+      when: formatParisDateTime(now),
+      ip: meta.ip,
+      forgotPasswordUrl: `${ctx.config.publicUrl}${forgotPath}`,
+    },
+    branding: await getBranding(ctx),
+    now,
+  });
+  ctx.outboxWorker?.wake();
 }
 
 /**

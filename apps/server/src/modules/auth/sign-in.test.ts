@@ -8,6 +8,7 @@ import {
   signInAs,
   type TestApp,
 } from '../../../test/helper';
+import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import { requireAuth } from '../../plugins/auth';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service';
@@ -337,7 +338,7 @@ describe('SMS codes', () => {
 });
 
 describe('throttling', () => {
-  it('slows down after 5 failures, then lets the right password through once the delay has passed', async () => {
+  it('after 5 failures, asks a captcha or a growing wait, never refusing a solved captcha with the right password', async () => {
     const user = await newEmployer();
     const b = browser(t.app, { ip: '192.0.2.50' });
     for (let i = 0; i < 5; i++) {
@@ -350,36 +351,101 @@ describe('throttling', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json<ErrorBody>().error).toMatchObject({
-      code: 'too_many_attempts',
-      message: expect.stringMatching(/Réessayez dans/),
+      code: 'captcha_required',
+      message: expect.stringMatching(/« Je ne suis pas un robot ».*réessayez dans 15 secondes/),
     });
     // The same answer for an unknown address with the same history.
     for (let i = 0; i < 5; i++)
       await b.post('/api/auth/sign-in', { email: 'ghost@exemple.fr', password: `x-${i}` });
-    expect(
-      (await b.post('/api/auth/sign-in', { email: 'ghost@exemple.fr', password: 'x' })).statusCode,
-    ).toBe(429);
+    const ghost = await b.post('/api/auth/sign-in', { email: 'ghost@exemple.fr', password: 'x' });
+    expect(ghost.statusCode).toBe(429);
+    expect(ghost.json<ErrorBody>().error.code).toBe('captcha_required');
 
+    // A solved captcha lets the right password through at once, without waiting.
+    const solved = await b.post('/api/auth/sign-in', {
+      email: user.email,
+      password: user.password,
+      captcha: await solveCaptcha(t.app),
+    });
+    expect(solved.statusCode).toBe(200);
+  });
+
+  it('lets the right password through once the delay has passed', async () => {
+    const user = await newEmployer();
+    const b = browser(t.app, { ip: '192.0.2.52' });
+    for (let i = 0; i < 5; i++)
+      await b.post('/api/auth/sign-in', { email: user.email, password: `wrong-${i}` });
     t.clock.advance(16_000);
     const ok = await b.post('/api/auth/sign-in', { email: user.email, password: user.password });
     expect(ok.statusCode).toBe(200);
   });
 
-  it('stops at 25 failures a day and lifts the next day, never for good', async () => {
+  it('cannot be used to lock the owner out: past 25 failures a day, a solved captcha with the right password signs in, and the owner is emailed once', async () => {
     const user = await newEmployer();
     const b = browser(t.app, { ip: '192.0.2.51' });
+    // An attacker's 25 wrong passwords over a few hours, from rotating addresses.
     for (let i = 0; i < 25; i++) {
       const r = await b.post('/api/auth/sign-in', { email: user.email, password: `wrong-${i}` });
       expect(r.statusCode, `attempt ${i + 1}`).toBe(401);
       t.clock.advance(16 * 60_000); // past any growing delay
       if (i % 10 === 9) b.setIp(`192.0.2.${60 + i}`); // stay under the per-address limit
     }
-    const blocked = await b.post('/api/auth/sign-in', {
+    const owner = browser(t.app, { ip: '198.51.100.25' });
+    // Without the captcha, the right password is not checked: the answer asks for it.
+    const asked = await owner.post('/api/auth/sign-in', {
       email: user.email,
       password: user.password,
     });
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json<ErrorBody>().error.message).toMatch(/demain/);
+    expect(asked.statusCode).toBe(429);
+    expect(asked.json<ErrorBody>().error).toMatchObject({
+      code: 'captcha_required',
+      message: expect.stringMatching(/« Je ne suis pas un robot ».*« Mot de passe oublié/),
+    });
+    const forged = await owner.post('/api/auth/sign-in', {
+      email: user.email,
+      password: user.password,
+      captcha: 'bm9wZQ==',
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    // A captcha does not make a wrong password right, and is accepted once only.
+    const captcha = await solveCaptcha(t.app);
+    const wrong = await b.post('/api/auth/sign-in', {
+      email: user.email,
+      password: 'wrong-again',
+      captcha,
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json<ErrorBody>().error.code).toBe('invalid_credentials');
+    const replayed = await owner.post('/api/auth/sign-in', {
+      email: user.email,
+      password: user.password,
+      captcha,
+    });
+    expect(replayed.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    // The owner: a solved captcha with the right password signs in, the same day.
+    const signedIn = await owner.post('/api/auth/sign-in', {
+      email: user.email,
+      password: user.password,
+      captcha: await solveCaptcha(t.app),
+    });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json()).toMatchObject({ status: 'second_factor_required' });
+
+    // One email about the failed attempts, in French, with the way in by « Mot de passe oublié ».
+    const notices = await t.ctx.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('recipient', '=', user.email)
+      .where('template', '=', 'sign_in_failures_notice')
+      .execute();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.subject).toMatch(/^Tentatives de connexion refusées sur votre compte/);
+    expect(notices[0]!.body_text).toContain('25 tentatives');
+    expect(notices[0]!.body_text).toContain('Je ne suis pas un robot');
+    expect(notices[0]!.body_text).toContain('/mot-de-passe-oublie');
+
+    // The restriction lifts the next day, never for good.
     t.clock.advance(24 * 3600_000);
     expect(
       (await b.post('/api/auth/sign-in', { email: user.email, password: user.password }))
