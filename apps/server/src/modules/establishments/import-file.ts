@@ -454,24 +454,43 @@ export interface DigitsCellSpec {
   /** For a number cell that is not `length` digits long. */
   wrongLengthMessage: string;
   scientificNotationMessage: string;
+  /** For a value one digit short: the number lost its leading zero (a row error)… */
   leadingZeroLostMessage: string;
+  /**
+   * …unless the zero may safely be put back (a postal code, never an identifier): then the value
+   * is read with it, and this notice (`read` as found, `restored` as kept) goes with the row.
+   */
+  restoredLeadingZeroNotice?: (read: string, restored: string) => string;
 }
 
+/** A fixed-length number read from a cell, with the notice of a leading zero put back. */
+export type DigitsCellResult =
+  { ok: true; value: string; notice?: string } | { ok: false; error: string };
+
 /** The value of a cell holding a fixed-length number, or the French reason why it is not one. */
-export function checkDigitsCell(cell: Cell, spec: DigitsCellSpec): ParseResult {
+export function checkDigitsCell(cell: Cell, spec: DigitsCellSpec): DigitsCellResult {
+  const restore = (digits: string): DigitsCellResult => {
+    if (!spec.restoredLeadingZeroNotice) return { ok: false, error: spec.leadingZeroLostMessage };
+    const parsed = spec.parse(`0${digits}`);
+    return parsed.ok
+      ? { ...parsed, notice: spec.restoredLeadingZeroNotice(digits, parsed.value) }
+      : parsed;
+  };
   if (cell.kind === 'number') {
     const v = cell.value;
     if (!Number.isSafeInteger(v) || v < 0) return { ok: false, error: spec.wrongLengthMessage };
     const digits = String(v);
-    if (digits.length === spec.length - 1) {
-      return { ok: false, error: spec.leadingZeroLostMessage };
-    }
+    if (digits.length === spec.length - 1) return restore(digits);
     if (digits.length !== spec.length) return { ok: false, error: spec.wrongLengthMessage };
     return spec.parse(digits);
   }
   const text = unwrapText(cell.text);
   if (SCIENTIFIC.test(text.replace(/\s/g, ''))) {
     return { ok: false, error: spec.scientificNotationMessage };
+  }
+  // Digits typed as text lose the zero too when a spreadsheet saved the number as CSV.
+  if (spec.restoredLeadingZeroNotice && /^\d+$/.test(text) && text.length === spec.length - 1) {
+    return restore(text);
   }
   return spec.parse(text);
 }

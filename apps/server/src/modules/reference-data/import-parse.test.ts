@@ -102,6 +102,47 @@ describe('reference-data import: reading the rows', () => {
     });
   });
 
+  it('gives a postal code typed as a number its leading zero back, with a notice', () => {
+    const text = (t: string) => ({ kind: 'text' as const, text: t });
+    const num = (value: number) => ({ kind: 'number' as const, value });
+    const header = ['SIRET', 'Nom', 'Code postal', 'Identifiant établissement'].map(text);
+    const row = (
+      line: number,
+      postalCode: { kind: 'text'; text: string } | { kind: 'number'; value: number },
+    ) => ({
+      line,
+      cells: [text('73282932000074'), text('Agence de Nice'), postalCode, text(`ETB-${line}`)],
+    });
+    const rows = parseTable('establishments', [
+      { line: 1, cells: header },
+      row(2, num(6000)),
+      row(3, text('6000')),
+      row(4, num(75001)),
+      row(5, num(600)),
+      row(6, text('6OOO')),
+    ]);
+    const notice =
+      'code postal 6000 lu comme 06000 : le zéro du début, perdu par le tableur, a été rétabli';
+    expect(rows[0]).toMatchObject({ ok: true, data: { postalCode: '06000', warning: notice } });
+    // The same SIRET: reported as a duplicate, but read all the same.
+    expect(rows.slice(1).map((r) => (r.ok ? r.data.postalCode : r.message))).toEqual([
+      'Cette ligne figure déjà à la ligne 2 du fichier',
+      'Cette ligne figure déjà à la ligne 2 du fichier',
+      'Code postal : 5 chiffres',
+      'Code postal : 5 chiffres',
+    ]);
+    const single = (cell: Parameters<typeof row>[1]) =>
+      parseTable('establishments', [{ line: 1, cells: header }, row(2, cell)])[0];
+    expect(single(text('6000'))).toMatchObject({
+      ok: true,
+      data: { postalCode: '06000', warning: notice },
+    });
+    expect(single(num(75001))).toMatchObject({
+      ok: true,
+      data: { postalCode: '75001', warning: null },
+    });
+  });
+
   it('names the missing columns', () => {
     const header = ['SIREN', 'Nom'].map((text) => ({ kind: 'text' as const, text }));
     expect(() => parseTable('companies', [{ line: 1, cells: header }])).toThrow(

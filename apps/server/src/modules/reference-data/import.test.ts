@@ -646,4 +646,36 @@ describe(`reference-data import ${DB}`, () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('imports an establishment whose postal code lost its leading zero (06000 typed 6000), then its members', async () => {
+    const nice = siret(SIREN_A, 6);
+    const file = await xlsx('Établissements', [
+      ['SIRET', 'Nom', 'Code postal', 'Ville', 'Code identifiant'],
+      [nice, 'Alpha Nice', 6000, 'Nice', 'ETB-A6'],
+    ]);
+    const report = await importOk('establishments', 'etablissements.xlsx', file);
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        line: 2,
+        status: 'created',
+        message:
+          'Établissement créé (Agence Alpha Immobilier) (attention : code postal 6000 lu comme 06000 : le zéro du début, perdu par le tableur, a été rétabli)',
+      }),
+    ]);
+    const saved = await t.ctx.db
+      .selectFrom('establishments')
+      .select('postal_code')
+      .where('siret', '=', nice)
+      .executeTakeFirstOrThrow();
+    expect(saved.postal_code).toBe('06000');
+    const N6 = nir(1, '9204', 6);
+    const members = await importOk(
+      'members',
+      'assures-nice.csv',
+      csv([
+        MEMBER_HEADER,
+        [N6, 'Niçois', 'Marc', '01/04/1992', nice, 'Non cadre', 'A/NC', '', '01/09/2025', ''],
+      ]),
+    );
+    expect(brief(members)).toEqual([[2, 'created']]);
+  });
 });
