@@ -1,8 +1,8 @@
 /**
  * Files on disk, outside the web root (config.fileStorageDir, default data/files).
  *
- * A file is stored under a generated name, "YYYY/MM/<uuid>[.ext]" (the extension comes from an
- * allow-list of MIME types, never from the user's file name), so that nothing a user typed ever
+ * A file is stored under a generated name, "YYYY/MM/<uuid>[.ext]" (the extension of its type,
+ * `extensionOf` in file-types.ts, never from the user's file name), so that nothing a user typed ever
  * reaches a path. Keys are checked against that exact shape before any file-system access:
  * "../", absolute paths and anything else are refused. The original name and type are metadata
  * for the `stored_files` table, kept by the caller.
@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { extensionOf } from './file-types';
 import { newId } from './ids';
 
 export interface SavedFile {
@@ -36,15 +37,6 @@ export interface FileStorage {
 export class StorageKeyError extends Error {
   override name = 'StorageKeyError';
 }
-
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/svg+xml': 'svg',
-  'text/csv': 'csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
 
 const KEY_SHAPE =
   /^\d{4}\/(0[1-9]|1[0-2])\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.[a-z0-9]{1,5})?$/;
@@ -73,7 +65,7 @@ export function createFileStorage(rootDir: string): FileStorage {
       const now = new Date();
       const year = String(now.getUTCFullYear());
       const month = String(now.getUTCMonth() + 1).padStart(2, '0');
-      const ext = EXTENSIONS[meta.mimeType.toLowerCase().split(';')[0]?.trim() ?? ''];
+      const ext = extensionOf(meta.mimeType);
       const storageKey = `${year}/${month}/${newId()}${ext ? `.${ext}` : ''}`;
       const full = pathOf(storageKey);
       await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });

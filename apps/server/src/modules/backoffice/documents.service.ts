@@ -10,43 +10,13 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { detectAttachmentType, safeOriginalName } from '../enrolment/file-type';
+import { DOCX, PDF, XLSX, detectFileType, fileNameFor } from '../../lib/file-types';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
 
-export type DocumentMimeType =
-  | 'application/pdf'
-  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-
-/**
- * The type of a document from its bytes (SPEC §9): PDF (`%PDF-`), or an Office Open XML package
- * (a ZIP holding `[Content_Types].xml` and `word/…` or `xl/…`). Never from the name or the type
- * the browser claimed: anything else is refused.
- */
-export function detectDocumentType(bytes: Buffer): DocumentMimeType | null {
-  if (detectAttachmentType(bytes) === 'application/pdf') return 'application/pdf';
-  if (bytes.length < 30 || !ZIP.every((b, i) => bytes[i] === b)) return null;
-  // The entry names are stored uncompressed, in each local header and in the central directory.
-  const names = bytes.toString('latin1');
-  if (!names.includes('[Content_Types].xml')) return null;
-  if (names.includes('word/document.xml')) {
-    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  }
-  if (names.includes('xl/workbook.xml')) {
-    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  }
-  return null;
-}
-
-const EXTENSIONS: Record<DocumentMimeType, string> = {
-  'application/pdf': '.pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
-};
+/** A document is a PDF, a Word or an Excel file, from its bytes (lib/file-types.ts). */
+const DOCUMENT_FILE_TYPES = [PDF, DOCX, XLSX] as const;
 
 export const wrongDocumentType = () =>
   badRequest(
@@ -65,11 +35,9 @@ export interface UploadedDocumentFile {
 /** Checks the file's type from its bytes and stores it; the stored_files row to insert. */
 async function storeFile(ctx: AppContext, file: UploadedDocumentFile, documentId: string) {
   if (file.bytes.length === 0) throw wrongDocumentType();
-  const mimeType = detectDocumentType(file.bytes);
+  const mimeType = detectFileType(file.bytes, file.fileName, DOCUMENT_FILE_TYPES);
   if (!mimeType) throw wrongDocumentType();
-  let fileName = safeOriginalName(file.fileName, 'application/pdf');
-  const ext = EXTENSIONS[mimeType];
-  if (!fileName.toLowerCase().endsWith(ext)) fileName = `${fileName.replace(/\.[^.]*$/, '')}${ext}`;
+  const fileName = fileNameFor(file.fileName, mimeType);
   const saved = await ctx.storage.save(file.bytes, { originalName: fileName, mimeType });
   return {
     id: newId(),

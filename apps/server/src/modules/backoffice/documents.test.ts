@@ -207,6 +207,48 @@ describe('Back office documents (/api/backoffice/documents)', () => {
     expect(bad.json<ApiErrorBody>().error.fields).toHaveProperty('idcc');
   });
 
+  it('names each version after the type of its bytes (the uploader’s extension, NUL and path dropped)', async () => {
+    const fields = { title: 'Extensions', category: 'other', scope: 'all' };
+    const created = await upload(staff, '/api/backoffice/documents', fields, {
+      name: 'a.pdf\u0000.html',
+      bytes: TEST_PDF,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<BackofficeDocument>().id;
+    await upload(
+      staff,
+      `/api/backoffice/documents/${id}/versions`,
+      {},
+      {
+        name: '..\\..\\poly.html',
+        bytes: TEST_PDF,
+      },
+    );
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Garanties').addRow(['Garantie']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(
+      staff,
+      `/api/backoffice/documents/${id}/versions`,
+      {},
+      {
+        name: 'tableau.pdf',
+        bytes: xlsx,
+      },
+    );
+    expect(res.json<BackofficeDocument>().versions.map((v) => [v.fileName, v.mimeType])).toEqual([
+      ['tableau.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['poly.pdf', 'application/pdf'],
+      ['a.pdf', 'application/pdf'],
+    ]);
+    const versions = res.json<BackofficeDocument>().versions;
+    const download = await staff.get(
+      `/api/backoffice/documents/${id}/versions/${versions[1]!.id}/file`,
+    );
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="poly\.pdf";/);
+  });
+
   it('refuses a disguised file type, a missing file and wrong fields', async () => {
     const fields = { title: 'Piège', category: 'other', scope: 'all' };
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);

@@ -118,6 +118,41 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
     expect((await employer.get('/api/backoffice/conversations')).statusCode).toBe(403);
   });
 
+  it('names a reply’s attachment after the type of its bytes, for the employer’s download too', async () => {
+    const created = (
+      await sendMessageForm(employer, '/api/conversations', {
+        category: 'contract',
+        subject: 'contributions_information',
+        companyId,
+        text: 'Le tableau ?',
+      })
+    ).json<ConversationSummary>();
+    const reply = await sendMessageForm(
+      gestionnaire,
+      `/api/backoffice/conversations/${created.id}/reply`,
+      { text: 'Voici' },
+      [
+        { name: 'poly.html', bytes: await smallPdf(), type: 'text/html' },
+        { name: 'a.pdf\u0000.html', bytes: await smallPdf() },
+      ],
+    );
+    expect(reply.statusCode, reply.body).toBe(200);
+    const detail = (await employer.get(`/api/conversations/${created.id}`)).json<{
+      messages: { authorKind: string; attachments: { id: string; fileName: string }[] }[];
+    }>();
+    const files = detail.messages.find((m) => m.authorKind === 'staff')!.attachments;
+    expect(files.map((f) => f.fileName)).toEqual(['poly.pdf', 'a.pdf']);
+    for (const url of [
+      `/api/conversations/${created.id}/attachments/${files[0]!.id}`,
+      `/api/backoffice/conversations/${created.id}/attachments/${files[0]!.id}`,
+    ]) {
+      const b = url.startsWith('/api/backoffice') ? gestionnaire : employer;
+      const res = await b.get(url);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="poly\.pdf";/);
+    }
+  });
+
   it('assigns to another active staff member; refuses anyone else with a French message', async () => {
     const created = (
       await sendMessageForm(employer, '/api/conversations', {

@@ -21,7 +21,7 @@ import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
-import { detectAttachmentType } from '../enrolment/file-type';
+import { JPEG, PNG, detectFileType, fileNameFor } from '../../lib/file-types';
 import { getBranding } from '../settings/settings.service';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock' | 'storage'>;
@@ -181,9 +181,9 @@ export async function uploadLogo(
   file: { bytes: Buffer; fileName: string | undefined },
 ): Promise<BrandingSettings> {
   if (file.bytes.length > LOGO_MAX_BYTES) throw logoTooLarge();
-  const mimeType = detectAttachmentType(file.bytes);
-  if (mimeType !== 'image/png' && mimeType !== 'image/jpeg') throw wrongLogo();
-  const fileName = mimeType === 'image/png' ? 'logo.png' : 'logo.jpg';
+  const mimeType = detectFileType(file.bytes, file.fileName, [PNG, JPEG]);
+  if (!mimeType) throw wrongLogo();
+  const fileName = fileNameFor('logo', mimeType);
   const current = await getBranding(ctx);
   const previous = await ctx.db
     .selectFrom('insurer_settings')

@@ -178,10 +178,13 @@ describe('Contenus du portail (/api/backoffice/content)', () => {
       expect(second?.url).not.toBe(first?.url);
       const files = await t.ctx.db
         .selectFrom('stored_files')
-        .select('id')
+        .select(['id', 'original_name', 'storage_key'])
         .where('owner_kind', '=', 'branding')
         .execute();
       expect(files).toHaveLength(1);
+      // Named and stored after the type of its bytes, not the name it came with.
+      expect(files[0]!.original_name).toBe('logo.jpg');
+      expect(files[0]!.storage_key).toMatch(/\.jpg$/);
 
       const removed = await admin.delete('/api/backoffice/content/branding/logo');
       expect(removed.statusCode).toBe(200);

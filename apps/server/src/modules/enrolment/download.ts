@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import { contentDisposition } from './file-type';
+import { contentDisposition, fileNameFor } from '../../lib/file-types';
 
 /**
  * Sends a stored file for download only (SPEC §9): `Content-Disposition: attachment`,
- * `X-Content-Type-Options: nosniff`, a sandboxing CSP, never cached.
+ * `X-Content-Type-Options: nosniff`, a sandboxing CSP, never cached. The name sent ends with
+ * the extension of the stored type (detected from the bytes at upload), whatever it was named.
  */
 export function sendDownload(
   reply: FastifyReply,
@@ -11,7 +12,7 @@ export function sendDownload(
 ) {
   return reply
     .type(file.mimeType)
-    .header('content-disposition', contentDisposition(file.fileName))
+    .header('content-disposition', contentDisposition(fileNameFor(file.fileName, file.mimeType)))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .header('content-security-policy', "default-src 'none'; sandbox")

@@ -29,7 +29,7 @@ import {
   maskNir,
   type RequestContext,
 } from './enrolment.repository';
-import { detectAttachmentType, safeOriginalName } from './file-type';
+import { detectFileType, fileNameFor, JPEG, PDF, PNG } from '../../lib/file-types';
 import { linkInvalid } from './form-access';
 
 type Draft = z.output<typeof EnrolmentDraftSchema>;
@@ -201,7 +201,7 @@ export async function addAttachment(
       file: 'Le fichier est vide',
     });
   }
-  const mimeType = detectAttachmentType(input.bytes);
+  const mimeType = detectFileType(input.bytes, input.fileName, [PDF, JPEG, PNG]);
   if (!mimeType) {
     throw new AppError(
       'attachment_type_refused',
@@ -210,7 +210,7 @@ export async function addAttachment(
       { file: 'Formats acceptés : PDF, JPEG, PNG' },
     );
   }
-  const originalName = safeOriginalName(input.fileName, mimeType);
+  const originalName = fileNameFor(input.fileName, mimeType);
   const saved = await ctx.storage.save(input.bytes, { originalName, mimeType });
   const now = ctx.clock.now().toISOString();
   const id = newId();

@@ -406,7 +406,9 @@ describe('POST /api/establishments/import: files as Excel and LibreOffice write 
 
 describe('POST /api/establishments/import: the file name kept', () => {
   it('keeps the last part of the name, without control characters nor bidirectional overrides', async () => {
-    const { b } = await signedInRestrictedUser();
+    // From its own address: the other tests' sign-ins fill the default one's quota.
+    const b = browser(t.app, { ip: '198.51.100.77' });
+    await signInAs(b, t.ctx, await createRestrictedUser(t.ctx.db, data));
     const report = await importOk(
       b,
       '..\\..\\dossier\\etab\u202Evsc.exe\u0000.csv',

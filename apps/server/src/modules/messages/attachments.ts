@@ -1,7 +1,7 @@
 /**
  * Attachments of the messages (SPEC §5.7, §9): at most 4 files of 3 MB each, the type decided
- * from the bytes against an allow-list: PDF, JPEG, PNG (the enrolment's check), DOCX and XLSX
- * (a ZIP holding `word/` or `xl/` parts) and CSV (text without control characters, named .csv).
+ * from the bytes against an allow-list (lib/file-types.ts): PDF, JPEG, PNG, DOCX, XLSX and CSV
+ * (text without control characters, named .csv); the name ends with the type's extension.
  */
 import type { FastifyRequest } from 'fastify';
 import {
@@ -9,71 +9,25 @@ import {
   MESSAGE_ATTACHMENT_MAX_COUNT,
 } from '@affilia/shared/schemas/messages';
 import { AppError, badRequest } from '../../lib/errors';
-import { contentDisposition, detectAttachmentType } from '../enrolment/file-type';
+import {
+  CSV,
+  DOCX,
+  JPEG,
+  PDF,
+  PNG,
+  XLSX,
+  cleanFileName,
+  detectFileType,
+  fileNameFor,
+  type FileType,
+} from '../../lib/file-types';
 
-export type MessageFileType =
-  | 'application/pdf'
-  | 'image/png'
-  | 'image/jpeg'
-  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-  | 'text/csv';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DEFAULT_NAMES: Record<MessageFileType, string> = {
-  'application/pdf': 'document.pdf',
-  'image/png': 'image.png',
-  'image/jpeg': 'image.jpg',
-  [DOCX]: 'document.docx',
-  [XLSX]: 'classeur.xlsx',
-  'text/csv': 'donnees.csv',
-};
-
-/** The allowed type of these bytes (the name only tells a CSV apart), or null. */
-export function detectMessageFileType(bytes: Buffer, fileName: string): MessageFileType | null {
-  const basic = detectAttachmentType(bytes);
-  if (basic) return basic;
-  const lower = fileName.toLowerCase();
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
-    // An Office Open XML file is a ZIP whose part names are readable in its local headers.
-    const names = bytes.toString('latin1');
-    if (!names.includes('[Content_Types].xml')) return null;
-    if (names.includes('word/') && lower.endsWith('.docx')) return DOCX;
-    if (names.includes('xl/') && lower.endsWith('.xlsx')) return XLSX;
-    return null;
-  }
-  if (lower.endsWith('.csv') && isPlainText(bytes)) return 'text/csv';
-  return null;
-}
-
-function isPlainText(bytes: Buffer): boolean {
-  if (bytes.length === 0) return false;
-  for (const b of bytes) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
-    if (b === 0x7f) return false;
-  }
-  return true;
-}
-
-/** A file name safe to store and show: no folders, no control characters, at most 120 chars. */
-export function safeMessageFileName(name: string | undefined, type: MessageFileType): string {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
-    .trim()
-    .slice(-120);
-  return base !== '' ? base : DEFAULT_NAMES[type];
-}
-
-export { contentDisposition };
+const MESSAGE_FILE_TYPES = [PDF, JPEG, PNG, DOCX, XLSX, CSV] as const;
 
 export interface UploadedFile {
   bytes: Buffer;
   fileName: string;
-  mimeType: MessageFileType;
+  mimeType: FileType;
 }
 
 const MB = MESSAGE_ATTACHMENT_MAX_BYTES / 1024 / 1024;
@@ -123,11 +77,15 @@ export async function readMessageForm(
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (bytes.length === 0) {
-          throw badRequest('attachment_empty', `Le fichier « ${part.filename} » est vide.`, {
-            attachments: 'Fichier vide',
-          });
+          throw badRequest(
+            'attachment_empty',
+            `Le fichier « ${cleanFileName(part.filename, 'sans nom')} » est vide.`,
+            {
+              attachments: 'Fichier vide',
+            },
+          );
         }
-        const mimeType = detectMessageFileType(bytes, part.filename ?? '');
+        const mimeType = detectFileType(bytes, part.filename, MESSAGE_FILE_TYPES);
         if (!mimeType) {
           throw new AppError(
             'attachment_type_refused',
@@ -136,7 +94,7 @@ export async function readMessageForm(
             { attachments: `Formats acceptés : ${FORMATS}` },
           );
         }
-        files.push({ bytes, fileName: safeMessageFileName(part.filename, mimeType), mimeType });
+        files.push({ bytes, fileName: fileNameFor(part.filename, mimeType), mimeType });
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }

@@ -12,7 +12,7 @@ import {
 import { createCompany, createEmployerUser } from '../../../test/factories';
 import type { ApiErrorBody } from '../../lib/errors';
 import { SMALL_PNG, smallPdf } from '../enrolment/test-support';
-import { sendMessageForm } from './test-support';
+import { sendMessageForm, smallDocx } from './test-support';
 
 const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
 
@@ -250,6 +250,55 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
       'attachment_type_refused',
     ]);
     expect(await written()).toEqual(afterNew);
+  });
+
+  it('names an attachment after the type of its bytes, stored and downloaded (not the uploader’s extension)', async () => {
+    const docx = smallDocx();
+    const res = await sendMessageForm(alpha, '/api/conversations', fields(), [
+      { name: 'poly.html', bytes: pdf, type: 'text/html' },
+      { name: 'a.pdf\u0000.html', bytes: pdf },
+      { name: 'C:\\Users\\léa\\..\\rib\u202Egnp.exe', bytes: SMALL_PNG, type: 'image/png' },
+      { name: 'compte-rendu', bytes: docx, type: 'application/octet-stream' },
+    ]);
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json<ConversationSummary>().id;
+    const detail = (await alpha.get(`/api/conversations/${id}`)).json<ConversationDetail>();
+    const attachments = detail.messages[0]!.attachments;
+    expect(attachments.map((a) => [a.fileName, a.mimeType])).toEqual([
+      ['poly.pdf', 'application/pdf'],
+      ['a.pdf', 'application/pdf'],
+      ['ribgnp.png', 'image/png'],
+      [
+        'compte-rendu.docx',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
+    ]);
+    const keys = await t.ctx.db
+      .selectFrom('stored_files')
+      .select(['original_name', 'storage_key'])
+      .where(
+        'id',
+        'in',
+        attachments.map((a) => a.id),
+      )
+      .execute();
+    for (const k of keys) {
+      expect(k.storage_key.split('.').pop()).toBe(k.original_name.split('.').pop());
+    }
+
+    const download = await alpha.get(`/api/conversations/${id}/attachments/${attachments[0]!.id}`);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="poly.pdf"; filename*=UTF-8''poly.pdf`,
+    );
+    // A name stored before this rule still downloads with the extension of its type.
+    await t.ctx.db
+      .updateTable('stored_files')
+      .set({ original_name: 'ancien.html' })
+      .where('id', '=', attachments[1]!.id)
+      .execute();
+    const old = await alpha.get(`/api/conversations/${id}/attachments/${attachments[1]!.id}`);
+    expect(old.headers['content-disposition']).toMatch(/^attachment; filename="ancien\.pdf";/);
   });
 
   it('keeps HTML and scripts as plain text', async () => {

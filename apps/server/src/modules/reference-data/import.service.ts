@@ -30,6 +30,7 @@ import { recordAudit } from '../../lib/audit';
 import type { FieldCipher } from '../../lib/crypto';
 import { bumpDataVersion } from '../../lib/data-versions';
 import { notFound } from '../../lib/errors';
+import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
 import type { FileStorage } from '../../lib/storage';
 import { readTable } from '../establishments/import-file';
@@ -98,11 +99,6 @@ const created = (message: string): Outcome => ({ status: 'created', message });
 const updated = (message: string): Outcome => ({ status: 'updated', message });
 const unchanged = (message = 'Aucun changement'): Outcome => ({ status: 'unchanged', message });
 const error = (message: string): Outcome => ({ status: 'error', message });
-/** A row applied (or unchanged) with what was read differently from the file: « (attention : …) ». */
-const withWarning = (outcome: Outcome, warning: string | null): Outcome =>
-  warning && outcome.status !== 'error'
-    ? { ...outcome, message: `${outcome.message} (attention : ${warning})` }
-    : outcome;
 
 async function inChunks<T, R>(values: T[], read: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
@@ -333,7 +329,7 @@ async function applyEstablishments(
     outcomes.push(updated(`Mis à jour : ${changed.join(', ')}`));
   }
   if (write) await insertBatched(trx, 'establishments', inserts);
-  return outcomes.map((outcome, i) => withWarning(outcome, rows[i]?.data.warning ?? null));
+  return outcomes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -813,17 +809,6 @@ export function reportToCsv(
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-/** A file name to echo and keep: no path, no control character, not too long. */
-export function cleanFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(0, 200);
-  return clean || 'fichier';
-}
-
 // ---------------------------------------------------------------------------------------------
 // The import
 
@@ -863,7 +848,7 @@ export async function runReferenceImport(
   const progress = input.onProgress ?? (() => undefined);
   const now = deps.now();
   const at = now.toISOString();
-  const fileName = cleanFileName(input.fileName);
+  const fileName = cleanFileName(input.fileName, 'fichier');
 
   // The table of cells is dropped once parsed: only the checked rows stay in memory.
   const parsed = parseTable(
