@@ -91,6 +91,28 @@ describe('PreAffiliationSchema', () => {
     ).toMatch(/postérieure à la date de naissance/);
   });
 
+  it('refuses an impossible birth date: in the future, 1885, a hire under 14 (issue 14 #9)', () => {
+    expect(
+      errors({
+        ...valid,
+        birthDate: '14/05/2099',
+        hireDate: '2120-01-01',
+        affiliationDate: '2120-01-01',
+        employmentStartDate: '2120-01-01',
+      }).birthDate,
+    ).toBe('La date de naissance ne peut pas être dans le futur');
+    expect(errors({ ...valid, birthDate: '14/05/1885' }).birthDate).toBe(
+      'Cette date de naissance donnerait plus de 120 ans : vérifiez l’année',
+    );
+    expect(errors({ ...valid, birthDate: '2015-06-15' }).birthDate).toMatch(
+      /au moins 14 ans à son entrée dans l’entreprise \(Code du travail, art\. L4153-1/,
+    );
+    expect(errors({ ...valid, birthDate: '1940-06-15' }).birthDate).toBe(
+      'Le salarié aurait 85 ans à son entrée dans l’entreprise : vérifiez la date de naissance',
+    );
+    expect(errors({ ...valid, birthDate: '2012-02-02' })).toEqual({});
+  });
+
   it('puts each error on its field, in French', () => {
     const e = errors({
       ...valid,

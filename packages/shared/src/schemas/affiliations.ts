@@ -6,7 +6,8 @@ import {
   PROFESSIONAL_STATUSES,
   isFixedTermContractType,
 } from '../domain/enums';
-import { EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
+import { ageAtHireError } from '../validators/birth-date';
+import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
 // « Pré-affiliation » (SPEC §5.3) and « Suivi des demandes d'affiliation » (§5.4). Routes under
@@ -61,7 +62,8 @@ export const PreAffiliationSchema = z
       .transform((v) => v ?? undefined),
     /** 13 characters, or 15 with the key (checked); spaces accepted; 2A/2B. */
     nir: NirSchema,
-    birthDate: IsoDateSchema,
+    /** In the past, and 14 to 80 years old on the hire date (validators/birth-date.ts). */
+    birthDate: BirthDateSchema,
     /** « Date d'entrée dans l'entreprise ». */
     hireDate: IsoDateSchema,
     /** « Date d'affiliation au contrat Frais de Santé ». */
@@ -87,6 +89,9 @@ export const PreAffiliationSchema = z
         path: ['hireDate'],
         message: "La date d'entrée dans l'entreprise doit être postérieure à la date de naissance",
       });
+    } else {
+      const ageError = ageAtHireError(v.birthDate, v.hireDate);
+      if (ageError) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: ageError });
     }
     if (v.affiliationDate < v.hireDate) {
       ctx.addIssue({

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { AFFILIATION_MODES, AFFILIATION_STATUSES, BENEFICIARY_TYPES } from '../domain/enums';
-import { BicSchema, IbanSchema, IsoDateSchema, NirSchema } from '../validators/zod';
+import {
+  BicSchema,
+  BirthDateSchema,
+  IbanSchema,
+  IsoDateSchema,
+  NirSchema,
+} from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
 // The employee's online BIA (SPEC §5.5), reached from the emailed link /formulaire/<token>.
@@ -63,7 +69,8 @@ export const BeneficiaryInputSchema = z.object({
   type: z.enum(BENEFICIARY_TYPES, { error: 'Choisissez le type d’ayant droit' }),
   lastName: text(80).min(1, { error: 'Saisissez le nom' }),
   firstName: text(80).min(1, { error: 'Saisissez le prénom' }),
-  birthDate: IsoDateSchema,
+  /** Not in the future (a child may be born today), not more than 120 years ago. */
+  birthDate: BirthDateSchema,
   /** Their own NIR, if they have one (13 characters). */
   nir: NirSchema.nullish(),
   /** The NIR they are attached to (the employee's or the spouse's). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COVERAGE_STATUSES, PROFESSIONAL_STATUSES, STAFF_CATEGORIES } from '../domain/enums';
-import { IsoDateSchema, SirenSchema, SiretSchema } from '../validators/zod';
+import { BirthDateSchema, IsoDateSchema, SirenSchema, SiretSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
 // The back office's « Référentiel » (SPEC §3, §6): companies, establishments, contracts and
@@ -182,7 +182,7 @@ export type ContractCreate = z.input<typeof ContractCreateSchema>;
 export const ReferenceMemberUpdateSchema = z.object({
   lastName: requiredText(100, 'Saisissez le nom'),
   firstName: requiredText(100, 'Saisissez le prénom'),
-  birthDate: IsoDateSchema,
+  birthDate: BirthDateSchema,
   professionalStatus: z.enum(PROFESSIONAL_STATUSES, { error: 'Choisissez un statut' }),
   establishmentId: requiredText(64, 'Choisissez un établissement'),
 });

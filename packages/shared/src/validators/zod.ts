@@ -11,6 +11,7 @@ import './zod-errors';
 import type { ParseResult } from './result';
 import type { ParseNirOptions } from './nir';
 import { parseBic, parseIban } from './bank';
+import { birthDateError } from './birth-date';
 import { parseFrenchOrIsoDate } from './dates';
 import { parseNir } from './nir';
 import { parseMobilePhone } from './phone';
@@ -56,6 +57,15 @@ export const BicSchema = parsedString(parseBic);
 export const MobilePhoneSchema = parsedString(parseMobilePhone);
 /** Accepts "2024-12-31" or "31/12/2024"; the value is ISO. */
 export const IsoDateSchema = parsedString(parseFrenchOrIsoDate);
+
+/**
+ * A person's birth date, as `IsoDateSchema`, neither in the future nor more than `MAX_AGE` years
+ * ago (validators/birth-date.ts), on the calendar of France today.
+ */
+export const BirthDateSchema = IsoDateSchema.superRefine((value, ctx) => {
+  const error = birthDateError(value);
+  if (error) ctx.addIssue({ code: 'custom', message: error });
+});
 
 const INVALID_EMAIL = 'Saisissez une adresse e-mail valide';
 

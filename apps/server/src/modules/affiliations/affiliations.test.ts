@@ -276,6 +276,41 @@ describe('POST /api/affiliations', () => {
     expect(cadre.json<Detail>().contract.label).toBe('Cadres 2026');
   });
 
+  it('refuses an impossible birth date: 14/05/2027 with later hire dates, 1885 (issue 14 #9)', async () => {
+    const future = await admin.post(
+      '/api/affiliations',
+      valid({
+        nir: '2270575123456',
+        birthDate: '14/05/2027',
+        hireDate: '2027-06-01',
+        affiliationDate: '2027-06-01',
+        employmentStartDate: '2027-06-01',
+      }),
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.json<ErrorBody>().error.fields?.birthDate).toBe(
+      'La date de naissance ne peut pas être dans le futur',
+    );
+    const old = await admin.post(
+      '/api/affiliations',
+      valid({ nir: '1850675123456', birthDate: '15/06/1885' }),
+    );
+    expect(old.statusCode).toBe(400);
+    expect(old.json<ErrorBody>().error.fields?.birthDate).toBe(
+      'Cette date de naissance donnerait plus de 120 ans : vérifiez l’année',
+    );
+    const child = await admin.post('/api/affiliations', valid({ birthDate: '2015-06-15' }));
+    expect(child.statusCode).toBe(400);
+    expect(child.json<ErrorBody>().error.fields?.birthDate).toMatch(/au moins 14 ans/);
+    expect(
+      await t.ctx.db
+        .selectFrom('affiliation_requests')
+        .select('id')
+        .where('birth_date', 'in', ['2027-05-14', '1885-06-15', '2015-06-15'])
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('asks to confirm a NIR that disagrees with the birth date, then accepts it', async () => {
     const body = valid({ birthDate: '1990-01-20' });
     const warned = await admin.post('/api/affiliations', body);

@@ -13,6 +13,7 @@ import {
   REFERENCE_IMPORT_MAX_ROWS,
   type ReferenceImportKind,
 } from '@affilia/shared/schemas/reference-import';
+import { birthDateError } from '@affilia/shared/validators/birth-date';
 import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
 import { formatNir, nirBirthDateWarning, parseNir } from '@affilia/shared/validators/nir';
 import type { ParseResult } from '@affilia/shared/validators/result';
@@ -21,7 +22,6 @@ import {
   cellText,
   checkDigitsCell,
   checkSiretCell,
-  type DigitsCellSpec,
   displayText,
   isBlank,
   matchKey,
@@ -271,19 +271,6 @@ const NIR_CELL = {
     'Le numéro de sécurité sociale doit comporter 13 caractères (ou 15 avec la clé)',
 };
 
-const POSTAL_CODE_MESSAGE = 'Code postal : 5 chiffres';
-/** A French postal code: 5 digits; 06000 saved by a spreadsheet as 6000 gets its zero back. */
-const POSTAL_CODE_CELL: DigitsCellSpec = {
-  length: 5,
-  parse: (t) =>
-    /^\d{5}$/.test(t) ? { ok: true, value: t } : { ok: false, error: POSTAL_CODE_MESSAGE },
-  wrongLengthMessage: POSTAL_CODE_MESSAGE,
-  scientificNotationMessage: POSTAL_CODE_MESSAGE,
-  leadingZeroLostMessage: POSTAL_CODE_MESSAGE,
-  restoredLeadingZeroNotice: (read, restored) =>
-    `code postal ${read} lu comme ${restored} : le zéro du début, perdu par le tableur, a été rétabli`,
-};
-
 /** « 1 85 06 •• ••• ••• •• »: enough for staff to recognise a row, not the number itself. */
 export function maskNir(nir13: string): string {
   return `${formatNir(nir13).slice(0, 7)} •• ••• ••• ••`;
@@ -357,8 +344,6 @@ export interface EstablishmentData {
   addressLine2: string | null | undefined;
   postalCode: string | null | undefined;
   city: string | null | undefined;
-  /** A notice to show with the row (a postal code's leading zero put back). */
-  warning: string | null;
 }
 
 export interface ContractData {
@@ -485,12 +470,8 @@ const PARSERS: {
       fail(`Le SIRET ne commence pas par le SIREN ${siren}`);
     }
     const name = required(get, 'name', 'Nom');
-    const postalCell = get('postalCode');
-    const postal =
-      postalCell && !isBlank(postalCell) ? checkDigitsCell(postalCell, POSTAL_CODE_CELL) : null;
-    if (postal && !postal.ok) fail(postal.error);
-    // undefined: column absent; null: empty.
-    const postalCode = postalCell === undefined ? undefined : postal?.ok ? postal.value : null;
+    const postalCode = optional(get, 'postalCode', 'Code postal', 10);
+    if (postalCode && !/^\d{5}$/.test(postalCode)) fail('Code postal : 5 chiffres');
     return {
       key: siret,
       label: name,
@@ -504,7 +485,6 @@ const PARSERS: {
         addressLine2: optional(get, 'addressLine2', 'Complément d’adresse'),
         postalCode,
         city: optional(get, 'city', 'Ville', 100),
-        warning: (postal?.ok && postal.notice) || null,
       },
     };
   },
@@ -540,6 +520,8 @@ const PARSERS: {
     const lastName = required(get, 'lastName', 'Nom', 100);
     const firstName = required(get, 'firstName', 'Prénom', 100);
     const birthDate = dateOf(get, 'birthDate', 'Date de naissance');
+    const birthDateWrong = birthDateError(birthDate);
+    if (birthDateWrong) fail(birthDateWrong);
     const siret = siretOf(get);
     const status = text(get('professionalStatus'));
     if (status === '') fail('Statut professionnel manquant');

@@ -524,6 +524,21 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
       lastName: 'Saisissez le nom',
       birthDate: "Cette date n'existe pas",
     });
+    // Issue 14 #9: a birth date is in the past, and not 1885.
+    for (const [birthDate, message] of [
+      ['14/05/2099', 'La date de naissance ne peut pas être dans le futur'],
+      ['13/05/1885', 'Cette date de naissance donnerait plus de 120 ans : vérifiez l’année'],
+    ]) {
+      const impossible = await staff.patch(`${API}/members/${members.durand}`, {
+        lastName: 'Durand',
+        firstName: 'Léa',
+        birthDate,
+        professionalStatus: 'cadre',
+        establishmentId: paris.id,
+      });
+      expect(impossible.statusCode).toBe(400);
+      expect(error(impossible).fields).toEqual({ birthDate: message });
+    }
     const otherCompany = await staff.patch(`${API}/members/${members.durand}`, {
       lastName: 'Durand',
       firstName: 'Léa',

@@ -1,6 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { BeneficiaryType } from '@affilia/shared/domain/enums';
 import { parseNir } from '@affilia/shared/validators/nir';
+import { birthDateError } from '@affilia/shared/validators/birth-date';
 import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
 import type { EnrolmentDraft, EnrolmentForm } from './api/use-enrolment';
 import { checkBic, checkIban } from './enrolment-helpers';
@@ -84,9 +85,11 @@ export function validateValues(values: EnrolmentValues): Record<string, string> 
   values.beneficiaries.forEach((b, i) => {
     if (b.lastName.trim() === '') errors[`beneficiaries.${i}.lastName`] = 'Saisissez le nom';
     if (b.firstName.trim() === '') errors[`beneficiaries.${i}.firstName`] = 'Saisissez le prénom';
-    if (!parseFrenchOrIsoDate(b.birthDate).ok) {
-      errors[`beneficiaries.${i}.birthDate`] = 'Saisissez la date de naissance';
-    }
+    const birthDate = parseFrenchOrIsoDate(b.birthDate);
+    const birthDateWrong = birthDate.ok
+      ? birthDateError(birthDate.value)
+      : 'Saisissez la date de naissance';
+    if (birthDateWrong) errors[`beneficiaries.${i}.birthDate`] = birthDateWrong;
     const nir = nirError(b.nir);
     if (nir) errors[`beneficiaries.${i}.nir`] = nir;
     const attached = nirError(b.attachedToNir);
