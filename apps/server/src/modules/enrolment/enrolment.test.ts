@@ -363,6 +363,41 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       const after = (await b.get(`/api/enrolment/${r.token}`)).json<EnrolmentForm>();
       expect(after.attachments.map((a) => a.kind)).toEqual(['social_security_certificate']);
     });
+
+    it('names an attachment after the type of its bytes (not the uploader’s extension)', async () => {
+      const r = await newRequest();
+      const b = browser(t.app);
+      const url = `/api/enrolment/${r.token}/attachments`;
+      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const poly = await upload(
+        b,
+        url,
+        { name: 'poly.html', bytes: await smallPdf(), type: 'text/html' },
+        'rib',
+      );
+      expect(poly.statusCode, poly.body).toBe(201);
+      expect(poly.json()).toMatchObject({ originalName: 'poly.pdf', mimeType: 'application/pdf' });
+      const nul = await upload(
+        b,
+        url,
+        { name: 'a.pdf\u0000.html', bytes: await smallPdf() },
+        'social_security_certificate',
+      );
+      expect(nul.json()).toMatchObject({ originalName: 'a.pdf' });
+      const bidi = await upload(
+        b,
+        url,
+        { name: 'carte\u202Egnp.exe', bytes: SMALL_PNG, type: 'image/png' },
+        'other',
+      );
+      expect(bidi.json()).toMatchObject({ originalName: 'cartegnp.png', mimeType: 'image/png' });
+      const rows = await t.ctx.db
+        .selectFrom('stored_files')
+        .select(['original_name', 'storage_key'])
+        .where('original_name', 'in', ['poly.pdf', 'a.pdf', 'cartegnp.png'])
+        .execute();
+      expect(rows.map((f) => f.storage_key.split('.').pop()).sort()).toEqual(['pdf', 'pdf', 'png']);
+    });
   });
 
   describe('« Valider »', () => {

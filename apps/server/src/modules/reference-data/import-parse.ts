@@ -22,6 +22,7 @@ import {
   cellText,
   checkDigitsCell,
   checkSiretCell,
+  type DigitsCellSpec,
   displayText,
   isBlank,
   matchKey,
@@ -271,6 +272,19 @@ const NIR_CELL = {
     'Le numéro de sécurité sociale doit comporter 13 caractères (ou 15 avec la clé)',
 };
 
+const POSTAL_CODE_MESSAGE = 'Code postal : 5 chiffres';
+/** A French postal code: 5 digits; 06000 saved by a spreadsheet as 6000 gets its zero back. */
+const POSTAL_CODE_CELL: DigitsCellSpec = {
+  length: 5,
+  parse: (t) =>
+    /^\d{5}$/.test(t) ? { ok: true, value: t } : { ok: false, error: POSTAL_CODE_MESSAGE },
+  wrongLengthMessage: POSTAL_CODE_MESSAGE,
+  scientificNotationMessage: POSTAL_CODE_MESSAGE,
+  leadingZeroLostMessage: POSTAL_CODE_MESSAGE,
+  restoredLeadingZeroNotice: (read, restored) =>
+    `code postal ${read} lu comme ${restored} : le zéro du début, perdu par le tableur, a été rétabli`,
+};
+
 /** « 1 85 06 •• ••• ••• •• »: enough for staff to recognise a row, not the number itself. */
 export function maskNir(nir13: string): string {
   return `${formatNir(nir13).slice(0, 7)} •• ••• ••• ••`;
@@ -344,6 +358,8 @@ export interface EstablishmentData {
   addressLine2: string | null | undefined;
   postalCode: string | null | undefined;
   city: string | null | undefined;
+  /** A notice to show with the row (a postal code's leading zero put back). */
+  warning: string | null;
 }
 
 export interface ContractData {
@@ -470,8 +486,12 @@ const PARSERS: {
       fail(`Le SIRET ne commence pas par le SIREN ${siren}`);
     }
     const name = required(get, 'name', 'Nom');
-    const postalCode = optional(get, 'postalCode', 'Code postal', 10);
-    if (postalCode && !/^\d{5}$/.test(postalCode)) fail('Code postal : 5 chiffres');
+    const postalCell = get('postalCode');
+    const postal =
+      postalCell && !isBlank(postalCell) ? checkDigitsCell(postalCell, POSTAL_CODE_CELL) : null;
+    if (postal && !postal.ok) fail(postal.error);
+    // undefined: column absent; null: empty.
+    const postalCode = postalCell === undefined ? undefined : postal?.ok ? postal.value : null;
     return {
       key: siret,
       label: name,
@@ -485,6 +505,7 @@ const PARSERS: {
         addressLine2: optional(get, 'addressLine2', 'Complément d’adresse'),
         postalCode,
         city: optional(get, 'city', 'Ville', 100),
+        warning: (postal?.ok && postal.notice) || null,
       },
     };
   },
