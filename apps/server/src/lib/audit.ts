@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import type { Database } from '../db/schema';
 import { newId } from './ids';
 
 export interface AuditEntry {
-  action: string;
+  /** A code with its French label in `AUDIT_ACTION_LABELS` (the viewer shows the label). */
+  action: AuditAction;
   actorUserId?: string | null;
   actorKind: 'employer' | 'staff' | 'employee' | 'system' | 'anonymous';
   companyId?: string | null;

@@ -48,6 +48,8 @@ export const AuditEntrySchema = z.object({
   targetId: z.string().nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** « Chrome sur Windows »: the browser and OS family read from `userAgent`. */
+  browser: z.string(),
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -8,6 +8,7 @@ import type { AuditEntry, AuditFilters, AuditPage } from '@affilia/shared/schema
 import type { Db } from '../../db/database';
 import { recordAudit } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
+import { describeBrowser } from '../../lib/user-agent';
 import type { AppContext } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import type { RequestMeta } from '../auth/request-meta';
@@ -172,6 +173,7 @@ function toEntry(r: Row): AuditEntry {
     targetId: r.target_id,
     ip: r.ip,
     userAgent: r.user_agent,
+    browser: describeBrowser(r.user_agent),
     details: parseDetails(r.details),
   };
 }

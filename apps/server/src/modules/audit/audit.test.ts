@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import type { AuditPage } from '@affilia/shared/schemas/audit';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
@@ -49,7 +50,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     ];
     for (const e of events) {
       await recordAudit(db, new Date(e.at), {
-        action: e.action,
+        action: e.action as AuditAction,
         actorKind: 'employer',
         actorUserId: e.user.id,
         companyId: e.company?.id ?? null,
@@ -97,6 +98,20 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
+  it('names the browser and OS family of each line (issue 14 #21), the full string kept', async () => {
+    const chrome =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+    await recordAudit(t.ctx.db, new Date('2026-02-20T09:00:00.000Z'), {
+      action: 'profile.updated',
+      actorKind: 'employer',
+      userAgent: chrome,
+    });
+    const res = await page(manager, 'action=profile.updated');
+    expect(res.entries[0]).toMatchObject({ userAgent: chrome, browser: 'Chrome sur Windows' });
+    const unknown = await page(manager, 'action=members.exported');
+    expect(unknown.entries[0]).toMatchObject({ browser: 'Navigateur inconnu' });
+  });
+
   it('filters by actor (email or id), company (SIREN or id), action prefix and Paris dates', async () => {
     const actions = async (query: string) =>
       (await page(manager, query)).entries
@@ -137,7 +152,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
   it('pages newest first and audits each read', async () => {
     for (let i = 0; i < 23; i += 1) {
       await recordAudit(t.ctx.db, new Date(Date.UTC(2026, 0, 1, 0, i)), {
-        action: 'paging.test',
+        action: 'paging.test' as AuditAction,
         actorKind: 'system',
       });
     }
@@ -215,12 +230,12 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     await db.updateTable('insurer_settings').set({ audit_retention_days: 30 }).execute();
     for (let i = 0; i < 7; i += 1) {
       await recordAudit(db, new Date(now.getTime() - 31 * DAY - i * 1000), {
-        action: 'purge.old',
+        action: 'purge.old' as AuditAction,
         actorKind: 'system',
       });
     }
     await recordAudit(db, new Date(now.getTime() - 29 * DAY), {
-      action: 'purge.recent',
+      action: 'purge.recent' as AuditAction,
       actorKind: 'system',
     });
     const report = async (createdAt: Date, ownerKind: string = IMPORT_REPORT_OWNER_KIND) => {
@@ -294,7 +309,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     // The job in the runner's list, under its lease; nothing left to do the next time.
     expect(JOBS.map((j) => j.name)).toContain('audit.purge');
     await recordAudit(db, new Date(now.getTime() - 45 * DAY), {
-      action: 'purge.old',
+      action: 'purge.old' as AuditAction,
       actorKind: 'system',
     });
     const purgeJob = JOBS.filter((j) => j.name === 'audit.purge');

@@ -174,7 +174,7 @@ async function secondFactorChanged(
   trx: AppContext['db'],
   user: User,
   meta: RequestMeta,
-  action: string,
+  action: 'totp_enabled' | 'totp_disabled',
   change: string,
   branding: Branding,
 ): Promise<void> {

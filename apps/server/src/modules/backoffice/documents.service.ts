@@ -6,6 +6,7 @@ import type {
   DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import type { Database, DocumentStatus } from '../../db/schema';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
@@ -77,7 +78,7 @@ async function audit(
   db: Kysely<Database>,
   ctx: AppContext,
   actor: StaffActor,
-  action: string,
+  action: AuditAction,
   documentId: string,
   details?: Record<string, unknown>,
 ) {

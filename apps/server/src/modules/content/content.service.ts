@@ -16,6 +16,7 @@ import {
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
@@ -32,7 +33,7 @@ function audit(
   db: Kysely<Database>,
   now: Date,
   actor: StaffActor,
-  action: string,
+  action: AuditAction,
   target: { type: string; id: string | null },
   details?: Record<string, unknown>,
 ) {

@@ -30,6 +30,7 @@ import { sirenOfSiret } from '@affilia/shared/validators/siret';
 import type { z } from 'zod';
 import type { ContractOption, Database } from '../../db/schema';
 import { toSearchName } from '../../db/search-name';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import { recordAudit } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
@@ -73,7 +74,7 @@ async function audit(
   ctx: Ctx,
   actor: StaffActor,
   entry: {
-    action: string;
+    action: AuditAction;
     companyId: string;
     targetType: string;
     targetId: string;

@@ -24,7 +24,11 @@ import type {
 } from '@affilia/shared/schemas/staff';
 import type { StaffRole, UserStatus } from '@affilia/shared/domain/enums';
 import type { Database, User } from '../../db/schema';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import { recordAudit } from '../../lib/audit';
+
+/** `invited` for `staff.invited`: the staff actions of the audit log. */
+type StaffAuditAction<A = AuditAction> = A extends `staff.${infer Name}` ? Name : never;
 import type { AppContext } from '../../lib/context';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -69,7 +73,7 @@ async function audit(
   trx: Kysely<Database>,
   now: Date,
   actor: StaffActor,
-  action: string,
+  action: StaffAuditAction,
   targetId: string,
   details?: Record<string, unknown>,
 ) {

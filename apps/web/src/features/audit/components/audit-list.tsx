@@ -1,4 +1,11 @@
-import { Badge, Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  auditActionLabel,
+  auditDetailLabel,
+  auditTargetLabel,
+  formatAuditValue,
+} from '@affilia/shared/domain/audit';
+import { formatSiren } from '@affilia/shared/validators/siret';
 import { formatDateTime } from '../../../lib/format-date';
 import type { AuditEntry } from '../api/use-audit';
 import { ACTOR_KIND_LABELS } from '../audit-search';
@@ -8,30 +15,35 @@ function actorLabel(e: AuditEntry): string {
   return e.actor ? `${e.actor.name || e.actor.email}` : kind;
 }
 
-/** A detail value as one line of text (nested values as compact JSON). */
-function detailValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
+/**
+ * The details in French (« Motif : mot de passe erroné »). Each pair is a `<div>` holding only its
+ * `<dt>` and `<dd>` (the colon belongs to the term), as a description list requires.
+ */
 function Details({ entry }: { entry: AuditEntry }) {
   if (!entry.details) return <>—</>;
   return (
     <Stack component="dl" gap={2} m={0} style={{ maxWidth: 320 }}>
       {Object.entries(entry.details).map(([key, value]) => (
-        <Text key={key} component="div" size="xs" style={{ overflowWrap: 'anywhere' }}>
+        <Box key={key} fz="xs" style={{ overflowWrap: 'anywhere' }}>
           <Text component="dt" fw={600} size="xs" display="inline">
-            {key}
-          </Text>{' '}
-          :{' '}
-          <Text component="dd" ff="monospace" size="xs" m={0} display="inline">
-            {detailValue(value)}
+            {auditDetailLabel(key)} :{' '}
           </Text>
-        </Text>
+          <Text component="dd" size="xs" m={0} display="inline">
+            {formatAuditValue(value)}
+          </Text>
+        </Box>
       ))}
     </Stack>
+  );
+}
+
+/** « Chrome sur Windows », the full string on hover. */
+function Browser({ entry }: { entry: AuditEntry }) {
+  if (!entry.userAgent) return null;
+  return (
+    <Text size="xs" c="dimmed" title={entry.userAgent}>
+      {entry.browser}
+    </Text>
   );
 }
 
@@ -50,10 +62,10 @@ function Actor({ entry }: { entry: AuditEntry }) {
   );
 }
 
-const target = (e: AuditEntry) =>
-  e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` : '—';
+const target = (e: AuditEntry) => auditTargetLabel(e.targetType, e.targetId);
 
-const company = (e: AuditEntry) => (e.company ? `${e.company.name} (${e.company.siren})` : '—');
+const company = (e: AuditEntry) =>
+  e.company ? `${e.company.name} (${formatSiren(e.company.siren)})` : '—';
 
 /** The lines of the log: a table on a large screen, cards on a phone. */
 export function AuditList({ entries }: { entries: AuditEntry[] }) {
@@ -84,17 +96,15 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                     <Actor entry={e} />
                   </Table.Td>
                   <Table.Td>
-                    <Code style={{ whiteSpace: 'nowrap' }}>{e.action}</Code>
+                    <Text size="sm" fw={600} title={e.action}>
+                      {auditActionLabel(e.action)}
+                    </Text>
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{company(e)}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{target(e)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{e.ip ?? '—'}</Text>
-                    {e.userAgent ? (
-                      <Text size="xs" c="dimmed" lineClamp={2} title={e.userAgent}>
-                        {e.userAgent}
-                      </Text>
-                    ) : null}
+                    <Browser entry={e} />
                   </Table.Td>
                   <Table.Td miw={220}>
                     <Details entry={e} />
@@ -110,7 +120,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
           <Paper key={e.id} component="li" withBorder radius="md" p="md">
             <Stack gap={6}>
               <Badge variant="light" tt="none" style={{ alignSelf: 'flex-start' }}>
-                {e.action}
+                {auditActionLabel(e.action)}
               </Badge>
               <Text size="sm">{formatDateTime(e.at)}</Text>
               <Actor entry={e} />
@@ -123,11 +133,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
               <Text size="sm">
                 <strong>Adresse IP :</strong> {e.ip ?? '—'}
               </Text>
-              {e.userAgent ? (
-                <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                  {e.userAgent}
-                </Text>
-              ) : null}
+              <Browser entry={e} />
               {e.details ? <Details entry={e} /> : null}
             </Stack>
           </Paper>

@@ -1,0 +1,276 @@
+/**
+ * The « Journal d’audit » in French (SPEC §8): every action code the server writes has its label
+ * here (`recordAudit` only accepts these codes), and the details' keys and usual values have
+ * theirs. The export keeps the technical codes; the viewer shows these labels.
+ */
+
+export const AUDIT_ACTION_LABELS = {
+  'affiliation.paper_received': 'Bulletin papier reçu',
+  'affiliation.returned': 'Bulletin retourné au salarié',
+  'affiliation.validated': 'Affiliation validée',
+  'affiliations.cancelled': 'Demande d’affiliation annulée',
+  'affiliations.created': 'Pré-affiliation créée',
+  'affiliations.expired': 'Lien du bulletin expiré',
+  'affiliations.reminder_sent': 'Relance envoyée au salarié',
+  'audit.exported': 'Journal d’audit exporté',
+  'audit.retention_changed': 'Durée de conservation du journal modifiée',
+  'audit.viewed': 'Journal d’audit consulté',
+  'auth.activation_mismatch': 'Activation refusée : informations inexactes',
+  'auth.code_failed': 'Code de sécurité erroné',
+  'auth.code_sent': 'Code de sécurité envoyé',
+  'auth.email_confirmed': 'Adresse e-mail confirmée',
+  'auth.password_reset': 'Mot de passe réinitialisé',
+  'auth.password_reset_requested': 'Réinitialisation du mot de passe demandée',
+  'auth.sign_in': 'Connexion',
+  'auth.sign_in_failed': 'Échec de connexion',
+  'auth.sign_in_refused': 'Connexion refusée',
+  'auth.space_activated': 'Espace activé',
+  'auth.terms_accepted': 'Conditions d’utilisation acceptées',
+  'auth.totp_disabled': 'Retour aux codes par SMS',
+  'auth.totp_enabled': 'Application d’authentification activée',
+  'content.branding_updated': 'Personnalisation modifiée',
+  'content.logo_deleted': 'Logo supprimé',
+  'content.logo_updated': 'Logo modifié',
+  'content.terms_created': 'Conditions d’utilisation rédigées',
+  'content.terms_published': 'Conditions d’utilisation publiées',
+  'content.tip_created': 'Conseil créé',
+  'content.tip_deleted': 'Conseil supprimé',
+  'content.tip_updated': 'Conseil modifié',
+  'conversation.assigned': 'Conversation attribuée',
+  'conversation.closed': 'Conversation clôturée',
+  'conversation.created': 'Conversation ouverte',
+  'conversation.message_added': 'Message ajouté à une conversation',
+  'conversation.replied': 'Réponse de l’assureur',
+  'demo.seeded': 'Données de démonstration créées',
+  'document.created': 'Document créé',
+  'document.published': 'Document publié',
+  'document.unpublished': 'Document dépublié',
+  'document.updated': 'Document modifié',
+  'document.version_added': 'Nouvelle version d’un document',
+  'enrolment.submitted': 'Bulletin validé par le salarié',
+  'members.exported': 'Liste des salariés exportée',
+  'perimeter.company_role_granted': 'Rôle accordé sur une société',
+  'perimeter.establishment_added': 'Établissement ajouté au périmètre',
+  'perimeter.establishment_not_found': 'Établissement introuvable',
+  'perimeter.establishment_refused': 'Établissement refusé',
+  'perimeter.establishments_imported': 'Établissements importés',
+  'profile.email_change_requested': 'Changement d’e-mail demandé',
+  'profile.email_changed': 'E-mail modifié',
+  'profile.password_changed': 'Mot de passe modifié',
+  'profile.phone_changed': 'Téléphone mobile modifié',
+  'profile.phone_code_failed': 'Code de confirmation du mobile erroné',
+  'profile.phone_code_sent': 'Code de confirmation du mobile envoyé',
+  'profile.reauthentication_failed': 'Mot de passe de confirmation erroné',
+  'profile.updated': 'Profil modifié',
+  'reference.company_created': 'Entreprise créée',
+  'reference.company_updated': 'Entreprise modifiée',
+  'reference.contract_created': 'Contrat créé',
+  'reference.contract_updated': 'Contrat modifié',
+  'reference.coverage_updated': 'Couverture modifiée',
+  'reference.establishment_created': 'Établissement créé',
+  'reference.establishment_updated': 'Établissement modifié',
+  'reference.member_updated': 'Salarié modifié',
+  'reference_data.import_checked': 'Fichier du référentiel vérifié',
+  'reference_data.imported': 'Référentiel importé',
+  'staff.deactivated': 'Compte assureur désactivé définitivement',
+  'staff.invitation_resent': 'Invitation assureur renvoyée',
+  'staff.invited': 'Compte assureur créé',
+  'staff.profile_changed': 'Compte assureur modifié',
+  'staff.reactivated': 'Compte assureur réactivé',
+  'staff.role_changed': 'Rôle assureur modifié',
+  'staff.suspended': 'Compte assureur désactivé provisoirement',
+  'users.deactivated': 'Utilisateur désactivé définitivement',
+  'users.invitation_accepted': 'Invitation acceptée',
+  'users.invitation_resent': 'Invitation renvoyée',
+  'users.invited': 'Utilisateur invité',
+  'users.profile_changed': 'Profil d’un utilisateur modifié',
+  'users.reactivated': 'Utilisateur réactivé',
+  'users.rights_changed': 'Droits d’un utilisateur modifiés',
+  'users.suspended': 'Utilisateur désactivé provisoirement',
+} as const satisfies Record<string, string>;
+
+/** Every action code of the log: `recordAudit` takes nothing else. */
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** « Connexion » for `auth.sign_in`; an unknown (older) code as it is. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+/** What a line is about (`targetType`), in French. */
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  affiliation_request: 'Demande d’affiliation',
+  company: 'Entreprise',
+  contract: 'Contrat',
+  conversation: 'Conversation',
+  coverage: 'Couverture',
+  document: 'Document',
+  establishment: 'Établissement',
+  file: 'Fichier',
+  member: 'Salarié',
+  reference_import: 'Import du référentiel',
+  session: 'Session',
+  settings: 'Paramètres',
+  terms: 'Conditions d’utilisation',
+  tip: 'Conseil',
+  user: 'Utilisateur',
+};
+
+/** « Utilisateur 0190… » for a line's target; « — » when it has none. */
+export function auditTargetLabel(type: string | null, id: string | null): string {
+  if (!type) return '—';
+  const label = AUDIT_TARGET_LABELS[type] ?? type;
+  return id ? `${label} ${id}` : label;
+}
+
+/** The details' keys (and the fields they name), in French. */
+export const AUDIT_DETAIL_LABELS: Record<string, string> = {
+  added: 'Ajoutés',
+  address: 'Adresse',
+  affiliationDate: 'Date d’affiliation',
+  alreadyAffiliated: 'Déjà affilié',
+  attachments: 'Pièces jointes',
+  automatic: 'Automatique',
+  beneficiaries: 'Ayants droit',
+  birthDate: 'Date de naissance',
+  brandName: 'Nom de l’assureur',
+  category: 'Catégorie',
+  changed: 'Champs modifiés',
+  changes: 'Modifications',
+  channel: 'Canal',
+  city: 'Ville',
+  companyId: 'Entreprise',
+  companyIdentifier: 'Identifiant entreprise',
+  contractId: 'Contrat',
+  count: 'Nombre',
+  coverageId: 'Couverture',
+  days: 'Jours',
+  deleted: 'Supprimées',
+  documentId: 'Document',
+  effectiveDate: 'Date d’effet',
+  email: 'E-mail',
+  endDate: 'Date de fin',
+  errors: 'Erreurs',
+  establishmentId: 'Établissement',
+  establishmentIds: 'Établissements',
+  establishments: 'Établissements',
+  existingMember: 'Salarié déjà connu',
+  fields: 'Champs',
+  fileKind: 'Type de fichier',
+  fileName: 'Nom du fichier',
+  format: 'Format',
+  filters: 'Filtres',
+  firstName: 'Prénom',
+  from: 'Avant',
+  hireDate: 'Date d’embauche',
+  imported: 'Importés',
+  invalid: 'Invalides',
+  kind: 'Type',
+  label: 'Libellé',
+  lastName: 'Nom',
+  level: 'Niveau',
+  members: 'Salariés',
+  method: 'Méthode',
+  mimeType: 'Format',
+  mobilePhone: 'Téléphone mobile',
+  mode: 'Mode',
+  name: 'Nom',
+  newPhone: 'Nouveau mobile',
+  number: 'Numéro',
+  optionCode: 'Option',
+  options: 'Options',
+  postalCode: 'Code postal',
+  primaryColor: 'Couleur principale',
+  professionalStatus: 'Statut professionnel',
+  published: 'Publié',
+  reason: 'Motif',
+  reasons: 'Motifs',
+  refused: 'Refusés',
+  rejected: 'Rejetées',
+  reportId: 'Rapport',
+  requestId: 'Demande',
+  rights: 'Droits',
+  role: 'Rôle',
+  roleGranted: 'Rôle accordé',
+  rows: 'Lignes',
+  scope: 'Portée',
+  secondFactor: 'Second facteur',
+  seed: 'Graine',
+  siren: 'SIREN',
+  siret: 'SIRET',
+  size: 'Taille',
+  source: 'Origine',
+  space: 'Espace',
+  staffCategory: 'Collège',
+  startDate: 'Date de début',
+  status: 'Statut',
+  subject: 'Objet',
+  summary: 'Résumé',
+  title: 'Titre',
+  to: 'Après',
+  total: 'Total',
+  unknown: 'Inconnus',
+  updated: 'Mis à jour',
+  user: 'Utilisateur',
+  userId: 'Utilisateur',
+  version: 'Version',
+  via: 'Par',
+};
+
+/** « Motif » for `reason`; an unknown key as it is. */
+export function auditDetailLabel(key: string): string {
+  return AUDIT_DETAIL_LABELS[key] ?? key;
+}
+
+/** The usual code values of the details, in French (others are shown as they are). */
+export const AUDIT_VALUE_LABELS: Record<string, string> = {
+  active: 'Actif',
+  admin: 'Administrateur',
+  backoffice: 'Back office',
+  cli: 'Ligne de commande',
+  deactivated: 'Désactivé',
+  email: 'E-mail',
+  employer: 'Espace entreprise',
+  file: 'Fichier',
+  form: 'Formulaire',
+  mail: 'Courrier',
+  manager: 'Gestionnaire',
+  new_browser: 'nouveau navigateur',
+  new_ip: 'nouvelle adresse IP',
+  no_active_administrator: 'aucun administrateur actif',
+  paper_received: 'bulletin papier reçu',
+  pending: 'En attente',
+  sms: 'SMS',
+  staff: 'Assureur',
+  suspended: 'Désactivé provisoirement',
+  totp: 'Application d’authentification',
+  unknown_account: 'compte inconnu',
+  user: 'Utilisateur',
+  wrong_password: 'mot de passe erroné',
+};
+
+/**
+ * A detail value as one line of French text: booleans as « oui »/« non », lists joined, objects
+ * as « Clé : valeur » pairs, code values by their label.
+ */
+export function formatAuditValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (typeof value === 'number') return value.toLocaleString('fr-FR');
+  if (typeof value === 'string') return AUDIT_VALUE_LABELS[value] ?? value;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '—' : value.map((v) => auditListItem(v)).join(', ');
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return '—';
+    return entries.map(([k, v]) => `${auditDetailLabel(k)} : ${formatAuditValue(v)}`).join(' ; ');
+  }
+  return JSON.stringify(value);
+}
+
+/** A list's item: a field name (e.g. `lastName`) by its label, anything else as a value. */
+function auditListItem(value: unknown): string {
+  if (typeof value === 'string' && AUDIT_DETAIL_LABELS[value]) return AUDIT_DETAIL_LABELS[value];
+  return formatAuditValue(value);
+}
