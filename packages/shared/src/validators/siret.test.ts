@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatSiren,
+  formatSiret,
   isValidSiren,
   isValidSiret,
   luhnCheckDigit,
@@ -200,5 +202,16 @@ describe('parseSiren', () => {
       ok: false,
       error: 'Le SIREN ne doit contenir que des chiffres',
     });
+  });
+});
+
+describe('formatSiren / formatSiret (one grouping everywhere, issue 14 #22)', () => {
+  it('groups a SIREN by threes and a SIRET as SIREN then NIC', () => {
+    expect(formatSiren('732829320')).toBe('732 829 320');
+    expect(formatSiret('35600000000048')).toBe('356 000 000 00048');
+  });
+  it('leaves anything else as it is', () => {
+    expect(formatSiren('73282932')).toBe('73282932');
+    expect(formatSiret('356 000 000 00048')).toBe('356 000 000 00048');
   });
 });

@@ -119,3 +119,15 @@ export function parseSiren(input: string): ParseResult {
   if (!isValidSiren(value)) return { ok: false, error: "Ce numéro de SIREN n'est pas valide" };
   return { ok: true, value };
 }
+
+/** « 732 829 320 »: a SIREN by threes, as printed on letters; anything else as it is. */
+export function formatSiren(siren: string): string {
+  return /^\d{9}$/.test(siren) ? siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3') : siren;
+}
+
+/** « 356 000 000 00048 »: a SIRET as printed on letters (SIREN by threes, then the NIC). */
+export function formatSiret(siret: string): string {
+  return /^\d{14}$/.test(siret)
+    ? siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4')
+    : siret;
+}

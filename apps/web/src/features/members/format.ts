@@ -18,14 +18,5 @@ export function formatNirGrouped(nir: string): string {
   return formatNir(nir);
 }
 
-/** « 732 829 320 ». */
-export function formatSiren(siren: string): string {
-  return /^\d{9}$/.test(siren) ? siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3') : siren;
-}
-
-/** « 356 000 000 00048 »: the SIREN by threes, then the NIC. */
-export function formatSiret(siret: string): string {
-  return /^\d{14}$/.test(siret)
-    ? siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4')
-    : siret;
-}
+/** « 732 829 320 », « 356 000 000 00048 »: one formatter, in the shared package. */
+export { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
