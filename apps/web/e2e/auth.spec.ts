@@ -162,6 +162,42 @@ test.describe('sign-in and account security', () => {
     ).toHaveCount(0);
   });
 
+  test('after wrong passwords, the right one is asked with « Je ne suis pas un robot », never refused', async ({
+    page,
+  }) => {
+    const owner = account(/^Tiers déclarant/);
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/connexion');
+    await waitForPage(page, /^Connexion/);
+    const alert = page.getByRole('alert').filter({ hasText: /./ }).first();
+    // Someone types 5 wrong passwords for this account.
+    await page.getByLabel('Adresse e-mail').fill(owner.email);
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel(/^Mot de passe/).fill(`pas-le-bon-${i}`);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(alert).toContainText('Adresse e-mail ou mot de passe incorrect.');
+    }
+    // The owner's right password: the form now asks to tick the box instead of refusing.
+    await page.getByLabel(/^Mot de passe/).fill(owner.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(alert).toContainText('Cochez « Je ne suis pas un robot » puis reconnectez-vous');
+    const box = page.getByRole('checkbox', { name: /Je ne suis pas un robot/ });
+    await expect(box).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('captcha-asked-1280.png') });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({
+      path: test.info().outputPath('captcha-asked-375.png'),
+      fullPage: true,
+    });
+    await page.setViewportSize(DESKTOP);
+
+    await solveCaptcha(page);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await waitForPage(page, 'Double authentification');
+  });
+
   test('the security screen explains a wrong code and counts down to « Renvoyer le code »', async ({
     page,
   }) => {

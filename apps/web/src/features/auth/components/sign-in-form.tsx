@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { SignIn } from '@affilia/shared/schemas/auth';
 import { SIGN_IN_PASSWORD_MAX_LENGTH, SignInSchema } from '@affilia/shared/schemas/auth';
+import { CaptchaField } from '../../../components/captcha-field';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -59,9 +60,16 @@ function ResendConfirmation({ email }: { email: string }) {
   );
 }
 
+/** The server asks for « Je ne suis pas un robot » (too many failures for this account). */
+const CAPTCHA_CODES = new Set(['captcha_required', 'captcha_invalid']);
+const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
+
 /**
  * Email + password, validated by the shared `SignInSchema`, then `POST /api/auth/sign-in`:
- * either the session opens, or the security screen asks for the second factor.
+ * either the session opens, or the security screen asks for the second factor. Once the server
+ * answers `captcha_required` (too many failures for the account, modules/auth/throttle.ts), the
+ * form shows « Je ne suis pas un robot » and sends its payload with the password; a payload is
+ * single-use, so the box is unchecked after every answer.
  */
 export function SignInForm({
   space = 'employer',
@@ -78,6 +86,9 @@ export function SignInForm({
   const [failure, setFailure] = useState<Failure | null>(null);
   const [passwordVisible, setPasswordVisible] = useState(false);
   const pages = SPACE_PAGES[space];
+  const [captchaAsked, setCaptchaAsked] = useState(false);
+  const [captcha, setCaptcha] = useState<string | null>(null);
+  const [captchaError, setCaptchaError] = useState<string | undefined>(undefined);
 
   const form = useForm<SignIn>({
     mode: 'uncontrolled',
@@ -90,9 +101,15 @@ export function SignInForm({
     (values) => {
       const parsed = SignInSchema.safeParse(values);
       if (!parsed.success || signIn.isPending) return;
+      if (captchaAsked && !captcha) {
+        setCaptchaError(CAPTCHA_MISSING);
+        // The widget marks its checkbox aria-invalid once the error shows.
+        focusFirstInvalid(formId);
+        return;
+      }
       setFailure(null);
       signIn.mutate(
-        { ...parsed.data, space },
+        { ...parsed.data, space, ...(captchaAsked ? { captcha } : {}) },
         {
           onSuccess: (result) => {
             if (result.status === 'signed_in') {
@@ -106,14 +123,21 @@ export function SignInForm({
             });
           },
           onError: (error) => {
-            const fields = fieldErrors(error);
+            const { captcha: captchaField, ...fields } = fieldErrors(error);
+            const code = errorCode(error);
+            if (captchaAsked || (code && CAPTCHA_CODES.has(code))) {
+              // Asked from now on; a payload is accepted once, so a new tick is needed.
+              setCaptchaAsked(true);
+              setCaptcha(null);
+              setCaptchaError(captchaField);
+            }
             if (Object.keys(fields).length > 0) {
               form.setErrors(fields);
               focusFirstInvalid(formId);
             }
             setFailure((previous) => ({
               id: (previous?.id ?? 0) + 1,
-              code: errorCode(error),
+              code,
               message: errorMessage(error),
               email: parsed.data.email,
             }));
@@ -182,6 +206,17 @@ export function SignInForm({
             </AnchorLink>
           </Group>
         </Stack>
+
+        {captchaAsked ? (
+          <CaptchaField
+            value={captcha}
+            onChange={(payload) => {
+              setCaptcha(payload);
+              if (payload) setCaptchaError(undefined);
+            }}
+            error={captchaError}
+          />
+        ) : null}
 
         <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">
           Se connecter
