@@ -639,6 +639,13 @@ const MATRIX: Record<string, Entry> = {
     user: 200,
     admin: 200,
   },
+  'POST /api/conversations/:id/read': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/conversations/${(await newConversation(f)).id}/read` }),
+    otherCompany: 404,
+    user: 204,
+    admin: 204,
+  },
   'POST /api/conversations/:id/messages': {
     kind: 'employer',
     call: async (f) => ({
@@ -703,6 +710,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/backoffice/conversations/:id/attachments/:fileId': {
     kind: 'backoffice',
     call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/attachments/${UNKNOWN_ID}` }),
+  },
+  'POST /api/backoffice/conversations/:id/read': {
+    kind: 'backoffice',
+    call: () => ({ url: `/api/backoffice/conversations/${UNKNOWN_ID}/read` }),
   },
   'POST /api/backoffice/conversations/:id/assign': {
     kind: 'backoffice',

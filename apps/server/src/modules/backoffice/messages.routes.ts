@@ -18,6 +18,7 @@ import {
   closeConversation,
   getInboxConversation,
   listInbox,
+  markInboxConversationRead,
   replyToConversation,
 } from './messages.service';
 
@@ -56,10 +57,26 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/backoffice/conversations/:id',
-    { schema: { tags, summary: 'A conversation (marks it read)', params: IdParams } },
+    { schema: { tags, summary: 'A conversation (no side effect)', params: IdParams } },
     async (request) => {
       staff(request);
       return getInboxConversation(ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/backoffice/conversations/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'The conversation was shown: its messages are read (staff side)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      staff(request);
+      await markInboxConversationRead(ctx, request.params.id);
+      return reply.code(204).send();
     },
   );
 

@@ -89,7 +89,14 @@ async function rowOf(ctx: AppContext, id: string) {
   return row;
 }
 
+/** A conversation and its messages. Reading has no side effect: see `markInboxConversationRead`. */
 export async function getInboxConversation(ctx: AppContext, id: string) {
+  const row = await rowOf(ctx, id);
+  return { ...toItem(row), messages: await messagesOf(ctx.db, id) };
+}
+
+/** The thread was shown to a staff member (POST, called by the back office): read. */
+export async function markInboxConversationRead(ctx: AppContext, id: string): Promise<void> {
   const row = await rowOf(ctx, id);
   if (Number(row.staff_unread) > 0) {
     await ctx.db
@@ -98,7 +105,6 @@ export async function getInboxConversation(ctx: AppContext, id: string) {
       .where('id', '=', id)
       .execute();
   }
-  return { ...toItem(row), unread: 0, messages: await messagesOf(ctx.db, id) };
 }
 
 /**

@@ -96,7 +96,10 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
       (await employer.get('/api/notifications/unread-count')).json<{ count: number }>().count;
     expect(await unread()).toBe(1);
     const detail = await employer.get(`/api/conversations/${created.id}`);
-    // Reading the conversation reads its notification (the other user's stays unread).
+    // Showing the conversation changes nothing; reading it (POST …/read) reads its notification
+    // (the other user's stays unread).
+    expect(await unread()).toBe(1);
+    expect((await employer.post(`/api/conversations/${created.id}/read`)).statusCode).toBe(204);
     expect(await unread()).toBe(0);
     const stillUnread = await t.ctx.db
       .selectFrom('notifications')
@@ -116,6 +119,39 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
 
     // An employer account is refused.
     expect((await employer.get('/api/backoffice/conversations')).statusCode).toBe(403);
+  });
+
+  it('shows a conversation without side effect; POST …/read marks it read for the insurer', async () => {
+    const created = (
+      await sendMessageForm(employer, '/api/conversations', {
+        category: 'contract',
+        subject: 'contributions_information',
+        companyId,
+        text: 'Lu ?',
+      })
+    ).json<ConversationSummary>();
+    const staffUnread = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('conversations')
+            .select('staff_unread')
+            .where('id', '=', created.id)
+            .executeTakeFirstOrThrow()
+        ).staff_unread,
+      );
+    const shown = await gestionnaire.get(`/api/backoffice/conversations/${created.id}`);
+    expect(shown.json<InboxItem>().unread).toBe(1);
+    expect(await staffUnread()).toBe(1);
+    const read = await gestionnaire.post(`/api/backoffice/conversations/${created.id}/read`);
+    expect(read.statusCode).toBe(204);
+    expect(await staffUnread()).toBe(0);
+    expect(
+      (await employer.post(`/api/backoffice/conversations/${created.id}/read`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await gestionnaire.post('/api/backoffice/conversations/inconnue/read')).statusCode,
+    ).toBe(404);
   });
 
   it('names a reply’s attachment after the type of its bytes, for the employer’s download too', async () => {

@@ -18,6 +18,7 @@ import {
   createConversation,
   getAttachment,
   getConversation,
+  markConversationRead,
   countUnreadConversations,
   listConversations,
 } from './messages.service';
@@ -92,12 +93,28 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'A conversation with its messages and attachments (marks the replies read)',
+        summary: 'A conversation with its messages and attachments (no side effect)',
         params: IdParams,
         response: { 200: ConversationDetailSchema },
       },
     },
     async (request) => getConversation(ctx, await requireEmployer(request), request.params.id),
+  );
+
+  app.post(
+    '/api/conversations/:id/read',
+    {
+      schema: {
+        tags,
+        summary:
+          "The thread was shown: the insurer's replies and their notifications are read (called by the web app)",
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      await markConversationRead(ctx, await requireEmployer(request), request.params.id);
+      return reply.code(204).send();
+    },
   );
 
   app.post(

@@ -309,28 +309,42 @@ export async function createConversation(
   return toSummary(row, row.employer_unread);
 }
 
+/** A conversation and its messages. Reading has no side effect: see `markConversationRead`. */
 export async function getConversation(
   ctx: AppContext,
   actor: EmployerActor,
   id: string,
 ): Promise<ConversationDetail> {
   const row = await conversationOf(ctx.db, actor, id);
-  if (Number(row.employer_unread) > 0) {
-    await ctx.db
-      .updateTable('conversations')
-      .set({ employer_unread: 0 })
-      .where('id', '=', id)
+  return { ...toSummary(row, row.employer_unread), messages: await messagesOf(ctx.db, id) };
+}
+
+/**
+ * The thread was shown to the user (POST, called by the web app): the insurer's replies are
+ * read, and so are the user's notifications of them (the bell).
+ */
+export async function markConversationRead(
+  ctx: AppContext,
+  actor: EmployerActor,
+  id: string,
+): Promise<void> {
+  const row = await conversationOf(ctx.db, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (Number(row.employer_unread) > 0) {
+      await trx
+        .updateTable('conversations')
+        .set({ employer_unread: 0 })
+        .where('id', '=', id)
+        .execute();
+    }
+    await trx
+      .updateTable('notifications')
+      .set({ read_at: ctx.clock.now().toISOString() })
+      .where('user_id', '=', actor.user.id)
+      .where('link', '=', `/messages/${id}`)
+      .where('read_at', 'is', null)
       .execute();
-  }
-  // The user's notifications of this conversation's replies are read too (the bell).
-  await ctx.db
-    .updateTable('notifications')
-    .set({ read_at: ctx.clock.now().toISOString() })
-    .where('user_id', '=', actor.user.id)
-    .where('link', '=', `/messages/${id}`)
-    .where('read_at', 'is', null)
-    .execute();
-  return { ...toSummary(row, 0), messages: await messagesOf(ctx.db, id) };
+  });
 }
 
 export async function addFollowUp(

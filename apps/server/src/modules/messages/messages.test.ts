@@ -328,7 +328,7 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     expect(subjectHtml.statusCode).toBe(400);
   });
 
-  it('a follow-up goes back to the insurer; reading clears the unread replies', async () => {
+  it('a follow-up goes back to the insurer; POST …/read (not the GET) clears the unread replies', async () => {
     const created = (
       await sendMessageForm(alpha, '/api/conversations', fields())
     ).json<ConversationSummary>();
@@ -345,7 +345,15 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
       (await alpha.get('/api/conversations/unread-count')).json<{ count: number }>().count;
     const before = await unreadCount();
     expect(before).toBeGreaterThanOrEqual(1);
-    await alpha.get(`/api/conversations/${created.id}`);
+    // Reading the thread has no side effect: a cross-site navigation cannot mark it read.
+    const shown = await alpha.get(`/api/conversations/${created.id}`);
+    expect(shown.json<ConversationDetail>().unread).toBe(2);
+    expect(await unreadCount()).toBe(before);
+    // The explicit POST, from the company only.
+    expect((await beta.post(`/api/conversations/${created.id}/read`)).statusCode).toBe(404);
+    expect(await unreadCount()).toBe(before);
+    const read = await alpha.post(`/api/conversations/${created.id}/read`);
+    expect(read.statusCode).toBe(204);
     expect(await unreadCount()).toBe(before - 1);
     const row = await t.ctx.db
       .selectFrom('conversations')

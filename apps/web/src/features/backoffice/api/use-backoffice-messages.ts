@@ -34,21 +34,29 @@ export function useInbox(filters: InboxFilters) {
   });
 }
 
-/** A conversation (the server marks it read: the inbox lists' badge is cleared too). */
+/** A conversation (no side effect: `useMarkInboxConversationRead` once it is shown). */
 export function useInboxConversation(id: string | null) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...KEY, 'detail', id],
-    queryFn: async ({ signal }) => {
-      const detail = await api.get<InboxDetail>(`${base}/${encodeURIComponent(id!)}`, { signal });
+    queryFn: ({ signal }) => api.get<InboxDetail>(`${base}/${encodeURIComponent(id!)}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** `POST …/read` once the thread is shown: read, the inbox lists' badge cleared too. */
+export function useMarkInboxConversationRead(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>(`${base}/${encodeURIComponent(id)}/read`),
+    onSuccess: () => {
       queryClient.setQueriesData<{ items: InboxItem[] } | InboxDetail>({ queryKey: KEY }, (data) =>
         data && 'items' in data
           ? { items: data.items.map((c) => (c.id === id ? { ...c, unread: 0 } : c)) }
-          : data,
+          : data && data.id === id
+            ? { ...data, unread: 0 }
+            : data,
       );
-      return detail;
     },
-    enabled: id !== null,
   });
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
 import { ConversationThread } from '../../../components/conversation-thread';
@@ -11,6 +12,7 @@ import {
   useAssign,
   useClose,
   useInboxConversation,
+  useMarkInboxConversationRead,
   useReply,
 } from '../api/use-backoffice-messages';
 
@@ -22,6 +24,12 @@ export function MessageConversation({ id }: { id: string }) {
   const staff = useActiveStaff();
   const reply = useReply(id);
   const close = useClose(id);
+  const { mutate: markRead } = useMarkInboxConversationRead(id);
+  // Shown: read (again when new messages arrive). The GET itself changes nothing.
+  const shown = data ? `${data.id}:${data.messages.length}` : null;
+  useEffect(() => {
+    if (shown) markRead();
+  }, [shown, markRead]);
 
   if (isPending) return <Loader aria-label="Chargement de la conversation" />;
   if (error) {

@@ -33,31 +33,33 @@ export function useUnreadConversationCount(enabled = true) {
   });
 }
 
-/**
- * `GET /api/conversations/:id`: marks the insurer's replies and their notifications read, so the
- * list's badge and the bell are brought up to date at once.
- */
+/** `GET /api/conversations/:id`: the conversation (no side effect). */
 export function useConversation(id: string) {
-  const queryClient = useQueryClient();
   return useQuery({
     queryKey: [...CONVERSATIONS_KEY, id],
-    queryFn: async ({ signal }) => {
-      const detail = await api.get<ConversationDetail>(
-        `/api/conversations/${encodeURIComponent(id)}`,
-        { signal },
+    queryFn: ({ signal }) =>
+      api.get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+/**
+ * `POST /api/conversations/:id/read`, once the thread is shown: the insurer's replies and their
+ * notifications are read, so the list's badge, the envelope and the bell are brought up to date.
+ */
+export function useMarkConversationRead(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>(`/api/conversations/${encodeURIComponent(id)}/read`),
+    onSuccess: () => {
+      const unread = (c: ConversationSummary) => (c.id === id ? { ...c, unread: 0 } : c);
+      queryClient.setQueryData<ConversationDetail>([...CONVERSATIONS_KEY, id], (detail) =>
+        detail ? { ...detail, unread: 0 } : detail,
       );
       queryClient.setQueryData<{ items: ConversationSummary[] }>(CONVERSATIONS_KEY, (list) =>
-        list
-          ? {
-              items: list.items.map((c) =>
-                c.id === id ? { ...c, unread: 0, status: detail.status } : c,
-              ),
-            }
-          : list,
+        list ? { items: list.items.map(unread) } : list,
       );
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-      void queryClient.invalidateQueries({ queryKey: UNREAD_KEY });
-      return detail;
+      return queryClient.invalidateQueries({ queryKey: UNREAD_KEY });
     },
   });
 }

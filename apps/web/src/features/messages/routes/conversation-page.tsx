@@ -1,4 +1,5 @@
 import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
@@ -7,7 +8,12 @@ import { Page } from '../../../components/page';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
-import { attachmentUrl, useConversation, useSendFollowUp } from '../api/use-messages';
+import {
+  attachmentUrl,
+  useConversation,
+  useMarkConversationRead,
+  useSendFollowUp,
+} from '../api/use-messages';
 import { ConversationStatusBadge } from '../../../components/conversation-status';
 
 /** `/messages/$conversationId`: the conversation (SPEC §5.7), texts shown as plain text. */
@@ -15,6 +21,12 @@ export function ConversationPage() {
   const { conversationId } = useParams({ from: '/employer/messages/$conversationId' });
   const { data, error, isPending } = useConversation(conversationId);
   const send = useSendFollowUp(conversationId);
+  const { mutate: markRead } = useMarkConversationRead(conversationId);
+  // Shown: read (again when new messages arrive). The GET itself changes nothing.
+  const shown = data ? `${data.id}:${data.messages.length}` : null;
+  useEffect(() => {
+    if (shown) markRead();
+  }, [shown, markRead]);
 
   const title = data ? MESSAGE_SUBJECT_LABELS[data.subject] : 'Conversation';
   return (
