@@ -10,6 +10,9 @@ import { isValidSiren, isValidSiret } from '@affilia/shared/validators/siret';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { extractPdfText } from '../../../test/pdf-text';
+import type { AppContext } from '../../lib/context';
+import { getBiaPdf } from '../../modules/enrolment/bia.service';
 import { createFieldCipher } from '../../lib/crypto';
 import { createFileStorage } from '../../lib/storage';
 import { toSearchName } from '../search-name';
@@ -246,6 +249,48 @@ describe(`demo seed (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'})
     }
     const attachments = await db().selectFrom('enrolment_attachments').select('kind').execute();
     expect(attachments.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('stores the completed BIA of every form submitted online, like a real submission (issue 14 #13)', async () => {
+    const storage = createFileStorage(filesDir);
+    const forms = await db()
+      .selectFrom('enrolment_forms as f')
+      .innerJoin('affiliation_requests as r', 'r.id', 'f.request_id')
+      .leftJoin('stored_files as s', 's.id', 'f.pdf_file_id')
+      .select([
+        'r.id',
+        'r.status',
+        'r.last_name',
+        'r.first_name',
+        'f.submitted_at',
+        's.storage_key',
+        's.original_name',
+        's.mime_type',
+        's.owner_kind',
+      ])
+      .where('f.submitted_at', 'is not', null)
+      .execute();
+    expect(forms.map((f) => f.status)).toContain('finalised');
+    for (const f of forms) {
+      expect(f).toMatchObject({
+        mime_type: 'application/pdf',
+        owner_kind: 'bia',
+        original_name: `BIA-${f.last_name}-${f.first_name}.pdf`,
+      });
+      const bia = await getBiaPdf(
+        { db: db(), cipher, storage, clock: { now: () => NOW } } as unknown as AppContext,
+        f.id,
+      );
+      expect(bia.bytes.equals(await storage.read(f.storage_key!))).toBe(true);
+      const text = await extractPdfText(bia.bytes);
+      expect(text).toContain(`Complété en ligne par ${f.first_name} ${f.last_name}`);
+      // The address, the masked IBAN and the attachments the employee gave, as « Valider » writes them.
+      const joined = text.join('\n');
+      expect(joined).toMatch(/Adresse\n\d+ /);
+      expect(joined).toMatch(/FR\d\d \*{4}/);
+      expect(joined).toContain('RIB : RIB.pdf');
+      expect(joined).toMatch(/certifié l’exactitude|certifié l'exactitude/);
+    }
   });
 
   it('stores the documents as real PDFs with versions and scopes', async () => {

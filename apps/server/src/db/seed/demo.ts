@@ -82,6 +82,7 @@ import {
   type Rng,
 } from './generators';
 import { renderPdf } from './pdf';
+import { renderSubmittedBia } from '../../modules/enrolment/bia.service';
 
 /** The seed of the demo's PRNG: change it and every name and number changes. */
 export const DEMO_SEED = 1527;
@@ -276,6 +277,33 @@ export async function seedDemoIfEmpty(ctx: DemoSeedContext): Promise<DemoSeedRes
       await insertBatched(trx, 'enrolment_forms', rows.forms);
       await insertBatched(trx, 'beneficiaries', rows.beneficiaries);
       await insertBatched(trx, 'enrolment_attachments', rows.attachments);
+      // The completed BIA of each form submitted online, as « Valider » stores it.
+      for (const form of rows.forms.filter((f) => f.submitted_at)) {
+        const submittedAt = form.submitted_at as string;
+        const bia = await renderSubmittedBia(
+          trx,
+          ctx.cipher,
+          form.request_id,
+          branding,
+          new Date(submittedAt),
+        );
+        const file = await store(
+          bia.bytes,
+          {
+            originalName: bia.fileName,
+            mimeType: 'application/pdf',
+            ownerKind: 'bia',
+            ownerId: form.id,
+          },
+          submittedAt,
+        );
+        await trx.insertInto('stored_files').values(file).execute();
+        await trx
+          .updateTable('enrolment_forms')
+          .set({ pdf_file_id: file.id })
+          .where('id', '=', form.id)
+          .execute();
+      }
       await insertBatched(trx, 'documents', resolve(rows.documents));
       await insertBatched(trx, 'document_versions', resolve(rows.documentVersions));
       await insertBatched(trx, 'conversations', resolve(rows.conversations));
@@ -738,17 +766,15 @@ async function buildRequests(
     rows.forms.push({
       id: formId,
       request_id: requestId,
+      // What « Enregistrer le brouillon » writes (the address step of the form).
       data: JSON.stringify({
         address: {
-          line1: makeStreet(rng),
-          line2: null,
+          addressLine1: makeStreet(rng),
           postalCode: city.postalCode,
           city: city.city,
           country: 'France',
+          phone: `+336399810${String(phone).padStart(2, '0')}`,
         },
-        phone: `+336399810${String(phone).padStart(2, '0')}`,
-        email,
-        birthName: null,
       }),
       option_code: submitted || complete ? optionCode : null,
       iban_encrypted: complete ? cipher.encrypt(iban) : null,

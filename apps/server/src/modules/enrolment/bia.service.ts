@@ -3,13 +3,68 @@
  * one (mode « Courrier ») made on the fly. For the employer (within the perimeter, with
  * `affiliations.manage`) and the back office.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
+import type { FieldCipher } from '../../lib/crypto';
 import { notFound } from '../../lib/errors';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 import { getBranding } from '../settings/settings.service';
 import { renderBiaPdf } from './bia-pdf';
-import { biaInput, loadBiaBranding, loadRequestContext } from './enrolment.repository';
+import {
+  biaInput,
+  loadBiaBranding,
+  loadFormParts,
+  loadRequestContext,
+  type FormParts,
+  type RequestContext,
+} from './enrolment.repository';
+
+/** « BIA-Nom-Prénom.pdf ». */
+export function biaFileName(request: { last_name: string; first_name: string }): string {
+  return `BIA-${request.last_name}-${request.first_name}.pdf`;
+}
+
+/**
+ * The completed BIA as « Valider » stores it: everything the employee gave (address, option,
+ * IBAN masked, beneficiaries, attachments), certified at `certifiedAt`. The one code path of a
+ * real submission and of the demo seed.
+ */
+export async function renderCompletedBia(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  parts: { rc: RequestContext; form: FormParts & { form: NonNullable<FormParts['form']> } },
+  branding: { brandName: string; primaryColor: string },
+  certifiedAt: Date,
+): Promise<Buffer> {
+  const at = certifiedAt.toISOString();
+  const form = { ...parts.form, form: { ...parts.form.form, certified_at: at } };
+  return renderBiaPdf(
+    biaInput(cipher, parts.rc, form, await loadBiaBranding(db, branding)),
+    certifiedAt,
+  );
+}
+
+/** The completed BIA of a submitted request, read from the database (see `renderCompletedBia`). */
+export async function renderSubmittedBia(
+  db: Kysely<Database>,
+  cipher: FieldCipher,
+  requestId: string,
+  branding: { brandName: string; primaryColor: string },
+  certifiedAt: Date,
+): Promise<{ bytes: Buffer; fileName: string }> {
+  const rc = await loadRequestContext(db, requestId);
+  const form = await loadFormParts(db, cipher, requestId);
+  if (!rc || !form.form) throw new Error(`No enrolment form for request ${requestId}`);
+  const bytes = await renderCompletedBia(
+    db,
+    cipher,
+    { rc, form: { ...form, form: form.form } },
+    branding,
+    certifiedAt,
+  );
+  return { bytes, fileName: biaFileName(rc.request) };
+}
 
 export async function getBiaPdf(
   ctx: AppContext,
@@ -18,7 +73,7 @@ export async function getBiaPdf(
   const rc = await loadRequestContext(ctx.db, requestId);
   if (!rc) throw notFound();
   const r = rc.request;
-  const fileName = `BIA-${r.last_name}-${r.first_name}.pdf`;
+  const fileName = biaFileName(r);
   const stored = await ctx.db
     .selectFrom('enrolment_forms as f')
     .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')

@@ -19,10 +19,8 @@ import type { RequestMeta } from '../auth/request-meta';
 import { getBranding } from '../settings/settings.service';
 import { recordStatusChange } from '../affiliations/status';
 import { notifyUsers } from '../notifications/notify';
-import { renderBiaPdf } from './bia-pdf';
+import { biaFileName, renderCompletedBia } from './bia.service';
 import {
-  biaInput,
-  loadBiaBranding,
   loadFormParts,
   loadRequestContext,
   maskIban,
@@ -355,13 +353,15 @@ export async function submitEnrolment(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const branding = await getBranding(ctx);
-  const biaBranding = await loadBiaBranding(ctx.db, branding);
   const recipients = await employerRecipients(ctx, rc.company.id, rc.establishment.id);
-  const pdf = await renderBiaPdf(
-    biaInput(ctx.cipher, rc, { ...parts, form: { ...form, certified_at: at } }, biaBranding),
+  const pdf = await renderCompletedBia(
+    ctx.db,
+    ctx.cipher,
+    { rc, form: { ...parts, form } },
+    branding,
     now,
   );
-  const fileName = `BIA-${request.last_name}-${request.first_name}.pdf`;
+  const fileName = biaFileName(request);
   const saved = await ctx.storage.save(pdf, {
     originalName: fileName,
     mimeType: 'application/pdf',
