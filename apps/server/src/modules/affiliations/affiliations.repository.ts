@@ -4,9 +4,9 @@
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { AffiliationFilters, AffiliationSort } from '@affilia/shared/schemas/affiliations';
-import { normalizeName } from '@affilia/shared/validators/normalize';
 import { parseNir } from '@affilia/shared/validators/nir';
 import type { Database, StaffCategory } from '../../db/schema';
+import { nameSearchCondition } from '../../db/search-name';
 import type { FieldCipher } from '../../lib/crypto';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
@@ -61,12 +61,8 @@ function filterConditions(cipher: FieldCipher, f: AffiliationFilters): Expressio
         nir.ok ? sql<SqlBool>`r.nir_hash = ${cipher.hash(nir.value)}` : sql<SqlBool>`1 = 0`,
       );
     } else {
-      const prefix = normalizeName(f.q);
-      if (prefix) {
-        conditions.push(
-          sql<SqlBool>`r.search_name >= ${prefix} and r.search_name < ${prefix + '\u007f'}`,
-        );
-      }
+      const byName = nameSearchCondition('r.search_name', f.q);
+      if (byName) conditions.push(byName);
     }
   }
   return conditions;

@@ -447,6 +447,22 @@ describe('GET /api/affiliations', () => {
     expect(before.json<typeof page>().total).toBe(0);
   });
 
+  it('finds a request by the start of any word of the name, accents ignored (issue 14 #18)', async () => {
+    const created = await admin.post(
+      '/api/affiliations',
+      valid({ lastName: 'Ollivier', firstName: 'Maëlle', email: '' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const lastNames = async (q: string) =>
+      (await admin.get(`/api/affiliations?pageSize=100&q=${encodeURIComponent(q)}`))
+        .json<{ items: { lastName: string }[] }>()
+        .items.map((i) => i.lastName);
+    expect(await lastNames('Maelle')).toEqual(['Ollivier']);
+    expect(await lastNames('maëlle olli')).toEqual(['Ollivier']);
+    expect(await lastNames('OLLIVIER')).toEqual(['Ollivier']);
+    expect(await lastNames('livier')).toEqual([]);
+  });
+
   it('answers 404 for another company’s request and for a regional user outside their establishments', async () => {
     const request = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
       establishment: lyon,

@@ -5,6 +5,7 @@ import type {
   EmployerDocument,
   EmployerDocuments,
 } from '@affilia/shared/schemas/documents';
+import { matchesSearch } from '@affilia/shared/validators/search';
 import type { Database } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
@@ -56,12 +57,6 @@ function baseQuery(ctx: AppContext) {
     .innerJoin('stored_files', 'stored_files.id', 'document_versions.file_id');
 }
 
-const normalise = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-
 export async function listEmployerDocuments(
   ctx: AppContext,
   actor: EmployerActor,
@@ -82,9 +77,9 @@ export async function listEmployerDocuments(
     .where(await visibleTo(ctx, actor));
   if (query.category) q = q.where('documents.category', '=', query.category);
   const rows = await q.orderBy('documents.title').orderBy('documents.id').execute();
-  const needle = query.q ? normalise(query.q) : '';
+  // The search rule of every list (@affilia/shared/validators/search), in title or description.
   const docs: EmployerDocument[] = rows
-    .filter((r) => !needle || normalise(`${r.title} ${r.description ?? ''}`).includes(needle))
+    .filter((r) => matchesSearch(query.q ?? '', r.title, r.description))
     .map((r) => ({
       id: r.id,
       title: r.title,

@@ -107,6 +107,11 @@ describe('Mes documents pratiques (/api/documents)', () => {
     expect(titles(res.json())).toEqual(['Résumé des garanties immobilier']);
     const res2 = await userA.get('/api/documents?q=generale');
     expect(titles(res2.json())).toEqual(['Notice générale']);
+    // Issue 14 #18: the rule of every list — words in any order, each the start of a word.
+    const res4 = await userA.get(`/api/documents?q=${encodeURIComponent('immobilier résumé')}`);
+    expect(titles(res4.json())).toEqual(['Résumé des garanties immobilier']);
+    const res5 = await userA.get('/api/documents?q=enerale');
+    expect(titles(res5.json())).toEqual([]);
     const res3 = await userA.get('/api/documents?category=other');
     expect(titles(res3.json())).toEqual(['Avenant Alpha']);
     expect((await userA.get('/api/documents?category=nope')).statusCode).toBe(400);

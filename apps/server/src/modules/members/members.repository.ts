@@ -10,8 +10,9 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { MemberFilters, MemberSort } from '@affilia/shared/schemas/members';
 import { parseNir } from '@affilia/shared/validators/nir';
-import { normalizeDigits, normalizeName } from '@affilia/shared/validators/normalize';
+import { normalizeDigits } from '@affilia/shared/validators/normalize';
 import type { Database } from '../../db/schema';
+import { nameSearchCondition } from '../../db/search-name';
 import type { FieldCipher } from '../../lib/crypto';
 import { cachedFigure } from '../../lib/figures-cache';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
@@ -79,10 +80,7 @@ function insuredCondition(cipher: FieldCipher, q: string): Expression<SqlBool> {
     if (!nir.ok) return sql<SqlBool>`1 = 0`;
     return sql<SqlBool>`m.nir_hash = ${cipher.hash(nir.value)}`;
   }
-  const prefix = normalizeName(q);
-  if (!prefix) return sql<SqlBool>`1 = 1`;
-  // A range rather than LIKE: it uses the index on both databases (upper-case ASCII values).
-  return sql<SqlBool>`m.search_name >= ${prefix} and m.search_name < ${prefix + '\u007f'}`;
+  return nameSearchCondition('m.search_name', q) ?? sql<SqlBool>`1 = 1`;
 }
 
 function orderBy(sort: MemberSort, order: 'asc' | 'desc') {

@@ -250,6 +250,17 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
     expect(await names(admin, 'q=2900513055099')).toEqual([]);
   });
 
+  it('finds a member by the start of any word of the name, accents ignored (issue 14 #18)', async () => {
+    // A first name as well as a last name: « Zoé » for zoe, « Léa » for LEA.
+    expect(await names(admin, 'q=zoe')).toEqual(['Bernard']);
+    expect(await names(admin, 'q=Lea')).toEqual(['Durand']);
+    expect(await names(admin, `q=${encodeURIComponent('léa durand')}`)).toEqual(['Durand']);
+    expect(await names(admin, 'q=dupre')).toEqual([]);
+    expect(await names(admin, 'q=pont')).toEqual([]);
+    // Punctuation separates words, as in the names: « d% » is « d », never an SQL pattern.
+    expect(await names(admin, `q=${encodeURIComponent('%a')}`)).toEqual(['Dupuis']);
+  });
+
   it('sorts by date d’effet, date de fin and establishment, both ways, and pages', async () => {
     expect(await names(admin, 'sort=effective_date&order=desc')).toEqual([
       'Dupuis',

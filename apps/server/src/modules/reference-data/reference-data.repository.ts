@@ -11,6 +11,7 @@ import type {
   EstablishmentRow,
 } from '@affilia/shared/schemas/reference-data';
 import { normalizeDigits } from '@affilia/shared/validators/normalize';
+import { matchesSearch } from '@affilia/shared/validators/search';
 import type { ContractOption, Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -22,9 +23,24 @@ export interface PageInput {
   pageSize: number;
 }
 
-/** A LIKE pattern "contains `text`", its wildcards escaped (with `escape '\'`). */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The rows of a referential table whose texts match `q` by the search rule of every list
+ * (@affilia/shared/validators/search: the start of words, accents ignored), as an `id in (…)`
+ * condition. The referential counts thousands of rows at most: their names are read and matched
+ * here, as SQL cannot ignore accents alike on both databases.
+ */
+async function textMatch(
+  db: Db,
+  table: 'companies' | 'establishments' | 'contracts',
+  columns: readonly string[],
+  q: string,
+): Promise<Expression<SqlBool>> {
+  const { rows } = await sql<Record<string, string | null>>`
+    select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(db);
+  const ids = rows
+    .filter((r) => matchesSearch(q, ...columns.map((c) => r[c])))
+    .map((r) => r.id as string);
+  return ids.length > 0 ? sql<SqlBool>`t.id in (${sql.join(ids)})` : sql<SqlBool>`1 = 0`;
 }
 
 /** Digits only when the query is a number (« 732 829 320 »), else null. */
@@ -51,14 +67,14 @@ async function count(db: Db, table: string, conditions: Expression<SqlBool>[]) {
 
 // Companies --------------------------------------------------------------------------------------
 
-function companyConditions(input: PageInput): Expression<SqlBool>[] {
+async function companyConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
   const conditions: Expression<SqlBool>[] = [];
   if (input.q) {
     const digits = digitsQuery(input.q);
     conditions.push(
       digits
         ? sql<SqlBool>`(t.siren like ${digits + '%'} or t.insurer_company_identifier = ${digits})`
-        : sql<SqlBool>`(lower(t.name) like ${containsPattern(input.q)} escape '\\' or t.insurer_company_identifier = ${compactUpper(input.q)})`,
+        : sql<SqlBool>`(${await textMatch(db, 'companies', ['name'], input.q)} or t.insurer_company_identifier = ${compactUpper(input.q)})`,
     );
   }
   return conditions;
@@ -96,7 +112,7 @@ function toCompanyRow(r: CompanyDbRow): CompanyRow {
 }
 
 export async function searchCompanies(db: Db, input: PageInput) {
-  const conditions = companyConditions(input);
+  const conditions = await companyConditions(db, input);
   const [total, { rows }] = await Promise.all([
     count(db, 'companies', conditions),
     sql<CompanyDbRow>`select ${companyColumns} from companies t where ${where(conditions)}
@@ -176,7 +192,7 @@ function establishmentFields(e: {
   };
 }
 
-function establishmentConditions(input: PageInput): Expression<SqlBool>[] {
+async function establishmentConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
   const conditions: Expression<SqlBool>[] = [];
   if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
   if (input.q) {
@@ -184,7 +200,7 @@ function establishmentConditions(input: PageInput): Expression<SqlBool>[] {
     conditions.push(
       digits
         ? sql<SqlBool>`(t.siret like ${digits + '%'} or t.insurer_identifier = ${digits})`
-        : sql<SqlBool>`(lower(t.name) like ${containsPattern(input.q)} escape '\\' or lower(t.city) like ${containsPattern(input.q)} escape '\\' or t.insurer_identifier = ${compactUpper(input.q)})`,
+        : sql<SqlBool>`(${await textMatch(db, 'establishments', ['name', 'city'], input.q)} or t.insurer_identifier = ${compactUpper(input.q)})`,
     );
   }
   return conditions;
@@ -209,7 +225,7 @@ function toEstablishmentRow(r: EstablishmentDbRow): EstablishmentRow {
 }
 
 export async function searchEstablishments(db: Db, input: PageInput) {
-  const conditions = establishmentConditions(input);
+  const conditions = await establishmentConditions(db, input);
   const [total, rows] = await Promise.all([
     count(db, 'establishments', conditions),
     establishmentSelect(db)
@@ -269,12 +285,12 @@ function contractFields(c: {
   };
 }
 
-function contractConditions(input: PageInput): Expression<SqlBool>[] {
+async function contractConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
   const conditions: Expression<SqlBool>[] = [];
   if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
   if (input.q) {
     conditions.push(
-      sql<SqlBool>`(lower(t.label) like ${containsPattern(input.q)} escape '\\' or t.number like ${compactUpper(input.q).replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} escape '\\')`,
+      sql<SqlBool>`(${await textMatch(db, 'contracts', ['label'], input.q)} or t.number like ${compactUpper(input.q).replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} escape '\\')`,
     );
   }
   return conditions;
@@ -299,7 +315,7 @@ function toContractRow(r: ContractDbRow): ContractRow {
 }
 
 export async function searchContracts(db: Db, input: PageInput) {
-  const conditions = contractConditions(input);
+  const conditions = await contractConditions(db, input);
   const [total, rows] = await Promise.all([
     count(db, 'contracts', conditions),
     contractSelect(db)

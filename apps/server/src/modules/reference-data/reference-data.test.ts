@@ -123,6 +123,11 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect(byIdentifier.items.map((c) => c.id)).toEqual([companyB.id]);
     const wildcard = (await staff.get(`${API}/companies?q=%25`)).json<CompanyPage>();
     expect(wildcard.total).toBe(0);
+    // Issue 14 #18: the rule of every list — accents ignored, the start of any word.
+    const accents = (await staff.get(`${API}/companies?q=beta%20GEST`)).json<CompanyPage>();
+    expect(accents.items.map((c) => c.name)).toEqual(['Bêta Gestion']);
+    const inside = (await staff.get(`${API}/companies?q=estion`)).json<CompanyPage>();
+    expect(inside.total).toBe(0);
 
     const bad = await staff.get(`${API}/companies?pageSize=7`);
     expect(bad.statusCode).toBe(400);
@@ -241,9 +246,9 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     const page2 = (await staff.get(`${API}/establishments?page=2`)).json<EstablishmentPage>();
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 25, items: [] });
     const ofA = (
-      await staff.get(`${API}/establishments?companyId=${companyA.id}&q=alpha%20paris`)
+      await staff.get(`${API}/establishments?companyId=${companyA.id}&q=alpha%20lyon`)
     ).json<EstablishmentPage>();
-    expect(ofA.items.map((e) => e.id)).toEqual([paris.id]);
+    expect(ofA.items.map((e) => e.id)).toEqual([lyon.id]);
     expect(ofA.items[0]!.company.id).toBe(companyA.id);
     const bySiret = (
       await staff.get(`${API}/establishments?q=${lyon.siret}`)
@@ -353,8 +358,11 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
   it('lists, shows, edits and creates contracts', async () => {
     const ofA = (await staff.get(`${API}/contracts?companyId=${companyA.id}`)).json<ContractPage>();
     expect(ofA.items.map((c) => c.id)).toEqual([contractA.id]);
-    const byLabel = (await staff.get(`${API}/contracts?q=base%20b`)).json<ContractPage>();
+    // Each word starts a word of the label: « base cc » is « BASE CCN NC RG », not « BASE B ».
+    const byLabel = (await staff.get(`${API}/contracts?q=base%20cc`)).json<ContractPage>();
     expect(byLabel.total).toBe(1);
+    const accents = (await staff.get(`${API}/establishments?q=BETA`)).json<EstablishmentPage>();
+    expect(accents.items.map((e) => e.name)).toEqual(['Bêta Nantes']);
     const byNumber = (
       await staff.get(`${API}/contracts?q=${contractA.number.toLowerCase()}`)
     ).json<ContractPage>();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StaffListQuery, StaffMember } from '@affilia/shared/schemas/staff';
-import { normalizeName } from '@affilia/shared/validators/normalize';
+import { matchesSearch } from '@affilia/shared/validators/search';
 import type { Database, User } from '../../db/schema';
 
 /** A staff account as the back office lists it (employer accounts never appear). */
@@ -28,17 +28,11 @@ export async function findStaff(
   let q = db.selectFrom('users').selectAll().where('kind', '=', 'staff');
   if (filter.status) q = q.where('status', '=', filter.status);
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').execute();
-  // A few dozen accounts: the text is matched here, without accents, in names or email.
-  const text = filter.q ? normalizeName(filter.q) : '';
+  // A few dozen accounts: the text is matched here, by the search rule of every list
+  // (@affilia/shared/validators/search), in names or email.
+  const text = filter.q ?? '';
   return rows
-    .filter(
-      (u) =>
-        !text ||
-        normalizeName(`${u.first_name} ${u.last_name} ${u.last_name} ${u.first_name}`).includes(
-          text,
-        ) ||
-        u.email.includes((filter.q ?? '').toLowerCase()),
-    )
+    .filter((u) => matchesSearch(text, u.first_name, u.last_name, u.email))
     .map((u) => toStaffMember(u, callerId));
 }
 

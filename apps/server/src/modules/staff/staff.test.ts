@@ -149,6 +149,15 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     });
     const found = (await b.get('/api/backoffice/staff?q=alice')).json<StaffList>();
     expect(found.items.map((m) => m.email)).toEqual(['alice.admin@assureur.fr']);
+    // Issue 14 #18: the rule of every list — the start of any word, accents ignored.
+    for (const q of ['ALICE ADM', 'admin alice', 'assureur']) {
+      const byWord = (
+        await b.get(`/api/backoffice/staff?q=${encodeURIComponent(q)}`)
+      ).json<StaffList>();
+      expect(byWord.items.map((m) => m.email)).toContain('alice.admin@assureur.fr');
+    }
+    const inside = (await b.get('/api/backoffice/staff?q=lice')).json<StaffList>();
+    expect(inside.items.map((m) => m.email)).not.toContain('alice.admin@assureur.fr');
     const invited = (await b.get('/api/backoffice/staff?status=suspended')).json<StaffList>();
     expect(invited.items.every((m) => m.status === 'suspended')).toBe(true);
 

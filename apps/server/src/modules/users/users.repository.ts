@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
+import { matchesSearch } from '@affilia/shared/validators/search';
 import type { Database, User } from '../../db/schema';
 import {
   companyIdsWith,
@@ -111,21 +112,13 @@ export async function findManagedUsers(
     );
   if (filter.userId) query = query.where('u.id', '=', filter.userId);
   if (filter.status) query = query.where('u.status', '=', filter.status);
-  if (filter.q) {
-    const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const word of words) {
-      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(sql`lower(u.email)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(u.last_name)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(u.first_name)`, 'like', sql`${like} escape '\\'`),
-          eb(sql`lower(coalesce(u.third_party_firm, ''))`, 'like', sql`${like} escape '\\'`),
-        ]),
-      );
-    }
-  }
-  const users = await query.orderBy('u.last_name').orderBy('u.first_name').limit(1000).execute();
+  const rows = await query.orderBy('u.last_name').orderBy('u.first_name').execute();
+  // The users of one's companies are few: the text is matched here, by the search rule of every
+  // list (@affilia/shared/validators/search), accents ignored.
+  const q = filter.q ?? '';
+  const users = rows
+    .filter((u) => matchesSearch(q, u.last_name, u.first_name, u.email, u.third_party_firm))
+    .slice(0, 1000);
   return toManagedUsers(db, actor, managed, users);
 }
 

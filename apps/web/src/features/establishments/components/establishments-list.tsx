@@ -13,9 +13,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertCircle, IconBuildingSkyscraper, IconSearch } from '@tabler/icons-react';
-import { normalizeName } from '@affilia/shared/validators/normalize';
 import { errorMessage } from '../../../lib/form-errors';
 import type { PerimeterEstablishment } from '../api/use-establishments';
+import { matchesEstablishment } from '../establishment-search';
 import { formatSiret } from '../format-siret';
 
 /** From this many establishments on, a search field helps. */
@@ -31,16 +31,6 @@ function town(e: PerimeterEstablishment): string {
 
 function address(e: PerimeterEstablishment): string {
   return [street(e), town(e)].filter(Boolean).join(', ');
-}
-
-function matches(e: PerimeterEstablishment, query: string): boolean {
-  if (!query) return true;
-  const digits = query.replace(/\s/g, '');
-  if (/^\d+$/.test(digits) && e.siret.includes(digits)) return true;
-  const haystack = normalizeName(
-    `${e.company.name} ${e.name} ${e.city ?? ''} ${e.postalCode ?? ''}`,
-  );
-  return haystack.includes(normalizeName(query));
 }
 
 function countLabel(n: number): string {
@@ -109,7 +99,7 @@ export function EstablishmentsList({
   }
   if (establishments.length === 0) return <EmptyState />;
 
-  const shown = establishments.filter((e) => matches(e, deferredQuery));
+  const shown = establishments.filter((e) => matchesEstablishment(e, deferredQuery));
   const companies = new Set(establishments.map((e) => e.company.id)).size;
   const caption = `Établissements suivis : ${countLabel(establishments.length)}${
     companies > 1 ? ` dans ${companies} sociétés` : ''
