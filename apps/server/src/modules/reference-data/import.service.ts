@@ -99,6 +99,11 @@ const created = (message: string): Outcome => ({ status: 'created', message });
 const updated = (message: string): Outcome => ({ status: 'updated', message });
 const unchanged = (message = 'Aucun changement'): Outcome => ({ status: 'unchanged', message });
 const error = (message: string): Outcome => ({ status: 'error', message });
+/** A row applied (or unchanged) with what was read differently from the file: « (attention : …) ». */
+const withWarning = (outcome: Outcome, warning: string | null): Outcome =>
+  warning && outcome.status !== 'error'
+    ? { ...outcome, message: `${outcome.message} (attention : ${warning})` }
+    : outcome;
 
 async function inChunks<T, R>(values: T[], read: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
@@ -329,7 +334,7 @@ async function applyEstablishments(
     outcomes.push(updated(`Mis à jour : ${changed.join(', ')}`));
   }
   if (write) await insertBatched(trx, 'establishments', inserts);
-  return outcomes;
+  return outcomes.map((outcome, i) => withWarning(outcome, rows[i]?.data.warning ?? null));
 }
 
 // ---------------------------------------------------------------------------------------------
