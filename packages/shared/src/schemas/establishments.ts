@@ -157,6 +157,8 @@ export const ESTABLISHMENT_ERROR_CODES = [
   'import_file_too_large', // 413: more than IMPORT_MAX_BYTES
   'import_file_type', // neither a .csv nor a .xlsx file (checked from the bytes)
   'import_file_unreadable', // a .xlsx that cannot be opened, a CSV that cannot be read
+  'import_file_unzipped_too_large', // 413: a .xlsx too large once unzipped for its rows, or a ZIP bomb (refused before it is read)
+  'import_busy', // 503: the server is already reading many files; retry in a minute
   'import_empty', // no row to import
   'import_columns_missing', // the SIRET and « Code identifiant » columns were not found
   'import_too_many_rows', // more than IMPORT_MAX_ROWS rows

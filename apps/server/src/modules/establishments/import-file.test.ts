@@ -292,7 +292,7 @@ describe('xlsx', () => {
     const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     const cd = bomb.readUInt32LE(eocd + 16);
     bomb.writeUInt32LE(0x7fffffff, cd + 24);
-    expect((await asyncErrorOf(readImportFile(bomb))).code).toBe('import_file_unreadable');
+    expect((await asyncErrorOf(readImportFile(bomb))).code).toBe('import_file_unzipped_too_large');
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '@affilia/shared/validators/siret';
 import type { EstablishmentList, ImportReport } from '@affilia/shared/schemas/establishments';
 import { newId } from '../../lib/ids';
+import { xlsxBomb } from '../../../test/zip';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { createEmployerUser } from '../../../test/factories';
 import {
@@ -468,6 +469,15 @@ describe('POST /api/establishments/import: files refused as a whole', () => {
       'import_too_many_rows',
     );
     expect(error.message).toMatch(/5\s000/);
+  });
+
+  it('issue 14 #2: an xlsx bomb (a sheet of 128 MB in a file of a few hundred kB), before reading it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Établissements').addRow(['SIRET', 'Code identifiant']);
+    const bomb = await xlsxBomb(Buffer.from(await wb.xlsx.writeBuffer()), 128);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const error = await expectRefused('bombe.xlsx', bomb, 413, 'import_file_unzipped_too_large');
+    expect(error.message).toMatch(/^Ce fichier Excel .* une fois décompressé/);
   });
 
   it('more than 2 MB', async () => {

@@ -12,6 +12,7 @@
  * files in batches of inserts inside that transaction).
  */
 import {
+  REFERENCE_IMPORT_MAX_ROWS,
   REFERENCE_IMPORT_ROWS_IN_ANSWER,
   type ReferenceImportHistoryItem,
   type ReferenceImportKind,
@@ -817,12 +818,6 @@ export function reportToCsv(
 // ---------------------------------------------------------------------------------------------
 // The import
 
-const XLSX_LIMITS = {
-  maxUnzippedBytes: 800 * 1024 * 1024,
-  tooLargeMessage:
-    'Ce fichier Excel est trop volumineux une fois décompressé : découpez-le ou enregistrez-le au format CSV.',
-};
-
 async function decide<K extends ReferenceImportKind>(
   trx: Db,
   kind: K,
@@ -856,10 +851,12 @@ export async function runReferenceImport(
   const fileName = cleanFileName(input.fileName, 'fichier');
 
   // The table of cells is dropped once parsed: only the checked rows stay in memory.
+  // Read in a worker thread, an .xlsx behind the ZIP guard sized for this many rows.
+  const maxRows = input.maxRows ?? REFERENCE_IMPORT_MAX_ROWS;
   const parsed = parseTable(
     input.kind,
-    (await readTable(input.bytes, { sheetKeys: SHEET_KEYS[input.kind], ...XLSX_LIMITS })).table,
-    input.maxRows,
+    (await readTable(input.bytes, { sheetKeys: SHEET_KEYS[input.kind], maxRows })).table,
+    maxRows,
   );
   const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
   progress(

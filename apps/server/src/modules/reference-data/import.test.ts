@@ -15,7 +15,10 @@ import { readDataVersion } from '../../lib/data-versions';
 import { newId } from '../../lib/ids';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { createEmployerUser, createStaffUser } from '../../../test/factories';
+import { xlsxBomb } from '../../../test/zip';
+import { readTable } from '../establishments/import-file';
 import { run } from './import.cli';
+import { SHEET_KEYS } from './import-parse';
 import type { ImportDeps } from './import.service';
 
 let t: TestApp;
@@ -677,5 +680,54 @@ describe(`reference-data import ${DB}`, () => {
       ]),
     );
     expect(brief(members)).toEqual([[2, 'created']]);
+  });
+  it('issue 14 #2: refuses an xlsx bomb from its directory, and one whose headers lie about the size', async () => {
+    const base = await xlsx('Assurés', [MEMBER_HEADER]);
+    for (const bomb of [
+      await xlsxBomb(base, 128),
+      // The headers say 1 MB: the real size is found while inflating, and the file refused.
+      await xlsxBomb(base, 128, { declaredSize: 1024 * 1024 }),
+    ]) {
+      const res = await upload(staff, 'members', 'bombe.xlsx', bomb, '?dryRun=1');
+      expect(res.statusCode, res.body).toBe(413);
+      const { error } = res.json<{ error: { code: string; message: string } }>();
+      expect(error.code).toBe('import_file_unzipped_too_large');
+      expect(error.message).toMatch(/^Ce fichier Excel .* une fois décompressé/);
+    }
+  });
+
+  it('issue 14 #2: answers other requests while a large file is being read (a worker thread parses it)', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const row = [
+      N1,
+      'Durand',
+      'Léa',
+      '12/06/1985',
+      SIRET_A1,
+      'Non cadre',
+      'A/NC',
+      '',
+      '01/02/2024',
+      '',
+    ];
+    const big = csv([MEMBER_HEADER, ...Array.from({ length: 150_000 }, () => row)]);
+    let parsed = false;
+    const parsing = readTable(big, { sheetKeys: SHEET_KEYS.members, maxRows: 200_000 }).then(
+      (result) => {
+        parsed = true;
+        return result;
+      },
+    );
+    // Sent once the parse has started: the health check answers while it goes on.
+    const health = await fetch(`${address}/api/health`);
+    expect(health.status).toBe(200);
+    expect(parsed).toBe(false);
+    const { kind, table } = await parsing;
+    expect(kind).toBe('csv');
+    expect(table).toHaveLength(150_001);
+    expect(table[150_000]).toEqual({
+      line: 150_001,
+      cells: row.map((text) => ({ kind: 'text', text })),
+    });
   });
 });
