@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       clock: ctx.clock,
       log,
       scrubSentSms: config.isProduction,
+      storage: ctx.storage,
     },
     config.outboxPollMs,
   );

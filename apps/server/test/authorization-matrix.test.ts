@@ -561,6 +561,10 @@ const MATRIX: Record<string, Entry> = {
     kind: 'public',
     why: 'token and the unlocked form cookie',
   },
+  'GET /api/enrolment/submitted/bia.pdf': {
+    kind: 'public',
+    why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
+  },
   'GET /api/affiliations/:id/bia.pdf': {
     kind: 'employer',
     call: async (f) => {

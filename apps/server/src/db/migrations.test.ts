@@ -44,6 +44,7 @@ const TABLES = {
   notifications: true,
   notification_preferences: true,
   outbox: true,
+  outbox_attachments: true,
   audit_log: true,
   jobs_locks: true,
   data_versions: true,

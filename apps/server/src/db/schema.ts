@@ -580,6 +580,16 @@ export interface OutboxTable {
   sent_at: Instant | null;
 }
 
+/** A file sent with an outbox email (a storage key, read at every attempt). */
+export interface OutboxAttachmentsTable {
+  id: string;
+  outbox_id: string;
+  position: number;
+  file_name: string;
+  mime_type: string;
+  storage_key: string;
+}
+
 export interface AuditLogTable {
   id: string;
   at: Instant;
@@ -665,6 +675,7 @@ export interface Database {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentsTable;
   audit_log: AuditLogTable;
   jobs_locks: JobsLocksTable;
   data_versions: DataVersionsTable;

@@ -196,6 +196,18 @@ const emailTemplates = {
     ],
     action: { label: 'Suivre les demandes d’affiliation', url: d.url },
   }),
+  /** To the employee after « Valider », with their completed BIA attached (issue 14 #20). */
+  enrolment_submitted: (d: { firstName: string; companyName: string }) => ({
+    subject: 'Votre formulaire d’affiliation est bien envoyé',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Votre formulaire d’affiliation à la complémentaire santé de ${d.companyName} est bien envoyé. Votre employeur en est informé et votre assureur santé va l’examiner.`,
+      'Vous trouverez en pièce jointe votre bulletin individuel d’affiliation complété (PDF) : gardez-le, il récapitule les informations que vous avez données.',
+    ],
+    after: [
+      'Si une information doit être corrigée ou complétée, votre assureur santé vous enverra un nouveau lien.',
+    ],
+  }),
   /** To the insurer's team address: a new message or a follow-up (SPEC §5.7). */
   new_message_to_insurer: (d: {
     companyName: string;

@@ -7,6 +7,7 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?: { fileName: string; mimeType: string; content: Buffer }[];
 }
 
 export interface MailTransport {
@@ -42,6 +43,11 @@ export function createSmtpTransport(
         subject: message.subject,
         text: message.text,
         html: message.html ?? undefined,
+        attachments: message.attachments?.map((a) => ({
+          filename: a.fileName,
+          content: a.content,
+          contentType: a.mimeType,
+        })),
       });
       return { providerMessageId: info.messageId };
     },

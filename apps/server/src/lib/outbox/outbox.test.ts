@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
@@ -7,6 +10,7 @@ import { createTestDatabase } from '../../../test/db';
 import { ManualClock } from '../clock';
 import { createSmtpTransport, devMailboxTransport, type MailTransport } from '../mail/transport';
 import type { Branding } from '../mail/templates';
+import { createFileStorage } from '../storage';
 import { createBrevoSmsProvider, createLogSmsProvider, type SmsProvider } from '../sms/provider';
 import {
   MAX_ATTEMPTS,
@@ -135,6 +139,48 @@ describe('outbox', () => {
     expect(messageIds[0]).toBe(`<${id}@affilia.test>`);
     expect(messageIds[1]).toBe(messageIds[0]);
     expect((await rowOf(id)).provider_message_id).toBe(`<${id}@affilia.test>`);
+    transport.close();
+    await smtp.close();
+  });
+
+  it('delivers an email’s attachment (a stored file) through SMTP, at every retry', async () => {
+    const smtp = await startSmtp();
+    const transport = createSmtpTransport(smtp.url, 'Affilia <no-reply@affilia.test>');
+    const storage = createFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-outbox-')));
+    const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+    const pdf = Buffer.from('%PDF-1.7\n% BIA de Łukasz\n');
+    const saved = await storage.save(pdf, { originalName: 'bia.pdf', mimeType: 'application/pdf' });
+    const id = await enqueueEmail(database.handle.db, {
+      to: 'salarie@exemple.fr',
+      template: 'enrolment_submitted',
+      data: { firstName: 'Łukasz', companyName: 'Alpha Immobilier' },
+      branding,
+      now: clock.now(),
+      attachments: [
+        {
+          fileName: 'BIA-Nguyễn-Łukasz.pdf',
+          mimeType: 'application/pdf',
+          storageKey: saved.storageKey,
+        },
+      ],
+    });
+    // A first attempt fails (the relay is down): the attachment stays for the retry.
+    const down: MailTransport = {
+      name: 'down',
+      send: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
+    await processOutboxBatch(deps({ clock, mail: down, storage }));
+    expect((await rowOf(id)).status).toBe('pending');
+    clock.advance(60_000);
+    await processOutboxBatch(deps({ clock, mail: transport, storage }));
+    expect((await rowOf(id)).status).toBe('sent');
+    const raw = smtp.received.find((m) => m.to.includes('salarie@exemple.fr'))!.raw;
+    expect(raw).toMatch(/Content-Type: application\/pdf/i);
+    expect(raw).toMatch(/Content-Disposition: attachment/i);
+    expect(raw.replace(/\r?\n/g, '')).toContain(pdf.toString('base64'));
+    expect(
+      (await listOutboxMessages(database.handle.db)).find((m) => m.id === id)?.attachments,
+    ).toEqual(['BIA-Nguyễn-Łukasz.pdf']);
     transport.close();
     await smtp.close();
   });

@@ -14,6 +14,7 @@ import {
   type SmsTemplateData,
 } from '../mail/templates';
 import type { SmsProvider } from '../sms/provider';
+import type { FileStorage } from '../storage';
 
 /**
  * The durable outbox of every email and SMS. A message is written in the same transaction as
@@ -36,9 +37,24 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
 }
 
+/** A file sent with an email: a storage key (kept until delivery), its name and type. */
+export interface OutboxAttachment {
+  fileName: string;
+  mimeType: string;
+  storageKey: string;
+}
+
 export async function enqueueEmail<T extends EmailTemplate>(
   db: DbOrTx,
-  input: { to: string; template: T; data: EmailTemplateData<T>; branding: Branding; now: Date },
+  input: {
+    to: string;
+    template: T;
+    data: EmailTemplateData<T>;
+    branding: Branding;
+    now: Date;
+    /** Written with the message (same transaction), read again at every attempt. */
+    attachments?: OutboxAttachment[];
+  },
 ): Promise<string> {
   const rendered = renderEmail(input.template, input.data, input.branding);
   const id = newId();
@@ -59,7 +75,40 @@ export async function enqueueEmail<T extends EmailTemplate>(
       created_at: at,
     })
     .execute();
+  for (const [position, a] of (input.attachments ?? []).entries()) {
+    await db
+      .insertInto('outbox_attachments')
+      .values({
+        id: newId(),
+        outbox_id: id,
+        position,
+        file_name: a.fileName,
+        mime_type: a.mimeType,
+        storage_key: a.storageKey,
+      })
+      .execute();
+  }
   return id;
+}
+
+/** The attachments of an email, read from the storage (a missing file fails the attempt). */
+async function attachmentsOf(deps: OutboxDeps, outboxId: string) {
+  const rows = await deps.db
+    .selectFrom('outbox_attachments')
+    .select(['file_name', 'mime_type', 'storage_key'])
+    .where('outbox_id', '=', outboxId)
+    .orderBy('position')
+    .execute();
+  if (rows.length === 0) return undefined;
+  if (!deps.storage) throw new Error('outbox: attachments need the file storage');
+  const storage = deps.storage;
+  return Promise.all(
+    rows.map(async (r) => ({
+      fileName: r.file_name,
+      mimeType: r.mime_type,
+      content: await storage.read(r.storage_key),
+    })),
+  );
 }
 
 export async function enqueueSms<T extends SmsTemplate>(
@@ -95,6 +144,8 @@ export interface OutboxDeps {
   log: FastifyBaseLogger;
   /** In production the text of a sent SMS (a code) is wiped from the outbox. */
   scrubSentSms: boolean;
+  /** Where the emails' attachments are read from. */
+  storage?: FileStorage;
 }
 
 /** Takes up to `limit` due messages and delivers them. Returns how many were handled. */
@@ -143,6 +194,7 @@ export async function processOutboxBatch(deps: OutboxDeps, limit = 20): Promise<
               subject: message.subject ?? '',
               text: message.body_text,
               html: message.body_html,
+              attachments: await attachmentsOf(deps, message.id),
             })
           : await deps.sms.send({ id: message.id, to: message.recipient, text: message.body_text });
       await deps.db
@@ -225,6 +277,8 @@ export interface DevOutboxMessage {
   to: string;
   subject: string | null;
   text: string;
+  /** The names of the attached files. */
+  attachments: string[];
   createdAt: string;
 }
 
@@ -240,12 +294,26 @@ export async function listOutboxMessages(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  const attachments =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('outbox_attachments')
+          .select(['outbox_id', 'file_name'])
+          .where(
+            'outbox_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('position')
+          .execute();
   return rows.map((r) => ({
     id: r.id,
     channel: r.channel,
     to: r.recipient,
     subject: r.subject,
     text: r.body_text,
+    attachments: attachments.filter((a) => a.outbox_id === r.id).map((a) => a.file_name),
     createdAt: r.created_at,
   }));
 }

@@ -17,7 +17,7 @@ import type { AffiliationRequest } from '../../db/schema';
 import { AppError, badRequest } from '../../lib/errors';
 import { requireEmployer } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
-import { getEmployerBiaPdf } from './bia.service';
+import { getBiaPdf, getEmployerBiaPdf } from './bia.service';
 import {
   addAttachment,
   getEnrolmentForm,
@@ -30,10 +30,11 @@ import {
   assertFormSession,
   assertLinkTryAllowed,
   checkBirthDate,
-  clearFormCookieOptions,
   FORM_COOKIE,
   formCookieOptions,
   issueFormSession,
+  issueSubmittedReceipt,
+  requestOfReceipt,
   requestOfToken,
 } from './form-access';
 
@@ -217,8 +218,30 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const affiliation = await unlocked(request, request.params.token);
       const result = await submitEnrolment(ctx, affiliation, request.body, requestMeta(request));
-      reply.clearCookie(FORM_COOKIE, clearFormCookieOptions);
+      // The form session ends; a receipt lets the confirmation screen download the BIA.
+      reply.setCookie(
+        FORM_COOKIE,
+        issueSubmittedReceipt(ctx, affiliation.id, result.finalisedAt),
+        formCookieOptions,
+      );
       return result;
+    },
+  );
+
+  app.get(
+    '/api/enrolment/submitted/bia.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'The completed BIA just submitted, for the confirmation screen (the receipt cookie set by « Valider », one hour)',
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { requestId } = await requestOfReceipt(ctx, request.cookies[FORM_COOKIE]);
+      const file = await getBiaPdf(ctx, requestId);
+      return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
     },
   );
 

@@ -14,6 +14,7 @@ import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import { recordAudit } from '../../lib/audit';
+import { enqueueEmail } from '../../lib/outbox/outbox';
 import { newId } from '../../lib/ids';
 import type { RequestMeta } from '../auth/request-meta';
 import { getBranding } from '../settings/settings.service';
@@ -311,7 +312,8 @@ export async function employerRecipients(
 /**
  * « Valider »: checks that nothing required is missing (400 `enrolment_incomplete` with the
  * fields), then in one transaction: status « Finalisé », the completed BIA stored, the link
- * dead, the employer's users notified (in the app and by email).
+ * dead, the employer's users notified (in the app and by email), the employee emailed their
+ * completed BIA (attached through the outbox).
  */
 export async function submitEnrolment(
   ctx: AppContext,
@@ -366,6 +368,11 @@ export async function submitEnrolment(
     originalName: fileName,
     mimeType: 'application/pdf',
   });
+  // The employee's copy, attached to their email: the outbox's own file, so that a later
+  // submission replacing the stored BIA cannot take it away before delivery.
+  const forEmployee = request.email
+    ? await ctx.storage.save(pdf, { originalName: fileName, mimeType: 'application/pdf' })
+    : null;
   const employeeName = `${request.first_name} ${request.last_name}`;
   let previousPdfKey: string | null = null;
   try {
@@ -428,6 +435,18 @@ export async function submitEnrolment(
           beneficiaries: parts.beneficiaries.length,
         },
       });
+      if (request.email && forEmployee) {
+        await enqueueEmail(trx, {
+          to: request.email,
+          template: 'enrolment_submitted',
+          data: { firstName: request.first_name, companyName: rc.company.name },
+          branding,
+          now,
+          attachments: [
+            { fileName, mimeType: 'application/pdf', storageKey: forEmployee.storageKey },
+          ],
+        });
+      }
       await notifyUsers(trx, {
         userIds: recipients.map((u) => u.id),
         type: 'enrolment_finalised',
@@ -451,6 +470,7 @@ export async function submitEnrolment(
     });
   } catch (err) {
     await ctx.storage.remove(saved.storageKey);
+    if (forEmployee) await ctx.storage.remove(forEmployee.storageKey);
     throw err;
   }
   if (previousPdfKey) await ctx.storage.remove(previousPdfKey);

@@ -433,7 +433,6 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       const b = browser(t.app);
       const res = await completeAndSubmit(b, r.token);
       expect(res.json()).toMatchObject({ status: 'finalised' });
-      expect(b.jar.get(FORM_COOKIE)).toBeUndefined();
 
       const row = await t.ctx.db
         .selectFrom('affiliation_requests')
@@ -486,6 +485,71 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       // The link is dead: the form cannot be changed any more.
       const again = await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
       expect(again.statusCode).toBe(404);
+    });
+  });
+
+  describe('after « Valider » (issue 14 #20)', () => {
+    it('emails the completed BIA to the employee, attached through the outbox', async () => {
+      const r = await newRequest({ lastName: 'Nguyễn-Wójcik', firstName: 'Łukasz' });
+      await completeAndSubmit(browser(t.app), r.token);
+      const mail = await t.ctx.db
+        .selectFrom('outbox')
+        .select(['id', 'recipient', 'subject', 'body_text'])
+        .where('template', '=', 'enrolment_submitted')
+        .where('recipient', '=', 'helene@exemple.fr')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(mail.subject).toMatch(/^Votre formulaire d’affiliation est bien envoyé/);
+      expect(mail.body_text).toContain('Bonjour Łukasz,');
+      expect(mail.body_text).toContain('Alpha Immobilier');
+      expect(mail.body_text).not.toContain('FR76');
+      const attachments = await t.ctx.db
+        .selectFrom('outbox_attachments')
+        .select(['file_name', 'mime_type', 'storage_key'])
+        .where('outbox_id', '=', mail.id)
+        .execute();
+      expect(attachments).toMatchObject([
+        { file_name: 'BIA-Nguyễn-Wójcik-Łukasz.pdf', mime_type: 'application/pdf' },
+      ]);
+      const stored = await t.ctx.db
+        .selectFrom('enrolment_forms as f')
+        .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')
+        .select('s.storage_key')
+        .where('f.request_id', '=', r.id)
+        .executeTakeFirstOrThrow();
+      const sent = await t.ctx.storage.read(attachments[0]!.storage_key);
+      expect(sent.equals(await t.ctx.storage.read(stored.storage_key))).toBe(true);
+      expect(await extractPdfText(sent)).toContain('Complété en ligne par Łukasz Nguyễn-Wójcik');
+    });
+
+    it('lets the confirmation screen download the BIA with the form cookie only', async () => {
+      const r = await newRequest();
+      const b = browser(t.app);
+      await completeAndSubmit(b, r.token);
+      const res = await b.get('/api/enrolment/submitted/bia.pdf');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="BIA-Lefevre-Helene\.pdf"/,
+      );
+      const stored = await t.ctx.db
+        .selectFrom('enrolment_forms as f')
+        .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')
+        .select('s.storage_key')
+        .where('f.request_id', '=', r.id)
+        .executeTakeFirstOrThrow();
+      expect(res.rawPayload.equals(await t.ctx.storage.read(stored.storage_key))).toBe(true);
+      // The cookie opens nothing else: the link is dead.
+      expect((await b.get(`/api/enrolment/${r.token}`)).statusCode).toBe(404);
+      // Another browser, or the cookie of a form still open, gets nothing.
+      expect((await browser(t.app).get('/api/enrolment/submitted/bia.pdf')).statusCode).toBe(401);
+      const open = await newRequest();
+      const other = browser(t.app);
+      await other.post(`/api/enrolment/${open.token}/unlock`, { birthDate: '1990-01-15' });
+      expect((await other.get('/api/enrolment/submitted/bia.pdf')).statusCode).toBe(401);
+      // An hour later, the receipt has expired.
+      t.clock.advance(61 * 60_000);
+      expect((await b.get('/api/enrolment/submitted/bia.pdf')).statusCode).toBe(401);
     });
   });
 

@@ -13,6 +13,9 @@
  *   the expiry and an HMAC (the field cipher's keyed hash) over them and the current token hash,
  *   so that the cookie dies with the link (new token, submitted form) and cannot be forged. No
  *   table is needed.
+ * - « Valider » replaces it with a receipt for the same hour (another keyed hash, over the
+ *   request id, the expiry and the submission time): it opens only the download of the BIA just
+ *   submitted, on the confirmation screen, never the form.
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { AffiliationRequest } from '../../db/schema';
@@ -33,12 +36,6 @@ export const formCookieOptions: CookieSerializeOptions = {
   secure: true,
   sameSite: 'strict',
   maxAge: FORM_SESSION_MS / 1000,
-};
-export const clearFormCookieOptions: CookieSerializeOptions = {
-  path: '/',
-  httpOnly: true,
-  secure: true,
-  sameSite: 'strict',
 };
 
 /** Link checks and birth-date tries from one address, every token together, per 15 minutes. */
@@ -144,6 +141,61 @@ export function assertFormSession(
   ) {
     throw sessionRequired();
   }
+}
+
+function receiptMac(
+  ctx: Pick<AppContext, 'cipher'>,
+  requestId: string,
+  submittedAt: string,
+  expiresAtMs: number,
+): string {
+  return ctx.cipher.hash(`enrolment-form-receipt|${requestId}|${expiresAtMs}|${submittedAt}`);
+}
+
+/** The cookie after « Valider »: the download of the submitted BIA only, for an hour. */
+export function issueSubmittedReceipt(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  requestId: string,
+  submittedAt: string,
+): string {
+  const expiresAtMs = ctx.clock.now().getTime() + FORM_SESSION_MS;
+  return `${requestId}.${expiresAtMs}.${receiptMac(ctx, requestId, submittedAt, expiresAtMs)}`;
+}
+
+/**
+ * The request whose form this browser just submitted (the receipt cookie), with the submission
+ * time the receipt was issued for; 401 `form_session_required` otherwise.
+ */
+export async function requestOfReceipt(
+  ctx: Pick<AppContext, 'db' | 'cipher' | 'clock'>,
+  cookie: string | undefined,
+): Promise<{ requestId: string }> {
+  const [id, exp, mac] = (cookie ?? '').split('.');
+  const expiresAtMs = Number(exp);
+  const now = ctx.clock.now().getTime();
+  if (
+    !id ||
+    !mac ||
+    id.length > 64 ||
+    !Number.isSafeInteger(expiresAtMs) ||
+    expiresAtMs <= now ||
+    expiresAtMs > now + FORM_SESSION_MS ||
+    !/^[0-9a-f]{64}$/.test(mac)
+  ) {
+    throw sessionRequired();
+  }
+  const form = await ctx.db
+    .selectFrom('enrolment_forms')
+    .select(['submitted_at'])
+    .where('request_id', '=', id)
+    .executeTakeFirst();
+  if (
+    !form?.submitted_at ||
+    !sameDigest(mac, receiptMac(ctx, id, form.submitted_at, expiresAtMs))
+  ) {
+    throw sessionRequired();
+  }
+  return { requestId: id };
 }
 
 /**
