@@ -428,6 +428,19 @@ const MATRIX: Record<string, Entry> = {
     user: 403,
     admin: 200,
   },
+  // An existing account invited to companies (issue 14 #4): the invited account only (others 404).
+  'GET /api/company-invitations/:token': {
+    kind: 'account',
+    call: () => ({ url: '/api/company-invitations/lien-inconnu' }),
+  },
+  'POST /api/company-invitations/:token/accept': {
+    kind: 'account',
+    call: () => ({ url: '/api/company-invitations/lien-inconnu/accept' }),
+  },
+  'POST /api/company-invitations/:token/decline': {
+    kind: 'account',
+    call: () => ({ url: '/api/company-invitations/lien-inconnu/decline' }),
+  },
   'POST /api/users/:userId/invitation': {
     kind: 'employer',
     call: async (f) => {

@@ -4,10 +4,12 @@ import {
   DEMO_ADMIN,
   DESKTOP,
   expectNoA11yViolations,
+  inAnotherBrowser,
   outboxIds,
   signIn,
   useSession,
   waitForEmailLink,
+  waitForNewMessage,
   waitForPage,
 } from './support';
 
@@ -17,6 +19,8 @@ const SMALL_PHONE = { width: 375, height: 812 };
 interface ManagedCompany {
   id: string;
   name: string;
+  /** The administrator's role covers the whole company (else: the establishments they follow). */
+  wholeCompany: boolean;
   establishments: { id: string }[];
 }
 interface ManagedUser {
@@ -91,7 +95,17 @@ test.describe('« Gestion des habilitations »', () => {
     const rights = dialog.getByRole('group', { name: `Droits sur ${company.name}` });
     await rights.getByText('Utilisateur', { exact: true }).click();
     await expect(rights.getByRole('radio', { name: 'Utilisateur' })).toBeChecked();
-    if (company.establishments.length > 1) {
+    if (!company.wholeCompany) {
+      // An administrator who follows some establishments gives some of them (issue 14 #1).
+      await expect(rights.getByRole('radio', { name: 'Tous les établissements' })).toHaveCount(0);
+      const chosen = rights.getByRole('combobox', { name: /Établissements choisis de/ });
+      if (company.establishments.length > 1) {
+        await chosen.click();
+        await page.getByRole('option').first().click();
+        await page.keyboard.press('Escape');
+      }
+      await expectNoA11yViolations(page);
+    } else if (company.establishments.length > 1) {
       await expect(rights.getByRole('radio', { name: 'Tous les établissements' })).toBeChecked();
       // « Certains établissements » asks for a list; back to all of them.
       await rights.getByText('Certains établissements').click();
@@ -107,9 +121,7 @@ test.describe('« Gestion des habilitations »', () => {
 
     const known = await outboxIds(page);
     await dialog.getByRole('button', { name: 'Ajouter l’utilisateur' }).click();
-    await expect(
-      page.getByText(`Un e-mail a été envoyé à ${email} pour créer son mot de passe.`),
-    ).toBeVisible();
+    await expect(page.getByText(`Invitation envoyée à ${email}.`)).toBeVisible();
     await expect(dialog).toBeHidden();
     const row = table.getByRole('row').filter({ hasText: email });
     await expect(row).toContainText(name);
@@ -169,9 +181,10 @@ test.describe('« Gestion des habilitations »', () => {
         .getByRole('navigation', { name: 'Navigation principale' })
         .getByRole('link', { name: 'Mes habilitations' }),
     ).toHaveCount(0);
+    // Opened by its address, the page says why it is closed (issue 14 #25).
     await userPage.goto('/habilitations');
-    await waitForPage(userPage, 'Bienvenue Camille');
-    expect(new URL(userPage.url()).pathname).toBe('/');
+    await waitForPage(userPage, 'Gestion des habilitations');
+    await expect(userPage.getByRole('alert')).toContainText('Accès réservé aux administrateurs');
 
     // Back with the administrator: the user is « actif », with a last sign-in.
     await page.getByLabel('Rechercher').fill(email);
@@ -182,9 +195,7 @@ test.describe('« Gestion des habilitations »', () => {
 
     // « Désactiver provisoirement »: confirmed, then the user's session is over.
     await row.getByRole('button', { name: `Actions pour ${name}` }).click();
-    await expect(
-      page.getByRole('menuitem', { name: 'Renvoyer un lien de création de mot de passe' }),
-    ).toHaveCount(0);
+    await expect(page.getByRole('menuitem', { name: 'Renvoyer l’invitation' })).toHaveCount(0);
     await page.getByRole('menuitem', { name: 'Désactiver provisoirement' }).click();
     const confirm = page.getByRole('dialog', { name: /Désactiver provisoirement/ });
     await expect(confirm).toContainText('Vous pourrez réactiver son accès à tout moment');
@@ -325,3 +336,169 @@ test.describe('« Gestion des habilitations »', () => {
     expect(me.companies.filter((c) => c.role === 'admin').length).toBeGreaterThan(1);
   });
 });
+
+const API_HEADERS = { 'x-requested-with': 'affilia' };
+
+/**
+ * An employer account with a password, made through the real invitation: `admin` (a signed-in
+ * page) adds the address with `rights`, then the person creates their password from the link.
+ */
+async function createAccount(
+  admin: Page,
+  person: { email: string; lastName: string; password: string },
+  grants: { company: ManagedCompany; level: 'user' | 'admin' }[],
+): Promise<void> {
+  const rights = grants.map(({ company, level }) => ({
+    companyId: company.id,
+    level,
+    establishmentIds: company.wholeCompany ? null : company.establishments.map((e) => e.id),
+  }));
+  const known = await outboxIds(admin);
+  const added = await admin.request.post('/api/users', {
+    headers: API_HEADERS,
+    data: {
+      lastName: person.lastName,
+      firstName: 'Test',
+      email: person.email,
+      mobilePhone: '0639980143',
+      rights,
+    },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const link = await waitForEmailLink(admin, known, person.email, '/creer-mot-de-passe/');
+  const token = link.split('/creer-mot-de-passe/')[1]!;
+  const check = await admin.request.get(`/api/auth/invitation/${token}`);
+  const { termsVersionId } = (await check.json()) as { termsVersionId: string | null };
+  const created = await admin.request.post('/api/auth/invitation/accept', {
+    headers: API_HEADERS,
+    data: { token, password: person.password, termsVersionId, acceptTerms: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+}
+
+test.describe('Issue 14: invitations of existing accounts, regional administrators, plain users', () => {
+  test('issue 14 #4: an address that already has an account gets the same « invité » row; the person accepts after signing in', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const stamp = Date.now();
+    const password = 'Verger-Ardoise-Lanterne-58';
+    await page.setViewportSize(DESKTOP);
+    await openUsersPage(page);
+    const [first, second] = (await managed(page)).companies;
+    // An administrator of the second company only, and a person of the first company only:
+    // neither sees the other in their list.
+    const inviter = { email: `inviteur-${stamp}@example.test`, lastName: 'Inviteur', password };
+    const person = { email: `existant-${stamp}@example.test`, lastName: 'Existant', password };
+    await createAccount(page, inviter, [{ company: second!, level: 'admin' }]);
+    await createAccount(page, person, [{ company: first!, level: 'user' }]);
+
+    const link = await inAnotherBrowser(browser, inviter, async (admin) => {
+      await admin.goto('/habilitations');
+      await waitForPage(admin, 'Gestion des habilitations');
+      await admin
+        .getByRole('button', { name: 'Ajouter un utilisateur à mon espace entreprise' })
+        .click();
+      const dialog = admin.getByRole('dialog', {
+        name: 'Ajouter un utilisateur à mon espace entreprise',
+      });
+      await dialog.getByRole('textbox', { name: 'Nom', exact: true }).fill('Tapé');
+      await dialog.getByLabel('Prénom').fill('Dominique');
+      await dialog.getByLabel('Adresse e-mail').fill(person.email);
+      await dialog.getByLabel('Téléphone mobile').fill('06 11 22 33 44');
+      const rights = dialog.getByRole('group', { name: `Droits sur ${second!.name}` });
+      await rights.getByText('Utilisateur', { exact: true }).click();
+      const chosen = rights.getByRole('combobox', { name: /Établissements choisis de/ });
+      // An administrator of some establishments chooses among theirs (one: already chosen).
+      if ((await chosen.count()) > 0) {
+        await chosen.click();
+        const option = admin.getByRole('option').first();
+        if ((await option.count()) > 0) await option.click();
+        await admin.keyboard.press('Escape');
+      }
+      const known = await outboxIds(admin);
+      await dialog.getByRole('button', { name: 'Ajouter l’utilisateur' }).click();
+      // The same words as for a new address; the row shows what was typed, « invité ».
+      await expect(admin.getByText(`Invitation envoyée à ${person.email}.`)).toBeVisible();
+      const row = admin.getByRole('row', { name: /Dominique Tapé/ });
+      await expect(row).toContainText('invité');
+      await expect(row).toContainText('Invitation envoyée le');
+      await expect(row).toContainText(`${second!.name} — Utilisateur`);
+      await expect(row).not.toContainText(first!.name);
+      return waitForEmailLink(admin, known, person.email, '/rejoindre/');
+    });
+
+    // The person opens the link, signs in, and comes back to the invitation.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    try {
+      const phone = await context.newPage();
+      await phone.goto(link);
+      await waitForPage(phone, /^Connexion/);
+      await phone.getByLabel('Adresse e-mail').fill(person.email);
+      await phone.getByLabel(/^Mot de passe/).fill(password);
+      await phone.getByRole('button', { name: 'Se connecter' }).click();
+      const securityScreen = phone.getByRole('heading', {
+        level: 1,
+        name: 'Double authentification',
+      });
+      const invitation = phone.getByRole('heading', {
+        level: 1,
+        name: 'Invitation à rejoindre une société',
+      });
+      await expect(securityScreen.or(invitation)).toBeVisible();
+      if (await securityScreen.isVisible()) {
+        const known = await outboxIds(phone);
+        await phone.getByRole('button', { name: 'Envoyer le code' }).click();
+        const sms = await waitForSms(phone, known);
+        await phone.getByLabel('Code reçu par SMS').fill(sms);
+        await phone.getByRole('button', { name: 'Continuer' }).click();
+      }
+      await expect(invitation).toBeVisible();
+      await expect(phone.getByText(`${second!.name} — Utilisateur`)).toBeVisible();
+      await expectNoA11yViolations(phone);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        375,
+      );
+      await phone.getByRole('button', { name: 'Accepter l’invitation' }).click();
+      await expect(phone.getByText(/Invitation acceptée/)).toBeVisible();
+      const me = (await (await phone.request.get('/api/auth/me')).json()) as {
+        companies: { id: string }[];
+      };
+      expect(me.companies.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());
+      await expectNoA11yViolations(phone);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('issue 14 #25: a plain « Utilisateur » opening /habilitations is told why', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now();
+    const password = 'Verger-Ardoise-Lanterne-58';
+    await page.setViewportSize(DESKTOP);
+    await openUsersPage(page);
+    const [first] = (await managed(page)).companies;
+    const plain = { email: `simple-${stamp}@example.test`, lastName: 'Simple', password };
+    await createAccount(page, plain, [{ company: first!, level: 'user' }]);
+    await page.context().clearCookies();
+    await signIn(page, plain.email, plain.password);
+    await page.goto('/habilitations');
+    await waitForPage(page, 'Gestion des habilitations');
+    await expect(page.getByRole('alert')).toContainText('Accès réservé aux administrateurs');
+    await expect(page.getByRole('alert')).toContainText('Votre rôle est « Utilisateur »');
+    await expectNoA11yViolations(page);
+  });
+});
+
+/** The 6-digit code of the next SMS. */
+async function waitForSms(page: Page, known: ReadonlySet<string>): Promise<string> {
+  const sms = await waitForNewMessage(
+    page,
+    known,
+    (m) => m.channel === 'sms' && /\b\d{6}\b/.test(m.text),
+  );
+  return /\b(\d{6})\b/.exec(sms.text)![1]!;
+}

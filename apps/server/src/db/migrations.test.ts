@@ -23,6 +23,8 @@ const TABLES = {
   users: true,
   user_company_roles: true,
   user_establishments: true,
+  company_invitations: true,
+  company_invitation_rights: true,
   recovery_codes: true,
   trusted_devices: true,
   sessions: true,

@@ -265,6 +265,43 @@ export interface UserEstablishmentsTable {
   created_at: Instant;
 }
 
+export type CompanyInvitationStatus =
+  'pending' | 'suspended' | 'cancelled' | 'accepted' | 'declined';
+
+/**
+ * An existing account invited to companies (« Ajouter un utilisateur » with a known address): the
+ * rights are written only when the person accepts, signed in. The names, mobile and firm are what
+ * the administrator typed: shown to them, never the account's own.
+ */
+export interface CompanyInvitationsTable {
+  id: string;
+  user_id: string;
+  email: string;
+  last_name: string;
+  first_name: string;
+  mobile_phone: string | null;
+  is_third_party: Bool;
+  third_party_firm: string | null;
+  status: CompanyInvitationStatus;
+  /** The secret of the emailed link, hashed (lib/tokens.ts). */
+  token_hash: string;
+  expires_at: Instant;
+  sent_at: Instant;
+  invited_by_user_id: string | null;
+  responded_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** The rights an invitation proposes, one row per company. */
+export interface CompanyInvitationRightsTable {
+  invitation_id: string;
+  company_id: string;
+  role: CompanyRole;
+  /** JSON array of establishment ids; null: the whole company. */
+  establishment_ids: JsonText | null;
+}
+
 /** TOTP recovery codes, hashed, each usable once. */
 export interface RecoveryCodesTable {
   id: string;
@@ -654,6 +691,8 @@ export interface Database {
   users: UsersTable;
   user_company_roles: UserCompanyRolesTable;
   user_establishments: UserEstablishmentsTable;
+  company_invitations: CompanyInvitationsTable;
+  company_invitation_rights: CompanyInvitationRightsTable;
   recovery_codes: RecoveryCodesTable;
   trusted_devices: TrustedDevicesTable;
   sessions: SessionsTable;

@@ -6,7 +6,7 @@ import {
   lazyRouteComponent,
 } from '@tanstack/react-router';
 import { paths } from '../config/paths';
-import { requireEmployer, requireStaff, requireUsersManager } from '../features/auth/guards';
+import { requireEmployer, requireStaff } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
 import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
 import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
@@ -109,6 +109,10 @@ const authPages = {
   backOfficeProfile: lazyRouteComponent(
     () => import('../features/users/routes/profile-page'),
     'BackOfficeProfilePage',
+  ),
+  joinCompany: lazyRouteComponent(
+    () => import('../features/users/routes/join-company-page'),
+    'JoinCompanyPage',
   ),
   termsUpdate: lazyRouteComponent(
     () => import('../features/auth/routes/terms-update-page'),
@@ -255,7 +259,6 @@ const employerRoutes = [
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.users,
-    beforeLoad: requireUsersManager,
     validateSearch: validateUsersSearch,
     component: UsersPage,
   }),
@@ -290,6 +293,11 @@ const employerRoutes = [
     component: authPages.establishments,
   }),
   createRoute({ getParentRoute: () => employerLayout, path: paths.help, component: HelpPage }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.joinCompany,
+    component: authPages.joinCompany,
+  }),
 ] as const;
 
 // Insurer back office

@@ -31,6 +31,8 @@ export const paths = {
   profile: '/profil',
   profileEstablishments: '/profil/etablissements',
   help: '/aide',
+  /** The invitation an existing account receives to join companies (after sign-in). */
+  joinCompany: '/rejoindre/$token',
 
   // Insurer back office
   backOfficeSignIn: '/back-office/connexion',

@@ -170,9 +170,33 @@ export type UserList = z.infer<typeof UserListSchema>;
  * - POST   /api/users/:userId/deactivate       « désactiver définitivement » (no way back)
  */
 export const InviteUserResultSchema = z.object({
+  /**
+   * The new row « invité ». The same answer whether the address is new or already has an account
+   * (issue 14 #4): an existing account receives an invitation to accept, and nothing of it is
+   * returned — the row shows what the administrator typed.
+   */
   user: ManagedUserSchema,
-  /** True when the address already had an account: rights were added to it, no new account. */
-  existingAccount: z.boolean(),
+});
+
+/**
+ * GET /api/company-invitations/:token — the invitation an existing account received (signed in
+ * as that account only); POST …/accept and …/decline answer `{ status }`.
+ */
+export const CompanyInvitationViewSchema = z.object({
+  inviterName: z.string(),
+  expiresAt: z.string(),
+  companies: z.array(
+    z.object({
+      name: z.string(),
+      role: z.enum(COMPANY_ROLES),
+      /** null: every establishment of the company. */
+      establishmentCount: z.number().int().nullable(),
+    }),
+  ),
+});
+export type CompanyInvitationView = z.infer<typeof CompanyInvitationViewSchema>;
+export const CompanyInvitationAnswerSchema = z.object({
+  status: z.enum(['accepted', 'declined']),
 });
 
 // Password creation from the invitation link (public pages).
@@ -207,6 +231,11 @@ export const USER_ERROR_CODES = [
   'rights_required', // a user keeps at least one company (deactivate them instead)
   'user_has_other_companies', // cannot suspend an account that other companies use
   'self_action', // an administrator cannot suspend or remove themself here
-  'email_taken', // the address belongs to an insurer staff account
+  'email_taken', // changing an invited user's address to one already used
+  'rights_beyond_own', // nobody grants more than they hold (issue 14 #1)
+  'user_already_listed', // « Ajouter » an address the administrator's list already shows
+  'invitation_pending', // an invitation to this address waits for an answer
+  'invitation_email_locked', // an invitation stays bound to its address
+  'invitation_outdated', // the inviting administrator no longer holds what they offered
   'identity_locked', // email/mobile of an active user: only they change it
 ] as const;

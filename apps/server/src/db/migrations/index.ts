@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_member_latest_coverage';
 import * as m0003 from './0003_reference_imports';
+import * as m0004 from './0004_company_invitations';
 import * as m0005 from './0005_outbox_attachments';
 
 /** Every migration, in order. Names sort in application order. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_member_latest_coverage': m0002,
   '0003_reference_imports': m0003,
+  '0004_company_invitations': m0004,
   '0005_outbox_attachments': m0005,
 };

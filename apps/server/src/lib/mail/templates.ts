@@ -72,19 +72,25 @@ const emailTemplates = {
       `Ce lien est valable ${d.validity}. À la première connexion, un code vous sera envoyé par SMS.`,
     ],
   }),
-  access_granted: (d: {
+  // An existing account invited to more companies: nothing changes until they accept.
+  company_invitation: (d: {
     firstName: string;
     inviterName: string;
     companies: string;
     url: string;
+    validity: string;
   }) => ({
-    subject: 'Nouveaux accès à l’Espace Entreprise',
+    subject: 'Invitation à rejoindre une société sur l’Espace Entreprise',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.inviterName} vous a donné accès à l'Espace Entreprise pour : ${d.companies}.`,
-      'Connectez-vous avec votre adresse e-mail et votre mot de passe habituels :',
+      `${d.inviterName} vous invite à accéder, sur l'Espace Entreprise, à : ${d.companies}.`,
+      "Rien n'est ajouté à votre compte tant que vous n'avez pas accepté. Connectez-vous avec votre adresse e-mail et votre mot de passe habituels pour accepter ou refuser :",
     ],
-    action: { label: 'Me connecter', url: d.url },
+    action: { label: 'Voir l’invitation', url: d.url },
+    after: [
+      `Ce lien est valable ${d.validity}.`,
+      'Si vous ne connaissez pas cette personne, ignorez ce message : aucun accès ne sera ajouté.',
+    ],
   }),
   new_browser_sign_in: (d: { firstName: string; when: string; browser: string; ip: string }) => ({
     subject: 'Nouvelle connexion à votre Espace Entreprise',

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AcceptInvitationRequestSchema,
+  CompanyInvitationAnswerSchema,
+  CompanyInvitationViewSchema,
   InvitationCheckSchema,
   InviteUserRequestSchema,
   InviteUserResultSchema,
@@ -13,6 +15,11 @@ import {
 } from '@affilia/shared/schemas/users';
 import { requireEmployer } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
+import {
+  acceptCompanyInvitation,
+  declineCompanyInvitation,
+  getCompanyInvitation,
+} from './company-invitations.service';
 import { acceptInvitation, checkInvitation } from './invitation.service';
 import {
   changeUserStatus,
@@ -165,6 +172,58 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
+
+  // An existing account invited to companies (issue 14 #4): signed in as that account only.
+  const InvitationToken = z.object({ token: z.string().min(1).max(200) });
+  app.get(
+    '/api/company-invitations/:token',
+    {
+      schema: {
+        tags,
+        summary: 'An invitation to join companies, for the signed-in account it was sent to',
+        params: InvitationToken,
+        response: { 200: CompanyInvitationViewSchema },
+      },
+    },
+    async (request) =>
+      getCompanyInvitation(ctx, await requireEmployer(request), request.params.token),
+  );
+  app.post(
+    '/api/company-invitations/:token/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: the rights are written now',
+        params: InvitationToken,
+        response: { 200: CompanyInvitationAnswerSchema },
+      },
+    },
+    async (request) =>
+      acceptCompanyInvitation(
+        ctx,
+        await requireEmployer(request),
+        request.params.token,
+        requestMeta(request),
+      ),
+  );
+  app.post(
+    '/api/company-invitations/:token/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Decline an invitation: nothing is written',
+        params: InvitationToken,
+        response: { 200: CompanyInvitationAnswerSchema },
+      },
+    },
+    async (request) =>
+      declineCompanyInvitation(
+        ctx,
+        await requireEmployer(request),
+        request.params.token,
+        requestMeta(request),
+      ),
+  );
 
   // The invited user's password creation (public: the link is the proof).
   app.get(

@@ -15,7 +15,6 @@
  */
 import type { Kysely } from 'kysely';
 import type {
-  CompanyRight,
   InviteUserRequestSchema,
   ManagedUser,
   UpdateRightsRequestSchema,
@@ -27,15 +26,26 @@ import type { z } from 'zod';
 import type { Database, User } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
-import { boundGrant, companyIdsWith, type EmployerActor, type HeldRight } from '../../lib/policies';
+import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { createActionToken } from '../auth/links.service';
 import type { RequestMeta } from '../auth/request-meta';
 import { revokeUserSessions } from '../auth/sessions.service';
 import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
+import type { CompanyInvitation } from './company-invitations.repository';
+import { findManagedInvitations } from './company-invitations.repository';
+import {
+  changeCompanyInvitationStatus,
+  findManagedInvitation,
+  inviteExistingAccount,
+  resendCompanyInvitation,
+  updateCompanyInvitationProfile,
+  updateCompanyInvitationRights,
+} from './company-invitations.service';
+import { actorName, applyRights, auditRightsChanges, validateRights } from './rights';
 import {
   countOtherActiveAdmins,
   findHeldRights,
@@ -64,11 +74,34 @@ export async function listUsers(
   filter: Omit<UserFilter, 'userId'>,
 ): Promise<UserList> {
   assertAdministrator(actor);
-  const [users, companies] = await Promise.all([
+  const [users, invitations, companies] = await Promise.all([
     findManagedUsers(ctx.db, actor, filter),
+    findManagedInvitations(ctx.db, actor, filter),
     findManagedCompanies(ctx.db, actor),
   ]);
-  return { users, companies };
+  // An invitation to an existing account is a row « invité » like any other, in name order.
+  const byName = (a: ManagedUser, b: ManagedUser) =>
+    a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+  const rows =
+    invitations.length === 0 ? users : [...users, ...invitations.map((i) => i.view)].sort(byName);
+  return { users: rows, companies };
+}
+
+/**
+ * One row the caller manages: a user holding a role on their companies, or an invitation to an
+ * existing account proposing one (`invitation` then set); 404 otherwise.
+ */
+async function findManaged(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  id: string,
+): Promise<{ view: ManagedUser; invitation?: CompanyInvitation }> {
+  assertAdministrator(actor);
+  const [user] = await findManagedUsers(db, actor, { userId: id });
+  if (user) return { view: user };
+  const invited = await findManagedInvitation(db, actor, id);
+  if (invited) return { view: invited.view, invitation: invited.row };
+  throw notFound('Utilisateur introuvable.');
 }
 
 /** One user the caller manages; 404 when they hold no role on the caller's companies. */
@@ -77,194 +110,21 @@ export async function getManagedUser(
   actor: EmployerActor,
   userId: string,
 ): Promise<ManagedUser> {
-  assertAdministrator(actor);
-  const [user] = await findManagedUsers(db, actor, { userId });
-  if (!user) throw notFound('Utilisateur introuvable.');
-  return user;
-}
-
-/**
- * Checks each right against what the caller holds (`boundGrant`: nobody grants more than they
- * hold); `held` is what the person holds now, which may be kept.
- */
-async function validateRights(
-  db: Kysely<Database>,
-  actor: EmployerActor,
-  rights: CompanyRight[],
-  held: ReadonlyMap<string, HeldRight> = new Map(),
-): Promise<CompanyRight[]> {
-  const companies = await findManagedCompanies(db, actor);
-  const byId = new Map(companies.map((c) => [c.id, c]));
-  const seen = new Set<string>();
-  return rights.map((right, index) => {
-    const company = byId.get(right.companyId);
-    if (!company) throw notFound('Société introuvable.');
-    if (seen.has(right.companyId))
-      throw badRequest('validation_failed', 'Une société figure deux fois dans les droits.');
-    seen.add(right.companyId);
-    const field = `rights.${index}.establishmentIds`;
-    if (right.level !== 'none' && right.establishmentIds?.length === 0) {
-      throw badRequest('validation_failed', 'Choisissez au moins un établissement.', {
-        [field]: 'Choisissez au moins un établissement',
-      });
-    }
-    const bounded = boundGrant({
-      grantor: actor,
-      companyId: company.id,
-      grantorEstablishmentIds: new Set(company.establishments.map((e) => e.id)),
-      held: held.get(company.id),
-      requested: right,
-      field,
-    });
-    return {
-      companyId: company.id,
-      level: bounded.level,
-      establishmentIds: bounded.establishmentIds && [...bounded.establishmentIds],
-    };
-  });
-}
-
-/** Applies the rights on the managed companies, with the last-administrator rule. */
-async function applyRights(
-  trx: Kysely<Database>,
-  input: { actor: EmployerActor; user: User; rights: CompanyRight[]; now: Date },
-): Promise<{ companyId: string; from: string; to: string }[]> {
-  const { actor, user, rights, now } = input;
-  const nowIso = now.toISOString();
-  const current = await trx
-    .selectFrom('user_company_roles')
-    .selectAll()
-    .where('user_id', '=', user.id)
-    .execute();
-  const changes: { companyId: string; from: string; to: string }[] = [];
-  for (const right of rights) {
-    const existing = current.find((r) => r.company_id === right.companyId);
-    const from = existing?.role ?? 'none';
-    const losesAdmin = existing?.role === 'admin' && right.level !== 'admin';
-    if (losesAdmin && user.status === 'active') {
-      if ((await countOtherActiveAdmins(trx, right.companyId, user.id)) === 0) {
-        throw conflict(
-          'last_administrator',
-          'Cette société doit garder au moins un administrateur actif : nommez-en un autre avant de retirer ce rôle.',
-        );
-      }
-    }
-    // The perimeter of this company is rewritten from the request.
-    await trx
-      .deleteFrom('user_establishments')
-      .where('user_id', '=', user.id)
-      .where('establishment_id', 'in', (eb) =>
-        eb.selectFrom('establishments').select('id').where('company_id', '=', right.companyId),
-      )
-      .execute();
-    if (right.level === 'none') {
-      if (existing)
-        await trx.deleteFrom('user_company_roles').where('id', '=', existing.id).execute();
-    } else {
-      const allEstablishments = right.establishmentIds === null ? 1 : 0;
-      if (existing) {
-        await trx
-          .updateTable('user_company_roles')
-          .set({
-            role: right.level,
-            all_establishments: allEstablishments,
-            granted_by: actor.user.id,
-            updated_at: nowIso,
-          })
-          .where('id', '=', existing.id)
-          .execute();
-      } else {
-        await trx
-          .insertInto('user_company_roles')
-          .values({
-            id: newId(),
-            user_id: user.id,
-            company_id: right.companyId,
-            role: right.level,
-            all_establishments: allEstablishments,
-            granted_by: actor.user.id,
-            created_at: nowIso,
-            updated_at: nowIso,
-          })
-          .execute();
-      }
-      if (right.establishmentIds && right.establishmentIds.length > 0) {
-        await trx
-          .insertInto('user_establishments')
-          .values(
-            right.establishmentIds.map((establishmentId) => ({
-              user_id: user.id,
-              establishment_id: establishmentId,
-              added_by_user_id: actor.user.id,
-              created_at: nowIso,
-            })),
-          )
-          .execute();
-      }
-    }
-    if (from !== right.level || right.level !== 'none') {
-      changes.push({ companyId: right.companyId, from, to: right.level });
-    }
-  }
-  const remaining = await trx
-    .selectFrom('user_company_roles')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
-  if (!remaining) {
-    throw badRequest(
-      'rights_required',
-      'Donnez un accès à au moins une société. Pour retirer tous ses accès, désactivez l’utilisateur.',
-      { rights: 'Donnez un accès à au moins une société' },
-    );
-  }
-  return changes;
-}
-
-function actorName(actor: EmployerActor): string {
-  return `${actor.user.first_name} ${actor.user.last_name}`;
-}
-
-async function auditRightsChanges(
-  trx: Kysely<Database>,
-  now: Date,
-  actor: EmployerActor,
-  userId: string,
-  changes: { companyId: string; from: string; to: string }[],
-  meta: RequestMeta,
-  rights: CompanyRight[],
-) {
-  for (const change of changes) {
-    const right = rights.find((r) => r.companyId === change.companyId);
-    await recordAudit(trx, now, {
-      action: 'users.rights_changed',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: change.companyId,
-      targetType: 'user',
-      targetId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-      details: {
-        from: change.from,
-        to: change.to,
-        establishments: right?.establishmentIds?.length ?? 'all',
-      },
-    });
-  }
+  return (await findManaged(db, actor, userId)).view;
 }
 
 /**
  * « Ajouter un utilisateur à mon espace entreprise »: a new account (status « invité ») with a
- * password-creation link valid 72 hours, or, for an address already known, the rights added to
- * that account and a notice.
+ * password-creation link valid 72 hours. An address that already has an account, whatever it is,
+ * gets the same answer and nothing is attached: the person is invited to accept
+ * (company-invitations.service.ts).
  */
 export async function inviteUser(
   ctx: Ctx,
   actor: EmployerActor,
   input: InviteUserInput,
   meta: RequestMeta,
-): Promise<{ user: ManagedUser; existingAccount: boolean }> {
+): Promise<{ user: ManagedUser }> {
   assertAdministrator(actor);
   await assertWithinLimit(ctx, `invite:${actor.user.id}`, 50, 3600_000);
   const rights = await validateRights(ctx.db, actor, input.rights);
@@ -272,9 +132,6 @@ export async function inviteUser(
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const branding = await getBranding(ctx);
-  const companyNames = new Map(
-    (await findManagedCompanies(ctx.db, actor)).map((c) => [c.id, c.name]),
-  );
 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -282,52 +139,17 @@ export async function inviteUser(
       .selectAll()
       .where('email', '=', input.email)
       .executeTakeFirst();
-    if (existing && existing.kind !== 'employer') {
-      throw conflict('email_taken', 'Cette adresse e-mail ne peut pas être utilisée.');
-    }
-    if (existing?.status === 'suspended') {
-      throw conflict(
-        'user_suspended',
-        'Le compte de cette adresse e-mail est désactivé provisoirement : réactivez-le avant de lui donner de nouveaux accès.',
-      );
-    }
-    if (existing?.status === 'deactivated') {
-      throw conflict(
-        'user_deactivated',
-        'Le compte de cette adresse e-mail a été désactivé définitivement : il ne peut plus recevoir d’accès.',
-      );
-    }
     if (existing) {
-      const changes = await applyRights(trx, { actor, user: existing, rights: granted, now });
-      await auditRightsChanges(trx, now, actor, existing.id, changes, meta, granted);
-      if (existing.status === 'invited') {
-        await enqueueEmail(trx, {
-          to: existing.email,
-          template: 'invitation',
-          data: {
-            firstName: existing.first_name,
-            inviterName: actorName(actor),
-            url: await invitationUrl(ctx, trx, existing.id, now),
-            validity: '72 heures',
-          },
-          branding,
-          now,
-        });
-      } else {
-        await enqueueEmail(trx, {
-          to: existing.email,
-          template: 'access_granted',
-          data: {
-            firstName: existing.first_name,
-            inviterName: actorName(actor),
-            companies: granted.map((r) => companyNames.get(r.companyId) ?? '').join(', '),
-            url: `${ctx.config.publicUrl}/connexion`,
-          },
-          branding,
-          now,
-        });
-      }
-      return { userId: existing.id, existingAccount: true };
+      const id = await inviteExistingAccount(ctx, trx, {
+        actor,
+        account: existing,
+        person: input,
+        rights: granted,
+        now,
+        branding,
+        meta,
+      });
+      return { userId: id };
     }
 
     const userId = newId();
@@ -391,13 +213,10 @@ export async function inviteUser(
       branding,
       now,
     });
-    return { userId, existingAccount: false };
+    return { userId };
   });
   ctx.outboxWorker?.wake();
-  return {
-    user: await getManagedUser(ctx.db, actor, result.userId),
-    existingAccount: result.existingAccount,
-  };
+  return { user: await getManagedUser(ctx.db, actor, result.userId) };
 }
 
 /** A new password-creation link (the previous ones die); also used for staff accounts. */
@@ -442,7 +261,11 @@ export async function updateUser(
   input: UpdateUserInput,
   meta: RequestMeta,
 ): Promise<ManagedUser> {
-  const before = await getManagedUser(ctx.db, actor, userId);
+  const { view: before, invitation } = await findManaged(ctx.db, actor, userId);
+  if (invitation) {
+    await updateCompanyInvitationProfile(ctx, invitation, input);
+    return getManagedUser(ctx.db, actor, userId);
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const user = await loadChangeableUser(trx, userId);
@@ -519,7 +342,11 @@ export async function updateRights(
   input: UpdateRightsInput,
   meta: RequestMeta,
 ): Promise<ManagedUser> {
-  await getManagedUser(ctx.db, actor, userId);
+  const { invitation } = await findManaged(ctx.db, actor, userId);
+  if (invitation) {
+    await updateCompanyInvitationRights(ctx, actor, invitation, input.rights);
+    return getManagedUser(ctx.db, actor, userId);
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const user = await loadChangeableUser(trx, userId);
@@ -545,7 +372,11 @@ export async function resendInvitation(
   userId: string,
   meta: RequestMeta,
 ): Promise<ManagedUser> {
-  const managed = await getManagedUser(ctx.db, actor, userId);
+  const { view: managed, invitation } = await findManaged(ctx.db, actor, userId);
+  if (invitation) {
+    await resendCompanyInvitation(ctx, actor, invitation, managed);
+    return getManagedUser(ctx.db, actor, userId);
+  }
   if (managed.status !== 'invited') {
     throw conflict(
       'user_not_invited',
@@ -617,7 +448,11 @@ export async function changeUserStatus(
   change: StatusChange,
   meta: RequestMeta,
 ): Promise<ManagedUser> {
-  const managed = await getManagedUser(ctx.db, actor, userId);
+  const { view: managed, invitation } = await findManaged(ctx.db, actor, userId);
+  if (invitation) {
+    await changeCompanyInvitationStatus(ctx, invitation, change);
+    return getManagedUser(ctx.db, actor, userId);
+  }
   if (managed.isSelf) {
     throw conflict(
       'self_action',

@@ -112,8 +112,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     const b = await signedInAdmin();
     const res = await invite(b, { email: ' Nina.Nouveau@Exemple.fr ' });
     expect(res.statusCode).toBe(201);
-    const body = res.json<{ user: ManagedUser; existingAccount: boolean }>();
-    expect(body.existingAccount).toBe(false);
+    const body = res.json<{ user: ManagedUser }>();
     expect(body.user).toMatchObject({
       email: 'nina.nouveau@exemple.fr',
       status: 'invited',
@@ -221,38 +220,186 @@ describe('Gestion des habilitations (/api/users)', () => {
     expect(res.json<{ error: { code: string } }>().error.code).toBe('user_not_invited');
   });
 
-  it('keeps one account per person: rights on another company are added to it', async () => {
+  it('issue 14 #4: an existing address is invited to accept, with the same answer as a new one and nothing of the account', async () => {
     const other = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'admin' }], {
       email: 'multi@exemple.fr',
+      firstName: 'Octave',
+      lastSignInAt: '2026-01-02T08:00:00.000Z',
     });
+    await t.ctx.db
+      .updateTable('users')
+      .set({ is_third_party: 1, third_party_firm: 'Cabinet Secret' })
+      .where('id', '=', other.id)
+      .execute();
     const b = await signedInAdmin();
-    const res = await invite(b, {
-      email: 'multi@exemple.fr',
+    const typed = {
+      lastName: 'Tapé',
+      firstName: 'Par L’admin',
+      mobilePhone: '06 11 22 33 44',
       rights: [
         { companyId: companyA.id, level: 'admin' },
         { companyId: companyB.id, level: 'none' },
       ],
-    });
+    };
+    const fresh = await invite(b, { ...typed, email: 'jamais-vu@exemple.fr' });
+    const res = await invite(b, { ...typed, email: 'multi@exemple.fr' });
     expect(res.statusCode).toBe(201);
-    const body = res.json<{ user: ManagedUser; existingAccount: boolean }>();
-    expect(body.existingAccount).toBe(true);
-    expect(body.user.id).toBe(other.id);
-    // Only the caller's companies are shown; the others are only flagged.
-    expect(body.user.companies.map((c) => c.companyId)).toEqual([companyA.id]);
-    expect(body.user.hasOtherCompanies).toBe(true);
-    const users = await t.ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'multi@exemple.fr')
-      .execute();
-    expect(users).toHaveLength(1);
-    expect((await lastMessageTo(t.ctx, 'multi@exemple.fr', 'email'))?.subject).toContain(
-      'Nouveaux accès',
+    const body = res.json<{ user: ManagedUser }>();
+    const freshBody = fresh.json<{ user: ManagedUser }>();
+    // The same answer as for a new address: the same keys, what the administrator typed.
+    expect(Object.keys(body).sort()).toEqual(Object.keys(freshBody).sort());
+    const comparable = (u: ManagedUser) => ({ ...u, id: 'x', email: 'x', createdAt: 'x' });
+    expect(comparable(body.user)).toEqual(
+      comparable({ ...freshBody.user, invitationSentAt: body.user.invitationSentAt }),
     );
-    // Someone else's company cannot be suspended away from them.
-    const suspend = await b.post(`/api/users/${other.id}/suspend`);
-    expect(suspend.statusCode).toBe(409);
-    expect(suspend.json<{ error: { code: string } }>().error.code).toBe('user_has_other_companies');
+    expect(body.user).toMatchObject({
+      email: 'multi@exemple.fr',
+      lastName: 'Tapé',
+      mobilePhone: '+33611223344',
+      status: 'invited',
+      lastSignInAt: null,
+      isThirdParty: false,
+      hasOtherCompanies: false,
+      companies: [{ companyId: companyA.id, role: 'admin', establishmentIds: null }],
+    });
+    expect(body.user.id).not.toBe(other.id);
+    expect(res.body).not.toContain(other.mobile_phone ?? '');
+    expect(res.body).not.toContain('Cabinet Secret');
+    expect(res.body).not.toContain('Octave');
+    // Nothing attached without consent.
+    const roles = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select('company_id')
+      .where('user_id', '=', other.id)
+      .execute();
+    expect(roles.map((r) => r.company_id)).toEqual([companyC.id]);
+    // The list shows it as an invited row, like the new address.
+    const list = (await b.get('/api/users?status=invited')).json<UserList>();
+    const row = list.users.find((u) => u.email === 'multi@exemple.fr');
+    expect(row).toEqual(body.user);
+    expect((await b.get(`/api/users/${body.user.id}`)).json()).toEqual(body.user);
+    // Again: the administrator sees it in their list already.
+    const twice = await invite(b, { ...typed, email: 'multi@exemple.fr' });
+    expect(twice.json<{ error: { code: string } }>().error.code).toBe('invitation_pending');
+
+    // The person receives a link, opens it signed in, and accepts.
+    const mail = await lastMessageTo(t.ctx, 'multi@exemple.fr', 'email');
+    expect(mail?.subject).toContain('Invitation');
+    expect(mail?.body_text).toContain('Alpha Immobilier');
+    const token = (await lastLinkSentTo(t.ctx, 'multi@exemple.fr')).split('/rejoindre/')[1] ?? '';
+    expect(token.length).toBeGreaterThan(30);
+    expect((await newBrowser().get(`/api/company-invitations/${token}`)).statusCode).toBe(401);
+    // Another account cannot see nor use it.
+    const stranger = newBrowser();
+    await signInAs(stranger, t.ctx, admin);
+    expect((await stranger.get(`/api/company-invitations/${token}`)).statusCode).toBe(404);
+    expect((await stranger.post(`/api/company-invitations/${token}/accept`)).statusCode).toBe(404);
+    const o = newBrowser();
+    await signInAs(o, t.ctx, other);
+    const seen = await o.get(`/api/company-invitations/${token}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({
+      inviterName: expect.stringContaining('Eugénie') as string,
+      companies: [{ name: 'Alpha Immobilier', role: 'admin', establishmentCount: null }],
+    });
+    const accepted = await o.post(`/api/company-invitations/${token}/accept`);
+    expect(accepted.statusCode).toBe(200);
+    const me = await o.get('/api/auth/me');
+    expect(
+      me
+        .json<{ companies: { id: string }[] }>()
+        .companies.map((c) => c.id)
+        .sort(),
+    ).toEqual([companyA.id, companyC.id].sort());
+    expect((await o.post(`/api/company-invitations/${token}/accept`)).statusCode).toBe(410);
+    // The account's row replaces the invitation's in the list.
+    const after = (await b.get('/api/users')).json<UserList>();
+    const rows = after.users.filter((u) => u.email === 'multi@exemple.fr');
+    expect(rows.map((u) => u.id)).toEqual([other.id]);
+    expect(rows[0]?.hasOtherCompanies).toBe(true);
+  });
+
+  it('issue 14 #4: staff, suspended and deactivated addresses get the same answer as any other, and the link expires', async () => {
+    await createStaffUser(t.ctx.db, 'manager', { email: 'gestion@assureur.fr' });
+    await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }], {
+      email: 'suspendu@exemple.fr',
+      status: 'suspended',
+    });
+    await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }], {
+      email: 'parti@exemple.fr',
+      status: 'deactivated',
+    });
+    const b = await signedInAdmin();
+    for (const email of ['gestion@assureur.fr', 'suspendu@exemple.fr', 'parti@exemple.fr']) {
+      const res = await invite(b, { email });
+      expect(res.statusCode, email).toBe(201);
+      expect(res.json<{ user: ManagedUser }>().user).toMatchObject({
+        email,
+        status: 'invited',
+        lastName: 'Nouveau',
+      });
+      // Nobody who cannot sign in is written to.
+      expect(await lastMessageTo(t.ctx, email, 'email')).toBeUndefined();
+    }
+
+    const later = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }], {
+      email: 'tardif@exemple.fr',
+    });
+    const invited = (await invite(b, { email: 'tardif@exemple.fr' })).json<{ user: ManagedUser }>()
+      .user;
+    const first = (await lastLinkSentTo(t.ctx, 'tardif@exemple.fr')).split('/rejoindre/')[1];
+    t.clock.advance(72 * 3600_000 + 1000);
+    const l = newBrowser();
+    await signInAs(l, t.ctx, later);
+    const expired = await l.post(`/api/company-invitations/${first}/accept`);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json<{ error: { code: string } }>().error.code).toBe('link_expired');
+    // « Renvoyer » sends a new link; the rights can be changed before the answer; declining
+    // writes nothing.
+    const b2 = await signedInAdmin();
+    expect((await b2.post(`/api/users/${invited.id}/invitation`)).statusCode).toBe(200);
+    const changed = await b2.put(`/api/users/${invited.id}/rights`, {
+      rights: [{ companyId: companyA.id, level: 'user', establishmentIds: [estA1.id] }],
+    });
+    expect(changed.json<ManagedUser>().companies).toEqual([
+      expect.objectContaining({ companyId: companyA.id, establishmentIds: [estA1.id] }),
+    ]);
+    const second = (await lastLinkSentTo(t.ctx, 'tardif@exemple.fr')).split('/rejoindre/')[1];
+    expect(second).not.toBe(first);
+    const l2 = newBrowser();
+    await signInAs(l2, t.ctx, later);
+    expect((await l2.get(`/api/company-invitations/${second}`)).json()).toMatchObject({
+      companies: [{ name: 'Alpha Immobilier', role: 'user', establishmentCount: 1 }],
+    });
+    expect((await l2.post(`/api/company-invitations/${second}/decline`)).statusCode).toBe(200);
+    const roles = await t.ctx.db
+      .selectFrom('user_company_roles')
+      .select('company_id')
+      .where('user_id', '=', later.id)
+      .execute();
+    expect(roles.map((r) => r.company_id)).toEqual([companyC.id]);
+    expect((await b2.get(`/api/users/${invited.id}`)).statusCode).toBe(404);
+  });
+
+  it('issue 14 #4: an invitation accepted after the inviter lost the rights gives nothing', async () => {
+    const company = await createCompany(t.ctx.db, { name: 'Sigma Patrimoine' });
+    const inviter = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+    const person = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }]);
+    const b = newBrowser();
+    await signInAs(b, t.ctx, inviter);
+    await invite(b, { email: person.email, rights: [{ companyId: company.id, level: 'admin' }] });
+    const token = (await lastLinkSentTo(t.ctx, person.email)).split('/rejoindre/')[1];
+    await t.ctx.db
+      .updateTable('user_company_roles')
+      .set({ role: 'user' })
+      .where('user_id', '=', inviter.id)
+      .execute();
+    const p = newBrowser();
+    await signInAs(p, t.ctx, person);
+    const res = await p.post(`/api/company-invitations/${token}/accept`);
+    expect(res.statusCode).toBe(410);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('invitation_outdated');
   });
 
   it('validates the form with field errors in French', async () => {
@@ -499,15 +646,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     expect(names.json<ManagedUser>().lastName).toBe('Autre');
   });
 
-  it('gives no new rights to a suspended account, and a cut link is « not valid »', async () => {
-    const suspended = await createEmployerUser(t.ctx.db, [{ company: companyC, role: 'user' }], {
-      email: 'suspendu@exemple.fr',
-      status: 'suspended',
-    });
-    const b = await signedInAdmin();
-    const res = await invite(b, { email: suspended.email });
-    expect(res.statusCode).toBe(409);
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('user_suspended');
+  it('a cut link is « not valid »', async () => {
     const cut = await newBrowser().get('/api/auth/invitation/abc');
     expect(cut.statusCode).toBe(404);
     expect(cut.json<{ error: { code: string } }>().error.code).toBe('link_invalid');
@@ -570,13 +709,5 @@ describe('Gestion des habilitations (/api/users)', () => {
     expect((await put(straddling.id, 'admin', [north.id, south.id])).statusCode).toBe(403);
     expect((await put(straddling.id, 'admin', [north.id])).statusCode).toBe(200);
     expect(await followedBy(straddling.id)).toEqual([north.id]);
-  });
-
-  it('refuses an address of an insurer staff account', async () => {
-    await createStaffUser(t.ctx.db, 'manager', { email: 'gestion@assureur.fr' });
-    const b = await signedInAdmin();
-    const res = await invite(b, { email: 'gestion@assureur.fr' });
-    expect(res.statusCode).toBe(409);
-    expect(res.json<{ error: { code: string } }>().error.code).toBe('email_taken');
   });
 });

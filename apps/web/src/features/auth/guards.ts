@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ParsedLocation } from '@tanstack/react-router';
 import { redirect } from '@tanstack/react-router';
-import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { paths } from '../../config/paths';
 import type { Me } from './api/use-me';
 import { loadMe } from './api/use-me';
@@ -42,13 +41,4 @@ export async function requireStaff({ context, location }: GuardArgs): Promise<{ 
     throw redirect({ to: paths.backOfficeSignIn, search: returnTo(location, paths.backOffice) });
   if (me.kind !== 'staff') throw redirect({ to: paths.backOfficeSignIn });
   return { me };
-}
-
-/**
- * `beforeLoad` of « Gestion des habilitations » (inside the employer space, whose guard ran
- * first): only an administrator of at least one company; anybody else → the home page.
- */
-export async function requireUsersManager({ context }: GuardArgs): Promise<void> {
-  const me = await loadMe(context.queryClient);
-  if (!me || !canOnAnyCompany(me.companies, 'users.manage')) throw redirect({ to: paths.home });
 }

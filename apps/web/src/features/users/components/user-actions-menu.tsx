@@ -27,7 +27,7 @@ interface ActionEntry {
 export const ACTION_LABELS: Record<UserActionKind, string> = {
   profile: 'Modifier le profil',
   rights: 'Modifier les droits',
-  invitation: 'Renvoyer un lien de création de mot de passe',
+  invitation: 'Renvoyer l’invitation',
   suspend: 'Désactiver provisoirement',
   reactivate: 'Réactiver',
   deactivate: 'Désactiver définitivement',

@@ -80,7 +80,7 @@ export function UserIdentityFields<Values extends IdentityValues>({
             type="email"
             autoComplete="off"
             required
-            description="Le lien de création du mot de passe y sera envoyé"
+            description="L’invitation y sera envoyée"
             {...form.getInputProps('email')}
           />
           <TextInput

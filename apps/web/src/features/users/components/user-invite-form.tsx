@@ -91,8 +91,9 @@ export function UserInviteForm({
     <form id={formId} ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Text size="sm" c="gray.8">
-          Le nouvel utilisateur recevra un e-mail avec un lien pour créer son mot de passe, valable
-          72 heures. Les champs marqués d’un astérisque (*) sont obligatoires.
+          La personne recevra un e-mail avec un lien valable 72 heures : pour créer son mot de
+          passe, ou, si elle a déjà un compte, pour accepter cet accès. Les champs marqués d’un
+          astérisque (*) sont obligatoires.
         </Text>
         <FormProblemAlert problem={problem} />
         <UserIdentityFields form={form} />

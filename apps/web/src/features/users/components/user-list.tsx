@@ -80,7 +80,7 @@ function UserStatus({ user }: { user: ManagedUser }) {
       <UserStatusBadge status={user.status} />
       {user.status === 'invited' && user.invitationSentAt ? (
         <Text size="xs" c="gray.8" maw={170} style={{ whiteSpace: 'normal' }}>
-          Lien envoyé le {formatDateTime(user.invitationSentAt)}
+          Invitation envoyée le {formatDateTime(user.invitationSentAt)}
         </Text>
       ) : null}
     </Stack>

@@ -1,11 +1,13 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Alert, Box, Button, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { IconAlertCircle, IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMe } from '../../auth/api/use-me';
 import type { InviteUserResult, ManagedUser, UserAction } from '../api/use-users';
 import { useUserAction, useUsers } from '../api/use-users';
 import type { UserActionKind } from '../components/user-actions-menu';
@@ -71,7 +73,7 @@ const ACTION_DONE: Record<
   'invitation' | 'reactivate' | 'suspend' | 'deactivate',
   (user: ManagedUser) => string
 > = {
-  invitation: (user) => `Un nouveau lien de création de mot de passe a été envoyé à ${user.email}.`,
+  invitation: (user) => `L’invitation a été renvoyée à ${user.email}.`,
   reactivate: (user) => `L’accès ${ofName(fullName(user))} est réactivé.`,
   suspend: (user) => `L’accès ${ofName(fullName(user))} est désactivé provisoirement.`,
   deactivate: (user) => `L’accès ${ofName(fullName(user))} est désactivé définitivement.`,
@@ -100,7 +102,49 @@ function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => v
 }
 
 /** `/habilitations`: « Gestion des habilitations » (SPEC §4.3), administrators only. */
+/**
+ * `/habilitations` for someone who is no administrator (issue 14 #25): said plainly rather than
+ * sent home without a word.
+ */
+function UsersForbidden() {
+  return (
+    <Page title="Gestion des habilitations">
+      <Alert
+        color="orange"
+        variant="light"
+        role="alert"
+        title="Accès réservé aux administrateurs"
+        icon={<IconLock aria-hidden />}
+        maw={720}
+      >
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">
+            La gestion des habilitations est réservée aux administrateurs de l’Espace Entreprise.
+            Votre rôle est « Utilisateur » : vous ne pouvez pas ajouter d’utilisateurs ni modifier
+            leurs droits.
+          </Text>
+          <Text size="sm">
+            Pour obtenir le rôle « Administrateur », demandez-le à un administrateur de votre
+            société.
+          </Text>
+          <Button component={Link} to={paths.home} size="sm" variant="default">
+            Retour à l’accueil
+          </Button>
+        </Stack>
+      </Alert>
+    </Page>
+  );
+}
+
+/** `/habilitations`: « Gestion des habilitations » for administrators, a clear notice otherwise. */
 export function UsersPage() {
+  const me = useMe();
+  if (!me.data) return null;
+  if (!canOnAnyCompany(me.data.companies, 'users.manage')) return <UsersForbidden />;
+  return <UsersManagement />;
+}
+
+function UsersManagement() {
   const search = validateUsersSearch(useSearch({ strict: false }));
   const navigate = useNavigate();
   const list = useUsers(search);
@@ -144,11 +188,8 @@ export function UsersPage() {
 
   const onInvited = (result: InviteUserResult) => {
     close();
-    success(
-      result.existingAccount
-        ? `${fullName(result.user)} a déjà un compte : ses droits ont été ajoutés.`
-        : `Un e-mail a été envoyé à ${result.user.email} pour créer son mot de passe.`,
-    );
+    // The same words whether the address is new or already has an account (issue 14 #4).
+    success(`Invitation envoyée à ${result.user.email}.`);
   };
 
   const companies = list.data?.companies ?? [];
