@@ -75,6 +75,8 @@ export const BeneficiaryInputSchema = z.object({
   nir: NirSchema.nullish(),
   /** The NIR they are attached to (the employee's or the spouse's). */
   attachedToNir: NirSchema.nullish(),
+  /** « Mon numéro »: attached to the employee's own NIR (the server fills it; attachedToNir ignored). */
+  attachedToEmployee: z.boolean().optional(),
 });
 export type BeneficiaryInput = z.input<typeof BeneficiaryInputSchema>;
 
@@ -119,6 +121,8 @@ export const BeneficiarySchema = z.object({
   birthDate: z.string(),
   nir: z.string().nullable(),
   attachedToNir: z.string().nullable(),
+  /** On the employee's form: attached to their own NIR (then attachedToNir is null, not shown). */
+  attachedToEmployee: z.boolean().optional(),
 });
 
 export const ContractOptionSchema = z.object({

@@ -209,18 +209,22 @@ describe('back office: enrolments (/api/backoffice/affiliations)', () => {
     const r = await finalised({ nir13: '1700175123045', email: 'retour@exemple.fr' });
     const bad = await staff.post(`/api/backoffice/affiliations/${r.id}/return`, { reason: '' });
     expect(bad.statusCode).toBe(400);
+    t.clock.advance(60_000); // the return comes after the email of « Valider »
     const res = await staff.post(`/api/backoffice/affiliations/${r.id}/return`, {
       reason: "L'attestation de droits est illisible : merci de la renvoyer.",
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<BackofficeAffiliation>().status).toBe('returned');
 
-    const mail = await t.ctx.db
+    // After the BIA the employee received at « Valider », the return.
+    const mails = await t.ctx.db
       .selectFrom('outbox')
       .select(['template', 'body_text'])
       .where('recipient', '=', 'retour@exemple.fr')
-      .executeTakeFirstOrThrow();
-    expect(mail.template).toBe('enrolment_returned');
+      .orderBy('created_at')
+      .execute();
+    expect(mails.map((m) => m.template)).toEqual(['enrolment_submitted', 'enrolment_returned']);
+    const mail = mails[1]!;
     expect(mail.body_text).toContain("L'attestation de droits est illisible");
     // The employer's admin is notified (in the app and, by default, by email).
     const notified = await t.ctx.db

@@ -48,6 +48,7 @@ export async function getEnrolmentForm(
   const parts = await loadFormParts(ctx.db, ctx.cipher, request.id);
   const r = rc.request;
   const form = parts.form;
+  const employeeNir = ctx.cipher.decrypt(r.nir_encrypted);
   return {
     status: r.status,
     returnReason: r.status === 'returned' || r.returned_at ? r.return_reason : null,
@@ -56,7 +57,7 @@ export async function getEnrolmentForm(
       firstName: r.first_name,
       birthDate: r.birth_date,
       email: r.email,
-      maskedNir: maskNir(ctx.cipher.decrypt(r.nir_encrypted)),
+      maskedNir: maskNir(employeeNir),
       professionalStatus: r.professional_status,
       affiliationDate: r.affiliation_date,
     },
@@ -67,7 +68,12 @@ export async function getEnrolmentForm(
     maskedIban: form?.iban_encrypted ? maskIban(ctx.cipher.decrypt(form.iban_encrypted)) : null,
     bic: form?.bic ?? null,
     noemieConsent: form?.noemie_consent === 1,
-    beneficiaries: parts.beneficiaries,
+    // The employee's own number is never sent back in full: « mon numéro » instead.
+    beneficiaries: parts.beneficiaries.map((b) =>
+      b.attachedToNir !== null && b.attachedToNir === employeeNir
+        ? { ...b, attachedToNir: null, attachedToEmployee: true }
+        : b,
+    ),
     attachments: parts.attachments.map((a) => ({
       id: a.id,
       kind: a.kind,
@@ -169,7 +175,11 @@ export async function saveDraft(
             first_name: b.firstName,
             birth_date: b.birthDate,
             nir_encrypted: b.nir ? ctx.cipher.encrypt(b.nir) : null,
-            attached_to_nir_encrypted: b.attachedToNir ? ctx.cipher.encrypt(b.attachedToNir) : null,
+            attached_to_nir_encrypted: b.attachedToEmployee
+              ? request.nir_encrypted
+              : b.attachedToNir
+                ? ctx.cipher.encrypt(b.attachedToNir)
+                : null,
             position,
             created_at: at,
           })),

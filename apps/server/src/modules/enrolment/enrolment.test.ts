@@ -12,6 +12,7 @@ import {
 import {
   COMPLETE_DRAFT,
   completeAndSubmit,
+  EMPLOYEE_NIR,
   insertAffiliationRequest,
   SMALL_PNG,
   smallPdf,
@@ -210,9 +211,11 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect(form.maskedIban).toBe('FR76 **** **** **** **** **** 189');
       expect(form.optionCode).toBe('option1');
       expect(form.beneficiaries).toHaveLength(2);
+      // Attached to the employee's own number (typed here): shown as « mon numéro », not in full.
       expect(form.beneficiaries[1]).toMatchObject({
         type: 'child',
-        attachedToNir: '1900175123046',
+        attachedToNir: null,
+        attachedToEmployee: true,
       });
       expect(form.address.city).toBe('Lyon');
 
@@ -244,6 +247,41 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect(again.json<EnrolmentForm>().maskedIban).not.toBeNull();
       expect(again.json<EnrolmentForm>().beneficiaries).toEqual([]);
       expect(again.json<EnrolmentForm>().status).toBe('started');
+    });
+
+    it('attaches a child to the employee’s own number without retyping it (« mon numéro », issue 14 #25)', async () => {
+      const r = await newRequest();
+      const b = browser(t.app);
+      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const child = {
+        type: 'child',
+        lastName: 'Lefèvre',
+        firstName: 'Léo',
+        birthDate: '2018-09-10',
+        nir: null,
+        attachedToNir: null,
+        attachedToEmployee: true,
+      };
+      const saved = await b.put(`/api/enrolment/${r.token}/draft`, {
+        ...COMPLETE_DRAFT,
+        beneficiaries: [child],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      // The employee's number is stored, never sent back in full (the form shows it masked).
+      expect(saved.json<EnrolmentForm>().beneficiaries).toEqual([
+        expect.objectContaining({
+          firstName: 'Léo',
+          attachedToEmployee: true,
+          attachedToNir: null,
+        }),
+      ]);
+      const row = await t.ctx.db
+        .selectFrom('beneficiaries as b')
+        .innerJoin('enrolment_forms as f', 'f.id', 'b.enrolment_form_id')
+        .select('b.attached_to_nir_encrypted')
+        .where('f.request_id', '=', r.id)
+        .executeTakeFirstOrThrow();
+      expect(t.ctx.cipher.decrypt(row.attached_to_nir_encrypted!)).toBe(EMPLOYEE_NIR);
     });
 
     it('refuses an invalid IBAN or an option the contract does not offer, field by field', async () => {
