@@ -137,6 +137,10 @@ export async function getAffiliation(
       ? {
           address: parts.address,
           optionCode: form.option_code,
+          optionLabel: form.option_code
+            ? (rc.contract.options.find((o) => o.code === form.option_code)?.label ??
+              form.option_code)
+            : null,
           maskedIban: form.iban_encrypted
             ? maskIban(ctx.cipher.decrypt(form.iban_encrypted))
             : null,
