@@ -116,7 +116,7 @@ test.describe('« Mes salariés »', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Vos affiliations' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Entreprise' })).toHaveValue('Toutes');
     await expect(
-      page.getByText(`${count(all.insuredTotal)} salariés assurés au total`),
+      page.getByText(`${count(all.insuredTotal)} salariés couverts aujourd’hui`, { exact: true }),
     ).toBeVisible();
     await expectChart(
       page,
@@ -145,6 +145,31 @@ test.describe('« Mes salariés »', () => {
     await expect(
       chart(page, 'Par établissement').getByRole('list').getByRole('listitem'),
     ).toHaveCount(one.byEstablishment.length);
+
+    // The total says what it counts and leads to the same members in « Mes salariés » (#23).
+    await expect(
+      page.getByText(`${count(one.insuredTotal)} salariés couverts aujourd’hui`, { exact: true }),
+    ).toBeVisible();
+    await page
+      .getByRole('link', { name: 'Voir la liste des salariés couverts aujourd’hui' })
+      .click();
+    await waitForPage(page, 'Mes salariés');
+    await expect(page).toHaveURL(/contractStatus=current/);
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Salariés couverts aujourd’hui' }),
+    ).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Statut du contrat' })).toHaveValue(
+      'En cours (couverts aujourd’hui)',
+    );
+    await expect(page.getByTestId('members-count')).toHaveText(
+      new RegExp(`(^| sur )${count(one.insuredTotal)} salariés$`),
+    );
+    const whole = await getJson<MemberPage>(page, '/api/members?pageSize=25');
+    expect(whole.total, 'the whole list also counts coverages to come and ended').toBeGreaterThan(
+      all.insuredTotal,
+    );
+    await page.goBack();
+    await waitForPage(page, 'Bienvenue Eugénie');
 
     // « Mes salariés »: Non cadre in the largest establishment, on « Rechercher ».
     await page

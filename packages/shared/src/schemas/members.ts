@@ -178,8 +178,13 @@ export const MEMBER_EXPORT_COLUMNS = [
 /** GET /api/dashboard?companyId= — « Vos affiliations » for « Toutes » or one company. */
 export const DashboardQuerySchema = z.object({ companyId: optionalText(64) });
 export const DashboardSchema = z.object({
-  companies: z.array(z.object({ id: z.string(), name: z.string() })),
-  /** Members with a coverage « en cours » today. */
+  /** With their SIREN: the home page links to « Mes salariés » filtered on it. */
+  companies: z.array(z.object({ id: z.string(), name: z.string(), siren: z.string() })),
+  /**
+   * « Salariés couverts aujourd’hui »: members whose latest coverage is « en cours » today, the
+   * total of « Mes salariés » with « Statut du contrat : En cours » (not the whole list, which
+   * also counts coverages to come and ended ones).
+   */
   insuredTotal: z.number(),
   byEstablishment: z.array(z.object({ id: z.string(), name: z.string(), count: z.number() })),
   /** « Par collège »: by contract label. */

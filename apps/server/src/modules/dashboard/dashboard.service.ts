@@ -3,8 +3,10 @@
  * (contract label) for « Toutes » or one company, the pending actions, « Conseils et astuces ».
  * Within the caller's perimeter; a company outside it answers 404.
  *
- * The charts count members whose latest coverage is « en cours » today, grouped from the
- * members' index alone; they are cached until the members' data changes (lib/figures-cache.ts).
+ * The charts count members whose latest coverage is « en cours » today (« Salariés couverts
+ * aujourd’hui »: the same members as « Mes salariés » with « Statut du contrat : En cours »,
+ * memberConditions' `current`), grouped from the members' index alone; they are cached until
+ * the members' data changes (lib/figures-cache.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dashboard } from '@affilia/shared/schemas/members';
@@ -13,6 +15,7 @@ import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
 import { authorize, companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
+import { coverageStatusCondition } from '../members/members.repository';
 import { figuresKey } from '../members/members.service';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
@@ -31,10 +34,7 @@ async function insuredFigures(
     .where(
       inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id')),
     )
-    .where('m.latest_effective_date', '<=', today)
-    .where((eb) =>
-      eb.or([eb('m.latest_end_date', 'is', null), eb('m.latest_end_date', '>=', today)]),
-    );
+    .where(coverageStatusCondition('current', today));
   const [perEstablishment, perContract] = await Promise.all([
     insured
       .select(['m.establishment_id as id', (eb) => eb.fn.countAll<number>().as('count')])
@@ -100,7 +100,7 @@ export async function getDashboard(
       ? []
       : ctx.db
           .selectFrom('companies')
-          .select(['id', 'name'])
+          .select(['id', 'name', 'siren'])
           .where('id', 'in', visible)
           .orderBy('name')
           .execute(),

@@ -8,6 +8,7 @@
  * list), then only those rows are joined to their establishment and contract.
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { CoverageStatus } from '@affilia/shared/domain/enums';
 import type { MemberFilters, MemberSort } from '@affilia/shared/schemas/members';
 import { parseNir } from '@affilia/shared/validators/nir';
 import { normalizeDigits } from '@affilia/shared/validators/normalize';
@@ -59,17 +60,27 @@ export function memberConditions(
     conditions.push(sql<SqlBool>`m.professional_status = ${f.professionalStatus}`);
   }
   if (f.contractId) conditions.push(sql<SqlBool>`m.latest_contract_id = ${f.contractId}`);
-  if (f.contractStatus === 'upcoming') {
-    conditions.push(sql<SqlBool>`m.latest_effective_date > ${query.today}`);
-  } else if (f.contractStatus === 'ended') {
-    conditions.push(sql<SqlBool>`m.latest_end_date < ${query.today}`);
-  } else if (f.contractStatus === 'current') {
-    conditions.push(
-      sql<SqlBool>`m.latest_effective_date <= ${query.today} and (m.latest_end_date is null or m.latest_end_date >= ${query.today})`,
-    );
-  }
+  if (f.contractStatus) conditions.push(coverageStatusCondition(f.contractStatus, query.today));
   if (f.q) conditions.push(insuredCondition(cipher, f.q));
   return conditions;
+}
+
+/**
+ * « Statut du contrat » of the member's latest coverage on `today`, on `members as m`. `current`
+ * is also the home page's « Salariés couverts aujourd’hui » (dashboard.service.ts).
+ */
+export function coverageStatusCondition(
+  status: CoverageStatus,
+  today: string,
+): Expression<SqlBool> {
+  switch (status) {
+    case 'upcoming':
+      return sql<SqlBool>`m.latest_effective_date > ${today}`;
+    case 'ended':
+      return sql<SqlBool>`m.latest_end_date < ${today}`;
+    case 'current':
+      return sql<SqlBool>`(m.latest_effective_date <= ${today} and (m.latest_end_date is null or m.latest_end_date >= ${today}))`;
+  }
 }
 
 /** « Assuré »: a NIR (exact, through its keyed hash) or the start of a name. */

@@ -383,4 +383,30 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
     expect(regionalDash.insuredTotal).toBe(1);
     expect(regionalDash.pending.waitingForEmployee).toBe(0);
   });
+
+  it('counts on the home page the members « Mes salariés » lists as covered today (issue 14 #23)', async () => {
+    const total = async (b: Browser, query: string) => {
+      const res = await b.get(`/api/members?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<MemberPage>().total;
+    };
+    for (const b of [admin, regional]) {
+      const dash = (await b.get('/api/dashboard')).json<Dashboard>();
+      // « Salariés couverts aujourd’hui » is « Statut du contrat : En cours » of the list…
+      expect(await total(b, 'contractStatus=current')).toBe(dash.insuredTotal);
+      for (const e of dash.byEstablishment) {
+        expect(await total(b, `contractStatus=current&establishmentId=${e.id}`)).toBe(e.count);
+      }
+    }
+    // … while the whole list also counts coverages to come and ended ones.
+    expect(await total(admin, 'pageSize=25')).toBe(5);
+    // One company: the home page links to the list filtered by its SIREN.
+    const dash = (await admin.get(`/api/dashboard?companyId=${companyA.id}`)).json<Dashboard>();
+    expect(dash.companies).toEqual([
+      { id: companyA.id, name: 'Alpha Immobilier', siren: companyA.siren },
+    ]);
+    expect(await total(admin, `contractStatus=current&siren=${companyA.siren}`)).toBe(
+      dash.insuredTotal,
+    );
+  });
 });

@@ -5,6 +5,7 @@ import {
   buildSlices,
   formatCount,
   formatPercent,
+  coveredTodayLabel,
   insuredLabel,
   totalOf,
 } from './chart-slices';
@@ -76,5 +77,11 @@ describe('figures in French', () => {
     expect(formatPercent(0.01)).toBe('< 0,1\u00a0%');
     expect(insuredLabel(1)).toBe('1 salarié assuré');
     expect(insuredLabel(298)).toBe('298 salariés assurés');
+  });
+
+  it('says what the home page’s total counts: the members covered today (issue 14 #23)', () => {
+    expect(coveredTodayLabel(0)).toBe('Aucun salarié couvert aujourd’hui');
+    expect(coveredTodayLabel(1)).toBe('1 salarié couvert aujourd’hui');
+    expect(coveredTodayLabel(1940)).toBe('1\u202f940 salariés couverts aujourd’hui');
   });
 });

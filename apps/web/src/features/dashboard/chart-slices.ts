@@ -90,6 +90,15 @@ export function formatCount(count: number): string {
   return COUNT.format(count);
 }
 
+/**
+ * The home page's total, which says what it counts (issue 14 #23): the members whose coverage
+ * runs today — « Mes salariés » with « Statut du contrat : En cours », not the whole list.
+ */
+export function coveredTodayLabel(count: number): string {
+  if (count === 0) return 'Aucun salarié couvert aujourd’hui';
+  return `${formatCount(count)} salarié${count > 1 ? 's' : ''} couvert${count > 1 ? 's' : ''} aujourd’hui`;
+}
+
 /** « 1 salarié assuré », « 298 salariés assurés ». */
 export function insuredLabel(count: number): string {
   return `${formatCount(count)} salarié${count > 1 ? 's' : ''} assuré${count > 1 ? 's' : ''}`;

@@ -8,6 +8,7 @@ import {
   pageCount,
   pickFilters,
   rangeLabel,
+  resultsHeading,
   toggleSort,
   validateMembersSearch,
 } from './members-search';
@@ -138,5 +139,20 @@ describe('counts', () => {
     expect(pageCount(50, 50)).toBe(1);
     expect(pageCount(51, 50)).toBe(2);
     expect(pageCount(100_000_000, 25)).toBe(100_000);
+  });
+});
+
+describe('resultsHeading', () => {
+  it('says which members the list and its total count (issue 14 #23)', () => {
+    expect(resultsHeading(undefined)).toEqual({
+      title: 'Salariés affiliés',
+      scope: 'Tous, quel que soit le statut du contrat : en cours, à venir ou terminé.',
+    });
+    expect(resultsHeading('current')).toEqual({
+      title: 'Salariés couverts aujourd’hui',
+      scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
+    });
+    expect(resultsHeading('upcoming').title).toBe('Salariés dont la couverture est à venir');
+    expect(resultsHeading('ended').title).toBe('Salariés dont la couverture est terminée');
   });
 });

@@ -183,6 +183,38 @@ export function rangeLabel(total: number, page: number, pageSize: number): strin
   return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${noun}`;
 }
 
+/**
+ * The title of the results and what they count, after « Statut du contrat » (issue 14 #23): the
+ * home page's total is the « En cours » list, the unfiltered list counts every member.
+ */
+export function resultsHeading(contractStatus: CoverageStatus | undefined): {
+  title: string;
+  scope: string;
+} {
+  switch (contractStatus) {
+    case undefined:
+      return {
+        title: 'Salariés affiliés',
+        scope: 'Tous, quel que soit le statut du contrat : en cours, à venir ou terminé.',
+      };
+    case 'current':
+      return {
+        title: 'Salariés couverts aujourd’hui',
+        scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
+      };
+    case 'upcoming':
+      return {
+        title: 'Salariés dont la couverture est à venir',
+        scope: 'Statut du contrat « À venir » : couverts à partir de leur date d’effet.',
+      };
+    case 'ended':
+      return {
+        title: 'Salariés dont la couverture est terminée',
+        scope: 'Statut du contrat « Terminé » : leur date de fin est passée.',
+      };
+  }
+}
+
 /** The number of pages of a list (at least 1, at most the API's last page). */
 export function pageCount(total: number, pageSize: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize)));

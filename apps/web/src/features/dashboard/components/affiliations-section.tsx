@@ -16,13 +16,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { ButtonLink } from '../../../components/links';
+import { AnchorLink, ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import type { Dashboard } from '../api/use-dashboard';
 import { useDashboard } from '../api/use-dashboard';
-import { insuredLabel } from '../chart-slices';
+import { coveredTodayLabel } from '../chart-slices';
 import { DonutChart, DonutChartSkeleton } from './donut-chart';
 import { PendingActions } from './pending-actions';
 import { TipsSection } from './tips-section';
@@ -148,7 +148,9 @@ export function AffiliationsSection({
   const updating = dashboard.isPlaceholderData;
   let statusText = '';
   if (dashboard.isPending || updating) statusText = 'Chargement de vos affiliations…';
-  else if (data) statusText = `Mes salariés assurés : ${insuredLabel(data.insuredTotal)}.`;
+  else if (data) statusText = `Mes salariés assurés : ${coveredTodayLabel(data.insuredTotal)}.`;
+  // The total links to « Mes salariés » filtered on what it counts (issue 14 #23).
+  const siren = data?.companies.find((company) => company.id === companyId)?.siren;
 
   let content;
   if (dashboard.isPending) {
@@ -191,9 +193,21 @@ export function AffiliationsSection({
                 <Title order={3} id="insured-title" fz="lg">
                   Mes salariés assurés
                 </Title>
-                <Text size="sm" c="gray.8">
-                  {insuredLabel(data.insuredTotal)} au total
-                </Text>
+                <Group gap="xs" align="baseline">
+                  <Text size="sm" c="gray.8">
+                    {coveredTodayLabel(data.insuredTotal)}
+                  </Text>
+                  {data.insuredTotal > 0 ? (
+                    <AnchorLink
+                      to={paths.members}
+                      search={{ contractStatus: 'current', ...(siren ? { siren } : {}) }}
+                      size="sm"
+                      aria-label="Voir la liste des salariés couverts aujourd’hui"
+                    >
+                      Voir la liste
+                    </AnchorLink>
+                  ) : null}
+                </Group>
               </Group>
               {data.insuredTotal === 0 ? (
                 <NoInsured company={companyId !== undefined} />

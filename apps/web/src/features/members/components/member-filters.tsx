@@ -25,7 +25,11 @@ const CONTRACT_STATUS_OPTIONS = [
   { value: ALL, label: 'Tous' },
   ...COVERAGE_STATUSES.map((status) => ({
     value: status,
-    label: capitalize(COVERAGE_STATUS_LABELS[status]),
+    // « En cours » is the home page's « salariés couverts aujourd’hui » (issue 14 #23).
+    label:
+      status === 'current'
+        ? 'En cours (couverts aujourd’hui)'
+        : capitalize(COVERAGE_STATUS_LABELS[status]),
   })),
 ];
 

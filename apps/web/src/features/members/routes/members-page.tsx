@@ -40,6 +40,7 @@ import {
   pageCount,
   pickFilters,
   rangeLabel,
+  resultsHeading,
   toggleSort,
   validateMembersSearch,
 } from '../members-search';
@@ -138,6 +139,7 @@ export function MembersPage() {
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const { sort, order, page, pageSize } = listSettings(search);
   const filtered = hasFilters(search);
+  const heading = resultsHeading(search.contractStatus);
 
   const go = (next: MembersSearch) =>
     void navigate({ to: paths.members, search: next, resetScroll: false });
@@ -237,8 +239,11 @@ export function MembersPage() {
               fz={{ base: 20, sm: 24 }}
               style={{ outline: 'none' }}
             >
-              Salariés affiliés
+              {heading.title}
             </Title>
+            <Text size="sm" c="gray.8">
+              {heading.scope}
+            </Text>
             <Group gap="xs" wrap="nowrap" mih={24}>
               <Text role="status" size="sm" c="gray.8" data-testid="members-count">
                 {status}
