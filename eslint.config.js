@@ -44,7 +44,23 @@ export default tseslint.config(
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // One form behaviour (errors checked again as their field changes): lib/use-app-form.ts.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/form',
+              importNames: ['useForm'],
+              message:
+                'Use useAppForm from lib/use-app-form.ts: the same error behaviour everywhere.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // expect.any(), expect.stringContaining()… are typed `any` by design.

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { computeNirKey } from '@affilia/shared/validators/nir';
@@ -5,6 +7,7 @@ import {
   DESKTOP,
   escapeRegExp,
   expectNoA11yViolations,
+  fillDate,
   getJson,
   inBackOffice,
   pdf,
@@ -20,6 +23,12 @@ import {
  * employee appears in « Mes salariés » (§5.2) with the collège's contract and the date d'effet.
  * Every run enrols its own employee (unique name, NIR and email): no demo data is changed.
  */
+
+/** TEMP screenshots for the report (removed before commit). */
+async function shot(p: Page, name: string) {
+  fs.mkdirSync('/tmp/shots', { recursive: true });
+  await p.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+}
 
 /** The narrowest phone the portal is checked at. */
 const SMALL_PHONE = { width: 375, height: 812 };
@@ -69,8 +78,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     const stamp = Date.now();
     const lastName = `Brisson-${letters(stamp % 100_000_000)}`;
     const firstName = 'Léa';
-    // « Prénom Nom » in the employer's table, « Nom Prénom » in the back office and the members.
-    const employerName = `${firstName} ${lastName}`;
+    // « Nom Prénom » in every list: the employer's table, the back office and the members.
     const fullName = `${lastName} ${firstName}`;
     const email = `salarie-${stamp}@exemple.test`;
     // A woman born in May 1990 in Paris: the NIR's year and month agree with the birth date.
@@ -96,11 +104,11 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
 
     await page.goto('/pre-affiliation');
     await waitForPage(page, 'Pré-affiliation');
-    const establishmentBox = page.getByRole('combobox', { name: 'Etablissement' });
+    const establishmentBox = page.getByRole('combobox', { name: 'Établissement' });
     await establishmentBox.click();
     await establishmentBox.fill(establishment.name);
     await page
-      .getByRole('option', { name: new RegExp(`^${escapeRegExp(establishment.name)} — Siret`) })
+      .getByRole('option', { name: new RegExp(`^${escapeRegExp(establishment.name)} — SIRET`) })
       .click();
     await page.getByRole('radio', { name: 'Non cadre' }).check();
     await expect(page.getByText(`${contract.label} (n° ${contract.number})`)).toBeVisible();
@@ -111,21 +119,21 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await page.getByRole('radio', { name: 'Non', exact: true }).check();
     await page.getByRole('textbox', { name: /^Nom/ }).fill(lastName);
     await page.getByRole('textbox', { name: /^Prénom/ }).fill(firstName);
-    await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+    await page.getByRole('textbox', { name: /^E-mail/ }).fill(email);
     await page.getByRole('textbox', { name: /^Numéro de Sécurité Sociale/ }).fill(nir);
-    await page.getByLabel(/^Date de naissance/).fill(birthDate);
-    await page.getByLabel(/^Date d'entrée dans l'entreprise/).fill(today);
-    await page.getByLabel(/^Date d'affiliation au contrat Frais de Santé/).fill(today);
+    await fillDate(page.getByLabel(/^Date de naissance/), birthDate);
+    await fillDate(page.getByLabel(/^Date d’entrée dans l’entreprise/), today);
+    await fillDate(page.getByLabel(/^Date d’affiliation au contrat Frais de Santé/), today);
     await page.getByRole('combobox', { name: /^Type de contrat de travail/ }).click();
     await page.getByRole('option', { name: 'CDI', exact: true }).click();
-    await page.getByLabel(/^Date de début du contrat de travail/).fill(today);
+    await fillDate(page.getByLabel(/^Date de début du contrat de travail/), today);
     await expect(page.getByLabel(/^Date de fin du contrat de travail/)).toHaveCount(0);
     await expectNoA11yViolations(page);
     await page.getByRole('button', { name: 'Valider', exact: true }).click();
 
     // Step 3 (after confirming the NIR warning, should the server raise one).
     const sentence = page.getByText(
-      `Un e-mail a été envoyé à ${email} pour compléter son bulletin d'affiliation.`,
+      `Un e-mail a été envoyé à ${email} pour compléter son bulletin d’affiliation.`,
     );
     const confirm = page.getByRole('button', { name: 'Confirmer et valider' });
     await expect(sentence.or(confirm)).toBeVisible();
@@ -134,16 +142,36 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await expectNoA11yViolations(page);
 
     // « Suivi des demandes d'affiliation »: the request, sent by email.
-    const requestRow = page.getByRole('row').filter({ hasText: employerName });
+    const requestRow = page.getByRole('row').filter({ hasText: fullName });
     const openTracking = async () => {
       await page.goto('/affiliations');
-      await waitForPage(page, "Suivi des demandes d'affiliation");
+      await waitForPage(page, 'Suivi des demandes d’affiliation');
       await expect(requestRow).toHaveCount(1);
     };
     await openTracking();
     await expect(requestRow).toContainText(establishment.name);
-    await expect(requestRow).toContainText('Email');
+    await expect(requestRow).toContainText('E-mail');
     await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.sent);
+    // Both dates, each sortable; « Date de la demande » filters on « Demandée le » (issue 14 #24).
+    const trackingTable = page.getByRole('table', { name: /^Demandes d’affiliation/ });
+    for (const header of ['Demandée le', 'Dernière mise à jour']) {
+      await expect(trackingTable.getByRole('columnheader', { name: header })).toBeVisible();
+    }
+    await expect(requestRow.getByRole('cell').nth(5)).toHaveText(frenchDate(today));
+    await expect(requestRow.getByRole('cell').nth(6)).toHaveText(frenchDate(today));
+    await trackingTable.getByRole('button', { name: 'Demandée le' }).click();
+    await expect(page).toHaveURL(/sort=created_at/);
+    await expect(trackingTable.getByRole('columnheader', { name: 'Demandée le' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    await expect(requestRow).toHaveCount(1);
+    await fillDate(page.getByLabel('Date de la demande : du'), today);
+    await fillDate(page.getByLabel('Date de la demande : au'), today);
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(new RegExp(`from=${today}`));
+    await expect(requestRow).toHaveCount(1);
+    await expectNoA11yViolations(page);
 
     // ---- 2. The employee, on a phone: the emailed link. ----
     const link = await waitForEmailLink(page, new Set(), email, '/formulaire/');
@@ -157,9 +185,9 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       const employee = await phone.newPage();
       await employee.goto(link);
       await waitForPage(employee, 'Confirmez votre date de naissance');
-      await employee.getByLabel(/^Date de naissance/).fill(birthDate);
+      await fillDate(employee.getByLabel(/^Date de naissance/), birthDate);
       await employee.getByRole('button', { name: 'Confirmer' }).click();
-      await waitForPage(employee, "Votre bulletin d'affiliation");
+      await waitForPage(employee, 'Votre bulletin d’affiliation');
       await expect(
         employee.getByText(`${establishment.company.name} · ${contract.label}`),
       ).toBeVisible();
@@ -173,10 +201,25 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
 
       const section = (title: RegExp) => employee.getByRole('button', { name: title });
 
+      // 2. Ayants droit: a child attached to the employee's own number with « Mon numéro »
+      // (issue 14 #25), not retyped.
+      await section(/^2\. Ayants droit/).click();
+      await employee.getByRole('button', { name: 'Ajouter un ayant droit' }).click();
+      const child = employee.getByRole('group', { name: /^Ayant droit 1/ });
+      await child.getByRole('textbox', { name: /^Nom/ }).fill(lastName);
+      await child.getByRole('textbox', { name: /^Prénom/ }).fill('Noé');
+      await fillDate(child.getByLabel(/^Date de naissance/), '2019-03-08');
+      await child.getByRole('checkbox', { name: /^Mon numéro/ }).check();
+      await expect(
+        child.getByRole('textbox', { name: /^Numéro de Sécurité sociale de rattachement/ }),
+      ).toHaveValue(/^2 90 05 75/);
+      await expectNoA11yViolations(employee);
+      await shot(employee, 'ayants-droit-375');
+
       // 3. Option: the first one offered, when the contract has options.
       await section(/^3\. Option/).click();
       const optionGroup = employee.getByRole('radiogroup', { name: /Option choisie/ });
-      const noOption = employee.getByText(/ne propose pas d'option/);
+      const noOption = employee.getByText(/ne propose pas d’option/);
       await expect(optionGroup.or(noOption)).toBeVisible();
       if (await optionGroup.isVisible()) await optionGroup.getByRole('radio').first().check();
 
@@ -184,10 +227,17 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       await section(/^4\. Coordonnées bancaires/).click();
       await employee.getByRole('textbox', { name: /^IBAN/ }).fill(IBAN);
       await employee.getByRole('textbox', { name: /^BIC/ }).fill(BIC);
+      // At 375 px the spaced IBAN fits its field (issue 14 #25).
+      const ibanFits = () =>
+        employee
+          .getByRole('textbox', { name: /^IBAN/ })
+          .evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth);
+      expect(await ibanFits()).toBe(true);
+      await shot(employee, 'iban-375');
 
       // 5. Télétransmission Noémie.
       await section(/^5\. Télétransmission Noémie/).click();
-      await employee.getByRole('checkbox', { name: /J'accepte la télétransmission/ }).check();
+      await employee.getByRole('checkbox', { name: /J’accepte la télétransmission/ }).check();
 
       // « Enregistrer le brouillon »: saved, and « Démarré par le salarié » for the employer.
       await employee.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
@@ -205,16 +255,59 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       };
       await attach('Joindre mon RIB', 'rib.pdf');
       await attach('Joindre mon attestation', 'attestation.pdf');
+      // At 375 px no button label is cut (issue 14 #25).
+      for (const name of ['Joindre mon attestation', 'Joindre un autre justificatif']) {
+        const cut = await employee
+          .getByRole('button', { name })
+          .evaluate((button) =>
+            [...button.querySelectorAll('span')].some((s) => s.scrollWidth > s.clientWidth + 1),
+          );
+        expect(cut, `« ${name} » is cut`).toBe(false);
+      }
+      await shot(employee, 'pieces-375');
 
       // 7. Certification, then « Valider ».
       await section(/^7\. Certification/).click();
       await employee
-        .getByRole('checkbox', { name: /Je certifie l'exactitude des informations/ })
+        .getByRole('checkbox', { name: /Je certifie l’exactitude des informations/ })
         .check();
       await expectNoA11yViolations(employee);
       await employee.getByRole('button', { name: 'Valider', exact: true }).click();
-      await waitForPage(employee, "Votre bulletin d'affiliation a été transmis");
+      // A summary to confirm before anything is sent (issue 14 #20).
+      const confirm = employee.getByRole('dialog', {
+        name: 'Envoyer votre bulletin d’affiliation ?',
+      });
+      await expect(confirm).toBeVisible();
+      await expect(confirm).toContainText('12 rue des Tilleuls, 75011 Paris');
+      await expect(confirm).toContainText(`Enfant : Noé ${lastName}`);
+      await expect(confirm).toContainText('RIB : rib.pdf');
+      await expect(confirm).toContainText(email);
       await expectNoA11yViolations(employee);
+      await shot(employee, 'confirmation-375');
+      await confirm.getByRole('button', { name: 'Revenir au formulaire' }).click();
+      await expect(confirm).toBeHidden();
+      await employee.getByRole('button', { name: 'Valider', exact: true }).click();
+      await confirm.getByRole('button', { name: 'Confirmer l’envoi' }).click();
+      await waitForPage(employee, 'Votre bulletin d’affiliation a été transmis');
+      await expectNoA11yViolations(employee);
+      await shot(employee, 'transmis-375');
+      // The completed BIA, downloaded from the confirmation screen (the form cookie's receipt)…
+      const downloading = employee.waitForEvent('download');
+      await employee.getByRole('link', { name: 'Télécharger mon bulletin (PDF)' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/^BIA-Brisson-.+-L[ée]a\.pdf$/);
+      const bytes = fs.readFileSync(await download.path());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      // … and emailed to the employee, attached.
+      const sent = (
+        await getJson<{
+          messages: { to: string; subject: string | null; attachments: string[] }[];
+        }>(page, '/api/dev/outbox')
+      ).messages.find(
+        (m) =>
+          m.to === email && m.subject?.startsWith('Votre formulaire d’affiliation est bien envoyé'),
+      );
+      expect(sent?.attachments).toEqual([`BIA-${lastName}-${firstName}.pdf`]);
     } finally {
       await phone.close();
     }
@@ -226,12 +319,12 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     // ---- 3. The insurer's « gestionnaire », in the back office. ----
     await inBackOffice(browser, async (staff) => {
       await staff.goto('/back-office/affiliations');
-      await waitForPage(staff, "Demandes d'affiliation");
+      await waitForPage(staff, 'Demandes d’affiliation');
       await expect(staff.getByRole('tab', { name: 'À valider' })).toHaveAttribute(
         'aria-selected',
         'true',
       );
-      const queue = staff.getByRole('table', { name: "Demandes d'affiliation : À valider" });
+      const queue = staff.getByRole('table', { name: 'Demandes d’affiliation : À valider' });
       const queued = queue.getByRole('row').filter({ hasText: fullName });
       await expect(queued).toContainText(establishment.name);
       await expect(queued).toContainText(AFFILIATION_STATUS_LABELS.finalised);
@@ -240,14 +333,14 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       const attachments = staff.getByRole('region', { name: 'Pièces justificatives' });
       await expect(attachments.getByRole('link', { name: /rib\.pdf/ })).toBeVisible();
       await expect(attachments.getByRole('link', { name: /attestation\.pdf/ })).toBeVisible();
-      await staff.getByRole('button', { name: "Valider l'affiliation" }).click();
-      const dialog = staff.getByRole('dialog', { name: "Valider l'affiliation" });
+      await staff.getByRole('button', { name: 'Valider l’affiliation' }).click();
+      const dialog = staff.getByRole('dialog', { name: 'Valider l’affiliation' });
       await expect(dialog).toContainText(contract.label);
       await expect(dialog).toContainText(frenchDate(today));
       await dialog.getByRole('button', { name: 'Confirmer la validation' }).click();
       // The page's own outcome (a notification says it too).
       await expect(staff.getByRole('main').getByText('Le salarié est affilié.')).toBeVisible();
-      await expect(staff.getByRole('button', { name: "Valider l'affiliation" })).toHaveCount(0);
+      await expect(staff.getByRole('button', { name: 'Valider l’affiliation' })).toHaveCount(0);
     });
 
     // ---- 4. The employer again: validated, and the new member in « Mes salariés ». ----
@@ -270,8 +363,8 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       .getByRole('table', { name: /^Salariés affiliés/ })
       .getByRole('columnheader')
       .allInnerTexts();
-    const effectiveIndex = dateColumn.findIndex((t) => t.includes("Date d'effet"));
-    expect(effectiveIndex, "a « Date d'effet » column").toBeGreaterThanOrEqual(0);
+    const effectiveIndex = dateColumn.findIndex((t) => t.includes('Date d’effet'));
+    expect(effectiveIndex, 'a « Date d’effet » column').toBeGreaterThanOrEqual(0);
     // The row's first cell is a header cell (the name is a row header): count both kinds.
     await expect(member.locator('th, td').nth(effectiveIndex)).toHaveText(frenchDate(today));
   });

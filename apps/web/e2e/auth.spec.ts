@@ -85,7 +85,7 @@ test.describe('sign-in and account security', () => {
     await expectNoA11yViolations(page);
 
     const known = await outboxIds(page);
-    await page.getByLabel(/J'ai lu et j'accepte les conditions générales/).check();
+    await page.getByLabel(/J’ai lu et j’accepte les conditions générales/).check();
     await page.getByRole('button', { name: 'Activer mon espace' }).click();
     await waitForPage(page, 'Vérifiez votre boîte e-mail');
     await expect(page.getByText(email)).toBeVisible();
@@ -242,7 +242,7 @@ test.describe('sign-in and account security', () => {
     const staff = account(/^Gestionnaire/);
     await page.setViewportSize(DESKTOP);
     await page.goto('/back-office');
-    await waitForPage(page, "Connexion à l'espace assureur");
+    await waitForPage(page, 'Connexion à l’espace assureur');
     await expectNoA11yViolations(page);
     await signIn(page, staff.email, staff.password, { space: 'backoffice' });
     await expect(page).toHaveURL(/\/back-office$/);

@@ -79,7 +79,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     const unreadBefore = await bellCount(page);
 
     // « Besoin d'aide ? » in the header: the support phone and hours of the configuration.
-    await page.getByRole('button', { name: "Besoin d'aide ?" }).click();
+    await page.getByRole('button', { name: 'Besoin d’aide ?' }).click();
     const help = page.getByRole('dialog');
     await expect(help.getByRole('link', { name: branding.supportPhone })).toBeVisible();
     await expect(help).toContainText(branding.supportHours);
@@ -168,7 +168,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await expectNoA11yViolations(staff);
 
       // « M'attribuer la conversation », then « Attribuer à » a colleague (GET /api/backoffice/staff).
-      await staff.getByRole('button', { name: "M'attribuer la conversation" }).click();
+      await staff.getByRole('button', { name: 'M’attribuer la conversation' }).click();
       await expect(staff.getByText(/Attribuée à /)).toBeVisible();
       await expect(staff.getByText('En cours', { exact: true }).first()).toBeVisible();
       await choose(staff, 'Attribuer à', 'Isabelle Rousseau');
@@ -250,7 +250,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     await useSession(page);
     const branding = await getJson<Branding>(page, '/api/branding');
     await page.goto('/aide');
-    await waitForPage(page, "Besoin d'aide ?");
+    await waitForPage(page, 'Besoin d’aide ?');
     const main = page.getByRole('main');
     await expect(main.getByRole('link', { name: branding.supportPhone })).toBeVisible();
     await expect(main).toContainText(branding.supportHours);

@@ -31,11 +31,11 @@ test.describe('web shell', () => {
     await expect(nav.getByRole('link', { name: 'Mes salariés' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Mes documents pratiques' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Mes habilitations' })).toBeVisible();
-    await expect(header.getByRole('button', { name: "Besoin d'aide ?" })).toBeVisible();
+    await expect(header.getByRole('button', { name: 'Besoin d’aide ?' })).toBeVisible();
     await expect(header.getByRole('link', { name: 'Messages' })).toBeVisible();
     await expect(header.getByRole('link', { name: 'Notifications' })).toBeVisible();
     await expect(header.getByRole('button', { name: 'Mon profil' })).toBeVisible();
-    await expect(page.getByRole('contentinfo')).toContainText("Besoin d'aide ?");
+    await expect(page.getByRole('contentinfo')).toContainText('Besoin d’aide ?');
 
     // « Mes démarches » is a menu of three links.
     await nav.getByRole('button', { name: 'Mes démarches' }).click();
@@ -47,7 +47,7 @@ test.describe('web shell', () => {
     await waitForPage(page, 'Messagerie');
 
     // The help popover gives the support phone and hours.
-    await header.getByRole('button', { name: "Besoin d'aide ?" }).click();
+    await header.getByRole('button', { name: 'Besoin d’aide ?' }).click();
     await expect(page.getByRole('dialog')).toContainText('du lundi au vendredi de 8h30 à 17h00');
     await page.keyboard.press('Escape');
 

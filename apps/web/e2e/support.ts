@@ -248,3 +248,15 @@ export async function pickCompany(picker: Locator, companyName: string): Promise
     .getByRole('option', { name: new RegExp(`^${escapeRegExp(companyName)} — SIREN`) })
     .click();
 }
+
+/**
+ * Types an ISO date (« 1990-05-14 ») into one of the portal's French date fields as a person
+ * would (« 14/05/1990 »), closes its calendar, and checks the field shows it day first.
+ */
+export async function fillDate(field: Locator, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-');
+  const french = `${day}/${month}/${year}`;
+  await field.fill(french);
+  await field.press('Escape');
+  await expect(field).toHaveValue(french);
+}

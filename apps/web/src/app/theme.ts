@@ -1,5 +1,5 @@
 import type { CSSVariablesResolver, MantineThemeOverride } from '@mantine/core';
-import { Badge, createTheme } from '@mantine/core';
+import { Badge, ColorInput, createTheme } from '@mantine/core';
 import { buildAccessiblePalette } from '../lib/colors';
 
 /**
@@ -33,6 +33,15 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
       // A badge is a status word: never cut to « Répo… » in a narrow table column.
       Badge: Badge.extend({
         styles: { root: { overflow: 'visible' }, label: { overflow: 'visible' } },
+      }),
+      // The eyedropper is an icon button: it needs a name (axe « button-name », critical).
+      ColorInput: ColorInput.extend({
+        defaultProps: {
+          eyeDropperButtonProps: {
+            'aria-label': 'Prendre une couleur à l’écran (pipette)',
+            title: 'Prendre une couleur à l’écran (pipette)',
+          },
+        },
       }),
     },
   });

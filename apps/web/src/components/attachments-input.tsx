@@ -51,7 +51,7 @@ export function AttachmentsInput({ files, onChange, error, disabled }: Props) {
       if (problem) messages.push(problem);
       else if (next.length >= MESSAGE_ATTACHMENT_MAX_COUNT) {
         messages.push(
-          `${MESSAGE_ATTACHMENT_MAX_COUNT} pièces jointes au plus : « ${file.name} » n'est pas ajouté.`,
+          `${MESSAGE_ATTACHMENT_MAX_COUNT} pièces jointes au plus : « ${file.name} » n’est pas ajouté.`,
         );
       } else next.push(file);
     }
@@ -131,7 +131,10 @@ export function AttachmentsInput({ files, onChange, error, disabled }: Props) {
                   color="red"
                   aria-label={`Retirer ${file.name}`}
                   disabled={disabled}
-                  onClick={() => onChange(files.filter((_, i) => i !== index))}
+                  onClick={() => {
+                    setProblems([]);
+                    onChange(files.filter((_, i) => i !== index));
+                  }}
                 >
                   <IconTrash aria-hidden size={16} />
                 </ActionIcon>

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { MESSAGE_TEXT_MAX, MessageTextSchema } from '@affilia/shared/schemas/messages';
 import { errorMessage, fieldErrors } from '../lib/form-errors';
+import { useAppForm } from '../lib/use-app-form';
 import { AttachmentsInput } from './attachments-input';
 
 /** The form's texts for the employer (a new message) and for the insurer's staff (an answer). */
@@ -31,32 +32,33 @@ interface Props {
 /** A new message in a conversation: its text and attachments; emptied once sent. */
 export function ConversationReplyForm({ send, reader }: Props) {
   const { heading, label, emptyMessage, submitLabel } = TEXTS[reader];
-  const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useAppForm<{ text: string }>({
+    initialValues: { text: '' },
+    validate: {
+      text: (value) => {
+        const parsed = MessageTextSchema.safeParse(value);
+        return parsed.success ? null : (parsed.error.issues[0]?.message ?? emptyMessage);
+      },
+    },
+  });
+  const errors = form.errors as Record<string, string | undefined>;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = MessageTextSchema.safeParse(text);
-    if (!parsed.success) {
-      setErrors({ text: parsed.error.issues[0]?.message ?? emptyMessage });
-      return;
-    }
-    setErrors({});
+  const onSubmit = ({ text }: { text: string }) => {
     send.mutate(
-      { text: parsed.data, files },
+      { text: MessageTextSchema.parse(text), files },
       {
         onSuccess: () => {
-          setText('');
+          form.reset();
           setFiles([]);
         },
-        onError: (err) => setErrors(fieldErrors(err)),
+        onError: (err) => form.setErrors(fieldErrors(err)),
       },
     );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={form.onSubmit(onSubmit)} noValidate>
       <Stack gap="md" maw={reader === 'employer' ? 720 : undefined}>
         {heading ? (
           <Title order={2} size="h4">
@@ -74,14 +76,15 @@ export function ConversationReplyForm({ send, reader }: Props) {
           autosize
           minRows={4}
           maxLength={MESSAGE_TEXT_MAX}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          error={errors.text}
+          {...form.getInputProps('text')}
           disabled={send.isPending}
         />
         <AttachmentsInput
           files={files}
-          onChange={setFiles}
+          onChange={(next) => {
+            setFiles(next);
+            form.clearFieldError('attachments');
+          }}
           error={errors.attachments}
           disabled={send.isPending}
         />

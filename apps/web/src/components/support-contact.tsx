@@ -13,7 +13,7 @@ export function SupportContact({ withTitle = true }: { withTitle?: boolean }) {
     <Stack gap={4}>
       {withTitle ? (
         <Text fw={700} size="sm">
-          Besoin d&apos;aide ?
+          Besoin d’aide ?
         </Text>
       ) : null}
       <Text size="sm">

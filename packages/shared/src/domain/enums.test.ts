@@ -67,7 +67,7 @@ describe('enums', () => {
       'Finalisé par le salarié',
       'Abandonné',
     ]);
-    expect(Object.values(AFFILIATION_MODE_LABELS)).toEqual(['Email', 'Courrier']);
+    expect(Object.values(AFFILIATION_MODE_LABELS)).toEqual(['E-mail', 'Courrier']);
     expect(Object.values(STAFF_CATEGORY_LABELS)).toEqual([
       'Cadre',
       'Non cadre',

@@ -94,7 +94,7 @@ export const EMPLOYER_AFFILIATION_STATUSES = [
 export const AFFILIATION_MODES = ['email', 'mail'] as const;
 export type AffiliationMode = (typeof AFFILIATION_MODES)[number];
 export const AFFILIATION_MODE_LABELS: Record<AffiliationMode, string> = {
-  email: 'Email',
+  email: 'E-mail',
   mail: 'Courrier',
 };
 

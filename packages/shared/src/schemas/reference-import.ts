@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frenchFileName } from '../domain/file-name';
 
 // ---------------------------------------------------------------------------------------------
 // Back office « Importer des données » (SPEC §3): companies, establishments, contracts, members
@@ -26,6 +27,16 @@ export const REFERENCE_IMPORT_KIND_LABELS: Record<ReferenceImportKind, string> =
   contracts: 'Contrats collectifs',
   members: 'Assurés et couvertures',
 };
+
+/** « rapport-import-assures-couvertures.csv »: the report's download name, in French. */
+export function referenceImportReportName(kind: ReferenceImportKind): string {
+  return frenchFileName(`Rapport import ${REFERENCE_IMPORT_KIND_LABELS[kind]}`, 'csv');
+}
+
+/** « modele-etablissements.xlsx »: the template's download name, in French. */
+export function referenceImportTemplateName(kind: ReferenceImportKind): string {
+  return frenchFileName(`Modèle ${REFERENCE_IMPORT_KIND_LABELS[kind]}`, 'xlsx');
+}
 
 /** The largest file the back office accepts (the command line has no such limit). */
 export const REFERENCE_IMPORT_MAX_BYTES = 20 * 1024 * 1024;

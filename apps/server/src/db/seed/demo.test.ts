@@ -306,10 +306,14 @@ describe(`demo seed (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'})
         'f.storage_key',
         'f.sha256',
         'f.mime_type',
+        'f.original_name',
         'v.version',
       ])
       .execute();
     expect(docs).toHaveLength(6);
+    // Downloaded under a French name made from the title (issue 14 #22).
+    expect(docs.map((d) => d.original_name)).toContain('resume-garanties-cadres.pdf');
+    for (const d of docs) expect(d.original_name).toMatch(/^[a-z0-9-]+\.pdf$/);
     expect(new Set(docs.map((d) => d.scope))).toEqual(new Set(['all', 'ccn', 'company']));
     for (const d of docs) {
       const bytes = await storage.read(d.storage_key);

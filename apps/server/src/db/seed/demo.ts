@@ -24,6 +24,7 @@ import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import { todayIsoDate } from '@affilia/shared/validators/dates';
+import { fileSlug } from '@affilia/shared/domain/file-name';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import type { FileStorage } from '../../lib/storage';
@@ -885,7 +886,8 @@ async function buildDocuments(ctx: BuildContext, rows: DemoRows): Promise<void> 
     for (const [i, content] of def.versions.entries()) {
       const createdAt = instantBefore(ctx.now, def.publishedDaysAgo - i * 30, 10, 30);
       const bytes = await renderPdf(content, ctx.branding, new Date(createdAt));
-      const slug = def.key + (def.versions.length > 1 ? `-v${i + 1}` : '');
+      // Downloaded under a French name: « resume-garanties-cadres.pdf ».
+      const slug = fileSlug(def.title) + (def.versions.length > 1 ? `-v${i + 1}` : '');
       const file = await ctx.store(
         bytes,
         {

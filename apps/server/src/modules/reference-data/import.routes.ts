@@ -10,6 +10,10 @@ import {
   ReferenceImportTemplateParamsSchema,
   type ReferenceImportKind,
 } from '@affilia/shared/schemas/reference-import';
+import {
+  referenceImportReportName,
+  referenceImportTemplateName,
+} from '@affilia/shared/schemas/reference-import';
 import { AppError, badRequest } from '../../lib/errors';
 import { requireStaff } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
@@ -135,7 +139,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { csv, kind } = await readImportReport(ctx, request.params.id);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="rapport-import-${kind}.csv"`)
+        .header('content-disposition', `attachment; filename="${referenceImportReportName(kind)}"`)
         .header('cache-control', 'no-store')
         .send(csv);
     },
@@ -156,7 +160,10 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const kind = request.params.file.replace(/\.xlsx$/, '') as ReferenceImportKind;
       return reply
         .type(XLSX_MIME_TYPE)
-        .header('content-disposition', `attachment; filename="modele-${kind}.xlsx"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${referenceImportTemplateName(kind)}"`,
+        )
         .header('cache-control', 'private, max-age=3600')
         .send(await referenceImportTemplate(kind));
     },

@@ -14,6 +14,7 @@
 import {
   REFERENCE_IMPORT_MAX_ROWS,
   REFERENCE_IMPORT_ROWS_IN_ANSWER,
+  referenceImportReportName,
   type ReferenceImportHistoryItem,
   type ReferenceImportKind,
   type ReferenceImportReport,
@@ -895,7 +896,7 @@ export async function runReferenceImport(
     });
     const summary = summarize(rows);
     const csv = reportToCsv(input.kind, rows);
-    const reportName = `rapport-import-${input.kind}.csv`;
+    const reportName = referenceImportReportName(input.kind);
     const saved = await deps.storage.save(csv, { originalName: reportName, mimeType: 'text/csv' });
     const fileId = newId();
     await trx
@@ -1016,7 +1017,7 @@ export async function listImports(db: Db): Promise<ReferenceImportHistoryItem[]>
 export async function readImportReport(
   deps: Pick<ImportDeps, 'db' | 'storage'>,
   id: string,
-): Promise<{ csv: Buffer; kind: string }> {
+): Promise<{ csv: Buffer; kind: ReferenceImportKind }> {
   const row = await deps.db
     .selectFrom('reference_imports as i')
     .innerJoin('stored_files as f', 'f.id', 'i.report_file_id')
@@ -1024,5 +1025,5 @@ export async function readImportReport(
     .where('i.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Ce rapport d’import n’existe pas.');
-  return { csv: await deps.storage.read(row.storage_key), kind: row.kind };
+  return { csv: await deps.storage.read(row.storage_key), kind: row.kind as ReferenceImportKind };
 }

@@ -494,6 +494,10 @@ describe(`reference-data import ${DB}`, () => {
     );
     expect(report.statusCode).toBe(200);
     expect(report.headers['content-type']).toContain('text/csv');
+    // French download names (issue 14 #22).
+    expect(report.headers['content-disposition']).toBe(
+      'attachment; filename="rapport-import-assures-couvertures.csv"',
+    );
     const text = report.body.replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe('Ligne;NIR (masqué);Nom Prénom;Résultat;Détail');
     expect(text).toContain(
@@ -514,6 +518,9 @@ describe(`reference-data import ${DB}`, () => {
       const res = await staff.get(`/api/backoffice/reference-data/templates/${kind}.xlsx`);
       expect(res.statusCode).toBe(200);
       expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="modele-(entreprises|etablissements|contrats-collectifs|assures-couvertures)\.xlsx"$/,
+      );
       // The template, filled in, is read back with the same columns.
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);

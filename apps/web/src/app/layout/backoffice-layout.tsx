@@ -24,7 +24,7 @@ export function BackOfficeLayout() {
       <SkipLink />
       <header className={classes.header}>
         <Container size="xl" className={classes.headerInner}>
-          <BrandHomeLink to={paths.backOffice} label="accueil de l'espace assureur" />
+          <BrandHomeLink to={paths.backOffice} label="accueil de l’espace assureur" />
           <Badge
             variant="light"
             size="md"

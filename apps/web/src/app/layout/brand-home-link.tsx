@@ -7,7 +7,7 @@ import classes from './layout.module.css';
 /** The insurer's logo, as a link to the home page. */
 export function BrandHomeLink({
   to = paths.home,
-  label = "retour à l'accueil",
+  label = 'retour à l’accueil',
 }: {
   to?: typeof paths.home | typeof paths.backOffice;
   label?: string;

@@ -51,7 +51,7 @@ function ProceduresMenu() {
 }
 
 /**
- * The employer space's header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
+ * The employer space’s header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
  * pratiques », « Mes habilitations », « Mes démarches », then help, messages, notifications and
  * profile. Below the `lg` breakpoint the links move to a drawer opened by a burger.
  */
@@ -126,7 +126,7 @@ export function EmployerHeader() {
         <Divider my="sm" />
         <NavLinkLink
           to={paths.help}
-          label="Besoin d'aide ?"
+          label="Besoin d’aide ?"
           leftSection={<IconHelpCircle size={18} aria-hidden />}
           onClick={close}
         />

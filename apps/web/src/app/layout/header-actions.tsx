@@ -82,11 +82,11 @@ export function HelpPopover() {
       onChange={setOpened}
     >
       <Popover.Target>
-        <Tooltip label="Besoin d'aide ?" disabled={opened}>
+        <Tooltip label="Besoin d’aide ?" disabled={opened}>
           <ActionIcon
             variant="subtle"
             size="lg"
-            aria-label="Besoin d'aide ?"
+            aria-label="Besoin d’aide ?"
             onClick={() => setOpened((o) => !o)}
           >
             <IconHelpCircle size={ICON_SIZE} aria-hidden />
@@ -97,7 +97,7 @@ export function HelpPopover() {
         <Stack gap="sm">
           <SupportContact />
           <AnchorLink to={paths.help} size="sm">
-            Toutes les informations d&apos;aide
+            Toutes les informations d’aide
           </AnchorLink>
         </Stack>
       </Popover.Dropdown>

@@ -9,11 +9,19 @@ import { BrandHomeLink } from './brand-home-link';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import classes from './layout.module.css';
 
-type PublicSpace = 'employer' | 'backoffice';
+type PublicSpace = 'employer' | 'backoffice' | 'employee';
+
+/** The name of each space, in the footer. */
+const SPACE_NAMES: Record<PublicSpace, string> = {
+  employer: 'Espace Entreprise',
+  backoffice: 'Espace assureur',
+  employee: 'Espace salarié',
+};
 
 /**
  * The frame of the pages reached without an account: logo, content, support footer. The back
- * office's variant (« Espace assureur ») names its space and leaves out the employers' support.
+ * office's variant (« Espace assureur ») names its space and leaves out the employers' support;
+ * the employee's form names theirs.
  */
 export function PublicShell({
   children,
@@ -31,7 +39,7 @@ export function PublicShell({
         <Container size="xl" className={classes.headerInner}>
           {backOffice ? (
             <>
-              <BrandHomeLink to={paths.backOffice} label="accueil de l'espace assureur" />
+              <BrandHomeLink to={paths.backOffice} label="accueil de l’espace assureur" />
               <Badge variant="light" size="md" radius="sm" className={classes.spaceLabel}>
                 Espace assureur
               </Badge>
@@ -44,7 +52,7 @@ export function PublicShell({
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.publicMain}>
         <Container size="xl">{children}</Container>
       </main>
-      {backOffice ? <AppFooter space="Espace assureur" withSupport={false} /> : <AppFooter />}
+      <AppFooter space={SPACE_NAMES[space]} withSupport={!backOffice} />
     </div>
   );
 }
@@ -52,6 +60,15 @@ export function PublicShell({
 export function PublicLayout() {
   return (
     <PublicShell>
+      <Outlet />
+    </PublicShell>
+  );
+}
+
+/** The employee's online form (the emailed link). */
+export function EmployeeLayout() {
+  return (
+    <PublicShell space="employee">
       <Outlet />
     </PublicShell>
   );

@@ -131,7 +131,7 @@ export function setupErrors(
   establishment: Establishment | undefined,
 ): Partial<Record<keyof SetupValues, string>> {
   const errors: Partial<Record<keyof SetupValues, string>> = {};
-  if (!establishment) errors.establishmentId = "Choisissez l'établissement du salarié";
+  if (!establishment) errors.establishmentId = 'Choisissez l’établissement du salarié';
   if (setup.professionalStatus === '')
     errors.professionalStatus = 'Choisissez le statut professionnel';
   return errors;

@@ -5,8 +5,8 @@ import type { AffiliationRow } from '../api/use-affiliations';
 import { biaPdfUrl } from '../api/use-affiliations';
 import { employeeName, reminderBlocker, reminderSummary } from '../format';
 
-export const REMIND_LABEL = "Envoi d'un email de relance";
-export const CANCEL_LABEL = "Annuler la demande d'affiliation";
+export const REMIND_LABEL = 'Envoi d’un e-mail de relance';
+export const CANCEL_LABEL = 'Annuler la demande d’affiliation';
 export const DOWNLOAD_LABEL = 'Télécharger le bulletin (PDF)';
 
 /** The « … » of a row: reminder, cancellation, the BIA. */

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DateField } from '../../../components/date-field';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
@@ -114,13 +115,13 @@ export function AffiliationFilters({
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <form
         role="search"
-        aria-label="Rechercher des demandes d'affiliation"
+        aria-label="Rechercher des demandes d’affiliation"
         onSubmit={submit}
         noValidate
       >
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Select
-            label="Siren"
+            label="SIREN"
             data={sirenData}
             value={values.siren ?? ALL}
             onChange={(value) => {
@@ -139,7 +140,7 @@ export function AffiliationFilters({
             nothingFoundMessage="Aucune société"
           />
           <Select
-            label="Siret / Etablissement"
+            label="SIRET / Établissement"
             data={establishmentData}
             value={values.establishmentId ?? ALL}
             onChange={(value) => set({ establishmentId: fromSelect(value) })}
@@ -158,7 +159,7 @@ export function AffiliationFilters({
             allowDeselect={false}
           />
           <Select
-            label="Mode d'affiliation"
+            label="Mode d’affiliation"
             data={MODE_OPTIONS}
             value={values.mode ?? ALL}
             onChange={(value) => {
@@ -174,19 +175,15 @@ export function AffiliationFilters({
             value={values.q ?? ''}
             onChange={(event) => set({ q: event.currentTarget.value })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Date de la demande : du"
-            description="jj/mm/aaaa"
             value={values.from ?? ''}
-            onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+            onChange={(value) => set({ from: value || undefined })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Date de la demande : au"
-            description="jj/mm/aaaa"
             value={values.to ?? ''}
-            onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+            onChange={(value) => set({ to: value || undefined })}
           />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm" mt="md">

@@ -18,21 +18,21 @@ export function CancelAffiliationModal({
     <Modal
       opened={row !== null}
       onClose={onClose}
-      title="Annuler la demande d'affiliation"
+      title="Annuler la demande d’affiliation"
       centered
       closeButtonProps={{ 'aria-label': 'Fermer' }}
     >
       {row ? (
         <Stack gap="md">
           <Text size="sm">
-            {`La demande d'affiliation de ${employeeName(row)} passera au statut « Abandonné » et le lien reçu par le salarié ne fonctionnera plus. Pour l'affilier ensuite, il faudra refaire une pré-affiliation.`}
+            {`La demande d’affiliation de ${employeeName(row)} passera au statut « Abandonné » et le lien reçu par le salarié ne fonctionnera plus. Pour l’affilier ensuite, il faudra refaire une pré-affiliation.`}
           </Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={pending}>
               Ne pas annuler
             </Button>
             <Button color="red" loading={pending} onClick={() => onConfirm(row)}>
-              Confirmer l'annulation
+              Confirmer l’annulation
             </Button>
           </Group>
         </Stack>

@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import {
   EMPLOYMENT_CONTRACT_TYPES,
@@ -20,6 +20,7 @@ import {
   PROFESSIONAL_STATUS_LABELS,
 } from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
+import { DateField } from '../../../components/date-field';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import type { AffiliationDetail } from '../api/use-affiliations';
@@ -37,7 +38,6 @@ const CONTRACT_TYPE_OPTIONS = EMPLOYMENT_CONTRACT_TYPES.map((type) => ({
   label: EMPLOYMENT_CONTRACT_TYPE_LABELS[type],
 }));
 
-const DATE_HINT = 'jj/mm/aaaa';
 const NIR_ID = 'pre-affiliation-nir';
 const FORM_ID = 'pre-affiliation-employee';
 
@@ -67,7 +67,7 @@ export function EmployeeStep({
   const create = useCreateAffiliation();
   const [warning, setWarning] = useState<string | null>(null);
   const [general, setGeneral] = useState<{ code: string | null; message: string } | null>(null);
-  const form = useForm<EmployeeValues>({
+  const form = useAppForm<EmployeeValues>({
     initialValues: initial,
     validate: (values) => {
       const result = parsePreAffiliation(setup, values);
@@ -119,10 +119,8 @@ export function EmployeeStep({
   };
 
   const date = (field: keyof EmployeeValues, label: string, required = true) => (
-    <TextInput
-      type="date"
+    <DateField
       label={label}
-      description={DATE_HINT}
       withAsterisk={required}
       autoComplete={field === 'birthDate' ? 'bday' : 'off'}
       {...form.getInputProps(field)}
@@ -147,7 +145,7 @@ export function EmployeeStep({
           </Text>
 
           <Radio.Group
-            label="Le salarié a-t-il déjà fait l'objet d'une affiliation au sein de votre entreprise ?"
+            label="Le salarié a-t-il déjà fait l’objet d’une affiliation au sein de votre entreprise ?"
             withAsterisk
             {...form.getInputProps('alreadyAffiliated')}
           >
@@ -186,7 +184,7 @@ export function EmployeeStep({
               {...form.getInputProps('firstName')}
             />
             <TextInput
-              label="Email"
+              label="E-mail"
               type="email"
               autoComplete="email"
               description="Facultatif : sans e-mail, le bulletin sera à imprimer et remettre au salarié (mode Courrier)."
@@ -207,8 +205,8 @@ export function EmployeeStep({
               {...form.getInputProps('nir')}
             />
             {date('birthDate', 'Date de naissance')}
-            {date('hireDate', "Date d'entrée dans l'entreprise")}
-            {date('affiliationDate', "Date d'affiliation au contrat Frais de Santé")}
+            {date('hireDate', 'Date d’entrée dans l’entreprise')}
+            {date('affiliationDate', 'Date d’affiliation au contrat Frais de Santé')}
             <Select
               label="Type de contrat de travail"
               placeholder="Choisir un élément"
@@ -221,7 +219,7 @@ export function EmployeeStep({
             {date('employmentStartDate', 'Date de début du contrat de travail')}
             {showEndDate ? date('employmentEndDate', 'Date de fin du contrat de travail') : null}
             <TextInput
-              label="Statut au sein de l'entreprise"
+              label="Statut au sein de l’entreprise"
               description="Facultatif (par exemple : technicien, agent de maîtrise…)"
               maxLength={100}
               {...form.getInputProps('positionInCompany')}
@@ -284,7 +282,7 @@ export function EmployeeStep({
               onClick={() => onBack(form.getValues())}
               disabled={create.isPending}
             >
-              Retour à l'étape 1
+              Retour à l’étape 1
             </Button>
             <Button type="submit" loading={create.isPending} disabled={Boolean(warning)}>
               Valider

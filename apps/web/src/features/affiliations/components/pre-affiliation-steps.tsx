@@ -4,9 +4,9 @@ import classes from './pre-affiliation-steps.module.css';
 
 /** The guide's three stages, verbatim. */
 export const PRE_AFFILIATION_STEPS = [
-  '1 - Etablissement et statut professionnel',
+  '1 - Établissement et statut professionnel',
   '2 - Pré-affiliation du salarié',
-  "3 - Communication au salarié pour finaliser sa procédure d'affiliation",
+  '3 - Communication au salarié pour finaliser sa procédure d’affiliation',
 ] as const;
 
 export type StepIndex = 0 | 1 | 2;
@@ -17,7 +17,7 @@ export type StepIndex = 0 | 1 | 2;
  */
 export function PreAffiliationSteps({ current }: { current: StepIndex }) {
   return (
-    <nav aria-label="Procédure à suivre pour la pré-affiliation d'un nouveau salarié">
+    <nav aria-label="Procédure à suivre pour la pré-affiliation d’un nouveau salarié">
       <ol className={classes.list}>
         {PRE_AFFILIATION_STEPS.map((label, index) => {
           const state = index < current ? 'done' : index === current ? 'current' : 'todo';

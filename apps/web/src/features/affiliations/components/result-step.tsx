@@ -30,10 +30,10 @@ export function ResultStep({
           >
             <Stack gap="xs">
               <Text size="sm">
-                {`Un e-mail a été envoyé à ${result.email ?? name} pour compléter son bulletin d'affiliation.`}
+                {`Un e-mail a été envoyé à ${result.email ?? name} pour compléter son bulletin d’affiliation.`}
               </Text>
               <Text size="sm">
-                Le salarié complète son formulaire d'affiliation en ligne avec les pièces
+                Le salarié complète son formulaire d’affiliation en ligne avec les pièces
                 justificatives (RIB et attestation de droits Sécurité sociale). Invitez-le à
                 surveiller sa boîte de réception.
               </Text>
@@ -48,7 +48,7 @@ export function ResultStep({
           >
             <Stack gap="sm" align="flex-start">
               <Text size="sm">
-                Sans adresse e-mail, le bulletin d'affiliation pré-rempli est à imprimer et à
+                Sans adresse e-mail, le bulletin d’affiliation pré-rempli est à imprimer et à
                 remettre au salarié, qui le renvoie complété avec les pièces justificatives (RIB et
                 attestation de droits Sécurité sociale).
               </Text>
@@ -58,7 +58,7 @@ export function ResultStep({
                 download
                 leftSection={<IconDownload size={18} aria-hidden />}
               >
-                Télécharger le bulletin d'affiliation (PDF)
+                Télécharger le bulletin d’affiliation (PDF)
               </Button>
             </Stack>
           </Alert>

@@ -9,7 +9,7 @@ import {
   isOneOf,
 } from '@affilia/shared/domain/enums';
 import type { AffiliationOptions } from '../api/use-affiliations';
-import { formatSiret } from '../format';
+import { formatSiren, formatSiret } from '../format';
 import type { Establishment, SetupValues } from '../pre-affiliation-form';
 import { contractFor, setupErrors } from '../pre-affiliation-form';
 import { focusFirstInvalid } from '../../../lib/form-errors';
@@ -29,14 +29,14 @@ function establishmentData(
     let group = byCompany.get(key);
     if (!group) {
       group = {
-        group: `${establishment.company.name} (Siren ${establishment.company.siren})`,
+        group: `${establishment.company.name} (SIREN ${formatSiren(establishment.company.siren)})`,
         items: [],
       };
       byCompany.set(key, group);
     }
     group.items.push({
       value: establishment.id,
-      label: `${establishment.name} — Siret ${formatSiret(establishment.siret)}`,
+      label: `${establishment.name} — SIRET ${formatSiret(establishment.siret)}`,
     });
   }
   const groups = [...byCompany.values()];
@@ -61,7 +61,7 @@ export function ContractNotice({
         icon={<IconAlertTriangle aria-hidden />}
         title="Aucun contrat Frais de Santé pour ce collège"
       >
-        {`${establishment.company.name} n'a pas de contrat Frais de Santé pour le statut « ${PROFESSIONAL_STATUS_LABELS[status]} » : la pré-affiliation de ce salarié n'est pas possible. Choisissez un autre statut ou contactez votre interlocuteur.`}
+        {`${establishment.company.name} n’a pas de contrat Frais de Santé pour le statut « ${PROFESSIONAL_STATUS_LABELS[status]} » : la pré-affiliation de ce salarié n’est pas possible. Choisissez un autre statut ou contactez votre interlocuteur.`}
       </Alert>
     );
   }
@@ -114,9 +114,9 @@ export function SetupStep({
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="lg" maw={640}>
           <Select
-            label="Etablissement"
+            label="Établissement"
             placeholder="Choisir un établissement"
-            description="Saisissez quelques lettres du nom ou du Siret pour filtrer la liste."
+            description="Saisissez quelques lettres du nom ou du SIRET pour filtrer la liste."
             data={establishmentData(options)}
             value={values.establishmentId || null}
             onChange={(value) => {

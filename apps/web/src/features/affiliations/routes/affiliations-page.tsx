@@ -226,8 +226,8 @@ export function AffiliationsPage() {
 
   return (
     <Page
-      title="Suivi des demandes d'affiliation"
-      description="L'état d'avancement de l'affiliation de vos salariés, le mode utilisé (email ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
+      title="Suivi des demandes d’affiliation"
+      description="L’état d’avancement de l’affiliation de vos salariés, le mode utilisé (e-mail ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
       actions={
         <ButtonLink to={paths.preAffiliation} leftSection={<IconUserPlus size={18} aria-hidden />}>
           Pré-affilier un salarié

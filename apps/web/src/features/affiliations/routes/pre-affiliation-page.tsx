@@ -76,8 +76,8 @@ export function PreAffiliationPage() {
   } else if (options.data.establishments.length === 0) {
     content = (
       <Alert color="orange" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        Aucun établissement dans votre périmètre : la pré-affiliation n'est pas possible. Contactez
-        l'administrateur de votre espace.
+        Aucun établissement dans votre périmètre : la pré-affiliation n’est pas possible. Contactez
+        l’administrateur de votre espace.
       </Alert>
     );
   } else if (step === 0 || !establishment) {
@@ -120,7 +120,7 @@ export function PreAffiliationPage() {
     <Page
       title="Pré-affiliation"
       description="Suivez et validez les étapes pour pré-affilier votre salarié."
-      actions={<AnchorLink to={paths.affiliations}>Suivi des demandes d'affiliation</AnchorLink>}
+      actions={<AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>}
     >
       <PreAffiliationSteps current={shown} />
       <Title

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Grid, Group, Paper, TextInput } from '@mantine/core';
+import { DateField } from '../../../components/date-field';
 import { IconSearch } from '@tabler/icons-react';
 import type { AuditFilterValues } from '../audit-search';
 
@@ -37,6 +38,11 @@ export function AuditFilters({
     const value = event.currentTarget.value;
     setValues((v) => ({ ...v, [field]: value }));
     if (field === 'from' || field === 'to') setDateError(null);
+  };
+
+  const setDate = (field: 'from' | 'to') => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setDateError(null);
   };
 
   const submit = (event: React.FormEvent) => {
@@ -80,21 +86,19 @@ export function AuditFilters({
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label="Du"
               description="Heure de Paris"
               value={values.from}
-              onChange={set('from')}
+              onChange={setDate('from')}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
-            <TextInput
-              type="date"
+            <DateField
               label="Au"
               description="Inclus"
               value={values.to}
-              onChange={set('to')}
+              onChange={setDate('to')}
               error={dateError}
             />
           </Grid.Col>

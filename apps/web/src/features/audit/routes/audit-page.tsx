@@ -127,7 +127,7 @@ export function AuditPage() {
 
   return (
     <Page
-      title="Journal d'audit"
+      title="Journal d’audit"
       description="Qui a fait quoi, quand et d’où : connexions, changements d’utilisateurs et de droits, exports, étapes des affiliations. Vos consultations et exports y sont aussi enregistrés."
       actions={
         <Button

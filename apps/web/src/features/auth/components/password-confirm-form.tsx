@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { PasswordConfirmRequestSchema } from '@affilia/shared/schemas/auth';
 import { focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
@@ -22,7 +22,7 @@ export function PasswordConfirmForm({
 }) {
   const formId = useId();
   const [visible, setVisible] = useState(false);
-  const form = useForm<{ password: string }>({
+  const form = useAppForm<{ password: string }>({
     mode: 'uncontrolled',
     initialValues: { password: '' },
     validate: zodResolver(PasswordConfirmRequestSchema),

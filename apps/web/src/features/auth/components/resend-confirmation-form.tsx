@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { EmailOnlyRequestSchema } from '@affilia/shared/schemas/auth';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -12,7 +12,7 @@ export function ResendConfirmationForm() {
   const resend = useResendConfirmation();
   const formId = useId();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const form = useForm<{ email: string }>({
+  const form = useAppForm<{ email: string }>({
     mode: 'uncontrolled',
     initialValues: { email: '' },
     validate: zodResolver(EmailOnlyRequestSchema),

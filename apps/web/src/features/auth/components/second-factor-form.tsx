@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Anchor, Button, List, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -123,14 +123,14 @@ export function SecondFactorForm({
       ...next,
     });
 
-  const phoneForm = useForm<{ mobilePhone: string }>({
+  const phoneForm = useAppForm<{ mobilePhone: string }>({
     mode: 'uncontrolled',
     initialValues: { mobilePhone: '' },
     validate: zodResolver(PhoneFormSchema),
     validateInputOnBlur: true,
   });
 
-  const codeForm = useForm<{ code: string }>({
+  const codeForm = useAppForm<{ code: string }>({
     mode: 'uncontrolled',
     initialValues: { code: '' },
     validate: (values) =>
@@ -249,7 +249,7 @@ export function SecondFactorForm({
             ) : (
               <TextInput
                 autoFocus
-                label="Code de votre application d'authentification"
+                label="Code de votre application d’authentification"
                 description="Les 6 chiffres affichés par votre application pour ce site."
                 inputMode="numeric"
                 autoComplete="one-time-code"

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -49,7 +49,7 @@ function ResendConfirmation({ email }: { email: string }) {
           if (!resend.isPending) resend.mutate({ email });
         }}
       >
-        Renvoyer l&apos;e-mail de confirmation
+        Renvoyer l’e-mail de confirmation
       </Button>
       {resend.isError ? (
         <Text size="sm" role="alert">
@@ -90,7 +90,7 @@ export function SignInForm({
   const [captcha, setCaptcha] = useState<string | null>(null);
   const [captchaError, setCaptchaError] = useState<string | undefined>(undefined);
 
-  const form = useForm<SignIn>({
+  const form = useAppForm<SignIn>({
     mode: 'uncontrolled',
     initialValues: { email: '', password: '' },
     validate: zodResolver(SignInSchema),

@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { TotpEnableRequestSchema } from '@affilia/shared/schemas/auth';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -37,7 +37,7 @@ function ScanStep({
 }) {
   const enable = useEnableTotp();
   const formId = useId();
-  const form = useForm<{ code: string }>({
+  const form = useAppForm<{ code: string }>({
     mode: 'uncontrolled',
     initialValues: { code: '' },
     validate: zodResolver(TotpEnableRequestSchema),

@@ -13,7 +13,7 @@ import {
   ThemeIcon,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconBuilding, IconMailCheck } from '@tabler/icons-react';
 import {
   ActivationAccountSchema,
@@ -209,7 +209,7 @@ export function ActivatePage() {
   const showProblem = (message: string, title?: string) =>
     setProblem((p) => ({ id: (p?.id ?? 0) + 1, message, ...(title ? { title } : {}) }));
 
-  const identifyForm = useForm<IdentifyValues>({
+  const identifyForm = useAppForm<IdentifyValues>({
     initialValues: { siret: '', companyIdentifier: '', captcha: null },
     validate: (values) => {
       const errors = zodResolver(ActivationIdentifyRequestSchema)(values);
@@ -219,14 +219,14 @@ export function ActivatePage() {
     },
   });
 
-  const accountForm = useForm<AccountValues>({
+  const accountForm = useAppForm<AccountValues>({
     mode: 'uncontrolled',
     initialValues: { lastName: '', firstName: '', email: '', mobilePhone: '' },
     validate: zodResolver(ActivationAccountSchema),
     validateInputOnBlur: true,
   });
 
-  const passwordForm = useForm<PasswordValues>({
+  const passwordForm = useAppForm<PasswordValues>({
     initialValues: { password: '', confirmPassword: '', acceptTerms: false },
     validate: (values) => ({
       ...validateConfirmation(values),
@@ -527,7 +527,7 @@ export function ActivatePage() {
                 <TermsBox query={terms} />
                 <Checkbox
                   size="md"
-                  label={`J'ai lu et j'accepte les conditions générales d'utilisation${
+                  label={`J’ai lu et j’accepte les conditions générales d’utilisation${
                     terms.data ? ` (version ${terms.data.version})` : ''
                   }`}
                   disabled={!terms.data}

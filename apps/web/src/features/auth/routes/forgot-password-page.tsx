@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Box, Button, Divider, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
 import { z } from 'zod';
 import { CaptchaPayloadSchema } from '@affilia/shared/schemas/auth';
@@ -29,7 +29,7 @@ function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
   const [problem, setProblem] = useState<{ id: number; message: string } | null>(null);
   const pages = SPACE_PAGES[space];
 
-  const form = useForm<ForgotValues>({
+  const form = useAppForm<ForgotValues>({
     initialValues: { email: '', captcha: null },
     validate: zodResolver(ForgotFormSchema),
   });

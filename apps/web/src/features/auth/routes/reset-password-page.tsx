@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Box, Button, Divider, Loader, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -68,7 +68,7 @@ function ResetForm({ token, email }: { token: string; email: string }) {
   const queryClient = useQueryClient();
   const formId = useId();
   const [problem, setProblem] = useState<{ id: number; code: string | null; message: string }>();
-  const form = useForm<NewPasswordValues>({
+  const form = useAppForm<NewPasswordValues>({
     initialValues: { password: '', confirmPassword: '' },
     validate: (values) => {
       const errors = zodResolver(PasswordOnlySchema)(values);

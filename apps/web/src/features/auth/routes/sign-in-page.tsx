@@ -81,7 +81,7 @@ export function BackOfficeSignInPage() {
   const search = useSearch({ strict: false });
   return (
     <Box py={{ base: 0, md: 'xl' }}>
-      <AuthCard title="Connexion à l'espace assureur" eyebrow="Espace assureur">
+      <AuthCard title="Connexion à l’espace assureur" eyebrow="Espace assureur">
         <SignInNoticeAlert notice={search.notice} />
         <SignInForm space="backoffice" redirectTo={search.redirect} />
       </AuthCard>

@@ -37,8 +37,8 @@ export function TermsUpdatePage() {
   }
   if (!me.data || me.data.kind !== 'employer') {
     return (
-      <AuthCard title="Conditions d'utilisation mises à jour">
-        <Text>Connectez-vous pour lire et accepter les nouvelles conditions d'utilisation.</Text>
+      <AuthCard title="Conditions d’utilisation mises à jour">
+        <Text>Connectez-vous pour lire et accepter les nouvelles conditions d’utilisation.</Text>
         <Button onClick={() => void navigate({ to: paths.signIn })}>Se connecter</Button>
       </AuthCard>
     );
@@ -66,7 +66,7 @@ export function TermsUpdatePage() {
       <AuthCard
         size="md"
         eyebrow="Avant de continuer"
-        title="Conditions d'utilisation mises à jour"
+        title="Conditions d’utilisation mises à jour"
         description={
           terms.data
             ? `${terms.data.title} — version ${terms.data.version} publiée le ${formatDateTime(terms.data.publishedAt)}. Lisez-les puis acceptez-les pour accéder à votre espace.`
@@ -100,7 +100,7 @@ export function TermsUpdatePage() {
                 Se déconnecter
               </Button>
               <Button type="submit" loading={accept.isPending} disabled={!terms.data}>
-                J'accepte
+                J’accepte
               </Button>
             </Group>
           </Stack>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Loader, Select, TextInput } from '@mantine/core';
+import { formatSiren } from '@affilia/shared/validators/siret';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../../../lib/api';
@@ -13,7 +14,7 @@ interface Option {
 
 const optionOf = (company: CompanyOption): Option => ({
   value: company.id,
-  label: `${company.name} — SIREN ${company.siren}`,
+  label: `${company.name} — SIREN ${formatSiren(company.siren)}`,
 });
 
 /**

@@ -13,7 +13,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFileUpload } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
@@ -75,7 +75,7 @@ export function DocumentFormModal({
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     initialValues: initialValues(document),
     validate: zodResolver(DocumentMetadataSchema),
   });

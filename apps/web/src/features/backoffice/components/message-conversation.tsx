@@ -66,13 +66,13 @@ export function MessageConversation({ id }: { id: string }) {
             loading={assign.isPending}
             onClick={() => assign.mutate(undefined)}
           >
-            M'attribuer la conversation
+            M’attribuer la conversation
           </Button>
         ) : null}
         {staff.data ? (
           <Select
             label="Attribuer à"
-            placeholder="Choisir un membre de l'équipe"
+            placeholder="Choisir un membre de l’équipe"
             data={staff.data.items.map((s) => ({
               value: s.id,
               label: `${s.firstName} ${s.lastName}`,

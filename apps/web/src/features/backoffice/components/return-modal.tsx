@@ -56,7 +56,8 @@ export function ReturnModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
-            Le salarié recevra un email avec ce motif et un nouveau lien pour corriger son bulletin.
+            Le salarié recevra un e-mail avec ce motif et un nouveau lien pour corriger son
+            bulletin.
           </Text>
           <Textarea
             id="motif-retour"

@@ -35,7 +35,7 @@ import {
 } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
-import { formatNir } from '@affilia/shared/validators/nir';
+import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -113,7 +113,7 @@ function BackLink() {
     >
       <Group gap={6} component="span">
         <IconArrowLeft size={16} aria-hidden />
-        Retour aux demandes d&apos;affiliation
+        Retour aux demandes d’affiliation
       </Group>
     </AnchorLink>
   );
@@ -206,7 +206,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
                 leftSection={<IconCheck size={18} aria-hidden />}
                 onClick={() => setConfirming(true)}
               >
-                Valider l&apos;affiliation
+                Valider l’affiliation
               </Button>
               <Button
                 variant="light"
@@ -253,10 +253,9 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
             <Field label="Nom">{data.lastName}</Field>
             <Field label="Prénom">{data.firstName}</Field>
             <Field label="Date de naissance">{date(data.birthDate)}</Field>
-            <Field label="Numéro de Sécurité sociale">
-              {formatNir(data.nir.slice(0, 13), data.nir.slice(13) || undefined)}
-            </Field>
-            <Field label="Email">{data.email}</Field>
+            {/* The server sends it grouped (« 1 90 05 75 123 456 22 »): shown as it is. */}
+            <Field label="Numéro de Sécurité sociale">{data.nir}</Field>
+            <Field label="E-mail">{data.email}</Field>
             <Field label="Téléphone">{address?.phone}</Field>
             <Field label="Adresse">
               {address
@@ -275,10 +274,10 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
         <Card title="Emploi">
           <Fields>
             <Field label="Société">
-              {data.companyName} (SIREN {data.siren})
+              {data.companyName} (SIREN {formatSiren(data.siren)})
             </Field>
             <Field label="Établissement">
-              {data.establishmentName} (SIRET {data.siret})
+              {data.establishmentName} (SIRET {formatSiret(data.siret)})
             </Field>
             <Field label="Statut professionnel">
               {PROFESSIONAL_STATUS_LABELS[data.professionalStatus as ProfessionalStatus] ??
@@ -289,13 +288,13 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
                 data.employmentContractType as EmploymentContractType
               ] ?? data.employmentContractType}
             </Field>
-            <Field label="Date d'embauche">{date(data.hireDate)}</Field>
+            <Field label="Date d’embauche">{date(data.hireDate)}</Field>
             <Field label="Début du contrat de travail">{date(data.employmentStartDate)}</Field>
             {data.employmentEndDate ? (
               <Field label="Fin du contrat de travail">{date(data.employmentEndDate)}</Field>
             ) : null}
             <Field label="Poste">{data.positionInCompany}</Field>
-            <Field label="Date d'affiliation">{date(data.affiliationDate)}</Field>
+            <Field label="Date d’affiliation">{date(data.affiliationDate)}</Field>
           </Fields>
         </Card>
         <Card title="Contrat et coordonnées bancaires">
@@ -303,7 +302,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
             <Field label="Contrat">
               {data.contractLabel} (n° {data.contractNumber})
             </Field>
-            <Field label="Option">{form?.optionCode}</Field>
+            <Field label="Option">{form?.optionLabel}</Field>
             <Field label="IBAN">{form?.maskedIban}</Field>
             <Field label="BIC">{form?.bic}</Field>
             <Field label="Télétransmission Noémie">
@@ -389,7 +388,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
       <Modal
         opened={confirming}
         onClose={() => !validate.isPending && setConfirming(false)}
-        title="Valider l'affiliation"
+        title="Valider l’affiliation"
       >
         <Stack gap="md">
           <Text size="sm">

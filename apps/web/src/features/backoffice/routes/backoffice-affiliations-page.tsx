@@ -65,7 +65,7 @@ function QueueTable({ tab }: { tab: TabId }) {
               striped
               highlightOnHover
               verticalSpacing="sm"
-              aria-label={`Demandes d'affiliation : ${label}`}
+              aria-label={`Demandes d’affiliation : ${label}`}
             >
               <Table.Thead>
                 <Table.Tr>
@@ -116,7 +116,7 @@ export function BackOfficeAffiliationsPage() {
     useSearch({ from: '/back-office/back-office/affiliations' }).onglet ?? DEFAULT_QUEUE_TAB;
   return (
     <Page
-      title="Demandes d'affiliation"
+      title="Demandes d’affiliation"
       description="Les bulletins finalisés par les salariés à valider ou à retourner, et les bulletins papier attendus."
     >
       <Tabs

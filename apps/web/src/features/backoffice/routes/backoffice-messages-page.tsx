@@ -14,6 +14,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { formatSiren } from '@affilia/shared/validators/siret';
 import {
   CONVERSATION_STATUSES,
   CONVERSATION_STATUS_LABELS,
@@ -49,7 +50,7 @@ function CompanyFilter({
   const companies = useCompanyOptions(q, true);
   const found = (companies.data ?? []).map((c) => ({
     value: c.id,
-    label: `${c.name} — SIREN ${c.siren}`,
+    label: `${c.name} — SIREN ${formatSiren(c.siren)}`,
   }));
   const data =
     value && !found.some((o) => o.value === value.id)
@@ -61,7 +62,7 @@ function CompanyFilter({
       placeholder="Toutes"
       searchable
       clearable
-      clearButtonProps={{ 'aria-label': "Retirer le filtre sur l'entreprise" }}
+      clearButtonProps={{ 'aria-label': 'Retirer le filtre sur l’entreprise' }}
       data={data}
       filter={({ options }) => options}
       searchValue={search}
@@ -173,7 +174,9 @@ export function BackOfficeMessagesPage() {
                           {c.unread > 0 ? (
                             <Badge color="red" c="white" size="sm">
                               {c.unread}
-                              <VisuallyHidden component="span"> non lu(s)</VisuallyHidden>
+                              <VisuallyHidden component="span">
+                                {c.unread > 1 ? ' messages non lus' : ' message non lu'}
+                              </VisuallyHidden>
                             </Badge>
                           ) : null}
                         </Group>

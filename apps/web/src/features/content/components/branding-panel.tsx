@@ -17,7 +17,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import {
@@ -222,7 +222,7 @@ function LogoSection({
   );
 }
 
-/** « Marque »: the insurer's name, colour, logo and support contacts, with a live preview. */
+/** « Marque »: the insurer’s name, colour, logo and support contacts, with a live preview. */
 export function BrandingPanel({ canEdit }: { canEdit: boolean }) {
   const query = useBrandingSettings();
   if (query.isPending) {
@@ -269,7 +269,7 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
     [chosenLogoUrl],
   );
   const initial = useMemo(() => toValues(branding), [branding]);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     initialValues: initial,
     validate: zodResolver(BrandingUpdateSchema),
   });

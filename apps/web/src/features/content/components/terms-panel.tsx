@@ -16,7 +16,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconEye, IconPlus, IconSend } from '@tabler/icons-react';
 import { TermsDraftSchema } from '@affilia/shared/schemas/content';
@@ -57,7 +57,7 @@ function NewVersionModal({
   const formId = useId();
   const create = useCreateTermsDraft();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<DraftValues>({
+  const form = useAppForm<DraftValues>({
     initialValues: {
       version: '',
       title: current?.title ?? 'Conditions générales d’utilisation',

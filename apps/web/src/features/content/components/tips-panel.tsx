@@ -17,7 +17,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import {
   IconAlertCircle,
@@ -49,7 +49,7 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
   const update = useUpdateTip();
   const pending = create.isPending || update.isPending;
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<TipValues>({
+  const form = useAppForm<TipValues>({
     initialValues: {
       title: tip?.title ?? '',
       body: tip?.body ?? '',

@@ -22,7 +22,7 @@ export function ContentPage() {
             Marque
           </Tabs.Tab>
           <Tabs.Tab value="terms" leftSection={<IconFileText size={18} aria-hidden />}>
-            Conditions d'utilisation
+            Conditions d’utilisation
           </Tabs.Tab>
           <Tabs.Tab value="tips" leftSection={<IconBulb size={18} aria-hidden />}>
             Conseils et astuces

@@ -200,7 +200,7 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
   );
 }
 
-/** The chart's place while its figures load. */
+/** The chart’s place while its figures load. */
 export function DonutChartSkeleton({ title }: { title: string }) {
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} h="100%" aria-hidden>

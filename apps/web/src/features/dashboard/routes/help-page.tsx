@@ -23,9 +23,9 @@ function useQuestions(): HelpQuestion[] {
       answer: (
         <Stack gap="xs">
           <Text size="sm">
-            Pour accéder aux services de l&apos;Espace Entreprise, réalisez une première connexion
-            afin de personnaliser vos identifiants : depuis la page de connexion, cliquez sur «
-            Activer mon espace ».
+            Pour accéder aux services de l’Espace Entreprise, réalisez une première connexion afin
+            de personnaliser vos identifiants : depuis la page de connexion, cliquez sur « Activer
+            mon espace ».
           </Text>
           <List size="sm" type="ordered" spacing={4}>
             <List.Item>
@@ -44,7 +44,7 @@ function useQuestions(): HelpQuestion[] {
             </List.Item>
           </List>
           <Text size="sm">
-            Si vous n&apos;avez pas votre identifiant entreprise, rapprochez-vous de votre assureur.{' '}
+            Si vous n’avez pas votre identifiant entreprise, rapprochez-vous de votre assureur.{' '}
             <AnchorLink to={paths.activate}>Activer mon espace</AnchorLink>
           </Text>
         </Stack>
@@ -58,18 +58,18 @@ function useQuestions(): HelpQuestion[] {
           <Text size="sm">
             La double authentification est un dispositif de sécurité qui permet de vous identifier
             lors de la connexion à votre Espace Entreprise. Elle réduit le risque de fraude en ligne
-            et d&apos;usurpation d&apos;identité, et protège les données sensibles.
+            et d’usurpation d’identité, et protège les données sensibles.
           </Text>
           <Text size="sm">
-            Un écran de sécurité peut vous demander d&apos;indiquer ou de confirmer votre numéro de
+            Un écran de sécurité peut vous demander d’indiquer ou de confirmer votre numéro de
             téléphone mobile. Cliquez sur « Envoyer le code » : vous recevez un SMS contenant le
             code de sécurité. Saisissez-le dans le champ prévu puis cliquez sur « Continuer ».
           </Text>
           <Text size="sm">La double authentification est demandée :</Text>
           <List size="sm" spacing={4}>
-            <List.Item>lors d&apos;un changement de navigateur internet ;</List.Item>
+            <List.Item>lors d’un changement de navigateur internet ;</List.Item>
             <List.Item>
-              lors d&apos;un changement d&apos;adresse IP (changement de box ou de réseau wifi) ;
+              lors d’un changement d’adresse IP (changement de box ou de réseau wifi) ;
             </List.Item>
             <List.Item>après une longue période sans connexion (à partir de 3 mois).</List.Item>
           </List>
@@ -104,23 +104,23 @@ function useQuestions(): HelpQuestion[] {
       answer: (
         <Stack gap="xs">
           <List size="sm" type="ordered" spacing={4}>
-            <List.Item>Choisissez l&apos;établissement du salarié.</List.Item>
+            <List.Item>Choisissez l’établissement du salarié.</List.Item>
             <List.Item>Sélectionnez son statut professionnel.</List.Item>
             <List.Item>
-              Précisez si le salarié a déjà fait l&apos;objet d&apos;une affiliation au sein de
-              votre entreprise.
+              Précisez si le salarié a déjà fait l’objet d’une affiliation au sein de votre
+              entreprise.
             </List.Item>
             <List.Item>
               Remplissez les informations du salarié : numéro de Sécurité sociale (13 premiers
-              chiffres), date de naissance, date d&apos;entrée dans l&apos;entreprise, date
-              d&apos;affiliation au contrat Frais de Santé, type et dates du contrat de travail.
+              chiffres), date de naissance, date d’entrée dans l’entreprise, date d’affiliation au
+              contrat Frais de Santé, type et dates du contrat de travail.
             </List.Item>
           </List>
           <Text size="sm">
-            Une fois le salarié pré-affilié, un formulaire d&apos;affiliation à compléter lui est
-            envoyé par e-mail. Sans adresse e-mail, ce formulaire peut être téléchargé dans « Suivi
-            des demandes d&apos;affiliation ». Le salarié complète son formulaire en ligne ou le
-            renvoie par courrier avec son RIB et son attestation de droits Sécurité sociale.
+            Une fois le salarié pré-affilié, un formulaire d’affiliation à compléter lui est envoyé
+            par e-mail. Sans adresse e-mail, ce formulaire peut être téléchargé dans « Suivi des
+            demandes d’affiliation ». Le salarié complète son formulaire en ligne ou le renvoie par
+            courrier avec son RIB et son attestation de droits Sécurité sociale.
           </Text>
           <Text size="sm">
             <AnchorLink to={paths.preAffiliation}>Pré-affilier un salarié</AnchorLink>
@@ -134,12 +134,12 @@ function useQuestions(): HelpQuestion[] {
       answer: (
         <Stack gap="xs">
           <Text size="sm">
-            À tout moment, vous pouvez connaître l&apos;état d&apos;avancement de l&apos;affiliation
-            d&apos;un salarié, avec le mode d&apos;affiliation utilisé (e-mail ou courrier) :
+            À tout moment, vous pouvez connaître l’état d’avancement de l’affiliation d’un salarié,
+            avec le mode d’affiliation utilisé (e-mail ou courrier) :
           </Text>
           <List size="sm" spacing={4}>
             <List.Item>
-              <strong>{AFFILIATION_STATUS_LABELS.sent}</strong> : l&apos;e-mail ou le courrier a été
+              <strong>{AFFILIATION_STATUS_LABELS.sent}</strong> : l’e-mail ou le courrier a été
               envoyé.
             </List.Item>
             <List.Item>
@@ -147,17 +147,17 @@ function useQuestions(): HelpQuestion[] {
               affiliation en ligne et a enregistré un brouillon.
             </List.Item>
             <List.Item>
-              <strong>{AFFILIATION_STATUS_LABELS.finalised}</strong> : le formulaire
-              d&apos;affiliation complété, en ligne ou papier, a été transmis à {brandName}.
+              <strong>{AFFILIATION_STATUS_LABELS.finalised}</strong> : le formulaire d’affiliation
+              complété, en ligne ou papier, a été transmis à {brandName}.
             </List.Item>
             <List.Item>
-              <strong>{AFFILIATION_STATUS_LABELS.validated}</strong> : l&apos;affiliation est
-              enregistrée ; le salarié apparaît dans « Mes salariés ».
+              <strong>{AFFILIATION_STATUS_LABELS.validated}</strong> : l’affiliation est enregistrée
+              ; le salarié apparaît dans « Mes salariés ».
             </List.Item>
             <List.Item>
               <strong>{AFFILIATION_STATUS_LABELS.returned}</strong> : {brandName} a renvoyé le
-              formulaire au salarié pour qu&apos;il le complète ou le corrige (une pièce illisible,
-              par exemple) ; il reçoit un nouveau lien par e-mail et vous en êtes notifié.
+              formulaire au salarié pour qu’il le complète ou le corrige (une pièce illisible, par
+              exemple) ; il reçoit un nouveau lien par e-mail et vous en êtes notifié.
             </List.Item>
             <List.Item>
               <strong>{AFFILIATION_STATUS_LABELS.abandoned}</strong> : le parcours du salarié a été
@@ -165,11 +165,11 @@ function useQuestions(): HelpQuestion[] {
             </List.Item>
           </List>
           <Text size="sm">
-            Si le salarié n&apos;a pas répondu, vous pouvez le relancer depuis cette rubrique, avec
-            le menu « … » de la colonne « Actions ».
+            Si le salarié n’a pas répondu, vous pouvez le relancer depuis cette rubrique, avec le
+            menu « … » de la colonne « Actions ».
           </Text>
           <Text size="sm">
-            <AnchorLink to={paths.affiliations}>Suivi des demandes d&apos;affiliation</AnchorLink>
+            <AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>
           </Text>
         </Stack>
       ),
@@ -181,7 +181,7 @@ function useQuestions(): HelpQuestion[] {
 export function HelpPage() {
   const questions = useQuestions();
   return (
-    <Page title="Besoin d'aide ?">
+    <Page title="Besoin d’aide ?">
       <Paper withBorder radius="md" p="lg" maw={720}>
         <Stack gap="md">
           <SupportContact withTitle={false} />

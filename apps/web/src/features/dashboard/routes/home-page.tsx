@@ -30,7 +30,7 @@ const TILES: HomeTileProps[] = [
   },
   {
     to: paths.affiliations,
-    label: "Suivi des demandes d'affiliations",
+    label: 'Suivi des demandes d’affiliation',
     description: 'L’avancement de chaque demande',
     icon: IconListCheck,
   },

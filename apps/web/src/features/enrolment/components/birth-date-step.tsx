@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
+import { DateField } from '../../../components/date-field';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { useCountdown } from '../../../lib/use-countdown';
@@ -43,10 +44,12 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
           setProblem(null);
           return;
         }
-        setProblem(errorMessage(error));
+        // A wrong date is said once, under the field; any other problem above the button.
         if (errorCode(error) === 'birth_date_mismatch') {
-          setFieldError('La date de naissance ne correspond pas');
+          setFieldError(errorMessage(error));
           document.getElementById(inputId)?.focus();
+        } else {
+          setProblem(errorMessage(error));
         }
       },
     });
@@ -65,7 +68,7 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
       </Title>
       <Text>
         Pour protéger vos informations personnelles, saisissez votre date de naissance avant
-        d&apos;ouvrir votre bulletin d&apos;affiliation.
+        d’ouvrir votre bulletin d’affiliation.
       </Text>
       {notice ? (
         <Alert color="blue" variant="light">
@@ -74,15 +77,17 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
       ) : null}
       <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput
+          <DateField
             id={inputId}
-            type="date"
             label="Date de naissance"
             description="Celle que votre employeur a indiquée"
             required
             size="md"
             value={value}
-            onChange={(event) => setValue(event.currentTarget.value)}
+            onChange={(next) => {
+              setValue(next);
+              setFieldError(null);
+            }}
             error={fieldError}
             disabled={locked}
             autoComplete="bday"

@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
@@ -42,6 +42,7 @@ import type { EnrolmentValues } from '../form-values';
 import { fieldId, initialValues, toDraft, validateValues } from '../form-values';
 import { AttachmentsField } from './attachments-field';
 import { BeneficiariesFields } from './beneficiaries-fields';
+import { SubmitConfirmModal } from './submit-confirm-modal';
 
 const ACCESS_LOST = ['form_session_required', 'form_link_invalid', 'form_link_expired'];
 const SUMMARY_ID = 'erreurs-formulaire';
@@ -114,19 +115,22 @@ export function EnrolmentFormView({
   /** The form session ended (401) or the link died (404/410): the page starts over. */
   onAccessLost: (error: unknown) => void;
 }) {
-  const title = "Votre bulletin d'affiliation";
+  const title = 'Votre bulletin d’affiliation';
   useDocumentTitle(title);
   const save = useSaveDraft(token);
   const submit = useSubmitEnrolment(token);
-  const form = useForm<EnrolmentValues>({
+  const form = useAppForm<EnrolmentValues>({
     mode: 'controlled',
     initialValues: initialValues(data),
+    // The same checks as « Enregistrer » and « Valider »: a field's error goes once it is fixed.
+    validate: validateValues,
   });
   const [open, setOpen] = useState<string[]>(['identite']);
   const [summary, setSummary] = useState<{
     message: string;
     fields: Record<string, string>;
   } | null>(null);
+  const [confirming, setConfirming] = useState<EnrolmentForm | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const busy = save.isPending || submit.isPending;
@@ -165,12 +169,12 @@ export function EnrolmentFormView({
     window.requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  /** Checks the formats, then saves; resolves with whether it was saved. */
-  const saveDraft = async (): Promise<boolean> => {
+  /** Checks the formats, then saves; resolves with the saved form, or null. */
+  const saveDraft = async (): Promise<EnrolmentForm | null> => {
     const errors = validateValues(form.getValues());
     if (Object.keys(errors).length > 0) {
       showErrors('Corrigez les champs signalés avant d’enregistrer.', errors);
-      return false;
+      return null;
     }
     try {
       const saved = await save.mutateAsync(toDraft(form.getValues()));
@@ -178,14 +182,14 @@ export function EnrolmentFormView({
       form.setFieldValue('bic', saved.bic ?? '');
       form.clearErrors();
       setSummary(null);
-      return true;
+      return saved;
     } catch (error) {
       if (ACCESS_LOST.includes(errorCode(error) ?? '')) {
         onAccessLost(error);
-        return false;
+        return null;
       }
       showErrors(errorMessage(error), fieldErrors(error));
-      return false;
+      return null;
     }
   };
 
@@ -202,19 +206,33 @@ export function EnrolmentFormView({
     }
   };
 
+  /** « Valider »: saved, then a summary to confirm before anything is sent. */
   const onValidate = async () => {
     if (busy) return;
-    if (!(await saveDraft())) return;
+    const saved = await saveDraft();
+    if (saved) setConfirming(saved);
+  };
+
+  const onConfirm = async () => {
     try {
       await submit.mutateAsync(form.getValues().certified);
+      setConfirming(null);
       onSubmitted();
     } catch (error) {
+      setConfirming(null);
       if (ACCESS_LOST.includes(errorCode(error) ?? '')) onAccessLost(error);
       else showErrors(errorMessage(error), fieldErrors(error));
     }
   };
 
-  const summaryFields = summary ? Object.entries(summary.fields) : [];
+  // The summary follows the fields: an error fixed since (a field, or a file now attached)
+  // leaves the list.
+  const attachedKinds = new Set(data.attachments.map((a) => `attachments.${a.kind}`));
+  const summaryFields = summary
+    ? Object.entries(form.errors).flatMap(([field, message]) =>
+        typeof message === 'string' && !attachedKinds.has(field) ? [[field, message] as const] : [],
+      )
+    : [];
   const input = (path: string) => ({
     ...form.getInputProps(path),
     id: fieldId(path),
@@ -225,8 +243,8 @@ export function EnrolmentFormView({
     identite: (
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Ces informations ont été transmises par votre employeur. Si l&apos;une d&apos;elles est
-          inexacte, signalez-le-lui.
+          Ces informations ont été transmises par votre employeur. Si l’une d’elles est inexacte,
+          signalez-le-lui.
         </Text>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
           <ReadOnly label="Nom">{data.identity.lastName}</ReadOnly>
@@ -236,7 +254,7 @@ export function EnrolmentFormView({
           <ReadOnly label="Statut professionnel">
             {professionalStatusLabel(data.identity.professionalStatus)}
           </ReadOnly>
-          <ReadOnly label="Date d'affiliation">
+          <ReadOnly label="Date d’affiliation">
             {formatFrenchDate(data.identity.affiliationDate)}
           </ReadOnly>
           <ReadOnly label="Entreprise">{data.company.name}</ReadOnly>
@@ -252,7 +270,7 @@ export function EnrolmentFormView({
           {...input('address.addressLine1')}
         />
         <TextInput
-          label="Complément d'adresse"
+          label="Complément d’adresse"
           autoComplete="address-line2"
           {...input('address.addressLine2')}
         />
@@ -273,13 +291,11 @@ export function EnrolmentFormView({
         <TextInput label="Téléphone" type="tel" autoComplete="tel" {...input('address.phone')} />
       </Stack>
     ),
-    'ayants-droit': <BeneficiariesFields form={form} />,
+    'ayants-droit': <BeneficiariesFields form={form} employeeMaskedNir={data.identity.maskedNir} />,
     option: (
       <Stack gap="sm">
         {data.contract.options.length === 0 ? (
-          <Text size="sm">
-            Votre contrat « {data.contract.label} » ne propose pas d&apos;option.
-          </Text>
+          <Text size="sm">Votre contrat « {data.contract.label} » ne propose pas d’option.</Text>
         ) : (
           <Radio.Group
             label="Option choisie"
@@ -306,8 +322,8 @@ export function EnrolmentFormView({
     banque: (
       <Stack gap="md">
         <Text size="sm">
-          Le compte sur lequel vos remboursements seront versés. Recopiez l&apos;IBAN et le BIC de
-          votre RIB.
+          Le compte sur lequel vos remboursements seront versés. Recopiez l’IBAN et le BIC de votre
+          RIB.
         </Text>
         {data.maskedIban ? (
           <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />}>
@@ -348,13 +364,13 @@ export function EnrolmentFormView({
     noemie: (
       <Stack gap="sm">
         <Text size="sm">
-          Avec la télétransmission Noémie, votre caisse d&apos;assurance maladie transmet
-          directement vos remboursements à votre complémentaire santé : vous n&apos;avez plus à
-          envoyer vos décomptes, et vous êtes remboursé plus vite.
+          Avec la télétransmission Noémie, votre caisse d’assurance maladie transmet directement vos
+          remboursements à votre complémentaire santé : vous n’avez plus à envoyer vos décomptes, et
+          vous êtes remboursé plus vite.
         </Text>
         <Checkbox
           size="md"
-          label="J'accepte la télétransmission de mes remboursements par ma caisse d'assurance maladie (Noémie)"
+          label="J’accepte la télétransmission de mes remboursements par ma caisse d’assurance maladie (Noémie)"
           {...form.getInputProps('noemieConsent', { type: 'checkbox' })}
           id={fieldId('noemieConsent')}
         />
@@ -387,7 +403,7 @@ export function EnrolmentFormView({
     certification: (
       <Checkbox
         size="md"
-        label="Je certifie l'exactitude des informations de ce bulletin d'affiliation."
+        label="Je certifie l’exactitude des informations de ce bulletin d’affiliation."
         {...form.getInputProps('certified', { type: 'checkbox' })}
         id={fieldId('certified')}
       />
@@ -424,7 +440,7 @@ export function EnrolmentFormView({
       ) : null}
 
       <Box aria-live="assertive">
-        {summary ? (
+        {summary && (Object.keys(summary.fields).length === 0 || summaryFields.length > 0) ? (
           <Alert
             ref={summaryRef}
             id={SUMMARY_ID}
@@ -477,6 +493,13 @@ export function EnrolmentFormView({
           </Accordion.Item>
         ))}
       </Accordion>
+
+      <SubmitConfirmModal
+        saved={confirming}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => void onConfirm()}
+        confirming={submit.isPending}
+      />
 
       <Paper
         withBorder

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useDocumentTitle } from '../../../lib/document-title';
@@ -21,9 +21,12 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-/** « Votre bulletin d'affiliation a été transmis ». */
-function Submitted() {
-  const title = "Votre bulletin d'affiliation a été transmis";
+/** The completed BIA just sent (the receipt cookie set by « Valider »). */
+const SUBMITTED_BIA_URL = '/api/enrolment/submitted/bia.pdf';
+
+/** « Votre bulletin d'affiliation a été transmis », with its PDF to download. */
+function Submitted({ email }: { email: string | null }) {
+  const title = 'Votre bulletin d’affiliation a été transmis';
   useDocumentTitle(title);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -43,11 +46,26 @@ function Submitted() {
       </Title>
       <Text>
         Merci. Votre employeur en est informé et votre assureur va vérifier vos informations et vos
-        justificatifs. Vous serez affilié dès leur validation ; s&apos;il manque quelque chose, vous
-        recevrez un email avec un nouveau lien pour compléter votre bulletin.
+        justificatifs. Vous serez affilié dès leur validation ; s’il manque quelque chose, vous
+        recevrez un e-mail avec un nouveau lien pour compléter votre bulletin.
       </Text>
+      <Text>
+        {email
+          ? `Une copie de votre bulletin complété vous a été envoyée par e-mail à ${email}. Vous pouvez aussi la télécharger maintenant :`
+          : 'Vous pouvez télécharger votre bulletin complété :'}
+      </Text>
+      <Button
+        component="a"
+        href={SUBMITTED_BIA_URL}
+        download
+        size="md"
+        variant="light"
+        leftSection={<IconDownload size={18} aria-hidden />}
+      >
+        Télécharger mon bulletin (PDF)
+      </Button>
       <Text size="sm" c="dimmed">
-        Ce lien n&apos;est plus utilisable : vous pouvez fermer cette page.
+        Ce lien n’est plus utilisable : vous pouvez fermer cette page.
       </Text>
     </Stack>
   );
@@ -59,11 +77,11 @@ export function EnrolmentFormPage() {
   const link = useEnrolmentLink(token);
   // A browser that already confirmed the birth date reopens the form directly.
   const form = useEnrolmentForm(token, link.isSuccess);
-  const [submitted, setSubmitted] = useState(false);
+  const [submitted, setSubmitted] = useState<{ email: string | null } | null>(null);
   const [lost, setLost] = useState<unknown>(null);
   const queryClient = useQueryClient();
 
-  if (submitted) return <Submitted />;
+  if (submitted) return <Submitted email={submitted.email} />;
 
   const dead = link.isError ? link.error : form.isError ? form.error : lost;
   const deadCode = errorCode(dead);
@@ -71,7 +89,7 @@ export function EnrolmentFormPage() {
     return <LinkProblem title="Ce lien a expiré" message={errorMessage(dead)} />;
   }
   if (deadCode === 'form_link_invalid') {
-    return <LinkProblem title="Ce lien n'est pas valide" message={errorMessage(dead)} />;
+    return <LinkProblem title="Ce lien n’est pas valide" message={errorMessage(dead)} />;
   }
   if (link.isError) {
     return <LinkProblem title="Formulaire indisponible" message={errorMessage(link.error)} />;
@@ -89,7 +107,7 @@ export function EnrolmentFormPage() {
     <EnrolmentFormView
       token={token}
       data={form.data}
-      onSubmitted={() => setSubmitted(true)}
+      onSubmitted={() => setSubmitted({ email: form.data.identity.email })}
       onAccessLost={(error) => {
         // What was typed since the last save is lost with the session: the saved draft reopens.
         void queryClient.resetQueries({ queryKey: [...enrolmentKey(token), 'form'], exact: true });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { AddEstablishmentRequestSchema } from '@affilia/shared/schemas/establishments';
@@ -31,7 +31,7 @@ export function AddEstablishmentModal({
   const formId = useId();
   const add = useAddEstablishment();
   const [problem, setProblem] = useState<{ title?: string; message: string } | null>(null);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     initialValues: { siret: '', identifier: '' },
     validate: zodResolver(AddEstablishmentRequestSchema),
   });

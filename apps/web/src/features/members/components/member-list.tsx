@@ -9,6 +9,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { listName } from '@affilia/shared/domain/person-name';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import type { MemberSort } from '@affilia/shared/schemas/members';
@@ -30,7 +31,7 @@ interface ListProps {
 }
 
 function fullName(member: MemberRow): string {
-  return `${member.lastName} ${member.firstName}`;
+  return listName(member);
 }
 
 function MemberLink({ member, search }: { member: MemberRow; search: MembersSearch }) {
@@ -232,7 +233,7 @@ export function MemberCards({ members, search }: ListProps) {
               <CardLine label="Contrat">
                 {member.contract ? member.contract.label : 'Aucun contrat'}
               </CardLine>
-              <CardLine label="Date d'effet">
+              <CardLine label="Date d’effet">
                 <DateText iso={member.contract?.effectiveDate} none="Aucune" />
               </CardLine>
               <CardLine label="Date de fin">

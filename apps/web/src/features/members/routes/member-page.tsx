@@ -15,6 +15,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { ofName } from '@affilia/shared/domain/person-name';
 import { IconAlertCircle, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { useParams, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
@@ -109,15 +110,14 @@ function Coverages({ member }: { member: MemberDetail }) {
         <Table verticalSpacing="sm" horizontalSpacing="sm" striped>
           <Table.Caption>
             <VisuallyHidden>
-              Couvertures de {member.firstName} {member.lastName}, de la plus récente à la plus
-              ancienne
+              {`Couvertures ${ofName(`${member.firstName} ${member.lastName}`)}, de la plus récente à la plus ancienne`}
             </VisuallyHidden>
           </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Contrat</Table.Th>
               <Table.Th scope="col">Option</Table.Th>
-              <Table.Th scope="col">Date d&apos;effet</Table.Th>
+              <Table.Th scope="col">Date d’effet</Table.Th>
               <Table.Th scope="col">Date de fin</Table.Th>
               <Table.Th scope="col">Statut du contrat</Table.Th>
             </Table.Tr>
@@ -170,7 +170,7 @@ function Coverages({ member }: { member: MemberDetail }) {
             <dl className={classes.fields}>
               <Field label="N° de contrat">{coverage.contract.number}</Field>
               <Field label="Option">{coverage.optionLabel}</Field>
-              <Field label="Date d'effet">{formatIsoDate(coverage.effectiveDate)}</Field>
+              <Field label="Date d’effet">{formatIsoDate(coverage.effectiveDate)}</Field>
               <Field label="Date de fin">
                 {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoDate />}
               </Field>
@@ -186,7 +186,7 @@ function AffiliationRequests({ member }: { member: MemberDetail }) {
   if (member.affiliationRequests.length === 0) {
     return (
       <Text size="sm" c="gray.8">
-        Aucune demande d&apos;affiliation pour ce salarié.
+        Aucune demande d’affiliation pour ce salarié.
       </Text>
     );
   }
@@ -213,7 +213,7 @@ function AffiliationRequests({ member }: { member: MemberDetail }) {
             </Text>
           </Group>
           <dl className={classes.fields}>
-            <Field label="Date d'affiliation">{formatIsoDate(request.affiliationDate)}</Field>
+            <Field label="Date d’affiliation">{formatIsoDate(request.affiliationDate)}</Field>
             <Field label="Demande créée le">{formatIsoDate(request.createdAt)}</Field>
           </dl>
         </Paper>
@@ -261,7 +261,7 @@ function MemberContent({ member }: { member: MemberDetail }) {
       <Card title="Couvertures">
         <Coverages member={member} />
       </Card>
-      <Card title="Demandes d'affiliation">
+      <Card title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
       </Card>
     </Stack>

@@ -40,7 +40,7 @@ export function MessagesPage() {
       ) : items.length === 0 ? (
         <Paper withBorder p="xl">
           <Stack align="center" gap="xs">
-            <Text fw={500}>Aucun message pour l'instant.</Text>
+            <Text fw={500}>Aucun message pour l’instant.</Text>
             <Text c="dimmed" size="sm">
               Posez votre question à nos conseillers avec « Nouveau message ».
             </Text>

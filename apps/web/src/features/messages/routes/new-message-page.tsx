@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import {
@@ -17,48 +17,56 @@ import { useMe } from '../../auth/api/use-me';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/use-messages';
 import { AttachmentsInput } from '../../../components/attachments-input';
+import { useAppForm } from '../../../lib/use-app-form';
+import { zodResolver } from '../../../lib/zod-resolver';
 
 const FORM_ID = 'nouveau-message';
+
+interface MessageValues {
+  category: string | null;
+  subject: string | null;
+  companyId: string | null;
+  text: string;
+}
+
+const validate = zodResolver(NewConversationSchema);
+
+/** The values the schema reads: the company is implied when the user has only one. */
+function withCompany(values: MessageValues, onlyCompany: string | null) {
+  return {
+    category: values.category ?? undefined,
+    subject: values.subject ?? undefined,
+    companyId: values.companyId ?? onlyCompany ?? undefined,
+    text: values.text,
+  };
+}
 
 /** `/messages/nouveau`: « Nouveau message » (SPEC §5.7). */
 export function NewMessagePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const companies = me?.companies ?? [];
-  const [category, setCategory] = useState<string | null>(null);
-  const [subject, setSubject] = useState<string | null>(null);
-  const [companyId, setCompanyId] = useState<string | null>(null);
-  const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreateConversation();
-  const company = companyId ?? (companies.length === 1 ? companies[0]!.id : null);
+  const onlyCompany = companies.length === 1 ? companies[0]!.id : null;
+  const form = useAppForm<MessageValues>({
+    initialValues: { category: null, subject: null, companyId: null, text: '' },
+    validate: (values) => validate(withCompany(values, onlyCompany)),
+  });
+  const { category, text } = form.getValues();
+  const errors = form.errors as Record<string, string | undefined>;
 
   const subjects = category ? MESSAGE_SUBJECTS_BY_CATEGORY[category as MessageCategory] : [];
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = NewConversationSchema.safeParse({
-      category: category ?? undefined,
-      subject: subject ?? undefined,
-      companyId: company ?? undefined,
-      text,
-    });
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issue.message;
-      setErrors(next);
-      focusFirstInvalid(FORM_ID);
-      return;
-    }
-    setErrors({});
+  const send = (values: MessageValues) => {
+    const parsed = NewConversationSchema.parse(withCompany(values, onlyCompany));
     create.mutate(
-      { values: parsed.data, files },
+      { values: parsed, files },
       {
         onSuccess: (created) =>
           void navigate({ to: paths.conversation, params: { conversationId: created.id } }),
         onError: (error) => {
-          setErrors(fieldErrors(error));
+          form.setErrors(fieldErrors(error));
           focusFirstInvalid(FORM_ID);
         },
       },
@@ -68,10 +76,14 @@ export function NewMessagePage() {
   return (
     <Page title="Nouveau message">
       <AnchorLink to={paths.messages}>Retour à la messagerie</AnchorLink>
-      <form id={FORM_ID} onSubmit={onSubmit} noValidate>
+      <form
+        id={FORM_ID}
+        onSubmit={form.onSubmit(send, () => focusFirstInvalid(FORM_ID))}
+        noValidate
+      >
         <Stack gap="md" maw={720}>
           <Text size="sm" c="dimmed">
-            Les champs marqués d'un astérisque (*) sont obligatoires.
+            Les champs marqués d’un astérisque (*) sont obligatoires.
           </Text>
           {create.error && Object.keys(fieldErrors(create.error)).length === 0 ? (
             <Alert color="red" role="alert">
@@ -83,33 +95,28 @@ export function NewMessagePage() {
             required
             placeholder="Choisissez une catégorie"
             data={MESSAGE_CATEGORIES.map((c) => ({ value: c, label: MESSAGE_CATEGORY_LABELS[c] }))}
-            value={category}
-            onChange={(value) => {
-              setCategory(value);
-              setSubject(null);
+            {...form.getInputProps('category')}
+            onChange={(value: string | null) => {
+              form.setFieldValue('category', value);
+              form.setFieldValue('subject', null);
             }}
-            error={errors.category}
             disabled={create.isPending}
           />
           <Select
             label="Objet"
             required
-            placeholder={category ? 'Choisissez un objet' : "Choisissez d'abord une catégorie"}
+            placeholder={category ? 'Choisissez un objet' : 'Choisissez d’abord une catégorie'}
             data={subjects.map((s) => ({ value: s, label: MESSAGE_SUBJECT_LABELS[s] }))}
-            value={subject}
-            onChange={setSubject}
-            error={errors.subject}
+            {...form.getInputProps('subject')}
             disabled={create.isPending || !category}
           />
           {companies.length > 1 ? (
             <Select
               label="Entreprise concernée"
               required
-              placeholder="Choisissez l'entreprise"
+              placeholder="Choisissez l’entreprise"
               data={companies.map((c) => ({ value: c.id, label: c.name }))}
-              value={companyId}
-              onChange={setCompanyId}
-              error={errors.companyId}
+              {...form.getInputProps('companyId')}
               disabled={create.isPending}
             />
           ) : companies.length === 1 ? (
@@ -124,14 +131,15 @@ export function NewMessagePage() {
             minRows={6}
             maxLength={MESSAGE_TEXT_MAX}
             description={`${text.length} / ${MESSAGE_TEXT_MAX} caractères`}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            error={errors.text}
+            {...form.getInputProps('text')}
             disabled={create.isPending}
           />
           <AttachmentsInput
             files={files}
-            onChange={setFiles}
+            onChange={(next) => {
+              setFiles(next);
+              form.clearFieldError('attachments');
+            }}
             error={errors.attachments}
             disabled={create.isPending}
           />

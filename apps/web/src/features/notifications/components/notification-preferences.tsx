@@ -17,12 +17,12 @@ export function NotificationPreferences() {
           Préférences
         </Title>
         <Text size="sm">
-          Toutes les notifications s&apos;affichent ici. Choisissez celles que vous recevez aussi
-          par e-mail.
+          Toutes les notifications s’affichent ici. Choisissez celles que vous recevez aussi par
+          e-mail.
         </Text>
         {query.isError ? (
           <Alert color="red" role="alert">
-            Vos préférences n&apos;ont pas pu être chargées. Réessayez plus tard.
+            Vos préférences n’ont pas pu être chargées. Réessayez plus tard.
           </Alert>
         ) : null}
         {query.data ? (

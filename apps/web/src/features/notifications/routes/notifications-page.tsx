@@ -131,7 +131,7 @@ export function NotificationsPage() {
       />
       {list.isError ? (
         <Alert color="red" role="alert">
-          Vos notifications n&apos;ont pas pu être chargées. Réessayez plus tard.
+          Vos notifications n’ont pas pu être chargées. Réessayez plus tard.
         </Alert>
       ) : list.isPending ? (
         <Loader aria-label="Chargement des notifications" />
@@ -143,8 +143,8 @@ export function NotificationsPage() {
               {filter === 'unread' ? 'Aucune notification non lue' : 'Aucune notification'}
             </Text>
             <Text size="sm" c="gray.7" ta="center">
-              Vous serez prévenu ici lorsqu&apos;un salarié finalise son affiliation, lorsque nos
-              conseillers vous répondent ou lorsqu&apos;un nouveau document est publié.
+              Vous serez prévenu ici lorsqu’un salarié finalise son affiliation, lorsque nos
+              conseillers vous répondent ou lorsqu’un nouveau document est publié.
             </Text>
           </Stack>
         </Paper>

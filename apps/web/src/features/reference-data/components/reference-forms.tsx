@@ -11,7 +11,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
+import { useAppForm } from '../../../lib/use-app-form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import {
@@ -32,6 +33,7 @@ import {
   ReferenceMemberUpdateSchema,
 } from '@affilia/shared/schemas/reference-data';
 import { zodResolver } from '../../../lib/zod-resolver';
+import { DateField } from '../../../components/date-field';
 import { formatIsoDate } from '../../members/format';
 import type {
   CompanyDetail,
@@ -52,8 +54,6 @@ interface ModalProps {
   onClose: () => void;
 }
 
-const DATE_HINT = 'JJ/MM/AAAA';
-
 // Companies ------------------------------------------------------------------------------------
 
 interface CompanyValues extends Record<string, unknown> {
@@ -73,7 +73,7 @@ export function CompanyFormModal({
   const create = useCreateReference('entreprises');
   const update = useUpdateReference('entreprises', company?.id ?? '');
   const schema = company ? CompanyUpdateSchema : CompanyCreateSchema;
-  const form = useForm<CompanyValues>({
+  const form = useAppForm<CompanyValues>({
     initialValues: {
       siren: company?.siren ?? '',
       name: company?.name ?? '',
@@ -173,7 +173,7 @@ export function EstablishmentFormModal({
   const create = useCreateReference('etablissements');
   const update = useUpdateReference('etablissements', establishment?.id ?? '');
   const schema = establishment ? EstablishmentUpdateSchema : EstablishmentCreateSchema;
-  const form = useForm<EstablishmentValues>({
+  const form = useAppForm<EstablishmentValues>({
     initialValues: {
       siret: establishment?.siret ?? '',
       name: establishment?.name ?? '',
@@ -297,7 +297,7 @@ function CompanyPicker({
   const list = useReferenceList('entreprises', { q: debounced, pageSize: 50 });
   const data = (list.data?.items ?? []).map((c) => ({
     value: c.id,
-    label: `${c.name} (${c.siren})`,
+    label: `${c.name} (${formatSiren(c.siren)})`,
   }));
   return (
     <Select
@@ -327,15 +327,15 @@ export function ContractFormModal({
   const create = useCreateReference('contrats');
   const update = useUpdateReference('contrats', contract?.id ?? '');
   const schema = contract ? ContractUpdateSchema : ContractCreateSchema;
-  const form = useForm<ContractValues>({
+  const form = useAppForm<ContractValues>({
     initialValues: {
       number: contract?.number ?? '',
       companyId: contract?.company.id ?? companyId ?? '',
       label: contract?.label ?? '',
       staffCategory: contract?.staffCategory ?? '',
       options: contract?.options ?? [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
-      startDate: formatIsoDate(contract?.startDate),
-      endDate: formatIsoDate(contract?.endDate),
+      startDate: contract?.startDate ?? '',
+      endDate: contract?.endDate ?? '',
     },
     validate: zodResolver(schema),
   });
@@ -377,16 +377,9 @@ export function ContractFormModal({
         {...form.getInputProps('staffCategory')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Date de début"
-          required
-          placeholder={DATE_HINT}
-          description={DATE_HINT}
-          {...form.getInputProps('startDate')}
-        />
-        <TextInput
+        <DateField label="Date de début" required {...form.getInputProps('startDate')} />
+        <DateField
           label="Date de fin"
-          placeholder={DATE_HINT}
           description="Facultative"
           {...form.getInputProps('endDate')}
         />
@@ -516,11 +509,11 @@ export function MemberFormModal({
   onClose,
 }: ModalProps & { member: ReferenceMemberDetail }) {
   const update = useUpdateReference('assures', member.id);
-  const form = useForm<MemberValues>({
+  const form = useAppForm<MemberValues>({
     initialValues: {
       lastName: member.lastName,
       firstName: member.firstName,
-      birthDate: formatIsoDate(member.birthDate),
+      birthDate: member.birthDate,
       professionalStatus: member.professionalStatus,
       establishmentId: member.establishment.id,
     },
@@ -547,13 +540,7 @@ export function MemberFormModal({
         />
         <TextInput label="Prénom" required maxLength={100} {...form.getInputProps('firstName')} />
       </SimpleGrid>
-      <TextInput
-        label="Date de naissance"
-        required
-        placeholder={DATE_HINT}
-        description={DATE_HINT}
-        {...form.getInputProps('birthDate')}
-      />
+      <DateField label="Date de naissance" required {...form.getInputProps('birthDate')} />
       <Select
         label="Statut professionnel"
         required
@@ -568,7 +555,7 @@ export function MemberFormModal({
         allowDeselect={false}
         data={member.companyEstablishments.map((e) => ({
           value: e.id,
-          label: `${e.name} (${e.siret})`,
+          label: `${e.name} (${formatSiret(e.siret)})`,
         }))}
         {...form.getInputProps('establishmentId')}
       />
@@ -589,8 +576,8 @@ export function CoverageFormModal({
   onClose,
 }: ModalProps & { memberId: string; coverage: ReferenceMemberDetail['coverages'][number] }) {
   const update = useUpdateCoverage(memberId, coverage.id);
-  const form = useForm<CoverageValues>({
-    initialValues: { optionCode: coverage.optionCode, endDate: formatIsoDate(coverage.endDate) },
+  const form = useAppForm<CoverageValues>({
+    initialValues: { optionCode: coverage.optionCode, endDate: coverage.endDate ?? '' },
     validate: zodResolver(CoverageUpdateSchema),
   });
   return (
@@ -616,9 +603,8 @@ export function CoverageFormModal({
         data-autofocus
         {...form.getInputProps('optionCode')}
       />
-      <TextInput
+      <DateField
         label="Date de fin"
-        placeholder={DATE_HINT}
         description="Dernier jour couvert ; laissez vide pour une couverture sans fin"
         {...form.getInputProps('endDate')}
       />

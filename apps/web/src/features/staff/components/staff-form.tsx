@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconLock } from '@tabler/icons-react';
 import type { StaffRole } from '@affilia/shared/domain/enums';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@affilia/shared/domain/enums';
@@ -62,7 +62,7 @@ export function StaffForm({
     ...(contactEditable ? { email: values.email, mobilePhone: values.mobilePhone } : {}),
   });
 
-  const form = useForm<StaffValues>({
+  const form = useAppForm<StaffValues>({
     initialValues: {
       lastName: member?.lastName ?? '',
       firstName: member?.firstName ?? '',

@@ -10,6 +10,7 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
+import { listName } from '@affilia/shared/domain/person-name';
 import { IconDotsVertical } from '@tabler/icons-react';
 import { formatDateTime } from '../../../lib/format-date';
 import { UserStatusBadge } from '../../users/components/user-status-badge';
@@ -30,7 +31,7 @@ function lastSignIn(member: StaffMember): string {
 function MemberName({ member }: { member: StaffMember }) {
   return (
     <Text fw={600} size="sm">
-      {staffName(member)}
+      {listName(member)}
       {member.isSelf ? (
         <Text span size="sm" c="gray.8" fw={400}>
           {' '}

@@ -159,7 +159,7 @@ export function StaffPage() {
 
   return (
     <Page
-      title="Équipe de l'assureur"
+      title="Équipe de l’assureur"
       description={
         canManage
           ? 'Les gestionnaires et les administrateurs du back-office : ajoutez un membre, modifiez son rôle, suspendez ou désactivez son compte.'

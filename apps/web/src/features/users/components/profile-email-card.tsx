@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconMailForward } from '@tabler/icons-react';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { ChangeEmailRequestSchema } from '@affilia/shared/schemas/profile';
@@ -38,7 +38,7 @@ function EmailChangeForm({
   const request = useRequestEmailChange();
   const formId = useId();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<{ newEmail: string; password: string }>({
+  const form = useAppForm<{ newEmail: string; password: string }>({
     initialValues: { newEmail: '', password: '' },
     validate: zodResolver(ChangeEmailRequestSchema),
   });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { UpdateProfileRequestSchema } from '@affilia/shared/schemas/profile';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -13,7 +13,7 @@ export function ProfileNamesCard({ me }: { me: Me }) {
   const update = useUpdateProfile();
   const formId = useId();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<{ lastName: string; firstName: string }>({
+  const form = useAppForm<{ lastName: string; firstName: string }>({
     initialValues: { lastName: me.lastName, firstName: me.firstName },
     validate: zodResolver(UpdateProfileRequestSchema),
   });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { NewPasswordSchema } from '@affilia/shared/schemas/auth';
@@ -51,7 +51,7 @@ function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const formId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmVisible, setConfirmVisible] = useState(false);
-  const form = useForm<Values>({
+  const form = useAppForm<Values>({
     initialValues: { currentPassword: '', password: '', confirmPassword: '' },
     validate,
   });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { OneTimeCodeSchema } from '@affilia/shared/schemas/auth';
@@ -44,11 +44,11 @@ function PhoneChangeSteps({ onDone, onCancel }: { onDone: () => void; onCancel: 
   const [sent, setSent] = useState<SendPhoneCodeResult | null>(null);
   const resendIn = useCountdown(sent?.resendAvailableAt);
 
-  const numberForm = useForm<PhoneRequest>({
+  const numberForm = useAppForm<PhoneRequest>({
     initialValues: { newMobilePhone: '', password: '' },
     validate: zodResolver(SendPhoneCodeRequestSchema),
   });
-  const codeForm = useForm<{ code: string }>({
+  const codeForm = useAppForm<{ code: string }>({
     initialValues: { code: '' },
     validate: zodResolver(CodeFormSchema),
   });

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useState } from 'react';
 import { ActionIcon, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ofName } from '@affilia/shared/domain/person-name';
 import {
   IconDotsVertical,
   IconMailForward,
@@ -37,10 +38,8 @@ export function fullName(user: Pick<ManagedUser, 'firstName' | 'lastName'>): str
   return `${user.firstName} ${user.lastName}`.trim();
 }
 
-/** « de Thomas Lefèvre », « d’Eugénie Marchand » (French elision before a vowel). */
-export function ofName(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d’${name}` : `de ${name}`;
-}
+/** « de Thomas Lefèvre », « d’Eugénie Marchand »: the shared rule (domain/person-name). */
+export { ofName };
 
 /** Why the account cannot be deactivated from here, if it cannot. */
 export function deactivationBlocker(user: ManagedUser): string | undefined {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { InviteUserRequestSchema } from '@affilia/shared/schemas/users';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
@@ -54,7 +54,7 @@ export function UserInviteForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [problem, setProblem] = useState<FormProblem>();
   useFocusFirstField(formRef);
-  const form = useForm<InviteValues>({
+  const form = useAppForm<InviteValues>({
     initialValues: {
       lastName: '',
       firstName: '',

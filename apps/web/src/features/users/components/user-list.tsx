@@ -1,9 +1,10 @@
 import { Badge, Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { listName } from '@affilia/shared/domain/person-name';
 import { COMPANY_ROLE_LABELS } from '@affilia/shared/domain/enums';
 import { formatDateTime } from '../../../lib/format-date';
 import type { ManagedUser } from '../api/use-users';
 import type { UserActionKind } from './user-actions-menu';
-import { UserActionsMenu, fullName } from './user-actions-menu';
+import { UserActionsMenu } from './user-actions-menu';
 import { UserStatusBadge } from './user-status-badge';
 
 type OnAction = (kind: UserActionKind, user: ManagedUser) => void;
@@ -23,7 +24,7 @@ function UserName({ user }: { user: ManagedUser }) {
   return (
     <Stack gap={4} align="flex-start">
       <Text fw={600} size="sm">
-        {fullName(user)}
+        {listName(user)}
         {user.isSelf ? (
           <Text span size="sm" c="gray.8" fw={400}>
             {' '}

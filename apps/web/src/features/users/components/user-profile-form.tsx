@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { UpdateUserRequestSchema } from '@affilia/shared/schemas/users';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
@@ -40,7 +40,7 @@ export function UserProfileForm({
     thirdPartyFirm: values.isThirdParty ? values.thirdPartyFirm : null,
   });
 
-  const form = useForm<IdentityValues>({
+  const form = useAppForm<IdentityValues>({
     initialValues: {
       lastName: user.lastName,
       firstName: user.firstName,

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Alert, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { UpdateRightsRequestSchema } from '@affilia/shared/schemas/users';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
@@ -45,7 +45,7 @@ export function UserRightsForm({
   const formRef = useRef<HTMLFormElement>(null);
   const [problem, setProblem] = useState<FormProblem>();
   useFocusFirstField(formRef);
-  const form = useForm<{ rights: RightValue[] }>({
+  const form = useAppForm<{ rights: RightValue[] }>({
     initialValues: { rights: initialRights(companies, user) },
     validate: (values) => ({
       ...validateRights(values.rights, { requireOne: false }),

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Divider, Loader, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { AcceptInvitationRequestSchema } from '@affilia/shared/schemas/users';
@@ -111,7 +111,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
   const signInPath = isStaff ? paths.backOfficeSignIn : paths.signIn;
   // The first back-office administrator of a new deployment comes before any published terms.
   const noTerms = isStaff && invitation.termsVersionId === null;
-  const form = useForm<CreatePasswordValues>({
+  const form = useAppForm<CreatePasswordValues>({
     initialValues: { password: '', confirmPassword: '', acceptTerms: noTerms },
     validate: (values) => ({
       ...validateConfirmation(values),
@@ -238,7 +238,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
                 <TermsBox query={terms} />
                 <Checkbox
                   size="md"
-                  label={`J'ai lu et j'accepte les conditions générales d'utilisation${
+                  label={`J’ai lu et j’accepte les conditions générales d’utilisation${
                     terms.data ? ` (version ${terms.data.version})` : ''
                   }`}
                   disabled={!terms.data}
