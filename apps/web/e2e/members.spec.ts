@@ -181,7 +181,7 @@ test.describe('« Mes salariés »', () => {
     await expect(countText).toHaveText(/sur \d+ salariés|^\d+ salariés$/);
     const establishment = all.byEstablishment[0]!;
     await choose(page, 'Statut professionnel', 'Non cadre');
-    await choose(page, 'Etablissement', establishment.name, establishment.name.slice(0, 12));
+    await choose(page, 'Établissement', establishment.name, establishment.name.slice(0, 12));
     // Nothing applies before « Rechercher ».
     await expect(page).not.toHaveURL(/professionalStatus/);
     await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -227,11 +227,11 @@ test.describe('« Mes salariés »', () => {
     await expect(page.getByRole('region', { name: 'Société et établissement' })).toContainText(
       establishment.name,
     );
-    const coverages = page.getByRole('table', { name: /^Couvertures de/ });
+    const coverages = page.getByRole('table', { name: /^Couvertures (de |d’)/ });
     expect(await coverages.getByRole('row').count()).toBeGreaterThan(1);
     await expect(coverages.getByRole('row').nth(1)).toContainText(/en cours|à venir|terminé/);
     await expect(
-      page.getByRole('heading', { level: 2, name: "Demandes d'affiliation" }),
+      page.getByRole('heading', { level: 2, name: 'Demandes d’affiliation' }),
     ).toBeVisible();
     await expectNoA11yViolations(page);
 
@@ -244,7 +244,7 @@ test.describe('« Mes salariés »', () => {
     await expect(page.getByRole('combobox', { name: 'Statut professionnel' })).toHaveValue(
       'Non cadre',
     );
-    await expect(page.getByRole('combobox', { name: 'Etablissement' })).toHaveValue(
+    await expect(page.getByRole('combobox', { name: 'Établissement' })).toHaveValue(
       establishment.name,
     );
     await expect(countText).toHaveText(
@@ -275,9 +275,9 @@ test.describe('« Mes salariés »', () => {
     expect(data[0]).toContain(formatNir(first.nir));
 
     // Sorting by « Date d'effet » is kept in the address; the back button returns to the name.
-    await table.getByRole('button', { name: "Date d'effet" }).click();
+    await table.getByRole('button', { name: 'Date d’effet' }).click();
     await expect(page).toHaveURL(/sort=effective_date/);
-    await expect(table.getByRole('columnheader', { name: "Date d'effet" })).toHaveAttribute(
+    await expect(table.getByRole('columnheader', { name: 'Date d’effet' })).toHaveAttribute(
       'aria-sort',
       'ascending',
     );
@@ -324,7 +324,7 @@ test.describe('« Mes salariés »', () => {
     }>(page, '/api/members/filters');
     const marceau = options.companies.find((c) => c.name.startsWith('Syndic Marceau'))!;
     await choose(page, 'SIREN', new RegExp(marceau.name));
-    await page.getByRole('combobox', { name: 'Etablissement', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Établissement', exact: true }).click();
     const offered = page.getByRole('listbox').getByRole('option');
     await expect(offered).toHaveCount(
       1 + options.establishments.filter((e) => e.companyId === marceau.id).length,

@@ -9,17 +9,18 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { listName } from '@affilia/shared/domain/person-name';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
 import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import type { AffiliationRow } from '../api/use-affiliations';
 import type { SortOrder } from '../affiliations-search';
-import { employeeName, formatDate, formatSiren, formatSiret, reminderSummary } from '../format';
+import { formatDate, formatSiren, formatSiret, reminderSummary } from '../format';
 import { AffiliationActionsMenu } from './affiliation-actions-menu';
 import { AffiliationStatusBadge } from './affiliation-status-badge';
 import classes from './affiliation-list.module.css';
 
-const CAPTION = "Demandes d'affiliation";
+const CAPTION = 'Demandes d’affiliation';
 
 interface ListProps {
   rows: AffiliationRow[];
@@ -100,12 +101,12 @@ export function AffiliationTable({
           </Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">Siren</Table.Th>
-              <Table.Th scope="col">Siret</Table.Th>
-              <Table.Th scope="col">Etablissement</Table.Th>
+              <Table.Th scope="col">SIREN</Table.Th>
+              <Table.Th scope="col">SIRET</Table.Th>
+              <Table.Th scope="col">Établissement</Table.Th>
               <SortHeader column="name" sort={sort} order={order} onSort={onSort} />
               <Table.Th scope="col" className={classes.th}>
-                Mode d'affiliation
+                Mode d’affiliation
               </Table.Th>
               <Table.Th scope="col">Statut</Table.Th>
               <SortHeader column="date" sort={sort} order={order} onSort={onSort} />
@@ -126,7 +127,7 @@ export function AffiliationTable({
                 </Table.Td>
                 <Table.Th scope="row" fw={600} className={classes.name}>
                   <Text size="sm" fw={600}>
-                    {employeeName(row)}
+                    {listName(row)}
                   </Text>
                 </Table.Th>
                 <Table.Td>
@@ -183,7 +184,7 @@ export function AffiliationCards({ rows, onRemind, onCancel, remindingId }: List
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
               <Stack gap={4}>
                 <Text fw={600} size="sm">
-                  {employeeName(row)}
+                  {listName(row)}
                 </Text>
                 <div>
                   <AffiliationStatusBadge status={row.status} />

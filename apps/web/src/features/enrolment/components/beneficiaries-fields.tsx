@@ -4,6 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { BeneficiaryType } from '@affilia/shared/domain/enums';
 import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES } from '@affilia/shared/domain/enums';
 import { BENEFICIARY_MAX_COUNT } from '@affilia/shared/schemas/enrolment';
+import { DateField } from '../../../components/date-field';
 import type { EnrolmentFormApi } from '../form-values';
 import { fieldId, newRowKey } from '../form-values';
 
@@ -42,11 +43,11 @@ export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
     <Stack gap="md">
       <Text size="sm">
         Ajoutez votre conjoint, concubin ou partenaire de PACS et vos enfants à couvrir. Un enfant
-        est rattaché au numéro de Sécurité sociale de l&apos;un de ses parents.
+        est rattaché au numéro de Sécurité sociale de l’un de ses parents.
       </Text>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Aucun ayant droit pour l&apos;instant.
+          Aucun ayant droit pour l’instant.
         </Text>
       ) : null}
       {rows.map((row, index) => {
@@ -60,13 +61,13 @@ export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
         return (
           <Fieldset key={row.key} legend={`Ayant droit ${index + 1}${name ? ` : ${name}` : ''}`}>
             <Stack gap="sm">
-              <NativeSelect label="Type d'ayant droit" data={TYPE_DATA} {...props('type')} />
+              <NativeSelect label="Type d’ayant droit" data={TYPE_DATA} {...props('type')} />
               <TextInput label="Nom" required autoComplete="off" {...props('lastName')} />
               <TextInput label="Prénom" required autoComplete="off" {...props('firstName')} />
-              <TextInput label="Date de naissance" type="date" required {...props('birthDate')} />
+              <DateField label="Date de naissance" required {...props('birthDate')} />
               <TextInput
                 label="Son numéro de Sécurité sociale"
-                description="S'il en a un (13 ou 15 caractères)"
+                description="S’il en a un (13 ou 15 caractères)"
                 autoComplete="off"
                 {...props('nir')}
               />
@@ -84,7 +85,7 @@ export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
                 leftSection={<IconTrash size={18} aria-hidden />}
                 onClick={() => remove(index)}
                 style={{ alignSelf: 'flex-start' }}
-                aria-label={`Retirer l'ayant droit ${index + 1}${name ? ` (${name})` : ''}`}
+                aria-label={`Retirer l’ayant droit ${index + 1}${name ? ` (${name})` : ''}`}
               >
                 Retirer
               </Button>

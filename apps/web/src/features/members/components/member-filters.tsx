@@ -140,7 +140,7 @@ export function MemberFilters({
             onChange={(event) => set({ siret: event.currentTarget.value })}
           />
           <Select
-            label="Etablissement"
+            label="Établissement"
             data={withAll(narrowed.establishmentGroups)}
             value={values.establishmentId ?? ALL}
             onChange={(value) => set({ establishmentId: fromSelect(value) })}

@@ -214,7 +214,7 @@ export function MembersPage() {
   return (
     <Page
       title="Mes salariés"
-      description="La liste complète et détaillée de vos salariés assurés : établissement, statut professionnel, nom et numéro de sécurité sociale, contrat avec sa date d'effet et sa date de fin."
+      description="La liste complète et détaillée de vos salariés assurés : établissement, statut professionnel, nom et numéro de sécurité sociale, contrat avec sa date d’effet et sa date de fin."
     >
       <MemberFilters
         options={options.data}
