@@ -230,6 +230,8 @@ export const BackofficeAffiliationSchema = BackofficeQueueItemSchema.extend({
     .object({
       address: EnrolmentAddressSchema,
       optionCode: z.string().nullable(),
+      /** The option's label in the contract (its code when the contract no longer has it). */
+      optionLabel: z.string().nullable(),
       maskedIban: z.string().nullable(),
       bic: z.string().nullable(),
       noemieConsent: z.boolean(),

@@ -95,6 +95,8 @@ describe('back office: enrolments (/api/backoffice/affiliations)', () => {
     const body = detail.json<BackofficeAffiliation>();
     expect(body.nir).toBe('1 75 01 75 123 012 ' + body.nir.slice(-2));
     expect(body.form?.maskedIban).toBe('FR76 **** **** **** **** **** 189');
+    // Issue 14 #17: the option chosen by the employee, by its label as well as its code.
+    expect(body.form).toMatchObject({ optionCode: 'option1', optionLabel: 'Option 1 facultative' });
     expect(body.form?.beneficiaries).toHaveLength(2);
     expect(body.form?.attachments.map((a) => a.kind).sort()).toEqual([
       'rib',
