@@ -40,7 +40,7 @@ import { UsersPage } from '../features/users/routes/users-page';
 import { validateUsersSearch } from '../features/users/users-search';
 import { BackOfficeLayout } from './layout/backoffice-layout';
 import { EmployerLayout } from './layout/employer-layout';
-import { PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
+import { EmployeeLayout, PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
 import { RootLayout } from './layout/root-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -132,6 +132,19 @@ const publicLayout = createRoute({
   id: 'public',
   component: PublicLayout,
 });
+// The employee's online form (no account): their own space, named as such in the footer.
+const employeeLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'employee',
+  component: EmployeeLayout,
+});
+const employeeRoutes = [
+  createRoute({
+    getParentRoute: () => employeeLayout,
+    path: paths.enrolmentForm,
+    component: EnrolmentFormPage,
+  }),
+] as const;
 const publicRoutes = [
   createRoute({
     getParentRoute: () => publicLayout,
@@ -174,11 +187,6 @@ const publicRoutes = [
     getParentRoute: () => publicLayout,
     path: paths.confirmEmailChange,
     component: authPages.confirmEmailChange,
-  }),
-  createRoute({
-    getParentRoute: () => publicLayout,
-    path: paths.enrolmentForm,
-    component: EnrolmentFormPage,
   }),
   createRoute({
     getParentRoute: () => publicLayout,
@@ -373,6 +381,7 @@ const backOfficeRoutes = [
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren(publicRoutes),
+  employeeLayout.addChildren(employeeRoutes),
   publicBackOfficeLayout.addChildren(publicBackOfficeRoutes),
   employerLayout.addChildren(employerRoutes),
   backOfficeLayout.addChildren(backOfficeRoutes),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrolmentValues } from './form-values';
-import { validateValues } from './form-values';
+import { toDraft, validateValues } from './form-values';
 
 const values = (birthDate: string): EnrolmentValues => ({
   address: { addressLine1: '', addressLine2: '', postalCode: '', city: '', country: '', phone: '' },
@@ -18,6 +18,7 @@ const values = (birthDate: string): EnrolmentValues => ({
       birthDate,
       nir: '',
       attachedToNir: '',
+      attachedToEmployee: false,
     },
   ],
 });
@@ -31,5 +32,16 @@ describe('validateValues', () => {
       /plus de 120 ans/,
     );
     expect(validateValues(values('2018-09-10'))).toEqual({});
+  });
+});
+
+describe('« mon numéro » (issue 14 #25)', () => {
+  it('sends the child attached to the employee’s own number, without the number', () => {
+    const v = values('2018-09-10');
+    v.beneficiaries[0] = { ...v.beneficiaries[0]!, attachedToEmployee: true, attachedToNir: '12' };
+    expect(validateValues(v)).toEqual({});
+    expect(toDraft(v).beneficiaries).toEqual([
+      expect.objectContaining({ attachedToEmployee: true, attachedToNir: null }),
+    ]);
   });
 });

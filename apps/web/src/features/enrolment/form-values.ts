@@ -15,6 +15,8 @@ export interface BeneficiaryValues {
   birthDate: string;
   nir: string;
   attachedToNir: string;
+  /** « Mon numéro »: attached to the employee's own NIR (not typed, never shown in full). */
+  attachedToEmployee: boolean;
 }
 
 export interface EnrolmentValues {
@@ -64,6 +66,7 @@ export function initialValues(form: EnrolmentForm): EnrolmentValues {
       birthDate: b.birthDate,
       nir: b.nir ?? '',
       attachedToNir: b.attachedToNir ?? '',
+      attachedToEmployee: b.attachedToEmployee ?? false,
     })),
     certified: false,
   };
@@ -92,7 +95,7 @@ export function validateValues(values: EnrolmentValues): Record<string, string> 
     if (birthDateWrong) errors[`beneficiaries.${i}.birthDate`] = birthDateWrong;
     const nir = nirError(b.nir);
     if (nir) errors[`beneficiaries.${i}.nir`] = nir;
-    const attached = nirError(b.attachedToNir);
+    const attached = b.attachedToEmployee ? null : nirError(b.attachedToNir);
     if (attached) errors[`beneficiaries.${i}.attachedToNir`] = attached;
   });
   return errors;
@@ -122,7 +125,8 @@ export function toDraft(values: EnrolmentValues): EnrolmentDraft {
       firstName: b.firstName,
       birthDate: parseFrenchOrIsoDate(b.birthDate).ok ? b.birthDate : '',
       nir: orNull(b.nir),
-      attachedToNir: orNull(b.attachedToNir),
+      attachedToNir: b.attachedToEmployee ? null : orNull(b.attachedToNir),
+      attachedToEmployee: b.attachedToEmployee,
     })),
   };
 }

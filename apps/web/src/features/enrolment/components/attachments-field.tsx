@@ -178,6 +178,11 @@ export function AttachmentsField({
               id={id}
               variant="light"
               size="md"
+              // At 375 px « Joindre un autre justificatif » takes two lines rather than be cut.
+              h="auto"
+              mih={44}
+              py={6}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 } }}
               leftSection={<IconPaperclip size={18} aria-hidden />}
               loading={sent !== null}
               aria-invalid={shownError ? true : undefined}

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Button, Fieldset, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { BeneficiaryType } from '@affilia/shared/domain/enums';
 import { BENEFICIARY_TYPE_LABELS, BENEFICIARY_TYPES } from '@affilia/shared/domain/enums';
@@ -13,8 +13,18 @@ const TYPE_DATA = BENEFICIARY_TYPES.map((type) => ({
   label: BENEFICIARY_TYPE_LABELS[type],
 }));
 
-/** « Ayants droit »: the spouse or partner and the children, added and removed one by one. */
-export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
+/**
+ * « Ayants droit »: the spouse or partner and the children, added and removed one by one. A
+ * child is attached to the employee's own number with « Mon numéro » (shown masked, not retyped).
+ */
+export function BeneficiariesFields({
+  form,
+  employeeMaskedNir,
+}: {
+  form: EnrolmentFormApi;
+  /** The employee's NIR as the form shows it (« 1 90 01 75 1** *** ** »). */
+  employeeMaskedNir: string;
+}) {
   const addRef = useRef<HTMLButtonElement>(null);
   const rows = form.getValues().beneficiaries;
 
@@ -28,6 +38,7 @@ export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
       birthDate: '',
       nir: '',
       attachedToNir: '',
+      attachedToEmployee: false,
     });
     window.requestAnimationFrame(() =>
       document.getElementById(fieldId(`beneficiaries.${index}.type`))?.focus(),
@@ -71,12 +82,32 @@ export function BeneficiariesFields({ form }: { form: EnrolmentFormApi }) {
                 autoComplete="off"
                 {...props('nir')}
               />
-              <TextInput
-                label="Numéro de Sécurité sociale de rattachement"
-                description="Le vôtre ou celui de votre conjoint (13 ou 15 caractères)"
-                required={row.type === 'child' && row.nir.trim() === ''}
-                autoComplete="off"
-                {...props('attachedToNir')}
+              {row.attachedToEmployee ? (
+                <TextInput
+                  label="Numéro de Sécurité sociale de rattachement"
+                  description="Votre numéro"
+                  readOnly
+                  size="md"
+                  id={fieldId(path('attachedToNir'))}
+                  value={employeeMaskedNir}
+                />
+              ) : (
+                <TextInput
+                  label="Numéro de Sécurité sociale de rattachement"
+                  description="Le vôtre ou celui de votre conjoint (13 ou 15 caractères)"
+                  required={row.type === 'child' && row.nir.trim() === ''}
+                  autoComplete="off"
+                  {...props('attachedToNir')}
+                />
+              )}
+              <Checkbox
+                size="md"
+                label="Mon numéro : rattacher à mon numéro de Sécurité sociale"
+                checked={row.attachedToEmployee}
+                onChange={(event) => {
+                  form.setFieldValue(path('attachedToEmployee'), event.currentTarget.checked);
+                  form.clearFieldError(path('attachedToNir'));
+                }}
               />
               <Button
                 variant="subtle"

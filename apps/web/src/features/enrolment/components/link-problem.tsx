@@ -1,9 +1,11 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { SupportContact } from '../../../components/support-contact';
 import { useDocumentTitle } from '../../../lib/document-title';
 
-/** A link that opens no form (unknown, used, expired): what to do, and the support's phone. */
+/**
+ * A link that opens no form (unknown, used, expired): what to do. The support's phone is in the
+ * footer, right below (« Besoin d’aide ? » once on the page).
+ */
 export function LinkProblem({ title, message }: { title: string; message: string }) {
   useDocumentTitle(title);
   return (
@@ -14,9 +16,6 @@ export function LinkProblem({ title, message }: { title: string; message: string
       <Alert color="orange" variant="light" icon={<IconAlertCircle aria-hidden />}>
         <Text size="sm">{message}</Text>
       </Alert>
-      <Paper withBorder radius="md" p="md">
-        <SupportContact />
-      </Paper>
     </Stack>
   );
 }
