@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import { pickContract } from '@affilia/shared/domain/pre-affiliation';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import {
   DESKTOP,
@@ -36,18 +37,20 @@ const SMALL_PHONE = { width: 375, height: 812 };
 const IBAN = 'FR76 3000 6000 0112 3456 7890 189';
 const BIC = 'AGRIFRPP';
 
-interface Contract {
-  id: string;
-  number: string;
-  label: string;
-}
 interface AffiliationOptions {
   establishments: {
     id: string;
     name: string;
     siret: string;
     company: { id: string; name: string; siren: string };
-    contracts: { cadre: Contract | null; non_cadre: Contract | null };
+    contracts: {
+      id: string;
+      number: string;
+      label: string;
+      staffCategory: 'cadre' | 'non_cadre' | 'all';
+      startDate: string;
+      endDate: string | null;
+    }[];
   }[];
 }
 interface Dashboard {
@@ -97,10 +100,13 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     const options = await getJson<AffiliationOptions>(page, '/api/affiliations/options');
     const dashboard = await getJson<Dashboard>(page, '/api/dashboard');
     const largest = [...dashboard.byEstablishment].sort((a, b) => b.count - a.count)[0]?.id;
-    const candidates = options.establishments.filter((e) => e.contracts.non_cadre !== null);
+    // The contract of the affiliation date (today), by the server's own rule.
+    const candidates = options.establishments.filter((e) =>
+      pickContract(e.contracts, 'non_cadre', today),
+    );
     const establishment = candidates.find((e) => e.id !== largest) ?? candidates[0];
     if (!establishment) throw new Error('no establishment with a Non cadre contract');
-    const contract = establishment.contracts.non_cadre!;
+    const contract = pickContract(establishment.contracts, 'non_cadre', today)!;
 
     await page.goto('/pre-affiliation');
     await waitForPage(page, 'Pré-affiliation');
@@ -129,6 +135,34 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await fillDate(page.getByLabel(/^Date de début du contrat de travail/), today);
     await expect(page.getByLabel(/^Date de fin du contrat de travail/)).toHaveCount(0);
     await expectNoA11yViolations(page);
+
+    // The server's checks run in the form first, without a request (issue 14 #26): the contract
+    // of the affiliation date, a temporary NIR the insurer refuses, the NIR / birth date warning.
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/affiliations')
+        posts.push(request.url());
+    });
+    await expect(
+      page.getByText(`Contrat au ${frenchDate(today)} : ${contract.label} (n° ${contract.number})`),
+    ).toBeVisible();
+    const nirBox = page.getByRole('textbox', { name: /^Numéro de Sécurité Sociale/ });
+    await nirBox.fill(`7${nir.slice(1, 13)}`);
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+    await expect(
+      page.getByText('Les numéros de sécurité sociale provisoires ne sont pas acceptés'),
+    ).toBeVisible();
+    await nirBox.fill(nir);
+    await fillDate(page.getByLabel(/^Date de naissance/), '1991-05-14');
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+    await expect(
+      page.getByText(/L'année de naissance du numéro de sécurité sociale ne correspond pas/),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Confirmer et valider' })).toBeFocused();
+    await expectNoA11yViolations(page);
+    expect(posts, 'no round trip for what the form knows').toEqual([]);
+    await page.getByRole('button', { name: 'Corriger' }).click();
+    await fillDate(page.getByLabel(/^Date de naissance/), birthDate);
     await page.getByRole('button', { name: 'Valider', exact: true }).click();
 
     // Step 3 (after confirming the NIR warning, should the server raise one).

@@ -133,7 +133,7 @@ describe('AffiliationListQuerySchema', () => {
     expect(AffiliationListQuerySchema.parse({ q: '', from: '' })).toMatchObject({
       q: undefined,
       from: undefined,
-      sort: 'date',
+      sort: 'status_changed_at',
       order: 'desc',
       page: 1,
       pageSize: 25,

@@ -4,6 +4,7 @@ import {
   AFFILIATION_STATUSES,
   EMPLOYMENT_CONTRACT_TYPES,
   PROFESSIONAL_STATUSES,
+  STAFF_CATEGORIES,
   isFixedTermContractType,
 } from '../domain/enums';
 import { ageAtHireError } from '../validators/birth-date';
@@ -127,7 +128,12 @@ export const PreAffiliationSchema = z
 export type PreAffiliationInput = z.input<typeof PreAffiliationSchema>;
 export type PreAffiliation = z.output<typeof PreAffiliationSchema>;
 
-export const AFFILIATION_SORTS = ['date', 'name'] as const;
+/**
+ * The sorts of « Suivi » (issue 14 #24): « Dernière mise à jour » (the last change of status, the
+ * default), « Demandée le » (the request's creation, what « Date de la demande » filters on), the
+ * name.
+ */
+export const AFFILIATION_SORTS = ['status_changed_at', 'created_at', 'name'] as const;
 export type AffiliationSort = (typeof AFFILIATION_SORTS)[number];
 export const AFFILIATION_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -150,7 +156,7 @@ export type AffiliationFilters = z.output<typeof AffiliationFiltersSchema>;
 
 /** GET /api/affiliations */
 export const AffiliationListQuerySchema = AffiliationFiltersSchema.extend({
-  sort: z.enum(AFFILIATION_SORTS).default('date'),
+  sort: z.enum(AFFILIATION_SORTS).default('status_changed_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce
@@ -171,8 +177,9 @@ export const AffiliationRowSchema = z.object({
   firstName: z.string(),
   mode: z.enum(AFFILIATION_MODES),
   status: z.enum(AFFILIATION_STATUSES),
-  /** « Date »: the last change of status (ISO instant). */
+  /** « Dernière mise à jour »: the last change of status (ISO instant). */
   statusChangedAt: z.string(),
+  /** « Demandée le »: the request's creation (ISO instant), what the from/to filter reads. */
   createdAt: z.string(),
   reminderCount: z.number(),
   lastReminderAt: z.string().nullable(),
@@ -236,15 +243,20 @@ export const AffiliationOptionsSchema = z.object({
       name: z.string(),
       siret: z.string(),
       company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
-      /** The health contract of each collège; null when the company has none for it. */
-      contracts: z.object({
-        cadre: z
-          .object({ id: z.string(), number: z.string(), label: z.string(), startDate: z.string() })
-          .nullable(),
-        non_cadre: z
-          .object({ id: z.string(), number: z.string(), label: z.string(), startDate: z.string() })
-          .nullable(),
-      }),
+      /**
+       * The company's health contracts with their dates, latest start first: the wizard shows the
+       * one of the affiliation date with the server's own rule (`contractOnAffiliationDate`).
+       */
+      contracts: z.array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          label: z.string(),
+          staffCategory: z.enum(STAFF_CATEGORIES),
+          startDate: z.string(),
+          endDate: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   allowTemporaryNir: z.boolean(),

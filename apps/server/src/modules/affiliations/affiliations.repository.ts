@@ -5,7 +5,8 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { AffiliationFilters, AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import { parseNir } from '@affilia/shared/validators/nir';
-import type { Database, StaffCategory } from '../../db/schema';
+import type { ContractPeriod } from '@affilia/shared/domain/pre-affiliation';
+import type { Database } from '../../db/schema';
 import { nameSearchCondition } from '../../db/search-name';
 import type { FieldCipher } from '../../lib/crypto';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
@@ -118,7 +119,9 @@ export async function findAffiliationPage(
   const order =
     query.sort === 'name'
       ? sql`r.search_name ${dir}, r.id ${dir}`
-      : sql`r.status_changed_at ${dir}, r.id ${dir}`;
+      : query.sort === 'created_at'
+        ? sql`r.created_at ${dir}, r.id ${dir}`
+        : sql`r.status_changed_at ${dir}, r.id ${dir}`;
   const [total, items] = await Promise.all([
     count.executeTakeFirstOrThrow(),
     rows
@@ -179,47 +182,26 @@ export async function findPerimeterEstablishments(db: Db, actor: EmployerActor) 
     .execute();
 }
 
-export interface ContractChoice {
-  id: string;
-  number: string;
-  label: string;
-  staff_category: StaffCategory;
-  start_date: string;
-  end_date: string | null;
-}
-
-/** The contracts of these companies, for the collège choice. */
+/** The health contracts of these companies, latest start first, for the collège choice. */
 export async function findCompanyContracts(
   db: Db,
   companyIds: readonly string[],
-): Promise<(ContractChoice & { company_id: string })[]> {
+): Promise<(ContractPeriod & { id: string; number: string; label: string; companyId: string })[]> {
   if (companyIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('contracts')
     .select(['id', 'number', 'label', 'staff_category', 'start_date', 'end_date', 'company_id'])
     .where('company_id', 'in', [...companyIds])
     .orderBy('start_date', 'desc')
     .orderBy('id')
     .execute();
-}
-
-/**
- * The health contract of a collège: the company's contracts of that staff category, or for the
- * whole staff ('all'), still running on `onDate` (a calendar date). The exact collège first, then
- * the latest start. Undefined when there is none.
- */
-export function pickContract<T extends ContractChoice>(
-  contracts: readonly T[],
-  professionalStatus: 'cadre' | 'non_cadre',
-  onDate: string,
-): T | undefined {
-  const running = contracts.filter(
-    (c) =>
-      (c.staff_category === professionalStatus || c.staff_category === 'all') &&
-      (c.end_date === null || c.end_date >= onDate),
-  );
-  const rank = (c: T) => (c.staff_category === professionalStatus ? 0 : 1);
-  return [...running].sort(
-    (a, b) => rank(a) - rank(b) || b.start_date.localeCompare(a.start_date),
-  )[0];
+  return rows.map((c) => ({
+    id: c.id,
+    number: c.number,
+    label: c.label,
+    staffCategory: c.staff_category,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    companyId: c.company_id,
+  }));
 }

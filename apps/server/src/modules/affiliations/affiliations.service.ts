@@ -20,7 +20,6 @@
 import type { Kysely } from 'kysely';
 import {
   AFFILIATION_STATUS_LABELS,
-  PROFESSIONAL_STATUS_LABELS,
   isOneOf,
   EMPLOYMENT_CONTRACT_TYPES,
 } from '@affilia/shared/domain/enums';
@@ -32,8 +31,12 @@ import type {
   AffiliationRow,
   PreAffiliation,
 } from '@affilia/shared/schemas/affiliations';
+import {
+  checkPreAffiliationNir,
+  contractOnAffiliationDate,
+} from '@affilia/shared/domain/pre-affiliation';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
-import { computeNirKey, nirBirthDateWarning, parseNir } from '@affilia/shared/validators/nir';
+import { computeNirKey } from '@affilia/shared/validators/nir';
 import type { z } from 'zod';
 import type { AffiliationRequest, AffiliationStatus, Database } from '../../db/schema';
 import { toSearchName } from '../../db/search-name';
@@ -57,7 +60,6 @@ import {
   findHistory,
   findPerimeterEstablishments,
   loadAffiliationSettings,
-  pickContract,
   type AffiliationListRow,
 } from './affiliations.repository';
 import {
@@ -205,22 +207,17 @@ export async function getAffiliationOptions(
     ctx.db,
     companyIdsWith(actor, 'affiliations.manage'),
   );
-  const today = parisDate(ctx.clock.now());
-  const pick = (companyId: string, status: 'cadre' | 'non_cadre') => {
-    const c = pickContract(
-      contracts.filter((k) => k.company_id === companyId),
-      status,
-      today,
-    );
-    return c ? { id: c.id, number: c.number, label: c.label, startDate: c.start_date } : null;
-  };
+  // Every contract with its dates: the wizard picks the one of the affiliation date with the
+  // server's own function (contractOnAffiliationDate).
+  const companyContracts = (companyId: string) =>
+    contracts.filter((k) => k.companyId === companyId).map(({ companyId: _, ...c }) => c);
   return {
     establishments: establishments.map((e) => ({
       id: e.id,
       name: e.name,
       siret: e.siret,
       company: { id: e.company_id, name: e.company_name, siren: e.siren },
-      contracts: { cadre: pick(e.company_id, 'cadre'), non_cadre: pick(e.company_id, 'non_cadre') },
+      contracts: companyContracts(e.company_id),
     })),
     allowTemporaryNir: settings.allowTemporaryNir,
   };
@@ -293,34 +290,25 @@ export async function createAffiliation(
   const today = parisDate(now);
   const settings = await loadAffiliationSettings(ctx.db);
 
-  const nir = parseNir(input.nir, { allowTemporary: settings.allowTemporaryNir });
+  // The wizard runs the same two checks before sending (shared domain/pre-affiliation.ts).
+  const nir = checkPreAffiliationNir(input.nir, input.birthDate, settings);
   if (!nir.ok) throw fieldError({ nir: nir.error });
-  const warning = nir.temporary ? null : nirBirthDateWarning(nir.value, input.birthDate);
-  if (warning && input.confirmNirWarning !== true) {
-    throw badRequest(
-      'nir_birth_date_warning',
-      `${warning}. Vérifiez le numéro et la date, ou confirmez qu'ils sont exacts.`,
-      { nir: warning },
-    );
+  if (nir.warning && input.confirmNirWarning !== true) {
+    throw badRequest('nir_birth_date_warning', nir.warning, { nir: nir.warning });
   }
 
-  const contract = pickContract(
+  const picked = contractOnAffiliationDate(
     await findCompanyContracts(ctx.db, [establishment.company_id]),
     input.professionalStatus,
     input.affiliationDate,
   );
-  if (!contract) {
-    throw badRequest(
-      'no_contract',
-      `Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « ${PROFESSIONAL_STATUS_LABELS[input.professionalStatus]} » à cette date d'affiliation.`,
-      { professionalStatus: 'Aucun contrat Frais de Santé pour ce statut à cette date' },
-    );
+  if (!picked.ok) {
+    if (picked.code === 'no_contract') {
+      throw badRequest('no_contract', picked.message, picked.fields);
+    }
+    throw fieldError(picked.fields);
   }
-  if (input.affiliationDate < contract.start_date) {
-    throw fieldError({
-      affiliationDate: `La date d'affiliation ne peut pas être antérieure au début du contrat Frais de Santé (${formatFrenchDate(contract.start_date)})`,
-    });
-  }
+  const contract = picked.contract;
 
   const company = await ctx.db
     .selectFrom('companies')

@@ -1,3 +1,5 @@
+import { pickContract } from '@affilia/shared/domain/pre-affiliation';
+import type { AffiliationOptions } from '@affilia/shared/schemas/affiliations';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -463,6 +465,48 @@ describe('GET /api/affiliations', () => {
     expect(await lastNames('livier')).toEqual([]);
   });
 
+  it('shows, sorts and filters the request date and the last update apart (issue 14 #24)', async () => {
+    type Row = { id: string; createdAt: string; statusChangedAt: string };
+    const list = async (query: string) => {
+      const res = await admin.get(`/api/affiliations?q=Horodate&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: Row[] }>().items;
+    };
+    // « Early » was asked for first and updated last; « Late » was asked for two days later.
+    const create = async (firstName: string, createdAt: string, statusChangedAt: string) => {
+      const res = await admin.post(
+        '/api/affiliations',
+        valid({ lastName: 'Horodate', firstName, email: '' }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json<Detail>().id;
+      await t.ctx.db
+        .updateTable('affiliation_requests')
+        .set({ created_at: createdAt, status_changed_at: statusChangedAt })
+        .where('id', '=', id)
+        .execute();
+      return id;
+    };
+    const earlyId = await create('Early', '2026-02-20T09:00:00.000Z', '2026-02-26T09:00:00.000Z');
+    const lateId = await create('Late', '2026-02-22T09:00:00.000Z', '2026-02-22T09:00:00.000Z');
+
+    const rows = await list('sort=created_at&order=desc');
+    expect(rows.map((r) => r.id)).toEqual([lateId, earlyId]);
+    const [lateRow, earlyRow] = rows;
+    expect(earlyRow!.createdAt < lateRow!.createdAt).toBe(true);
+    expect(earlyRow!.statusChangedAt > lateRow!.statusChangedAt).toBe(true);
+    expect((await list('sort=created_at&order=asc')).map((r) => r.id)).toEqual([earlyId, lateId]);
+    expect((await list('sort=status_changed_at&order=desc')).map((r) => r.id)).toEqual([
+      earlyId,
+      lateId,
+    ]);
+    // The default: the latest update first.
+    expect((await list('')).map((r) => r.id)).toEqual([earlyId, lateId]);
+    // « Date de la demande » filters on the request's date, not on its last update.
+    expect((await list('from=2026-02-21')).map((r) => r.id)).toEqual([lateId]);
+    expect((await list('to=2026-02-21')).map((r) => r.id)).toEqual([earlyId]);
+  });
+
   it('answers 404 for another company’s request and for a regional user outside their establishments', async () => {
     const request = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
       establishment: lyon,
@@ -476,20 +520,58 @@ describe('GET /api/affiliations', () => {
     expect((await other.post(`/api/affiliations/${request.id}/reminder`, {})).statusCode).toBe(404);
   });
 
-  it('gives the wizard its establishments and each collège’s contract', async () => {
+  it('gives the wizard its establishments and each company’s contracts with their dates', async () => {
     const res = await regional.get('/api/affiliations/options');
     expect(res.statusCode, res.body).toBe(200);
-    const options = res.json<{
-      establishments: {
-        id: string;
-        contracts: { cadre: { label: string } | null; non_cadre: { label: string } | null };
-      }[];
-      allowTemporaryNir: boolean;
-    }>();
+    const options = res.json<AffiliationOptions>();
     expect(options.establishments.map((e) => e.id)).toEqual([paris.id]);
-    expect(options.establishments[0]?.contracts.non_cadre?.label).toBe('BASE CCN Ensemble');
-    expect(options.establishments[0]?.contracts.cadre?.label).toBe('Cadres 2026');
+    const contracts = options.establishments[0]!.contracts;
+    expect(contracts.map((c) => [c.label, c.staffCategory, c.startDate, c.endDate])).toEqual([
+      ['Cadres 2026', 'cadre', '2026-04-01', null],
+      ['BASE CCN Ensemble', 'all', '2020-01-01', null],
+    ]);
+    expect(pickContract(contracts, 'non_cadre', '2026-03-02')?.label).toBe('BASE CCN Ensemble');
+    expect(pickContract(contracts, 'cadre', '2026-03-02')?.label).toBe('Cadres 2026');
     expect(options.allowTemporaryNir).toBe(false);
+  });
+
+  it('uses the contract the wizard shows for the affiliation date, not today’s (issue 14 #26)', async () => {
+    const db = t.ctx.db;
+    const renewed = await createCompany(db, { name: 'Renouvellement SA' });
+    const site = await createEstablishment(db, renewed, { name: 'Renouvellement Lille' });
+    // The cadres' contract ends on 30/06/2026; a contract for everyone follows on 01/07/2026.
+    const ending = await createContract(db, renewed, {
+      label: 'Cadres jusqu’en juin',
+      staffCategory: 'cadre',
+      startDate: '2020-01-01',
+    });
+    await db
+      .updateTable('contracts')
+      .set({ end_date: '2026-06-30' })
+      .where('id', '=', ending.id)
+      .execute();
+    await createContract(db, renewed, { label: 'Ensemble 2026', startDate: '2026-07-01' });
+    const user = await createEmployerUser(db, [{ company: renewed, role: 'admin' }]);
+    const employer = browser(t.app, { ip: '192.0.2.13' });
+    await signInAs(employer, t.ctx, user);
+
+    const options = (await employer.get('/api/affiliations/options')).json<AffiliationOptions>();
+    const contracts = options.establishments[0]!.contracts;
+    const shown = pickContract(contracts, 'cadre', '2026-07-15');
+    expect(shown?.label).toBe('Ensemble 2026');
+    const created = await employer.post(
+      '/api/affiliations',
+      valid({
+        establishmentId: site.id,
+        professionalStatus: 'cadre',
+        affiliationDate: '2026-07-15',
+        email: '',
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<Detail>().contract.label).toBe(shown!.label);
+    // On a date the cadres' contract still covers, that one.
+    expect(pickContract(contracts, 'cadre', '2026-03-15')?.label).toBe('Cadres jusqu’en juin');
   });
 });
 

@@ -52,7 +52,12 @@ describe('validateAffiliationsSearch', () => {
 
   it('leaves the defaults out of the address', () => {
     expect(
-      validateAffiliationsSearch({ sort: 'date', order: 'desc', page: 1, pageSize: 25 }),
+      validateAffiliationsSearch({
+        sort: 'status_changed_at',
+        order: 'desc',
+        page: 1,
+        pageSize: 25,
+      }),
     ).toEqual({});
     expect(
       validateAffiliationsSearch({ sort: 'name', order: 'asc', page: '3', pageSize: '50' }),
@@ -76,14 +81,26 @@ describe('filters and query', () => {
 
   it('builds the API query with the defaults', () => {
     expect(affiliationsQueryString({ status: 'sent' })).toBe(
-      'status=sent&sort=date&order=desc&page=1&pageSize=25',
+      'status=sent&sort=status_changed_at&order=desc&page=1&pageSize=25',
     );
   });
 
   it('toggles the sort', () => {
-    expect(toggleSort({}, 'date')).toEqual({ order: 'asc' });
+    expect(toggleSort({}, 'status_changed_at')).toEqual({ order: 'asc' });
     expect(toggleSort({}, 'name')).toEqual({ sort: 'name', order: 'asc' });
     expect(toggleSort({ sort: 'name', order: 'asc', page: 3 }, 'name')).toEqual({ sort: 'name' });
+  });
+
+  it('sorts by « Demandée le », newest first, apart from « Dernière mise à jour » (issue 14 #24)', () => {
+    expect(toggleSort({ page: 2 }, 'created_at')).toEqual({ sort: 'created_at' });
+    expect(toggleSort({ sort: 'created_at' }, 'created_at')).toEqual({
+      sort: 'created_at',
+      order: 'asc',
+    });
+    expect(toggleSort({ sort: 'created_at' }, 'status_changed_at')).toEqual({});
+    expect(validateAffiliationsSearch({ sort: 'created_at' })).toEqual({ sort: 'created_at' });
+    // An address of the former single « Date » column: the default sort.
+    expect(validateAffiliationsSearch({ sort: 'date' })).toEqual({});
   });
 });
 

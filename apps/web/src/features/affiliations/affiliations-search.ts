@@ -31,7 +31,7 @@ export interface AffiliationsSearch extends AffiliationsFilters {
   pageSize?: AffiliationPageSize;
 }
 
-export const DEFAULT_SORT: AffiliationSort = 'date';
+export const DEFAULT_SORT: AffiliationSort = 'status_changed_at';
 export const DEFAULT_ORDER: SortOrder = 'desc';
 export const DEFAULT_PAGE_SIZE: AffiliationPageSize = 25;
 /** The API's last page number. */
@@ -171,11 +171,11 @@ export function pageCount(total: number, pageSize: number): number {
 
 /**
  * Sorting by a column: the same column again reverses the order; another one starts with the
- * newest (date) or from A (name). Back to page 1.
+ * newest (« Demandée le », « Dernière mise à jour ») or from A (name). Back to page 1.
  */
 export function toggleSort(current: AffiliationsSearch, sort: AffiliationSort): AffiliationsSearch {
   const { sort: currentSort, order } = listSettings(current);
   const nextOrder: SortOrder =
-    currentSort === sort ? (order === 'asc' ? 'desc' : 'asc') : sort === 'date' ? 'desc' : 'asc';
+    currentSort === sort ? (order === 'asc' ? 'desc' : 'asc') : sort === 'name' ? 'asc' : 'desc';
   return validateAffiliationsSearch({ ...current, sort, order: nextOrder, page: undefined });
 }

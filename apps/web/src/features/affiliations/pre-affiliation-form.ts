@@ -2,6 +2,11 @@ import type { ProfessionalStatus } from '@affilia/shared/domain/enums';
 import { isFixedTermContractType } from '@affilia/shared/domain/enums';
 import type { AffiliationOptions, PreAffiliation } from '@affilia/shared/schemas/affiliations';
 import { PreAffiliationSchema } from '@affilia/shared/schemas/affiliations';
+import {
+  checkPreAffiliationNir,
+  contractOnAffiliationDate,
+  pickContract,
+} from '@affilia/shared/domain/pre-affiliation';
 
 /* The values of the « Pré-affiliation » wizard, and their check by the shared schema. */
 
@@ -79,28 +84,65 @@ export function toPreAffiliationInput(
   };
 }
 
+/** What the server checks beyond the schema: the insurer's setting, the company's contracts. */
+export interface WizardRules {
+  allowTemporaryNir: boolean;
+  establishment: Establishment | undefined;
+}
+
 export type ParseResult =
-  { ok: true; value: PreAffiliation } | { ok: false; errors: Record<string, string> };
+  | {
+      ok: true;
+      value: PreAffiliation;
+      /** The NIR / birth date mismatch to confirm before sending (null without rules). */
+      warning: string | null;
+      /** The contract of the affiliation date (undefined without rules). */
+      contract?: EstablishmentContract;
+    }
+  | { ok: false; errors: Record<string, string> };
 
 /**
- * Checks the wizard with the shared schema (the one of the API route). The errors are keyed by
- * field (`nir`, `employmentEndDate`…), the first message of a field wins.
+ * Checks the wizard with the shared schema (the one of the API route), then, with `rules`, with
+ * the server's own checks (shared domain/pre-affiliation.ts, issue 14 #26): a temporary NIR the
+ * insurer refuses, the contract on the affiliation date, the NIR / birth date warning. The errors
+ * are keyed by field (`nir`, `employmentEndDate`…), the first message of a field wins.
  */
 export function parsePreAffiliation(
   setup: SetupValues,
   employee: EmployeeValues,
   confirmNirWarning = false,
+  rules?: WizardRules,
 ): ParseResult {
   const result = PreAffiliationSchema.safeParse(
     toPreAffiliationInput(setup, employee, confirmNirWarning),
   );
-  if (result.success) return { ok: true, value: result.data };
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : '';
-    if (key && !(key in errors)) errors[key] = issue.message;
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = issue.path.length > 0 ? String(issue.path[0]) : '';
+      if (key && !(key in errors)) errors[key] = issue.message;
+    }
   }
-  return { ok: false, errors };
+  if (!rules)
+    return result.success ? { ok: true, value: result.data, warning: null } : { ok: false, errors };
+
+  const nir = checkPreAffiliationNir(employee.nir, employee.birthDate, rules);
+  if (!nir.ok && !errors.nir) errors.nir = nir.error;
+  let contract: EstablishmentContract | undefined;
+  if (setup.professionalStatus !== '' && rules.establishment && !errors.affiliationDate) {
+    const picked = contractOnAffiliationDate(
+      rules.establishment.contracts,
+      setup.professionalStatus,
+      employee.affiliationDate,
+    );
+    // « Aucun contrat… à cette date »: the affiliation date is what this step can change.
+    if (!picked.ok) {
+      errors.affiliationDate =
+        picked.code === 'no_contract' ? picked.message : picked.fields.affiliationDate;
+    } else contract = picked.contract;
+  }
+  if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: result.data, warning: nir.ok ? nir.warning : null, contract };
 }
 
 /** The errors of step 2's fields only (step 1 was checked on its own). */
@@ -114,15 +156,19 @@ export function employeeErrors(errors: Record<string, string>): Record<string, s
 }
 
 export type Establishment = AffiliationOptions['establishments'][number];
-export type EstablishmentContract = NonNullable<Establishment['contracts']['cadre']>;
+export type EstablishmentContract = Establishment['contracts'][number];
 
-/** The contract the establishment's company has for the collège, or null. */
+/**
+ * The contract of the collège on a date (the affiliation date, or today before it is known), by
+ * the server's rule; null when there is none.
+ */
 export function contractFor(
   establishment: Establishment | undefined,
   status: ProfessionalStatus | '',
+  onDate: string,
 ): EstablishmentContract | null {
   if (!establishment || status === '') return null;
-  return establishment.contracts[status];
+  return pickContract(establishment.contracts, status, onDate) ?? null;
 }
 
 /** The errors of step 1, before going on. */

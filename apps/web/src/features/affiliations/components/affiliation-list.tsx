@@ -30,7 +30,12 @@ interface ListProps {
   remindingId: string | null;
 }
 
-const SORT_LABELS: Record<AffiliationSort, string> = { date: 'Date', name: 'Prénom Nom' };
+/** Both dates of a request, each sortable (issue 14 #24). */
+const SORT_LABELS: Record<AffiliationSort, string> = {
+  created_at: 'Demandée le',
+  status_changed_at: 'Dernière mise à jour',
+  name: 'Prénom Nom',
+};
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 function SortHeader({
@@ -61,8 +66,10 @@ function SortHeader({
 }
 
 function sortDescription(sort: AffiliationSort, order: SortOrder): string {
-  if (sort === 'date')
-    return `triées par date, ${order === 'desc' ? 'de la plus récente à la plus ancienne' : 'de la plus ancienne à la plus récente'}`;
+  if (sort !== 'name') {
+    const by = sort === 'created_at' ? 'date de la demande' : 'date de dernière mise à jour';
+    return `triées par ${by}, ${order === 'desc' ? 'de la plus récente à la plus ancienne' : 'de la plus ancienne à la plus récente'}`;
+  }
   return `triées par nom, ${order === 'asc' ? 'de A à Z' : 'de Z à A'}`;
 }
 
@@ -92,7 +99,7 @@ export function AffiliationTable({
 }) {
   return (
     <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover striped>
           <Table.Caption>
             <VisuallyHidden>
@@ -109,7 +116,8 @@ export function AffiliationTable({
                 Mode d’affiliation
               </Table.Th>
               <Table.Th scope="col">Statut</Table.Th>
-              <SortHeader column="date" sort={sort} order={order} onSort={onSort} />
+              <SortHeader column="created_at" sort={sort} order={order} onSort={onSort} />
+              <SortHeader column="status_changed_at" sort={sort} order={order} onSort={onSort} />
               <Table.Th scope="col">Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -136,6 +144,9 @@ export function AffiliationTable({
                 <Table.Td>
                   <AffiliationStatusBadge status={row.status} />
                   <Reminders row={row} />
+                </Table.Td>
+                <Table.Td className={classes.noWrap}>
+                  <Text size="sm">{formatDate(row.createdAt)}</Text>
                 </Table.Td>
                 <Table.Td className={classes.noWrap}>
                   <Text size="sm">{formatDate(row.statusChangedAt)}</Text>
@@ -203,7 +214,8 @@ export function AffiliationCards({ rows, onRemind, onCancel, remindingId }: List
               <CardLine label="Siren">{formatSiren(row.company.siren)}</CardLine>
               <CardLine label="Siret">{formatSiret(row.establishment.siret)}</CardLine>
               <CardLine label="Mode d'affiliation">{AFFILIATION_MODE_LABELS[row.mode]}</CardLine>
-              <CardLine label="Date">{formatDate(row.statusChangedAt)}</CardLine>
+              <CardLine label="Demandée le">{formatDate(row.createdAt)}</CardLine>
+              <CardLine label="Dernière mise à jour">{formatDate(row.statusChangedAt)}</CardLine>
             </dl>
           </Stack>
         </Paper>

@@ -19,12 +19,14 @@ import {
   EMPLOYMENT_CONTRACT_TYPE_LABELS,
   PROFESSIONAL_STATUS_LABELS,
 } from '@affilia/shared/domain/enums';
+import { isIsoDate, todayIsoDate } from '@affilia/shared/validators/dates';
 import { AnchorLink } from '../../../components/links';
 import { DateField } from '../../../components/date-field';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import type { AffiliationDetail } from '../api/use-affiliations';
 import { useCreateAffiliation } from '../api/use-affiliations';
+import { formatDate } from '../format';
 import type { EmployeeValues, Establishment, SetupValues } from '../pre-affiliation-form';
 import {
   contractFor,
@@ -65,12 +67,14 @@ export function EmployeeStep({
   onCreated: (result: AffiliationDetail) => void;
 }) {
   const create = useCreateAffiliation();
+  // The server's checks, run here first (issue 14 #26).
+  const rules = { allowTemporaryNir, establishment };
   const [warning, setWarning] = useState<string | null>(null);
   const [general, setGeneral] = useState<{ code: string | null; message: string } | null>(null);
   const form = useAppForm<EmployeeValues>({
     initialValues: initial,
     validate: (values) => {
-      const result = parsePreAffiliation(setup, values);
+      const result = parsePreAffiliation(setup, values, false, rules);
       return result.ok ? {} : employeeErrors(result.errors);
     },
     validateInputOnBlur: true,
@@ -83,14 +87,28 @@ export function EmployeeStep({
   useEffect(() => {
     if (warning) confirmButton.current?.focus();
   }, [warning]);
-  const contract = contractFor(establishment, setup.professionalStatus);
+  // The contract of the affiliation date once it is typed, as the server will pick it.
+  const affiliationDate = isIsoDate(form.values.affiliationDate)
+    ? form.values.affiliationDate
+    : null;
+  const contract = contractFor(
+    establishment,
+    setup.professionalStatus,
+    affiliationDate ?? todayIsoDate(),
+  );
   const showEndDate = needsEndDate(form.values.employmentContractType);
 
   const send = (values: EmployeeValues, confirm: boolean) => {
-    const parsed = parsePreAffiliation(setup, values, confirm);
+    const parsed = parsePreAffiliation(setup, values, confirm, rules);
     if (!parsed.ok) {
       form.setErrors(employeeErrors(parsed.errors));
       focusFirstInvalid(FORM_ID);
+      return;
+    }
+    // The NIR / birth date warning, without asking the server (which would answer the same).
+    if (parsed.warning && !confirm) {
+      setGeneral(null);
+      setWarning(parsed.warning);
       return;
     }
     setGeneral(null);
@@ -141,7 +159,9 @@ export function EmployeeStep({
         <Stack gap="lg">
           <Text size="sm" c="gray.8">
             {`${establishment.name} — Statut professionnel : ${setup.professionalStatus ? PROFESSIONAL_STATUS_LABELS[setup.professionalStatus] : ''}`}
-            {contract ? ` — Contrat : ${contract.label} (n° ${contract.number})` : ''}
+            {contract
+              ? ` — Contrat${affiliationDate ? ` au ${formatDate(affiliationDate)}` : ''} : ${contract.label} (n° ${contract.number})`
+              : ''}
           </Text>
 
           <Radio.Group

@@ -8,8 +8,9 @@ import {
   PROFESSIONAL_STATUS_LABELS,
   isOneOf,
 } from '@affilia/shared/domain/enums';
+import { todayIsoDate } from '@affilia/shared/validators/dates';
 import type { AffiliationOptions } from '../api/use-affiliations';
-import { formatSiren, formatSiret } from '../format';
+import { formatDate, formatSiren, formatSiret } from '../format';
 import type { Establishment, SetupValues } from '../pre-affiliation-form';
 import { contractFor, setupErrors } from '../pre-affiliation-form';
 import { focusFirstInvalid } from '../../../lib/form-errors';
@@ -52,7 +53,8 @@ export function ContractNotice({
   status: ProfessionalStatus | '';
 }) {
   if (!establishment || status === '') return null;
-  const contract = contractFor(establishment, status);
+  // Today's: the affiliation date, asked at the next step, may pick another one (issue 14 #26).
+  const contract = contractFor(establishment, status, todayIsoDate());
   if (!contract) {
     return (
       <Alert
@@ -68,9 +70,16 @@ export function ContractNotice({
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
       <IconFileCertificate size={20} aria-hidden style={{ flexShrink: 0 }} />
-      <Text size="sm">
-        <strong>Contrat :</strong> {contract.label} (n° {contract.number})
-      </Text>
+      <Stack gap={2}>
+        <Text size="sm">
+          <strong>Contrat :</strong> {contract.label} (n° {contract.number})
+        </Text>
+        {contract.endDate ? (
+          <Text size="xs" c="gray.8">
+            {`Ce contrat prend fin le ${formatDate(contract.endDate)} : pour une affiliation plus tardive, le contrat retenu s’affiche à l’étape suivante.`}
+          </Text>
+        ) : null}
+      </Stack>
     </Group>
   );
 }
@@ -94,7 +103,7 @@ export function SetupStep({
   const [errors, setErrors] = useState<Partial<Record<keyof SetupValues, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const establishment = options.establishments.find((e) => e.id === values.establishmentId);
-  const contract = contractFor(establishment, values.professionalStatus);
+  const contract = contractFor(establishment, values.professionalStatus, todayIsoDate());
   const noContract = Boolean(establishment && values.professionalStatus !== '' && !contract);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
