@@ -38,7 +38,7 @@ describe('errors', () => {
           throw new Error('SQLITE_CONSTRAINT secret detail');
         });
         a.get('/api/test/app-error', () => {
-          throw new AppError('siret_invalid', 400, "Ce numéro de SIRET n'est pas valide", {
+          throw new AppError('siret_invalid', 400, 'Ce numéro de SIRET n’est pas valide', {
             siret: 'Vérifiez le numéro',
           });
         });
@@ -53,7 +53,7 @@ describe('errors', () => {
     expect(appError.json()).toMatchObject({
       error: {
         code: 'siret_invalid',
-        message: "Ce numéro de SIRET n'est pas valide",
+        message: 'Ce numéro de SIRET n’est pas valide',
         fields: { siret: 'Vérifiez le numéro' },
       },
     });

@@ -202,7 +202,7 @@ test.describe('« Établissements suivis »', () => {
     await dialog.getByLabel(/^Numéro de SIRET/).fill('732 829 320 00079');
     await dialog.getByLabel(/^Code identifiant/).fill(versailles.identifier);
     await dialog.getByRole('button', { name: 'Ajouter l’établissement' }).click();
-    await expect(dialog.getByText("Ce numéro de SIRET n'est pas valide")).toBeVisible();
+    await expect(dialog.getByText('Ce numéro de SIRET n’est pas valide')).toBeVisible();
     await expect(dialog.getByLabel(/^Numéro de SIRET/)).toBeFocused();
     await dialog.getByLabel(/^Numéro de SIRET/).fill(spaced(versailles.siret));
     await dialog.getByLabel(/^Code identifiant/).fill(`${VALMONT_IDENTIFIER}-404`);

@@ -274,7 +274,7 @@ test.describe('« Mes salariés »', () => {
     }
     expect(data[0]).toContain(formatNir(first.nir));
 
-    // Sorting by « Date d'effet » is kept in the address; the back button returns to the name.
+    // Sorting by « Date d’effet » is kept in the address; the back button returns to the name.
     await table.getByRole('button', { name: 'Date d’effet' }).click();
     await expect(page).toHaveURL(/sort=effective_date/);
     await expect(table.getByRole('columnheader', { name: 'Date d’effet' })).toHaveAttribute(

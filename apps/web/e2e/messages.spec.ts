@@ -100,11 +100,11 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     await choose(page, 'Catégorie', 'Gérer mes salariés');
     await page.getByRole('combobox', { name: 'Objet' }).click();
     await expect(page.getByRole('option')).toHaveText([
-      "Affiliation d'un salarié",
-      "Radiation d'un salarié",
+      'Affiliation d’un salarié',
+      'Radiation d’un salarié',
       'Transmettre des documents pour mon salarié',
     ]);
-    await page.getByRole('option', { name: "Affiliation d'un salarié", exact: true }).click();
+    await page.getByRole('option', { name: 'Affiliation d’un salarié', exact: true }).click();
     if (me.companies.length > 1) await choose(page, 'Entreprise concernée', company.name);
     await page.getByRole('textbox', { name: 'Votre message' }).fill(text);
     await attach(page, 'liste-salaries.pdf', 'application/pdf', pdf('liste'));
@@ -113,7 +113,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
 
     const known = await outboxIds(page);
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
-    await waitForPage(page, "Affiliation d'un salarié");
+    await waitForPage(page, 'Affiliation d’un salarié');
     const conversationId = /\/messages\/([^/?#]+)$/.exec(page.url())?.[1];
     expect(conversationId, 'the conversation page after sending').toBeTruthy();
     // The text is shown as typed: the tags are text, nothing ran.
@@ -147,7 +147,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await choose(staff, 'Statut', 'Envoyé');
       const inbox = staff.getByRole('table', { name: /^Conversations/ });
       await expect(
-        inbox.getByRole('row').filter({ hasText: "Affiliation d'un salarié" }),
+        inbox.getByRole('row').filter({ hasText: 'Affiliation d’un salarié' }),
       ).not.toHaveCount(0);
       for (const cell of await inbox.locator('tbody tr td:nth-child(2)').allTextContents()) {
         expect(cell).toBe(company.name);
@@ -157,7 +157,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       await staff.goto(`${officeLink.pathname}${officeLink.search}`);
       await waitForPage(staff, 'Messages des entreprises');
       const row = staff.locator('tbody tr[aria-current="true"]');
-      await expect(row).toContainText("Affiliation d'un salarié");
+      await expect(row).toContainText('Affiliation d’un salarié');
       await expect(row).toContainText(company.name);
       // Opened, hence read: its unread badge is gone from the inbox.
       await expect(row).not.toContainText('non lu');
@@ -197,13 +197,13 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     const notification = page
       .getByRole('listitem')
       .filter({ has: page.locator(`a[href="/messages/${conversationId}"]`) });
-    await expect(notification).toContainText("Réponse de l'assureur à votre message");
+    await expect(notification).toContainText('Réponse de l’assureur à votre message');
     await expect(notification).toContainText('Non lue');
     await expect(notification).toContainText(company.name);
     await expectNoA11yViolations(page);
     await notification.getByRole('link', { name: /^Voir le détail/ }).click();
 
-    await waitForPage(page, "Affiliation d'un salarié");
+    await waitForPage(page, 'Affiliation d’un salarié');
     await expect(page.getByText(answer, { exact: true })).toBeVisible();
     await expect(page.getByText('Répondu', { exact: true })).toBeVisible();
     expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();

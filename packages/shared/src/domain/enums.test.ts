@@ -62,7 +62,7 @@ describe('enums', () => {
 
   it('use the labels of the specification', () => {
     expect(EMPLOYER_AFFILIATION_STATUSES.map((s) => AFFILIATION_STATUS_LABELS[s])).toEqual([
-      "Envoyé à l'employé",
+      'Envoyé à l’employé',
       'Démarré par le salarié',
       'Finalisé par le salarié',
       'Abandonné',
@@ -84,8 +84,8 @@ describe('enums', () => {
     expect(subjects('contract')).toEqual(['Information sur les cotisations', 'Autre demande']);
     expect(MESSAGE_CATEGORY_LABELS.employees).toBe('Gérer mes salariés');
     expect(subjects('employees')).toEqual([
-      "Affiliation d'un salarié",
-      "Radiation d'un salarié",
+      'Affiliation d’un salarié',
+      'Radiation d’un salarié',
       'Transmettre des documents pour mon salarié',
     ]);
     expect(Object.values(MESSAGE_SUBJECTS_BY_CATEGORY).flat().sort()).toEqual(

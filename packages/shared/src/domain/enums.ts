@@ -75,10 +75,10 @@ export const AFFILIATION_STATUSES = [
 ] as const;
 export type AffiliationStatus = (typeof AFFILIATION_STATUSES)[number];
 export const AFFILIATION_STATUS_LABELS: Record<AffiliationStatus, string> = {
-  sent: "Envoyé à l'employé",
+  sent: 'Envoyé à l’employé',
   started: 'Démarré par le salarié',
   finalised: 'Finalisé par le salarié',
-  validated: "Validé par l'assureur",
+  validated: 'Validé par l’assureur',
   returned: 'Retourné au salarié',
   abandoned: 'Abandonné',
 };
@@ -113,8 +113,8 @@ export type EmploymentContractType = (typeof EMPLOYMENT_CONTRACT_TYPES)[number];
 export const EMPLOYMENT_CONTRACT_TYPE_LABELS: Record<EmploymentContractType, string> = {
   cdi: 'CDI',
   cdd: 'CDD',
-  cdd_usage: "CDD d'usage",
-  apprenticeship: "Contrat d'apprentissage",
+  cdd_usage: 'CDD d’usage',
+  apprenticeship: 'Contrat d’apprentissage',
   professionalisation: 'Contrat de professionnalisation',
   cdi_intermittent: 'CDI intermittent',
   interim: 'Intérim',
@@ -161,8 +161,8 @@ export type MessageSubject = (typeof MESSAGE_SUBJECTS)[number];
 export const MESSAGE_SUBJECT_LABELS: Record<MessageSubject, string> = {
   contributions_information: 'Information sur les cotisations',
   other_request: 'Autre demande',
-  employee_affiliation: "Affiliation d'un salarié",
-  employee_termination: "Radiation d'un salarié",
+  employee_affiliation: 'Affiliation d’un salarié',
+  employee_termination: 'Radiation d’un salarié',
   employee_documents: 'Transmettre des documents pour mon salarié',
 };
 /** The subjects offered for each category, in display order. */
@@ -188,7 +188,7 @@ export const DOCUMENT_CATEGORIES = [
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
   benefits_summary: 'Résumés de garanties',
-  information_notice: "Notice d'information",
+  information_notice: 'Notice d’information',
   portability_form: 'Formulaire de portabilité',
   paper_enrolment_form: 'BIA papier',
   other: 'Autres documents',
@@ -203,9 +203,9 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
-  enrolment_finalised: "Formulaire d'affiliation finalisé par le salarié",
-  request_returned: "Demande d'affiliation retournée au salarié",
-  insurer_replied: "Réponse de l'assureur à votre message",
+  enrolment_finalised: 'Formulaire d’affiliation finalisé par le salarié',
+  request_returned: 'Demande d’affiliation retournée au salarié',
+  insurer_replied: 'Réponse de l’assureur à votre message',
   new_document: 'Nouveau document disponible',
 };
 

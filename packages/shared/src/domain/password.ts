@@ -68,7 +68,7 @@ export function evaluatePassword(password: string, userInputs: string[] = []): P
     .slice(0, 2);
   let error: string | null = null;
   if (chars < PASSWORD_MIN_LENGTH) {
-    error = `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères (${chars} pour l'instant)`;
+    error = `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères (${chars} pour l’instant)`;
   } else if (chars > PASSWORD_MAX_LENGTH) {
     error = `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX_LENGTH} caractères`;
   } else if (score < PASSWORD_MIN_SCORE) {

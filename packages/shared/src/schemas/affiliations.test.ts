@@ -83,7 +83,7 @@ describe('PreAffiliationSchema', () => {
 
   it('keeps the affiliation date on or after the hire date', () => {
     expect(errors({ ...valid, affiliationDate: '2026-02-01' }).affiliationDate).toBe(
-      "La date d'affiliation ne peut pas être antérieure à la date d'entrée dans l'entreprise",
+      'La date d’affiliation ne peut pas être antérieure à la date d’entrée dans l’entreprise',
     );
     expect(errors({ ...valid, affiliationDate: '2026-02-02' })).toEqual({});
     expect(
@@ -123,7 +123,7 @@ describe('PreAffiliationSchema', () => {
     expect(e).toMatchObject({
       lastName: 'Saisissez le nom du salarié',
       professionalStatus: 'Choisissez le statut professionnel',
-      birthDate: "Cette date n'existe pas",
+      birthDate: 'Cette date n’existe pas',
     });
   });
 });

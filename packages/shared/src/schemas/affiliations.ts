@@ -88,7 +88,7 @@ export const PreAffiliationSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['hireDate'],
-        message: "La date d'entrée dans l'entreprise doit être postérieure à la date de naissance",
+        message: 'La date d’entrée dans l’entreprise doit être postérieure à la date de naissance',
       });
     } else {
       const ageError = ageAtHireError(v.birthDate, v.hireDate);
@@ -99,7 +99,7 @@ export const PreAffiliationSchema = z
         code: 'custom',
         path: ['affiliationDate'],
         message:
-          "La date d'affiliation ne peut pas être antérieure à la date d'entrée dans l'entreprise",
+          'La date d’affiliation ne peut pas être antérieure à la date d’entrée dans l’entreprise',
       });
     }
     if (v.employmentStartDate <= v.birthDate) {

@@ -17,7 +17,7 @@ export type MemberSort = (typeof MEMBER_SORTS)[number];
 export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
   name: 'Nom',
   establishment: 'Établissement',
-  effective_date: "Date d'effet",
+  effective_date: 'Date d’effet',
   end_date: 'Date de fin',
 };
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -168,7 +168,7 @@ export const MEMBER_EXPORT_COLUMNS = [
   'Statut professionnel',
   'Contrat',
   'Numéro de contrat',
-  "Date d'effet",
+  'Date d’effet',
   'Date de fin',
   'Statut du contrat',
 ] as const;

@@ -57,8 +57,8 @@ export const NewConversationSchema = z
     category: z.enum(MESSAGE_CATEGORIES, { error: 'Choisissez une catégorie' }),
     subject: z.enum(MESSAGE_SUBJECTS, { error: 'Choisissez un objet' }),
     companyId: z
-      .string({ error: "Choisissez l'entreprise concernée" })
-      .min(1, "Choisissez l'entreprise concernée")
+      .string({ error: 'Choisissez l’entreprise concernée' })
+      .min(1, 'Choisissez l’entreprise concernée')
       .max(64),
     text: MessageTextSchema,
   })

@@ -90,7 +90,7 @@ const identifier = (empty: string) =>
 const IdccSchema = z
   .string({ error: 'Saisissez du texte' })
   .trim()
-  .regex(/^\d{0,4}$/, { error: "L'IDCC comporte 4 chiffres au plus" })
+  .regex(/^\d{0,4}$/, { error: 'L’IDCC comporte 4 chiffres au plus' })
   .nullable()
   .optional()
   .transform((v) => (v ? v.padStart(4, '0') : null));
@@ -108,7 +108,7 @@ const END_BEFORE_START = 'La date de fin ne peut pas précéder la date de débu
 /** PATCH companies/:id — the SIREN is not editable. */
 export const CompanyUpdateSchema = z.object({
   name: requiredText(200, 'Saisissez la raison sociale'),
-  insurerCompanyIdentifier: identifier("Saisissez l'identifiant entreprise"),
+  insurerCompanyIdentifier: identifier('Saisissez l’identifiant entreprise'),
   ccnName: nullableText(200),
   idcc: IdccSchema,
 });
@@ -120,7 +120,7 @@ export type CompanyCreate = z.input<typeof CompanyCreateSchema>;
 
 /** PATCH establishments/:id — the SIRET and the company are not editable. */
 export const EstablishmentUpdateSchema = z.object({
-  name: requiredText(200, "Saisissez le nom de l'établissement"),
+  name: requiredText(200, 'Saisissez le nom de l’établissement'),
   addressLine1: nullableText(200),
   addressLine2: nullableText(200),
   postalCode: z

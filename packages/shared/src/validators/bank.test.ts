@@ -24,7 +24,7 @@ describe('parseIban', () => {
   it('rejects an IBAN with one digit changed', () => {
     expect(parseIban('FR76 3000 6000 0112 3456 7890 188')).toEqual({
       ok: false,
-      error: "Cet IBAN n'est pas valide : vérifiez-le sur votre RIB",
+      error: 'Cet IBAN n’est pas valide : vérifiez-le sur votre RIB',
     });
     expect(parseIban('FR77 3000 6000 0112 3456 7890 189')).toMatchObject({ ok: false });
     for (let i = 4; i < IBAN.length; i += 1) {
@@ -34,18 +34,18 @@ describe('parseIban', () => {
   });
 
   it('explains other errors', () => {
-    expect(parseIban('')).toEqual({ ok: false, error: "Saisissez l'IBAN" });
+    expect(parseIban('')).toEqual({ ok: false, error: 'Saisissez l’IBAN' });
     expect(parseIban('FR76 3000 6000 0112 3456 7890 18')).toEqual({
       ok: false,
-      error: "L'IBAN doit comporter 27 caractères pour ce pays",
+      error: 'L’IBAN doit comporter 27 caractères pour ce pays',
     });
     expect(parseIban('XX76 3000 6000 0112 3456 7890 189')).toEqual({
       ok: false,
-      error: "Le code pays de l'IBAN n'est pas reconnu",
+      error: 'Le code pays de l’IBAN n’est pas reconnu',
     });
     expect(parseIban('FR76 3000 6000 0112 3456 7890 18#')).toEqual({
       ok: false,
-      error: "L'IBAN ne doit contenir que des lettres et des chiffres",
+      error: 'L’IBAN ne doit contenir que des lettres et des chiffres',
     });
   });
 });
@@ -64,10 +64,10 @@ describe('parseBic', () => {
     });
     expect(parseBic('BNPAXXPP')).toEqual({
       ok: false,
-      error: "Le code pays du BIC n'est pas reconnu",
+      error: 'Le code pays du BIC n’est pas reconnu',
     });
-    expect(parseBic('1NPAFRPP')).toEqual({ ok: false, error: "Ce BIC n'est pas valide" });
-    expect(parseBic('BNPAFRPP#XX')).toEqual({ ok: false, error: "Ce BIC n'est pas valide" });
+    expect(parseBic('1NPAFRPP')).toEqual({ ok: false, error: 'Ce BIC n’est pas valide' });
+    expect(parseBic('BNPAFRPP#XX')).toEqual({ ok: false, error: 'Ce BIC n’est pas valide' });
     expect(parseBic('')).toEqual({ ok: false, error: 'Saisissez le BIC' });
   });
 });

@@ -24,25 +24,25 @@ function compactIban(input: string): string {
 /** Parses an IBAN typed by a user; the value is upper-case without spaces. */
 export function parseIban(input: string): ParseResult {
   const iban = compactIban(input);
-  if (iban === '') return { ok: false, error: "Saisissez l'IBAN" };
+  if (iban === '') return { ok: false, error: 'Saisissez l’IBAN' };
   if (!/^[A-Z0-9]+$/.test(iban)) {
-    return { ok: false, error: "L'IBAN ne doit contenir que des lettres et des chiffres" };
+    return { ok: false, error: 'L’IBAN ne doit contenir que des lettres et des chiffres' };
   }
   const { valid, errorCodes } = validateIBAN(iban);
   if (valid) return { ok: true, value: iban };
   if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry)) {
-    return { ok: false, error: "Le code pays de l'IBAN n'est pas reconnu" };
+    return { ok: false, error: 'Le code pays de l’IBAN n’est pas reconnu' };
   }
   if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength)) {
     const chars = getCountrySpecifications()[iban.slice(0, 2)]?.chars;
     return {
       ok: false,
       error: chars
-        ? `L'IBAN doit comporter ${chars} caractères pour ce pays`
-        : "L'IBAN n'a pas la longueur attendue",
+        ? `L’IBAN doit comporter ${chars} caractères pour ce pays`
+        : 'L’IBAN n’a pas la longueur attendue',
     };
   }
-  return { ok: false, error: "Cet IBAN n'est pas valide : vérifiez-le sur votre RIB" };
+  return { ok: false, error: 'Cet IBAN n’est pas valide : vérifiez-le sur votre RIB' };
 }
 
 /** Parses a BIC (8 or 11 characters); the value is upper-case without spaces. */
@@ -58,9 +58,9 @@ export function parseBic(input: string): ParseResult {
     errorCodes.includes(ValidationErrorsBIC.NoBICCountry) &&
     /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(bic)
   ) {
-    return { ok: false, error: "Le code pays du BIC n'est pas reconnu" };
+    return { ok: false, error: 'Le code pays du BIC n’est pas reconnu' };
   }
-  return { ok: false, error: "Ce BIC n'est pas valide" };
+  return { ok: false, error: 'Ce BIC n’est pas valide' };
 }
 
 /** "FR7630006000011234567890189" → "FR76 3000 6000 0112 3456 7890 189". */

@@ -38,15 +38,15 @@ describe('parseFrenchOrIsoDate', () => {
   it('rejects impossible dates and other formats', () => {
     expect(parseFrenchOrIsoDate('31/02/2024')).toEqual({
       ok: false,
-      error: "Cette date n'existe pas",
+      error: 'Cette date n’existe pas',
     });
     expect(parseFrenchOrIsoDate('29/02/2023')).toEqual({
       ok: false,
-      error: "Cette date n'existe pas",
+      error: 'Cette date n’existe pas',
     });
     expect(parseFrenchOrIsoDate('2024-02-30')).toEqual({
       ok: false,
-      error: "Cette date n'existe pas",
+      error: 'Cette date n’existe pas',
     });
     for (const input of ['31/12/24', '12/31/2024x', '2024/12/31', '31/12-2024', 'demain']) {
       expect(parseFrenchOrIsoDate(input)).toMatchObject({ ok: false });

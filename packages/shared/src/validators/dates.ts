@@ -31,7 +31,7 @@ export function parseFrenchOrIsoDate(input: string): ParseResult {
   else if (french) parts = [Number(french[4]), Number(french[3]), Number(french[1])];
   if (!parts) return { ok: false, error: 'Saisissez une date au format JJ/MM/AAAA' };
   const [year, month, day] = parts;
-  if (!isRealDate(year, month, day)) return { ok: false, error: "Cette date n'existe pas" };
+  if (!isRealDate(year, month, day)) return { ok: false, error: 'Cette date n’existe pas' };
   return {
     ok: true,
     value: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,

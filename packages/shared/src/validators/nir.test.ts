@@ -163,7 +163,7 @@ describe('parseNir', () => {
     for (const month of ['00', '13', '19', '43', '49']) {
       expect(parseNir(`269${month}49588157`)).toEqual({
         ok: false,
-        error: "Le mois de naissance du numéro de sécurité sociale n'est pas valide",
+        error: 'Le mois de naissance du numéro de sécurité sociale n’est pas valide',
       });
     }
     for (const month of ['01', '12', '20', '42', '50', '99']) {
@@ -201,13 +201,13 @@ describe('nirBirthDateWarning', () => {
 
   it('warns when the year or the month differs', () => {
     expect(nirBirthDateWarning('2690549588157', '1970-05-12')).toBe(
-      "L'année de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance",
+      'L’année de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance',
     );
     expect(nirBirthDateWarning('2690549588157', '1969-06-12')).toBe(
       'Le mois de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance',
     );
     expect(nirBirthDateWarning('2690549588157', '1970-06-12')).toBe(
-      "L'année et le mois de naissance du numéro de sécurité sociale ne correspondent pas à la date de naissance",
+      'L’année et le mois de naissance du numéro de sécurité sociale ne correspondent pas à la date de naissance',
     );
   });
 

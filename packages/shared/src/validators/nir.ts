@@ -97,7 +97,7 @@ export function parseNir(input: string, opts: ParseNirOptions = {}): NirParseRes
   if (!isValidMonth(Number(nir.slice(3, 5)))) {
     return {
       ok: false,
-      error: "Le mois de naissance du numéro de sécurité sociale n'est pas valide",
+      error: 'Le mois de naissance du numéro de sécurité sociale n’est pas valide',
     };
   }
   if (key !== undefined && key !== computeNirKey(nir)) {
@@ -122,10 +122,10 @@ export function nirBirthDateWarning(nir13: string, birthDate: string): string | 
   const nirMonth = Number(nir.slice(3, 5));
   const monthMismatch = nirMonth >= 1 && nirMonth <= 12 && nirMonth !== Number(month);
   if (yearMismatch && monthMismatch) {
-    return "L'année et le mois de naissance du numéro de sécurité sociale ne correspondent pas à la date de naissance";
+    return 'L’année et le mois de naissance du numéro de sécurité sociale ne correspondent pas à la date de naissance';
   }
   if (yearMismatch) {
-    return "L'année de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance";
+    return 'L’année de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance';
   }
   if (monthMismatch) {
     return 'Le mois de naissance du numéro de sécurité sociale ne correspond pas à la date de naissance';

@@ -55,7 +55,7 @@ describe('parseMobilePhone', () => {
     ]) {
       expect(parseMobilePhone(input)).toEqual({
         ok: false,
-        error: "Ce numéro de téléphone n'est pas valide",
+        error: 'Ce numéro de téléphone n’est pas valide',
       });
     }
     expect(parseMobilePhone('')).toEqual({

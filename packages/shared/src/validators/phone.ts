@@ -11,7 +11,7 @@ import type { NumberType } from 'libphonenumber-js/max';
 import type { ParseResult } from './result';
 
 const MOBILE_REQUIRED = 'Saisissez un numéro de téléphone mobile';
-const INVALID = "Ce numéro de téléphone n'est pas valide";
+const INVALID = 'Ce numéro de téléphone n’est pas valide';
 
 /** Types a foreign number may have; `undefined` when the metadata cannot tell. */
 const ACCEPTED_FOREIGN_TYPES = new Set<NumberType>([

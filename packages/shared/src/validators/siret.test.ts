@@ -73,7 +73,7 @@ describe('SIRET and SIREN', () => {
 
   it.each(['73282932000079', '35600000009090'])('%s is invalid (SPEC §10)', (v) => {
     expect(isValidSiret(v)).toBe(false);
-    expect(parseSiret(v)).toEqual({ ok: false, error: "Ce numéro de SIRET n'est pas valide" });
+    expect(parseSiret(v)).toEqual({ ok: false, error: 'Ce numéro de SIRET n’est pas valide' });
   });
 
   it('accepts any La Poste SIRET whose digit sum is a multiple of 5', () => {
@@ -130,11 +130,11 @@ describe('SIRET and SIREN', () => {
     expect(isValidSiret('00000000000018')).toBe(false);
     expect(parseSiren('000 000 000')).toEqual({
       ok: false,
-      error: "Ce numéro de SIREN n'est pas valide",
+      error: 'Ce numéro de SIREN n’est pas valide',
     });
     expect(parseSiret('000 000 000 00000')).toEqual({
       ok: false,
-      error: "Ce numéro de SIRET n'est pas valide",
+      error: 'Ce numéro de SIRET n’est pas valide',
     });
   });
 
@@ -191,7 +191,7 @@ describe('parseSiren', () => {
     expect(parseSiren('732 829 320')).toEqual({ ok: true, value: '732829320' });
     expect(parseSiren('732829321')).toEqual({
       ok: false,
-      error: "Ce numéro de SIREN n'est pas valide",
+      error: 'Ce numéro de SIREN n’est pas valide',
     });
     expect(parseSiren('73282932')).toEqual({
       ok: false,

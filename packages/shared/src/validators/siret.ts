@@ -97,7 +97,7 @@ export function parseSiret(input: string): ParseResult {
     return { ok: false, error: 'Le SIRET ne doit contenir que des chiffres' };
   }
   if (value.length !== 14) return { ok: false, error: 'Le SIRET doit comporter 14 chiffres' };
-  if (!isValidSiret(value)) return { ok: false, error: "Ce numéro de SIRET n'est pas valide" };
+  if (!isValidSiret(value)) return { ok: false, error: 'Ce numéro de SIRET n’est pas valide' };
   return { ok: true, value };
 }
 
@@ -116,7 +116,7 @@ export function parseSiren(input: string): ParseResult {
     return { ok: false, error: 'Le SIREN ne doit contenir que des chiffres' };
   }
   if (value.length !== 9) return { ok: false, error: 'Le SIREN doit comporter 9 chiffres' };
-  if (!isValidSiren(value)) return { ok: false, error: "Ce numéro de SIREN n'est pas valide" };
+  if (!isValidSiren(value)) return { ok: false, error: 'Ce numéro de SIREN n’est pas valide' };
   return { ok: true, value };
 }
 

@@ -34,7 +34,7 @@ describe('shared zod schemas', () => {
   });
 
   it('report the French message of the validator', () => {
-    expect(firstError(SiretSchema, '73282932000079')).toBe("Ce numéro de SIRET n'est pas valide");
+    expect(firstError(SiretSchema, '73282932000079')).toBe('Ce numéro de SIRET n’est pas valide');
     expect(firstError(SiretSchema, '3,56E+13')).toBe(
       'Ce SIRET a été converti en notation scientifique par le tableur : saisissez-le comme du texte',
     );
@@ -46,7 +46,7 @@ describe('shared zod schemas', () => {
     );
     expect(firstError(IbanSchema, 'FR76 3000 6000 0112 3456 7890 188')).toMatch(/IBAN/);
     expect(firstError(BicSchema, 'BNPA')).toBe('Le BIC doit comporter 8 ou 11 caractères');
-    expect(firstError(IsoDateSchema, '31/02/2024')).toBe("Cette date n'existe pas");
+    expect(firstError(IsoDateSchema, '31/02/2024')).toBe('Cette date n’existe pas');
     expect(firstError(EmailSchema, 'marie.dupont@')).toBe('Saisissez une adresse e-mail valide');
     expect(firstError(EmailSchema, 'pas une adresse')).toBe('Saisissez une adresse e-mail valide');
     expect(firstError(EmailSchema, '   ')).toBe('Saisissez une adresse e-mail');

@@ -222,7 +222,7 @@ export interface DemoDocumentDef {
 
 function notice(edition: string, extra: PdfBlock[]): PdfContent {
   return {
-    title: "Notice d'information - Frais de santé",
+    title: 'Notice d’information - Frais de santé',
     subtitle: `Valmont Immobilier - contrats collectifs obligatoires - édition ${edition}`,
     blocks: [
       {
@@ -234,7 +234,7 @@ function notice(edition: string, extra: PdfBlock[]): PdfContent {
         kind: 'paragraph',
         text: "L'ensemble des salariés de l'entreprise, cadres et non cadres, sans condition d'ancienneté, à l'exception de ceux qui ont fait valoir un cas de dispense prévu par la réglementation. Vos ayants droit (conjoint, partenaire de PACS, concubin, enfants à charge) peuvent être couverts à titre facultatif.",
       },
-      { kind: 'heading', text: "2. Date d'effet et fin des garanties" },
+      { kind: 'heading', text: '2. Date d’effet et fin des garanties' },
       {
         kind: 'paragraph',
         text: "Les garanties prennent effet à votre date d'entrée dans l'entreprise. Elles cessent à la rupture du contrat de travail, sous réserve du maintien des droits au titre de la portabilité (article L. 911-8 du Code de la Sécurité sociale).",
@@ -281,7 +281,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
   },
   {
     key: 'notice',
-    title: "Notice d'information",
+    title: 'Notice d’information',
     description: 'La notice à remettre à chaque salarié (article L. 141-4 du Code des assurances).',
     category: 'information_notice',
     scope: 'company',

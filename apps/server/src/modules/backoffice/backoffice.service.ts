@@ -268,7 +268,7 @@ export async function markPaperReceived(
 /**
  * « Valider »: in one transaction, the member (created, or the existing one of the company with
  * that NIR), the coverage (contract, option, effective on the affiliation date), the member's
- * latest-coverage copy, « Validé par l'assureur », the audit line. The employee then appears in
+ * latest-coverage copy, « Validé par l’assureur », the audit line. The employee then appears in
  * « Mes salariés ».
  */
 export async function validateAffiliation(
@@ -483,7 +483,7 @@ export async function returnAffiliation(
       await notifyUsers(trx, {
         userIds: recipients.map((u) => u.id),
         type: 'request_returned',
-        title: "Demande d'affiliation retournée au salarié",
+        title: 'Demande d’affiliation retournée au salarié',
         body: `Le formulaire de ${known.first_name} ${known.last_name} (${known.name}) lui a été retourné pour être complété.`,
         link: '/affiliations',
         companyId: known.company_id,

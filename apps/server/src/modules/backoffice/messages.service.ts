@@ -207,7 +207,7 @@ export async function replyToConversation(
       await notifyUsers(trx, {
         userIds: recipients.map((r) => r.id),
         type: 'insurer_replied',
-        title: "Réponse de l'assureur à votre message",
+        title: 'Réponse de l’assureur à votre message',
         body: `« ${MESSAGE_SUBJECT_LABELS[row.subject as MessageSubject]} » (${row.company_name})`,
         link: `/messages/${id}`,
         companyId: row.company_id,

@@ -335,7 +335,7 @@ export async function submitEnrolment(
   const parts = await loadFormParts(ctx.db, ctx.cipher, request.id);
   const form = parts.form;
   const fields: Record<string, string> = {};
-  if (!form?.iban_encrypted) fields.iban = "Saisissez l'IBAN du compte de remboursement";
+  if (!form?.iban_encrypted) fields.iban = 'Saisissez l’IBAN du compte de remboursement';
   if (!parts.address.addressLine1) fields['address.addressLine1'] = 'Saisissez votre adresse';
   if (!parts.address.postalCode) fields['address.postalCode'] = 'Saisissez le code postal';
   if (!parts.address.city) fields['address.city'] = 'Saisissez la ville';

@@ -210,7 +210,7 @@ describe('POST /api/establishments', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ErrorBody>().error).toMatchObject({
       code: 'validation_error',
-      fields: { siret: "Ce numéro de SIRET n'est pas valide" },
+      fields: { siret: 'Ce numéro de SIRET n’est pas valide' },
     });
     const short = await add(b, '7328293200', '');
     expect(short.json<ErrorBody>().error.fields).toEqual({

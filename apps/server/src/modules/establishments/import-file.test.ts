@@ -188,7 +188,7 @@ describe('SIRET cells', () => {
   it('checks the checksum (La Poste included)', () => {
     expect(checkSiretCell(text('73282932000079'))).toEqual({
       ok: false,
-      error: "Ce numéro de SIRET n'est pas valide",
+      error: 'Ce numéro de SIRET n’est pas valide',
     });
     expect(checkSiretCell(text('35600000009075'))).toEqual({ ok: true, siret: '35600000009075' });
   });

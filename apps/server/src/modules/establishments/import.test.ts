@@ -201,7 +201,7 @@ describe('POST /api/establishments/import: files as Excel and LibreOffice write 
         siret: '73282932000091',
         identifier: 'VAL-009',
         status: 'invalid_siret',
-        message: "Ce numéro de SIRET n'est pas valide",
+        message: 'Ce numéro de SIRET n’est pas valide',
       },
       {
         line: 5,

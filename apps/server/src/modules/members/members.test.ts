@@ -340,7 +340,7 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      "Société;SIREN;Établissement;SIRET;Nom;Prénom;NIR;Statut professionnel;Contrat;Numéro de contrat;Date d'effet;Date de fin;Statut du contrat",
+      'Société;SIREN;Établissement;SIRET;Nom;Prénom;NIR;Statut professionnel;Contrat;Numéro de contrat;Date d’effet;Date de fin;Statut du contrat',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(

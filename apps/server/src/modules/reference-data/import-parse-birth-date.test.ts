@@ -10,7 +10,7 @@ const HEADER = [
   'SIRET',
   'Statut professionnel',
   'Numéro de contrat',
-  "Date d'effet",
+  'Date d’effet',
 ].map(text);
 
 function member(line: number, nir: string, birthDate: string, effectiveDate = '01/01/2024') {

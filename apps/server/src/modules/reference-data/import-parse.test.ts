@@ -29,7 +29,7 @@ describe('reference-data import: reading the rows', () => {
         'Statut',
         'N° contrat',
         'Option',
-        "Date d'effet",
+        'Date d’effet',
         'Date de fin',
       ],
       // A NIR typed as a number, a date cell, an Excel serial date, a SIRET as a number.

@@ -167,7 +167,7 @@ const MEMBER_HEADER = [
   'Statut professionnel',
   'Numéro de contrat',
   'Option',
-  "Date d'effet",
+  'Date d’effet',
   'Date de fin',
 ];
 const memberRows = (endOfN2: string) => [
@@ -270,7 +270,7 @@ describe(`reference-data import ${DB}`, () => {
       [4, 'error'],
       [5, 'error'],
     ]);
-    expect(first.rows[2]?.message).toBe("Ce numéro de SIREN n'est pas valide");
+    expect(first.rows[2]?.message).toBe('Ce numéro de SIREN n’est pas valide');
     expect(first.rows[3]?.message).toBe('Cette ligne figure déjà à la ligne 2 du fichier');
     expect(await count('companies')).toBe(2);
 

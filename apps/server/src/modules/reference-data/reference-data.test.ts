@@ -179,7 +179,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect(invalid.statusCode).toBe(400);
     expect(error(invalid).fields).toMatchObject({
       name: 'Saisissez la raison sociale',
-      idcc: "L'IDCC comporte 4 chiffres au plus",
+      idcc: 'L’IDCC comporte 4 chiffres au plus',
     });
 
     const taken = await staff.patch(`${API}/companies/${companyB.id}`, {
@@ -220,7 +220,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
       insurerCompanyIdentifier: 'DEL001',
     });
     expect(bad.statusCode).toBe(400);
-    expect(error(bad).fields).toEqual({ siren: "Ce numéro de SIREN n'est pas valide" });
+    expect(error(bad).fields).toEqual({ siren: 'Ce numéro de SIREN n’est pas valide' });
     // Issue 14 #12: zeros pass Luhn but name no company.
     const zeros = await staff.post(`${API}/companies`, {
       siren: '000 000 000',
@@ -228,7 +228,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
       insurerCompanyIdentifier: 'ZER001',
     });
     expect(zeros.statusCode).toBe(400);
-    expect(error(zeros).fields).toEqual({ siren: "Ce numéro de SIREN n'est pas valide" });
+    expect(error(zeros).fields).toEqual({ siren: 'Ce numéro de SIREN n’est pas valide' });
 
     const dup = await staff.post(`${API}/companies`, {
       siren: siren(1),
@@ -328,14 +328,14 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
       insurerIdentifier: 'X1',
     });
     expect(bad.statusCode).toBe(400);
-    expect(error(bad).fields).toEqual({ siret: "Ce numéro de SIRET n'est pas valide" });
+    expect(error(bad).fields).toEqual({ siret: 'Ce numéro de SIRET n’est pas valide' });
     const zeros = await staff.post(`${API}/establishments`, {
       siret: '00000000000000',
       name: 'Zéro',
       insurerIdentifier: 'ZERO1',
     });
     expect(zeros.statusCode).toBe(400);
-    expect(error(zeros).fields).toEqual({ siret: "Ce numéro de SIRET n'est pas valide" });
+    expect(error(zeros).fields).toEqual({ siret: 'Ce numéro de SIRET n’est pas valide' });
 
     const orphanBase = siren(2) + '0001';
     const orphan = await staff.post(`${API}/establishments`, {
@@ -530,7 +530,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect(invalid.statusCode).toBe(400);
     expect(error(invalid).fields).toEqual({
       lastName: 'Saisissez le nom',
-      birthDate: "Cette date n'existe pas",
+      birthDate: 'Cette date n’existe pas',
     });
     // Issue 14 #9: a birth date is in the past, and not 1885.
     for (const [birthDate, message] of [

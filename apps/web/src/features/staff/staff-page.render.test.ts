@@ -54,8 +54,8 @@ function render(staffRole: 'admin' | 'manager'): string {
 describe('« Équipe de l’assureur »', () => {
   it('shows the team with role and status badges, and the actions to an administrator', () => {
     const html = render('admin');
-    expect(html).toContain('Équipe de l&#x27;assureur');
-    expect(html).toContain('Gaston Le Gall');
+    expect(html).toContain('Équipe de l’assureur');
+    expect(html).toContain('Le Gall Gaston');
     expect(html).toContain('Administrateur back-office');
     expect(html).toContain('Gestionnaire');
     expect(html).toContain('invité');
@@ -65,7 +65,7 @@ describe('« Équipe de l’assureur »', () => {
 
   it('is read-only for a « gestionnaire »', () => {
     const html = render('manager');
-    expect(html).toContain('Gaston Le Gall');
+    expect(html).toContain('Le Gall Gaston');
     expect(html).not.toContain('Ajouter un membre de l’équipe');
     expect(html).not.toContain('Actions pour');
   });

@@ -32,7 +32,7 @@ const MODE_OPTIONS: Option[] = [
 const fromSelect = (value: string | null) => (!value || value === ALL ? undefined : value);
 
 /**
- * The statuses offered: the guide's four, and the insurer's ones (« Validé par l'assureur »,
+ * The statuses offered: the guide's four, and the insurer's ones (« Validé par l’assureur »,
  * « Retourné au salarié ») when the list shows some.
  */
 export function statusOptions(extra: readonly AffiliationStatus[]): Option[] {

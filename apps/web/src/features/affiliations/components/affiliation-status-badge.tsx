@@ -13,7 +13,7 @@ const STATUS_COLORS: Record<AffiliationStatus, string> = {
 
 const DARK_TEXT = new Set<AffiliationStatus>(['started', 'validated', 'returned', 'abandoned']);
 
-/** « Envoyé à l'employé », « Démarré par le salarié »… each in its colour. */
+/** « Envoyé à l’employé », « Démarré par le salarié »… each in its colour. */
 export function AffiliationStatusBadge({ status }: { status: AffiliationStatus }) {
   return (
     <Badge

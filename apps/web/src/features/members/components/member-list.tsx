@@ -112,7 +112,7 @@ function SortHeader({
   );
 }
 
-/** « Salariés affiliés, triés par Date d'effet, du plus récent au plus ancien ». */
+/** « Salariés affiliés, triés par Date d’effet, du plus récent au plus ancien ». */
 function sortDescription(sort: MemberSort, order: SortOrder): string {
   const label = MEMBER_SORT_LABELS[sort];
   if (sort === 'effective_date' || sort === 'end_date') {
@@ -193,7 +193,7 @@ export function MemberTable({
   );
 }
 
-/** One line of a card: « Date d'effet : 01/01/2024 ». */
+/** One line of a card: « Date d’effet : 01/01/2024 ». */
 function CardLine({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className={classes.cardLine}>
