@@ -34,7 +34,7 @@ interface ListProps {
 const SORT_LABELS: Record<AffiliationSort, string> = {
   created_at: 'Demandée le',
   status_changed_at: 'Dernière mise à jour',
-  name: 'Prénom Nom',
+  name: 'Nom Prénom',
 };
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
@@ -210,10 +210,10 @@ export function AffiliationCards({ rows, onRemind, onCancel, remindingId }: List
               />
             </Group>
             <dl className={classes.cardList}>
-              <CardLine label="Etablissement">{row.establishment.name}</CardLine>
-              <CardLine label="Siren">{formatSiren(row.company.siren)}</CardLine>
-              <CardLine label="Siret">{formatSiret(row.establishment.siret)}</CardLine>
-              <CardLine label="Mode d'affiliation">{AFFILIATION_MODE_LABELS[row.mode]}</CardLine>
+              <CardLine label="Établissement">{row.establishment.name}</CardLine>
+              <CardLine label="SIREN">{formatSiren(row.company.siren)}</CardLine>
+              <CardLine label="SIRET">{formatSiret(row.establishment.siret)}</CardLine>
+              <CardLine label="Mode d’affiliation">{AFFILIATION_MODE_LABELS[row.mode]}</CardLine>
               <CardLine label="Demandée le">{formatDate(row.createdAt)}</CardLine>
               <CardLine label="Dernière mise à jour">{formatDate(row.statusChangedAt)}</CardLine>
             </dl>
