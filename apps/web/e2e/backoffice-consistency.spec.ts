@@ -69,6 +69,9 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
       `SIRET ${chosen.siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4')}`,
     );
     await expectNoA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('request-1280.png'), fullPage: true });
+    await page.setViewportSize(PHONE_375);
+    await page.screenshot({ path: test.info().outputPath('request-375.png'), fullPage: true });
   });
 
   test('« Journal d’audit »: French actions and details, the browser family, a valid description list', async ({
@@ -87,10 +90,12 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
     // Details: French keys (« Espace », « Motifs »…), never the code's keys.
     await expect(table).not.toContainText(/\b(space|reasons|secondFactor)\b/);
     await expectNoA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('audit-1280.png') });
 
     await page.setViewportSize(PHONE_375);
     await expect(page.getByRole('listitem').first()).toBeVisible();
     await expectNoA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('audit-375.png'), fullPage: true });
   });
 
   test('« Contenus du portail »: the colour picker’s eyedropper has a name', async ({ page }) => {
@@ -99,5 +104,6 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
     await waitForPage(page, 'Contenus du portail');
     await expect(page.getByRole('textbox', { name: /^Couleur principale/ })).toBeVisible();
     await expectNoA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('branding-1280.png') });
   });
 });

@@ -27,6 +27,9 @@ describe('the audit log in French (issue 14 #21)', () => {
 
   it('writes the values as readable French', () => {
     expect(formatAuditValue('wrong_password')).toBe('mot de passe erroné');
+    expect(formatAuditValue(['new_device', 'new_ip'])).toBe(
+      'nouveau navigateur, nouvelle adresse IP',
+    );
     expect(formatAuditValue(true)).toBe('oui');
     expect(formatAuditValue(1234)).toBe('1\u202f234');
     expect(formatAuditValue(['lastName', 'email'])).toBe('Nom, E-mail');
