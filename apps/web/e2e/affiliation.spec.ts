@@ -156,7 +156,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await fillDate(page.getByLabel(/^Date de naissance/), '1991-05-14');
     await page.getByRole('button', { name: 'Valider', exact: true }).click();
     await expect(
-      page.getByText(/L'année de naissance du numéro de sécurité sociale ne correspond pas/),
+      page.getByText(/L’année de naissance du numéro de sécurité sociale ne correspond pas/),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Confirmer et valider' })).toBeFocused();
     await expectNoA11yViolations(page);
