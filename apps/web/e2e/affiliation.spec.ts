@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { pickContract } from '@affilia/shared/domain/pre-affiliation';
@@ -24,12 +23,6 @@ import {
  * employee appears in « Mes salariés » (§5.2) with the collège's contract and the date d'effet.
  * Every run enrols its own employee (unique name, NIR and email): no demo data is changed.
  */
-
-/** TEMP screenshots for the report (removed before commit). */
-async function shot(p: Page, name: string) {
-  fs.mkdirSync('/tmp/shots', { recursive: true });
-  await p.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
-}
 
 /** The narrowest phone the portal is checked at. */
 const SMALL_PHONE = { width: 375, height: 812 };
@@ -248,7 +241,6 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
         child.getByRole('textbox', { name: /^Numéro de Sécurité sociale de rattachement/ }),
       ).toHaveValue(/^2 90 05 75/);
       await expectNoA11yViolations(employee);
-      await shot(employee, 'ayants-droit-375');
 
       // 3. Option: the first one offered, when the contract has options.
       await section(/^3\. Option/).click();
@@ -267,7 +259,6 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
           .getByRole('textbox', { name: /^IBAN/ })
           .evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth);
       expect(await ibanFits()).toBe(true);
-      await shot(employee, 'iban-375');
 
       // 5. Télétransmission Noémie.
       await section(/^5\. Télétransmission Noémie/).click();
@@ -294,11 +285,12 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
         const cut = await employee
           .getByRole('button', { name })
           .evaluate((button) =>
-            [...button.querySelectorAll('span')].some((s) => s.scrollWidth > s.clientWidth + 1),
+            [...button.querySelectorAll('[class*="Button-label"]')].some(
+              (label) => label.scrollWidth > label.clientWidth + 1,
+            ),
           );
         expect(cut, `« ${name} » is cut`).toBe(false);
       }
-      await shot(employee, 'pieces-375');
 
       // 7. Certification, then « Valider ».
       await section(/^7\. Certification/).click();
@@ -317,14 +309,12 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       await expect(confirm).toContainText('RIB : rib.pdf');
       await expect(confirm).toContainText(email);
       await expectNoA11yViolations(employee);
-      await shot(employee, 'confirmation-375');
       await confirm.getByRole('button', { name: 'Revenir au formulaire' }).click();
       await expect(confirm).toBeHidden();
       await employee.getByRole('button', { name: 'Valider', exact: true }).click();
       await confirm.getByRole('button', { name: 'Confirmer l’envoi' }).click();
       await waitForPage(employee, 'Votre bulletin d’affiliation a été transmis');
       await expectNoA11yViolations(employee);
-      await shot(employee, 'transmis-375');
       // The completed BIA, downloaded from the confirmation screen (the form cookie's receipt)…
       const downloading = employee.waitForEvent('download');
       await employee.getByRole('link', { name: 'Télécharger mon bulletin (PDF)' }).click();

@@ -20,6 +20,8 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
                 to: z.string(),
                 subject: z.string().nullable(),
                 text: z.string(),
+                /** The names of the attached files. */
+                attachments: z.array(z.string()),
                 createdAt: z.string(),
               }),
             ),

@@ -47,7 +47,7 @@ export const linkInvalid = () =>
   new AppError(
     'form_link_invalid',
     404,
-    "Ce lien n'est pas valide ou n'est plus utilisable. Si vous n'avez pas encore envoyé votre formulaire, demandez un nouveau lien à votre employeur.",
+    'Ce lien n’est pas valide ou n’est plus utilisable. Si vous n’avez pas encore envoyé votre formulaire, demandez un nouveau lien à votre employeur.',
   );
 export const linkExpired = () =>
   new AppError(

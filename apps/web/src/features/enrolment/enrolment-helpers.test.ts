@@ -78,6 +78,19 @@ describe('sections', () => {
     expect(Object.values(sectionCompleteness(complete)).every(Boolean)).toBe(true);
   });
 
+  it('counts a child attached to « Mon numéro » as complete (issue 14 #25)', () => {
+    const child = {
+      type: 'child',
+      lastName: 'Martin',
+      firstName: 'Léa',
+      birthDate: '2015-01-01',
+      nir: '',
+      attachedToNir: '',
+      attachedToEmployee: true,
+    };
+    expect(sectionCompleteness({ ...complete, beneficiaries: [child] })['ayants-droit']).toBe(true);
+  });
+
   it('flags what « Valider » would refuse', () => {
     const result = sectionCompleteness({
       ...complete,

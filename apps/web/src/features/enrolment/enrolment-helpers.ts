@@ -92,6 +92,8 @@ export interface CompletenessInput {
     birthDate: string;
     nir: string;
     attachedToNir: string;
+    /** « Mon numéro »: attached to the employee's own NIR. */
+    attachedToEmployee?: boolean;
   }[];
   hasOptions: boolean;
   optionCode: string;
@@ -117,7 +119,10 @@ export function sectionCompleteness(input: CompletenessInput): Record<SectionId,
         b.lastName.trim() !== '' &&
         b.firstName.trim() !== '' &&
         b.birthDate !== '' &&
-        (b.type !== 'child' || b.nir.trim() !== '' || b.attachedToNir.trim() !== ''),
+        (b.type !== 'child' ||
+          b.nir.trim() !== '' ||
+          b.attachedToEmployee === true ||
+          b.attachedToNir.trim() !== ''),
     ),
     option: !input.hasOptions || input.optionCode !== '',
     banque: input.hasIban,

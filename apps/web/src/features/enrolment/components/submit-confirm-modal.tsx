@@ -42,7 +42,7 @@ export function SubmitConfirmModal({
       onClose={onCancel}
       title="Envoyer votre bulletin d’affiliation ?"
       size="lg"
-      closeButtonProps={{ 'aria-label': 'Revenir au formulaire' }}
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
     >
       {saved ? (
         <Stack gap="md">
