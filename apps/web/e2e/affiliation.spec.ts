@@ -65,6 +65,22 @@ function letters(n: number): string {
   return [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
 }
 
+test.describe('Issue 14 #25 — the employee’s pages', () => {
+  for (const viewport of [SMALL_PHONE, DESKTOP]) {
+    test(`a link that opens no form says « Besoin d’aide ? » once, in the employee’s space (${viewport.width} px)`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/formulaire/abcdefghijklmnopqrstuvwxyz0123456789');
+      await waitForPage(page, 'Ce lien n’est pas valide');
+      await expect(page.getByText('Besoin d’aide ?', { exact: true })).toHaveCount(1);
+      await expect(page.getByRole('contentinfo')).toContainText('Espace salarié');
+      await expect(page.getByRole('contentinfo')).not.toContainText('Espace Entreprise');
+      await expectNoA11yViolations(page);
+    });
+  }
+});
+
 test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assureur", () => {
   test('the employer pre-affiliates, the employee completes the form on a phone, the insurer validates, the employer sees the new member', async ({
     page,
