@@ -78,7 +78,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
     await expectNoA11yViolations(page);
     const unreadBefore = await bellCount(page);
 
-    // « Besoin d'aide ? » in the header: the support phone and hours of the configuration.
+    // « Besoin d’aide ? » in the header: the support phone and hours of the configuration.
     await page.getByRole('button', { name: 'Besoin d’aide ?' }).click();
     const help = page.getByRole('dialog');
     await expect(help.getByRole('link', { name: branding.supportPhone })).toBeVisible();

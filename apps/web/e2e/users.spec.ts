@@ -154,7 +154,7 @@ test.describe('« Gestion des habilitations »', () => {
       userPage.getByText('Vous devez accepter les conditions générales d’utilisation'),
     ).toBeVisible();
     await expectNoA11yViolations(userPage);
-    await userPage.getByLabel(/J'ai lu et j'accepte les conditions générales/).check();
+    await userPage.getByLabel(/J’ai lu et j’accepte les conditions générales/).check();
     await userPage.getByRole('button', { name: 'Créer mon mot de passe' }).click();
     await waitForPage(userPage, 'Votre mot de passe est créé');
     await expectNoA11yViolations(userPage);

@@ -26,7 +26,7 @@ export function tooManyAttempts(message: string, retryAfterSeconds: number): App
 
 export const notFound = (message = 'Élément introuvable.') =>
   new AppError('not_found', 404, message);
-export const forbidden = (message = "Vous n'avez pas les droits pour cette action.") =>
+export const forbidden = (message = 'Vous n’avez pas les droits pour cette action.') =>
   new AppError('forbidden', 403, message);
 export const unauthenticated = (message = 'Veuillez vous connecter.') =>
   new AppError('unauthenticated', 401, message);

@@ -46,7 +46,7 @@ export function requireAuth(request: FastifyRequest, kind: UserKind): AuthContex
   if (!auth)
     throw unauthenticated('Votre session a expiré ou vous n’êtes pas connecté : reconnectez-vous.');
   if (auth.user.kind !== kind) {
-    throw new AppError('forbidden', 403, "Cet espace n'est pas accessible avec votre compte.");
+    throw new AppError('forbidden', 403, 'Cet espace n’est pas accessible avec votre compte.');
   }
   return auth;
 }

@@ -60,13 +60,13 @@ export const DEMO_COMPANIES: readonly DemoCompanyDef[] = [
       { name: 'Valmont Immobilier Boulogne', street: '25 boulevard Jean Jaurès', postalCode: '92100', city: 'Boulogne-Billancourt', weight: 12 },
       { name: 'Valmont Immobilier Versailles', street: '8 rue de la Paroisse', postalCode: '78000', city: 'Versailles', weight: 10 },
       { name: 'Valmont Immobilier Lille Grand Place', street: '14 rue Esquermoise', postalCode: '59000', city: 'Lille', weight: 14 },
-      { name: "Valmont Immobilier Lyon Presqu'île", street: '31 rue de la République', postalCode: '69002', city: 'Lyon', weight: 18 },
+      { name: "Valmont Immobilier Lyon Presqu’île", street: '31 rue de la République', postalCode: '69002', city: 'Lyon', weight: 18 },
       { name: 'Valmont Immobilier Lyon Brotteaux', street: '62 boulevard des Belges', postalCode: '69006', city: 'Lyon', weight: 12 },
       { name: 'Valmont Immobilier Marseille Prado', street: '205 avenue du Prado', postalCode: '13008', city: 'Marseille', weight: 16 },
       { name: 'Valmont Immobilier Aix-en-Provence', street: '3 cours Mirabeau', postalCode: '13100', city: 'Aix-en-Provence', weight: 10 },
       { name: 'Valmont Immobilier Nice Masséna', street: '17 avenue Jean Médecin', postalCode: '06000', city: 'Nice', weight: 12 },
       { name: 'Valmont Immobilier Bordeaux Chartrons', street: '48 quai des Chartrons', postalCode: '33000', city: 'Bordeaux', weight: 14 },
-      { name: 'Valmont Immobilier Toulouse Capitole', street: "9 rue d'Alsace-Lorraine", postalCode: '31000', city: 'Toulouse', weight: 16 },
+      { name: 'Valmont Immobilier Toulouse Capitole', street: "9 rue d’Alsace-Lorraine", postalCode: '31000', city: 'Toulouse', weight: 16 },
     ],
   },
   {
@@ -91,14 +91,14 @@ export const DEMO_COMPANIES: readonly DemoCompanyDef[] = [
     randomMembers: 35,
     establishments: [
       { name: 'Agence des Deux Rives Strasbourg', street: '5 quai des Bateliers', postalCode: '67000', city: 'Strasbourg', weight: 22 },
-      { name: 'Agence des Deux Rives Colmar', street: "30 Grand'Rue", postalCode: '68000', city: 'Colmar', weight: 13 },
+      { name: 'Agence des Deux Rives Colmar', street: "30 Grand’Rue", postalCode: '68000', city: 'Colmar', weight: 13 },
     ],
   },
 ];
 
 export const TERMS = {
   version: '2026-01',
-  title: "Conditions générales d'utilisation",
+  title: 'Conditions générales d’utilisation',
   content: `# Conditions générales d'utilisation de l'espace entreprise
 
 *Version 2026-01*
@@ -129,19 +129,19 @@ Les présentes conditions peuvent évoluer. La nouvelle version est présentée 
 export const TIPS: readonly { title: string; body: string }[] = [
   {
     title: 'Pré-affiliez vos nouveaux salariés dès leur arrivée',
-    body: "Le salarié est couvert dès son entrée dans l'entreprise. En le pré-affiliant le jour de son embauche, il reçoit aussitôt son formulaire d'affiliation par e-mail et ses premiers remboursements ne prennent pas de retard.",
+    body: 'Le salarié est couvert dès son entrée dans l’entreprise. En le pré-affiliant le jour de son embauche, il reçoit aussitôt son formulaire d’affiliation par e-mail et ses premiers remboursements ne prennent pas de retard.',
   },
   {
     title: 'La portabilité des droits en cas de départ',
     body: 'Un salarié dont le contrat de travail prend fin (hors faute lourde) et qui est indemnisé par France Travail conserve gratuitement sa couverture santé pendant la durée de son dernier contrat, dans la limite de 12 mois. Remettez-lui le formulaire de portabilité disponible dans « Mes documents pratiques ».',
   },
   {
-    title: "Les dispenses d'adhésion",
-    body: "Certains salariés peuvent demander à être dispensés d'adhérer au régime : contrat court, couverture obligatoire en tant qu'ayant droit de leur conjoint, bénéficiaires de la complémentaire santé solidaire… La demande écrite du salarié et ses justificatifs sont à conserver par l'entreprise.",
+    title: 'Les dispenses d’adhésion',
+    body: 'Certains salariés peuvent demander à être dispensés d’adhérer au régime : contrat court, couverture obligatoire en tant qu’ayant droit de leur conjoint, bénéficiaires de la complémentaire santé solidaire… La demande écrite du salarié et ses justificatifs sont à conserver par l’entreprise.',
   },
   {
     title: 'Sécurisez votre accès',
-    body: "Pour plus de sécurité, utilisez une application d'authentification plutôt que le code SMS : rendez-vous dans « Mon profil », rubrique « Double authentification ». Et n'oubliez pas de retirer les habilitations des personnes qui quittent votre entreprise.",
+    body: 'Pour plus de sécurité, utilisez une application d’authentification plutôt que le code SMS : rendez-vous dans « Mon profil », rubrique « Double authentification ». Et n’oubliez pas de retirer les habilitations des personnes qui quittent votre entreprise.',
   },
 ];
 
@@ -176,11 +176,11 @@ function guaranteesSummary(cadre: boolean): PdfContent {
   const college = cadre ? 'Cadres' : 'Non cadres';
   return {
     title: `Résumé des garanties - ${college}`,
-    subtitle: `Convention collective nationale de l'immobilier (IDCC 1527) - contrat « BASE CCN ${cadre ? 'C' : 'NC'} RG Oblig/Options 1 2 3 4 Fac »`,
+    subtitle: `Convention collective nationale de l’immobilier (IDCC 1527) - contrat « BASE CCN ${cadre ? 'C' : 'NC'} RG Oblig/Options 1 2 3 4 Fac »`,
     blocks: [
       {
         kind: 'paragraph',
-        text: `Ce résumé présente les principales garanties du régime frais de santé des salariés ${cadre ? 'cadres' : 'non cadres'}. La base est obligatoire ; les options 1 à 4 sont facultatives et s'ajoutent à la base, au choix du salarié. Les montants incluent le remboursement de la Sécurité sociale (BR : base de remboursement de la Sécurité sociale).`,
+        text: `Ce résumé présente les principales garanties du régime frais de santé des salariés ${cadre ? 'cadres' : 'non cadres'}. La base est obligatoire ; les options 1 à 4 sont facultatives et s’ajoutent à la base, au choix du salarié. Les montants incluent le remboursement de la Sécurité sociale (BR : base de remboursement de la Sécurité sociale).`,
       },
       { kind: 'heading', text: 'Tableau des garanties' },
       guaranteesTable(cadre),
@@ -188,14 +188,14 @@ function guaranteesSummary(cadre: boolean): PdfContent {
       {
         kind: 'bullets',
         items: [
-          `Base obligatoire : ${cadre ? '1,45' : '1,20'} % du plafond mensuel de la Sécurité sociale, financée à 50 % au moins par l'employeur.`,
-          "Options 1 à 4 : de 8,50 € à 42,00 € par mois selon l'option, à la charge du salarié.",
+          `Base obligatoire : ${cadre ? '1,45' : '1,20'} % du plafond mensuel de la Sécurité sociale, financée à 50 % au moins par l’employeur.`,
+          'Options 1 à 4 : de 8,50 € à 42,00 € par mois selon l’option, à la charge du salarié.',
           'Extension aux ayants droit : tarif famille disponible sur simple demande.',
         ],
       },
       {
         kind: 'paragraph',
-        text: "Document non contractuel. Seules les conditions générales et particulières du contrat et la notice d'information engagent l'assureur.",
+        text: 'Document non contractuel. Seules les conditions générales et particulières du contrat et la notice d’information engagent l’assureur.',
       },
     ],
   };
@@ -227,23 +227,23 @@ function notice(edition: string, extra: PdfBlock[]): PdfContent {
     blocks: [
       {
         kind: 'paragraph',
-        text: "Cette notice, établie par Mutuelle Horizon Prévoyance, vous est remise par votre employeur. Elle décrit les garanties, leurs conditions d'application, les formalités à accomplir et les démarches en cas de sinistre.",
+        text: 'Cette notice, établie par Mutuelle Horizon Prévoyance, vous est remise par votre employeur. Elle décrit les garanties, leurs conditions d’application, les formalités à accomplir et les démarches en cas de sinistre.',
       },
       { kind: 'heading', text: '1. Qui est assuré ?' },
       {
         kind: 'paragraph',
-        text: "L'ensemble des salariés de l'entreprise, cadres et non cadres, sans condition d'ancienneté, à l'exception de ceux qui ont fait valoir un cas de dispense prévu par la réglementation. Vos ayants droit (conjoint, partenaire de PACS, concubin, enfants à charge) peuvent être couverts à titre facultatif.",
+        text: 'L’ensemble des salariés de l’entreprise, cadres et non cadres, sans condition d’ancienneté, à l’exception de ceux qui ont fait valoir un cas de dispense prévu par la réglementation. Vos ayants droit (conjoint, partenaire de PACS, concubin, enfants à charge) peuvent être couverts à titre facultatif.',
       },
       { kind: 'heading', text: '2. Date d’effet et fin des garanties' },
       {
         kind: 'paragraph',
-        text: "Les garanties prennent effet à votre date d'entrée dans l'entreprise. Elles cessent à la rupture du contrat de travail, sous réserve du maintien des droits au titre de la portabilité (article L. 911-8 du Code de la Sécurité sociale).",
+        text: 'Les garanties prennent effet à votre date d’entrée dans l’entreprise. Elles cessent à la rupture du contrat de travail, sous réserve du maintien des droits au titre de la portabilité (article L. 911-8 du Code de la Sécurité sociale).',
       },
       { kind: 'heading', text: '3. Vos démarches' },
       {
         kind: 'bullets',
         items: [
-          "Complétez votre bulletin individuel d'affiliation en ligne à partir du lien reçu par e-mail, ou sur papier.",
+          'Complétez votre bulletin individuel d’affiliation en ligne à partir du lien reçu par e-mail, ou sur papier.',
           'Joignez un RIB et votre attestation de droits à la Sécurité sociale.',
           'Acceptez la télétransmission (Noémie) pour être remboursé sans envoyer vos décomptes.',
         ],
@@ -251,7 +251,7 @@ function notice(edition: string, extra: PdfBlock[]): PdfContent {
       { kind: 'heading', text: '4. Réclamations et médiation' },
       {
         kind: 'paragraph',
-        text: "Pour toute réclamation, contactez votre conseiller au 01 23 45 67 89 (du lundi au vendredi de 8h30 à 17h00). En cas de désaccord persistant, vous pouvez saisir le médiateur de l'assurance.",
+        text: 'Pour toute réclamation, contactez votre conseiller au 01 23 45 67 89 (du lundi au vendredi de 8h30 à 17h00). En cas de désaccord persistant, vous pouvez saisir le médiateur de l’assurance.',
       },
       ...extra,
     ],
@@ -304,7 +304,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
   {
     key: 'portability',
     title: 'Formulaire de portabilité',
-    description: "À remettre au salarié qui quitte l'entreprise pour le maintien de ses garanties.",
+    description: 'À remettre au salarié qui quitte l’entreprise pour le maintien de ses garanties.',
     category: 'portability_form',
     scope: 'all',
     versions: [
@@ -314,9 +314,9 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
         blocks: [
           {
             kind: 'paragraph',
-            text: "À compléter par l'employeur et l'ancien salarié, puis à retourner à Mutuelle Horizon Prévoyance avec l'attestation d'ouverture de droits à l'assurance chômage, dans les 30 jours qui suivent la fin du contrat de travail.",
+            text: 'À compléter par l’employeur et l’ancien salarié, puis à retourner à Mutuelle Horizon Prévoyance avec l’attestation d’ouverture de droits à l’assurance chômage, dans les 30 jours qui suivent la fin du contrat de travail.',
           },
-          { kind: 'heading', text: "Partie à compléter par l'employeur" },
+          { kind: 'heading', text: 'Partie à compléter par l’employeur' },
           {
             kind: 'fields',
             labels: [
@@ -328,7 +328,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
               'Durée du dernier contrat de travail (en mois) :',
             ],
           },
-          { kind: 'heading', text: "Partie à compléter par l'ancien salarié" },
+          { kind: 'heading', text: 'Partie à compléter par l’ancien salarié' },
           {
             kind: 'fields',
             labels: [
@@ -346,13 +346,13 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
   },
   {
     key: 'paper-bia',
-    title: "Bulletin individuel d'affiliation (BIA papier)",
-    description: "Pour les salariés qui s'affilient par courrier.",
+    title: 'Bulletin individuel d’affiliation (BIA papier)',
+    description: 'Pour les salariés qui s’affilient par courrier.',
     category: 'paper_enrolment_form',
     scope: 'all',
     versions: [
       {
-        title: "Bulletin individuel d'affiliation - Frais de santé",
+        title: 'Bulletin individuel d’affiliation - Frais de santé',
         subtitle:
           'À retourner complété et signé à : Mutuelle Horizon Prévoyance, Service Affiliations Entreprises, TSA 40127, 69441 Lyon Cedex 03',
         blocks: [
@@ -363,7 +363,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
             kind: 'fields',
             labels: [
               'Nom de naissance :',
-              "Nom d'usage :",
+              'Nom d’usage :',
               'Prénom :',
               'Date de naissance :',
               'Numéro de sécurité sociale (15 caractères) :',
@@ -371,7 +371,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
               'Code postal et ville :',
               'Téléphone mobile :',
               'Adresse e-mail :',
-              "Date d'entrée dans l'entreprise :",
+              'Date d’entrée dans l’entreprise :',
               'Statut : [ ] Cadre   [ ] Non cadre',
             ],
           },
@@ -405,7 +405,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
           },
           {
             kind: 'paragraph',
-            text: "Pièces à joindre : un RIB à votre nom et votre attestation de droits à la Sécurité sociale. Je certifie l'exactitude des renseignements ci-dessus.",
+            text: 'Pièces à joindre : un RIB à votre nom et votre attestation de droits à la Sécurité sociale. Je certifie l’exactitude des renseignements ci-dessus.',
           },
           { kind: 'fields', labels: ['Fait à :', 'Le :', 'Signature :'] },
         ],
@@ -415,38 +415,38 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
   },
   {
     key: 'portal-guide',
-    title: "Guide de l'espace entreprise",
+    title: 'Guide de l’espace entreprise',
     description: 'Toutes les fonctionnalités de votre espace, pas à pas.',
     category: 'other',
     scope: 'all',
     versions: [
       {
-        title: "Guide de l'espace entreprise",
+        title: 'Guide de l’espace entreprise',
         subtitle: 'Gérez vos salariés assurés en quelques clics',
         blocks: [
           { kind: 'heading', text: '1. Activer mon espace' },
           {
             kind: 'paragraph',
-            text: "Cliquez sur « Activer mon espace » et saisissez le numéro de SIRET de votre établissement et l'identifiant entreprise figurant sur nos courriers. Renseignez ensuite vos nom, prénom, adresse e-mail et téléphone mobile, puis choisissez un mot de passe d'au moins 12 caractères.",
+            text: 'Cliquez sur « Activer mon espace » et saisissez le numéro de SIRET de votre établissement et l’identifiant entreprise figurant sur nos courriers. Renseignez ensuite vos nom, prénom, adresse e-mail et téléphone mobile, puis choisissez un mot de passe d’au moins 12 caractères.',
           },
           { kind: 'heading', text: '2. La double authentification' },
           {
             kind: 'paragraph',
-            text: "Un code de sécurité vous est envoyé par SMS lorsque vous vous connectez depuis un nouveau navigateur, depuis une nouvelle adresse IP ou après trois mois sans connexion. Vous pouvez aussi utiliser une application d'authentification.",
+            text: 'Un code de sécurité vous est envoyé par SMS lorsque vous vous connectez depuis un nouveau navigateur, depuis une nouvelle adresse IP ou après trois mois sans connexion. Vous pouvez aussi utiliser une application d’authentification.',
           },
           { kind: 'heading', text: '3. Les rubriques' },
           {
             kind: 'bullets',
             items: [
-              "« Mes salariés » : la liste de vos salariés assurés, leur contrat, leur date d'effet et leur date de fin, avec export.",
+              '« Mes salariés » : la liste de vos salariés assurés, leur contrat, leur date d’effet et leur date de fin, avec export.',
               '« Pré-affiliation » : déclarez un nouveau salarié ; il reçoit son formulaire par e-mail ou par courrier.',
-              "« Suivi des demandes d'affiliation » : l'état de chaque demande, les relances et les annulations.",
+              '« Suivi des demandes d’affiliation » : l’état de chaque demande, les relances et les annulations.',
               '« Mes documents pratiques » : résumés de garanties, notice, formulaires.',
               '« Mes habilitations » (administrateurs) : donnez accès à vos collègues et à vos tiers déclarants.',
               '« Nous contacter » : écrivez à nos conseillers et suivez leurs réponses.',
             ],
           },
-          { kind: 'heading', text: "4. Besoin d'aide ?" },
+          { kind: 'heading', text: '4. Besoin d’aide ?' },
           {
             kind: 'paragraph',
             text: 'Nos conseillers vous accompagnent du lundi au vendredi de 8h30 à 17h00 sur votre ligne dédiée : 01 23 45 67 89 (numéro non surtaxé).',
@@ -461,7 +461,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
 /** A fictional bank document for an enrolment attachment. */
 export function ribPdf(holder: string, iban: string, bic: string): PdfContent {
   return {
-    title: "Relevé d'identité bancaire",
+    title: 'Relevé d’identité bancaire',
     subtitle: 'Banque Populaire des Tilleuls (établissement fictif)',
     blocks: [
       {

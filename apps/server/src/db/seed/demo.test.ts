@@ -100,7 +100,7 @@ describe(`demo seed (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'})
     expect(await count('document_versions')).toBe(7);
     const terms = await db().selectFrom('terms_versions').selectAll().execute();
     expect(terms.map((x) => [x.version, x.title])).toEqual([
-      ['2026-01', "Conditions générales d'utilisation"],
+      ['2026-01', 'Conditions générales d’utilisation'],
     ]);
   });
 

@@ -43,15 +43,15 @@ const emailTemplates = {
     ],
     action: { label: 'Choisir un nouveau mot de passe', url: d.url },
     after: [
-      `Ce lien est valable ${d.validity} et ne peut servir qu'une fois.`,
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+      `Ce lien est valable ${d.validity} et ne peut servir qu’une fois.`,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
     ],
   }),
   invitation: (d: { firstName: string; inviterName: string; url: string; validity: string }) => ({
     subject: 'Votre accès à l’Espace Entreprise',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.inviterName} vous a donné accès à l'Espace Entreprise. Créez votre mot de passe pour vous connecter :`,
+      `${d.inviterName} vous a donné accès à l’Espace Entreprise. Créez votre mot de passe pour vous connecter :`,
     ],
     action: { label: 'Créer mon mot de passe', url: d.url },
     after: [`Ce lien est valable ${d.validity}.`],
@@ -65,7 +65,7 @@ const emailTemplates = {
     subject: 'Votre accès au back-office',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.inviterName} vous a ouvert un accès au back-office de l'assureur. Créez votre mot de passe pour vous connecter :`,
+      `${d.inviterName} vous a ouvert un accès au back-office de l’assureur. Créez votre mot de passe pour vous connecter :`,
     ],
     action: { label: 'Créer mon mot de passe', url: d.url },
     after: [
@@ -83,8 +83,8 @@ const emailTemplates = {
     subject: 'Invitation à rejoindre une société sur l’Espace Entreprise',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.inviterName} vous invite à accéder, sur l'Espace Entreprise, à : ${d.companies}.`,
-      "Rien n'est ajouté à votre compte tant que vous n'avez pas accepté. Connectez-vous avec votre adresse e-mail et votre mot de passe habituels pour accepter ou refuser :",
+      `${d.inviterName} vous invite à accéder, sur l’Espace Entreprise, à : ${d.companies}.`,
+      'Rien n’est ajouté à votre compte tant que vous n’avez pas accepté. Connectez-vous avec votre adresse e-mail et votre mot de passe habituels pour accepter ou refuser :',
     ],
     action: { label: 'Voir l’invitation', url: d.url },
     after: [
@@ -97,7 +97,7 @@ const emailTemplates = {
     paragraphs: [
       `Bonjour ${d.firstName},`,
       `Une connexion à votre Espace Entreprise a eu lieu le ${d.when} depuis un nouveau navigateur (${d.browser}, adresse ${d.ip}).`,
-      "Si c'était vous, il n'y a rien à faire. Sinon, changez votre mot de passe sans attendre et contactez-nous.",
+      'Si c’était vous, il n’y a rien à faire. Sinon, changez votre mot de passe sans attendre et contactez-nous.',
     ],
   }),
   // Sign-in throttling (modules/auth/throttle.ts): once a day, when the failures reach 25.
@@ -123,7 +123,7 @@ const emailTemplates = {
     paragraphs: [
       `Bonjour ${d.firstName},`,
       `${d.change}`,
-      "Si vous n'êtes pas à l'origine de cette modification, contactez-nous sans attendre.",
+      'Si vous n’êtes pas à l’origine de cette modification, contactez-nous sans attendre.',
     ],
   }),
   // « Mon profil » (SPEC §4.4, §9): the link goes to the new address, notices to the account.
@@ -136,36 +136,36 @@ const emailTemplates = {
     subject: 'Confirmez votre nouvelle adresse e-mail',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `Vous avez demandé à utiliser l'adresse ${d.newEmail} pour vous connecter à votre Espace Entreprise. Confirmez-la :`,
+      `Vous avez demandé à utiliser l’adresse ${d.newEmail} pour vous connecter à votre Espace Entreprise. Confirmez-la :`,
     ],
     action: { label: 'Confirmer ma nouvelle adresse', url: d.url },
     after: [
-      `Ce lien est valable ${d.validity} et ne peut servir qu'une fois. Tant qu'il n'est pas utilisé, votre adresse actuelle reste celle de votre compte.`,
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
+      `Ce lien est valable ${d.validity} et ne peut servir qu’une fois. Tant qu’il n’est pas utilisé, votre adresse actuelle reste celle de votre compte.`,
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.',
     ],
   }),
   email_change_taken: (d: { newEmail: string }) => ({
     subject: 'Demande de changement d’adresse e-mail',
     paragraphs: [
       'Bonjour,',
-      `Quelqu'un a demandé à utiliser l'adresse ${d.newEmail} pour un compte de l'Espace Entreprise. Un compte existe déjà avec cette adresse : elle ne peut pas servir à un second compte, et rien n'a été modifié.`,
-      "Si c'est vous, connectez-vous avec cette adresse, ou choisissez-en une autre. Sinon, ignorez ce message.",
+      `Quelqu’un a demandé à utiliser l’adresse ${d.newEmail} pour un compte de l’Espace Entreprise. Un compte existe déjà avec cette adresse : elle ne peut pas servir à un second compte, et rien n’a été modifié.`,
+      'Si c’est vous, connectez-vous avec cette adresse, ou choisissez-en une autre. Sinon, ignorez ce message.',
     ],
   }),
   email_change_notice: (d: { firstName: string; newEmail: string; when: string }) => ({
     subject: 'Demande de changement de votre adresse e-mail',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `Le ${d.when}, une demande de changement d'adresse e-mail a été faite depuis votre Espace Entreprise : la nouvelle adresse ${d.newEmail} doit être confirmée par le lien que nous lui avons envoyé.`,
-      "Si c'est vous, il n'y a rien d'autre à faire. Si ce n'est pas vous, ne confirmez rien, changez votre mot de passe et contactez-nous sans attendre.",
+      `Le ${d.when}, une demande de changement d’adresse e-mail a été faite depuis votre Espace Entreprise : la nouvelle adresse ${d.newEmail} doit être confirmée par le lien que nous lui avons envoyé.`,
+      'Si c’est vous, il n’y a rien d’autre à faire. Si ce n’est pas vous, ne confirmez rien, changez votre mot de passe et contactez-nous sans attendre.',
     ],
   }),
   email_changed_notice: (d: { firstName: string; newEmail: string; when: string }) => ({
     subject: 'Votre adresse e-mail a été modifiée',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `Le ${d.when}, l'adresse e-mail de votre Espace Entreprise a été remplacée par ${d.newEmail}. Ce message est le dernier envoyé à cette adresse-ci.`,
-      "Si vous n'êtes pas à l'origine de cette modification, contactez-nous sans attendre.",
+      `Le ${d.when}, l’adresse e-mail de votre Espace Entreprise a été remplacée par ${d.newEmail}. Ce message est le dernier envoyé à cette adresse-ci.`,
+      'Si vous n’êtes pas à l’origine de cette modification, contactez-nous sans attendre.',
     ],
   }),
   phone_changed_notice: (d: { firstName: string; maskedPhone: string; when: string }) => ({
@@ -173,7 +173,7 @@ const emailTemplates = {
     paragraphs: [
       `Bonjour ${d.firstName},`,
       `Le ${d.when}, le numéro de téléphone mobile de votre Espace Entreprise a été remplacé par le ${d.maskedPhone}. Les codes de connexion par SMS seront envoyés à ce numéro.`,
-      "Si vous n'êtes pas à l'origine de cette modification, changez votre mot de passe et contactez-nous sans attendre.",
+      'Si vous n’êtes pas à l’origine de cette modification, changez votre mot de passe et contactez-nous sans attendre.',
     ],
   }),
   password_changed_notice: (d: { firstName: string; when: string; endedSessions: number }) => ({
@@ -185,7 +185,7 @@ const emailTemplates = {
           ? ` Vos autres sessions ouvertes (${d.endedSessions}) ont été fermées.`
           : ''
       }`,
-      "Si vous n'êtes pas à l'origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.",
+      'Si vous n’êtes pas à l’origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.',
     ],
   }),
   /** To the employer's users who follow the establishment (SPEC §5.5, §5.8). */
@@ -195,10 +195,10 @@ const emailTemplates = {
     establishmentName: string;
     url: string;
   }) => ({
-    subject: `${d.employeeName} a finalisé son formulaire d'affiliation`,
+    subject: `${d.employeeName} a finalisé son formulaire d’affiliation`,
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.employeeName} (${d.establishmentName}) a complété et validé son bulletin individuel d'affiliation en ligne. Sa demande est transmise à l'assureur pour validation.`,
+      `${d.employeeName} (${d.establishmentName}) a complété et validé son bulletin individuel d’affiliation en ligne. Sa demande est transmise à l’assureur pour validation.`,
     ],
     action: { label: 'Suivre les demandes d’affiliation', url: d.url },
   }),
@@ -241,10 +241,10 @@ const emailTemplates = {
     url: string;
     validity: string;
   }) => ({
-    subject: "Votre formulaire d'affiliation est à compléter",
+    subject: 'Votre formulaire d’affiliation est à compléter',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      "Votre assureur santé a examiné votre formulaire d'affiliation et vous demande de le compléter :",
+      'Votre assureur santé a examiné votre formulaire d’affiliation et vous demande de le compléter :',
       d.reason,
       'Reprenez votre formulaire avec ce lien (votre date de naissance vous sera demandée) :',
     ],
@@ -260,11 +260,11 @@ const emailTemplates = {
     subject: 'Votre affiliation à la complémentaire santé de votre entreprise',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.companyName} vous affilie au contrat Frais de Santé de l'entreprise. Pour finaliser votre affiliation, complétez en ligne votre formulaire d'affiliation (bulletin individuel d'affiliation) :`,
+      `${d.companyName} vous affilie au contrat Frais de Santé de l’entreprise. Pour finaliser votre affiliation, complétez en ligne votre formulaire d’affiliation (bulletin individuel d’affiliation) :`,
     ],
     action: { label: 'Compléter mon formulaire', url: d.url },
     after: [
-      `Ce lien personnel est valable jusqu'au ${d.expiresOn}. Votre date de naissance vous sera demandée pour y accéder.`,
+      `Ce lien personnel est valable jusqu’au ${d.expiresOn}. Votre date de naissance vous sera demandée pour y accéder.`,
       'Préparez votre RIB et votre attestation de droits Sécurité sociale : ils vous seront demandés.',
     ],
   }),
@@ -277,11 +277,11 @@ const emailTemplates = {
     subject: 'Rappel : finalisez votre affiliation à la complémentaire santé',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `${d.companyName} vous a affilié au contrat Frais de Santé de l'entreprise, mais votre formulaire d'affiliation n'est pas encore finalisé. Complétez-le en ligne :`,
+      `${d.companyName} vous a affilié au contrat Frais de Santé de l’entreprise, mais votre formulaire d’affiliation n’est pas encore finalisé. Complétez-le en ligne :`,
     ],
     action: { label: 'Compléter mon formulaire', url: d.url },
     after: [
-      `Ce nouveau lien est valable jusqu'au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
+      `Ce nouveau lien est valable jusqu’au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
     ],
   }),
   /** The email copy of an in-app notification (SPEC §5.8), see modules/notifications/notify. */
@@ -325,8 +325,8 @@ export function renderEmail<T extends EmailTemplate>(
 
 function layout(c: EmailContent, b: Branding): RenderedEmail {
   const signature = [
-    `L'équipe ${b.brandName}`,
-    `Besoin d'aide ? ${b.supportPhone}, ${b.supportHours}.`,
+    `L’équipe ${b.brandName}`,
+    `Besoin d’aide ? ${b.supportPhone}, ${b.supportHours}.`,
   ];
   const text = [
     ...c.paragraphs,

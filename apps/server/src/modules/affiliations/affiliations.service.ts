@@ -83,7 +83,7 @@ export const REMINDABLE_STATUSES = [
 ] as const satisfies readonly AffiliationStatus[];
 /** Requests one user may create in an hour (each may email someone). */
 export const CREATIONS_PER_USER_PER_HOUR = 200;
-export const CANCELLED_BY_EMPLOYER = "Annulée par l'employeur";
+export const CANCELLED_BY_EMPLOYER = 'Annulée par l’employeur';
 export const LINK_EXPIRED = 'Lien expiré';
 
 /** "le 02/03/2026 à 10:00" in Paris time. */
@@ -154,7 +154,7 @@ export async function getAffiliation(
   id: string,
 ): Promise<AffiliationDetail> {
   const r = await findAffiliation(ctx.db, actor, id);
-  if (!r) throw notFound("Demande d'affiliation introuvable.");
+  if (!r) throw notFound('Demande d’affiliation introuvable.');
   const history = await findHistory(ctx.db, r.id);
   const open = r.mode === 'email' && isOneOf(OPEN_FORM_STATUSES, r.status);
   return {
@@ -283,7 +283,7 @@ export async function createAffiliation(
   });
   if (!hit.allowed) {
     throw tooManyAttempts(
-      "Trop de demandes d'affiliation créées en peu de temps. Réessayez dans une heure.",
+      'Trop de demandes d’affiliation créées en peu de temps. Réessayez dans une heure.',
       hit.retryAfterSeconds,
     );
   }
@@ -330,7 +330,7 @@ export async function createAffiliation(
       .executeTakeFirst();
     if (input.alreadyAffiliated && !member) {
       throw fieldError({
-        nir: "Aucun salarié affilié de l'entreprise n'a ce numéro de sécurité sociale : répondez « Non » s'il n'a jamais été affilié",
+        nir: 'Aucun salarié affilié de l’entreprise n’a ce numéro de sécurité sociale : répondez « Non » s’il n’a jamais été affilié',
       });
     }
     if (member) {
@@ -354,7 +354,7 @@ export async function createAffiliation(
     if (pending) {
       throw conflict(
         'request_pending',
-        `Une demande d'affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
+        `Une demande d’affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
       );
     }
 
@@ -452,7 +452,7 @@ function auditOf(
 
 async function loadOwnRequest(ctx: Ctx, actor: EmployerActor, id: string) {
   const r = await findAffiliation(ctx.db, actor, id);
-  if (!r) throw notFound("Demande d'affiliation introuvable.");
+  if (!r) throw notFound('Demande d’affiliation introuvable.');
   return r;
 }
 
@@ -525,13 +525,13 @@ export async function sendReminder(
   if (r.mode !== 'email' || !r.email) {
     throw conflict(
       'reminder_not_possible',
-      "La relance par email n'est possible que pour une demande envoyée par email.",
+      'La relance par email n’est possible que pour une demande envoyée par email.',
     );
   }
   if (!isOneOf(REMINDABLE_STATUSES, r.status)) {
     throw conflict(
       'reminder_not_possible',
-      `La relance n'est possible que tant que le salarié n'a pas finalisé son formulaire (statut actuel : « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
+      `La relance n’est possible que tant que le salarié n’a pas finalisé son formulaire (statut actuel : « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
     );
   }
   const now = ctx.clock.now();

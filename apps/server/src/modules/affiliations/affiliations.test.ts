@@ -259,7 +259,7 @@ describe('POST /api/affiliations', () => {
     );
     expect(beforeHire.statusCode).toBe(400);
     expect(beforeHire.json<ErrorBody>().error.fields?.affiliationDate).toMatch(
-      /antérieure à la date d'entrée/,
+      /antérieure à la date d’entrée/,
     );
     // Cadres: their own contract, which starts on 01/04/2026.
     const beforeContract = await admin.post(
@@ -713,7 +713,7 @@ describe('reminders and cancellation', () => {
     expect(detail.history.at(-1)).toMatchObject({
       from: 'started',
       to: 'abandoned',
-      reason: "Annulée par l'employeur",
+      reason: 'Annulée par l’employeur',
     });
     const row = await t.ctx.db
       .selectFrom('affiliation_requests')

@@ -51,7 +51,7 @@ export function invalidTransition(): AppError {
   return new AppError(
     'invalid_transition',
     409,
-    "Cette action n'est pas possible dans l'état actuel de la demande d'affiliation.",
+    'Cette action n’est pas possible dans l’état actuel de la demande d’affiliation.',
   );
 }
 

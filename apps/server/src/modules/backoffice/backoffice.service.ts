@@ -37,7 +37,7 @@ export interface StaffActor {
   meta: RequestMeta;
 }
 
-const notFoundRequest = () => notFound("Cette demande d'affiliation est introuvable.");
+const notFoundRequest = () => notFound('Cette demande d’affiliation est introuvable.');
 
 export async function listQueue(
   ctx: AppContext,

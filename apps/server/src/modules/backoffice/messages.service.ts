@@ -128,8 +128,8 @@ export async function assignConversation(
   if (!staff) {
     throw badRequest(
       'staff_not_assignable',
-      "Choisissez un membre actif de l'équipe de l'assureur.",
-      { staffId: "Ce compte n'est pas un membre actif de l'équipe" },
+      'Choisissez un membre actif de l’équipe de l’assureur.',
+      { staffId: 'Ce compte n’est pas un membre actif de l’équipe' },
     );
   }
   const now = ctx.clock.now();

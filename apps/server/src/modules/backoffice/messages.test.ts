@@ -225,7 +225,7 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
       expect(res.statusCode).toBe(400);
       const error = res.json<ApiErrorBody>().error;
       expect(error.code).toBe('staff_not_assignable');
-      expect(error.message).toMatch(/membre actif de l'équipe/);
+      expect(error.message).toMatch(/membre actif de l’équipe/);
     }
     const row = await t.ctx.db
       .selectFrom('conversations')

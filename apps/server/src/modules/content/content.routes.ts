@@ -80,7 +80,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "The insurer's branding as the back office edits it",
+        summary: 'The insurer’s branding as the back office edits it',
         response: { 200: BrandingSettingsSchema },
       },
     },

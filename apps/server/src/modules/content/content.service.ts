@@ -244,7 +244,7 @@ export async function deleteLogo(ctx: Ctx, actor: StaffActor): Promise<BrandingS
     .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
     .select(['stored_files.id', 'stored_files.storage_key'])
     .executeTakeFirst();
-  if (!previous) throw notFound("Aucun logo n'est configuré.");
+  if (!previous) throw notFound('Aucun logo n’est configuré.');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -105,10 +105,10 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
         EMPLOYMENT_CONTRACT_TYPE_LABELS[e.employmentContractType as EmploymentContractType] ??
           e.employmentContractType,
       ],
-      ["Date d'entrée dans l'entreprise", frDate(e.hireDate)],
+      ['Date d’entrée dans l’entreprise', frDate(e.hireDate)],
       ['Début du contrat de travail', frDate(e.employmentStartDate)],
       ['Fin du contrat de travail', frDate(e.employmentEndDate)],
-      ["Date d'affiliation au contrat Frais de Santé", frDate(e.affiliationDate)],
+      ['Date d’affiliation au contrat Frais de Santé', frDate(e.affiliationDate)],
     ]),
   ];
 
@@ -117,7 +117,7 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
       { kind: 'heading', text: 'Adresse' },
       rows([
         ['Adresse', c.address.addressLine1],
-        ["Complément d'adresse", c.address.addressLine2],
+        ['Complément d’adresse', c.address.addressLine2],
         ['Code postal', c.address.postalCode],
         ['Ville', c.address.city],
         ['Pays', c.address.country],
@@ -165,7 +165,7 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
         : { kind: 'paragraph', text: 'Aucune pièce jointe.' },
       {
         kind: 'paragraph',
-        text: `Le salarié a certifié l'exactitude des informations ci-dessus le ${frDate(c.certifiedAt)} (formulaire en ligne).`,
+        text: `Le salarié a certifié l’exactitude des informations ci-dessus le ${frDate(c.certifiedAt)} (formulaire en ligne).`,
       },
     );
   } else {
@@ -189,7 +189,7 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
       { kind: 'fields', labels: ['Option choisie', 'IBAN', 'BIC'] },
       {
         kind: 'paragraph',
-        text: "J'accepte la télétransmission Noémie avec ma caisse d'assurance maladie : oui / non",
+        text: 'J’accepte la télétransmission Noémie avec ma caisse d’assurance maladie : oui / non',
       },
       { kind: 'heading', text: 'Pièces à joindre' },
       {
@@ -211,7 +211,7 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
 
   return renderPdf(
     {
-      title: "Bulletin individuel d'affiliation",
+      title: 'Bulletin individuel d’affiliation',
       subtitle: c
         ? `Complété en ligne par ${e.firstName} ${e.lastName}`
         : `Pré-rempli pour ${e.firstName} ${e.lastName}`,

@@ -106,6 +106,6 @@ export async function getEmployerBiaPdf(
       ),
     )
     .executeTakeFirst();
-  if (!visible) throw notFound("Cette demande d'affiliation est introuvable.");
+  if (!visible) throw notFound('Cette demande d’affiliation est introuvable.');
   return getBiaPdf(ctx, requestId);
 }

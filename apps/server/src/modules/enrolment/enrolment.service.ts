@@ -135,7 +135,7 @@ export async function saveDraft(
   const rc = await requireContext(ctx, request.id);
   if (draft.optionCode != null && !rc.contract.options.some((o) => o.code === draft.optionCode)) {
     throw badRequest('validation_error', 'Vérifiez les champs signalés.', {
-      optionCode: "Cette option n'existe pas pour votre contrat",
+      optionCode: 'Cette option n’existe pas pour votre contrat',
     });
   }
   const now = ctx.clock.now();
@@ -235,7 +235,7 @@ export async function addAttachment(
       if (Number(count.n) >= ATTACHMENT_MAX_COUNT) {
         throw badRequest(
           'too_many_attachments',
-          `${ATTACHMENT_MAX_COUNT} pièces jointes au plus : supprimez-en une avant d'en ajouter.`,
+          `${ATTACHMENT_MAX_COUNT} pièces jointes au plus : supprimez-en une avant d’en ajouter.`,
           { file: `${ATTACHMENT_MAX_COUNT} pièces jointes au plus` },
         );
       }
@@ -340,11 +340,11 @@ export async function submitEnrolment(
   if (!parts.address.postalCode) fields['address.postalCode'] = 'Saisissez le code postal';
   if (!parts.address.city) fields['address.city'] = 'Saisissez la ville';
   if (!input.certified)
-    fields.certified = "Cochez la case pour certifier l'exactitude des informations";
+    fields.certified = 'Cochez la case pour certifier l’exactitude des informations';
   parts.beneficiaries.forEach((b, i) => {
     if (b.type === 'child' && !b.attachedToNir && !b.nir) {
       fields[`beneficiaries.${i}.attachedToNir`] =
-        "Indiquez le numéro de Sécurité sociale auquel l'enfant est rattaché";
+        'Indiquez le numéro de Sécurité sociale auquel l’enfant est rattaché';
     }
   });
   if (!parts.attachments.some((a) => a.kind === 'rib')) {
@@ -460,8 +460,8 @@ export async function submitEnrolment(
       await notifyUsers(trx, {
         userIds: recipients.map((u) => u.id),
         type: 'enrolment_finalised',
-        title: "Formulaire d'affiliation finalisé",
-        body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d'affiliation.`,
+        title: 'Formulaire d’affiliation finalisé',
+        body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d’affiliation.`,
         link: '/affiliations',
         companyId: rc.company.id,
         branding,

@@ -37,7 +37,7 @@ const tooLarge = () =>
   new AppError(
     'attachment_too_large',
     413,
-    `Une pièce jointe dépasse ${MB} Mo : réduisez-la avant de l'envoyer.`,
+    `Une pièce jointe dépasse ${MB} Mo : réduisez-la avant de l’envoyer.`,
     { attachments: `${MB} Mo au plus par fichier` },
   );
 const tooMany = () =>

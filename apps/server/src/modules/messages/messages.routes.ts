@@ -48,7 +48,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "The conversations of the user's companies, with status and unread replies",
+        summary: 'The conversations of the user’s companies, with status and unread replies',
         response: { 200: ConversationListSchema },
       },
     },
@@ -107,7 +107,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "The thread was shown: the insurer's replies and their notifications are read (called by the web app)",
+          'The thread was shown: the insurer’s replies and their notifications are read (called by the web app)',
         params: IdParams,
       },
     },

@@ -82,7 +82,7 @@ describe('notifyUsers', () => {
       notifyUsers(trx, {
         userIds: [a.id, b.id],
         type: 'enrolment_finalised',
-        title: "Formulaire d'affiliation finalisé",
+        title: 'Formulaire d’affiliation finalisé',
         link: '/affiliations',
         companyId: company.id,
         branding,
@@ -111,7 +111,7 @@ describe('notifyUsers', () => {
       .where('template', '=', 'enrolment_finalised')
       .execute();
     expect(mails.map((m) => m.recipient)).toEqual([a.email]);
-    expect(mails[0]!.subject).toMatch(/^Léa Durand a finalisé son formulaire d'affiliation/);
+    expect(mails[0]!.subject).toMatch(/^Léa Durand a finalisé son formulaire d’affiliation/);
   });
 
   it('does nothing without users', async () => {

@@ -288,7 +288,7 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Edit a member's coverage (option, end date)",
+        summary: 'Edit a member’s coverage (option, end date)',
         params: ReferenceCoverageParamsSchema,
         body: CoverageUpdateSchema,
         response: { 200: ReferenceMemberDetailSchema },

@@ -268,8 +268,8 @@ export async function createEstablishment(
     if (!company) {
       throw badRequest(
         'company_not_found',
-        `Aucune entreprise n'a le SIREN ${siren} : créez d'abord l'entreprise.`,
-        { siret: `Aucune entreprise n'a le SIREN ${siren}` },
+        `Aucune entreprise n’a le SIREN ${siren} : créez d’abord l’entreprise.`,
+        { siret: `Aucune entreprise n’a le SIREN ${siren}` },
       );
     }
     const existing = await trx
@@ -453,8 +453,8 @@ export async function updateContract(
       if (used) {
         throw badRequest(
           'contract_option_in_use',
-          `L'option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
-          { options: `L'option « ${used.option_code} » couvre des assurés` },
+          `L’option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
+          { options: `L’option « ${used.option_code} » couvre des assurés` },
         );
       }
     }
@@ -595,8 +595,8 @@ export async function updateReferenceMember(
         .where('company_id', '=', m.company_id)
         .executeTakeFirst();
       if (!e) {
-        throw badRequest('validation_error', "Cet établissement n'est pas de l'entreprise.", {
-          establishmentId: "Choisissez un établissement de l'entreprise de l'assuré",
+        throw badRequest('validation_error', 'Cet établissement n’est pas de l’entreprise.', {
+          establishmentId: 'Choisissez un établissement de l’entreprise de l’assuré',
         });
       }
     }
@@ -663,13 +663,13 @@ export async function updateCoverage(
     if (!cv) throw notFound('Couverture introuvable.');
     const options = JSON.parse(cv.options) as ContractOption[];
     if (!options.some((o) => o.code === input.optionCode)) {
-      throw badRequest('validation_error', "Cette option n'est pas proposée par le contrat.", {
+      throw badRequest('validation_error', 'Cette option n’est pas proposée par le contrat.', {
         optionCode: 'Choisissez une option du contrat',
       });
     }
     if (input.endDate && input.endDate < cv.effective_date) {
-      throw badRequest('validation_error', "La date de fin précède la date d'effet.", {
-        endDate: "La date de fin ne peut pas précéder la date d'effet",
+      throw badRequest('validation_error', 'La date de fin précède la date d’effet.', {
+        endDate: 'La date de fin ne peut pas précéder la date d’effet',
       });
     }
     const changed = changes(

@@ -344,7 +344,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
       insurerIdentifier: 'ORPH1',
     });
     expect(orphan.statusCode).toBe(400);
-    expect(error(orphan).fields?.siret).toBe(`Aucune entreprise n'a le SIREN ${siren(2)}`);
+    expect(error(orphan).fields?.siret).toBe(`Aucune entreprise n’a le SIREN ${siren(2)}`);
 
     const dup = await staff.post(`${API}/establishments`, {
       siret: paris.siret,
@@ -598,7 +598,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(early.statusCode).toBe(400);
     expect(error(early).fields).toEqual({
-      endDate: "La date de fin ne peut pas précéder la date d'effet",
+      endDate: 'La date de fin ne peut pas précéder la date d’effet',
     });
     const badOption = await staff.patch(
       `${API}/members/${members.dupont}/coverages/${coverageId}`,

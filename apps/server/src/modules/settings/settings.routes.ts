@@ -9,7 +9,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['settings'],
-        summary: "The insurer's public branding",
+        summary: 'The insurer’s public branding',
         response: { 200: BrandingSchema },
       },
     },
@@ -18,10 +18,10 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/branding/logo',
-    { schema: { tags: ['settings'], summary: "The insurer's logo image" } },
+    { schema: { tags: ['settings'], summary: 'The insurer’s logo image' } },
     async (_request, reply) => {
       const logo = await getLogo(app.ctx);
-      if (!logo) throw notFound("Aucun logo n'est configuré.");
+      if (!logo) throw notFound('Aucun logo n’est configuré.');
       return (
         reply
           .type(logo.mimeType)
