@@ -193,7 +193,7 @@ describe('parsePreAffiliation', () => {
   it('checks the dates between them', () => {
     const result = parsePreAffiliation(setup, { ...employee, affiliationDate: '2026-01-01' });
     expect(result.ok ? null : result.errors.affiliationDate).toBe(
-      "La date d’affiliation ne peut pas être antérieure à la date d’entrée dans l’entreprise",
+      'La date d’affiliation ne peut pas être antérieure à la date d’entrée dans l’entreprise',
     );
   });
 });
@@ -207,7 +207,7 @@ describe('step 1', () => {
 
   it('asks for the establishment and the status', () => {
     expect(setupErrors({ establishmentId: '', professionalStatus: '' }, undefined)).toEqual({
-      establishmentId: "Choisissez l’établissement du salarié",
+      establishmentId: 'Choisissez l’établissement du salarié',
       professionalStatus: 'Choisissez le statut professionnel',
     });
     expect(setupErrors(setup, establishment)).toEqual({});
