@@ -228,7 +228,14 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       const employee = await phone.newPage();
       await employee.goto(link);
       await waitForPage(employee, 'Confirmez votre date de naissance');
-      await fillDate(employee.getByLabel(/^Date de naissance/), birthDate);
+      // A wrong date is said once, under the field (issue 14 #16), and goes when it changes.
+      const birthField = employee.getByLabel(/^Date de naissance/);
+      await fillDate(birthField, '1990-05-15');
+      await employee.getByRole('button', { name: 'Confirmer' }).click();
+      await expect(employee.getByText(/La date de naissance ne correspond pas/)).toHaveCount(1);
+      await expect(birthField).toHaveAttribute('aria-invalid', 'true');
+      await fillDate(birthField, birthDate);
+      await expect(employee.getByText(/La date de naissance ne correspond pas/)).toHaveCount(0);
       await employee.getByRole('button', { name: 'Confirmer' }).click();
       await waitForPage(employee, 'Votre bulletin d’affiliation');
       await expect(
