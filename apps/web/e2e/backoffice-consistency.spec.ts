@@ -83,6 +83,8 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
     const table = page.getByRole('table');
     await expect(table.getByRole('row').nth(1)).toBeVisible();
     await expect(table).toContainText('Connexion');
+    // The action filter speaks French too: the address's code shows as its label.
+    await expect(page.getByRole('combobox', { name: /^Action/ })).toHaveValue('Connexion');
     await expect(table).not.toContainText('auth.sign_in');
     // This journey's own sign-in: Chromium on Linux, named, the full string not printed.
     await expect(table.getByText('Chrome sur Linux').first()).toBeVisible();

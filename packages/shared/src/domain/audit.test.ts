@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AUDIT_ACTION_FAMILIES,
   AUDIT_ACTION_LABELS,
   auditActionLabel,
   auditDetailLabel,
@@ -15,6 +16,16 @@ describe('the audit log in French (issue 14 #21)', () => {
     for (const label of Object.values(AUDIT_ACTION_LABELS)) {
       expect(label).not.toMatch(/'/);
       expect(label).not.toMatch(/[a-z]_[a-z]/);
+    }
+  });
+
+  it('puts every action in a family', () => {
+    const families = Object.keys(AUDIT_ACTION_FAMILIES);
+    for (const action of Object.keys(AUDIT_ACTION_LABELS)) {
+      expect(
+        families.some((prefix) => action.startsWith(prefix)),
+        action,
+      ).toBe(true);
     }
   });
 

@@ -95,6 +95,24 @@ export const AUDIT_ACTION_LABELS = {
 /** Every action code of the log: `recordAudit` takes nothing else. */
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 
+/** The families of actions, by the beginning of their codes (the log filters on a beginning). */
+export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
+  affiliation: 'Demandes d’affiliation',
+  'audit.': 'Journal d’audit',
+  'auth.': 'Connexion et sécurité',
+  'content.': 'Contenus du portail',
+  'conversation.': 'Messagerie',
+  'demo.': 'Démonstration',
+  'document.': 'Documents pratiques',
+  'enrolment.': 'Bulletins des salariés',
+  'members.': 'Salariés',
+  'perimeter.': 'Périmètre des établissements',
+  'profile.': 'Profils',
+  reference: 'Référentiel',
+  'staff.': 'Équipe de l’assureur',
+  'users.': 'Utilisateurs',
+};
+
 /** « Connexion » for `auth.sign_in`; an unknown (older) code as it is. */
 export function auditActionLabel(action: string): string {
   return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;

@@ -1,5 +1,10 @@
 import { useId, useState } from 'react';
-import { Button, Grid, Group, Paper, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Paper, Select, TextInput } from '@mantine/core';
+import {
+  AUDIT_ACTION_FAMILIES,
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+} from '@affilia/shared/domain/audit';
 import { DateField } from '../../../components/date-field';
 import { IconSearch } from '@tabler/icons-react';
 import type { AuditFilterValues } from '../audit-search';
@@ -15,6 +20,29 @@ function toValues(filters: AuditFilterValues): Values {
     from: filters.from ?? '',
     to: filters.to ?? '',
   };
+}
+
+const byLabel = (a: { label: string }, b: { label: string }) =>
+  a.label.localeCompare(b.label, 'fr');
+
+/** The action filter's choices in French: families (a code's beginning), then each action. */
+function actionOptions(current: string) {
+  const families = Object.entries(AUDIT_ACTION_FAMILIES)
+    .map(([value, label]) => ({ value, label: `${label} (toutes)` }))
+    .sort(byLabel);
+  const actions = Object.entries(AUDIT_ACTION_LABELS)
+    .map(([value, label]) => ({ value, label }))
+    .sort(byLabel);
+  // A beginning typed in the address before: kept, shown by its code.
+  const known =
+    current === '' || current in AUDIT_ACTION_FAMILIES || current in AUDIT_ACTION_LABELS;
+  return [
+    ...(known
+      ? []
+      : [{ group: 'Autre', items: [{ value: current, label: auditActionLabel(current) }] }]),
+    { group: 'Familles', items: families },
+    { group: 'Actions', items: actions },
+  ];
 }
 
 /**
@@ -77,12 +105,15 @@ export function AuditFilters({
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>
-            <TextInput
+            <Select
               label="Action"
-              description="Début du code, ex. « auth. »"
-              value={values.action}
-              onChange={set('action')}
-              maxLength={100}
+              placeholder="Toutes"
+              searchable
+              clearable
+              data={actionOptions(values.action)}
+              value={values.action || null}
+              onChange={(action) => setValues((v) => ({ ...v, action: action ?? '' }))}
+              comboboxProps={{ withinPortal: true }}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
