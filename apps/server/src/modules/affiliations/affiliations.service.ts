@@ -525,7 +525,7 @@ export async function sendReminder(
   if (r.mode !== 'email' || !r.email) {
     throw conflict(
       'reminder_not_possible',
-      'La relance par email n’est possible que pour une demande envoyée par email.',
+      'La relance par e-mail n’est possible que pour une demande envoyée par e-mail.',
     );
   }
   if (!isOneOf(REMINDABLE_STATUSES, r.status)) {
@@ -567,7 +567,7 @@ export async function sendReminder(
 function reminderTooSoon(next: Date): AppError {
   return conflict(
     'reminder_too_soon',
-    `Un email a déjà été envoyé à ce salarié il y a moins de 24 heures : la prochaine relance sera possible ${frenchDateTime(next)}.`,
+    `Un e-mail a déjà été envoyé à ce salarié il y a moins de 24 heures : la prochaine relance sera possible ${frenchDateTime(next)}.`,
   );
 }
 
