@@ -47,6 +47,7 @@ test.describe('Issue 14 — forms: errors that go away, French dates', () => {
     const several = (await companyPicker.count()) > 0;
     await expect(invalid).toHaveCount(several ? 4 : 3);
     await expect(page.getByText('Choisissez une catégorie')).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('message-errors-1280.png') });
 
     // Still wrong (blanks only): the message's error stays; then right: it goes at once.
     const text = page.getByRole('textbox', { name: /^Votre message/ });
@@ -68,6 +69,11 @@ test.describe('Issue 14 — forms: errors that go away, French dates', () => {
     await expect(page.getByRole('button', { name: 'Retirer photo.png' })).toBeVisible();
     await expect(refusal).toHaveCount(0);
     await expectNoA11yViolations(page);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({
+      path: test.info().outputPath('message-fixed-375.png'),
+      fullPage: true,
+    });
   });
 
   test('a browser in English: dates are typed and picked as jj/mm/aaaa, in French', async ({
