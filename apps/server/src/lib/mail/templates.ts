@@ -1,3 +1,4 @@
+import { ofName } from '@affilia/shared/domain/person-name';
 /**
  * French message templates with the insurer's branding. Each template renders a subject, a
  * plain-text body and an HTML body; the outbox stores the rendered message.
@@ -207,7 +208,7 @@ const emailTemplates = {
     subject: 'Votre formulaire d’affiliation est bien envoyé',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `Votre formulaire d’affiliation à la complémentaire santé de ${d.companyName} est bien envoyé. Votre employeur en est informé et votre assureur santé va l’examiner.`,
+      `Votre formulaire d’affiliation à la complémentaire santé ${ofName(d.companyName)} est bien envoyé. Votre employeur en est informé et votre assureur santé va l’examiner.`,
       'Vous trouverez en pièce jointe votre bulletin individuel d’affiliation complété (PDF) : gardez-le, il récapitule les informations que vous avez données.',
     ],
     after: [
@@ -223,8 +224,8 @@ const emailTemplates = {
     url: string;
   }) => ({
     subject: d.followUp
-      ? `Nouveau message de ${d.companyName} : ${d.subject}`
-      : `Nouvelle demande de ${d.companyName} : ${d.subject}`,
+      ? `Nouveau message ${ofName(d.companyName)} : ${d.subject}`
+      : `Nouvelle demande ${ofName(d.companyName)} : ${d.subject}`,
     paragraphs: [
       'Bonjour,',
       d.followUp

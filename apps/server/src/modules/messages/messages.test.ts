@@ -371,6 +371,6 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     expect(detail.status).toBe('sent');
     expect(detail.messages).toHaveLength(2);
     const mail = await lastMessageTo(t.ctx, t.config.mail.insurerTeamEmail, 'email');
-    expect(mail?.subject).toMatch(/^Nouveau message de Alpha Immobilier/);
+    expect(mail?.subject).toMatch(/^Nouveau message d’Alpha Immobilier/);
   });
 });
