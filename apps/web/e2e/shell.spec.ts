@@ -41,7 +41,7 @@ test.describe('web shell', () => {
     await nav.getByRole('button', { name: 'Mes démarches' }).click();
     await expect(page.getByRole('menuitem', { name: 'Pré-affiliation' })).toBeVisible();
     await expect(
-      page.getByRole('menuitem', { name: "Suivi des demandes d'affiliation" }),
+      page.getByRole('menuitem', { name: 'Suivi des demandes d’affiliation' }),
     ).toBeVisible();
     await page.getByRole('menuitem', { name: 'Nous contacter' }).click();
     await waitForPage(page, 'Messagerie');
@@ -119,8 +119,8 @@ test.describe('web shell', () => {
       await expect(drawer.getByRole('link', { name: label })).toBeVisible();
     }
     await expectNoA11yViolations(page);
-    await drawer.getByRole('link', { name: "Suivi des demandes d'affiliation" }).click();
-    await waitForPage(page, "Suivi des demandes d'affiliation");
+    await drawer.getByRole('link', { name: 'Suivi des demandes d’affiliation' }).click();
+    await waitForPage(page, 'Suivi des demandes d’affiliation');
     await expect(drawer).toBeHidden();
   });
 
@@ -163,7 +163,7 @@ test.describe('web shell', () => {
     await page.goto('/cette-page-n-existe-pas');
     await waitForPage(page, 'Page introuvable');
     await expect(page).toHaveTitle('Page introuvable — Affilia');
-    await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+    await page.getByRole('link', { name: 'Retour à l’accueil', exact: true }).click();
     await waitForPage(page, 'Bienvenue');
   });
 
