@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditAction } from '@affilia/shared/domain/audit';
+import type { AuditAction, AuditDetailKey } from '@affilia/shared/domain/audit';
 import type { Database } from '../db/schema';
 import { newId } from './ids';
 
@@ -13,8 +13,8 @@ export interface AuditEntry {
   targetId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
-  /** Never a password, code, token, NIR or IBAN. */
-  details?: Record<string, unknown>;
+  /** Never a password, code, token, NIR or IBAN. Keys have a French label (`AUDIT_DETAIL_LABELS`). */
+  details?: Partial<Record<AuditDetailKey, unknown>>;
 }
 
 /** Writes one line of the audit log (in the caller's transaction when given one). */

@@ -144,10 +144,14 @@ export function auditTargetLabel(type: string | null, id: string | null): string
   return id ? `${label} ${id}` : label;
 }
 
-/** The details' keys (and the fields they name), in French. */
-export const AUDIT_DETAIL_LABELS: Record<string, string> = {
+/**
+ * The details' keys (and the fields they name), in French. `recordAudit` only takes these keys
+ * (`AuditDetailKey`), so a new detail cannot reach the viewer untranslated.
+ */
+export const AUDIT_DETAIL_LABELS = {
   added: 'Ajoutés',
   address: 'Adresse',
+  addressTaken: 'Adresse déjà utilisée',
   affiliationDate: 'Date d’affiliation',
   alreadyAffiliated: 'Déjà affilié',
   attachments: 'Pièces jointes',
@@ -167,10 +171,13 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   coverageId: 'Couverture',
   days: 'Jours',
   deleted: 'Supprimées',
+  delivered: 'E-mail envoyé',
   documentId: 'Document',
   effectiveDate: 'Date d’effet',
   email: 'E-mail',
+  emailed: 'Prévenu par e-mail',
   endDate: 'Date de fin',
+  endedSessions: 'Sessions fermées',
   errors: 'Erreurs',
   establishmentId: 'Établissement',
   establishmentIds: 'Établissements',
@@ -179,17 +186,22 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   fields: 'Champs',
   fileKind: 'Type de fichier',
   fileName: 'Nom du fichier',
-  format: 'Format',
   filters: 'Filtres',
   firstName: 'Prénom',
+  format: 'Format',
   from: 'Avant',
+  grantedBy: 'Accordé par',
+  hadPhone: 'Avait un mobile',
   hireDate: 'Date d’embauche',
   imported: 'Importés',
   invalid: 'Invalides',
+  invitationId: 'Invitation',
   kind: 'Type',
+  knownAccount: 'Compte existant',
   label: 'Libellé',
   lastName: 'Nom',
   level: 'Niveau',
+  memberId: 'Salarié',
   members: 'Salariés',
   method: 'Méthode',
   mimeType: 'Format',
@@ -200,6 +212,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   number: 'Numéro',
   optionCode: 'Option',
   options: 'Options',
+  page: 'Page',
   postalCode: 'Code postal',
   primaryColor: 'Couleur principale',
   professionalStatus: 'Statut professionnel',
@@ -208,6 +221,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   reasons: 'Motifs',
   refused: 'Refusés',
   rejected: 'Rejetées',
+  reminder: 'Relance n°',
   reportId: 'Rapport',
   requestId: 'Demande',
   rights: 'Droits',
@@ -223,10 +237,13 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   source: 'Origine',
   space: 'Espace',
   staffCategory: 'Collège',
+  staffId: 'Gestionnaire',
   startDate: 'Date de début',
   status: 'Statut',
   subject: 'Objet',
   summary: 'Résumé',
+  termsVersion: 'Version des conditions d’utilisation',
+  thirdParty: 'Tiers déclarant',
   title: 'Titre',
   to: 'Après',
   total: 'Total',
@@ -236,11 +253,13 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   userId: 'Utilisateur',
   version: 'Version',
   via: 'Par',
-};
+} as const satisfies Record<string, string>;
+
+export type AuditDetailKey = keyof typeof AUDIT_DETAIL_LABELS;
 
 /** « Motif » for `reason`; an unknown key as it is. */
 export function auditDetailLabel(key: string): string {
-  return AUDIT_DETAIL_LABELS[key] ?? key;
+  return (AUDIT_DETAIL_LABELS as Record<string, string>)[key] ?? key;
 }
 
 /** The usual code values of the details, in French (others are shown as they are). */
@@ -294,6 +313,7 @@ export function formatAuditValue(value: unknown): string {
 
 /** A list's item: a field name (e.g. `lastName`) by its label, anything else as a value. */
 function auditListItem(value: unknown): string {
-  if (typeof value === 'string' && AUDIT_DETAIL_LABELS[value]) return AUDIT_DETAIL_LABELS[value];
+  const labels: Record<string, string> = AUDIT_DETAIL_LABELS;
+  if (typeof value === 'string' && labels[value]) return labels[value];
   return formatAuditValue(value);
 }

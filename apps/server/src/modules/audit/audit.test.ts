@@ -58,7 +58,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
         targetId: e.user.id,
         ip: '203.0.113.7',
         userAgent: '=HYPERLINK("http://evil")',
-        details: { note: '+SUM(1;2)', count: 2 },
+        details: { reason: '+SUM(1;2)', count: 2 },
       });
     }
     const adminUser = await createStaffUser(db, 'admin');
@@ -91,7 +91,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
       action: 'members.exported',
       targetType: 'user',
       ip: '203.0.113.7',
-      details: { note: '+SUM(1;2)', count: 2 },
+      details: { reason: '+SUM(1;2)', count: 2 },
     });
     const all = await page(manager, 'action=a');
     const times = all.entries.map((e) => e.at);
