@@ -337,7 +337,13 @@ function writeReport(output: {
     '```',
     '',
   ];
-  fs.writeFileSync(resolveFromRoot('docs/performance.md'), lines.join('\n'));
+  // The file's later sections (« ## … », e.g. the import CLI's measures) are written by hand:
+  // keep them, replace only this benchmark's part.
+  const file = resolveFromRoot('docs/performance.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const later = previous.indexOf('\n## ');
+  const rest = later === -1 ? '' : previous.slice(later + 1);
+  fs.writeFileSync(file, lines.join('\n') + (rest ? `\n${rest}` : ''));
 }
 
 main().catch((err: unknown) => {

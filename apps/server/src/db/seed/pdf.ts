@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
 export type PdfBlock =
@@ -105,6 +104,8 @@ export async function renderPdf(
   now: Date,
 ): Promise<Buffer> {
   const pdf = await PDFDocument.create();
+  // Loaded with the first PDF, not at start: fontkit weighs ~35 MB of the server's memory.
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
   pdf.registerFontkit(fontkit);
   pdf.setTitle(content.title);
   pdf.setAuthor(branding.brandName);
