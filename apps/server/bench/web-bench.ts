@@ -200,6 +200,8 @@ async function signIn(base: string, deviceToken: string): Promise<string> {
 interface PageTarget {
   name: string;
   path: string;
+  /** The page's `<h1>`: usable once it is visible (not a loader or another page's). */
+  heading: RegExp;
   signedIn: boolean;
   lighthouse: boolean;
 }
@@ -256,12 +258,20 @@ async function measureTransfer(
   });
   const started = performance.now();
   await tab.goto(`${base}${page.path}`);
-  await tab.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const h1 = tab.getByRole('heading', { level: 1, name: page.heading });
+  try {
+    await h1.waitFor({ state: 'visible', timeout: 30_000 });
+  } catch (err) {
+    const shown = await tab.locator('h1').allTextContents();
+    throw new Error(`${page.name}: no <h1> ${page.heading} (shown: ${JSON.stringify(shown)})`, {
+      cause: err,
+    });
+  }
   const usable = performance.now() - started;
   await tab.waitForLoadState('networkidle');
   await Promise.all(pending);
-  const h1 = (await tab.locator('h1').first().textContent()) ?? '';
-  log(`${page.name}: « ${h1.trim()} », ${counts.script} scripts, ${counts.stylesheet} CSS`);
+  const title = (await h1.textContent()) ?? '';
+  log(`${page.name}: « ${title.trim()} », ${counts.script} scripts, ${counts.stylesheet} CSS`);
   await context.close();
   return {
     js_kb: kb(bytes.script),
@@ -384,18 +394,32 @@ async function main() {
     const session = await signIn(base, trustThisMachine(admin.email));
     const formToken = enrolmentLinkToken();
     const pages: PageTarget[] = [
-      { name: 'sign_in', path: '/connexion', signedIn: false, lighthouse: true },
-      { name: 'home', path: '/', signedIn: true, lighthouse: true },
-      { name: 'members', path: '/salaries', signedIn: true, lighthouse: false },
+      {
+        name: 'sign_in',
+        path: '/connexion',
+        heading: /^Connexion/,
+        signedIn: false,
+        lighthouse: true,
+      },
+      { name: 'home', path: '/', heading: /^Bienvenue/, signedIn: true, lighthouse: true },
+      {
+        name: 'members',
+        path: '/salaries',
+        heading: /^Mes salariés/,
+        signedIn: true,
+        lighthouse: false,
+      },
       {
         name: 'enrolment_form',
         path: `/formulaire/${formToken}`,
+        heading: /date de naissance/,
         signedIn: false,
         lighthouse: true,
       },
       {
         name: 'back_office_sign_in',
         path: '/back-office/connexion',
+        heading: /^Connexion/,
         signedIn: false,
         lighthouse: false,
       },
