@@ -59,7 +59,8 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: 'npm run start -w @affilia/server',
+        // The compiled server, as in production (built again here: a few hundred milliseconds).
+        command: 'npm run build -w @affilia/server && npm run start -w @affilia/server',
         cwd: repoRoot,
         url: `http://localhost:${port}/api/health`,
         reuseExistingServer: false,

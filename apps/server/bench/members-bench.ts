@@ -3,8 +3,9 @@
  *
  * 1. Builds (or reuses) data/bench/affilia-bench.db with seed:large (100,000 members, 1,000
  *    establishments, 3 companies);
- * 2. starts the server in production mode on a free port (its own process, so that its memory
- *    is measured alone), signs in as the demo administrator (the SMS code read from the outbox);
+ * 2. starts the compiled server (dist/server.js: `npm run bench` builds it first) in production
+ *    mode on a free port (its own process, so that its memory is measured alone), signs in as
+ *    the demo administrator (the SMS code read from the outbox);
  * 3. measures each call with autocannon, 10 seconds at 10 connections, then the export of every
  *    row;
  * 4. prints one JSON line and writes it, with the machine's description, to docs/performance.md.
@@ -102,7 +103,7 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: serverDir,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

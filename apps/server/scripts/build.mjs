@@ -1,0 +1,71 @@
+/**
+ * `npm run build -w @affilia/server`: the server compiled into apps/server/dist (gitignored), the
+ * code production runs (`npm start`, `npm run cli`, the benchmark); tsx stays for development
+ * and the tests, which run the TypeScript sources.
+ *
+ * One esbuild bundle, ES modules, with code splitting: the entry points share their chunks and
+ * every `import()` of the sources (exceljs' callers, the demo seed, the CLI's commands) stays a
+ * lazily loaded chunk. The packages of node_modules stay external (better-sqlite3 and
+ * @node-rs/argon2 are native, pino starts its transports by name); the workspace package
+ * @affilia/shared is TypeScript source and is bundled.
+ *
+ * Everything lands flat in dist/ (or --outdir), so that `new URL('./table-worker.js', import.meta.url)` in
+ * read-table.ts finds the spreadsheet worker, an entry point of its own.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+const serverDir = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+// --outdir: elsewhere than dist/ (the test of the compiled server builds its own copy).
+const outdir = path.resolve(values.outdir ?? path.join(serverDir, 'dist'));
+const sharedDir = path.resolve(serverDir, '../../packages/shared');
+
+const started = performance.now();
+const result = await build({
+  absWorkingDir: serverDir,
+  entryPoints: {
+    server: 'src/server.ts',
+    cli: 'src/cli.ts',
+    'table-worker': 'src/lib/spreadsheet/table-worker.ts',
+  },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  packages: 'external',
+  plugins: [
+    {
+      // @affilia/shared is a workspace link to TypeScript sources: bundled, like its package.json's
+      // exports (`./*` → `./src/*.ts`) say.
+      name: 'bundle-affilia-shared',
+      setup(b) {
+        b.onResolve({ filter: /^@affilia\/shared\// }, (args) => ({
+          path: path.join(sharedDir, 'src', `${args.path.slice('@affilia/shared/'.length)}.ts`),
+        }));
+      },
+    },
+  ],
+  chunkNames: 'chunk-[hash]',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+// Files of an earlier build that this one did not write (its chunks have other hashes). Written
+// over rather than emptied first, so that a server running from dist/ meanwhile keeps finding
+// the lazily loaded chunks of an unchanged build.
+const written = new Set(
+  Object.keys(result.metafile.outputs).map((f) => path.resolve(serverDir, f)),
+);
+for (const file of fs.readdirSync(outdir)) {
+  if (!written.has(path.join(outdir, file)))
+    fs.rmSync(path.join(outdir, file), { recursive: true });
+}
+console.log(
+  `server built into ${path.relative(process.cwd(), outdir) || '.'} in ${Math.round(performance.now() - started)} ms`,
+);

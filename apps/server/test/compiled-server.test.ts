@@ -1,0 +1,127 @@
+/**
+ * The compiled server (scripts/build.mjs, what `npm start` and `npm run cli` run) works as the
+ * TypeScript sources do: the things a bundle gets wrong are the spreadsheet worker (an entry
+ * point of its own), the paths found from the module's location (the repository root), the
+ * packages left external (native ones, lazily imported ones: exceljs, fontkit) and the fonts.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../src/lib/paths';
+
+const serverDir = path.join(repoRoot, 'apps/server');
+// Inside the repository (its root is found from the bundle's location), never in dist/, which
+// `npm run build` rewrites.
+const outdir = path.join(repoRoot, 'node_modules/.cache', `affilia-compiled-${process.pid}`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-compiled-'));
+
+function env(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_ENCRYPTION_KEY_FILE: path.join(tmp, 'data.key'),
+    FILE_STORAGE_DIR: path.join(tmp, 'files'),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+describe('the compiled server', () => {
+  beforeAll(() => {
+    const res = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], {
+      cwd: serverDir,
+      encoding: 'utf8',
+    });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+  }, 60_000);
+
+  afterAll(() => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('emits the server, the command line and the spreadsheet worker as entry points', () => {
+    for (const entry of ['server.js', 'cli.js', 'table-worker.js']) {
+      expect(fs.existsSync(path.join(outdir, entry)), entry).toBe(true);
+    }
+    // @affilia/shared is TypeScript source: bundled, never imported at run time.
+    const code = fs
+      .readdirSync(outdir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(outdir, f), 'utf8'))
+      .join('\n');
+    expect(code).not.toContain('@affilia/shared');
+  });
+
+  it('imports an .xlsx from the command line (worker thread, exceljs, migrations)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Entreprises');
+    sheet.addRow(['SIREN', 'Raison sociale', 'Identifiant entreprise', 'CCN', 'IDCC']);
+    sheet.addRow(['552100554', 'Compilée SA', 'CMP0001', 'Immobilier', '1527']);
+    const file = path.join(tmp, 'entreprises.xlsx');
+    const database = path.join(outdir, 'cli.db');
+    await workbook.xlsx.writeFile(file);
+
+    const res = spawnSync(
+      process.execPath,
+      [path.join(outdir, 'cli.js'), 'import', file, '--kind', 'companies'],
+      // A relative path is the repository root's, found from the bundle's location.
+      { cwd: tmp, encoding: 'utf8', env: env({ DATABASE_URL: path.relative(repoRoot, database) }) },
+    );
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain('1 lignes — 1 créées');
+    expect(res.status).toBe(0);
+    expect(fs.existsSync(database)).toBe(true);
+  }, 60_000);
+
+  it('starts, creates the demo data (PDFs in DejaVu through fontkit) and answers', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(outdir, 'server.js')], {
+      cwd: tmp,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: env({
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: path.join(tmp, 'server.db'),
+      }),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      let health = 0;
+      for (let i = 0; i < 400 && child.exitCode === null && health !== 200; i += 1) {
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (health !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(stderr).toBe('');
+      expect(health).toBe(200);
+      const pdfs = fs.readdirSync(path.join(tmp, 'files'), { recursive: true, encoding: 'utf8' });
+      expect(pdfs.filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+});
