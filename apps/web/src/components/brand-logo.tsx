@@ -6,6 +6,9 @@ import classes from './brand-logo.module.css';
 
 type LogoSize = 'md' | 'lg';
 
+/** The widest an image logo is drawn, in CSS pixels. */
+const LOGO_MAX_WIDTH = 240;
+
 function TextLogo({ brandName, size }: { brandName: string; size: LogoSize }) {
   return (
     <Box className={classes.textLogo} data-size={size}>
@@ -20,14 +23,20 @@ function TextLogo({ brandName, size }: { brandName: string; size: LogoSize }) {
 function ImageLogo({ src, brandName, size }: { src: string; brandName: string; size: LogoSize }) {
   const [failed, setFailed] = useState(false);
   if (failed) return <TextLogo brandName={brandName} size={size} />;
+  // A box of known size (and the same size as attributes) whatever the image's proportions:
+  // nothing moves when it arrives. The image fits inside, against the start of the line.
+  const height = size === 'lg' ? 56 : 40;
   return (
     <Image
       src={src}
       alt={brandName}
-      h={size === 'lg' ? 56 : 40}
-      w="auto"
-      maw={240}
+      width={LOGO_MAX_WIDTH}
+      height={height}
+      w={LOGO_MAX_WIDTH}
+      h={height}
+      maw="100%"
       fit="contain"
+      style={{ objectPosition: 'left center' }}
       onError={() => setFailed(true)}
     />
   );

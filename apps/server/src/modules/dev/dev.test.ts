@@ -86,4 +86,25 @@ describe('branding', () => {
     expect(logo.headers['content-security-policy']).toContain('sandbox');
     expect(logo.body).toContain('<svg');
   });
+
+  it('caches the logo at its versioned address for a year, and revalidates it by its ETag elsewhere', async () => {
+    const { logoUrl } = (await t.app.inject('/api/branding')).json<{ logoUrl: string }>();
+    const versioned = await t.app.inject(logoUrl);
+    expect(versioned.statusCode).toBe(200);
+    expect(versioned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const etag = String(versioned.headers.etag);
+    expect(etag).toMatch(/^"[^"]+"$/);
+
+    const bare = await t.app.inject('/api/branding/logo?v=ancienne');
+    expect(bare.headers['cache-control']).toBe('no-cache');
+    expect(bare.headers.etag).toBe(etag);
+
+    const again = await t.app.inject({
+      url: '/api/branding/logo',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+  });
 });

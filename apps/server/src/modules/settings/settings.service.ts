@@ -19,22 +19,31 @@ export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promi
     brandName: row?.brand_name ?? env.name ?? DEFAULT_BRANDING.brandName,
     primaryColor: row?.primary_color ?? env.primaryColor ?? DEFAULT_BRANDING.primaryColor,
     // The file id in the address: a new logo is a new address, never an old cached image.
-    logoUrl: row?.logo_file_id ? `/api/branding/logo?v=${row.logo_file_id.slice(0, 12)}` : null,
+    logoUrl: row?.logo_file_id ? `/api/branding/logo?v=${logoVersion(row.logo_file_id)}` : null,
     supportPhone: row?.support_phone ?? env.supportPhone ?? DEFAULT_BRANDING.supportPhone,
     supportHours: row?.support_hours ?? env.supportHours ?? DEFAULT_BRANDING.supportHours,
     ccnName: row?.ccn_name ?? DEFAULT_BRANDING.ccnName,
   };
 }
 
+/** The logo's version in its address (`?v=`): a new logo is a new address. */
+export function logoVersion(fileId: string): string {
+  return fileId.slice(0, 12);
+}
+
 /** The stored logo file, if the insurer uploaded one. */
 export async function getLogo(
   ctx: Pick<AppContext, 'db' | 'storage'>,
-): Promise<{ bytes: Buffer; mimeType: string } | null> {
+): Promise<{ id: string; bytes: Buffer; mimeType: string } | null> {
   const file = await ctx.db
     .selectFrom('insurer_settings')
     .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
-    .select(['stored_files.storage_key', 'stored_files.mime_type'])
+    .select(['stored_files.id', 'stored_files.storage_key', 'stored_files.mime_type'])
     .executeTakeFirst();
   if (!file) return null;
-  return { bytes: await ctx.storage.read(file.storage_key), mimeType: file.mime_type };
+  return {
+    id: file.id,
+    bytes: await ctx.storage.read(file.storage_key),
+    mimeType: file.mime_type,
+  };
 }
