@@ -20,6 +20,7 @@ import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
+import { compressionPlugin } from './plugins/compression';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
@@ -92,6 +93,8 @@ export async function buildApp(
 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin, { isProduction: ctx.config.isProduction });
+  // Before the routes: it hooks each route as it is declared.
+  await app.register(compressionPlugin);
   await app.register(csrfPlugin);
   await app.register(authPlugin);
   // Uploads (multipart/form-data): each route reads its files with its own, tighter limits.

@@ -23,6 +23,9 @@ export const webPlugin = fp<{ distDir?: string }>(async (app, opts) => {
     root,
     wildcard: false,
     index: false,
+    // The build writes a .br and a .gz beside each text asset (apps/web/vite.config.ts): sent
+    // as such to a browser that accepts them (with Vary: Accept-Encoding), the file otherwise.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       // Hashed assets are immutable; everything else is revalidated.
       if (filePath.includes(`${path.sep}assets${path.sep}`)) {
