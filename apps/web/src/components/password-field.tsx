@@ -3,7 +3,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { MantineColor, PasswordInputProps } from '@mantine/core';
 import { Box, List, PasswordInput, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { PasswordEvaluation, PasswordScore } from '@affilia/shared/domain/password';
+import type { PasswordEvaluation, PasswordScore } from '@affilia/shared/domain/password-policy';
 import type * as PasswordStrength from './password-strength';
 
 type StrengthModule = typeof PasswordStrength;
@@ -47,8 +47,11 @@ export function PasswordStrengthMeter({
   evaluation,
   hideError,
   id,
+  analysing,
 }: {
   evaluation: PasswordEvaluation | null;
+  /** A password is typed but the evaluator (its own chunk) has not arrived yet. */
+  analysing?: boolean;
   /** The form already shows the error under the field. */
   hideError?: boolean;
   id?: string;
@@ -85,7 +88,7 @@ export function PasswordStrengthMeter({
       <Text size="sm">
         Robustesse :{' '}
         <Text span fw={700}>
-          {evaluation ? evaluation.label : '—'}
+          {evaluation ? evaluation.label : analysing ? 'analyse…' : '—'}
         </Text>
       </Text>
       {advice}
@@ -149,7 +152,12 @@ export function PasswordField({
         {...props}
       />
       <Box mt="xs">
-        <PasswordStrengthMeter evaluation={evaluation} hideError={Boolean(error)} id={meterId} />
+        <PasswordStrengthMeter
+          evaluation={evaluation}
+          analysing={!strength && value !== ''}
+          hideError={Boolean(error)}
+          id={meterId}
+        />
       </Box>
     </Box>
   );

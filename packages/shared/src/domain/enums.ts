@@ -91,6 +91,15 @@ export const EMPLOYER_AFFILIATION_STATUSES = [
 ] as const satisfies readonly AffiliationStatus[];
 
 // « Mode d'affiliation ».
+/**
+ * The sorts of « Suivi » (issue 14 #24): « Dernière mise à jour » (the last change of status, the
+ * default), « Demandée le » (the request's creation, what « Date de la demande » filters on), the
+ * name.
+ */
+export const AFFILIATION_SORTS = ['status_changed_at', 'created_at', 'name'] as const;
+export type AffiliationSort = (typeof AFFILIATION_SORTS)[number];
+export const AFFILIATION_PAGE_SIZES = [25, 50, 100] as const;
+
 export const AFFILIATION_MODES = ['email', 'mail'] as const;
 export type AffiliationMode = (typeof AFFILIATION_MODES)[number];
 export const AFFILIATION_MODE_LABELS: Record<AffiliationMode, string> = {

@@ -1,37 +1,26 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
+import type { PasswordEvaluation, PasswordScore } from './password-policy';
+import {
+  PASSWORD_MIN_SCORE,
+  PASSWORD_REQUIRED,
+  PASSWORD_SCORE_LABELS,
+  passwordLengthError,
+  registerPasswordEvaluator,
+} from './password-policy';
+
+export * from './password-policy';
 
 /**
  * The password policy of SPEC §9 (ASVS 2.1, CNIL délibération 2022-100): 12 to 64 characters,
  * no composition rule, and a strength estimate (zxcvbn-ts with its lists of common passwords,
  * French and common words, keyboard patterns, dates) that must reach "strong" (score 3 of 4).
- * Shared by the live meter of every password form and by the server, which decides.
+ * Used by the live meter of every password form (loaded after the form is shown) and by the
+ * server, which decides (with the user's names). The zod schemas do not import it (no page
+ * importing a schema carries the dictionaries): this module registers itself with
+ * `./password-policy` when it is loaded.
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 64;
-export const PASSWORD_MIN_SCORE = 3;
-
-export type PasswordScore = 0 | 1 | 2 | 3 | 4;
-
-export interface PasswordEvaluation {
-  ok: boolean;
-  score: PasswordScore;
-  /** French label of the score, for the meter. */
-  label: string;
-  /** Why the password is refused, in French, or null. */
-  error: string | null;
-  /** zxcvbn's French advice, at most two lines. */
-  suggestions: string[];
-}
-
-export const PASSWORD_SCORE_LABELS: Record<PasswordScore, string> = {
-  0: 'Très faible',
-  1: 'Faible',
-  2: 'Moyen',
-  3: 'Fort',
-  4: 'Très fort',
-};
 
 let factory: ZxcvbnFactory | null = null;
 function zxcvbn(): ZxcvbnFactory {
@@ -51,13 +40,12 @@ export function evaluatePassword(password: string, userInputs: string[] = []): P
   const inputs = userInputs
     .flatMap((s) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u))
     .filter((s) => s.length >= 3);
-  const chars = [...password].length;
-  if (chars === 0) {
+  if (password.length === 0) {
     return {
       ok: false,
       score: 0,
       label: PASSWORD_SCORE_LABELS[0],
-      error: 'Choisissez un mot de passe',
+      error: PASSWORD_REQUIRED,
       suggestions: [],
     };
   }
@@ -66,14 +54,13 @@ export function evaluatePassword(password: string, userInputs: string[] = []): P
   const suggestions = [result.feedback.warning, ...result.feedback.suggestions]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .slice(0, 2);
-  let error: string | null = null;
-  if (chars < PASSWORD_MIN_LENGTH) {
-    error = `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères (${chars} pour l’instant)`;
-  } else if (chars > PASSWORD_MAX_LENGTH) {
-    error = `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX_LENGTH} caractères`;
-  } else if (score < PASSWORD_MIN_SCORE) {
+  let error = passwordLengthError(password);
+  if (error === null && score < PASSWORD_MIN_SCORE) {
     error =
       'Ce mot de passe est trop facile à deviner : allongez-le ou ajoutez des mots moins courants';
   }
   return { ok: error === null, score, label: PASSWORD_SCORE_LABELS[score], error, suggestions };
 }
+
+// The zod schemas of a new password (schemas/auth.ts) judge the strength from now on.
+registerPasswordEvaluator((password) => evaluatePassword(password));

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AFFILIATION_MODES,
+  AFFILIATION_PAGE_SIZES,
+  AFFILIATION_SORTS,
   AFFILIATION_STATUSES,
   EMPLOYMENT_CONTRACT_TYPES,
   PROFESSIONAL_STATUSES,
@@ -128,14 +130,9 @@ export const PreAffiliationSchema = z
 export type PreAffiliationInput = z.input<typeof PreAffiliationSchema>;
 export type PreAffiliation = z.output<typeof PreAffiliationSchema>;
 
-/**
- * The sorts of « Suivi » (issue 14 #24): « Dernière mise à jour » (the last change of status, the
- * default), « Demandée le » (the request's creation, what « Date de la demande » filters on), the
- * name.
- */
-export const AFFILIATION_SORTS = ['status_changed_at', 'created_at', 'name'] as const;
-export type AffiliationSort = (typeof AFFILIATION_SORTS)[number];
-export const AFFILIATION_PAGE_SIZES = [25, 50, 100] as const;
+// The sorts and page sizes of « Suivi » live with the enumerations (the page's search validation,
+// loaded with the router, needs them without this module's validators).
+export { AFFILIATION_PAGE_SIZES, AFFILIATION_SORTS, type AffiliationSort } from '../domain/enums';
 
 const optionalDate = z.union([z.literal('').transform(() => undefined), IsoDateSchema]).optional();
 

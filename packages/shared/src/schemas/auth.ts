@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evaluatePassword } from '../domain/password';
+import { newPasswordError, PASSWORD_REQUIRED } from '../domain/password-policy';
 import { EmailSchema, MobilePhoneSchema, SiretSchema } from '../validators/zod';
 
 /** Longest password the sign-in form accepts (the policy allows 64; a margin for old accounts). */
@@ -112,13 +112,17 @@ export const VerifyCodeRequestSchema = z.object({
     .max(20, { error: 'Ce code est trop long' }),
 });
 
-/** A new password, checked against the policy (the server checks again, with the user's names). */
+/**
+ * A new password, checked against the policy (the server checks again, with the user's names).
+ * The strength estimate applies once `domain/password` (zxcvbn-ts and its dictionaries) is loaded:
+ * at the server's start, and in the browser by the password forms' meter after the form is shown;
+ * before, the length rule only. So no page that imports a schema carries the dictionaries.
+ */
 export const NewPasswordSchema = z
-  .string({ error: 'Choisissez un mot de passe' })
+  .string({ error: PASSWORD_REQUIRED })
   .superRefine((value, ctx) => {
-    const evaluation = evaluatePassword(value);
-    if (!evaluation.ok && evaluation.error)
-      ctx.addIssue({ code: 'custom', message: evaluation.error });
+    const error = newPasswordError(value);
+    if (error) ctx.addIssue({ code: 'custom', message: error });
   });
 
 /** GET /api/auth/terms/current */

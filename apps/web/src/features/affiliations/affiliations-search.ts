@@ -1,7 +1,15 @@
-import type { AffiliationMode, AffiliationStatus } from '@affilia/shared/domain/enums';
-import { AFFILIATION_MODES, AFFILIATION_STATUSES, isOneOf } from '@affilia/shared/domain/enums';
-import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
-import { AFFILIATION_PAGE_SIZES, AFFILIATION_SORTS } from '@affilia/shared/schemas/affiliations';
+import type {
+  AffiliationMode,
+  AffiliationSort,
+  AffiliationStatus,
+} from '@affilia/shared/domain/enums';
+import {
+  AFFILIATION_MODES,
+  AFFILIATION_PAGE_SIZES,
+  AFFILIATION_SORTS,
+  AFFILIATION_STATUSES,
+  isOneOf,
+} from '@affilia/shared/domain/enums';
 
 /*
  * « Suivi des demandes d'affiliation » keeps its whole state in the address
