@@ -65,6 +65,9 @@ export default defineConfig({
     outDir: process.env.AFFILIA_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: the chunks and their imports, read by src/build-budget.test.ts and by
+    // whoever measures what a first visit loads.
+    manifest: true,
     // React, Mantine, TanStack and zod weigh about 230 kB gzipped together: split routes lazily
     // when the features grow, rather than warning on every build now.
     chunkSizeWarningLimit: 900,

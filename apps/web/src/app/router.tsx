@@ -9,41 +9,15 @@ import { paths } from '../config/paths';
 import { requireEmployer, requireStaff } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
 import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
-import { AffiliationsPage } from '../features/affiliations/routes/affiliations-page';
-import { PreAffiliationPage } from '../features/affiliations/routes/pre-affiliation-page';
-import { AuditPage } from '../features/audit/routes/audit-page';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
-import { BackOfficeAffiliationPage } from '../features/backoffice/routes/backoffice-affiliation-page';
-import { BackOfficeAffiliationsPage } from '../features/backoffice/routes/backoffice-affiliations-page';
-import { BackOfficeDocumentsPage } from '../features/backoffice/routes/backoffice-documents-page';
-import { BackOfficeHomePage } from '../features/backoffice/routes/backoffice-home-page';
-import { BackOfficeMessagesPage } from '../features/backoffice/routes/backoffice-messages-page';
-import { ContentPage } from '../features/content/routes/content-page';
-import { HelpPage } from '../features/dashboard/routes/help-page';
 import { validateHomeSearch } from '../features/dashboard/home-search';
-import { HomePage } from '../features/dashboard/routes/home-page';
-import { DevMailboxPage } from '../features/dev/routes/dev-mailbox-page';
-import { DocumentsPage } from '../features/documents/routes/documents-page';
-import { EnrolmentFormPage } from '../features/enrolment/routes/enrolment-form-page';
 import { validateMembersSearch } from '../features/members/members-search';
-import { MemberPage } from '../features/members/routes/member-page';
-import { MembersPage } from '../features/members/routes/members-page';
-import { ConversationPage } from '../features/messages/routes/conversation-page';
-import { MessagesPage } from '../features/messages/routes/messages-page';
-import { NewMessagePage } from '../features/messages/routes/new-message-page';
-import { NotificationsPage } from '../features/notifications/routes/notifications-page';
-import { ReferenceDataPage } from '../features/reference-data/routes/reference-data-page';
-import { ReferenceDetailPage } from '../features/reference-data/routes/reference-detail-page';
-import { ReferenceImportPage } from '../features/reference-data/routes/reference-import-page';
-import { StaffPage } from '../features/staff/routes/staff-page';
-import { UsersPage } from '../features/users/routes/users-page';
 import { validateUsersSearch } from '../features/users/users-search';
-import { BackOfficeLayout } from './layout/backoffice-layout';
-import { EmployerLayout } from './layout/employer-layout';
 import { EmployeeLayout, PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
 import { RootLayout } from './layout/root-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
+import { RoutePending } from './route-pending';
 
 /*
  * Code-based routes. Four pathless layouts hold the pages: public (no account), the back office's
@@ -51,13 +25,109 @@ import { RouteErrorPage } from './route-error-page';
  * The employer and back-office layouts check the signed-in user in `beforeLoad` (features/auth/
  * guards.ts) with the query client of the router's context.
  *
- * The account pages are loaded on demand: they carry the shared auth schemas, which bring the
- * password-strength dictionaries (zxcvbn-ts, about 500 kB compressed) with them.
+ * Every page (and the employer and back-office layouts) is loaded on demand, so that the first
+ * visit of a page carries only its own code: the employer space, the back office, the enrolment
+ * form and the development mailbox are separate chunks (src/build-budget.test.ts checks that the
+ * entry chunk holds no back-office page and no password dictionary). While a chunk is on its way
+ * the previous page stays, then `RoutePending` after the router's pending delay.
  */
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
+
+const pages = {
+  affiliationsPage: lazyRouteComponent(
+    () => import('../features/affiliations/routes/affiliations-page'),
+    'AffiliationsPage',
+  ),
+  preAffiliationPage: lazyRouteComponent(
+    () => import('../features/affiliations/routes/pre-affiliation-page'),
+    'PreAffiliationPage',
+  ),
+  auditPage: lazyRouteComponent(() => import('../features/audit/routes/audit-page'), 'AuditPage'),
+  backOfficeAffiliationPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-affiliation-page'),
+    'BackOfficeAffiliationPage',
+  ),
+  backOfficeAffiliationsPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-affiliations-page'),
+    'BackOfficeAffiliationsPage',
+  ),
+  backOfficeDocumentsPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-documents-page'),
+    'BackOfficeDocumentsPage',
+  ),
+  backOfficeHomePage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-home-page'),
+    'BackOfficeHomePage',
+  ),
+  backOfficeMessagesPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-messages-page'),
+    'BackOfficeMessagesPage',
+  ),
+  contentPage: lazyRouteComponent(
+    () => import('../features/content/routes/content-page'),
+    'ContentPage',
+  ),
+  helpPage: lazyRouteComponent(() => import('../features/dashboard/routes/help-page'), 'HelpPage'),
+  homePage: lazyRouteComponent(() => import('../features/dashboard/routes/home-page'), 'HomePage'),
+  devMailboxPage: lazyRouteComponent(
+    () => import('../features/dev/routes/dev-mailbox-page'),
+    'DevMailboxPage',
+  ),
+  documentsPage: lazyRouteComponent(
+    () => import('../features/documents/routes/documents-page'),
+    'DocumentsPage',
+  ),
+  enrolmentFormPage: lazyRouteComponent(
+    () => import('../features/enrolment/routes/enrolment-form-page'),
+    'EnrolmentFormPage',
+  ),
+  memberPage: lazyRouteComponent(
+    () => import('../features/members/routes/member-page'),
+    'MemberPage',
+  ),
+  membersPage: lazyRouteComponent(
+    () => import('../features/members/routes/members-page'),
+    'MembersPage',
+  ),
+  conversationPage: lazyRouteComponent(
+    () => import('../features/messages/routes/conversation-page'),
+    'ConversationPage',
+  ),
+  messagesPage: lazyRouteComponent(
+    () => import('../features/messages/routes/messages-page'),
+    'MessagesPage',
+  ),
+  newMessagePage: lazyRouteComponent(
+    () => import('../features/messages/routes/new-message-page'),
+    'NewMessagePage',
+  ),
+  notificationsPage: lazyRouteComponent(
+    () => import('../features/notifications/routes/notifications-page'),
+    'NotificationsPage',
+  ),
+  referenceDataPage: lazyRouteComponent(
+    () => import('../features/reference-data/routes/reference-data-page'),
+    'ReferenceDataPage',
+  ),
+  referenceDetailPage: lazyRouteComponent(
+    () => import('../features/reference-data/routes/reference-detail-page'),
+    'ReferenceDetailPage',
+  ),
+  referenceImportPage: lazyRouteComponent(
+    () => import('../features/reference-data/routes/reference-import-page'),
+    'ReferenceImportPage',
+  ),
+  staffPage: lazyRouteComponent(() => import('../features/staff/routes/staff-page'), 'StaffPage'),
+  usersPage: lazyRouteComponent(() => import('../features/users/routes/users-page'), 'UsersPage'),
+  backOfficeLayout: lazyRouteComponent(
+    () => import('./layout/backoffice-layout'),
+    'BackOfficeLayout',
+  ),
+  employerLayout: lazyRouteComponent(() => import('./layout/employer-layout'), 'EmployerLayout'),
+};
 
 const authPages = {
   signIn: lazyRouteComponent(() => import('../features/auth/routes/sign-in-page'), 'SignInPage'),
@@ -142,7 +212,7 @@ const employeeRoutes = [
   createRoute({
     getParentRoute: () => employeeLayout,
     path: paths.enrolmentForm,
-    component: EnrolmentFormPage,
+    component: pages.enrolmentFormPage,
   }),
 ] as const;
 const publicRoutes = [
@@ -197,7 +267,7 @@ const publicRoutes = [
   createRoute({
     getParentRoute: () => publicLayout,
     path: paths.devMailbox,
-    component: DevMailboxPage,
+    component: pages.devMailboxPage,
   }),
 ] as const;
 
@@ -232,63 +302,67 @@ const employerLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'employer',
   beforeLoad: requireEmployer,
-  component: EmployerLayout,
+  component: pages.employerLayout,
 });
 const employerRoutes = [
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.home,
     validateSearch: validateHomeSearch,
-    component: HomePage,
+    component: pages.homePage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.members,
     validateSearch: validateMembersSearch,
-    component: MembersPage,
+    component: pages.membersPage,
   }),
-  createRoute({ getParentRoute: () => employerLayout, path: paths.member, component: MemberPage }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.member,
+    component: pages.memberPage,
+  }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.preAffiliation,
-    component: PreAffiliationPage,
+    component: pages.preAffiliationPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.affiliations,
     validateSearch: validateAffiliationsSearch,
-    component: AffiliationsPage,
+    component: pages.affiliationsPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.documents,
-    component: DocumentsPage,
+    component: pages.documentsPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.users,
     validateSearch: validateUsersSearch,
-    component: UsersPage,
+    component: pages.usersPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.messages,
-    component: MessagesPage,
+    component: pages.messagesPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.newMessage,
-    component: NewMessagePage,
+    component: pages.newMessagePage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.conversation,
-    component: ConversationPage,
+    component: pages.conversationPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.notifications,
-    component: NotificationsPage,
+    component: pages.notificationsPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
@@ -300,7 +374,11 @@ const employerRoutes = [
     path: paths.profileEstablishments,
     component: authPages.establishments,
   }),
-  createRoute({ getParentRoute: () => employerLayout, path: paths.help, component: HelpPage }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.help,
+    component: pages.helpPage,
+  }),
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.joinCompany,
@@ -313,64 +391,64 @@ const backOfficeLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'back-office',
   beforeLoad: requireStaff,
-  component: BackOfficeLayout,
+  component: pages.backOfficeLayout,
 });
 const backOfficeRoutes = [
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOffice,
-    component: BackOfficeHomePage,
+    component: pages.backOfficeHomePage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAffiliations,
     validateSearch: validateAffiliationsQueueSearch,
-    component: BackOfficeAffiliationsPage,
+    component: pages.backOfficeAffiliationsPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAffiliation,
-    component: BackOfficeAffiliationPage,
+    component: pages.backOfficeAffiliationPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeMessages,
-    component: BackOfficeMessagesPage,
+    component: pages.backOfficeMessagesPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeDocuments,
-    component: BackOfficeDocumentsPage,
+    component: pages.backOfficeDocumentsPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeReferenceData,
-    component: ReferenceDataPage,
+    component: pages.referenceDataPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeReferenceImport,
-    component: ReferenceImportPage,
+    component: pages.referenceImportPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeReferenceDetail,
-    component: ReferenceDetailPage,
+    component: pages.referenceDetailPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeContent,
-    component: ContentPage,
+    component: pages.contentPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeStaff,
-    component: StaffPage,
+    component: pages.staffPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAudit,
-    component: AuditPage,
+    component: pages.auditPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,
@@ -394,6 +472,7 @@ export function createAppRouter(queryClient: QueryClient) {
     notFoundMode: 'root',
     scrollRestoration: true,
     defaultPreload: 'intent',
+    defaultPendingComponent: RoutePending,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
@@ -6,7 +6,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import type { SignIn } from '@affilia/shared/schemas/auth';
 import { SIGN_IN_PASSWORD_MAX_LENGTH, SignInSchema } from '@affilia/shared/schemas/auth';
-import { CaptchaField } from '../../../components/captcha-field';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -61,6 +60,14 @@ function ResendConfirmation({ email }: { email: string }) {
 }
 
 /** The server asks for « Je ne suis pas un robot » (too many failures for this account). */
+/**
+ * The captcha widget (altcha, about 36 kB compressed) is asked for only after repeated failures:
+ * loaded then, not with the sign-in page.
+ */
+const CaptchaField = lazy(() =>
+  import('../../../components/captcha-field').then((m) => ({ default: m.CaptchaField })),
+);
+
 const CAPTCHA_CODES = new Set(['captcha_required', 'captcha_invalid']);
 const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
 
@@ -208,14 +215,22 @@ export function SignInForm({
         </Stack>
 
         {captchaAsked ? (
-          <CaptchaField
-            value={captcha}
-            onChange={(payload) => {
-              setCaptcha(payload);
-              if (payload) setCaptchaError(undefined);
-            }}
-            error={captchaError}
-          />
+          <Suspense
+            fallback={
+              <Text size="sm" c="dimmed" role="status">
+                Chargement de la vérification…
+              </Text>
+            }
+          >
+            <CaptchaField
+              value={captcha}
+              onChange={(payload) => {
+                setCaptcha(payload);
+                if (payload) setCaptchaError(undefined);
+              }}
+              error={captchaError}
+            />
+          </Suspense>
         ) : null}
 
         <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">
