@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
+import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type * as Pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrations } from './migrations/index';
@@ -16,10 +17,21 @@ export interface DatabaseHandle {
   close: () => Promise<void>;
 }
 
-// bigint (count(*), sums) as a JS number; our counts stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-// numeric as a JS number.
-pg.types.setTypeParser(1700, (v) => Number(v));
+const require = createRequire(import.meta.url);
+let pgModule: typeof Pg | undefined;
+
+/** pg, loaded with the first PostgreSQL database: an embedded (SQLite) server never needs it. */
+function loadPg(): typeof Pg {
+  if (!pgModule) {
+    const pg = require('pg') as typeof Pg;
+    // bigint (count(*), sums) as a JS number; our counts stay far below 2^53.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    // numeric as a JS number.
+    pg.types.setTypeParser(1700, (v) => Number(v));
+    pgModule = pg;
+  }
+  return pgModule;
+}
 
 export function dialectOf(url: string): Dialect {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
@@ -31,7 +43,7 @@ export function dialectOf(url: string): Dialect {
  */
 export function openDatabase(url: string): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
     // An idle connection closed by the server (restart, failover, a dropped test database)
     // must not crash the process: the pool discards it and opens a new one when needed.
     pool.on('error', () => undefined);

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 
 export type PdfBlock =
   | { kind: 'heading'; text: string }
@@ -68,7 +68,7 @@ function printable(text: string, supported: Set<number>): string {
   return out;
 }
 
-function hexColor(hex: string): RGB {
+function hexColor(rgb: (r: number, g: number, b: number) => RGB, hex: string): RGB {
   const n = Number.parseInt(hex.replace('#', ''), 16);
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
@@ -103,8 +103,10 @@ export async function renderPdf(
   branding: PdfBranding,
   now: Date,
 ): Promise<Buffer> {
+  // Loaded with the first PDF, not at start: fontkit weighs ~35 MB of the server's memory,
+  // pdf-lib ~5 MB.
+  const { PDFDocument, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
-  // Loaded with the first PDF, not at start: fontkit weighs ~35 MB of the server's memory.
   const { default: fontkit } = await import('@pdf-lib/fontkit');
   pdf.registerFontkit(fontkit);
   pdf.setTitle(content.title);
@@ -120,7 +122,7 @@ export async function renderPdf(
   const boldSet = new Set(bold.getCharacterSet());
   const supported = new Set(regular.getCharacterSet().filter((c) => boldSet.has(c)));
   const clean = (t: string) => printable(t, supported);
-  const primary = hexColor(branding.primaryColor);
+  const primary = hexColor(rgb, branding.primaryColor);
   const text = rgb(0.13, 0.13, 0.13);
   const grey = rgb(0.45, 0.45, 0.45);
   const contentWidth = PAGE.width - 2 * MARGIN;

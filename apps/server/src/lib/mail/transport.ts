@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface EmailMessage {
   /** The outbox row's id: the same at every attempt, it makes the `Message-ID`. */
@@ -32,11 +32,17 @@ export function createSmtpTransport(
   smtpUrl: string,
   from: string,
 ): MailTransport & { close(): void } {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer (~5 MB) is loaded with the first email, not at start.
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtpUrl),
+    ));
   return {
     name: 'smtp',
     async send(message) {
-      const info = await transporter.sendMail({
+      const mailer = await connect();
+      const info = await mailer.sendMail({
         from,
         messageId: outboxMessageId(message.id, from),
         to: message.to,
@@ -51,7 +57,7 @@ export function createSmtpTransport(
       });
       return { providerMessageId: info.messageId };
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }
 

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import type { User } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
@@ -58,7 +57,13 @@ export async function setupTotp(ctx: Ctx, user: User, password: string) {
   return {
     secret,
     otpauthUrl,
-    qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }),
+    // qrcode is loaded with the first enrolment of an authenticator app, not at start.
+    qrCodeDataUrl: await (
+      await import('qrcode')
+    ).default.toDataURL(otpauthUrl, {
+      margin: 1,
+      width: 240,
+    }),
   };
 }
 
