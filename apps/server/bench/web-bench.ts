@@ -346,7 +346,18 @@ function lighthouseOnce(url: string, cookie: string | null): LighthouseResult {
 /** Median of each figure over `--runs` runs. */
 function lighthouse(url: string, cookie: string | null): LighthouseResult {
   const runs: LighthouseResult[] = [];
-  for (let i = 0; i < RUNS; i += 1) runs.push(lighthouseOnce(url, cookie));
+  for (let i = 0; i < RUNS; i += 1) {
+    // On a loaded machine Lighthouse sometimes sees no paint at all (NO_FCP): try again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        runs.push(lighthouseOnce(url, cookie));
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        log(`${err instanceof Error ? err.message : String(err)}: again`);
+      }
+    }
+  }
   const pick = (key: keyof LighthouseResult) => median(runs.map((r) => r[key]));
   return {
     performance: pick('performance'),
