@@ -8,6 +8,8 @@ type LogoSize = 'md' | 'lg';
 
 /** The widest an image logo is drawn, in CSS pixels. */
 const LOGO_MAX_WIDTH = 240;
+/** The widest it is drawn below Mantine's `xs` breakpoint (36em). */
+const LOGO_PHONE_WIDTH = 150;
 
 function TextLogo({ brandName, size }: { brandName: string; size: LogoSize }) {
   return (
@@ -32,7 +34,8 @@ function ImageLogo({ src, brandName, size }: { src: string; brandName: string; s
       alt={brandName}
       width={LOGO_MAX_WIDTH}
       height={height}
-      w={LOGO_MAX_WIDTH}
+      // Narrower on a phone, where the header also holds the envelope, bell, profile and menu.
+      w={{ base: LOGO_PHONE_WIDTH, xs: LOGO_MAX_WIDTH }}
       h={height}
       maw="100%"
       fit="contain"
