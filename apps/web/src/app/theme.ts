@@ -1,5 +1,5 @@
 import type { CSSVariablesResolver, MantineThemeOverride } from '@mantine/core';
-import { Badge, ColorInput, createTheme } from '@mantine/core';
+import { createTheme } from '@mantine/core';
 import { buildAccessiblePalette } from '../lib/colors';
 
 /**
@@ -31,18 +31,20 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
     components: {
       Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
       // A badge is a status word: never cut to « Répo… » in a narrow table column.
-      Badge: Badge.extend({
+      // Plain objects, not `Badge.extend(…)`/`ColorInput.extend(…)`: importing a component here
+      // would put it (the colour picker: its popover and floating-ui) on every page's first load.
+      Badge: {
         styles: { root: { overflow: 'visible' }, label: { overflow: 'visible' } },
-      }),
+      },
       // The eyedropper is an icon button: it needs a name (axe « button-name », critical).
-      ColorInput: ColorInput.extend({
+      ColorInput: {
         defaultProps: {
           eyeDropperButtonProps: {
             'aria-label': 'Prendre une couleur à l’écran (pipette)',
             title: 'Prendre une couleur à l’écran (pipette)',
           },
         },
-      }),
+      },
     },
   });
 }
