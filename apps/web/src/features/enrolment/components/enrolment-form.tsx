@@ -43,6 +43,7 @@ import { fieldId, initialValues, toDraft, validateValues } from '../form-values'
 import { AttachmentsField } from './attachments-field';
 import { BeneficiariesFields } from './beneficiaries-fields';
 import { SubmitConfirmModal } from './submit-confirm-modal';
+import { ReadOnlyField } from './read-only-field';
 
 const ACCESS_LOST = ['form_session_required', 'form_link_invalid', 'form_link_expired'];
 const SUMMARY_ID = 'erreurs-formulaire';
@@ -58,19 +59,6 @@ const IBAN_INPUT = {
 const WRAP_LABEL = {
   label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 },
 } as const;
-
-function ReadOnly({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={600} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function professionalStatusLabel(status: string): string {
   return PROFESSIONAL_STATUS_LABELS[status as ProfessionalStatus] ?? status;
@@ -254,18 +242,22 @@ export function EnrolmentFormView({
           signalez-le-lui.
         </Text>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="sm" m={0}>
-          <ReadOnly label="Nom">{data.identity.lastName}</ReadOnly>
-          <ReadOnly label="Prénom">{data.identity.firstName}</ReadOnly>
-          <ReadOnly label="Date de naissance">{formatFrenchDate(data.identity.birthDate)}</ReadOnly>
-          <ReadOnly label="Numéro de Sécurité sociale">{data.identity.maskedNir}</ReadOnly>
-          <ReadOnly label="Statut professionnel">
+          <ReadOnlyField label="Nom">{data.identity.lastName}</ReadOnlyField>
+          <ReadOnlyField label="Prénom">{data.identity.firstName}</ReadOnlyField>
+          <ReadOnlyField label="Date de naissance">
+            {formatFrenchDate(data.identity.birthDate)}
+          </ReadOnlyField>
+          <ReadOnlyField label="Numéro de Sécurité sociale">
+            {data.identity.maskedNir}
+          </ReadOnlyField>
+          <ReadOnlyField label="Statut professionnel">
             {professionalStatusLabel(data.identity.professionalStatus)}
-          </ReadOnly>
-          <ReadOnly label="Date d’affiliation">
+          </ReadOnlyField>
+          <ReadOnlyField label="Date d’affiliation">
             {formatFrenchDate(data.identity.affiliationDate)}
-          </ReadOnly>
-          <ReadOnly label="Entreprise">{data.company.name}</ReadOnly>
-          <ReadOnly label="Établissement">{data.company.establishmentName}</ReadOnly>
+          </ReadOnlyField>
+          <ReadOnlyField label="Entreprise">{data.company.name}</ReadOnlyField>
+          <ReadOnlyField label="Établissement">{data.company.establishmentName}</ReadOnlyField>
         </SimpleGrid>
         <Title order={3} fz="md" mt="sm">
           Votre adresse

@@ -1,22 +1,9 @@
-import type { ReactNode } from 'react';
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { BENEFICIARY_TYPE_LABELS } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import type { EnrolmentForm } from '../api/use-enrolment';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={600} style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { ReadOnlyField } from './read-only-field';
 
 /**
  * « Valider », then this summary of what was just saved: nothing leaves before « Confirmer
@@ -50,10 +37,10 @@ export function SubmitConfirmModal({
             Vérifiez ce récapitulatif. Une fois envoyé, votre bulletin ne peut plus être modifié.
           </Text>
           <Stack component="dl" gap="sm" m={0}>
-            <Row label="Salarié">
+            <ReadOnlyField label="Salarié">
               {saved.identity.firstName} {saved.identity.lastName}
-            </Row>
-            <Row label="Adresse">
+            </ReadOnlyField>
+            <ReadOnlyField label="Adresse">
               {[
                 a?.addressLine1,
                 a?.addressLine2,
@@ -61,15 +48,15 @@ export function SubmitConfirmModal({
               ]
                 .filter(Boolean)
                 .join(', ') || '-'}
-            </Row>
+            </ReadOnlyField>
             {saved.contract.options.length > 0 ? (
-              <Row label="Option choisie">{option?.label ?? '-'}</Row>
+              <ReadOnlyField label="Option choisie">{option?.label ?? '-'}</ReadOnlyField>
             ) : null}
-            <Row label="IBAN">{saved.maskedIban ?? '-'}</Row>
-            <Row label="Télétransmission Noémie">
+            <ReadOnlyField label="IBAN">{saved.maskedIban ?? '-'}</ReadOnlyField>
+            <ReadOnlyField label="Télétransmission Noémie">
               {saved.noemieConsent ? 'Acceptée' : 'Refusée'}
-            </Row>
-            <Row label="Ayants droit">
+            </ReadOnlyField>
+            <ReadOnlyField label="Ayants droit">
               {saved.beneficiaries.length === 0 ? (
                 'Aucun'
               ) : (
@@ -82,8 +69,8 @@ export function SubmitConfirmModal({
                   ))}
                 </List>
               )}
-            </Row>
-            <Row label="Pièces jointes">
+            </ReadOnlyField>
+            <ReadOnlyField label="Pièces jointes">
               {saved.attachments.length === 0 ? (
                 'Aucune'
               ) : (
@@ -95,7 +82,7 @@ export function SubmitConfirmModal({
                   ))}
                 </List>
               )}
-            </Row>
+            </ReadOnlyField>
           </Stack>
           {saved.identity.email ? (
             <Text size="sm">
