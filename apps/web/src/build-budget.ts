@@ -17,10 +17,15 @@ export type Manifest = Record<string, ManifestChunk>;
 
 /**
  * Modules that must never be loaded before a page asks for them: the password-strength
- * dictionaries (loaded by the password forms' meter) and the back office's pages and layout.
+ * dictionaries (loaded by the password forms' meter), zod, the popovers and the back office's
+ * pages and layout.
  */
 export const FORBIDDEN_IN_ENTRY: { name: string; pattern: RegExp }[] = [
   { name: 'dictionnaires de mots de passe', pattern: /node_modules\/@zxcvbn-ts\// },
+  // zod comes with the forms and the branding check; floating-ui with the popovers (a theme's
+  // `ColorInput.extend()` once put the colour picker there). Both kept the first load over 200 KB.
+  { name: 'zod', pattern: /node_modules\/zod\// },
+  { name: 'popovers (floating-ui)', pattern: /node_modules\/@floating-ui\// },
   {
     name: 'page du back-office',
     pattern:

@@ -1,5 +1,3 @@
-// Every zod message in French, installed before any form validates (issue 14 #14).
-import '@affilia/shared/validators/zod-errors';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';

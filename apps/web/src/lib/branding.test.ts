@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BRANDING, parseBranding } from './branding';
 
 describe('parseBranding', () => {
-  it('keeps a well-formed answer', () => {
+  it('keeps a well-formed answer', async () => {
     const branding = {
       brandName: 'Prévoyance Solidaire',
       primaryColor: '#aa3300',
@@ -11,16 +11,16 @@ describe('parseBranding', () => {
       supportHours: 'du lundi au jeudi de 9h à 18h',
       ccnName: 'Immobilier',
     };
-    expect(parseBranding(branding)).toEqual(branding);
+    expect(await parseBranding(branding)).toEqual(branding);
   });
 
-  it('falls back to the defaults for a malformed answer', () => {
-    expect(parseBranding({ brandName: 'X', primaryColor: 'blue' })).toEqual(DEFAULT_BRANDING);
-    expect(parseBranding('<html>')).toEqual(DEFAULT_BRANDING);
+  it('falls back to the defaults for a malformed answer', async () => {
+    expect(await parseBranding({ brandName: 'X', primaryColor: 'blue' })).toEqual(DEFAULT_BRANDING);
+    expect(await parseBranding('<html>')).toEqual(DEFAULT_BRANDING);
   });
 
-  it('replaces blank texts by the defaults and a blank logo by the text logo', () => {
-    const parsed = parseBranding({
+  it('replaces blank texts by the defaults and a blank logo by the text logo', async () => {
+    const parsed = await parseBranding({
       ...DEFAULT_BRANDING,
       brandName: '  ',
       supportPhone: '',

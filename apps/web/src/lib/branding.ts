@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
+import { DEFAULT_BRANDING } from '@affilia/shared/domain/branding';
 import type { Branding } from '@affilia/shared/schemas/branding';
-import { BrandingSchema, DEFAULT_BRANDING } from '@affilia/shared/schemas/branding';
 import { api } from './api';
 
 export type { Branding };
 export { DEFAULT_BRANDING };
 
-/** Reads `GET /api/branding`; anything malformed falls back to the defaults. */
-export function parseBranding(data: unknown): Branding {
+/**
+ * Reads `GET /api/branding`; anything malformed falls back to the defaults. The schema (and zod)
+ * is loaded here, alongside the request, not on the first load every page pays.
+ */
+export async function parseBranding(data: unknown): Promise<Branding> {
+  const { BrandingSchema } = await import('@affilia/shared/schemas/branding');
   const parsed = BrandingSchema.safeParse(data);
   if (!parsed.success) return DEFAULT_BRANDING;
   const b = parsed.data;
@@ -23,7 +27,7 @@ export function parseBranding(data: unknown): Branding {
 async function fetchBranding(): Promise<Branding> {
   try {
     const data = await api.get<unknown>('/api/branding', { signal: AbortSignal.timeout(5000) });
-    return parseBranding(data);
+    return await parseBranding(data);
   } catch {
     // The portal must stay usable without its branding: show the defaults.
     return DEFAULT_BRANDING;

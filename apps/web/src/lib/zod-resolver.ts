@@ -1,6 +1,9 @@
 import type { FormErrors } from '@mantine/form';
 import { schemaResolver } from '@mantine/form';
 import type { z } from 'zod';
+// Every zod message in French (issue 14 #14), installed before any form validates — here rather
+// than in main.tsx, so that zod is not on the first load of every page.
+import '@affilia/shared/validators/zod-errors';
 
 /**
  * Validates a @mantine/form with a shared zod schema (the same one the API route uses), so the

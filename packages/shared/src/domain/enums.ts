@@ -226,3 +226,14 @@ export const BENEFICIARY_TYPE_LABELS: Record<BeneficiaryType, string> = {
   partner: 'Concubin ou partenaire de PACS',
   child: 'Enfant',
 };
+
+/** The sorts of « Mes salariés » (SPEC §5.2) and the list's page sizes. */
+export const MEMBER_SORTS = ['name', 'establishment', 'effective_date', 'end_date'] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
+  name: 'Nom',
+  establishment: 'Établissement',
+  effective_date: 'Date d’effet',
+  end_date: 'Date de fin',
+};
+export const PAGE_SIZES = [25, 50, 100] as const;

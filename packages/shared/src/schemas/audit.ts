@@ -1,5 +1,7 @@
 /** The back office's « Journal d'audit » (SPEC §8): filters, rows, retention. */
 import { z } from 'zod';
+// French messages for every check these schemas do not word themselves (issue 14 #14).
+import '../validators/zod-errors';
 
 const isoDate = z
   .string()

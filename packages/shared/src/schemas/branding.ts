@@ -11,11 +11,5 @@ export const BrandingSchema = z.object({
 });
 export type Branding = z.infer<typeof BrandingSchema>;
 
-export const DEFAULT_BRANDING: Branding = {
-  brandName: 'Mutuelle Horizon Prévoyance',
-  primaryColor: '#1d4f91',
-  logoUrl: null,
-  supportPhone: '01 23 45 67 89',
-  supportHours: 'du lundi au vendredi de 8h30 à 17h00',
-  ccnName: 'Immobilier',
-};
+// The defaults live apart from zod, so that every page's first load can read them cheaply.
+export { DEFAULT_BRANDING } from '../domain/branding';

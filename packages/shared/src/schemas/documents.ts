@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// French messages for every check these schemas do not word themselves (issue 14 #14).
+import '../validators/zod-errors';
 import { DOCUMENT_CATEGORIES } from '../domain/enums';
 
 /** « Mes documents pratiques » (SPEC §5.6): the search of the employer's list. */

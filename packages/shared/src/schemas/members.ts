@@ -1,10 +1,14 @@
 import { z } from 'zod';
+// French messages for every check these schemas do not word themselves (issue 14 #14).
+import '../validators/zod-errors';
 import {
   AFFILIATION_MODES,
   AFFILIATION_STATUSES,
   COVERAGE_STATUSES,
   PROFESSIONAL_STATUSES,
   STAFF_CATEGORIES,
+  MEMBER_SORTS,
+  PAGE_SIZES,
 } from '../domain/enums';
 
 // ---------------------------------------------------------------------------------------------
@@ -12,15 +16,9 @@ import {
 // /api/dashboard; every answer is limited to the caller's perimeter.
 // ---------------------------------------------------------------------------------------------
 
-export const MEMBER_SORTS = ['name', 'establishment', 'effective_date', 'end_date'] as const;
-export type MemberSort = (typeof MEMBER_SORTS)[number];
-export const MEMBER_SORT_LABELS: Record<MemberSort, string> = {
-  name: 'Nom',
-  establishment: 'Établissement',
-  effective_date: 'Date d’effet',
-  end_date: 'Date de fin',
-};
-export const PAGE_SIZES = [25, 50, 100] as const;
+// Sorts and page sizes live in domain/enums (no zod): the router's search check reads them on
+// every page's first load.
+export { MEMBER_SORTS, MEMBER_SORT_LABELS, PAGE_SIZES, type MemberSort } from '../domain/enums';
 
 /** An optional text filter; an empty field is no filter. */
 const optionalText = (max: number) =>

@@ -1,7 +1,11 @@
-import type { CoverageStatus, ProfessionalStatus } from '@affilia/shared/domain/enums';
-import { COVERAGE_STATUSES, PROFESSIONAL_STATUSES, isOneOf } from '@affilia/shared/domain/enums';
-import type { MemberSort } from '@affilia/shared/schemas/members';
-import { MEMBER_SORTS, PAGE_SIZES } from '@affilia/shared/schemas/members';
+import type { CoverageStatus, MemberSort, ProfessionalStatus } from '@affilia/shared/domain/enums';
+import {
+  COVERAGE_STATUSES,
+  MEMBER_SORTS,
+  PAGE_SIZES,
+  PROFESSIONAL_STATUSES,
+  isOneOf,
+} from '@affilia/shared/domain/enums';
 
 /*
  * « Mes salariés » keeps its whole state in the address (`/salaries?professionalStatus=non_cadre&
