@@ -14,17 +14,14 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
-import { newId } from '../src/lib/ids';
 import { resolveFromRoot } from '../src/lib/paths';
-import { hashToken, newSecretToken } from '../src/lib/tokens';
-import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
+import { SESSION_COOKIE } from '../src/modules/auth/cookies';
+import { freePort, signInDemoAdmin, trustDemoAdminDevice } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -88,20 +85,6 @@ function prepareData() {
   if (res.status !== 0) throw new Error('seed:large failed');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
-}
-
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/server.js'], {
     cwd: serverDir,
@@ -134,62 +117,6 @@ async function startServer(port: number): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the server did not start');
-}
-
-/**
- * Registers this machine as a browser the demo administrator already used (a trusted device,
- * as after a first sign-in with the SMS code), so that the sign-in below needs no code.
- */
-function trustThisMachine(): string {
-  const account = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
-  if (!account) throw new Error('no demo administrator');
-  const db = new Database(dbPath);
-  try {
-    const user = db.prepare('select id from users where email = ?').get(account.email) as
-      { id: string } | undefined;
-    if (!user) throw new Error('no demo administrator in the bench database');
-    const token = newSecretToken();
-    const now = new Date();
-    db.prepare(
-      `insert into trusted_devices (id, user_id, device_token_hash, user_agent, last_ip, last_seen_at, created_at, expires_at, revoked_at)
-       values (?, ?, ?, 'bench', '127.0.0.1', ?, ?, ?, null)`,
-    ).run(
-      newId(),
-      user.id,
-      hashToken(token),
-      now.toISOString(),
-      now.toISOString(),
-      new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-    );
-    return token;
-  } finally {
-    db.close();
-  }
-}
-
-/** Signs in as the demo administrator; returns the Cookie header of the session. */
-async function signIn(base: string, deviceToken: string): Promise<string> {
-  const account = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
-  if (!account) throw new Error('no demo administrator');
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-requested-with': 'affilia',
-      cookie: `${DEVICE_COOKIE}=${deviceToken}`,
-    },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  const body = (await res.json()) as { status?: string };
-  if (!res.ok || body.status !== 'signed_in') {
-    throw new Error(`sign-in: ${res.status} ${JSON.stringify(body)}`);
-  }
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!session) throw new Error('no session cookie');
-  return session;
 }
 
 interface Measure {
@@ -239,12 +166,12 @@ function peakRssMb(pid: number): number {
 
 async function main() {
   prepareData();
-  const deviceToken = trustThisMachine();
+  const deviceToken = trustDemoAdminDevice(dbPath);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = await startServer(port);
   try {
-    const cookie = await signIn(base, deviceToken);
+    const cookie = `${SESSION_COOKIE}=${await signInDemoAdmin(base, deviceToken)}`;
     const get = async <T>(url: string) => {
       const res = await fetch(`${base}${url}`, { headers: { cookie } });
       if (!res.ok) throw new Error(`${url}: ${res.status}`);

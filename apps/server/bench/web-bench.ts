@@ -19,18 +19,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
-import { newId } from '../src/lib/ids';
 import { resolveFromRoot } from '../src/lib/paths';
 import { replaceSection } from './report-section';
+import { freePort, signInDemoAdmin, trustDemoAdminDevice } from './support';
 import { hashToken, newSecretToken } from '../src/lib/tokens';
-import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
+import { SESSION_COOKIE } from '../src/modules/auth/cookies';
 
 const { values } = parseArgs({
   options: {
@@ -65,20 +63,6 @@ const dbPath = path.join(workDir, 'affilia.db');
 
 function log(message: string) {
   process.stderr.write(`bench:web — ${message}\n`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
@@ -125,32 +109,6 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error('the server did not start');
 }
 
-/** A trusted device of the demo administrator (as members-bench.ts), so no SMS code is asked. */
-function trustThisMachine(email: string): string {
-  const db = new Database(dbPath);
-  try {
-    const user = db.prepare('select id from users where email = ?').get(email) as
-      { id: string } | undefined;
-    if (!user) throw new Error('no demo administrator in the database');
-    const token = newSecretToken();
-    const now = new Date();
-    db.prepare(
-      `insert into trusted_devices (id, user_id, device_token_hash, user_agent, last_ip, last_seen_at, created_at, expires_at, revoked_at)
-       values (?, ?, ?, 'bench', '127.0.0.1', ?, ?, ?, null)`,
-    ).run(
-      newId(),
-      user.id,
-      hashToken(token),
-      now.toISOString(),
-      now.toISOString(),
-      new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-    );
-    return token;
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * A usable link to the form of a demo request « Envoyé à l’employé »: the seed keeps only the
  * token's hash (and mails the link, which production does not show), so a new token replaces it.
@@ -170,31 +128,6 @@ function enrolmentLinkToken(): string {
   } finally {
     db.close();
   }
-}
-
-/** Signs in as the demo administrator; returns the value of the session cookie. */
-async function signIn(base: string, deviceToken: string): Promise<string> {
-  const account = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
-  if (!account) throw new Error('no demo administrator');
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-requested-with': 'affilia',
-      cookie: `${DEVICE_COOKIE}=${deviceToken}`,
-    },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  const body = (await res.json()) as { status?: string };
-  if (!res.ok || body.status !== 'signed_in') {
-    throw new Error(`sign-in: ${res.status} ${JSON.stringify(body)}`);
-  }
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!session) throw new Error('no session cookie');
-  return session.slice(SESSION_COOKIE.length + 1);
 }
 
 interface PageTarget {
@@ -400,9 +333,7 @@ async function main() {
   const server = await startServer(port);
   let browser: Browser | undefined;
   try {
-    const admin = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
-    if (!admin) throw new Error('no demo administrator');
-    const session = await signIn(base, trustThisMachine(admin.email));
+    const session = await signInDemoAdmin(base, trustDemoAdminDevice(dbPath));
     const formToken = enrolmentLinkToken();
     const pages: PageTarget[] = [
       {
