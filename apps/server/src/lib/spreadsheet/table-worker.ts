@@ -1,15 +1,19 @@
 /**
- * The worker thread that reads a spreadsheet (read-table.ts starts one per file): the bytes in
- * `workerData`, the rows back in batches (each batch is decoded on the main thread in its own
- * turn of the event loop), then `done` — or the error, as code, status and French message.
+ * The worker thread that reads a spreadsheet (read-table.ts starts one per file): the source (bytes
+ * or a file's path) in `workerData`. It reads the file once to check it and count its rows
+ * (`start`, or the error), then again to send the rows in batches, never more than `AHEAD`
+ * batches ahead of the main thread (which asks for `more` as it uses them): a file of a million
+ * rows never stands whole in either thread. Errors go back as code, status and French message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
-import { readTableInThread, type FileKind, type TableLimits, type TableRow } from './table';
+import { scanTable, tableRows, type FileKind, type TableLimits, type TableRow } from './table';
+import type { TableSource } from './table';
 
 export type WorkerMessage =
+  | { type: 'start'; kind: FileKind; rows: number }
   | { type: 'rows'; rows: TableRow[] }
-  | { type: 'done'; kind: FileKind }
+  | { type: 'done' }
   | {
       type: 'error';
       code: string;
@@ -19,20 +23,61 @@ export type WorkerMessage =
     }
   | { type: 'crash'; message: string };
 
-/** Rows per message. */
-const BATCH = 2000;
+/** What the main thread sends: one more batch may be sent. */
+export type WorkerRequest = { type: 'more' };
+
+/** Batches sent before the main thread asks for more. */
+export const AHEAD = 2;
 
 const port = parentPort;
-const { bytes, limits } = workerData as { bytes: Uint8Array; limits: TableLimits };
+const data = workerData as {
+  source: { bytes: Uint8Array } | { path: string };
+  limits: TableLimits;
+  batchRows: number;
+};
 const post = (message: WorkerMessage) => port?.postMessage(message);
 
+let credits = AHEAD;
+let wake: (() => void) | null = null;
+const onMessage = (message: WorkerRequest) => {
+  if (message.type !== 'more') return;
+  credits += 1;
+  wake?.();
+  wake = null;
+};
+port?.on('message', onMessage);
+const credit = async () => {
+  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits -= 1;
+};
+
 try {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { kind, table } = await readTableInThread(buffer, limits);
-  for (let i = 0; i < table.length; i += BATCH) {
-    post({ type: 'rows', rows: table.slice(i, i + BATCH) });
+  const source: TableSource =
+    'bytes' in data.source
+      ? {
+          bytes: Buffer.from(
+            data.source.bytes.buffer,
+            data.source.bytes.byteOffset,
+            data.source.bytes.byteLength,
+          ),
+        }
+      : data.source;
+  const scan = await scanTable(source, data.limits);
+  post({ type: 'start', kind: scan.kind, rows: scan.rows });
+  let batch: TableRow[] = [];
+  for await (const row of tableRows(source, scan)) {
+    batch.push(row);
+    if (batch.length >= data.batchRows) {
+      await credit();
+      post({ type: 'rows', rows: batch });
+      batch = [];
+    }
   }
-  post({ type: 'done', kind });
+  if (batch.length > 0) {
+    await credit();
+    post({ type: 'rows', rows: batch });
+  }
+  post({ type: 'done' });
 } catch (err) {
   if (err instanceof AppError) {
     post({
@@ -46,3 +91,5 @@ try {
     post({ type: 'crash', message: err instanceof Error ? err.message : String(err) });
   }
 }
+// Nothing more to wait for: the thread may end.
+port?.off('message', onMessage);

@@ -17,8 +17,10 @@
  * This runs in a worker thread (read-table.ts): never call readTableInThread on the server's
  * main thread.
  */
-import { Readable } from 'node:stream';
+import fs from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { parse as parseCsvStream } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError, badRequest } from '../errors';
 import { checkInflatedSizes, checkZipDirectory } from './zip-guard';
@@ -237,25 +239,43 @@ function isHidden(sheet: { state?: string }): boolean {
   return sheet.state === 'hidden' || sheet.state === 'veryHidden';
 }
 
-/**
- * The non-blank rows of the sheet named as asked (else the first visible sheet with rows), read
- * as a stream once the ZIP guard has passed. Stops past `maxRows` + the header.
- */
-export async function readXlsxTable(bytes: Buffer, limits: TableLimits): Promise<TableRow[]> {
-  const maxBytes = maxUnzippedBytes(limits.maxRows);
-  const entries = checkZipDirectory(bytes, maxBytes);
-  await checkInflatedSizes(bytes, entries, maxBytes);
+/** The cells of a sheet's row (at most MAX_COLUMNS), or null when every cell is blank. */
+function rowOfSheet(row: ExcelJS.Row): TableRow | null {
+  const cells: Cell[] = [];
+  const width = Math.min(row.cellCount, MAX_COLUMNS);
+  for (let col = 1; col <= width; col += 1) {
+    cells.push(toCell(row.getCell(col).value) ?? { kind: 'text', text: '' });
+  }
+  return cells.some((c) => !isBlank(c)) ? { line: row.number, cells } : null;
+}
+
+async function openWorkbook(bytes: Buffer) {
   const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  return new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+}
+
+/**
+ * The sheet to read (its position among the workbook's sheets, 1-based; 0 when no sheet has
+ * rows) and its count of non-blank rows: the sheet named as asked, else the first visible sheet
+ * with rows. Passes the ZIP guard first; throws past `maxRows` + the header.
+ */
+export async function scanXlsx(
+  bytes: Buffer,
+  limits: TableLimits,
+): Promise<{ sheet: number; rows: number }> {
+  const maxBytes = maxUnzippedBytes(limits.maxRows);
+  const entries = checkZipDirectory(bytes, maxBytes);
+  await checkInflatedSizes(bytes, entries, maxBytes);
+  const reader = await openWorkbook(bytes);
   const sheetKeys = limits.sheetKeys ?? [];
   let sheets = 0;
-  let fallback: TableRow[] | null = null;
+  let fallback: { sheet: number; rows: number } | null = null;
   try {
     for await (const sheet of reader) {
       sheets += 1;
@@ -263,26 +283,53 @@ export async function readXlsxTable(bytes: Buffer, limits: TableLimits): Promise
       if (isHidden(named)) continue;
       const wanted = sheetKeys.includes(matchKey(named.name ?? ''));
       if (!wanted && fallback) continue;
-      const rows: TableRow[] = [];
+      let rows = 0;
       for await (const row of sheet) {
-        const cells: Cell[] = [];
-        const width = Math.min(row.cellCount, MAX_COLUMNS);
-        for (let col = 1; col <= width; col += 1) {
-          cells.push(toCell(row.getCell(col).value) ?? { kind: 'text', text: '' });
-        }
-        if (!cells.some((c) => !isBlank(c))) continue;
-        rows.push({ line: row.number, cells });
-        if (rows.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
+        if (!rowOfSheet(row)) continue;
+        rows += 1;
+        if (rows > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
       }
-      if (wanted) return rows;
-      if (rows.length > 0) fallback = rows;
+      if (wanted) return { sheet: sheets, rows };
+      if (rows > 0) fallback = { sheet: sheets, rows };
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw unreadable(`Ce fichier Excel ne peut pas être ouvert. ${SAVE_AS}`);
   }
   if (sheets === 0) throw badRequest('import_empty', 'Le fichier ne contient aucune feuille.');
-  return fallback ?? [];
+  return fallback ?? { sheet: 0, rows: 0 };
+}
+
+/** The non-blank rows of the sheet found by scanXlsx(), one at a time. */
+export async function* xlsxRows(bytes: Buffer, sheetNumber: number): AsyncGenerator<TableRow> {
+  if (sheetNumber === 0) return;
+  const reader = await openWorkbook(bytes);
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets += 1;
+      if (sheets !== sheetNumber) continue;
+      for await (const row of sheet) {
+        const read = rowOfSheet(row);
+        if (read) yield read;
+      }
+      return;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable(`Ce fichier Excel ne peut pas être ouvert. ${SAVE_AS}`);
+  }
+}
+
+/**
+ * The non-blank rows of the sheet named as asked (else the first visible sheet with rows), read
+ * as a stream once the ZIP guard has passed. Throws past `maxRows` + the header.
+ */
+export async function readXlsxTable(bytes: Buffer, limits: TableLimits): Promise<TableRow[]> {
+  const { sheet } = await scanXlsx(bytes, limits);
+  const rows: TableRow[] = [];
+  for await (const row of xlsxRows(bytes, sheet)) rows.push(row);
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,7 +354,187 @@ export function isBlank(cell: Cell | undefined | null): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// CSV as a stream
+
+/** What a table is read from: bytes in memory, or a file (read as a stream). */
+export type TableSource = { bytes: Buffer } | { path: string };
+
+export type CsvEncoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'windows-1252';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+async function* byteChunks(source: TableSource): AsyncGenerator<Buffer> {
+  if ('bytes' in source) {
+    for (let i = 0; i < source.bytes.length; i += CHUNK_BYTES) {
+      yield source.bytes.subarray(i, i + CHUNK_BYTES);
+    }
+    return;
+  }
+  for await (const chunk of fs.createReadStream(source.path, { highWaterMark: CHUNK_BYTES })) {
+    yield chunk as Buffer;
+  }
+}
+
+/** The first bytes of a source (its type and byte-order mark). */
+export async function headOf(source: TableSource, length = 4096): Promise<Buffer> {
+  if ('bytes' in source) return source.bytes.subarray(0, length);
+  const handle = await fs.promises.open(source.path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The encoding a CSV file's first bytes announce (UTF-8 until proven otherwise). */
+function announcedEncoding(head: Uint8Array): { encoding: CsvEncoding; bom: number } {
+  if (startsWith(head, UTF16LE_BOM)) return { encoding: 'utf-16le', bom: 2 };
+  if (startsWith(head, UTF16BE_BOM)) return { encoding: 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: startsWith(head, UTF8_BOM) ? 3 : 0 };
+}
+
+const notText = () =>
+  wrongType(`Ce fichier n’est ni un fichier CSV ni un fichier Excel. ${SAVE_AS}`);
+
+/**
+ * The text of a CSV source, chunk by chunk, as decodeText() reads it whole: a UTF-8 decoder that
+ * throws on invalid bytes (the caller then reads the file again as Windows-1252), control
+ * characters refused, an old DOS end-of-file mark at the very end let go.
+ */
+async function* textChunks(source: TableSource, encoding: CsvEncoding): AsyncGenerator<string> {
+  const { bom } = announcedEncoding(await headOf(source, 4));
+  const skip = encoding === 'windows-1252' ? 0 : bom;
+  const decoder =
+    encoding === 'windows-1252'
+      ? null
+      : new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+  let endMark = false;
+  let first = true;
+  const checked = (text: string): string => {
+    // eslint-disable-next-line no-control-regex
+    if (endMark && /[^\u001a]/.test(text)) throw notText();
+    // eslint-disable-next-line no-control-regex
+    const kept = text.replace(/\u001a+$/, '');
+    if (kept.length < text.length) endMark = true;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(kept)) throw notText();
+    return kept;
+  };
+  for await (let chunk of byteChunks(source)) {
+    if (first) {
+      chunk = chunk.subarray(skip);
+      first = false;
+    }
+    const text = decoder ? decoder.decode(chunk, { stream: true }) : decodeWindows1252(chunk);
+    const kept = checked(text);
+    if (kept) yield kept;
+  }
+  if (decoder) {
+    const kept = checked(decoder.decode());
+    if (kept) yield kept;
+  }
+}
+
+const isInvalidUtf8 = (err: unknown) =>
+  (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+
+/**
+ * The records of a CSV source, each with the line where it starts (blank ones left out): the
+ * separator detected on the first non-blank line, csv-parse as a stream, so that only a chunk of
+ * the file is in memory at a time.
+ */
+export async function* csvRows(
+  source: TableSource,
+  encoding: CsvEncoding,
+): AsyncGenerator<TableRow> {
+  const text = textChunks(source, encoding);
+  // Enough text to hold the first non-blank line whole.
+  let head = '';
+  for (;;) {
+    const lines = head.split(/\r\n|\n|\r/);
+    if (lines.slice(0, -1).some((l) => l.trim() !== '')) break;
+    const next = await text.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  const delimiter = detectDelimiter(firstNonBlankLine(head));
+  async function* all() {
+    if (head) yield head;
+    yield* text;
+  }
+  const parser = parseCsvStream({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  const records = pipeline(Readable.from(all()), parser, () => undefined);
+  let line = 1;
+  try {
+    for await (const record of records as AsyncIterable<string[]>) {
+      const start = line;
+      // A quoted field may span several lines.
+      line += 1 + record.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+      if (record.every((field) => field.trim() === '')) continue;
+      yield { line: start, cells: record.map((t) => ({ kind: 'text' as const, text: t })) };
+    }
+  } catch (err) {
+    if (err instanceof AppError || isInvalidUtf8(err)) throw err;
+    const at = (err as { lines?: number }).lines;
+    throw unreadable(
+      `Le fichier CSV est mal formé${at ? ` vers la ligne ${at}` : ''} (un guillemet n’est peut-être pas refermé). ${SAVE_AS}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The table
+
+/** What the first reading of a file found: how to read it again, and how many rows it has. */
+export type TableScan =
+  | { kind: 'csv'; encoding: CsvEncoding; rows: number }
+  | { kind: 'xlsx'; sheet: number; rows: number };
+
+/**
+ * The first reading of a file, rows counted and let go: its type from the bytes, an .xlsx behind
+ * the ZIP guard, a CSV's encoding (UTF-8, else Windows-1252); every file-level error is thrown
+ * here (type, unreadable, malformed, too many rows), before any row is used. `rows` counts the
+ * non-blank rows, the header included. Runs in the worker thread.
+ */
+export async function scanTable(source: TableSource, limits: TableLimits): Promise<TableScan> {
+  const kind = detectFileKind(await headOf(source));
+  if (kind === 'xlsx') {
+    const bytes = 'bytes' in source ? source.bytes : await fs.promises.readFile(source.path);
+    return { kind, ...(await scanXlsx(bytes, limits)) };
+  }
+  let { encoding } = announcedEncoding(await headOf(source, 4));
+  for (;;) {
+    try {
+      let rows = 0;
+      for await (const row of csvRows(source, encoding)) {
+        void row;
+        rows += 1;
+        if (rows > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
+      }
+      return { kind, encoding, rows };
+    } catch (err) {
+      if (encoding !== 'utf-8' || !isInvalidUtf8(err)) throw err;
+      encoding = 'windows-1252';
+    }
+  }
+}
+
+/** The non-blank rows of a scanned file, one at a time (the second reading). */
+export async function* tableRows(source: TableSource, scan: TableScan): AsyncGenerator<TableRow> {
+  if (scan.kind === 'csv') {
+    yield* csvRows(source, scan.encoding);
+    return;
+  }
+  const bytes = 'bytes' in source ? source.bytes : await fs.promises.readFile(source.path);
+  yield* xlsxRows(bytes, scan.sheet);
+}
 
 /**
  * The non-blank rows of a file's bytes (each with its line in the file), its type decided from the
@@ -317,9 +544,9 @@ export async function readTableInThread(
   bytes: Buffer,
   limits: TableLimits,
 ): Promise<{ kind: FileKind; table: TableRow[] }> {
-  const kind = detectFileKind(bytes);
-  if (kind === 'xlsx') return { kind, table: await readXlsxTable(bytes, limits) };
-  const table = readCsvTable(decodeText(bytes), { skipBlank: true });
-  if (table.length > limits.maxRows + 1) throw tooManyRows(limits.maxRows);
-  return { kind, table };
+  const source = { bytes };
+  const scan = await scanTable(source, limits);
+  const table: TableRow[] = [];
+  for await (const row of tableRows(source, scan)) table.push(row);
+  return { kind: scan.kind, table };
 }
