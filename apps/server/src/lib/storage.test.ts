@@ -29,6 +29,18 @@ describe('createFileStorage', () => {
     expect(fs.readdirSync(path.dirname(onDisk))).toEqual([path.basename(onDisk)]);
   });
 
+  it('issue 15: stores a file written on disk (a report written as it goes), moved in', async () => {
+    const written = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-written-')), 'r.csv');
+    const bytes = Buffer.from('\uFEFFLigne;Résultat\r\n2;Créé\r\n', 'utf8');
+    fs.writeFileSync(written, bytes);
+    const saved = await storage.saveFile(written, { originalName: 'r.csv', mimeType: 'text/csv' });
+    expect(saved.storageKey).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.csv$/);
+    expect(saved.size).toBe(bytes.length);
+    expect(saved.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    expect((await storage.read(saved.storageKey)).equals(bytes)).toBe(true);
+    expect(fs.existsSync(written)).toBe(false);
+  });
+
   it('reads back, streams and removes a file', async () => {
     const bytes = crypto.randomBytes(200_000);
     const { storageKey } = await storage.save(bytes, {

@@ -26,6 +26,11 @@ export interface FileStorage {
   /** The absolute folder holding the files. */
   readonly rootDir: string;
   save(bytes: Buffer, meta: { originalName: string; mimeType: string }): Promise<SavedFile>;
+  /**
+   * Stores a file written elsewhere on disk (a large report written as it goes): moved in, or
+   * copied when on another file system; it is gone from `filePath` afterwards.
+   */
+  saveFile(filePath: string, meta: { originalName: string; mimeType: string }): Promise<SavedFile>;
   /** The bytes of a stored file. Rejects with a StorageKeyError or an ENOENT error. */
   read(storageKey: string): Promise<Buffer>;
   /** A stream of a stored file (for large downloads). Throws a StorageKeyError on a bad key. */
@@ -58,17 +63,49 @@ export function createFileStorage(rootDir: string): FileStorage {
     return full;
   }
 
+  async function newKey(mimeType: string): Promise<{ storageKey: string; full: string }> {
+    const now = new Date();
+    const year = String(now.getUTCFullYear());
+    const month = String(now.getUTCMonth() + 1).padStart(2, '0');
+    const ext = extensionOf(mimeType);
+    const storageKey = `${year}/${month}/${newId()}${ext ? `.${ext}` : ''}`;
+    const full = pathOf(storageKey);
+    await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+    return { storageKey, full };
+  }
+
   return {
     rootDir: root,
 
+    async saveFile(filePath, meta) {
+      const { storageKey, full } = await newKey(meta.mimeType);
+      const hash = crypto.createHash('sha256');
+      let size = 0;
+      for await (const chunk of fs.createReadStream(filePath)) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+      await fsp.chmod(filePath, 0o600);
+      try {
+        await fsp.rename(filePath, full);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'EXDEV') throw err;
+        // Another file system: copied beside, then renamed, so that no reader sees half a file.
+        const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+        try {
+          await fsp.copyFile(filePath, tmp, fs.constants.COPYFILE_EXCL);
+          await fsp.rename(tmp, full);
+        } catch (copyErr) {
+          await fsp.rm(tmp, { force: true });
+          throw copyErr;
+        }
+        await fsp.rm(filePath, { force: true });
+      }
+      return { storageKey, size, sha256: hash.digest('hex') };
+    },
+
     async save(bytes, meta) {
-      const now = new Date();
-      const year = String(now.getUTCFullYear());
-      const month = String(now.getUTCMonth() + 1).padStart(2, '0');
-      const ext = extensionOf(meta.mimeType);
-      const storageKey = `${year}/${month}/${newId()}${ext ? `.${ext}` : ''}`;
-      const full = pathOf(storageKey);
-      await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
+      const { storageKey, full } = await newKey(meta.mimeType);
       const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
       try {
         await fsp.writeFile(tmp, bytes, { mode: 0o600, flag: 'wx' });
