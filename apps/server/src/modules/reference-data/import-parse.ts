@@ -8,6 +8,7 @@
  * it clears an optional field (null).
  */
 import type { ContractOption, ProfessionalStatus, StaffCategory } from '../../db/schema';
+import { CompactKeyMap } from '../../lib/compact-keys';
 import { badRequest } from '../../lib/errors';
 import {
   REFERENCE_IMPORT_MAX_ROWS,
@@ -604,6 +605,77 @@ function errorKey(kind: ReferenceImportKind, get: Get): { key: string; label: st
   }
 }
 
+/** Checks the data rows of a file one at a time, after its header row. */
+export interface RowParser<T> {
+  parse(row: TableRow): ParsedRow<T>;
+}
+
+/**
+ * The parser of a file's data rows, from its header row (throws when a required column is
+ * missing). It remembers, for the whole file, the key of every row kept (SIREN, SIRET, contract
+ * number, or NIR + SIREN + contract + date d'effet) as a fingerprint with its line: the same key
+ * again is an error that names the first line, whatever batch that line was in.
+ */
+export function createRowParser<K extends ReferenceImportKind>(
+  kind: K,
+  header: Cell[],
+  maxRows = REFERENCE_IMPORT_MAX_ROWS,
+): RowParser<KindData[K]> {
+  const columns = locateColumns(kind, header);
+  const parse = PARSERS[kind] as (get: Get) => {
+    data: KindData[K];
+    key: string;
+    label: string;
+    dedupKey: string;
+  };
+  const firstLineOf = new CompactKeyMap(1);
+  let count = 0;
+  return {
+    parse(row) {
+      if (count >= maxRows) {
+        throw badRequest(
+          'import_too_many_rows',
+          `Le fichier contient plus de ${maxRows.toLocaleString('fr-FR')} lignes : découpez-le en plusieurs fichiers.`,
+        );
+      }
+      count += 1;
+      const get: Get = (field) => {
+        const index = columns.get(field);
+        return index === undefined ? undefined : (row.cells[index] ?? null);
+      };
+      try {
+        const parsed = parse(get);
+        const seen = firstLineOf.get(parsed.dedupKey);
+        if (seen !== null) {
+          return {
+            line: row.line,
+            key: parsed.key,
+            label: parsed.label,
+            ok: false,
+            message: `Cette ligne figure déjà à la ligne ${seen[0]} du fichier`,
+          };
+        }
+        firstLineOf.set(parsed.dedupKey, [row.line]);
+        return { line: row.line, ok: true, ...parsed };
+      } catch (err) {
+        if (!(err instanceof RowError)) throw err;
+        const id = errorKey(kind, get);
+        return {
+          line: row.line,
+          key: err instanceof NirError ? err.key : id.key,
+          label: id.label,
+          ok: false,
+          message: err.message,
+        };
+      }
+    },
+  };
+}
+
+export const noRows = () => badRequest('import_empty', 'Le fichier ne contient aucune ligne.');
+export const noDataRows = () =>
+  badRequest('import_empty', 'Le fichier ne contient aucune ligne de données.');
+
 /**
  * The rows of a table: the first non-blank row is the header; then each non-blank row, parsed.
  * The same key twice in the file (SIREN, SIRET, contract number, or NIR + contract + date
@@ -615,58 +687,15 @@ export function parseTable<K extends ReferenceImportKind>(
   maxRows = REFERENCE_IMPORT_MAX_ROWS,
 ): ParsedRow<KindData[K]>[] {
   const first = table.findIndex((r) => r.cells.some((c) => !isBlank(c)));
-  if (first < 0) throw badRequest('import_empty', 'Le fichier ne contient aucune ligne.');
-  const columns = locateColumns(kind, (table[first] as TableRow).cells);
-  const parse = PARSERS[kind] as (get: Get) => {
-    data: KindData[K];
-    key: string;
-    label: string;
-    dedupKey: string;
-  };
-  const firstLineOf = new Map<string, number>();
+  if (first < 0) throw noRows();
+  const parser = createRowParser(kind, (table[first] as TableRow).cells, maxRows);
   const rows: ParsedRow<KindData[K]>[] = [];
   for (let i = first + 1; i < table.length; i += 1) {
     const row = table[i] as TableRow;
     if (!row.cells.some((c) => !isBlank(c))) continue;
-    if (rows.length >= maxRows) {
-      throw badRequest(
-        'import_too_many_rows',
-        `Le fichier contient plus de ${maxRows.toLocaleString('fr-FR')} lignes : découpez-le en plusieurs fichiers.`,
-      );
-    }
-    const get: Get = (field) => {
-      const index = columns.get(field);
-      return index === undefined ? undefined : (row.cells[index] ?? null);
-    };
-    try {
-      const parsed = parse(get);
-      const seen = firstLineOf.get(parsed.dedupKey);
-      if (seen !== undefined) {
-        rows.push({
-          line: row.line,
-          key: parsed.key,
-          label: parsed.label,
-          ok: false,
-          message: `Cette ligne figure déjà à la ligne ${seen} du fichier`,
-        });
-        continue;
-      }
-      firstLineOf.set(parsed.dedupKey, row.line);
-      rows.push({ line: row.line, ok: true, ...parsed });
-    } catch (err) {
-      if (!(err instanceof RowError)) throw err;
-      const id = errorKey(kind, get);
-      rows.push({
-        line: row.line,
-        key: err instanceof NirError ? err.key : id.key,
-        label: id.label,
-        ok: false,
-        message: err.message,
-      });
-    }
+    rows.push(parser.parse(row));
   }
-  if (rows.length === 0)
-    throw badRequest('import_empty', 'Le fichier ne contient aucune ligne de données.');
+  if (rows.length === 0) throw noDataRows();
   return rows;
 }
 

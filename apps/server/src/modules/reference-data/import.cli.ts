@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import {
   REFERENCE_IMPORT_KINDS,
@@ -23,7 +24,7 @@ import { AppError } from '../../lib/errors';
 import { createFileStorage } from '../../lib/storage';
 import { runReferenceImport, type ImportDeps } from './import.service';
 
-/** First loads may be larger than the back office's files (memory: about 5 kB a row). */
+/** First loads may be larger than the back office's files (read as a stream, in batches). */
 const CLI_MAX_ROWS = 1_000_000;
 
 const USAGE =
@@ -137,7 +138,7 @@ export async function run(
     );
     const result = await runReferenceImport(opened.deps, {
       kind: kind as ReferenceImportKind,
-      bytes: fs.readFileSync(file),
+      file: { path: file },
       fileName: path.basename(file),
       dryRun,
       source: 'cli',
@@ -145,7 +146,10 @@ export async function run(
       maxRows: CLI_MAX_ROWS,
       onProgress: (message) => io.out(`[${seconds()} s] ${message}`),
     });
-    fs.writeFileSync(reportPath, result.csv);
+    await pipeline(
+      opened.deps.storage.createReadStream(result.reportStorageKey),
+      fs.createWriteStream(reportPath),
+    );
     const s = result.report.summary;
     io.out(
       `[${seconds()} s] ${dryRun ? 'Vérifié' : 'Terminé'} : ${s.total} lignes — ${s.created} créées, ${s.updated} mises à jour, ${s.unchanged} inchangées, ${s.errors} en erreur${dryRun ? ' (rien n’a été appliqué)' : ''}.`,

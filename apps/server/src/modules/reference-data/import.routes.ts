@@ -99,7 +99,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const meta = requestMeta(request);
       const result = await runReferenceImport(deps(), {
         kind: upload.kind,
-        bytes: upload.bytes,
+        file: { bytes: upload.bytes },
         fileName: upload.fileName ?? 'fichier',
         dryRun: request.query.dryRun,
         source: 'backoffice',

@@ -1,15 +1,17 @@
 /**
  * The reference-data import (SPEC §3), for the back office and the command line alike:
- * bytes → table (establishments' robust reader) → checked rows (import-parse.ts) → looked up in
- * bulk and decided → applied in one transaction → a row-by-row report, stored as CSV, with a line
- * in the history (reference_imports) and the audit log.
+ * a file read as a stream (lib/spreadsheet, in a worker thread) → checked rows (import-parse.ts)
+ * → in batches: looked up in bulk and decided, applied in one transaction per batch → a
+ * row-by-row report written as it goes and stored as CSV, with a line in the history
+ * (reference_imports) and the audit log.
  *
  * Idempotent upserts: companies by SIREN, establishments by SIRET, contracts by number, members
  * by NIR (keyed hash) within the establishment's company, coverages by member + contract + date
  * d'effet. A row whose values are those of the database is « inchangé » and writes nothing, so a
  * monthly re-import of the same book changes only what changed. Every row in error is reported
- * and nothing of it is applied; the valid rows are applied together, in one transaction (large
- * files in batches of inserts inside that transaction).
+ * and nothing of it is applied; the valid rows of a batch are applied together, in one
+ * transaction; what must hold across batches (a key met twice in the file, a member's values on
+ * all their rows) is remembered in compact form (docs/decisions/0008).
  */
 import {
   REFERENCE_IMPORT_MAX_ROWS,
@@ -22,6 +24,10 @@ import {
   type ReferenceImportSummary,
 } from '@affilia/shared/schemas/reference-import';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
 import { refreshPlannerStatistics } from '../../db/database';
@@ -29,18 +35,23 @@ import type { ContractOption, NewCoverage, NewMember } from '../../db/schema';
 import { toSearchName } from '../../db/search-name';
 import { insertBatched } from '../../db/seed/common';
 import { recordAudit } from '../../lib/audit';
+import { CompactKeyMap, hash32 } from '../../lib/compact-keys';
 import type { FieldCipher } from '../../lib/crypto';
 import { bumpDataVersion } from '../../lib/data-versions';
 import { notFound } from '../../lib/errors';
 import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
+import { openTable } from '../../lib/spreadsheet/read-table';
+import type { TableSource } from '../../lib/spreadsheet/table';
 import type { FileStorage } from '../../lib/storage';
-import { readTable } from '../establishments/import-file';
 import { csvField } from '../establishments/import-report';
 import { latestCoverageColumns, refreshLatestCoverage } from '../members/latest-coverage';
 import {
-  parseTable,
+  createRowParser,
+  noDataRows,
+  noRows,
   SHEET_KEYS,
+  type RowParser,
   type CompanyData,
   type ContractData,
   type EstablishmentData,
@@ -65,7 +76,8 @@ export interface ImportActor {
 
 export interface RunImportInput {
   kind: ReferenceImportKind;
-  bytes: Buffer;
+  /** The file: its bytes (an upload) or its path (the command line), read as a stream. */
+  file: TableSource;
   fileName: string;
   dryRun: boolean;
   source: 'backoffice' | 'cli';
@@ -75,14 +87,18 @@ export interface RunImportInput {
   onProgress?: (message: string) => void;
   /** The most rows accepted (REFERENCE_IMPORT_MAX_ROWS by default; more from the command line). */
   maxRows?: number;
+  /** Rows per transaction (IMPORT_BATCH_ROWS; smaller in tests). */
+  batchRows?: number;
+  /** After each batch: the data rows decided so far, and the file's data rows. */
+  onRows?: (done: number, total: number) => void;
 }
 
 export interface ImportResult {
   id: string;
+  /** The report's answer (every row of a small file, else its first rows in error). */
   report: ReferenceImportReport;
-  /** Every row (the report's `rows` may hold only the errors). */
-  rows: ReferenceImportRow[];
-  csv: Buffer;
+  /** The row-by-row report as CSV, in the file storage. */
+  reportStorageKey: string;
   durationMs: number;
 }
 
@@ -139,6 +155,7 @@ async function applyCompanies(
   rows: Ok<CompanyData>[],
   at: string,
   write: boolean,
+  file: FileState,
 ): Promise<Outcome[]> {
   const bySiren = new Map(
     (
@@ -158,7 +175,7 @@ async function applyCompanies(
       )
     ).map((c) => [c.insurer_company_identifier, c.siren]),
   );
-  const identifierInFile = new Map<string, string>();
+  const identifierInFile = file.companyIdentifiers;
   const outcomes: Outcome[] = [];
   const inserts = [];
   for (const { data } of rows) {
@@ -242,6 +259,7 @@ async function applyEstablishments(
   rows: Ok<EstablishmentData>[],
   at: string,
   write: boolean,
+  file: FileState,
 ): Promise<Outcome[]> {
   const companies = await companiesBySiren(
     trx,
@@ -265,7 +283,7 @@ async function applyEstablishments(
       )
     ).map((e) => [e.insurer_identifier, e.siret]),
   );
-  const identifierInFile = new Map<string, string>();
+  const identifierInFile = file.establishmentIdentifiers;
   const outcomes: Outcome[] = [];
   const inserts = [];
   for (const { data } of rows) {
@@ -464,13 +482,28 @@ interface MemberPlan {
   touched: boolean;
 }
 
+/** The fields of a member that must be the same on every row of theirs, with their labels. */
+const MEMBER_FIELDS: [label: string, read: (d: MemberData) => string][] = [
+  ['nom', (d) => d.lastName],
+  ['prénom', (d) => d.firstName],
+  ['date de naissance', (d) => d.birthDate],
+  ['établissement', (d) => d.siret],
+  ['statut professionnel', (d) => d.professionalStatus],
+];
+
+/** What the file-wide memory of members keeps: the first line, then a hash of each field. */
+const memberTrace = (line: number, data: MemberData) => [
+  line,
+  ...MEMBER_FIELDS.map(([, read]) => hash32(read(data))),
+];
+
 async function applyMembers(
   trx: Db,
   rows: Ok<MemberData>[],
   at: string,
   write: boolean,
   deps: Pick<ImportDeps, 'cipher'> & { allowTemporaryNir: boolean },
-  progress: (message: string) => void,
+  file: FileState,
 ): Promise<Outcome[]> {
   const establishments = new Map(
     (
@@ -539,9 +572,6 @@ async function applyMembers(
             .execute(),
       )
     ).map((c) => [`${c.member_id}|${c.contract_id}|${c.effective_date}`, c]),
-  );
-  progress(
-    `Recherche : ${existingMembers.size.toLocaleString('fr-FR')} assurés déjà connus parmi ${hashes.size.toLocaleString('fr-FR')} NIR`,
   );
 
   const plans = new Map<string, MemberPlan>();
@@ -626,9 +656,24 @@ async function applyMembers(
         continue;
       }
     } else {
+      // Met in an earlier batch of the file: the same values, or an error that names the line.
+      const earlier = file.members.get(memberKey);
+      if (earlier) {
+        const differs = MEMBER_FIELDS.filter(
+          ([, read], i) => hash32(read(data)) !== earlier[i + 1],
+        ).map(([label]) => label);
+        if (differs.length > 0) {
+          outcomes.push(
+            error(
+              `Cet assuré figure à la ligne ${earlier[0]} avec d’autres valeurs : ${differs.join(', ')}`,
+            ),
+          );
+          continue;
+        }
+      } else file.members.set(memberKey, memberTrace(line, data));
       const existing = existingMembers.get(memberKey);
       plan = {
-        line,
+        line: earlier ? (earlier[0] as number) : line,
         id: existing?.id ?? newId(),
         isNew: !existing,
         data,
@@ -757,9 +802,7 @@ async function applyMembers(
     }
     if (plan.touched) refreshIds.push(plan.id);
   }
-  progress(`Écriture : ${newMembers.length.toLocaleString('fr-FR')} assurés créés…`);
   await insertBatched(trx, 'members', newMembers);
-  progress(`Écriture : ${newCoverages.length.toLocaleString('fr-FR')} couvertures créées…`);
   await insertBatched(trx, 'coverages', newCoverages);
   for (const u of coverageUpdates) {
     await trx
@@ -780,17 +823,6 @@ async function applyMembers(
 // ---------------------------------------------------------------------------------------------
 // The report
 
-export function summarize(rows: readonly ReferenceImportRow[]): ReferenceImportSummary {
-  const summary = { total: rows.length, created: 0, updated: 0, unchanged: 0, errors: 0 };
-  for (const r of rows) {
-    if (r.status === 'created') summary.created += 1;
-    else if (r.status === 'updated') summary.updated += 1;
-    else if (r.status === 'unchanged') summary.unchanged += 1;
-    else summary.errors += 1;
-  }
-  return summary;
-}
-
 const STATUS_LABELS = {
   created: 'Créé',
   updated: 'Mis à jour',
@@ -804,20 +836,67 @@ const KEY_HEADERS: Record<ReferenceImportKind, [string, string]> = {
   members: ['NIR (masqué)', 'Nom Prénom'],
 };
 
-/** The report as a CSV file for French Excel: UTF-8 with BOM, `;`, CRLF. */
-export function reportToCsv(
-  kind: ReferenceImportKind,
-  rows: readonly ReferenceImportRow[],
-): Buffer {
-  const lines = [
-    ['Ligne', ...KEY_HEADERS[kind], 'Résultat', 'Détail'],
-    ...rows.map((r) => [String(r.line), r.key, r.label, STATUS_LABELS[r.status], r.message]),
-  ].map((fields) => fields.map(csvField).join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+/** A line of the report as CSV for French Excel (`;`, CRLF). */
+export function reportLine(kind: ReferenceImportKind, row: ReferenceImportRow | null): string {
+  const fields = row
+    ? [String(row.line), row.key, row.label, STATUS_LABELS[row.status], row.message]
+    : ['Ligne', ...KEY_HEADERS[kind], 'Résultat', 'Détail'];
+  return `${fields.map(csvField).join(';')}\r\n`;
+}
+
+/**
+ * The report, written to a temporary file as the rows are decided (UTF-8 with BOM), then moved
+ * into the file storage: never the whole report in memory.
+ */
+class ReportFile {
+  private readonly stream: fs.WriteStream;
+  private failed: Error | null = null;
+  private constructor(
+    readonly path: string,
+    kind: ReferenceImportKind,
+  ) {
+    this.stream = fs.createWriteStream(path, { mode: 0o600, flags: 'wx' });
+    this.stream.on('error', (err) => (this.failed = err));
+    this.stream.write(`\uFEFF${reportLine(kind, null)}`);
+  }
+
+  static create(kind: ReferenceImportKind): ReportFile {
+    return new ReportFile(path.join(os.tmpdir(), `affilia-import-report-${newId()}.csv`), kind);
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  async finish(): Promise<void> {
+    if (this.failed) throw this.failed;
+    await new Promise<void>((resolve, reject) =>
+      this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    );
+  }
+
+  discard(): void {
+    this.stream.destroy();
+    fs.rm(this.path, { force: true }, () => undefined);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The import
+
+/** Rows checked and applied per transaction. */
+export const IMPORT_BATCH_ROWS = 5000;
+
+/** What must be known across the batches of one file (the rows' own keys: import-parse.ts). */
+interface FileState {
+  /** Identifiant entreprise → SIREN, as met in the file (bounded by the companies of the file). */
+  companyIdentifiers: Map<string, string>;
+  /** Identifiant établissement → SIRET, as met in the file. */
+  establishmentIdentifiers: Map<string, string>;
+  /** company id + NIR hash → the member's first line and a hash of each of their fields. */
+  members: CompactKeyMap;
+}
 
 async function decide<K extends ReferenceImportKind>(
   trx: Db,
@@ -826,21 +905,41 @@ async function decide<K extends ReferenceImportKind>(
   at: string,
   write: boolean,
   deps: ImportDeps & { allowTemporaryNir: boolean },
-  progress: (message: string) => void,
+  file: FileState,
 ): Promise<Outcome[]> {
   switch (kind) {
     case 'companies':
-      return applyCompanies(trx, rows as Ok<CompanyData>[], at, write);
+      return applyCompanies(trx, rows as Ok<CompanyData>[], at, write, file);
     case 'establishments':
-      return applyEstablishments(trx, rows as Ok<EstablishmentData>[], at, write);
+      return applyEstablishments(trx, rows as Ok<EstablishmentData>[], at, write, file);
     case 'contracts':
       return applyContracts(trx, rows as Ok<ContractData>[], at, write);
     default:
-      return applyMembers(trx, rows as Ok<MemberData>[], at, write, deps, progress);
+      return applyMembers(trx, rows as Ok<MemberData>[], at, write, deps, file);
   }
 }
 
-/** Reads, checks, applies (unless a dry run) and reports a file; records it in the history. */
+const lines = (first: number, last: number) =>
+  first === last
+    ? `la ligne ${first.toLocaleString('fr-FR')}`
+    : `les lignes ${first.toLocaleString('fr-FR')} à ${last.toLocaleString('fr-FR')}`;
+
+/** Why a row of a batch that failed, or of a batch after it, was not applied. */
+export function notAppliedMessage(failed: { first: number; last: number }, sameBatch: boolean) {
+  return sameBatch
+    ? `Non appliquée : l’enregistrement du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')} a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`
+    : `Non appliquée : l’import s’est arrêté après l’échec du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')}. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`;
+}
+
+/**
+ * Reads, checks, applies (unless a dry run) and reports a file; records it in the history.
+ *
+ * The file is read as a stream (lib/spreadsheet: checked whole and its rows counted first, so a
+ * file-level error applies nothing), then checked and applied in batches of `batchRows`, each in
+ * its own transaction, its report lines written to a temporary file as they are decided. A
+ * batch is applied whole or not at all: when one fails (a database error), it and every later
+ * row are reported « Non appliquée », the earlier batches stay applied (docs/decisions/0008).
+ */
 export async function runReferenceImport(
   deps: ImportDeps,
   input: RunImportInput,
@@ -850,122 +949,205 @@ export async function runReferenceImport(
   const now = deps.now();
   const at = now.toISOString();
   const fileName = cleanFileName(input.fileName, 'fichier');
+  const batchRows = input.batchRows ?? IMPORT_BATCH_ROWS;
+  const write = !input.dryRun;
 
-  // The table of cells is dropped once parsed: only the checked rows stay in memory.
   // Read in a worker thread, an .xlsx behind the ZIP guard sized for this many rows.
   const maxRows = input.maxRows ?? REFERENCE_IMPORT_MAX_ROWS;
-  const parsed = parseTable(
-    input.kind,
-    (await readTable(input.bytes, { sheetKeys: SHEET_KEYS[input.kind], maxRows })).table,
-    maxRows,
-  );
-  const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
-  progress(
-    `Lecture : ${parsed.length.toLocaleString('fr-FR')} lignes, ${(parsed.length - valid.length).toLocaleString('fr-FR')} en erreur avant recherche`,
-  );
-  // Read before the transaction (never ctx.db inside it).
-  const settings = await deps.db
-    .selectFrom('insurer_settings')
-    .select('allow_temporary_nir')
-    .executeTakeFirst();
-  const allowTemporaryNir = Number(settings?.allow_temporary_nir ?? 1) === 1;
+  const table = await openTable(input.file, { sheetKeys: SHEET_KEYS[input.kind], maxRows });
+  const report = ReportFile.create(input.kind);
+  let reportSaved = false;
+  try {
+    if (table.rows === 0) throw noRows();
+    const total = table.rows - 1;
+    progress(`Lecture : ${total.toLocaleString('fr-FR')} lignes à traiter`);
+    // Read before the transactions (never ctx.db inside them).
+    const settings = await deps.db
+      .selectFrom('insurer_settings')
+      .select('allow_temporary_nir')
+      .executeTakeFirst();
+    const allowTemporaryNir = Number(settings?.allow_temporary_nir ?? 1) === 1;
+    const file: FileState = {
+      companyIdentifiers: new Map(),
+      establishmentIdentifiers: new Map(),
+      members: new CompactKeyMap(1 + MEMBER_FIELDS.length),
+    };
 
-  const id = newId();
-  const result = await deps.db.transaction().execute(async (trx) => {
-    // One import at a time: two files upserting the same SIREN or NIR at once would otherwise
-    // collide on the unique keys (PostgreSQL; SQLite has a single writer).
-    if (deps.dialect === 'postgres') {
-      await sql`select pg_advisory_xact_lock(hashtext('affilia.reference_import'))`.execute(trx);
-    }
-    const outcomes = await decide(
-      trx,
-      input.kind,
-      valid,
-      at,
-      !input.dryRun,
-      { ...deps, allowTemporaryNir },
-      progress,
-    );
-    let next = 0;
-    const rows: ReferenceImportRow[] = parsed.map((r) => {
-      if (!r.ok) {
-        return { line: r.line, key: r.key, label: r.label, status: 'error', message: r.message };
+    const summary: ReferenceImportSummary = {
+      total: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+    };
+    // What the answer shows: every row of a small file, else its first rows in error.
+    const firstRows: ReferenceImportRow[] = [];
+    const firstErrors: ReferenceImportRow[] = [];
+    let failed: { first: number; last: number } | null = null;
+
+    const record = async (row: ReferenceImportRow) => {
+      summary.total += 1;
+      if (row.status === 'created') summary.created += 1;
+      else if (row.status === 'updated') summary.updated += 1;
+      else if (row.status === 'unchanged') summary.unchanged += 1;
+      else {
+        summary.errors += 1;
+        if (firstErrors.length < REFERENCE_IMPORT_ROWS_IN_ANSWER) firstErrors.push(row);
       }
-      const outcome = outcomes[next++] as Outcome;
-      return { line: r.line, key: r.key, label: r.label, ...outcome };
-    });
-    const summary = summarize(rows);
-    const csv = reportToCsv(input.kind, rows);
+      if (firstRows.length <= REFERENCE_IMPORT_ROWS_IN_ANSWER) firstRows.push(row);
+      await report.write(reportLine(input.kind, row));
+    };
+
+    const applyBatch = async (parsed: ParsedRow<KindData[typeof input.kind]>[]) => {
+      const range = {
+        first: (parsed[0] as ParsedRow<unknown>).line,
+        last: (parsed.at(-1) as ParsedRow<unknown>).line,
+      };
+      let outcomes: Outcome[] | null = null;
+      if (!failed) {
+        const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
+        try {
+          outcomes = await deps.db.transaction().execute(async (trx) => {
+            // One batch at a time across imports: two files upserting the same SIREN or NIR at
+            // once would otherwise collide on the unique keys (PostgreSQL; SQLite has a single
+            // writer).
+            if (deps.dialect === 'postgres') {
+              await sql`select pg_advisory_xact_lock(hashtext('affilia.reference_import'))`.execute(
+                trx,
+              );
+            }
+            return decide(trx, input.kind, valid, at, write, { ...deps, allowTemporaryNir }, file);
+          });
+        } catch (err) {
+          failed = range;
+          progress(
+            `Échec de l’enregistrement des ${lines(range.first, range.last).replace(/^l(a|es) /, '')} : ${err instanceof Error ? err.message : String(err)}`,
+          );
+        }
+      }
+      let next = 0;
+      for (const r of parsed) {
+        if (!r.ok) {
+          await record({
+            line: r.line,
+            key: r.key,
+            label: r.label,
+            status: 'error',
+            message: r.message,
+          });
+          continue;
+        }
+        const outcome = outcomes
+          ? (outcomes[next++] as Outcome)
+          : error(notAppliedMessage(failed as { first: number; last: number }, failed === range));
+        await record({ line: r.line, key: r.key, label: r.label, ...outcome });
+      }
+      input.onRows?.(summary.total, total);
+      progress(
+        `${summary.total.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')} lignes traitées`,
+      );
+    };
+
+    let parser: RowParser<KindData[typeof input.kind]> | null = null;
+    let pending: ParsedRow<KindData[typeof input.kind]>[] = [];
+    for await (const rows of table.batches()) {
+      for (const row of rows) {
+        if (!parser) {
+          parser = createRowParser(input.kind, row.cells, maxRows);
+          if (total === 0) throw noDataRows();
+          continue;
+        }
+        pending.push(parser.parse(row));
+        if (pending.length >= batchRows) {
+          await applyBatch(pending);
+          pending = [];
+        }
+      }
+    }
+    if (pending.length > 0) await applyBatch(pending);
+    await report.finish();
+
+    const id = newId();
     const reportName = referenceImportReportName(input.kind);
-    const saved = await deps.storage.save(csv, { originalName: reportName, mimeType: 'text/csv' });
-    const fileId = newId();
-    await trx
-      .insertInto('stored_files')
-      .values({
-        id: fileId,
-        storage_key: saved.storageKey,
-        original_name: reportName,
-        mime_type: 'text/csv',
-        size: saved.size,
-        sha256: saved.sha256,
-        owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
-        owner_id: id,
-        created_at: at,
-      })
-      .execute();
+    const saved = await deps.storage.saveFile(report.path, {
+      originalName: reportName,
+      mimeType: 'text/csv',
+    });
+    reportSaved = true;
     const durationMs = Math.round(performance.now() - started);
-    await trx
-      .insertInto('reference_imports')
-      .values({
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const fileId = newId();
+        await trx
+          .insertInto('stored_files')
+          .values({
+            id: fileId,
+            storage_key: saved.storageKey,
+            original_name: reportName,
+            mime_type: 'text/csv',
+            size: saved.size,
+            sha256: saved.sha256,
+            owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
+            owner_id: id,
+            created_at: at,
+          })
+          .execute();
+        await trx
+          .insertInto('reference_imports')
+          .values({
+            id,
+            kind: input.kind,
+            file_name: fileName,
+            dry_run: input.dryRun ? 1 : 0,
+            source: input.source,
+            actor_user_id: input.actor?.userId ?? null,
+            report_file_id: fileId,
+            total: summary.total,
+            created_count: summary.created,
+            updated_count: summary.updated,
+            unchanged_count: summary.unchanged,
+            error_count: summary.errors,
+            duration_ms: durationMs,
+            created_at: at,
+          })
+          .execute();
+        await recordAudit(trx, now, {
+          action: input.dryRun ? 'reference_data.import_checked' : 'reference_data.imported',
+          actorUserId: input.actor?.userId ?? null,
+          actorKind: input.actor ? 'staff' : 'system',
+          targetType: 'reference_import',
+          targetId: id,
+          ip: input.actor?.ip ?? null,
+          userAgent: input.actor?.userAgent ?? null,
+          details: { kind: input.kind, fileName, source: input.source, ...summary },
+        });
+      });
+    } catch (err) {
+      await deps.storage.remove(saved.storageKey);
+      throw err;
+    }
+    if (write && summary.created > 1000) {
+      await refreshPlannerStatistics(deps.db, deps.dialect);
+    }
+    const truncated = summary.total > REFERENCE_IMPORT_ROWS_IN_ANSWER;
+    return {
+      id,
+      reportStorageKey: saved.storageKey,
+      durationMs,
+      report: {
         id,
         kind: input.kind,
-        file_name: fileName,
-        dry_run: input.dryRun ? 1 : 0,
-        source: input.source,
-        actor_user_id: input.actor?.userId ?? null,
-        report_file_id: fileId,
-        total: summary.total,
-        created_count: summary.created,
-        updated_count: summary.updated,
-        unchanged_count: summary.unchanged,
-        error_count: summary.errors,
-        duration_ms: durationMs,
-        created_at: at,
-      })
-      .execute();
-    await recordAudit(trx, now, {
-      action: input.dryRun ? 'reference_data.import_checked' : 'reference_data.imported',
-      actorUserId: input.actor?.userId ?? null,
-      actorKind: input.actor ? 'staff' : 'system',
-      targetType: 'reference_import',
-      targetId: id,
-      ip: input.actor?.ip ?? null,
-      userAgent: input.actor?.userAgent ?? null,
-      details: { kind: input.kind, fileName, source: input.source, ...summary },
-    });
-    return { rows, summary, csv, durationMs };
-  });
-  if (!input.dryRun && result.summary.created > 1000) {
-    await refreshPlannerStatistics(deps.db, deps.dialect);
+        fileName,
+        dryRun: input.dryRun,
+        summary,
+        rows: truncated ? firstErrors : firstRows,
+        rowsTruncated: truncated,
+      },
+    };
+  } finally {
+    table.close();
+    if (!reportSaved) report.discard();
   }
-  const truncated = result.rows.length > REFERENCE_IMPORT_ROWS_IN_ANSWER;
-  return {
-    id,
-    rows: result.rows,
-    csv: result.csv,
-    durationMs: result.durationMs,
-    report: {
-      id,
-      kind: input.kind,
-      fileName,
-      dryRun: input.dryRun,
-      summary: result.summary,
-      rows: truncated
-        ? result.rows.filter((r) => r.status === 'error').slice(0, REFERENCE_IMPORT_ROWS_IN_ANSWER)
-        : result.rows,
-      rowsTruncated: truncated,
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

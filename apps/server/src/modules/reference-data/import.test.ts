@@ -18,8 +18,9 @@ import { createEmployerUser, createStaffUser } from '../../../test/factories';
 import { xlsxBomb } from '../../../test/zip';
 import { readTable } from '../establishments/import-file';
 import { run } from './import.cli';
+import { sql } from 'kysely';
 import { SHEET_KEYS } from './import-parse';
-import type { ImportDeps } from './import.service';
+import { notAppliedMessage, runReferenceImport, type ImportDeps } from './import.service';
 
 let t: TestApp;
 let staff: Browser;
@@ -736,5 +737,162 @@ describe(`reference-data import ${DB}`, () => {
       line: 150_001,
       cells: row.map((text) => ({ kind: 'text', text })),
     });
+  });
+});
+
+describe(`issue 15: an import applied batch by batch ${DB}`, () => {
+  const importFile = (
+    kind: ReferenceImportKind,
+    bytes: Buffer,
+    opts: { batchRows: number; dryRun?: boolean },
+  ) => {
+    t.clock.advance(1000);
+    return runReferenceImport(deps, {
+      kind,
+      file: { bytes },
+      fileName: `${kind}.csv`,
+      dryRun: opts.dryRun ?? false,
+      source: 'cli',
+      actor: null,
+      batchRows: opts.batchRows,
+    });
+  };
+
+  it('a batch that fails in the database is applied not at all, the batches before it stay, the report says which rows were not applied', async () => {
+    const sirens = Array.from({ length: 8 }, (_, i) => siren(`6${String(i).padStart(7, '0')}`));
+    const file = csv([
+      ['SIREN', 'Raison sociale', 'Identifiant entreprise'],
+      ...sirens.map((s, i) => [s, `Lot ${i + 1}`, `LOT-${i + 1}`]),
+    ]);
+    // The database refuses the 2nd row of the 2nd batch (line 6 of the file), as a constraint
+    // would: the statement that inserts the batch fails.
+    const refused = sirens[4] as string;
+    if (t.ctx.dialect === 'postgres') {
+      await sql
+        .raw(
+          `create function affilia_test_refuse() returns trigger language plpgsql as $$ begin if new.siren = '${refused}' then raise exception 'refusé par la base'; end if; return new; end $$`,
+        )
+        .execute(t.ctx.db);
+      await sql
+        .raw(
+          'create trigger affilia_test_refuse before insert on companies for each row execute function affilia_test_refuse()',
+        )
+        .execute(t.ctx.db);
+    } else {
+      await sql
+        .raw(
+          `create trigger affilia_test_refuse before insert on companies when new.siren = '${refused}' begin select raise(abort, 'refusé par la base'); end`,
+        )
+        .execute(t.ctx.db);
+    }
+    try {
+      const result = await importFile('companies', file, { batchRows: 3 });
+      const failed = notAppliedMessage({ first: 5, last: 7 }, true);
+      const after = notAppliedMessage({ first: 5, last: 7 }, false);
+      expect(failed).toBe(
+        'Non appliquée : l’enregistrement du lot des lignes 5 à 7 a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».',
+      );
+      expect(result.report.rows.map((r) => [r.line, r.status, r.message])).toEqual([
+        [2, 'created', 'Entreprise créée'],
+        [3, 'created', 'Entreprise créée'],
+        [4, 'created', 'Entreprise créée'],
+        [5, 'error', failed],
+        [6, 'error', failed],
+        [7, 'error', failed],
+        [8, 'error', after],
+        [9, 'error', after],
+      ]);
+      expect(result.report.summary).toEqual({
+        total: 8,
+        created: 3,
+        updated: 0,
+        unchanged: 0,
+        errors: 5,
+      });
+      const inDb = await t.ctx.db
+        .selectFrom('companies')
+        .select('siren')
+        .where('siren', 'in', sirens)
+        .orderBy('siren')
+        .execute();
+      expect(inDb.map((c) => c.siren)).toEqual(sirens.slice(0, 3));
+      // The stored report (the history's download) has every row, in the order of the file.
+      const stored = (await t.ctx.storage.read(result.reportStorageKey)).toString('utf8');
+      const lines = stored.split('\r\n');
+      expect(lines[0]).toBe('\uFEFFLigne;SIREN;Raison sociale;Résultat;Détail');
+      expect(lines.slice(1, -1).map((l) => l.split(';').slice(0, 4))).toEqual(
+        sirens.map((s, i) => [String(i + 2), s, `Lot ${i + 1}`, i < 3 ? 'Créé' : 'Erreur']),
+      );
+      const history = await t.ctx.db
+        .selectFrom('reference_imports')
+        .selectAll()
+        .where('id', '=', result.id)
+        .executeTakeFirstOrThrow();
+      expect([history.total, history.created_count, history.error_count].map(Number)).toEqual([
+        8, 3, 5,
+      ]);
+    } finally {
+      await sql
+        .raw(
+          'drop trigger affilia_test_refuse' +
+            (t.ctx.dialect === 'postgres' ? ' on companies' : ''),
+        )
+        .execute(t.ctx.db);
+      if (t.ctx.dialect === 'postgres') {
+        await sql.raw('drop function affilia_test_refuse()').execute(t.ctx.db);
+      }
+    }
+    // Imported again once the database accepts them: the first three « inchangées ».
+    const again = await importFile('companies', file, { batchRows: 3 });
+    expect(again.report.summary).toMatchObject({ created: 5, unchanged: 3, errors: 0 });
+  });
+
+  it('reports the same rows whatever the batch size: a duplicate and a member’s other values in a later batch, « inchangé »', async () => {
+    const N6 = nir(1, '8001', 6);
+    const N7 = nir(2, '8001', 7);
+    const row = (n: string, first: string, effect: string) => [
+      n,
+      'Lotier',
+      first,
+      '01/01/1980',
+      SIRET_A1,
+      'Non cadre',
+      'A/NC',
+      '',
+      effect,
+      '',
+    ];
+    const file = csv([
+      MEMBER_HEADER,
+      row(N6, 'Anne', '01/02/2024'),
+      row(N7, 'Bruno', '01/02/2024'),
+      row(N6, 'Anne', '01/03/2024'),
+      row(N6, 'Annie', '01/04/2024'),
+      row(N6, 'Anne', '01/02/2024'),
+    ]);
+    const expected = [
+      [2, 'created', 'Assuré créé, couverture créée (Base obligatoire, effet 01/02/2024)'],
+      [3, 'created', 'Assuré créé, couverture créée (Base obligatoire, effet 01/02/2024)'],
+      [4, 'created', 'Couverture créée (Base obligatoire, effet 01/03/2024)'],
+      [5, 'error', 'Cet assuré figure à la ligne 2 avec d’autres valeurs : prénom'],
+      [6, 'error', 'Cette ligne figure déjà à la ligne 2 du fichier'],
+    ];
+    const brief3 = (r: ReferenceImportReport) => r.rows.map((x) => [x.line, x.status, x.message]);
+    for (const batchRows of [1, 2, 3, 5000]) {
+      const dry = await importFile('members', file, { batchRows, dryRun: true });
+      expect(brief3(dry.report), `batches of ${batchRows}`).toEqual(expected);
+    }
+    const members = await count('members');
+    const applied = await importFile('members', file, { batchRows: 1 });
+    expect(brief3(applied.report)).toEqual(expected);
+    expect(await count('members')).toBe(members + 2);
+    const again = await importFile('members', file, { batchRows: 2 });
+    expect(brief3(again.report)).toEqual([
+      [2, 'unchanged', 'Aucun changement'],
+      [3, 'unchanged', 'Aucun changement'],
+      [4, 'unchanged', 'Aucun changement'],
+      expected[3],
+      expected[4],
+    ]);
   });
 });
