@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newPasswordError, PASSWORD_REQUIRED } from '../domain/password-policy';
-import { EmailSchema, MobilePhoneSchema, SiretSchema } from '../validators/zod';
+import { EmailSchema } from '../validators/zod';
 
 /** Longest password the sign-in form accepts (the policy allows 64; a margin for old accounts). */
 export const SIGN_IN_PASSWORD_MAX_LENGTH = 128;
@@ -85,19 +85,6 @@ export const SignInResultSchema = z.discriminatedUnion('status', [
 ]);
 export type SignInResult = z.infer<typeof SignInResultSchema>;
 
-/** POST /api/auth/second-factor/send — `mobilePhone` only when no number is on file. */
-export const SendCodeRequestSchema = z.object({
-  mobilePhone: MobilePhoneSchema.optional(),
-});
-export const SendCodeResultSchema = z.object({
-  maskedPhone: z.string(),
-  /** ISO instant from which « Renvoyer le code » is allowed. */
-  resendAvailableAt: z.string(),
-  /** ISO instant when the code expires (5 minutes). */
-  expiresAt: z.string(),
-});
-export type SendCodeResult = z.infer<typeof SendCodeResultSchema>;
-
 export const OneTimeCodeSchema = z
   .string({ error: 'Saisissez le code reçu' })
   .trim()
@@ -140,54 +127,6 @@ export const CaptchaPayloadSchema = z
   .string({ error: 'Cochez « Je ne suis pas un robot »' })
   .min(1, { error: 'Cochez « Je ne suis pas un robot »' })
   .max(10_000);
-
-/** Step 1 — POST /api/auth/activation/identify (« Identification »). */
-export const ActivationIdentifyRequestSchema = z.object({
-  siret: SiretSchema,
-  companyIdentifier: z
-    .string({ error: 'Ce champ est obligatoire' })
-    .trim()
-    .min(1, { error: 'Ce champ est obligatoire' })
-    .max(40)
-    .transform((v) => v.toUpperCase().replace(/\s+/g, '')),
-  captcha: CaptchaPayloadSchema,
-});
-export const ActivationIdentifyResultSchema = z.object({
-  /** Proves step 1 for 30 minutes; sent back at the last step. */
-  ticket: z.string(),
-  establishmentName: z.string(),
-  companyName: z.string(),
-});
-
-/** Step 2 — « Création de compte RH » (checked by the form, sent at step 3). */
-export const ActivationAccountSchema = z.object({
-  lastName: z
-    .string({ error: 'Ce champ est obligatoire' })
-    .trim()
-    .min(1, { error: 'Ce champ est obligatoire' })
-    .max(80),
-  firstName: z
-    .string({ error: 'Ce champ est obligatoire' })
-    .trim()
-    .min(1, { error: 'Ce champ est obligatoire' })
-    .max(80),
-  email: EmailSchema,
-  mobilePhone: MobilePhoneSchema,
-});
-
-/** Step 3 — POST /api/auth/activation/complete (« Mot de passe » and the terms). */
-export const ActivationCompleteRequestSchema = ActivationAccountSchema.extend({
-  ticket: z.string().min(1),
-  password: NewPasswordSchema,
-  termsVersionId: z.string().min(1),
-  acceptTerms: z.literal(true, {
-    error: 'Vous devez accepter les conditions générales d’utilisation',
-  }),
-});
-export const ActivationCompleteResultSchema = z.object({
-  /** The address the confirmation link was sent to. */
-  email: z.string(),
-});
 
 /** POST /api/auth/email/confirm, /api/auth/password/reset/check — the token from the link. */
 export const LinkTokenRequestSchema = z.object({ token: z.string().min(10).max(200) });

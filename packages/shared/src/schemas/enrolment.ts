@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { AFFILIATION_MODES, AFFILIATION_STATUSES, BENEFICIARY_TYPES } from '../domain/enums';
-import {
-  BicSchema,
-  BirthDateSchema,
-  IbanSchema,
-  IsoDateSchema,
-  NirSchema,
-} from '../validators/zod';
+import { BirthDateSchema, IsoDateSchema, NirSchema } from '../validators/zod';
+import { BicSchema, IbanSchema } from '../validators/zod-bank';
 
 // ---------------------------------------------------------------------------------------------
 // The employee's online BIA (SPEC §5.5), reached from the emailed link /formulaire/<token>.

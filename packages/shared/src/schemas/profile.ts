@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { EmailSchema, MobilePhoneSchema } from '../validators/zod';
+import { EmailSchema } from '../validators/zod';
+import { MobilePhoneSchema } from '../validators/zod-phone';
 import {
   AUTH_SPACES,
   LinkTokenRequestSchema,
   NewPasswordSchema,
   OneTimeCodeSchema,
-  SendCodeResultSchema,
   SIGN_IN_PASSWORD_MAX_LENGTH,
 } from './auth';
+import { SendCodeResultSchema } from './second-factor';
 
 // ---------------------------------------------------------------------------------------------
 // « Mon profil » (SPEC §4.4, re-authentication of §9). Routes under /api/profile, for any

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, USER_STATUSES } from '../domain/enums';
-import { EmailSchema, MobilePhoneSchema } from '../validators/zod';
+import { EmailSchema } from '../validators/zod';
+import { MobilePhoneSchema } from '../validators/zod-phone';
 
 // ---------------------------------------------------------------------------------------------
 // « Équipe de l'assureur » (SPEC §2, §6): the insurer's staff accounts, « Gestionnaire » or

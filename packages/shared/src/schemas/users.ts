@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COMPANY_ROLES, USER_STATUSES } from '../domain/enums';
 import { NewPasswordSchema } from './auth';
-import { EmailSchema, MobilePhoneSchema } from '../validators/zod';
+import { EmailSchema } from '../validators/zod';
+import { MobilePhoneSchema } from '../validators/zod-phone';
 
 // ---------------------------------------------------------------------------------------------
 // « Mes habilitations / Gestion des habilitations » (SPEC §4.3). Routes under /api/users, for

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  BicSchema,
   EmailSchema,
-  IbanSchema,
   IsoDateSchema,
-  MobilePhoneSchema,
   NirSchema,
   SirenSchema,
   SiretSchema,
   createNirSchema,
 } from './zod';
+import { BicSchema, IbanSchema } from './zod-bank';
+import { MobilePhoneSchema } from './zod-phone';
 
 function firstError(schema: z.ZodType, input: unknown): string | undefined {
   const result = schema.safeParse(input);

@@ -10,11 +10,9 @@ import { z } from 'zod';
 import './zod-errors';
 import type { ParseResult } from './result';
 import type { ParseNirOptions } from './nir';
-import { parseBic, parseIban } from './bank';
 import { birthDateError } from './birth-date';
 import { parseFrenchOrIsoDate } from './dates';
 import { parseNir } from './nir';
-import { parseMobilePhone } from './phone';
 import { parseSiren, parseSiret } from './siret';
 
 const REQUIRED = 'Ce champ est obligatoire';
@@ -27,7 +25,7 @@ function requiredString() {
 }
 
 /** A string schema whose value is checked and replaced by `parse`. */
-function parsedString(parse: (input: string) => ParseResult) {
+export function parsedString(parse: (input: string) => ParseResult) {
   return requiredString()
     .superRefine((value, ctx) => {
       const result = parse(value);
@@ -52,9 +50,6 @@ export function createNirSchema(options: ParseNirOptions = {}) {
 
 /** NIR schema accepting temporary numbers. */
 export const NirSchema = createNirSchema();
-export const IbanSchema = parsedString(parseIban);
-export const BicSchema = parsedString(parseBic);
-export const MobilePhoneSchema = parsedString(parseMobilePhone);
 /** Accepts "2024-12-31" or "31/12/2024"; the value is ISO. */
 export const IsoDateSchema = parsedString(parseFrenchOrIsoDate);
 

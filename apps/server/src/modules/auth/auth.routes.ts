@@ -2,10 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ActivationCompleteRequestSchema,
-  ActivationCompleteResultSchema,
-  ActivationIdentifyRequestSchema,
-  ActivationIdentifyResultSchema,
   EmailOnlyRequestSchema,
   ForgotPasswordRequestSchema,
   LinkCheckResultSchema,
@@ -13,8 +9,6 @@ import {
   MeSchema,
   PasswordConfirmRequestSchema,
   ResetPasswordRequestSchema,
-  SendCodeRequestSchema,
-  SendCodeResultSchema,
   SessionListSchema,
   SignInRequestSchema,
   SignInResultSchema,
@@ -24,6 +18,13 @@ import {
   TotpSetupResultSchema,
   VerifyCodeRequestSchema,
 } from '@affilia/shared/schemas/auth';
+import {
+  ActivationCompleteRequestSchema,
+  ActivationCompleteResultSchema,
+  ActivationIdentifyRequestSchema,
+  ActivationIdentifyResultSchema,
+} from '@affilia/shared/schemas/activation';
+import { SendCodeRequestSchema, SendCodeResultSchema } from '@affilia/shared/schemas/second-factor';
 import { AcceptTermsRequestSchema, PendingTermsSchema } from '@affilia/shared/schemas/content';
 import { notFound } from '../../lib/errors';
 import { requireAnyAuth, requireAuth } from '../../plugins/auth';

@@ -1,4 +1,5 @@
-import type { AuthSpace, SignInResult, SendCodeResult } from '@affilia/shared/schemas/auth';
+import type { AuthSpace, SignInResult } from '@affilia/shared/schemas/auth';
+import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import { maskPhone } from '@affilia/shared/validators/phone';
 import type {
   Database,

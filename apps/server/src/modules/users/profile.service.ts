@@ -1,5 +1,6 @@
 import { evaluatePassword } from '@affilia/shared/domain/password';
-import type { Me, SendCodeResult } from '@affilia/shared/schemas/auth';
+import type { Me } from '@affilia/shared/schemas/auth';
+import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import {
   SAME_PASSWORD,
   type ChangeEmailResult,

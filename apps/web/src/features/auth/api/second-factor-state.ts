@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import type { SendCodeResult, SignInResult } from '@affilia/shared/schemas/auth';
+import type { SignInResult } from '@affilia/shared/schemas/auth';
+import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import type { AuthSpace } from '../space';
 
 type SecondFactorRequired = Extract<SignInResult, { status: 'second_factor_required' }>;

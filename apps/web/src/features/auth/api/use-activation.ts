@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Terms } from '@affilia/shared/schemas/auth';
 import type {
   ActivationCompleteRequestSchema,
   ActivationCompleteResultSchema,
   ActivationIdentifyRequestSchema,
   ActivationIdentifyResultSchema,
-  Terms,
-} from '@affilia/shared/schemas/auth';
+} from '@affilia/shared/schemas/activation';
 import { api } from '../../../lib/api';
 
 export type ActivationIdentifyRequest = z.output<typeof ActivationIdentifyRequestSchema>;

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { SendCodeResult, SignInRequest, SignInResult } from '@affilia/shared/schemas/auth';
+import type { SignInRequest, SignInResult } from '@affilia/shared/schemas/auth';
+import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import { api } from '../../../lib/api';
 
 /** `POST /api/auth/sign-in`: signs in, or asks for the second factor. */

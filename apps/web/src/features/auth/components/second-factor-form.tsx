@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
 import { OneTimeCodeSchema, VerifyCodeRequestSchema } from '@affilia/shared/schemas/auth';
-import { MobilePhoneSchema } from '@affilia/shared/validators/zod';
+import { MobilePhoneSchema } from '@affilia/shared/validators/zod-phone';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { formatDelay } from '../../../lib/format-date';
 import { useCountdown } from '../../../lib/use-countdown';

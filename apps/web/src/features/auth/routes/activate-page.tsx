@@ -19,7 +19,7 @@ import {
   ActivationAccountSchema,
   ActivationCompleteRequestSchema,
   ActivationIdentifyRequestSchema,
-} from '@affilia/shared/schemas/auth';
+} from '@affilia/shared/schemas/activation';
 import { CaptchaField } from '../../../components/captcha-field';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';

@@ -12,8 +12,8 @@ import {
 import { listName } from '@affilia/shared/domain/person-name';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
-import type { MemberSort } from '@affilia/shared/schemas/members';
-import { MEMBER_SORT_LABELS } from '@affilia/shared/schemas/members';
+import type { MemberSort } from '@affilia/shared/domain/enums';
+import { MEMBER_SORT_LABELS } from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import type { MemberRow } from '../api/use-members';

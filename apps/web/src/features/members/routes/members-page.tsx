@@ -22,8 +22,8 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { PAGE_SIZES } from '@affilia/shared/schemas/members';
-import type { MemberSort } from '@affilia/shared/schemas/members';
+import { PAGE_SIZES } from '@affilia/shared/domain/enums';
+import type { MemberSort } from '@affilia/shared/domain/enums';
 import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
