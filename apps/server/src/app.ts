@@ -21,6 +21,7 @@ import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
 import { compressionPlugin } from './plugins/compression';
+import { passwordPolicyPlugin } from './plugins/password-policy';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
@@ -95,6 +96,7 @@ export async function buildApp(
   await app.register(securityHeadersPlugin, { isProduction: ctx.config.isProduction });
   // Before the routes: it hooks each route as it is declared.
   await app.register(compressionPlugin);
+  await app.register(passwordPolicyPlugin);
   await app.register(csrfPlugin);
   await app.register(authPlugin);
   // Uploads (multipart/form-data): each route reads its files with its own, tighter limits.

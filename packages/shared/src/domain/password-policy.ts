@@ -46,13 +46,33 @@ export function passwordLengthError(password: string): string | null {
 
 /**
  * The strength check, once `./password` (the estimator and its dictionaries) is loaded: it
- * registers itself on import. The server imports it at start, so its schemas apply the whole
- * policy; a web page that shows a password form loads it after the form is shown, and its
- * schemas judge the strength from then on (the length rule only before).
+ * registers itself on import. Neither the server nor a page loads it at start (about 12 MB of
+ * memory on the server, 500 kB compressed in a browser): the server calls
+ * `loadPasswordEvaluator()` before it validates a request that chooses a password, so that its
+ * schemas apply the whole policy from the first such request on; a web page that shows a password
+ * form loads it after the form is shown, and its schemas judge the strength from then on (the
+ * length rule only before).
  */
-let evaluator: ((password: string) => PasswordEvaluation) | null = null;
-export function registerPasswordEvaluator(evaluate: (password: string) => PasswordEvaluation) {
+export type PasswordEvaluator = (password: string, userInputs?: string[]) => PasswordEvaluation;
+let evaluator: PasswordEvaluator | null = null;
+export function registerPasswordEvaluator(evaluate: PasswordEvaluator) {
   evaluator = evaluate;
+}
+
+/** Whether the estimator and its dictionaries are loaded (by `loadPasswordEvaluator` or an import). */
+export function passwordEvaluatorLoaded(): boolean {
+  return evaluator !== null;
+}
+
+let loading: Promise<PasswordEvaluator> | null = null;
+/**
+ * The estimator with its dictionaries, loaded on the first call (the one place that loads them on
+ * demand); from then on `NewPasswordSchema` applies the whole policy.
+ */
+export function loadPasswordEvaluator(): Promise<PasswordEvaluator> {
+  if (evaluator) return Promise.resolve(evaluator);
+  loading ??= import('./password').then((m) => m.evaluatePassword);
+  return loading;
 }
 
 /** Why a new password is refused: the whole policy once the estimator is loaded, else its length. */

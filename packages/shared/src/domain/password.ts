@@ -63,4 +63,4 @@ export function evaluatePassword(password: string, userInputs: string[] = []): P
 }
 
 // The zod schemas of a new password (schemas/auth.ts) judge the strength from now on.
-registerPasswordEvaluator((password) => evaluatePassword(password));
+registerPasswordEvaluator(evaluatePassword);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { evaluatePassword } from '@affilia/shared/domain/password';
+import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import { recordAudit } from '../../lib/audit';
 import { captchaInvalid, verifyCaptcha } from '../../lib/captcha';
 import type { AppContext } from '../../lib/context';
@@ -135,6 +135,7 @@ export async function completeActivation(
   },
 ): Promise<{ email: string }> {
   const { establishmentId } = readTicket(ctx, input.ticket);
+  const evaluatePassword = await loadPasswordEvaluator();
   const evaluation = evaluatePassword(input.password, [
     input.firstName,
     input.lastName,

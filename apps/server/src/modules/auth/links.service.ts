@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { evaluatePassword } from '@affilia/shared/domain/password';
+import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import type { AuthSpace } from '@affilia/shared/schemas/auth';
 import { SAME_PASSWORD } from '@affilia/shared/schemas/profile';
 import type { ActionTokenPurpose, Database } from '../../db/schema';
@@ -216,6 +216,7 @@ export async function resetPassword(
   const row = await findLiveToken(ctx.db, now, 'password_reset', token);
   const user = await findUserById(ctx.db, row.user_id);
   if (!user) throw new AppError('link_invalid', 404, 'Ce lien n’est pas valide.');
+  const evaluatePassword = await loadPasswordEvaluator();
   const evaluation = evaluatePassword(password, [user.first_name, user.last_name, user.email]);
   if (!evaluation.ok) {
     throw new AppError('password_weak', 400, evaluation.error ?? 'Mot de passe trop faible.', {

@@ -3,7 +3,7 @@
  * entreprise »): valid 72 hours, single use, dead when the user is suspended or deactivated.
  * Creating the password activates the account; the first sign-in then asks for an SMS code.
  */
-import { evaluatePassword } from '@affilia/shared/domain/password';
+import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
@@ -57,6 +57,7 @@ export async function acceptInvitation(
       'Les conditions générales ont changé : relisez-les et acceptez la nouvelle version.',
     );
   }
+  const evaluatePassword = await loadPasswordEvaluator();
   const evaluation = evaluatePassword(input.password, [
     user.first_name,
     user.last_name,

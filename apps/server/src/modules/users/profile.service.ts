@@ -1,4 +1,4 @@
-import { evaluatePassword } from '@affilia/shared/domain/password';
+import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import type { Me } from '@affilia/shared/schemas/auth';
 import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import {
@@ -458,6 +458,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw badRequest('password_unchanged', `${SAME_PASSWORD}.`, { newPassword: SAME_PASSWORD });
   }
+  const evaluatePassword = await loadPasswordEvaluator();
   const evaluation = evaluatePassword(input.newPassword, [
     user.first_name,
     user.last_name,
