@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, jsonHeaders, type TestApp } from '../test/helper';
 import { AppError } from './lib/errors';
+import { helmetHeaders, helmetOptions } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
 
 let t: TestApp;
@@ -113,6 +114,31 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('sends Helmet’s headers, computed once, on every answer: success, not found, error', async () => {
+    const expected = helmetHeaders(helmetOptions(false));
+    expect(Object.keys(expected)).toEqual(
+      expect.arrayContaining([
+        'content-security-policy',
+        'x-frame-options',
+        'origin-agent-cluster',
+      ]),
+    );
+    for (const [url, status] of [
+      ['/api/health', 200],
+      ['/api/nothing-here', 404],
+      ['/api/members', 401],
+    ] as const) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode).toBe(status);
+      for (const [name, value] of Object.entries(expected)) {
+        expect(res.headers[name], `${url}: ${name}`).toBe(value);
+      }
+    }
+    const production = helmetHeaders(helmetOptions(true));
+    expect(production['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(production['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 });
 

@@ -16,7 +16,7 @@ import {
 import '@affilia/shared/validators/zod-errors';
 import type { AppContext } from './lib/context';
 import { newId } from './lib/ids';
-import { loggerOptions } from './lib/logger';
+import { loggerOptions, RequestLogController } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
@@ -76,6 +76,8 @@ export async function buildApp(
       : { logger: opts.logger ?? loggerOptions(ctx.config) }),
     trustProxy: ctx.config.trustProxy,
     genReqId: () => newId(),
+    // One line per request when it is answered (lib/logger.ts), instead of Fastify's two.
+    logController: new RequestLogController(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, redactUrl } from './logger';
+import { loggerOptions, redactUrl, RequestLogController } from './logger';
 
 describe('logs', () => {
   it('never contain passwords, codes, tokens, NIR or IBAN', async () => {
@@ -14,7 +14,7 @@ describe('logs', () => {
       },
     });
     const log = pino({ ...(loggerOptions({ logLevel: 'info' }) as pino.LoggerOptions) }, stream);
-    const app = Fastify({ loggerInstance: log });
+    const app = Fastify({ loggerInstance: log, logController: new RequestLogController() });
     app.post('/api/enrolment/:token', (req) => {
       req.log.info(
         {
@@ -29,6 +29,15 @@ describe('logs', () => {
         'nested',
       );
       req.log.info({ code: '482913' }, 'code sent');
+      req.log.error(
+        {
+          err: Object.assign(new Error('failed'), {
+            token: 'err-token-value',
+            detail: { iban: 'FR76err' },
+          }),
+        },
+        'error fields',
+      );
       return { ok: true };
     });
     await app.inject({
@@ -55,10 +64,44 @@ describe('logs', () => {
       'QmFzZTY0VG9rZW5WYWx1ZUhlcmUxMjM0NTY3ODkw',
       '1990-01-01',
       'body-password',
+      'err-token-value',
+      'FR76err',
     ]) {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('[REDACTED]');
+  });
+
+  it('hold one line per request, written when it is answered: method, masked URL, status, duration', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        cb();
+      },
+    });
+    const log = pino({ ...(loggerOptions({ logLevel: 'warn' }) as pino.LoggerOptions) }, stream);
+    const app = Fastify({ loggerInstance: log, logController: new RequestLogController() });
+    app.get('/api/ok', () => ({ ok: true }));
+    app.get('/api/broken', () => {
+      throw new Error('broken');
+    });
+    await app.inject('/api/ok');
+    expect(lines).toEqual([]); // `info`: below the level
+    log.level = 'info';
+    await app.inject({ url: '/api/ok?q=Dupont', headers: { 'user-agent': 'test' } });
+    await app.inject('/api/broken');
+    await app.close();
+    const requests = lines.filter((l) => String(l.msg).startsWith('request'));
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toMatchObject({
+      level: 30,
+      msg: 'request',
+      req: { method: 'GET', url: '/api/ok?[REDACTED]', userAgent: 'test' },
+      statusCode: 200,
+    });
+    expect(typeof requests[0]?.ms).toBe('number');
+    expect(requests[1]).toMatchObject({ level: 50, msg: 'request failed', statusCode: 500 });
   });
 
   it('masks long opaque URL segments and query strings', () => {
