@@ -289,6 +289,7 @@ export async function exportAudit(
       after = rows[rows.length - 1];
     }
   }
+  // Pulled by the client (back-pressure): one batch read ahead at most.
   return Readable.from(lines());
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditAction } from '@affilia/shared/domain/audit';
-import type { AuditPage } from '@affilia/shared/schemas/audit';
+import { AuditFiltersSchema, type AuditPage } from '@affilia/shared/schemas/audit';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import { JOBS, runDueJobs } from '../../jobs/runner';
@@ -9,7 +9,7 @@ import type { ApiErrorBody } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
 import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
-import { parisDayStart, purgeAuditLog } from './audit.service';
+import { exportAudit, parisDayStart, purgeAuditLog } from './audit.service';
 
 const DAY = 86_400_000;
 
@@ -199,6 +199,23 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
         { format: 'csv', filters: { company: company.siren, action: 'members' } },
       ]),
     );
+  });
+
+  it('streams the export: batches read as the client reads, one ahead at most', async () => {
+    const stream = await exportAudit(
+      t.ctx,
+      { userId: managerId, meta: { ip: '198.51.100.200', userAgent: 'test' } },
+      AuditFiltersSchema.parse({ action: 'paging' }),
+      5,
+    );
+    const chunks: string[] = [String(stream.read() ?? '')];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The header was read; the client waits: at most one batch of 5 rows is ready.
+    expect(stream.readableLength).toBeLessThanOrEqual(1);
+    for await (const chunk of stream) chunks.push(String(chunk));
+    const lines = chunks.join('').trim().split('\r\n');
+    expect(lines).toHaveLength(24);
+    expect(chunks.length).toBeGreaterThanOrEqual(1 + 23 / 5);
   });
 
   it('is closed to employers', async () => {

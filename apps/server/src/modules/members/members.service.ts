@@ -4,8 +4,7 @@
  * answers 404.
  */
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { coverageStatus } from '@affilia/shared/domain/coverage';
 import { COVERAGE_STATUS_LABELS, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
@@ -309,6 +308,40 @@ export interface ExportInput {
 }
 
 /**
+ * Resolves once `stream` emits `event`, or when `out` (the answer) closes: a client that went
+ * away must not leave the export waiting forever.
+ */
+function eventOrClose(stream: NodeJS.EventEmitter, event: string, out: PassThrough) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off(event, done);
+      out.off('close', done);
+      resolve();
+    };
+    stream.once(event, done);
+    out.once('close', done);
+  });
+}
+
+/**
+ * Back-pressure for the XLSX export, after each batch of rows: resolves when the zip has taken
+ * the rows written so far and the client has taken the zip's output. exceljs writes rows into
+ * the zip's entry without regard for back-pressure (its StreamBuf ignores `write()`'s answer),
+ * and archiver fills its output whether it is read or not: without this wait the whole workbook
+ * would pile up in memory when the client downloads slower than the database reads. The entry's
+ * input stream is archiver's PassThrough, the StreamBuf's one pipe: internals of exceljs 4
+ * (unchanged since 2023), checked by members-export.test.ts; without them, one turn of the
+ * event loop and the answer's `drain` still pace the export.
+ */
+async function xlsxDrained(sheet: unknown, out: PassThrough): Promise<void> {
+  const entry = (sheet as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as
+    (NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } }) | undefined;
+  if (entry?._writableState?.needDrain) await eventOrClose(entry, 'drain', out);
+  else await new Promise((resolve) => setImmediate(resolve));
+  if (out.writableNeedDrain && !out.destroyed) await eventOrClose(out, 'drain', out);
+}
+
+/**
  * The filtered list as a stream (CSV: UTF-8 with BOM and `;`; XLSX: streamed workbook). The
  * audit line is written when the export starts, with the number of rows.
  */
@@ -340,6 +373,7 @@ export async function exportMembers(
           .join('');
       }
     }
+    // Pulled by the client: Readable.from reads one batch ahead at most (highWaterMark 1).
     return { stream: Readable.from(lines()), rows };
   }
   const out = new PassThrough();
@@ -356,6 +390,8 @@ export async function exportMembers(
     try {
       for await (const batch of batches) {
         for (const r of batch) sheet.addRow(exportValues(ctx.cipher, today, r)).commit();
+        await xlsxDrained(sheet, out);
+        if (out.destroyed) return; // the client went away: stop reading
       }
       sheet.commit();
       await workbook.commit();
