@@ -20,6 +20,18 @@ describe('health and readiness', () => {
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready', database: t.ctx.dialect });
   });
+
+  it('never looks up the session cookie on the health checks (an API route does)', async () => {
+    const cookie = '__Host-affilia_session=unknown-session';
+    for (const url of ['/api/health', '/api/ready']) {
+      const res = await t.app.inject({ url, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['set-cookie'], url).toBeUndefined();
+    }
+    // Elsewhere an unknown session is looked up and its cookie cleared.
+    const api = await t.app.inject({ url: '/api/members', headers: { cookie } });
+    expect(String(api.headers['set-cookie'])).toContain('__Host-affilia_session=;');
+  });
 });
 
 describe('errors', () => {

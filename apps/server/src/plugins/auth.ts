@@ -14,6 +14,10 @@ export interface AuthContext {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `false`: the route never reads the session, whose cookie is not looked up (health checks). */
+    session?: false;
+  }
   interface FastifyRequest {
     /** The signed-in user and session, or null. Set for every /api/ request. */
     auth: AuthContext | null;
@@ -22,13 +26,16 @@ declare module 'fastify' {
   }
 }
 
-/** Reads the session cookie of every API request (sessions live in the database). */
+/**
+ * Reads the session cookie of every API request (sessions live in the database), but for the
+ * routes declared with `config: { session: false }`.
+ */
 export const authPlugin = fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('auth', null);
   app.decorateRequest('employerActor', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') || request.routeOptions.config.session === false) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const loaded = await loadSession(app.ctx, token);

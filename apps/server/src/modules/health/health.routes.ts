@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isReachable } from '../../db/database';
 
+/** Liveness and readiness, for load balancers and probes: no session looked up. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
+      config: { session: false },
       schema: {
         tags: ['system'],
         summary: 'Liveness: the process answers',
@@ -18,6 +20,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/ready',
     {
+      config: { session: false },
       schema: {
         tags: ['system'],
         summary: 'Readiness: the database answers',
