@@ -72,6 +72,42 @@ describe('the compiled server', () => {
     expect(code).not.toContain('@affilia/shared');
   });
 
+  it('loads at start neither the lazily loaded packages nor the password dictionaries', () => {
+    // The static import graph of server.js: what `node dist/server.js` loads before it runs.
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = fs.readFileSync(path.join(outdir, file), 'utf8');
+      for (const [, spec = ''] of code.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"([^"]+)";/gms)) {
+        if (spec.startsWith('./')) visit(spec.slice(2));
+        else if (!spec.startsWith('node:'))
+          packages.add(/^(@[^/]+\/)?[^/]+/.exec(spec)?.[0] ?? spec);
+      }
+    };
+    visit('server.js');
+    expect(seen.size).toBeGreaterThan(1);
+    expect(packages).toContain('fastify');
+    for (const lazy of [
+      '@zxcvbn-ts/core',
+      '@zxcvbn-ts/language-common',
+      '@zxcvbn-ts/language-fr',
+      'exceljs',
+      'pdf-lib',
+      '@pdf-lib/fontkit',
+      'pg',
+      'nodemailer',
+      'qrcode',
+    ]) {
+      expect(packages, lazy).not.toContain(lazy);
+    }
+    // Bundled (one module instead of hundreds of files), never imported at run time.
+    for (const bundled of ['kysely', 'zod', 'fastify-type-provider-zod', 'libphonenumber-js']) {
+      expect(packages, bundled).not.toContain(bundled);
+    }
+  });
+
   it('imports an .xlsx from the command line (worker thread, exceljs, migrations)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Entreprises');
