@@ -102,8 +102,9 @@ export const VerifyCodeRequestSchema = z.object({
 /**
  * A new password, checked against the policy (the server checks again, with the user's names).
  * The strength estimate applies once `domain/password` (zxcvbn-ts and its dictionaries) is loaded:
- * at the server's start, and in the browser by the password forms' meter after the form is shown;
- * before, the length rule only. So no page that imports a schema carries the dictionaries.
+ * on the server before the first request that chooses a password is validated
+ * (plugins/password-policy.ts), and in the browser by the password forms' meter after the form is
+ * shown; before, the length rule only. So no page that imports a schema carries the dictionaries.
  */
 export const NewPasswordSchema = z
   .string({ error: PASSWORD_REQUIRED })
