@@ -28,8 +28,8 @@ const codeOf = async (p: Promise<unknown>) =>
 
 describe('reading a CSV as a stream (issue 15)', () => {
   it('counts, then reads, a file of several chunks from its path: a character across two chunks, lines of quoted fields', async () => {
-    // 1 MB chunks: « é » (2 bytes in UTF-8) lands on the boundary of the first one.
-    const pad = 'x'.repeat(1024 * 1024 - 'a;b\n'.length - 1);
+    // 64 kB chunks: « é » (2 bytes in UTF-8) lands on the boundary of the first one.
+    const pad = 'x'.repeat(64 * 1024 - 'a;b\n'.length - 1);
     const text = `a;b\n${pad}é;1\n\n"deux\nlignes";2\n`;
     const p = file('chunks.csv', Buffer.from(text, 'utf8'));
     const { scan, rows } = await read({ path: p });

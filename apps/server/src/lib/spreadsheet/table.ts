@@ -361,7 +361,8 @@ export type TableSource = { bytes: Buffer } | { path: string };
 
 export type CsvEncoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'windows-1252';
 
-const CHUNK_BYTES = 1024 * 1024;
+/** Bytes read at a time: csv-parse turns a whole chunk into records at once (16,000 blank rows at most). */
+const CHUNK_BYTES = 64 * 1024;
 
 async function* byteChunks(source: TableSource): AsyncGenerator<Buffer> {
   if ('bytes' in source) {
