@@ -34,13 +34,19 @@ export const authPlugin = fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('auth', null);
   app.decorateRequest('employerActor', null);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config.session === false) return;
+  // A callback hook: no promise for the requests without a session to look up.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config.session === false) {
+      return done();
+    }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const loaded = await loadSession(app.ctx, token);
-    if (loaded) request.auth = loaded;
-    else reply.clearCookie(SESSION_COOKIE, clearCookieOptions);
+    if (!token) return done();
+    loadSession(app.ctx, token)
+      .then((loaded) => {
+        if (loaded) request.auth = loaded;
+        else reply.clearCookie(SESSION_COOKIE, clearCookieOptions);
+      })
+      .then(() => done(), done);
   });
 });
 

@@ -13,14 +13,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * form-encoded or text parser is registered); upload routes use multipart with the same header.
  */
 export const csrfPlugin = fp((app) => {
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+  // A callback hook, not an async one: nothing to wait for (no promise per request).
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
     if (request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
-      throw new AppError(
-        'csrf_header_missing',
-        403,
-        'Requête refusée : elle ne provient pas de l’application.',
+      return done(
+        new AppError(
+          'csrf_header_missing',
+          403,
+          'Requête refusée : elle ne provient pas de l’application.',
+        ),
       );
     }
+    done();
   });
 });
