@@ -51,6 +51,7 @@ const TABLES = {
   jobs_locks: true,
   data_versions: true,
   reference_imports: true,
+  reference_import_jobs: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;

@@ -670,6 +670,28 @@ export interface ReferenceImportsTable {
   created_at: Instant;
 }
 
+/** A back-office import running in the background (migration 0006). */
+export interface ReferenceImportJobsTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  dry_run: Generated<Bool>;
+  actor_user_id: string | null;
+  /** 'running' | 'done' | 'failed'; a running job whose heartbeat stopped reads as interrupted. */
+  status: string;
+  rows_done: Generated<number>;
+  /** The data rows of the file (counted before the first row is applied). */
+  rows_total: Generated<number>;
+  /** The import's history row, once done. */
+  import_id: string | null;
+  /** The report's answer (ReferenceImportReport as JSON), once done. */
+  result: string | null;
+  error_message: string | null;
+  created_at: Instant;
+  /** The heartbeat of the instance running the job. */
+  updated_at: Instant;
+}
+
 /** Leases for periodic jobs run by several app instances. */
 export interface JobsLocksTable {
   name: string;
@@ -719,6 +741,7 @@ export interface Database {
   jobs_locks: JobsLocksTable;
   data_versions: DataVersionsTable;
   reference_imports: ReferenceImportsTable;
+  reference_import_jobs: ReferenceImportJobsTable;
 }
 
 export type TableName = keyof Database;

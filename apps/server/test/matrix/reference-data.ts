@@ -90,6 +90,18 @@ export const referenceDataMatrix: BackofficeMatrix = {
       file: { name: 'entreprises.csv', content: 'SIREN;Raison sociale;Identifiant entreprise\n' },
     }),
   },
+  [`POST ${API}/import-jobs`]: {
+    kind: 'backoffice',
+    call: () => ({
+      url: `${API}/import-jobs`,
+      fields: { kind: 'companies' },
+      file: { name: 'entreprises.csv', content: 'SIREN;Raison sociale;Identifiant entreprise\n' },
+    }),
+  },
+  [`GET ${API}/import-jobs/:id`]: {
+    kind: 'backoffice',
+    call: () => ({ url: `${API}/import-jobs/${UNKNOWN_ID}` }),
+  },
   [`GET ${API}/imports`]: { kind: 'backoffice' },
   [`GET ${API}/imports/:id/report.csv`]: {
     kind: 'backoffice',

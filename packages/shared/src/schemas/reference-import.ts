@@ -12,6 +12,10 @@ import { frenchFileName } from '../domain/file-name';
 // - GET  /api/backoffice/reference-data/imports               → ReferenceImportHistory
 // - GET  /api/backoffice/reference-data/imports/:id/report.csv  the report (UTF-8 with BOM, `;`)
 // - GET  /api/backoffice/reference-data/templates/:kind.xlsx    the Excel template of a kind
+// - POST /api/backoffice/reference-data/import-jobs[?dryRun=1]  the same upload, run in the
+//   background once the file is checked and counted → 202 { id }
+// - GET  /api/backoffice/reference-data/import-jobs/:id  → ReferenceImportJob (rows done / total,
+//   then the report), polled by the page
 //
 // The same import runs from the command line: `npm run cli -- import <file> --kind members`.
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +140,25 @@ export const ReferenceImportTemplateParamsSchema = z.object({
 });
 
 export const REFERENCE_IMPORTS_PATH = '/api/backoffice/reference-data/imports';
+export const REFERENCE_IMPORT_JOBS_PATH = '/api/backoffice/reference-data/import-jobs';
+
+export const REFERENCE_IMPORT_JOB_STATUSES = ['running', 'done', 'failed', 'interrupted'] as const;
+export type ReferenceImportJobStatus = (typeof REFERENCE_IMPORT_JOB_STATUSES)[number];
+
+export const ReferenceImportJobStartedSchema = z.object({ id: z.string() });
+
+/** An import run in the background: its progress, then its report or why it stopped. */
+export const ReferenceImportJobSchema = z.object({
+  id: z.string(),
+  /** `interrupted`: the server running it stopped (the batches applied before stay applied). */
+  status: z.enum(REFERENCE_IMPORT_JOB_STATUSES),
+  rowsDone: z.number().int(),
+  rowsTotal: z.number().int(),
+  report: ReferenceImportReportSchema.nullable(),
+  /** Why a failed or interrupted job stopped (French). */
+  error: z.string().nullable(),
+});
+export type ReferenceImportJob = z.infer<typeof ReferenceImportJobSchema>;
 
 /** The path of the CSV report of an import. */
 export function referenceImportReportPath(id: string): string {

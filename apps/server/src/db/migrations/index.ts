@@ -4,6 +4,7 @@ import * as m0002 from './0002_member_latest_coverage';
 import * as m0003 from './0003_reference_imports';
 import * as m0004 from './0004_company_invitations';
 import * as m0005 from './0005_outbox_attachments';
+import * as m0006 from './0006_reference_import_jobs';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_reference_imports': m0003,
   '0004_company_invitations': m0004,
   '0005_outbox_attachments': m0005,
+  '0006_reference_import_jobs': m0006,
 };

@@ -4,6 +4,8 @@ import {
   REFERENCE_IMPORT_KINDS,
   REFERENCE_IMPORT_MAX_BYTES,
   ReferenceImportHistorySchema,
+  ReferenceImportJobSchema,
+  ReferenceImportJobStartedSchema,
   ReferenceImportParamsSchema,
   ReferenceImportQuerySchema,
   ReferenceImportReportSchema,
@@ -18,6 +20,7 @@ import { AppError, badRequest } from '../../lib/errors';
 import { requireStaff } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
+import { readImportJob, startImportJob } from './import-jobs';
 import { listImports, readImportReport, runReferenceImport } from './import.service';
 import { referenceImportTemplate } from './import-template';
 
@@ -106,6 +109,53 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
       });
       return result.report;
+    },
+  );
+
+  app.post(
+    '/api/backoffice/reference-data/import-jobs',
+    {
+      schema: {
+        tags,
+        summary:
+          'The same import in the background: answers once the file is checked and counted (a file error is this answer), then GET …/import-jobs/:id',
+        consumes: ['multipart/form-data'],
+        querystring: ReferenceImportQuerySchema,
+        response: { 202: ReferenceImportJobStartedSchema },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireStaff(request);
+      const upload = await readUpload(request);
+      const meta = requestMeta(request);
+      const job = await startImportJob(deps(), {
+        kind: upload.kind,
+        file: { bytes: upload.bytes },
+        fileName: upload.fileName ?? 'fichier',
+        dryRun: request.query.dryRun,
+        source: 'backoffice',
+        actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
+      });
+      // The rows are applied after the answer; the job row tells how it goes.
+      void job.finished.catch((err: unknown) => request.log.error({ err }, 'import job failed'));
+      return reply.code(202).send({ id: job.id });
+    },
+  );
+
+  app.get(
+    '/api/backoffice/reference-data/import-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import run in the background: rows done / rows of the file, then its report',
+        params: ReferenceImportParamsSchema,
+        response: { 200: ReferenceImportJobSchema },
+      },
+    },
+    async (request, reply) => {
+      requireStaff(request);
+      void reply.header('cache-control', 'no-store');
+      return readImportJob(deps(), request.params.id);
     },
   );
 

@@ -89,6 +89,8 @@ export interface RunImportInput {
   maxRows?: number;
   /** Rows per transaction (IMPORT_BATCH_ROWS; smaller in tests). */
   batchRows?: number;
+  /** Once the file is checked and counted, before any row is applied: its data rows. */
+  onStart?: (total: number) => void;
   /** After each batch: the data rows decided so far, and the file's data rows. */
   onRows?: (done: number, total: number) => void;
 }
@@ -1055,6 +1057,7 @@ export async function runReferenceImport(
         if (!parser) {
           parser = createRowParser(input.kind, row.cells, maxRows);
           if (total === 0) throw noDataRows();
+          input.onStart?.(total);
           continue;
         }
         pending.push(parser.parse(row));

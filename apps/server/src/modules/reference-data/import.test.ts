@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberPage } from '@affilia/shared/schemas/members';
 import type {
   ReferenceImportHistory,
+  ReferenceImportJob,
   ReferenceImportKind,
   ReferenceImportReport,
 } from '@affilia/shared/schemas/reference-import';
@@ -894,5 +895,96 @@ describe(`issue 15: an import applied batch by batch ${DB}`, () => {
       expected[3],
       expected[4],
     ]);
+  });
+});
+
+describe(`issue 15: the back office's import in the background ${DB}`, () => {
+  function startJob(bytes: Buffer, kind: ReferenceImportKind = 'companies', query = '') {
+    const { payload, contentType } = multipart(kind, 'entreprises.csv', bytes);
+    t.clock.advance(1000);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/backoffice/reference-data/import-jobs${query}`,
+      headers: {
+        'content-type': contentType,
+        'x-requested-with': 'affilia',
+        cookie: staff.jar.header(),
+      },
+      payload,
+    });
+  }
+
+  it('answers once the file is counted (202), then rows done / total, then the same report', async () => {
+    const sirens = Array.from({ length: 4 }, (_, i) => siren(`7${String(i).padStart(7, '0')}`));
+    const file = csv([
+      ['SIREN', 'Raison sociale', 'Identifiant entreprise'],
+      ...sirens.map((s, i) => [s, `Fond ${i + 1}`, `FOND-${i + 1}`]),
+      ['123456789', 'Mauvais SIREN', 'FOND-X'],
+    ]);
+    const res = await startJob(file);
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json<{ id: string }>();
+    let job: ReferenceImportJob | undefined;
+    for (let i = 0; i < 100; i += 1) {
+      const read = await staff.get(`/api/backoffice/reference-data/import-jobs/${id}`);
+      expect(read.statusCode, read.body).toBe(200);
+      job = read.json<ReferenceImportJob>();
+      expect(job.rowsTotal).toBe(5);
+      if (job.status !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(job).toMatchObject({ status: 'done', rowsDone: 5, rowsTotal: 5, error: null });
+    expect(job?.report?.summary).toEqual({
+      total: 5,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      errors: 1,
+    });
+    expect(job?.report?.rows[4]?.message).toBe('Ce numéro de SIREN n’est pas valide');
+    // In the history, with its report.
+    const report = await staff.get(
+      `/api/backoffice/reference-data/imports/${job?.report?.id}/report.csv`,
+    );
+    expect(report.statusCode).toBe(200);
+  });
+
+  it('answers a file error at once, and leaves no job', async () => {
+    const before = await t.ctx.db.selectFrom('reference_import_jobs').select('id').execute();
+    const res = await startJob(csv([['Nom'], ['x']]));
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('import_columns_missing');
+    expect(await t.ctx.db.selectFrom('reference_import_jobs').select('id').execute()).toEqual(
+      before,
+    );
+  });
+
+  it('a job whose server stopped reads as interrupted, not « en cours » forever; another id is 404', async () => {
+    const id = newId();
+    const at = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    await t.ctx.db
+      .insertInto('reference_import_jobs')
+      .values({
+        id,
+        kind: 'members',
+        file_name: 'assures.csv',
+        actor_user_id: null,
+        status: 'running',
+        rows_done: 15_000,
+        rows_total: 100_000,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const read = await staff.get(`/api/backoffice/reference-data/import-jobs/${id}`);
+    expect(read.json<ReferenceImportJob>()).toMatchObject({
+      status: 'interrupted',
+      rowsDone: 15_000,
+      rowsTotal: 100_000,
+      report: null,
+      error: expect.stringMatching(/^L’import s’est interrompu/),
+    });
+    const missing = await staff.get(`/api/backoffice/reference-data/import-jobs/${newId()}`);
+    expect(missing.statusCode).toBe(404);
   });
 });
