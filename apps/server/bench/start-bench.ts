@@ -46,7 +46,7 @@ interface Run {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const load = () => Math.round(os.loadavg()[0] * 100) / 100;
+const load = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
