@@ -43,7 +43,12 @@ const KIND_HELP: Record<ReferenceImportKind, string> = {
     'NIR, nom, prénom, date de naissance, SIRET, statut professionnel, numéro de contrat, option, date d’effet et date de fin : une ligne par couverture. Les établissements et les contrats doivent être importés avant.',
 };
 
-type Phase = { step: 'choose' } | { step: 'uploading'; sent: number } | { step: 'processing' };
+type Phase =
+  | { step: 'choose' }
+  | { step: 'uploading'; sent: number }
+  | { step: 'processing'; done: number; total: number | null };
+
+const count = (n: number) => n.toLocaleString('fr-FR');
 
 /** « Type de données », the template, the file (drag and drop), then the upload's progress. */
 export function ImportForm({ onReport }: { onReport: (report: ReferenceImportReport) => void }) {
@@ -77,7 +82,10 @@ export function ImportForm({ onReport }: { onReport: (report: ReferenceImportRep
         file,
         dryRun,
         onProgress: (sent) =>
-          setPhase(sent >= 1 ? { step: 'processing' } : { step: 'uploading', sent }),
+          setPhase(
+            sent >= 1 ? { step: 'processing', done: 0, total: null } : { step: 'uploading', sent },
+          ),
+        onRows: (rowsDone, total) => setPhase({ step: 'processing', done: rowsDone, total }),
       },
       {
         onSuccess: (report) => {
@@ -164,6 +172,17 @@ export function ImportForm({ onReport }: { onReport: (report: ReferenceImportRep
             <Stack gap={6}>
               <Text size="sm">Envoi du fichier… {Math.round(phase.sent * 100)} %</Text>
               <Progress value={phase.sent * 100} aria-label="Envoi du fichier" size="lg" />
+            </Stack>
+          ) : phase.step === 'processing' && phase.total ? (
+            <Stack gap={6}>
+              <Text size="sm">
+                Import en cours : {count(phase.done)} / {count(phase.total)} lignes traitées
+              </Text>
+              <Progress
+                value={(phase.done * 100) / phase.total}
+                aria-label="Lignes traitées"
+                size="lg"
+              />
             </Stack>
           ) : phase.step === 'processing' ? (
             <Group gap="sm">
