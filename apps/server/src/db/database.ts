@@ -56,7 +56,11 @@ export function openDatabase(url: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -64000');
+  // SQLite's own page cache, per connection: 16 MB holds the hot indexes of « Mes salariés » at
+  // 100,000 members. Any full read (an export, the figures) fills it to the limit and it stays:
+  // at 64 MB it was most of an export's memory (docs/performance.md), for no gain the members
+  // bench could see; pages beyond it are read again from the system's file cache.
+  sqlite.pragma('cache_size = -16000');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
