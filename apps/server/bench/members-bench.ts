@@ -15,7 +15,7 @@
  * 4. measures each call with autocannon, `--duration` seconds (10) at 10 connections, the same
  *    settings as `fastify_hello`;
  * 5. the export of every member as CSV, on a server started again for it: the load tests leave
- *    the server with a grown V8 heap and SQLite's page cache filled (cache_size 64 MB), which the
+ *    the server with a grown V8 heap and SQLite's page cache filled (16 MB), which the
  *    export would be charged for. The peak RSS is the kernel's high-water mark (VmHWM), reset
  *    (clear_refs) once the new server is ready; the RSS before, the peak and their difference
  *    (what the export itself costs) are written, and so is the same export on the loaded server
@@ -382,7 +382,7 @@ function writeReport(output: Output) {
     '`fastify_hello` is a bare Fastify of the same version (one GET route answering a small JSON, no',
     'plugin, no logger) in its own process, measured first in the same run with the same settings:',
     'the anchor of the ratios. The export is measured on a server started again for it (the load',
-    'tests leave a grown heap and SQLite’s 64 MB page cache filled), and on the loaded server.',
+    'tests leave a grown heap and SQLite’s 16 MB page cache filled), and on the loaded server.',
     '',
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
     `${os.type()} ${os.release()}, Node.js ${process.version}. Commit ${output.commit}, measured ${new Date().toISOString()};`,
