@@ -44,7 +44,15 @@ function inBoundedHeap(): number | null {
   const child = spawnSync(
     process.execPath,
     [...IMPORT_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)],
-    { stdio: 'inherit', env: { ...process.env, AFFILIA_IMPORT_BOUNDED_HEAP: '1' } },
+    {
+      stdio: 'inherit',
+      // Two malloc arenas (glibc): the threads' arenas otherwise keep tens of MB each.
+      env: {
+        MALLOC_ARENA_MAX: '2',
+        ...process.env,
+        AFFILIA_IMPORT_BOUNDED_HEAP: '1',
+      },
+    },
   );
   if (child.error) throw child.error;
   return child.status ?? 1;
@@ -80,9 +88,9 @@ async function openDeps(): Promise<{ deps: ImportDeps; close: () => Promise<void
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database.db);
-    // This process's own connection: the server's 64 MB of page cache would be a fifth of the
-    // import's memory; beyond 16 MB the system's file cache serves as well.
-    if (database.dialect === 'sqlite') await sql`pragma cache_size = -16000`.execute(database.db);
+    // This process's own connection: the server's 64 MB of page cache would be a quarter of the
+    // import's memory; beyond 32 MB the system's file cache serves about as well.
+    if (database.dialect === 'sqlite') await sql`pragma cache_size = -32000`.execute(database.db);
     const key = loadOrCreateDataKey({
       key: config.encryption.key,
       keyFile: config.encryption.keyFile,

@@ -888,7 +888,7 @@ class ReportFile {
 // The import
 
 /** Rows checked and applied per transaction. */
-export const IMPORT_BATCH_ROWS = 5000;
+export const IMPORT_BATCH_ROWS = 10_000;
 
 /** What must be known across the batches of one file (the rows' own keys: import-parse.ts). */
 interface FileState {
