@@ -8,6 +8,7 @@ import { parseNir } from '@affilia/shared/validators/nir';
 import type { ContractPeriod } from '@affilia/shared/domain/pre-affiliation';
 import type { Database } from '../../db/schema';
 import { nameSearchCondition } from '../../db/search-name';
+import { nextDay, parisDayStart } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
@@ -51,9 +52,13 @@ function filterConditions(cipher: FieldCipher, f: AffiliationFilters): Expressio
   if (f.siren) conditions.push(sql<SqlBool>`c.siren = ${f.siren.replace(/\s/g, '')}`);
   if (f.status) conditions.push(sql<SqlBool>`r.status = ${f.status}`);
   if (f.mode) conditions.push(sql<SqlBool>`r.mode = ${f.mode}`);
-  if (f.from) conditions.push(sql<SqlBool>`r.created_at >= ${f.from}`);
-  // Instants sort as text: every instant of that day is below "YYYY-MM-DD" + "U".
-  if (f.to) conditions.push(sql<SqlBool>`r.created_at < ${`${f.to}U`}`);
+  // « Demandée le » is a Paris calendar day; created_at an instant in UTC.
+  if (f.from) {
+    conditions.push(sql<SqlBool>`r.created_at >= ${parisDayStart(f.from).toISOString()}`);
+  }
+  if (f.to) {
+    conditions.push(sql<SqlBool>`r.created_at < ${parisDayStart(nextDay(f.to)).toISOString()}`);
+  }
   if (f.q) {
     const compact = f.q.replace(/[\s.\u00a0-]/g, '');
     if (/^[0-9]/.test(compact) && compact.length >= 13) {

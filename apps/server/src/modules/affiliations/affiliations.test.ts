@@ -505,6 +505,11 @@ describe('GET /api/affiliations', () => {
     // « Date de la demande » filters on the request's date, not on its last update.
     expect((await list('from=2026-02-21')).map((r) => r.id)).toEqual([lateId]);
     expect((await list('to=2026-02-21')).map((r) => r.id)).toEqual([earlyId]);
+
+    // A Paris day, not a UTC one: asked for at 00:30 in Paris on 24/02 (23:30 UTC on 23/02).
+    const nightId = await create('Night', '2026-02-23T23:30:00.000Z', '2026-02-23T23:30:00.000Z');
+    expect((await list('from=2026-02-24&to=2026-02-24')).map((r) => r.id)).toEqual([nightId]);
+    expect((await list('from=2026-02-23&to=2026-02-23')).map((r) => r.id)).toEqual([]);
   });
 
   it('answers 404 for another company’s request and for a regional user outside their establishments', async () => {

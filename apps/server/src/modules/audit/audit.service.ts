@@ -7,7 +7,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AuditEntry, AuditFilters, AuditPage } from '@affilia/shared/schemas/audit';
 import type { Db } from '../../db/database';
 import { recordAudit } from '../../lib/audit';
-import { parisDate } from '../../lib/clock';
+import { nextDay, parisDayStart } from '../../lib/clock';
 import { describeBrowser } from '../../lib/user-agent';
 import type { AppContext } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
@@ -21,25 +21,6 @@ import { getBranding } from '../settings/settings.service';
 export interface AuditViewer {
   userId: string;
   meta: RequestMeta;
-}
-
-/** The first instant of a Paris calendar day (23:00 or 22:00 UTC the day before). */
-export function parisDayStart(isoDate: string): Date {
-  const midnightUtc = Date.parse(`${isoDate}T00:00:00.000Z`);
-  for (const hours of [1, 2, 0]) {
-    const candidate = new Date(midnightUtc - hours * 3_600_000);
-    if (
-      parisDate(candidate) === isoDate &&
-      parisDate(new Date(candidate.getTime() - 1)) !== isoDate
-    ) {
-      return candidate;
-    }
-  }
-  return new Date(midnightUtc);
-}
-
-function nextDay(isoDate: string): string {
-  return new Date(Date.parse(`${isoDate}T12:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function invalidDate(field: 'from' | 'to') {

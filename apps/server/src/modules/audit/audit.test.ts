@@ -9,7 +9,8 @@ import type { ApiErrorBody } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
 import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
-import { exportAudit, parisDayStart, purgeAuditLog } from './audit.service';
+import { parisDayStart } from '../../lib/clock';
+import { exportAudit, purgeAuditLog } from './audit.service';
 
 const DAY = 86_400_000;
 
