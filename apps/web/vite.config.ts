@@ -54,9 +54,51 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Each Mantine component's styles come with the component: the class-name module of a component
+ * (`@mantine/core/esm/components/Button/Button.module.mjs`) gets an import of its stylesheet
+ * (`@mantine/core/styles/Button.css`, the same name for every component). A page's chunk then
+ * carries the CSS of the components it uses, dependencies included (Button imports Loader, whose
+ * module imports Loader.css), instead of every page loading all of `@mantine/core/styles.css`.
+ * The global part (baseline, CSS variables, global) is imported by app/providers.tsx.
+ */
+function mantineComponentStyles(): Plugin {
+  const moduleFile = /[\\/]@mantine[\\/]core[\\/]esm[\\/].*[\\/](\w+)\.module\.mjs$/;
+  return {
+    name: 'affilia-mantine-component-styles',
+    transform(code, id) {
+      const name = moduleFile.exec(id)?.[1];
+      if (!name) return null;
+      return { code: `import '@mantine/core/styles/${name}.css';\n${code}`, map: null };
+    },
+  };
+}
+
+/**
+ * Mantine's ScrollArea (inside every Table, through Table.ScrollContainer) imports a single hook
+ * from @floating-ui/react, `useMergeRefs`, which merges refs: the same as Mantine's own
+ * `useMergedRef`. Taking that one instead keeps the popovers' positioning code (13 KB
+ * compressed) off every page with a table. Should a Mantine version import something else, the
+ * import is left as it is (nothing breaks, the page is only heavier: bench:web --files shows it).
+ */
+function scrollAreaWithoutFloatingUi(): Plugin {
+  const file = /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/]ScrollArea[\\/]ScrollArea\.mjs$/;
+  const original = 'import { useMergeRefs } from "@floating-ui/react";';
+  return {
+    name: 'affilia-scroll-area-without-floating-ui',
+    transform(code, id) {
+      if (!file.test(id) || !code.includes(original)) return null;
+      const replacement =
+        'import { useMergedRef } from "@mantine/hooks";\n' +
+        'const useMergeRefs = (refs) => useMergedRef(...refs);';
+      return { code: code.replace(original, replacement), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), mantineComponentStyles(), scrollAreaWithoutFloatingUi(), precompress()],
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 4173, strictPort: true, proxy },
   build: {

@@ -1,14 +1,17 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's global styles only: each component's styles come with the component (the
+// `mantineComponentStyles` plugin of vite.config.ts), so a page loads the CSS of what it shows.
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
 import './global.css';
 
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../lib/api';
 import { useBranding, useBrandingReady } from '../lib/branding';
+import { NotificationsHost } from './notifications-host';
 import { buildTheme, cssVariablesResolver } from './theme';
 
 export interface QueryClientOptions {
@@ -43,7 +46,7 @@ function ThemedApp({ children }: { children: ReactNode }) {
       defaultColorScheme="light"
       forceColorScheme="light"
     >
-      <Notifications position="top-right" />
+      <NotificationsHost />
       {/* One quick call on the same origin: wait for it so the page opens with its own colours. */}
       {ready ? children : null}
     </MantineProvider>
@@ -59,7 +62,12 @@ export function AppProviders({
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemedApp>{children}</ThemedApp>
+      {/* The portal is left-to-right. Provided here, the direction's small module sits in the
+          entry chunk: otherwise the bundler puts it with floating-ui, and every page with a
+          scroll area (a table) would load the popovers' 14 KB for it. */}
+      <DirectionProvider initialDirection="ltr" detectDirection={false}>
+        <ThemedApp>{children}</ThemedApp>
+      </DirectionProvider>
     </QueryClientProvider>
   );
 }
