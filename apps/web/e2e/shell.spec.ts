@@ -205,4 +205,36 @@ test.describe('web shell', () => {
     await page.goto('/');
     await waitForPage(page, 'Connexion à votre Espace Entreprise');
   });
+
+  test('issue 15: the header’s menus load with their first use, by keyboard too', async ({
+    page,
+  }) => {
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+    const popovers: string[] = [];
+    page.on('request', (request) => {
+      if (/header-popovers/.test(request.url())) popovers.push(request.url());
+    });
+    await page.goto('/');
+    await waitForPage(page, /^Bienvenue/);
+    // The page is usable without the menus' code (floating-ui): it has not been asked for.
+    expect(popovers).toEqual([]);
+
+    // Tab into the header: its code loads, the focus stays where it is, Enter opens the menu.
+    const profile = page.getByRole('banner').getByRole('button', { name: 'Mon profil' });
+    await profile.focus();
+    await expect(profile).toBeFocused();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu');
+    await expect(menu).toContainText('Eugénie Marchand');
+    expect(popovers.length).toBe(1);
+    await expectNoA11yViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(profile).toBeFocused();
+
+    // « Mes démarches »: the stand-in was replaced, the real menu opens on a click.
+    await page.getByRole('button', { name: 'Mes démarches' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Pré-affiliation' })).toBeVisible();
+  });
 });

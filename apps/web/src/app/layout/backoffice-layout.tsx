@@ -8,8 +8,8 @@ import { AppFooter } from './app-footer';
 import { BrandHomeLink } from './brand-home-link';
 import { brandStripeStyle } from './brand-stripe';
 import { backOfficeNavigation } from './employer-navigation';
-import { ProfileMenu } from './header-actions';
-import { NavDrawer } from './nav-drawer';
+import { DeferredHeader, ProfileMenu } from './header-actions';
+import { LazyNavDrawer } from './lazy-nav-drawer';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import classes from './layout.module.css';
 
@@ -22,7 +22,7 @@ export function BackOfficeLayout() {
   return (
     <div className={classes.shell} style={brandStripeStyle(branding)}>
       <SkipLink />
-      <header className={classes.header}>
+      <DeferredHeader className={classes.header}>
         <Container size="xl" className={classes.headerInner}>
           <BrandHomeLink to={paths.backOffice} label="accueil de l’espace assureur" />
           <Badge
@@ -67,7 +67,7 @@ export function BackOfficeLayout() {
             />
           </Group>
         </Container>
-        <NavDrawer opened={opened} onClose={close}>
+        <LazyNavDrawer opened={opened} onClose={close}>
           {backOfficeNavigation.map((item) => (
             <NavLinkLink
               key={item.to}
@@ -77,8 +77,8 @@ export function BackOfficeLayout() {
               onClick={close}
             />
           ))}
-        </NavDrawer>
-      </header>
+        </LazyNavDrawer>
+      </DeferredHeader>
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
         <Container size="xl">
           <Outlet />

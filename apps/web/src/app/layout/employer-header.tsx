@@ -1,8 +1,7 @@
-import { Burger, Container, Divider, Group, Menu, NavLink, UnstyledButton } from '@mantine/core';
+import { Burger, Container, Divider, Group, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBell,
-  IconChevronDown,
   IconHelpCircle,
   IconLogout,
   IconMail,
@@ -16,39 +15,18 @@ import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { BrandHomeLink } from './brand-home-link';
 import { employerNavigation, visibleItems } from './employer-navigation';
 import {
+  DeferredHeader,
   HelpPopover,
   MessagesIconLink,
+  ProceduresMenu,
   NotificationsIconLink,
   ProfileMenu,
 } from './header-actions';
-import { NavDrawer } from './nav-drawer';
+import { LazyNavDrawer } from './lazy-nav-drawer';
 import classes from './layout.module.css';
 
 /** Where the desktop bar gives way to the burger. */
 const DESKTOP = 'lg';
-
-function ProceduresMenu() {
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const { label, items } = employerNavigation.procedures;
-  const active = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
-  return (
-    <Menu position="bottom-start" width={300} shadow="md">
-      <Menu.Target>
-        <UnstyledButton className={classes.navLink} data-active={active || undefined}>
-          {label}
-          <IconChevronDown size={16} aria-hidden />
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {items.map((item) => (
-          <Menu.Item key={item.to} component={Link} to={item.to}>
-            {item.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
 
 /**
  * The employer space’s header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
@@ -60,9 +38,13 @@ export function EmployerHeader() {
   const signOut = useSignOut();
   const main = visibleItems(employerNavigation.main, useMe().data?.companies ?? []);
   const { procedures } = employerNavigation;
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const proceduresActive = procedures.items.some(
+    (item) => pathname === item.to || pathname.startsWith(`${item.to}/`),
+  );
 
   return (
-    <header className={classes.header}>
+    <DeferredHeader className={classes.header}>
       <Container size="xl" className={classes.headerInner}>
         <BrandHomeLink />
 
@@ -81,7 +63,11 @@ export function EmployerHeader() {
               </li>
             ))}
             <li>
-              <ProceduresMenu />
+              <ProceduresMenu
+                label={procedures.label}
+                items={procedures.items}
+                active={proceduresActive}
+              />
             </li>
           </ul>
         </Group>
@@ -105,7 +91,7 @@ export function EmployerHeader() {
         </Group>
       </Container>
 
-      <NavDrawer opened={opened} onClose={close}>
+      <LazyNavDrawer opened={opened} onClose={close}>
         <NavLinkLink
           to={paths.home}
           label="Accueil"
@@ -159,7 +145,7 @@ export function EmployerHeader() {
             signOut.mutate();
           }}
         />
-      </NavDrawer>
-    </header>
+      </LazyNavDrawer>
+    </DeferredHeader>
   );
 }

@@ -1,24 +1,167 @@
-import type { ReactNode } from 'react';
-import { useState } from 'react';
-import { ActionIcon, Indicator, Menu, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import type { ComponentProps, ReactElement, ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { ActionIcon, Indicator, UnstyledButton } from '@mantine/core';
 import {
   IconBell,
+  IconChevronDown,
   IconHelpCircle,
-  IconLogout,
   IconMail,
-  IconUser,
   IconUserCircle,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import { AnchorLink } from '../../components/links';
-import { SupportContact } from '../../components/support-contact';
 import { paths } from '../../config/paths';
-import { fullName, useMe } from '../../features/auth/api/use-me';
-import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { useUnreadNotificationCount } from '../../features/notifications/api/use-notifications';
 import { useUnreadConversationCount } from '../../features/messages/api/use-messages';
+import type * as HeaderPopovers from './header-popovers';
+import classes from './layout.module.css';
 
-const ICON_SIZE = 22;
+export const HEADER_ICON_SIZE = 22;
+
+type Popovers = typeof HeaderPopovers;
+let popoversModule: Promise<Popovers> | undefined;
+const loadPopovers = () => (popoversModule ??= import('./header-popovers'));
+
+const PopoversContext = createContext<{ popovers: Popovers | null; load: () => void }>({
+  popovers: null,
+  load: () => undefined,
+});
+
+/**
+ * The page header. Its menus, popovers and tooltips (header-popovers.tsx) load at the first sign
+ * that the person reaches for it — the pointer over it, the focus in it, a touch — instead of
+ * with the page; until then each control is a stand-in that looks the same and, clicked, opens
+ * once the code has arrived. The focus stays on the control the person was on.
+ */
+export function DeferredHeader({
+  className,
+  children,
+}: {
+  className?: string;
+  children: ReactNode;
+}) {
+  const [popovers, setPopovers] = useState<Popovers | null>(null);
+  const header = useRef<HTMLElement>(null);
+  const focusedAction = useRef<string | null>(null);
+  const load = useCallback(() => {
+    void loadPopovers().then(setPopovers);
+  }, []);
+  useEffect(() => {
+    const action = focusedAction.current;
+    if (!popovers || !action || header.current?.contains(document.activeElement)) return;
+    header.current?.querySelector<HTMLElement>(`[data-header-action="${action}"]`)?.focus();
+  }, [popovers]);
+  return (
+    <header
+      ref={header}
+      className={className}
+      onPointerEnter={load}
+      onTouchStart={load}
+      onFocus={(event) => {
+        focusedAction.current =
+          event.target.closest('[data-header-action]')?.getAttribute('data-header-action') ?? null;
+        load();
+      }}
+    >
+      <PopoversContext.Provider value={{ popovers, load }}>{children}</PopoversContext.Provider>
+    </header>
+  );
+}
+
+/** The control `render` once the header's popovers are loaded, `standIn` before. */
+function Deferred({
+  render,
+  standIn,
+}: {
+  render: (popovers: Popovers, defaultOpened: boolean) => ReactElement;
+  standIn: (open: () => void) => ReactElement;
+}) {
+  const { popovers, load } = useContext(PopoversContext);
+  const [clicked, setClicked] = useState(false);
+  if (popovers) return render(popovers, clicked);
+  return standIn(() => {
+    setClicked(true);
+    load();
+  });
+}
+
+function StandInIcon({
+  label,
+  action,
+  popup,
+  onClick,
+  children,
+}: {
+  label: string;
+  action: string;
+  /** What the real control opens (its `aria-haspopup`). */
+  popup: 'dialog' | 'menu';
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <ActionIcon
+      variant="subtle"
+      size="lg"
+      aria-label={label}
+      aria-haspopup={popup}
+      aria-expanded={false}
+      data-header-action={action}
+      onClick={onClick}
+    >
+      {children}
+    </ActionIcon>
+  );
+}
+
+/** « Besoin d’aide ? »: the support phone and hours in a popover. */
+export function HelpPopover() {
+  return (
+    <Deferred
+      render={(p, opened) => <p.HelpPopover defaultOpened={opened} />}
+      standIn={(open) => (
+        <StandInIcon label="Besoin d’aide ?" action="help" popup="dialog" onClick={open}>
+          <IconHelpCircle size={HEADER_ICON_SIZE} aria-hidden />
+        </StandInIcon>
+      )}
+    />
+  );
+}
+
+/** « Mon profil » (silhouette icon) and its menu: the name, « Mon profil », « Se déconnecter ». */
+export function ProfileMenu({ space = 'employer' }: { space?: 'employer' | 'backoffice' }) {
+  return (
+    <Deferred
+      render={(p, opened) => <p.ProfileMenu space={space} defaultOpened={opened} />}
+      standIn={(open) => (
+        <StandInIcon label="Mon profil" action="profile" popup="menu" onClick={open}>
+          <IconUserCircle size={HEADER_ICON_SIZE + 4} aria-hidden />
+        </StandInIcon>
+      )}
+    />
+  );
+}
+
+/** « Mes démarches » in the desktop bar: its items in a menu. */
+export function ProceduresMenu(props: ComponentProps<Popovers['ProceduresMenu']>) {
+  return (
+    <Deferred
+      render={(p, opened) => <p.ProceduresMenu {...props} defaultOpened={opened} />}
+      standIn={(open) => (
+        <UnstyledButton
+          className={classes.navLink}
+          data-active={props.active || undefined}
+          data-header-action="procedures"
+          aria-haspopup="menu"
+          aria-expanded={false}
+          onClick={open}
+        >
+          {props.label}
+          <IconChevronDown size={16} aria-hidden />
+        </UnstyledButton>
+      )}
+    />
+  );
+}
 
 /** The accessible name of an icon link with an unread count: « Messages, 3 non lus ». */
 export function withUnread(label: string, count: number | undefined, feminine = false): string {
@@ -41,6 +184,19 @@ function CountIconLink({
   /** « non lues » for a feminine label (« Notifications »). */
   feminine?: boolean;
 }) {
+  const { popovers } = useContext(PopoversContext);
+  const link = (
+    <ActionIcon
+      component={Link}
+      to={to}
+      variant="subtle"
+      size="lg"
+      aria-label={withUnread(label, count, feminine)}
+      data-header-action={to}
+    >
+      {icon}
+    </ActionIcon>
+  );
   return (
     <Indicator
       disabled={!count}
@@ -52,108 +208,8 @@ function CountIconLink({
       // The count is already in the link's accessible name.
       attributes={{ indicator: { 'aria-hidden': true } }}
     >
-      <Tooltip label={label}>
-        <ActionIcon
-          component={Link}
-          to={to}
-          variant="subtle"
-          size="lg"
-          aria-label={withUnread(label, count, feminine)}
-        >
-          {icon}
-        </ActionIcon>
-      </Tooltip>
+      {popovers ? <popovers.IconTooltip label={label}>{link}</popovers.IconTooltip> : link}
     </Indicator>
-  );
-}
-
-/** « Besoin d'aide ? »: the support phone and hours in a popover. */
-export function HelpPopover() {
-  const [opened, setOpened] = useState(false);
-  return (
-    <Popover
-      width={320}
-      position="bottom-end"
-      withArrow
-      shadow="md"
-      trapFocus
-      returnFocus
-      opened={opened}
-      onChange={setOpened}
-    >
-      <Popover.Target>
-        <Tooltip label="Besoin d’aide ?" disabled={opened}>
-          <ActionIcon
-            variant="subtle"
-            size="lg"
-            aria-label="Besoin d’aide ?"
-            onClick={() => setOpened((o) => !o)}
-          >
-            <IconHelpCircle size={ICON_SIZE} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="sm">
-          <SupportContact />
-          <AnchorLink to={paths.help} size="sm">
-            Toutes les informations d’aide
-          </AnchorLink>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
-  );
-}
-
-/**
- * « Mon profil » (silhouette icon) and its menu: the user's name, « Mon profil » and
- * « Se déconnecter ».
- */
-export function ProfileMenu({ space = 'employer' }: { space?: 'employer' | 'backoffice' }) {
-  const signOut = useSignOut(space);
-  const me = useMe().data;
-  const [opened, setOpened] = useState(false);
-  const profilePath = space === 'backoffice' ? paths.backOfficeProfile : paths.profile;
-  return (
-    <Menu position="bottom-end" width={260} shadow="md" opened={opened} onChange={setOpened}>
-      <Menu.Target>
-        <Tooltip label="Mon profil" disabled={opened}>
-          <ActionIcon variant="subtle" size="lg" aria-label="Mon profil">
-            <IconUserCircle size={ICON_SIZE + 4} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {me ? (
-          <>
-            <Menu.Label>
-              <Text size="sm" fw={700} c="gray.9" lh={1.3}>
-                {fullName(me)}
-              </Text>
-              <Text size="xs" c="gray.7" lh={1.3} style={{ overflowWrap: 'anywhere' }}>
-                {me.isThirdParty && me.thirdPartyFirm ? me.thirdPartyFirm : me.email}
-              </Text>
-            </Menu.Label>
-            <Menu.Divider />
-          </>
-        ) : null}
-        <Menu.Item
-          component={Link}
-          to={profilePath}
-          leftSection={<IconUser size={18} aria-hidden />}
-        >
-          Mon profil
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconLogout size={18} aria-hidden />}
-          onClick={() => signOut.mutate()}
-          disabled={signOut.isPending}
-        >
-          Se déconnecter
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }
 
@@ -164,7 +220,7 @@ export function MessagesIconLink({ unread }: { unread?: number }) {
     <CountIconLink
       to={paths.messages}
       label="Messages"
-      icon={<IconMail size={ICON_SIZE} aria-hidden />}
+      icon={<IconMail size={HEADER_ICON_SIZE} aria-hidden />}
       count={unread ?? polled}
     />
   );
@@ -177,7 +233,7 @@ export function NotificationsIconLink({ unread }: { unread?: number }) {
     <CountIconLink
       to={paths.notifications}
       label="Notifications"
-      icon={<IconBell size={ICON_SIZE} aria-hidden />}
+      icon={<IconBell size={HEADER_ICON_SIZE} aria-hidden />}
       count={unread ?? polled}
       feminine
     />
