@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   Paper,
-  Select,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -15,6 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
@@ -42,7 +42,7 @@ function CompanySelect({
   onChange: (companyId: string | undefined) => void;
 }) {
   return (
-    <Select
+    <DeferredSelect
       label="Entreprise"
       data={[
         { value: ALL, label: 'Toutes' },

@@ -1,19 +1,21 @@
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import {
   Box,
   Button,
+  getThemeColor,
   Group,
   Paper,
-  RingProgress,
   Skeleton,
   Stack,
   Table,
   Text,
   Title,
+  useMantineTheme,
   VisuallyHidden,
 } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
-import type { ChartItem } from '../chart-slices';
+import type { ChartItem, ChartSlice } from '../chart-slices';
 import { buildSlices, formatCount, formatPercent, insuredLabel, totalOf } from '../chart-slices';
 import classes from './donut-chart.module.css';
 
@@ -69,21 +71,9 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
           </Text>
         ) : (
           <>
-            <RingProgress
-              role="img"
-              aria-label={summary}
-              // The picture is the ring as a whole: its drawing is not a second image.
-              attributes={{ svg: { 'aria-hidden': true, focusable: false } }}
-              mx="auto"
-              size={176}
-              thickness={22}
-              sectionGap={slices.length > 1 ? 1 : 0}
-              rootColor="gray.2"
-              sections={slices.map((slice) => ({
-                value: slice.percent,
-                color: slice.color,
-                tooltip: `${slice.label} : ${formatCount(slice.count)}`,
-              }))}
+            <Ring
+              summary={summary}
+              slices={slices}
               label={
                 <Stack gap={0} align="center" aria-hidden>
                   <Text fw={700} fz={30} lh={1.1}>
@@ -197,6 +187,79 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
         )}
       </Stack>
     </Paper>
+  );
+}
+
+const RING_SIZE = 176;
+const RING_THICKNESS = 22;
+
+/**
+ * The ring: one arc per slice, clockwise from the top, 1 px apart, with the total in its middle.
+ * Drawn here (an SVG circle per arc) rather than with Mantine's RingProgress, whose per-section
+ * tooltips bring the popovers' code (floating-ui) to the home page; each arc's `<title>` names
+ * it on hover. The picture as a whole is an image whose name sums it up.
+ */
+function Ring({
+  summary,
+  slices,
+  label,
+}: {
+  summary: string;
+  slices: ChartSlice[];
+  label: ReactNode;
+}) {
+  const theme = useMantineTheme();
+  const radius = (RING_SIZE - RING_THICKNESS) / 2;
+  const circumference = 2 * Math.PI * radius;
+  const gap = slices.length > 1 ? 1 : 0;
+  // Where each arc starts: the lengths of the arcs before it.
+  const lengths = slices.map((slice) => (slice.percent / 100) * circumference);
+  const starts = lengths.map((_, index) => lengths.slice(0, index).reduce((a, b) => a + b, 0));
+  return (
+    <Box role="img" aria-label={summary} pos="relative" mx="auto" w={RING_SIZE} h={RING_SIZE}>
+      <svg
+        width={RING_SIZE}
+        height={RING_SIZE}
+        viewBox={`0 0 ${RING_SIZE} ${RING_SIZE}`}
+        aria-hidden
+        focusable={false}
+        style={{ transform: 'rotate(-90deg)' }}
+      >
+        <circle
+          cx={RING_SIZE / 2}
+          cy={RING_SIZE / 2}
+          r={radius}
+          fill="none"
+          stroke={getThemeColor('gray.2', theme)}
+          strokeWidth={RING_THICKNESS}
+        />
+        {slices.map((slice, index) => {
+          const drawn = Math.max(0, (lengths[index] ?? 0) - gap);
+          return (
+            <circle
+              key={slice.key}
+              cx={RING_SIZE / 2}
+              cy={RING_SIZE / 2}
+              r={radius}
+              fill="none"
+              stroke={getThemeColor(slice.color, theme)}
+              strokeWidth={RING_THICKNESS}
+              strokeDasharray={`${drawn} ${circumference - drawn}`}
+              strokeDashoffset={-(starts[index] ?? 0)}
+            >
+              <title>{`${slice.label} : ${formatCount(slice.count)}`}</title>
+            </circle>
+          );
+        })}
+      </svg>
+      <Box
+        pos="absolute"
+        inset={0}
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+      >
+        {label}
+      </Box>
+    </Box>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { IconSearch } from '@tabler/icons-react';
 import {
   COVERAGE_STATUSES,
@@ -109,7 +110,7 @@ export function MemberFilters({
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <form role="search" aria-label="Rechercher des salariés" onSubmit={submit} noValidate>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Select
+          <DeferredSelect
             label="SIREN"
             data={sirenData}
             value={values.siren ?? ALL}
@@ -139,7 +140,7 @@ export function MemberFilters({
             value={values.siret ?? ''}
             onChange={(event) => set({ siret: event.currentTarget.value })}
           />
-          <Select
+          <DeferredSelect
             label="Établissement"
             data={withAll(narrowed.establishmentGroups)}
             value={values.establishmentId ?? ALL}
@@ -148,7 +149,7 @@ export function MemberFilters({
             searchable
             nothingFoundMessage="Aucun établissement"
           />
-          <Select
+          <DeferredSelect
             label="Statut du contrat"
             data={CONTRACT_STATUS_OPTIONS}
             value={values.contractStatus ?? ALL}
@@ -157,7 +158,7 @@ export function MemberFilters({
             }
             allowDeselect={false}
           />
-          <Select
+          <DeferredSelect
             label="Statut professionnel"
             data={PROFESSIONAL_STATUS_OPTIONS}
             value={values.professionalStatus ?? ALL}
@@ -168,7 +169,7 @@ export function MemberFilters({
             }
             allowDeselect={false}
           />
-          <Select
+          <DeferredSelect
             label="Contrat"
             data={withAll(narrowed.contractGroups)}
             value={values.contractId ?? ALL}

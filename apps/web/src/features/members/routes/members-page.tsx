@@ -7,12 +7,12 @@ import {
   Loader,
   Pagination,
   Paper,
-  Select,
   Stack,
   Text,
   ThemeIcon,
   Title,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import {
   IconAlertCircle,
   IconFileSpreadsheet,
@@ -258,7 +258,7 @@ export function MembersPage() {
 
         {data && total > 0 ? (
           <Group justify="space-between" align="flex-end" gap="md">
-            <Select
+            <DeferredSelect
               label="Salariés par page"
               data={PAGE_SIZE_OPTIONS}
               value={String(pageSize)}

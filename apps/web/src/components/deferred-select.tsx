@@ -1,0 +1,116 @@
+import type { ComponentType, Ref } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ComboboxData, SelectProps } from '@mantine/core';
+import { InputBase } from '@mantine/core';
+
+type SelectComponent = ComponentType<SelectProps & { ref?: Ref<HTMLInputElement> }>;
+
+let loaded: SelectComponent | null = null;
+let loading: Promise<SelectComponent> | null = null;
+function loadSelect(): Promise<SelectComponent> {
+  loading ??= import('./mantine-select').then((m) => (loaded = m.Select));
+  return loading;
+}
+
+const CHEVRON_SIZES = { xs: 0.875, sm: 1.125, md: 1.25, lg: 1.5, xl: 1.75 } as const;
+
+type Entry = string | { value: string; label?: string } | { group: unknown; items: Entry[] };
+
+/** The label shown for `value` in a Select's `data` (strings, items or groups of them). */
+export function selectedLabel(
+  data: readonly Entry[] | ComboboxData | undefined,
+  value: string | null | undefined,
+): string {
+  if (value === null || value === undefined || !data) return '';
+  for (const entry of data as readonly Entry[]) {
+    if (typeof entry === 'string') {
+      if (entry === value) return entry;
+    } else if ('items' in entry) {
+      const found = selectedLabel(entry.items, value);
+      if (found) return found;
+    } else if (entry.value === value) {
+      return entry.label ?? entry.value;
+    }
+  }
+  return '';
+}
+
+/**
+ * Mantine's Select, whose code (the combobox, its popover and floating-ui: about 35 KB
+ * compressed) loads at the first sign that the person reaches for the field — the pointer over
+ * it, the focus, a touch — instead of with the page. Until then a read-only input of the same
+ * look shows the selected option; clicked, the list opens as soon as the code has arrived, and
+ * the focus moves to the real field. Once loaded, every DeferredSelect renders the Select at once.
+ */
+export function DeferredSelect(props: SelectProps) {
+  const [Select, setSelect] = useState<SelectComponent | null>(() => loaded);
+  const [clicked, setClicked] = useState(false);
+  const hadFocus = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (Select && hadFocus.current) input.current?.focus();
+  }, [Select]);
+  if (Select) return <Select {...props} ref={input} defaultDropdownOpened={clicked} />;
+
+  const load = () => void loadSelect().then((component) => setSelect(() => component));
+  const {
+    data,
+    value,
+    defaultValue,
+    onChange: _onChange,
+    searchable: _searchable,
+    clearable: _clearable,
+    allowDeselect: _allowDeselect,
+    nothingFoundMessage: _nothingFound,
+    comboboxProps: _comboboxProps,
+    checkIconPosition: _checkIconPosition,
+    withCheckIcon: _withCheckIcon,
+    maxDropdownHeight: _maxDropdownHeight,
+    limit: _limit,
+    filter: _filter,
+    renderOption: _renderOption,
+    onSearchChange: _onSearchChange,
+    searchValue: _searchValue,
+    ...rest
+  } = props;
+  const chevron = `calc(${CHEVRON_SIZES[(props.size as keyof typeof CHEVRON_SIZES) ?? 'sm'] ?? 1.125}rem * var(--mantine-scale))`;
+  return (
+    <InputBase
+      {...rest}
+      readOnly
+      value={selectedLabel(data, value ?? defaultValue)}
+      role="combobox"
+      aria-haspopup="listbox"
+      aria-expanded={false}
+      rightSectionPointerEvents="none"
+      rightSection={
+        <svg
+          aria-hidden
+          viewBox="0 0 15 15"
+          fill="none"
+          style={{ width: chevron, height: chevron, color: 'var(--mantine-color-gray-6)' }}
+        >
+          <path
+            d="M4.93179 5.43179C4.75605 5.60753 4.75605 5.89245 4.93179 6.06819C5.10753 6.24392 5.39245 6.24392 5.56819 6.06819L7.49999 4.13638L9.43179 6.06819C9.60753 6.24392 9.89245 6.24392 10.0682 6.06819C10.2439 5.89245 10.2439 5.60753 10.0682 5.43179L7.81819 3.18179C7.73379 3.0974 7.61933 3.04999 7.49999 3.04999C7.38064 3.04999 7.26618 3.0974 7.18179 3.18179L4.93179 5.43179ZM10.0682 9.56819C10.2439 9.39245 10.2439 9.10753 10.0682 8.93179C9.89245 8.75606 9.60753 8.75606 9.43179 8.93179L7.49999 10.8636L5.56819 8.93179C5.39245 8.75606 5.10753 8.75606 4.93179 8.93179C4.75605 9.10753 4.75605 9.39245 4.93179 9.56819L7.18179 11.8182C7.35753 11.9939 7.64245 11.9939 7.81819 11.8182L10.0682 9.56819Z"
+            fill="currentColor"
+            fillRule="evenodd"
+            clipRule="evenodd"
+          />
+        </svg>
+      }
+      onPointerEnter={load}
+      onTouchStart={load}
+      onFocus={() => {
+        hadFocus.current = true;
+        load();
+      }}
+      onBlur={() => {
+        hadFocus.current = false;
+      }}
+      onClick={() => {
+        setClicked(true);
+        load();
+      }}
+    />
+  );
+}
