@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { BrandingSchema } from '@affilia/shared/schemas/branding';
 import { DEFAULT_BRANDING, parseBranding } from './branding';
 
 describe('parseBranding', () => {
-  it('keeps a well-formed answer', async () => {
+  it('keeps a well-formed answer', () => {
     const branding = {
       brandName: 'Prévoyance Solidaire',
       primaryColor: '#aa3300',
@@ -11,16 +12,25 @@ describe('parseBranding', () => {
       supportHours: 'du lundi au jeudi de 9h à 18h',
       ccnName: 'Immobilier',
     };
-    expect(await parseBranding(branding)).toEqual(branding);
+    expect(parseBranding(branding)).toEqual(branding);
+    // The same shape as the server's schema, without loading zod on every page.
+    expect(parseBranding(branding)).toEqual(BrandingSchema.parse(branding));
+    expect(parseBranding({ ...branding, logoUrl: null, extra: 'x' })).toEqual({
+      ...branding,
+      logoUrl: null,
+    });
   });
 
-  it('falls back to the defaults for a malformed answer', async () => {
-    expect(await parseBranding({ brandName: 'X', primaryColor: 'blue' })).toEqual(DEFAULT_BRANDING);
-    expect(await parseBranding('<html>')).toEqual(DEFAULT_BRANDING);
+  it('falls back to the defaults for a malformed answer', () => {
+    expect(parseBranding({ brandName: 'X', primaryColor: 'blue' })).toEqual(DEFAULT_BRANDING);
+    expect(parseBranding('<html>')).toEqual(DEFAULT_BRANDING);
+    expect(parseBranding(null)).toEqual(DEFAULT_BRANDING);
+    expect(parseBranding({ ...DEFAULT_BRANDING, logoUrl: 3 })).toEqual(DEFAULT_BRANDING);
+    expect(parseBranding({ ...DEFAULT_BRANDING, ccnName: undefined })).toEqual(DEFAULT_BRANDING);
   });
 
-  it('replaces blank texts by the defaults and a blank logo by the text logo', async () => {
-    const parsed = await parseBranding({
+  it('replaces blank texts by the defaults and a blank logo by the text logo', () => {
+    const parsed = parseBranding({
       ...DEFAULT_BRANDING,
       brandName: '  ',
       supportPhone: '',

@@ -6,28 +6,41 @@ import { api } from './api';
 export type { Branding };
 export { DEFAULT_BRANDING };
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+
 /**
- * Reads `GET /api/branding`; anything malformed falls back to the defaults. The schema (and zod)
- * is loaded here, alongside the request, not on the first load every page pays.
+ * Reads `GET /api/branding` (BrandingSchema's shape); anything malformed falls back to the
+ * defaults. Checked by hand rather than with the schema: every page waits for the branding
+ * before its first paint, and zod (22 KB compressed) has no place on that path.
  */
-export async function parseBranding(data: unknown): Promise<Branding> {
-  const { BrandingSchema } = await import('@affilia/shared/schemas/branding');
-  const parsed = BrandingSchema.safeParse(data);
-  if (!parsed.success) return DEFAULT_BRANDING;
-  const b = parsed.data;
+export function parseBranding(data: unknown): Branding {
+  if (typeof data !== 'object' || data === null) return DEFAULT_BRANDING;
+  const b = data as Partial<Record<keyof Branding, unknown>>;
+  if (
+    !isString(b.brandName) ||
+    !isString(b.primaryColor) ||
+    !/^#[0-9a-fA-F]{6}$/.test(b.primaryColor) ||
+    !(b.logoUrl === null || isString(b.logoUrl)) ||
+    !isString(b.supportPhone) ||
+    !isString(b.supportHours) ||
+    !isString(b.ccnName)
+  ) {
+    return DEFAULT_BRANDING;
+  }
   return {
-    ...b,
     brandName: b.brandName.trim() || DEFAULT_BRANDING.brandName,
+    primaryColor: b.primaryColor,
     logoUrl: b.logoUrl?.trim() ? b.logoUrl : null,
     supportPhone: b.supportPhone.trim() || DEFAULT_BRANDING.supportPhone,
     supportHours: b.supportHours.trim() || DEFAULT_BRANDING.supportHours,
+    ccnName: b.ccnName,
   };
 }
 
 async function fetchBranding(): Promise<Branding> {
   try {
     const data = await api.get<unknown>('/api/branding', { signal: AbortSignal.timeout(5000) });
-    return await parseBranding(data);
+    return parseBranding(data);
   } catch {
     // The portal must stay usable without its branding: show the defaults.
     return DEFAULT_BRANDING;
