@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { useCountdown } from '../../../lib/use-countdown';
 import { UnlockError, useUnlockEnrolment } from '../api/use-enrolment';
+import { loadEnrolmentForm } from '../load-form';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -37,6 +38,8 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
     }
     setFieldError(null);
     setProblem(null);
+    // The form's code loads while the date is checked.
+    void loadEnrolmentForm();
     unlock.mutate(parsed.value, {
       onError: (error) => {
         if (error instanceof UnlockError && error.code === 'too_many_attempts') {
@@ -91,6 +94,7 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
             error={fieldError}
             disabled={locked}
             autoComplete="bday"
+            calendar={false}
           />
           <div aria-live="polite" aria-atomic="true">
             {locked ? (

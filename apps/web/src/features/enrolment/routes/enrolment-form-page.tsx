@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -7,8 +7,12 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { enrolmentKey, useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
 import { BirthDateStep } from '../components/birth-date-step';
-import { EnrolmentFormView } from '../components/enrolment-form';
 import { LinkProblem } from '../components/link-problem';
+import { loadEnrolmentForm } from '../load-form';
+
+const EnrolmentFormView = lazy(() =>
+  loadEnrolmentForm().then((m) => ({ default: m.EnrolmentFormView })),
+);
 
 function Loading({ label }: { label: string }) {
   return (
@@ -104,15 +108,20 @@ export function EnrolmentFormPage() {
     );
   }
   return (
-    <EnrolmentFormView
-      token={token}
-      data={form.data}
-      onSubmitted={() => setSubmitted({ email: form.data.identity.email })}
-      onAccessLost={(error) => {
-        // What was typed since the last save is lost with the session: the saved draft reopens.
-        void queryClient.resetQueries({ queryKey: [...enrolmentKey(token), 'form'], exact: true });
-        setLost(error);
-      }}
-    />
+    <Suspense fallback={<Loading label="Ouverture du formulaire…" />}>
+      <EnrolmentFormView
+        token={token}
+        data={form.data}
+        onSubmitted={() => setSubmitted({ email: form.data.identity.email })}
+        onAccessLost={(error) => {
+          // What was typed since the last save is lost with the session: the saved draft reopens.
+          void queryClient.resetQueries({
+            queryKey: [...enrolmentKey(token), 'form'],
+            exact: true,
+          });
+          setLost(error);
+        }}
+      />
+    </Suspense>
   );
 }
