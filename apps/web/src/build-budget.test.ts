@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from './build-budget';
-import { entryBudgetViolations, entryStaticGraph } from './build-budget';
+import {
+  entryBudgetViolations,
+  entryStaticGraph,
+  PAGE_BUDGETS,
+  pageBudgetViolations,
+  staticGraph,
+} from './build-budget';
 
 const fakeManifest: Manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_shared.js'] },
@@ -33,6 +39,34 @@ describe('entryBudgetViolations', () => {
     expect(entryBudgetViolations(fakeManifest, (file) => fakeSources[file] ?? [])).toEqual([
       'assets/password.js: ../../../../node_modules/@zxcvbn-ts/language-fr/dist/index.esm.js (dictionnaires de mots de passe)',
     ]);
+  });
+
+  it('follows a page’s routes with the entry', () => {
+    expect(staticGraph(fakeManifest, ['src/features/staff/routes/staff-page.tsx'])).toEqual([
+      'index.html',
+      '_shared.js',
+      '_password.js',
+      'src/features/staff/routes/staff-page.tsx',
+    ]);
+  });
+
+  it('finds a page’s forbidden module, and a route missing from the manifest', () => {
+    const sources: Record<string, string[]> = {
+      ...fakeSources,
+      'assets/password.js': [],
+      'assets/staff-page.js': ['../../../../node_modules/@floating-ui/react/dist/x.mjs'],
+    };
+    const budget = {
+      page: 'Habilitations',
+      routes: ['src/features/staff/routes/staff-page.tsx'],
+      forbidden: [{ name: 'popovers', pattern: /node_modules\/@floating-ui\// }],
+    };
+    expect(pageBudgetViolations(fakeManifest, budget, (file) => sources[file] ?? [])).toEqual([
+      'assets/staff-page.js: ../../../../node_modules/@floating-ui/react/dist/x.mjs (popovers)',
+    ]);
+    expect(
+      pageBudgetViolations(fakeManifest, { ...budget, routes: ['src/nowhere.tsx'] }, () => []),
+    ).toEqual(['src/nowhere.tsx: absent du manifeste']);
   });
 
   it('finds a back-office page merged into the entry chunk', () => {
@@ -66,17 +100,25 @@ describe('the web app’s entry chunk', () => {
   }, 180_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+  // Rolldown's small runtime chunk has no source map.
+  const sourcesOf = (file: string) => {
+    const map = join(outDir, `${file}.map`);
+    if (!existsSync(map)) return [];
+    return (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources;
+  };
+
   it('holds neither the password dictionaries nor a back-office page', () => {
-    // Rolldown's small runtime chunk has no source map.
-    const sourcesOf = (file: string) => {
-      const map = join(outDir, `${file}.map`);
-      if (!existsSync(map)) return [];
-      return (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources;
-    };
     const [entry] = entryStaticGraph(manifest);
     expect(sourcesOf(manifest[entry!]!.file).length).toBeGreaterThan(10);
     expect(entryBudgetViolations(manifest, sourcesOf)).toEqual([]);
   });
+
+  it.each(PAGE_BUDGETS.map((budget) => [budget.page, budget] as const))(
+    '« %s » loads none of what it does not show',
+    (_page, budget) => {
+      expect(pageBudgetViolations(manifest, budget, sourcesOf)).toEqual([]);
+    },
+  );
 
   it('loads the back office, the enrolment form and the mailbox as chunks of their own', () => {
     for (const page of [
