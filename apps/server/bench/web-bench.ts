@@ -14,7 +14,8 @@
  * 6. prints one JSON line (the last line of stdout) and writes it to the « ## Web » section of
  *    docs/performance.md (the other sections are kept).
  *
- * Options: --runs N (Lighthouse runs per page, default 1), --skip-build, --no-lighthouse.
+ * Options: --runs N (Lighthouse runs per page, default 1), --skip-build, --no-lighthouse,
+ * --files (each page's JS and CSS files with their sizes).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     'skip-build': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    // Prints every JS and CSS file each page requested, with its size: what to cut next.
+    files: { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(values.runs));
@@ -179,6 +182,7 @@ async function measureTransfer(
   const bytes = { script: 0, stylesheet: 0 };
   const counts = { script: 0, stylesheet: 0 };
   const pending: Promise<void>[] = [];
+  const files: string[] = [];
   tab.on('requestfinished', (request) => {
     const type = request.resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
@@ -186,6 +190,7 @@ async function measureTransfer(
     pending.push(
       request.sizes().then((s) => {
         bytes[type] += s.responseBodySize;
+        files.push(`${(s.responseBodySize / 1024).toFixed(1).padStart(6)} KB ${request.url()}`);
       }),
     );
   });
@@ -205,6 +210,11 @@ async function measureTransfer(
   await Promise.all(pending);
   const title = (await h1.textContent()) ?? '';
   log(`${page.name}: « ${title.trim()} », ${counts.script} scripts, ${counts.stylesheet} CSS`);
+  if (values.files)
+    files
+      .sort()
+      .reverse()
+      .forEach((line) => log(`  ${line}`));
   await context.close();
   return {
     js_kb: kb(bytes.script),
