@@ -17,7 +17,7 @@ import { loadEmployerActor, type EmployerActor } from '../../lib/policies';
 import { refreshLatestCoverage } from './latest-coverage';
 import { exportMembers } from './members.service';
 
-const MEMBERS = 4000;
+const MEMBERS = 6000;
 const NOW = '2026-01-01T00:00:00.000Z';
 
 /** A client that takes one chunk and stops reading (`taken`: what it took). */
@@ -142,8 +142,9 @@ describe('Members export of a few thousand rows (streamed with back-pressure)', 
     const client = stuckClient();
     stream.pipe(client);
     await idle(500);
-    // The first batch fills the client's buffers: the export waits.
-    expect(membersRead).toBeLessThanOrEqual(2000);
+    // A batch or two fill the zip's and the client's buffers (the zip compresses meanwhile): the
+    // export waits, far from the whole list.
+    expect(membersRead).toBeLessThanOrEqual(3000);
     stream.unpipe();
     const chunks = [...client.taken];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
