@@ -34,7 +34,7 @@ const CLI_MAX_ROWS = 1_000_000;
  * to hundreds of MB before collecting when the heap may grow. The command runs itself again, once,
  * with these flags (unless the caller set heap flags of their own).
  */
-export const IMPORT_NODE_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=4'];
+export const IMPORT_NODE_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=8'];
 
 /** The exit code of the same command in a child process with a bounded heap, or null. */
 function inBoundedHeap(): number | null {
