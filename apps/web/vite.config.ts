@@ -113,5 +113,16 @@ export default defineConfig({
     // React, Mantine, TanStack and zod weigh about 230 kB gzipped together: split routes lazily
     // when the features grow, rather than warning on every build now.
     chunkSizeWarningLimit: 900,
+    // Rolldown splits every module shared by several routes into a chunk of its own: 40–57 files
+    // for one page, most under 2 KB, which a phone on HTTP/1.1 (6 connections) fetches in many
+    // round trips. Shared chunks under 15 KB of source are copied into the chunks that use them:
+    // 10–13 files a page, a few KB fewer, at the cost of about 6 KB more per other route visited
+    // (decision record 0009). Experimental in Rolldown: bench:web --files shows what it does.
+    rolldownOptions: {
+      preserveEntrySignatures: false,
+      output: {
+        codeSplitting: { experimentalInlineCommonChunks: { maxSize: 15_000 } },
+      },
+    },
   },
 });

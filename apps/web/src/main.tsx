@@ -15,6 +15,12 @@ const sessionExpiry = createSessionExpiryHandler(queryClient, () => routerHolder
 const router = createAppRouter(queryClient);
 routerHolder.current = router;
 
+// The first paint waits for the branding (app/providers.tsx): meanwhile, fetch the code of the
+// page asked for, instead of after the branding as the router would once rendered.
+for (const route of router.getMatchedRoutes(window.location.pathname)[0]) {
+  void router.loadRouteChunk(route)?.catch(() => undefined);
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');
 
