@@ -46,7 +46,11 @@ const text = (max: number) =>
 export const UnlockEnrolmentRequestSchema = z.object({ birthDate: IsoDateSchema });
 export type UnlockEnrolmentRequest = z.input<typeof UnlockEnrolmentRequestSchema>;
 
-export const EnrolmentLinkStatusSchema = z.object({ valid: z.literal(true) });
+export const EnrolmentLinkStatusSchema = z.object({
+  valid: z.literal(true),
+  /** This browser confirmed the birth date: the form opens without asking it again. */
+  unlocked: z.boolean(),
+});
 
 /** « Identité et adresse »: what the employee adds to the identity the employer gave. */
 export const EnrolmentAddressSchema = z.object({

@@ -28,6 +28,7 @@ import {
 import { sendDownload } from './download';
 import {
   assertFormSession,
+  hasFormSession,
   assertLinkTryAllowed,
   checkBirthDate,
   FORM_COOKIE,
@@ -110,15 +111,19 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Whether the link of the email still opens a form (404/410 otherwise)',
+        summary:
+          'Whether the link of the email still opens a form (404/410 otherwise), and whether this browser already confirmed the birth date',
         params: TokenParamsSchema,
         response: { 200: EnrolmentLinkStatusSchema },
       },
     },
     async (request) => {
       await assertLinkTryAllowed(ctx, request.ip);
-      await requestOfToken(ctx, request.params.token);
-      return { valid: true as const };
+      const affiliation = await requestOfToken(ctx, request.params.token);
+      return {
+        valid: true as const,
+        unlocked: hasFormSession(ctx, affiliation, request.cookies[FORM_COOKIE]),
+      };
     },
   );
 

@@ -112,7 +112,23 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect((await b.get(`/api/enrolment/${validated.token}/check`)).statusCode).toBe(404);
 
       const live = await newRequest();
-      expect((await b.get(`/api/enrolment/${live.token}/check`)).json()).toEqual({ valid: true });
+      expect((await b.get(`/api/enrolment/${live.token}/check`)).json()).toEqual({
+        valid: true,
+        unlocked: false,
+      });
+      // Once this browser confirmed the birth date, the page opens the form without a 401 first.
+      const opened = await b.post(`/api/enrolment/${live.token}/unlock`, {
+        birthDate: '1990-01-15',
+      });
+      expect(opened.statusCode, opened.body).toBe(200);
+      expect((await b.get(`/api/enrolment/${live.token}/check`)).json()).toEqual({
+        valid: true,
+        unlocked: true,
+      });
+      expect((await browser(t.app).get(`/api/enrolment/${live.token}/check`)).json()).toEqual({
+        valid: true,
+        unlocked: false,
+      });
     });
 
     it('stops a link replaced by a new one (a reminder stores a new hash)', async () => {

@@ -127,9 +127,18 @@ export function assertFormSession(
   request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
   cookie: string | undefined,
 ): void {
+  if (!hasFormSession(ctx, request, cookie)) throw sessionRequired();
+}
+
+/** Whether `cookie` is a live form session of this request (the birth date was confirmed). */
+export function hasFormSession(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+  cookie: string | undefined,
+): boolean {
   const [id, exp, mac] = (cookie ?? '').split('.');
   const expiresAtMs = Number(exp);
-  if (
+  return !(
     !id ||
     !mac ||
     id !== request.id ||
@@ -138,9 +147,7 @@ export function assertFormSession(
     expiresAtMs > ctx.clock.now().getTime() + FORM_SESSION_MS ||
     !/^[0-9a-f]{64}$/.test(mac) ||
     !sameDigest(mac, sessionMac(ctx, request, expiresAtMs))
-  ) {
-    throw sessionRequired();
-  }
+  );
 }
 
 function receiptMac(

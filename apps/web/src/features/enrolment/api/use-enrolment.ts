@@ -16,11 +16,15 @@ export type EnrolmentSubmitted = z.infer<typeof EnrolmentSubmittedSchema>;
 const base = (token: string) => `/api/enrolment/${encodeURIComponent(token)}`;
 export const enrolmentKey = (token: string) => ['enrolment', token] as const;
 
-/** `GET …/check`: whether the emailed link still opens a form (404/410 otherwise). */
+/**
+ * `GET …/check`: whether the emailed link still opens a form (404/410 otherwise), and whether
+ * this browser already confirmed the birth date.
+ */
 export function useEnrolmentLink(token: string) {
   return useQuery({
     queryKey: [...enrolmentKey(token), 'check'],
-    queryFn: ({ signal }) => api.get<{ valid: true }>(`${base(token)}/check`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ valid: true; unlocked: boolean }>(`${base(token)}/check`, { signal }),
     retry: false,
     staleTime: Infinity,
   });

@@ -79,8 +79,9 @@ function Submitted({ email }: { email: string | null }) {
 export function EnrolmentFormPage() {
   const { token = '' } = useParams({ strict: false });
   const link = useEnrolmentLink(token);
-  // A browser that already confirmed the birth date reopens the form directly.
-  const form = useEnrolmentForm(token, link.isSuccess);
+  // A browser that already confirmed the birth date reopens the form directly; another one is
+  // asked for it first (no request answered 401 on the way).
+  const form = useEnrolmentForm(token, link.data?.unlocked === true);
   const [submitted, setSubmitted] = useState<{ email: string | null } | null>(null);
   const [lost, setLost] = useState<unknown>(null);
   const queryClient = useQueryClient();
@@ -98,7 +99,11 @@ export function EnrolmentFormPage() {
   if (link.isError) {
     return <LinkProblem title="Formulaire indisponible" message={errorMessage(link.error)} />;
   }
-  if (link.isPending || form.isPending) return <Loading label="Ouverture du formulaire…" />;
+  // A query not asked for (the birth date still to confirm) stays « pending »: wait only for one
+  // that runs.
+  if (link.isPending || (form.isPending && form.fetchStatus !== 'idle')) {
+    return <Loading label="Ouverture du formulaire…" />;
+  }
   if (form.isError || !form.data) {
     return (
       <BirthDateStep
