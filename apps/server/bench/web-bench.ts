@@ -15,7 +15,8 @@
  *    docs/performance.md (the other sections are kept).
  *
  * Options: --runs N (Lighthouse runs per page, default 1), --skip-build, --no-lighthouse,
- * --files (each page's JS and CSS files with their sizes).
+ * --files (each page's JS and CSS files with their sizes), --reports DIR (keeps the Lighthouse
+ * reports).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     // Prints every JS and CSS file each page requested, with its size: what to cut next.
     files: { type: 'boolean', default: false },
+    // Keeps each Lighthouse report (JSON) in this folder: its audits say what delays a page.
+    reports: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(values.runs));
@@ -268,6 +271,11 @@ function lighthouseOnce(url: string, cookie: string | null): LighthouseResult {
     env: { ...process.env, CHROME_PATH: CHROMIUM },
   });
   if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`lighthouse failed on ${url}`);
+  if (values.reports) {
+    fs.mkdirSync(values.reports, { recursive: true });
+    const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+    fs.copyFileSync(out, path.join(values.reports, `lighthouse${name}${path.basename(out)}`));
+  }
   const report = JSON.parse(fs.readFileSync(out, 'utf8')) as LighthouseReport;
   if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);
   // A signed-in page measured signed out would be the sign-in page again.
