@@ -3,7 +3,8 @@
  * existing database and what memory it holds, run by tsx from the sources and compiled
  * (dist/server.js, `npm run build -w @affilia/server` first), in production mode. A first start
  * in development mode creates the database and the demo data in a temporary folder (not
- * measured). For each start:
+ * measured; it lasts until the jobs' first run is done and the emails are delivered to the
+ * development mailbox). For each start:
  * - `ready_ms`: from spawn to `/api/health` answering 200;
  * - `rss_mb`: the resident memory 5 s later, at rest (one request served);
  * - `rss_signed_in_mb`: 5 s after the demo administrator signed in (a known device, no SMS: the
@@ -18,6 +19,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { JOBS } from '../src/jobs/runner';
 import { SESSION_COOKIE } from '../src/modules/auth/cookies';
 import { freePort, signInDemoAdmin, trustDemoAdminDevice } from './support';
 
@@ -92,7 +95,28 @@ async function start(args: readonly string[], production: boolean): Promise<Run>
       await sleep(20);
     }
     const ready_ms = Math.round(performance.now() - started);
-    if (!production) return { ready_ms, rss_mb: 0, rss_signed_in_mb: 0, heap_mb: 0 };
+    if (!production) {
+      // Until the jobs' first run (5 s after start: the demo's affiliation reminders) is done and
+      // its emails delivered to the development mailbox: else the production starts would send
+      // them (nodemailer loaded, the closed SMTP port tried), which a server restarted on its
+      // database with an empty outbox does not.
+      const db = new Database(dbPath);
+      try {
+        const ran = db.prepare(
+          'select count(*) as n from jobs_locks where last_run_at is not null',
+        );
+        const pending = db.prepare(
+          "select count(*) as n from outbox where status in ('pending', 'sending')",
+        );
+        const count = (q: typeof ran) => (q.get() as { n: number }).n;
+        for (let i = 0; i < 400 && (count(ran) < JOBS.length || count(pending) > 0); i += 1) {
+          await sleep(50);
+        }
+      } finally {
+        db.close();
+      }
+      return { ready_ms, rss_mb: 0, rss_signed_in_mb: 0, heap_mb: 0 };
+    }
     await sleep(REST_MS);
     const rss_mb = rssMb(child.pid!);
 
