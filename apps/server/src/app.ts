@@ -24,6 +24,7 @@ import { compressionPlugin } from './plugins/compression';
 import { passwordPolicyPlugin } from './plugins/password-policy';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { getBranding } from './modules/settings/settings.service';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -159,7 +160,10 @@ export async function buildApp(
   await app.register(auditRoutes);
   if (!ctx.config.isProduction) await app.register(devRoutes);
 
-  if (opts.serveWeb !== false) await app.register(webPlugin);
+  if (opts.serveWeb !== false) {
+    // The branding in the page itself: every page waits for it before its first paint.
+    await app.register(webPlugin, { pageData: async () => ({ branding: await getBranding(ctx) }) });
+  }
 
   return app;
 }

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helper';
 import { sendDownload } from '../modules/enrolment/download';
-import { webPlugin } from './web';
+import { jsonScript, webPlugin } from './web';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -53,7 +53,10 @@ describe('the web app and API answers, compressed and cached', () => {
             .type('text/csv; charset=utf-8')
             .send(Readable.from(Array.from({ length: 200 }, (_, i) => `ligne;${i}\n`))),
         );
-        await app.register(webPlugin, { distDir: dist.dir });
+        await app.register(webPlugin, {
+          distDir: dist.dir,
+          pageData: () => Promise.resolve({ branding: { brandName: 'Mutuelle </script><b>' } }),
+        });
       },
     });
   });
@@ -101,6 +104,17 @@ describe('the web app and API answers, compressed and cached', () => {
     });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+  });
+
+  it('writes the page data into each page, escaped so that no value closes the script', async () => {
+    const res = await t.app.inject({ url: '/salaries' });
+    const block = jsonScript('branding', { brandName: 'Mutuelle </script><b>' });
+    expect(block).not.toMatch(/<\/script><b>/);
+    expect(res.body).toContain(`${block}</head>`);
+    const json = /<script id="affilia-branding" type="application\/json">(.*?)<\/script>/.exec(
+      res.body,
+    )?.[1];
+    expect(JSON.parse(json ?? 'null')).toEqual({ brandName: 'Mutuelle </script><b>' });
   });
 
   it('never caches index.html, neither at / nor as the fallback of a page', async () => {

@@ -12,7 +12,22 @@ export const webDistDir = process.env.AFFILIA_WEB_DIST ?? path.join(repoRoot, 'a
  * fallback: any GET outside /api that is not a file answers index.html. Absent build (API
  * tests), nothing is served but the API.
  */
-export const webPlugin = fp<{ distDir?: string }>(async (app, opts) => {
+export interface WebPluginOptions {
+  distDir?: string;
+  /**
+   * Data written into each page's HTML, so that the first paint does not wait for a request:
+   * `{ branding }` becomes `<script id="affilia-branding" type="application/json">…</script>`.
+   */
+  pageData?: () => Promise<Record<string, unknown>>;
+}
+
+/** A JSON data block for index.html: `<` escaped, so that no value can close the script. */
+export function jsonScript(id: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<script id="affilia-${id}" type="application/json">${json}</script>`;
+}
+
+export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
   const root = opts.distDir ?? webDistDir;
   const indexFile = path.join(root, 'index.html');
   if (!fs.existsSync(indexFile)) {
@@ -35,8 +50,16 @@ export const webPlugin = fp<{ distDir?: string }>(async (app, opts) => {
       }
     },
   });
-  const indexHtml = fs.readFileSync(indexFile);
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  const indexHtml = fs.readFileSync(indexFile, 'utf8');
+  const headEnd = indexHtml.indexOf('</head>');
+  const page = async (): Promise<string> => {
+    if (!opts.pageData || headEnd < 0) return indexHtml;
+    const blocks = Object.entries(await opts.pageData())
+      .map(([id, data]) => jsonScript(id, data))
+      .join('');
+    return indexHtml.slice(0, headEnd) + blocks + indexHtml.slice(headEnd);
+  };
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/') || url === '/api') {
       return reply.callNotFound();
@@ -53,6 +76,6 @@ export const webPlugin = fp<{ distDir?: string }>(async (app, opts) => {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(indexHtml);
+      .send(await page());
   });
 });

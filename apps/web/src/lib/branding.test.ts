@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrandingSchema } from '@affilia/shared/schemas/branding';
-import { DEFAULT_BRANDING, parseBranding } from './branding';
+import { DEFAULT_BRANDING, embeddedBranding, parseBranding } from './branding';
 
 describe('parseBranding', () => {
   it('keeps a well-formed answer', () => {
@@ -39,5 +39,23 @@ describe('parseBranding', () => {
     expect(parsed.brandName).toBe(DEFAULT_BRANDING.brandName);
     expect(parsed.supportPhone).toBe(DEFAULT_BRANDING.supportPhone);
     expect(parsed.logoUrl).toBeNull();
+  });
+});
+
+describe('embeddedBranding', () => {
+  const page = (text: string | null) => ({
+    getElementById: (id: string) =>
+      id === 'affilia-branding' && text !== null ? ({ textContent: text } as HTMLElement) : null,
+  });
+
+  it('reads the branding the server wrote into the page', () => {
+    const branding = { ...DEFAULT_BRANDING, brandName: 'Prévoyance </script> Solidaire' };
+    expect(embeddedBranding(page(JSON.stringify(branding)))).toEqual(branding);
+  });
+
+  it('leaves the query to ask the API without it, or when it is not JSON', () => {
+    expect(embeddedBranding(page(null))).toBeUndefined();
+    expect(embeddedBranding(page('{'))).toBeUndefined();
+    expect(embeddedBranding(page('{"brandName":1}'))).toEqual(DEFAULT_BRANDING);
   });
 });

@@ -47,10 +47,26 @@ async function fetchBranding(): Promise<Branding> {
   }
 }
 
+/**
+ * The branding the server wrote into the page (`<script id="affilia-branding">`, plugins/web.ts),
+ * so that the first paint does not wait for `GET /api/branding`; undefined without it (the Vite
+ * dev server), and the query asks the API.
+ */
+export function embeddedBranding(doc: Pick<Document, 'getElementById'> = document) {
+  const text = doc.getElementById('affilia-branding')?.textContent;
+  if (!text) return undefined;
+  try {
+    return parseBranding(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 function useBrandingQuery() {
   return useQuery({
     queryKey: ['branding'],
     queryFn: fetchBranding,
+    initialData: () => embeddedBranding(),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: false,
