@@ -148,7 +148,8 @@ export async function startImportJob(
     await deps.db.deleteFrom('reference_import_jobs').where('id', '=', id).execute();
     throw err;
   }
-  return { id, finished: finished.catch(() => undefined) };
+  // `finished` rejects with the import's error (the job row already says it failed).
+  return { id, finished };
 }
 
 export async function readImportJob(deps: Pick<ImportDeps, 'db' | 'now'>, id: string) {
