@@ -30,6 +30,9 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
     other: { brandColor: primaryColor },
     components: {
       Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
+      // Mantine's focus placeholder is a role="presentation" child of the role="menu" list, which
+      // ARIA forbids (axe: aria-required-children, critical): the focus goes to the first item.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       // A badge is a status word: never cut to « Répo… » in a narrow table column.
       // Plain objects, not `Badge.extend(…)`/`ColorInput.extend(…)`: importing a component here
       // would put it (the colour picker: its popover and floating-ui) on every page's first load.

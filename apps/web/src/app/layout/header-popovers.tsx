@@ -56,16 +56,7 @@ export function ProceduresMenu({
 }: DeferredProps & { label: string; items: { to: string; label: string }[]; active: boolean }) {
   const [opened, setOpened] = useOpened(defaultOpened);
   return (
-    <Menu
-      position="bottom-start"
-      width={300}
-      shadow="md"
-      opened={opened}
-      onChange={setOpened}
-      // Mantine's focus placeholder is a role="presentation" child of the role="menu" list,
-      // which ARIA forbids (axe: aria-required-children): the focus goes to the first item.
-      withInitialFocusPlaceholder={false}
-    >
+    <Menu position="bottom-start" width={300} shadow="md" opened={opened} onChange={setOpened}>
       <Menu.Target>
         <UnstyledButton
           className={classes.navLink}
@@ -139,14 +130,7 @@ export function ProfileMenu({
   const [opened, setOpened] = useOpened(defaultOpened);
   const profilePath = space === 'backoffice' ? paths.backOfficeProfile : paths.profile;
   return (
-    <Menu
-      position="bottom-end"
-      width={260}
-      shadow="md"
-      opened={opened}
-      onChange={setOpened}
-      withInitialFocusPlaceholder={false}
-    >
+    <Menu position="bottom-end" width={260} shadow="md" opened={opened} onChange={setOpened}>
       <Menu.Target>
         <Tooltip label="Mon profil" disabled={opened}>
           <ActionIcon
