@@ -21,6 +21,7 @@ import { requireStaff } from '../../plugins/auth';
 import { requestMeta } from '../auth/request-meta';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { readImportJob, startImportJob } from './import-jobs';
+import type { RunImportInput } from './import.service';
 import { listImports, readImportReport, runReferenceImport } from './import.service';
 import { referenceImportTemplate } from './import-template';
 
@@ -73,6 +74,24 @@ async function readUpload(
   }
 }
 
+/** A back-office import of the uploaded file by the signed-in staff member (both routes). */
+async function backOfficeImport(
+  request: FastifyRequest,
+  dryRun: boolean,
+): Promise<Omit<RunImportInput, 'onStart' | 'onRows'>> {
+  const auth = requireStaff(request);
+  const upload = await readUpload(request);
+  const meta = requestMeta(request);
+  return {
+    kind: upload.kind,
+    file: { bytes: upload.bytes },
+    fileName: upload.fileName ?? 'fichier',
+    dryRun,
+    source: 'backoffice',
+    actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
+  };
+}
+
 /** Back office: the reference-data import from CSV or XLSX, with its row-by-row report (SPEC §3). */
 export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
@@ -97,17 +116,10 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const auth = requireStaff(request);
-      const upload = await readUpload(request);
-      const meta = requestMeta(request);
-      const result = await runReferenceImport(deps(), {
-        kind: upload.kind,
-        file: { bytes: upload.bytes },
-        fileName: upload.fileName ?? 'fichier',
-        dryRun: request.query.dryRun,
-        source: 'backoffice',
-        actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
-      });
+      const result = await runReferenceImport(
+        deps(),
+        await backOfficeImport(request, request.query.dryRun),
+      );
       return result.report;
     },
   );
@@ -125,17 +137,10 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const auth = requireStaff(request);
-      const upload = await readUpload(request);
-      const meta = requestMeta(request);
-      const job = await startImportJob(deps(), {
-        kind: upload.kind,
-        file: { bytes: upload.bytes },
-        fileName: upload.fileName ?? 'fichier',
-        dryRun: request.query.dryRun,
-        source: 'backoffice',
-        actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
-      });
+      const job = await startImportJob(
+        deps(),
+        await backOfficeImport(request, request.query.dryRun),
+      );
       // The rows are applied after the answer; the job row tells how it goes.
       void job.finished.catch((err: unknown) => request.log.error({ err }, 'import job failed'));
       return reply.code(202).send({ id: job.id });
