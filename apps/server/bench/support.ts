@@ -2,26 +2,13 @@
  * What the benchmarks share: a free port, and the demo administrator signed in without an SMS
  * (a trusted device written in the database, as a second visit from a known browser would be).
  */
-import net from 'node:net';
 import Database from 'better-sqlite3';
 import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
 import { newId } from '../src/lib/ids';
 import { hashToken, newSecretToken } from '../src/lib/tokens';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
-}
+export { freePort } from '../test/free-port';
 
 function demoAdmin() {
   const account = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
