@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { openTable } from './read-table';
@@ -103,5 +104,55 @@ describe('openTable (issue 15)', () => {
     expect(await codeOf(openTable({ path: p }, { maxRows: 20_000 }))).toBe(
       'import_file_unreadable',
     );
+  });
+
+  it('writes nothing to the temporary folder and passes over sheets it does not need (Excel puts the sheets before the shared strings)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Lisez-moi').addRow(['Instructions']);
+    const sheet = wb.addWorksheet('Assurés');
+    sheet.addRow(['NIR', 'Nom']);
+    for (let i = 0; i < 50; i += 1)
+      sheet.addRow([`28506751234${String(i).padStart(2, '0')}`, `Nom ${i}`]);
+    wb.addWorksheet('Autre').addRow(['après']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmpdir-'));
+    const before = process.env.TMPDIR;
+    // exceljs' own reader copied each sheet there, raced the copies' deletion against their
+    // opening when a sheet was passed over (ENOENT, CI), and ended early with TMPDIR one folder
+    // deeper (TypeError « reading 'sheets' »): 20 turns lost at least once.
+    process.env.TMPDIR = tmp;
+    try {
+      for (let turn = 0; turn < 10; turn += 1) {
+        expect((await read({ bytes })).rows).toHaveLength(1);
+        const named = await scanTable({ bytes }, { maxRows: 1000, sheetKeys: ['assures'] });
+        expect(named).toMatchObject({ sheet: 2, rows: 51 });
+        const rows: TableRow[] = [];
+        for await (const row of tableRows({ bytes }, named)) rows.push(row);
+        expect(rows).toHaveLength(51);
+        expect(rows[50]?.cells[1]).toEqual({ kind: 'text', text: 'Nom 49' });
+      }
+      // In the worker thread too, and when an import stops before the end.
+      const opened = await openTable({ bytes }, { maxRows: 1000, sheetKeys: ['assures'] });
+      expect(opened.rows).toBe(51);
+      opened.close();
+      // (tsx, which runs the worker from the sources in tests, keeps its cache there.)
+      expect(fs.readdirSync(tmp).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
+  it('keeps every letter whole where an inflated chunk ends (« é » across two chunks of shared strings)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Assurés');
+    sheet.addRow(['Nom']);
+    // Distinct strings, so the shared strings part runs over several 16 kB chunks; the
+    // one-character offset of each name moves « é » across every position.
+    const names = Array.from({ length: 3000 }, (_, i) => `${'x'.repeat(i % 7)}Hélène-Zoé ${i}`);
+    for (const name of names) sheet.addRow([name]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { rows } = await read({ bytes });
+    expect(rows.slice(1).map((r) => (r.cells[0] as { text: string }).text)).toEqual(names);
   });
 });

@@ -10,7 +10,7 @@
  * - CSV: `;`, `,` or tab separators (detected on the header line), UTF-8 with or without BOM,
  *   Windows-1252 (what French Excel writes for « CSV (séparateur : point-virgule) »), UTF-16
  *   with BOM (« Texte Unicode »), quoted fields, blank lines;
- * - xlsx: read as a stream (exceljs' WorkbookReader) after the ZIP guard (zip-guard.ts): numbers,
+ * - xlsx: read as a stream (exceljs' parsers, xlsx-sheets.ts) after the ZIP guard (zip-guard.ts): numbers,
  *   text, rich text, formulas (their cached result), hyperlinks, dates; the sheet named as asked,
  *   else the first visible sheet with rows.
  *
@@ -23,7 +23,8 @@ import type ExcelJS from 'exceljs';
 import { parse as parseCsvStream } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError, badRequest } from '../errors';
-import { checkInflatedSizes, checkZipDirectory } from './zip-guard';
+import { xlsxSheets } from './xlsx-sheets';
+import { checkInflatedSizes, checkZipDirectory, damagedXlsx, readZipDirectory } from './zip-guard';
 
 /** A cell as read: the text of a CSV field or a text cell, or the number of a numeric cell. */
 export type Cell = { kind: 'text'; text: string } | { kind: 'number'; value: number };
@@ -249,17 +250,6 @@ function rowOfSheet(row: ExcelJS.Row): TableRow | null {
   return cells.some((c) => !isBlank(c)) ? { line: row.number, cells } : null;
 }
 
-async function openWorkbook(bytes: Buffer) {
-  const { default: Excel } = await import('exceljs');
-  return new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-}
-
 /**
  * The sheet to read (its position among the workbook's sheets, 1-based; 0 when no sheet has
  * rows) and its count of non-blank rows: the sheet named as asked, else the first visible sheet
@@ -272,16 +262,14 @@ export async function scanXlsx(
   const maxBytes = maxUnzippedBytes(limits.maxRows);
   const entries = checkZipDirectory(bytes, maxBytes);
   await checkInflatedSizes(bytes, entries, maxBytes);
-  const reader = await openWorkbook(bytes);
   const sheetKeys = limits.sheetKeys ?? [];
   let sheets = 0;
   let fallback: { sheet: number; rows: number } | null = null;
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of xlsxSheets(bytes, entries)) {
       sheets += 1;
-      const named = sheet as unknown as { name?: string; state?: string };
-      if (isHidden(named)) continue;
-      const wanted = sheetKeys.includes(matchKey(named.name ?? ''));
+      if (isHidden(sheet)) continue;
+      const wanted = sheetKeys.includes(matchKey(sheet.name ?? ''));
       if (!wanted && fallback) continue;
       let rows = 0;
       for await (const row of sheet) {
@@ -303,10 +291,11 @@ export async function scanXlsx(
 /** The non-blank rows of the sheet found by scanXlsx(), one at a time. */
 export async function* xlsxRows(bytes: Buffer, sheetNumber: number): AsyncGenerator<TableRow> {
   if (sheetNumber === 0) return;
-  const reader = await openWorkbook(bytes);
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw damagedXlsx();
   let sheets = 0;
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of xlsxSheets(bytes, entries)) {
       sheets += 1;
       if (sheets !== sheetNumber) continue;
       for await (const row of sheet) {

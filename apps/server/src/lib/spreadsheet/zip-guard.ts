@@ -104,6 +104,19 @@ export function checkZipDirectory(bytes: Buffer, maxUnzippedBytes: number): ZipE
   return entries;
 }
 
+/**
+ * The bytes of an entry as stored (method 0) or deflated (method 8), after its local header;
+ * `import_file_unreadable` when the header is not where the directory says, or another method.
+ */
+export function entryData(bytes: Buffer, e: ZipEntry): Buffer {
+  const local = e.localHeaderOffset;
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw damagedXlsx();
+  const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  if (start + e.compressedSize > bytes.length) throw damagedXlsx();
+  if (e.method !== 0 && e.method !== 8) throw damagedXlsx();
+  return bytes.subarray(start, start + e.compressedSize);
+}
+
 /** Inflates one entry as a stream, keeping nothing; rejects past `limit` bytes. */
 function inflatedSize(raw: Buffer, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -133,19 +146,13 @@ export async function checkInflatedSizes(
   maxUnzippedBytes: number,
 ): Promise<void> {
   for (const e of entries) {
-    const local = e.localHeaderOffset;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) {
-      throw damagedXlsx();
-    }
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    if (start + e.compressedSize > bytes.length) throw damagedXlsx();
+    const data = entryData(bytes, e);
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw unzippedTooLarge(maxUnzippedBytes);
       continue;
     }
-    if (e.method !== 8) throw damagedXlsx();
     try {
-      await inflatedSize(bytes.subarray(start, start + e.compressedSize), e.uncompressedSize);
+      await inflatedSize(data, e.uncompressedSize);
     } catch (err) {
       if (err instanceof RangeError) throw unzippedTooLarge(maxUnzippedBytes);
       throw damagedXlsx();
