@@ -164,24 +164,27 @@ const authPages = {
     'ResetPasswordPage',
   ),
   createPassword: lazyRouteComponent(
-    () => import('../features/users/routes/create-password-page'),
+    () => import('../features/auth/routes/create-password-page'),
     'CreatePasswordPage',
   ),
   confirmEmailChange: lazyRouteComponent(
-    () => import('../features/users/routes/confirm-email-change-page'),
+    () => import('../features/profile/routes/confirm-email-change-page'),
     'ConfirmEmailChangePage',
   ),
-  profile: lazyRouteComponent(() => import('../features/users/routes/profile-page'), 'ProfilePage'),
+  profile: lazyRouteComponent(
+    () => import('../features/profile/routes/profile-page'),
+    'ProfilePage',
+  ),
   establishments: lazyRouteComponent(
     () => import('../features/establishments/routes/establishments-page'),
     'EstablishmentsPage',
   ),
   backOfficeProfile: lazyRouteComponent(
-    () => import('../features/users/routes/profile-page'),
+    () => import('../features/profile/routes/profile-page'),
     'BackOfficeProfilePage',
   ),
   joinCompany: lazyRouteComponent(
-    () => import('../features/users/routes/join-company-page'),
+    () => import('../features/auth/routes/join-company-page'),
     'JoinCompanyPage',
   ),
   termsUpdate: lazyRouteComponent(

@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api';
-import type { Me } from '../features/auth/api/use-me';
-import { ME_QUERY_KEY } from '../features/auth/api/use-me';
+import type { Me } from '../lib/use-me';
+import { ME_QUERY_KEY } from '../lib/use-me';
 import type { AppRouter } from './router';
 import { createSessionExpiryHandler, isUnauthenticated } from './session-expiry';
 

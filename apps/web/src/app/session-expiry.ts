@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/api';
-import type { Me } from '../features/auth/api/use-me';
-import { ME_QUERY_KEY } from '../features/auth/api/use-me';
+import type { Me } from '../lib/use-me';
+import { ME_QUERY_KEY } from '../lib/use-me';
 import { SPACE_PAGES } from '../features/auth/space';
 import type { AppRouter } from './router';
 

@@ -10,7 +10,7 @@ import {
 import { Link, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from '../../components/links';
 import { paths } from '../../config/paths';
-import { useMe } from '../../features/auth/api/use-me';
+import { useMe } from '../../lib/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { BrandHomeLink } from './brand-home-link';
 import { employerNavigation, visibleItems } from './employer-navigation';

@@ -12,7 +12,7 @@ import { Link } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links';
 import { SupportContact } from '../../components/support-contact';
 import { paths } from '../../config/paths';
-import { fullName, useMe } from '../../features/auth/api/use-me';
+import { fullName, useMe } from '../../lib/use-me';
 import { useSignOut } from '../../features/auth/api/use-sign-out';
 import { HEADER_ICON_SIZE } from './header-actions';
 import classes from './layout.module.css';

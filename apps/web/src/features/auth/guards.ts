@@ -2,8 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ParsedLocation } from '@tanstack/react-router';
 import { redirect } from '@tanstack/react-router';
 import { paths } from '../../config/paths';
-import type { Me } from './api/use-me';
-import { loadMe } from './api/use-me';
+import type { Me } from '../../lib/use-me';
+import { loadMe } from '../../lib/use-me';
 import { hasPendingTerms } from './api/use-terms-update';
 
 interface GuardArgs {

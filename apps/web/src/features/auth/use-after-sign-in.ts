@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { safeRedirect } from '../../lib/safe-redirect';
 import { setPendingSecondFactor } from './api/second-factor-state';
-import { ME_QUERY_KEY } from './api/use-me';
+import { ME_QUERY_KEY } from '../../lib/use-me';
 import type { AuthSpace } from './space';
 import { SPACE_PAGES } from './space';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { StaffList } from '@affilia/shared/schemas/staff';
-import { ME_QUERY_KEY } from '../auth/api/use-me';
+import { ME_QUERY_KEY } from '../../lib/use-me';
 import { STAFF_QUERY_KEY } from './api/use-staff';
 import { StaffPage } from './routes/staff-page';
 

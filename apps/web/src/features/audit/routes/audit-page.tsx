@@ -21,7 +21,7 @@ import {
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { AUDIT_PAGE_SIZE, useAuditPage } from '../api/use-audit';
 import type { AuditSearch } from '../audit-search';
 import {

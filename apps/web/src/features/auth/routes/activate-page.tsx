@@ -33,9 +33,9 @@ import {
 } from '../api/use-activation';
 import { useResendConfirmation } from '../api/use-sign-in';
 import { ActivationSteps } from '../components/activation-steps';
-import { AuthCard } from '../components/auth-card';
-import type { NewPasswordValues } from '../components/new-password-fields';
-import { NewPasswordFields, validateConfirmation } from '../components/new-password-fields';
+import { AuthCard } from '../../../components/auth-card';
+import type { NewPasswordValues } from '../../../components/new-password-fields';
+import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
 import { TermsBox } from '../components/terms-box';
 
 type Step = 0 | 1 | 2;

@@ -4,8 +4,8 @@ import { AnchorLink, ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { useConfirmEmail } from '../api/use-links';
-import { AuthCard } from '../components/auth-card';
-import { LinkOutcome } from '../components/link-outcome';
+import { AuthCard } from '../../../components/auth-card';
+import { LinkOutcome } from '../../../components/link-outcome';
 import { ResendConfirmationForm } from '../components/resend-confirmation-form';
 
 function SignInButton() {

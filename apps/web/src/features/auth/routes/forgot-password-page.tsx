@@ -10,7 +10,7 @@ import { AnchorLink } from '../../../components/links';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useForgotPassword } from '../api/use-links';
-import { AuthCard } from '../components/auth-card';
+import { AuthCard } from '../../../components/auth-card';
 import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
 

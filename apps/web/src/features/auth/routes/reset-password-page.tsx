@@ -10,10 +10,10 @@ import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useCheckResetLink, useResetPassword } from '../api/use-links';
-import { AuthCard } from '../components/auth-card';
-import { LinkOutcome } from '../components/link-outcome';
-import type { NewPasswordValues } from '../components/new-password-fields';
-import { NewPasswordFields, validateConfirmation } from '../components/new-password-fields';
+import { AuthCard } from '../../../components/auth-card';
+import { LinkOutcome } from '../../../components/link-outcome';
+import type { NewPasswordValues } from '../../../components/new-password-fields';
+import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
 
 const PasswordOnlySchema = ResetPasswordRequestSchema.pick({ password: true });
 

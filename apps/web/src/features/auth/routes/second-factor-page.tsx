@@ -2,7 +2,7 @@ import { Box, Divider, Loader, Stack } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/links';
 import { usePendingSecondFactor } from '../api/second-factor-state';
-import { AuthCard } from '../components/auth-card';
+import { AuthCard } from '../../../components/auth-card';
 import { SecondFactorForm } from '../components/second-factor-form';
 import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';

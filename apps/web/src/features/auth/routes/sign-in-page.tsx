@@ -15,7 +15,7 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { useBranding } from '../../../lib/branding';
 import { ActivateSpaceLink, SignInForm } from '../components/sign-in-form';
 import { SignInNoticeAlert } from '../components/sign-in-notice';
-import { AuthCard } from '../components/auth-card';
+import { AuthCard } from '../../../components/auth-card';
 import classes from './sign-in-page.module.css';
 
 const BENEFITS = [

@@ -7,10 +7,10 @@ import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { safeRedirect } from '../../../lib/safe-redirect';
 import { useCurrentTerms } from '../api/use-activation';
-import { useMe } from '../api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { useSignOut } from '../api/use-sign-out';
 import { useAcceptTerms } from '../api/use-terms-update';
-import { AuthCard } from '../components/auth-card';
+import { AuthCard } from '../../../components/auth-card';
 import { TermsBox } from '../components/terms-box';
 
 /**

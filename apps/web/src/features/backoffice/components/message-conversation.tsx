@@ -4,7 +4,7 @@ import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
 import { ConversationThread } from '../../../components/conversation-thread';
 import { errorMessage } from '../../../lib/form-errors';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { ConversationStatusBadge } from '../../../components/conversation-status';
 import {
   inboxAttachmentUrl,

@@ -1,7 +1,7 @@
 import { Tabs } from '@mantine/core';
 import { IconBulb, IconFileText, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { BrandingPanel } from '../components/branding-panel';
 import { TermsPanel } from '../components/terms-panel';
 import { TipsPanel } from '../components/tips-panel';

@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { paths } from '../../../config/paths';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { useDocumentTitle } from '../../../lib/document-title';
 import { AffiliationsSection } from '../components/affiliations-section';
 import type { HomeTileProps } from '../components/home-tile';

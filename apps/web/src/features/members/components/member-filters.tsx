@@ -10,7 +10,7 @@ import {
   PROFESSIONAL_STATUS_LABELS,
 } from '@affilia/shared/domain/enums';
 import type { MemberFilterOptions } from '../api/use-members';
-import { formatSiren } from '../format';
+import { formatSiren } from '../../../lib/member-format';
 import type { MembersFilters } from '../members-search';
 import type { OptionGroup } from '../filter-options';
 import { narrowFilterOptions } from '../filter-options';

@@ -17,9 +17,9 @@ import { MEMBER_SORT_LABELS } from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import type { MemberRow } from '../api/use-members';
-import { formatIsoDate, formatNirGrouped } from '../format';
+import { formatIsoDate, formatNirGrouped } from '../../../lib/member-format';
 import type { MembersSearch, SortOrder } from '../members-search';
-import { CoverageStatusBadge } from './coverage-status-badge';
+import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
 import classes from './member-list.module.css';
 
 const CAPTION = 'Salariés affiliés';

@@ -32,8 +32,13 @@ import { useDocumentTitle } from '../../../lib/document-title';
 import { errorMessage } from '../../../lib/form-errors';
 import type { MemberDetail } from '../api/use-members';
 import { useMember } from '../api/use-members';
-import { CoverageStatusBadge } from '../components/coverage-status-badge';
-import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from '../format';
+import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
+import {
+  formatIsoDate,
+  formatNirGrouped,
+  formatSiren,
+  formatSiret,
+} from '../../../lib/member-format';
 import type { MembersSearch } from '../members-search';
 import { validateMembersSearch } from '../members-search';
 import classes from './member-page.module.css';

@@ -13,7 +13,7 @@ import type { MessageCategory } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/use-messages';
 import { AttachmentsInput } from '../../../components/attachments-input';

@@ -34,7 +34,7 @@ import {
 } from '@affilia/shared/schemas/reference-data';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { DateField } from '../../../components/date-field';
-import { formatIsoDate } from '../../members/format';
+import { formatIsoDate } from '../../../lib/member-format';
 import type {
   CompanyDetail,
   ContractDetail,

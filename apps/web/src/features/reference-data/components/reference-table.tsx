@@ -3,8 +3,13 @@ import { Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/
 import { PROFESSIONAL_STATUS_LABELS, STAFF_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
-import { CoverageStatusBadge } from '../../members/components/coverage-status-badge';
-import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from '../../members/format';
+import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
+import {
+  formatIsoDate,
+  formatNirGrouped,
+  formatSiren,
+  formatSiret,
+} from '../../../lib/member-format';
 import type {
   CompanyRow,
   ContractRow,

@@ -29,8 +29,13 @@ import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage } from '../../../lib/form-errors';
-import { CoverageStatusBadge } from '../../members/components/coverage-status-badge';
-import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from '../../members/format';
+import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
+import {
+  formatIsoDate,
+  formatNirGrouped,
+  formatSiren,
+  formatSiret,
+} from '../../../lib/member-format';
 import type {
   CompanyDetail,
   ContractDetail,

@@ -8,7 +8,7 @@ import type {
   UpdateStaffRequestSchema,
 } from '@affilia/shared/schemas/staff';
 import { api } from '../../../lib/api';
-import { ME_QUERY_KEY } from '../../auth/api/use-me';
+import { ME_QUERY_KEY } from '../../../lib/use-me';
 
 /* « Équipe de l'assureur » (SPEC §2, §6): the /api/backoffice/staff routes. */
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Stack, Text } from '@mantine/core';
 import { errorMessage } from '../../../lib/form-errors';
-import type { FormProblem } from '../../users/components/user-form-parts';
-import { FormButtons, FormProblemAlert, nextProblem } from '../../users/components/user-form-parts';
-import { ofName } from '../../users/components/user-actions-menu';
-import { UserModal } from '../../users/components/user-modal';
+import type { FormProblem } from '../../../components/form-parts';
+import { FormButtons, FormProblemAlert, nextProblem } from '../../../components/form-parts';
+import { ofName } from '@affilia/shared/domain/person-name';
+import { UserModal } from '../../../components/user-modal';
 import type { StaffMember } from '../api/use-staff';
 import { useStaffAction } from '../api/use-staff';
 import { STAFF_ACTION_LABELS, staffName } from '../staff-rules';

@@ -7,14 +7,14 @@ import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@affilia/shared/domain/enums';
 import { InviteStaffRequestSchema, UpdateStaffRequestSchema } from '@affilia/shared/schemas/staff';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import type { FormProblem } from '../../users/components/user-form-parts';
+import type { FormProblem } from '../../../components/form-parts';
 import {
   FormButtons,
   FormProblemAlert,
   nextProblem,
   useFocusFirstField,
-} from '../../users/components/user-form-parts';
-import { formatPhone } from '../../users/components/user-identity-fields';
+} from '../../../components/form-parts';
+import { formatPhone } from '../../../lib/format-phone';
 import type { StaffMember } from '../api/use-staff';
 import { useInviteStaff, useUpdateStaff } from '../api/use-staff';
 

@@ -13,7 +13,7 @@ import {
 import { listName } from '@affilia/shared/domain/person-name';
 import { IconDotsVertical } from '@tabler/icons-react';
 import { formatDateTime } from '../../../lib/format-date';
-import { UserStatusBadge } from '../../users/components/user-status-badge';
+import { UserStatusBadge } from '../../../components/user-status-badge';
 import type { StaffMember } from '../api/use-staff';
 import type { StaffActionKind } from '../staff-rules';
 import { staffActions, staffBlocker, staffName } from '../staff-rules';

@@ -18,10 +18,10 @@ import type { UserStatus } from '@affilia/shared/domain/enums';
 import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
-import { useMe } from '../../auth/api/use-me';
-import { ofName } from '../../users/components/user-actions-menu';
-import { UserListSkeleton } from '../../users/components/user-list';
-import { UserModal } from '../../users/components/user-modal';
+import { useMe } from '../../../lib/use-me';
+import { ofName } from '@affilia/shared/domain/person-name';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { UserModal } from '../../../components/user-modal';
 import type { StaffMember } from '../api/use-staff';
 import { useStaffAction, useStaffList } from '../api/use-staff';
 import { StaffConfirmModal } from '../components/staff-confirm-modal';
@@ -106,7 +106,7 @@ export function StaffPage() {
         <Text role="status" size="sm">
           Chargement de l’équipe…
         </Text>
-        <UserListSkeleton />
+        <ListSkeleton />
       </>
     );
   } else if (list.isError) {

@@ -11,7 +11,7 @@ import type {
   UserList,
 } from '@affilia/shared/schemas/users';
 import { api } from '../../../lib/api';
-import { ME_QUERY_KEY } from '../../auth/api/use-me';
+import { ME_QUERY_KEY } from '../../../lib/use-me';
 
 /*
  * « Gestion des habilitations » (SPEC §4.3): the /api/users routes. Types only from the shared

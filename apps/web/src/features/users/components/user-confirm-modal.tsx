@@ -4,9 +4,9 @@ import { errorMessage } from '../../../lib/form-errors';
 import type { ManagedUser } from '../api/use-users';
 import { useUserAction } from '../api/use-users';
 import { ACTION_LABELS, fullName, ofName } from './user-actions-menu';
-import type { FormProblem } from './user-form-parts';
-import { FormButtons, FormProblemAlert, nextProblem } from './user-form-parts';
-import { UserModal } from './user-modal';
+import type { FormProblem } from '../../../components/form-parts';
+import { FormButtons, FormProblemAlert, nextProblem } from '../../../components/form-parts';
+import { UserModal } from '../../../components/user-modal';
 
 /**
  * « Désactiver provisoirement » and « Désactiver définitivement »: what happens, then the

@@ -1,6 +1,7 @@
 import { Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
+import { formatPhone } from '../../../lib/format-phone';
 
 /** The profile of a user as the add and edit forms hold it. */
 export interface IdentityValues {
@@ -11,14 +12,6 @@ export interface IdentityValues {
   isThirdParty: boolean;
   /** Kept while the box is unticked, sent only when it is ticked. */
   thirdPartyFirm: string;
-}
-
-/** « 06 12 34 56 78 » for a French mobile, the number as stored otherwise. */
-export function formatPhone(e164: string | null): string {
-  if (!e164) return '—';
-  const french = /^\+33([67]\d{8})$/.exec(e164);
-  if (!french) return e164;
-  return `0${french[1]}`.replace(/(\d{2})(?=\d)/g, '$1 ');
 }
 
 /**

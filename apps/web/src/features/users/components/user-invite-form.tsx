@@ -6,8 +6,13 @@ import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { InviteUserResult, ManagedCompany } from '../api/use-users';
 import { useInviteUser } from '../api/use-users';
-import type { FormProblem } from './user-form-parts';
-import { FormButtons, FormProblemAlert, nextProblem, useFocusFirstField } from './user-form-parts';
+import type { FormProblem } from '../../../components/form-parts';
+import {
+  FormButtons,
+  FormProblemAlert,
+  nextProblem,
+  useFocusFirstField,
+} from '../../../components/form-parts';
 import type { IdentityValues } from './user-identity-fields';
 import { UserIdentityFields } from './user-identity-fields';
 import type { RightValue } from './user-rights-editor';

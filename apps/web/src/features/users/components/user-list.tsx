@@ -1,11 +1,11 @@
-import { Badge, Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { listName } from '@affilia/shared/domain/person-name';
 import { COMPANY_ROLE_LABELS } from '@affilia/shared/domain/enums';
 import { formatDateTime } from '../../../lib/format-date';
 import type { ManagedUser } from '../api/use-users';
 import type { UserActionKind } from './user-actions-menu';
 import { UserActionsMenu } from './user-actions-menu';
-import { UserStatusBadge } from './user-status-badge';
+import { UserStatusBadge } from '../../../components/user-status-badge';
 
 type OnAction = (kind: UserActionKind, user: ManagedUser) => void;
 
@@ -175,24 +175,6 @@ export function UserCards({ users, onAction }: { users: ManagedUser[]; onAction:
               </Text>
             </Group>
           </Stack>
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
-/** Placeholder rows while the first answer is on its way. */
-export function UserListSkeleton() {
-  return (
-    <Stack gap="sm" aria-hidden>
-      {[0, 1, 2, 3].map((row) => (
-        <Paper key={row} withBorder radius="md" p="md">
-          <Group gap="lg" wrap="nowrap">
-            <Skeleton height={14} width="20%" radius="sm" />
-            <Skeleton height={14} width="25%" radius="sm" visibleFrom="sm" />
-            <Skeleton height={14} width="30%" radius="sm" />
-            <Skeleton height={20} width={70} radius="sm" />
-          </Group>
         </Paper>
       ))}
     </Stack>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ManagedCompany, ManagedUser } from '../api/use-users';
 import { validateUsersSearch } from '../users-search';
 import { ofName, userActions } from './user-actions-menu';
-import { formatPhone } from './user-identity-fields';
+import { formatPhone } from '../../../lib/format-phone';
 import {
   NO_ACCESS_GIVEN,
   NO_ESTABLISHMENT_CHOSEN,

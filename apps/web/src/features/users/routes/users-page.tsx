@@ -7,15 +7,16 @@ import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import type { InviteUserResult, ManagedUser, UserAction } from '../api/use-users';
 import { useUserAction, useUsers } from '../api/use-users';
 import type { UserActionKind } from '../components/user-actions-menu';
 import { ACTION_LABELS, fullName, ofName } from '../components/user-actions-menu';
 import { UserConfirmModal } from '../components/user-confirm-modal';
 import { UserFilters, hasFilters } from '../components/user-filters';
-import { UserCards, UserListSkeleton, UserTable } from '../components/user-list';
-import { UserModal } from '../components/user-modal';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { UserCards, UserTable } from '../components/user-list';
+import { UserModal } from '../../../components/user-modal';
 import type { UsersSearch } from '../users-search';
 import { validateUsersSearch } from '../users-search';
 
@@ -203,7 +204,7 @@ function UsersManagement() {
         <Text role="status" size="sm">
           Chargement des utilisateurs…
         </Text>
-        <UserListSkeleton />
+        <ListSkeleton />
       </>
     );
   } else if (list.isError) {

@@ -7,7 +7,7 @@ import type {
   SendPhoneCodeResult,
 } from '@affilia/shared/schemas/profile';
 import { api } from '../../../lib/api';
-import { ME_QUERY_KEY } from '../../auth/api/use-me';
+import { ME_QUERY_KEY } from '../../../lib/use-me';
 
 /*
  * « Mon profil » (SPEC §4.4): the /api/profile routes. Each change that the server answers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from './format';
+import { formatIsoDate, formatNirGrouped, formatSiren, formatSiret } from './member-format';
 
 describe('member formats', () => {
   it('writes calendar dates the French way', () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Fragment } from 'react';
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '../../../lib/document-title';
+import { useDocumentTitle } from '../lib/document-title';
 
 /** Keeps « e-mail » (and any hyphenated word) on one line in a big title. */
 function NoBreakHyphens({ text }: { text: string }) {

@@ -6,7 +6,7 @@ import type {
   TotpSetupResultSchema,
 } from '@affilia/shared/schemas/auth';
 import { api } from '../../../lib/api';
-import { ME_QUERY_KEY } from './use-me';
+import { ME_QUERY_KEY } from '../../../lib/use-me';
 
 export type { SessionInfo };
 export type TotpSetupResult = z.infer<typeof TotpSetupResultSchema>;

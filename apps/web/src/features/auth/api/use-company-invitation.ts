@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CompanyInvitationView } from '@affilia/shared/schemas/users';
 import { api } from '../../../lib/api';
-import { ME_QUERY_KEY } from '../../auth/api/use-me';
+import { ME_QUERY_KEY } from '../../../lib/use-me';
 
 export type { CompanyInvitationView };
 

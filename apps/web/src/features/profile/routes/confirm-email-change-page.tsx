@@ -3,8 +3,8 @@ import { useParams } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
-import { AuthCard } from '../../auth/components/auth-card';
-import { LinkOutcome } from '../../auth/components/link-outcome';
+import { AuthCard } from '../../../components/auth-card';
+import { LinkOutcome } from '../../../components/link-outcome';
 import { useConfirmEmailChange } from '../api/use-profile';
 
 function ProfileButton({ space }: { space: 'employer' | 'backoffice' }) {

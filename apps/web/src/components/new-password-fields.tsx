@@ -1,7 +1,7 @@
 import { PasswordInput, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
-import { PasswordField } from '../../../components/password-field';
+import { PasswordField } from './password-field';
 
 export interface NewPasswordValues {
   password: string;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Me } from '@affilia/shared/schemas/auth';
-import { api, isApiError } from '../../../lib/api';
+import { api, isApiError } from './api';
 
 export type { Me };
 

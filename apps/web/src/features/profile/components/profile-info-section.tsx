@@ -1,5 +1,5 @@
 import { Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMe } from '../../auth/api/use-me';
+import { useMe } from '../../../lib/use-me';
 import { ProfileEmailCard } from './profile-email-card';
 import { ProfileNamesCard } from './profile-names-card';
 import { ProfilePasswordCard } from './profile-password-card';

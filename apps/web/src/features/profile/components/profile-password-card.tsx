@@ -8,7 +8,7 @@ import { CurrentPasswordSchema, SAME_PASSWORD } from '@affilia/shared/schemas/pr
 import { PasswordField } from '../../../components/password-field';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { validateConfirmation } from '../../auth/components/new-password-fields';
+import { validateConfirmation } from '../../../components/new-password-fields';
 import { useChangePassword } from '../api/use-profile';
 import {
   CurrentPasswordInput,

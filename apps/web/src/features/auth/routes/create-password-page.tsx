@@ -10,12 +10,12 @@ import { isApiError } from '../../../lib/api';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { useCurrentTerms } from '../../auth/api/use-activation';
-import { AuthCard } from '../../auth/components/auth-card';
-import { LinkOutcome } from '../../auth/components/link-outcome';
-import type { NewPasswordValues } from '../../auth/components/new-password-fields';
-import { NewPasswordFields, validateConfirmation } from '../../auth/components/new-password-fields';
-import { TermsBox } from '../../auth/components/terms-box';
+import { useCurrentTerms } from '../api/use-activation';
+import { AuthCard } from '../../../components/auth-card';
+import { LinkOutcome } from '../../../components/link-outcome';
+import type { NewPasswordValues } from '../../../components/new-password-fields';
+import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
+import { TermsBox } from '../components/terms-box';
 import type { InvitationCheck } from '../api/use-invitation';
 import { useAcceptInvitation, useInvitationCheck } from '../api/use-invitation';
 

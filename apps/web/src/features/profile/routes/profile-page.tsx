@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { Page } from '../../../components/page';
 import { ProfileTabs } from '../../../components/profile-tabs';
-import { SecuritySection } from '../../auth/components/security-section';
+import { SecuritySection } from '../components/security-section';
 import { ProfileInfoSection } from '../components/profile-info-section';
 
 /** `/profil`: « Mon profil » (SPEC §4.4): my information, then the security settings. */

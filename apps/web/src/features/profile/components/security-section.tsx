@@ -17,8 +17,8 @@ import {
 import { IconDeviceMobileMessage, IconShieldLock } from '@tabler/icons-react';
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
-import type { Me } from '../api/use-me';
-import { useMe } from '../api/use-me';
+import type { Me } from '../../../lib/use-me';
+import { useMe } from '../../../lib/use-me';
 import type { SessionInfo } from '../api/use-security';
 import { useDisableTotp, useRevokeSession, useSessions } from '../api/use-security';
 import { PasswordConfirmForm } from './password-confirm-form';
