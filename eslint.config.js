@@ -2,7 +2,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+// The web app's layers (docs/ARCHITECTURE.md): `app/` (router, layouts) may import the features;
+// a feature imports `components/`, `lib/`, `config/` and itself, never another feature nor `app/`;
+// `components/`, `lib/` and `config/` import none of the features nor `app/`. One zone per feature,
+// from the folder list, so that a new feature is held by the rule without editing this file.
+const web = './apps/web/src';
+const webFeatures = readdirSync(new URL('apps/web/src/features', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const webLayers = [
+  ...webFeatures.map((feature) => ({
+    target: `${web}/features/${feature}`,
+    from: `${web}/features`,
+    except: [`./${feature}`],
+    message:
+      'A feature does not import another one: move what both use to components/ (UI) or lib/ (logic).',
+  })),
+  {
+    target: `${web}/features`,
+    from: `${web}/app`,
+    message: 'A feature does not import app/ (the router and layouts import the features).',
+  },
+  {
+    target: [`${web}/components`, `${web}/lib`, `${web}/config`],
+    from: [`${web}/features`, `${web}/app`],
+    message: 'components/, lib/ and config/ are shared: they import no feature nor app/.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -43,9 +75,11 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'import/no-restricted-paths': ['error', { zones: webLayers, basePath: import.meta.dirname }],
       // One form behaviour (errors checked again as their field changes): lib/use-app-form.ts.
       'no-restricted-imports': [
         'error',
