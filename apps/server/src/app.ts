@@ -17,17 +17,18 @@ import '@affilia/shared/validators/zod-errors';
 import type { AppContext } from './lib/context';
 import { newId } from './lib/ids';
 import { loggerOptions, RequestLogController } from './lib/logger';
-import { authPlugin } from './plugins/auth';
 import { csrfPlugin } from './plugins/csrf';
 import { errorsPlugin } from './plugins/errors';
 import { compressionPlugin } from './plugins/compression';
 import { passwordPolicyPlugin } from './plugins/password-policy';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+import { sessionPlugin } from './modules/auth/session.plugin';
+import { scope, scopesPlugin, type ScopeName } from './modules/auth/scopes';
 import { getBranding } from './modules/settings/settings.service';
 import { affiliationsRoutes } from './modules/affiliations/affiliations.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
+import { authAccountRoutes, authPublicRoutes, termsRoutes } from './modules/auth/auth.routes';
 import { captchaRoutes } from './modules/captcha/captcha.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
@@ -35,7 +36,12 @@ import { backofficeMessagesRoutes } from './modules/backoffice/messages.routes';
 import { backofficeDocumentsRoutes } from './modules/backoffice/documents.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
-import { enrolmentRoutes } from './modules/enrolment/enrolment.routes';
+import {
+  employerBiaRoutes,
+  enrolmentFormRoutes,
+  enrolmentLinkRoutes,
+  unlockEnrolment,
+} from './modules/enrolment/enrolment.routes';
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
@@ -46,15 +52,31 @@ import { referenceImportRoutes } from './modules/reference-data/import.routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
-import { profileRoutes } from './modules/users/profile.routes';
-import { usersRoutes } from './modules/users/users.routes';
+import { profileEmailLinkRoutes, profileRoutes } from './modules/users/profile.routes';
+import {
+  companyInvitationsRoutes,
+  invitationLinkRoutes,
+  usersRoutes,
+} from './modules/users/users.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
-    /** Every route registered (method and URL pattern), e.g. for the authorization matrix test. */
-    registeredRoutes: readonly { method: string; url: string }[];
+    /**
+     * Every route registered (method, URL pattern and the scope it is registered in), e.g. for
+     * the authorization matrix test.
+     */
+    registeredRoutes: readonly RegisteredRoute[];
   }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Its route scope (modules/auth/scopes.ts); undefined for a route registered outside any. */
+  readonly scope: ScopeName | undefined;
+  /** The back-office permission it names (`config.staffPermission`), if any. */
+  readonly staffPermission: string | undefined;
 }
 
 export interface BuildAppOptions {
@@ -94,11 +116,22 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('ctx', ctx);
-  const registeredRoutes: { method: string; url: string }[] = [];
+  const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
+      if (method === 'HEAD') continue;
+      // Read when asked: the scope's own onRoute hook runs after this one.
+      registeredRoutes.push({
+        method,
+        url: route.url,
+        get scope() {
+          return route.config?.scope;
+        },
+        get staffPermission() {
+          return route.config?.staffPermission;
+        },
+      });
     }
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -112,7 +145,8 @@ export async function buildApp(
   await app.register(compressionPlugin);
   await app.register(passwordPolicyPlugin);
   await app.register(csrfPlugin);
-  await app.register(authPlugin);
+  await app.register(sessionPlugin);
+  await app.register(scopesPlugin);
   // Uploads (multipart/form-data): each route reads its files with its own, tighter limits.
   await app.register(multipart, {
     limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20, parts: 30 },
@@ -134,31 +168,70 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
-  await app.register(healthRoutes);
-  await app.register(settingsRoutes);
-  await app.register(authRoutes);
-  await app.register(captchaRoutes);
-  await app.register(usersRoutes);
-  await app.register(profileRoutes);
-  await app.register(establishmentsRoutes);
-  await app.register(membersRoutes);
-  await app.register(dashboardRoutes);
-  await app.register(enrolmentRoutes);
-  await app.register(backofficeRoutes);
-  await app.register(backofficeDocumentsRoutes);
-  await app.register(affiliationsRoutes);
-  await app.register(notificationsRoutes);
-  await app.register(messagesRoutes);
-  await app.register(backofficeMessagesRoutes);
-  await app.register(documentsRoutes);
-  await app.register(staffRoutes);
-  await app.register(referenceDataRoutes);
-  await app.register(referenceImportRoutes);
-  await app.register(contentRoutes);
-  await app.register(auditRoutes);
-  if (!ctx.config.isProduction) await app.register(devRoutes);
+  // Every route in one scope (modules/auth/scopes.ts, decision record 0010): the scope
+  // authenticates the request and gives the handler its typed actor.
+  await app.register(
+    scope(
+      'public',
+      {
+        routes: async (docs: FastifyInstance) => {
+          await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+        },
+        prefix: '/api',
+      },
+      { routes: healthRoutes, prefix: '/api' },
+      { routes: settingsRoutes, prefix: '/api/branding' },
+      { routes: captchaRoutes, prefix: '/api/captcha' },
+      { routes: authPublicRoutes, prefix: '/api/auth' },
+      { routes: invitationLinkRoutes, prefix: '/api/auth/invitation' },
+      { routes: profileEmailLinkRoutes, prefix: '/api/profile/email' },
+      { routes: enrolmentLinkRoutes, prefix: '/api/enrolment' },
+      ...(ctx.config.isProduction ? [] : [{ routes: devRoutes, prefix: '/api/dev' }]),
+    ),
+  );
+  await app.register(
+    scope('employee-link', {
+      routes: enrolmentFormRoutes,
+      prefix: '/api/enrolment/:token',
+      unlock: unlockEnrolment,
+    }),
+  );
+  await app.register(
+    scope(
+      'account',
+      { routes: authAccountRoutes, prefix: '/api/auth' },
+      { routes: profileRoutes, prefix: '/api/profile' },
+      { routes: notificationsRoutes, prefix: '/api/notifications' },
+    ),
+  );
+  await app.register(
+    scope(
+      'employer',
+      { routes: termsRoutes, prefix: '/api/auth/terms' },
+      { routes: usersRoutes, prefix: '/api/users' },
+      { routes: companyInvitationsRoutes, prefix: '/api/company-invitations' },
+      { routes: establishmentsRoutes, prefix: '/api/establishments' },
+      { routes: membersRoutes, prefix: '/api/members' },
+      { routes: dashboardRoutes, prefix: '/api/dashboard' },
+      { routes: affiliationsRoutes, prefix: '/api/affiliations' },
+      { routes: employerBiaRoutes, prefix: '/api/affiliations' },
+      { routes: messagesRoutes, prefix: '/api/conversations' },
+      { routes: documentsRoutes, prefix: '/api/documents' },
+    ),
+  );
+  await app.register(
+    scope(
+      'backoffice',
+      { routes: staffRoutes, prefix: '/api/backoffice' },
+      { routes: backofficeRoutes, prefix: '/api/backoffice/affiliations' },
+      { routes: backofficeDocumentsRoutes, prefix: '/api/backoffice/documents' },
+      { routes: backofficeMessagesRoutes, prefix: '/api/backoffice/conversations' },
+      { routes: referenceDataRoutes, prefix: '/api/backoffice/reference-data' },
+      { routes: referenceImportRoutes, prefix: '/api/backoffice/reference-data' },
+      { routes: contentRoutes, prefix: '/api/backoffice/content' },
+      { routes: auditRoutes, prefix: '/api/backoffice/audit' },
+    ),
+  );
 
   if (opts.serveWeb !== false) {
     // The branding in the page itself: every page waits for it before its first paint.

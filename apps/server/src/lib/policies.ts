@@ -1,5 +1,10 @@
 /**
- * Authorization of the employer space, in one place (ARCHITECTURE.md, habits 3 and 4).
+ * Authorization of the employer space and of the back office, in one place (ARCHITECTURE.md,
+ * habits 3 and 4). Permission names: `@affilia/shared/domain/permissions`. Who may reach a route
+ * at all is its scope's (modules/auth/scopes.ts); what they may do there is decided here.
+ *
+ * Back office: a staff member acts on every company; their role grants back-office permissions
+ * (`staffCan`), checked by the back-office scope against the permission a route names.
  *
  * - An employer user holds a role per company (`user_company_roles`). The role grants the
  *   permissions of `@affilia/shared/domain/permissions`.
@@ -13,10 +18,24 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import type { CompanyRole } from '@affilia/shared/domain/enums';
+import type { CompanyRole, StaffRole } from '@affilia/shared/domain/enums';
 import { roleCan, type Permission } from '@affilia/shared/domain/permissions';
 import type { Database, Establishment, User } from '../db/schema';
 import { AppError, forbidden, notFound } from './errors';
+import type { RequestMeta } from './request-meta';
+
+/** A signed-in member of the insurer's staff: every back-office route's actor. */
+export interface StaffActor {
+  user: User;
+  userId: string;
+  role: StaffRole;
+  meta: RequestMeta;
+}
+
+export function staffActor(user: User, meta: RequestMeta): StaffActor {
+  // A staff account always has a role (check constraint of users.staff_role).
+  return { user, userId: user.id, role: user.staff_role ?? 'manager', meta };
+}
 
 export interface CompanyGrant {
   companyId: string;

@@ -1,10 +1,12 @@
 /**
- * Permission names of the employer space, shared by the server (apps/server/src/lib/policies.ts
- * enforces them) and the web app (which shows or hides actions with them).
+ * Permission names of the employer space and of the back office, in one place: shared by the
+ * server (apps/server/src/lib/policies.ts and the route scopes enforce them) and the web app
+ * (which shows or hides actions with them).
  *
- * A role is held per company; a permission is therefore always checked against one company.
+ * An employer role is held per company; an employer permission is therefore always checked
+ * against one company. A staff role holds for every company.
  */
-import type { CompanyRole } from './enums';
+import type { CompanyRole, StaffRole } from './enums';
 
 export const PERMISSIONS = [
   /** See the company, its establishments in the perimeter, its contracts. */
@@ -46,4 +48,28 @@ export function canOnAnyCompany(
   permission: Permission,
 ): boolean {
   return companies.some((c) => roleCan(c.role, permission));
+}
+
+/**
+ * Permission names of the back office. The insurer's staff act on every company: a staff role
+ * grants them whole (« gestionnaire » or back-office administrator). A back-office route names
+ * the one it needs (`config.staffPermission`, default `backoffice.work`); the back-office scope
+ * checks it (apps/server/src/modules/auth/scopes.ts).
+ */
+export const STAFF_PERMISSIONS = [
+  /** The work of the back office: queues, inbox, documents, reference data, tips, audit log. */
+  'backoffice.work',
+  /** Staff accounts, branding, terms of use, the audit log's retention. */
+  'backoffice.administer',
+] as const;
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
+
+export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
+  manager: ['backoffice.work'],
+  admin: ['backoffice.work', 'backoffice.administer'],
+};
+
+/** True when the staff `role` grants `permission`. */
+export function staffCan(role: StaffRole, permission: StaffPermission): boolean {
+  return STAFF_ROLE_PERMISSIONS[role].includes(permission);
 }

@@ -8,8 +8,7 @@ import {
   AffiliationReminderResultSchema,
   PreAffiliationSchema,
 } from '@affilia/shared/schemas/affiliations';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import {
   cancelAffiliation,
   createAffiliation,
@@ -27,7 +26,7 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/affiliations',
+    '',
     {
       schema: {
         tags,
@@ -36,11 +35,11 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AffiliationPageSchema },
       },
     },
-    async (request) => listAffiliations(ctx, await requireEmployer(request), request.query),
+    async (request) => listAffiliations(ctx, request.employer, request.query),
   );
 
   app.get(
-    '/api/affiliations/options',
+    '/options',
     {
       schema: {
         tags,
@@ -48,11 +47,11 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AffiliationOptionsSchema },
       },
     },
-    async (request) => getAffiliationOptions(ctx, await requireEmployer(request)),
+    async (request) => getAffiliationOptions(ctx, request.employer),
   );
 
   app.post(
-    '/api/affiliations',
+    '',
     {
       schema: {
         tags,
@@ -64,7 +63,7 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await createAffiliation(
         ctx,
-        await requireEmployer(request),
+        request.employer,
         request.body,
         requestMeta(request),
       );
@@ -73,7 +72,7 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/affiliations/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -82,11 +81,11 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AffiliationDetailSchema },
       },
     },
-    async (request) => getAffiliation(ctx, await requireEmployer(request), request.params.id),
+    async (request) => getAffiliation(ctx, request.employer, request.params.id),
   );
 
   app.post(
-    '/api/affiliations/:id/reminder',
+    '/:id/reminder',
     {
       schema: {
         tags,
@@ -95,12 +94,11 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AffiliationReminderResultSchema },
       },
     },
-    async (request) =>
-      sendReminder(ctx, await requireEmployer(request), request.params.id, requestMeta(request)),
+    async (request) => sendReminder(ctx, request.employer, request.params.id, requestMeta(request)),
   );
 
   app.post(
-    '/api/affiliations/:id/cancel',
+    '/:id/cancel',
     {
       schema: {
         tags,
@@ -110,11 +108,6 @@ export const affiliationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      cancelAffiliation(
-        ctx,
-        await requireEmployer(request),
-        request.params.id,
-        requestMeta(request),
-      ),
+      cancelAffiliation(ctx, request.employer, request.params.id, requestMeta(request)),
   );
 };

@@ -51,7 +51,7 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import { authorizeEstablishment, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { getBranding } from '../settings/settings.service';
 import {
   findAffiliation,

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AuditFiltersSchema,
@@ -7,29 +6,21 @@ import {
   AuditRetentionSchema,
 } from '@affilia/shared/schemas/audit';
 import { parisDate } from '../../lib/clock';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import {
   exportAudit,
   getAuditRetentionDays,
   listAudit,
   setAuditRetentionDays,
-  type AuditViewer,
 } from './audit.service';
 
 const tags = ['backoffice'];
-
-function viewer(request: FastifyRequest, opts: { admin?: boolean } = {}): AuditViewer {
-  const auth = requireStaff(request, opts);
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
 
 /** Back office: the audit log viewer, its CSV export and its retention setting. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/backoffice/audit',
+    '',
     {
       schema: {
         tags,
@@ -39,11 +30,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditPageSchema },
       },
     },
-    async (request) => listAudit(ctx, viewer(request), request.query),
+    async (request) => listAudit(ctx, request.staff, request.query),
   );
 
   app.get(
-    '/api/backoffice/audit/export.csv',
+    '/export.csv',
     {
       schema: {
         tags,
@@ -52,7 +43,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const stream = await exportAudit(ctx, viewer(request), request.query);
+      const stream = await exportAudit(ctx, request.staff, request.query);
       const name = `journal-audit-${parisDate(ctx.clock.now())}.csv`;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -64,7 +55,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/backoffice/audit/retention',
+    '/retention',
     {
       schema: {
         tags,
@@ -72,15 +63,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditRetentionSchema },
       },
     },
-    async (request) => {
-      viewer(request);
+    async () => {
       return { days: await getAuditRetentionDays(ctx) };
     },
   );
 
   app.put(
-    '/api/backoffice/audit/retention',
+    '/retention',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Change how many days the audit log is kept (back-office administrators)',
@@ -89,7 +80,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      days: await setAuditRetentionDays(ctx, viewer(request, { admin: true }), request.body.days),
+      days: await setAuditRetentionDays(ctx, request.staff, request.body.days),
     }),
   );
 };

@@ -11,7 +11,7 @@ import { nextDay, parisDayStart } from '../../lib/clock';
 import { describeBrowser } from '../../lib/user-agent';
 import type { AppContext } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { ensureSettingsRow } from '../content/content.service';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
 import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';

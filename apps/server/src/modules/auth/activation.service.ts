@@ -9,7 +9,7 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashPassword } from '../../lib/passwords';
 import { getBranding } from '../settings/settings.service';
 import { createActionToken } from './links.service';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { assertWithinLimit } from './throttle';
 
 /**

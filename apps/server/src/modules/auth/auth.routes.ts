@@ -27,7 +27,6 @@ import {
 import { SendCodeRequestSchema, SendCodeResultSchema } from '@affilia/shared/schemas/second-factor';
 import { AcceptTermsRequestSchema, PendingTermsSchema } from '@affilia/shared/schemas/content';
 import { notFound } from '../../lib/errors';
-import { requireAnyAuth, requireAuth } from '../../plugins/auth';
 import { completeActivation, identifyEstablishment } from './activation.service';
 import {
   clearCookieOptions,
@@ -46,7 +45,7 @@ import {
   resetPassword,
 } from './links.service';
 import { toMe } from './auth.repository';
-import { requestMeta } from './request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import { listSessions, revokeOwnSession, revokeSession } from './sessions.service';
 import { sendSignInCode, signIn, verifySignInCode, type SignInOutcome } from './sign-in.service';
 import { acceptCurrentTerms, getCurrentTerms, getTermsToAccept } from './terms.service';
@@ -55,7 +54,8 @@ import { disableTotp, enableTotp, setupTotp } from './totp.service';
 const Ok = z.object({ ok: z.literal(true) });
 const tags = ['auth'];
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Signing in, activation, email confirmation and password reset (public scope, under /api/auth). */
+export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   /** Sets the cookies of a sign-in step: a new session (and the old one ends), or an attempt. */
@@ -77,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post(
-    '/api/auth/sign-in',
+    '/sign-in',
     {
       schema: {
         tags,
@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/second-factor/send',
+    '/second-factor/send',
     {
       schema: {
         tags,
@@ -115,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/second-factor/verify',
+    '/second-factor/verify',
     {
       schema: {
         tags,
@@ -136,7 +136,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/sign-out',
+    '/sign-out',
     { schema: { tags, summary: 'Sign out (ends this session)', response: { 200: Ok } } },
     async (request, reply) => {
       if (request.auth) await revokeSession(ctx, request.auth.session.id, 'sign_out');
@@ -146,13 +146,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/auth/me',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: MeSchema } } },
-    async (request) => toMe(ctx.db, requireAnyAuth(request).user),
-  );
-
-  app.get(
-    '/api/auth/terms/current',
+    '/terms/current',
     { schema: { tags, summary: 'The terms of use in force', response: { 200: TermsSchema } } },
     async () => {
       const terms = await getCurrentTerms(ctx);
@@ -161,39 +155,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/api/auth/terms/pending',
-    {
-      schema: {
-        tags,
-        summary: 'The new terms of use the signed-in employer user must accept, if any',
-        response: { 200: PendingTermsSchema },
-      },
-    },
-    async (request) => ({
-      terms: await getTermsToAccept(ctx, requireAuth(request, 'employer').user.id),
-    }),
-  );
-
   app.post(
-    '/api/auth/terms/accept',
-    {
-      schema: {
-        tags,
-        summary: '« J’accepte » the terms of use in force',
-        body: AcceptTermsRequestSchema,
-        response: { 200: Ok },
-      },
-    },
-    async (request) => {
-      const { user } = requireAuth(request, 'employer');
-      await acceptCurrentTerms(ctx, user.id, request.body.termsVersionId, requestMeta(request));
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/auth/activation/identify',
+    '/activation/identify',
     {
       schema: {
         tags,
@@ -206,7 +169,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/activation/complete',
+    '/activation/complete',
     {
       schema: {
         tags,
@@ -222,7 +185,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/email/confirm',
+    '/email/confirm',
     {
       schema: {
         tags,
@@ -235,7 +198,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/email/resend-confirmation',
+    '/email/resend-confirmation',
     {
       schema: {
         tags,
@@ -251,7 +214,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/password/forgot',
+    '/password/forgot',
     {
       schema: {
         tags,
@@ -267,7 +230,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/password/reset/check',
+    '/password/reset/check',
     {
       schema: {
         tags,
@@ -280,7 +243,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/password/reset',
+    '/password/reset',
     {
       schema: {
         tags,
@@ -294,18 +257,29 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     },
   );
+};
+
+/** The signed-in person: who they are, their sessions and their authenticator app (account scope, under /api/auth). */
+export const authAccountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.get(
-    '/api/auth/sessions',
+    '/me',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: MeSchema } } },
+    async (request) => toMe(ctx.db, request.account.user),
+  );
+
+  app.get(
+    '/sessions',
     { schema: { tags, summary: 'My open sessions', response: { 200: SessionListSchema } } },
     async (request) => {
-      const auth = requireAnyAuth(request);
+      const auth = request.account;
       return { sessions: await listSessions(ctx, auth.user.id, auth.session.id) };
     },
   );
 
   app.delete(
-    '/api/auth/sessions/:sessionId',
+    '/sessions/:sessionId',
     {
       schema: {
         tags,
@@ -315,13 +289,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await revokeOwnSession(ctx, requireAnyAuth(request).user.id, request.params.sessionId);
+      await revokeOwnSession(ctx, request.account.user.id, request.params.sessionId);
       return { ok: true as const };
     },
   );
 
   app.post(
-    '/api/auth/totp/setup',
+    '/totp/setup',
     {
       schema: {
         tags,
@@ -330,11 +304,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TotpSetupResultSchema },
       },
     },
-    async (request) => setupTotp(ctx, requireAnyAuth(request).user, request.body.password),
+    async (request) => setupTotp(ctx, request.account.user, request.body.password),
   );
 
   app.post(
-    '/api/auth/totp/enable',
+    '/totp/enable',
     {
       schema: {
         tags,
@@ -344,11 +318,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      enableTotp(ctx, requireAnyAuth(request).user, request.body.code, requestMeta(request)),
+      enableTotp(ctx, request.account.user, request.body.code, requestMeta(request)),
   );
 
   app.post(
-    '/api/auth/totp/disable',
+    '/totp/disable',
     {
       schema: {
         tags,
@@ -358,12 +332,45 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await disableTotp(
-        ctx,
-        requireAnyAuth(request).user,
-        request.body.password,
-        requestMeta(request),
-      );
+      await disableTotp(ctx, request.account.user, request.body.password, requestMeta(request));
+      return { ok: true as const };
+    },
+  );
+};
+
+/** The terms of use an employer user must accept (employer scope, before the terms: under /api/auth/terms). */
+export const termsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/pending',
+    {
+      config: { beforeTerms: true },
+      schema: {
+        tags,
+        summary: 'The new terms of use the signed-in employer user must accept, if any',
+        response: { 200: PendingTermsSchema },
+      },
+    },
+    async (request) => ({
+      terms: await getTermsToAccept(ctx, request.employer.user.id),
+    }),
+  );
+
+  app.post(
+    '/accept',
+    {
+      config: { beforeTerms: true },
+      schema: {
+        tags,
+        summary: '« J’accepte » the terms of use in force',
+        body: AcceptTermsRequestSchema,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => {
+      const { user } = request.employer;
+      await acceptCurrentTerms(ctx, user.id, request.body.termsVersionId, requestMeta(request));
       return { ok: true as const };
     },
   );

@@ -14,7 +14,7 @@ import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import { getBranding } from '../settings/settings.service';
 import { findUserByEmail, findUserById } from './auth.repository';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { revokeUserSessions } from './sessions.service';
 import { assertWithinLimit, clearSignInFailures } from './throttle';
 

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import { describeBrowser } from '../../lib/user-agent';
 import type { Session, User, UserKind } from '../../db/schema';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;

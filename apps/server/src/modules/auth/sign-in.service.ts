@@ -19,7 +19,7 @@ import { hashToken, newNumericCode, newSecretToken, sameDigest } from '../../lib
 import { describeBrowser } from '../../lib/user-agent';
 import { getBranding } from '../settings/settings.service';
 import { findUserByEmail, findUserById, toMe } from './auth.repository';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { createSession } from './sessions.service';
 import {
   assertSignInAllowed,

@@ -10,7 +10,7 @@ import {
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
-import { requireAuth } from '../../plugins/auth';
+import { requireAuth } from './session.plugin';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service';
 import { CODE_TTL_MS } from './sign-in.service';
 

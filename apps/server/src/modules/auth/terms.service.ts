@@ -3,7 +3,7 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 
 function toTerms(row: {
   id: string;

@@ -10,7 +10,7 @@ import { verifyPassword } from '../../lib/passwords';
 import { hashToken } from '../../lib/tokens';
 import type { Branding } from '../../lib/mail/templates';
 import { getBranding } from '../settings/settings.service';
-import type { RequestMeta } from './request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 
 /**
  * TOTP (RFC 6238) as the second factor instead of SMS codes (SPEC §9: SMS is the weakest

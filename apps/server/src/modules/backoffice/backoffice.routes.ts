@@ -8,9 +8,6 @@ import {
   BackofficeValidatedSchema,
   ReturnEnrolmentRequestSchema,
 } from '@affilia/shared/schemas/enrolment';
-import type { FastifyRequest } from 'fastify';
-import { requireAuth } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import { getBiaPdf } from '../enrolment/bia.service';
 import { sendDownload } from '../enrolment/download';
 import {
@@ -20,22 +17,16 @@ import {
   markPaperReceived,
   returnAffiliation,
   validateAffiliation,
-  type StaffActor,
 } from './backoffice.service';
 
 const tags = ['backoffice'];
-
-function staff(request: FastifyRequest): StaffActor {
-  const auth = requireAuth(request, 'staff');
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
 
 /** The insurer's enrolment queues (SPEC §6): /api/backoffice/affiliations…, staff only. */
 export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/backoffice/affiliations',
+    '',
     {
       schema: {
         tags,
@@ -45,13 +36,12 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return listQueue(ctx, request.query);
     },
   );
 
   app.get(
-    '/api/backoffice/affiliations/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -61,13 +51,12 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return getAffiliation(ctx, request.params.id);
     },
   );
 
   app.get(
-    '/api/backoffice/affiliations/:id/bia.pdf',
+    '/:id/bia.pdf',
     {
       schema: {
         tags,
@@ -77,14 +66,13 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      staff(request);
       const file = await getBiaPdf(ctx, request.params.id);
       return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
     },
   );
 
   app.get(
-    '/api/backoffice/affiliations/:id/attachments/:attachmentId',
+    '/:id/attachments/:attachmentId',
     {
       schema: {
         tags,
@@ -93,14 +81,13 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      staff(request);
       const file = await getAttachmentFile(ctx, request.params.id, request.params.attachmentId);
       return sendDownload(reply, file);
     },
   );
 
   app.post(
-    '/api/backoffice/affiliations/:id/paper-received',
+    '/:id/paper-received',
     {
       schema: {
         tags,
@@ -110,13 +97,13 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await markPaperReceived(ctx, staff(request), request.params.id);
+      await markPaperReceived(ctx, request.staff, request.params.id);
       return getAffiliation(ctx, request.params.id);
     },
   );
 
   app.post(
-    '/api/backoffice/affiliations/:id/validate',
+    '/:id/validate',
     {
       schema: {
         tags,
@@ -125,11 +112,11 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeValidatedSchema },
       },
     },
-    async (request) => validateAffiliation(ctx, staff(request), request.params.id),
+    async (request) => validateAffiliation(ctx, request.staff, request.params.id),
   );
 
   app.post(
-    '/api/backoffice/affiliations/:id/return',
+    '/:id/return',
     {
       schema: {
         tags,
@@ -140,7 +127,7 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await returnAffiliation(ctx, staff(request), request.params.id, request.body.reason);
+      await returnAffiliation(ctx, request.staff, request.params.id, request.body.reason);
       return getAffiliation(ctx, request.params.id);
     },
   );

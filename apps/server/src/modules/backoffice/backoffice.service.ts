@@ -17,7 +17,7 @@ import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashToken, newSecretToken } from '../../lib/tokens';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import { refreshLatestCoverage } from '../members/latest-coverage';
 import {

@@ -11,10 +11,7 @@ import {
   type DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import { badRequest } from '../../lib/errors';
-import { requireAuth } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import { sendDownload } from '../enrolment/download';
-import type { StaffActor } from './backoffice.service';
 import {
   addDocumentVersion,
   createDocument,
@@ -27,11 +24,6 @@ import {
 
 const tags = ['backoffice'];
 const MB = DOCUMENT_MAX_BYTES / 1024 / 1024;
-
-function staff(request: FastifyRequest): StaffActor {
-  const auth = requireAuth(request, 'staff');
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
 
 const noFile = () =>
   badRequest('document_file_missing', 'Choisissez un fichier à envoyer.', {
@@ -95,7 +87,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/backoffice/documents',
+    '',
     {
       schema: {
         tags,
@@ -103,14 +95,13 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeDocumentsSchema },
       },
     },
-    async (request) => {
-      staff(request);
+    async () => {
       return listBackofficeDocuments(ctx);
     },
   );
 
   app.post(
-    '/api/backoffice/documents',
+    '',
     {
       schema: {
         tags,
@@ -120,7 +111,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       const { file, fields } = await readUpload(request);
       const meta = parseMetadata(fields);
       return reply.code(201).send(await createDocument(ctx, actor, meta, file));
@@ -128,7 +119,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/api/backoffice/documents/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -139,7 +130,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = staff(request);
+      const actor = request.staff;
       const body = (request.body ?? {}) as Record<string, unknown>;
       const fields = Object.fromEntries(
         Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
@@ -149,7 +140,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/backoffice/documents/:id/versions/:versionId/file',
+    '/:id/versions/:versionId/file',
     {
       schema: {
         tags,
@@ -158,14 +149,13 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      staff(request);
       const { id, versionId } = request.params;
       return sendDownload(reply, await readDocumentVersionFile(ctx, id, versionId));
     },
   );
 
   app.post(
-    '/api/backoffice/documents/:id/versions',
+    '/:id/versions',
     {
       schema: {
         tags,
@@ -176,7 +166,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       const { file } = await readUpload(request);
       return reply.code(201).send(await addDocumentVersion(ctx, actor, request.params.id, file));
     },
@@ -187,7 +177,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['unpublish', 'unpublished'],
   ] as const) {
     app.post(
-      `/api/backoffice/documents/:id/${action}`,
+      `/:id/${action}`,
       {
         schema: {
           tags,
@@ -199,7 +189,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: BackofficeDocumentSchema },
         },
       },
-      async (request) => setDocumentStatus(ctx, staff(request), request.params.id, status),
+      async (request) => setDocumentStatus(ctx, request.staff, request.params.id, status),
     );
   }
 };

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -6,13 +5,10 @@ import {
   FollowUpSchema,
   MESSAGE_CATEGORIES,
 } from '@affilia/shared/schemas/messages';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import { sendDownload } from '../enrolment/download';
 import { readMessageForm } from '../messages/attachments';
 import { parseFields } from '../messages/messages.routes';
 import { attachmentOf } from '../messages/messages.service';
-import type { StaffActor } from './backoffice.service';
 import {
   assignConversation,
   closeConversation,
@@ -31,17 +27,12 @@ const InboxQuery = z.object({
   olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
 
-function staff(request: FastifyRequest): StaffActor {
-  const auth = requireStaff(request);
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
-
 /** The insurer's inbox (SPEC §6): /api/backoffice/conversations…, staff only. */
 export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/backoffice/conversations',
+    '',
     {
       schema: {
         tags,
@@ -50,22 +41,20 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return { items: await listInbox(ctx, request.query) };
     },
   );
 
   app.get(
-    '/api/backoffice/conversations/:id',
+    '/:id',
     { schema: { tags, summary: 'A conversation (no side effect)', params: IdParams } },
     async (request) => {
-      staff(request);
       return getInboxConversation(ctx, request.params.id);
     },
   );
 
   app.post(
-    '/api/backoffice/conversations/:id/read',
+    '/:id/read',
     {
       schema: {
         tags,
@@ -74,14 +63,13 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      staff(request);
       await markInboxConversationRead(ctx, request.params.id);
       return reply.code(204).send();
     },
   );
 
   app.get(
-    '/api/backoffice/conversations/:id/attachments/:fileId',
+    '/:id/attachments/:fileId',
     {
       schema: {
         tags,
@@ -90,7 +78,6 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      staff(request);
       const file = await attachmentOf(ctx.db, request.params.id, request.params.fileId);
       return sendDownload(reply, {
         bytes: await ctx.storage.read(file.storage_key),
@@ -101,7 +88,7 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/backoffice/conversations/:id/assign',
+    '/:id/assign',
     {
       schema: {
         tags,
@@ -112,11 +99,11 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      assignConversation(ctx, staff(request), request.params.id, request.body?.staffId),
+      assignConversation(ctx, request.staff, request.params.id, request.body?.staffId),
   );
 
   app.post(
-    '/api/backoffice/conversations/:id/reply',
+    '/:id/reply',
     {
       schema: {
         tags,
@@ -125,7 +112,7 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = staff(request);
+      const actor = request.staff;
       const { fields, files } = await readMessageForm(request);
       const { text } = parseFields(FollowUpSchema, fields);
       return replyToConversation(ctx, actor, request.params.id, text, files);
@@ -133,8 +120,8 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/backoffice/conversations/:id/close',
+    '/:id/close',
     { schema: { tags, summary: 'Close the conversation (« clos »)', params: IdParams } },
-    async (request) => closeConversation(ctx, staff(request), request.params.id),
+    async (request) => closeConversation(ctx, request.staff, request.params.id),
   );
 };

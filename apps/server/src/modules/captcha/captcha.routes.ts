@@ -27,7 +27,7 @@ const CaptchaChallengeSchema = z.object({
 
 export const captchaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/captcha/challenge',
+    '/challenge',
     {
       schema: {
         tags: ['auth'],

@@ -15,9 +15,6 @@ import {
   TipsSchema,
 } from '@affilia/shared/schemas/content';
 import { badRequest } from '../../lib/errors';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
-import type { StaffActor } from '../backoffice/backoffice.service';
 import {
   createTermsDraft,
   createTip,
@@ -35,11 +32,6 @@ import {
 
 const tags = ['backoffice'];
 const Ok = z.object({ ok: z.literal(true) });
-
-function staff(request: FastifyRequest, opts: { admin?: boolean } = {}): StaffActor {
-  const auth = requireStaff(request, opts);
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
 
 const noFile = () =>
   badRequest('logo_file_missing', 'Choisissez une image à envoyer.', {
@@ -71,12 +63,11 @@ async function readLogo(request: FastifyRequest) {
 /** Back office: branding, versions of the terms of use, « Conseils et astuces ». */
 export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  const base = '/api/backoffice/content';
 
   // --- Branding ------------------------------------------------------------------------------
 
   app.get(
-    `${base}/branding`,
+    '/branding',
     {
       schema: {
         tags,
@@ -84,15 +75,15 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BrandingSettingsSchema },
       },
     },
-    async (request) => {
-      staff(request);
+    async () => {
       return getBrandingSettings(ctx);
     },
   );
 
   app.put(
-    `${base}/branding`,
+    '/branding',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Change the name, colour and support contacts (back-office administrators)',
@@ -100,12 +91,13 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BrandingSettingsSchema },
       },
     },
-    async (request) => updateBranding(ctx, staff(request, { admin: true }), request.body),
+    async (request) => updateBranding(ctx, request.staff, request.body),
   );
 
   app.post(
-    `${base}/branding/logo`,
+    '/branding/logo',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: `Replace the logo (multipart: file; PNG or JPEG, ${LOGO_MAX_BYTES / 1024} kB at most)`,
@@ -114,27 +106,28 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = staff(request, { admin: true });
+      const actor = request.staff;
       return uploadLogo(ctx, actor, await readLogo(request));
     },
   );
 
   app.delete(
-    `${base}/branding/logo`,
+    '/branding/logo',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Remove the logo (back-office administrators)',
         response: { 200: BrandingSettingsSchema },
       },
     },
-    async (request) => deleteLogo(ctx, staff(request, { admin: true })),
+    async (request) => deleteLogo(ctx, request.staff),
   );
 
   // --- Terms of use --------------------------------------------------------------------------
 
   app.get(
-    `${base}/terms`,
+    '/terms',
     {
       schema: {
         tags,
@@ -142,14 +135,13 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TermsVersionsSchema },
       },
     },
-    async (request) => {
-      staff(request);
+    async () => {
       return { versions: await listTermsVersions(ctx) };
     },
   );
 
   app.post(
-    `${base}/terms`,
+    '/terms',
     {
       schema: {
         tags,
@@ -159,14 +151,15 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       return reply.code(201).send(await createTermsDraft(ctx, actor, request.body));
     },
   );
 
   app.post(
-    `${base}/terms/:id/publish`,
+    '/terms/:id/publish',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Publish a version: every employer user accepts it at their next sign-in',
@@ -174,13 +167,13 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TermsVersionSchema },
       },
     },
-    async (request) => publishTermsVersion(ctx, staff(request, { admin: true }), request.params.id),
+    async (request) => publishTermsVersion(ctx, request.staff, request.params.id),
   );
 
   // --- « Conseils et astuces » ---------------------------------------------------------------
 
   app.get(
-    `${base}/tips`,
+    '/tips',
     {
       schema: {
         tags,
@@ -188,25 +181,24 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TipsSchema },
       },
     },
-    async (request) => {
-      staff(request);
+    async () => {
       return { tips: await listTips(ctx) };
     },
   );
 
   app.post(
-    `${base}/tips`,
+    '/tips',
     {
       schema: { tags, summary: 'Add a tip', body: TipInputSchema, response: { 201: TipSchema } },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       return reply.code(201).send(await createTip(ctx, actor, request.body));
     },
   );
 
   app.patch(
-    `${base}/tips/:id`,
+    '/tips/:id',
     {
       schema: {
         tags,
@@ -216,11 +208,11 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TipSchema },
       },
     },
-    async (request) => updateTip(ctx, staff(request), request.params.id, request.body),
+    async (request) => updateTip(ctx, request.staff, request.params.id, request.body),
   );
 
   app.delete(
-    `${base}/tips/:id`,
+    '/tips/:id',
     {
       schema: {
         tags,
@@ -230,7 +222,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await deleteTip(ctx, staff(request), request.params.id);
+      await deleteTip(ctx, request.staff, request.params.id);
       return { ok: true as const };
     },
   );

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DashboardQuerySchema, DashboardSchema } from '@affilia/shared/schemas/members';
-import { requireEmployer } from '../../plugins/auth';
 import { getDashboard } from './dashboard.service';
 
 /** The home page's figures (SPEC §5.1): /api/dashboard. */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/dashboard',
+    '',
     {
       schema: {
         tags: ['dashboard'],
@@ -15,7 +14,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DashboardSchema },
       },
     },
-    async (request) =>
-      getDashboard(app.ctx, await requireEmployer(request), request.query.companyId),
+    async (request) => getDashboard(app.ctx, request.employer, request.query.companyId),
   );
 };

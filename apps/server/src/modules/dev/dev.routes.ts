@@ -6,7 +6,7 @@ import { getDemoInfo } from '../../db/seed/demo';
 /** Development helpers, registered outside production only. */
 export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/dev/outbox',
+    '/outbox',
     {
       schema: {
         tags: ['development'],
@@ -33,7 +33,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/dev/demo',
+    '/demo',
     {
       schema: {
         tags: ['development'],

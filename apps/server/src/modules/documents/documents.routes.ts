@@ -4,14 +4,13 @@ import {
   DocumentsQuerySchema,
   EmployerDocumentsSchema,
 } from '@affilia/shared/schemas/documents';
-import { requireEmployer } from '../../plugins/auth';
 import { sendDownload } from '../enrolment/download';
 import { listEmployerDocuments, readEmployerDocumentFile } from './documents.service';
 
 /** « Mes documents pratiques » (SPEC §5.6): /api/documents. */
 export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/documents',
+    '',
     {
       schema: {
         tags: ['documents'],
@@ -20,12 +19,11 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EmployerDocumentsSchema },
       },
     },
-    async (request) =>
-      listEmployerDocuments(app.ctx, await requireEmployer(request), request.query),
+    async (request) => listEmployerDocuments(app.ctx, request.employer, request.query),
   );
 
   app.get(
-    '/api/documents/:id/file',
+    '/:id/file',
     {
       schema: {
         tags: ['documents'],
@@ -36,7 +34,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       sendDownload(
         reply,
-        await readEmployerDocumentFile(app.ctx, await requireEmployer(request), request.params.id),
+        await readEmployerDocumentFile(app.ctx, request.employer, request.params.id),
       ),
   );
 };

@@ -13,10 +13,9 @@ import {
   UnlockEnrolmentRequestSchema,
   type AttachmentKind,
 } from '@affilia/shared/schemas/enrolment';
-import type { AffiliationRequest } from '../../db/schema';
+import type { UnlockEnrolment } from '../auth/scopes';
 import { AppError, badRequest } from '../../lib/errors';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import { getBiaPdf, getEmployerBiaPdf } from './bia.service';
 import {
   addAttachment,
@@ -92,22 +91,12 @@ async function readAttachment(
   }
 }
 
-/**
- * The employee's online BIA (SPEC §5.5): /api/enrolment/:token… (public: the emailed token,
- * then the birth date, are the proof), and the employer's BIA download.
- */
-export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The emailed link of the employee’s online BIA (SPEC §5.5), under /api/enrolment (public scope: the token, then the birth date, are the proof). */
+export const enrolmentLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
-  /** The request of the token, with a form session of this browser (unlocked). */
-  const unlocked = async (request: FastifyRequest, token: string): Promise<AffiliationRequest> => {
-    const affiliation = await requestOfToken(ctx, token);
-    assertFormSession(ctx, affiliation, request.cookies[FORM_COOKIE]);
-    return affiliation;
-  };
-
   app.get(
-    '/api/enrolment/:token/check',
+    '/:token/check',
     {
       schema: {
         tags,
@@ -128,7 +117,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/enrolment/:token/unlock',
+    '/:token/unlock',
     {
       schema: {
         tags,
@@ -148,93 +137,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/enrolment/:token',
-    {
-      schema: {
-        tags,
-        summary: 'The form: identity from the employer, the options, what was saved',
-        params: TokenParamsSchema,
-        response: { 200: EnrolmentFormSchema },
-      },
-    },
-    async (request) => getEnrolmentForm(ctx, await unlocked(request, request.params.token)),
-  );
-
-  app.put(
-    '/api/enrolment/:token/draft',
-    {
-      schema: {
-        tags,
-        summary: '« Enregistrer le brouillon » (the first save sets « Démarré par le salarié »)',
-        params: TokenParamsSchema,
-        body: EnrolmentDraftSchema,
-        response: { 200: EnrolmentFormSchema },
-      },
-    },
-    async (request) => saveDraft(ctx, await unlocked(request, request.params.token), request.body),
-  );
-
-  app.post(
-    '/api/enrolment/:token/attachments',
-    {
-      schema: {
-        tags,
-        summary: `Add an attachment (multipart: field \`kind\`, then \`file\`; PDF, JPEG or PNG, ${MB} MB at most)`,
-        params: TokenParamsSchema,
-        consumes: ['multipart/form-data'],
-        response: { 201: EnrolmentAttachmentSchema },
-      },
-    },
-    async (request, reply) => {
-      const affiliation = await unlocked(request, request.params.token);
-      const upload = await readAttachment(request);
-      return reply.status(201).send(await addAttachment(ctx, affiliation, upload));
-    },
-  );
-
-  app.delete(
-    '/api/enrolment/:token/attachments/:attachmentId',
-    {
-      schema: {
-        tags,
-        summary: 'Remove an attachment',
-        params: AttachmentParamsSchema,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      const affiliation = await unlocked(request, request.params.token);
-      await removeAttachment(ctx, affiliation, request.params.attachmentId);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/enrolment/:token/submit',
-    {
-      schema: {
-        tags,
-        summary: '« Valider »: « Finalisé par le salarié », the completed BIA, the link ends',
-        params: TokenParamsSchema,
-        body: SubmitEnrolmentRequestSchema,
-        response: { 200: EnrolmentSubmittedSchema },
-      },
-    },
-    async (request, reply) => {
-      const affiliation = await unlocked(request, request.params.token);
-      const result = await submitEnrolment(ctx, affiliation, request.body, requestMeta(request));
-      // The form session ends; a receipt lets the confirmation screen download the BIA.
-      reply.setCookie(
-        FORM_COOKIE,
-        issueSubmittedReceipt(ctx, affiliation.id, result.finalisedAt),
-        formCookieOptions,
-      );
-      return result;
-    },
-  );
-
-  app.get(
-    '/api/enrolment/submitted/bia.pdf',
+    '/submitted/bia.pdf',
     {
       schema: {
         tags,
@@ -249,9 +152,117 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
     },
   );
+};
+
+/**
+ * The employee-link scope's check (modules/auth/scopes.ts): the request of the link's token,
+ * unlocked in this browser (the form cookie set once the birth date was confirmed); 404/410 for a
+ * link that no longer opens a form, 401 `enrolment_locked` without the form cookie.
+ */
+export const unlockEnrolment: UnlockEnrolment = async (request) => {
+  const { token } = request.params as { token?: string };
+  const affiliation = await requestOfToken(request.server.ctx, String(token ?? ''));
+  assertFormSession(request.server.ctx, affiliation, request.cookies[FORM_COOKIE]);
+  return affiliation;
+};
+
+/** The employee’s form once unlocked, under /api/enrolment/:token (employee-link scope: `request.enrolment`). */
+export const enrolmentFormRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.get(
-    '/api/affiliations/:id/bia.pdf',
+    '',
+    {
+      schema: {
+        tags,
+        summary: 'The form: identity from the employer, the options, what was saved',
+        params: TokenParamsSchema,
+        response: { 200: EnrolmentFormSchema },
+      },
+    },
+    async (request) => getEnrolmentForm(ctx, request.enrolment),
+  );
+
+  app.put(
+    '/draft',
+    {
+      schema: {
+        tags,
+        summary: '« Enregistrer le brouillon » (the first save sets « Démarré par le salarié »)',
+        params: TokenParamsSchema,
+        body: EnrolmentDraftSchema,
+        response: { 200: EnrolmentFormSchema },
+      },
+    },
+    async (request) => saveDraft(ctx, request.enrolment, request.body),
+  );
+
+  app.post(
+    '/attachments',
+    {
+      schema: {
+        tags,
+        summary: `Add an attachment (multipart: field \`kind\`, then \`file\`; PDF, JPEG or PNG, ${MB} MB at most)`,
+        params: TokenParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: { 201: EnrolmentAttachmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = request.enrolment;
+      const upload = await readAttachment(request);
+      return reply.status(201).send(await addAttachment(ctx, affiliation, upload));
+    },
+  );
+
+  app.delete(
+    '/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an attachment',
+        params: AttachmentParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = request.enrolment;
+      await removeAttachment(ctx, affiliation, request.params.attachmentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/submit',
+    {
+      schema: {
+        tags,
+        summary: '« Valider »: « Finalisé par le salarié », the completed BIA, the link ends',
+        params: TokenParamsSchema,
+        body: SubmitEnrolmentRequestSchema,
+        response: { 200: EnrolmentSubmittedSchema },
+      },
+    },
+    async (request, reply) => {
+      const affiliation = request.enrolment;
+      const result = await submitEnrolment(ctx, affiliation, request.body, requestMeta(request));
+      // The form session ends; a receipt lets the confirmation screen download the BIA.
+      reply.setCookie(
+        FORM_COOKIE,
+        issueSubmittedReceipt(ctx, affiliation.id, result.finalisedAt),
+        formCookieOptions,
+      );
+      return result;
+    },
+  );
+};
+
+/** The employer’s download of a request’s BIA, under /api/affiliations (employer scope). */
+export const employerBiaRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/:id/bia.pdf',
     {
       schema: {
         tags,
@@ -261,7 +272,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await getEmployerBiaPdf(ctx, await requireEmployer(request), request.params.id);
+      const file = await getEmployerBiaPdf(ctx, request.employer, request.params.id);
       return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
     },
   );

@@ -16,7 +16,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors';
 import { recordAudit } from '../../lib/audit';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { newId } from '../../lib/ids';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { getBranding } from '../settings/settings.service';
 import { recordStatusChange } from '../affiliations/status';
 import { notifyUsers } from '../notifications/notify';

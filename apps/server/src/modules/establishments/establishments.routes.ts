@@ -9,8 +9,7 @@ import {
   ImportReportSchema,
 } from '@affilia/shared/schemas/establishments';
 import { AppError, badRequest } from '../../lib/errors';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import {
   addEstablishment,
   getImportReportCsv,
@@ -57,7 +56,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/establishments',
+    '',
     {
       schema: {
         tags,
@@ -66,12 +65,12 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      establishments: await listEstablishments(ctx, await requireEmployer(request)),
+      establishments: await listEstablishments(ctx, request.employer),
     }),
   );
 
   app.post(
-    '/api/establishments',
+    '',
     {
       schema: {
         tags,
@@ -81,7 +80,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await addEstablishment(ctx, await requireEmployer(request), {
+      const result = await addEstablishment(ctx, request.employer, {
         ...request.body,
         meta: requestMeta(request),
       });
@@ -90,7 +89,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/establishments/import-template.xlsx',
+    '/import-template.xlsx',
     {
       schema: {
         tags,
@@ -99,7 +98,6 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await requireEmployer(request);
       return reply
         .type(XLSX_MIME_TYPE)
         .header('content-disposition', `attachment; filename="${TEMPLATE_FILE_NAME}"`)
@@ -109,7 +107,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/establishments/import',
+    '/import',
     {
       schema: {
         tags,
@@ -119,14 +117,14 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const actor = await requireEmployer(request);
+      const actor = request.employer;
       const upload = await readUpload(request);
       return importEstablishments(ctx, actor, { ...upload, meta: requestMeta(request) });
     },
   );
 
   app.get(
-    '/api/establishments/import/:reportId/report.csv',
+    '/import/:reportId/report.csv',
     {
       schema: {
         tags,
@@ -136,11 +134,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = await getImportReportCsv(
-        ctx,
-        await requireEmployer(request),
-        request.params.reportId,
-      );
+      const csv = await getImportReportCsv(ctx, request.employer, request.params.reportId);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="rapport-import-etablissements.csv"')

@@ -30,7 +30,7 @@ import { newId } from '../../lib/ids';
 import { provenAddition, type EmployerActor } from '../../lib/policies';
 import { readCounter } from '../../lib/rate-limit';
 import type { Db } from '../../db/database';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { cleanFileName } from '../../lib/file-types';
 import {
   addToCounter,

@@ -5,7 +5,7 @@ import { isReachable } from '../../db/database';
 /** Liveness and readiness, for load balancers and probes: no session looked up. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/health',
+    '/health',
     {
       config: { session: false },
       schema: {
@@ -18,7 +18,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/ready',
+    '/ready',
     {
       config: { session: false },
       schema: {

@@ -8,8 +8,7 @@ import {
   MemberPageSchema,
 } from '@affilia/shared/schemas/members';
 import { parisDate } from '../../lib/clock';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import { exportMembers, getFilterOptions, getMember, listMembers } from './members.service';
 
 const tags = ['members'];
@@ -19,7 +18,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/members',
+    '',
     {
       schema: {
         tags,
@@ -30,7 +29,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { sort, order, page, pageSize, ...filters } = request.query;
-      return listMembers(ctx, await requireEmployer(request), {
+      return listMembers(ctx, request.employer, {
         filters,
         sort,
         order,
@@ -41,7 +40,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/members/filters',
+    '/filters',
     {
       schema: {
         tags,
@@ -49,11 +48,11 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberFilterOptionsSchema },
       },
     },
-    async (request) => getFilterOptions(ctx, await requireEmployer(request)),
+    async (request) => getFilterOptions(ctx, request.employer),
   );
 
   app.get(
-    '/api/members/export',
+    '/export',
     {
       schema: {
         tags,
@@ -65,7 +64,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, sort, order, ...filters } = request.query;
       const { stream } = await exportMembers(
         ctx,
-        await requireEmployer(request),
+        request.employer,
         { filters, sort, order, format },
         requestMeta(request),
       );
@@ -84,7 +83,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/members/:memberId',
+    '/:memberId',
     {
       schema: {
         tags,
@@ -93,6 +92,6 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MemberDetailSchema },
       },
     },
-    async (request) => getMember(ctx, await requireEmployer(request), request.params.memberId),
+    async (request) => getMember(ctx, request.employer, request.params.memberId),
   );
 };

@@ -27,7 +27,7 @@ import { readDataVersion } from '../../lib/data-versions';
 import { cachedFigure } from '../../lib/figures-cache';
 import { notFound } from '../../lib/errors';
 import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import {
   countMembers,
   findMemberPage,

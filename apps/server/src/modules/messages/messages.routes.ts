@@ -9,8 +9,7 @@ import {
   NewConversationSchema,
 } from '@affilia/shared/schemas/messages';
 import { badRequest } from '../../lib/errors';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import { sendDownload } from '../enrolment/download';
 import { readMessageForm } from './attachments';
 import {
@@ -44,7 +43,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/conversations',
+    '',
     {
       schema: {
         tags,
@@ -52,11 +51,11 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ConversationListSchema },
       },
     },
-    async (request) => ({ items: await listConversations(ctx, await requireEmployer(request)) }),
+    async (request) => ({ items: await listConversations(ctx, request.employer) }),
   );
 
   app.get(
-    '/api/conversations/unread-count',
+    '/unread-count',
     {
       schema: {
         tags,
@@ -65,12 +64,12 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      count: await countUnreadConversations(ctx, await requireEmployer(request)),
+      count: await countUnreadConversations(ctx, request.employer),
     }),
   );
 
   app.post(
-    '/api/conversations',
+    '',
     {
       schema: {
         tags,
@@ -80,7 +79,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = await requireEmployer(request);
+      const actor = request.employer;
       const { fields, files } = await readMessageForm(request);
       const input = parseFields(NewConversationSchema, fields);
       const created = await createConversation(ctx, actor, input, files, requestMeta(request));
@@ -89,7 +88,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/conversations/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -98,11 +97,11 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ConversationDetailSchema },
       },
     },
-    async (request) => getConversation(ctx, await requireEmployer(request), request.params.id),
+    async (request) => getConversation(ctx, request.employer, request.params.id),
   );
 
   app.post(
-    '/api/conversations/:id/read',
+    '/:id/read',
     {
       schema: {
         tags,
@@ -112,13 +111,13 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await markConversationRead(ctx, await requireEmployer(request), request.params.id);
+      await markConversationRead(ctx, request.employer, request.params.id);
       return reply.code(204).send();
     },
   );
 
   app.post(
-    '/api/conversations/:id/messages',
+    '/:id/messages',
     {
       schema: {
         tags,
@@ -128,7 +127,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = await requireEmployer(request);
+      const actor = request.employer;
       const { fields, files } = await readMessageForm(request);
       const { text } = parseFields(FollowUpSchema, fields);
       const detail = await addFollowUp(
@@ -144,7 +143,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/conversations/:id/attachments/:fileId',
+    '/:id/attachments/:fileId',
     {
       schema: {
         tags,
@@ -153,7 +152,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = await requireEmployer(request);
+      const actor = request.employer;
       const file = await getAttachment(ctx, actor, request.params.id, request.params.fileId);
       return sendDownload(reply, file);
     },

@@ -7,7 +7,6 @@ import {
   notificationSchema,
   unreadCountSchema,
 } from '@affilia/shared/domain/notifications';
-import { requireAnyAuth } from '../../plugins/auth';
 import {
   getPreferences,
   listNotifications,
@@ -24,7 +23,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/notifications',
+    '',
     {
       schema: {
         tags,
@@ -33,11 +32,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: notificationListSchema },
       },
     },
-    async (request) => listNotifications(ctx, requireAnyAuth(request).user.id, request.query),
+    async (request) => listNotifications(ctx, request.account.user.id, request.query),
   );
 
   app.get(
-    '/api/notifications/unread-count',
+    '/unread-count',
     {
       schema: {
         tags,
@@ -45,11 +44,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unreadCountSchema },
       },
     },
-    async (request) => unreadCount(ctx, requireAnyAuth(request).user.id),
+    async (request) => unreadCount(ctx, request.account.user.id),
   );
 
   app.post(
-    '/api/notifications/:id/read',
+    '/:id/read',
     {
       schema: {
         tags,
@@ -58,12 +57,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: notificationSchema },
       },
     },
-    async (request) =>
-      markNotificationRead(ctx, requireAnyAuth(request).user.id, request.params.id),
+    async (request) => markNotificationRead(ctx, request.account.user.id, request.params.id),
   );
 
   app.post(
-    '/api/notifications/read-all',
+    '/read-all',
     {
       schema: {
         tags,
@@ -71,11 +69,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ updated: z.number().int() }) },
       },
     },
-    async (request) => markAllRead(ctx, requireAnyAuth(request).user.id),
+    async (request) => markAllRead(ctx, request.account.user.id),
   );
 
   app.get(
-    '/api/notifications/preferences',
+    '/preferences',
     {
       schema: {
         tags,
@@ -83,11 +81,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: notificationPreferencesSchema },
       },
     },
-    async (request) => getPreferences(ctx, requireAnyAuth(request).user.id),
+    async (request) => getPreferences(ctx, request.account.user.id),
   );
 
   app.put(
-    '/api/notifications/preferences',
+    '/preferences',
     {
       schema: {
         tags,
@@ -96,6 +94,6 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: notificationPreferencesSchema },
       },
     },
-    async (request) => updatePreferences(ctx, requireAnyAuth(request).user.id, request.body),
+    async (request) => updatePreferences(ctx, request.account.user.id, request.body),
   );
 };

@@ -17,8 +17,6 @@ import {
   referenceImportTemplateName,
 } from '@affilia/shared/schemas/reference-import';
 import { AppError, badRequest } from '../../lib/errors';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { readImportJob, startImportJob } from './import-jobs';
 import type { RunImportInput } from './import.service';
@@ -79,16 +77,15 @@ async function backOfficeImport(
   request: FastifyRequest,
   dryRun: boolean,
 ): Promise<Omit<RunImportInput, 'onStart' | 'onRows'>> {
-  const auth = requireStaff(request);
   const upload = await readUpload(request);
-  const meta = requestMeta(request);
+  const { userId, meta } = request.staff;
   return {
     kind: upload.kind,
     file: { bytes: upload.bytes },
     fileName: upload.fileName ?? 'fichier',
     dryRun,
     source: 'backoffice',
-    actor: { userId: auth.user.id, ip: meta.ip, userAgent: meta.userAgent },
+    actor: { userId, ip: meta.ip, userAgent: meta.userAgent },
   };
 }
 
@@ -104,7 +101,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/backoffice/reference-data/imports',
+    '/imports',
     {
       schema: {
         tags,
@@ -125,7 +122,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/backoffice/reference-data/import-jobs',
+    '/import-jobs',
     {
       schema: {
         tags,
@@ -148,7 +145,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/backoffice/reference-data/import-jobs/:id',
+    '/import-jobs/:id',
     {
       schema: {
         tags,
@@ -158,14 +155,13 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireStaff(request);
       void reply.header('cache-control', 'no-store');
       return readImportJob(deps(), request.params.id);
     },
   );
 
   app.get(
-    '/api/backoffice/reference-data/imports',
+    '/imports',
     {
       schema: {
         tags,
@@ -173,14 +169,13 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferenceImportHistorySchema },
       },
     },
-    async (request) => {
-      requireStaff(request);
+    async () => {
       return { imports: await listImports(ctx.db) };
     },
   );
 
   app.get(
-    '/api/backoffice/reference-data/imports/:id/report.csv',
+    '/imports/:id/report.csv',
     {
       schema: {
         tags,
@@ -190,7 +185,6 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireStaff(request);
       const { csv, kind } = await readImportReport(ctx, request.params.id);
       return reply
         .type('text/csv; charset=utf-8')
@@ -201,7 +195,7 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/backoffice/reference-data/templates/:file',
+    '/templates/:file',
     {
       schema: {
         tags,
@@ -211,7 +205,6 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireStaff(request);
       const kind = request.params.file.replace(/\.xlsx$/, '') as ReferenceImportKind;
       return reply
         .type(XLSX_MIME_TYPE)

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CompanyCreateSchema,
@@ -21,9 +20,6 @@ import {
   ReferenceMemberPageSchema,
   ReferenceMemberUpdateSchema,
 } from '@affilia/shared/schemas/reference-data';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
-import type { StaffActor } from '../backoffice/backoffice.service';
 import {
   createCompany,
   createContract,
@@ -44,24 +40,14 @@ import {
 } from './reference-data.service';
 
 const tags = ['backoffice'];
-const base = '/api/backoffice/reference-data';
 
-function staff(request: FastifyRequest): StaffActor {
-  const auth = requireStaff(request);
-  return { userId: auth.user.id, meta: requestMeta(request) };
-}
-
-/** Back office: companies, establishments, contracts and members — lists, detail and edit (SPEC §3). */
+/** Back office: companies, establishments, contracts and members — lists, detail and edit (SPEC §3), under /api/backoffice/reference-data. */
 export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  // Staff only, checked before the body is read or validated (an employer gets 403, not 400).
-  app.addHook('onRequest', async (request) => {
-    requireStaff(request);
-  });
 
   // Companies
   app.get(
-    `${base}/companies`,
+    '/companies',
     {
       schema: {
         tags,
@@ -71,12 +57,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return listCompanies(ctx, request.query);
     },
   );
   app.post(
-    `${base}/companies`,
+    '/companies',
     {
       schema: {
         tags,
@@ -86,12 +71,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       return reply.code(201).send(await createCompany(ctx, actor, request.body));
     },
   );
   app.get(
-    `${base}/companies/:id`,
+    '/companies/:id',
     {
       schema: {
         tags,
@@ -101,12 +86,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return getCompany(ctx, request.params.id);
     },
   );
   app.patch(
-    `${base}/companies/:id`,
+    '/companies/:id',
     {
       schema: {
         tags,
@@ -116,12 +100,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CompanyDetailSchema },
       },
     },
-    async (request) => updateCompany(ctx, staff(request), request.params.id, request.body),
+    async (request) => updateCompany(ctx, request.staff, request.params.id, request.body),
   );
 
   // Establishments
   app.get(
-    `${base}/establishments`,
+    '/establishments',
     {
       schema: {
         tags,
@@ -131,12 +115,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return listEstablishments(ctx, request.query);
     },
   );
   app.post(
-    `${base}/establishments`,
+    '/establishments',
     {
       schema: {
         tags,
@@ -146,12 +129,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       return reply.code(201).send(await createEstablishment(ctx, actor, request.body));
     },
   );
   app.get(
-    `${base}/establishments/:id`,
+    '/establishments/:id',
     {
       schema: {
         tags,
@@ -161,12 +144,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return getEstablishment(ctx, request.params.id);
     },
   );
   app.patch(
-    `${base}/establishments/:id`,
+    '/establishments/:id',
     {
       schema: {
         tags,
@@ -176,12 +158,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EstablishmentDetailSchema },
       },
     },
-    async (request) => updateEstablishment(ctx, staff(request), request.params.id, request.body),
+    async (request) => updateEstablishment(ctx, request.staff, request.params.id, request.body),
   );
 
   // Contracts
   app.get(
-    `${base}/contracts`,
+    '/contracts',
     {
       schema: {
         tags,
@@ -191,12 +173,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return listContracts(ctx, request.query);
     },
   );
   app.post(
-    `${base}/contracts`,
+    '/contracts',
     {
       schema: {
         tags,
@@ -206,12 +187,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = staff(request);
+      const actor = request.staff;
       return reply.code(201).send(await createContract(ctx, actor, request.body));
     },
   );
   app.get(
-    `${base}/contracts/:id`,
+    '/contracts/:id',
     {
       schema: {
         tags,
@@ -221,12 +202,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return getContract(ctx, request.params.id);
     },
   );
   app.patch(
-    `${base}/contracts/:id`,
+    '/contracts/:id',
     {
       schema: {
         tags,
@@ -236,12 +216,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ContractDetailSchema },
       },
     },
-    async (request) => updateContract(ctx, staff(request), request.params.id, request.body),
+    async (request) => updateContract(ctx, request.staff, request.params.id, request.body),
   );
 
   // Members
   app.get(
-    `${base}/members`,
+    '/members',
     {
       schema: {
         tags,
@@ -251,12 +231,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return listReferenceMembers(ctx, request.query);
     },
   );
   app.get(
-    `${base}/members/:id`,
+    '/members/:id',
     {
       schema: {
         tags,
@@ -266,12 +245,11 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      staff(request);
       return getReferenceMember(ctx, request.params.id);
     },
   );
   app.patch(
-    `${base}/members/:id`,
+    '/members/:id',
     {
       schema: {
         tags,
@@ -281,10 +259,10 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferenceMemberDetailSchema },
       },
     },
-    async (request) => updateReferenceMember(ctx, staff(request), request.params.id, request.body),
+    async (request) => updateReferenceMember(ctx, request.staff, request.params.id, request.body),
   );
   app.patch(
-    `${base}/members/:memberId/coverages/:coverageId`,
+    '/members/:memberId/coverages/:coverageId',
     {
       schema: {
         tags,
@@ -297,7 +275,7 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       updateCoverage(
         ctx,
-        staff(request),
+        request.staff,
         request.params.memberId,
         request.params.coverageId,
         request.body,

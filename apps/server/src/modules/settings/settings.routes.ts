@@ -6,7 +6,7 @@ import { getBranding, getLogo, logoVersion } from './settings.service';
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/branding',
+    '',
     {
       schema: {
         tags: ['settings'],
@@ -18,7 +18,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/branding/logo',
+    '/logo',
     {
       schema: {
         tags: ['settings'],

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   BackofficeOverviewSchema,
@@ -9,8 +8,6 @@ import {
   StaffMemberSchema,
   UpdateStaffRequestSchema,
 } from '@affilia/shared/schemas/staff';
-import { requireStaff } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
 import { getOverview } from './overview.service';
 import {
   changeStaffStatus,
@@ -18,22 +15,17 @@ import {
   listStaff,
   resendStaffInvitation,
   updateStaff,
-  type StaffActor,
 } from './staff.service';
 
 const tags = ['backoffice'];
 const Params = z.object({ id: z.string().min(1).max(64) });
-
-function staffActor(request: FastifyRequest, opts: { admin?: boolean } = {}): StaffActor {
-  return { user: requireStaff(request, opts).user, meta: requestMeta(request) };
-}
 
 /** Back office: the insurer's staff accounts (« gestionnaire », back-office administrator). */
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/backoffice/overview',
+    '/overview',
     {
       schema: {
         tags,
@@ -41,14 +33,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeOverviewSchema },
       },
     },
-    async (request) => {
-      requireStaff(request);
+    async () => {
       return getOverview(ctx);
     },
   );
 
   app.get(
-    '/api/backoffice/staff',
+    '/staff',
     {
       schema: {
         tags,
@@ -57,12 +48,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffListSchema },
       },
     },
-    async (request) => listStaff(ctx, staffActor(request), request.query),
+    async (request) => listStaff(ctx, request.staff, request.query),
   );
 
   app.post(
-    '/api/backoffice/staff',
+    '/staff',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Add a staff member (emails a password-creation link)',
@@ -71,14 +63,15 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { member } = await inviteStaff(ctx, staffActor(request, { admin: true }), request.body);
+      const { member } = await inviteStaff(ctx, request.staff, request.body);
       return reply.code(201).send(member);
     },
   );
 
   app.patch(
-    '/api/backoffice/staff/:id',
+    '/staff/:id',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Modify a staff member (names, role; email and mobile while invited)',
@@ -87,13 +80,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffMemberSchema },
       },
     },
-    async (request) =>
-      updateStaff(ctx, staffActor(request, { admin: true }), request.params.id, request.body),
+    async (request) => updateStaff(ctx, request.staff, request.params.id, request.body),
   );
 
   app.post(
-    '/api/backoffice/staff/:id/resend-invitation',
+    '/staff/:id/resend-invitation',
     {
+      config: { staffPermission: 'backoffice.administer' },
       schema: {
         tags,
         summary: 'Send a new password-creation link',
@@ -101,14 +94,14 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffMemberSchema },
       },
     },
-    async (request) =>
-      resendStaffInvitation(ctx, staffActor(request, { admin: true }), request.params.id),
+    async (request) => resendStaffInvitation(ctx, request.staff, request.params.id),
   );
 
   for (const change of ['suspend', 'reactivate', 'deactivate'] as const) {
     app.post(
-      `/api/backoffice/staff/:id/${change}`,
+      `/staff/:id/${change}`,
       {
+        config: { staffPermission: 'backoffice.administer' },
         schema: {
           tags,
           summary: {
@@ -120,8 +113,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: StaffMemberSchema },
         },
       },
-      async (request) =>
-        changeStaffStatus(ctx, staffActor(request, { admin: true }), request.params.id, change),
+      async (request) => changeStaffStatus(ctx, request.staff, request.params.id, change),
     );
   }
 };

@@ -33,7 +33,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
 import { endUserAccess, invitationUrl } from '../users/users.service';

@@ -24,7 +24,7 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import { companyIdsWith, loadEmployerActor, type EmployerActor } from '../../lib/policies';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { Branding } from '../../lib/mail/templates';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
 import {

@@ -11,7 +11,7 @@ import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/passwords';
 import { findUserById } from '../auth/auth.repository';
 import { findLiveToken, useToken } from '../auth/links.service';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { getCurrentTerms } from '../auth/terms.service';
 
 type Ctx = AppContext;

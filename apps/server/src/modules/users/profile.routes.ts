@@ -12,8 +12,7 @@ import {
   UpdateProfileRequestSchema,
   VerifyPhoneCodeRequestSchema,
 } from '@affilia/shared/schemas/profile';
-import { requireAnyAuth } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import {
   changePassword,
   confirmEmailChange,
@@ -25,12 +24,12 @@ import {
 
 const tags = ['profile'];
 
-/** « Mon profil » (SPEC §4.4): /api/profile, for any signed-in user (employer or staff). */
+/** « Mon profil » (SPEC §4.4), under /api/profile (account scope). */
 export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.patch(
-    '/api/profile',
+    '',
     {
       schema: {
         tags,
@@ -39,12 +38,11 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeSchema },
       },
     },
-    async (request) =>
-      updateProfile(ctx, requireAnyAuth(request).user, request.body, requestMeta(request)),
+    async (request) => updateProfile(ctx, request.account.user, request.body, requestMeta(request)),
   );
 
   app.post(
-    '/api/profile/email',
+    '/email',
     {
       schema: {
         tags,
@@ -54,24 +52,11 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      requestEmailChange(ctx, requireAnyAuth(request).user, request.body, requestMeta(request)),
+      requestEmailChange(ctx, request.account.user, request.body, requestMeta(request)),
   );
 
   app.post(
-    '/api/profile/email/confirm',
-    {
-      schema: {
-        tags,
-        summary: 'Confirm the new email address from the link (public)',
-        body: ConfirmEmailChangeRequestSchema,
-        response: { 200: ConfirmEmailChangeResultSchema },
-      },
-    },
-    async (request) => confirmEmailChange(ctx, request.body.token, requestMeta(request)),
-  );
-
-  app.post(
-    '/api/profile/phone/send-code',
+    '/phone/send-code',
     {
       schema: {
         tags,
@@ -81,11 +66,11 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      sendPhoneChangeCode(ctx, requireAnyAuth(request), request.body, requestMeta(request)),
+      sendPhoneChangeCode(ctx, request.account, request.body, requestMeta(request)),
   );
 
   app.post(
-    '/api/profile/phone/verify',
+    '/phone/verify',
     {
       schema: {
         tags,
@@ -95,11 +80,11 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      verifyPhoneChange(ctx, requireAnyAuth(request), request.body.code, requestMeta(request)),
+      verifyPhoneChange(ctx, request.account, request.body.code, requestMeta(request)),
   );
 
   app.post(
-    '/api/profile/password',
+    '/password',
     {
       schema: {
         tags,
@@ -108,7 +93,24 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ChangePasswordResultSchema },
       },
     },
-    async (request) =>
-      changePassword(ctx, requireAnyAuth(request), request.body, requestMeta(request)),
+    async (request) => changePassword(ctx, request.account, request.body, requestMeta(request)),
+  );
+};
+
+/** The link of the email that confirms a new address, under /api/profile/email (public scope: the link is the proof). */
+export const profileEmailLinkRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.post(
+    '/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the new email address from the link (public)',
+        body: ConfirmEmailChangeRequestSchema,
+        response: { 200: ConfirmEmailChangeResultSchema },
+      },
+    },
+    async (request) => confirmEmailChange(ctx, request.body.token, requestMeta(request)),
   );
 };

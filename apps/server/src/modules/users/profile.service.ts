@@ -14,10 +14,10 @@ import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, conflict, tooManyAttempts } from '../../lib/errors';
 import { enqueueEmail, enqueueSms } from '../../lib/outbox/outbox';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
-import type { AuthContext } from '../../plugins/auth';
+import type { AuthContext } from '../auth/session.plugin';
 import { findUserById, toMe } from '../auth/auth.repository';
 import { createActionToken, findLiveToken, useToken } from '../auth/links.service';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { revokeUserSessions } from '../auth/sessions.service';
 import {
   assertCodeMaySend,

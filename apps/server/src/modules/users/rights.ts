@@ -11,7 +11,7 @@ import { recordAudit } from '../../lib/audit';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { boundGrant, type EmployerActor, type HeldRight } from '../../lib/policies';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { countOtherActiveAdmins, findManagedCompanies } from './users.repository';
 
 /**

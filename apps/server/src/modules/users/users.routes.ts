@@ -13,8 +13,7 @@ import {
   UserListQuerySchema,
   UserListSchema,
 } from '@affilia/shared/schemas/users';
-import { requireEmployer } from '../../plugins/auth';
-import { requestMeta } from '../auth/request-meta';
+import { requestMeta } from '../../lib/request-meta';
 import {
   acceptCompanyInvitation,
   declineCompanyInvitation,
@@ -34,12 +33,12 @@ import {
 const tags = ['users'];
 const UserParams = z.object({ userId: z.string().min(1).max(64) });
 
-/** Habilitations (SPEC §4.3): /api/users, administrators only; the invitation link's pages. */
+/** Habilitations (SPEC §4.3), under /api/users (employer scope; `users.manage`, checked per company). */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   app.get(
-    '/api/users',
+    '',
     {
       schema: {
         tags,
@@ -48,11 +47,11 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserListSchema },
       },
     },
-    async (request) => listUsers(ctx, await requireEmployer(request), request.query),
+    async (request) => listUsers(ctx, request.employer, request.query),
   );
 
   app.post(
-    '/api/users',
+    '',
     {
       schema: {
         tags,
@@ -62,18 +61,13 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await inviteUser(
-        ctx,
-        await requireEmployer(request),
-        request.body,
-        requestMeta(request),
-      );
+      const result = await inviteUser(ctx, request.employer, request.body, requestMeta(request));
       return reply.code(201).send(result);
     },
   );
 
   app.get(
-    '/api/users/:userId',
+    '/:userId',
     {
       schema: {
         tags,
@@ -82,12 +76,11 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ManagedUserSchema },
       },
     },
-    async (request) =>
-      getManagedUser(ctx.db, await requireEmployer(request), request.params.userId),
+    async (request) => getManagedUser(ctx.db, request.employer, request.params.userId),
   );
 
   app.patch(
-    '/api/users/:userId',
+    '/:userId',
     {
       schema: {
         tags,
@@ -98,17 +91,11 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      updateUser(
-        ctx,
-        await requireEmployer(request),
-        request.params.userId,
-        request.body,
-        requestMeta(request),
-      ),
+      updateUser(ctx, request.employer, request.params.userId, request.body, requestMeta(request)),
   );
 
   app.put(
-    '/api/users/:userId/rights',
+    '/:userId/rights',
     {
       schema: {
         tags,
@@ -121,7 +108,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       updateRights(
         ctx,
-        await requireEmployer(request),
+        request.employer,
         request.params.userId,
         request.body,
         requestMeta(request),
@@ -129,7 +116,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/users/:userId/invitation',
+    '/:userId/invitation',
     {
       schema: {
         tags,
@@ -139,17 +126,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      resendInvitation(
-        ctx,
-        await requireEmployer(request),
-        request.params.userId,
-        requestMeta(request),
-      ),
+      resendInvitation(ctx, request.employer, request.params.userId, requestMeta(request)),
   );
 
   for (const change of ['suspend', 'reactivate', 'deactivate'] as const) {
     app.post(
-      `/api/users/:userId/${change}`,
+      `/:userId/${change}`,
       {
         schema: {
           tags,
@@ -165,18 +147,23 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) =>
         changeUserStatus(
           ctx,
-          await requireEmployer(request),
+          request.employer,
           request.params.userId,
           change,
           requestMeta(request),
         ),
     );
   }
+};
 
-  // An existing account invited to companies (issue 14 #4): signed in as that account only.
-  const InvitationToken = z.object({ token: z.string().min(1).max(200) });
+/** An existing account invited to companies (issue 14 #4), under /api/company-invitations: signed in as that account only (employer scope). */
+const InvitationToken = z.object({ token: z.string().min(1).max(200) });
+
+export const companyInvitationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
   app.get(
-    '/api/company-invitations/:token',
+    '/:token',
     {
       schema: {
         tags,
@@ -185,11 +172,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CompanyInvitationViewSchema },
       },
     },
-    async (request) =>
-      getCompanyInvitation(ctx, await requireEmployer(request), request.params.token),
+    async (request) => getCompanyInvitation(ctx, request.employer, request.params.token),
   );
   app.post(
-    '/api/company-invitations/:token/accept',
+    '/:token/accept',
     {
       schema: {
         tags,
@@ -199,15 +185,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      acceptCompanyInvitation(
-        ctx,
-        await requireEmployer(request),
-        request.params.token,
-        requestMeta(request),
-      ),
+      acceptCompanyInvitation(ctx, request.employer, request.params.token, requestMeta(request)),
   );
   app.post(
-    '/api/company-invitations/:token/decline',
+    '/:token/decline',
     {
       schema: {
         tags,
@@ -217,17 +198,16 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      declineCompanyInvitation(
-        ctx,
-        await requireEmployer(request),
-        request.params.token,
-        requestMeta(request),
-      ),
+      declineCompanyInvitation(ctx, request.employer, request.params.token, requestMeta(request)),
   );
+};
 
-  // The invited user's password creation (public: the link is the proof).
+/** The invited user's password creation, under /api/auth/invitation (public scope: the link is the proof). */
+export const invitationLinkRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
   app.get(
-    '/api/auth/invitation/:token',
+    '/:token',
     {
       schema: {
         tags: ['auth'],
@@ -241,7 +221,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/invitation/accept',
+    '/accept',
     {
       schema: {
         tags: ['auth'],

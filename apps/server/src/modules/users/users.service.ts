@@ -31,7 +31,7 @@ import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { createActionToken } from '../auth/links.service';
-import type { RequestMeta } from '../auth/request-meta';
+import type { RequestMeta } from '../../lib/request-meta';
 import { revokeUserSessions } from '../auth/sessions.service';
 import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';

@@ -1,12 +1,19 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
-import type { Session, User, UserKind } from '../db/schema';
-import { AppError, unauthenticated } from '../lib/errors';
-import { loadEmployerActor, type EmployerActor } from '../lib/policies';
-import { clearCookieOptions, SESSION_COOKIE } from '../modules/auth/cookies';
-import { loadSession } from '../modules/auth/sessions.service';
-import { hasTermsToAccept } from '../modules/auth/terms.service';
+import type { Session, User, UserKind } from '../../db/schema';
+import { AppError, unauthenticated } from '../../lib/errors';
+import { staffCan, type StaffPermission } from '@affilia/shared/domain/permissions';
+import {
+  loadEmployerActor,
+  staffActor,
+  type EmployerActor,
+  type StaffActor,
+} from '../../lib/policies';
+import { requestMeta } from '../../lib/request-meta';
+import { clearCookieOptions, SESSION_COOKIE } from './cookies';
+import { loadSession } from './sessions.service';
+import { hasTermsToAccept } from './terms.service';
 
 export interface AuthContext {
   user: User;
@@ -21,19 +28,19 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user and session, or null. Set for every /api/ request. */
     auth: AuthContext | null;
-    /** The employer actor with their roles, loaded by `requireEmployer` once per request. */
-    employerActor: EmployerActor | null;
   }
 }
 
 /**
+ * The session of every API request, and the checks the route scopes (scopes.ts) are built from:
+ * a route never calls them itself.
+ *
  * Reads the session cookie of every API request (sessions live in the database), but for the
  * routes declared with `config: { session: false }`.
  */
-export const authPlugin = fp(async (app) => {
+export const sessionPlugin = fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('auth', null);
-  app.decorateRequest('employerActor', null);
   // A callback hook: no promise for the requests without a session to look up.
   app.addHook('onRequest', (request, reply, done) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config.session === false) {
@@ -66,19 +73,23 @@ export function requireAuth(request: FastifyRequest, kind: UserKind): AuthContex
 
 /**
  * The signed-in insurer staff member, for every back-office route: 401 when nobody is signed in,
- * 403 for an employer account, and 403 for a « gestionnaire » where `admin` is asked (staff
- * accounts, branding and terms, retention: back-office administrators only).
+ * 403 for an employer account, and 403 when their role does not grant `permission`
+ * (`backoffice.administer`: staff accounts, branding and terms, retention).
  */
-export function requireStaff(request: FastifyRequest, opts: { admin?: boolean } = {}): AuthContext {
-  const auth = requireAuth(request, 'staff');
-  if (opts.admin && auth.user.staff_role !== 'admin') {
+export function requireStaff(
+  request: FastifyRequest,
+  permission: StaffPermission = 'backoffice.work',
+): StaffActor {
+  const { user } = requireAuth(request, 'staff');
+  const actor = staffActor(user, requestMeta(request));
+  if (!staffCan(actor.role, permission)) {
     throw new AppError(
       'staff_admin_required',
       403,
       'Cette action est réservée aux administrateurs du back-office.',
     );
   }
-  return auth;
+  return actor;
 }
 
 /** The signed-in user, whatever their kind (profile security, sign-out). */
@@ -93,18 +104,18 @@ export function requireAnyAuth(request: FastifyRequest): AuthContext {
  * employer space: 401 when nobody is signed in, 403 for a staff account, and 403
  * `terms_acceptance_required` while the latest terms of use are not accepted.
  */
-export async function requireEmployer(request: FastifyRequest): Promise<EmployerActor> {
+export async function requireEmployer(
+  request: FastifyRequest,
+  opts: { beforeTerms?: boolean } = {},
+): Promise<EmployerActor> {
   const auth = requireAuth(request, 'employer');
-  if (!request.employerActor) {
-    // A new version of the terms of use was published: nothing until the user accepts it.
-    if (await hasTermsToAccept(request.server.ctx, auth.user.id)) {
-      throw new AppError(
-        'terms_acceptance_required',
-        403,
-        'Les conditions d’utilisation ont été mises à jour : acceptez-les pour continuer.',
-      );
-    }
-    request.employerActor = await loadEmployerActor(request.server.ctx.db, auth.user);
+  // A new version of the terms of use was published: nothing until the user accepts it.
+  if (!opts.beforeTerms && (await hasTermsToAccept(request.server.ctx, auth.user.id))) {
+    throw new AppError(
+      'terms_acceptance_required',
+      403,
+      'Les conditions d’utilisation ont été mises à jour : acceptez-les pour continuer.',
+    );
   }
-  return request.employerActor;
+  return loadEmployerActor(request.server.ctx.db, auth.user);
 }

@@ -1,0 +1,142 @@
+/**
+ * Route scopes: every route of the API is registered in exactly one, and the scope — not the
+ * handler — decides who may call it (decision record 0010). Each scope is an encapsulated Fastify
+ * context with one `onRequest` hook that authenticates the request before its body is read, and
+ * puts the scope's typed actor on it:
+ *
+ * | scope | who | actor |
+ * |---|---|---|
+ * | `public` | anyone (sign-in steps, links from emails, branding, health) | — |
+ * | `employee-link` | the employee who opened the emailed link and confirmed their birth date (the form cookie) | `request.enrolment` |
+ * | `account` | any signed-in person, about themself (profile, sessions, notifications) | `request.account` |
+ * | `employer` | a signed-in employer user who accepted the latest terms of use | `request.employer` |
+ * | `backoffice` | a signed-in staff member whose role grants the route's `staffPermission` | `request.staff` |
+ *
+ * An actor read outside its scope is a programming error: its getter throws (500), it is never
+ * null. Routes opt out of nothing; two declared route options refine their scope:
+ * `config.beforeTerms` (employer: reading and accepting the terms themselves) and
+ * `config.staffPermission` (back office: `backoffice.administer` for the administrators' routes).
+ * The authorization matrix (test/authorization-matrix.test.ts) checks that every route has a scope
+ * and the one its entry expects.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { StaffPermission } from '@affilia/shared/domain/permissions';
+import type { AffiliationRequest } from '../../db/schema';
+import type { EmployerActor, StaffActor } from '../../lib/policies';
+import { requireAnyAuth, requireEmployer, requireStaff, type AuthContext } from './session.plugin';
+
+export const SCOPES = ['public', 'employee-link', 'account', 'employer', 'backoffice'] as const;
+export type ScopeName = (typeof SCOPES)[number];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by the scope the route is registered in. */
+    scope?: ScopeName;
+    /** Employer scope: the route answers while the latest terms of use are not yet accepted. */
+    beforeTerms?: true;
+    /** Back-office scope: the permission the route needs (default `backoffice.work`). */
+    staffPermission?: StaffPermission;
+  }
+  interface FastifyRequest {
+    /** The signed-in person (account scope). */
+    readonly account: AuthContext;
+    /** The employer user with their roles and perimeter (employer scope). */
+    readonly employer: EmployerActor;
+    /** The staff member with their role (back-office scope). */
+    readonly staff: StaffActor;
+    /** The affiliation request of the link, unlocked by this browser (employee-link scope). */
+    readonly enrolment: AffiliationRequest;
+  }
+}
+
+interface Actors {
+  account?: AuthContext;
+  employer?: EmployerActor;
+  staff?: StaffActor;
+  enrolment?: AffiliationRequest;
+}
+
+const actors = new WeakMap<FastifyRequest, Actors>();
+
+function setActor<K extends keyof Actors>(request: FastifyRequest, key: K, value: Actors[K]) {
+  const held = actors.get(request);
+  if (held) held[key] = value;
+  else actors.set(request, { [key]: value });
+}
+
+function actorOf<K extends keyof Actors>(request: FastifyRequest, key: K): NonNullable<Actors[K]> {
+  const value = actors.get(request)?.[key];
+  if (!value) throw new Error(`request.${key} read outside its route scope (${request.url})`);
+  return value;
+}
+
+/** The actors' getters, once for the whole app (before the scopes). */
+export const scopesPlugin = fp(async (app) => {
+  for (const key of ['account', 'employer', 'staff', 'enrolment'] as const) {
+    app.decorateRequest(key, {
+      getter(this: FastifyRequest) {
+        return actorOf(this, key);
+      },
+    });
+  }
+});
+
+type Authenticate = (request: FastifyRequest) => Promise<void> | void;
+
+/**
+ * How the employee-link scope finds the affiliation request of a request: given by the
+ * enrolment module, which owns the link's token and the form cookie.
+ */
+export type UnlockEnrolment = (request: FastifyRequest) => Promise<AffiliationRequest>;
+
+function authenticator(name: ScopeName, unlock?: UnlockEnrolment): Authenticate | null {
+  switch (name) {
+    case 'public':
+      return null;
+    case 'employee-link':
+      if (!unlock) throw new Error('The employee-link scope needs the unlock function');
+      return async (request) => setActor(request, 'enrolment', await unlock(request));
+    case 'account':
+      return (request) => setActor(request, 'account', requireAnyAuth(request));
+    case 'employer':
+      return async (request) => {
+        const beforeTerms = request.routeOptions.config.beforeTerms === true;
+        setActor(request, 'employer', await requireEmployer(request, { beforeTerms }));
+      };
+    case 'backoffice':
+      return (request) => {
+        const permission = request.routeOptions.config.staffPermission ?? 'backoffice.work';
+        setActor(request, 'staff', requireStaff(request, permission));
+      };
+  }
+}
+
+export interface ScopedRoutes {
+  /** A module's routes, written relative to `prefix`. */
+  routes: FastifyPluginAsync<never> | ((app: FastifyInstance) => Promise<void>);
+  prefix?: string;
+}
+
+/**
+ * A scope with its routes: `app.register(scope('employer', { routes: membersRoutes, prefix:
+ * '/api/members' }, …))`. Each route is marked with the scope (`config.scope`), and the scope's
+ * hook runs before anything else of the route.
+ */
+export function scope(
+  name: ScopeName,
+  ...modules: (ScopedRoutes & { unlock?: UnlockEnrolment })[]
+): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRoute', (route) => {
+      route.config = { ...route.config, scope: name };
+    });
+    for (const { routes, prefix, unlock } of modules) {
+      await app.register(async (inner) => {
+        const authenticate = authenticator(name, unlock);
+        if (authenticate) inner.addHook('onRequest', async (request) => authenticate(request));
+        await inner.register(routes as FastifyPluginAsync, { prefix });
+      });
+    }
+  };
+}
