@@ -23,29 +23,38 @@ import {
   type ReferenceImportRow,
   type ReferenceImportSummary,
 } from '@affilia/shared/schemas/reference-import';
-import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import type { Db, Dialect } from '../../db/database';
+import type { Db } from '../../db/database';
 import { refreshPlannerStatistics } from '../../db/database';
-import type { ContractOption, NewCoverage, NewMember } from '../../db/schema';
-import { toSearchName } from '../../db/search-name';
+import type { ContractOption } from '../../db/schema';
 import { insertBatched } from '../../db/seed/common';
 import { recordAudit } from '../../lib/audit';
-import { CompactKeyMap, hash32 } from '../../lib/compact-keys';
-import type { FieldCipher } from '../../lib/crypto';
-import { bumpDataVersion } from '../../lib/data-versions';
+import { CompactKeyMap } from '../../lib/compact-keys';
 import { notFound } from '../../lib/errors';
+import { applyMembersBatch, MEMBER_FIELDS } from '../../commands/apply-members-batch';
 import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
 import { openTable } from '../../lib/spreadsheet/read-table';
 import type { TableSource } from '../../lib/spreadsheet/table';
-import type { FileStorage } from '../../lib/storage';
 import { csvField } from '../establishments/import-report';
-import { latestCoverageColumns, refreshLatestCoverage } from '../members/latest-coverage';
+import {
+  changes,
+  created,
+  error,
+  inBatchTransaction,
+  inChunks,
+  unchanged,
+  unique,
+  updated,
+  withWarning,
+  type FileState,
+  type ImportDeps,
+  type Ok,
+  type Outcome,
+} from './import-batch';
 import {
   createRowParser,
   noDataRows,
@@ -60,13 +69,7 @@ import {
   type ParsedRow,
 } from './import-parse';
 
-export interface ImportDeps {
-  db: Db;
-  dialect: Dialect;
-  cipher: FieldCipher;
-  storage: FileStorage;
-  now: () => Date;
-}
+export type { ImportDeps } from './import-batch';
 
 export interface ImportActor {
   userId: string;
@@ -104,50 +107,8 @@ export interface ImportResult {
   durationMs: number;
 }
 
-type Outcome =
-  | { status: 'created' | 'updated' | 'unchanged'; message: string }
-  | { status: 'error'; message: string };
-
-type Ok<T> = Extract<ParsedRow<T>, { ok: true }>;
-
 /** `stored_files.owner_kind` of a stored import report (purged with the audit retention). */
 export const REFERENCE_IMPORT_REPORT_OWNER_KIND = 'reference_import_report';
-/** Bound parameters per `in (…)` list (SQLite allows 32,766 per statement). */
-const CHUNK = 5000;
-
-const created = (message: string): Outcome => ({ status: 'created', message });
-const updated = (message: string): Outcome => ({ status: 'updated', message });
-const unchanged = (message = 'Aucun changement'): Outcome => ({ status: 'unchanged', message });
-const error = (message: string): Outcome => ({ status: 'error', message });
-/** A row applied (or unchanged) with what was read differently from the file: « (attention : …) ». */
-const withWarning = (outcome: Outcome, warning: string | null): Outcome =>
-  warning && outcome.status !== 'error'
-    ? { ...outcome, message: `${outcome.message} (attention : ${warning})` }
-    : outcome;
-
-async function inChunks<T, R>(values: T[], read: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < values.length; i += CHUNK) {
-    if (values.length === 0) break;
-    out.push(...(await read(values.slice(i, i + CHUNK))));
-  }
-  return out;
-}
-
-const unique = <T>(values: T[]) => [...new Set(values)];
-
-/** « nom, date de fin (31/12/2026) »: the fields that change. */
-function changes(
-  pairs: [label: string, before: unknown, after: unknown, show?: 'date'][],
-): string[] {
-  return pairs
-    .filter(([, before, after]) => after !== undefined && (before ?? null) !== (after ?? null))
-    .map(([label, , after, show]) =>
-      show === 'date'
-        ? `${label} (${after ? formatFrenchDate(after as string) : 'aucune'})`
-        : label,
-    );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Companies
@@ -451,378 +412,6 @@ async function applyContracts(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Members and their coverages
-
-const COLLEGE_LABELS = { cadre: 'Cadre', non_cadre: 'Non cadre', all: 'Ensemble du personnel' };
-
-function findOption(options: ContractOption[], wanted: string | null): ContractOption | undefined {
-  if (wanted === null) return options.find((o) => o.mandatory) ?? options[0];
-  const key = wanted.trim().toLowerCase();
-  const loose = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-  return (
-    options.find((o) => o.code.toLowerCase() === key) ??
-    options.find((o) => loose(o.label) === loose(wanted))
-  );
-}
-
-interface MemberPlan {
-  /** The line that defines the member's data (its first valid row). */
-  line: number;
-  id: string;
-  isNew: boolean;
-  data: MemberData;
-  companyId: string;
-  establishmentId: string;
-  nirHash: string;
-  changed: string[];
-  newCoverages: NewCoverage[];
-  touched: boolean;
-}
-
-/** The fields of a member that must be the same on every row of theirs, with their labels. */
-const MEMBER_FIELDS: [label: string, read: (d: MemberData) => string][] = [
-  ['nom', (d) => d.lastName],
-  ['prénom', (d) => d.firstName],
-  ['date de naissance', (d) => d.birthDate],
-  ['établissement', (d) => d.siret],
-  ['statut professionnel', (d) => d.professionalStatus],
-];
-
-/** What the file-wide memory of members keeps: the first line, then a hash of each field. */
-const memberTrace = (line: number, data: MemberData) => [
-  line,
-  ...MEMBER_FIELDS.map(([, read]) => hash32(read(data))),
-];
-
-async function applyMembers(
-  trx: Db,
-  rows: Ok<MemberData>[],
-  at: string,
-  write: boolean,
-  deps: Pick<ImportDeps, 'cipher'> & { allowTemporaryNir: boolean },
-  file: FileState,
-): Promise<Outcome[]> {
-  const establishments = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.siret)), (chunk) =>
-        trx
-          .selectFrom('establishments')
-          .select(['id', 'siret', 'company_id'])
-          .where('siret', 'in', chunk)
-          .execute(),
-      )
-    ).map((e) => [e.siret, e]),
-  );
-  const contracts = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.contractNumber)), (chunk) =>
-        trx
-          .selectFrom('contracts')
-          .select([
-            'id',
-            'number',
-            'company_id',
-            'staff_category',
-            'options',
-            'start_date',
-            'end_date',
-          ])
-          .where('number', 'in', chunk)
-          .execute(),
-      )
-    ).map((c) => [c.number, { ...c, parsedOptions: JSON.parse(c.options) as ContractOption[] }]),
-  );
-  // Keyed hashes, once per NIR; the members of those hashes, in bulk.
-  const hashes = new Map<string, string>();
-  for (const r of rows) {
-    if (!hashes.has(r.data.nir)) hashes.set(r.data.nir, deps.cipher.hash(r.data.nir));
-  }
-  const existingMembers = new Map(
-    (
-      await inChunks([...hashes.values()], (chunk) =>
-        trx
-          .selectFrom('members')
-          .select([
-            'id',
-            'company_id',
-            'nir_hash',
-            'establishment_id',
-            'last_name',
-            'first_name',
-            'birth_date',
-            'professional_status',
-          ])
-          .where('nir_hash', 'in', chunk)
-          .execute(),
-      )
-    ).map((m) => [`${m.company_id}|${m.nir_hash}`, m]),
-  );
-  const existingCoverages = new Map(
-    (
-      await inChunks(
-        [...existingMembers.values()].map((m) => m.id),
-        (chunk) =>
-          trx
-            .selectFrom('coverages')
-            .select(['id', 'member_id', 'contract_id', 'effective_date', 'option_code', 'end_date'])
-            .where('member_id', 'in', chunk)
-            .execute(),
-      )
-    ).map((c) => [`${c.member_id}|${c.contract_id}|${c.effective_date}`, c]),
-  );
-
-  const plans = new Map<string, MemberPlan>();
-  const coverageUpdates: { id: string; option_code: string; end_date: string | null }[] = [];
-  const outcomes: Outcome[] = [];
-  for (const { line, data } of rows) {
-    if (!deps.allowTemporaryNir && /^[3478]/.test(data.nir)) {
-      outcomes.push(error('Les numéros de sécurité sociale provisoires ne sont pas acceptés'));
-      continue;
-    }
-    const establishment = establishments.get(data.siret);
-    if (!establishment) {
-      outcomes.push(
-        error(`Aucun établissement de SIRET ${data.siret} : importez d’abord l’établissement`),
-      );
-      continue;
-    }
-    const contract = contracts.get(data.contractNumber);
-    if (!contract) {
-      outcomes.push(
-        error(`Aucun contrat de numéro ${data.contractNumber} : importez d’abord le contrat`),
-      );
-      continue;
-    }
-    if (contract.company_id !== establishment.company_id) {
-      outcomes.push(
-        error(
-          `Le contrat ${data.contractNumber} n’est pas un contrat de l’entreprise de cet établissement`,
-        ),
-      );
-      continue;
-    }
-    if (contract.staff_category !== 'all' && contract.staff_category !== data.professionalStatus) {
-      outcomes.push(
-        error(
-          `Le contrat ${data.contractNumber} couvre le collège « ${COLLEGE_LABELS[contract.staff_category]} », pas un assuré « ${COLLEGE_LABELS[data.professionalStatus]} »`,
-        ),
-      );
-      continue;
-    }
-    const option = findOption(contract.parsedOptions, data.option);
-    if (!option) {
-      outcomes.push(
-        error(
-          `L’option « ${data.option ?? ''} » n’est pas une option du contrat ${data.contractNumber} (${contract.parsedOptions.map((o) => o.label).join(', ')})`,
-        ),
-      );
-      continue;
-    }
-    if (data.effectiveDate < contract.start_date) {
-      outcomes.push(
-        error(
-          `La date d’effet précède le début du contrat (${formatFrenchDate(contract.start_date)})`,
-        ),
-      );
-      continue;
-    }
-    if (contract.end_date && data.effectiveDate > contract.end_date) {
-      outcomes.push(
-        error(`La date d’effet suit la fin du contrat (${formatFrenchDate(contract.end_date)})`),
-      );
-      continue;
-    }
-
-    const nirHash = hashes.get(data.nir) as string;
-    const memberKey = `${establishment.company_id}|${nirHash}`;
-    let plan = plans.get(memberKey);
-    if (plan) {
-      const differs = changes([
-        ['nom', plan.data.lastName, data.lastName],
-        ['prénom', plan.data.firstName, data.firstName],
-        ['date de naissance', plan.data.birthDate, data.birthDate],
-        ['établissement', plan.data.siret, data.siret],
-        ['statut professionnel', plan.data.professionalStatus, data.professionalStatus],
-      ]);
-      if (differs.length > 0) {
-        outcomes.push(
-          error(
-            `Cet assuré figure à la ligne ${plan.line} avec d’autres valeurs : ${differs.join(', ')}`,
-          ),
-        );
-        continue;
-      }
-    } else {
-      // Met in an earlier batch of the file: the same values, or an error that names the line.
-      const earlier = file.members.get(memberKey);
-      if (earlier) {
-        const differs = MEMBER_FIELDS.filter(
-          ([, read], i) => hash32(read(data)) !== earlier[i + 1],
-        ).map(([label]) => label);
-        if (differs.length > 0) {
-          outcomes.push(
-            error(
-              `Cet assuré figure à la ligne ${earlier[0]} avec d’autres valeurs : ${differs.join(', ')}`,
-            ),
-          );
-          continue;
-        }
-      } else file.members.set(memberKey, memberTrace(line, data));
-      const existing = existingMembers.get(memberKey);
-      plan = {
-        line: earlier ? (earlier[0] as number) : line,
-        id: existing?.id ?? newId(),
-        isNew: !existing,
-        data,
-        companyId: establishment.company_id,
-        establishmentId: establishment.id,
-        nirHash,
-        changed: existing
-          ? changes([
-              ['nom', existing.last_name, data.lastName],
-              ['prénom', existing.first_name, data.firstName],
-              ['date de naissance', existing.birth_date, data.birthDate, 'date'],
-              ['établissement', existing.establishment_id, establishment.id],
-              ['statut professionnel', existing.professional_status, data.professionalStatus],
-            ])
-          : [],
-        newCoverages: [],
-        touched: false,
-      };
-      plans.set(memberKey, plan);
-    }
-    const firstOfMember = plan.line === line;
-    const memberPart = plan.isNew
-      ? firstOfMember
-        ? 'Assuré créé'
-        : null
-      : firstOfMember && plan.changed.length > 0
-        ? `Assuré mis à jour : ${plan.changed.join(', ')}`
-        : null;
-    const warning = firstOfMember && data.warning ? ` (attention : ${data.warning})` : '';
-
-    const coverageKey = `${plan.id}|${contract.id}|${data.effectiveDate}`;
-    const coverage = plan.isNew ? undefined : existingCoverages.get(coverageKey);
-    if (!coverage) {
-      plan.newCoverages.push({
-        id: newId(),
-        member_id: plan.id,
-        contract_id: contract.id,
-        option_code: option.code,
-        effective_date: data.effectiveDate,
-        end_date: data.endDate ?? null,
-        affiliation_request_id: null,
-        created_at: at,
-        updated_at: at,
-      });
-      plan.touched = true;
-      outcomes.push(
-        created(
-          `${memberPart ? `${memberPart}, couverture créée` : 'Couverture créée'} (${option.label}, effet ${formatFrenchDate(data.effectiveDate)})${warning}`,
-        ),
-      );
-      continue;
-    }
-    const coverageChanged = changes([
-      ['option', coverage.option_code, option.code],
-      ['date de fin', coverage.end_date, data.endDate, 'date'],
-    ]);
-    if (coverageChanged.length > 0) {
-      coverageUpdates.push({
-        id: coverage.id,
-        option_code: option.code,
-        end_date: data.endDate === undefined ? coverage.end_date : data.endDate,
-      });
-      plan.touched = true;
-    }
-    const parts = [
-      memberPart,
-      coverageChanged.length > 0 ? `couverture mise à jour : ${coverageChanged.join(', ')}` : null,
-    ].filter((p): p is string => p !== null);
-    if (parts.length === 0) outcomes.push(unchanged());
-    else {
-      const text = parts.join(' ; ');
-      outcomes.push(updated(`${text.charAt(0).toUpperCase()}${text.slice(1)}${warning}`));
-    }
-  }
-  if (!write) return outcomes;
-
-  // New members, with the copy of their latest coverage computed here (no other coverage).
-  const newMembers: NewMember[] = [];
-  const newCoverages: NewCoverage[] = [];
-  const refreshIds: string[] = [];
-  for (const plan of plans.values()) {
-    newCoverages.push(...plan.newCoverages);
-    if (plan.isNew) {
-      const { data } = plan;
-      newMembers.push({
-        ...latestCoverageColumns(
-          plan.newCoverages as {
-            id: string;
-            contract_id: string;
-            effective_date: string;
-            end_date: string | null;
-            created_at: string;
-          }[],
-        ),
-        id: plan.id,
-        company_id: plan.companyId,
-        establishment_id: plan.establishmentId,
-        nir_encrypted: deps.cipher.encrypt(data.nir),
-        nir_hash: plan.nirHash,
-        last_name: data.lastName,
-        first_name: data.firstName,
-        search_name: toSearchName(data.lastName, data.firstName),
-        birth_date: data.birthDate,
-        professional_status: data.professionalStatus,
-        email: null,
-        created_at: at,
-        updated_at: at,
-      });
-      continue;
-    }
-    if (plan.changed.length > 0) {
-      const { data } = plan;
-      await trx
-        .updateTable('members')
-        .set({
-          last_name: data.lastName,
-          first_name: data.firstName,
-          search_name: toSearchName(data.lastName, data.firstName),
-          birth_date: data.birthDate,
-          establishment_id: plan.establishmentId,
-          professional_status: data.professionalStatus,
-          updated_at: at,
-        })
-        .where('id', '=', plan.id)
-        .execute();
-    }
-    if (plan.touched) refreshIds.push(plan.id);
-  }
-  await insertBatched(trx, 'members', newMembers);
-  await insertBatched(trx, 'coverages', newCoverages);
-  for (const u of coverageUpdates) {
-    await trx
-      .updateTable('coverages')
-      .set({ option_code: u.option_code, end_date: u.end_date, updated_at: at })
-      .where('id', '=', u.id)
-      .execute();
-  }
-  const now = new Date(at);
-  // The copy of the latest coverage of the members already known, and the data version.
-  if (refreshIds.length > 0) await refreshLatestCoverage(trx, refreshIds, now);
-  else if (newMembers.length > 0 || [...plans.values()].some((p) => p.changed.length > 0)) {
-    await bumpDataVersion(trx, 'members', now);
-  }
-  return outcomes;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The report
 
 const STATUS_LABELS = {
@@ -890,34 +479,37 @@ class ReportFile {
 /** Rows checked and applied per transaction. */
 export const IMPORT_BATCH_ROWS = 10_000;
 
-/** What must be known across the batches of one file (the rows' own keys: import-parse.ts). */
-interface FileState {
-  /** Identifiant entreprise → SIREN, as met in the file (bounded by the companies of the file). */
-  companyIdentifiers: Map<string, string>;
-  /** Identifiant établissement → SIRET, as met in the file. */
-  establishmentIdentifiers: Map<string, string>;
-  /** company id + NIR hash → the member's first line and a hash of each of their fields. */
-  members: CompactKeyMap;
-}
-
-async function decide<K extends ReferenceImportKind>(
-  trx: Db,
+/** Decides (and applies, unless a dry run) the valid rows of a batch, in its own transaction. */
+async function applyBatchRows<K extends ReferenceImportKind>(
+  deps: ImportDeps,
   kind: K,
   rows: Ok<KindData[K]>[],
   at: string,
   write: boolean,
-  deps: ImportDeps & { allowTemporaryNir: boolean },
+  allowTemporaryNir: boolean,
   file: FileState,
 ): Promise<Outcome[]> {
   switch (kind) {
     case 'companies':
-      return applyCompanies(trx, rows as Ok<CompanyData>[], at, write, file);
+      return inBatchTransaction(deps, (trx) =>
+        applyCompanies(trx, rows as Ok<CompanyData>[], at, write, file),
+      );
     case 'establishments':
-      return applyEstablishments(trx, rows as Ok<EstablishmentData>[], at, write, file);
+      return inBatchTransaction(deps, (trx) =>
+        applyEstablishments(trx, rows as Ok<EstablishmentData>[], at, write, file),
+      );
     case 'contracts':
-      return applyContracts(trx, rows as Ok<ContractData>[], at, write);
+      return inBatchTransaction(deps, (trx) =>
+        applyContracts(trx, rows as Ok<ContractData>[], at, write),
+      );
     default:
-      return applyMembers(trx, rows as Ok<MemberData>[], at, write, deps, file);
+      return applyMembersBatch(deps, {
+        rows: rows as Ok<MemberData>[],
+        at,
+        write,
+        allowTemporaryNir,
+        file,
+      });
   }
 }
 
@@ -1009,17 +601,15 @@ export async function runReferenceImport(
       if (!failed) {
         const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
         try {
-          outcomes = await deps.db.transaction().execute(async (trx) => {
-            // One batch at a time across imports: two files upserting the same SIREN or NIR at
-            // once would otherwise collide on the unique keys (PostgreSQL; SQLite has a single
-            // writer).
-            if (deps.dialect === 'postgres') {
-              await sql`select pg_advisory_xact_lock(hashtext('affilia.reference_import'))`.execute(
-                trx,
-              );
-            }
-            return decide(trx, input.kind, valid, at, write, { ...deps, allowTemporaryNir }, file);
-          });
+          outcomes = await applyBatchRows(
+            deps,
+            input.kind,
+            valid,
+            at,
+            write,
+            allowTemporaryNir,
+            file,
+          );
         } catch (err) {
           failed = range;
           progress(
