@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { useRef, useState } from 'react';
 import {
   ActionIcon,
@@ -32,36 +33,18 @@ const HINTS: Record<AttachmentKind, string> = {
   other: 'Facultatif : tout document utile à votre affiliation.',
 };
 
-/**
- * One kind of « Pièces justificatives »: its files with « Retirer », and a button to add one
- * (or a file dropped on the box), checked in the browser, sent with its progress.
- */
-export function AttachmentsField({
-  token,
-  kind,
-  attachments,
-  serverError,
-  required,
-}: {
-  token: string;
-  kind: AttachmentKind;
-  attachments: EnrolmentAttachment[];
-  serverError?: string | undefined;
-  required: boolean;
-}) {
-  const label = ATTACHMENT_KIND_LABELS[kind];
-  const id = fieldId(`attachments.${kind}`);
-  const errorId = `${id}-erreur`;
+/** The sending and removing of one kind's files, with what the field announces. */
+function useAttachmentUpload(
+  token: string,
+  kind: AttachmentKind,
+  buttonRef: RefObject<HTMLButtonElement | null>,
+  resetRef: RefObject<(() => void) | null>,
+) {
   const updateCache = useAttachmentsCache(token);
   const remove = useRemoveAttachment(token);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const [dragging, setDragging] = useState(false);
-  const resetRef = useRef<() => void>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const mine = attachments.filter((a) => a.kind === kind);
-  const shownError = error ?? (mine.length === 0 ? serverError : undefined) ?? null;
 
   const send = (file: File | null) => {
     resetRef.current?.();
@@ -98,6 +81,102 @@ export function AttachmentsField({
     });
   };
 
+  return { sent, error, status, send, removeOne, remove };
+}
+
+/** The kind's title, « (obligatoire) », and what to join. */
+function FieldHeading({ kind, required }: { kind: AttachmentKind; required: boolean }) {
+  return (
+    <div>
+      <Title order={3} fz="md">
+        {ATTACHMENT_KIND_LABELS[kind]}
+        {required ? (
+          <Text span c="dimmed" fz="sm" fw={400}>
+            {' '}
+            (obligatoire)
+          </Text>
+        ) : null}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {HINTS[kind]}
+      </Text>
+    </div>
+  );
+}
+
+/** The files already joined, each with « Retirer ». */
+function AttachedFiles({
+  files,
+  onRemove,
+  removing,
+}: {
+  files: EnrolmentAttachment[];
+  onRemove: (attachment: EnrolmentAttachment) => void;
+  removing: string | undefined;
+}) {
+  if (files.length === 0) return null;
+  return (
+    <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+      {files.map((a) => (
+        <Group component="li" key={a.id} gap="sm" wrap="nowrap" justify="space-between">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+            <IconFileText size={20} aria-hidden style={{ flexShrink: 0 }} />
+            <Box style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {a.originalName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatFileSize(a.size)}
+              </Text>
+            </Box>
+          </Group>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            size="xl"
+            aria-label={`Retirer ${a.originalName}`}
+            onClick={() => onRemove(a)}
+            loading={removing === a.id}
+          >
+            <IconTrash size={20} aria-hidden />
+          </ActionIcon>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+/**
+ * One kind of « Pièces justificatives »: its files with « Retirer », and a button to add one
+ * (or a file dropped on the box), checked in the browser, sent with its progress.
+ */
+export function AttachmentsField({
+  token,
+  kind,
+  attachments,
+  serverError,
+  required,
+}: {
+  token: string;
+  kind: AttachmentKind;
+  attachments: EnrolmentAttachment[];
+  serverError?: string | undefined;
+  required: boolean;
+}) {
+  const id = fieldId(`attachments.${kind}`);
+  const errorId = `${id}-erreur`;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const resetRef = useRef<() => void>(null);
+  const { sent, error, status, send, removeOne, remove } = useAttachmentUpload(
+    token,
+    kind,
+    buttonRef,
+    resetRef,
+  );
+  const [dragging, setDragging] = useState(false);
+  const mine = attachments.filter((a) => a.kind === kind);
+  const shownError = error ?? (mine.length === 0 ? serverError : undefined) ?? null;
+
   return (
     <Paper
       withBorder
@@ -117,50 +196,13 @@ export function AttachmentsField({
       }}
     >
       <Stack gap="sm">
-        <div>
-          <Title order={3} fz="md">
-            {label}
-            {required ? (
-              <Text span c="dimmed" fz="sm" fw={400}>
-                {' '}
-                (obligatoire)
-              </Text>
-            ) : null}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {HINTS[kind]}
-          </Text>
-        </div>
+        <FieldHeading kind={kind} required={required} />
 
-        {mine.length > 0 ? (
-          <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-            {mine.map((a) => (
-              <Group component="li" key={a.id} gap="sm" wrap="nowrap" justify="space-between">
-                <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <IconFileText size={20} aria-hidden style={{ flexShrink: 0 }} />
-                  <Box style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {a.originalName}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {formatFileSize(a.size)}
-                    </Text>
-                  </Box>
-                </Group>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="xl"
-                  aria-label={`Retirer ${a.originalName}`}
-                  onClick={() => removeOne(a)}
-                  loading={remove.isPending && remove.variables === a.id}
-                >
-                  <IconTrash size={20} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-        ) : null}
+        <AttachedFiles
+          files={mine}
+          onRemove={removeOne}
+          removing={remove.isPending ? remove.variables : undefined}
+        />
 
         {sent !== null ? (
           <Progress
