@@ -38,14 +38,13 @@ import {
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import type { z } from 'zod';
+import { createAffiliation as createAffiliationCommand } from '../../commands/create-affiliation';
 import type { AffiliationRequest, AffiliationStatus, Database } from '../../db/schema';
-import { toSearchName } from '../../db/search-name';
 import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import type { AppError } from '../../lib/errors';
 import { badRequest, conflict, notFound, tooManyAttempts } from '../../lib/errors';
-import { newId } from '../../lib/ids';
 import type { Branding } from '../../lib/mail/templates';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { authorizeEstablishment, companyIdsWith, type EmployerActor } from '../../lib/policies';
@@ -53,6 +52,7 @@ import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { getBranding } from '../settings/settings.service';
+import { auditOf, fieldError } from './request-rules';
 import {
   findAffiliation,
   findAffiliationPage,
@@ -62,13 +62,7 @@ import {
   loadAffiliationSettings,
   type AffiliationListRow,
 } from './affiliations.repository';
-import {
-  OPEN_FORM_STATUSES,
-  PENDING_STATUSES,
-  canTransition,
-  recordCreation,
-  recordStatusChange,
-} from './status';
+import { OPEN_FORM_STATUSES, canTransition, recordStatusChange } from './status';
 
 type Ctx = AppContext;
 type ListQuery = z.output<typeof AffiliationListQuerySchema>;
@@ -223,35 +217,6 @@ export async function getAffiliationOptions(
   };
 }
 
-const fieldError = (fields: Record<string, string>) =>
-  badRequest(
-    'validation_error',
-    'Certaines informations sont invalides : vérifiez les champs signalés.',
-    fields,
-  );
-
-/** A coverage of the member that is not ended today and still runs at `affiliationDate`. */
-async function findActiveCoverage(
-  db: Kysely<Database>,
-  memberId: string,
-  today: string,
-  affiliationDate: string,
-) {
-  return db
-    .selectFrom('coverages as v')
-    .innerJoin('contracts as k', 'k.id', 'v.contract_id')
-    .select(['v.effective_date', 'v.end_date', 'k.label', 'k.number'])
-    .where('v.member_id', '=', memberId)
-    .where((eb) =>
-      eb.or([
-        eb('v.end_date', 'is', null),
-        eb.and([eb('v.end_date', '>=', today), eb('v.end_date', '>=', affiliationDate)]),
-      ]),
-    )
-    .orderBy('v.effective_date')
-    .executeTakeFirst();
-}
-
 /** A new link to the employee's form; only its hash is stored. */
 export function newFormLink(ctx: Ctx, now: Date, expiryDays: number) {
   const token = newSecretToken();
@@ -287,7 +252,6 @@ export async function createAffiliation(
       hit.retryAfterSeconds,
     );
   }
-  const today = parisDate(now);
   const settings = await loadAffiliationSettings(ctx.db);
 
   // The wizard runs the same two checks before sending (shared domain/pre-affiliation.ts).
@@ -308,146 +272,15 @@ export async function createAffiliation(
     }
     throw fieldError(picked.fields);
   }
-  const contract = picked.contract;
-
-  const company = await ctx.db
-    .selectFrom('companies')
-    .select(['id', 'name'])
-    .where('id', '=', establishment.company_id)
-    .executeTakeFirstOrThrow();
-  const branding = await getBranding(ctx);
-  const nirHash = ctx.cipher.hash(nir.value);
-  const mode = input.email ? 'email' : 'mail';
-  const link = input.email ? newFormLink(ctx, now, settings.expiryDays) : null;
-  const nowIso = now.toISOString();
-
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('members')
-      .select(['id'])
-      .where('company_id', '=', company.id)
-      .where('nir_hash', '=', nirHash)
-      .executeTakeFirst();
-    if (input.alreadyAffiliated && !member) {
-      throw fieldError({
-        nir: 'Aucun salarié affilié de l’entreprise n’a ce numéro de sécurité sociale : répondez « Non » s’il n’a jamais été affilié',
-      });
-    }
-    if (member) {
-      const coverage = await findActiveCoverage(trx, member.id, today, input.affiliationDate);
-      if (coverage) {
-        throw conflict(
-          'already_covered',
-          `Ce salarié est déjà couvert par le contrat ${coverage.label} (n° ${coverage.number}) ${
-            coverage.effective_date > today ? 'à partir du' : 'depuis le'
-          } ${formatFrenchDate(coverage.effective_date)}.`,
-        );
-      }
-    }
-    const pending = await trx
-      .selectFrom('affiliation_requests')
-      .select(['status', 'created_at'])
-      .where('company_id', '=', company.id)
-      .where('nir_hash', '=', nirHash)
-      .where('status', 'in', [...PENDING_STATUSES])
-      .executeTakeFirst();
-    if (pending) {
-      throw conflict(
-        'request_pending',
-        `Une demande d’affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
-      );
-    }
-
-    const requestId = newId();
-    await trx
-      .insertInto('affiliation_requests')
-      .values({
-        id: requestId,
-        company_id: company.id,
-        establishment_id: establishment.id,
-        contract_id: contract.id,
-        member_id: member?.id ?? null,
-        created_by_user_id: actor.user.id,
-        mode,
-        status: 'sent',
-        last_name: input.lastName,
-        first_name: input.firstName,
-        search_name: toSearchName(input.lastName, input.firstName),
-        email: input.email ?? null,
-        nir_encrypted: ctx.cipher.encrypt(nir.value),
-        nir_hash: nirHash,
-        birth_date: input.birthDate,
-        hire_date: input.hireDate,
-        affiliation_date: input.affiliationDate,
-        employment_contract_type: input.employmentContractType,
-        employment_start_date: input.employmentStartDate,
-        employment_end_date: input.employmentEndDate ?? null,
-        professional_status: input.professionalStatus,
-        position_in_company: input.positionInCompany ?? null,
-        already_affiliated: input.alreadyAffiliated ? 1 : 0,
-        form_token_hash: link?.hash ?? null,
-        form_token_expires_at: link?.expiresAt.toISOString() ?? null,
-        birth_date_locked_until: null,
-        last_reminder_at: null,
-        sent_at: nowIso,
-        status_changed_at: nowIso,
-        finalised_at: null,
-        paper_received_at: null,
-        validated_at: null,
-        validated_by: null,
-        returned_at: null,
-        return_reason: null,
-        abandon_reason: null,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
-    await recordCreation(trx, {
-      requestId,
-      status: 'sent',
-      actor: { kind: 'employer', userId: actor.user.id },
-      now,
-    });
-    await recordAudit(trx, now, {
-      ...auditOf(actor, meta, company.id, requestId),
-      action: 'affiliations.created',
-      details: { mode, alreadyAffiliated: input.alreadyAffiliated, contractId: contract.id },
-    });
-    if (link && input.email) {
-      await enqueueEmail(trx, {
-        to: input.email,
-        template: 'affiliation_invitation',
-        data: {
-          firstName: input.firstName,
-          companyName: company.name,
-          url: link.url,
-          expiresOn: formatFrenchDate(parisDate(link.expiresAt)),
-        },
-        branding,
-        now,
-      });
-    }
-    return requestId;
+  const id = await createAffiliationCommand(ctx, actor, {
+    request: input,
+    establishment,
+    contractId: picked.contract.id,
+    nir: nir.value,
+    link: input.email ? newFormLink(ctx, now, settings.expiryDays) : null,
+    meta,
   });
-  ctx.outboxWorker?.wake();
   return getAffiliation(ctx, actor, id);
-}
-
-function auditOf(
-  actor: EmployerActor,
-  meta: RequestMeta,
-  companyId: string,
-  requestId: string,
-): Omit<AuditEntry, 'action'> {
-  return {
-    actorUserId: actor.user.id,
-    actorKind: 'employer',
-    companyId,
-    targetType: 'affiliation_request',
-    targetId: requestId,
-    ip: meta.ip,
-    userAgent: meta.userAgent,
-  };
 }
 
 async function loadOwnRequest(ctx: Ctx, actor: EmployerActor, id: string) {
