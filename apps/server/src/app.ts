@@ -174,7 +174,7 @@ export async function buildApp(
     scope(
       'public',
       {
-        routes: async (docs: FastifyInstance) => {
+        routes: async (docs) => {
           await docs.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
         },
         prefix: '/api',

@@ -8,13 +8,19 @@
  * - `public`: callable without an account (sign-in steps, links from emails, health…);
  * - `account`: about the signed-in person themself (profile, sessions): 401 when anonymous, 2xx
  *   when signed in, whatever their companies;
- * - `employer`: company data. Four callers: anonymous (401), a user of another company (404, or
+ * - `employer`: company data. Seven callers: anonymous (401), a user of another company (404, or
  *   2xx for a list, whose body must then hold nothing of the company), an « Utilisateur » and an
- *   « Administrateur » of the company;
+ *   « Administrateur » of the company, an « Utilisateur » restricted to another establishment of
+ *   the same company (what the route's fixtures are attached to is outside their perimeter: 404,
+ *   or a list without it), a third-party declarant (« tiers déclarant », the same answers as an
+ *   « Utilisateur ») and a suspended user whose session was open (401);
  * - `backoffice`: the insurer's staff only (an employer account gets 403);
  * - `backoffice-admin`: back-office administrators only (a « gestionnaire » gets 403 too).
  *
  * The back-office areas of issue 8 keep their entries in `./matrix/` (one file each).
+ *
+ * Every route is registered in a route scope (modules/auth/scopes.ts): the first test checks that
+ * none is outside one, and that each is in the scope its kind expects.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +43,7 @@ import { contentMatrix } from './matrix/content';
 import { referenceDataMatrix } from './matrix/reference-data';
 import { staffMatrix } from './matrix/staff';
 import { UNKNOWN_ID, type BackofficeEntry, type Call } from './matrix/types';
+import type { ScopeName } from '../src/modules/auth/scopes';
 
 type Company = Awaited<ReturnType<typeof createCompany>>;
 type Establishment = Awaited<ReturnType<typeof createEstablishment>>;
@@ -68,8 +75,10 @@ async function companyDocument(f: Fixtures) {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type Entry =
-  | { kind: 'public'; why: string }
-  | { kind: 'account'; call?: (f: Fixtures) => Promise<Call> | Call }
+  /** `scope`: `employee-link` for the employee's form once unlocked (default `public`). */
+  | { kind: 'public'; why: string; scope?: ScopeName }
+  /** `scope`: `employer` for the terms an employer user must accept (default `account`). */
+  | { kind: 'account'; call?: (f: Fixtures) => Promise<Call> | Call; scope?: ScopeName }
   | {
       kind: 'employer';
       /** Builds the request anew for each caller (fresh targets for state-changing routes). */
@@ -78,6 +87,11 @@ type Entry =
       otherCompany: number;
       user: number;
       admin: number;
+      /**
+       * What an « Utilisateur » restricted to the company's other establishment gets (default:
+       * `user`): 404 when the route's target belongs to the first establishment.
+       */
+      restricted?: number;
     }
   | { kind: 'backoffice'; call?: (f: Fixtures) => Promise<Call> | Call }
   | BackofficeEntry;
@@ -185,9 +199,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/sign-out': { kind: 'public', why: 'ends the session if there is one' },
   'GET /api/auth/me': { kind: 'account' },
   'GET /api/auth/terms/current': { kind: 'public', why: 'terms shown before an account exists' },
-  'GET /api/auth/terms/pending': { kind: 'account' },
+  'GET /api/auth/terms/pending': { kind: 'account', scope: 'employer' },
   'POST /api/auth/terms/accept': {
     kind: 'account',
+    scope: 'employer',
     call: () => ({ url: '/api/auth/terms/accept', body: { termsVersionId: 'none' } }),
   },
   'POST /api/auth/activation/identify': { kind: 'public', why: 'activation, with a captcha' },
@@ -302,6 +317,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
   },
   'GET /api/dashboard': {
     kind: 'employer',
@@ -431,14 +447,17 @@ const MATRIX: Record<string, Entry> = {
   // An existing account invited to companies (issue 14 #4): the invited account only (others 404).
   'GET /api/company-invitations/:token': {
     kind: 'account',
+    scope: 'employer',
     call: () => ({ url: '/api/company-invitations/lien-inconnu' }),
   },
   'POST /api/company-invitations/:token/accept': {
     kind: 'account',
+    scope: 'employer',
     call: () => ({ url: '/api/company-invitations/lien-inconnu/accept' }),
   },
   'POST /api/company-invitations/:token/decline': {
     kind: 'account',
+    scope: 'employer',
     call: () => ({ url: '/api/company-invitations/lien-inconnu/decline' }),
   },
   'POST /api/users/:userId/invitation': {
@@ -527,6 +546,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 201,
     admin: 201,
+    restricted: 404,
   },
   'GET /api/affiliations/:id': {
     kind: 'employer',
@@ -534,6 +554,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
   },
   'POST /api/affiliations/:id/reminder': {
     kind: 'employer',
@@ -543,6 +564,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
   },
   'POST /api/affiliations/:id/cancel': {
     kind: 'employer',
@@ -552,6 +574,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
   },
 
   // The employee's online BIA (SPEC §5.5): the emailed token, then the birth date, are the proof
@@ -560,18 +583,29 @@ const MATRIX: Record<string, Entry> = {
     kind: 'public',
     why: 'token and birth date, limited tries',
   },
-  'GET /api/enrolment/:token': { kind: 'public', why: 'token and the unlocked form cookie' },
-  'PUT /api/enrolment/:token/draft': { kind: 'public', why: 'token and the unlocked form cookie' },
+  'GET /api/enrolment/:token': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked form cookie',
+  },
+  'PUT /api/enrolment/:token/draft': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked form cookie',
+  },
   'POST /api/enrolment/:token/attachments': {
     kind: 'public',
+    scope: 'employee-link',
     why: 'token and the unlocked form cookie',
   },
   'DELETE /api/enrolment/:token/attachments/:attachmentId': {
     kind: 'public',
+    scope: 'employee-link',
     why: 'token and the unlocked form cookie',
   },
   'POST /api/enrolment/:token/submit': {
     kind: 'public',
+    scope: 'employee-link',
     why: 'token and the unlocked form cookie',
   },
   'GET /api/enrolment/submitted/bia.pdf': {
@@ -597,6 +631,7 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
   },
 
   // « Mes documents pratiques » (SPEC §5.6): another company's document is out of reach.
@@ -841,7 +876,10 @@ async function send(b: Browser, method: Method, call: Call) {
 describe('authorization matrix', () => {
   let t: TestApp;
   let f: Fixtures;
-  const callers = {} as Record<'user' | 'admin' | 'otherCompany' | 'staffManager', Browser>;
+  const callers = {} as Record<
+    'user' | 'admin' | 'otherCompany' | 'restricted' | 'thirdParty' | 'suspended' | 'staffManager',
+    Browser
+  >;
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -865,6 +903,14 @@ describe('authorization matrix', () => {
     const adminElsewhere = await createEmployerUser(t.ctx.db, [
       { company: otherCompany, role: 'admin' },
     ]);
+    // The fixtures (member, requests, conversations) are attached to the first establishment.
+    const restrictedUser = await createEmployerUser(t.ctx.db, [
+      { company, role: 'user', establishments: [establishments[1]!] },
+    ]);
+    const thirdParty = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }], {
+      thirdPartyFirm: 'Cabinet Comptable Matrice',
+    });
+    const suspendedUser = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
     f = {
       t,
       company,
@@ -882,6 +928,15 @@ describe('authorization matrix', () => {
     callers.admin = await signedIn(adminOfCompany);
     callers.user = await signedIn(userOfCompany);
     callers.otherCompany = await signedIn(adminElsewhere);
+    callers.restricted = await signedIn(restrictedUser);
+    callers.thirdParty = await signedIn(thirdParty);
+    // Suspended while signed in, sessions left as they were: the status alone closes them.
+    callers.suspended = await signedIn(suspendedUser);
+    await t.ctx.db
+      .updateTable('users')
+      .set({ status: 'suspended' })
+      .where('id', '=', suspendedUser.id)
+      .execute();
     const manager = await createStaffUser(t.ctx.db, 'manager');
     callers.staffManager = browser(t.app, { ip: `192.0.2.${++ip}` });
     await signInAs(callers.staffManager, t.ctx, manager, 'backoffice');
@@ -893,6 +948,44 @@ describe('authorization matrix', () => {
     expect(missing, 'routes missing from the authorization matrix').toEqual([]);
     const stale = Object.keys(MATRIX).filter((route) => !routesOf(t.app).includes(route));
     expect(stale, 'matrix entries of routes that no longer exist').toEqual([]);
+  });
+
+  it('registers every API route in a route scope, the one its entry expects', () => {
+    const expected = (entry: Entry): { scope: ScopeName; staffPermission?: string } => {
+      switch (entry.kind) {
+        case 'public':
+          return { scope: entry.scope ?? 'public' };
+        case 'account':
+          return { scope: entry.scope ?? 'account' };
+        case 'employer':
+          return { scope: 'employer' };
+        case 'backoffice':
+          return { scope: 'backoffice' };
+        case 'backoffice-admin':
+          return { scope: 'backoffice', staffPermission: 'backoffice.administer' };
+      }
+    };
+    const outside = t.app.registeredRoutes.filter((r) => r.scope === undefined);
+    expect(
+      outside.map((r) => `${r.method} ${r.url}`),
+      'routes outside any scope',
+    ).toEqual([]);
+    const wrong = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .flatMap((r) => {
+        const entry = MATRIX[`${r.method} ${r.url}`];
+        if (!entry) return [];
+        const want = expected(entry);
+        const got = { scope: r.scope, staffPermission: r.staffPermission };
+        const same =
+          got.scope === want.scope &&
+          (want.staffPermission ?? 'backoffice.work') ===
+            (got.staffPermission ?? 'backoffice.work');
+        return same
+          ? []
+          : [`${r.method} ${r.url}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`];
+      });
+    expect(wrong, 'routes in another scope than their entry says').toEqual([]);
   });
 
   const entries = Object.entries(MATRIX);
@@ -909,11 +1002,13 @@ describe('authorization matrix', () => {
       // Signed in, the answer is about the request itself (2xx, a validation error or not found),
       // never a refusal of access.
       expect([401, 403]).not.toContain(signed.statusCode);
+      const suspended = await send(callers.suspended, method, call);
+      expect(suspended.statusCode, 'suspended').toBe(401);
     },
   );
 
   it.each(entries.filter(([, e]) => e.kind === 'employer'))(
-    '%s: anonymous 401, other company, Utilisateur and Administrateur',
+    '%s: anonymous 401, other company, Utilisateur, Administrateur, restricted, third party, suspended',
     async (route, entry) => {
       if (entry.kind !== 'employer') return;
       const [method] = route.split(' ') as [Method];
@@ -939,6 +1034,24 @@ describe('authorization matrix', () => {
 
       const admin = await send(callers.admin, method, await entry.call(f));
       expect(admin.statusCode, `Administrateur: ${admin.body}`).toBe(entry.admin);
+
+      const restricted = await send(callers.restricted, method, await entry.call(f));
+      expect(restricted.statusCode, `restricted: ${restricted.body}`).toBe(
+        entry.restricted ?? entry.user,
+      );
+      if (restricted.statusCode < 300) {
+        // Nothing of the establishment outside their perimeter.
+        const outside = f.establishments[0]!;
+        for (const secret of [outside.id, outside.name, outside.siret]) {
+          expect(restricted.body).not.toContain(secret);
+        }
+      }
+
+      const thirdParty = await send(callers.thirdParty, method, await entry.call(f));
+      expect(thirdParty.statusCode, `third party: ${thirdParty.body}`).toBe(entry.user);
+
+      const suspended = await send(callers.suspended, method, await entry.call(f));
+      expect(suspended.statusCode, `suspended: ${suspended.body}`).toBe(401);
     },
   );
 

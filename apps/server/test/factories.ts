@@ -73,6 +73,8 @@ export interface UserInput {
   emailVerified?: boolean;
   status?: 'invited' | 'active' | 'suspended' | 'deactivated';
   lastSignInAt?: string | null;
+  /** A third-party declarant (« tiers déclarant »): the firm's name. */
+  thirdPartyFirm?: string;
 }
 
 export const TEST_PASSWORD = 'Ardoise-Tilleul-Cerisier-91';
@@ -98,7 +100,8 @@ async function insertUser(
     mobile_phone_verified_at: NOW,
     status: over.status ?? 'active',
     staff_role: staffRole,
-    third_party_firm: null,
+    is_third_party: over.thirdPartyFirm ? (1 as const) : (0 as const),
+    third_party_firm: over.thirdPartyFirm ?? null,
     totp_secret_encrypted: null,
     totp_enabled_at: null,
     last_sign_in_at: over.lastSignInAt === undefined ? null : over.lastSignInAt,
@@ -117,7 +120,12 @@ async function insertUser(
 
 export async function createEmployerUser(
   db: Kysely<Database>,
-  roles: { company: { id: string }; role: CompanyRole }[] = [],
+  roles: {
+    company: { id: string };
+    role: CompanyRole;
+    /** Restricts the role to these establishments (otherwise: every establishment). */
+    establishments?: { id: string }[];
+  }[] = [],
   over: UserInput = {},
 ) {
   const user = await insertUser(db, 'employer', null, over);
@@ -148,12 +156,23 @@ export async function createEmployerUser(
         user_id: user.id,
         company_id: r.company.id,
         role: r.role,
-        all_establishments: 1,
+        all_establishments: r.establishments ? 0 : 1,
         granted_by: null,
         created_at: NOW,
         updated_at: NOW,
       })
       .execute();
+    for (const e of r.establishments ?? []) {
+      await db
+        .insertInto('user_establishments')
+        .values({
+          user_id: user.id,
+          establishment_id: e.id,
+          added_by_user_id: null,
+          created_at: NOW,
+        })
+        .execute();
+    }
   }
   return user;
 }

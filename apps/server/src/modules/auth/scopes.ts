@@ -20,7 +20,8 @@
  * and the one its entry expects.
  */
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StaffPermission } from '@affilia/shared/domain/permissions';
 import type { AffiliationRequest } from '../../db/schema';
 import type { EmployerActor, StaffActor } from '../../lib/policies';
@@ -114,7 +115,7 @@ function authenticator(name: ScopeName, unlock?: UnlockEnrolment): Authenticate 
 
 export interface ScopedRoutes {
   /** A module's routes, written relative to `prefix`. */
-  routes: FastifyPluginAsync<never> | ((app: FastifyInstance) => Promise<void>);
+  routes: FastifyPluginAsyncZod;
   prefix?: string;
 }
 
@@ -135,7 +136,7 @@ export function scope(
       await app.register(async (inner) => {
         const authenticate = authenticator(name, unlock);
         if (authenticate) inner.addHook('onRequest', async (request) => authenticate(request));
-        await inner.register(routes as FastifyPluginAsync, { prefix });
+        await inner.register(routes, { prefix });
       });
     }
   };

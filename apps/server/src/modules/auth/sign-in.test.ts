@@ -10,19 +10,31 @@ import {
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
-import { requireAuth } from './session.plugin';
+import { scope } from './scopes';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service';
 import { CODE_TTL_MS } from './sign-in.service';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp({
-    setup(app) {
+    async setup(app) {
       // A route of each space, to check that a session of the other kind is refused.
-      app.get('/api/test/employer-only', (request) => ({
-        id: requireAuth(request, 'employer').user.id,
-      }));
-      app.get('/api/test/staff-only', (request) => ({ id: requireAuth(request, 'staff').user.id }));
+      await app.register(
+        scope('employer', {
+          routes: async (employer) => {
+            employer.get('/api/test/employer-only', async (request) => ({
+              id: request.employer.user.id,
+            }));
+          },
+        }),
+      );
+      await app.register(
+        scope('backoffice', {
+          routes: async (staff) => {
+            staff.get('/api/test/staff-only', async (request) => ({ id: request.staff.userId }));
+          },
+        }),
+      );
     },
   });
 });
