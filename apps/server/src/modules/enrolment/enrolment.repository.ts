@@ -17,6 +17,7 @@ import type {
 } from '../../db/schema';
 import type { FieldCipher } from '../../lib/crypto';
 import type { BiaPdfInput } from './bia-pdf';
+import { linkInvalid } from './form-access';
 
 export interface RequestContext {
   request: AffiliationRequest;
@@ -255,4 +256,15 @@ export async function loadBiaBranding(
     primaryColor: row?.primary_color ?? fallback.primaryColor,
     postalAddress: row?.postal_address ?? null,
   };
+}
+
+/** The request, re-read in the transaction: still open to the employee, or 404. */
+export async function openRequestIn(trx: Kysely<Database>, requestId: string) {
+  const row = await trx
+    .selectFrom('affiliation_requests')
+    .select(['id', 'status', 'form_token_hash'])
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!row || !['sent', 'started', 'returned'].includes(row.status)) throw linkInvalid();
+  return row;
 }

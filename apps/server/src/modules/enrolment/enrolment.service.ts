@@ -4,6 +4,7 @@
  * `recordStatusChange` (modules/affiliations/status.ts).
  */
 import type { z } from 'zod';
+import { submitEnrolment as submitEnrolmentCommand } from '../../commands/submit-enrolment';
 import { roleCan } from '@affilia/shared/domain/permissions';
 import {
   ATTACHMENT_MAX_COUNT,
@@ -13,19 +14,15 @@ import {
 import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound } from '../../lib/errors';
-import { recordAudit } from '../../lib/audit';
-import { enqueueEmail } from '../../lib/outbox/outbox';
 import { newId } from '../../lib/ids';
 import type { RequestMeta } from '../../lib/request-meta';
-import { getBranding } from '../settings/settings.service';
 import { recordStatusChange } from '../affiliations/status';
-import { notifyUsers } from '../notifications/notify';
-import { biaFileName, renderCompletedBia } from './bia.service';
 import {
   loadFormParts,
   loadRequestContext,
   maskIban,
   maskNir,
+  openRequestIn,
   type RequestContext,
 } from './enrolment.repository';
 import { detectFileType, fileNameFor, JPEG, PDF, PNG } from '../../lib/file-types';
@@ -113,17 +110,6 @@ async function ensureForm(trx: AppContext['db'], requestId: string, now: string)
     })
     .execute();
   return id;
-}
-
-/** The request, re-read in the transaction: still open to the employee, or 404. */
-async function openRequestIn(trx: AppContext['db'], requestId: string) {
-  const row = await trx
-    .selectFrom('affiliation_requests')
-    .select(['id', 'status', 'form_token_hash'])
-    .where('id', '=', requestId)
-    .executeTakeFirst();
-  if (!row || !['sent', 'started', 'returned'].includes(row.status)) throw linkInvalid();
-  return row;
 }
 
 /** « Enregistrer le brouillon »: saves everything given; the first save sets « Démarré ». */
@@ -362,128 +348,12 @@ export async function submitEnrolment(
     );
   }
 
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  const branding = await getBranding(ctx);
-  const recipients = await employerRecipients(ctx, rc.company.id, rc.establishment.id);
-  const pdf = await renderCompletedBia(
-    ctx.db,
-    ctx.cipher,
-    { rc, form: { ...parts, form } },
-    branding,
-    now,
-  );
-  const fileName = biaFileName(request);
-  const saved = await ctx.storage.save(pdf, {
-    originalName: fileName,
-    mimeType: 'application/pdf',
+  const { finalisedAt } = await submitEnrolmentCommand(ctx, {
+    request,
+    rc,
+    parts: { ...parts, form },
+    recipients: await employerRecipients(ctx, rc.company.id, rc.establishment.id),
+    meta,
   });
-  // The employee's copy, attached to their email: the outbox's own file, so that a later
-  // submission replacing the stored BIA cannot take it away before delivery.
-  const forEmployee = request.email
-    ? await ctx.storage.save(pdf, { originalName: fileName, mimeType: 'application/pdf' })
-    : null;
-  const employeeName = `${request.first_name} ${request.last_name}`;
-  let previousPdfKey: string | null = null;
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      const current = await openRequestIn(trx, request.id);
-      if (current.form_token_hash !== request.form_token_hash) throw linkInvalid();
-      await recordStatusChange(trx, {
-        requestId: request.id,
-        from: current.status,
-        to: 'finalised',
-        actor: { kind: 'employee' },
-        now,
-      });
-      await trx
-        .updateTable('affiliation_requests')
-        .set({ finalised_at: at, form_token_hash: null, form_token_expires_at: null })
-        .where('id', '=', request.id)
-        .execute();
-      const fileId = newId();
-      await trx
-        .insertInto('stored_files')
-        .values({
-          id: fileId,
-          storage_key: saved.storageKey,
-          original_name: fileName,
-          mime_type: 'application/pdf',
-          size: saved.size,
-          sha256: saved.sha256,
-          owner_kind: 'bia',
-          owner_id: form.id,
-          created_at: at,
-        })
-        .execute();
-      if (form.pdf_file_id) {
-        const previous = await trx
-          .selectFrom('stored_files')
-          .select('storage_key')
-          .where('id', '=', form.pdf_file_id)
-          .executeTakeFirst();
-        previousPdfKey = previous?.storage_key ?? null;
-      }
-      await trx
-        .updateTable('enrolment_forms')
-        .set({ certified_at: at, submitted_at: at, pdf_file_id: fileId, updated_at: at })
-        .where('id', '=', form.id)
-        .execute();
-      if (form.pdf_file_id) {
-        await trx.deleteFrom('stored_files').where('id', '=', form.pdf_file_id).execute();
-      }
-      await recordAudit(trx, now, {
-        action: 'enrolment.submitted',
-        actorKind: 'employee',
-        companyId: rc.company.id,
-        targetType: 'affiliation_request',
-        targetId: request.id,
-        ip: meta?.ip ?? null,
-        userAgent: meta?.userAgent ?? null,
-        details: {
-          attachments: parts.attachments.length,
-          beneficiaries: parts.beneficiaries.length,
-        },
-      });
-      if (request.email && forEmployee) {
-        await enqueueEmail(trx, {
-          to: request.email,
-          template: 'enrolment_submitted',
-          data: { firstName: request.first_name, companyName: rc.company.name },
-          branding,
-          now,
-          attachments: [
-            { fileName, mimeType: 'application/pdf', storageKey: forEmployee.storageKey },
-          ],
-        });
-      }
-      await notifyUsers(trx, {
-        userIds: recipients.map((u) => u.id),
-        type: 'enrolment_finalised',
-        title: 'Formulaire d’affiliation finalisé',
-        body: `${employeeName} (${rc.establishment.name}) a finalisé son formulaire d’affiliation.`,
-        link: '/affiliations',
-        companyId: rc.company.id,
-        branding,
-        publicUrl: ctx.config.publicUrl,
-        now,
-        email: (user) => ({
-          template: 'enrolment_finalised',
-          data: {
-            firstName: user.firstName,
-            employeeName,
-            establishmentName: rc.establishment.name,
-            url: `${ctx.config.publicUrl}/affiliations`,
-          },
-        }),
-      });
-    });
-  } catch (err) {
-    await ctx.storage.remove(saved.storageKey);
-    if (forEmployee) await ctx.storage.remove(forEmployee.storageKey);
-    throw err;
-  }
-  if (previousPdfKey) await ctx.storage.remove(previousPdfKey);
-  ctx.outboxWorker?.wake();
-  return { status: 'finalised', finalisedAt: at };
+  return { status: 'finalised', finalisedAt };
 }
