@@ -4,22 +4,20 @@
  * employee with a reason. Staff only (the routes call `requireAuth(request, 'staff')`).
  */
 import type { z } from 'zod';
+import { validateAffiliation as validateAffiliationCommand } from '../../commands/validate-affiliation';
 import type {
   BackofficeAffiliation,
   BackofficeQueue,
   BackofficeQueueQuerySchema,
 } from '@affilia/shared/schemas/enrolment';
-import { toSearchName } from '../../db/search-name';
 import type { AffiliationStatus } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { invalidTransition, recordStatusChange } from '../affiliations/status';
-import { refreshLatestCoverage } from '../members/latest-coverage';
 import {
   displayNir,
   loadFormParts,
@@ -278,129 +276,9 @@ export async function validateAffiliation(
 ): Promise<{ memberId: string; coverageId: string; existingMember: boolean }> {
   const rc = await loadRequestContext(ctx.db, requestId);
   if (!rc) throw notFoundRequest();
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('affiliation_requests')
-      .selectAll()
-      .where('id', '=', requestId)
-      .executeTakeFirstOrThrow();
-    if (r.status !== 'finalised') throw invalidTransition();
-    const form = await trx
-      .selectFrom('enrolment_forms')
-      .select(['option_code'])
-      .where('request_id', '=', requestId)
-      .executeTakeFirst();
-
-    let memberId = r.member_id;
-    if (memberId) {
-      const exists = await trx
-        .selectFrom('members')
-        .select('id')
-        .where('id', '=', memberId)
-        .where('company_id', '=', r.company_id)
-        .executeTakeFirst();
-      if (!exists) memberId = null;
-    }
-    if (!memberId) {
-      const byNir = await trx
-        .selectFrom('members')
-        .select('id')
-        .where('company_id', '=', r.company_id)
-        .where('nir_hash', '=', r.nir_hash)
-        .executeTakeFirst();
-      memberId = byNir?.id ?? null;
-    }
-    const existingMember = memberId !== null;
-    if (memberId) {
-      // The member now works in the request's establishment, with its status.
-      await trx
-        .updateTable('members')
-        .set({
-          establishment_id: r.establishment_id,
-          professional_status: r.professional_status,
-          ...(r.email ? { email: r.email } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', memberId)
-        .execute();
-    } else {
-      memberId = newId();
-      await trx
-        .insertInto('members')
-        .values({
-          id: memberId,
-          company_id: r.company_id,
-          establishment_id: r.establishment_id,
-          nir_encrypted: r.nir_encrypted,
-          nir_hash: r.nir_hash,
-          last_name: r.last_name,
-          first_name: r.first_name,
-          search_name: toSearchName(r.last_name, r.first_name),
-          birth_date: r.birth_date,
-          professional_status: r.professional_status,
-          email: r.email,
-          latest_coverage_id: null,
-          latest_contract_id: null,
-          latest_effective_date: null,
-          latest_end_date: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
-    const optionCode =
-      form?.option_code ??
-      rc.contract.options.find((o) => o.mandatory)?.code ??
-      rc.contract.options[0]?.code ??
-      'base';
-    const coverageId = newId();
-    await trx
-      .insertInto('coverages')
-      .values({
-        id: coverageId,
-        member_id: memberId,
-        contract_id: r.contract_id,
-        option_code: optionCode,
-        effective_date: r.affiliation_date,
-        end_date: r.employment_end_date,
-        affiliation_request_id: r.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await refreshLatestCoverage(trx, [memberId], now);
-    await recordStatusChange(trx, {
-      requestId,
-      from: 'finalised',
-      to: 'validated',
-      actor: { kind: 'staff', userId: actor.userId },
-      now,
-    });
-    await trx
-      .updateTable('affiliation_requests')
-      .set({
-        member_id: memberId,
-        validated_at: at,
-        validated_by: actor.userId,
-        form_token_hash: null,
-        form_token_expires_at: null,
-      })
-      .where('id', '=', requestId)
-      .execute();
-    await recordAudit(trx, now, {
-      action: 'affiliation.validated',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
-      companyId: r.company_id,
-      targetType: 'affiliation_request',
-      targetId: requestId,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
-      details: { memberId, coverageId, existingMember },
-    });
-    return { memberId, coverageId, existingMember };
+  return validateAffiliationCommand(ctx, actor, {
+    requestId,
+    contractOptions: rc.contract.options,
   });
 }
 

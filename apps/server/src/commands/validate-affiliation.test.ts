@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContractOption } from '../db/schema';
+import { insertAffiliationRequest } from '../modules/enrolment/test-support';
+import { buildTestApp, type TestApp } from '../../test/helper';
+import {
+  createCompany,
+  createContract,
+  createEmployerUser,
+  createEstablishment,
+  createMember,
+  createStaffUser,
+} from '../../test/factories';
+import { refuseInsertsInto } from '../../test/refuse-writes';
+import { validateAffiliation } from './validate-affiliation';
+
+let t: TestApp;
+let actor: { userId: string; meta: { ip: string; userAgent: string } };
+let finalised: (nir13: string) => Promise<{ id: string }>;
+let establishment: { id: string; company_id: string };
+let contract: { id: string; options: string };
+const options = () => JSON.parse(contract.options) as ContractOption[];
+beforeAll(async () => {
+  t = await buildTestApp();
+  const company = await createCompany(t.ctx.db);
+  establishment = await createEstablishment(t.ctx.db, company);
+  contract = await createContract(t.ctx.db, company);
+  const admin = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+  const staff = await createStaffUser(t.ctx.db);
+  actor = { userId: staff.id, meta: { ip: '127.0.0.1', userAgent: 'test' } };
+  finalised = (nir13) =>
+    insertAffiliationRequest(t.ctx, {
+      company,
+      establishment,
+      contract,
+      createdBy: admin,
+      status: 'finalised',
+      nir13,
+    });
+});
+afterAll(() => t.close());
+
+const requestRow = (id: string) =>
+  t.ctx.db
+    .selectFrom('affiliation_requests')
+    .select(['status', 'member_id'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+const membersOf = (nir13: string) =>
+  t.ctx.db
+    .selectFrom('members')
+    .select(['id', 'latest_coverage_id'])
+    .where('nir_hash', '=', t.ctx.cipher.hash(nir13))
+    .execute();
+
+describe('validateAffiliation (command)', () => {
+  it('creates the member and their coverage, marks the request validated', async () => {
+    const request = await finalised('1900175123101');
+    const result = await validateAffiliation(t.ctx, actor, {
+      requestId: request.id,
+      contractOptions: options(),
+    });
+    expect(result.existingMember).toBe(false);
+    expect(await membersOf('1900175123101')).toEqual([
+      { id: result.memberId, latest_coverage_id: result.coverageId },
+    ]);
+    expect(await requestRow(request.id)).toEqual({
+      status: 'validated',
+      member_id: result.memberId,
+    });
+    const coverage = await t.ctx.db
+      .selectFrom('coverages')
+      .select(['option_code', 'affiliation_request_id'])
+      .where('id', '=', result.coverageId)
+      .executeTakeFirstOrThrow();
+    // No option chosen in a form: the contract's mandatory one.
+    expect(coverage).toEqual({ option_code: 'base', affiliation_request_id: request.id });
+  });
+
+  it('links the company’s member of the same NIR', async () => {
+    const member = await createMember(t.ctx.db, t.ctx.cipher, {
+      establishment,
+      nir13: '1900175123102',
+      lastName: 'Connu',
+    });
+    const request = await finalised('1900175123102');
+    const result = await validateAffiliation(t.ctx, actor, {
+      requestId: request.id,
+      contractOptions: options(),
+    });
+    expect(result).toMatchObject({ memberId: member.id, existingMember: true });
+    await expect(
+      validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() }),
+    ).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('writes nothing when a step fails midway (the audit entry refused by the database)', async () => {
+    const request = await finalised('1900175123103');
+    const allow = await refuseInsertsInto(t.ctx, 'audit_log');
+    try {
+      await expect(
+        validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() }),
+      ).rejects.toThrow();
+    } finally {
+      await allow();
+    }
+    expect(await membersOf('1900175123103')).toEqual([]);
+    expect(await requestRow(request.id)).toEqual({ status: 'finalised', member_id: null });
+    const history = await t.ctx.db
+      .selectFrom('affiliation_status_history')
+      .select('to_status')
+      .where('request_id', '=', request.id)
+      .execute();
+    expect(history).toEqual([{ to_status: 'finalised' }]);
+
+    await validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() });
+    expect((await requestRow(request.id)).status).toBe('validated');
+  });
+});

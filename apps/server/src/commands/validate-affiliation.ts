@@ -1,0 +1,190 @@
+import type { AffiliationRequest, ContractOption } from '../db/schema';
+import { toSearchName } from '../db/search-name';
+import { recordAudit } from '../lib/audit';
+import type { AppContext } from '../lib/context';
+import { newId } from '../lib/ids';
+import { invalidTransition, recordStatusChange } from '../modules/affiliations/status';
+import type { StaffActor } from '../modules/backoffice/backoffice.service';
+import { refreshLatestCoverage } from '../modules/members/latest-coverage';
+
+export interface ValidateAffiliationInput {
+  requestId: string;
+  /** The options of the request's contract: the coverage's option when the form chose none. */
+  contractOptions: ContractOption[];
+}
+
+interface Step {
+  trx: AppContext['db'];
+  now: Date;
+  request: AffiliationRequest;
+}
+
+/**
+ * « Valider » a finalised request (back office, SPEC §6): in one transaction, the member
+ * (created, or the existing one of the company with that NIR, moved to the request's
+ * establishment), the coverage (contract, option, effective on the affiliation date), the
+ * member's latest-coverage copy, « Validé par l’assureur » and the audit entry. The employee then
+ * appears in « Mes salariés ».
+ */
+export async function validateAffiliation(
+  ctx: AppContext,
+  actor: StaffActor,
+  input: ValidateAffiliationInput,
+): Promise<{ memberId: string; coverageId: string; existingMember: boolean }> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await finalisedRequest(trx, input.requestId);
+    const step: Step = { trx, now, request };
+    const { memberId, existingMember } = await memberOfRequest(step);
+    const coverageId = await addCoverage(step, memberId, await chosenOption(step, input));
+    await refreshLatestCoverage(trx, [memberId], now);
+    await markValidated(step, actor, memberId);
+    await recordAudit(trx, now, {
+      action: 'affiliation.validated',
+      actorUserId: actor.userId,
+      actorKind: 'staff',
+      companyId: request.company_id,
+      targetType: 'affiliation_request',
+      targetId: request.id,
+      ip: actor.meta.ip,
+      userAgent: actor.meta.userAgent,
+      details: { memberId, coverageId, existingMember },
+    });
+    return { memberId, coverageId, existingMember };
+  });
+}
+
+async function finalisedRequest(trx: AppContext['db'], requestId: string) {
+  const request = await trx
+    .selectFrom('affiliation_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  if (request.status !== 'finalised') throw invalidTransition();
+  return request;
+}
+
+/** The member linked to the request, else the company's member of that NIR, if any. */
+async function knownMemberId({ trx, request }: Step): Promise<string | null> {
+  if (request.member_id) {
+    const linked = await trx
+      .selectFrom('members')
+      .select('id')
+      .where('id', '=', request.member_id)
+      .where('company_id', '=', request.company_id)
+      .executeTakeFirst();
+    if (linked) return linked.id;
+  }
+  const byNir = await trx
+    .selectFrom('members')
+    .select('id')
+    .where('company_id', '=', request.company_id)
+    .where('nir_hash', '=', request.nir_hash)
+    .executeTakeFirst();
+  return byNir?.id ?? null;
+}
+
+/** The known member, now in the request's establishment with its status; or a new member. */
+async function memberOfRequest(step: Step) {
+  const { trx, now, request: r } = step;
+  const at = now.toISOString();
+  const known = await knownMemberId(step);
+  if (known) {
+    await trx
+      .updateTable('members')
+      .set({
+        establishment_id: r.establishment_id,
+        professional_status: r.professional_status,
+        ...(r.email ? { email: r.email } : {}),
+        updated_at: at,
+      })
+      .where('id', '=', known)
+      .execute();
+    return { memberId: known, existingMember: true };
+  }
+  const memberId = newId();
+  await trx
+    .insertInto('members')
+    .values({
+      id: memberId,
+      company_id: r.company_id,
+      establishment_id: r.establishment_id,
+      nir_encrypted: r.nir_encrypted,
+      nir_hash: r.nir_hash,
+      last_name: r.last_name,
+      first_name: r.first_name,
+      search_name: toSearchName(r.last_name, r.first_name),
+      birth_date: r.birth_date,
+      professional_status: r.professional_status,
+      email: r.email,
+      latest_coverage_id: null,
+      latest_contract_id: null,
+      latest_effective_date: null,
+      latest_end_date: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { memberId, existingMember: false };
+}
+
+/** The option chosen in the form, else the contract's mandatory one, else its first. */
+async function chosenOption({ trx, request }: Step, input: ValidateAffiliationInput) {
+  const form = await trx
+    .selectFrom('enrolment_forms')
+    .select(['option_code'])
+    .where('request_id', '=', request.id)
+    .executeTakeFirst();
+  return (
+    form?.option_code ??
+    input.contractOptions.find((o) => o.mandatory)?.code ??
+    input.contractOptions[0]?.code ??
+    'base'
+  );
+}
+
+async function addCoverage(
+  { trx, now, request }: Step,
+  memberId: string,
+  optionCode: string,
+): Promise<string> {
+  const at = now.toISOString();
+  const coverageId = newId();
+  await trx
+    .insertInto('coverages')
+    .values({
+      id: coverageId,
+      member_id: memberId,
+      contract_id: request.contract_id,
+      option_code: optionCode,
+      effective_date: request.affiliation_date,
+      end_date: request.employment_end_date,
+      affiliation_request_id: request.id,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return coverageId;
+}
+
+/** « Validé par l’assureur », linked to the member, its link dead. */
+async function markValidated({ trx, now, request }: Step, actor: StaffActor, memberId: string) {
+  await recordStatusChange(trx, {
+    requestId: request.id,
+    from: 'finalised',
+    to: 'validated',
+    actor: { kind: 'staff', userId: actor.userId },
+    now,
+  });
+  await trx
+    .updateTable('affiliation_requests')
+    .set({
+      member_id: memberId,
+      validated_at: now.toISOString(),
+      validated_by: actor.userId,
+      form_token_hash: null,
+      form_token_expires_at: null,
+    })
+    .where('id', '=', request.id)
+    .execute();
+}
