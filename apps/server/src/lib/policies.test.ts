@@ -1,6 +1,15 @@
+import {
+  expressionBuilder,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  Kysely,
+  DummyDriver,
+} from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
-import { boundGrant, provenAddition, type EmployerActor } from './policies';
+import { staffCan } from '@affilia/shared/domain/permissions';
+import type { Database, User } from '../db/schema';
+import { boundGrant, inPerimeter, provenAddition, type EmployerActor } from './policies';
 
 function actor(role: 'user' | 'admin', allEstablishments: boolean): EmployerActor {
   return {
@@ -98,5 +107,76 @@ describe('provenAddition', () => {
     );
     expect(provenAddition(undefined, true)).toBe('refused');
     expect(provenAddition(undefined, false)).toBe('become_admin');
+  });
+});
+
+describe('inPerimeter: the perimeter as a typed condition (issue 16)', () => {
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  const restricted: EmployerActor = {
+    user: { id: 'u1' } as User,
+    perimeterKey: 'k',
+    grants: new Map([
+      ['c1', { companyId: 'c1', role: 'admin', allEstablishments: true }],
+      ['c2', { companyId: 'c2', role: 'user', allEstablishments: false }],
+    ]),
+  };
+
+  it('whole companies by company, restricted ones by followed establishment; a permission no role grants is false', () => {
+    const query = (permission: 'members.view' | 'users.manage') =>
+      db
+        .selectFrom('members as m')
+        .select('m.id')
+        .where((eb) =>
+          inPerimeter(eb, restricted, permission, {
+            establishment: 'm.establishment_id',
+            company: 'm.company_id',
+          }),
+        )
+        .compile();
+    const members = query('members.view');
+    expect(members.sql).toBe(
+      'select "m"."id" from "members" as "m" where ("m"."company_id" in (?) or ("m"."company_id" in (?) and "m"."establishment_id" in (select ue.establishment_id from user_establishments ue where ue.user_id = ?)))',
+    );
+    expect(members.parameters).toEqual(['c1', 'c2', 'u1']);
+    // users.manage: only the administrator's company.
+    expect(query('users.manage').parameters).toEqual(['c1']);
+    const none: EmployerActor = { ...restricted, grants: new Map() };
+    const eb = expressionBuilder<{ m: Database['members'] }, 'm'>();
+    const empty = inPerimeter(eb, none, 'members.view', {
+      establishment: 'm.establishment_id',
+      company: 'm.company_id',
+    });
+    expect(db.selectFrom('members as m').select('m.id').where(empty).compile().sql).toContain(
+      'where 1 = 0',
+    );
+  });
+
+  it('takes its columns as typed references: a wrong alias or column does not compile', () => {
+    const eb = expressionBuilder<{ m: Database['members'] }, 'm'>();
+    inPerimeter(eb, restricted, 'members.view', {
+      // @ts-expect-error `r` is not a table of this query
+      establishment: 'r.establishment_id',
+      company: 'm.company_id',
+    });
+    inPerimeter(eb, restricted, 'members.view', {
+      // @ts-expect-error members have no `establishment` column
+      establishment: 'm.establishment',
+      company: 'm.company_id',
+    });
+  });
+});
+
+describe('staffCan: the back office permissions of a staff role (issue 16)', () => {
+  it('gives a « gestionnaire » the work, an administrator the work and the administration', () => {
+    expect(staffCan('manager', 'backoffice.work')).toBe(true);
+    expect(staffCan('manager', 'backoffice.administer')).toBe(false);
+    expect(staffCan('admin', 'backoffice.administer')).toBe(true);
   });
 });

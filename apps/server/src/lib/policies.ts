@@ -14,10 +14,18 @@
  *   does not allow on a company of the perimeter answers 403.
  *
  * Services call `authorize()` / `authorizeEstablishment()` before acting, and repositories scope
- * every read with `companyIdsWith()` or `perimeterEstablishmentIds()`.
+ * every read with `inPerimeter()` (typed columns), `companyIdsWith()` or
+ * `perimeterEstablishmentIds()`.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type StringReference,
+} from 'kysely';
 import type { CompanyRole, StaffRole } from '@affilia/shared/domain/enums';
 import { roleCan, type Permission } from '@affilia/shared/domain/permissions';
 import type { Database, Establishment, User } from '../db/schema';
@@ -113,23 +121,36 @@ export function authorize(
 }
 
 /**
- * A condition "establishment `column` is in the actor's perimeter for `permission`", to put in the
- * `where` of any query that reads employer data. False when the perimeter is empty.
+ * The columns that place a row in the perimeter: its establishment and its company, as typed
+ * references of the query (`'m.establishment_id'`): a wrong alias or column does not compile.
  */
-export function inPerimeter(
+export interface PerimeterColumns<DB, TB extends keyof DB> {
+  establishment: StringReference<DB, TB>;
+  company: StringReference<DB, TB>;
+}
+
+/**
+ * A condition "the row's establishment is in the actor's perimeter for `permission`", to put in
+ * the `where` of any query that reads employer data:
+ * `.where((eb) => inPerimeter(eb, actor, 'members.view', { establishment: 'm.establishment_id',
+ * company: 'm.company_id' }))`. False when the perimeter is empty.
+ */
+export function inPerimeter<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
   actor: EmployerActor,
   permission: Permission,
-  establishmentColumn: Expression<string>,
-  companyColumn: Expression<string>,
+  columns: PerimeterColumns<DB, TB>,
 ): Expression<SqlBool> {
+  const establishment = eb.ref(columns.establishment);
+  const company = eb.ref(columns.company);
   const grants = [...actor.grants.values()].filter((g) => roleCan(g.role, permission));
   const whole = grants.filter((g) => g.allEstablishments).map((g) => g.companyId);
   const restricted = grants.filter((g) => !g.allEstablishments).map((g) => g.companyId);
   const parts: Expression<SqlBool>[] = [];
-  if (whole.length > 0) parts.push(sql<SqlBool>`${companyColumn} in (${sql.join(whole)})`);
+  if (whole.length > 0) parts.push(sql<SqlBool>`${company} in (${sql.join(whole)})`);
   if (restricted.length > 0) {
     parts.push(
-      sql<SqlBool>`(${companyColumn} in (${sql.join(restricted)}) and ${establishmentColumn} in (select ue.establishment_id from user_establishments ue where ue.user_id = ${actor.user.id}))`,
+      sql<SqlBool>`(${company} in (${sql.join(restricted)}) and ${establishment} in (select ue.establishment_id from user_establishments ue where ue.user_id = ${actor.user.id}))`,
     );
   }
   if (parts.length === 0) return sql<SqlBool>`1 = 0`;
@@ -145,7 +166,7 @@ export async function perimeterEstablishmentIds(
   const rows = await db
     .selectFrom('establishments as e')
     .select('e.id')
-    .where(inPerimeter(actor, permission, sql.ref('e.id'), sql.ref('e.company_id')))
+    .where((eb) => inPerimeter(eb, actor, permission, { establishment: 'e.id', company: 'e.company_id' }))
     .orderBy('e.name')
     .execute();
   return rows.map((r) => r.id);

@@ -43,9 +43,6 @@ export async function loadAffiliationSettings(db: Db): Promise<AffiliationSettin
   };
 }
 
-const perimeter = (actor: EmployerActor) =>
-  inPerimeter(actor, 'affiliations.manage', sql.ref('r.establishment_id'), sql.ref('r.company_id'));
-
 function filterConditions(cipher: FieldCipher, f: AffiliationFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (f.establishmentId) conditions.push(sql<SqlBool>`r.establishment_id = ${f.establishmentId}`);
@@ -79,7 +76,12 @@ function baseQuery(db: Db, actor: EmployerActor) {
     .selectFrom('affiliation_requests as r')
     .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
     .innerJoin('companies as c', 'c.id', 'r.company_id')
-    .where(perimeter(actor));
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'r.establishment_id',
+        company: 'r.company_id',
+      }),
+    );
 }
 
 const rowColumns = [
@@ -181,7 +183,12 @@ export async function findPerimeterEstablishments(db: Db, actor: EmployerActor) 
     .selectFrom('establishments as e')
     .innerJoin('companies as c', 'c.id', 'e.company_id')
     .select(['e.id', 'e.name', 'e.siret', 'e.company_id', 'c.name as company_name', 'c.siren'])
-    .where(inPerimeter(actor, 'affiliations.manage', sql.ref('e.id'), sql.ref('e.company_id')))
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'e.id',
+        company: 'e.company_id',
+      }),
+    )
     .orderBy('c.name')
     .orderBy('e.name')
     .execute();

@@ -8,7 +8,7 @@
  * memberConditions' `current`), grouped from the members' index alone; they are cached until
  * the members' data changes (lib/figures-cache.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Dashboard } from '@affilia/shared/schemas/members';
 import type { Database } from '../../db/schema';
 import { parisDate } from '../../lib/clock';
@@ -31,8 +31,11 @@ async function insuredFigures(
   const insured = db
     .selectFrom('members as m')
     .where('m.company_id', 'in', scope)
-    .where(
-      inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id')),
+    .where((eb) =>
+      inPerimeter(eb, actor, 'members.view', {
+        establishment: 'm.establishment_id',
+        company: 'm.company_id',
+      }),
     )
     .where(coverageStatusCondition('current', today));
   const [perEstablishment, perContract] = await Promise.all([
@@ -111,13 +114,11 @@ export async function getDashboard(
           .selectFrom('affiliation_requests as r')
           .select(['r.status', (eb) => eb.fn.countAll<number>().as('count')])
           .where('r.company_id', 'in', requestCompanies)
-          .where(
-            inPerimeter(
-              actor,
-              'affiliations.manage',
-              sql.ref('r.establishment_id'),
-              sql.ref('r.company_id'),
-            ),
+          .where((eb) =>
+            inPerimeter(eb, actor, 'affiliations.manage', {
+              establishment: 'r.establishment_id',
+              company: 'r.company_id',
+            }),
           )
           .where('r.status', 'in', ['sent', 'started', 'finalised'])
           .groupBy('r.status')

@@ -3,7 +3,7 @@
  * one (mode « Courrier ») made on the fly. For the employer (within the perimeter, with
  * `affiliations.manage`) and the back office.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
@@ -97,13 +97,11 @@ export async function getEmployerBiaPdf(
     .selectFrom('affiliation_requests as r')
     .select('r.id')
     .where('r.id', '=', requestId)
-    .where(
-      inPerimeter(
-        actor,
-        'affiliations.manage',
-        sql.ref('r.establishment_id'),
-        sql.ref('r.company_id'),
-      ),
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'r.establishment_id',
+        company: 'r.company_id',
+      }),
     )
     .executeTakeFirst();
   if (!visible) throw notFound('Cette demande d’affiliation est introuvable.');

@@ -62,7 +62,9 @@ export async function listPerimeterEstablishments(
     .selectFrom('establishments as e')
     .innerJoin('companies as c', 'c.id', 'e.company_id')
     .select(establishmentColumns)
-    .where(inPerimeter(actor, 'company.view', sql.ref('e.id'), sql.ref('e.company_id')))
+    .where((eb) =>
+      inPerimeter(eb, actor, 'company.view', { establishment: 'e.id', company: 'e.company_id' }),
+    )
     .orderBy('c.name')
     .orderBy('c.id')
     .orderBy('e.name')

@@ -7,7 +7,7 @@
  * member (migration 0002). A page is found by ids first (an index-only scan, even deep in the
  * list), then only those rows are joined to their establishment and contract.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { CoverageStatus } from '@affilia/shared/domain/enums';
 import type { MemberFilters, MemberSort } from '@affilia/shared/schemas/members';
 import { parseNir } from '@affilia/shared/validators/nir';
@@ -31,6 +31,9 @@ export interface MemberQuery {
   today: string;
 }
 
+/** Typed references to `members as m`, for the conditions of the hand-written queries below. */
+const membersAsM = () => expressionBuilder<{ m: Database['members'] }, 'm'>();
+
 /**
  * The WHERE conditions of a member query on `members as m`: within the employer `actor`'s
  * perimeter, or over every company when `actor` is null (insurer staff, the back office).
@@ -42,7 +45,12 @@ export function memberConditions(
 ): Expression<SqlBool>[] {
   const f = query.filters;
   const conditions: Expression<SqlBool>[] = actor
-    ? [inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id'))]
+    ? [
+        inPerimeter(membersAsM(), actor, 'members.view', {
+          establishment: 'm.establishment_id',
+          company: 'm.company_id',
+        }),
+      ]
     : [];
   if (f.companyId) conditions.push(sql<SqlBool>`m.company_id = ${f.companyId}`);
   if (f.siren) {

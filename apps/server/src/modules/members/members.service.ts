@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { sql } from 'kysely';
 import { coverageStatus } from '@affilia/shared/domain/coverage';
 import { COVERAGE_STATUS_LABELS, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import type {
@@ -149,7 +148,9 @@ export async function getFilterOptions(
     ctx.db
       .selectFrom('establishments as e')
       .select(['e.id', 'e.name', 'e.siret', 'e.company_id as companyId'])
-      .where(inPerimeter(actor, 'members.view', sql.ref('e.id'), sql.ref('e.company_id')))
+      .where((eb) =>
+        inPerimeter(eb, actor, 'members.view', { establishment: 'e.id', company: 'e.company_id' }),
+      )
       .orderBy('e.name')
       .orderBy('e.siret')
       .execute(),
@@ -196,8 +197,11 @@ export async function getMember(
       'e.city',
     ])
     .where('m.id', '=', memberId)
-    .where(
-      inPerimeter(actor, 'members.view', sql.ref('m.establishment_id'), sql.ref('m.company_id')),
+    .where((eb) =>
+      inPerimeter(eb, actor, 'members.view', {
+        establishment: 'm.establishment_id',
+        company: 'm.company_id',
+      }),
     )
     .executeTakeFirst();
   if (!member) throw notFound('Salarié introuvable.');

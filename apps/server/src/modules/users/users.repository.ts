@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { matchesSearch } from '@affilia/shared/validators/search';
@@ -32,7 +32,9 @@ export async function findManagedCompanies(
     db
       .selectFrom('establishments as e')
       .select(['e.id', 'e.name', 'e.siret', 'e.company_id'])
-      .where(inPerimeter(actor, 'users.manage', sql.ref('e.id'), sql.ref('e.company_id')))
+      .where((eb) =>
+        inPerimeter(eb, actor, 'users.manage', { establishment: 'e.id', company: 'e.company_id' }),
+      )
       .orderBy('e.name')
       .execute(),
   ]);
