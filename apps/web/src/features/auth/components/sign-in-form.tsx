@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -71,6 +72,84 @@ const CaptchaField = lazy(() =>
 const CAPTCHA_CODES = new Set(['captcha_required', 'captcha_invalid']);
 const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
 
+/** « Connexion impossible », with « Renvoyer l’e-mail » for an address not confirmed yet. */
+function FailureAlert({ failure }: { failure: Failure | null }) {
+  if (!failure) return null;
+  return (
+    <Alert
+      key={failure.id}
+      role="alert"
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title="Connexion impossible"
+    >
+      {failure.message}
+      {failure.code === 'email_not_confirmed' ? <ResendConfirmation email={failure.email} /> : null}
+    </Alert>
+  );
+}
+
+/** The password with its « Afficher » toggle, and « Mot de passe oublié ? ». */
+function PasswordWithForgotLink({
+  form,
+  forgotPassword,
+}: {
+  form: UseFormReturnType<SignIn>;
+  forgotPassword: (typeof SPACE_PAGES)[AuthSpace]['forgotPassword'];
+}) {
+  const [passwordVisible, setPasswordVisible] = useState(false);
+  return (
+    <Stack gap={6}>
+      <PasswordInput
+        label="Mot de passe"
+        autoComplete="current-password"
+        required
+        size="md"
+        maxLength={SIGN_IN_PASSWORD_MAX_LENGTH}
+        visible={passwordVisible}
+        onVisibilityChange={setPasswordVisible}
+        visibilityToggleFocusable
+        visibilityToggleButtonProps={{
+          'aria-label': passwordVisible ? 'Masquer le mot de passe' : 'Afficher le mot de passe',
+          'aria-pressed': passwordVisible,
+        }}
+        key={form.key('password')}
+        {...form.getInputProps('password')}
+        aria-invalid={form.errors.password ? true : undefined}
+      />
+      <Group justify="flex-end">
+        <AnchorLink to={forgotPassword} size="sm">
+          Mot de passe oublié ?
+        </AnchorLink>
+      </Group>
+    </Stack>
+  );
+}
+
+/** « Je ne suis pas un robot », its code loaded when first asked. */
+function DeferredCaptcha({
+  value,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  onChange: (payload: string | null) => void;
+  error: string | undefined;
+}) {
+  return (
+    <Suspense
+      fallback={
+        <Text size="sm" c="dimmed" role="status">
+          Chargement de la vérification…
+        </Text>
+      }
+    >
+      <CaptchaField value={value} onChange={onChange} error={error} />
+    </Suspense>
+  );
+}
+
 /**
  * Email + password, validated by the shared `SignInSchema`, then `POST /api/auth/sign-in`:
  * either the session opens, or the security screen asks for the second factor. Once the server
@@ -91,7 +170,6 @@ export function SignInForm({
   const afterSignIn = useAfterSignIn(space, redirectTo);
   const formId = useId();
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [passwordVisible, setPasswordVisible] = useState(false);
   const pages = SPACE_PAGES[space];
   const [captchaAsked, setCaptchaAsked] = useState(false);
   const [captcha, setCaptcha] = useState<string | null>(null);
@@ -158,21 +236,7 @@ export function SignInForm({
   return (
     <form id={formId} onSubmit={submit} noValidate>
       <Stack gap="md">
-        {failure ? (
-          <Alert
-            key={failure.id}
-            role="alert"
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            title="Connexion impossible"
-          >
-            {failure.message}
-            {failure.code === 'email_not_confirmed' ? (
-              <ResendConfirmation email={failure.email} />
-            ) : null}
-          </Alert>
-        ) : null}
+        <FailureAlert failure={failure} />
 
         <TextInput
           label="Adresse e-mail"
@@ -187,50 +251,17 @@ export function SignInForm({
           {...form.getInputProps('email')}
         />
 
-        <Stack gap={6}>
-          <PasswordInput
-            label="Mot de passe"
-            autoComplete="current-password"
-            required
-            size="md"
-            maxLength={SIGN_IN_PASSWORD_MAX_LENGTH}
-            visible={passwordVisible}
-            onVisibilityChange={setPasswordVisible}
-            visibilityToggleFocusable
-            visibilityToggleButtonProps={{
-              'aria-label': passwordVisible
-                ? 'Masquer le mot de passe'
-                : 'Afficher le mot de passe',
-              'aria-pressed': passwordVisible,
-            }}
-            key={form.key('password')}
-            {...form.getInputProps('password')}
-            aria-invalid={form.errors.password ? true : undefined}
-          />
-          <Group justify="flex-end">
-            <AnchorLink to={pages.forgotPassword} size="sm">
-              Mot de passe oublié ?
-            </AnchorLink>
-          </Group>
-        </Stack>
+        <PasswordWithForgotLink form={form} forgotPassword={pages.forgotPassword} />
 
         {captchaAsked ? (
-          <Suspense
-            fallback={
-              <Text size="sm" c="dimmed" role="status">
-                Chargement de la vérification…
-              </Text>
-            }
-          >
-            <CaptchaField
-              value={captcha}
-              onChange={(payload) => {
-                setCaptcha(payload);
-                if (payload) setCaptchaError(undefined);
-              }}
-              error={captchaError}
-            />
-          </Suspense>
+          <DeferredCaptcha
+            value={captcha}
+            onChange={(payload) => {
+              setCaptcha(payload);
+              if (payload) setCaptchaError(undefined);
+            }}
+            error={captchaError}
+          />
         ) : null}
 
         <Button type="submit" size="md" fullWidth loading={signIn.isPending} mt="xs">

@@ -1,4 +1,5 @@
-import { Alert, Button, Loader, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Loader, ScrollArea, Stack, Text } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import type { Terms } from '@affilia/shared/schemas/auth';
 import { SimpleMarkdown } from '../../../components/simple-markdown';
 import { errorMessage } from '../../../lib/form-errors';
@@ -43,5 +44,28 @@ export function TermsBox({ query }: { query: ReturnType<typeof useCurrentTerms> 
         <SimpleMarkdown source={terms.contentMarkdown} headingOrder={3} />
       </div>
     </ScrollArea.Autosize>
+  );
+}
+
+/** « Conditions générales d’utilisation » in force, and the box to tick to accept them. */
+export function TermsAcceptance<Values extends { acceptTerms: boolean }>({
+  query,
+  form,
+}: {
+  query: ReturnType<typeof useCurrentTerms>;
+  form: UseFormReturnType<Values>;
+}) {
+  const version = query.data ? ` (version ${query.data.version})` : '';
+  return (
+    <Stack gap="xs">
+      <Text fw={700}>Conditions générales d’utilisation{version}</Text>
+      <TermsBox query={query} />
+      <Checkbox
+        size="md"
+        label={`J’ai lu et j’accepte les conditions générales d’utilisation${version}`}
+        disabled={!query.data}
+        {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
+      />
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
-import { Alert, Box, Button, Checkbox, Divider, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Divider, Loader, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -15,7 +15,7 @@ import { AuthCard } from '../../../components/auth-card';
 import { LinkOutcome } from '../../../components/link-outcome';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
 import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
-import { TermsBox } from '../components/terms-box';
+import { TermsAcceptance } from '../components/terms-box';
 import type { InvitationCheck } from '../api/use-invitation';
 import { useAcceptInvitation, useInvitationCheck } from '../api/use-invitation';
 
@@ -102,13 +102,33 @@ function LinkProblem({ code, message }: { code: string | null; message: string }
   );
 }
 
+/** The password is created: « Me connecter » to the right space. */
+function PasswordCreated({ isStaff, email }: { isStaff: boolean; email: string }) {
+  return (
+    <Frame title="Votre mot de passe est créé">
+      <LinkOutcome kind="success">
+        <Text>
+          Vous pouvez maintenant vous connecter{' '}
+          {isStaff ? 'au back-office' : 'à votre espace entreprise'} avec votre adresse e-mail{' '}
+          <Text span fw={700}>
+            {email}
+          </Text>{' '}
+          et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
+        </Text>
+      </LinkOutcome>
+      <ButtonLink to={isStaff ? paths.backOfficeSignIn : paths.signIn} size="md">
+        Me connecter
+      </ButtonLink>
+    </Frame>
+  );
+}
+
 function CreatePasswordForm({ token, invitation }: { token: string; invitation: InvitationCheck }) {
   const accept = useAcceptInvitation();
   const terms = useCurrentTerms();
   const formId = useId();
   const [problem, setProblem] = useState<{ id: number; code: string | null; message: string }>();
   const isStaff = invitation.kind === 'staff';
-  const signInPath = isStaff ? paths.backOfficeSignIn : paths.signIn;
   // The first back-office administrator of a new deployment comes before any published terms.
   const noTerms = isStaff && invitation.termsVersionId === null;
   const form = useAppForm<CreatePasswordValues>({
@@ -120,23 +140,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
   });
 
   if (accept.isSuccess) {
-    return (
-      <Frame title="Votre mot de passe est créé">
-        <LinkOutcome kind="success">
-          <Text>
-            Vous pouvez maintenant vous connecter{' '}
-            {isStaff ? 'au back-office' : 'à votre espace entreprise'} avec votre adresse e-mail{' '}
-            <Text span fw={700}>
-              {accept.data.email}
-            </Text>{' '}
-            et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
-          </Text>
-        </LinkOutcome>
-        <ButtonLink to={signInPath} size="md">
-          Me connecter
-        </ButtonLink>
-      </Frame>
-    );
+    return <PasswordCreated isStaff={isStaff} email={accept.data.email} />;
   }
   if (problem?.code?.startsWith('link_')) {
     return <LinkProblem code={problem.code} message={problem.message} />;
@@ -229,23 +233,7 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
               hidden
             />
             <NewPasswordFields form={form} userInputs={[invitation.firstName, invitation.email]} />
-            {noTerms ? null : (
-              <Stack gap="xs">
-                <Text fw={700}>
-                  Conditions générales d’utilisation
-                  {terms.data ? ` (version ${terms.data.version})` : ''}
-                </Text>
-                <TermsBox query={terms} />
-                <Checkbox
-                  size="md"
-                  label={`J’ai lu et j’accepte les conditions générales d’utilisation${
-                    terms.data ? ` (version ${terms.data.version})` : ''
-                  }`}
-                  disabled={!terms.data}
-                  {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
-                />
-              </Stack>
-            )}
+            {noTerms ? null : <TermsAcceptance query={terms} form={form} />}
             <Button type="submit" size="md" fullWidth loading={accept.isPending}>
               Créer mon mot de passe
             </Button>
