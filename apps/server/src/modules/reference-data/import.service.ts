@@ -38,6 +38,7 @@ import { applyMembersBatch, MEMBER_FIELDS } from '../../commands/apply-members-b
 import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
 import { openTable } from '../../lib/spreadsheet/read-table';
+import type { FileStorage } from '../../lib/storage';
 import type { TableSource } from '../../lib/spreadsheet/table';
 import { csvField } from '../establishments/import-report';
 import {
@@ -541,10 +542,7 @@ export async function runReferenceImport(
   const started = performance.now();
   const progress = input.onProgress ?? (() => undefined);
   const now = deps.now();
-  const at = now.toISOString();
   const fileName = cleanFileName(input.fileName, 'fichier');
-  const batchRows = input.batchRows ?? IMPORT_BATCH_ROWS;
-  const write = !input.dryRun;
 
   // Read in a worker thread, an .xlsx behind the ZIP guard sized for this many rows.
   const maxRows = input.maxRows ?? REFERENCE_IMPORT_MAX_ROWS;
@@ -555,109 +553,23 @@ export async function runReferenceImport(
     if (table.rows === 0) throw noRows();
     const total = table.rows - 1;
     progress(`Lecture : ${total.toLocaleString('fr-FR')} lignes à traiter`);
-    // Read before the transactions (never ctx.db inside them).
-    const settings = await deps.db
-      .selectFrom('insurer_settings')
-      .select('allow_temporary_nir')
-      .executeTakeFirst();
-    const allowTemporaryNir = Number(settings?.allow_temporary_nir ?? 1) === 1;
-    const file: FileState = {
-      companyIdentifiers: new Map(),
-      establishmentIdentifiers: new Map(),
-      members: new CompactKeyMap(1 + MEMBER_FIELDS.length),
+    const run: ImportRun = {
+      deps,
+      input,
+      at: now.toISOString(),
+      total,
+      progress,
+      // Read before the transactions (never ctx.db inside them).
+      allowTemporaryNir: await allowsTemporaryNir(deps.db),
+      file: {
+        companyIdentifiers: new Map(),
+        establishmentIdentifiers: new Map(),
+        members: new CompactKeyMap(1 + MEMBER_FIELDS.length),
+      },
+      tally: new ImportTally(input.kind, report),
+      failed: null,
     };
-
-    const summary: ReferenceImportSummary = {
-      total: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      errors: 0,
-    };
-    // What the answer shows: every row of a small file, else its first rows in error.
-    const firstRows: ReferenceImportRow[] = [];
-    const firstErrors: ReferenceImportRow[] = [];
-    let failed: { first: number; last: number } | null = null;
-
-    const record = async (row: ReferenceImportRow) => {
-      summary.total += 1;
-      if (row.status === 'created') summary.created += 1;
-      else if (row.status === 'updated') summary.updated += 1;
-      else if (row.status === 'unchanged') summary.unchanged += 1;
-      else {
-        summary.errors += 1;
-        if (firstErrors.length < REFERENCE_IMPORT_ROWS_IN_ANSWER) firstErrors.push(row);
-      }
-      if (firstRows.length <= REFERENCE_IMPORT_ROWS_IN_ANSWER) firstRows.push(row);
-      await report.write(reportLine(input.kind, row));
-    };
-
-    const applyBatch = async (parsed: ParsedRow<KindData[typeof input.kind]>[]) => {
-      const range = {
-        first: (parsed[0] as ParsedRow<unknown>).line,
-        last: (parsed.at(-1) as ParsedRow<unknown>).line,
-      };
-      let outcomes: Outcome[] | null = null;
-      if (!failed) {
-        const valid = parsed.filter((r): r is Ok<KindData[typeof input.kind]> => r.ok);
-        try {
-          outcomes = await applyBatchRows(
-            deps,
-            input.kind,
-            valid,
-            at,
-            write,
-            allowTemporaryNir,
-            file,
-          );
-        } catch (err) {
-          failed = range;
-          progress(
-            `Échec de l’enregistrement des ${lines(range.first, range.last).replace(/^l(a|es) /, '')} : ${err instanceof Error ? err.message : String(err)}`,
-          );
-        }
-      }
-      let next = 0;
-      for (const r of parsed) {
-        if (!r.ok) {
-          await record({
-            line: r.line,
-            key: r.key,
-            label: r.label,
-            status: 'error',
-            message: r.message,
-          });
-          continue;
-        }
-        const outcome = outcomes
-          ? (outcomes[next++] as Outcome)
-          : error(notAppliedMessage(failed as { first: number; last: number }, failed === range));
-        await record({ line: r.line, key: r.key, label: r.label, ...outcome });
-      }
-      input.onRows?.(summary.total, total);
-      progress(
-        `${summary.total.toLocaleString('fr-FR')} / ${total.toLocaleString('fr-FR')} lignes traitées`,
-      );
-    };
-
-    let parser: RowParser<KindData[typeof input.kind]> | null = null;
-    let pending: ParsedRow<KindData[typeof input.kind]>[] = [];
-    for await (const rows of table.batches()) {
-      for (const row of rows) {
-        if (!parser) {
-          parser = createRowParser(input.kind, row.cells, maxRows);
-          if (total === 0) throw noDataRows();
-          input.onStart?.(total);
-          continue;
-        }
-        pending.push(parser.parse(row));
-        if (pending.length >= batchRows) {
-          await applyBatch(pending);
-          pending = [];
-        }
-      }
-    }
-    if (pending.length > 0) await applyBatch(pending);
+    await readAndApply(run, table, maxRows);
     await report.finish();
 
     const id = newId();
@@ -669,78 +581,237 @@ export async function runReferenceImport(
     reportSaved = true;
     const durationMs = Math.round(performance.now() - started);
     try {
-      await deps.db.transaction().execute(async (trx) => {
-        const fileId = newId();
-        await trx
-          .insertInto('stored_files')
-          .values({
-            id: fileId,
-            storage_key: saved.storageKey,
-            original_name: reportName,
-            mime_type: 'text/csv',
-            size: saved.size,
-            sha256: saved.sha256,
-            owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
-            owner_id: id,
-            created_at: at,
-          })
-          .execute();
-        await trx
-          .insertInto('reference_imports')
-          .values({
-            id,
-            kind: input.kind,
-            file_name: fileName,
-            dry_run: input.dryRun ? 1 : 0,
-            source: input.source,
-            actor_user_id: input.actor?.userId ?? null,
-            report_file_id: fileId,
-            total: summary.total,
-            created_count: summary.created,
-            updated_count: summary.updated,
-            unchanged_count: summary.unchanged,
-            error_count: summary.errors,
-            duration_ms: durationMs,
-            created_at: at,
-          })
-          .execute();
-        await recordAudit(trx, now, {
-          action: input.dryRun ? 'reference_data.import_checked' : 'reference_data.imported',
-          actorUserId: input.actor?.userId ?? null,
-          actorKind: input.actor ? 'staff' : 'system',
-          targetType: 'reference_import',
-          targetId: id,
-          ip: input.actor?.ip ?? null,
-          userAgent: input.actor?.userAgent ?? null,
-          details: { kind: input.kind, fileName, source: input.source, ...summary },
-        });
-      });
+      await recordImport(run, { id, now, fileName, reportName, saved, durationMs });
     } catch (err) {
       await deps.storage.remove(saved.storageKey);
       throw err;
     }
-    if (write && summary.created > 1000) {
+    if (!input.dryRun && run.tally.summary.created > 1000) {
       await refreshPlannerStatistics(deps.db, deps.dialect);
     }
-    const truncated = summary.total > REFERENCE_IMPORT_ROWS_IN_ANSWER;
     return {
       id,
       reportStorageKey: saved.storageKey,
       durationMs,
-      report: {
-        id,
-        kind: input.kind,
-        fileName,
-        dryRun: input.dryRun,
-        summary,
-        rows: truncated ? firstErrors : firstRows,
-        rowsTruncated: truncated,
-      },
+      report: { id, kind: input.kind, fileName, dryRun: input.dryRun, ...run.tally.answer() },
     };
   } finally {
     table.close();
     if (!reportSaved) report.discard();
   }
+}
+
+/** One import as it runs: what every batch needs and what they leave for the next. */
+interface ImportRun {
+  deps: ImportDeps;
+  input: RunImportInput;
+  /** The import's instant, ISO. */
+  at: string;
+  /** The file's data rows. */
+  total: number;
+  progress: (message: string) => void;
+  allowTemporaryNir: boolean;
+  file: FileState;
+  tally: ImportTally;
+  /** The lines of the batch that failed in the database: nothing is applied after it. */
+  failed: { first: number; last: number } | null;
+}
+
+async function allowsTemporaryNir(db: Db): Promise<boolean> {
+  const settings = await db
+    .selectFrom('insurer_settings')
+    .select('allow_temporary_nir')
+    .executeTakeFirst();
+  return Number(settings?.allow_temporary_nir ?? 1) === 1;
+}
+
+/** The summary, the rows the answer shows and the report file, as the rows are decided. */
+class ImportTally {
+  readonly summary: ReferenceImportSummary = {
+    total: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: 0,
+  };
+  // What the answer shows: every row of a small file, else its first rows in error.
+  private readonly firstRows: ReferenceImportRow[] = [];
+  private readonly firstErrors: ReferenceImportRow[] = [];
+
+  constructor(
+    private readonly kind: ReferenceImportKind,
+    private readonly report: ReportFile,
+  ) {}
+
+  async record(row: ReferenceImportRow): Promise<void> {
+    const { summary } = this;
+    summary.total += 1;
+    if (row.status === 'created') summary.created += 1;
+    else if (row.status === 'updated') summary.updated += 1;
+    else if (row.status === 'unchanged') summary.unchanged += 1;
+    else {
+      summary.errors += 1;
+      if (this.firstErrors.length < REFERENCE_IMPORT_ROWS_IN_ANSWER) this.firstErrors.push(row);
+    }
+    if (this.firstRows.length <= REFERENCE_IMPORT_ROWS_IN_ANSWER) this.firstRows.push(row);
+    await this.report.write(reportLine(this.kind, row));
+  }
+
+  answer() {
+    const truncated = this.summary.total > REFERENCE_IMPORT_ROWS_IN_ANSWER;
+    return {
+      summary: this.summary,
+      rows: truncated ? this.firstErrors : this.firstRows,
+      rowsTruncated: truncated,
+    };
+  }
+}
+
+/** The file's rows, parsed from its header row on, applied in batches of `batchRows`. */
+async function readAndApply(
+  run: ImportRun,
+  table: Awaited<ReturnType<typeof openTable>>,
+  maxRows: number,
+): Promise<void> {
+  const batchRows = run.input.batchRows ?? IMPORT_BATCH_ROWS;
+  let parser: RowParser<KindData[ReferenceImportKind]> | null = null;
+  let pending: ParsedRow<KindData[ReferenceImportKind]>[] = [];
+  for await (const rows of table.batches()) {
+    for (const row of rows) {
+      if (!parser) {
+        parser = createRowParser(run.input.kind, row.cells, maxRows);
+        if (run.total === 0) throw noDataRows();
+        run.input.onStart?.(run.total);
+        continue;
+      }
+      pending.push(parser.parse(row));
+      if (pending.length >= batchRows) {
+        await applyBatch(run, pending);
+        pending = [];
+      }
+    }
+  }
+  if (pending.length > 0) await applyBatch(run, pending);
+}
+
+/**
+ * One batch: its valid rows applied in one transaction (unless an earlier batch failed), then
+ * every row of it reported, in order.
+ */
+async function applyBatch(
+  run: ImportRun,
+  parsed: ParsedRow<KindData[ReferenceImportKind]>[],
+): Promise<void> {
+  const range = {
+    first: (parsed[0] as ParsedRow<unknown>).line,
+    last: (parsed.at(-1) as ParsedRow<unknown>).line,
+  };
+  let outcomes: Outcome[] | null = null;
+  if (!run.failed) {
+    const valid = parsed.filter((r): r is Ok<KindData[ReferenceImportKind]> => r.ok);
+    try {
+      outcomes = await applyBatchRows(
+        run.deps,
+        run.input.kind,
+        valid,
+        run.at,
+        !run.input.dryRun,
+        run.allowTemporaryNir,
+        run.file,
+      );
+    } catch (err) {
+      run.failed = range;
+      run.progress(
+        `Échec de l’enregistrement des ${lines(range.first, range.last).replace(/^l(a|es) /, '')} : ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+  let next = 0;
+  for (const r of parsed) {
+    if (!r.ok) {
+      await run.tally.record({
+        line: r.line,
+        key: r.key,
+        label: r.label,
+        status: 'error',
+        message: r.message,
+      });
+      continue;
+    }
+    const outcome = outcomes
+      ? (outcomes[next++] as Outcome)
+      : error(
+          notAppliedMessage(run.failed as { first: number; last: number }, run.failed === range),
+        );
+    await run.tally.record({ line: r.line, key: r.key, label: r.label, ...outcome });
+  }
+  const { summary } = run.tally;
+  run.input.onRows?.(summary.total, run.total);
+  run.progress(
+    `${summary.total.toLocaleString('fr-FR')} / ${run.total.toLocaleString('fr-FR')} lignes traitées`,
+  );
+}
+
+/** The last transaction: the stored report, the line of the history, the audit entry. */
+async function recordImport(
+  { deps, input, at, tally }: ImportRun,
+  done: {
+    id: string;
+    now: Date;
+    fileName: string;
+    reportName: string;
+    saved: Awaited<ReturnType<FileStorage['saveFile']>>;
+    durationMs: number;
+  },
+): Promise<void> {
+  const { id, saved, fileName } = done;
+  const { summary } = tally;
+  await deps.db.transaction().execute(async (trx) => {
+    const fileId = newId();
+    await trx
+      .insertInto('stored_files')
+      .values({
+        id: fileId,
+        storage_key: saved.storageKey,
+        original_name: done.reportName,
+        mime_type: 'text/csv',
+        size: saved.size,
+        sha256: saved.sha256,
+        owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
+        owner_id: id,
+        created_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto('reference_imports')
+      .values({
+        id,
+        kind: input.kind,
+        file_name: fileName,
+        dry_run: input.dryRun ? 1 : 0,
+        source: input.source,
+        actor_user_id: input.actor?.userId ?? null,
+        report_file_id: fileId,
+        total: summary.total,
+        created_count: summary.created,
+        updated_count: summary.updated,
+        unchanged_count: summary.unchanged,
+        error_count: summary.errors,
+        duration_ms: done.durationMs,
+        created_at: at,
+      })
+      .execute();
+    await recordAudit(trx, done.now, {
+      action: input.dryRun ? 'reference_data.import_checked' : 'reference_data.imported',
+      actorUserId: input.actor?.userId ?? null,
+      actorKind: input.actor ? 'staff' : 'system',
+      targetType: 'reference_import',
+      targetId: id,
+      ip: input.actor?.ip ?? null,
+      userAgent: input.actor?.userAgent ?? null,
+      details: { kind: input.kind, fileName, source: input.source, ...summary },
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
