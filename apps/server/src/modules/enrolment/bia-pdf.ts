@@ -77,9 +77,27 @@ function rows(pairs: [string, string | null | undefined][]): PdfBlock {
 export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffer> {
   const e = input.employee;
   const c = input.completed;
-  const optionLabel = (code: string | null) =>
-    input.contract.options.find((o) => o.code === code)?.label ?? code ?? '';
-  const blocks: PdfBlock[] = [
+  const blocks = [
+    ...companyAndEmployeeBlocks(input),
+    ...(c ? completedBlocks(input, c) : blankBlocks(input)),
+  ];
+  return renderPdf(
+    {
+      title: 'Bulletin individuel d’affiliation',
+      subtitle: c
+        ? `Complété en ligne par ${e.firstName} ${e.lastName}`
+        : `Pré-rempli pour ${e.firstName} ${e.lastName}`,
+      blocks,
+    },
+    { brandName: input.brandName, primaryColor: input.primaryColor },
+    now,
+  );
+}
+
+/** What the employer entered: the company, the establishment, the contract, the employee. */
+function companyAndEmployeeBlocks(input: BiaPdfInput): PdfBlock[] {
+  const e = input.employee;
+  return [
     { kind: 'heading', text: 'Entreprise' },
     rows([
       ['Raison sociale', input.company.name],
@@ -111,113 +129,109 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
       ['Date d’affiliation au contrat Frais de Santé', frDate(e.affiliationDate)],
     ]),
   ];
+}
 
-  if (c) {
-    blocks.push(
-      { kind: 'heading', text: 'Adresse' },
-      rows([
-        ['Adresse', c.address.addressLine1],
-        ['Complément d’adresse', c.address.addressLine2],
-        ['Code postal', c.address.postalCode],
-        ['Ville', c.address.city],
-        ['Pays', c.address.country],
-        ['Téléphone', c.address.phone],
-      ]),
-      { kind: 'heading', text: 'Ayants droit' },
-    );
-    if (c.beneficiaries.length === 0) {
-      blocks.push({ kind: 'paragraph', text: 'Aucun ayant droit déclaré.' });
-    } else {
-      blocks.push({
-        kind: 'table',
-        columns: [
-          { title: 'Lien', width: 2 },
-          { title: 'Nom et prénom', width: 3 },
-          { title: 'Naissance', width: 2 },
-          { title: 'N° Sécurité sociale', width: 3 },
-          { title: 'Rattaché au NIR', width: 3 },
-        ],
-        rows: c.beneficiaries.map((b) => [
-          BENEFICIARY_TYPE_LABELS[b.type],
-          `${b.lastName} ${b.firstName}`,
-          frDate(b.birthDate),
-          b.nir ?? '-',
-          b.attachedToNir ?? '-',
-        ]),
-      });
-    }
-    blocks.push(
-      { kind: 'heading', text: 'Option et remboursements' },
-      rows([
-        ['Option choisie', optionLabel(c.optionCode) || 'Base obligatoire'],
-        ['IBAN', c.maskedIban],
-        ['BIC', c.bic],
-        ['Télétransmission Noémie', c.noemieConsent ? 'Acceptée' : 'Refusée'],
-      ]),
-      { kind: 'heading', text: 'Pièces jointes' },
-      c.attachments.length > 0
-        ? {
-            kind: 'bullets',
-            items: c.attachments.map(
-              (a) => `${ATTACHMENT_KIND_LABELS[a.kind]} : ${a.originalName}`,
-            ),
-          }
-        : { kind: 'paragraph', text: 'Aucune pièce jointe.' },
-      {
-        kind: 'paragraph',
-        text: `Le salarié a certifié l’exactitude des informations ci-dessus le ${frDate(c.certifiedAt)} (formulaire en ligne).`,
-      },
-    );
-  } else {
-    blocks.push(
-      { kind: 'heading', text: 'Adresse' },
-      { kind: 'fields', labels: ['Adresse', 'Code postal et ville', 'Téléphone'] },
-      { kind: 'heading', text: 'Ayants droit (conjoint, concubin, enfants)' },
-      {
-        kind: 'fields',
-        labels: [
-          'Nom, prénom, date de naissance, N° Sécurité sociale',
-          'Nom, prénom, date de naissance, N° Sécurité sociale',
-          'Nom, prénom, date de naissance, N° Sécurité sociale',
-        ],
-      },
-      { kind: 'heading', text: 'Option et remboursements' },
-      {
-        kind: 'paragraph',
-        text: `Options du contrat : ${input.contract.options.map((o) => o.label).join(', ') || 'base obligatoire'}.`,
-      },
-      { kind: 'fields', labels: ['Option choisie', 'IBAN', 'BIC'] },
-      {
-        kind: 'paragraph',
-        text: 'J’accepte la télétransmission Noémie avec ma caisse d’assurance maladie : oui / non',
-      },
-      { kind: 'heading', text: 'Pièces à joindre' },
-      {
-        kind: 'bullets',
-        items: [
-          'Un relevé d’identité bancaire (RIB)',
-          'Votre attestation de droits Sécurité sociale',
-        ],
-      },
-      { kind: 'fields', labels: ['Fait à', 'Le', 'Signature du salarié'] },
-    );
-    if (input.postalAddress) {
-      blocks.push({
-        kind: 'paragraph',
-        text: `À renvoyer complété et signé à : ${input.postalAddress.replace(/\s*\n\s*/g, ', ')}`,
-      });
-    }
-  }
-
-  return renderPdf(
-    {
-      title: 'Bulletin individuel d’affiliation',
-      subtitle: c
-        ? `Complété en ligne par ${e.firstName} ${e.lastName}`
-        : `Pré-rempli pour ${e.firstName} ${e.lastName}`,
-      blocks,
-    },
-    { brandName: input.brandName, primaryColor: input.primaryColor },
-    now,
+/** The completed BIA: everything the employee gave online, and their certification. */
+function completedBlocks(input: BiaPdfInput, c: NonNullable<BiaPdfInput['completed']>): PdfBlock[] {
+  const optionLabel = (code: string | null) =>
+    input.contract.options.find((o) => o.code === code)?.label ?? code ?? '';
+  const blocks: PdfBlock[] = [];
+  blocks.push(
+    { kind: 'heading', text: 'Adresse' },
+    rows([
+      ['Adresse', c.address.addressLine1],
+      ['Complément d’adresse', c.address.addressLine2],
+      ['Code postal', c.address.postalCode],
+      ['Ville', c.address.city],
+      ['Pays', c.address.country],
+      ['Téléphone', c.address.phone],
+    ]),
+    { kind: 'heading', text: 'Ayants droit' },
   );
+  if (c.beneficiaries.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'Aucun ayant droit déclaré.' });
+  } else {
+    blocks.push({
+      kind: 'table',
+      columns: [
+        { title: 'Lien', width: 2 },
+        { title: 'Nom et prénom', width: 3 },
+        { title: 'Naissance', width: 2 },
+        { title: 'N° Sécurité sociale', width: 3 },
+        { title: 'Rattaché au NIR', width: 3 },
+      ],
+      rows: c.beneficiaries.map((b) => [
+        BENEFICIARY_TYPE_LABELS[b.type],
+        `${b.lastName} ${b.firstName}`,
+        frDate(b.birthDate),
+        b.nir ?? '-',
+        b.attachedToNir ?? '-',
+      ]),
+    });
+  }
+  blocks.push(
+    { kind: 'heading', text: 'Option et remboursements' },
+    rows([
+      ['Option choisie', optionLabel(c.optionCode) || 'Base obligatoire'],
+      ['IBAN', c.maskedIban],
+      ['BIC', c.bic],
+      ['Télétransmission Noémie', c.noemieConsent ? 'Acceptée' : 'Refusée'],
+    ]),
+    { kind: 'heading', text: 'Pièces jointes' },
+    c.attachments.length > 0
+      ? {
+          kind: 'bullets',
+          items: c.attachments.map((a) => `${ATTACHMENT_KIND_LABELS[a.kind]} : ${a.originalName}`),
+        }
+      : { kind: 'paragraph', text: 'Aucune pièce jointe.' },
+    {
+      kind: 'paragraph',
+      text: `Le salarié a certifié l’exactitude des informations ci-dessus le ${frDate(c.certifiedAt)} (formulaire en ligne).`,
+    },
+  );
+  return blocks;
+}
+
+/** The pre-filled BIA: blanks to fill in by hand, the pieces to join, where to send it. */
+function blankBlocks(input: BiaPdfInput): PdfBlock[] {
+  const blocks: PdfBlock[] = [];
+  blocks.push(
+    { kind: 'heading', text: 'Adresse' },
+    { kind: 'fields', labels: ['Adresse', 'Code postal et ville', 'Téléphone'] },
+    { kind: 'heading', text: 'Ayants droit (conjoint, concubin, enfants)' },
+    {
+      kind: 'fields',
+      labels: [
+        'Nom, prénom, date de naissance, N° Sécurité sociale',
+        'Nom, prénom, date de naissance, N° Sécurité sociale',
+        'Nom, prénom, date de naissance, N° Sécurité sociale',
+      ],
+    },
+    { kind: 'heading', text: 'Option et remboursements' },
+    {
+      kind: 'paragraph',
+      text: `Options du contrat : ${input.contract.options.map((o) => o.label).join(', ') || 'base obligatoire'}.`,
+    },
+    { kind: 'fields', labels: ['Option choisie', 'IBAN', 'BIC'] },
+    {
+      kind: 'paragraph',
+      text: 'J’accepte la télétransmission Noémie avec ma caisse d’assurance maladie : oui / non',
+    },
+    { kind: 'heading', text: 'Pièces à joindre' },
+    {
+      kind: 'bullets',
+      items: [
+        'Un relevé d’identité bancaire (RIB)',
+        'Votre attestation de droits Sécurité sociale',
+      ],
+    },
+    { kind: 'fields', labels: ['Fait à', 'Le', 'Signature du salarié'] },
+  );
+  if (input.postalAddress) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `À renvoyer complété et signé à : ${input.postalAddress.replace(/\s*\n\s*/g, ', ')}`,
+    });
+  }
+  return blocks;
 }
