@@ -314,6 +314,109 @@ function rowMessage(outcome: Outcome): string {
   }
 }
 
+const IMPORT_REPORT_NAME = 'rapport-import-etablissements.csv';
+
+/** The report's rows: each row of the file, with its own error or what its addition did. */
+function reportRows(
+  prepared: PreparedRow[],
+  candidates: Extract<PreparedRow, { status: null }>[],
+  outcomes: Outcome[],
+): ImportRow[] {
+  const outcomeBySiret = new Map(candidates.map((r, i) => [r.siret, outcomes[i] as Outcome]));
+  return prepared.map((r) => {
+    if (r.status !== null) {
+      return {
+        line: r.line,
+        siret: r.siret,
+        identifier: r.identifier,
+        status: r.status,
+        message: r.message,
+      };
+    }
+    const outcome = outcomeBySiret.get(r.siret) as Outcome;
+    return {
+      line: r.line,
+      siret: r.siret,
+      identifier: r.identifier,
+      status: STATUS_OF[outcome.kind],
+      message: rowMessage(outcome),
+    };
+  });
+}
+
+async function insertReportFile(
+  trx: Db,
+  input: {
+    reportId: string;
+    saved: { storageKey: string; size: number; sha256: string };
+    userId: string;
+    now: Date;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('stored_files')
+    .values({
+      id: input.reportId,
+      storage_key: input.saved.storageKey,
+      original_name: IMPORT_REPORT_NAME,
+      mime_type: 'text/csv',
+      size: input.saved.size,
+      sha256: input.saved.sha256,
+      owner_kind: IMPORT_REPORT_OWNER_KIND,
+      owner_id: input.userId,
+      created_at: input.now.toISOString(),
+    })
+    .execute();
+}
+
+/** The audit entries of a file applied: each administrator role granted, then the import. */
+async function auditImport(
+  trx: Db,
+  now: Date,
+  input: {
+    actor: { userId: string; meta: RequestMeta };
+    grantedCompanies: string[];
+    outcomes: Outcome[];
+    rows: ImportRow[];
+    details: Record<string, unknown>;
+  },
+): Promise<void> {
+  const audit = {
+    actorUserId: input.actor.userId,
+    actorKind: 'employer' as const,
+    ip: input.actor.meta.ip,
+    userAgent: input.actor.meta.userAgent,
+  };
+  for (const companyId of input.grantedCompanies) {
+    await recordAudit(trx, now, {
+      ...audit,
+      action: 'perimeter.company_role_granted',
+      companyId,
+      targetType: 'company',
+      targetId: companyId,
+      details: { role: 'admin', reason: 'no_active_administrator', source: 'file' },
+    });
+  }
+  const companies = new Set(
+    input.outcomes.flatMap((o) => (o.kind === 'added' ? [o.establishment.company.id] : [])),
+  );
+  await recordAudit(trx, now, {
+    ...audit,
+    action: 'perimeter.establishments_imported',
+    // One company when the file added to one company only.
+    companyId: companies.size === 1 ? [...companies][0] : null,
+    targetType: 'establishment',
+    details: {
+      ...input.details,
+      refused: input.rows.filter((r) => r.status === 'refused').length,
+      invalid: input.rows.filter(
+        (r) =>
+          isImportRowError(r.status) && r.status !== 'refused' && r.status !== 'unknown_identifier',
+      ).length,
+    },
+  });
+}
+
 /** « Ajouter plusieurs établissements (fichier) »: reads, checks and applies a file. */
 export async function importEstablishments(
   ctx: Ctx,
@@ -354,87 +457,22 @@ export async function importEstablishments(
           if (unknownSoFar + unknownCount > IMPORT_UNKNOWN_PER_DAY) throw tooManyUnknown();
         },
       );
-      const outcomeBySiret = new Map(candidates.map((r, i) => [r.siret, outcomes[i] as Outcome]));
-      const rows: ImportRow[] = prepared.map((r) => {
-        if (r.status !== null) {
-          return {
-            line: r.line,
-            siret: r.siret,
-            identifier: r.identifier,
-            status: r.status,
-            message: r.message,
-          };
-        }
-        const outcome = outcomeBySiret.get(r.siret) as Outcome;
-        return {
-          line: r.line,
-          siret: r.siret,
-          identifier: r.identifier,
-          status: STATUS_OF[outcome.kind],
-          message: rowMessage(outcome),
-        };
-      });
+      const rows = reportRows(prepared, candidates, outcomes);
       const summary = summarize(rows);
 
-      const csv = reportToCsv(rows);
-      const saved = await ctx.storage.save(csv, {
-        originalName: 'rapport-import-etablissements.csv',
+      const saved = await ctx.storage.save(reportToCsv(rows), {
+        originalName: IMPORT_REPORT_NAME,
         mimeType: 'text/csv',
       });
       savedKey = saved.storageKey;
-      await trx
-        .insertInto('stored_files')
-        .values({
-          id: reportId,
-          storage_key: saved.storageKey,
-          original_name: 'rapport-import-etablissements.csv',
-          mime_type: 'text/csv',
-          size: saved.size,
-          sha256: saved.sha256,
-          owner_kind: IMPORT_REPORT_OWNER_KIND,
-          owner_id: userId,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      await insertReportFile(trx, { reportId, saved, userId, now });
 
-      const audit = {
-        actorUserId: userId,
-        actorKind: 'employer' as const,
-        ip: input.meta.ip,
-        userAgent: input.meta.userAgent,
-      };
-      for (const companyId of grantedCompanies.keys()) {
-        await recordAudit(trx, now, {
-          ...audit,
-          action: 'perimeter.company_role_granted',
-          companyId,
-          targetType: 'company',
-          targetId: companyId,
-          details: { role: 'admin', reason: 'no_active_administrator', source: 'file' },
-        });
-      }
-      const companies = new Set(
-        outcomes.flatMap((o) => (o.kind === 'added' ? [o.establishment.company.id] : [])),
-      );
-      await recordAudit(trx, now, {
-        ...audit,
-        action: 'perimeter.establishments_imported',
-        // One company when the file added to one company only.
-        companyId: companies.size === 1 ? [...companies][0] : null,
-        targetType: 'establishment',
-        details: {
-          fileKind: kind,
-          reportId,
-          ...summary,
-          unknown: unknownCount,
-          refused: rows.filter((r) => r.status === 'refused').length,
-          invalid: rows.filter(
-            (r) =>
-              isImportRowError(r.status) &&
-              r.status !== 'refused' &&
-              r.status !== 'unknown_identifier',
-          ).length,
-        },
+      await auditImport(trx, now, {
+        actor: { userId, meta: input.meta },
+        grantedCompanies: [...grantedCompanies.keys()],
+        outcomes,
+        rows,
+        details: { fileKind: kind, reportId, ...summary, unknown: unknownCount },
       });
       return { reportId, fileName, summary, rows };
     });
