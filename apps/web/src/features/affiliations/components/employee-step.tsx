@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -12,6 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import {
@@ -46,57 +48,165 @@ const FORM_ID = 'pre-affiliation-employee';
 /** Errors that belong to no field of this step: shown above the buttons. */
 const GENERAL_CODES = new Set(['no_contract', 'already_covered', 'request_pending']);
 
-/**
- * Step 2 « Pré-affiliation du salarié »: « Le salarié a-t-il déjà fait l'objet d'une affiliation… »,
- * then the employee's data, checked by the shared schema before `POST /api/affiliations`. The
- * server's field errors land on the same fields; its NIR / birth date warning is confirmed here.
- */
-export function EmployeeStep({
-  setup,
-  initial,
-  establishment,
+/** The employee's identity, dates and job (« Informations du salarié »). */
+function EmployeeFields({
+  form,
   allowTemporaryNir,
-  onBack,
+}: {
+  form: UseFormReturnType<EmployeeValues>;
+  allowTemporaryNir: boolean;
+}) {
+  const date = (field: keyof EmployeeValues, label: string, required = true) => (
+    <DateField
+      label={label}
+      withAsterisk={required}
+      autoComplete={field === 'birthDate' ? 'bday' : 'off'}
+      {...form.getInputProps(field)}
+    />
+  );
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+      <TextInput
+        label="Nom"
+        withAsterisk
+        autoComplete="family-name"
+        maxLength={100}
+        {...form.getInputProps('lastName')}
+      />
+      <TextInput
+        label="Prénom"
+        withAsterisk
+        autoComplete="given-name"
+        maxLength={100}
+        {...form.getInputProps('firstName')}
+      />
+      <TextInput
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        description="Facultatif : sans e-mail, le bulletin sera à imprimer et remettre au salarié (mode Courrier)."
+        {...form.getInputProps('email')}
+      />
+      <TextInput
+        label="Numéro de Sécurité Sociale"
+        withAsterisk
+        autoComplete="off"
+        inputMode="text"
+        maxLength={21}
+        description={
+          allowTemporaryNir
+            ? 'Les 13 premiers caractères, ou les 15 avec la clé ; espaces acceptés. Un numéro provisoire est accepté.'
+            : 'Les 13 premiers caractères, ou les 15 avec la clé ; espaces acceptés.'
+        }
+        id={NIR_ID}
+        {...form.getInputProps('nir')}
+      />
+      {date('birthDate', 'Date de naissance')}
+      {date('hireDate', 'Date d’entrée dans l’entreprise')}
+      {date('affiliationDate', 'Date d’affiliation au contrat Frais de Santé')}
+      <Select
+        label="Type de contrat de travail"
+        placeholder="Choisir un élément"
+        withAsterisk
+        data={CONTRACT_TYPE_OPTIONS}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('employmentContractType')}
+      />
+      {date('employmentStartDate', 'Date de début du contrat de travail')}
+      {needsEndDate(form.values.employmentContractType)
+        ? date('employmentEndDate', 'Date de fin du contrat de travail')
+        : null}
+      <TextInput
+        label="Statut au sein de l’entreprise"
+        description="Facultatif (par exemple : technicien, agent de maîtrise…)"
+        maxLength={100}
+        {...form.getInputProps('positionInCompany')}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** The NIR does not match the birth date: confirm it, or correct it. */
+function NirWarning({
+  warning,
+  confirmRef,
+  pending,
+  onConfirm,
+  onCorrect,
+}: {
+  warning: string;
+  confirmRef: RefObject<HTMLButtonElement | null>;
+  pending: boolean;
+  onConfirm: () => void;
+  onCorrect: () => void;
+}) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title="Vérifiez le numéro de Sécurité Sociale"
+    >
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{warning}</Text>
+        <Group gap="sm">
+          <Button ref={confirmRef} size="sm" color="orange" loading={pending} onClick={onConfirm}>
+            Confirmer et valider
+          </Button>
+          <Button size="sm" variant="default" onClick={onCorrect}>
+            Corriger
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** An error that belongs to no field, with « Suivre mes demandes » for a request pending. */
+function GeneralProblem({ general }: { general: { code: string | null; message: string } | null }) {
+  if (!general) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+      <Stack gap={4} align="flex-start">
+        <Text size="sm">{general.message}</Text>
+        {general.code === 'request_pending' ? (
+          <AnchorLink to={paths.affiliations} size="sm">
+            Suivre mes demandes
+          </AnchorLink>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * `POST /api/affiliations` once the shared checks pass; the NIR / birth date warning to
+ * confirm, the server's field errors on their fields, the others above the buttons.
+ */
+function useCreateRequest({
+  setup,
+  rules,
+  form,
+  warning,
+  setWarning,
   onCreated,
 }: {
   setup: SetupValues;
-  initial: EmployeeValues;
-  establishment: Establishment;
-  allowTemporaryNir: boolean;
-  onBack: (values: EmployeeValues) => void;
+  rules: Parameters<typeof parsePreAffiliation>[3];
+  form: UseFormReturnType<EmployeeValues>;
+  warning: string | null;
+  setWarning: (warning: string | null) => void;
   onCreated: (result: AffiliationDetail) => void;
 }) {
   const create = useCreateAffiliation();
-  // The server's checks, run here first (issue 14 #26).
-  const rules = { allowTemporaryNir, establishment };
-  const [warning, setWarning] = useState<string | null>(null);
   const [general, setGeneral] = useState<{ code: string | null; message: string } | null>(null);
-  const form = useAppForm<EmployeeValues>({
-    initialValues: initial,
-    validate: (values) => {
-      const result = parsePreAffiliation(setup, values, false, rules);
-      return result.ok ? {} : employeeErrors(result.errors);
-    },
-    validateInputOnBlur: true,
-    onValuesChange: (values, previous) => {
-      if (values.nir !== previous.nir || values.birthDate !== previous.birthDate) setWarning(null);
-    },
-  });
   const confirmButton = useRef<HTMLButtonElement>(null);
   // The warning appears: the focus goes to its « Confirmer et valider ».
   useEffect(() => {
     if (warning) confirmButton.current?.focus();
   }, [warning]);
-  // The contract of the affiliation date once it is typed, as the server will pick it.
-  const affiliationDate = isIsoDate(form.values.affiliationDate)
-    ? form.values.affiliationDate
-    : null;
-  const contract = contractFor(
-    establishment,
-    setup.professionalStatus,
-    affiliationDate ?? todayIsoDate(),
-  );
-  const showEndDate = needsEndDate(form.values.employmentContractType);
 
   const send = (values: EmployeeValues, confirm: boolean) => {
     const parsed = parsePreAffiliation(setup, values, confirm, rules);
@@ -135,15 +245,78 @@ export function EmployeeStep({
       },
     });
   };
+  return { send, general, pending: create.isPending, confirmButton };
+}
 
-  const date = (field: keyof EmployeeValues, label: string, required = true) => (
-    <DateField
-      label={label}
-      withAsterisk={required}
-      autoComplete={field === 'birthDate' ? 'bday' : 'off'}
-      {...form.getInputProps(field)}
-    />
+/** The establishment, the professional status, and the contract the request will fall under. */
+function StepContext({
+  setup,
+  establishment,
+  affiliationDate: typedDate,
+}: {
+  setup: SetupValues;
+  establishment: Establishment;
+  affiliationDate: string;
+}) {
+  // The contract of the affiliation date once it is typed, as the server will pick it.
+  const affiliationDate = isIsoDate(typedDate) ? typedDate : null;
+  const contract = contractFor(
+    establishment,
+    setup.professionalStatus,
+    affiliationDate ?? todayIsoDate(),
   );
+  return (
+    <Text size="sm" c="gray.8">
+      {`${establishment.name} — Statut professionnel : ${setup.professionalStatus ? PROFESSIONAL_STATUS_LABELS[setup.professionalStatus] : ''}`}
+      {contract
+        ? ` — Contrat${affiliationDate ? ` au ${formatDate(affiliationDate)}` : ''} : ${contract.label} (n° ${contract.number})`
+        : ''}
+    </Text>
+  );
+}
+
+/**
+ * Step 2 « Pré-affiliation du salarié »: « Le salarié a-t-il déjà fait l'objet d'une affiliation… »,
+ * then the employee's data, checked by the shared schema before `POST /api/affiliations`. The
+ * server's field errors land on the same fields; its NIR / birth date warning is confirmed here.
+ */
+export function EmployeeStep({
+  setup,
+  initial,
+  establishment,
+  allowTemporaryNir,
+  onBack,
+  onCreated,
+}: {
+  setup: SetupValues;
+  initial: EmployeeValues;
+  establishment: Establishment;
+  allowTemporaryNir: boolean;
+  onBack: (values: EmployeeValues) => void;
+  onCreated: (result: AffiliationDetail) => void;
+}) {
+  // The server's checks, run here first (issue 14 #26).
+  const rules = { allowTemporaryNir, establishment };
+  const [warning, setWarning] = useState<string | null>(null);
+  const form = useAppForm<EmployeeValues>({
+    initialValues: initial,
+    validate: (values) => {
+      const result = parsePreAffiliation(setup, values, false, rules);
+      return result.ok ? {} : employeeErrors(result.errors);
+    },
+    validateInputOnBlur: true,
+    onValuesChange: (values, previous) => {
+      if (values.nir !== previous.nir || values.birthDate !== previous.birthDate) setWarning(null);
+    },
+  });
+  const { send, general, pending, confirmButton } = useCreateRequest({
+    setup,
+    rules,
+    form,
+    warning,
+    setWarning,
+    onCreated,
+  });
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
@@ -157,12 +330,11 @@ export function EmployeeStep({
         )}
       >
         <Stack gap="lg">
-          <Text size="sm" c="gray.8">
-            {`${establishment.name} — Statut professionnel : ${setup.professionalStatus ? PROFESSIONAL_STATUS_LABELS[setup.professionalStatus] : ''}`}
-            {contract
-              ? ` — Contrat${affiliationDate ? ` au ${formatDate(affiliationDate)}` : ''} : ${contract.label} (n° ${contract.number})`
-              : ''}
-          </Text>
+          <StepContext
+            setup={setup}
+            establishment={establishment}
+            affiliationDate={form.values.affiliationDate}
+          />
 
           <Radio.Group
             label="Le salarié a-t-il déjà fait l’objet d’une affiliation au sein de votre entreprise ?"
@@ -188,123 +360,31 @@ export function EmployeeStep({
           <Title order={3} fz="lg">
             Informations du salarié
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
-            <TextInput
-              label="Nom"
-              withAsterisk
-              autoComplete="family-name"
-              maxLength={100}
-              {...form.getInputProps('lastName')}
-            />
-            <TextInput
-              label="Prénom"
-              withAsterisk
-              autoComplete="given-name"
-              maxLength={100}
-              {...form.getInputProps('firstName')}
-            />
-            <TextInput
-              label="E-mail"
-              type="email"
-              autoComplete="email"
-              description="Facultatif : sans e-mail, le bulletin sera à imprimer et remettre au salarié (mode Courrier)."
-              {...form.getInputProps('email')}
-            />
-            <TextInput
-              label="Numéro de Sécurité Sociale"
-              withAsterisk
-              autoComplete="off"
-              inputMode="text"
-              maxLength={21}
-              description={
-                allowTemporaryNir
-                  ? 'Les 13 premiers caractères, ou les 15 avec la clé ; espaces acceptés. Un numéro provisoire est accepté.'
-                  : 'Les 13 premiers caractères, ou les 15 avec la clé ; espaces acceptés.'
-              }
-              id={NIR_ID}
-              {...form.getInputProps('nir')}
-            />
-            {date('birthDate', 'Date de naissance')}
-            {date('hireDate', 'Date d’entrée dans l’entreprise')}
-            {date('affiliationDate', 'Date d’affiliation au contrat Frais de Santé')}
-            <Select
-              label="Type de contrat de travail"
-              placeholder="Choisir un élément"
-              withAsterisk
-              data={CONTRACT_TYPE_OPTIONS}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('employmentContractType')}
-            />
-            {date('employmentStartDate', 'Date de début du contrat de travail')}
-            {showEndDate ? date('employmentEndDate', 'Date de fin du contrat de travail') : null}
-            <TextInput
-              label="Statut au sein de l’entreprise"
-              description="Facultatif (par exemple : technicien, agent de maîtrise…)"
-              maxLength={100}
-              {...form.getInputProps('positionInCompany')}
-            />
-          </SimpleGrid>
+          <EmployeeFields form={form} allowTemporaryNir={allowTemporaryNir} />
 
           <div aria-live="polite">
             {warning ? (
-              <Alert
-                color="orange"
-                variant="light"
-                icon={<IconAlertTriangle aria-hidden />}
-                title="Vérifiez le numéro de Sécurité Sociale"
-              >
-                <Stack gap="sm" align="flex-start">
-                  <Text size="sm">{warning}</Text>
-                  <Group gap="sm">
-                    <Button
-                      ref={confirmButton}
-                      size="sm"
-                      color="orange"
-                      loading={create.isPending}
-                      onClick={() => send(form.getValues(), true)}
-                    >
-                      Confirmer et valider
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="default"
-                      onClick={() => {
-                        setWarning(null);
-                        document.getElementById(NIR_ID)?.focus();
-                      }}
-                    >
-                      Corriger
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
+              <NirWarning
+                warning={warning}
+                confirmRef={confirmButton}
+                pending={pending}
+                onConfirm={() => send(form.getValues(), true)}
+                onCorrect={() => {
+                  setWarning(null);
+                  document.getElementById(NIR_ID)?.focus();
+                }}
+              />
             ) : null}
           </div>
           <div role="alert">
-            {general ? (
-              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-                <Stack gap={4} align="flex-start">
-                  <Text size="sm">{general.message}</Text>
-                  {general.code === 'request_pending' ? (
-                    <AnchorLink to={paths.affiliations} size="sm">
-                      Suivre mes demandes
-                    </AnchorLink>
-                  ) : null}
-                </Stack>
-              </Alert>
-            ) : null}
+            <GeneralProblem general={general} />
           </div>
 
           <Group justify="flex-end" gap="sm">
-            <Button
-              variant="default"
-              onClick={() => onBack(form.getValues())}
-              disabled={create.isPending}
-            >
+            <Button variant="default" onClick={() => onBack(form.getValues())} disabled={pending}>
               Retour à l’étape 1
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={Boolean(warning)}>
+            <Button type="submit" loading={pending} disabled={Boolean(warning)}>
               Valider
             </Button>
           </Group>

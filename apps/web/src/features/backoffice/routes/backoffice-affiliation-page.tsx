@@ -119,6 +119,273 @@ function BackLink() {
   );
 }
 
+/** The employee as the form and the employer gave them. */
+function IdentityCard({ data }: { data: BackofficeAffiliation }) {
+  const form = data.form;
+  const address = form?.address;
+  return (
+    <Card title="Identité">
+      <Fields>
+        <Field label="Nom">{data.lastName}</Field>
+        <Field label="Prénom">{data.firstName}</Field>
+        <Field label="Date de naissance">{date(data.birthDate)}</Field>
+        {/* The server sends it grouped (« 1 90 05 75 123 456 22 »): shown as it is. */}
+        <Field label="Numéro de Sécurité sociale">{data.nir}</Field>
+        <Field label="E-mail">{data.email}</Field>
+        <Field label="Téléphone">{address?.phone}</Field>
+        <Field label="Adresse">
+          {address
+            ? [
+                address.addressLine1,
+                address.addressLine2,
+                [address.postalCode, address.city].filter(Boolean).join(' '),
+                address.country,
+              ]
+                .filter(Boolean)
+                .join(', ')
+            : ''}
+        </Field>
+      </Fields>
+    </Card>
+  );
+}
+
+/** The job as the employer declared it. */
+function EmploymentCard({ data }: { data: BackofficeAffiliation }) {
+  return (
+    <Card title="Emploi">
+      <Fields>
+        <Field label="Société">
+          {data.companyName} (SIREN {formatSiren(data.siren)})
+        </Field>
+        <Field label="Établissement">
+          {data.establishmentName} (SIRET {formatSiret(data.siret)})
+        </Field>
+        <Field label="Statut professionnel">
+          {PROFESSIONAL_STATUS_LABELS[data.professionalStatus as ProfessionalStatus] ??
+            data.professionalStatus}
+        </Field>
+        <Field label="Type de contrat de travail">
+          {EMPLOYMENT_CONTRACT_TYPE_LABELS[data.employmentContractType as EmploymentContractType] ??
+            data.employmentContractType}
+        </Field>
+        <Field label="Date d’embauche">{date(data.hireDate)}</Field>
+        <Field label="Début du contrat de travail">{date(data.employmentStartDate)}</Field>
+        {data.employmentEndDate ? (
+          <Field label="Fin du contrat de travail">{date(data.employmentEndDate)}</Field>
+        ) : null}
+        <Field label="Poste">{data.positionInCompany}</Field>
+        <Field label="Date d’affiliation">{date(data.affiliationDate)}</Field>
+      </Fields>
+    </Card>
+  );
+}
+
+/** The contract, the option chosen, the bank details, the consents. */
+function ContractCard({ data }: { data: BackofficeAffiliation }) {
+  const form = data.form;
+  return (
+    <Card title="Contrat et coordonnées bancaires">
+      <Fields>
+        <Field label="Contrat">
+          {data.contractLabel} (n° {data.contractNumber})
+        </Field>
+        <Field label="Option">{form?.optionLabel}</Field>
+        <Field label="IBAN">{form?.maskedIban}</Field>
+        <Field label="BIC">{form?.bic}</Field>
+        <Field label="Télétransmission Noémie">
+          {form ? (form.noemieConsent ? 'Acceptée' : 'Refusée') : ''}
+        </Field>
+        <Field label="Certifié le">{formatDateTime(form?.certifiedAt)}</Field>
+      </Fields>
+    </Card>
+  );
+}
+
+/** The files the employee joined, each a download. */
+function AttachmentsCard({ data }: { data: BackofficeAffiliation }) {
+  const form = data.form;
+  return (
+    <Card title="Pièces justificatives">
+      {form && form.attachments.length > 0 ? (
+        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+          {form.attachments.map((a) => (
+            <li key={a.id}>
+              <Anchor
+                href={`${affiliationPath(data.id)}/attachments/${encodeURIComponent(a.id)}`}
+                size="sm"
+                fw={600}
+              >
+                <Group gap={6} component="span" wrap="nowrap">
+                  <IconDownload size={16} aria-hidden />
+                  {ATTACHMENT_KIND_LABELS[a.kind]} : {a.originalName}
+                </Group>
+              </Anchor>
+            </li>
+          ))}
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Aucune pièce jointe.
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** The beneficiaries declared in the form. */
+function BeneficiariesCard({ data }: { data: BackofficeAffiliation }) {
+  const form = data.form;
+  return (
+    <Card title="Ayants droit">
+      {form && form.beneficiaries.length > 0 ? (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Type</Table.Th>
+                <Table.Th scope="col">Nom et prénom</Table.Th>
+                <Table.Th scope="col">Date de naissance</Table.Th>
+                <Table.Th scope="col">N° de Sécurité sociale</Table.Th>
+                <Table.Th scope="col">Rattaché au n°</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {form.beneficiaries.map((b, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{BENEFICIARY_TYPE_LABELS[b.type]}</Table.Td>
+                  <Table.Td>
+                    {b.lastName} {b.firstName}
+                  </Table.Td>
+                  <Table.Td>{date(b.birthDate)}</Table.Td>
+                  <Table.Td>{b.nir ?? '—'}</Table.Td>
+                  <Table.Td>{b.attachedToNir ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Aucun ayant droit déclaré.
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** Every change of status, oldest first. */
+function HistoryCard({ data }: { data: BackofficeAffiliation }) {
+  return (
+    <Card title="Historique">
+      <Stack component="ol" gap="xs" m={0} pl="lg">
+        {data.history.map((h, i) => (
+          <Text component="li" size="sm" key={i}>
+            <strong>{formatDateTime(h.at)}</strong> :{' '}
+            {h.from ? `${AFFILIATION_STATUS_LABELS[h.from]} → ` : ''}
+            {AFFILIATION_STATUS_LABELS[h.to]} ({ACTOR_LABELS[h.actorKind] ?? h.actorKind})
+            {h.reason ? ` — ${REASON_LABELS[h.reason] ?? `motif : ${h.reason}`}` : ''}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** « Valider l’affiliation »: what the validation does, before it is done. */
+function ValidateModal({
+  data,
+  opened,
+  pending,
+  onClose,
+  onConfirm,
+}: {
+  data: BackofficeAffiliation;
+  opened: boolean;
+  pending: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={() => !pending && onClose()} title="Valider l’affiliation">
+      <Stack gap="md">
+        <Text size="sm">
+          Le salarié {data.lastName} {data.firstName} sera affilié au contrat « {data.contractLabel}{' '}
+          » à compter du {date(data.affiliationDate)}, et son employeur en sera informé.
+        </Text>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose} disabled={pending}>
+            Annuler
+          </Button>
+          <Button onClick={onConfirm} loading={pending} data-autofocus>
+            Confirmer la validation
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** What the insurer can do with the request now, and its BIA as a PDF. */
+function DecisionBar({
+  data,
+  onValidate,
+  onReturn,
+  onPaperReceived,
+  paperPending,
+}: {
+  data: BackofficeAffiliation;
+  onValidate: () => void;
+  onReturn: () => void;
+  onPaperReceived: () => void;
+  paperPending: boolean;
+}) {
+  const canDecide = data.status === 'finalised';
+  const awaitingPaper =
+    data.mode === 'mail' && (data.status === 'sent' || data.status === 'started');
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Group gap="sm">
+        {canDecide ? (
+          <>
+            <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={onValidate}>
+              Valider l’affiliation
+            </Button>
+            <Button
+              variant="light"
+              color="orange"
+              leftSection={<IconArrowBackUp size={18} aria-hidden />}
+              onClick={onReturn}
+            >
+              Retourner au salarié
+            </Button>
+          </>
+        ) : null}
+        {awaitingPaper ? (
+          <Button
+            variant="light"
+            leftSection={<IconMailbox size={18} aria-hidden />}
+            onClick={onPaperReceived}
+            loading={paperPending}
+          >
+            Marquer le bulletin papier comme reçu
+          </Button>
+        ) : null}
+        <Button
+          component="a"
+          href={`${affiliationPath(data.id)}/bia.pdf`}
+          target="_blank"
+          rel="noopener"
+          variant="default"
+          leftSection={<IconFileTypePdf size={18} aria-hidden />}
+        >
+          Voir le bulletin (PDF)
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 function Detail({ data }: { data: BackofficeAffiliation }) {
   const validate = useValidateAffiliation(data.id);
   const paper = useMarkPaperReceived(data.id);
@@ -127,8 +394,6 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
   const [outcome, setOutcome] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const form = data.form;
-  const address = form?.address;
 
   useEffect(() => {
     if (outcome || problem) outcomeRef.current?.focus();
@@ -172,9 +437,6 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
     });
   };
 
-  const canDecide = data.status === 'finalised';
-  const awaitingPaper =
-    data.mode === 'mail' && (data.status === 'sent' || data.status === 'started');
   const name = `${data.lastName} ${data.firstName}`;
 
   return (
@@ -198,48 +460,13 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
         ) : null}
       </div>
 
-      <Paper withBorder radius="md" p="md">
-        <Group gap="sm">
-          {canDecide ? (
-            <>
-              <Button
-                leftSection={<IconCheck size={18} aria-hidden />}
-                onClick={() => setConfirming(true)}
-              >
-                Valider l’affiliation
-              </Button>
-              <Button
-                variant="light"
-                color="orange"
-                leftSection={<IconArrowBackUp size={18} aria-hidden />}
-                onClick={() => setReturning(true)}
-              >
-                Retourner au salarié
-              </Button>
-            </>
-          ) : null}
-          {awaitingPaper ? (
-            <Button
-              variant="light"
-              leftSection={<IconMailbox size={18} aria-hidden />}
-              onClick={onPaperReceived}
-              loading={paper.isPending}
-            >
-              Marquer le bulletin papier comme reçu
-            </Button>
-          ) : null}
-          <Button
-            component="a"
-            href={`${affiliationPath(data.id)}/bia.pdf`}
-            target="_blank"
-            rel="noopener"
-            variant="default"
-            leftSection={<IconFileTypePdf size={18} aria-hidden />}
-          >
-            Voir le bulletin (PDF)
-          </Button>
-        </Group>
-      </Paper>
+      <DecisionBar
+        data={data}
+        onValidate={() => setConfirming(true)}
+        onReturn={() => setReturning(true)}
+        onPaperReceived={onPaperReceived}
+        paperPending={paper.isPending}
+      />
 
       {data.returnReason && data.status === 'returned' ? (
         <Alert color="grape" variant="light" title="Motif du retour">
@@ -248,167 +475,23 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
       ) : null}
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <Card title="Identité">
-          <Fields>
-            <Field label="Nom">{data.lastName}</Field>
-            <Field label="Prénom">{data.firstName}</Field>
-            <Field label="Date de naissance">{date(data.birthDate)}</Field>
-            {/* The server sends it grouped (« 1 90 05 75 123 456 22 »): shown as it is. */}
-            <Field label="Numéro de Sécurité sociale">{data.nir}</Field>
-            <Field label="E-mail">{data.email}</Field>
-            <Field label="Téléphone">{address?.phone}</Field>
-            <Field label="Adresse">
-              {address
-                ? [
-                    address.addressLine1,
-                    address.addressLine2,
-                    [address.postalCode, address.city].filter(Boolean).join(' '),
-                    address.country,
-                  ]
-                    .filter(Boolean)
-                    .join(', ')
-                : ''}
-            </Field>
-          </Fields>
-        </Card>
-        <Card title="Emploi">
-          <Fields>
-            <Field label="Société">
-              {data.companyName} (SIREN {formatSiren(data.siren)})
-            </Field>
-            <Field label="Établissement">
-              {data.establishmentName} (SIRET {formatSiret(data.siret)})
-            </Field>
-            <Field label="Statut professionnel">
-              {PROFESSIONAL_STATUS_LABELS[data.professionalStatus as ProfessionalStatus] ??
-                data.professionalStatus}
-            </Field>
-            <Field label="Type de contrat de travail">
-              {EMPLOYMENT_CONTRACT_TYPE_LABELS[
-                data.employmentContractType as EmploymentContractType
-              ] ?? data.employmentContractType}
-            </Field>
-            <Field label="Date d’embauche">{date(data.hireDate)}</Field>
-            <Field label="Début du contrat de travail">{date(data.employmentStartDate)}</Field>
-            {data.employmentEndDate ? (
-              <Field label="Fin du contrat de travail">{date(data.employmentEndDate)}</Field>
-            ) : null}
-            <Field label="Poste">{data.positionInCompany}</Field>
-            <Field label="Date d’affiliation">{date(data.affiliationDate)}</Field>
-          </Fields>
-        </Card>
-        <Card title="Contrat et coordonnées bancaires">
-          <Fields>
-            <Field label="Contrat">
-              {data.contractLabel} (n° {data.contractNumber})
-            </Field>
-            <Field label="Option">{form?.optionLabel}</Field>
-            <Field label="IBAN">{form?.maskedIban}</Field>
-            <Field label="BIC">{form?.bic}</Field>
-            <Field label="Télétransmission Noémie">
-              {form ? (form.noemieConsent ? 'Acceptée' : 'Refusée') : ''}
-            </Field>
-            <Field label="Certifié le">{formatDateTime(form?.certifiedAt)}</Field>
-          </Fields>
-        </Card>
-        <Card title="Pièces justificatives">
-          {form && form.attachments.length > 0 ? (
-            <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-              {form.attachments.map((a) => (
-                <li key={a.id}>
-                  <Anchor
-                    href={`${affiliationPath(data.id)}/attachments/${encodeURIComponent(a.id)}`}
-                    size="sm"
-                    fw={600}
-                  >
-                    <Group gap={6} component="span" wrap="nowrap">
-                      <IconDownload size={16} aria-hidden />
-                      {ATTACHMENT_KIND_LABELS[a.kind]} : {a.originalName}
-                    </Group>
-                  </Anchor>
-                </li>
-              ))}
-            </Stack>
-          ) : (
-            <Text size="sm" c="dimmed">
-              Aucune pièce jointe.
-            </Text>
-          )}
-        </Card>
+        <IdentityCard data={data} />
+        <EmploymentCard data={data} />
+        <ContractCard data={data} />
+        <AttachmentsCard data={data} />
       </SimpleGrid>
 
-      <Card title="Ayants droit">
-        {form && form.beneficiaries.length > 0 ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Type</Table.Th>
-                  <Table.Th scope="col">Nom et prénom</Table.Th>
-                  <Table.Th scope="col">Date de naissance</Table.Th>
-                  <Table.Th scope="col">N° de Sécurité sociale</Table.Th>
-                  <Table.Th scope="col">Rattaché au n°</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {form.beneficiaries.map((b, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{BENEFICIARY_TYPE_LABELS[b.type]}</Table.Td>
-                    <Table.Td>
-                      {b.lastName} {b.firstName}
-                    </Table.Td>
-                    <Table.Td>{date(b.birthDate)}</Table.Td>
-                    <Table.Td>{b.nir ?? '—'}</Table.Td>
-                    <Table.Td>{b.attachedToNir ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Aucun ayant droit déclaré.
-          </Text>
-        )}
-      </Card>
+      <BeneficiariesCard data={data} />
 
-      <Card title="Historique">
-        <Stack component="ol" gap="xs" m={0} pl="lg">
-          {data.history.map((h, i) => (
-            <Text component="li" size="sm" key={i}>
-              <strong>{formatDateTime(h.at)}</strong> :{' '}
-              {h.from ? `${AFFILIATION_STATUS_LABELS[h.from]} → ` : ''}
-              {AFFILIATION_STATUS_LABELS[h.to]} ({ACTOR_LABELS[h.actorKind] ?? h.actorKind})
-              {h.reason ? ` — ${REASON_LABELS[h.reason] ?? `motif : ${h.reason}`}` : ''}
-            </Text>
-          ))}
-        </Stack>
-      </Card>
+      <HistoryCard data={data} />
 
-      <Modal
+      <ValidateModal
+        data={data}
         opened={confirming}
-        onClose={() => !validate.isPending && setConfirming(false)}
-        title="Valider l’affiliation"
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            Le salarié {name} sera affilié au contrat « {data.contractLabel} » à compter du{' '}
-            {date(data.affiliationDate)}, et son employeur en sera informé.
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button
-              variant="default"
-              onClick={() => setConfirming(false)}
-              disabled={validate.isPending}
-            >
-              Annuler
-            </Button>
-            <Button onClick={onValidate} loading={validate.isPending} data-autofocus>
-              Confirmer la validation
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        pending={validate.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={onValidate}
+      />
       <ReturnModal
         requestId={data.id}
         opened={returning}
