@@ -2,7 +2,7 @@ import { computeNirKey } from '@affilia/shared/validators/nir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactKeyMap } from '../lib/compact-keys';
 import type { FileState, Ok } from '../modules/reference-data/import-batch';
-import { createRowParser, type MemberData } from '../modules/reference-data/import-parse';
+import { COLUMNS, createRowParser, type MemberData } from '../modules/reference-data/import-parse';
 import { buildTestApp, type TestApp } from '../../test/helper';
 import {
   createCompany,
@@ -34,24 +34,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HEADER = [
-  'NIR',
-  'Nom',
-  'Prénom',
-  'Date de naissance',
-  'SIRET',
-  'Statut professionnel',
-  'Numéro de contrat',
-  'Option',
-  'Date d’effet',
-  'Date de fin',
-];
 const withKey = (nir13: string) => nir13 + computeNirKey(nir13);
+const text = (values: string[]) => values.map((v) => ({ kind: 'text' as const, text: v }));
+
+/** A row of a members' file: the person (the rest as the test's establishment and contract). */
+function member(nir13: string, lastName: string, firstName: string, birthDate: string) {
+  const values: Record<string, string> = {
+    nir: withKey(nir13),
+    lastName,
+    firstName,
+    birthDate,
+    siret,
+    professionalStatus: 'Non cadre',
+    contractNumber: contract.number,
+    effectiveDate: '01/03/2024',
+  };
+  return COLUMNS.members.map((c) => values[c.field] ?? '');
+}
 
 /** The rows of a members' file, parsed as the import parses them. */
 function rows(lines: string[][]): Ok<MemberData>[] {
-  const text = (values: string[]) => values.map((v) => ({ kind: 'text' as const, text: v }));
-  const parser = createRowParser('members', text(HEADER));
+  const parser = createRowParser('members', text(COLUMNS.members.map((c) => c.header)));
   return lines.map((cells, i) => {
     const parsed = parser.parse({ line: i + 2, cells: text(cells) });
     if (!parsed.ok) throw new Error(parsed.message);
@@ -76,30 +79,8 @@ describe('applyMembersBatch (command)', () => {
   it('creates a new member and their coverage, updates a known one, one outcome per row', async () => {
     const input = {
       rows: rows([
-        [
-          withKey('1850675101001'),
-          'Durand',
-          'Léa',
-          '12/06/1985',
-          siret,
-          'Non cadre',
-          contract.number,
-          '',
-          '01/02/2024',
-          '',
-        ],
-        [
-          withKey(known.nir13),
-          'Zéphyrin',
-          'Jules',
-          '15/06/1985',
-          siret,
-          'Non cadre',
-          contract.number,
-          '',
-          '01/03/2024',
-          '',
-        ],
+        member('1850675101001', 'Durand', 'Léa', '12/06/1985'),
+        member(known.nir13, 'Zéphyrin', 'Jules', '15/06/1985'),
       ]),
       at: t.clock.now().toISOString(),
       allowTemporaryNir: true,
@@ -120,37 +101,15 @@ describe('applyMembersBatch (command)', () => {
       .select('effective_date')
       .where('member_id', '=', created!.id)
       .execute();
-    expect(coverages).toEqual([{ effective_date: '2024-02-01' }]);
+    expect(coverages).toEqual([{ effective_date: '2024-03-01' }]);
     expect((await memberByNir(known.nir13))?.last_name).toBe('Zéphyrin');
   });
 
   it('writes nothing of the batch when a step fails midway (the coverages refused by the database)', async () => {
     const input = {
       rows: rows([
-        [
-          withKey('1860675102001'),
-          'Petit',
-          'Anne',
-          '12/06/1986',
-          siret,
-          'Non cadre',
-          contract.number,
-          '',
-          '01/02/2024',
-          '',
-        ],
-        [
-          withKey(known.nir13),
-          'Zéphyr',
-          'Jules',
-          '15/06/1985',
-          siret,
-          'Non cadre',
-          contract.number,
-          '',
-          '01/03/2024',
-          '',
-        ],
+        member('1860675102001', 'Petit', 'Anne', '12/06/1986'),
+        member(known.nir13, 'Zéphyr', 'Jules', '15/06/1985'),
       ]),
       at: t.clock.now().toISOString(),
       write: true,
