@@ -15,7 +15,7 @@ import type { RequestMeta } from '../../lib/request-meta';
 import { ensureSettingsRow } from '../content/content.service';
 import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
 import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
-import { csvField } from '../establishments/import-report';
+import { CSV_BOM, csvLines } from '../../lib/csv';
 import { getBranding } from '../settings/settings.service';
 
 export interface AuditViewer {
@@ -255,7 +255,7 @@ export async function exportAudit(
   });
   const db = ctx.db;
   async function* lines() {
-    yield `\uFEFF${AUDIT_EXPORT_COLUMNS.map(csvField).join(';')}\r\n`;
+    yield CSV_BOM + csvLines([AUDIT_EXPORT_COLUMNS]);
     let after: Row | undefined;
     for (;;) {
       const rows = await findRows(
@@ -264,7 +264,7 @@ export async function exportAudit(
         { limit: batchSize, offset: 0 },
       );
       if (rows.length > 0) {
-        yield rows.map((r) => exportValues(r).map(csvField).join(';') + '\r\n').join('');
+        yield csvLines(rows.map(exportValues));
       }
       if (rows.length < batchSize) return;
       after = rows[rows.length - 1];

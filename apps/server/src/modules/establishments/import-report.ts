@@ -4,6 +4,7 @@ import {
   type ImportRow,
   type ImportSummary,
 } from '@affilia/shared/schemas/establishments';
+import { CSV_BOM, csvLines } from '../../lib/csv';
 
 /** The counts of a report. */
 export function summarize(rows: readonly ImportRow[]): ImportSummary {
@@ -19,16 +20,6 @@ export function summarize(rows: readonly ImportRow[]): ImportSummary {
     alreadyFollowed,
     errors: rows.filter((r) => isImportRowError(r.status)).length,
   };
-}
-
-/**
- * One CSV field for a spreadsheet: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab or
- * carriage return neutralised with an apostrophe (the file echoes what the user's file held, and
- * a spreadsheet would run it as a formula: OWASP "CSV injection").
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** "356 000 000 00048": readable, and kept as text by a spreadsheet (no « 3,56E+13 »). */
@@ -49,6 +40,6 @@ export function reportToCsv(rows: readonly ImportRow[]): Buffer {
       IMPORT_ROW_STATUS_LABELS[r.status],
       r.message,
     ]),
-  ].map((fields) => fields.map(csvField).join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  ];
+  return Buffer.from(CSV_BOM + csvLines(lines), 'utf8');
 }

@@ -21,6 +21,7 @@ import type { ContractOption } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
+import { CSV_BOM, csvLines } from '../../lib/csv';
 import { parisDate } from '../../lib/clock';
 import { readDataVersion } from '../../lib/data-versions';
 import { cachedFigure } from '../../lib/figures-cache';
@@ -298,12 +299,6 @@ function exportValues(cipher: FieldCipher, today: string, r: MemberListRow): str
   ];
 }
 
-/** A CSV field for French Excel: `;`-separated, quoted when needed, no formula injection. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export interface ExportInput {
   filters: MemberFilters;
   sort: MemberSort;
@@ -370,11 +365,9 @@ export async function exportMembers(
   const batches = streamMembers(ctx.db, conditions, input);
   if (input.format === 'csv') {
     async function* lines() {
-      yield `\uFEFF${MEMBER_EXPORT_COLUMNS.map(csvField).join(';')}\r\n`;
+      yield CSV_BOM + csvLines([MEMBER_EXPORT_COLUMNS]);
       for await (const batch of batches) {
-        yield batch
-          .map((r) => exportValues(ctx.cipher, today, r).map(csvField).join(';') + '\r\n')
-          .join('');
+        yield csvLines(batch.map((r) => exportValues(ctx.cipher, today, r)));
       }
     }
     // Pulled by the client: Readable.from reads one batch ahead at most (highWaterMark 1).

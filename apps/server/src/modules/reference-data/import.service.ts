@@ -40,7 +40,7 @@ import { newId } from '../../lib/ids';
 import { openTable } from '../../lib/spreadsheet/read-table';
 import type { FileStorage } from '../../lib/storage';
 import type { TableSource } from '../../lib/spreadsheet/table';
-import { csvField } from '../establishments/import-report';
+import { CSV_BOM, csvLines } from '../../lib/csv';
 import {
   changes,
   created,
@@ -433,7 +433,7 @@ export function reportLine(kind: ReferenceImportKind, row: ReferenceImportRow | 
   const fields = row
     ? [String(row.line), row.key, row.label, STATUS_LABELS[row.status], row.message]
     : ['Ligne', ...KEY_HEADERS[kind], 'Résultat', 'Détail'];
-  return `${fields.map(csvField).join(';')}\r\n`;
+  return csvLines([fields]);
 }
 
 /**
@@ -449,7 +449,7 @@ class ReportFile {
   ) {
     this.stream = fs.createWriteStream(path, { mode: 0o600, flags: 'wx' });
     this.stream.on('error', (err) => (this.failed = err));
-    this.stream.write(`\uFEFF${reportLine(kind, null)}`);
+    this.stream.write(CSV_BOM + reportLine(kind, null));
   }
 
   static create(kind: ReferenceImportKind): ReportFile {
