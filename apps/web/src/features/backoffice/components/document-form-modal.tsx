@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import {
   Alert,
   Button,
-  FileInput,
   Group,
   Modal,
   Radio,
@@ -13,18 +12,20 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFileUpload } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
 import { DOCUMENT_MAX_BYTES, DocumentMetadataSchema } from '@affilia/shared/schemas/documents';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { DOCUMENT_ACCEPT, checkDocumentFile, formatFileSize } from '../../../lib/document-format';
+import { checkDocumentFile } from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
 import { DocumentCompanyPicker } from './document-company-picker';
+import { DocumentFileInput } from './document-file-input';
 
 interface Values {
   title: string;
@@ -40,7 +41,6 @@ const CATEGORY_OPTIONS = DOCUMENT_CATEGORIES.map((value) => ({
   label: DOCUMENT_CATEGORY_LABELS[value],
 }));
 
-const MAX_LABEL = formatFileSize(DOCUMENT_MAX_BYTES);
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
 function initialValues(document: BackofficeDocument | undefined): Values {
@@ -52,6 +52,144 @@ function initialValues(document: BackofficeDocument | undefined): Values {
     idcc: document?.idcc ?? '',
     companyId: document?.companyId ?? '',
   };
+}
+
+/** Titre, description, catégorie, and who sees the document (all, an IDCC, a company). */
+function MetadataFields({
+  form,
+  document,
+}: {
+  form: UseFormReturnType<Values>;
+  document: BackofficeDocument | undefined;
+}) {
+  return (
+    <>
+      <TextInput
+        label="Titre"
+        required
+        maxLength={200}
+        data-autofocus
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label="Description"
+        description="Facultative : elle aide les entreprises à trouver le document"
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={2000}
+        {...form.getInputProps('description')}
+      />
+      <Select
+        label="Catégorie"
+        placeholder="Choisir une catégorie"
+        required
+        data={CATEGORY_OPTIONS}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('category')}
+      />
+      <Radio.Group label="Destinataires" required {...form.getInputProps('scope')}>
+        <Stack gap="xs" mt="xs">
+          <Radio value="all" label="Tous les adhérents" />
+          <Radio value="ccn" label="Les entreprises d’une convention collective (IDCC)" />
+          <Radio value="company" label="Une entreprise" />
+        </Stack>
+      </Radio.Group>
+      {form.values.scope === 'ccn' ? (
+        <TextInput
+          label="IDCC"
+          description="Le numéro de la convention collective, par exemple 1527 pour l’immobilier"
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={4}
+          w={{ base: '100%', xs: 200 }}
+          {...form.getInputProps('idcc')}
+        />
+      ) : null}
+      {form.values.scope === 'company' ? (
+        <DocumentCompanyPicker
+          value={form.values.companyId}
+          onChange={(companyId) => form.setFieldValue('companyId', companyId)}
+          error={form.errors.companyId}
+          current={
+            document?.scope === 'company' && document.companyId && document.companyName
+              ? { id: document.companyId, name: document.companyName }
+              : null
+          }
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Saves a document's metadata, or a new document with its file, and says so. */
+function useSaveDocument(document: BackofficeDocument | undefined) {
+  const create = useCreateDocument();
+  const update = useUpdateDocument(document?.id ?? '');
+  const saveDocument = (
+    meta: DocumentMetadata,
+    file: File | null,
+    onSaved: () => void,
+    onError: (error: unknown) => void,
+  ) => {
+    if (document) {
+      update.mutate(meta, {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            title: 'Document modifié',
+            message: `Les informations de « ${saved.title} » sont enregistrées.`,
+            closeButtonProps: CLOSE,
+          });
+          onSaved();
+        },
+        onError,
+      });
+    } else if (file) {
+      create.mutate(
+        { meta, file },
+        {
+          onSuccess: (saved) => {
+            notifications.show({
+              color: 'teal',
+              title: 'Document ajouté',
+              message: `« ${saved.title} » est enregistré comme brouillon : publiez-le pour le rendre visible aux entreprises concernées.`,
+              closeButtonProps: CLOSE,
+              autoClose: 8000,
+            });
+            onSaved();
+          },
+          onError,
+        },
+      );
+    }
+  };
+  const reset = () => {
+    create.reset();
+    update.reset();
+  };
+  return { saveDocument, pending: create.isPending || update.isPending, reset };
+}
+
+/** What happens to the document once saved, and the last error that belongs to no field. */
+function FormIntro({ editing, problem }: { editing: boolean; problem: string | null }) {
+  return (
+    <>
+      <Text size="sm">
+        {editing
+          ? 'Pour changer le fichier, utilisez « Remplacer le fichier ». '
+          : 'Le document est enregistré comme brouillon : il ne sera visible des entreprises qu’une fois publié. '}
+        Les champs marqués d’un astérisque (*) sont obligatoires.
+      </Text>
+      {problem ? (
+        <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+          {problem}
+        </Alert>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -69,9 +207,7 @@ export function DocumentFormModal({
 }) {
   const formId = useId();
   const editing = document !== undefined;
-  const create = useCreateDocument();
-  const update = useUpdateDocument(document?.id ?? '');
-  const pending = create.isPending || update.isPending;
+  const { saveDocument, pending, reset } = useSaveDocument(document);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -79,7 +215,6 @@ export function DocumentFormModal({
     initialValues: initialValues(document),
     validate: zodResolver(DocumentMetadataSchema),
   });
-  const scope = form.values.scope;
 
   const close = () => {
     if (pending) return;
@@ -88,8 +223,7 @@ export function DocumentFormModal({
     setFile(null);
     setFileError(null);
     setProblem(null);
-    create.reset();
-    update.reset();
+    reset();
     onClose();
   };
 
@@ -120,40 +254,18 @@ export function DocumentFormModal({
       focusFirstInvalid(formId);
       return;
     }
-    const meta = parsed.data;
-    if (editing) {
-      update.mutate(meta, {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            title: 'Document modifié',
-            message: `Les informations de « ${saved.title} » sont enregistrées.`,
-            closeButtonProps: CLOSE,
-          });
-          close();
-        },
-        onError: showServerError,
-      });
-    } else if (file) {
-      create.mutate(
-        { meta, file },
-        {
-          onSuccess: (saved) => {
-            notifications.show({
-              color: 'teal',
-              title: 'Document ajouté',
-              message: `« ${saved.title} » est enregistré comme brouillon : publiez-le pour le rendre visible aux entreprises concernées.`,
-              closeButtonProps: CLOSE,
-              autoClose: 8000,
-            });
-            form.reset();
-            setFile(null);
-            close();
-          },
-          onError: showServerError,
-        },
-      );
-    }
+    saveDocument(
+      parsed.data,
+      file,
+      () => {
+        if (!editing) {
+          form.reset();
+          setFile(null);
+        }
+        close();
+      },
+      showServerError,
+    );
   };
 
   return (
@@ -170,89 +282,17 @@ export function DocumentFormModal({
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">
-            {editing
-              ? 'Pour changer le fichier, utilisez « Remplacer le fichier ». '
-              : 'Le document est enregistré comme brouillon : il ne sera visible des entreprises qu’une fois publié. '}
-            Les champs marqués d’un astérisque (*) sont obligatoires.
-          </Text>
-          {problem ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {problem}
-            </Alert>
-          ) : null}
-          <TextInput
-            label="Titre"
-            required
-            maxLength={200}
-            data-autofocus
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label="Description"
-            description="Facultative : elle aide les entreprises à trouver le document"
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={2000}
-            {...form.getInputProps('description')}
-          />
-          <Select
-            label="Catégorie"
-            placeholder="Choisir une catégorie"
-            required
-            data={CATEGORY_OPTIONS}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('category')}
-          />
-          <Radio.Group label="Destinataires" required {...form.getInputProps('scope')}>
-            <Stack gap="xs" mt="xs">
-              <Radio value="all" label="Tous les adhérents" />
-              <Radio value="ccn" label="Les entreprises d’une convention collective (IDCC)" />
-              <Radio value="company" label="Une entreprise" />
-            </Stack>
-          </Radio.Group>
-          {scope === 'ccn' ? (
-            <TextInput
-              label="IDCC"
-              description="Le numéro de la convention collective, par exemple 1527 pour l’immobilier"
-              required
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={4}
-              w={{ base: '100%', xs: 200 }}
-              {...form.getInputProps('idcc')}
-            />
-          ) : null}
-          {scope === 'company' ? (
-            <DocumentCompanyPicker
-              value={form.values.companyId}
-              onChange={(companyId) => form.setFieldValue('companyId', companyId)}
-              error={form.errors.companyId}
-              current={
-                document?.scope === 'company' && document.companyId && document.companyName
-                  ? { id: document.companyId, name: document.companyName }
-                  : null
-              }
-            />
-          ) : null}
+          <FormIntro editing={editing} problem={problem} />
+          <MetadataFields form={form} document={document} />
           {editing ? null : (
-            <FileInput
+            <DocumentFileInput
               label="Fichier"
-              description={`PDF, Word (.docx) ou Excel (.xlsx), ${MAX_LABEL} au plus`}
-              placeholder="Choisir un fichier…"
-              required
-              accept={DOCUMENT_ACCEPT}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
-              value={file}
-              onChange={(chosen) => {
-                setFile(chosen);
-                setFileError(chosen ? checkDocumentFile(chosen, DOCUMENT_MAX_BYTES) : null);
-              }}
+              file={file}
               error={fileError}
-              leftSection={<IconFileUpload size={18} aria-hidden />}
+              onChange={(chosen, error) => {
+                setFile(chosen);
+                setFileError(error);
+              }}
             />
           )}
           <Group justify="flex-end" gap="sm">

@@ -4,7 +4,6 @@ import {
   Anchor,
   Badge,
   Button,
-  FileInput,
   Group,
   Modal,
   Stack,
@@ -14,20 +13,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFileUpload } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { DOCUMENT_MAX_BYTES } from '@affilia/shared/schemas/documents';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
-import {
-  DOCUMENT_ACCEPT,
-  checkDocumentFile,
-  formatFileSize,
-  formatLabel,
-} from '../../../lib/document-format';
+import { checkDocumentFile, formatFileSize, formatLabel } from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useAddDocumentVersion } from '../api/use-backoffice-documents';
-
-const MAX_LABEL = formatFileSize(DOCUMENT_MAX_BYTES);
+import { DocumentFileInput } from './document-file-input';
 
 /** The versions of a document, newest first, the current one marked. */
 export function DocumentVersionsTable({ document }: { document: BackofficeDocument }) {
@@ -78,6 +71,24 @@ export function DocumentVersionsTable({ document }: { document: BackofficeDocume
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** When the new file is served, and the last error that belongs to no field. */
+function NewVersionIntro({ published, problem }: { published: boolean; problem: string | null }) {
+  return (
+    <>
+      <Text size="sm">
+        Le nouveau fichier devient la version téléchargée par les entreprises
+        {published ? ' dès son envoi' : ' une fois le document publié'}; les versions précédentes
+        sont conservées.
+      </Text>
+      {problem ? (
+        <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+          {problem}
+        </Alert>
+      ) : null}
+    </>
   );
 }
 
@@ -169,37 +180,16 @@ export function DocumentVersionsModal({
             <Title order={3} fz="md">
               Nouvelle version
             </Title>
-            <Text size="sm">
-              Le nouveau fichier devient la version téléchargée par les entreprises
-              {document.status === 'published' ? ' dès son envoi' : ' une fois le document publié'};
-              les versions précédentes sont conservées.
-            </Text>
-            {problem ? (
-              <Alert
-                role="alert"
-                color="red"
-                variant="light"
-                icon={<IconAlertCircle aria-hidden />}
-              >
-                {problem}
-              </Alert>
-            ) : null}
-            <FileInput
+            <NewVersionIntro published={document.status === 'published'} problem={problem} />
+            <DocumentFileInput
               label="Nouveau fichier"
-              description={`PDF, Word (.docx) ou Excel (.xlsx), ${MAX_LABEL} au plus`}
-              placeholder="Choisir un fichier…"
-              required
-              accept={DOCUMENT_ACCEPT}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
-              value={file}
-              onChange={(chosen) => {
-                setFile(chosen);
-                setFileError(chosen ? checkDocumentFile(chosen, DOCUMENT_MAX_BYTES) : null);
-              }}
+              file={file}
               error={fileError}
-              leftSection={<IconFileUpload size={18} aria-hidden />}
-              data-autofocus
+              onChange={(chosen, error) => {
+                setFile(chosen);
+                setFileError(error);
+              }}
+              autoFocusInModal
             />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close} disabled={addVersion.isPending}>
