@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helper';
-import { sendDownload } from '../modules/enrolment/download';
+import { sendDownload } from '../lib/download';
 import { jsonScript, webPlugin } from './web';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

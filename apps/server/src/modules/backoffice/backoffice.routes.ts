@@ -9,7 +9,7 @@ import {
   ReturnEnrolmentRequestSchema,
 } from '@affilia/shared/schemas/enrolment';
 import { getBiaPdf } from '../enrolment/bia.service';
-import { sendDownload } from '../enrolment/download';
+import { sendDownload } from '../../lib/download';
 import {
   getAffiliation,
   getAttachmentFile,

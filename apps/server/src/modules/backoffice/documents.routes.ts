@@ -11,7 +11,7 @@ import {
   type DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import { badRequest } from '../../lib/errors';
-import { sendDownload } from '../enrolment/download';
+import { sendDownload } from '../../lib/download';
 import {
   addDocumentVersion,
   createDocument,

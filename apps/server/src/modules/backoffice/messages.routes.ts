@@ -5,7 +5,7 @@ import {
   FollowUpSchema,
   MESSAGE_CATEGORIES,
 } from '@affilia/shared/schemas/messages';
-import { sendDownload } from '../enrolment/download';
+import { sendDownload } from '../../lib/download';
 import { readMessageForm } from '../messages/attachments';
 import { parseFields } from '../messages/messages.routes';
 import { attachmentOf } from '../messages/messages.service';

@@ -4,7 +4,7 @@ import {
   DocumentsQuerySchema,
   EmployerDocumentsSchema,
 } from '@affilia/shared/schemas/documents';
-import { sendDownload } from '../enrolment/download';
+import { sendDownload } from '../../lib/download';
 import { listEmployerDocuments, readEmployerDocumentFile } from './documents.service';
 
 /** « Mes documents pratiques » (SPEC §5.6): /api/documents. */

@@ -24,7 +24,7 @@ import {
   saveDraft,
   submitEnrolment,
 } from './enrolment.service';
-import { sendDownload } from './download';
+import { sendDownload } from '../../lib/download';
 import {
   assertFormSession,
   hasFormSession,

@@ -10,7 +10,7 @@ import {
 } from '@affilia/shared/schemas/messages';
 import { badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
-import { sendDownload } from '../enrolment/download';
+import { sendDownload } from '../../lib/download';
 import { readMessageForm } from './attachments';
 import {
   addFollowUp,

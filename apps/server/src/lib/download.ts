@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { contentDisposition, fileNameFor } from '../../lib/file-types';
+import { contentDisposition, fileNameFor } from './file-types';
 
 /**
  * Sends a stored file for download only (SPEC §9): `Content-Disposition: attachment`,
