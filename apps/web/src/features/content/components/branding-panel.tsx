@@ -17,6 +17,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPhotoUp, IconTrash } from '@tabler/icons-react';
@@ -252,22 +253,77 @@ export function BrandingPanel({ canEdit }: { canEdit: boolean }) {
   return <BrandingForm branding={query.data} canEdit={canEdit} />;
 }
 
+/** The brand's name, colour and the customer service's contacts. */
+function BrandingFields({ form }: { form: UseFormReturnType<Values> }) {
+  return (
+    <>
+      <TextInput
+        label="Nom de l’assureur"
+        required
+        maxLength={80}
+        {...form.getInputProps('brandName')}
+      />
+      <ColorInput
+        label="Couleur principale"
+        description="Boutons, liens et bandeau ; assez foncée pour un texte blanc (contraste 4,5:1)"
+        required
+        format="hex"
+        swatches={['#1d4f91', '#0b5a3c', '#7a1f3d', '#5b3f9c', '#a33a00', '#23395d']}
+        {...form.getInputProps('primaryColor')}
+      />
+      <TextInput
+        label="Téléphone du service client"
+        required
+        maxLength={40}
+        {...form.getInputProps('supportPhone')}
+      />
+      <TextInput
+        label="Horaires du service client"
+        required
+        maxLength={120}
+        placeholder="du lundi au vendredi de 8h30 à 17h00"
+        {...form.getInputProps('supportHours')}
+      />
+      <TextInput
+        label="E-mail du service client"
+        type="email"
+        maxLength={254}
+        {...form.getInputProps('supportEmail')}
+      />
+      <Textarea
+        label="Adresse postale"
+        description="Où les salariés envoient un bulletin papier"
+        autosize
+        minRows={3}
+        maxLength={300}
+        {...form.getInputProps('postalAddress')}
+      />
+    </>
+  );
+}
+
+/** The chosen image's address for the preview, while it is chosen (freed afterwards). */
+function usePreviewUrl(file: File | null): string | null {
+  // The chosen image in the preview before it is sent (only a PNG or JPEG of the right size).
+  const url = useMemo(
+    () => (file && !checkLogoFile(file) ? URL.createObjectURL(file) : null),
+    [file],
+  );
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
+  return url;
+}
+
 function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEdit: boolean }) {
   const formId = useId();
   const update = useUpdateBranding();
   const [problem, setProblem] = useState<string | null>(null);
   const [chosenLogo, setChosenLogo] = useState<File | null>(null);
-  // The chosen image in the preview before it is sent (only a PNG or JPEG of the right size).
-  const chosenLogoUrl = useMemo(
-    () => (chosenLogo && !checkLogoFile(chosenLogo) ? URL.createObjectURL(chosenLogo) : null),
-    [chosenLogo],
-  );
-  useEffect(
-    () => () => {
-      if (chosenLogoUrl) URL.revokeObjectURL(chosenLogoUrl);
-    },
-    [chosenLogoUrl],
-  );
+  const chosenLogoUrl = usePreviewUrl(chosenLogo);
   const initial = useMemo(() => toValues(branding), [branding]);
   const form = useAppForm<Values>({
     initialValues: initial,
@@ -333,47 +389,7 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
                     {problem}
                   </Alert>
                 ) : null}
-                <TextInput
-                  label="Nom de l’assureur"
-                  required
-                  maxLength={80}
-                  {...form.getInputProps('brandName')}
-                />
-                <ColorInput
-                  label="Couleur principale"
-                  description="Boutons, liens et bandeau ; assez foncée pour un texte blanc (contraste 4,5:1)"
-                  required
-                  format="hex"
-                  swatches={['#1d4f91', '#0b5a3c', '#7a1f3d', '#5b3f9c', '#a33a00', '#23395d']}
-                  {...form.getInputProps('primaryColor')}
-                />
-                <TextInput
-                  label="Téléphone du service client"
-                  required
-                  maxLength={40}
-                  {...form.getInputProps('supportPhone')}
-                />
-                <TextInput
-                  label="Horaires du service client"
-                  required
-                  maxLength={120}
-                  placeholder="du lundi au vendredi de 8h30 à 17h00"
-                  {...form.getInputProps('supportHours')}
-                />
-                <TextInput
-                  label="E-mail du service client"
-                  type="email"
-                  maxLength={254}
-                  {...form.getInputProps('supportEmail')}
-                />
-                <Textarea
-                  label="Adresse postale"
-                  description="Où les salariés envoient un bulletin papier"
-                  autosize
-                  minRows={3}
-                  maxLength={300}
-                  {...form.getInputProps('postalAddress')}
-                />
+                <BrandingFields form={form} />
                 {canEdit ? (
                   <Group>
                     <Button type="submit" loading={update.isPending}>

@@ -154,10 +154,179 @@ function NewVersionModal({
   );
 }
 
+/** The versions, newest first, each with « Lire » and, for a draft, « Publier ». */
+function VersionsTable({
+  versions,
+  canPublish,
+  onRead,
+  onPublish,
+}: {
+  versions: TermsVersion[];
+  canPublish: boolean;
+  onRead: (version: TermsVersion) => void;
+  onPublish: (version: TermsVersion) => void;
+}) {
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped verticalSpacing="sm">
+          <Table.Caption>
+            <VisuallyHidden>Versions des conditions d’utilisation</VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Version</Table.Th>
+              <Table.Th scope="col">Titre</Table.Th>
+              <Table.Th scope="col">Statut</Table.Th>
+              <Table.Th scope="col">Publiée le</Table.Th>
+              <Table.Th scope="col">Acceptations</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {versions.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Th scope="row">{v.version}</Table.Th>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{v.title}</Table.Td>
+                <Table.Td>
+                  <StatusBadge version={v} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {v.publishedAt ? formatDateTime(v.publishedAt) : '—'}
+                </Table.Td>
+                <Table.Td>{v.acceptances.toLocaleString('fr-FR')}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconEye size={16} aria-hidden />}
+                      onClick={() => onRead(v)}
+                      aria-label={`Lire la version ${v.version}`}
+                    >
+                      Lire
+                    </Button>
+                    {!v.publishedAt && canPublish ? (
+                      <Button
+                        size="xs"
+                        leftSection={<IconSend size={16} aria-hidden />}
+                        onClick={() => onPublish(v)}
+                        aria-label={`Publier la version ${v.version}`}
+                      >
+                        Publier
+                      </Button>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** One version's text, as the users read it. */
+function ReadVersionModal({
+  viewing,
+  onClose,
+}: {
+  viewing: TermsVersion | null;
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      opened={viewing !== null}
+      onClose={onClose}
+      size="xl"
+      title={
+        <Title order={2} fz="lg">
+          {viewing ? `${viewing.title} — version ${viewing.version}` : ''}
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      {viewing ? (
+        <ScrollArea.Autosize mah="65vh" type="auto">
+          <SimpleMarkdown source={viewing.contentMarkdown} headingOrder={3} />
+        </ScrollArea.Autosize>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** « Publier la version »: what it changes for the users, before it is done. */
+function PublishModal({
+  toPublish,
+  onClose: close,
+}: {
+  toPublish: TermsVersion | null;
+  onClose: () => void;
+}) {
+  const publish = usePublishTerms();
+  const onClose = () => {
+    close();
+    publish.reset();
+  };
+  const confirmPublish = () => {
+    if (!toPublish) return;
+    publish.mutate(toPublish.id, {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'teal',
+          title: 'Version publiée',
+          message: `La version ${saved.version} est en vigueur : chaque utilisateur l’acceptera à sa prochaine connexion.`,
+          closeButtonProps: CLOSE,
+          autoClose: 8000,
+        });
+        onClose();
+      },
+    });
+  };
+
+  return (
+    <Modal
+      opened={toPublish !== null}
+      onClose={() => {
+        if (publish.isPending) return;
+        onClose();
+      }}
+      title={
+        <Title order={2} fz="lg">
+          Publier la version {toPublish?.version}
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      <Stack gap="md">
+        <Text>
+          Cette version remplacera celle en vigueur. <strong>Chaque utilisateur</strong> des espaces
+          entreprise devra l’accepter à sa prochaine connexion avant de pouvoir continuer.
+        </Text>
+        {publish.isError ? (
+          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+            {errorMessage(publish.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={publish.isPending}>
+            Annuler
+          </Button>
+          <Button onClick={confirmPublish} loading={publish.isPending}>
+            Publier
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 /** « Conditions d'utilisation »: the versions, « Nouvelle version », « Publier ». */
 export function TermsPanel({ canPublish }: { canPublish: boolean }) {
   const query = useTermsVersions();
-  const publish = usePublishTerms();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<TermsVersion | null>(null);
   const [toPublish, setToPublish] = useState<TermsVersion | null>(null);
@@ -187,23 +356,6 @@ export function TermsPanel({ canPublish }: { canPublish: boolean }) {
   const versions = query.data.versions;
   const current = versions.find((v) => v.current);
 
-  const confirmPublish = () => {
-    if (!toPublish) return;
-    publish.mutate(toPublish.id, {
-      onSuccess: (saved) => {
-        notifications.show({
-          color: 'teal',
-          title: 'Version publiée',
-          message: `La version ${saved.version} est en vigueur : chaque utilisateur l’acceptera à sa prochaine connexion.`,
-          closeButtonProps: CLOSE,
-          autoClose: 8000,
-        });
-        setToPublish(null);
-        publish.reset();
-      },
-    });
-  };
-
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -224,65 +376,12 @@ export function TermsPanel({ canPublish }: { canPublish: boolean }) {
           </Text>
         </Paper>
       ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped verticalSpacing="sm">
-              <Table.Caption>
-                <VisuallyHidden>Versions des conditions d’utilisation</VisuallyHidden>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Version</Table.Th>
-                  <Table.Th scope="col">Titre</Table.Th>
-                  <Table.Th scope="col">Statut</Table.Th>
-                  <Table.Th scope="col">Publiée le</Table.Th>
-                  <Table.Th scope="col">Acceptations</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {versions.map((v) => (
-                  <Table.Tr key={v.id}>
-                    <Table.Th scope="row">{v.version}</Table.Th>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{v.title}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge version={v} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {v.publishedAt ? formatDateTime(v.publishedAt) : '—'}
-                    </Table.Td>
-                    <Table.Td>{v.acceptances.toLocaleString('fr-FR')}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconEye size={16} aria-hidden />}
-                          onClick={() => setViewing(v)}
-                          aria-label={`Lire la version ${v.version}`}
-                        >
-                          Lire
-                        </Button>
-                        {!v.publishedAt && canPublish ? (
-                          <Button
-                            size="xs"
-                            leftSection={<IconSend size={16} aria-hidden />}
-                            onClick={() => setToPublish(v)}
-                            aria-label={`Publier la version ${v.version}`}
-                          >
-                            Publier
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <VersionsTable
+          versions={versions}
+          canPublish={canPublish}
+          onRead={setViewing}
+          onPublish={setToPublish}
+        />
       )}
       {!canPublish ? (
         <Text size="sm" c="dimmed">
@@ -294,65 +393,9 @@ export function TermsPanel({ canPublish }: { canPublish: boolean }) {
         <NewVersionModal opened onClose={() => setCreating(false)} current={current} />
       ) : null}
 
-      <Modal
-        opened={viewing !== null}
-        onClose={() => setViewing(null)}
-        size="xl"
-        title={
-          <Title order={2} fz="lg">
-            {viewing ? `${viewing.title} — version ${viewing.version}` : ''}
-          </Title>
-        }
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
-      >
-        {viewing ? (
-          <ScrollArea.Autosize mah="65vh" type="auto">
-            <SimpleMarkdown source={viewing.contentMarkdown} headingOrder={3} />
-          </ScrollArea.Autosize>
-        ) : null}
-      </Modal>
+      <ReadVersionModal viewing={viewing} onClose={() => setViewing(null)} />
 
-      <Modal
-        opened={toPublish !== null}
-        onClose={() => {
-          if (publish.isPending) return;
-          setToPublish(null);
-          publish.reset();
-        }}
-        title={
-          <Title order={2} fz="lg">
-            Publier la version {toPublish?.version}
-          </Title>
-        }
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
-      >
-        <Stack gap="md">
-          <Text>
-            Cette version remplacera celle en vigueur. <strong>Chaque utilisateur</strong> des
-            espaces entreprise devra l’accepter à sa prochaine connexion avant de pouvoir continuer.
-          </Text>
-          {publish.isError ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {errorMessage(publish.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                setToPublish(null);
-                publish.reset();
-              }}
-              disabled={publish.isPending}
-            >
-              Annuler
-            </Button>
-            <Button onClick={confirmPublish} loading={publish.isPending}>
-              Publier
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <PublishModal toPublish={toPublish} onClose={() => setToPublish(null)} />
     </Stack>
   );
 }

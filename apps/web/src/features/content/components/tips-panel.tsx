@@ -153,11 +153,138 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
   );
 }
 
+/** One tip: its title, state and text; « Publié », move up or down, edit, delete. */
+function TipCard({
+  tip,
+  first,
+  last,
+  busy,
+  onPublished,
+  onMove,
+  onEdit,
+  onDelete,
+}: {
+  tip: Tip;
+  first: boolean;
+  last: boolean;
+  busy: boolean;
+  onPublished: (published: boolean) => void;
+  onMove: (delta: -1 | 1) => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md" component="li">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+              {tip.title}
+            </Text>
+            <Badge color={tip.published ? 'teal' : 'gray'} variant="light">
+              {tip.published ? 'Publié' : 'Non publié'}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              Position {tip.position}
+            </Text>
+          </Group>
+          <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
+            {tip.body}
+          </Text>
+        </Stack>
+        <Stack gap="xs" align="flex-end">
+          <Switch
+            label="Publié"
+            checked={tip.published}
+            disabled={busy}
+            onChange={(e) => onPublished(e.currentTarget.checked)}
+            aria-label={`Publier « ${tip.title} »`}
+          />
+          <Group gap={4} wrap="nowrap">
+            <ActionIcon
+              variant="default"
+              disabled={first || busy}
+              onClick={() => onMove(-1)}
+              aria-label={`Monter « ${tip.title} »`}
+            >
+              <IconArrowUp size={16} aria-hidden />
+            </ActionIcon>
+            <ActionIcon
+              variant="default"
+              disabled={last || busy}
+              onClick={() => onMove(1)}
+              aria-label={`Descendre « ${tip.title} »`}
+            >
+              <IconArrowDown size={16} aria-hidden />
+            </ActionIcon>
+            <ActionIcon variant="default" onClick={onEdit} aria-label={`Modifier « ${tip.title} »`}>
+              <IconPencil size={16} aria-hidden />
+            </ActionIcon>
+            <ActionIcon
+              variant="default"
+              color="red"
+              onClick={onDelete}
+              aria-label={`Supprimer « ${tip.title} »`}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+/** « Supprimer ce conseil ? », before it is done. */
+function DeleteTipModal({ toDelete, onClose }: { toDelete: Tip | null; onClose: () => void }) {
+  const remove = useDeleteTip();
+  return (
+    <Modal
+      opened={toDelete !== null}
+      onClose={() => (remove.isPending ? undefined : onClose())}
+      title={
+        <Title order={2} fz="lg">
+          Supprimer ce conseil ?
+        </Title>
+      }
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      <Stack gap="md">
+        <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
+        {remove.isError ? (
+          <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+            {errorMessage(remove.error)}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={remove.isPending}>
+            Annuler
+          </Button>
+          <Button
+            color="red"
+            loading={remove.isPending}
+            onClick={() =>
+              toDelete &&
+              remove.mutate(toDelete.id, {
+                onSuccess: () => {
+                  onClose();
+                  remove.reset();
+                },
+              })
+            }
+          >
+            Supprimer
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 /** « Conseils et astuces »: the list in order, add, edit, delete, move, publish. */
 export function TipsPanel() {
   const query = useTips();
   const update = useUpdateTip();
-  const remove = useDeleteTip();
   const [editing, setEditing] = useState<Tip | 'new' | null>(null);
   const [toDelete, setToDelete] = useState<Tip | null>(null);
 
@@ -234,73 +361,19 @@ export function TipsPanel() {
       ) : (
         <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {tips.map((tip, index) => (
-            <Paper key={tip.id} withBorder radius="md" p="md" component="li">
-              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                <Stack gap={4} style={{ minWidth: 0 }}>
-                  <Group gap="xs">
-                    <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
-                      {tip.title}
-                    </Text>
-                    <Badge color={tip.published ? 'teal' : 'gray'} variant="light">
-                      {tip.published ? 'Publié' : 'Non publié'}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      Position {tip.position}
-                    </Text>
-                  </Group>
-                  <Text size="sm" lineClamp={3} style={{ whiteSpace: 'pre-line' }}>
-                    {tip.body}
-                  </Text>
-                </Stack>
-                <Stack gap="xs" align="flex-end">
-                  <Switch
-                    label="Publié"
-                    checked={tip.published}
-                    disabled={update.isPending}
-                    onChange={(e) =>
-                      update.mutate(
-                        { id: tip.id, patch: { published: e.currentTarget.checked } },
-                        { onError: failed },
-                      )
-                    }
-                    aria-label={`Publier « ${tip.title} »`}
-                  />
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="default"
-                      disabled={index === 0 || update.isPending}
-                      onClick={() => move(index, -1)}
-                      aria-label={`Monter « ${tip.title} »`}
-                    >
-                      <IconArrowUp size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      disabled={index === tips.length - 1 || update.isPending}
-                      onClick={() => move(index, 1)}
-                      aria-label={`Descendre « ${tip.title} »`}
-                    >
-                      <IconArrowDown size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      onClick={() => setEditing(tip)}
-                      aria-label={`Modifier « ${tip.title} »`}
-                    >
-                      <IconPencil size={16} aria-hidden />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="default"
-                      color="red"
-                      onClick={() => setToDelete(tip)}
-                      aria-label={`Supprimer « ${tip.title} »`}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                </Stack>
-              </Group>
-            </Paper>
+            <TipCard
+              key={tip.id}
+              tip={tip}
+              first={index === 0}
+              last={index === tips.length - 1}
+              busy={update.isPending}
+              onPublished={(published) =>
+                update.mutate({ id: tip.id, patch: { published } }, { onError: failed })
+              }
+              onMove={(delta) => move(index, delta)}
+              onEdit={() => setEditing(tip)}
+              onDelete={() => setToDelete(tip)}
+            />
           ))}
         </Stack>
       )}
@@ -313,45 +386,7 @@ export function TipsPanel() {
         />
       ) : null}
 
-      <Modal
-        opened={toDelete !== null}
-        onClose={() => (remove.isPending ? undefined : setToDelete(null))}
-        title={
-          <Title order={2} fz="lg">
-            Supprimer ce conseil ?
-          </Title>
-        }
-        closeButtonProps={{ 'aria-label': 'Fermer' }}
-      >
-        <Stack gap="md">
-          <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
-          {remove.isError ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {errorMessage(remove.error)}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setToDelete(null)} disabled={remove.isPending}>
-              Annuler
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                toDelete &&
-                remove.mutate(toDelete.id, {
-                  onSuccess: () => {
-                    setToDelete(null);
-                    remove.reset();
-                  },
-                })
-              }
-            >
-              Supprimer
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DeleteTipModal toDelete={toDelete} onClose={() => setToDelete(null)} />
     </Stack>
   );
 }

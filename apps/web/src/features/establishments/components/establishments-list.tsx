@@ -68,6 +68,103 @@ function EmptyState() {
   );
 }
 
+/** On a wide screen: one row per establishment. */
+function EstablishmentsTable({
+  establishments: shown,
+  caption,
+}: {
+  establishments: PerimeterEstablishment[];
+  caption: string;
+}) {
+  return (
+    <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={720} type="native">
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+          <Table.Caption>
+            <VisuallyHidden>{caption}</VisuallyHidden>
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Société</Table.Th>
+              <Table.Th scope="col">SIRET</Table.Th>
+              <Table.Th scope="col">Établissement</Table.Th>
+              <Table.Th scope="col">Ville</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Text size="sm">{e.company.name}</Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  <Text size="sm">{formatSiret(e.siret)}</Text>
+                </Table.Td>
+                <Table.Th scope="row" fw="inherit">
+                  <Text size="sm" fw={600}>
+                    {e.name}
+                  </Text>
+                  {street(e) ? (
+                    <Text size="xs" c="dimmed">
+                      {street(e)}
+                    </Text>
+                  ) : null}
+                </Table.Th>
+                <Table.Td>
+                  <Text size="sm">{town(e) || '—'}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** On a phone: the establishments as cards, under their company. */
+function EstablishmentCards({
+  establishments: shown,
+}: {
+  establishments: PerimeterEstablishment[];
+}) {
+  return (
+    <Stack gap="md" hiddenFrom="sm">
+      {byCompany(shown).map((group) => (
+        <Stack key={group.company.id} gap="xs">
+          <Title order={3} fz="md">
+            {group.company.name}
+          </Title>
+          <Stack
+            gap="xs"
+            component="ul"
+            aria-label={`Établissements de ${group.company.name}`}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+          >
+            {group.items.map((e) => (
+              <Paper component="li" key={e.id} withBorder radius="md" p="sm">
+                <Text fw={600} size="sm">
+                  {e.name}
+                </Text>
+                <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  SIRET {formatSiret(e.siret)}
+                </Text>
+                {address(e) ? (
+                  <Text size="xs" c="dimmed">
+                    {address(e)}
+                  </Text>
+                ) : null}
+              </Paper>
+            ))}
+          </Stack>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
 /** The establishments of the perimeter: a table on a wide screen, cards on a phone. */
 export function EstablishmentsList({
   establishments,
@@ -133,84 +230,9 @@ export function EstablishmentsList({
 
       {shown.length > 0 ? (
         <>
-          <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={720} type="native">
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
-                <Table.Caption>
-                  <VisuallyHidden>{caption}</VisuallyHidden>
-                </Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Société</Table.Th>
-                    <Table.Th scope="col">SIRET</Table.Th>
-                    <Table.Th scope="col">Établissement</Table.Th>
-                    <Table.Th scope="col">Ville</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {shown.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td>
-                        <Text size="sm">{e.company.name}</Text>
-                      </Table.Td>
-                      <Table.Td
-                        style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}
-                      >
-                        <Text size="sm">{formatSiret(e.siret)}</Text>
-                      </Table.Td>
-                      <Table.Th scope="row" fw="inherit">
-                        <Text size="sm" fw={600}>
-                          {e.name}
-                        </Text>
-                        {street(e) ? (
-                          <Text size="xs" c="dimmed">
-                            {street(e)}
-                          </Text>
-                        ) : null}
-                      </Table.Th>
-                      <Table.Td>
-                        <Text size="sm">{town(e) || '—'}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <EstablishmentsTable establishments={shown} caption={caption} />
 
-          <Stack gap="md" hiddenFrom="sm">
-            {byCompany(shown).map((group) => (
-              <Stack key={group.company.id} gap="xs">
-                <Title order={3} fz="md">
-                  {group.company.name}
-                </Title>
-                <Stack
-                  gap="xs"
-                  component="ul"
-                  aria-label={`Établissements de ${group.company.name}`}
-                  m={0}
-                  p={0}
-                  style={{ listStyle: 'none' }}
-                >
-                  {group.items.map((e) => (
-                    <Paper component="li" key={e.id} withBorder radius="md" p="sm">
-                      <Text fw={600} size="sm">
-                        {e.name}
-                      </Text>
-                      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                        SIRET {formatSiret(e.siret)}
-                      </Text>
-                      {address(e) ? (
-                        <Text size="xs" c="dimmed">
-                          {address(e)}
-                        </Text>
-                      ) : null}
-                    </Paper>
-                  ))}
-                </Stack>
-              </Stack>
-            ))}
-          </Stack>
+          <EstablishmentCards establishments={shown} />
         </>
       ) : null}
     </Stack>

@@ -33,23 +33,70 @@ const HEADING_ID = 'import-etablissements';
 
 type Phase = { step: 'choose' } | { step: 'uploading'; sent: number } | { step: 'processing' };
 
-/**
- * « Ajouter plusieurs établissements (fichier) »: the template, the file, the upload with its
- * progress, then the row-by-row report.
- */
-export function ImportSection({ onClose }: { onClose: () => void }) {
-  const inputId = useId();
+/** The three steps: the template, one row per establishment, the file sent. */
+function ImportSteps() {
+  return (
+    <List type="ordered" spacing="xs" size="sm">
+      <List.Item>
+        <Anchor href={IMPORT_TEMPLATE_PATH} download fw={600} size="sm">
+          Télécharger le modèle (.xlsx)
+        </Anchor>
+        <Text span size="sm">
+          {' '}
+          : un fichier Excel dont la colonne SIRET est au format texte.
+        </Text>
+      </List.Item>
+      <List.Item>
+        Remplissez une ligne par établissement : son numéro de SIRET (14 chiffres) et son code
+        identifiant, qui figure sur les courriers de votre assureur.
+      </List.Item>
+      <List.Item>
+        Enregistrez le fichier au format Excel (.xlsx) ou CSV (.csv) et envoyez-le ci-dessous :{' '}
+        {IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes et {MAX_MB} Mo au plus.
+      </List.Item>
+    </List>
+  );
+}
+
+/** The upload's progress, the check of the rows, then the summary (announced as it changes). */
+function ImportProgress({ phase, report }: { phase: Phase; report: ImportReport | null }) {
+  const status =
+    phase.step === 'uploading'
+      ? `Envoi du fichier… ${Math.round(phase.sent * 100)} %`
+      : phase.step === 'processing'
+        ? 'Import en cours : vérification des lignes…'
+        : report
+          ? `Import terminé : ${summaryText(report.summary)}.`
+          : '';
+  return (
+    <Box aria-live="polite" aria-atomic="true">
+      {phase.step === 'uploading' ? (
+        <Stack gap={6}>
+          <Text size="sm">{status}</Text>
+          <Progress value={phase.sent * 100} aria-label="Envoi du fichier" size="lg" />
+        </Stack>
+      ) : phase.step === 'processing' ? (
+        <Group gap="sm">
+          <Loader size="sm" aria-hidden />
+          <Text size="sm">{status}</Text>
+        </Group>
+      ) : report ? (
+        <Text size="sm" fw={600}>
+          {status}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The file chosen, sent with its progress, and what the server answered. */
+function useImportFile(inputId: string) {
   const importFile = useImportEstablishments();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  // Opening the section takes the focus there, for the keyboard and screen readers.
-  useEffect(() => headingRef.current?.focus(), []);
-
   const busy = phase.step !== 'choose';
 
   const send = () => {
@@ -90,14 +137,44 @@ export function ImportSection({ onClose }: { onClose: () => void }) {
     );
   };
 
-  const status =
-    phase.step === 'uploading'
-      ? `Envoi du fichier… ${Math.round(phase.sent * 100)} %`
-      : phase.step === 'processing'
-        ? 'Import en cours : vérification des lignes…'
-        : report
-          ? `Import terminé : ${summaryText(report.summary)}.`
-          : '';
+  return {
+    file,
+    setFile,
+    fileError,
+    setFileError,
+    phase,
+    report,
+    setReport,
+    problem,
+    setProblem,
+    send,
+  };
+}
+
+/**
+ * « Ajouter plusieurs établissements (fichier) »: the template, the file, the upload with its
+ * progress, then the row-by-row report.
+ */
+export function ImportSection({ onClose }: { onClose: () => void }) {
+  const inputId = useId();
+  const {
+    file,
+    setFile,
+    fileError,
+    setFileError,
+    phase,
+    report,
+    setReport,
+    problem,
+    setProblem,
+    send,
+  } = useImportFile(inputId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Opening the section takes the focus there, for the keyboard and screen readers.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const busy = phase.step !== 'choose';
 
   return (
     <Paper
@@ -124,26 +201,7 @@ export function ImportSection({ onClose }: { onClose: () => void }) {
 
         {report ? null : (
           <>
-            <List type="ordered" spacing="xs" size="sm">
-              <List.Item>
-                <Anchor href={IMPORT_TEMPLATE_PATH} download fw={600} size="sm">
-                  Télécharger le modèle (.xlsx)
-                </Anchor>
-                <Text span size="sm">
-                  {' '}
-                  : un fichier Excel dont la colonne SIRET est au format texte.
-                </Text>
-              </List.Item>
-              <List.Item>
-                Remplissez une ligne par établissement : son numéro de SIRET (14 chiffres) et son
-                code identifiant, qui figure sur les courriers de votre assureur.
-              </List.Item>
-              <List.Item>
-                Enregistrez le fichier au format Excel (.xlsx) ou CSV (.csv) et envoyez-le
-                ci-dessous : {IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes et {MAX_MB} Mo au
-                plus.
-              </List.Item>
-            </List>
+            <ImportSteps />
 
             <Group align="flex-end" gap="sm">
               <FileInput
@@ -189,23 +247,7 @@ export function ImportSection({ onClose }: { onClose: () => void }) {
           </Alert>
         ) : null}
 
-        <Box aria-live="polite" aria-atomic="true">
-          {phase.step === 'uploading' ? (
-            <Stack gap={6}>
-              <Text size="sm">{status}</Text>
-              <Progress value={phase.sent * 100} aria-label="Envoi du fichier" size="lg" />
-            </Stack>
-          ) : phase.step === 'processing' ? (
-            <Group gap="sm">
-              <Loader size="sm" aria-hidden />
-              <Text size="sm">{status}</Text>
-            </Group>
-          ) : report ? (
-            <Text size="sm" fw={600}>
-              {status}
-            </Text>
-          ) : null}
-        </Box>
+        <ImportProgress phase={phase} report={report} />
 
         {report ? (
           <>
