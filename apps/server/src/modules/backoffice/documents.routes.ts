@@ -11,6 +11,7 @@ import {
   type DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
 import { badRequest } from '../../lib/errors';
+import { oneFileAtATime, readUpload } from '../../lib/upload';
 import { sendDownload } from '../../lib/download';
 import {
   addDocumentVersion,
@@ -31,37 +32,20 @@ const noFile = () =>
   });
 
 /** The one file of a multipart upload (field `file`, last) and the text fields before it. */
-async function readUpload(
+async function readDocumentUpload(
   request: FastifyRequest,
 ): Promise<{ file: UploadedDocumentFile; fields: Record<string, string> }> {
-  try {
-    const file = await request.file({
-      limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 8, parts: 9 },
-    });
-    if (!file) throw noFile();
-    const bytes = await file.toBuffer();
-    const fields: Record<string, string> = {};
-    for (const [name, value] of Object.entries(file.fields)) {
-      if (value && !Array.isArray(value) && value.type === 'field') {
-        fields[name] = String(value.value);
-      }
-    }
-    return { file: { bytes, fileName: file.filename }, fields };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw badRequest('document_too_large', `Fichier trop volumineux (${MB} Mo au plus).`, {
+  const upload = await readUpload(request, {
+    maxBytes: DOCUMENT_MAX_BYTES,
+    maxFields: 8,
+    noFile,
+    tooLarge: () =>
+      badRequest('document_too_large', `Fichier trop volumineux (${MB} Mo au plus).`, {
         file: `Fichier trop volumineux (${MB} Mo au plus)`,
-      });
-    }
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('document_too_many_files', 'Envoyez un seul fichier à la fois.', {
-        file: 'Un seul fichier à la fois',
-      });
-    }
-    throw err;
-  }
+      }),
+    tooMany: () => oneFileAtATime('document_too_many_files'),
+  });
+  return { file: { bytes: upload.bytes, fileName: upload.fileName }, fields: upload.fields };
 }
 
 function parseMetadata(fields: Record<string, string>): DocumentMetadata {
@@ -112,7 +96,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = request.staff;
-      const { file, fields } = await readUpload(request);
+      const { file, fields } = await readDocumentUpload(request);
       const meta = parseMetadata(fields);
       return reply.code(201).send(await createDocument(ctx, actor, meta, file));
     },
@@ -167,7 +151,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = request.staff;
-      const { file } = await readUpload(request);
+      const { file } = await readDocumentUpload(request);
       return reply.code(201).send(await addDocumentVersion(ctx, actor, request.params.id, file));
     },
   );

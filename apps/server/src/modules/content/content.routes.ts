@@ -15,6 +15,7 @@ import {
   TipsSchema,
 } from '@affilia/shared/schemas/content';
 import { badRequest } from '../../lib/errors';
+import { readUpload } from '../../lib/upload';
 import {
   createTermsDraft,
   createTip,
@@ -39,26 +40,17 @@ const noFile = () =>
   });
 
 /** The one image of a multipart upload (field `file`). */
-async function readLogo(request: FastifyRequest) {
-  try {
-    const file = await request.file({
-      limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 2, parts: 3 },
-    });
-    if (!file) throw noFile();
-    const bytes = await file.toBuffer();
-    return { bytes, fileName: file.filename };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw logoTooLarge();
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('logo_too_many_files', 'Envoyez une seule image.', {
+const readLogo = (request: FastifyRequest) =>
+  readUpload(request, {
+    maxBytes: LOGO_MAX_BYTES,
+    maxFields: 2,
+    noFile,
+    tooLarge: logoTooLarge,
+    tooMany: () =>
+      badRequest('logo_too_many_files', 'Envoyez une seule image.', {
         file: 'Une seule image à la fois',
-      });
-    }
-    throw err;
-  }
-}
+      }),
+  });
 
 /** Back office: branding, versions of the terms of use, « Conseils et astuces ». */
 export const contentRoutes: FastifyPluginAsyncZod = async (app) => {

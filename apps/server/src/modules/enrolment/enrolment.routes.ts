@@ -25,6 +25,7 @@ import {
   submitEnrolment,
 } from './enrolment.service';
 import { sendDownload } from '../../lib/download';
+import { fieldOrQuery, oneFileAtATime, readUpload } from '../../lib/upload';
 import {
   assertFormSession,
   hasFormSession,
@@ -65,30 +66,16 @@ const badKind = () =>
 async function readAttachment(
   request: FastifyRequest,
 ): Promise<{ bytes: Buffer; fileName: string | undefined; kind: AttachmentKind }> {
-  try {
-    const file = await request.file({
-      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 3, parts: 4 },
-    });
-    if (!file) throw noFile();
-    const bytes = await file.toBuffer();
-    const field = file.fields.kind;
-    const fromField =
-      field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
-    const query = request.query as { kind?: unknown } | undefined;
-    const kind = fromField ?? (typeof query?.kind === 'string' ? query.kind : undefined);
-    if (!kind || !(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw badKind();
-    return { bytes, fileName: file.filename, kind: kind as AttachmentKind };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('attachment_too_many_files', 'Envoyez un seul fichier à la fois.', {
-        file: 'Un seul fichier à la fois',
-      });
-    }
-    throw err;
-  }
+  const upload = await readUpload(request, {
+    maxBytes: ATTACHMENT_MAX_BYTES,
+    maxFields: 3,
+    noFile,
+    tooLarge,
+    tooMany: () => oneFileAtATime('attachment_too_many_files'),
+  });
+  const kind = fieldOrQuery(request, upload, 'kind');
+  if (!kind || !(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw badKind();
+  return { bytes: upload.bytes, fileName: upload.fileName, kind: kind as AttachmentKind };
 }
 
 /** The emailed link of the employee’s online BIA (SPEC §5.5), under /api/enrolment (public scope: the token, then the birth date, are the proof). */

@@ -9,6 +9,7 @@ import {
   ImportReportSchema,
 } from '@affilia/shared/schemas/establishments';
 import { AppError, badRequest } from '../../lib/errors';
+import { oneFileAtATime, readUpload } from '../../lib/upload';
 import { requestMeta } from '../../lib/request-meta';
 import {
   addEstablishment,
@@ -33,23 +34,14 @@ const tooLarge = () =>
   );
 
 /** The one file of a multipart request, read in memory within the import's limits. */
-async function readUpload(
-  request: FastifyRequest,
-): Promise<{ bytes: Buffer; fileName: string | undefined }> {
-  try {
-    const file = await request.file({
-      limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
-    });
-    if (!file) throw noFile();
-    const bytes = await file.toBuffer();
-    return { bytes, fileName: file.filename };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
-    throw err;
-  }
-}
+const readImportFile = (request: FastifyRequest) =>
+  readUpload(request, {
+    maxBytes: IMPORT_MAX_BYTES,
+    maxFields: 5,
+    noFile,
+    tooLarge,
+    tooMany: () => oneFileAtATime('import_too_many_files'),
+  });
 
 /** Establishments of the perimeter and their import (SPEC §4.4): /api/establishments. */
 export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -118,7 +110,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = request.employer;
-      const upload = await readUpload(request);
+      const upload = await readImportFile(request);
       return importEstablishments(ctx, actor, { ...upload, meta: requestMeta(request) });
     },
   );

@@ -17,6 +17,7 @@ import {
   referenceImportTemplateName,
 } from '@affilia/shared/schemas/reference-import';
 import { AppError, badRequest } from '../../lib/errors';
+import { fieldOrQuery, oneFileAtATime, readUpload } from '../../lib/upload';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { readImportJob, startImportJob } from './import-jobs';
 import type { RunImportInput } from './import.service';
@@ -43,33 +44,19 @@ const tooLarge = () =>
   );
 
 /** The file of a multipart request and its `kind` (a field before the file, or ?kind=). */
-async function readUpload(
+async function readImportUpload(
   request: FastifyRequest,
 ): Promise<{ bytes: Buffer; fileName: string | undefined; kind: ReferenceImportKind }> {
-  try {
-    const file = await request.file({
-      limits: { fileSize: REFERENCE_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
-    });
-    if (!file) throw noFile();
-    const bytes = await file.toBuffer();
-    const field = file.fields.kind;
-    const fromField =
-      field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
-    const query = request.query as { kind?: unknown } | undefined;
-    const kind = fromField ?? (typeof query?.kind === 'string' ? query.kind : undefined);
-    if (!kind || !(REFERENCE_IMPORT_KINDS as readonly string[]).includes(kind)) throw badKind();
-    return { bytes, fileName: file.filename, kind: kind as ReferenceImportKind };
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw noFile();
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('import_too_many_files', 'Envoyez un seul fichier à la fois.', {
-        file: 'Un seul fichier à la fois',
-      });
-    }
-    throw err;
-  }
+  const upload = await readUpload(request, {
+    maxBytes: REFERENCE_IMPORT_MAX_BYTES,
+    maxFields: 5,
+    noFile,
+    tooLarge,
+    tooMany: () => oneFileAtATime('import_too_many_files'),
+  });
+  const kind = fieldOrQuery(request, upload, 'kind');
+  if (!kind || !(REFERENCE_IMPORT_KINDS as readonly string[]).includes(kind)) throw badKind();
+  return { bytes: upload.bytes, fileName: upload.fileName, kind: kind as ReferenceImportKind };
 }
 
 /** A back-office import of the uploaded file by the signed-in staff member (both routes). */
@@ -77,7 +64,7 @@ async function backOfficeImport(
   request: FastifyRequest,
   dryRun: boolean,
 ): Promise<Omit<RunImportInput, 'onStart' | 'onRows'>> {
-  const upload = await readUpload(request);
+  const upload = await readImportUpload(request);
   const { userId, meta } = request.staff;
   return {
     kind: upload.kind,
