@@ -31,6 +31,97 @@ export interface DonutChartProps {
   items: ChartItem[];
 }
 
+/** Each slice's colour, label, count and share. */
+function Legend({ title, slices }: { title: string; slices: ChartSlice[] }) {
+  return (
+    <ul className={classes.legend} aria-label={`Légende : ${title.toLowerCase()}`}>
+      {slices.map((slice) => (
+        <li key={slice.key} className={classes.legendItem}>
+          <Box
+            className={classes.swatch}
+            bg={slice.color}
+            aria-hidden
+            data-others={slice.grouped ? true : undefined}
+          />
+          <Text size="sm" className={classes.legendLabel}>
+            {slice.label}
+            {slice.grouped ? (
+              <Text span size="xs" c="dimmed">
+                {' '}
+                ({slice.grouped.length})
+              </Text>
+            ) : null}
+          </Text>
+          <Text size="sm" fw={700} className={classes.legendCount}>
+            {formatCount(slice.count)}
+          </Text>
+          <Text size="xs" c="dimmed" className={classes.legendPercent}>
+            {formatPercent(slice.percent)}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** « Afficher le détail »: every figure, those grouped into the last slice too. */
+function DetailTable({
+  title,
+  itemLabel,
+  rows: detailRows,
+  total,
+}: {
+  title: string;
+  itemLabel: string;
+  rows: ChartItem[];
+  total: number;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={260}>
+      <Table verticalSpacing={6} horizontalSpacing="xs" striped fz="sm" captionSide="top">
+        <Table.Caption ta="left" mt={0} mb="xs" c="gray.8">
+          Salariés assurés {title.charAt(0).toLowerCase() + title.slice(1)}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{itemLabel}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Salariés assurés
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Part
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {detailRows.map((item) => (
+            <Table.Tr key={item.key}>
+              <Table.Th scope="row" fw={400}>
+                {item.label}
+              </Table.Th>
+              <Table.Td ta="right">{formatCount(item.count)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {formatPercent((item.count / total) * 100)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row">Total</Table.Th>
+            <Table.Td ta="right" fw={700}>
+              {formatCount(total)}
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {formatPercent(100)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 /**
  * A donut chart of « Mes salariés assurés »: the ring (a picture whose name sums it up) with the
  * total in its middle, a legend with each slice's count, and « Afficher le détail », a table of
@@ -85,33 +176,7 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
                 </Stack>
               }
             />
-            <ul className={classes.legend} aria-label={`Légende : ${title.toLowerCase()}`}>
-              {slices.map((slice) => (
-                <li key={slice.key} className={classes.legendItem}>
-                  <Box
-                    className={classes.swatch}
-                    bg={slice.color}
-                    aria-hidden
-                    data-others={slice.grouped ? true : undefined}
-                  />
-                  <Text size="sm" className={classes.legendLabel}>
-                    {slice.label}
-                    {slice.grouped ? (
-                      <Text span size="xs" c="dimmed">
-                        {' '}
-                        ({slice.grouped.length})
-                      </Text>
-                    ) : null}
-                  </Text>
-                  <Text size="sm" fw={700} className={classes.legendCount}>
-                    {formatCount(slice.count)}
-                  </Text>
-                  <Text size="xs" c="dimmed" className={classes.legendPercent}>
-                    {formatPercent(slice.percent)}
-                  </Text>
-                </li>
-              ))}
-            </ul>
+            <Legend title={title} slices={slices} />
             <Group justify="center">
               <Button
                 variant="subtle"
@@ -133,54 +198,7 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
             </Group>
             <div id={detailId}>
               {detail ? (
-                <Table.ScrollContainer minWidth={260}>
-                  <Table
-                    verticalSpacing={6}
-                    horizontalSpacing="xs"
-                    striped
-                    fz="sm"
-                    captionSide="top"
-                  >
-                    <Table.Caption ta="left" mt={0} mb="xs" c="gray.8">
-                      Salariés assurés {title.charAt(0).toLowerCase() + title.slice(1)}
-                    </Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{itemLabel}</Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          Salariés assurés
-                        </Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          Part
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {detailRows.map((item) => (
-                        <Table.Tr key={item.key}>
-                          <Table.Th scope="row" fw={400}>
-                            {item.label}
-                          </Table.Th>
-                          <Table.Td ta="right">{formatCount(item.count)}</Table.Td>
-                          <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                            {formatPercent((item.count / total) * 100)}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                    <Table.Tfoot>
-                      <Table.Tr>
-                        <Table.Th scope="row">Total</Table.Th>
-                        <Table.Td ta="right" fw={700}>
-                          {formatCount(total)}
-                        </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                          {formatPercent(100)}
-                        </Table.Td>
-                      </Table.Tr>
-                    </Table.Tfoot>
-                  </Table>
-                </Table.ScrollContainer>
+                <DetailTable title={title} itemLabel={itemLabel} rows={detailRows} total={total} />
               ) : null}
             </div>
           </>

@@ -1,5 +1,7 @@
+import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
@@ -27,6 +29,140 @@ const CODE_ERRORS = new Set(['code_invalid', 'code_expired']);
 interface PhoneRequest {
   newMobilePhone: string;
   password: string;
+}
+
+type Submit = (event?: FormEvent<HTMLFormElement>) => void;
+
+/** Step 1: the new number and the password, « Envoyer le code ». */
+function NumberStep({
+  formId,
+  form,
+  problem,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  formId: string;
+  form: UseFormReturnType<PhoneRequest>;
+  problem: string | null;
+  pending: boolean;
+  onSubmit: Submit;
+  onCancel: () => void;
+}) {
+  return (
+    <form id={formId} onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">
+          Nous enverrons un code à 6 chiffres par SMS au nouveau numéro, et un message d’information
+          à votre adresse e-mail.
+        </Text>
+        <FormAlert message={problem} />
+        <TextInput
+          label="Nouveau numéro de téléphone mobile"
+          description="Exemple : 06 12 34 56 78"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          data-autofocus
+          {...form.getInputProps('newMobilePhone')}
+        />
+        <CurrentPasswordInput
+          description="Par sécurité, confirmez votre mot de passe."
+          {...form.getInputProps('password')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Annuler
+          </Button>
+          <Button type="submit" loading={pending}>
+            Envoyer le code
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Step 2: the code received on the new number, « Renvoyer le code », « Corriger le numéro ». */
+function CodeStep({
+  sent,
+  formId,
+  form,
+  problem,
+  verifying,
+  sending,
+  resendIn,
+  onSubmit,
+  onCancel,
+  onResend,
+  onCorrect,
+}: {
+  sent: SendPhoneCodeResult;
+  formId: string;
+  form: UseFormReturnType<{ code: string }>;
+  problem: string | null;
+  verifying: boolean;
+  sending: boolean;
+  resendIn: number;
+  onSubmit: Submit;
+  onCancel: () => void;
+  onResend: () => void;
+  onCorrect: () => void;
+}) {
+  return (
+    <Stack gap="md">
+      <Text role="status">
+        Un code à 6 chiffres vient d’être envoyé par SMS au{' '}
+        <Text span fw={700} style={{ whiteSpace: 'nowrap' }}>
+          {sent.maskedPhone}
+        </Text>
+        .
+      </Text>
+      <FormAlert message={problem} />
+      <form id={formId} onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            // The field appears after « Envoyer le code »: it takes the focus.
+            autoFocus
+            label="Code reçu par SMS"
+            description="Le code est valable 5 minutes."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+            {...form.getInputProps('code')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={verifying}>
+              Valider
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <Stack gap={2} align="flex-start">
+        <Text size="sm" c="gray.8">
+          Vous n’avez rien reçu ?
+        </Text>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          px={0}
+          disabled={resendIn > 0}
+          loading={sending}
+          onClick={onResend}
+        >
+          {resendIn > 0 ? `Renvoyer le code (dans ${formatDelay(resendIn)})` : 'Renvoyer le code'}
+        </Button>
+        <Anchor component="button" type="button" size="sm" onClick={onCorrect}>
+          Corriger le numéro
+        </Anchor>
+      </Stack>
+    </Stack>
+  );
 }
 
 /**
@@ -115,101 +251,35 @@ function PhoneChangeSteps({ onDone, onCancel }: { onDone: () => void; onCancel: 
 
   if (!sent || !request) {
     return (
-      <form id={numberFormId} onSubmit={submitNumber} noValidate>
-        <Stack gap="md">
-          <Text size="sm">
-            Nous enverrons un code à 6 chiffres par SMS au nouveau numéro, et un message
-            d’information à votre adresse e-mail.
-          </Text>
-          <FormAlert message={problem} />
-          <TextInput
-            label="Nouveau numéro de téléphone mobile"
-            description="Exemple : 06 12 34 56 78"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            required
-            data-autofocus
-            {...numberForm.getInputProps('newMobilePhone')}
-          />
-          <CurrentPasswordInput
-            description="Par sécurité, confirmez votre mot de passe."
-            {...numberForm.getInputProps('password')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={send.isPending}>
-              Envoyer le code
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <NumberStep
+        formId={numberFormId}
+        form={numberForm}
+        problem={problem}
+        pending={send.isPending}
+        onSubmit={submitNumber}
+        onCancel={onCancel}
+      />
     );
   }
 
   return (
-    <Stack gap="md">
-      <Text role="status">
-        Un code à 6 chiffres vient d’être envoyé par SMS au{' '}
-        <Text span fw={700} style={{ whiteSpace: 'nowrap' }}>
-          {sent.maskedPhone}
-        </Text>
-        .
-      </Text>
-      <FormAlert message={problem} />
-      <form id={codeFormId} onSubmit={submitCode} noValidate>
-        <Stack gap="md">
-          <TextInput
-            // The field appears after « Envoyer le code »: it takes the focus.
-            autoFocus
-            label="Code reçu par SMS"
-            description="Le code est valable 5 minutes."
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            {...codeForm.getInputProps('code')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={verify.isPending}>
-              Valider
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <Stack gap={2} align="flex-start">
-        <Text size="sm" c="gray.8">
-          Vous n’avez rien reçu ?
-        </Text>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          px={0}
-          disabled={resendIn > 0}
-          loading={send.isPending}
-          onClick={() => sendCode(request)}
-        >
-          {resendIn > 0 ? `Renvoyer le code (dans ${formatDelay(resendIn)})` : 'Renvoyer le code'}
-        </Button>
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => {
-            setSent(null);
-            setProblem(null);
-            numberForm.setValues({ newMobilePhone: request.newMobilePhone, password: '' });
-          }}
-        >
-          Corriger le numéro
-        </Anchor>
-      </Stack>
-    </Stack>
+    <CodeStep
+      sent={sent}
+      formId={codeFormId}
+      form={codeForm}
+      problem={problem}
+      verifying={verify.isPending}
+      sending={send.isPending}
+      resendIn={resendIn}
+      onSubmit={submitCode}
+      onCancel={onCancel}
+      onResend={() => sendCode(request)}
+      onCorrect={() => {
+        setSent(null);
+        setProblem(null);
+        numberForm.setValues({ newMobilePhone: request.newMobilePhone, password: '' });
+      }}
+    />
   );
 }
 
