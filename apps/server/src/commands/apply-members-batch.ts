@@ -2,7 +2,7 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import type { Db } from '../db/database';
 import type { ContractOption, NewCoverage, NewMember } from '../db/schema';
 import { toSearchName } from '../db/search-name';
-import { insertBatched } from '../db/seed/common';
+import { insertBatched } from '../db/insert-batched';
 import { hash32 } from '../lib/compact-keys';
 import { bumpDataVersion } from '../lib/data-versions';
 import { newId } from '../lib/ids';

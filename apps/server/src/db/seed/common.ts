@@ -5,7 +5,7 @@
  */
 import { latestCoverageColumns } from '../../modules/members/latest-coverage';
 import { hash } from '@node-rs/argon2';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
 import type {
@@ -15,6 +15,7 @@ import type {
   ProfessionalStatus,
   StaffCategory,
 } from '../schema';
+import { insertBatched } from '../insert-batched';
 import { toSearchName } from '../search-name';
 import { PASSWORD_HASH_OPTIONS } from '../../lib/passwords';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from './demo-accounts';
@@ -53,24 +54,6 @@ export function resolveBranding(branding: SeedBranding | undefined) {
     supportHours: branding?.supportHours ?? DEMO_INSURER.supportHours,
     ccnName: branding?.ccnName ?? DEMO_INSURER.ccnName,
   };
-}
-
-/** Inserts rows in batches that stay under both dialects' limit of bound parameters. */
-export async function insertBatched<T extends keyof Database>(
-  db: Tx,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).length;
-  const size = Math.max(1, Math.floor(30_000 / Math.max(1, columns)));
-  for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot type a generic table name
-    await (db as Kysely<any>)
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
-  }
 }
 
 export async function insertInsurerSettings(

@@ -3,7 +3,7 @@
  * the terms of use, the « Conseils et astuces », the documents and the conversations.
  * Every name is fictional (streets and cities are real places).
  */
-import type { PdfBlock, PdfContent } from './pdf';
+import type { PdfBlock, PdfContent } from '../../lib/pdf';
 import { CONTRACT_OPTIONS } from './generators';
 
 export const DEMO_INSURER = {

@@ -19,6 +19,7 @@
  *   for the other two it is refused (they have an active administrator), and admin@ can add
  *   those establishments from « Mon profil » with their SIRET and identifier.
  */
+import { insertBatched } from '../insert-batched';
 import { latestCoverageColumns } from '../../modules/members/latest-coverage';
 import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
@@ -44,7 +45,6 @@ import {
   contractFor,
   generateMembers,
   hashDemoPasswords,
-  insertBatched,
   insertCompanies,
   insertDemoAccounts,
   insertGrants,
@@ -82,7 +82,7 @@ import {
   type Person,
   type Rng,
 } from './generators';
-import { renderPdf } from './pdf';
+import { renderPdf } from '../../lib/pdf';
 import { renderSubmittedBia } from '../../modules/enrolment/bia.service';
 
 /** The seed of the demo's PRNG: change it and every name and number changes. */

@@ -12,6 +12,7 @@
  * (60 / 25 / 15 %), their contracts, the members with one or two coverages each, and the demo
  * accounts (the administrator administers all 3 companies). Same generators as the demo seed.
  */
+import { insertBatched } from '../insert-batched';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +32,6 @@ import {
   buildCompany,
   generateMembers,
   hashDemoPasswords,
-  insertBatched,
   insertCompanies,
   insertDemoAccounts,
   insertInsurerSettings,

@@ -1,6 +1,6 @@
 /**
  * The « Bulletin individuel d'affiliation » (BIA) as a PDF (pdf-lib, through the demo's small
- * writer `db/seed/pdf.ts`): pre-filled with what the employer entered (to print in mode
+ * writer `lib/pdf.ts`): pre-filled with what the employer entered (to print in mode
  * « Courrier »), or completed with everything the employee gave online (SPEC §5.5).
  */
 import {
@@ -11,7 +11,7 @@ import {
 } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import type { AttachmentKind, BeneficiaryType, ContractOption } from '../../db/schema';
-import { renderPdf, type PdfBlock } from '../../db/seed/pdf';
+import { renderPdf, type PdfBlock } from '../../lib/pdf';
 import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
 
 export interface BiaPdfInput {

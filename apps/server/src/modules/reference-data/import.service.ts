@@ -30,7 +30,7 @@ import path from 'node:path';
 import type { Db } from '../../db/database';
 import { refreshPlannerStatistics } from '../../db/database';
 import type { ContractOption } from '../../db/schema';
-import { insertBatched } from '../../db/seed/common';
+import { insertBatched } from '../../db/insert-batched';
 import { recordAudit } from '../../lib/audit';
 import { CompactKeyMap } from '../../lib/compact-keys';
 import { notFound } from '../../lib/errors';

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { extractPdfText } from '../../../test/pdf-text';
+import { extractPdfText } from '../../test/pdf-text';
 import { renderPdf } from './pdf';
 
 describe('renderPdf', () => {

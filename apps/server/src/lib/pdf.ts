@@ -1,5 +1,5 @@
 /**
- * The one PDF writer of the application (pdf-lib): the demo documents and the BIA. A branded
+ * The one PDF writer of the application (pdf-lib), in lib/ for every module: the demo documents and the BIA. A branded
  * header, headings, paragraphs, bullet lists, tables and form lines, with word wrapping and
  * page breaks. The text is set in DejaVu Sans (a Unicode font, package `dejavu-fonts-ttf`,
  * licence in its LICENSE file), embedded as a subset of the glyphs used: names such as
