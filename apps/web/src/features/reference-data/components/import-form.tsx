@@ -50,6 +50,75 @@ type Phase =
 
 const count = (n: number) => n.toLocaleString('fr-FR');
 
+/** « Type de données », what its file holds, and its template. */
+function KindPicker({
+  kind,
+  onChange,
+  disabled,
+}: {
+  kind: ReferenceImportKind;
+  onChange: (kind: ReferenceImportKind) => void;
+  disabled: boolean;
+}) {
+  return (
+    <>
+      <Select
+        label="Type de données"
+        data={REFERENCE_IMPORT_KINDS.map((k) => ({
+          value: k,
+          label: REFERENCE_IMPORT_KIND_LABELS[k],
+        }))}
+        value={kind}
+        onChange={(value) => value && onChange(value)}
+        allowDeselect={false}
+        disabled={disabled}
+        maw={360}
+        description={KIND_HELP[kind]}
+      />
+      <Group gap="xs">
+        <IconDownload size={18} aria-hidden />
+        <Anchor href={referenceImportTemplatePath(kind)} download fw={600} size="sm">
+          Télécharger le modèle « {REFERENCE_IMPORT_KIND_LABELS[kind]} » (.xlsx)
+        </Anchor>
+      </Group>
+    </>
+  );
+}
+
+/** The upload's progress, the rows processed, then the summary (announced as it changes). */
+function ImportProgress({ phase, done }: { phase: Phase; done: string }) {
+  return (
+    <Box aria-live="polite" aria-atomic="true">
+      {phase.step === 'uploading' ? (
+        <Stack gap={6}>
+          <Text size="sm">Envoi du fichier… {Math.round(phase.sent * 100)} %</Text>
+          <Progress value={phase.sent * 100} aria-label="Envoi du fichier" size="lg" />
+        </Stack>
+      ) : phase.step === 'processing' && phase.total ? (
+        <Stack gap={6}>
+          <Text size="sm">
+            Import en cours : {count(phase.done)} / {count(phase.total)} lignes traitées
+          </Text>
+          <Progress
+            value={(phase.done * 100) / phase.total}
+            aria-label="Lignes traitées"
+            size="lg"
+          />
+        </Stack>
+      ) : phase.step === 'processing' ? (
+        <Group gap="sm">
+          <Loader size="sm" aria-hidden />
+          <Text size="sm">Import en cours : vérification et enregistrement des lignes…</Text>
+        </Group>
+      ) : done ? (
+        <Text size="sm" fw={600}>
+          {done}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
 /** « Type de données », the template, the file (drag and drop), then the upload's progress. */
 export function ImportForm({ onReport }: { onReport: (report: ReferenceImportReport) => void }) {
   const fileId = useId();
@@ -109,25 +178,7 @@ export function ImportForm({ onReport }: { onReport: (report: ReferenceImportRep
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="md">
-        <Select
-          label="Type de données"
-          data={REFERENCE_IMPORT_KINDS.map((k) => ({
-            value: k,
-            label: REFERENCE_IMPORT_KIND_LABELS[k],
-          }))}
-          value={kind}
-          onChange={(value) => value && setKind(value)}
-          allowDeselect={false}
-          disabled={busy}
-          maw={360}
-          description={KIND_HELP[kind]}
-        />
-        <Group gap="xs">
-          <IconDownload size={18} aria-hidden />
-          <Anchor href={referenceImportTemplatePath(kind)} download fw={600} size="sm">
-            Télécharger le modèle « {REFERENCE_IMPORT_KIND_LABELS[kind]} » (.xlsx)
-          </Anchor>
-        </Group>
+        <KindPicker kind={kind} onChange={setKind} disabled={busy} />
         <FileDropZone
           id={fileId}
           label="Fichier à importer"
@@ -167,34 +218,7 @@ export function ImportForm({ onReport }: { onReport: (report: ReferenceImportRep
           </Alert>
         ) : null}
 
-        <Box aria-live="polite" aria-atomic="true">
-          {phase.step === 'uploading' ? (
-            <Stack gap={6}>
-              <Text size="sm">Envoi du fichier… {Math.round(phase.sent * 100)} %</Text>
-              <Progress value={phase.sent * 100} aria-label="Envoi du fichier" size="lg" />
-            </Stack>
-          ) : phase.step === 'processing' && phase.total ? (
-            <Stack gap={6}>
-              <Text size="sm">
-                Import en cours : {count(phase.done)} / {count(phase.total)} lignes traitées
-              </Text>
-              <Progress
-                value={(phase.done * 100) / phase.total}
-                aria-label="Lignes traitées"
-                size="lg"
-              />
-            </Stack>
-          ) : phase.step === 'processing' ? (
-            <Group gap="sm">
-              <Loader size="sm" aria-hidden />
-              <Text size="sm">Import en cours : vérification et enregistrement des lignes…</Text>
-            </Group>
-          ) : done ? (
-            <Text size="sm" fw={600}>
-              {done}
-            </Text>
-          ) : null}
-        </Box>
+        <ImportProgress phase={phase} done={done} />
       </Stack>
     </Paper>
   );

@@ -12,6 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -317,6 +318,75 @@ function CompanyPicker({
   );
 }
 
+/** « Options proposées »: code, label and « Obligatoire » for each, added and removed. */
+function ContractOptionsFields({ form }: { form: UseFormReturnType<ContractValues> }) {
+  const options = form.values.options;
+  return (
+    <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+      <Text component="legend" fw={500} size="sm">
+        Options proposées *
+      </Text>
+      {typeof form.errors.options === 'string' ? (
+        <Text size="sm" c="red.8" role="alert">
+          {form.errors.options}
+        </Text>
+      ) : null}
+      {options.map((option, index) => (
+        <Paper key={index} withBorder p="xs" radius="sm">
+          <Group align="flex-end" gap="xs" wrap="wrap">
+            <TextInput
+              label="Code"
+              required
+              w={120}
+              maxLength={40}
+              {...form.getInputProps(`options.${index}.code`)}
+            />
+            <TextInput
+              label="Libellé de l’option"
+              required
+              style={{ flex: 1, minWidth: 180 }}
+              maxLength={200}
+              {...form.getInputProps(`options.${index}.label`)}
+            />
+            <Checkbox
+              label="Obligatoire"
+              mb={8}
+              {...form.getInputProps(`options.${index}.mandatory`, { type: 'checkbox' })}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mb={4}
+              aria-label={`Retirer l’option ${option.code || index + 1}`}
+              disabled={options.length === 1}
+              onClick={() => form.removeListItem('options', index)}
+            >
+              <IconTrash size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPlus size={16} aria-hidden />}
+          disabled={options.length >= 20}
+          onClick={() =>
+            form.insertListItem('options', {
+              code: `option${options.length}`,
+              label: '',
+              mandatory: false,
+            })
+          }
+        >
+          Ajouter une option
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 /** « Ajouter un contrat », or « Modifier » (the number and the company stay). */
 export function ContractFormModal({
   contract,
@@ -339,7 +409,6 @@ export function ContractFormModal({
     },
     validate: zodResolver(schema),
   });
-  const options = form.values.options;
   const fields = (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -384,68 +453,7 @@ export function ContractFormModal({
           {...form.getInputProps('endDate')}
         />
       </SimpleGrid>
-      <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-        <Text component="legend" fw={500} size="sm">
-          Options proposées *
-        </Text>
-        {typeof form.errors.options === 'string' ? (
-          <Text size="sm" c="red.8" role="alert">
-            {form.errors.options}
-          </Text>
-        ) : null}
-        {options.map((option, index) => (
-          <Paper key={index} withBorder p="xs" radius="sm">
-            <Group align="flex-end" gap="xs" wrap="wrap">
-              <TextInput
-                label="Code"
-                required
-                w={120}
-                maxLength={40}
-                {...form.getInputProps(`options.${index}.code`)}
-              />
-              <TextInput
-                label="Libellé de l’option"
-                required
-                style={{ flex: 1, minWidth: 180 }}
-                maxLength={200}
-                {...form.getInputProps(`options.${index}.label`)}
-              />
-              <Checkbox
-                label="Obligatoire"
-                mb={8}
-                {...form.getInputProps(`options.${index}.mandatory`, { type: 'checkbox' })}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mb={4}
-                aria-label={`Retirer l’option ${option.code || index + 1}`}
-                disabled={options.length === 1}
-                onClick={() => form.removeListItem('options', index)}
-              >
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
-            </Group>
-          </Paper>
-        ))}
-        <Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            disabled={options.length >= 20}
-            onClick={() =>
-              form.insertListItem('options', {
-                code: `option${options.length}`,
-                label: '',
-                mandatory: false,
-              })
-            }
-          >
-            Ajouter une option
-          </Button>
-        </Group>
-      </Stack>
+      <ContractOptionsFields form={form} />
     </>
   );
   if (contract) {

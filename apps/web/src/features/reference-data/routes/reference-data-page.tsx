@@ -100,6 +100,87 @@ function rangeLabel(total: number, page: number, noun: [string, string]): string
   return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${word}`;
 }
 
+/** The page of one tab's rows. */
+function EntityTable({
+  tab,
+  data,
+  caption,
+}: {
+  tab: ReferenceEntity;
+  data: ReferencePages[ReferenceEntity];
+  caption: string;
+}) {
+  switch (tab) {
+    case 'entreprises':
+      return (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['entreprises']).items}
+          titleLabel="Raison sociale"
+          title={(c) => c.name}
+          columns={companyColumns}
+        />
+      );
+    case 'etablissements':
+      return (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['etablissements']).items}
+          titleLabel="Établissement"
+          title={(e) => e.name}
+          columns={establishmentColumns}
+        />
+      );
+    case 'contrats':
+      return (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['contrats']).items}
+          titleLabel="Libellé"
+          title={(c) => c.label}
+          columns={contractColumns}
+        />
+      );
+    case 'assures':
+      return (
+        <ReferenceTable
+          entity={tab}
+          caption={caption}
+          rows={(data as ReferencePages['assures']).items}
+          titleLabel="Nom"
+          title={(m) => `${m.lastName} ${m.firstName}`}
+          columns={memberColumns}
+        />
+      );
+  }
+}
+
+/** An empty page: nothing found, or nothing loaded yet. */
+function NoResult({ searched, filtered }: { searched: boolean; filtered: boolean }) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center">
+        <IconDatabaseOff size={36} aria-hidden />
+        <Text fw={600}>
+          {searched || filtered
+            ? 'Aucun résultat pour cette recherche.'
+            : 'Rien dans le référentiel pour le moment.'}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {searched
+            ? 'Vérifiez l’orthographe ou le numéro saisi.'
+            : filtered
+              ? 'Cette entreprise n’en a pas encore.'
+              : 'Importez un fichier ou ajoutez les données une à une.'}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
 function EntityList({
   tab,
   q,
@@ -134,82 +215,15 @@ function EntityList({
   const data = list.data;
   const pages = Math.min(100_000, Math.max(1, Math.ceil(data.total / PAGE_SIZE)));
   const caption = `${meta.label} du référentiel`;
-  let table;
-  switch (tab) {
-    case 'entreprises':
-      table = (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['entreprises']).items}
-          titleLabel="Raison sociale"
-          title={(c) => c.name}
-          columns={companyColumns}
-        />
-      );
-      break;
-    case 'etablissements':
-      table = (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['etablissements']).items}
-          titleLabel="Établissement"
-          title={(e) => e.name}
-          columns={establishmentColumns}
-        />
-      );
-      break;
-    case 'contrats':
-      table = (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['contrats']).items}
-          titleLabel="Libellé"
-          title={(c) => c.label}
-          columns={contractColumns}
-        />
-      );
-      break;
-    case 'assures':
-      table = (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['assures']).items}
-          titleLabel="Nom"
-          title={(m) => `${m.lastName} ${m.firstName}`}
-          columns={memberColumns}
-        />
-      );
-      break;
-  }
   return (
     <Stack gap="sm" aria-busy={list.isFetching}>
       <Text size="sm" role="status">
         {rangeLabel(data.total, page, meta.noun)}
       </Text>
       {data.total === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <Stack align="center" gap="sm" ta="center">
-            <IconDatabaseOff size={36} aria-hidden />
-            <Text fw={600}>
-              {q || companyId
-                ? 'Aucun résultat pour cette recherche.'
-                : 'Rien dans le référentiel pour le moment.'}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {q
-                ? 'Vérifiez l’orthographe ou le numéro saisi.'
-                : companyId
-                  ? 'Cette entreprise n’en a pas encore.'
-                  : 'Importez un fichier ou ajoutez les données une à une.'}
-            </Text>
-          </Stack>
-        </Paper>
+        <NoResult searched={Boolean(q)} filtered={Boolean(companyId)} />
       ) : (
-        table
+        <EntityTable tab={tab} data={data} caption={caption} />
       )}
       {pages > 1 ? (
         <Group justify="center">
@@ -256,6 +270,32 @@ const ADD_LABELS: Record<Exclude<Dialog, null>, string> = {
   contrats: 'Ajouter un contrat',
 };
 
+/** « Importer des données », and « Ajouter … » on the tabs that can be added to by hand. */
+function PageActions({
+  addable,
+  onAdd,
+}: {
+  addable: Exclude<Dialog, null> | null;
+  onAdd: (dialog: Exclude<Dialog, null>) => void;
+}) {
+  return (
+    <Group gap="sm">
+      <ButtonLink
+        to={paths.backOfficeReferenceImport}
+        variant="default"
+        leftSection={<IconFileImport size={18} aria-hidden />}
+      >
+        Importer des données
+      </ButtonLink>
+      {addable ? (
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => onAdd(addable)}>
+          {ADD_LABELS[addable]}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
 /** `/back-office/referentiel`: « Référentiel » (SPEC §3). */
 export function ReferenceDataPage() {
   const navigate = useNavigate();
@@ -293,25 +333,7 @@ export function ReferenceDataPage() {
     <Page
       title="Référentiel"
       description="Les entreprises, établissements, contrats et assurés chargés par l’assureur."
-      actions={
-        <Group gap="sm">
-          <ButtonLink
-            to={paths.backOfficeReferenceImport}
-            variant="default"
-            leftSection={<IconFileImport size={18} aria-hidden />}
-          >
-            Importer des données
-          </ButtonLink>
-          {addable ? (
-            <Button
-              leftSection={<IconPlus size={18} aria-hidden />}
-              onClick={() => setDialog(addable)}
-            >
-              {ADD_LABELS[addable]}
-            </Button>
-          ) : null}
-        </Group>
-      }
+      actions={<PageActions addable={addable} onAdd={setDialog} />}
     >
       <Tabs
         value={search.tab}
