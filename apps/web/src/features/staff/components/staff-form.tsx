@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconLock } from '@tabler/icons-react';
 import type { StaffRole } from '@affilia/shared/domain/enums';
@@ -30,6 +31,64 @@ const ROLE_HELP: Record<StaffRole, string> = {
   manager: 'Traite les affiliations, les messages, les documents et le référentiel.',
   admin: 'Gestionnaire qui gère aussi l’équipe, l’identité visuelle, les CGU et l’audit.',
 };
+
+/**
+ * The address and the mobile: editable while the account is « invité », shown locked afterwards
+ * (they are the person's sign-in and second factor).
+ */
+function ContactFields({
+  form,
+  editable,
+}: {
+  form: UseFormReturnType<StaffValues>;
+  editable: boolean;
+}) {
+  if (editable) {
+    return (
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Adresse e-mail"
+          type="email"
+          autoComplete="off"
+          required
+          description="Le lien de création du mot de passe y sera envoyé"
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label="Téléphone mobile"
+          type="tel"
+          autoComplete="off"
+          description="Pour le code de connexion par SMS ; sinon demandé à la première connexion"
+          {...form.getInputProps('mobilePhone')}
+        />
+      </SimpleGrid>
+    );
+  }
+  return (
+    <Stack gap={6}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Adresse e-mail"
+          value={form.values.email}
+          readOnly
+          variant="filled"
+          rightSection={<IconLock size={16} aria-hidden />}
+        />
+        <TextInput
+          label="Téléphone mobile"
+          value={formatPhone(form.values.mobilePhone || null)}
+          readOnly
+          variant="filled"
+          rightSection={<IconLock size={16} aria-hidden />}
+        />
+      </SimpleGrid>
+      <Text size="sm" c="gray.8">
+        L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne peut les
+        modifier, depuis son profil.
+      </Text>
+    </Stack>
+  );
+}
 
 /**
  * « Ajouter un membre de l'équipe » (no `member`) or « Modifier » (a `member`): names and role;
@@ -115,48 +174,7 @@ export function StaffForm({
             {...form.getInputProps('firstName')}
           />
         </SimpleGrid>
-        {contactEditable ? (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Adresse e-mail"
-              type="email"
-              autoComplete="off"
-              required
-              description="Le lien de création du mot de passe y sera envoyé"
-              {...form.getInputProps('email')}
-            />
-            <TextInput
-              label="Téléphone mobile"
-              type="tel"
-              autoComplete="off"
-              description="Pour le code de connexion par SMS ; sinon demandé à la première connexion"
-              {...form.getInputProps('mobilePhone')}
-            />
-          </SimpleGrid>
-        ) : (
-          <Stack gap={6}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput
-                label="Adresse e-mail"
-                value={form.values.email}
-                readOnly
-                variant="filled"
-                rightSection={<IconLock size={16} aria-hidden />}
-              />
-              <TextInput
-                label="Téléphone mobile"
-                value={formatPhone(form.values.mobilePhone || null)}
-                readOnly
-                variant="filled"
-                rightSection={<IconLock size={16} aria-hidden />}
-              />
-            </SimpleGrid>
-            <Text size="sm" c="gray.8">
-              L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne
-              peut les modifier, depuis son profil.
-            </Text>
-          </Stack>
-        )}
+        <ContactFields form={form} editable={contactEditable} />
         <Radio.Group label="Rôle" required {...form.getInputProps('role')}>
           <Stack gap="sm" mt="xs">
             {STAFF_ROLES.map((role) => (

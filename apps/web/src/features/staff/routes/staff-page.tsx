@@ -59,6 +59,106 @@ function failure(message: string) {
   });
 }
 
+/** « Statut » and « Rechercher ». */
+function StaffFilters({
+  status,
+  onStatus,
+  text,
+  onText,
+}: {
+  status: UserStatus | undefined;
+  onStatus: (status: UserStatus | undefined) => void;
+  text: string;
+  onText: (text: string) => void;
+}) {
+  return (
+    <Group align="flex-end" gap="md">
+      <Select
+        label="Statut"
+        data={STATUS_OPTIONS}
+        value={status ?? ALL}
+        onChange={(value) => onStatus(value && value !== ALL ? (value as UserStatus) : undefined)}
+        allowDeselect={false}
+        w={180}
+      />
+      <TextInput
+        label="Rechercher"
+        placeholder="Nom ou adresse e-mail"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={text}
+        onChange={(event) => onText(event.currentTarget.value)}
+        w={{ base: '100%', sm: 320 }}
+      />
+    </Group>
+  );
+}
+
+/** The team: loading, an error, none, or the table (cards on a phone). */
+function StaffListContent({
+  list,
+  filtered,
+  onAction,
+}: {
+  list: ReturnType<typeof useStaffList>;
+  filtered: boolean;
+  onAction: ((kind: StaffActionKind, member: StaffMember) => void) | null;
+}) {
+  const members = list.data?.items ?? [];
+  if (list.isPending) {
+    return (
+      <>
+        <Text role="status" size="sm">
+          Chargement de l’équipe…
+        </Text>
+        <ListSkeleton />
+      </>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (members.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
+            <IconUsers size={26} />
+          </ThemeIcon>
+          <Text fw={600} role="status">
+            {filtered
+              ? 'Aucun membre de l’équipe ne correspond à votre recherche.'
+              : 'Aucun membre de l’équipe pour le moment.'}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  }
+  return (
+    <>
+      <Text role="status" size="sm" c="gray.8">
+        {`${members.length} membre${members.length > 1 ? 's' : ''}`}
+        {filtered ? ' correspondant à votre recherche' : ''}
+      </Text>
+      <Box
+        aria-busy={list.isPlaceholderData || undefined}
+        style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <StaffTable members={members} onAction={onAction} />
+        <StaffCards members={members} onAction={onAction} />
+      </Box>
+    </>
+  );
+}
+
 /** `/back-office/equipe`: « Équipe de l'assureur »; changes for back-office administrators. */
 export function StaffPage() {
   const me = useMe();
@@ -98,61 +198,6 @@ export function StaffPage() {
     );
   };
 
-  const members = list.data?.items ?? [];
-  let content;
-  if (list.isPending) {
-    content = (
-      <>
-        <Text role="status" size="sm">
-          Chargement de l’équipe…
-        </Text>
-        <ListSkeleton />
-      </>
-    );
-  } else if (list.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  } else if (members.length === 0) {
-    content = (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
-            <IconUsers size={26} />
-          </ThemeIcon>
-          <Text fw={600} role="status">
-            {filtered
-              ? 'Aucun membre de l’équipe ne correspond à votre recherche.'
-              : 'Aucun membre de l’équipe pour le moment.'}
-          </Text>
-        </Stack>
-      </Paper>
-    );
-  } else {
-    content = (
-      <>
-        <Text role="status" size="sm" c="gray.8">
-          {`${members.length} membre${members.length > 1 ? 's' : ''}`}
-          {filtered ? ' correspondant à votre recherche' : ''}
-        </Text>
-        <Box
-          aria-busy={list.isPlaceholderData || undefined}
-          style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
-        >
-          <StaffTable members={members} onAction={canManage ? onAction : null} />
-          <StaffCards members={members} onAction={canManage ? onAction : null} />
-        </Box>
-      </>
-    );
-  }
-
   const formDialog = dialog && (dialog.kind === 'invite' || dialog.kind === 'edit') ? dialog : null;
   const confirmDialog =
     dialog && (dialog.kind === 'suspend' || dialog.kind === 'deactivate') ? dialog : null;
@@ -176,27 +221,8 @@ export function StaffPage() {
         ) : undefined
       }
     >
-      <Group align="flex-end" gap="md">
-        <Select
-          label="Statut"
-          data={STATUS_OPTIONS}
-          value={status ?? ALL}
-          onChange={(value) =>
-            setStatus(value && value !== ALL ? (value as UserStatus) : undefined)
-          }
-          allowDeselect={false}
-          w={180}
-        />
-        <TextInput
-          label="Rechercher"
-          placeholder="Nom ou adresse e-mail"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          w={{ base: '100%', sm: 320 }}
-        />
-      </Group>
-      {content}
+      <StaffFilters status={status} onStatus={setStatus} text={text} onText={setText} />
+      <StaffListContent list={list} filtered={filtered} onAction={canManage ? onAction : null} />
 
       <UserModal
         opened={opened && formDialog !== null}

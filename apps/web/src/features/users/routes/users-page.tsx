@@ -8,7 +8,7 @@ import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
-import type { InviteUserResult, ManagedUser, UserAction } from '../api/use-users';
+import type { InviteUserResult, ManagedCompany, ManagedUser, UserAction } from '../api/use-users';
 import { useUserAction, useUsers } from '../api/use-users';
 import type { UserActionKind } from '../components/user-actions-menu';
 import { ACTION_LABELS, fullName, ofName } from '../components/user-actions-menu';
@@ -145,6 +145,108 @@ export function UsersPage() {
   return <UsersManagement />;
 }
 
+/** The users: loading, an error, none, or the table (cards on a phone). */
+function UsersListContent({
+  list,
+  filtered,
+  onAction,
+  onClear,
+}: {
+  list: ReturnType<typeof useUsers>;
+  filtered: boolean;
+  onAction: (kind: UserActionKind, user: ManagedUser) => void;
+  onClear: () => void;
+}) {
+  const users = list.data?.users ?? [];
+  if (list.isPending) {
+    return (
+      <>
+        <Text role="status" size="sm">
+          Chargement des utilisateurs…
+        </Text>
+        <ListSkeleton />
+      </>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <>
+      <Text role="status" size="sm" c="gray.8">
+        {users.length === 0
+          ? 'Aucun utilisateur'
+          : `${users.length} utilisateur${users.length > 1 ? 's' : ''}`}
+        {filtered ? ' correspondant à votre recherche' : ''}
+      </Text>
+      {users.length === 0 ? (
+        <EmptyState filtered={filtered} onClear={onClear} />
+      ) : (
+        <Box
+          aria-busy={list.isPlaceholderData || undefined}
+          style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+        >
+          <UserTable users={users} onAction={onAction} />
+          <UserCards users={users} onAction={onAction} />
+        </Box>
+      )}
+    </>
+  );
+}
+
+/** The form of the dialog: invite, a user's profile, or their rights (each loaded on demand). */
+function UserForms({
+  dialog,
+  companies,
+  onClose,
+  onInvited,
+}: {
+  dialog: Extract<Dialog, { kind: 'invite' | 'profile' | 'rights' }> | null;
+  companies: ManagedCompany[];
+  onClose: () => void;
+  onInvited: (result: InviteUserResult) => void;
+}) {
+  return (
+    <Suspense fallback={<FormLoading />}>
+      {dialog?.kind === 'invite' ? (
+        <UserInviteForm companies={companies} onDone={onInvited} onCancel={onClose} />
+      ) : null}
+      {dialog?.kind === 'profile' ? (
+        <UserProfileForm
+          key={dialog.user.id}
+          user={dialog.user}
+          onCancel={onClose}
+          onDone={(user) => {
+            onClose();
+            success(`Le profil ${ofName(fullName(user))} est enregistré.`);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'rights' ? (
+        <UserRightsForm
+          key={dialog.user.id}
+          user={dialog.user}
+          companies={companies}
+          onCancel={onClose}
+          onDone={(user) => {
+            onClose();
+            success(`Les droits ${ofName(fullName(user))} sont enregistrés.`);
+          }}
+        />
+      ) : null}
+    </Suspense>
+  );
+}
+
 function UsersManagement() {
   const search = validateUsersSearch(useSearch({ strict: false }));
   const navigate = useNavigate();
@@ -194,53 +296,7 @@ function UsersManagement() {
   };
 
   const companies = list.data?.companies ?? [];
-  const users = list.data?.users ?? [];
   const filtered = hasFilters(search);
-
-  let content;
-  if (list.isPending) {
-    content = (
-      <>
-        <Text role="status" size="sm">
-          Chargement des utilisateurs…
-        </Text>
-        <ListSkeleton />
-      </>
-    );
-  } else if (list.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  } else {
-    content = (
-      <>
-        <Text role="status" size="sm" c="gray.8">
-          {users.length === 0
-            ? 'Aucun utilisateur'
-            : `${users.length} utilisateur${users.length > 1 ? 's' : ''}`}
-          {filtered ? ' correspondant à votre recherche' : ''}
-        </Text>
-        {users.length === 0 ? (
-          <EmptyState filtered={filtered} onClear={() => setSearch({})} />
-        ) : (
-          <Box
-            aria-busy={list.isPlaceholderData || undefined}
-            style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
-          >
-            <UserTable users={users} onAction={onAction} />
-            <UserCards users={users} onAction={onAction} />
-          </Box>
-        )}
-      </>
-    );
-  }
 
   const formDialog =
     dialog && (dialog.kind === 'invite' || dialog.kind === 'profile' || dialog.kind === 'rights')
@@ -272,41 +328,24 @@ function UsersManagement() {
       {list.data ? (
         <UserFilters companies={companies} search={search} onChange={setSearch} />
       ) : null}
-      {content}
+      <UsersListContent
+        list={list}
+        filtered={filtered}
+        onAction={onAction}
+        onClear={() => setSearch({})}
+      />
 
       <UserModal
         opened={opened && formDialog !== null}
         onClose={close}
         title={dialogTitle(formDialog)}
       >
-        <Suspense fallback={<FormLoading />}>
-          {formDialog?.kind === 'invite' ? (
-            <UserInviteForm companies={companies} onDone={onInvited} onCancel={close} />
-          ) : null}
-          {formDialog?.kind === 'profile' ? (
-            <UserProfileForm
-              key={formDialog.user.id}
-              user={formDialog.user}
-              onCancel={close}
-              onDone={(user) => {
-                close();
-                success(`Le profil ${ofName(fullName(user))} est enregistré.`);
-              }}
-            />
-          ) : null}
-          {formDialog?.kind === 'rights' ? (
-            <UserRightsForm
-              key={formDialog.user.id}
-              user={formDialog.user}
-              companies={companies}
-              onCancel={close}
-              onDone={(user) => {
-                close();
-                success(`Les droits ${ofName(fullName(user))} sont enregistrés.`);
-              }}
-            />
-          ) : null}
-        </Suspense>
+        <UserForms
+          dialog={formDialog}
+          companies={companies}
+          onClose={close}
+          onInvited={onInvited}
+        />
       </UserModal>
 
       <UserConfirmModal
