@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 
 export type PdfBlock =
   | { kind: 'heading'; text: string }
@@ -97,187 +97,252 @@ function wrap(
   return lines;
 }
 
-/** Renders the content as a PDF; `now` is the creation date written in the metadata. */
-export async function renderPdf(
-  content: PdfContent,
-  branding: PdfBranding,
-  now: Date,
-): Promise<Buffer> {
-  // Loaded with the first PDF, not at start: fontkit weighs ~35 MB of the server's memory,
-  // pdf-lib ~5 MB.
-  const { PDFDocument, rgb } = await import('pdf-lib');
-  const pdf = await PDFDocument.create();
-  const { default: fontkit } = await import('@pdf-lib/fontkit');
-  pdf.registerFontkit(fontkit);
-  pdf.setTitle(content.title);
-  pdf.setAuthor(branding.brandName);
-  pdf.setProducer('Affilia');
-  pdf.setCreator('Affilia');
-  pdf.setCreationDate(now);
-  pdf.setModificationDate(now);
-  pdf.setLanguage('fr-FR');
-  const fonts = dejaVuSans();
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  const boldSet = new Set(bold.getCharacterSet());
-  const supported = new Set(regular.getCharacterSet().filter((c) => boldSet.has(c)));
-  const clean = (t: string) => printable(t, supported);
-  const primary = hexColor(rgb, branding.primaryColor);
-  const text = rgb(0.13, 0.13, 0.13);
-  const grey = rgb(0.45, 0.45, 0.45);
-  const contentWidth = PAGE.width - 2 * MARGIN;
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  clean: (text: string) => string;
+}
 
-  let page!: PDFPage;
-  let y = 0;
-  let pageNumber = 0;
+interface Palette {
+  primary: RGB;
+  text: RGB;
+  grey: RGB;
+  rule: RGB;
+  white: RGB;
+}
 
-  const newPage = () => {
-    page = pdf.addPage([PAGE.width, PAGE.height]);
-    pageNumber += 1;
+const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
+
+/** The pages being written: the current page, the height left on it, and each kind of block. */
+class PageWriter {
+  private page!: PDFPage;
+  private y = 0;
+  private pageNumber = 0;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly fonts: Fonts,
+    private readonly colors: Palette,
+    private readonly header: { brandName: string; title: string },
+  ) {}
+
+  /** A new page with the brand's band and name, the page number and the title at the bottom. */
+  newPage(): void {
+    const { regular, bold, clean } = this.fonts;
+    const { primary, grey } = this.colors;
+    this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
+    this.pageNumber += 1;
+    const page = this.page;
     page.drawRectangle({ x: 0, y: PAGE.height - 8, width: PAGE.width, height: 8, color: primary });
-    page.drawText(clean(branding.brandName), {
+    page.drawText(clean(this.header.brandName), {
       x: MARGIN,
       y: PAGE.height - 36,
       size: 11,
       font: bold,
       color: primary,
     });
-    page.drawText(`Page ${pageNumber}`, {
+    page.drawText(`Page ${this.pageNumber}`, {
       x: PAGE.width - MARGIN - 40,
       y: 30,
       size: 8,
       font: regular,
       color: grey,
     });
-    page.drawText(clean(content.title), {
+    page.drawText(clean(this.header.title), {
       x: MARGIN,
       y: 30,
       size: 8,
       font: regular,
       color: grey,
     });
-    y = PAGE.height - 64;
-  };
-  const ensure = (height: number) => {
-    if (y - height < 56) newPage();
-  };
-  const drawLines = (lines: string[], font: PDFFont, size: number, x: number, color: RGB) => {
-    for (const line of lines) {
-      ensure(LINE);
-      page.drawText(line, { x, y: y - size, size, font, color });
-      y -= size + 4;
-    }
-  };
-
-  newPage();
-  drawLines(wrap(content.title, bold, 18, contentWidth, clean), bold, 18, MARGIN, primary);
-  if (content.subtitle) {
-    y -= 2;
-    drawLines(wrap(content.subtitle, regular, 11, contentWidth, clean), regular, 11, MARGIN, grey);
+    this.y = PAGE.height - 64;
   }
-  y -= 10;
 
-  for (const block of content.blocks) {
+  /** Moves down by `height`. */
+  skip(height: number): void {
+    this.y -= height;
+  }
+
+  private ensure(height: number): void {
+    if (this.y - height < 56) this.newPage();
+  }
+
+  /** Wrapped text, a line at a time, on as many pages as it takes. */
+  text(value: string, font: PDFFont, size: number, color: RGB, indent = 0): void {
+    const lines = wrap(value, font, size, CONTENT_WIDTH - indent, this.fonts.clean);
+    for (const line of lines) {
+      this.ensure(LINE);
+      this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color });
+      this.y -= size + 4;
+    }
+  }
+
+  heading(value: string): void {
+    this.ensure(40);
+    this.y -= 8;
+    this.text(value, this.fonts.bold, 12.5, this.colors.primary);
+    this.y -= 2;
+  }
+
+  bullets(items: readonly string[]): void {
+    for (const item of items) {
+      this.ensure(LINE);
+      this.page.drawText('•', {
+        x: MARGIN + 2,
+        y: this.y - BODY_SIZE,
+        size: BODY_SIZE,
+        font: this.fonts.regular,
+        color: this.colors.primary,
+      });
+      this.text(item, this.fonts.regular, BODY_SIZE, this.colors.text, 14);
+    }
+    this.y -= 6;
+  }
+
+  table(columns: readonly { title: string; width: number }[], rows: readonly string[][]): void {
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
+    this.tableRow(
+      columns.map((c) => c.title),
+      widths,
+      true,
+    );
+    for (const row of rows) this.tableRow(row, widths, false);
+    this.y -= 10;
+  }
+
+  private tableRow(cells: readonly string[], widths: readonly number[], header: boolean): void {
+    const font = header ? this.fonts.bold : this.fonts.regular;
+    const wrapped = cells.map((c, i) => wrap(c, font, 8.5, (widths[i] ?? 0) - 8, this.fonts.clean));
+    const height = Math.max(...wrapped.map((w) => w.length)) * 11 + 6;
+    this.ensure(height);
+    const bottom = this.y - height;
+    if (header) {
+      this.page.drawRectangle({
+        x: MARGIN,
+        y: bottom,
+        width: CONTENT_WIDTH,
+        height,
+        color: this.colors.primary,
+      });
+    } else {
+      this.page.drawLine({
+        start: { x: MARGIN, y: bottom },
+        end: { x: MARGIN + CONTENT_WIDTH, y: bottom },
+        thickness: 0.5,
+        color: this.colors.rule,
+      });
+    }
+    let x = MARGIN;
+    wrapped.forEach((lines, i) => {
+      lines.forEach((line, j) => {
+        this.page.drawText(line, {
+          x: x + 4,
+          y: this.y - 12 - j * 11,
+          size: 8.5,
+          font,
+          color: header ? this.colors.white : this.colors.text,
+        });
+      });
+      x += widths[i] ?? 0;
+    });
+    this.y = bottom;
+  }
+
+  /** Labelled lines to fill in by hand. */
+  fields(labels: readonly string[]): void {
+    const { regular, clean } = this.fonts;
+    for (const label of labels) {
+      this.ensure(24);
+      const l = clean(label);
+      this.page.drawText(l, {
+        x: MARGIN,
+        y: this.y - 12,
+        size: BODY_SIZE,
+        font: regular,
+        color: this.colors.text,
+      });
+      const start = MARGIN + regular.widthOfTextAtSize(l, BODY_SIZE) + 6;
+      this.page.drawLine({
+        start: { x: Math.min(start, MARGIN + CONTENT_WIDTH - 60), y: this.y - 14 },
+        end: { x: MARGIN + CONTENT_WIDTH, y: this.y - 14 },
+        thickness: 0.5,
+        dashArray: [2, 2],
+        color: this.colors.grey,
+      });
+      this.y -= 24;
+    }
+    this.y -= 6;
+  }
+
+  block(block: PdfBlock): void {
     switch (block.kind) {
       case 'heading':
-        ensure(40);
-        y -= 8;
-        drawLines(wrap(block.text, bold, 12.5, contentWidth, clean), bold, 12.5, MARGIN, primary);
-        y -= 2;
-        break;
+        return this.heading(block.text);
       case 'paragraph':
-        drawLines(
-          wrap(block.text, regular, BODY_SIZE, contentWidth, clean),
-          regular,
-          BODY_SIZE,
-          MARGIN,
-          text,
-        );
-        y -= 6;
-        break;
+        this.text(block.text, this.fonts.regular, BODY_SIZE, this.colors.text);
+        return this.skip(6);
       case 'bullets':
-        for (const item of block.items) {
-          const lines = wrap(item, regular, BODY_SIZE, contentWidth - 14, clean);
-          ensure(LINE);
-          page.drawText('•', {
-            x: MARGIN + 2,
-            y: y - BODY_SIZE,
-            size: BODY_SIZE,
-            font: regular,
-            color: primary,
-          });
-          drawLines(lines, regular, BODY_SIZE, MARGIN + 14, text);
-        }
-        y -= 6;
-        break;
-      case 'table': {
-        const total = block.columns.reduce((s, c) => s + c.width, 0);
-        const widths = block.columns.map((c) => (c.width / total) * contentWidth);
-        const drawRow = (cells: string[], font: PDFFont, header: boolean) => {
-          const wrapped = cells.map((c, i) => wrap(c, font, 8.5, (widths[i] ?? 0) - 8, clean));
-          const height = Math.max(...wrapped.map((w) => w.length)) * 11 + 6;
-          ensure(height);
-          if (header) {
-            page.drawRectangle({
-              x: MARGIN,
-              y: y - height,
-              width: contentWidth,
-              height,
-              color: primary,
-            });
-          } else {
-            page.drawLine({
-              start: { x: MARGIN, y: y - height },
-              end: { x: MARGIN + contentWidth, y: y - height },
-              thickness: 0.5,
-              color: rgb(0.8, 0.8, 0.8),
-            });
-          }
-          let x = MARGIN;
-          wrapped.forEach((lines, i) => {
-            lines.forEach((line, j) => {
-              page.drawText(line, {
-                x: x + 4,
-                y: y - 12 - j * 11,
-                size: 8.5,
-                font,
-                color: header ? rgb(1, 1, 1) : text,
-              });
-            });
-            x += widths[i] ?? 0;
-          });
-          y -= height;
-        };
-        drawRow(
-          block.columns.map((c) => c.title),
-          bold,
-          true,
-        );
-        for (const row of block.rows) drawRow(row, regular, false);
-        y -= 10;
-        break;
-      }
+        return this.bullets(block.items);
+      case 'table':
+        return this.table(block.columns, block.rows);
       case 'fields':
-        for (const label of block.labels) {
-          ensure(24);
-          const l = clean(label);
-          page.drawText(l, { x: MARGIN, y: y - 12, size: BODY_SIZE, font: regular, color: text });
-          const start = MARGIN + regular.widthOfTextAtSize(l, BODY_SIZE) + 6;
-          page.drawLine({
-            start: { x: Math.min(start, MARGIN + contentWidth - 60), y: y - 14 },
-            end: { x: MARGIN + contentWidth, y: y - 14 },
-            thickness: 0.5,
-            dashArray: [2, 2],
-            color: grey,
-          });
-          y -= 24;
-        }
-        y -= 6;
-        break;
+        return this.fields(block.labels);
       case 'spacer':
-        y -= block.height;
-        break;
+        return this.skip(block.height);
     }
   }
+}
+
+/** The document with its metadata and its embedded fonts (DejaVu Sans, subset). */
+async function createDocument(title: string, author: string, now: Date) {
+  // Loaded with the first PDF, not at start: fontkit weighs ~35 MB of the server's memory,
+  // pdf-lib ~5 MB.
+  const { PDFDocument, rgb } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
+  pdf.registerFontkit(fontkit);
+  pdf.setTitle(title);
+  pdf.setAuthor(author);
+  pdf.setProducer('Affilia');
+  pdf.setCreator('Affilia');
+  pdf.setCreationDate(now);
+  pdf.setModificationDate(now);
+  pdf.setLanguage('fr-FR');
+  const files = dejaVuSans();
+  const regular = await pdf.embedFont(files.regular, { subset: true });
+  const bold = await pdf.embedFont(files.bold, { subset: true });
+  const boldSet = new Set(bold.getCharacterSet());
+  const supported = new Set(regular.getCharacterSet().filter((c) => boldSet.has(c)));
+  const fonts: Fonts = { regular, bold, clean: (t: string) => printable(t, supported) };
+  return { pdf, fonts, rgb };
+}
+
+/** Renders the content as a PDF; `now` is the creation date written in the metadata. */
+export async function renderPdf(
+  content: PdfContent,
+  branding: PdfBranding,
+  now: Date,
+): Promise<Buffer> {
+  const { pdf, fonts, rgb } = await createDocument(content.title, branding.brandName, now);
+  const colors: Palette = {
+    primary: hexColor(rgb, branding.primaryColor),
+    text: rgb(0.13, 0.13, 0.13),
+    grey: rgb(0.45, 0.45, 0.45),
+    rule: rgb(0.8, 0.8, 0.8),
+    white: rgb(1, 1, 1),
+  };
+  const writer = new PageWriter(pdf, fonts, colors, {
+    brandName: branding.brandName,
+    title: content.title,
+  });
+  writer.newPage();
+  writer.text(content.title, fonts.bold, 18, colors.primary);
+  if (content.subtitle) {
+    writer.skip(2);
+    writer.text(content.subtitle, fonts.regular, 11, colors.grey);
+  }
+  writer.skip(10);
+  for (const block of content.blocks) writer.block(block);
   return Buffer.from(await pdf.save({ useObjectStreams: true }));
 }

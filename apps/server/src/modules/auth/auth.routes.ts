@@ -54,8 +54,8 @@ import { disableTotp, enableTotp, setupTotp } from './totp.service';
 const Ok = z.object({ ok: z.literal(true) });
 const tags = ['auth'];
 
-/** Signing in, activation, email confirmation and password reset (public scope, under /api/auth). */
-export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Signing in with the second factor, and signing out. */
+const signInRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   /** Sets the cookies of a sign-in step: a new session (and the old one ends), or an attempt. */
@@ -144,16 +144,11 @@ export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     },
   );
+};
 
-  app.get(
-    '/terms/current',
-    { schema: { tags, summary: 'The terms of use in force', response: { 200: TermsSchema } } },
-    async () => {
-      const terms = await getCurrentTerms(ctx);
-      if (!terms) throw notFound('Aucune version des conditions générales n’est publiée.');
-      return terms;
-    },
-  );
+/** « Activer mon espace »: the company identified, then the first administrator. */
+const activationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.post(
     '/activation/identify',
@@ -181,6 +176,21 @@ export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await completeActivation(ctx, { ...request.body, meta: requestMeta(request) });
       return reply.status(201).send(result);
+    },
+  );
+};
+
+/** What the emails link to: the address confirmed, the password reset; and the terms in force. */
+const emailLinkRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+
+  app.get(
+    '/terms/current',
+    { schema: { tags, summary: 'The terms of use in force', response: { 200: TermsSchema } } },
+    async () => {
+      const terms = await getCurrentTerms(ctx);
+      if (!terms) throw notFound('Aucune version des conditions générales n’est publiée.');
+      return terms;
     },
   );
 
@@ -257,6 +267,13 @@ export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     },
   );
+};
+
+/** Signing in, activation, email confirmation and password reset (public scope, under /api/auth). */
+export const authPublicRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(signInRoutes);
+  await app.register(activationRoutes);
+  await app.register(emailLinkRoutes);
 };
 
 /** The signed-in person: who they are, their sessions and their authenticator app (account scope, under /api/auth). */

@@ -52,14 +52,12 @@ const readLogo = (request: FastifyRequest) =>
       }),
   });
 
-/** Back office: branding, versions of the terms of use, « Conseils et astuces ». */
-export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The insurer’s branding and logo (administrators change them). */
+const brandingRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
-  // --- Branding ------------------------------------------------------------------------------
-
   app.get(
-    '/branding',
+    '',
     {
       schema: {
         tags,
@@ -73,7 +71,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/branding',
+    '',
     {
       config: { staffPermission: 'backoffice.administer' },
       schema: {
@@ -87,7 +85,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/branding/logo',
+    '/logo',
     {
       config: { staffPermission: 'backoffice.administer' },
       schema: {
@@ -104,7 +102,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/branding/logo',
+    '/logo',
     {
       config: { staffPermission: 'backoffice.administer' },
       schema: {
@@ -115,11 +113,14 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => deleteLogo(ctx, request.staff),
   );
+};
 
-  // --- Terms of use --------------------------------------------------------------------------
+/** The versions of the terms of use (administrators publish them). */
+const termsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.get(
-    '/terms',
+    '',
     {
       schema: {
         tags,
@@ -133,7 +134,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/terms',
+    '',
     {
       schema: {
         tags,
@@ -149,7 +150,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/terms/:id/publish',
+    '/:id/publish',
     {
       config: { staffPermission: 'backoffice.administer' },
       schema: {
@@ -161,11 +162,14 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => publishTermsVersion(ctx, request.staff, request.params.id),
   );
+};
 
-  // --- « Conseils et astuces » ---------------------------------------------------------------
+/** « Conseils et astuces » of the employer home page. */
+const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.get(
-    '/tips',
+    '',
     {
       schema: {
         tags,
@@ -179,7 +183,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/tips',
+    '',
     {
       schema: { tags, summary: 'Add a tip', body: TipInputSchema, response: { 201: TipSchema } },
     },
@@ -190,7 +194,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/tips/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -204,7 +208,7 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/tips/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -218,4 +222,11 @@ export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
       return { ok: true as const };
     },
   );
+};
+
+/** Back office: branding, versions of the terms of use, « Conseils et astuces » (under /api/backoffice/content). */
+export const contentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(brandingRoutes, { prefix: '/branding' });
+  await app.register(termsRoutes, { prefix: '/terms' });
+  await app.register(tipsRoutes, { prefix: '/tips' });
 };

@@ -76,8 +76,8 @@ async function backOfficeImport(
   };
 }
 
-/** Back office: the reference-data import from CSV or XLSX, with its row-by-row report (SPEC §3). */
-export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
+/** An import run: at once (small files) or in the background with its progress. */
+const importRunRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const deps = () => ({
     db: ctx.db,
@@ -146,6 +146,11 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
       return readImportJob(deps(), request.params.id);
     },
   );
+};
+
+/** The history of the imports, their reports, and the templates to fill in. */
+const importHistoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   app.get(
     '/imports',
@@ -203,4 +208,10 @@ export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(await referenceImportTemplate(kind));
     },
   );
+};
+
+/** Back office: the reference-data import from CSV or XLSX, with its row-by-row report (SPEC §3). */
+export const referenceImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(importRunRoutes);
+  await app.register(importHistoryRoutes);
 };

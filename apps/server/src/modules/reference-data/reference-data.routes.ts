@@ -41,13 +41,13 @@ import {
 
 const tags = ['backoffice'];
 
-/** Back office: companies, establishments, contracts and members — lists, detail and edit (SPEC §3), under /api/backoffice/reference-data. */
-export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Companies: list, create, detail and edit. */
+const companiesRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
 
   // Companies
   app.get(
-    '/companies',
+    '',
     {
       schema: {
         tags,
@@ -60,8 +60,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return listCompanies(ctx, request.query);
     },
   );
+
   app.post(
-    '/companies',
+    '',
     {
       schema: {
         tags,
@@ -75,8 +76,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await createCompany(ctx, actor, request.body));
     },
   );
+
   app.get(
-    '/companies/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -89,8 +91,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return getCompany(ctx, request.params.id);
     },
   );
+
   app.patch(
-    '/companies/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -102,10 +105,15 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updateCompany(ctx, request.staff, request.params.id, request.body),
   );
+};
+
+/** Establishments: list, create, detail and edit. */
+const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   // Establishments
   app.get(
-    '/establishments',
+    '',
     {
       schema: {
         tags,
@@ -118,8 +126,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return listEstablishments(ctx, request.query);
     },
   );
+
   app.post(
-    '/establishments',
+    '',
     {
       schema: {
         tags,
@@ -133,8 +142,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await createEstablishment(ctx, actor, request.body));
     },
   );
+
   app.get(
-    '/establishments/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -147,8 +157,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return getEstablishment(ctx, request.params.id);
     },
   );
+
   app.patch(
-    '/establishments/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -160,10 +171,15 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updateEstablishment(ctx, request.staff, request.params.id, request.body),
   );
+};
+
+/** Contracts: list, create, detail and edit. */
+const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   // Contracts
   app.get(
-    '/contracts',
+    '',
     {
       schema: {
         tags,
@@ -176,8 +192,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return listContracts(ctx, request.query);
     },
   );
+
   app.post(
-    '/contracts',
+    '',
     {
       schema: {
         tags,
@@ -191,8 +208,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(await createContract(ctx, actor, request.body));
     },
   );
+
   app.get(
-    '/contracts/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -205,8 +223,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return getContract(ctx, request.params.id);
     },
   );
+
   app.patch(
-    '/contracts/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -218,10 +237,15 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updateContract(ctx, request.staff, request.params.id, request.body),
   );
+};
+
+/** Members: list, detail, edit, and their coverages. */
+const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
 
   // Members
   app.get(
-    '/members',
+    '',
     {
       schema: {
         tags,
@@ -234,8 +258,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return listReferenceMembers(ctx, request.query);
     },
   );
+
   app.get(
-    '/members/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -248,8 +273,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
       return getReferenceMember(ctx, request.params.id);
     },
   );
+
   app.patch(
-    '/members/:id',
+    '/:id',
     {
       schema: {
         tags,
@@ -261,8 +287,9 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updateReferenceMember(ctx, request.staff, request.params.id, request.body),
   );
+
   app.patch(
-    '/members/:memberId/coverages/:coverageId',
+    '/:memberId/coverages/:coverageId',
     {
       schema: {
         tags,
@@ -281,4 +308,12 @@ export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       ),
   );
+};
+
+/** Back office: companies, establishments, contracts and members — lists, detail and edit (SPEC §3), under /api/backoffice/reference-data. */
+export const referenceDataRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(companiesRoutes, { prefix: '/companies' });
+  await app.register(establishmentsRoutes, { prefix: '/establishments' });
+  await app.register(contractsRoutes, { prefix: '/contracts' });
+  await app.register(membersRoutes, { prefix: '/members' });
 };

@@ -33,6 +33,36 @@ import {
 const tags = ['users'];
 const UserParams = z.object({ userId: z.string().min(1).max(64) });
 
+/** Suspend, reactivate or deactivate a user of my companies (`users.manage`). */
+const userStatusRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  for (const change of ['suspend', 'reactivate', 'deactivate'] as const) {
+    app.post(
+      `/:userId/${change}`,
+      {
+        schema: {
+          tags,
+          summary: {
+            suspend: 'Deactivate a user provisionally (ends their sessions)',
+            reactivate: 'Reactivate a suspended user',
+            deactivate: 'Deactivate a user permanently (ends their sessions, cannot be undone)',
+          }[change],
+          params: UserParams,
+          response: { 200: ManagedUserSchema },
+        },
+      },
+      async (request) =>
+        changeUserStatus(
+          ctx,
+          request.employer,
+          request.params.userId,
+          change,
+          requestMeta(request),
+        ),
+    );
+  }
+};
+
 /** Habilitations (SPEC §4.3), under /api/users (employer scope; `users.manage`, checked per company). */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
@@ -129,31 +159,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       resendInvitation(ctx, request.employer, request.params.userId, requestMeta(request)),
   );
 
-  for (const change of ['suspend', 'reactivate', 'deactivate'] as const) {
-    app.post(
-      `/:userId/${change}`,
-      {
-        schema: {
-          tags,
-          summary: {
-            suspend: 'Deactivate a user provisionally (ends their sessions)',
-            reactivate: 'Reactivate a suspended user',
-            deactivate: 'Deactivate a user permanently (ends their sessions, cannot be undone)',
-          }[change],
-          params: UserParams,
-          response: { 200: ManagedUserSchema },
-        },
-      },
-      async (request) =>
-        changeUserStatus(
-          ctx,
-          request.employer,
-          request.params.userId,
-          change,
-          requestMeta(request),
-        ),
-    );
-  }
+  await app.register(userStatusRoutes);
 };
 
 /** An existing account invited to companies (issue 14 #4), under /api/company-invitations: signed in as that account only (employer scope). */
