@@ -97,6 +97,30 @@ export default tseslint.config(
     },
   },
   {
+    // Access by construction (decision record 0010): the perimeter is applied in repositories
+    // only; a service or a route asks a repository, which takes the actor.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: [
+      'apps/server/src/**/*.repository.ts',
+      'apps/server/src/lib/policies.ts',
+      '**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/policies'],
+              importNames: ['inPerimeter'],
+              message: 'Apply the perimeter in a repository (<feature>.repository.ts), not here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // expect.any(), expect.stringContaining()… are typed `any` by design.
     files: ['**/*.test.ts', '**/*.test.tsx', 'apps/web/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

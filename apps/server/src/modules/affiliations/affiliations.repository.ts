@@ -141,6 +141,16 @@ export async function findAffiliationPage(
 }
 export type AffiliationListRow = Awaited<ReturnType<typeof findAffiliationPage>>['items'][number];
 
+/** Whether the request is in the actor's perimeter (for `affiliations.manage`). */
+export async function isAffiliationInPerimeter(
+  db: Db,
+  actor: EmployerActor,
+  id: string,
+): Promise<boolean> {
+  const row = await baseQuery(db, actor).select('r.id').where('r.id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** One request of the perimeter with its company, establishment and contract; undefined otherwise. */
 export async function findAffiliation(db: Db, actor: EmployerActor, id: string) {
   return baseQuery(db, actor)

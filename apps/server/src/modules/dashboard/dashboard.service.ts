@@ -14,9 +14,16 @@ import type { Database } from '../../db/schema';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
-import { authorize, companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
-import { coverageStatusCondition } from '../members/members.repository';
+import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { figuresKey } from '../members/members.service';
+import {
+  countInsured,
+  countOpenRequests,
+  countUnreadConversations,
+  findCompanies,
+  findNames,
+  findPublishedTips,
+} from './dashboard.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
 
@@ -28,40 +35,10 @@ async function insuredFigures(
   today: string,
 ): Promise<Pick<Dashboard, 'byEstablishment' | 'byContract' | 'insuredTotal'>> {
   if (scope.length === 0) return { byEstablishment: [], byContract: [], insuredTotal: 0 };
-  const insured = db
-    .selectFrom('members as m')
-    .where('m.company_id', 'in', scope)
-    .where((eb) =>
-      inPerimeter(eb, actor, 'members.view', {
-        establishment: 'm.establishment_id',
-        company: 'm.company_id',
-      }),
-    )
-    .where(coverageStatusCondition('current', today));
-  const [perEstablishment, perContract] = await Promise.all([
-    insured
-      .select(['m.establishment_id as id', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('m.establishment_id')
-      .execute(),
-    insured
-      .select(['m.latest_contract_id as id', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('m.latest_contract_id')
-      .execute(),
-  ]);
+  const { perEstablishment, perContract } = await countInsured(db, actor, scope, today);
   const establishmentIds = perEstablishment.map((e) => e.id);
   const contractIds = perContract.flatMap((c) => (c.id ? [c.id] : []));
-  const [establishments, contracts] = await Promise.all([
-    establishmentIds.length === 0
-      ? []
-      : db
-          .selectFrom('establishments')
-          .select(['id', 'name'])
-          .where('id', 'in', establishmentIds)
-          .execute(),
-    contractIds.length === 0
-      ? []
-      : db.selectFrom('contracts').select(['id', 'label']).where('id', 'in', contractIds).execute(),
-  ]);
+  const { establishments, contracts } = await findNames(db, establishmentIds, contractIds);
   const establishmentName = new Map(establishments.map((e) => [e.id, e.name]));
   const contractLabel = new Map(contracts.map((c) => [c.id, c.label]));
   const byLabel = new Map<string, number>();
@@ -99,44 +76,11 @@ export async function getDashboard(
   const key = await figuresKey(ctx, actor, today, { dashboard: scope });
 
   const [companies, figures, requests, unread, tips] = await Promise.all([
-    visible.length === 0
-      ? []
-      : ctx.db
-          .selectFrom('companies')
-          .select(['id', 'name', 'siren'])
-          .where('id', 'in', visible)
-          .orderBy('name')
-          .execute(),
+    findCompanies(ctx.db, visible),
     cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
-    requestCompanies.length === 0
-      ? []
-      : ctx.db
-          .selectFrom('affiliation_requests as r')
-          .select(['r.status', (eb) => eb.fn.countAll<number>().as('count')])
-          .where('r.company_id', 'in', requestCompanies)
-          .where((eb) =>
-            inPerimeter(eb, actor, 'affiliations.manage', {
-              establishment: 'r.establishment_id',
-              company: 'r.company_id',
-            }),
-          )
-          .where('r.status', 'in', ['sent', 'started', 'finalised'])
-          .groupBy('r.status')
-          .execute(),
-    messageCompanies.length === 0
-      ? undefined
-      : ctx.db
-          .selectFrom('conversations')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('company_id', 'in', messageCompanies)
-          .where('employer_unread', '>', 0)
-          .executeTakeFirst(),
-    ctx.db
-      .selectFrom('tips')
-      .select(['id', 'title', 'body'])
-      .where('published', '=', 1)
-      .orderBy('position')
-      .execute(),
+    countOpenRequests(ctx.db, actor, requestCompanies),
+    countUnreadConversations(ctx.db, messageCompanies),
+    findPublishedTips(ctx.db),
   ]);
   const requestCount = (status: string) =>
     Number(requests.find((r) => r.status === status)?.count ?? 0);
@@ -146,7 +90,7 @@ export async function getDashboard(
     pending: {
       waitingForEmployee: requestCount('sent') + requestCount('started'),
       waitingForInsurer: requestCount('finalised'),
-      unreadReplies: Number(unread?.count ?? 0),
+      unreadReplies: unread,
     },
     tips,
   };

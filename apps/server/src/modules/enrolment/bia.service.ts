@@ -8,7 +8,8 @@ import type { Database } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
 import { notFound } from '../../lib/errors';
-import { inPerimeter, type EmployerActor } from '../../lib/policies';
+import type { EmployerActor } from '../../lib/policies';
+import { isAffiliationInPerimeter } from '../affiliations/affiliations.repository';
 import { getBranding } from '../settings/settings.service';
 import { renderBiaPdf } from './bia-pdf';
 import {
@@ -93,17 +94,7 @@ export async function getEmployerBiaPdf(
   actor: EmployerActor,
   requestId: string,
 ): Promise<{ bytes: Buffer; fileName: string }> {
-  const visible = await ctx.db
-    .selectFrom('affiliation_requests as r')
-    .select('r.id')
-    .where('r.id', '=', requestId)
-    .where((eb) =>
-      inPerimeter(eb, actor, 'affiliations.manage', {
-        establishment: 'r.establishment_id',
-        company: 'r.company_id',
-      }),
-    )
-    .executeTakeFirst();
+  const visible = await isAffiliationInPerimeter(ctx.db, actor, requestId);
   if (!visible) throw notFound('Cette demande d’affiliation est introuvable.');
   return getBiaPdf(ctx, requestId);
 }

@@ -254,3 +254,99 @@ export async function* streamMembers(
     after = rows[rows.length - 1];
   }
 }
+
+/** The choices of « Mes salariés »' filters: the companies, establishments and contracts of the perimeter. */
+export async function findFilterOptions(db: Db, actor: EmployerActor, companyIds: string[]) {
+  const [companies, establishments, contracts] = await Promise.all([
+    db
+      .selectFrom('companies')
+      .select(['id', 'name', 'siren'])
+      .where('id', 'in', companyIds)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('establishments as e')
+      .select(['e.id', 'e.name', 'e.siret', 'e.company_id as companyId'])
+      .where((eb) =>
+        inPerimeter(eb, actor, 'members.view', { establishment: 'e.id', company: 'e.company_id' }),
+      )
+      .orderBy('e.name')
+      .orderBy('e.siret')
+      .execute(),
+    db
+      .selectFrom('contracts')
+      .select([
+        'id',
+        'number',
+        'label',
+        'staff_category as staffCategory',
+        'company_id as companyId',
+      ])
+      .where('company_id', 'in', companyIds)
+      .orderBy('label')
+      .execute(),
+  ]);
+  return { companies, establishments, contracts };
+}
+
+/** One member with their company and establishment, if they are in the actor's perimeter. */
+export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: string) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
+    .innerJoin('companies as c', 'c.id', 'm.company_id')
+    .select([
+      'm.id',
+      'm.last_name',
+      'm.first_name',
+      'm.nir_encrypted',
+      'm.birth_date',
+      'm.email',
+      'm.professional_status',
+      'c.id as company_id',
+      'c.name as company_name',
+      'c.siren',
+      'e.id as establishment_id',
+      'e.name as establishment_name',
+      'e.siret',
+      'e.city',
+    ])
+    .where('m.id', '=', memberId)
+    .where((eb) =>
+      inPerimeter(eb, actor, 'members.view', {
+        establishment: 'm.establishment_id',
+        company: 'm.company_id',
+      }),
+    )
+    .executeTakeFirst();
+}
+
+/** A member's coverages with their contract, latest first (the member was found in the perimeter). */
+export function findCoveragesOfMember(db: Db, memberId: string) {
+  return db
+    .selectFrom('coverages as cv')
+    .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
+    .select([
+      'cv.id',
+      'cv.option_code',
+      'cv.effective_date',
+      'cv.end_date',
+      'k.id as contract_id',
+      'k.number',
+      'k.label',
+      'k.options',
+    ])
+    .where('cv.member_id', '=', memberId)
+    .orderBy('cv.effective_date', 'desc')
+    .execute();
+}
+
+/** A member's affiliation requests, latest first (the member was found in the perimeter). */
+export function findRequestsOfMember(db: Db, memberId: string) {
+  return db
+    .selectFrom('affiliation_requests')
+    .select(['id', 'status', 'mode', 'affiliation_date', 'created_at'])
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}

@@ -26,10 +26,14 @@ import { parisDate } from '../../lib/clock';
 import { readDataVersion } from '../../lib/data-versions';
 import { cachedFigure } from '../../lib/figures-cache';
 import { notFound } from '../../lib/errors';
-import { companyIdsWith, inPerimeter, type EmployerActor } from '../../lib/policies';
+import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import type { RequestMeta } from '../../lib/request-meta';
 import {
   countMembers,
+  findCoveragesOfMember,
+  findFilterOptions,
+  findMemberOfPerimeter,
+  findRequestsOfMember,
   findMemberPage,
   memberConditions,
   streamMembers,
@@ -139,35 +143,11 @@ export async function getFilterOptions(
 ): Promise<MemberFilterOptions> {
   const companyIds = companyIdsWith(actor, 'members.view');
   if (companyIds.length === 0) return { companies: [], establishments: [], contracts: [] };
-  const [companies, establishments, contracts] = await Promise.all([
-    ctx.db
-      .selectFrom('companies')
-      .select(['id', 'name', 'siren'])
-      .where('id', 'in', companyIds)
-      .orderBy('name')
-      .execute(),
-    ctx.db
-      .selectFrom('establishments as e')
-      .select(['e.id', 'e.name', 'e.siret', 'e.company_id as companyId'])
-      .where((eb) =>
-        inPerimeter(eb, actor, 'members.view', { establishment: 'e.id', company: 'e.company_id' }),
-      )
-      .orderBy('e.name')
-      .orderBy('e.siret')
-      .execute(),
-    ctx.db
-      .selectFrom('contracts')
-      .select([
-        'id',
-        'number',
-        'label',
-        'staff_category as staffCategory',
-        'company_id as companyId',
-      ])
-      .where('company_id', 'in', companyIds)
-      .orderBy('label')
-      .execute(),
-  ]);
+  const { companies, establishments, contracts } = await findFilterOptions(
+    ctx.db,
+    actor,
+    companyIds,
+  );
   return { companies, establishments, contracts };
 }
 
@@ -177,59 +157,12 @@ export async function getMember(
   actor: EmployerActor,
   memberId: string,
 ): Promise<MemberDetail> {
-  const member = await ctx.db
-    .selectFrom('members as m')
-    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
-    .innerJoin('companies as c', 'c.id', 'm.company_id')
-    .select([
-      'm.id',
-      'm.last_name',
-      'm.first_name',
-      'm.nir_encrypted',
-      'm.birth_date',
-      'm.email',
-      'm.professional_status',
-      'c.id as company_id',
-      'c.name as company_name',
-      'c.siren',
-      'e.id as establishment_id',
-      'e.name as establishment_name',
-      'e.siret',
-      'e.city',
-    ])
-    .where('m.id', '=', memberId)
-    .where((eb) =>
-      inPerimeter(eb, actor, 'members.view', {
-        establishment: 'm.establishment_id',
-        company: 'm.company_id',
-      }),
-    )
-    .executeTakeFirst();
+  const member = await findMemberOfPerimeter(ctx.db, actor, memberId);
   if (!member) throw notFound('Salarié introuvable.');
   const today = parisDate(ctx.clock.now());
   const [coverages, requests] = await Promise.all([
-    ctx.db
-      .selectFrom('coverages as cv')
-      .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
-      .select([
-        'cv.id',
-        'cv.option_code',
-        'cv.effective_date',
-        'cv.end_date',
-        'k.id as contract_id',
-        'k.number',
-        'k.label',
-        'k.options',
-      ])
-      .where('cv.member_id', '=', memberId)
-      .orderBy('cv.effective_date', 'desc')
-      .execute(),
-    ctx.db
-      .selectFrom('affiliation_requests')
-      .select(['id', 'status', 'mode', 'affiliation_date', 'created_at'])
-      .where('member_id', '=', memberId)
-      .orderBy('created_at', 'desc')
-      .execute(),
+    findCoveragesOfMember(ctx.db, memberId),
+    findRequestsOfMember(ctx.db, memberId),
   ]);
   return {
     id: member.id,

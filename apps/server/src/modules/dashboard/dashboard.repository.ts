@@ -1,0 +1,101 @@
+/**
+ * The home page's reads (dashboard.service.ts decides what they mean): every one within the
+ * actor's perimeter, or within companies the service took from it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { inPerimeter, type EmployerActor } from '../../lib/policies';
+import { coverageStatusCondition } from '../members/members.repository';
+
+type Db = Kysely<Database>;
+
+/** Members whose latest coverage is « en cours » today, counted by establishment and contract. */
+export async function countInsured(db: Db, actor: EmployerActor, scope: string[], today: string) {
+  const insured = db
+    .selectFrom('members as m')
+    .where('m.company_id', 'in', scope)
+    .where((eb) =>
+      inPerimeter(eb, actor, 'members.view', {
+        establishment: 'm.establishment_id',
+        company: 'm.company_id',
+      }),
+    )
+    .where(coverageStatusCondition('current', today));
+  const [perEstablishment, perContract] = await Promise.all([
+    insured
+      .select(['m.establishment_id as id', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('m.establishment_id')
+      .execute(),
+    insured
+      .select(['m.latest_contract_id as id', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('m.latest_contract_id')
+      .execute(),
+  ]);
+  return { perEstablishment, perContract };
+}
+
+/** The names of the establishments and the labels of the contracts counted. */
+export async function findNames(db: Db, establishmentIds: string[], contractIds: string[]) {
+  const [establishments, contracts] = await Promise.all([
+    establishmentIds.length === 0
+      ? []
+      : db
+          .selectFrom('establishments')
+          .select(['id', 'name'])
+          .where('id', 'in', establishmentIds)
+          .execute(),
+    contractIds.length === 0
+      ? []
+      : db.selectFrom('contracts').select(['id', 'label']).where('id', 'in', contractIds).execute(),
+  ]);
+  return { establishments, contracts };
+}
+
+export async function findCompanies(db: Db, companyIds: string[]) {
+  if (companyIds.length === 0) return [];
+  return db
+    .selectFrom('companies')
+    .select(['id', 'name', 'siren'])
+    .where('id', 'in', companyIds)
+    .orderBy('name')
+    .execute();
+}
+
+/** The open requests of the perimeter (sent, started, finalised), counted by status. */
+export async function countOpenRequests(db: Db, actor: EmployerActor, companyIds: string[]) {
+  if (companyIds.length === 0) return [];
+  return db
+    .selectFrom('affiliation_requests as r')
+    .select(['r.status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('r.company_id', 'in', companyIds)
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'r.establishment_id',
+        company: 'r.company_id',
+      }),
+    )
+    .where('r.status', 'in', ['sent', 'started', 'finalised'])
+    .groupBy('r.status')
+    .execute();
+}
+
+/** The conversations of these companies with a reply the employer has not read. */
+export async function countUnreadConversations(db: Db, companyIds: string[]): Promise<number> {
+  if (companyIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('company_id', 'in', companyIds)
+    .where('employer_unread', '>', 0)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+export function findPublishedTips(db: Db) {
+  return db
+    .selectFrom('tips')
+    .select(['id', 'title', 'body'])
+    .where('published', '=', 1)
+    .orderBy('position')
+    .execute();
+}
