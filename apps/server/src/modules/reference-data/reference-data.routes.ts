@@ -1,4 +1,7 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { StaffActor } from '../../lib/policies';
 import {
   CompanyCreateSchema,
   CompanyDetailSchema,
@@ -41,203 +44,145 @@ import {
 
 const tags = ['backoffice'];
 
-/** Companies: list, create, detail and edit. */
-const companiesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ctx = app.ctx;
+type Ctx = FastifyInstance['ctx'];
+type ListQuery = z.output<typeof ReferenceListQuerySchema>;
 
-  // Companies
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Companies (search by name, SIREN or identifiant entreprise), with their counts',
-        querystring: ReferenceListQuerySchema,
-        response: { 200: CompanyPageSchema },
+/** A reference entity of the back office (companies, establishments, contracts): its schemas, service and summaries. */
+interface EntityDefinition<Page, Create, Detail, Update> {
+  schemas: {
+    page: z.ZodType<Page>;
+    create: z.ZodType<Create>;
+    detail: z.ZodType<Detail>;
+    update: z.ZodType<Update>;
+  };
+  summaries: { list: string; create: string; get: string; update: string };
+  list: (ctx: Ctx, query: ListQuery) => Promise<Page>;
+  create: (ctx: Ctx, actor: StaffActor, body: Create) => Promise<Detail>;
+  get: (ctx: Ctx, id: string) => Promise<Detail>;
+  update: (ctx: Ctx, actor: StaffActor, id: string, body: Update) => Promise<Detail>;
+}
+
+/**
+ * The four routes of a reference entity: list, create, detail and edit. The zod schemas validate
+ * and serialize as on every route; the definition's types hold the handlers to them.
+ */
+function entityRoutes<Page, Create, Detail, Update>(
+  entity: EntityDefinition<Page, Create, Detail, Update>,
+): FastifyPluginAsync {
+  return async (app) => {
+    const ctx = app.ctx;
+    const { schemas, summaries } = entity;
+    const id = (request: FastifyRequest) =>
+      (request.params as z.output<typeof ReferenceIdParamsSchema>).id;
+    app.get(
+      '',
+      {
+        schema: {
+          tags,
+          summary: summaries.list,
+          querystring: ReferenceListQuerySchema,
+          response: { 200: schemas.page },
+        },
       },
-    },
-    async (request) => {
-      return listCompanies(ctx, request.query);
-    },
-  );
-
-  app.post(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Create a company (unique SIREN and identifiant entreprise)',
-        body: CompanyCreateSchema,
-        response: { 201: CompanyDetailSchema },
+      async (request) => entity.list(ctx, request.query as ListQuery),
+    );
+    app.post(
+      '',
+      {
+        schema: {
+          tags,
+          summary: summaries.create,
+          body: schemas.create,
+          response: { 201: schemas.detail },
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = request.staff;
-      return reply.code(201).send(await createCompany(ctx, actor, request.body));
-    },
-  );
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A company with its establishments, contracts and users',
-        params: ReferenceIdParamsSchema,
-        response: { 200: CompanyDetailSchema },
+      async (request, reply) =>
+        reply.code(201).send(await entity.create(ctx, request.staff, request.body as Create)),
+    );
+    app.get(
+      '/:id',
+      {
+        schema: {
+          tags,
+          summary: summaries.get,
+          params: ReferenceIdParamsSchema,
+          response: { 200: schemas.detail },
+        },
       },
-    },
-    async (request) => {
-      return getCompany(ctx, request.params.id);
-    },
-  );
-
-  app.patch(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a company (name, identifiant entreprise, CCN, IDCC; not the SIREN)',
-        params: ReferenceIdParamsSchema,
-        body: CompanyUpdateSchema,
-        response: { 200: CompanyDetailSchema },
+      async (request) => entity.get(ctx, id(request)),
+    );
+    app.patch(
+      '/:id',
+      {
+        schema: {
+          tags,
+          summary: summaries.update,
+          params: ReferenceIdParamsSchema,
+          body: schemas.update,
+          response: { 200: schemas.detail },
+        },
       },
-    },
-    async (request) => updateCompany(ctx, request.staff, request.params.id, request.body),
-  );
-};
+      async (request) => entity.update(ctx, request.staff, id(request), request.body as Update),
+    );
+  };
+}
 
-/** Establishments: list, create, detail and edit. */
-const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ctx = app.ctx;
+const companiesRoutes = entityRoutes({
+  schemas: {
+    page: CompanyPageSchema,
+    create: CompanyCreateSchema,
+    detail: CompanyDetailSchema,
+    update: CompanyUpdateSchema,
+  },
+  summaries: {
+    list: 'Companies (search by name, SIREN or identifiant entreprise), with their counts',
+    create: 'Create a company (unique SIREN and identifiant entreprise)',
+    get: 'A company with its establishments, contracts and users',
+    update: 'Edit a company (name, identifiant entreprise, CCN, IDCC; not the SIREN)',
+  },
+  list: listCompanies,
+  create: createCompany,
+  get: getCompany,
+  update: updateCompany,
+});
 
-  // Establishments
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Establishments (search by name, SIRET or code identifiant; company filter)',
-        querystring: ReferenceListQuerySchema,
-        response: { 200: EstablishmentPageSchema },
-      },
-    },
-    async (request) => {
-      return listEstablishments(ctx, request.query);
-    },
-  );
+const establishmentsRoutes = entityRoutes({
+  schemas: {
+    page: EstablishmentPageSchema,
+    create: EstablishmentCreateSchema,
+    detail: EstablishmentDetailSchema,
+    update: EstablishmentUpdateSchema,
+  },
+  summaries: {
+    list: 'Establishments (search by name, SIRET or code identifiant; company filter)',
+    create: 'Create an establishment (its company is the one of the SIREN of its SIRET)',
+    get: 'An establishment',
+    update: 'Edit an establishment (name, address, code identifiant; not the SIRET)',
+  },
+  list: listEstablishments,
+  create: createEstablishment,
+  get: getEstablishment,
+  update: updateEstablishment,
+});
 
-  app.post(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Create an establishment (its company is the one of the SIREN of its SIRET)',
-        body: EstablishmentCreateSchema,
-        response: { 201: EstablishmentDetailSchema },
-      },
-    },
-    async (request, reply) => {
-      const actor = request.staff;
-      return reply.code(201).send(await createEstablishment(ctx, actor, request.body));
-    },
-  );
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'An establishment',
-        params: ReferenceIdParamsSchema,
-        response: { 200: EstablishmentDetailSchema },
-      },
-    },
-    async (request) => {
-      return getEstablishment(ctx, request.params.id);
-    },
-  );
-
-  app.patch(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit an establishment (name, address, code identifiant; not the SIRET)',
-        params: ReferenceIdParamsSchema,
-        body: EstablishmentUpdateSchema,
-        response: { 200: EstablishmentDetailSchema },
-      },
-    },
-    async (request) => updateEstablishment(ctx, request.staff, request.params.id, request.body),
-  );
-};
-
-/** Contracts: list, create, detail and edit. */
-const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ctx = app.ctx;
-
-  // Contracts
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Contracts (search by label or number; company filter)',
-        querystring: ReferenceListQuerySchema,
-        response: { 200: ContractPageSchema },
-      },
-    },
-    async (request) => {
-      return listContracts(ctx, request.query);
-    },
-  );
-
-  app.post(
-    '',
-    {
-      schema: {
-        tags,
-        summary: 'Create a contract (unique number)',
-        body: ContractCreateSchema,
-        response: { 201: ContractDetailSchema },
-      },
-    },
-    async (request, reply) => {
-      const actor = request.staff;
-      return reply.code(201).send(await createContract(ctx, actor, request.body));
-    },
-  );
-
-  app.get(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A contract',
-        params: ReferenceIdParamsSchema,
-        response: { 200: ContractDetailSchema },
-      },
-    },
-    async (request) => {
-      return getContract(ctx, request.params.id);
-    },
-  );
-
-  app.patch(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a contract (label, collège, options, dates; not the number)',
-        params: ReferenceIdParamsSchema,
-        body: ContractUpdateSchema,
-        response: { 200: ContractDetailSchema },
-      },
-    },
-    async (request) => updateContract(ctx, request.staff, request.params.id, request.body),
-  );
-};
+const contractsRoutes = entityRoutes({
+  schemas: {
+    page: ContractPageSchema,
+    create: ContractCreateSchema,
+    detail: ContractDetailSchema,
+    update: ContractUpdateSchema,
+  },
+  summaries: {
+    list: 'Contracts (search by label or number; company filter)',
+    create: 'Create a contract (unique number)',
+    get: 'A contract',
+    update: 'Edit a contract (label, collège, options, dates; not the number)',
+  },
+  list: listContracts,
+  create: createContract,
+  get: getContract,
+  update: updateContract,
+});
 
 /** Members: list, detail, edit, and their coverages. */
 const membersRoutes: FastifyPluginAsyncZod = async (app) => {
