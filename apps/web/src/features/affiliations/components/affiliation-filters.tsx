@@ -47,6 +47,55 @@ export function statusOptions(extra: readonly AffiliationStatus[]): Option[] {
   ];
 }
 
+/** The choices of « SIREN » and « SIRET / Établissement » (those of the chosen company). */
+function placeOptions(
+  establishments: AffiliationOptions['establishments'],
+  values: AffiliationsFilters,
+): { sirenData: Option[]; establishmentData: Option[] } {
+  const companies = new Map<string, string>();
+  for (const e of establishments) companies.set(e.company.siren, e.company.name);
+  const sirenData: Option[] = [
+    { value: ALL, label: 'Tous' },
+    ...[...companies].map(([siren, name]) => ({
+      value: siren,
+      label: `${formatSiren(siren)} — ${name}`,
+    })),
+  ];
+  if (values.siren && !companies.has(values.siren))
+    sirenData.push({ value: values.siren, label: values.siren });
+
+  const establishmentData: Option[] = [
+    { value: ALL, label: 'Tous' },
+    ...establishments
+      .filter((e) => !values.siren || e.company.siren === values.siren)
+      .map((e) => ({ value: e.id, label: `${formatSiret(e.siret)} — ${e.name}` })),
+  ];
+  if (
+    values.establishmentId &&
+    !establishmentData.some((option) => option.value === values.establishmentId)
+  )
+    establishmentData.push({ value: values.establishmentId, label: 'Établissement choisi' });
+  return { sirenData, establishmentData };
+}
+
+/** « Réinitialiser » and « Rechercher ». */
+function FilterButtons({ onReset }: { onReset: () => void }) {
+  return (
+    <Group justify="flex-end" gap="sm" mt="md">
+      <Button
+        variant="default"
+        leftSection={<IconFilterOff size={18} aria-hidden />}
+        onClick={onReset}
+      >
+        Réinitialiser
+      </Button>
+      <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
+        Rechercher
+      </Button>
+    </Group>
+  );
+}
+
 /**
  * The filter bar of « Suivi des demandes d'affiliation »: Siren, Siret / Etablissement, Statut,
  * Mode, Salarié, creation dates, then « Rechercher ». The fields start again from the address when
@@ -76,29 +125,7 @@ export function AffiliationFilters({
     setValues((current) => ({ ...current, ...patch }));
 
   const establishments = options?.establishments ?? [];
-  const companies = new Map<string, string>();
-  for (const e of establishments) companies.set(e.company.siren, e.company.name);
-  const sirenData: Option[] = [
-    { value: ALL, label: 'Tous' },
-    ...[...companies].map(([siren, name]) => ({
-      value: siren,
-      label: `${formatSiren(siren)} — ${name}`,
-    })),
-  ];
-  if (values.siren && !companies.has(values.siren))
-    sirenData.push({ value: values.siren, label: values.siren });
-
-  const establishmentData: Option[] = [
-    { value: ALL, label: 'Tous' },
-    ...establishments
-      .filter((e) => !values.siren || e.company.siren === values.siren)
-      .map((e) => ({ value: e.id, label: `${formatSiret(e.siret)} — ${e.name}` })),
-  ];
-  if (
-    values.establishmentId &&
-    !establishmentData.some((option) => option.value === values.establishmentId)
-  )
-    establishmentData.push({ value: values.establishmentId, label: 'Établissement choisi' });
+  const { sirenData, establishmentData } = placeOptions(establishments, values);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -186,18 +213,7 @@ export function AffiliationFilters({
             onChange={(value) => set({ to: value || undefined })}
           />
         </SimpleGrid>
-        <Group justify="flex-end" gap="sm" mt="md">
-          <Button
-            variant="default"
-            leftSection={<IconFilterOff size={18} aria-hidden />}
-            onClick={onReset}
-          >
-            Réinitialiser
-          </Button>
-          <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
-            Rechercher
-          </Button>
-        </Group>
+        <FilterButtons onReset={onReset} />
       </form>
     </Paper>
   );

@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { useRef, useState } from 'react';
 import {
   Alert,
@@ -126,6 +127,150 @@ function extraStatuses(rows: AffiliationRow[] | undefined, search: AffiliationsS
   );
 }
 
+/** The requests: loading, an error, none, a page that does not exist, or the table (cards on a phone). */
+function AffiliationsContent({
+  list,
+  filtered,
+  onReset,
+  onPage,
+  onRemind,
+  onCancel,
+  remindingId,
+  sort,
+  order,
+  onSort,
+}: {
+  list: ReturnType<typeof useAffiliations>;
+  filtered: boolean;
+  onReset: () => void;
+  onPage: (page: number) => void;
+  onRemind: (row: AffiliationRow) => void;
+  onCancel: (row: AffiliationRow) => void;
+  remindingId: string | null;
+  sort: AffiliationSort;
+  order: ReturnType<typeof listSettings>['order'];
+  onSort: (column: AffiliationSort) => void;
+}) {
+  const data = list.data;
+  const updating = list.isPlaceholderData;
+  const total = data?.total ?? 0;
+  if (list.isPending) {
+    return <AffiliationListSkeleton />;
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (data && total === 0) {
+    return <EmptyState filtered={filtered} onReset={onReset} />;
+  }
+  if (data && data.items.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
+          <Button variant="default" onClick={() => onPage(1)}>
+            Revenir à la première page
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  }
+  if (data) {
+    const listProps = { rows: data.items, onRemind, onCancel, remindingId };
+    return (
+      <Box
+        aria-busy={updating || undefined}
+        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
+        <AffiliationCards {...listProps} />
+      </Box>
+    );
+  }
+  return null;
+}
+
+/** « Demandes par page » and the pages. */
+function PageControls({
+  page,
+  pages,
+  pageSize,
+  onPage,
+  onPageSize,
+}: {
+  page: number;
+  pages: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  onPageSize: (value: string | null) => void;
+}) {
+  return (
+    <Group justify="space-between" align="flex-end" gap="md">
+      <Select
+        label="Demandes par page"
+        data={PAGE_SIZE_OPTIONS}
+        value={String(pageSize)}
+        onChange={onPageSize}
+        allowDeselect={false}
+        w={160}
+      />
+      {pages > 1 ? (
+        <nav aria-label="Pages de la liste">
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={onPage}
+            siblings={1}
+            boundaries={1}
+            {...paginationLabels(page)}
+          />
+        </nav>
+      ) : null}
+    </Group>
+  );
+}
+
+/** « Suivi des affiliations » (focused when the page changes) and the count. */
+function ResultsHeading({
+  titleRef,
+  status,
+  updating,
+}: {
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  status: string;
+  updating: boolean;
+}) {
+  return (
+    <Stack gap={2}>
+      <Title
+        order={2}
+        id="affiliations-results-title"
+        ref={titleRef}
+        tabIndex={-1}
+        fz={{ base: 20, sm: 24 }}
+        style={{ outline: 'none' }}
+      >
+        Suivi des affiliations
+      </Title>
+      <Group gap="xs" wrap="nowrap" mih={24}>
+        <Text role="status" size="sm" c="gray.8" data-testid="affiliations-count">
+          {status}
+        </Text>
+        {updating ? <Loader size={14} aria-hidden /> : null}
+      </Group>
+    </Stack>
+  );
+}
+
 /**
  * `/affiliations`: « Suivi des demandes d'affiliation » (SPEC §5.4). The filters, sort, page and
  * page size live in the address; each row's « … » offers the reminder, the cancellation and the
@@ -184,46 +329,6 @@ export function AffiliationsPage() {
   if (list.isPending) status = 'Chargement des demandes d’affiliation…';
   else if (data) status = rangeLabel(total, page, pageSize);
 
-  let content;
-  if (list.isPending) {
-    content = <AffiliationListSkeleton />;
-  } else if (list.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  } else if (data && total === 0) {
-    content = <EmptyState filtered={filtered} onReset={onReset} />;
-  } else if (data && data.items.length === 0) {
-    content = (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
-          <Button variant="default" onClick={() => onPage(1)}>
-            Revenir à la première page
-          </Button>
-        </Stack>
-      </Paper>
-    );
-  } else if (data) {
-    const listProps = { rows: data.items, onRemind, onCancel: setCancelling, remindingId };
-    content = (
-      <Box
-        aria-busy={updating || undefined}
-        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
-        <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
-        <AffiliationCards {...listProps} />
-      </Box>
-    );
-  }
-
   return (
     <Page
       title="Suivi des demandes d’affiliation"
@@ -248,50 +353,29 @@ export function AffiliationsPage() {
       ) : null}
 
       <Stack component="section" aria-labelledby="affiliations-results-title" gap="md">
-        <Stack gap={2}>
-          <Title
-            order={2}
-            id="affiliations-results-title"
-            ref={resultsTitle}
-            tabIndex={-1}
-            fz={{ base: 20, sm: 24 }}
-            style={{ outline: 'none' }}
-          >
-            Suivi des affiliations
-          </Title>
-          <Group gap="xs" wrap="nowrap" mih={24}>
-            <Text role="status" size="sm" c="gray.8" data-testid="affiliations-count">
-              {status}
-            </Text>
-            {updating ? <Loader size={14} aria-hidden /> : null}
-          </Group>
-        </Stack>
+        <ResultsHeading titleRef={resultsTitle} status={status} updating={updating} />
 
-        {content}
+        <AffiliationsContent
+          list={list}
+          filtered={filtered}
+          onReset={onReset}
+          onPage={onPage}
+          onRemind={onRemind}
+          onCancel={setCancelling}
+          remindingId={remindingId}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+        />
 
         {data && total > 0 ? (
-          <Group justify="space-between" align="flex-end" gap="md">
-            <Select
-              label="Demandes par page"
-              data={PAGE_SIZE_OPTIONS}
-              value={String(pageSize)}
-              onChange={onPageSize}
-              allowDeselect={false}
-              w={160}
-            />
-            {pages > 1 ? (
-              <nav aria-label="Pages de la liste">
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={onPage}
-                  siblings={1}
-                  boundaries={1}
-                  {...paginationLabels(page)}
-                />
-              </nav>
-            ) : null}
-          </Group>
+          <PageControls
+            page={page}
+            pages={pages}
+            pageSize={pageSize}
+            onPage={onPage}
+            onPageSize={onPageSize}
+          />
         ) : null}
       </Stack>
 

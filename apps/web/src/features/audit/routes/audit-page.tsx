@@ -22,6 +22,7 @@ import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
+import type { AuditEntry } from '../api/use-audit';
 import { AUDIT_PAGE_SIZE, useAuditPage } from '../api/use-audit';
 import type { AuditSearch } from '../audit-search';
 import {
@@ -34,6 +35,46 @@ import {
 import { AuditFilters } from '../components/audit-filters';
 import { AuditList } from '../components/audit-list';
 import { RetentionPanel } from '../components/retention-panel';
+
+/** A page of the journal, « Précédente » and « Suivante ». */
+function AuditResults({
+  entries,
+  page,
+  hasMore,
+  updating,
+  onPage,
+}: {
+  entries: AuditEntry[];
+  page: number;
+  hasMore: boolean;
+  updating: boolean;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <Stack gap="md" style={{ opacity: updating ? 0.6 : 1 }}>
+      <AuditList entries={entries} />
+      <Group justify="space-between">
+        <Button
+          variant="default"
+          leftSection={<IconChevronLeft size={18} aria-hidden />}
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
+          Précédente
+        </Button>
+        <Text size="sm">Page {page}</Text>
+        <Button
+          variant="default"
+          rightSection={<IconChevronRight size={18} aria-hidden />}
+          disabled={!hasMore}
+          onClick={() => onPage(page + 1)}
+        >
+          Suivante
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
 
 /** `/back-office/audit`: « Journal d'audit » (SPEC §8), filters in the address. */
 export function AuditPage() {
@@ -93,28 +134,13 @@ export function AuditPage() {
     );
   } else {
     content = (
-      <Stack gap="md" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-        <AuditList entries={entries} />
-        <Group justify="space-between">
-          <Button
-            variant="default"
-            leftSection={<IconChevronLeft size={18} aria-hidden />}
-            disabled={page <= 1}
-            onClick={() => toPage(page - 1)}
-          >
-            Précédente
-          </Button>
-          <Text size="sm">Page {page}</Text>
-          <Button
-            variant="default"
-            rightSection={<IconChevronRight size={18} aria-hidden />}
-            disabled={!data?.hasMore}
-            onClick={() => toPage(page + 1)}
-          >
-            Suivante
-          </Button>
-        </Group>
-      </Stack>
+      <AuditResults
+        entries={entries}
+        page={page}
+        hasMore={Boolean(data?.hasMore)}
+        updating={list.isPlaceholderData}
+        onPage={toPage}
+      />
     );
   }
 

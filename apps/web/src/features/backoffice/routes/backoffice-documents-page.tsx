@@ -32,23 +32,9 @@ function countLabel(count: number): string {
   return count === 0 ? 'Aucun document' : `${count} document${count > 1 ? 's' : ''}`;
 }
 
-/** `/back-office/documents`: « Documents publiés » (SPEC §6). */
-export function BackOfficeDocumentsPage() {
-  const list = useBackofficeDocuments();
-  const setStatus = useSetDocumentStatus();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+/** « Publier »: one document at a time, its row busy meanwhile, and what happened. */
+function usePublish(setStatus: ReturnType<typeof useSetDocumentStatus>) {
   const [busyId, setBusyId] = useState<string | null>(null);
-  // Kept after closing, so that the confirmation does not go blank while it fades out.
-  const [toUnpublish, setToUnpublish] = useState<BackofficeDocument | null>(null);
-
-  const documents = list.data?.documents ?? [];
-  const find = (id: string) => documents.find((d) => d.id === id) ?? null;
-  const selected = dialog && dialog.kind !== 'create' ? find(dialog.id) : null;
-  const closeDialog = () => {
-    setDialog(null);
-    setStatus.reset();
-  };
-
   const publish = (document: BackofficeDocument) => {
     if (setStatus.isPending) return;
     setBusyId(document.id);
@@ -74,6 +60,42 @@ export function BackOfficeDocumentsPage() {
         onSettled: () => setBusyId(null),
       },
     );
+  };
+  return { publish, busyId };
+}
+
+/** No document yet. */
+function NoDocuments() {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <IconFilesOff size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>Aucun document pour le moment.</Text>
+        <Text size="sm" c="dimmed">
+          Ajoutez un document : il sera enregistré comme brouillon jusqu’à sa publication.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** `/back-office/documents`: « Documents publiés » (SPEC §6). */
+export function BackOfficeDocumentsPage() {
+  const list = useBackofficeDocuments();
+  const setStatus = useSetDocumentStatus();
+  const { publish, busyId } = usePublish(setStatus);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // Kept after closing, so that the confirmation does not go blank while it fades out.
+  const [toUnpublish, setToUnpublish] = useState<BackofficeDocument | null>(null);
+
+  const documents = list.data?.documents ?? [];
+  const find = (id: string) => documents.find((d) => d.id === id) ?? null;
+  const selected = dialog && dialog.kind !== 'create' ? find(dialog.id) : null;
+  const closeDialog = () => {
+    setDialog(null);
+    setStatus.reset();
   };
 
   const unpublish = () => {
@@ -129,17 +151,7 @@ export function BackOfficeDocumentsPage() {
             {countLabel(documents.length)}
           </Text>
           {documents.length === 0 ? (
-            <Paper withBorder radius="md" p="xl">
-              <Stack align="center" gap="sm" ta="center">
-                <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-                  <IconFilesOff size={30} aria-hidden />
-                </ThemeIcon>
-                <Text fw={600}>Aucun document pour le moment.</Text>
-                <Text size="sm" c="dimmed">
-                  Ajoutez un document : il sera enregistré comme brouillon jusqu’à sa publication.
-                </Text>
-              </Stack>
-            </Paper>
+            <NoDocuments />
           ) : (
             <DocumentTable
               documents={documents}

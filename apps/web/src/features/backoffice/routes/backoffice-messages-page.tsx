@@ -27,6 +27,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { ConversationStatusBadge } from '../../../components/conversation-status';
 import { useCompanyOptions } from '../api/use-backoffice-documents';
+import type { InboxItem } from '../api/use-backoffice-messages';
 import { useInbox } from '../api/use-backoffice-messages';
 import { MessageConversation } from '../components/message-conversation';
 
@@ -72,6 +73,63 @@ function CompanyFilter({
       nothingFoundMessage={companies.isFetching ? 'Recherche…' : 'Aucune entreprise ne correspond'}
       w={280}
     />
+  );
+}
+
+/** The conversations, oldest first; the one open is marked. */
+function ConversationsTable({
+  items,
+  selected,
+  onSelect,
+}: {
+  items: InboxItem[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table highlightOnHover>
+        <Table.Caption>Conversations, la plus ancienne en premier</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Objet</Table.Th>
+            <Table.Th scope="col">Entreprise</Table.Th>
+            <Table.Th scope="col">Dernier message</Table.Th>
+            <Table.Th scope="col">Statut</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => (
+            <Table.Tr key={c.id} aria-current={selected === c.id ? 'true' : undefined}>
+              <Table.Td>
+                <Group gap="xs">
+                  <UnstyledButton
+                    onClick={() => onSelect(c.id)}
+                    fw={c.unread > 0 ? 700 : 400}
+                    td="underline"
+                  >
+                    {MESSAGE_SUBJECT_LABELS[c.subject]}
+                  </UnstyledButton>
+                  {c.unread > 0 ? (
+                    <Badge color="red" c="white" size="sm">
+                      {c.unread}
+                      <VisuallyHidden component="span">
+                        {c.unread > 1 ? ' messages non lus' : ' message non lu'}
+                      </VisuallyHidden>
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+              <Table.Td>{c.companyName}</Table.Td>
+              <Table.Td>{formatDateTime(c.lastMessageAt)}</Table.Td>
+              <Table.Td>
+                <ConversationStatusBadge status={c.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -148,49 +206,7 @@ export function BackOfficeMessagesPage() {
           ) : items.length === 0 ? (
             <Text>Aucune conversation pour ces filtres.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table highlightOnHover>
-                <Table.Caption>Conversations, la plus ancienne en premier</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Objet</Table.Th>
-                    <Table.Th scope="col">Entreprise</Table.Th>
-                    <Table.Th scope="col">Dernier message</Table.Th>
-                    <Table.Th scope="col">Statut</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((c) => (
-                    <Table.Tr key={c.id} aria-current={selected === c.id ? 'true' : undefined}>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <UnstyledButton
-                            onClick={() => setSelected(c.id)}
-                            fw={c.unread > 0 ? 700 : 400}
-                            td="underline"
-                          >
-                            {MESSAGE_SUBJECT_LABELS[c.subject]}
-                          </UnstyledButton>
-                          {c.unread > 0 ? (
-                            <Badge color="red" c="white" size="sm">
-                              {c.unread}
-                              <VisuallyHidden component="span">
-                                {c.unread > 1 ? ' messages non lus' : ' message non lu'}
-                              </VisuallyHidden>
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{c.companyName}</Table.Td>
-                      <Table.Td>{formatDateTime(c.lastMessageAt)}</Table.Td>
-                      <Table.Td>
-                        <ConversationStatusBadge status={c.status} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ConversationsTable items={items} selected={selected} onSelect={setSelected} />
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>

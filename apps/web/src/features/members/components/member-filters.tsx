@@ -57,6 +57,57 @@ function withAll(groups: OptionGroup[]): SelectData {
   return [all, ...groups];
 }
 
+/** The choices of « SIREN »: the companies of the perimeter (and a SIREN typed in an address). */
+function sirenOptions(
+  options: MemberFilterOptions | undefined,
+  siren: string | undefined,
+): Option[] {
+  const sirenData: Option[] = [
+    { value: ALL, label: 'Tous' },
+    ...(options?.companies ?? []).map((company) => ({
+      value: company.siren,
+      label: `${formatSiren(company.siren)} — ${company.name}`,
+    })),
+  ];
+  // A SIREN typed in a shared address that is none of the companies': shown as it is.
+  if (siren && !options?.companies.some((company) => company.siren === siren)) {
+    sirenData.push({ value: siren, label: siren });
+  }
+  return sirenData;
+}
+
+/** Another company: its establishments and contracts only (the chosen ones kept when they are its). */
+function withSiren(
+  options: MemberFilterOptions | undefined,
+  values: MembersFilters,
+  siren: string | undefined,
+): Partial<MembersFilters> {
+  const next = narrowFilterOptions(options, siren);
+  return {
+    siren,
+    establishmentId: next.establishments.some((e) => e.id === values.establishmentId)
+      ? values.establishmentId
+      : undefined,
+    contractId: next.contracts.some((c) => c.id === values.contractId)
+      ? values.contractId
+      : undefined,
+  };
+}
+
+/** « Rechercher » and « Réinitialiser ». */
+function FilterButtons({ onReset }: { onReset: () => void }) {
+  return (
+    <Group gap="sm" justify="flex-end" mt="md">
+      <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
+        Rechercher
+      </Button>
+      <Button type="button" variant="default" onClick={onReset}>
+        Réinitialiser
+      </Button>
+    </Group>
+  );
+}
+
 /**
  * The filter bar of « Mes salariés » as in the user guide: SIREN, SIRET, Etablissement, Statut du
  * contrat, Statut professionnel, Contrat, Assuré, then « Rechercher ». Nothing applies before
@@ -88,17 +139,7 @@ export function MemberFilters({
     setValues((current) => ({ ...current, ...patch }));
   const narrowed = narrowFilterOptions(options, values.siren);
 
-  const sirenData: Option[] = [
-    { value: ALL, label: 'Tous' },
-    ...(options?.companies ?? []).map((company) => ({
-      value: company.siren,
-      label: `${formatSiren(company.siren)} — ${company.name}`,
-    })),
-  ];
-  // A SIREN typed in a shared address that is none of the companies': shown as it is.
-  if (values.siren && !options?.companies.some((company) => company.siren === values.siren)) {
-    sirenData.push({ value: values.siren, label: values.siren });
-  }
+  const sirenData = sirenOptions(options, values.siren);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -114,20 +155,7 @@ export function MemberFilters({
             label="SIREN"
             data={sirenData}
             value={values.siren ?? ALL}
-            onChange={(value) => {
-              const siren = fromSelect(value);
-              const next = narrowFilterOptions(options, siren);
-              set({
-                siren,
-                // Another company: its establishments and contracts only.
-                establishmentId: next.establishments.some((e) => e.id === values.establishmentId)
-                  ? values.establishmentId
-                  : undefined,
-                contractId: next.contracts.some((c) => c.id === values.contractId)
-                  ? values.contractId
-                  : undefined,
-              });
-            }}
+            onChange={(value) => set(withSiren(options, values, fromSelect(value)))}
             allowDeselect={false}
             searchable
             nothingFoundMessage="Aucune société"
@@ -186,21 +214,12 @@ export function MemberFilters({
             onChange={(event) => set({ q: event.currentTarget.value })}
           />
         </SimpleGrid>
-        <Group gap="sm" justify="flex-end" mt="md">
-          <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
-            Rechercher
-          </Button>
-          <Button
-            type="button"
-            variant="default"
-            onClick={() => {
-              setValues({});
-              onReset();
-            }}
-          >
-            Réinitialiser
-          </Button>
-        </Group>
+        <FilterButtons
+          onReset={() => {
+            setValues({});
+            onReset();
+          }}
+        />
       </form>
     </Paper>
   );

@@ -126,6 +126,77 @@ function ExportButtons({ search, disabled }: { search: MembersSearch; disabled: 
   );
 }
 
+/** The members: loading, an error, none, a page past the end, or the table (cards on a phone). */
+function MembersContent({
+  list,
+  search,
+  filtered,
+  onReset,
+  onPage,
+  onSort,
+}: {
+  list: ReturnType<typeof useMembers>;
+  search: MembersSearch;
+  filtered: boolean;
+  onReset: () => void;
+  onPage: (page: number) => void;
+  onSort: (column: MemberSort) => void;
+}) {
+  const { sort, order } = listSettings(search);
+  const data = list.data;
+  const updating = list.isPlaceholderData;
+  const total = data?.total ?? 0;
+  if (list.isPending) {
+    return <MemberListSkeleton />;
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{errorMessage(list.error)}</Text>
+          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
+            Réessayer
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (data && total === 0) {
+    return <EmptyState filtered={filtered} onReset={onReset} />;
+  }
+  if (data && data.items.length === 0) {
+    // A page past the end (an old link, a list that got shorter).
+    return (
+      <Paper withBorder radius="md" p="xl">
+        <Stack align="center" gap="sm" ta="center">
+          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
+          <Button variant="default" onClick={() => onPage(1)}>
+            Revenir à la première page
+          </Button>
+        </Stack>
+      </Paper>
+    );
+  }
+  if (data) {
+    return (
+      <Box
+        aria-busy={updating || undefined}
+        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
+      >
+        <MemberTable
+          members={data.items}
+          search={search}
+          sort={sort}
+          order={order}
+          onSort={onSort}
+        />
+        <MemberCards members={data.items} search={search} />
+      </Box>
+    );
+  }
+  return null;
+}
+
 /**
  * `/salaries`: « Mes salariés » (SPEC §5.2). The filters, sort, page and page size live in the
  * address; the filters apply on « Rechercher ». The previous page stays on screen while the next
@@ -137,7 +208,7 @@ export function MembersPage() {
   const options = useMemberFilterOptions();
   const list = useMembers(search);
   const resultsTitle = useRef<HTMLHeadingElement>(null);
-  const { sort, order, page, pageSize } = listSettings(search);
+  const { page, pageSize } = listSettings(search);
   const filtered = hasFilters(search);
   const heading = resultsHeading(search.contractStatus);
 
@@ -164,52 +235,6 @@ export function MembersPage() {
   let status = '';
   if (list.isPending) status = 'Chargement des salariés…';
   else if (data) status = rangeLabel(total, page, pageSize);
-
-  let content;
-  if (list.isPending) {
-    content = <MemberListSkeleton />;
-  } else if (list.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  } else if (data && total === 0) {
-    content = <EmptyState filtered={filtered} onReset={onReset} />;
-  } else if (data && data.items.length === 0) {
-    // A page past the end (an old link, a list that got shorter).
-    content = (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
-          <Button variant="default" onClick={() => onPage(1)}>
-            Revenir à la première page
-          </Button>
-        </Stack>
-      </Paper>
-    );
-  } else if (data) {
-    content = (
-      <Box
-        aria-busy={updating || undefined}
-        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
-        <MemberTable
-          members={data.items}
-          search={search}
-          sort={sort}
-          order={order}
-          onSort={onSort}
-        />
-        <MemberCards members={data.items} search={search} />
-      </Box>
-    );
-  }
 
   return (
     <Page
@@ -254,7 +279,14 @@ export function MembersPage() {
           <ExportButtons search={search} disabled={!data || total === 0} />
         </Group>
 
-        {content}
+        <MembersContent
+          list={list}
+          search={search}
+          filtered={filtered}
+          onReset={onReset}
+          onPage={onPage}
+          onSort={onSort}
+        />
 
         {data && total > 0 ? (
           <Group justify="space-between" align="flex-end" gap="md">
