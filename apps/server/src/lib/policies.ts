@@ -166,7 +166,9 @@ export async function perimeterEstablishmentIds(
   const rows = await db
     .selectFrom('establishments as e')
     .select('e.id')
-    .where((eb) => inPerimeter(eb, actor, permission, { establishment: 'e.id', company: 'e.company_id' }))
+    .where((eb) =>
+      inPerimeter(eb, actor, permission, { establishment: 'e.id', company: 'e.company_id' }),
+    )
     .orderBy('e.name')
     .execute();
   return rows.map((r) => r.id);
