@@ -6,6 +6,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 /** What went wrong with the last submission, shown above the form (a new id re-announces it). */
 export interface FormProblem {
   id: number;
+  title?: string;
   message: string;
 }
 
@@ -13,7 +14,7 @@ export function nextProblem(previous: FormProblem | undefined, message: string):
   return { id: (previous?.id ?? 0) + 1, message };
 }
 
-export function FormProblemAlert({ problem }: { problem: FormProblem | undefined }) {
+export function FormProblemAlert({ problem }: { problem: FormProblem | null | undefined }) {
   if (!problem) return null;
   return (
     <Alert
@@ -22,6 +23,7 @@ export function FormProblemAlert({ problem }: { problem: FormProblem | undefined
       color="red"
       variant="light"
       icon={<IconAlertCircle aria-hidden />}
+      title={problem.title}
     >
       {problem.message}
     </Alert>

@@ -1,7 +1,7 @@
+import { LoadError } from '../../../components/load-error';
 import type { RefObject } from 'react';
 import { useRef, useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Group,
@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFilterOff, IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { IconFilterOff, IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
@@ -158,16 +158,7 @@ function AffiliationsContent({
     return <AffiliationListSkeleton />;
   }
   if (list.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   }
   if (data && total === 0) {
     return <EmptyState filtered={filtered} onReset={onReset} />;

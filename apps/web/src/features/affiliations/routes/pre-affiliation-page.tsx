@@ -1,11 +1,11 @@
+import { LoadError } from '../../../components/load-error';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import type { AffiliationDetail } from '../api/use-affiliations';
 import { useAffiliationOptions } from '../api/use-affiliations';
 import { EmployeeStep } from '../components/employee-step';
@@ -63,16 +63,7 @@ export function PreAffiliationPage() {
       </Paper>
     );
   } else if (options.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(options.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void options.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    content = <LoadError error={options.error} onRetry={() => void options.refetch()} compact />;
   } else if (options.data.establishments.length === 0) {
     content = (
       <Alert color="orange" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>

@@ -1,18 +1,8 @@
+import { LoadError } from '../../../components/load-error';
 import { useRef } from 'react';
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import {
-  IconAlertCircle,
   IconChevronLeft,
   IconChevronRight,
   IconFileTypeCsv,
@@ -20,7 +10,6 @@ import {
 } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
 import type { AuditEntry } from '../api/use-audit';
 import { AUDIT_PAGE_SIZE, useAuditPage } from '../api/use-audit';
@@ -106,16 +95,7 @@ export function AuditPage() {
       </Stack>
     );
   } else if (list.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    content = <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   } else if (entries.length === 0) {
     content = (
       <Paper withBorder radius="md" p="xl">

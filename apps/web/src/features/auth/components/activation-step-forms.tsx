@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
+import { FormProblemAlert } from '../../../components/form-parts';
 import {
-  Alert,
   Box,
   Button,
   Divider,
@@ -12,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconAlertCircle, IconBuilding, IconMailCheck } from '@tabler/icons-react';
+import { IconBuilding, IconMailCheck } from '@tabler/icons-react';
 import { ActivationIdentifyRequestSchema } from '@affilia/shared/schemas/activation';
 import { AuthCard } from '../../../components/auth-card';
 import { CaptchaField } from '../../../components/captcha-field';
@@ -75,22 +75,6 @@ export function sameIdentity(values: IdentifyValues, identified: Identified | nu
   const current = normalizedIdentity(values);
   return (
     current.siret === identified.siret && current.companyIdentifier === identified.companyIdentifier
-  );
-}
-
-function ProblemAlert({ problem }: { problem: Problem | null }) {
-  if (!problem) return null;
-  return (
-    <Alert
-      key={problem.id}
-      role="alert"
-      color="red"
-      variant="light"
-      icon={<IconAlertCircle aria-hidden />}
-      title={problem.title}
-    >
-      {problem.message}
-    </Alert>
   );
 }
 
@@ -190,7 +174,7 @@ export function IdentifyStep({
             Les champs marqués d’un astérisque (*) sont obligatoires.
           </Text>
         </StepHeading>
-        <ProblemAlert problem={problem} />
+        <FormProblemAlert problem={problem} />
         <TextInput
           label="Numéro de SIRET de mon établissement"
           description="14 chiffres, par exemple 732 829 320 00074"
@@ -279,7 +263,7 @@ export function AccountStep({
             </Text>
           </Text>
         </Group>
-        <ProblemAlert problem={problem} />
+        <FormProblemAlert problem={problem} />
         <TextInput
           label="Mon Nom"
           autoComplete="family-name"
@@ -362,7 +346,7 @@ export function PasswordStep({
             d’utilisation.
           </Text>
         </StepHeading>
-        <ProblemAlert problem={problem} />
+        <FormProblemAlert problem={problem} />
         {/* Lets password managers file the new password under the right account. */}
         <input
           type="email"

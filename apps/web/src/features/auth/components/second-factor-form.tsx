@@ -1,9 +1,9 @@
 import type { FormEvent, ReactNode } from 'react';
+import { FormProblemAlert } from '../../../components/form-parts';
 import { useId, useState } from 'react';
-import { Alert, Anchor, Button, List, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, List, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
@@ -45,21 +45,6 @@ function useProblem() {
     show: (message: string) => setProblem((p) => ({ id: (p?.id ?? 0) + 1, message })),
     clear: () => setProblem(null),
   };
-}
-
-function ProblemAlert({ problem }: { problem: Problem | null }) {
-  if (!problem) return null;
-  return (
-    <Alert
-      key={problem.id}
-      role="alert"
-      color="red"
-      variant="light"
-      icon={<IconAlertCircle aria-hidden />}
-    >
-      {problem.message}
-    </Alert>
-  );
 }
 
 /** Why the screen appears (SPEC §4.2), in the user's words. */
@@ -111,7 +96,7 @@ function TotpCodeScreen({
   return (
     <Stack gap="md">
       {reasons}
-      <ProblemAlert problem={problem} />
+      <FormProblemAlert problem={problem} />
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           {recovery ? (
@@ -180,7 +165,7 @@ function SendCodeScreen({
   return (
     <Stack gap="md">
       {reasons}
-      <ProblemAlert problem={problem} />
+      <FormProblemAlert problem={problem} />
       {askPhone ? (
         <form id={formId} onSubmit={onSubmit} noValidate>
           <Stack gap="md">
@@ -269,7 +254,7 @@ function SmsCodeScreen({
         </Text>
         .
       </Text>
-      <ProblemAlert problem={problem} />
+      <FormProblemAlert problem={problem} />
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <TextInput

@@ -1,16 +1,8 @@
+import { LoadError } from '../../../components/load-error';
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Paper, Skeleton, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconFilesOff, IconPlus } from '@tabler/icons-react';
+import { IconFilesOff, IconPlus } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
@@ -137,14 +129,7 @@ export function BackOfficeDocumentsPage() {
           ))}
         </Stack>
       ) : list.isError ? (
-        <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">{errorMessage(list.error)}</Text>
-            <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-              Réessayer
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Stack gap="sm">
           <Text size="sm" role="status">

@@ -1,7 +1,7 @@
+import { LoadError } from '../../../components/load-error';
 import type { ComponentType } from 'react';
 import {
   Alert,
-  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -12,7 +12,6 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import {
-  IconAlertCircle,
   IconCircleCheck,
   IconFileText,
   IconMail,
@@ -22,7 +21,6 @@ import {
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import type { BackofficeOverview } from '../api/use-backoffice-overview';
 import { useBackofficeOverview } from '../api/use-backoffice-overview';
 
@@ -126,16 +124,7 @@ export function BackOfficeHomePage() {
       </>
     );
   } else if (overview.isError) {
-    content = (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(overview.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void overview.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    content = <LoadError error={overview.error} onRetry={() => void overview.refetch()} compact />;
   } else {
     const data = overview.data;
     const total = QUEUES.reduce((sum, q) => sum + data[q.key], 0);

@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/load-error';
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
   Alert,
@@ -239,16 +240,7 @@ export function BrandingPanel({ canEdit }: { canEdit: boolean }) {
     );
   }
   if (query.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(query.error)}</Text>
-          <Button variant="default" size="xs" onClick={() => void query.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
   return <BrandingForm branding={query.data} canEdit={canEdit} />;
 }

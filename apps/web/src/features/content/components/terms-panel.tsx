@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/load-error';
 import { useId, useState } from 'react';
 import {
   Alert,
@@ -342,16 +343,7 @@ export function TermsPanel({ canPublish }: { canPublish: boolean }) {
     );
   }
   if (query.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(query.error)}</Text>
-          <Button variant="default" size="xs" onClick={() => void query.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const versions = query.data.versions;
   const current = versions.find((v) => v.current);

@@ -1,3 +1,4 @@
+import { LoadError } from '../../../components/load-error';
 import { useId, useState } from 'react';
 import {
   ActionIcon,
@@ -299,16 +300,7 @@ export function TipsPanel() {
     );
   }
   if (query.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(query.error)}</Text>
-          <Button variant="default" size="xs" onClick={() => void query.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const tips = query.data.tips;
   const failed = (error: unknown) =>

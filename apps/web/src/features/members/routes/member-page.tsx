@@ -1,9 +1,8 @@
+import { LoadError } from '../../../components/load-error';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import {
-  Alert,
   Badge,
-  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -16,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { ofName } from '@affilia/shared/domain/person-name';
-import { IconAlertCircle, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
+import { IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { useParams, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
@@ -29,7 +28,6 @@ import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { useDocumentTitle } from '../../../lib/document-title';
-import { errorMessage } from '../../../lib/form-errors';
 import type { MemberDetail } from '../api/use-members';
 import { useMember } from '../api/use-members';
 import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
@@ -330,14 +328,7 @@ export function MemberPage() {
           </Stack>
         ) : null}
         {query.isError ? (
-          <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{errorMessage(query.error)}</Text>
-              <Button size="xs" variant="white" onClick={() => void query.refetch()}>
-                Réessayer
-              </Button>
-            </Stack>
-          </Alert>
+          <LoadError error={query.error} onRetry={() => void query.refetch()} compact />
         ) : null}
         {member ? <MemberContent member={member} /> : null}
       </Page>

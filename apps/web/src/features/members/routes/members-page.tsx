@@ -1,6 +1,6 @@
+import { LoadError } from '../../../components/load-error';
 import { useRef } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Group,
@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { DeferredSelect } from '../../../components/deferred-select';
 import {
-  IconAlertCircle,
   IconFileSpreadsheet,
   IconFileTypeCsv,
   IconFilterOff,
@@ -150,16 +149,7 @@ function MembersContent({
     return <MemberListSkeleton />;
   }
   if (list.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   }
   if (data && total === 0) {
     return <EmptyState filtered={filtered} onReset={onReset} />;

@@ -1,6 +1,6 @@
+import { LoadError } from '../../../components/load-error';
 import { useEffect, useState } from 'react';
 import {
-  Alert,
   Button,
   Group,
   Pagination,
@@ -13,19 +13,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconAlertCircle,
-  IconDatabaseOff,
-  IconFileImport,
-  IconPlus,
-  IconSearch,
-  IconX,
-} from '@tabler/icons-react';
+import { IconDatabaseOff, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import type { ReferenceEntity, ReferencePages } from '../api/use-reference-data';
 import { isReferenceEntity, useReferenceDetail, useReferenceList } from '../api/use-reference-data';
 import {
@@ -201,16 +193,7 @@ function EntityList({
     );
   }
   if (list.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button variant="default" size="xs" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   }
   const data = list.data;
   const pages = Math.min(100_000, Math.max(1, Math.ceil(data.total / PAGE_SIZE)));

@@ -1,6 +1,6 @@
+import { LoadError } from '../../../components/load-error';
 import { useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Group,
@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
@@ -115,16 +115,7 @@ function StaffListContent({
     );
   }
   if (list.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   }
   if (members.length === 0) {
     return (

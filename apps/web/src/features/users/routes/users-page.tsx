@@ -1,7 +1,8 @@
+import { LoadError } from '../../../components/load-error';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Alert, Box, Button, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { Page } from '../../../components/page';
@@ -169,16 +170,7 @@ function UsersListContent({
     );
   }
   if (list.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{errorMessage(list.error)}</Text>
-          <Button size="xs" variant="white" onClick={() => void list.refetch()}>
-            Réessayer
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   }
   return (
     <>
