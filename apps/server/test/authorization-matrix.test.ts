@@ -877,7 +877,14 @@ describe('authorization matrix', () => {
   let t: TestApp;
   let f: Fixtures;
   const callers = {} as Record<
-    'user' | 'admin' | 'otherCompany' | 'restricted' | 'thirdParty' | 'suspended' | 'staffManager',
+    | 'user'
+    | 'admin'
+    | 'otherCompany'
+    | 'restricted'
+    | 'thirdParty'
+    | 'suspended'
+    | 'staffManager'
+    | 'suspendedStaff',
     Browser
   >;
 
@@ -940,6 +947,15 @@ describe('authorization matrix', () => {
     const manager = await createStaffUser(t.ctx.db, 'manager');
     callers.staffManager = browser(t.app, { ip: `192.0.2.${++ip}` });
     await signInAs(callers.staffManager, t.ctx, manager, 'backoffice');
+    // A back-office administrator suspended while signed in.
+    const suspendedAdmin = await createStaffUser(t.ctx.db, 'admin');
+    callers.suspendedStaff = browser(t.app, { ip: `192.0.2.${++ip}` });
+    await signInAs(callers.suspendedStaff, t.ctx, suspendedAdmin, 'backoffice');
+    await t.ctx.db
+      .updateTable('users')
+      .set({ status: 'suspended' })
+      .where('id', '=', suspendedAdmin.id)
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -1056,7 +1072,7 @@ describe('authorization matrix', () => {
   );
 
   it.each(entries.filter(([, e]) => e.kind === 'backoffice' || e.kind === 'backoffice-admin'))(
-    '%s: closed to employers',
+    '%s: closed to employers and to a suspended staff member',
     async (route, entry) => {
       if (entry.kind !== 'backoffice' && entry.kind !== 'backoffice-admin') return;
       const [method] = route.split(' ') as [Method];
@@ -1065,6 +1081,7 @@ describe('authorization matrix', () => {
         401,
       );
       expect([403, 404]).toContain((await send(callers.admin, method, call)).statusCode);
+      expect((await send(callers.suspendedStaff, method, call)).statusCode, 'suspended').toBe(401);
     },
   );
 
