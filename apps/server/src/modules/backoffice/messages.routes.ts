@@ -8,10 +8,10 @@ import {
 import { sendDownload } from '../../lib/download';
 import { readMessageForm } from '../messages/attachments';
 import { parseFields } from '../messages/messages.routes';
-import { attachmentOf } from '../messages/messages.service';
 import {
   assignConversation,
   closeConversation,
+  getInboxAttachment,
   getInboxConversation,
   listInbox,
   markInboxConversationRead,
@@ -78,12 +78,10 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await attachmentOf(ctx.db, request.params.id, request.params.fileId);
-      return sendDownload(reply, {
-        bytes: await ctx.storage.read(file.storage_key),
-        fileName: file.original_name,
-        mimeType: file.mime_type,
-      });
+      return sendDownload(
+        reply,
+        await getInboxAttachment(ctx, request.params.id, request.params.fileId),
+      );
     },
   );
 

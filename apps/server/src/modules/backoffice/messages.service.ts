@@ -13,7 +13,8 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, notFound } from '../../lib/errors';
 import type { UploadedFile } from '../messages/attachments';
-import { insertMessage, messagesOf, storeFiles } from '../messages/messages.service';
+import { findAttachment, insertMessage, messagesOf } from '../messages/messages.repository';
+import { storeFiles } from '../messages/messages.service';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
@@ -255,4 +256,15 @@ export async function closeConversation(ctx: AppContext, actor: StaffActor, id: 
     });
   });
   return getInboxConversation(ctx, id);
+}
+
+/** An attachment of a conversation, for download (404 when the file is not one of its). */
+export async function getInboxAttachment(ctx: AppContext, conversationId: string, fileId: string) {
+  const file = await findAttachment(ctx.db, conversationId, fileId);
+  if (!file) throw notFound('Pièce jointe introuvable.');
+  return {
+    bytes: await ctx.storage.read(file.storage_key),
+    fileName: file.original_name,
+    mimeType: file.mime_type,
+  };
 }

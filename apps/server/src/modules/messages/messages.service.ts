@@ -9,7 +9,6 @@ import {
   MESSAGE_SUBJECT_LABELS,
   type ConversationDetail,
   type ConversationSummary,
-  type Message,
   type NewConversation,
 } from '@affilia/shared/schemas/messages';
 import type { MessageCategory, MessageSubject } from '@affilia/shared/domain/enums';
@@ -18,6 +17,20 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import {
+  countUnreadByEmployer,
+  findAttachment,
+  findCompanyName,
+  findConversation,
+  findConversationsOfCompanies,
+  insertConversation,
+  insertMessage,
+  markNotificationsRead,
+  markReadByEmployer,
+  messagesOf,
+  recordEmployerMessage,
+  type ConversationRow,
+} from './messages.repository';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { getBranding } from '../settings/settings.service';
@@ -53,87 +66,6 @@ export async function storeFiles(ctx: AppContext, files: UploadedFile[]) {
   };
 }
 
-/** Inserts one message and its attachments (in the caller's transaction). */
-export async function insertMessage(
-  trx: Db,
-  input: {
-    conversationId: string;
-    authorUserId: string;
-    authorKind: 'employer' | 'staff';
-    text: string;
-    files: Awaited<ReturnType<typeof storeFiles>>['saved'];
-    now: string;
-  },
-): Promise<string> {
-  const messageId = newId();
-  await trx
-    .insertInto('messages')
-    .values({
-      id: messageId,
-      conversation_id: input.conversationId,
-      author_user_id: input.authorUserId,
-      author_kind: input.authorKind,
-      body: input.text,
-      created_at: input.now,
-    })
-    .execute();
-  const start = Date.parse(input.now);
-  for (const [index, s] of input.files.entries()) {
-    const fileId = newId();
-    await trx
-      .insertInto('stored_files')
-      .values({
-        id: fileId,
-        storage_key: s.storageKey,
-        original_name: s.file.fileName,
-        mime_type: s.file.mimeType,
-        size: s.size,
-        sha256: s.sha256,
-        owner_kind: 'message',
-        owner_id: messageId,
-        // One millisecond apart: the attachments list in the order they were attached.
-        created_at: new Date(start + index).toISOString(),
-      })
-      .execute();
-    await trx
-      .insertInto('message_attachments')
-      .values({ message_id: messageId, file_id: fileId })
-      .execute();
-  }
-  return messageId;
-}
-
-type ConversationRow = {
-  id: string;
-  company_id: string;
-  company_name: string;
-  category: string;
-  subject: string;
-  status: string;
-  employer_unread: number;
-  staff_unread: number;
-  last_message_at: string;
-  created_at: string;
-};
-
-function conversationsQuery(db: Db) {
-  return db
-    .selectFrom('conversations as c')
-    .innerJoin('companies as co', 'co.id', 'c.company_id')
-    .select([
-      'c.id',
-      'c.company_id',
-      'co.name as company_name',
-      'c.category',
-      'c.subject',
-      'c.status',
-      'c.employer_unread',
-      'c.staff_unread',
-      'c.last_message_at',
-      'c.created_at',
-    ]);
-}
-
 export function toSummary(row: ConversationRow, unread: number): ConversationSummary {
   return {
     id: row.id,
@@ -154,12 +86,7 @@ export async function listConversations(
 ): Promise<ConversationSummary[]> {
   const companyIds = companyIdsWith(actor, 'messages.manage');
   if (companyIds.length === 0) return [];
-  const rows = await conversationsQuery(ctx.db)
-    .where('c.company_id', 'in', companyIds)
-    .orderBy('c.last_message_at', 'desc')
-    .orderBy('c.id')
-    .limit(500)
-    .execute();
+  const rows = await findConversationsOfCompanies(ctx.db, companyIds);
   return rows.map((r) => toSummary(r, r.employer_unread));
 }
 
@@ -170,64 +97,17 @@ export async function countUnreadConversations(
 ): Promise<number> {
   const companyIds = companyIdsWith(actor, 'messages.manage');
   if (companyIds.length === 0) return 0;
-  const row = await ctx.db
-    .selectFrom('conversations')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('company_id', 'in', companyIds)
-    .where('employer_unread', '>', 0)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countUnreadByEmployer(ctx.db, companyIds);
 }
 
 /** The conversation of the actor's companies (404 otherwise, whatever the reason). */
 async function conversationOf(db: Db, actor: EmployerActor, id: string) {
-  const row = await conversationsQuery(db).where('c.id', '=', id).executeTakeFirst();
+  const row = await findConversation(db, id);
   if (!row) throw notFound('Conversation introuvable.');
   const grant = actor.grants.get(row.company_id);
   if (!grant) throw notFound('Conversation introuvable.');
   authorize(actor, 'messages.manage', row.company_id);
   return row;
-}
-
-export async function messagesOf(db: Db, conversationId: string): Promise<Message[]> {
-  const rows = await db
-    .selectFrom('messages as m')
-    .innerJoin('users as u', 'u.id', 'm.author_user_id')
-    .select(['m.id', 'm.body', 'm.author_kind', 'm.created_at', 'u.first_name', 'u.last_name'])
-    .where('m.conversation_id', '=', conversationId)
-    .orderBy('m.created_at')
-    .orderBy('m.id')
-    .execute();
-  const files =
-    rows.length === 0
-      ? []
-      : await db
-          .selectFrom('message_attachments as a')
-          .innerJoin('stored_files as f', 'f.id', 'a.file_id')
-          .select(['a.message_id', 'f.id', 'f.original_name', 'f.mime_type', 'f.size'])
-          .where(
-            'a.message_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('f.created_at')
-          .orderBy('f.id')
-          .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    text: r.body,
-    authorKind: r.author_kind === 'staff' ? 'staff' : 'employer',
-    authorName: `${r.first_name} ${r.last_name}`.trim(),
-    createdAt: new Date(r.created_at).toISOString(),
-    attachments: files
-      .filter((f) => f.message_id === r.id)
-      .map((f) => ({
-        id: f.id,
-        fileName: f.original_name,
-        mimeType: f.mime_type,
-        size: Number(f.size),
-      })),
-  }));
 }
 
 export async function createConversation(
@@ -239,35 +119,21 @@ export async function createConversation(
 ): Promise<ConversationSummary> {
   authorize(actor, 'messages.manage', input.companyId);
   const branding = await getBranding(ctx);
-  const company = await ctx.db
-    .selectFrom('companies')
-    .select('name')
-    .where('id', '=', input.companyId)
-    .executeTakeFirstOrThrow();
+  const companyName = await findCompanyName(ctx.db, input.companyId);
   const stored = await storeFiles(ctx, files);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const id = newId();
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('conversations')
-        .values({
-          id,
-          company_id: input.companyId,
-          created_by_user_id: actor.user.id,
-          category: input.category,
-          subject: input.subject,
-          status: 'sent',
-          assigned_staff_id: null,
-          last_message_at: at,
-          employer_unread: 0,
-          staff_unread: 1,
-          created_at: at,
-          updated_at: at,
-          closed_at: null,
-        })
-        .execute();
+      await insertConversation(trx, {
+        id,
+        companyId: input.companyId,
+        createdBy: actor.user.id,
+        category: input.category,
+        subject: input.subject,
+        at,
+      });
       await insertMessage(trx, {
         conversationId: id,
         authorUserId: actor.user.id,
@@ -280,7 +146,7 @@ export async function createConversation(
         to: ctx.config.mail.insurerTeamEmail,
         template: 'new_message_to_insurer',
         data: {
-          companyName: company.name,
+          companyName,
           category: MESSAGE_CATEGORY_LABELS[input.category],
           subject: MESSAGE_SUBJECT_LABELS[input.subject],
           followUp: false,
@@ -305,7 +171,8 @@ export async function createConversation(
     await stored.rollback();
     throw err;
   }
-  const row = await conversationsQuery(ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow();
+  const row = await findConversation(ctx.db, id);
+  if (!row) throw notFound('Conversation introuvable.');
   return toSummary(row, row.employer_unread);
 }
 
@@ -330,20 +197,8 @@ export async function markConversationRead(
 ): Promise<void> {
   const row = await conversationOf(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (trx) => {
-    if (Number(row.employer_unread) > 0) {
-      await trx
-        .updateTable('conversations')
-        .set({ employer_unread: 0 })
-        .where('id', '=', id)
-        .execute();
-    }
-    await trx
-      .updateTable('notifications')
-      .set({ read_at: ctx.clock.now().toISOString() })
-      .where('user_id', '=', actor.user.id)
-      .where('link', '=', `/messages/${id}`)
-      .where('read_at', 'is', null)
-      .execute();
+    if (Number(row.employer_unread) > 0) await markReadByEmployer(trx, id);
+    await markNotificationsRead(trx, actor.user.id, `/messages/${id}`, ctx.clock.now());
   });
 }
 
@@ -370,18 +225,10 @@ export async function addFollowUp(
         files: stored.saved,
         now: at,
       });
-      await trx
-        .updateTable('conversations')
-        .set((eb) => ({
-          status: row.status === 'in_progress' ? 'in_progress' : 'sent',
-          staff_unread: eb('staff_unread', '+', 1),
-          employer_unread: 0,
-          last_message_at: at,
-          updated_at: at,
-          closed_at: null,
-        }))
-        .where('id', '=', id)
-        .execute();
+      await recordEmployerMessage(trx, id, {
+        status: row.status === 'in_progress' ? 'in_progress' : 'sent',
+        at,
+      });
       await enqueueEmail(trx, {
         to: ctx.config.mail.insurerTeamEmail,
         template: 'new_message_to_insurer',
@@ -414,20 +261,6 @@ export async function addFollowUp(
   return getConversation(ctx, actor, id);
 }
 
-/** An attachment of a conversation (any message of it), for download. */
-export async function attachmentOf(db: Db, conversationId: string, fileId: string) {
-  const file = await db
-    .selectFrom('message_attachments as a')
-    .innerJoin('messages as m', 'm.id', 'a.message_id')
-    .innerJoin('stored_files as f', 'f.id', 'a.file_id')
-    .select(['f.storage_key', 'f.original_name', 'f.mime_type'])
-    .where('m.conversation_id', '=', conversationId)
-    .where('f.id', '=', fileId)
-    .executeTakeFirst();
-  if (!file) throw notFound('Pièce jointe introuvable.');
-  return file;
-}
-
 export async function getAttachment(
   ctx: AppContext,
   actor: EmployerActor,
@@ -435,7 +268,8 @@ export async function getAttachment(
   fileId: string,
 ) {
   await conversationOf(ctx.db, actor, conversationId);
-  const file = await attachmentOf(ctx.db, conversationId, fileId);
+  const file = await findAttachment(ctx.db, conversationId, fileId);
+  if (!file) throw notFound('Pièce jointe introuvable.');
   return {
     bytes: await ctx.storage.read(file.storage_key),
     fileName: file.original_name,
