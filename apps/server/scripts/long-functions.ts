@@ -1,4 +1,4 @@
-// Lists every function, method and arrow function of the server and shared sources that is
+// Lists every function, method and arrow function of the server, shared and web sources that is
 // 120 lines or longer (tests, seeds and migrations aside), longest first; exits 1 when one is
 // over 120 lines. `npm run check:functions`, `-- --min 80` to list shorter ones too.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
-const sourceFolders = ['apps/server/src', 'packages/shared/src'];
+const sourceFolders = ['apps/server/src', 'packages/shared/src', 'apps/web/src'];
 const excluded = [/\.test\.ts$/, /\/db\/seed\//, /\/db\/migrations\//, /\.d\.ts$/];
 const limit = 120;
 
