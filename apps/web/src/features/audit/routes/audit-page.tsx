@@ -1,3 +1,4 @@
+import { staffCan } from '@affilia/shared/domain/permissions';
 import { LoadError } from '../../../components/load-error';
 import { useRef } from 'react';
 import { Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
@@ -73,7 +74,7 @@ export function AuditPage() {
   const list = useAuditPage(search);
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   // Without the role (an older server), the setting shows and the API's refusal explains itself.
-  const isAdmin = me.data?.staffRole ? me.data.staffRole === 'admin' : true;
+  const isAdmin = me.data?.staffRole ? staffCan(me.data.staffRole, 'backoffice.administer') : true;
   const page = search.page ?? 1;
 
   const go = (next: AuditSearch) =>

@@ -1,3 +1,4 @@
+import { staffCan } from '@affilia/shared/domain/permissions';
 import { Tabs } from '@mantine/core';
 import { IconBulb, IconFileText, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
@@ -10,7 +11,7 @@ import { TipsPanel } from '../components/tips-panel';
 export function ContentPage() {
   const me = useMe();
   // Without the role (an older server), the forms show and the API's refusal explains itself.
-  const isAdmin = me.data?.staffRole ? me.data.staffRole === 'admin' : true;
+  const isAdmin = me.data?.staffRole ? staffCan(me.data.staffRole, 'backoffice.administer') : true;
   return (
     <Page
       title="Contenus du portail"

@@ -1,3 +1,4 @@
+import { staffCan } from '@affilia/shared/domain/permissions';
 import { LoadError } from '../../../components/load-error';
 import { useState } from 'react';
 import {
@@ -153,7 +154,9 @@ function StaffListContent({
 /** `/back-office/equipe`: « Équipe de l'assureur »; changes for back-office administrators. */
 export function StaffPage() {
   const me = useMe();
-  const canManage = me.data?.staffRole === 'admin';
+  const canManage = me.data?.staffRole
+    ? staffCan(me.data.staffRole, 'backoffice.administer')
+    : false;
   const [status, setStatus] = useState<UserStatus | undefined>();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 300);
