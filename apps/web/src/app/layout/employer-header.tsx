@@ -1,4 +1,4 @@
-import { Burger, Container, Divider, Group, NavLink } from '@mantine/core';
+import { Container, Divider, Group, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBell,
@@ -7,7 +7,7 @@ import {
   IconMail,
   IconUserCircle,
 } from '@tabler/icons-react';
-import { Link, useRouterState } from '@tanstack/react-router';
+import { useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from '../../components/links';
 import { paths } from '../../config/paths';
 import { useMe } from '../../lib/use-me';
@@ -23,10 +23,8 @@ import {
   ProfileMenu,
 } from './header-actions';
 import { LazyNavDrawer } from './lazy-nav-drawer';
+import { DesktopNav, MenuBurger } from './space-shell';
 import classes from './layout.module.css';
-
-/** Where the desktop bar gives way to the burger. */
-const DESKTOP = 'lg';
 
 /**
  * The employer space’s header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
@@ -48,29 +46,15 @@ export function EmployerHeader() {
       <Container size="xl" className={classes.headerInner}>
         <BrandHomeLink />
 
-        <Group
-          component="nav"
-          aria-label="Navigation principale"
-          className={classes.mainNav}
-          visibleFrom={DESKTOP}
-        >
-          <ul className={classes.navList}>
-            {main.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} className={classes.navLink}>
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-            <li>
-              <ProceduresMenu
-                label={procedures.label}
-                items={procedures.items}
-                active={proceduresActive}
-              />
-            </li>
-          </ul>
-        </Group>
+        <DesktopNav label="Navigation principale" items={main}>
+          <li>
+            <ProceduresMenu
+              label={procedures.label}
+              items={procedures.items}
+              active={proceduresActive}
+            />
+          </li>
+        </DesktopNav>
 
         <Group gap={4} className={classes.actions} wrap="nowrap">
           <Group gap={4} visibleFrom="sm" wrap="nowrap">
@@ -79,15 +63,7 @@ export function EmployerHeader() {
           <MessagesIconLink />
           <NotificationsIconLink />
           <ProfileMenu />
-          <Burger
-            opened={opened}
-            onClick={toggle}
-            hiddenFrom={DESKTOP}
-            size="sm"
-            ml={4}
-            aria-label="Menu"
-            aria-expanded={opened}
-          />
+          <MenuBurger opened={opened} onClick={toggle} />
         </Group>
       </Container>
 
