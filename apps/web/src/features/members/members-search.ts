@@ -4,17 +4,27 @@ import {
   MEMBER_SORTS,
   PAGE_SIZES,
   PROFESSIONAL_STATUSES,
-  isOneOf,
 } from '@affilia/shared/domain/enums';
+import {
+  listSearch,
+  oneOfFilter,
+  pageCount,
+  rangeLabel as countLabel,
+  textFilter,
+  type ListSearch,
+  type SortOrder,
+} from '../../lib/list-search';
 
 /*
  * « Mes salariés » keeps its whole state in the address (`/salaries?professionalStatus=non_cadre&
- * page=2…`): a shared link shows the same list, the back button returns to the previous one.
- * Default values (sort by name, ascending, page 1, 50 a page) are left out of the address.
+ * page=2…`), through the list-page kit (lib/list-search.ts). Default values (sort by name,
+ * ascending, page 1, 50 a page) are left out of the address.
  */
 
 export type PageSize = (typeof PAGE_SIZES)[number];
-export type SortOrder = 'asc' | 'desc';
+export type { SortOrder };
+export { MAX_PAGE } from '../../lib/list-search';
+export { pageCount };
 
 /** The filters of the form, as the API reads them. */
 export interface MembersFilters {
@@ -28,163 +38,58 @@ export interface MembersFilters {
   q?: string;
 }
 
-export interface MembersSearch extends MembersFilters {
-  sort?: MemberSort;
-  order?: SortOrder;
-  page?: number;
-  pageSize?: PageSize;
-}
+export type MembersSearch = ListSearch<MembersFilters, MemberSort, PageSize>;
 
 export const DEFAULT_SORT: MemberSort = 'name';
 export const DEFAULT_ORDER: SortOrder = 'asc';
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
-/** The API's last page number. */
-export const MAX_PAGE = 100_000;
 
-export const FILTER_KEYS = [
-  'siren',
-  'siret',
-  'establishmentId',
-  'contractStatus',
-  'professionalStatus',
-  'contractId',
-  'q',
-] as const satisfies readonly (keyof MembersFilters)[];
+const members = listSearch<MembersFilters, MemberSort, PageSize>({
+  filters: {
+    siren: textFilter(20),
+    siret: textFilter(25),
+    establishmentId: textFilter(64),
+    contractStatus: oneOfFilter(COVERAGE_STATUSES),
+    professionalStatus: oneOfFilter(PROFESSIONAL_STATUSES),
+    contractId: textFilter(64),
+    q: textFilter(100),
+  },
+  sorts: MEMBER_SORTS,
+  defaultSort: DEFAULT_SORT,
+  defaultOrder: DEFAULT_ORDER,
+  pageSizes: PAGE_SIZES,
+  defaultPageSize: DEFAULT_PAGE_SIZE,
+});
 
-/**
- * A text value of the address. The router reads `?siren=732829320` as a number: it is taken back
- * as text; an empty or over-long value is dropped.
- */
-function text(value: unknown, max: number): string | undefined {
-  const raw = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof raw !== 'string') return undefined;
-  const trimmed = raw.trim();
-  return trimmed !== '' && trimmed.length <= max ? trimmed : undefined;
-}
-
-function integer(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
-}
-
+export const FILTER_KEYS = members.filterKeys;
 /** `validateSearch` of `/salaries`: anything unexpected is dropped, defaults are left out. */
-export function validateMembersSearch(search: Record<string, unknown>): MembersSearch {
-  const result: MembersSearch = {};
-  const siren = text(search.siren, 20);
-  if (siren) result.siren = siren;
-  const siret = text(search.siret, 25);
-  if (siret) result.siret = siret;
-  const establishmentId = text(search.establishmentId, 64);
-  if (establishmentId) result.establishmentId = establishmentId;
-  if (isOneOf(COVERAGE_STATUSES, search.contractStatus))
-    result.contractStatus = search.contractStatus;
-  if (isOneOf(PROFESSIONAL_STATUSES, search.professionalStatus))
-    result.professionalStatus = search.professionalStatus;
-  const contractId = text(search.contractId, 64);
-  if (contractId) result.contractId = contractId;
-  const q = text(search.q, 100);
-  if (q) result.q = q;
-  if (isOneOf(MEMBER_SORTS, search.sort) && search.sort !== DEFAULT_SORT) result.sort = search.sort;
-  if ((search.order === 'asc' || search.order === 'desc') && search.order !== DEFAULT_ORDER)
-    result.order = search.order;
-  const page = integer(search.page);
-  if (page !== undefined && page > 1 && page <= MAX_PAGE) result.page = page;
-  const pageSize = integer(search.pageSize);
-  if (
-    pageSize !== undefined &&
-    pageSize !== DEFAULT_PAGE_SIZE &&
-    (PAGE_SIZES as readonly number[]).includes(pageSize)
-  )
-    result.pageSize = pageSize as PageSize;
-  return result;
-}
-
+export const validateMembersSearch = members.validate;
 /** The filters alone (what « Rechercher » sets and « Réinitialiser » clears). */
-export function pickFilters(search: MembersSearch): MembersFilters {
-  const filters: MembersFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = search[key];
-    if (value !== undefined) (filters as Record<string, string>)[key] = value;
-  }
-  return filters;
-}
-
-export function hasFilters(search: MembersSearch): boolean {
-  return FILTER_KEYS.some((key) => search[key] !== undefined);
-}
-
+export const pickFilters = members.pickFilters;
+export const hasFilters = members.hasFilters;
 /** The sort, order, page and page size with their defaults. */
-export function listSettings(search: MembersSearch) {
-  return {
-    sort: search.sort ?? DEFAULT_SORT,
-    order: search.order ?? DEFAULT_ORDER,
-    page: search.page ?? 1,
-    pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
-  };
-}
-
-/**
- * A new search from the form: its filters, the current sort and page size, back to page 1.
- * Empty fields are no filter.
- */
-export function applyFilters(current: MembersSearch, filters: MembersFilters): MembersSearch {
-  return validateMembersSearch({
-    ...filters,
-    sort: current.sort,
-    order: current.order,
-    pageSize: current.pageSize,
-  });
-}
-
-/**
- * Sorting by a column: the same column again reverses the order, another one starts ascending.
- * Back to page 1.
- */
-export function toggleSort(current: MembersSearch, sort: MemberSort): MembersSearch {
-  const { sort: currentSort, order } = listSettings(current);
-  const nextOrder: SortOrder = currentSort === sort && order === 'asc' ? 'desc' : 'asc';
-  return validateMembersSearch({ ...current, sort, order: nextOrder, page: undefined });
-}
-
+export const listSettings = members.settings;
+/** A new search from the form: its filters, the current sort and page size, back to page 1. */
+export const applyFilters = members.applyFilters;
+/** Sorting by a column: the same column again reverses the order, another starts ascending. */
+export const toggleSort = members.toggleSort;
 /** The query string of `GET /api/members` (filters, sort, order, page, page size). */
-export function membersQueryString(search: MembersSearch): string {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = search[key];
-    if (value !== undefined) params.set(key, value);
-  }
-  const settings = listSettings(search);
-  params.set('sort', settings.sort);
-  params.set('order', settings.order);
-  params.set('page', String(settings.page));
-  params.set('pageSize', String(settings.pageSize));
-  return params.toString();
-}
+export const membersQueryString = members.queryString;
 
 /** The address of the export of the current list (`GET /api/members/export`). */
 export function membersExportUrl(search: MembersSearch, format: 'csv' | 'xlsx'): string {
   const params = new URLSearchParams({ format });
-  for (const key of FILTER_KEYS) {
-    const value = search[key];
-    if (value !== undefined) params.set(key, value);
-  }
-  const settings = listSettings(search);
-  params.set('sort', settings.sort);
-  params.set('order', settings.order);
+  for (const [key, value] of members.queryParams(search, false)) params.set(key, value);
   return `/api/members/export?${params.toString()}`;
 }
 
-const COUNT = new Intl.NumberFormat('fr-FR');
-
 /** « 1–50 sur 100 000 salariés », « 12 salariés », « 1 salarié », « Aucun salarié ». */
 export function rangeLabel(total: number, page: number, pageSize: number): string {
-  if (total === 0) return 'Aucun salarié';
-  const noun = total > 1 ? 'salariés' : 'salarié';
-  const first = (page - 1) * pageSize + 1;
-  // Everything on one page, or a page past the end: the total alone.
-  if ((page === 1 && total <= pageSize) || first > total) return `${COUNT.format(total)} ${noun}`;
-  const last = Math.min(page * pageSize, total);
-  return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${noun}`;
+  return countLabel(total, page, pageSize, {
+    none: 'Aucun salarié',
+    one: 'salarié',
+    many: 'salariés',
+  });
 }
 
 /**
@@ -217,9 +122,4 @@ export function resultsHeading(contractStatus: CoverageStatus | undefined): {
         scope: 'Statut du contrat « Terminé » : leur date de fin est passée.',
       };
   }
-}
-
-/** The number of pages of a list (at least 1, at most the API's last page). */
-export function pageCount(total: number, pageSize: number): number {
-  return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize)));
 }
