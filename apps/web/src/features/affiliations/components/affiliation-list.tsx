@@ -1,16 +1,6 @@
 import type { ReactNode } from 'react';
-import {
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { listName } from '@affilia/shared/domain/person-name';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
 import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import type { AffiliationRow } from '../api/use-affiliations';
@@ -18,6 +8,7 @@ import type { SortOrder } from '../affiliations-search';
 import { formatDate, formatSiren, formatSiret, reminderSummary } from '../format';
 import { AffiliationActionsMenu } from './affiliation-actions-menu';
 import { AffiliationStatusBadge } from './affiliation-status-badge';
+import { SortHeader } from '../../../components/sort-header';
 import classes from './affiliation-list.module.css';
 
 const CAPTION = 'Demandes d’affiliation';
@@ -36,34 +27,6 @@ const SORT_LABELS: Record<AffiliationSort, string> = {
   status_changed_at: 'Dernière mise à jour',
   name: 'Nom Prénom',
 };
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
-
-function SortHeader({
-  column,
-  sort,
-  order,
-  onSort,
-}: {
-  column: AffiliationSort;
-  sort: AffiliationSort;
-  order: SortOrder;
-  onSort: (column: AffiliationSort) => void;
-}) {
-  const active = column === sort;
-  const Icon = !active ? IconArrowsSort : order === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th scope="col" aria-sort={active ? ARIA_SORT[order] : undefined} className={classes.th}>
-      <UnstyledButton
-        className={classes.sortButton}
-        data-active={active || undefined}
-        onClick={() => onSort(column)}
-      >
-        {SORT_LABELS[column]}
-        <Icon size={14} aria-hidden className={classes.sortIcon} />
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
 
 function sortDescription(sort: AffiliationSort, order: SortOrder): string {
   if (sort !== 'name') {
@@ -97,6 +60,16 @@ export function AffiliationTable({
   order: SortOrder;
   onSort: (column: AffiliationSort) => void;
 }) {
+  const header = (column: AffiliationSort) => (
+    <SortHeader
+      column={column}
+      label={SORT_LABELS[column]}
+      sort={sort}
+      order={order}
+      onSort={onSort}
+      className={classes.th}
+    />
+  );
   return (
     <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={1000}>
@@ -111,13 +84,13 @@ export function AffiliationTable({
               <Table.Th scope="col">SIREN</Table.Th>
               <Table.Th scope="col">SIRET</Table.Th>
               <Table.Th scope="col">Établissement</Table.Th>
-              <SortHeader column="name" sort={sort} order={order} onSort={onSort} />
+              {header('name')}
               <Table.Th scope="col" className={classes.th}>
                 Mode d’affiliation
               </Table.Th>
               <Table.Th scope="col">Statut</Table.Th>
-              <SortHeader column="created_at" sort={sort} order={order} onSort={onSort} />
-              <SortHeader column="status_changed_at" sort={sort} order={order} onSort={onSort} />
+              {header('created_at')}
+              {header('status_changed_at')}
               <Table.Th scope="col">Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>

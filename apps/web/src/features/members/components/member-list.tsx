@@ -1,16 +1,6 @@
 import type { ReactNode } from 'react';
-import {
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { listName } from '@affilia/shared/domain/person-name';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import type { MemberSort } from '@affilia/shared/domain/enums';
 import { MEMBER_SORT_LABELS } from '@affilia/shared/domain/enums';
@@ -20,6 +10,7 @@ import type { MemberRow } from '../api/use-members';
 import { formatIsoDate, formatNirGrouped } from '../../../lib/member-format';
 import type { MembersSearch, SortOrder } from '../members-search';
 import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
+import { SortHeader } from '../../../components/sort-header';
 import classes from './member-list.module.css';
 
 const CAPTION = 'Salariés affiliés';
@@ -83,35 +74,6 @@ function DateText({ iso, none }: { iso: string | null | undefined; none: string 
   return <>{formatIsoDate(iso)}</>;
 }
 
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
-
-function SortHeader({
-  column,
-  sort,
-  order,
-  onSort,
-}: {
-  column: MemberSort;
-  sort: MemberSort;
-  order: SortOrder;
-  onSort: (column: MemberSort) => void;
-}) {
-  const active = column === sort;
-  const Icon = !active ? IconArrowsSort : order === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th scope="col" aria-sort={active ? ARIA_SORT[order] : undefined} className={classes.th}>
-      <UnstyledButton
-        className={classes.sortButton}
-        data-active={active || undefined}
-        onClick={() => onSort(column)}
-      >
-        {MEMBER_SORT_LABELS[column]}
-        <Icon size={14} aria-hidden className={classes.sortIcon} />
-      </UnstyledButton>
-    </Table.Th>
-  );
-}
-
 /** « Salariés affiliés, triés par Date d’effet, du plus récent au plus ancien ». */
 function sortDescription(sort: MemberSort, order: SortOrder): string {
   const label = MEMBER_SORT_LABELS[sort];
@@ -134,7 +96,14 @@ export function MemberTable({
   onSort: (column: MemberSort) => void;
 }) {
   const header = (column: MemberSort) => (
-    <SortHeader column={column} sort={sort} order={order} onSort={onSort} />
+    <SortHeader
+      column={column}
+      label={MEMBER_SORT_LABELS[column]}
+      sort={sort}
+      order={order}
+      onSort={onSort}
+      className={classes.th}
+    />
   );
   return (
     <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
