@@ -1,19 +1,5 @@
-import { LoadError } from '../../../components/load-error';
-import type { RefObject } from 'react';
 import { useRef, useState } from 'react';
-import {
-  Box,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Button, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFilterOff, IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -22,6 +8,7 @@ import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
 import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
 import { ButtonLink } from '../../../components/links';
+import { ListPageControls, ListResultsHeading, ListStates } from '../../../components/list-page';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
@@ -32,11 +19,7 @@ import {
   useCancelAffiliation,
   useSendReminder,
 } from '../api/use-affiliations';
-import type {
-  AffiliationPageSize,
-  AffiliationsFilters,
-  AffiliationsSearch,
-} from '../affiliations-search';
+import type { AffiliationsFilters, AffiliationsSearch } from '../affiliations-search';
 import {
   applyFilters,
   hasFilters,
@@ -55,12 +38,6 @@ import {
 } from '../components/affiliation-list';
 import { CancelAffiliationModal } from '../components/cancel-affiliation-modal';
 import { employeeName } from '../format';
-import { paginationLabels } from '../../../components/pagination-labels';
-
-const PAGE_SIZE_OPTIONS = AFFILIATION_PAGE_SIZES.map((size) => ({
-  value: String(size),
-  label: String(size),
-}));
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -151,114 +128,23 @@ function AffiliationsContent({
   order: ReturnType<typeof listSettings>['order'];
   onSort: (column: AffiliationSort) => void;
 }) {
-  const data = list.data;
-  const updating = list.isPlaceholderData;
-  const total = data?.total ?? 0;
-  if (list.isPending) {
-    return <AffiliationListSkeleton />;
-  }
-  if (list.isError) {
-    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
-  }
-  if (data && total === 0) {
-    return <EmptyState filtered={filtered} onReset={onReset} />;
-  }
-  if (data && data.items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
-          <Button variant="default" onClick={() => onPage(1)}>
-            Revenir à la première page
-          </Button>
-        </Stack>
-      </Paper>
-    );
-  }
-  if (data) {
-    const listProps = { rows: data.items, onRemind, onCancel, remindingId };
-    return (
-      <Box
-        aria-busy={updating || undefined}
-        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
-        <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
-        <AffiliationCards {...listProps} />
-      </Box>
-    );
-  }
-  return null;
-}
-
-/** « Demandes par page » and the pages. */
-function PageControls({
-  page,
-  pages,
-  pageSize,
-  onPage,
-  onPageSize,
-}: {
-  page: number;
-  pages: number;
-  pageSize: number;
-  onPage: (page: number) => void;
-  onPageSize: (value: string | null) => void;
-}) {
   return (
-    <Group justify="space-between" align="flex-end" gap="md">
-      <Select
-        label="Demandes par page"
-        data={PAGE_SIZE_OPTIONS}
-        value={String(pageSize)}
-        onChange={onPageSize}
-        allowDeselect={false}
-        w={160}
-      />
-      {pages > 1 ? (
-        <nav aria-label="Pages de la liste">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={onPage}
-            siblings={1}
-            boundaries={1}
-            {...paginationLabels(page)}
-          />
-        </nav>
-      ) : null}
-    </Group>
-  );
-}
-
-/** « Suivi des affiliations » (focused when the page changes) and the count. */
-function ResultsHeading({
-  titleRef,
-  status,
-  updating,
-}: {
-  titleRef: RefObject<HTMLHeadingElement | null>;
-  status: string;
-  updating: boolean;
-}) {
-  return (
-    <Stack gap={2}>
-      <Title
-        order={2}
-        id="affiliations-results-title"
-        ref={titleRef}
-        tabIndex={-1}
-        fz={{ base: 20, sm: 24 }}
-        style={{ outline: 'none' }}
-      >
-        Suivi des affiliations
-      </Title>
-      <Group gap="xs" wrap="nowrap" mih={24}>
-        <Text role="status" size="sm" c="gray.8" data-testid="affiliations-count">
-          {status}
-        </Text>
-        {updating ? <Loader size={14} aria-hidden /> : null}
-      </Group>
-    </Stack>
+    <ListStates
+      list={list}
+      skeleton={<AffiliationListSkeleton />}
+      empty={<EmptyState filtered={filtered} onReset={onReset} />}
+      onFirstPage={() => onPage(1)}
+    >
+      {(rows) => {
+        const listProps = { rows, onRemind, onCancel, remindingId };
+        return (
+          <>
+            <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
+            <AffiliationCards {...listProps} />
+          </>
+        );
+      }}
+    </ListStates>
   );
 }
 
@@ -288,10 +174,8 @@ export function AffiliationsPage() {
     go(validateAffiliationsSearch({ ...search, page: next }));
     window.requestAnimationFrame(() => resultsTitle.current?.focus());
   };
-  const onPageSize = (value: string | null) => {
-    const size = Number(value) as AffiliationPageSize;
+  const onPageSize = (size: number) =>
     go(validateAffiliationsSearch({ ...search, pageSize: size, page: undefined }));
-  };
 
   const onRemind = (row: AffiliationRow) =>
     remind.mutate(row.id, {
@@ -344,7 +228,14 @@ export function AffiliationsPage() {
       ) : null}
 
       <Stack component="section" aria-labelledby="affiliations-results-title" gap="md">
-        <ResultsHeading titleRef={resultsTitle} status={status} updating={updating} />
+        <ListResultsHeading
+          id="affiliations-results-title"
+          titleRef={resultsTitle}
+          title="Suivi des affiliations"
+          status={status}
+          updating={updating}
+          testId="affiliations-count"
+        />
 
         <AffiliationsContent
           list={list}
@@ -360,7 +251,9 @@ export function AffiliationsPage() {
         />
 
         {data && total > 0 ? (
-          <PageControls
+          <ListPageControls
+            sizeLabel="Demandes par page"
+            sizes={AFFILIATION_PAGE_SIZES}
             page={page}
             pages={pages}
             pageSize={pageSize}

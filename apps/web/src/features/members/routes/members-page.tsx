@@ -1,18 +1,5 @@
-import { LoadError } from '../../../components/load-error';
 import { useRef } from 'react';
-import {
-  Box,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
-import { DeferredSelect } from '../../../components/deferred-select';
+import { Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconFileSpreadsheet,
   IconFileTypeCsv,
@@ -24,13 +11,14 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PAGE_SIZES } from '@affilia/shared/domain/enums';
 import type { MemberSort } from '@affilia/shared/domain/enums';
 import { ButtonLink } from '../../../components/links';
+import { ListPageControls, ListResultsHeading, ListStates } from '../../../components/list-page';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMemberFilterOptions, useMembers } from '../api/use-members';
 import { MemberFilters } from '../components/member-filters';
 import { MemberCards, MemberListSkeleton, MemberTable } from '../components/member-list';
-import type { MembersFilters, MembersSearch, PageSize } from '../members-search';
+import type { MembersFilters, MembersSearch } from '../members-search';
 import {
   applyFilters,
   hasFilters,
@@ -43,9 +31,6 @@ import {
   toggleSort,
   validateMembersSearch,
 } from '../members-search';
-import { paginationLabels } from '../../../components/pagination-labels';
-
-const PAGE_SIZE_OPTIONS = PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }));
 
 function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
   return (
@@ -142,49 +127,27 @@ function MembersContent({
   onSort: (column: MemberSort) => void;
 }) {
   const { sort, order } = listSettings(search);
-  const data = list.data;
-  const updating = list.isPlaceholderData;
-  const total = data?.total ?? 0;
-  if (list.isPending) {
-    return <MemberListSkeleton />;
-  }
-  if (list.isError) {
-    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
-  }
-  if (data && total === 0) {
-    return <EmptyState filtered={filtered} onReset={onReset} />;
-  }
-  if (data && data.items.length === 0) {
-    // A page past the end (an old link, a list that got shorter).
-    return (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <Text fw={600}>Cette page de la liste n’existe pas.</Text>
-          <Button variant="default" onClick={() => onPage(1)}>
-            Revenir à la première page
-          </Button>
-        </Stack>
-      </Paper>
-    );
-  }
-  if (data) {
-    return (
-      <Box
-        aria-busy={updating || undefined}
-        style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
-        <MemberTable
-          members={data.items}
-          search={search}
-          sort={sort}
-          order={order}
-          onSort={onSort}
-        />
-        <MemberCards members={data.items} search={search} />
-      </Box>
-    );
-  }
-  return null;
+  return (
+    <ListStates
+      list={list}
+      skeleton={<MemberListSkeleton />}
+      empty={<EmptyState filtered={filtered} onReset={onReset} />}
+      onFirstPage={() => onPage(1)}
+    >
+      {(members) => (
+        <>
+          <MemberTable
+            members={members}
+            search={search}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+          />
+          <MemberCards members={members} search={search} />
+        </>
+      )}
+    </ListStates>
+  );
 }
 
 /**
@@ -212,10 +175,8 @@ export function MembersPage() {
     // Back to the top of the list, where the count says which rows are shown.
     window.requestAnimationFrame(() => resultsTitle.current?.focus());
   };
-  const onPageSize = (value: string | null) => {
-    const size = Number(value) as PageSize;
+  const onPageSize = (size: number) =>
     go(validateMembersSearch({ ...search, pageSize: size, page: undefined }));
-  };
 
   const data = list.data;
   const updating = list.isPlaceholderData;
@@ -245,27 +206,15 @@ export function MembersPage() {
 
       <Stack component="section" aria-labelledby="members-results-title" gap="md">
         <Group justify="space-between" align="flex-end" gap="md">
-          <Stack gap={2}>
-            <Title
-              order={2}
-              id="members-results-title"
-              ref={resultsTitle}
-              tabIndex={-1}
-              fz={{ base: 20, sm: 24 }}
-              style={{ outline: 'none' }}
-            >
-              {heading.title}
-            </Title>
-            <Text size="sm" c="gray.8">
-              {heading.scope}
-            </Text>
-            <Group gap="xs" wrap="nowrap" mih={24}>
-              <Text role="status" size="sm" c="gray.8" data-testid="members-count">
-                {status}
-              </Text>
-              {updating ? <Loader size={14} aria-hidden /> : null}
-            </Group>
-          </Stack>
+          <ListResultsHeading
+            id="members-results-title"
+            titleRef={resultsTitle}
+            title={heading.title}
+            scope={heading.scope}
+            status={status}
+            updating={updating}
+            testId="members-count"
+          />
           <ExportButtons search={search} disabled={!data || total === 0} />
         </Group>
 
@@ -279,28 +228,15 @@ export function MembersPage() {
         />
 
         {data && total > 0 ? (
-          <Group justify="space-between" align="flex-end" gap="md">
-            <DeferredSelect
-              label="Salariés par page"
-              data={PAGE_SIZE_OPTIONS}
-              value={String(pageSize)}
-              onChange={onPageSize}
-              allowDeselect={false}
-              w={160}
-            />
-            {pages > 1 ? (
-              <nav aria-label="Pages de la liste">
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={onPage}
-                  siblings={1}
-                  boundaries={1}
-                  {...paginationLabels(page)}
-                />
-              </nav>
-            ) : null}
-          </Group>
+          <ListPageControls
+            sizeLabel="Salariés par page"
+            sizes={PAGE_SIZES}
+            page={page}
+            pages={pages}
+            pageSize={pageSize}
+            onPage={onPage}
+            onPageSize={onPageSize}
+          />
         ) : null}
       </Stack>
     </Page>
