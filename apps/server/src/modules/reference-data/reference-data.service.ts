@@ -90,6 +90,41 @@ async function audit(
   });
 }
 
+type Changes = ReturnType<typeof changes>;
+
+/**
+ * One edit of the back office, in one transaction: the record loaded (404 otherwise), its
+ * checks, what changes (nothing: no write and no audit line), the update, and its audit line.
+ */
+async function editRecord<Row>(
+  ctx: Ctx,
+  actor: StaffActor,
+  edit: {
+    load: (trx: Db) => Promise<Row | undefined>;
+    missing: string;
+    check?: (trx: Db, row: Row) => Promise<void>;
+    before: (row: Row) => Record<string, unknown>;
+    input: Record<string, unknown>;
+    write: (trx: Db, changed: Changes) => Promise<void>;
+    audit: (row: Row) => {
+      action: AuditAction;
+      companyId: string;
+      targetType: string;
+      targetId: string;
+    };
+  },
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await edit.load(trx);
+    if (!row) throw notFound(edit.missing);
+    await edit.check?.(trx, row);
+    const changed = changes(edit.before(row), edit.input);
+    if (Object.keys(changed).length === 0) return;
+    await edit.write(trx, changed);
+    await audit(trx, ctx, actor, { ...edit.audit(row), details: { changes: changed } });
+  });
+}
+
 // Companies --------------------------------------------------------------------------------------
 
 export async function listCompanies(ctx: Ctx, query: ListQuery): Promise<CompanyPage> {
@@ -172,42 +207,36 @@ export async function updateCompany(
   id: string,
   input: z.output<typeof CompanyUpdateSchema>,
 ): Promise<CompanyDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const company = await trx
-      .selectFrom('companies')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!company) throw notFound('Entreprise introuvable.');
-    await checkCompanyIdentifier(trx, input.insurerCompanyIdentifier, id);
-    const changed = changes(
-      {
-        name: company.name,
-        insurerCompanyIdentifier: company.insurer_company_identifier,
-        ccnName: company.ccn_name,
-        idcc: company.idcc,
-      },
-      input,
-    );
-    if (Object.keys(changed).length === 0) return;
-    await trx
-      .updateTable('companies')
-      .set({
-        name: input.name,
-        insurer_company_identifier: input.insurerCompanyIdentifier,
-        ccn_name: input.ccnName,
-        idcc: input.idcc,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await audit(trx, ctx, actor, {
+  await editRecord(ctx, actor, {
+    load: (trx) => trx.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst(),
+    missing: 'Entreprise introuvable.',
+    check: (trx) => checkCompanyIdentifier(trx, input.insurerCompanyIdentifier, id),
+    before: (company) => ({
+      name: company.name,
+      insurerCompanyIdentifier: company.insurer_company_identifier,
+      ccnName: company.ccn_name,
+      idcc: company.idcc,
+    }),
+    input,
+    write: async (trx) => {
+      await trx
+        .updateTable('companies')
+        .set({
+          name: input.name,
+          insurer_company_identifier: input.insurerCompanyIdentifier,
+          ccn_name: input.ccnName,
+          idcc: input.idcc,
+          updated_at: ctx.clock.now().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    audit: () => ({
       action: 'reference.company_updated',
       companyId: id,
       targetType: 'company',
       targetId: id,
-      details: { changes: changed },
-    });
+    }),
   });
   return getCompany(ctx, id);
 }
@@ -314,40 +343,35 @@ export async function updateEstablishment(
   id: string,
   input: z.output<typeof EstablishmentUpdateSchema>,
 ): Promise<EstablishmentDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const e = await trx
-      .selectFrom('establishments')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!e) throw notFound('Établissement introuvable.');
-    await checkEstablishmentIdentifier(trx, input.insurerIdentifier, id);
-    const changed = changes(
-      {
-        name: e.name,
-        addressLine1: e.address_line1,
-        addressLine2: e.address_line2,
-        postalCode: e.postal_code,
-        city: e.city,
-        insurerIdentifier: e.insurer_identifier,
-      },
-      input,
-    );
-    if (Object.keys(changed).length === 0) return;
-    await trx
-      .updateTable('establishments')
-      .set({ ...establishmentColumns(input), updated_at: ctx.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    // « Mes salariés » sorts by establishment name: its cached pages are out of date.
-    if (changed.name) await bumpDataVersion(trx, 'members', ctx.clock.now());
-    await audit(trx, ctx, actor, {
+  await editRecord(ctx, actor, {
+    load: (trx) =>
+      trx.selectFrom('establishments').selectAll().where('id', '=', id).executeTakeFirst(),
+    missing: 'Établissement introuvable.',
+    check: (trx) => checkEstablishmentIdentifier(trx, input.insurerIdentifier, id),
+    before: (e) => ({
+      name: e.name,
+      addressLine1: e.address_line1,
+      addressLine2: e.address_line2,
+      postalCode: e.postal_code,
+      city: e.city,
+      insurerIdentifier: e.insurer_identifier,
+    }),
+    input,
+    write: async (trx, changed) => {
+      await trx
+        .updateTable('establishments')
+        .set({ ...establishmentColumns(input), updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      // « Mes salariés » sorts by establishment name: its cached pages are out of date.
+      if (changed.name) await bumpDataVersion(trx, 'members', ctx.clock.now());
+    },
+    audit: (e) => ({
       action: 'reference.establishment_updated',
       companyId: e.company_id,
       targetType: 'establishment',
       targetId: id,
-      details: { changes: changed },
-    });
+    }),
   });
   return getEstablishment(ctx, id);
 }
@@ -430,59 +454,66 @@ export async function createContract(
   return getContract(ctx, id);
 }
 
+/** Refuses to remove an option that covers members. */
+async function checkOptionsInUse(
+  trx: Db,
+  id: string,
+  before: ContractOption[],
+  input: ContractInput,
+) {
+  const removed = before
+    .map((o) => o.code)
+    .filter((code) => !input.options.some((o) => o.code === code));
+  if (removed.length === 0) return;
+  const used = await trx
+    .selectFrom('coverages')
+    .select('option_code')
+    .where('contract_id', '=', id)
+    .where('option_code', 'in', removed)
+    .executeTakeFirst();
+  if (used) {
+    throw badRequest(
+      'contract_option_in_use',
+      `L’option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
+      { options: `L’option « ${used.option_code} » couvre des assurés` },
+    );
+  }
+}
+
 export async function updateContract(
   ctx: Ctx,
   actor: StaffActor,
   id: string,
   input: ContractInput,
 ): Promise<ContractDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!c) throw notFound('Contrat introuvable.');
-    const before = JSON.parse(c.options) as ContractOption[];
-    const removed = before
-      .map((o) => o.code)
-      .filter((code) => !input.options.some((o) => o.code === code));
-    if (removed.length > 0) {
-      const used = await trx
-        .selectFrom('coverages')
-        .select('option_code')
-        .where('contract_id', '=', id)
-        .where('option_code', 'in', removed)
-        .executeTakeFirst();
-      if (used) {
-        throw badRequest(
-          'contract_option_in_use',
-          `L’option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
-          { options: `L’option « ${used.option_code} » couvre des assurés` },
-        );
-      }
-    }
-    const changed = changes(
-      {
-        label: c.label,
-        staffCategory: c.staff_category,
-        options: before.map((o) => ({ code: o.code, label: o.label, mandatory: o.mandatory })),
-        startDate: c.start_date,
-        endDate: c.end_date,
-      },
-      input,
-    );
-    if (Object.keys(changed).length === 0) return;
-    await trx
-      .updateTable('contracts')
-      .set({ ...contractColumns(input), updated_at: ctx.clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    // « Mes salariés » shows the contract's label.
-    await bumpDataVersion(trx, 'members', ctx.clock.now());
-    await audit(trx, ctx, actor, {
+  const optionsOf = (c: { options: string }) => JSON.parse(c.options) as ContractOption[];
+  await editRecord(ctx, actor, {
+    load: (trx) => trx.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst(),
+    missing: 'Contrat introuvable.',
+    check: (trx, c) => checkOptionsInUse(trx, id, optionsOf(c), input),
+    before: (c) => ({
+      label: c.label,
+      staffCategory: c.staff_category,
+      options: optionsOf(c).map((o) => ({ code: o.code, label: o.label, mandatory: o.mandatory })),
+      startDate: c.start_date,
+      endDate: c.end_date,
+    }),
+    input,
+    write: async (trx) => {
+      await trx
+        .updateTable('contracts')
+        .set({ ...contractColumns(input), updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      // « Mes salariés » shows the contract's label.
+      await bumpDataVersion(trx, 'members', ctx.clock.now());
+    },
+    audit: (c) => ({
       action: 'reference.contract_updated',
       companyId: c.company_id,
       targetType: 'contract',
       targetId: id,
-      details: { changes: changed },
-    });
+    }),
   });
   return getContract(ctx, id);
 }
@@ -578,61 +609,66 @@ export async function getReferenceMember(ctx: Ctx, id: string): Promise<Referenc
   };
 }
 
+/** An establishment of the member's own company (400 otherwise). */
+async function checkSameCompany(trx: Db, establishmentId: string, companyId: string) {
+  const e = await trx
+    .selectFrom('establishments')
+    .select('id')
+    .where('id', '=', establishmentId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  if (!e) {
+    throw badRequest('validation_error', 'Cet établissement n’est pas de l’entreprise.', {
+      establishmentId: 'Choisissez un établissement de l’entreprise de l’assuré',
+    });
+  }
+}
+
 export async function updateReferenceMember(
   ctx: Ctx,
   actor: StaffActor,
   id: string,
   input: z.output<typeof ReferenceMemberUpdateSchema>,
 ): Promise<ReferenceMemberDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!m) throw notFound('Assuré introuvable.');
-    if (input.establishmentId !== m.establishment_id) {
-      const e = await trx
-        .selectFrom('establishments')
-        .select('id')
-        .where('id', '=', input.establishmentId)
-        .where('company_id', '=', m.company_id)
-        .executeTakeFirst();
-      if (!e) {
-        throw badRequest('validation_error', 'Cet établissement n’est pas de l’entreprise.', {
-          establishmentId: 'Choisissez un établissement de l’entreprise de l’assuré',
-        });
+  await editRecord(ctx, actor, {
+    load: (trx) => trx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst(),
+    missing: 'Assuré introuvable.',
+    check: async (trx, m) => {
+      if (input.establishmentId !== m.establishment_id) {
+        await checkSameCompany(trx, input.establishmentId, m.company_id);
       }
-    }
-    const changed = changes(
-      {
-        lastName: m.last_name,
-        firstName: m.first_name,
-        birthDate: m.birth_date,
-        professionalStatus: m.professional_status,
-        establishmentId: m.establishment_id,
-      },
-      input,
-    );
-    if (Object.keys(changed).length === 0) return;
-    const now = ctx.clock.now();
-    await trx
-      .updateTable('members')
-      .set({
-        last_name: input.lastName,
-        first_name: input.firstName,
-        search_name: toSearchName(input.lastName, input.firstName),
-        birth_date: input.birthDate,
-        professional_status: input.professionalStatus,
-        establishment_id: input.establishmentId,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await bumpDataVersion(trx, 'members', now);
-    await audit(trx, ctx, actor, {
+    },
+    before: (m) => ({
+      lastName: m.last_name,
+      firstName: m.first_name,
+      birthDate: m.birth_date,
+      professionalStatus: m.professional_status,
+      establishmentId: m.establishment_id,
+    }),
+    input,
+    write: async (trx) => {
+      const now = ctx.clock.now();
+      await trx
+        .updateTable('members')
+        .set({
+          last_name: input.lastName,
+          first_name: input.firstName,
+          search_name: toSearchName(input.lastName, input.firstName),
+          birth_date: input.birthDate,
+          professional_status: input.professionalStatus,
+          establishment_id: input.establishmentId,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await bumpDataVersion(trx, 'members', now);
+    },
+    audit: (m) => ({
       action: 'reference.member_updated',
       companyId: m.company_id,
       targetType: 'member',
       targetId: id,
-      details: { changes: changed },
-    });
+    }),
   });
   return getReferenceMember(ctx, id);
 }
