@@ -1,7 +1,7 @@
 import type { AffiliationRequest, EnrolmentForm } from '../db/schema';
 import { recordAudit } from '../lib/audit';
 import type { AppContext } from '../lib/context';
-import { newId } from '../lib/ids';
+import { recordStoredFile } from '../lib/stored-files';
 import type { Branding } from '../lib/mail/templates';
 import { enqueueEmail } from '../lib/outbox/outbox';
 import type { RequestMeta } from '../lib/request-meta';
@@ -131,21 +131,14 @@ async function finaliseRequest({ trx, now, input: { request } }: Step) {
 async function attachBia({ trx, now, input }: Step, bia: StoredBia): Promise<string | null> {
   const { form } = input.parts;
   const at = now.toISOString();
-  const fileId = newId();
-  await trx
-    .insertInto('stored_files')
-    .values({
-      id: fileId,
-      storage_key: bia.saved.storageKey,
-      original_name: bia.fileName,
-      mime_type: 'application/pdf',
-      size: bia.saved.size,
-      sha256: bia.saved.sha256,
-      owner_kind: 'bia',
-      owner_id: form.id,
-      created_at: at,
-    })
-    .execute();
+  const fileId = await recordStoredFile(trx, {
+    saved: bia.saved,
+    name: bia.fileName,
+    mimeType: 'application/pdf',
+    ownerKind: 'bia',
+    ownerId: form.id,
+    at,
+  });
   let previousKey: string | null = null;
   if (form.pdf_file_id) {
     const previous = await trx

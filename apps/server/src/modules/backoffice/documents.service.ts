@@ -11,6 +11,7 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { recordStoredFile, type StoredFileRow } from '../../lib/stored-files';
 import { DOCX, PDF, XLSX, detectFileType, fileNameFor } from '../../lib/file-types';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
@@ -33,8 +34,12 @@ export interface UploadedDocumentFile {
   fileName: string | undefined;
 }
 
-/** Checks the file's type from its bytes and stores it; the stored_files row to insert. */
-async function storeFile(ctx: AppContext, file: UploadedDocumentFile, documentId: string) {
+/** Checks the file's type from its bytes and stores it; its `stored_files` row, to record. */
+async function storeFile(
+  ctx: AppContext,
+  file: UploadedDocumentFile,
+  documentId: string,
+): Promise<StoredFileRow & { id: string }> {
   if (file.bytes.length === 0) throw wrongDocumentType();
   const mimeType = detectFileType(file.bytes, file.fileName, DOCUMENT_FILE_TYPES);
   if (!mimeType) throw wrongDocumentType();
@@ -42,14 +47,12 @@ async function storeFile(ctx: AppContext, file: UploadedDocumentFile, documentId
   const saved = await ctx.storage.save(file.bytes, { originalName: fileName, mimeType });
   return {
     id: newId(),
-    storage_key: saved.storageKey,
-    original_name: fileName,
-    mime_type: mimeType,
-    size: file.bytes.length,
-    sha256: saved.sha256,
-    owner_kind: 'document',
-    owner_id: documentId,
-    created_at: ctx.clock.now().toISOString(),
+    saved,
+    name: fileName,
+    mimeType,
+    ownerKind: 'document',
+    ownerId: documentId,
+    at: ctx.clock.now().toISOString(),
   };
 }
 
@@ -212,7 +215,7 @@ export async function createDocument(
   const now = ctx.clock.now().toISOString();
   const versionId = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('stored_files').values(stored).execute();
+    await recordStoredFile(trx, stored);
     await trx
       .insertInto('documents')
       .values({
@@ -266,7 +269,7 @@ export async function addDocumentVersion(
       .where('document_id', '=', id)
       .executeTakeFirst();
     const version = Number(last?.v ?? 0) + 1;
-    await trx.insertInto('stored_files').values(stored).execute();
+    await recordStoredFile(trx, stored);
     await trx
       .insertInto('document_versions')
       .values({

@@ -21,6 +21,7 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { recordStoredFile } from '../../lib/stored-files';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { JPEG, PNG, detectFileType, fileNameFor } from '../../lib/file-types';
 import { getBranding } from '../settings/settings.service';
@@ -193,24 +194,17 @@ export async function uploadLogo(
     .executeTakeFirst();
   const saved = await ctx.storage.save(file.bytes, { originalName: fileName, mimeType });
   const now = ctx.clock.now();
-  const fileId = newId();
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await ensureSettingsRow(trx, current, now.toISOString());
-      await trx
-        .insertInto('stored_files')
-        .values({
-          id: fileId,
-          storage_key: saved.storageKey,
-          original_name: fileName,
-          mime_type: mimeType,
-          size: file.bytes.length,
-          sha256: saved.sha256,
-          owner_kind: 'branding',
-          owner_id: null,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      const fileId = await recordStoredFile(trx, {
+        saved,
+        name: fileName,
+        mimeType,
+        ownerKind: 'branding',
+        ownerId: null,
+        at: now.toISOString(),
+      });
       await trx
         .updateTable('insurer_settings')
         .set({ logo_file_id: fileId, updated_at: now.toISOString() })

@@ -15,6 +15,7 @@ import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { recordStoredFile } from '../../lib/stored-files';
 import type { RequestMeta } from '../../lib/request-meta';
 import { recordStatusChange } from '../affiliations/status';
 import {
@@ -225,21 +226,14 @@ export async function addAttachment(
           { file: `${ATTACHMENT_MAX_COUNT} pièces jointes au plus` },
         );
       }
-      const fileId = newId();
-      await trx
-        .insertInto('stored_files')
-        .values({
-          id: fileId,
-          storage_key: saved.storageKey,
-          original_name: originalName,
-          mime_type: mimeType,
-          size: saved.size,
-          sha256: saved.sha256,
-          owner_kind: 'enrolment',
-          owner_id: formId,
-          created_at: now,
-        })
-        .execute();
+      const fileId = await recordStoredFile(trx, {
+        saved,
+        name: originalName,
+        mimeType,
+        ownerKind: 'enrolment',
+        ownerId: formId,
+        at: now,
+      });
       await trx
         .insertInto('enrolment_attachments')
         .values({ id, form_id: formId, file_id: fileId, kind: input.kind, created_at: now })

@@ -27,6 +27,7 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, notFound, tooManyAttempts } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { recordStoredFile } from '../../lib/stored-files';
 import { provenAddition, type EmployerActor } from '../../lib/policies';
 import { readCounter } from '../../lib/rate-limit';
 import type { Db } from '../../db/database';
@@ -353,20 +354,15 @@ async function insertReportFile(
     now: Date;
   },
 ): Promise<void> {
-  await trx
-    .insertInto('stored_files')
-    .values({
-      id: input.reportId,
-      storage_key: input.saved.storageKey,
-      original_name: IMPORT_REPORT_NAME,
-      mime_type: 'text/csv',
-      size: input.saved.size,
-      sha256: input.saved.sha256,
-      owner_kind: IMPORT_REPORT_OWNER_KIND,
-      owner_id: input.userId,
-      created_at: input.now.toISOString(),
-    })
-    .execute();
+  await recordStoredFile(trx, {
+    id: input.reportId,
+    saved: input.saved,
+    name: IMPORT_REPORT_NAME,
+    mimeType: 'text/csv',
+    ownerKind: IMPORT_REPORT_OWNER_KIND,
+    ownerId: input.userId,
+    at: input.now.toISOString(),
+  });
 }
 
 /** The audit entries of a file applied: each administrator role granted, then the import. */

@@ -8,6 +8,7 @@ import type { Message } from '@affilia/shared/schemas/messages';
 import type { MessageCategory, MessageSubject } from '@affilia/shared/domain/enums';
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
+import { recordStoredFile } from '../../lib/stored-files';
 import type { storeFiles } from './messages.service';
 
 type Db = Kysely<Database>;
@@ -175,22 +176,15 @@ export async function insertMessage(
     .execute();
   const start = Date.parse(input.now);
   for (const [index, s] of input.files.entries()) {
-    const fileId = newId();
-    await trx
-      .insertInto('stored_files')
-      .values({
-        id: fileId,
-        storage_key: s.storageKey,
-        original_name: s.file.fileName,
-        mime_type: s.file.mimeType,
-        size: s.size,
-        sha256: s.sha256,
-        owner_kind: 'message',
-        owner_id: messageId,
-        // One millisecond apart: the attachments list in the order they were attached.
-        created_at: new Date(start + index).toISOString(),
-      })
-      .execute();
+    const fileId = await recordStoredFile(trx, {
+      saved: s,
+      name: s.file.fileName,
+      mimeType: s.file.mimeType,
+      ownerKind: 'message',
+      ownerId: messageId,
+      // One millisecond apart: the attachments list in the order they were attached.
+      at: new Date(start + index).toISOString(),
+    });
     await trx
       .insertInto('message_attachments')
       .values({ message_id: messageId, file_id: fileId })

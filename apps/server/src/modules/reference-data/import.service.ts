@@ -37,6 +37,7 @@ import { notFound } from '../../lib/errors';
 import { applyMembersBatch, MEMBER_FIELDS } from '../../commands/apply-members-batch';
 import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
+import { recordStoredFile } from '../../lib/stored-files';
 import { openTable } from '../../lib/spreadsheet/read-table';
 import type { FileStorage } from '../../lib/storage';
 import type { TableSource } from '../../lib/spreadsheet/table';
@@ -767,21 +768,14 @@ async function recordImport(
   const { id, saved, fileName } = done;
   const { summary } = tally;
   await deps.db.transaction().execute(async (trx) => {
-    const fileId = newId();
-    await trx
-      .insertInto('stored_files')
-      .values({
-        id: fileId,
-        storage_key: saved.storageKey,
-        original_name: done.reportName,
-        mime_type: 'text/csv',
-        size: saved.size,
-        sha256: saved.sha256,
-        owner_kind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
-        owner_id: id,
-        created_at: at,
-      })
-      .execute();
+    const fileId = await recordStoredFile(trx, {
+      saved,
+      name: done.reportName,
+      mimeType: 'text/csv',
+      ownerKind: REFERENCE_IMPORT_REPORT_OWNER_KIND,
+      ownerId: id,
+      at,
+    });
     await trx
       .insertInto('reference_imports')
       .values({
