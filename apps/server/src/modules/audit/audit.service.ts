@@ -3,19 +3,26 @@
  * export (streamed) and the retention applied by the `audit.purge` job.
  */
 import { Readable } from 'node:stream';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool } from 'kysely';
 import type { AuditEntry, AuditFilters, AuditPage } from '@affilia/shared/schemas/audit';
-import type { Db } from '../../db/database';
 import { recordAudit } from '../../lib/audit';
-import { nextDay, parisDayStart } from '../../lib/clock';
 import { describeBrowser } from '../../lib/user-agent';
 import type { AppContext } from '../../lib/context';
 import { badRequest } from '../../lib/errors';
 import type { RequestMeta } from '../../lib/request-meta';
 import { ensureSettingsRow } from '../content/content.service';
-import { IMPORT_REPORT_OWNER_KIND } from '../establishments/establishments.repository';
-import { REFERENCE_IMPORT_REPORT_OWNER_KIND } from '../reference-data/import.service';
 import { CSV_BOM, csvLines } from '../../lib/csv';
+import {
+  auditConditions,
+  deleteAuditBatch,
+  deleteImportHistory,
+  deleteImportReports,
+  findAuditRows as findRows,
+  findRetentionDays,
+  olderThan,
+  saveRetentionDays,
+  type AuditRow as Row,
+} from './audit.repository';
 import { getBranding } from '../settings/settings.service';
 
 export interface AuditViewer {
@@ -29,95 +36,13 @@ function invalidDate(field: 'from' | 'to') {
   });
 }
 
-/** The WHERE conditions of the filters, on `audit_log as a`. */
+/** The filters' conditions; a date that does not exist is a 400 next to its field. */
 function conditions(filters: AuditFilters): Expression<SqlBool>[] {
-  const where: Expression<SqlBool>[] = [];
-  if (filters.actor) {
-    const actor = filters.actor.trim();
-    where.push(
-      actor.includes('@')
-        ? sql<SqlBool>`a.actor_user_id in (select id from users where lower(email) = ${actor.toLowerCase()})`
-        : sql<SqlBool>`a.actor_user_id = ${actor}`,
-    );
-  }
-  if (filters.company) {
-    const compact = filters.company.replace(/\s+/g, '');
-    where.push(
-      /^\d{9}$/.test(compact)
-        ? sql<SqlBool>`a.company_id in (select id from companies where siren = ${compact})`
-        : sql<SqlBool>`a.company_id = ${filters.company.trim()}`,
-    );
-  }
-  if (filters.action) {
-    const prefix = filters.action
-      .trim()
-      .toLowerCase()
-      .replace(/[\\%_]/g, (c) => `\\${c}`);
-    where.push(sql<SqlBool>`a.action like ${`${prefix}%`} escape '\\'`);
-  }
   for (const field of ['from', 'to'] as const) {
     const value = filters[field];
     if (value && Number.isNaN(Date.parse(`${value}T00:00:00.000Z`))) throw invalidDate(field);
   }
-  if (filters.from) where.push(sql<SqlBool>`a.at >= ${parisDayStart(filters.from).toISOString()}`);
-  if (filters.to) {
-    where.push(sql<SqlBool>`a.at < ${parisDayStart(nextDay(filters.to)).toISOString()}`);
-  }
-  return where;
-}
-
-interface Row {
-  id: string;
-  at: string;
-  actor_kind: string;
-  actor_user_id: string | null;
-  actor_email: string | null;
-  actor_first_name: string | null;
-  actor_last_name: string | null;
-  company_id: string | null;
-  company_name: string | null;
-  company_siren: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  details: string | null;
-}
-
-async function findRows(
-  db: Db,
-  where: Expression<SqlBool>[],
-  page: { limit: number; offset: number },
-): Promise<Row[]> {
-  return db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-    .leftJoin('companies as c', 'c.id', 'a.company_id')
-    .select([
-      'a.id',
-      'a.at',
-      'a.actor_kind',
-      'a.actor_user_id',
-      'u.email as actor_email',
-      'u.first_name as actor_first_name',
-      'u.last_name as actor_last_name',
-      'a.company_id',
-      'c.name as company_name',
-      'c.siren as company_siren',
-      'a.action',
-      'a.target_type',
-      'a.target_id',
-      'a.ip',
-      'a.user_agent',
-      'a.details',
-    ])
-    .where((eb) => eb.and(where))
-    .orderBy('a.at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return auditConditions(filters);
 }
 
 function parseDetails(text: string | null): Record<string, unknown> | null {
@@ -258,11 +183,10 @@ export async function exportAudit(
     yield CSV_BOM + csvLines([AUDIT_EXPORT_COLUMNS]);
     let after: Row | undefined;
     for (;;) {
-      const rows = await findRows(
-        db,
-        after ? [...where, sql<SqlBool>`(a.at, a.id) < (${after.at}, ${after.id})`] : where,
-        { limit: batchSize, offset: 0 },
-      );
+      const rows = await findRows(db, after ? [...where, olderThan(after)] : where, {
+        limit: batchSize,
+        offset: 0,
+      });
       if (rows.length > 0) {
         yield csvLines(rows.map(exportValues));
       }
@@ -280,11 +204,7 @@ export async function exportAudit(
 export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 export async function getAuditRetentionDays(ctx: Pick<AppContext, 'db'>): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('insurer_settings')
-    .select('audit_retention_days')
-    .executeTakeFirst();
-  return Number(row?.audit_retention_days ?? DEFAULT_AUDIT_RETENTION_DAYS);
+  return (await findRetentionDays(ctx.db)) ?? DEFAULT_AUDIT_RETENTION_DAYS;
 }
 
 /** Changes the retention (30 days to 10 years); audited with the old and new values. */
@@ -298,10 +218,7 @@ export async function setAuditRetentionDays(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await ensureSettingsRow(trx, branding, now.toISOString());
-    await trx
-      .updateTable('insurer_settings')
-      .set({ audit_retention_days: days, updated_at: now.toISOString() })
-      .execute();
+    await saveRetentionDays(trx, days, now);
     await recordAudit(trx, now, {
       action: 'audit.retention_changed',
       actorUserId: viewer.userId,
@@ -330,46 +247,17 @@ export async function purgeAuditLog(
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
   let deleted = 0;
   for (;;) {
-    const ids = (
-      await ctx.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('at', '<', cutoff)
-        .limit(batchSize)
-        .execute()
-    ).map((r) => r.id);
-    if (ids.length === 0) break;
-    await ctx.db.deleteFrom('audit_log').where('id', 'in', ids).execute();
-    deleted += ids.length;
-    if (ids.length < batchSize) break;
+    const count = await deleteAuditBatch(ctx.db, cutoff, batchSize);
+    deleted += count;
+    if (count < batchSize) break;
   }
-  const history = await ctx.db
-    .deleteFrom('reference_imports')
-    .where('created_at', '<', cutoff)
-    .executeTakeFirst();
-  deleted += Number(history.numDeletedRows);
-  const reports = await ctx.db
-    .selectFrom('stored_files')
-    .select(['id', 'storage_key'])
-    .where('owner_kind', 'in', [IMPORT_REPORT_OWNER_KIND, REFERENCE_IMPORT_REPORT_OWNER_KIND])
-    .where('created_at', '<', cutoff)
-    .limit(batchSize)
-    .execute();
-  if (reports.length > 0) {
-    await ctx.db
-      .deleteFrom('stored_files')
-      .where(
-        'id',
-        'in',
-        reports.map((r) => r.id),
-      )
-      .execute();
-    for (const r of reports) {
-      try {
-        await ctx.storage.remove(r.storage_key);
-      } catch {
-        // The row is gone: a file left on disk is unreachable, and removed by hand if ever.
-      }
+  deleted += await deleteImportHistory(ctx.db, cutoff);
+  const reports = await deleteImportReports(ctx.db, cutoff, batchSize);
+  for (const storageKey of reports) {
+    try {
+      await ctx.storage.remove(storageKey);
+    } catch {
+      // The row is gone: a file left on disk is unreachable, and removed by hand if ever.
     }
   }
   return deleted + reports.length;
