@@ -72,6 +72,25 @@ export async function findLiveToken(
   return row;
 }
 
+/**
+ * The user's links not used yet stop working: those of `purpose`, or all of them (a suspended or
+ * deactivated account, a changed email address).
+ */
+export async function expireLinks(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+  purpose?: ActionTokenPurpose,
+): Promise<void> {
+  await db
+    .updateTable('action_tokens')
+    .set({ used_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .$if(purpose !== undefined, (q) => q.where('purpose', '=', purpose!))
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 /** Marks the token used; false when another request used it first. */
 export async function useToken(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
   const res = await db
@@ -231,13 +250,7 @@ export async function resetPassword(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await useToken(trx, row.id, now)))
       throw new AppError('link_used', 410, 'Ce lien a déjà été utilisé.');
-    await trx
-      .updateTable('action_tokens')
-      .set({ used_at: now.toISOString() })
-      .where('user_id', '=', user.id)
-      .where('purpose', '=', 'password_reset')
-      .where('used_at', 'is', null)
-      .execute();
+    await expireLinks(trx, user.id, now, 'password_reset');
     await trx
       .updateTable('users')
       .set({

@@ -14,6 +14,7 @@
  *   undone and keeps the history.
  */
 import type { Kysely } from 'kysely';
+import { expireLinks } from '../auth/links.service';
 import type { z } from 'zod';
 import type {
   InviteStaffRequestSchema,
@@ -250,12 +251,7 @@ export async function updateStaff(
       .execute();
     if (emailChanged) {
       // The links sent to the old address die; « Renvoyer le lien » sends a new one.
-      await trx
-        .updateTable('action_tokens')
-        .set({ used_at: now.toISOString() })
-        .where('user_id', '=', id)
-        .where('used_at', 'is', null)
-        .execute();
+      await expireLinks(trx, id, now);
     }
     const fields = [
       user.last_name !== input.lastName && 'lastName',

@@ -1,5 +1,6 @@
 import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import type { Me } from '@affilia/shared/schemas/auth';
+import { expireLinks } from '../auth/links.service';
 import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import {
   SAME_PASSWORD,
@@ -170,13 +171,7 @@ export async function requestEmailChange(
     .executeTakeFirst();
   await ctx.db.transaction().execute(async (trx) => {
     // Only the latest request counts: an earlier link stops working.
-    await trx
-      .updateTable('action_tokens')
-      .set({ used_at: now.toISOString() })
-      .where('user_id', '=', user.id)
-      .where('purpose', '=', 'email_change')
-      .where('used_at', 'is', null)
-      .execute();
+    await expireLinks(trx, user.id, now, 'email_change');
     if (taken) {
       await enqueueEmail(trx, {
         to: input.newEmail,
@@ -482,13 +477,7 @@ export async function changePassword(
       .where('id', '=', user.id)
       .execute();
     // A reset link asked for earlier must not undo the change.
-    await trx
-      .updateTable('action_tokens')
-      .set({ used_at: now.toISOString() })
-      .where('user_id', '=', user.id)
-      .where('purpose', '=', 'password_reset')
-      .where('used_at', 'is', null)
-      .execute();
+    await expireLinks(trx, user.id, now, 'password_reset');
     const ended = await revokeUserSessions(
       { db: trx, clock: ctx.clock },
       user.id,

@@ -14,6 +14,7 @@
  *   them: they remove its rights on their companies instead.
  */
 import type { Kysely } from 'kysely';
+import { expireLinks } from '../auth/links.service';
 import type {
   InviteUserRequestSchema,
   ManagedUser,
@@ -221,13 +222,7 @@ export async function inviteUser(
 
 /** A new password-creation link (the previous ones die); also used for staff accounts. */
 export async function invitationUrl(ctx: Ctx, trx: Kysely<Database>, userId: string, now: Date) {
-  await trx
-    .updateTable('action_tokens')
-    .set({ used_at: now.toISOString() })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'invitation')
-    .where('used_at', 'is', null)
-    .execute();
+  await expireLinks(trx, userId, now, 'invitation');
   const token = await createActionToken(trx, now, {
     purpose: 'invitation',
     userId,
@@ -304,12 +299,7 @@ export async function updateUser(
       .execute();
     if (emailChanged) {
       // The links sent to the old address die; send a new one with « renvoyer un lien ».
-      await trx
-        .updateTable('action_tokens')
-        .set({ used_at: now.toISOString() })
-        .where('user_id', '=', userId)
-        .where('used_at', 'is', null)
-        .execute();
+      await expireLinks(trx, userId, now);
     }
     await recordAudit(trx, now, {
       action: 'users.profile_changed',
@@ -429,12 +419,7 @@ export async function endUserAccess(
   status: UserStatus,
 ): Promise<void> {
   await revokeUserSessions({ db: trx, clock: ctx.clock }, userId, `user_${status}`);
-  await trx
-    .updateTable('action_tokens')
-    .set({ used_at: ctx.clock.now().toISOString() })
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .execute();
+  await expireLinks(trx, userId, ctx.clock.now());
 }
 
 /**
