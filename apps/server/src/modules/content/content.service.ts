@@ -4,6 +4,20 @@
  */
 import { DEFAULT_BRANDING } from '@affilia/shared/schemas/branding';
 import {
+  deleteTipRow,
+  findTermsVersionRow,
+  findTermsVersions,
+  findTip,
+  findTips,
+  insertTermsDraft,
+  insertTip,
+  lastTipPosition,
+  latestPublication,
+  setTermsPublished,
+  termsVersionExists,
+  updateTipRow,
+} from './content.repository';
+import {
   LOGO_MAX_BYTES,
   type BrandingSettings,
   type BrandingUpdate,
@@ -258,27 +272,7 @@ export async function deleteLogo(ctx: Ctx, actor: StaffActor): Promise<BrandingS
 
 /** Every version, newest first, with its number of acceptances. */
 export async function listTermsVersions(ctx: Pick<AppContext, 'db'>): Promise<TermsVersion[]> {
-  const rows = await ctx.db
-    .selectFrom('terms_versions')
-    .leftJoin('terms_acceptances', 'terms_acceptances.terms_version_id', 'terms_versions.id')
-    .select((eb) => [
-      'terms_versions.id',
-      'terms_versions.version',
-      'terms_versions.title',
-      'terms_versions.content_markdown',
-      'terms_versions.created_at',
-      'terms_versions.published_at',
-      eb.fn.count<number>('terms_acceptances.id').as('acceptances'),
-    ])
-    .groupBy([
-      'terms_versions.id',
-      'terms_versions.version',
-      'terms_versions.title',
-      'terms_versions.content_markdown',
-      'terms_versions.created_at',
-      'terms_versions.published_at',
-    ])
-    .execute();
+  const rows = await findTermsVersions(ctx.db);
   const published = rows
     .filter((r) => r.published_at)
     .sort((a, b) => (a.published_at! < b.published_at! ? 1 : -1));
@@ -314,27 +308,12 @@ export async function createTermsDraft(
   const now = ctx.clock.now();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('terms_versions')
-      .select('id')
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (taken) {
+    if (await termsVersionExists(trx, input.version)) {
       throw badRequest('terms_version_taken', 'Ce numéro de version existe déjà.', {
         version: 'Ce numéro de version existe déjà',
       });
     }
-    await trx
-      .insertInto('terms_versions')
-      .values({
-        id,
-        version: input.version,
-        title: input.title,
-        content_markdown: input.contentMarkdown,
-        published_at: null,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertTermsDraft(trx, { id, ...input, at: now.toISOString() });
     await audit(
       trx,
       now,
@@ -360,31 +339,18 @@ export async function publishTermsVersion(
 ): Promise<TermsVersion> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('terms_versions')
-      .select(['id', 'version', 'published_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findTermsVersionRow(trx, id);
     if (!row) throw notFound('Version des conditions d’utilisation introuvable.');
     if (row.published_at) {
       throw conflict('terms_already_published', 'Cette version est déjà publiée.');
     }
     // Published strictly after the version in force, even when the clock has not moved.
-    const latest = await trx
-      .selectFrom('terms_versions')
-      .select('published_at')
-      .where('published_at', 'is not', null)
-      .orderBy('published_at', 'desc')
-      .executeTakeFirst();
+    const latest = await latestPublication(trx);
     const at =
-      latest?.published_at && latest.published_at >= now.toISOString()
-        ? new Date(new Date(latest.published_at).getTime() + 1).toISOString()
+      latest && latest >= now.toISOString()
+        ? new Date(new Date(latest).getTime() + 1).toISOString()
         : now.toISOString();
-    await trx
-      .updateTable('terms_versions')
-      .set({ published_at: at })
-      .where('id', '=', id)
-      .execute();
+    await setTermsPublished(trx, id, at);
     await audit(
       trx,
       now,
@@ -422,21 +388,11 @@ function toTip(r: {
 
 /** Every tip, in the order of the home page. */
 export async function listTips(ctx: Pick<AppContext, 'db'>): Promise<Tip[]> {
-  const rows = await ctx.db
-    .selectFrom('tips')
-    .select(['id', 'title', 'body', 'position', 'published', 'updated_at'])
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute();
-  return rows.map(toTip);
+  return (await findTips(ctx.db)).map(toTip);
 }
 
 async function oneTip(ctx: Pick<AppContext, 'db'>, id: string): Promise<Tip> {
-  const row = await ctx.db
-    .selectFrom('tips')
-    .select(['id', 'title', 'body', 'position', 'published', 'updated_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findTip(ctx.db, id);
   if (!row) throw notFound('Conseil introuvable.');
   return toTip(row);
 }
@@ -450,26 +406,15 @@ export async function createTip(
   const now = ctx.clock.now();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    let position = input.position;
-    if (position === undefined) {
-      const last = await trx
-        .selectFrom('tips')
-        .select((eb) => eb.fn.max<number>('position').as('max'))
-        .executeTakeFirst();
-      position = last?.max == null ? 1 : Number(last.max) + 1;
-    }
-    await trx
-      .insertInto('tips')
-      .values({
-        id,
-        title: input.title,
-        body: input.body,
-        position,
-        published: input.published ? 1 : 0,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .execute();
+    const position = input.position ?? ((await lastTipPosition(trx)) ?? 0) + 1;
+    await insertTip(trx, {
+      id,
+      title: input.title,
+      body: input.body,
+      position,
+      published: input.published,
+      at: now.toISOString(),
+    });
     await audit(
       trx,
       now,
@@ -493,14 +438,13 @@ export async function updateTip(
 ): Promise<Tip> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('tips').select('id').where('id', '=', id).executeTakeFirst();
-    if (!found) throw notFound('Conseil introuvable.');
+    if (!(await findTip(trx, id))) throw notFound('Conseil introuvable.');
     const set: Updateable<Database['tips']> = { updated_at: now.toISOString() };
     if (patch.title !== undefined) set.title = patch.title;
     if (patch.body !== undefined) set.body = patch.body;
     if (patch.position !== undefined) set.position = patch.position;
     if (patch.published !== undefined) set.published = patch.published ? 1 : 0;
-    await trx.updateTable('tips').set(set).where('id', '=', id).execute();
+    await updateTipRow(trx, id, set);
     await audit(
       trx,
       now,
@@ -518,13 +462,9 @@ export async function updateTip(
 export async function deleteTip(ctx: Ctx, actor: StaffActor, id: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const found = await trx
-      .selectFrom('tips')
-      .select(['id', 'title'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const found = await findTip(trx, id);
     if (!found) throw notFound('Conseil introuvable.');
-    await trx.deleteFrom('tips').where('id', '=', id).execute();
+    await deleteTipRow(trx, id);
     await audit(
       trx,
       now,
