@@ -1,11 +1,113 @@
 /**
- * The terms of use's versions and « Conseils et astuces »: their reads and writes
- * (content.service.ts decides what the back office may do with them and audits it).
+ * The portal's content — the insurer's settings and logo, the terms of use's versions, « Conseils
+ * et astuces »: their reads and writes (content.service.ts decides what the back office may do
+ * with them and audits it).
  */
 import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
+
+// Branding -----------------------------------------------------------------------------------
+
+/** The one row of `insurer_settings`. */
+export const SETTINGS_ID = 'default';
+
+/** What the back office edits that the public branding does not give, with the logo's file. */
+export function findBrandingRow(db: Db) {
+  return db
+    .selectFrom('insurer_settings')
+    .leftJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
+    .select([
+      'insurer_settings.support_email',
+      'insurer_settings.postal_address',
+      'insurer_settings.updated_at',
+      'stored_files.original_name',
+      'stored_files.mime_type',
+      'stored_files.size',
+    ])
+    .executeTakeFirst();
+}
+
+/** Creates the settings row if it does not exist yet (an empty database). */
+export async function insertSettingsRow(
+  db: Db,
+  row: {
+    brandName: string;
+    primaryColor: string;
+    supportPhone: string;
+    supportHours: string;
+    ccnName: string;
+    at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('insurer_settings')
+    .values({
+      id: SETTINGS_ID,
+      brand_name: row.brandName,
+      logo_file_id: null,
+      primary_color: row.primaryColor,
+      support_phone: row.supportPhone,
+      support_hours: row.supportHours,
+      support_email: null,
+      postal_address: null,
+      ccn_name: row.ccnName,
+      idcc: '',
+      created_at: row.at,
+      updated_at: row.at,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function saveBranding(
+  db: Db,
+  b: {
+    brandName: string;
+    primaryColor: string;
+    supportPhone: string;
+    supportHours: string;
+    supportEmail: string | null;
+    postalAddress: string | null;
+  },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('insurer_settings')
+    .set({
+      brand_name: b.brandName,
+      primary_color: b.primaryColor,
+      support_phone: b.supportPhone,
+      support_hours: b.supportHours,
+      support_email: b.supportEmail,
+      postal_address: b.postalAddress,
+      updated_at: at,
+    })
+    .where('id', '=', SETTINGS_ID)
+    .execute();
+}
+
+/** The logo's stored file, if there is one. */
+export function findLogoFile(db: Db) {
+  return db
+    .selectFrom('insurer_settings')
+    .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
+    .select(['stored_files.id', 'stored_files.storage_key'])
+    .executeTakeFirst();
+}
+
+export async function setLogo(db: Db, fileId: string | null, at: string): Promise<void> {
+  await db
+    .updateTable('insurer_settings')
+    .set({ logo_file_id: fileId, updated_at: at })
+    .where('id', '=', SETTINGS_ID)
+    .execute();
+}
+
+export async function deleteStoredFileRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('stored_files').where('id', '=', id).execute();
+}
 
 // Terms of use -------------------------------------------------------------------------------
 

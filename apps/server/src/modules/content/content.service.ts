@@ -4,7 +4,13 @@
  */
 import { DEFAULT_BRANDING } from '@affilia/shared/schemas/branding';
 import {
+  deleteStoredFileRow,
   deleteTipRow,
+  findBrandingRow,
+  findLogoFile,
+  insertSettingsRow,
+  saveBranding,
+  setLogo,
   findTermsVersionRow,
   findTermsVersions,
   findTip,
@@ -42,8 +48,6 @@ import { getBranding } from '../settings/settings.service';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock' | 'storage'>;
 
-const SETTINGS_ID = 'default';
-
 function audit(
   db: Kysely<Database>,
   now: Date,
@@ -69,21 +73,7 @@ function audit(
 
 /** The branding as the back office edits it (with the values the public branding falls back to). */
 export async function getBrandingSettings(ctx: Ctx): Promise<BrandingSettings> {
-  const [branding, row] = await Promise.all([
-    getBranding(ctx),
-    ctx.db
-      .selectFrom('insurer_settings')
-      .leftJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
-      .select([
-        'insurer_settings.support_email',
-        'insurer_settings.postal_address',
-        'insurer_settings.updated_at',
-        'stored_files.original_name',
-        'stored_files.mime_type',
-        'stored_files.size',
-      ])
-      .executeTakeFirst(),
-  ]);
+  const [branding, row] = await Promise.all([getBranding(ctx), findBrandingRow(ctx.db)]);
   return {
     brandName: branding.brandName,
     primaryColor: branding.primaryColor,
@@ -113,24 +103,14 @@ export async function ensureSettingsRow(
   current: Awaited<ReturnType<typeof getBranding>>,
   now: string,
 ) {
-  await trx
-    .insertInto('insurer_settings')
-    .values({
-      id: SETTINGS_ID,
-      brand_name: current.brandName,
-      logo_file_id: null,
-      primary_color: current.primaryColor,
-      support_phone: current.supportPhone,
-      support_hours: current.supportHours,
-      support_email: null,
-      postal_address: null,
-      ccn_name: current.ccnName || DEFAULT_BRANDING.ccnName,
-      idcc: '',
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await insertSettingsRow(trx, {
+    brandName: current.brandName,
+    primaryColor: current.primaryColor,
+    supportPhone: current.supportPhone,
+    supportHours: current.supportHours,
+    ccnName: current.ccnName || DEFAULT_BRANDING.ccnName,
+    at: now,
+  });
 }
 
 export async function updateBranding(
@@ -142,19 +122,7 @@ export async function updateBranding(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await ensureSettingsRow(trx, current, now.toISOString());
-    await trx
-      .updateTable('insurer_settings')
-      .set({
-        brand_name: input.brandName,
-        primary_color: input.primaryColor,
-        support_phone: input.supportPhone,
-        support_hours: input.supportHours,
-        support_email: input.supportEmail,
-        postal_address: input.postalAddress,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', SETTINGS_ID)
-      .execute();
+    await saveBranding(trx, input, now.toISOString());
     await audit(
       trx,
       now,
@@ -201,11 +169,7 @@ export async function uploadLogo(
   if (!mimeType) throw wrongLogo();
   const fileName = fileNameFor('logo', mimeType);
   const current = await getBranding(ctx);
-  const previous = await ctx.db
-    .selectFrom('insurer_settings')
-    .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
-    .select(['stored_files.id', 'stored_files.storage_key'])
-    .executeTakeFirst();
+  const previous = await findLogoFile(ctx.db);
   const saved = await ctx.storage.save(file.bytes, { originalName: fileName, mimeType });
   const now = ctx.clock.now();
   try {
@@ -219,12 +183,8 @@ export async function uploadLogo(
         ownerId: null,
         at: now.toISOString(),
       });
-      await trx
-        .updateTable('insurer_settings')
-        .set({ logo_file_id: fileId, updated_at: now.toISOString() })
-        .where('id', '=', SETTINGS_ID)
-        .execute();
-      if (previous) await trx.deleteFrom('stored_files').where('id', '=', previous.id).execute();
+      await setLogo(trx, fileId, now.toISOString());
+      if (previous) await deleteStoredFileRow(trx, previous.id);
       await audit(
         trx,
         now,
@@ -247,20 +207,12 @@ export async function uploadLogo(
 
 /** Removes the logo (the portal then shows the insurer's name). */
 export async function deleteLogo(ctx: Ctx, actor: StaffActor): Promise<BrandingSettings> {
-  const previous = await ctx.db
-    .selectFrom('insurer_settings')
-    .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
-    .select(['stored_files.id', 'stored_files.storage_key'])
-    .executeTakeFirst();
+  const previous = await findLogoFile(ctx.db);
   if (!previous) throw notFound('Aucun logo n’est configuré.');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('insurer_settings')
-      .set({ logo_file_id: null, updated_at: now.toISOString() })
-      .where('id', '=', SETTINGS_ID)
-      .execute();
-    await trx.deleteFrom('stored_files').where('id', '=', previous.id).execute();
+    await setLogo(trx, null, now.toISOString());
+    await deleteStoredFileRow(trx, previous.id);
     await audit(trx, now, actor, 'content.logo_deleted', { type: 'file', id: previous.id });
   });
   await removeStoredFile(ctx, previous.storage_key);
