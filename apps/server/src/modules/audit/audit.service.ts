@@ -3,7 +3,7 @@
  * export (streamed) and the retention applied by the `audit.purge` job.
  */
 import { Readable } from 'node:stream';
-import { type Expression, type SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { AuditEntry, AuditFilters, AuditPage } from '@affilia/shared/schemas/audit';
 import { recordAudit } from '../../lib/audit';
 import { describeBrowser } from '../../lib/user-agent';

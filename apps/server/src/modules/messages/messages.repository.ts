@@ -9,9 +9,13 @@ import type { MessageCategory, MessageSubject } from '@affilia/shared/domain/enu
 import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
-import type { storeFiles } from './messages.service';
+import type { SavedFile } from '../../lib/storage';
+import type { UploadedFile } from './attachments';
 
 type Db = Kysely<Database>;
+
+/** An attachment saved in the storage, before its message is written. */
+export type StoredAttachment = SavedFile & { file: UploadedFile };
 
 export type ConversationRow = {
   id: string;
@@ -158,7 +162,7 @@ export async function insertMessage(
     authorUserId: string;
     authorKind: 'employer' | 'staff';
     text: string;
-    files: Awaited<ReturnType<typeof storeFiles>>['saved'];
+    files: StoredAttachment[];
     now: string;
   },
 ): Promise<string> {

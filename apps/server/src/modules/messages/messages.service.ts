@@ -35,17 +35,14 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { getBranding } from '../settings/settings.service';
 import type { UploadedFile } from './attachments';
-
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+import type { RequestMeta } from '../../lib/request-meta';
+import type { StoredAttachment } from './messages.repository';
 
 type Db = Kysely<Database>;
 
 /** Stores the files on disk (before the transaction); `rollback` removes them. */
 export async function storeFiles(ctx: AppContext, files: UploadedFile[]) {
-  const saved: { file: UploadedFile; storageKey: string; size: number; sha256: string }[] = [];
+  const saved: StoredAttachment[] = [];
   try {
     for (const file of files) {
       const s = await ctx.storage.save(file.bytes, {

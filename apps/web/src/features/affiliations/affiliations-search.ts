@@ -53,7 +53,12 @@ export const DEFAULT_SORT: AffiliationSort = 'status_changed_at';
 export const DEFAULT_ORDER: SortOrder = 'desc';
 export const DEFAULT_PAGE_SIZE: AffiliationPageSize = 25;
 
-const affiliations = listSearch<AffiliationsFilters, AffiliationSort, AffiliationPageSize>({
+/** The page's list-page kit (lib/list-search.ts). */
+export const affiliationsList = listSearch<
+  AffiliationsFilters,
+  AffiliationSort,
+  AffiliationPageSize
+>({
   filters: {
     siren: textFilter(20),
     establishmentId: textFilter(64),
@@ -72,20 +77,20 @@ const affiliations = listSearch<AffiliationsFilters, AffiliationSort, Affiliatio
   firstOrder: (sort) => (sort === 'name' ? 'asc' : 'desc'),
 });
 
-export const FILTER_KEYS = affiliations.filterKeys;
+export const FILTER_KEYS = affiliationsList.filterKeys;
 /** `validateSearch` of `/affiliations`: anything unexpected is dropped, defaults left out. */
-export const validateAffiliationsSearch = affiliations.validate;
+export const validateAffiliationsSearch = affiliationsList.validate;
 /** The filters alone (what « Rechercher » sets and « Réinitialiser » clears). */
-export const pickFilters = affiliations.pickFilters;
-export const hasFilters = affiliations.hasFilters;
+export const pickFilters = affiliationsList.pickFilters;
+export const hasFilters = affiliationsList.hasFilters;
 /** The sort, order, page and page size with their defaults. */
-export const listSettings = affiliations.settings;
+export const listSettings = affiliationsList.settings;
 /** A new search from the form: its filters, the current sort and page size, back to page 1. */
-export const applyFilters = affiliations.applyFilters;
+export const applyFilters = affiliationsList.applyFilters;
 /** Sorting by a column: the same column again reverses the order. Back to page 1. */
-export const toggleSort = affiliations.toggleSort;
+export const toggleSort = affiliationsList.toggleSort;
 /** The query string of `GET /api/affiliations`. */
-export const affiliationsQueryString = affiliations.queryString;
+export const affiliationsQueryString = affiliationsList.queryString;
 
 /** « 1–25 sur 120 demandes », « 12 demandes », « 1 demande », « Aucune demande ». */
 export function rangeLabel(total: number, page: number, pageSize: number): string {

@@ -44,7 +44,8 @@ export const DEFAULT_SORT: MemberSort = 'name';
 export const DEFAULT_ORDER: SortOrder = 'asc';
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
 
-const members = listSearch<MembersFilters, MemberSort, PageSize>({
+/** The page's list-page kit (lib/list-search.ts). */
+export const membersList = listSearch<MembersFilters, MemberSort, PageSize>({
   filters: {
     siren: textFilter(20),
     siret: textFilter(25),
@@ -61,25 +62,25 @@ const members = listSearch<MembersFilters, MemberSort, PageSize>({
   defaultPageSize: DEFAULT_PAGE_SIZE,
 });
 
-export const FILTER_KEYS = members.filterKeys;
+export const FILTER_KEYS = membersList.filterKeys;
 /** `validateSearch` of `/salaries`: anything unexpected is dropped, defaults are left out. */
-export const validateMembersSearch = members.validate;
+export const validateMembersSearch = membersList.validate;
 /** The filters alone (what « Rechercher » sets and « Réinitialiser » clears). */
-export const pickFilters = members.pickFilters;
-export const hasFilters = members.hasFilters;
+export const pickFilters = membersList.pickFilters;
+export const hasFilters = membersList.hasFilters;
 /** The sort, order, page and page size with their defaults. */
-export const listSettings = members.settings;
+export const listSettings = membersList.settings;
 /** A new search from the form: its filters, the current sort and page size, back to page 1. */
-export const applyFilters = members.applyFilters;
+export const applyFilters = membersList.applyFilters;
 /** Sorting by a column: the same column again reverses the order, another starts ascending. */
-export const toggleSort = members.toggleSort;
+export const toggleSort = membersList.toggleSort;
 /** The query string of `GET /api/members` (filters, sort, order, page, page size). */
-export const membersQueryString = members.queryString;
+export const membersQueryString = membersList.queryString;
 
 /** The address of the export of the current list (`GET /api/members/export`). */
 export function membersExportUrl(search: MembersSearch, format: 'csv' | 'xlsx'): string {
   const params = new URLSearchParams({ format });
-  for (const [key, value] of members.queryParams(search, false)) params.set(key, value);
+  for (const [key, value] of membersList.queryParams(search, false)) params.set(key, value);
   return `/api/members/export?${params.toString()}`;
 }
 

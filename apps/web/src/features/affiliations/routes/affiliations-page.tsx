@@ -9,6 +9,7 @@ import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
 import { ButtonLink } from '../../../components/links';
 import { ListPageControls, ListResultsHeading, ListStates } from '../../../components/list-page';
+import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
@@ -19,15 +20,14 @@ import {
   useCancelAffiliation,
   useSendReminder,
 } from '../api/use-affiliations';
-import type { AffiliationsFilters, AffiliationsSearch } from '../affiliations-search';
+import type { AffiliationsSearch } from '../affiliations-search';
 import {
-  applyFilters,
+  affiliationsList,
   hasFilters,
   listSettings,
   pageCount,
   pickFilters,
   rangeLabel,
-  toggleSort,
   validateAffiliationsSearch,
 } from '../affiliations-search';
 import { AffiliationFilters } from '../components/affiliation-filters';
@@ -167,15 +167,12 @@ export function AffiliationsPage() {
 
   const go = (next: AffiliationsSearch) =>
     void navigate({ to: paths.affiliations, search: next, resetScroll: false });
-  const onSearch = (filters: AffiliationsFilters) => go(applyFilters(search, filters));
-  const onReset = () => go(applyFilters(search, {}));
-  const onSort = (column: AffiliationSort) => go(toggleSort(search, column));
-  const onPage = (next: number) => {
-    go(validateAffiliationsSearch({ ...search, page: next }));
-    window.requestAnimationFrame(() => resultsTitle.current?.focus());
-  };
-  const onPageSize = (size: number) =>
-    go(validateAffiliationsSearch({ ...search, pageSize: size, page: undefined }));
+  const { onSearch, onReset, onSort, onPage, onPageSize } = useListActions(
+    affiliationsList,
+    search,
+    go,
+    resultsTitle,
+  );
 
   const onRemind = (row: AffiliationRow) =>
     remind.mutate(row.id, {

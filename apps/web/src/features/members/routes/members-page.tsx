@@ -12,15 +12,16 @@ import { PAGE_SIZES } from '@affilia/shared/domain/enums';
 import type { MemberSort } from '@affilia/shared/domain/enums';
 import { ButtonLink } from '../../../components/links';
 import { ListPageControls, ListResultsHeading, ListStates } from '../../../components/list-page';
+import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMemberFilterOptions, useMembers } from '../api/use-members';
 import { MemberFilters } from '../components/member-filters';
 import { MemberCards, MemberListSkeleton, MemberTable } from '../components/member-list';
-import type { MembersFilters, MembersSearch } from '../members-search';
+import type { MembersSearch } from '../members-search';
 import {
-  applyFilters,
+  membersList,
   hasFilters,
   listSettings,
   membersExportUrl,
@@ -28,7 +29,6 @@ import {
   pickFilters,
   rangeLabel,
   resultsHeading,
-  toggleSort,
   validateMembersSearch,
 } from '../members-search';
 
@@ -167,16 +167,12 @@ export function MembersPage() {
 
   const go = (next: MembersSearch) =>
     void navigate({ to: paths.members, search: next, resetScroll: false });
-  const onSearch = (filters: MembersFilters) => go(applyFilters(search, filters));
-  const onReset = () => go(applyFilters(search, {}));
-  const onSort = (column: MemberSort) => go(toggleSort(search, column));
-  const onPage = (next: number) => {
-    go(validateMembersSearch({ ...search, page: next }));
-    // Back to the top of the list, where the count says which rows are shown.
-    window.requestAnimationFrame(() => resultsTitle.current?.focus());
-  };
-  const onPageSize = (size: number) =>
-    go(validateMembersSearch({ ...search, pageSize: size, page: undefined }));
+  const { onSearch, onReset, onSort, onPage, onPageSize } = useListActions(
+    membersList,
+    search,
+    go,
+    resultsTitle,
+  );
 
   const data = list.data;
   const updating = list.isPlaceholderData;
