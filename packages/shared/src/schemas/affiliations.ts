@@ -10,6 +10,7 @@ import {
   isFixedTermContractType,
 } from '../domain/enums';
 import { ageAtHireError } from '../validators/birth-date';
+import { REQUIRED, optionalText, pageNumber, pageOf, pageSizeOf, requiredText } from './fields';
 import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -17,23 +18,6 @@ import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../valid
 // /api/affiliations; every answer is limited to the caller's perimeter.
 // ---------------------------------------------------------------------------------------------
 
-const REQUIRED = 'Ce champ est obligatoire';
-
-const requiredText = (max: number, empty: string) =>
-  z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `${max} caractères au maximum` });
-
-/** An optional text; an empty field is no value. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${max} caractères au maximum` })
-    .transform((v) => v || undefined)
-    .optional();
 
 /** The establishment id chosen in the first step. */
 const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
@@ -155,14 +139,8 @@ export type AffiliationFilters = z.output<typeof AffiliationFiltersSchema>;
 export const AffiliationListQuerySchema = AffiliationFiltersSchema.extend({
   sort: z.enum(AFFILIATION_SORTS).default('status_changed_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (AFFILIATION_PAGE_SIZES as readonly number[]).includes(n), {
-      error: 'Taille de page : 25, 50 ou 100',
-    })
-    .default(25),
+  page: pageNumber,
+  pageSize: pageSizeOf(AFFILIATION_PAGE_SIZES, 25),
 });
 export type AffiliationListQuery = z.input<typeof AffiliationListQuerySchema>;
 
@@ -189,12 +167,7 @@ export const AffiliationRowSchema = z.object({
 });
 export type AffiliationRow = z.infer<typeof AffiliationRowSchema>;
 
-export const AffiliationPageSchema = z.object({
-  items: z.array(AffiliationRowSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const AffiliationPageSchema = pageOf(AffiliationRowSchema);
 export type AffiliationPage = z.infer<typeof AffiliationPageSchema>;
 
 /** GET /api/affiliations/:id */

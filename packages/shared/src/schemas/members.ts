@@ -10,6 +10,7 @@ import {
   MEMBER_SORTS,
   PAGE_SIZES,
 } from '../domain/enums';
+import { optionalText, pageNumber, pageOf, pageSizeOf } from './fields';
 
 // ---------------------------------------------------------------------------------------------
 // « Mes salariés » (SPEC §5.2) and the home page's figures (§5.1). Routes under /api/members and
@@ -19,15 +20,6 @@ import {
 // Sorts and page sizes live in domain/enums (no zod): the router's search check reads them on
 // every page's first load.
 export { MEMBER_SORTS, MEMBER_SORT_LABELS, PAGE_SIZES, type MemberSort } from '../domain/enums';
-
-/** An optional text filter; an empty field is no filter. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || undefined)
-    .optional();
 
 /**
  * The filters of « Mes salariés », as in the URL of the page and the query of the API. SIREN and
@@ -49,14 +41,8 @@ export type MemberFilters = z.infer<typeof MemberFiltersSchema>;
 export const MemberListQuerySchema = MemberFiltersSchema.extend({
   sort: z.enum(MEMBER_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), {
-      error: 'Taille de page : 25, 50 ou 100',
-    })
-    .default(50),
+  page: pageNumber,
+  pageSize: pageSizeOf(PAGE_SIZES, 50),
 });
 export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
 
@@ -82,12 +68,7 @@ export const MemberRowSchema = z.object({
 });
 export type MemberRow = z.infer<typeof MemberRowSchema>;
 
-export const MemberPageSchema = z.object({
-  items: z.array(MemberRowSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+export const MemberPageSchema = pageOf(MemberRowSchema);
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 
 /** GET /api/members/filters — the choices of the filters, within the perimeter. */

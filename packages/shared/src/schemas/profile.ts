@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredName } from './fields';
 import { EmailSchema } from '../validators/zod';
 import { MobilePhoneSchema } from '../validators/zod-phone';
 import {
@@ -27,11 +28,6 @@ import { SendCodeResultSchema } from './second-factor';
 // Stable error codes (error.code of the API's error body) are listed in PROFILE_ERROR_CODES.
 // ---------------------------------------------------------------------------------------------
 
-const requiredName = z
-  .string({ error: 'Ce champ est obligatoire' })
-  .trim()
-  .min(1, { error: 'Ce champ est obligatoire' })
-  .max(80, { error: '80 caractères au plus' });
 
 /** The current password, typed again before a sensitive change (only its presence is checked). */
 export const CurrentPasswordSchema = z

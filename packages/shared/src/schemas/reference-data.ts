@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, pageNumber, pageOf, pageSizeOf, requiredText } from './fields';
 import { COVERAGE_STATUSES, PROFESSIONAL_STATUSES, STAFF_CATEGORIES } from '../domain/enums';
 import { BirthDateSchema, IsoDateSchema, SirenSchema, SiretSchema } from '../validators/zod';
 
@@ -24,28 +25,13 @@ import { BirthDateSchema, IsoDateSchema, SirenSchema, SiretSchema } from '../val
 
 export const REFERENCE_PAGE_SIZES = [25, 50, 100] as const;
 
-/** An optional text filter; an empty field is no filter. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || undefined)
-    .optional();
-
 /** The query of every list: a search, filters, a page. */
 export const ReferenceListQuerySchema = z.object({
   q: optionalText(100),
   companyId: optionalText(64),
   establishmentId: optionalText(64),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (REFERENCE_PAGE_SIZES as readonly number[]).includes(n), {
-      error: 'Taille de page : 25, 50 ou 100',
-    })
-    .default(25),
+  page: pageNumber,
+  pageSize: pageSizeOf(REFERENCE_PAGE_SIZES, 25),
 });
 export type ReferenceListQuery = z.input<typeof ReferenceListQuerySchema>;
 
@@ -55,22 +41,11 @@ export const ReferenceCoverageParamsSchema = z.object({
   coverageId: z.string().min(1).max(64),
 });
 
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 const CompanyRefSchema = z.object({ id: z.string(), name: z.string(), siren: z.string() });
 
 // Edit forms -----------------------------------------------------------------------------------
 
-const REQUIRED = 'Ce champ est obligatoire';
-
-/** A required text field, trimmed. */
-const requiredText = (max: number, empty = REQUIRED) =>
-  z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `${max} caractères au plus` });
 
 /** An optional text field: an empty one is null. */
 const nullableText = (max: number) =>
@@ -211,7 +186,7 @@ export const CompanyRowSchema = z.object({
   memberCount: z.number(),
 });
 export type CompanyRow = z.infer<typeof CompanyRowSchema>;
-export const CompanyPageSchema = page(CompanyRowSchema);
+export const CompanyPageSchema = pageOf(CompanyRowSchema);
 export type CompanyPage = z.infer<typeof CompanyPageSchema>;
 
 export const EstablishmentRowSchema = z.object({
@@ -226,7 +201,7 @@ export const EstablishmentRowSchema = z.object({
   company: CompanyRefSchema,
 });
 export type EstablishmentRow = z.infer<typeof EstablishmentRowSchema>;
-export const EstablishmentPageSchema = page(EstablishmentRowSchema);
+export const EstablishmentPageSchema = pageOf(EstablishmentRowSchema);
 export type EstablishmentPage = z.infer<typeof EstablishmentPageSchema>;
 
 export const ContractRowSchema = z.object({
@@ -240,7 +215,7 @@ export const ContractRowSchema = z.object({
   company: CompanyRefSchema,
 });
 export type ContractRow = z.infer<typeof ContractRowSchema>;
-export const ContractPageSchema = page(ContractRowSchema);
+export const ContractPageSchema = pageOf(ContractRowSchema);
 export type ContractPage = z.infer<typeof ContractPageSchema>;
 
 export const CompanyDetailSchema = CompanyRowSchema.extend({
@@ -298,7 +273,7 @@ export const ReferenceMemberRowSchema = z.object({
     .nullable(),
 });
 export type ReferenceMemberRow = z.infer<typeof ReferenceMemberRowSchema>;
-export const ReferenceMemberPageSchema = page(ReferenceMemberRowSchema);
+export const ReferenceMemberPageSchema = pageOf(ReferenceMemberRowSchema);
 export type ReferenceMemberPage = z.infer<typeof ReferenceMemberPageSchema>;
 
 export const ReferenceMemberDetailSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredName } from './fields';
 import { STAFF_ROLES, USER_STATUSES } from '../domain/enums';
 import { EmailSchema } from '../validators/zod';
 import { MobilePhoneSchema } from '../validators/zod-phone';
@@ -9,11 +10,6 @@ import { MobilePhoneSchema } from '../validators/zod-phone';
 // staff member, changes to back-office administrators only.
 // ---------------------------------------------------------------------------------------------
 
-const requiredName = z
-  .string({ error: 'Ce champ est obligatoire' })
-  .trim()
-  .min(1, { error: 'Ce champ est obligatoire' })
-  .max(80, { error: '80 caractères au plus' });
 
 const StaffRoleSchema = z.enum(STAFF_ROLES, { error: 'Choisissez un rôle' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredName } from './fields';
 import { COMPANY_ROLES, USER_STATUSES } from '../domain/enums';
 import { NewPasswordSchema } from './auth';
 import { EmailSchema } from '../validators/zod';
@@ -9,11 +10,6 @@ import { MobilePhoneSchema } from '../validators/zod-phone';
 // administrators only; every answer is limited to the companies the caller administers.
 // ---------------------------------------------------------------------------------------------
 
-const requiredName = z
-  .string({ error: 'Ce champ est obligatoire' })
-  .trim()
-  .min(1, { error: 'Ce champ est obligatoire' })
-  .max(80, { error: '80 caractères au plus' });
 
 /** « Aucun accès », « Utilisateur » or « Administrateur » on one company. */
 export const RIGHT_LEVELS = ['none', ...COMPANY_ROLES] as const;
