@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, NewOutboxMessage } from '../../db/schema';
 import type { Clock } from '../clock';
 import { newId } from '../ids';
 import type { MailTransport } from '../mail/transport';
@@ -57,24 +57,14 @@ export async function enqueueEmail<T extends EmailTemplate>(
   },
 ): Promise<string> {
   const rendered = renderEmail(input.template, input.data, input.branding);
-  const id = newId();
-  const at = input.now.toISOString();
-  await db
-    .insertInto('outbox')
-    .values({
-      id,
-      channel: 'email',
-      recipient: input.to,
-      template: input.template,
-      subject: rendered.subject,
-      body_text: rendered.text,
-      body_html: rendered.html,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      created_at: at,
-    })
-    .execute();
+  const id = await insertPending(db, input.now, {
+    channel: 'email',
+    recipient: input.to,
+    template: input.template,
+    subject: rendered.subject,
+    body_text: rendered.text,
+    body_html: rendered.html,
+  });
   for (const [position, a] of (input.attachments ?? []).entries()) {
     await db
       .insertInto('outbox_attachments')
@@ -115,23 +105,30 @@ export async function enqueueSms<T extends SmsTemplate>(
   db: DbOrTx,
   input: { to: string; template: T; data: SmsTemplateData<T>; now: Date },
 ): Promise<string> {
+  return insertPending(db, input.now, {
+    channel: 'sms',
+    recipient: input.to,
+    template: input.template,
+    subject: null,
+    body_text: renderSms(input.template, input.data),
+    body_html: null,
+  });
+}
+
+/** A message to send now: its row, pending, first attempt due at once. */
+async function insertPending(
+  db: DbOrTx,
+  now: Date,
+  message: Pick<
+    NewOutboxMessage,
+    'channel' | 'recipient' | 'template' | 'subject' | 'body_text' | 'body_html'
+  >,
+): Promise<string> {
   const id = newId();
-  const at = input.now.toISOString();
+  const at = now.toISOString();
   await db
     .insertInto('outbox')
-    .values({
-      id,
-      channel: 'sms',
-      recipient: input.to,
-      template: input.template,
-      subject: null,
-      body_text: renderSms(input.template, input.data),
-      body_html: null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      created_at: at,
-    })
+    .values({ id, ...message, status: 'pending', attempts: 0, next_attempt_at: at, created_at: at })
     .execute();
   return id;
 }
