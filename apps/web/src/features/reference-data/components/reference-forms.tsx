@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import {
   ActionIcon,
@@ -11,6 +12,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import type { TextInputProps } from '@mantine/core';
+import type { z } from 'zod';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
@@ -40,7 +43,9 @@ import type {
   CompanyDetail,
   ContractDetail,
   EstablishmentDetail,
+  ReferenceCreates,
   ReferenceMemberDetail,
+  ReferenceUpdates,
 } from '../api/use-reference-data';
 import {
   useCreateReference,
@@ -53,6 +58,106 @@ import { ReferenceFormModal } from './reference-form-modal';
 interface ModalProps {
   opened: boolean;
   onClose: () => void;
+}
+
+/**
+ * A company's, an establishment's or a contract's form in its modal: « Modifier « name » » when
+ * the record is given, else « Ajouter … ». An edit leaves out the `fixed` fields (its key, which
+ * does not change); `toInput` turns the form's values into what the API takes.
+ */
+function CreateOrEditModal<
+  E extends keyof ReferenceCreates,
+  Values extends Record<string, unknown>,
+>({
+  entity,
+  record,
+  fixed,
+  addTitle,
+  added,
+  edited,
+  toInput = (values) => values as unknown as ReferenceCreates[E],
+  children,
+  ...common
+}: ModalProps & {
+  entity: E;
+  record: { id: string; name: string } | undefined;
+  fixed: readonly (keyof Values)[];
+  addTitle: string;
+  added: string;
+  edited: (name: string) => string;
+  form: UseFormReturnType<Values>;
+  schema: z.ZodType;
+  toInput?: (values: Values) => ReferenceCreates[E];
+  children: ReactNode;
+}) {
+  const create = useCreateReference(entity);
+  const update = useUpdateReference(entity, record?.id ?? '');
+  if (record) {
+    const withoutFixed = (values: Values) => {
+      const input: Record<string, unknown> = { ...toInput(values) };
+      for (const key of fixed) delete input[key as string];
+      return input as ReferenceUpdates[E];
+    };
+    return (
+      <ReferenceFormModal
+        {...common}
+        title={`Modifier « ${record.name} »`}
+        mutation={update}
+        toInput={withoutFixed}
+        saved={edited(record.name)}
+      >
+        {children}
+      </ReferenceFormModal>
+    );
+  }
+  return (
+    <ReferenceFormModal
+      {...common}
+      title={addTitle}
+      mutation={create}
+      toInput={toInput}
+      saved={added}
+      submitLabel="Ajouter"
+    >
+      {children}
+    </ReferenceFormModal>
+  );
+}
+
+/**
+ * The form of a record to add or edit: its values where it has them, else the empty form's;
+ * checked with the schema of an edit or of an addition.
+ */
+function useRecordForm<Values extends Record<string, unknown>>(
+  record: Partial<Record<keyof Values, unknown>> | undefined,
+  empty: Values,
+  schemas: { create: z.ZodType; update: z.ZodType },
+) {
+  const schema = record ? schemas.update : schemas.create;
+  const initialValues = { ...empty };
+  for (const key of Object.keys(empty) as (keyof Values)[]) {
+    initialValues[key] = (record?.[key] ?? empty[key]) as Values[keyof Values];
+  }
+  const form = useAppForm<Values>({ initialValues, validate: zodResolver(schema) });
+  return { form, schema };
+}
+
+/** A record's key (SIREN, SIRET, contract number): typed when adding, shown but fixed when editing. */
+function KeyInput({
+  editing,
+  fixedNote,
+  description,
+  ...props
+}: TextInputProps & { editing: boolean; fixedNote: string }) {
+  return (
+    <TextInput
+      required={!editing}
+      disabled={editing}
+      description={editing ? fixedNote : description}
+      data-autofocus={editing ? undefined : true}
+      {...props}
+    />
+  );
 }
 
 // Companies ------------------------------------------------------------------------------------
@@ -71,29 +176,20 @@ export function CompanyFormModal({
   opened,
   onClose,
 }: ModalProps & { company?: CompanyDetail }) {
-  const create = useCreateReference('entreprises');
-  const update = useUpdateReference('entreprises', company?.id ?? '');
-  const schema = company ? CompanyUpdateSchema : CompanyCreateSchema;
-  const form = useAppForm<CompanyValues>({
-    initialValues: {
-      siren: company?.siren ?? '',
-      name: company?.name ?? '',
-      insurerCompanyIdentifier: company?.insurerCompanyIdentifier ?? '',
-      ccnName: company?.ccnName ?? '',
-      idcc: company?.idcc ?? '',
-    },
-    validate: zodResolver(schema),
-  });
+  const { form, schema } = useRecordForm<CompanyValues>(
+    company,
+    { siren: '', name: '', insurerCompanyIdentifier: '', ccnName: '', idcc: '' },
+    { create: CompanyCreateSchema, update: CompanyUpdateSchema },
+  );
   const fields = (
     <>
-      <TextInput
+      <KeyInput
         label="SIREN"
-        required={!company}
-        disabled={Boolean(company)}
-        description={company ? 'Le SIREN ne se modifie pas' : '9 chiffres'}
+        editing={Boolean(company)}
+        fixedNote="Le SIREN ne se modifie pas"
+        description="9 chiffres"
         inputMode="numeric"
         maxLength={20}
-        data-autofocus={company ? undefined : true}
         {...form.getInputProps('siren')}
       />
       <TextInput
@@ -120,36 +216,21 @@ export function CompanyFormModal({
       </SimpleGrid>
     </>
   );
-  if (company) {
-    return (
-      <ReferenceFormModal
-        title={`Modifier « ${company.name} »`}
-        opened={opened}
-        onClose={onClose}
-        form={form}
-        schema={schema}
-        mutation={update}
-        toInput={({ siren: _siren, ...v }) => v}
-        saved={`L’entreprise « ${company.name} » est modifiée.`}
-      >
-        {fields}
-      </ReferenceFormModal>
-    );
-  }
   return (
-    <ReferenceFormModal
-      title="Ajouter une entreprise"
+    <CreateOrEditModal
+      entity="entreprises"
+      record={company}
+      fixed={['siren']}
+      addTitle="Ajouter une entreprise"
+      added="L’entreprise est ajoutée."
+      edited={(name) => `L’entreprise « ${name} » est modifiée.`}
       opened={opened}
       onClose={onClose}
       form={form}
       schema={schema}
-      mutation={create}
-      toInput={(v) => v}
-      saved="L’entreprise est ajoutée."
-      submitLabel="Ajouter"
     >
       {fields}
-    </ReferenceFormModal>
+    </CreateOrEditModal>
   );
 }
 
@@ -171,35 +252,28 @@ export function EstablishmentFormModal({
   opened,
   onClose,
 }: ModalProps & { establishment?: EstablishmentDetail }) {
-  const create = useCreateReference('etablissements');
-  const update = useUpdateReference('etablissements', establishment?.id ?? '');
-  const schema = establishment ? EstablishmentUpdateSchema : EstablishmentCreateSchema;
-  const form = useAppForm<EstablishmentValues>({
-    initialValues: {
-      siret: establishment?.siret ?? '',
-      name: establishment?.name ?? '',
-      addressLine1: establishment?.addressLine1 ?? '',
-      addressLine2: establishment?.addressLine2 ?? '',
-      postalCode: establishment?.postalCode ?? '',
-      city: establishment?.city ?? '',
-      insurerIdentifier: establishment?.insurerIdentifier ?? '',
+  const { form, schema } = useRecordForm<EstablishmentValues>(
+    establishment,
+    {
+      siret: '',
+      name: '',
+      addressLine1: '',
+      addressLine2: '',
+      postalCode: '',
+      city: '',
+      insurerIdentifier: '',
     },
-    validate: zodResolver(schema),
-  });
+    { create: EstablishmentCreateSchema, update: EstablishmentUpdateSchema },
+  );
   const fields = (
     <>
-      <TextInput
+      <KeyInput
         label="SIRET"
-        required={!establishment}
-        disabled={Boolean(establishment)}
-        description={
-          establishment
-            ? 'Le SIRET ne se modifie pas'
-            : '14 chiffres ; l’entreprise de son SIREN doit exister'
-        }
+        editing={Boolean(establishment)}
+        fixedNote="Le SIRET ne se modifie pas"
+        description="14 chiffres ; l’entreprise de son SIREN doit exister"
         inputMode="numeric"
         maxLength={25}
-        data-autofocus={establishment ? undefined : true}
         {...form.getInputProps('siret')}
       />
       <TextInput
@@ -233,36 +307,21 @@ export function EstablishmentFormModal({
       />
     </>
   );
-  if (establishment) {
-    return (
-      <ReferenceFormModal
-        title={`Modifier « ${establishment.name} »`}
-        opened={opened}
-        onClose={onClose}
-        form={form}
-        schema={schema}
-        mutation={update}
-        toInput={({ siret: _siret, ...v }) => v}
-        saved={`L’établissement « ${establishment.name} » est modifié.`}
-      >
-        {fields}
-      </ReferenceFormModal>
-    );
-  }
   return (
-    <ReferenceFormModal
-      title="Ajouter un établissement"
+    <CreateOrEditModal
+      entity="etablissements"
+      record={establishment}
+      fixed={['siret']}
+      addTitle="Ajouter un établissement"
+      added="L’établissement est ajouté."
+      edited={(name) => `L’établissement « ${name} » est modifié.`}
       opened={opened}
       onClose={onClose}
       form={form}
       schema={schema}
-      mutation={create}
-      toInput={(v) => v}
-      saved="L’établissement est ajouté."
-      submitLabel="Ajouter"
     >
       {fields}
-    </ReferenceFormModal>
+    </CreateOrEditModal>
   );
 }
 
@@ -394,31 +453,27 @@ export function ContractFormModal({
   opened,
   onClose,
 }: ModalProps & { contract?: ContractDetail; companyId?: string }) {
-  const create = useCreateReference('contrats');
-  const update = useUpdateReference('contrats', contract?.id ?? '');
-  const schema = contract ? ContractUpdateSchema : ContractCreateSchema;
-  const form = useAppForm<ContractValues>({
-    initialValues: {
-      number: contract?.number ?? '',
-      companyId: contract?.company.id ?? companyId ?? '',
-      label: contract?.label ?? '',
-      staffCategory: contract?.staffCategory ?? '',
-      options: contract?.options ?? [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
-      startDate: contract?.startDate ?? '',
-      endDate: contract?.endDate ?? '',
+  const { form, schema } = useRecordForm<ContractValues>(
+    contract && { ...contract, companyId: contract.company.id },
+    {
+      number: '',
+      companyId: companyId ?? '',
+      label: '',
+      staffCategory: '',
+      options: [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
+      startDate: '',
+      endDate: '',
     },
-    validate: zodResolver(schema),
-  });
+    { create: ContractCreateSchema, update: ContractUpdateSchema },
+  );
   const fields = (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
+        <KeyInput
           label="Numéro de contrat"
-          required={!contract}
-          disabled={Boolean(contract)}
-          description={contract ? 'Le numéro ne se modifie pas' : undefined}
+          editing={Boolean(contract)}
+          fixedNote="Le numéro ne se modifie pas"
           maxLength={40}
-          data-autofocus={contract ? undefined : true}
           {...form.getInputProps('number')}
         />
         {contract ? (
@@ -456,42 +511,25 @@ export function ContractFormModal({
       <ContractOptionsFields form={form} />
     </>
   );
-  if (contract) {
-    return (
-      <ReferenceFormModal
-        title={`Modifier « ${contract.label} »`}
-        opened={opened}
-        onClose={onClose}
-        form={form}
-        schema={schema}
-        mutation={update}
-        toInput={({ number: _n, companyId: _c, staffCategory, ...v }) => ({
-          ...v,
-          staffCategory: staffCategory as StaffCategory,
-        })}
-        saved={`Le contrat « ${contract.label} » est modifié.`}
-      >
-        {fields}
-      </ReferenceFormModal>
-    );
-  }
   return (
-    <ReferenceFormModal
-      title="Ajouter un contrat"
+    <CreateOrEditModal
+      entity="contrats"
+      record={contract && { id: contract.id, name: contract.label }}
+      fixed={['number', 'companyId']}
+      addTitle="Ajouter un contrat"
+      added="Le contrat est ajouté."
+      edited={(label) => `Le contrat « ${label} » est modifié.`}
       opened={opened}
       onClose={onClose}
       form={form}
       schema={schema}
-      mutation={create}
       toInput={({ staffCategory, ...v }) => ({
         ...v,
         staffCategory: staffCategory as StaffCategory,
       })}
-      saved="Le contrat est ajouté."
-      submitLabel="Ajouter"
     >
       {fields}
-    </ReferenceFormModal>
+    </CreateOrEditModal>
   );
 }
 
