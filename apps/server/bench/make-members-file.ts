@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { formatFrenchDate, todayIsoDate } from '@affilia/shared/validators/dates';
 import type { StaffCategory } from '../src/db/schema';
 import { DEMO_COMPANIES } from '../src/db/seed/content';
+import { COLUMNS } from '../src/modules/reference-data/import-parse';
 import {
   CITIES,
   CONTRACT_OPTIONS,
@@ -114,20 +115,8 @@ function main(): void {
     ),
   ]);
 
-  const memberRows: string[][] = [
-    [
-      'NIR',
-      'Nom',
-      'Prénom',
-      'Date de naissance',
-      'SIRET',
-      'Statut professionnel',
-      'Numéro de contrat',
-      'Option',
-      "Date d'effet",
-      'Date de fin',
-    ],
-  ];
+  // Every column of the members' template, in its order.
+  const memberRows: string[][] = [COLUMNS.members.map((c) => c.header)];
   for (let i = 0; i < members; i += 1) {
     const { siret, company } = rng.pick(sirets);
     const categories: readonly StaffCategory[] = company.def.categories;
