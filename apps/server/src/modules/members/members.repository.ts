@@ -321,7 +321,10 @@ export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: st
     .executeTakeFirst();
 }
 
-/** A member's coverages with their contract, latest first (the member was found in the perimeter). */
+/**
+ * A member's coverages with their contract, latest first (the member was found in the perimeter,
+ * or is read by the back office).
+ */
 export function findCoveragesOfMember(db: Db, memberId: string) {
   return db
     .selectFrom('coverages as cv')
@@ -338,6 +341,7 @@ export function findCoveragesOfMember(db: Db, memberId: string) {
     ])
     .where('cv.member_id', '=', memberId)
     .orderBy('cv.effective_date', 'desc')
+    .orderBy('cv.created_at', 'desc')
     .execute();
 }
 

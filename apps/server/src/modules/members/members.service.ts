@@ -151,6 +151,22 @@ export async function getFilterOptions(
   return { companies, establishments, contracts };
 }
 
+type CoverageDbRow = Awaited<ReturnType<typeof findCoveragesOfMember>>[number];
+
+/** A coverage as a member's detail shows it (« Mes salariés » and the back office's « Assurés »). */
+export function toCoverage(cv: CoverageDbRow, today: string) {
+  const options = JSON.parse(cv.options) as ContractOption[];
+  return {
+    id: cv.id,
+    contract: { id: cv.contract_id, number: cv.number, label: cv.label },
+    optionCode: cv.option_code,
+    optionLabel: options.find((o) => o.code === cv.option_code)?.label ?? cv.option_code,
+    effectiveDate: cv.effective_date,
+    endDate: cv.end_date,
+    status: coverageStatus(cv.effective_date, cv.end_date, today),
+  };
+}
+
 /** One member of the perimeter, with their coverages and affiliation requests. */
 export async function getMember(
   ctx: Ctx,
@@ -179,18 +195,7 @@ export async function getMember(
       siret: member.siret,
       city: member.city,
     },
-    coverages: coverages.map((cv) => {
-      const options = JSON.parse(cv.options) as ContractOption[];
-      return {
-        id: cv.id,
-        contract: { id: cv.contract_id, number: cv.number, label: cv.label },
-        optionCode: cv.option_code,
-        optionLabel: options.find((o) => o.code === cv.option_code)?.label ?? cv.option_code,
-        effectiveDate: cv.effective_date,
-        endDate: cv.end_date,
-        status: coverageStatus(cv.effective_date, cv.end_date, today),
-      };
-    }),
+    coverages: coverages.map((cv) => toCoverage(cv, today)),
     affiliationRequests: requests.map((r) => ({
       id: r.id,
       status: r.status,

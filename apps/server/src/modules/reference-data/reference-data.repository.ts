@@ -1,9 +1,10 @@
 /**
- * Reads of the back office's « Référentiel »: companies, establishments and contracts (members:
- * see modules/members, whose queries the back office shares without the employer's perimeter).
- * Every company is visible to the insurer's staff.
+ * The back office's « Référentiel »: reads and writes of companies, establishments, contracts,
+ * members and coverages (the member lists: see modules/members, whose queries the back office
+ * shares without the employer's perimeter). Every company is visible to the insurer's staff;
+ * reference-data.service.ts holds the rules, the transactions and the audit.
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
 import type {
   CompanyDetail,
   CompanyRow,
@@ -12,7 +13,14 @@ import type {
 } from '@affilia/shared/schemas/reference-data';
 import { normalizeDigits } from '@affilia/shared/validators/normalize';
 import { matchesSearch } from '@affilia/shared/validators/search';
-import type { ContractOption, Database } from '../../db/schema';
+import type {
+  CompaniesTable,
+  ContractOption,
+  ContractsTable,
+  Database,
+  EstablishmentsTable,
+  MembersTable,
+} from '../../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -350,4 +358,134 @@ export async function findContract(db: Db, id: string, today: string) {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+// Writes and the edits' reads ------------------------------------------------------------------
+
+/** A column that no two rows of its table share. */
+export type UniqueColumn =
+  | { table: 'companies'; column: 'siren' | 'insurer_company_identifier' }
+  | { table: 'establishments'; column: 'siret' | 'insurer_identifier' }
+  | { table: 'contracts'; column: 'number' };
+
+/** The id of the row whose `column` is `value` (other than `exceptId`), if there is one. */
+export async function findIdByUnique(
+  db: Db,
+  { table, column }: UniqueColumn,
+  value: string,
+  exceptId: string | null = null,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where(column, '=', value)
+    .$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export const findCompanyRow = (db: Db, id: string) =>
+  db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findEstablishmentRow = (db: Db, id: string) =>
+  db.selectFrom('establishments').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findContractRow = (db: Db, id: string) =>
+  db.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findMemberRow = (db: Db, id: string) =>
+  db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+
+type Changes<T> = Partial<Omit<T, 'id' | 'created_at'>>;
+
+export async function insertCompany(db: Db, row: Insertable<CompaniesTable>): Promise<void> {
+  await db.insertInto('companies').values(row).execute();
+}
+
+export async function updateCompany(db: Db, id: string, set: Changes<CompaniesTable>) {
+  await db.updateTable('companies').set(set).where('id', '=', id).execute();
+}
+
+export async function insertEstablishment(db: Db, row: Insertable<EstablishmentsTable>) {
+  await db.insertInto('establishments').values(row).execute();
+}
+
+export async function updateEstablishment(db: Db, id: string, set: Changes<EstablishmentsTable>) {
+  await db.updateTable('establishments').set(set).where('id', '=', id).execute();
+}
+
+export async function insertContract(db: Db, row: Insertable<ContractsTable>): Promise<void> {
+  await db.insertInto('contracts').values(row).execute();
+}
+
+export async function updateContract(db: Db, id: string, set: Changes<ContractsTable>) {
+  await db.updateTable('contracts').set(set).where('id', '=', id).execute();
+}
+
+export async function updateMember(db: Db, id: string, set: Changes<MembersTable>) {
+  await db.updateTable('members').set(set).where('id', '=', id).execute();
+}
+
+/** A coverage among `codes` of the contract's options, if one covers a member. */
+export function findCoverageWithOption(db: Db, contractId: string, codes: string[]) {
+  return db
+    .selectFrom('coverages')
+    .select('option_code')
+    .where('contract_id', '=', contractId)
+    .where('option_code', 'in', codes)
+    .executeTakeFirst();
+}
+
+/** Whether the establishment is one of the company's. */
+export async function isEstablishmentOfCompany(db: Db, establishmentId: string, companyId: string) {
+  const row = await db
+    .selectFrom('establishments')
+    .select('id')
+    .where('id', '=', establishmentId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A member with their company's and establishment's names. */
+export function findMemberDetail(db: Db, id: string) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
+    .innerJoin('companies as c', 'c.id', 'm.company_id')
+    .selectAll('m')
+    .select(['c.name as company_name', 'c.siren', 'e.name as establishment_name', 'e.siret'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The establishments a member may move to: their company's. */
+export function findEstablishmentChoices(db: Db, companyId: string) {
+  return db
+    .selectFrom('establishments')
+    .select(['id', 'name', 'siret'])
+    .where('company_id', '=', companyId)
+    .orderBy('name')
+    .orderBy('siret')
+    .execute();
+}
+
+/** A member's coverage with its contract's options and the member's company. */
+export function findCoverageOfMember(db: Db, memberId: string, coverageId: string) {
+  return db
+    .selectFrom('coverages as cv')
+    .innerJoin('members as m', 'm.id', 'cv.member_id')
+    .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
+    .select(['cv.option_code', 'cv.effective_date', 'cv.end_date', 'k.options', 'm.company_id'])
+    .where('cv.id', '=', coverageId)
+    .where('cv.member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+export async function updateCoverage(
+  db: Db,
+  id: string,
+  set: { option_code: string; end_date: string | null; updated_at: string },
+): Promise<void> {
+  await db.updateTable('coverages').set(set).where('id', '=', id).execute();
 }

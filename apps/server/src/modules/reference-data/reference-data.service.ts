@@ -6,7 +6,6 @@
  * coverage's refreshes the member's latest-coverage copy), so « Mes salariés » shows it at once.
  */
 import type { Kysely } from 'kysely';
-import { coverageStatus } from '@affilia/shared/domain/coverage';
 import type {
   CompanyCreateSchema,
   CompanyDetail,
@@ -39,22 +38,75 @@ import { AppError, badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { refreshLatestCoverage } from '../members/latest-coverage';
-import { findMembers, nirWithKey, toRow } from '../members/members.service';
-import {
-  findCompanyDetail,
-  findContract,
-  findEstablishment,
-  searchCompanies,
-  searchContracts,
-  searchEstablishments,
-} from './reference-data.repository';
+import { findCoveragesOfMember } from '../members/members.repository';
+import { findMembers, nirWithKey, toCoverage, toRow } from '../members/members.service';
+import * as repo from './reference-data.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
 type Db = Kysely<Database>;
 type ListQuery = z.output<typeof ReferenceListQuerySchema>;
 
-const duplicate = (code: string, message: string, field: string, fieldMessage: string) =>
-  new AppError(code, 409, message, { [field]: fieldMessage });
+/** A value that must be unique and that another row already has: a 409 on the form's field. */
+const TAKEN: Record<string, [code: string, message: string, field: string, fieldMessage: string]> =
+  {
+    siren: [
+      'company_siren_taken',
+      'Une entreprise existe déjà avec ce SIREN.',
+      'siren',
+      'Une entreprise existe déjà avec ce SIREN',
+    ],
+    insurer_company_identifier: [
+      'company_identifier_taken',
+      'Une autre entreprise porte déjà cet identifiant entreprise.',
+      'insurerCompanyIdentifier',
+      'Cet identifiant entreprise est déjà utilisé',
+    ],
+    siret: [
+      'establishment_siret_taken',
+      'Un établissement existe déjà avec ce SIRET.',
+      'siret',
+      'Un établissement existe déjà avec ce SIRET',
+    ],
+    insurer_identifier: [
+      'establishment_identifier_taken',
+      'Un autre établissement porte déjà ce code identifiant.',
+      'insurerIdentifier',
+      'Ce code identifiant est déjà utilisé',
+    ],
+    number: [
+      'contract_number_taken',
+      'Un contrat existe déjà avec ce numéro.',
+      'number',
+      'Un contrat existe déjà avec ce numéro',
+    ],
+  };
+
+/** Refuses (409) a unique value that another row than `exceptId` already has. */
+async function refuseTaken(
+  trx: Db,
+  key: repo.UniqueColumn,
+  value: string,
+  exceptId: string | null = null,
+): Promise<void> {
+  if ((await repo.findIdByUnique(trx, key, value, exceptId)) === undefined) return;
+  const [code, message, field, fieldMessage] = TAKEN[key.column]!;
+  throw new AppError(code, 409, message, { [field]: fieldMessage });
+}
+
+/** A page of a list, as the API answers it. */
+const toPage = <T>(query: ListQuery, { total, items }: { total: number; items: T[] }) => ({
+  items,
+  total,
+  page: query.page,
+  pageSize: query.pageSize,
+});
+
+/** The record, or a 404 with `message`. */
+async function found<T>(read: Promise<T | null | undefined>, message: string): Promise<T> {
+  const row = await read;
+  if (!row) throw notFound(message);
+  return row;
+}
 
 /** The fields whose value changes: `{ field: { from, to } }` (API names). */
 function changes(
@@ -128,32 +180,17 @@ async function editRecord<Row>(
 // Companies --------------------------------------------------------------------------------------
 
 export async function listCompanies(ctx: Ctx, query: ListQuery): Promise<CompanyPage> {
-  const { total, items } = await searchCompanies(ctx.db, query);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return toPage(query, await repo.searchCompanies(ctx.db, query));
 }
 
-export async function getCompany(ctx: Ctx, id: string): Promise<CompanyDetail> {
-  const company = await findCompanyDetail(ctx.db, id);
-  if (!company) throw notFound('Entreprise introuvable.');
-  return company;
+export function getCompany(ctx: Ctx, id: string): Promise<CompanyDetail> {
+  return found(repo.findCompanyDetail(ctx.db, id), 'Entreprise introuvable.');
 }
 
-async function checkCompanyIdentifier(trx: Db, identifier: string, exceptId: string | null) {
-  const taken = await trx
-    .selectFrom('companies')
-    .select('id')
-    .where('insurer_company_identifier', '=', identifier)
-    .$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!))
-    .executeTakeFirst();
-  if (taken) {
-    throw duplicate(
-      'company_identifier_taken',
-      'Une autre entreprise porte déjà cet identifiant entreprise.',
-      'insurerCompanyIdentifier',
-      'Cet identifiant entreprise est déjà utilisé',
-    );
-  }
-}
+const companyIdentifier = {
+  table: 'companies',
+  column: 'insurer_company_identifier',
+} as const;
 
 export async function createCompany(
   ctx: Ctx,
@@ -163,33 +200,18 @@ export async function createCompany(
   const id = newId();
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('companies')
-      .select('id')
-      .where('siren', '=', input.siren)
-      .executeTakeFirst();
-    if (existing) {
-      throw duplicate(
-        'company_siren_taken',
-        'Une entreprise existe déjà avec ce SIREN.',
-        'siren',
-        'Une entreprise existe déjà avec ce SIREN',
-      );
-    }
-    await checkCompanyIdentifier(trx, input.insurerCompanyIdentifier, null);
-    await trx
-      .insertInto('companies')
-      .values({
-        id,
-        siren: input.siren,
-        name: input.name,
-        insurer_company_identifier: input.insurerCompanyIdentifier,
-        ccn_name: input.ccnName,
-        idcc: input.idcc,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await refuseTaken(trx, { table: 'companies', column: 'siren' }, input.siren);
+    await refuseTaken(trx, companyIdentifier, input.insurerCompanyIdentifier);
+    await repo.insertCompany(trx, {
+      id,
+      siren: input.siren,
+      name: input.name,
+      insurer_company_identifier: input.insurerCompanyIdentifier,
+      ccn_name: input.ccnName,
+      idcc: input.idcc,
+      created_at: now,
+      updated_at: now,
+    });
     await audit(trx, ctx, actor, {
       action: 'reference.company_created',
       companyId: id,
@@ -208,9 +230,9 @@ export async function updateCompany(
   input: z.output<typeof CompanyUpdateSchema>,
 ): Promise<CompanyDetail> {
   await editRecord(ctx, actor, {
-    load: (trx) => trx.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst(),
+    load: (trx) => repo.findCompanyRow(trx, id),
     missing: 'Entreprise introuvable.',
-    check: (trx) => checkCompanyIdentifier(trx, input.insurerCompanyIdentifier, id),
+    check: (trx) => refuseTaken(trx, companyIdentifier, input.insurerCompanyIdentifier, id),
     before: (company) => ({
       name: company.name,
       insurerCompanyIdentifier: company.insurer_company_identifier,
@@ -219,17 +241,13 @@ export async function updateCompany(
     }),
     input,
     write: async (trx) => {
-      await trx
-        .updateTable('companies')
-        .set({
-          name: input.name,
-          insurer_company_identifier: input.insurerCompanyIdentifier,
-          ccn_name: input.ccnName,
-          idcc: input.idcc,
-          updated_at: ctx.clock.now().toISOString(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateCompany(trx, id, {
+        name: input.name,
+        insurer_company_identifier: input.insurerCompanyIdentifier,
+        ccn_name: input.ccnName,
+        idcc: input.idcc,
+        updated_at: ctx.clock.now().toISOString(),
+      });
     },
     audit: () => ({
       action: 'reference.company_updated',
@@ -244,32 +262,14 @@ export async function updateCompany(
 // Establishments ---------------------------------------------------------------------------------
 
 export async function listEstablishments(ctx: Ctx, query: ListQuery): Promise<EstablishmentPage> {
-  const { total, items } = await searchEstablishments(ctx.db, query);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return toPage(query, await repo.searchEstablishments(ctx.db, query));
 }
 
-export async function getEstablishment(ctx: Ctx, id: string): Promise<EstablishmentDetail> {
-  const establishment = await findEstablishment(ctx.db, id);
-  if (!establishment) throw notFound('Établissement introuvable.');
-  return establishment;
+export function getEstablishment(ctx: Ctx, id: string): Promise<EstablishmentDetail> {
+  return found(repo.findEstablishment(ctx.db, id), 'Établissement introuvable.');
 }
 
-async function checkEstablishmentIdentifier(trx: Db, identifier: string, exceptId: string | null) {
-  const taken = await trx
-    .selectFrom('establishments')
-    .select('id')
-    .where('insurer_identifier', '=', identifier)
-    .$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!))
-    .executeTakeFirst();
-  if (taken) {
-    throw duplicate(
-      'establishment_identifier_taken',
-      'Un autre établissement porte déjà ce code identifiant.',
-      'insurerIdentifier',
-      'Ce code identifiant est déjà utilisé',
-    );
-  }
-}
+const establishmentIdentifier = { table: 'establishments', column: 'insurer_identifier' } as const;
 
 const establishmentColumns = (input: z.output<typeof EstablishmentUpdateSchema>) => ({
   name: input.name,
@@ -289,46 +289,31 @@ export async function createEstablishment(
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const siren = sirenOfSiret(input.siret);
-    const company = await trx
-      .selectFrom('companies')
-      .select('id')
-      .where('siren', '=', siren)
-      .executeTakeFirst();
-    if (!company) {
+    const companyId = await repo.findIdByUnique(
+      trx,
+      { table: 'companies', column: 'siren' },
+      siren,
+    );
+    if (!companyId) {
       throw badRequest(
         'company_not_found',
         `Aucune entreprise n’a le SIREN ${siren} : créez d’abord l’entreprise.`,
         { siret: `Aucune entreprise n’a le SIREN ${siren}` },
       );
     }
-    const existing = await trx
-      .selectFrom('establishments')
-      .select('id')
-      .where('siret', '=', input.siret)
-      .executeTakeFirst();
-    if (existing) {
-      throw duplicate(
-        'establishment_siret_taken',
-        'Un établissement existe déjà avec ce SIRET.',
-        'siret',
-        'Un établissement existe déjà avec ce SIRET',
-      );
-    }
-    await checkEstablishmentIdentifier(trx, input.insurerIdentifier, null);
-    await trx
-      .insertInto('establishments')
-      .values({
-        id,
-        company_id: company.id,
-        siret: input.siret,
-        ...establishmentColumns(input),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await refuseTaken(trx, { table: 'establishments', column: 'siret' }, input.siret);
+    await refuseTaken(trx, establishmentIdentifier, input.insurerIdentifier);
+    await repo.insertEstablishment(trx, {
+      id,
+      company_id: companyId,
+      siret: input.siret,
+      ...establishmentColumns(input),
+      created_at: now,
+      updated_at: now,
+    });
     await audit(trx, ctx, actor, {
       action: 'reference.establishment_created',
-      companyId: company.id,
+      companyId,
       targetType: 'establishment',
       targetId: id,
       details: { fields: input },
@@ -344,10 +329,9 @@ export async function updateEstablishment(
   input: z.output<typeof EstablishmentUpdateSchema>,
 ): Promise<EstablishmentDetail> {
   await editRecord(ctx, actor, {
-    load: (trx) =>
-      trx.selectFrom('establishments').selectAll().where('id', '=', id).executeTakeFirst(),
+    load: (trx) => repo.findEstablishmentRow(trx, id),
     missing: 'Établissement introuvable.',
-    check: (trx) => checkEstablishmentIdentifier(trx, input.insurerIdentifier, id),
+    check: (trx) => refuseTaken(trx, establishmentIdentifier, input.insurerIdentifier, id),
     before: (e) => ({
       name: e.name,
       addressLine1: e.address_line1,
@@ -358,11 +342,10 @@ export async function updateEstablishment(
     }),
     input,
     write: async (trx, changed) => {
-      await trx
-        .updateTable('establishments')
-        .set({ ...establishmentColumns(input), updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateEstablishment(trx, id, {
+        ...establishmentColumns(input),
+        updated_at: ctx.clock.now().toISOString(),
+      });
       // « Mes salariés » sorts by establishment name: its cached pages are out of date.
       if (changed.name) await bumpDataVersion(trx, 'members', ctx.clock.now());
     },
@@ -379,14 +362,11 @@ export async function updateEstablishment(
 // Contracts --------------------------------------------------------------------------------------
 
 export async function listContracts(ctx: Ctx, query: ListQuery): Promise<ContractPage> {
-  const { total, items } = await searchContracts(ctx.db, query);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return toPage(query, await repo.searchContracts(ctx.db, query));
 }
 
-export async function getContract(ctx: Ctx, id: string): Promise<ContractDetail> {
-  const contract = await findContract(ctx.db, id, parisDate(ctx.clock.now()));
-  if (!contract) throw notFound('Contrat introuvable.');
-  return contract;
+export function getContract(ctx: Ctx, id: string): Promise<ContractDetail> {
+  return found(repo.findContract(ctx.db, id, parisDate(ctx.clock.now())), 'Contrat introuvable.');
 }
 
 type ContractInput = z.output<typeof ContractUpdateSchema>;
@@ -409,40 +389,21 @@ export async function createContract(
   const id = newId();
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const company = await trx
-      .selectFrom('companies')
-      .select('id')
-      .where('id', '=', input.companyId)
-      .executeTakeFirst();
+    const company = await repo.findCompanyRow(trx, input.companyId);
     if (!company) {
       throw badRequest('company_not_found', 'Entreprise introuvable.', {
         companyId: 'Choisissez une entreprise existante',
       });
     }
-    const existing = await trx
-      .selectFrom('contracts')
-      .select('id')
-      .where('number', '=', input.number)
-      .executeTakeFirst();
-    if (existing) {
-      throw duplicate(
-        'contract_number_taken',
-        'Un contrat existe déjà avec ce numéro.',
-        'number',
-        'Un contrat existe déjà avec ce numéro',
-      );
-    }
-    await trx
-      .insertInto('contracts')
-      .values({
-        id,
-        number: input.number,
-        company_id: company.id,
-        ...contractColumns(input),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await refuseTaken(trx, { table: 'contracts', column: 'number' }, input.number);
+    await repo.insertContract(trx, {
+      id,
+      number: input.number,
+      company_id: company.id,
+      ...contractColumns(input),
+      created_at: now,
+      updated_at: now,
+    });
     await audit(trx, ctx, actor, {
       action: 'reference.contract_created',
       companyId: company.id,
@@ -465,12 +426,7 @@ async function checkOptionsInUse(
     .map((o) => o.code)
     .filter((code) => !input.options.some((o) => o.code === code));
   if (removed.length === 0) return;
-  const used = await trx
-    .selectFrom('coverages')
-    .select('option_code')
-    .where('contract_id', '=', id)
-    .where('option_code', 'in', removed)
-    .executeTakeFirst();
+  const used = await repo.findCoverageWithOption(trx, id, removed);
   if (used) {
     throw badRequest(
       'contract_option_in_use',
@@ -488,7 +444,7 @@ export async function updateContract(
 ): Promise<ContractDetail> {
   const optionsOf = (c: { options: string }) => JSON.parse(c.options) as ContractOption[];
   await editRecord(ctx, actor, {
-    load: (trx) => trx.selectFrom('contracts').selectAll().where('id', '=', id).executeTakeFirst(),
+    load: (trx) => repo.findContractRow(trx, id),
     missing: 'Contrat introuvable.',
     check: (trx, c) => checkOptionsInUse(trx, id, optionsOf(c), input),
     before: (c) => ({
@@ -500,11 +456,10 @@ export async function updateContract(
     }),
     input,
     write: async (trx) => {
-      await trx
-        .updateTable('contracts')
-        .set({ ...contractColumns(input), updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateContract(trx, id, {
+        ...contractColumns(input),
+        updated_at: ctx.clock.now().toISOString(),
+      });
       // « Mes salariés » shows the contract's label.
       await bumpDataVersion(trx, 'members', ctx.clock.now());
     },
@@ -544,41 +499,11 @@ export async function listReferenceMembers(
 }
 
 export async function getReferenceMember(ctx: Ctx, id: string): Promise<ReferenceMemberDetail> {
-  const m = await ctx.db
-    .selectFrom('members as m')
-    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
-    .innerJoin('companies as c', 'c.id', 'm.company_id')
-    .selectAll('m')
-    .select(['c.name as company_name', 'c.siren', 'e.name as establishment_name', 'e.siret'])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
-  if (!m) throw notFound('Assuré introuvable.');
+  const m = await found(repo.findMemberDetail(ctx.db, id), 'Assuré introuvable.');
   const today = parisDate(ctx.clock.now());
   const [establishments, coverages] = await Promise.all([
-    ctx.db
-      .selectFrom('establishments')
-      .select(['id', 'name', 'siret'])
-      .where('company_id', '=', m.company_id)
-      .orderBy('name')
-      .orderBy('siret')
-      .execute(),
-    ctx.db
-      .selectFrom('coverages as cv')
-      .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
-      .select([
-        'cv.id',
-        'cv.option_code',
-        'cv.effective_date',
-        'cv.end_date',
-        'k.id as contract_id',
-        'k.number',
-        'k.label',
-        'k.options',
-      ])
-      .where('cv.member_id', '=', id)
-      .orderBy('cv.effective_date', 'desc')
-      .orderBy('cv.created_at', 'desc')
-      .execute(),
+    repo.findEstablishmentChoices(ctx.db, m.company_id),
+    findCoveragesOfMember(ctx.db, id),
   ]);
   return {
     id: m.id,
@@ -591,19 +516,13 @@ export async function getReferenceMember(ctx: Ctx, id: string): Promise<Referenc
     company: { id: m.company_id, name: m.company_name, siren: m.siren },
     establishment: { id: m.establishment_id, name: m.establishment_name, siret: m.siret },
     companyEstablishments: establishments,
-    coverages: coverages.map((cv) => {
-      const options = JSON.parse(cv.options) as ContractOption[];
-      return {
-        id: cv.id,
-        contract: { id: cv.contract_id, number: cv.number, label: cv.label },
-        optionCode: cv.option_code,
-        optionLabel: options.find((o) => o.code === cv.option_code)?.label ?? cv.option_code,
-        contractOptions: options.map((o) => ({ code: o.code, label: o.label })),
-        effectiveDate: cv.effective_date,
-        endDate: cv.end_date,
-        status: coverageStatus(cv.effective_date, cv.end_date, today),
-      };
-    }),
+    coverages: coverages.map((cv) => ({
+      ...toCoverage(cv, today),
+      contractOptions: (JSON.parse(cv.options) as ContractOption[]).map((o) => ({
+        code: o.code,
+        label: o.label,
+      })),
+    })),
     createdAt: m.created_at,
     updatedAt: m.updated_at,
   };
@@ -611,13 +530,7 @@ export async function getReferenceMember(ctx: Ctx, id: string): Promise<Referenc
 
 /** An establishment of the member's own company (400 otherwise). */
 async function checkSameCompany(trx: Db, establishmentId: string, companyId: string) {
-  const e = await trx
-    .selectFrom('establishments')
-    .select('id')
-    .where('id', '=', establishmentId)
-    .where('company_id', '=', companyId)
-    .executeTakeFirst();
-  if (!e) {
+  if (!(await repo.isEstablishmentOfCompany(trx, establishmentId, companyId))) {
     throw badRequest('validation_error', 'Cet établissement n’est pas de l’entreprise.', {
       establishmentId: 'Choisissez un établissement de l’entreprise de l’assuré',
     });
@@ -631,7 +544,7 @@ export async function updateReferenceMember(
   input: z.output<typeof ReferenceMemberUpdateSchema>,
 ): Promise<ReferenceMemberDetail> {
   await editRecord(ctx, actor, {
-    load: (trx) => trx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst(),
+    load: (trx) => repo.findMemberRow(trx, id),
     missing: 'Assuré introuvable.',
     check: async (trx, m) => {
       if (input.establishmentId !== m.establishment_id) {
@@ -648,19 +561,15 @@ export async function updateReferenceMember(
     input,
     write: async (trx) => {
       const now = ctx.clock.now();
-      await trx
-        .updateTable('members')
-        .set({
-          last_name: input.lastName,
-          first_name: input.firstName,
-          search_name: toSearchName(input.lastName, input.firstName),
-          birth_date: input.birthDate,
-          professional_status: input.professionalStatus,
-          establishment_id: input.establishmentId,
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateMember(trx, id, {
+        last_name: input.lastName,
+        first_name: input.firstName,
+        search_name: toSearchName(input.lastName, input.firstName),
+        birth_date: input.birthDate,
+        professional_status: input.professionalStatus,
+        establishment_id: input.establishmentId,
+        updated_at: now.toISOString(),
+      });
       await bumpDataVersion(trx, 'members', now);
     },
     audit: (m) => ({
@@ -681,22 +590,10 @@ export async function updateCoverage(
   input: z.output<typeof CoverageUpdateSchema>,
 ): Promise<ReferenceMemberDetail> {
   await ctx.db.transaction().execute(async (trx) => {
-    const cv = await trx
-      .selectFrom('coverages as cv')
-      .innerJoin('members as m', 'm.id', 'cv.member_id')
-      .innerJoin('contracts as k', 'k.id', 'cv.contract_id')
-      .select([
-        'cv.id',
-        'cv.option_code',
-        'cv.effective_date',
-        'cv.end_date',
-        'k.options',
-        'm.company_id',
-      ])
-      .where('cv.id', '=', coverageId)
-      .where('cv.member_id', '=', memberId)
-      .executeTakeFirst();
-    if (!cv) throw notFound('Couverture introuvable.');
+    const cv = await found(
+      repo.findCoverageOfMember(trx, memberId, coverageId),
+      'Couverture introuvable.',
+    );
     const options = JSON.parse(cv.options) as ContractOption[];
     if (!options.some((o) => o.code === input.optionCode)) {
       throw badRequest('validation_error', 'Cette option n’est pas proposée par le contrat.', {
@@ -714,15 +611,11 @@ export async function updateCoverage(
     );
     if (Object.keys(changed).length === 0) return;
     const now = ctx.clock.now();
-    await trx
-      .updateTable('coverages')
-      .set({
-        option_code: input.optionCode,
-        end_date: input.endDate,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', coverageId)
-      .execute();
+    await repo.updateCoverage(trx, coverageId, {
+      option_code: input.optionCode,
+      end_date: input.endDate,
+      updated_at: now.toISOString(),
+    });
     // The member's latest-coverage copy and the data version: « Mes salariés » shows it at once.
     await refreshLatestCoverage(trx, [memberId], now);
     await audit(trx, ctx, actor, {
