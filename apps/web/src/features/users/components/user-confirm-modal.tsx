@@ -1,12 +1,7 @@
-import { useState } from 'react';
-import { Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../../lib/form-errors';
 import type { ManagedUser } from '../api/use-users';
 import { useUserAction } from '../api/use-users';
 import { ACTION_LABELS, fullName, ofName } from './user-actions-menu';
-import type { FormProblem } from '../../../components/form-parts';
-import { FormButtons, FormProblemAlert, nextProblem } from '../../../components/form-parts';
-import { UserModal } from '../../../components/user-modal';
+import { AccountActionModal } from '../../../components/account-action-modal';
 
 /**
  * « Désactiver provisoirement » and « Désactiver définitivement »: what happens, then the
@@ -27,67 +22,19 @@ export function UserConfirmModal({
   onDone: (user: ManagedUser) => void;
 }) {
   const mutation = useUserAction();
-  const [problem, setProblem] = useState<FormProblem>();
-  const close = () => {
-    setProblem(undefined);
-    mutation.reset();
-    onClose();
-  };
   const name = user ? fullName(user) : '';
   return (
-    <UserModal
-      opened={opened && user !== null}
-      onClose={close}
+    <AccountActionModal
+      opened={opened}
+      action={action}
+      name={name}
       title={`${ACTION_LABELS[action]} l’accès ${ofName(name)}`}
-      size="md"
-    >
-      {user ? (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (mutation.isPending) return;
-            setProblem(undefined);
-            mutation.mutate(
-              { user, action },
-              {
-                onSuccess: (updated) => {
-                  setProblem(undefined);
-                  onDone(updated);
-                },
-                onError: (error) => setProblem((p) => nextProblem(p, errorMessage(error))),
-              },
-            );
-          }}
-        >
-          <Stack gap="md">
-            {action === 'suspend' ? (
-              <Text size="sm">
-                {name} ne pourra plus se connecter à l’espace entreprise et ses sessions ouvertes
-                seront fermées. Vous pourrez réactiver son accès à tout moment.
-              </Text>
-            ) : (
-              <>
-                <Text size="sm" fw={700}>
-                  Cette action est définitive : elle ne peut pas être annulée.
-                </Text>
-                <Text size="sm">
-                  {name} ne pourra plus jamais se connecter avec ce compte, qui ne pourra pas être
-                  réactivé. L’historique de ses actions est conservé.
-                </Text>
-              </>
-            )}
-            <FormProblemAlert problem={problem} />
-            <FormButtons
-              submitLabel={ACTION_LABELS[action]}
-              loading={mutation.isPending}
-              onCancel={close}
-              danger={action === 'deactivate'}
-              focusCancel
-            />
-          </Stack>
-        </form>
-      ) : null}
-    </UserModal>
+      submitLabel={ACTION_LABELS[action]}
+      suspendNotice={`${name} ne pourra plus se connecter à l’espace entreprise et ses sessions ouvertes seront fermées. Vous pourrez réactiver son accès à tout moment.`}
+      input={user && { user, action }}
+      mutation={mutation}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
