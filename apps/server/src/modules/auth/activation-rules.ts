@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/errors';
+import { countActiveAdmins } from '../users/users.repository';
 
 /** What « Activer mon espace » checks at its first step and again when it creates the account. */
 export const adminExists = () =>
@@ -17,13 +18,5 @@ export const badTicket = () =>
   );
 
 export async function hasActiveAdministrator(db: Db, companyId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('user_company_roles as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select('r.id')
-    .where('r.company_id', '=', companyId)
-    .where('r.role', '=', 'admin')
-    .where('u.status', '=', 'active')
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await countActiveAdmins(db, companyId)) > 0;
 }

@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors';
 import { hashPassword } from '../../lib/passwords';
 import type { RequestMeta } from '../../lib/request-meta';
 import { adminExists, badTicket, hasActiveAdministrator } from './activation-rules';
+import { findEstablishmentToActivate } from './auth.repository';
 import { assertWithinLimit } from './throttle';
 
 /**
@@ -25,21 +26,6 @@ const mismatch = () =>
     400,
     'Les informations saisies ne correspondent pas à nos données. Vérifiez le numéro de SIRET et l’identifiant entreprise figurant sur nos courriers.',
   );
-
-async function findEstablishment(ctx: Ctx, siret: string, companyIdentifier: string) {
-  return ctx.db
-    .selectFrom('establishments as e')
-    .innerJoin('companies as c', 'c.id', 'e.company_id')
-    .select([
-      'e.id as establishmentId',
-      'e.name as establishmentName',
-      'c.id as companyId',
-      'c.name as companyName',
-    ])
-    .where('e.siret', '=', siret)
-    .where('c.insurer_company_identifier', '=', companyIdentifier)
-    .executeTakeFirst();
-}
 
 function signTicket(ctx: Ctx, payload: { establishmentId: string; exp: number }): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -73,7 +59,7 @@ export async function identifyEstablishment(
   if (!(await verifyCaptcha(ctx, input.captcha, ctx.clock.now()))) {
     throw captchaInvalid();
   }
-  const found = await findEstablishment(ctx, input.siret, input.companyIdentifier);
+  const found = await findEstablishmentToActivate(ctx.db, input.siret, input.companyIdentifier);
   if (!found) {
     await recordAudit(ctx.db, ctx.clock.now(), {
       action: 'auth.activation_mismatch',

@@ -13,7 +13,15 @@ import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import { getBranding } from '../settings/settings.service';
-import { findUserByEmail, findUserById } from './auth.repository';
+import { updateUser } from '../users/users.repository';
+import {
+  expireLinks,
+  findActionToken,
+  findUserByEmail,
+  findUserById,
+  insertActionToken,
+  useToken,
+} from './auth.repository';
 import type { RequestMeta } from '../../lib/request-meta';
 import { revokeUserSessions } from './sessions.service';
 import { assertWithinLimit, clearSignInFailures } from './throttle';
@@ -32,18 +40,15 @@ export async function createActionToken(
   input: { purpose: ActionTokenPurpose; userId: string; ttlMs: number; payload?: unknown },
 ): Promise<string> {
   const token = newSecretToken();
-  await db
-    .insertInto('action_tokens')
-    .values({
-      id: newId(),
-      purpose: input.purpose,
-      token_hash: hashToken(token),
-      user_id: input.userId,
-      payload: input.payload === undefined ? null : JSON.stringify(input.payload),
-      expires_at: new Date(now.getTime() + input.ttlMs).toISOString(),
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await insertActionToken(db, {
+    id: newId(),
+    purpose: input.purpose,
+    token_hash: hashToken(token),
+    user_id: input.userId,
+    payload: input.payload === undefined ? null : JSON.stringify(input.payload),
+    expires_at: new Date(now.getTime() + input.ttlMs).toISOString(),
+    created_at: now.toISOString(),
+  });
   return token;
 }
 
@@ -54,12 +59,7 @@ export async function findLiveToken(
   purpose: ActionTokenPurpose,
   token: string,
 ) {
-  const row = await db
-    .selectFrom('action_tokens')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await findActionToken(db, purpose, hashToken(token));
   if (!row)
     throw new AppError(
       'link_invalid',
@@ -70,36 +70,6 @@ export async function findLiveToken(
   if (row.expires_at <= now.toISOString())
     throw new AppError('link_expired', 410, 'Ce lien a expiré.');
   return row;
-}
-
-/**
- * The user's links not used yet stop working: those of `purpose`, or all of them (a suspended or
- * deactivated account, a changed email address).
- */
-export async function expireLinks(
-  db: Kysely<Database>,
-  userId: string,
-  now: Date,
-  purpose?: ActionTokenPurpose,
-): Promise<void> {
-  await db
-    .updateTable('action_tokens')
-    .set({ used_at: now.toISOString() })
-    .where('user_id', '=', userId)
-    .$if(purpose !== undefined, (q) => q.where('purpose', '=', purpose!))
-    .where('used_at', 'is', null)
-    .execute();
-}
-
-/** Marks the token used; false when another request used it first. */
-export async function useToken(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
-  const res = await db
-    .updateTable('action_tokens')
-    .set({ used_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function confirmEmail(
@@ -114,11 +84,10 @@ export async function confirmEmail(
     if (!user) throw new AppError('link_invalid', 404, 'Ce lien n’est pas valide.');
     if (!(await useToken(trx, row.id, now)))
       throw new AppError('link_used', 410, 'Ce lien a déjà été utilisé.');
-    await trx
-      .updateTable('users')
-      .set({ email_verified_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(trx, user.id, {
+      email_verified_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     await recordAudit(trx, now, {
       action: 'auth.email_confirmed',
       actorUserId: user.id,
@@ -251,17 +220,13 @@ export async function resetPassword(
     if (!(await useToken(trx, row.id, now)))
       throw new AppError('link_used', 410, 'Ce lien a déjà été utilisé.');
     await expireLinks(trx, user.id, now, 'password_reset');
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: now.toISOString(),
-        // A reset link proves the address, like the confirmation link.
-        email_verified_at: user.email_verified_at ?? now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(trx, user.id, {
+      password_hash: passwordHash,
+      password_changed_at: now.toISOString(),
+      // A reset link proves the address, like the confirmation link.
+      email_verified_at: user.email_verified_at ?? now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     await revokeUserSessions({ db: trx, clock: ctx.clock }, user.id, 'password_reset');
     await recordAudit(trx, now, {
       action: 'auth.password_reset',

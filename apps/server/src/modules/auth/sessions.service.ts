@@ -6,6 +6,16 @@ import { hashToken, newSecretToken } from '../../lib/tokens';
 import { describeBrowser } from '../../lib/user-agent';
 import type { Session, User, UserKind } from '../../db/schema';
 import type { RequestMeta } from '../../lib/request-meta';
+import {
+  findOpenSessions,
+  findSessionByTokenHash,
+  findUserById,
+  insertSession,
+  isOwnSession,
+  revokeSessionRow,
+  revokeUserSessionRows,
+  touchSession,
+} from './auth.repository';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
@@ -22,23 +32,20 @@ export async function createSession(
   const now = ctx.clock.now();
   const token = newSecretToken();
   const sessionId = newId();
-  await ctx.db
-    .insertInto('sessions')
-    .values({
-      id: sessionId,
-      token_hash: hashToken(token),
-      user_id: input.userId,
-      kind: input.kind,
-      csrf_token: newSecretToken(),
-      ip: input.meta.ip,
-      user_agent: input.meta.userAgent,
-      trusted_device_id: input.trustedDeviceId,
-      second_factor_done: 1,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
-    })
-    .execute();
+  await insertSession(ctx.db, {
+    id: sessionId,
+    token_hash: hashToken(token),
+    user_id: input.userId,
+    kind: input.kind,
+    csrf_token: newSecretToken(),
+    ip: input.meta.ip,
+    user_agent: input.meta.userAgent,
+    trusted_device_id: input.trustedDeviceId,
+    second_factor_done: 1,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+  });
   return { token, sessionId };
 }
 
@@ -51,11 +58,7 @@ export async function loadSession(
   token: string,
 ): Promise<{ session: Session; user: User } | null> {
   const now = ctx.clock.now();
-  const session = await ctx.db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const session = await findSessionByTokenHash(ctx.db, hashToken(token));
   if (!session || session.revoked_at !== null || session.second_factor_done !== 1) return null;
   const idleLimit = new Date(session.last_seen_at).getTime() + SESSION_IDLE_MS;
   if (now.getTime() >= idleLimit || now.toISOString() >= session.expires_at) {
@@ -66,29 +69,16 @@ export async function loadSession(
     );
     return null;
   }
-  const user = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', session.user_id)
-    .executeTakeFirst();
+  const user = await findUserById(ctx.db, session.user_id);
   if (!user || user.status !== 'active') return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
-    await ctx.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('id', '=', session.id)
-      .execute();
+    await touchSession(ctx.db, session.id, now.toISOString());
   }
   return { session, user };
 }
 
 export async function revokeSession(ctx: Ctx, sessionId: string, reason: string): Promise<void> {
-  await ctx.db
-    .updateTable('sessions')
-    .set({ revoked_at: ctx.clock.now().toISOString(), revoked_reason: reason })
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeSessionRow(ctx.db, sessionId, { reason, at: ctx.clock.now().toISOString() });
 }
 
 /** Ends every session of a user (password reset, deactivation), but `exceptSessionId`. */
@@ -98,14 +88,12 @@ export async function revokeUserSessions(
   reason: string,
   exceptSessionId?: string,
 ): Promise<number> {
-  let q = ctx.db
-    .updateTable('sessions')
-    .set({ revoked_at: ctx.clock.now().toISOString(), revoked_reason: reason })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null);
-  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
-  const res = await q.executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  return revokeUserSessionRows(
+    ctx.db,
+    userId,
+    { reason, at: ctx.clock.now().toISOString() },
+    exceptSessionId || undefined,
+  );
 }
 
 /** The user's open sessions, most recent activity first. */
@@ -115,16 +103,12 @@ export async function listSessions(
   currentSessionId: string,
 ): Promise<SessionInfo[]> {
   const now = ctx.clock.now();
-  const rows = await ctx.db
-    .selectFrom('sessions')
-    .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .where('second_factor_done', '=', 1)
-    .where('expires_at', '>', now.toISOString())
-    .where('last_seen_at', '>', new Date(now.getTime() - SESSION_IDLE_MS).toISOString())
-    .orderBy('last_seen_at', 'desc')
-    .execute();
+  const rows = await findOpenSessions(
+    ctx.db,
+    userId,
+    now.toISOString(),
+    new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+  );
   return rows.map((r) => ({
     id: r.id,
     current: r.id === currentSessionId,
@@ -137,12 +121,7 @@ export async function listSessions(
 
 /** « Fermer » one of one's own sessions. Another user's session answers 404. */
 export async function revokeOwnSession(ctx: Ctx, userId: string, sessionId: string): Promise<void> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .select('id')
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!row) throw notFound('Cette session est introuvable.');
+  if (!(await isOwnSession(ctx.db, userId, sessionId)))
+    throw notFound('Cette session est introuvable.');
   await revokeSession(ctx, sessionId, 'revoked_by_user');
 }

@@ -1,15 +1,9 @@
 import type { AuthSpace, SignInResult } from '@affilia/shared/schemas/auth';
 import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import { maskPhone } from '@affilia/shared/validators/phone';
-import type {
-  Database,
-  OneTimeCodePurpose,
-  OneTimeCodesTable,
-  SignInAttemptsTable,
-  User,
-} from '../../db/schema';
+import type { Database, OneTimeCodePurpose, SignInAttemptsTable, User } from '../../db/schema';
 import type { Kysely, Selectable } from 'kysely';
-import { recordAudit } from '../../lib/audit';
+import { recordAudit, type AuditEntry } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError, tooManyAttempts } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -18,7 +12,23 @@ import { verifyPassword } from '../../lib/passwords';
 import { hashToken, newNumericCode, newSecretToken, sameDigest } from '../../lib/tokens';
 import { describeBrowser } from '../../lib/user-agent';
 import { getBranding } from '../settings/settings.service';
-import { findUserByEmail, findUserById, toMe } from './auth.repository';
+import {
+  completeSignInAttempt,
+  consumeOneTimeCode,
+  findLiveTrustedDevice,
+  findOneTimeCode,
+  findSignInAttempt,
+  findUserByEmail,
+  findUserById,
+  insertOneTimeCode,
+  insertSignInAttempt,
+  insertTrustedDevice,
+  toMe,
+  touchTrustedDevice,
+  updateOneTimeCode,
+  type OneTimeCode,
+} from './auth.repository';
+import { updateUser } from '../users/users.repository';
 import type { RequestMeta } from '../../lib/request-meta';
 import { createSession } from './sessions.service';
 import {
@@ -78,14 +88,12 @@ export function secondFactorReasons(
 
 async function findTrustedDevice(ctx: Ctx, userId: string, deviceToken: string | undefined) {
   if (!deviceToken) return null;
-  const device = await ctx.db
-    .selectFrom('trusted_devices')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('device_token_hash', '=', hashToken(deviceToken))
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', ctx.clock.now().toISOString())
-    .executeTakeFirst();
+  const device = await findLiveTrustedDevice(
+    ctx.db,
+    userId,
+    hashToken(deviceToken),
+    ctx.clock.now().toISOString(),
+  );
   return device ?? null;
 }
 
@@ -159,20 +167,17 @@ export async function signIn(
     return completeSignIn(ctx, user, { deviceId: device.id, meta, reasons, secondFactor: null });
   }
   const attemptToken = newSecretToken();
-  await ctx.db
-    .insertInto('sign_in_attempts')
-    .values({
-      id: newId(),
-      token_hash: hashToken(attemptToken),
-      user_id: user.id,
-      kind: user.kind,
-      ip: meta.ip,
-      user_agent: meta.userAgent,
-      reasons: JSON.stringify(reasons),
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ATTEMPT_TTL_MS).toISOString(),
-    })
-    .execute();
+  await insertSignInAttempt(ctx.db, {
+    id: newId(),
+    token_hash: hashToken(attemptToken),
+    user_id: user.id,
+    kind: user.kind,
+    ip: meta.ip,
+    user_agent: meta.userAgent,
+    reasons: JSON.stringify(reasons),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ATTEMPT_TTL_MS).toISOString(),
+  });
   return {
     result: {
       status: 'second_factor_required',
@@ -234,33 +239,26 @@ async function completeSignIn(
   let deviceId = opts.deviceId;
   let newDeviceToken: string | undefined;
   if (deviceId) {
-    await ctx.db
-      .updateTable('trusted_devices')
-      .set({ last_ip: opts.meta.ip, last_seen_at: nowIso, user_agent: opts.meta.userAgent })
-      .where('id', '=', deviceId)
-      .execute();
+    await touchTrustedDevice(ctx.db, deviceId, { ...opts.meta, at: nowIso });
   } else {
     newDeviceToken = newSecretToken();
     deviceId = newId();
-    await ctx.db
-      .insertInto('trusted_devices')
-      .values({
-        id: deviceId,
-        user_id: user.id,
-        device_token_hash: hashToken(newDeviceToken),
-        user_agent: opts.meta.userAgent,
-        last_ip: opts.meta.ip,
-        last_seen_at: nowIso,
-        created_at: nowIso,
-        expires_at: new Date(now.getTime() + DEVICE_TTL_MS).toISOString(),
-      })
-      .execute();
+    await insertTrustedDevice(ctx.db, {
+      id: deviceId,
+      user_id: user.id,
+      device_token_hash: hashToken(newDeviceToken),
+      user_agent: opts.meta.userAgent,
+      last_ip: opts.meta.ip,
+      last_seen_at: nowIso,
+      created_at: nowIso,
+      expires_at: new Date(now.getTime() + DEVICE_TTL_MS).toISOString(),
+    });
   }
-  await ctx.db
-    .updateTable('users')
-    .set({ last_sign_in_at: nowIso, last_sign_in_ip: opts.meta.ip, updated_at: nowIso })
-    .where('id', '=', user.id)
-    .execute();
+  await updateUser(ctx.db, user.id, {
+    last_sign_in_at: nowIso,
+    last_sign_in_ip: opts.meta.ip,
+    updated_at: nowIso,
+  });
   const session = await createSession(ctx, {
     userId: user.id,
     kind: user.kind,
@@ -314,11 +312,7 @@ async function loadAttempt(
   attemptToken: string | undefined,
 ): Promise<{ attempt: Attempt; user: User }> {
   if (!attemptToken) throw attemptPending();
-  const attempt = await ctx.db
-    .selectFrom('sign_in_attempts')
-    .selectAll()
-    .where('token_hash', '=', hashToken(attemptToken))
-    .executeTakeFirst();
+  const attempt = await findSignInAttempt(ctx.db, hashToken(attemptToken));
   if (!attempt || attempt.completed_at || attempt.expires_at <= ctx.clock.now().toISOString())
     throw attemptPending();
   const user = await findUserById(ctx.db, attempt.user_id);
@@ -375,32 +369,18 @@ export async function sendSignInCode(
       Math.ceil((Date.parse(attempt.expires_at) - now.getTime()) / 1000),
     ),
   );
-  const { brandName } = await getBranding(ctx);
-  const expiresAt = await ctx.db.transaction().execute(async (trx) => {
-    const stored = await storeOneTimeCode(trx, ctx, now, {
-      existing,
-      userId: user.id,
-      purpose: 'sign_in',
-      boundTo: attempt.id,
-      target: phone,
-    });
-    await enqueueSms(trx, {
-      to: phone,
-      template: 'sign_in_code',
-      data: { code: stored.code, brandName },
-      now,
-    });
-    await recordAudit(trx, now, {
+  const expiresAt = await sendOneTimeCode(ctx, now, {
+    code: { existing, userId: user.id, purpose: 'sign_in', boundTo: attempt.id, target: phone },
+    template: 'sign_in_code',
+    audit: {
       action: 'auth.code_sent',
       actorUserId: user.id,
       actorKind: user.kind,
       ip: input.meta.ip,
       userAgent: input.meta.userAgent,
       details: { channel: 'sms', newPhone: user.mobile_phone ? false : true },
-    });
-    return stored.expiresAt;
+    },
   });
-  ctx.outboxWorker?.wake();
   return {
     maskedPhone: maskPhone(phone),
     resendAvailableAt: new Date(now.getTime() + CODE_RESEND_COOLDOWN_MS).toISOString(),
@@ -452,24 +432,8 @@ export async function verifySignInCode(
     if (!user.mobile_phone && row.target) newPhone = row.target;
   }
 
-  const done = await ctx.db
-    .updateTable('sign_in_attempts')
-    .set({ completed_at: now.toISOString() })
-    .where('id', '=', attempt.id)
-    .where('completed_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw attemptPending();
-  if (newPhone) {
-    await ctx.db
-      .updateTable('users')
-      .set({
-        mobile_phone: newPhone,
-        mobile_phone_verified_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
-  }
+  if (!(await completeSignInAttempt(ctx.db, attempt.id, now.toISOString()))) throw attemptPending();
+  if (newPhone) await setVerifiedMobilePhone(ctx.db, user.id, newPhone, now);
   const device = await findTrustedDevice(ctx, user.id, input.deviceToken);
   return completeSignIn(ctx, newPhone ? { ...user, mobile_phone: newPhone } : user, {
     deviceId: device?.id ?? null,
@@ -501,20 +465,18 @@ async function auditCodeFailure(
 // dead after 3 wrong tries, resent after 60 seconds at the earliest, at most 5 sends per row.
 // Shared by the sign-in and the change of number in « Mon profil ».
 
-type OneTimeCode = Selectable<OneTimeCodesTable>;
-
-/** The code row of `purpose` bound to a sign-in attempt or a session, if any. */
-export function findOneTimeCode(
+/** The user's mobile number, proved by a code sent to it. */
+export async function setVerifiedMobilePhone(
   db: Kysely<Database>,
-  purpose: OneTimeCodePurpose,
-  boundTo: string,
-): Promise<OneTimeCode | undefined> {
-  return db
-    .selectFrom('one_time_codes')
-    .selectAll()
-    .where('bound_to', '=', boundTo)
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  userId: string,
+  phone: string,
+  now: Date,
+): Promise<void> {
+  await updateUser(db, userId, {
+    mobile_phone: phone,
+    mobile_phone_verified_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
 }
 
 /**
@@ -574,38 +536,60 @@ export async function storeOneTimeCode(
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
   const { existing } = input;
   if (existing) {
-    await db
-      .updateTable('one_time_codes')
-      .set({
-        code_hash: codeHash,
-        target: input.target,
-        attempts: 0,
-        sends: existing.consumed_at ? 1 : existing.sends + 1,
-        last_sent_at: now.toISOString(),
-        expires_at: expiresAt,
-        consumed_at: null,
-      })
-      .where('id', '=', existing.id)
-      .execute();
+    await updateOneTimeCode(db, existing.id, {
+      code_hash: codeHash,
+      target: input.target,
+      attempts: 0,
+      sends: existing.consumed_at ? 1 : existing.sends + 1,
+      last_sent_at: now.toISOString(),
+      expires_at: expiresAt,
+      consumed_at: null,
+    });
   } else {
-    await db
-      .insertInto('one_time_codes')
-      .values({
-        id: newId(),
-        user_id: input.userId,
-        purpose: input.purpose,
-        code_hash: codeHash,
-        bound_to: input.boundTo,
-        target: input.target,
-        attempts: 0,
-        sends: 1,
-        last_sent_at: now.toISOString(),
-        expires_at: expiresAt,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertOneTimeCode(db, {
+      id: newId(),
+      user_id: input.userId,
+      purpose: input.purpose,
+      code_hash: codeHash,
+      bound_to: input.boundTo,
+      target: input.target,
+      attempts: 0,
+      sends: 1,
+      last_sent_at: now.toISOString(),
+      expires_at: expiresAt,
+      created_at: now.toISOString(),
+    });
   }
   return { code, expiresAt };
+}
+
+/**
+ * Stores a new code (`storeOneTimeCode`) and queues its SMS to the code's number, audited, in
+ * one transaction; returns when the code expires.
+ */
+export async function sendOneTimeCode(
+  ctx: Ctx,
+  now: Date,
+  input: {
+    code: Parameters<typeof storeOneTimeCode>[3];
+    template: 'sign_in_code' | 'phone_change_code';
+    audit: AuditEntry;
+  },
+): Promise<string> {
+  const { brandName } = await getBranding(ctx);
+  const expiresAt = await ctx.db.transaction().execute(async (trx) => {
+    const stored = await storeOneTimeCode(trx, ctx, now, input.code);
+    await enqueueSms(trx, {
+      to: input.code.target,
+      template: input.template,
+      data: { code: stored.code, brandName },
+      now,
+    });
+    await recordAudit(trx, now, input.audit);
+    return stored.expiresAt;
+  });
+  ctx.outboxWorker?.wake();
+  return expiresAt;
 }
 
 /** The answer for a code that can no longer be used: expired, used, dead, or never sent. */
@@ -636,11 +620,7 @@ export async function checkOneTimeCode(
   const code = candidate.trim();
   if (/^\d{6}$/.test(code) && sameDigest(codeDigest(ctx, row, code), row.code_hash)) return row;
   const tries = row.attempts + 1;
-  await ctx.db
-    .updateTable('one_time_codes')
-    .set({ attempts: tries })
-    .where('id', '=', row.id)
-    .execute();
+  await updateOneTimeCode(ctx.db, row.id, { attempts: tries });
   await onWrong();
   if (tries >= CODE_MAX_TRIES) throw oneTimeCodeDead();
   const left = CODE_MAX_TRIES - tries;
@@ -650,19 +630,4 @@ export async function checkOneTimeCode(
     `Ce code est incorrect. Il vous reste ${left} essai${left > 1 ? 's' : ''}.`,
     { code: 'Ce code est incorrect' },
   );
-}
-
-/** Marks the code used; false when another request used it first. */
-export async function consumeOneTimeCode(
-  db: Kysely<Database>,
-  id: string,
-  now: Date,
-): Promise<boolean> {
-  const res = await db
-    .updateTable('one_time_codes')
-    .set({ consumed_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('consumed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
 }

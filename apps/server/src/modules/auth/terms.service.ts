@@ -4,6 +4,12 @@ import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { RequestMeta } from '../../lib/request-meta';
+import {
+  findCurrentTermsAcceptance,
+  findCurrentTermsRow,
+  hasAcceptedTerms,
+  insertTermsAcceptance,
+} from './auth.repository';
 
 function toTerms(row: {
   id: string;
@@ -23,12 +29,7 @@ function toTerms(row: {
 
 /** The latest published version of the terms of use. */
 export async function getCurrentTerms(ctx: Pick<AppContext, 'db'>): Promise<Terms | null> {
-  const row = await ctx.db
-    .selectFrom('terms_versions')
-    .select(['id', 'version', 'title', 'content_markdown', 'published_at'])
-    .where('published_at', 'is not', null)
-    .orderBy('published_at', 'desc')
-    .executeTakeFirst();
+  const row = await findCurrentTermsRow(ctx.db);
   return row?.published_at ? toTerms({ ...row, published_at: row.published_at }) : null;
 }
 
@@ -41,16 +42,7 @@ export async function hasTermsToAccept(
   ctx: Pick<AppContext, 'db'>,
   userId: string,
 ): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('terms_versions as t')
-    .leftJoin('terms_acceptances as a', (join) =>
-      join.onRef('a.terms_version_id', '=', 't.id').on('a.user_id', '=', userId),
-    )
-    .select(['t.id', 'a.id as accepted'])
-    .where('t.published_at', 'is not', null)
-    .orderBy('t.published_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await findCurrentTermsAcceptance(ctx.db, userId);
   return row !== undefined && !row.accepted;
 }
 
@@ -79,24 +71,15 @@ export async function acceptCurrentTerms(
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const already = await trx
-      .selectFrom('terms_acceptances')
-      .select('id')
-      .where('user_id', '=', userId)
-      .where('terms_version_id', '=', current.id)
-      .executeTakeFirst();
-    if (already) return;
-    await trx
-      .insertInto('terms_acceptances')
-      .values({
-        id: newId(),
-        user_id: userId,
-        terms_version_id: current.id,
-        accepted_at: now.toISOString(),
-        ip: meta.ip,
-        user_agent: meta.userAgent,
-      })
-      .execute();
+    if (await hasAcceptedTerms(trx, userId, current.id)) return;
+    await insertTermsAcceptance(trx, {
+      id: newId(),
+      user_id: userId,
+      terms_version_id: current.id,
+      accepted_at: now.toISOString(),
+      ip: meta.ip,
+      user_agent: meta.userAgent,
+    });
     await recordAudit(trx, now, {
       action: 'auth.terms_accepted',
       actorUserId: userId,

@@ -2,6 +2,7 @@ import { captchaInvalid, verifyCaptcha } from '../../lib/captcha';
 import type { AppContext } from '../../lib/context';
 import { AppError, tooManyAttempts } from '../../lib/errors';
 import { clearCounters, hitRateLimit, readCounter } from '../../lib/rate-limit';
+import { claimKeyOnce, findKeyStamp, restampKey } from './auth.repository';
 
 /**
  * Sign-in throttling of SPEC §9. The rule follows the CNIL's recommendation on passwords
@@ -72,13 +73,9 @@ async function restriction(
   if (failures >= DAILY_FAILURES) return { kind: 'capped' };
   const delay = delayAfterFailures(failures);
   if (delay === 0) return { kind: 'none' };
-  const last = await ctx.db
-    .selectFrom('rate_limits')
-    .select('window_start')
-    .where('key', '=', k.last)
-    .executeTakeFirst();
+  const last = await findKeyStamp(ctx.db, k.last);
   if (!last) return { kind: 'none' };
-  const waitUntil = Date.parse(last.window_start) + delay * 1000;
+  const waitUntil = Date.parse(last) + delay * 1000;
   if (now.getTime() >= waitUntil) return { kind: 'none' };
   return { kind: 'wait', seconds: Math.ceil((waitUntil - now.getTime()) / 1000) };
 }
@@ -135,13 +132,7 @@ export async function recordSignInFailure(ctx: Ctx, email: string): Promise<numb
   const now = ctx.clock.now();
   const k = keys(ctx, email);
   const hit = await hitRateLimit(ctx.db, k.day, { limit: DAILY_FAILURES, windowMs: DAY_MS, now });
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('rate_limits').where('key', '=', k.last).execute();
-    await trx
-      .insertInto('rate_limits')
-      .values({ key: k.last, window_start: now.toISOString(), count: 1 })
-      .execute();
-  });
+  await ctx.db.transaction().execute((trx) => restampKey(trx, k.last, now.toISOString()));
   return hit.count;
 }
 
@@ -156,12 +147,7 @@ export async function claimFailuresNotice(
   failures: number,
 ): Promise<boolean> {
   if (failures < DAILY_FAILURES) return false;
-  const inserted = await ctx.db
-    .insertInto('rate_limits')
-    .values({ key: keys(ctx, email).alert, window_start: dayWindow(ctx.clock.now()), count: 1 })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  return claimKeyOnce(ctx.db, keys(ctx, email).alert, dayWindow(ctx.clock.now()));
 }
 
 export async function clearSignInFailures(ctx: Ctx, email: string): Promise<void> {

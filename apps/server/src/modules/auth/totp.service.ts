@@ -4,13 +4,14 @@ import type { User } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { verifyPassword } from '../../lib/passwords';
 import { hashToken } from '../../lib/tokens';
 import type { Branding } from '../../lib/mail/templates';
 import { getBranding } from '../settings/settings.service';
 import type { RequestMeta } from '../../lib/request-meta';
+import { updateUser } from '../users/users.repository';
+import { claimKeyOnce, replaceRecoveryCodes, useRecoveryCode } from './auth.repository';
 
 /**
  * TOTP (RFC 6238) as the second factor instead of SMS codes (SPEC §9: SMS is the weakest
@@ -45,14 +46,10 @@ export async function setupTotp(ctx: Ctx, user: User, password: string) {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   const { brandName } = await getBranding(ctx);
   const totp = totpFor(secret, user.email, brandName);
-  await ctx.db
-    .updateTable('users')
-    .set({
-      totp_secret_encrypted: ctx.cipher.encrypt(secret),
-      updated_at: ctx.clock.now().toISOString(),
-    })
-    .where('id', '=', user.id)
-    .execute();
+  await updateUser(ctx.db, user.id, {
+    totp_secret_encrypted: ctx.cipher.encrypt(secret),
+    updated_at: ctx.clock.now().toISOString(),
+  });
   const otpauthUrl = totp.toString();
   return {
     secret,
@@ -83,12 +80,7 @@ async function checkTotp(
   });
   if (delta === null) return false;
   const step = Math.floor(now.getTime() / 30_000) + delta;
-  const used = await ctx.db
-    .insertInto('rate_limits')
-    .values({ key: `totp-used:${user.id}:${step}`, window_start: now.toISOString(), count: 1 })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(used.numInsertedOrUpdatedRows ?? 0) === 1;
+  return claimKeyOnce(ctx.db, `totp-used:${user.id}:${step}`, now.toISOString());
 }
 
 /** Step 2: the first code proves the app is set; SMS codes stop, recovery codes are given once. */
@@ -108,23 +100,12 @@ export async function enableTotp(ctx: Ctx, user: User, code: string, meta: Reque
   });
   const branding = await getBranding(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled_at: now, second_factor: 'totp', updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-    await trx
-      .insertInto('recovery_codes')
-      .values(
-        recoveryCodes.map((c) => ({
-          id: newId(),
-          user_id: user.id,
-          code_hash: hashToken(c),
-          created_at: now,
-        })),
-      )
-      .execute();
+    await updateUser(trx, user.id, {
+      totp_enabled_at: now,
+      second_factor: 'totp',
+      updated_at: now,
+    });
+    await replaceRecoveryCodes(trx, user.id, recoveryCodes.map(hashToken), now);
     await secondFactorChanged(
       ctx,
       trx,
@@ -150,17 +131,13 @@ export async function disableTotp(
   const now = ctx.clock.now().toISOString();
   const branding = await getBranding(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        totp_enabled_at: null,
-        totp_secret_encrypted: null,
-        second_factor: 'sms',
-        updated_at: now,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    await updateUser(trx, user.id, {
+      totp_enabled_at: null,
+      totp_secret_encrypted: null,
+      second_factor: 'sms',
+      updated_at: now,
+    });
+    await replaceRecoveryCodes(trx, user.id, [], now);
     await secondFactorChanged(
       ctx,
       trx,
@@ -216,12 +193,11 @@ export async function verifyTotpOrRecoveryCode(
     return 'totp';
   }
   if (!/^[0-9a-f]{5}-[0-9a-f]{5}$/.test(trimmed)) return null;
-  const used = await ctx.db
-    .updateTable('recovery_codes')
-    .set({ used_at: ctx.clock.now().toISOString() })
-    .where('user_id', '=', user.id)
-    .where('code_hash', '=', hashToken(trimmed))
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(used.numUpdatedRows) === 1 ? 'recovery' : null;
+  const used = await useRecoveryCode(
+    ctx.db,
+    user.id,
+    hashToken(trimmed),
+    ctx.clock.now().toISOString(),
+  );
+  return used ? 'recovery' : null;
 }

@@ -14,7 +14,7 @@
  *   undone and keeps the history.
  */
 import type { Kysely } from 'kysely';
-import { expireLinks } from '../auth/links.service';
+import { expireLinks } from '../auth/auth.repository';
 import type { z } from 'zod';
 import type {
   InviteStaffRequestSchema,

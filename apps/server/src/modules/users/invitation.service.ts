@@ -10,7 +10,8 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/passwords';
 import { findUserById } from '../auth/auth.repository';
-import { findLiveToken, useToken } from '../auth/links.service';
+import { useToken } from '../auth/auth.repository';
+import { findLiveToken } from '../auth/links.service';
 import type { RequestMeta } from '../../lib/request-meta';
 import { getCurrentTerms } from '../auth/terms.service';
 

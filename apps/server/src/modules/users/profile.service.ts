@@ -1,6 +1,5 @@
 import { loadPasswordEvaluator } from '@affilia/shared/domain/password-policy';
 import type { Me } from '@affilia/shared/schemas/auth';
-import { expireLinks } from '../auth/links.service';
 import type { SendCodeResult } from '@affilia/shared/schemas/second-factor';
 import {
   SAME_PASSWORD,
@@ -13,22 +12,29 @@ import type { User } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, conflict, tooManyAttempts } from '../../lib/errors';
-import { enqueueEmail, enqueueSms } from '../../lib/outbox/outbox';
+import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import type { AuthContext } from '../auth/session.plugin';
-import { findUserById, toMe } from '../auth/auth.repository';
-import { createActionToken, findLiveToken, useToken } from '../auth/links.service';
+import {
+  consumeOneTimeCode,
+  deleteOneTimeCode,
+  expireLinks,
+  findOneTimeCode,
+  findUserById,
+  toMe,
+  useToken,
+} from '../auth/auth.repository';
+import { createActionToken, findLiveToken } from '../auth/links.service';
 import type { RequestMeta } from '../../lib/request-meta';
 import { revokeUserSessions } from '../auth/sessions.service';
 import {
   assertCodeMaySend,
   checkOneTimeCode,
   CODE_RESEND_COOLDOWN_MS,
-  consumeOneTimeCode,
-  findOneTimeCode,
   formatParisDateTime,
   oneTimeCodeDead,
-  storeOneTimeCode,
+  sendOneTimeCode,
+  setVerifiedMobilePhone,
 } from '../auth/sign-in.service';
 import {
   assertSignInAllowed,
@@ -37,6 +43,7 @@ import {
   recordSignInFailure,
 } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
+import { isEmailTaken, updateUser } from './users.repository';
 
 /**
  * « Mon profil » (SPEC §4.4): names, email (confirmed by a link sent to the new address), mobile
@@ -105,15 +112,11 @@ export async function updateProfile(
 ): Promise<Me> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        last_name: input.lastName,
-        first_name: input.firstName,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(trx, user.id, {
+      last_name: input.lastName,
+      first_name: input.firstName,
+      updated_at: now.toISOString(),
+    });
     await recordAudit(trx, now, {
       action: 'profile.updated',
       actorUserId: user.id,
@@ -164,11 +167,7 @@ export async function requestEmailChange(
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_MS).toISOString();
   const when = formatParisDateTime(now);
   const branding = await getBranding(ctx);
-  const taken = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', input.newEmail)
-    .executeTakeFirst();
+  const taken = await isEmailTaken(ctx.db, input.newEmail);
   await ctx.db.transaction().execute(async (trx) => {
     // Only the latest request counts: an earlier link stops working.
     await expireLinks(trx, user.id, now, 'email_change');
@@ -215,7 +214,7 @@ export async function requestEmailChange(
       targetId: user.id,
       ip: meta.ip,
       userAgent: meta.userAgent,
-      details: { addressTaken: taken !== undefined },
+      details: { addressTaken: taken },
     });
   });
   ctx.outboxWorker?.wake();
@@ -244,13 +243,7 @@ export async function confirmEmailChange(
     const user = await findUserById(trx, row.user_id);
     const newEmail = newEmailOf(row.payload);
     if (!user || user.status !== 'active' || !newEmail) throw linkInvalid();
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', newEmail)
-      .where('id', '!=', user.id)
-      .executeTakeFirst();
-    if (taken) {
+    if (await isEmailTaken(trx, newEmail, user.id)) {
       throw conflict(
         'email_taken',
         'Cette adresse e-mail est déjà celle d’un autre compte : elle ne peut pas devenir la vôtre. Choisissez-en une autre depuis « Mon profil ».',
@@ -258,15 +251,11 @@ export async function confirmEmailChange(
     }
     if (!(await useToken(trx, row.id, now)))
       throw new AppError('link_used', 410, 'Ce lien a déjà été utilisé.');
-    await trx
-      .updateTable('users')
-      .set({
-        email: newEmail,
-        email_verified_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(trx, user.id, {
+      email: newEmail,
+      email_verified_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     if (user.email !== newEmail) {
       await enqueueEmail(trx, {
         to: user.email,
@@ -316,7 +305,7 @@ export async function sendPhoneChangeCode(
   let existing = await findOneTimeCode(ctx.db, 'phone_change', session.id);
   const lastSentAt = existing ? Date.parse(existing.last_sent_at ?? existing.created_at) : 0;
   if (existing && (existing.consumed_at || now.getTime() >= lastSentAt + PHONE_CODE_WINDOW_MS)) {
-    await ctx.db.deleteFrom('one_time_codes').where('id', '=', existing.id).execute();
+    await deleteOneTimeCode(ctx.db, existing.id);
     existing = undefined;
   }
   assertCodeMaySend(existing, now, () => {
@@ -340,22 +329,16 @@ export async function sendPhoneChangeCode(
     24 * 3600_000,
     'Trop de codes demandés aujourd’hui. Réessayez demain.',
   );
-  const { brandName } = await getBranding(ctx);
-  const expiresAt = await ctx.db.transaction().execute(async (trx) => {
-    const stored = await storeOneTimeCode(trx, ctx, now, {
+  const expiresAt = await sendOneTimeCode(ctx, now, {
+    code: {
       existing,
       userId: user.id,
       purpose: 'phone_change',
       boundTo: session.id,
       target: input.newMobilePhone,
-    });
-    await enqueueSms(trx, {
-      to: input.newMobilePhone,
-      template: 'phone_change_code',
-      data: { code: stored.code, brandName },
-      now,
-    });
-    await recordAudit(trx, now, {
+    },
+    template: 'phone_change_code',
+    audit: {
       action: 'profile.phone_code_sent',
       actorUserId: user.id,
       actorKind: user.kind,
@@ -363,10 +346,8 @@ export async function sendPhoneChangeCode(
       targetId: user.id,
       ip: meta.ip,
       userAgent: meta.userAgent,
-    });
-    return stored.expiresAt;
+    },
   });
-  ctx.outboxWorker?.wake();
   return {
     maskedPhone: maskPhone(input.newMobilePhone),
     resendAvailableAt: new Date(now.getTime() + CODE_RESEND_COOLDOWN_MS).toISOString(),
@@ -403,15 +384,7 @@ export async function verifyPhoneChange(
   const branding = await getBranding(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await consumeOneTimeCode(trx, row.id, now))) throw oneTimeCodeDead();
-    await trx
-      .updateTable('users')
-      .set({
-        mobile_phone: newPhone,
-        mobile_phone_verified_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await setVerifiedMobilePhone(trx, user.id, newPhone, now);
     await enqueueEmail(trx, {
       to: user.email,
       template: 'phone_changed_notice',
@@ -467,15 +440,11 @@ export async function changePassword(
   const now = ctx.clock.now();
   const branding = await getBranding(ctx);
   const endedSessions = await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(trx, user.id, {
+      password_hash: passwordHash,
+      password_changed_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
     // A reset link asked for earlier must not undo the change.
     await expireLinks(trx, user.id, now, 'password_reset');
     const ended = await revokeUserSessions(

@@ -12,7 +12,7 @@ import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { boundGrant, type EmployerActor, type HeldRight } from '../../lib/policies';
 import type { RequestMeta } from '../../lib/request-meta';
-import { countOtherActiveAdmins, findManagedCompanies } from './users.repository';
+import { countActiveAdmins, findManagedCompanies } from './users.repository';
 
 /**
  * Checks each right against what the caller holds (`boundGrant`: nobody grants more than they
@@ -73,7 +73,7 @@ export async function applyRights(
     const from = existing?.role ?? 'none';
     const losesAdmin = existing?.role === 'admin' && right.level !== 'admin';
     if (losesAdmin && user.status === 'active') {
-      if ((await countOtherActiveAdmins(trx, right.companyId, user.id)) === 0) {
+      if ((await countActiveAdmins(trx, right.companyId, user.id)) === 0) {
         throw conflict(
           'last_administrator',
           'Cette société doit garder au moins un administrateur actif : nommez-en un autre avant de retirer ce rôle.',

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { matchesSearch } from '@affilia/shared/validators/search';
-import type { Database, User } from '../../db/schema';
+import type { Database, User, UsersTable } from '../../db/schema';
 import {
   companyIdsWith,
   inPerimeter,
@@ -190,11 +190,14 @@ async function toManagedUsers(
   });
 }
 
-/** Active administrators of a company other than `exceptUserId` (the last-administrator rule). */
-export async function countOtherActiveAdmins(
+/**
+ * Active administrators of a company, other than `exceptUserId` when given (the
+ * last-administrator rule; « Activer mon espace » for a company that has none).
+ */
+export async function countActiveAdmins(
   db: Kysely<Database>,
   companyId: string,
-  exceptUserId: string,
+  exceptUserId?: string,
 ): Promise<number> {
   const row = await db
     .selectFrom('user_company_roles as r')
@@ -203,7 +206,66 @@ export async function countOtherActiveAdmins(
     .where('r.company_id', '=', companyId)
     .where('r.role', '=', 'admin')
     .where('u.status', '=', 'active')
-    .where('u.id', '!=', exceptUserId)
+    .$if(exceptUserId !== undefined, (q) => q.where('u.id', '!=', exceptUserId!))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** What a new account is created with; every other column starts empty. */
+export type NewUserFields = Pick<
+  Insertable<UsersTable>,
+  'id' | 'kind' | 'email' | 'first_name' | 'last_name' | 'status' | 'created_at'
+> &
+  Partial<Insertable<UsersTable>>;
+
+/** A user's row: no password, phone, second factor or sign-in yet unless `fields` says so. */
+export function newUserRow(fields: NewUserFields): Insertable<UsersTable> {
+  return {
+    email_verified_at: null,
+    password_hash: null,
+    password_changed_at: null,
+    mobile_phone: null,
+    mobile_phone_verified_at: null,
+    staff_role: null,
+    third_party_firm: null,
+    totp_secret_encrypted: null,
+    totp_enabled_at: null,
+    last_sign_in_at: null,
+    last_sign_in_ip: null,
+    failed_sign_in_day: null,
+    last_failed_sign_in_at: null,
+    locked_until: null,
+    created_by_user_id: null,
+    updated_at: fields.created_at,
+    deactivated_at: null,
+    ...fields,
+  };
+}
+
+export async function insertUser(db: Kysely<Database>, fields: NewUserFields): Promise<void> {
+  await db.insertInto('users').values(newUserRow(fields)).execute();
+}
+
+/** Writes these columns of the user's row (the caller sets `updated_at`). */
+export async function updateUser(
+  db: Kysely<Database>,
+  userId: string,
+  changes: Updateable<UsersTable>,
+): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', userId).execute();
+}
+
+/** Whether an account other than `exceptUserId` already uses this address. */
+export async function isEmailTaken(
+  db: Kysely<Database>,
+  email: string,
+  exceptUserId?: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .$if(exceptUserId !== undefined, (q) => q.where('id', '!=', exceptUserId!))
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -14,7 +14,7 @@
  *   them: they remove its rights on their companies instead.
  */
 import type { Kysely } from 'kysely';
-import { expireLinks } from '../auth/links.service';
+import { expireLinks } from '../auth/auth.repository';
 import type {
   InviteUserRequestSchema,
   ManagedUser,
@@ -48,7 +48,7 @@ import {
 } from './company-invitations.service';
 import { actorName, applyRights, auditRightsChanges, validateRights } from './rights';
 import {
-  countOtherActiveAdmins,
+  countActiveAdmins,
   findHeldRights,
   findManagedCompanies,
   findManagedUsers,
@@ -463,7 +463,7 @@ export async function changeUserStatus(
         throw conflict('user_suspended', 'Cet utilisateur est déjà désactivé provisoirement.');
       if (user.status === 'active') {
         for (const company of managed.companies.filter((c) => c.role === 'admin')) {
-          if ((await countOtherActiveAdmins(trx, company.companyId, userId)) === 0) {
+          if ((await countActiveAdmins(trx, company.companyId, userId)) === 0) {
             throw conflict(
               'last_administrator',
               `${company.companyName} doit garder au moins un administrateur actif : nommez-en un autre avant de désactiver celui-ci.`,
