@@ -15,6 +15,7 @@ import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { ReferenceImportJobsTable } from '../../db/schema';
 import type { Selectable } from 'kysely';
+import { deleteJob, deleteJobsBefore, findJob, insertJob, updateJob } from './import.repository';
 import { runReferenceImport, type ImportDeps, type RunImportInput } from './import.service';
 
 /** How often the running instance writes its heartbeat (and the progress, at most). */
@@ -63,37 +64,30 @@ export async function startImportJob(
   const id = newId();
   const at = () => deps.now().toISOString();
   // The rows of jobs older than a day go (their report stays in the history).
-  await deps.db
-    .deleteFrom('reference_import_jobs')
-    .where('updated_at', '<', new Date(deps.now().getTime() - KEPT_MS).toISOString())
-    .execute();
-  await deps.db
-    .insertInto('reference_import_jobs')
-    .values({
-      id,
-      kind: input.kind,
-      file_name: input.fileName,
-      dry_run: input.dryRun ? 1 : 0,
-      actor_user_id: input.actor?.userId ?? null,
-      status: 'running',
-      created_at: at(),
-      updated_at: at(),
-    })
-    .execute();
+  await deleteJobsBefore(deps.db, new Date(deps.now().getTime() - KEPT_MS).toISOString());
+  await insertJob(deps.db, {
+    id,
+    kind: input.kind,
+    file_name: input.fileName,
+    dry_run: input.dryRun ? 1 : 0,
+    actor_user_id: input.actor?.userId ?? null,
+    status: 'running',
+    created_at: at(),
+    updated_at: at(),
+  });
 
   let rowsDone = 0;
   let rowsTotal = 0;
   const beat = () =>
-    deps.db
-      .updateTable('reference_import_jobs')
-      .set({ rows_done: rowsDone, rows_total: rowsTotal, updated_at: at() })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .execute()
-      .then(
-        () => undefined,
-        () => undefined,
-      );
+    updateJob(
+      deps.db,
+      id,
+      { rows_done: rowsDone, rows_total: rowsTotal, updated_at: at() },
+      true,
+    ).then(
+      () => undefined,
+      () => undefined,
+    );
   const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -113,30 +107,22 @@ export async function startImportJob(
   const finished = running.then(
     async (result) => {
       clearInterval(heartbeat);
-      await deps.db
-        .updateTable('reference_import_jobs')
-        .set({
-          status: 'done',
-          rows_done: result.report.summary.total,
-          import_id: result.id,
-          result: JSON.stringify(result.report),
-          updated_at: at(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await updateJob(deps.db, id, {
+        status: 'done',
+        rows_done: result.report.summary.total,
+        import_id: result.id,
+        result: JSON.stringify(result.report),
+        updated_at: at(),
+      });
     },
     async (err: unknown) => {
       clearInterval(heartbeat);
-      await deps.db
-        .updateTable('reference_import_jobs')
-        .set({
-          status: 'failed',
-          error_message:
-            'L’import s’est arrêté sur une erreur inattendue. Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».',
-          updated_at: at(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await updateJob(deps.db, id, {
+        status: 'failed',
+        error_message:
+          'L’import s’est arrêté sur une erreur inattendue. Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».',
+        updated_at: at(),
+      });
       throw err;
     },
   );
@@ -145,7 +131,7 @@ export async function startImportJob(
   } catch (err) {
     // The file was refused before any row was applied: the upload answers with its error.
     await finished.catch(() => undefined);
-    await deps.db.deleteFrom('reference_import_jobs').where('id', '=', id).execute();
+    await deleteJob(deps.db, id);
     throw err;
   }
   // `finished` rejects with the import's error (the job row already says it failed).
@@ -153,11 +139,7 @@ export async function startImportJob(
 }
 
 export async function readImportJob(deps: Pick<ImportDeps, 'db' | 'now'>, id: string) {
-  const row = await deps.db
-    .selectFrom('reference_import_jobs')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findJob(deps.db, id);
   if (!row) throw notFound('Cet import est introuvable.');
   return toJob(row, deps.now());
 }

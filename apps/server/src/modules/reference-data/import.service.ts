@@ -39,6 +39,7 @@ import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
 import { openTable } from '../../lib/spreadsheet/read-table';
+import { allowsTemporaryNir } from '../settings/settings.repository';
 import type { FileStorage } from '../../lib/storage';
 import type { TableSource } from '../../lib/spreadsheet/table';
 import { CSV_BOM, csvLines } from '../../lib/csv';
@@ -47,9 +48,7 @@ import {
   created,
   error,
   inBatchTransaction,
-  inChunks,
   unchanged,
-  unique,
   updated,
   withWarning,
   type FileState,
@@ -70,6 +69,8 @@ import {
   type MemberData,
   type ParsedRow,
 } from './import-parse';
+import * as repo from './import.repository';
+import { updateCompany, updateContract, updateEstablishment } from './reference-data.repository';
 
 export type { ImportDeps } from './import-batch';
 
@@ -113,6 +114,42 @@ export interface ImportResult {
 export const REFERENCE_IMPORT_REPORT_OWNER_KIND = 'reference_import_report';
 
 // ---------------------------------------------------------------------------------------------
+// What a row does to its record
+
+/**
+ * A row whose record exists: « Inchangé » when nothing changes, else the record updated (unless
+ * a dry run) and what changed. The updates leave a column the file does not give (undefined) as
+ * it is: Kysely writes no undefined value.
+ */
+async function updateOutcome(changed: string[], write: boolean, update: () => Promise<void>) {
+  if (changed.length === 0) return unchanged();
+  if (write) await update();
+  return updated(`Mis à jour : ${changed.join(', ')}`);
+}
+
+/**
+ * An « identifiant » the file gives to a record (`key`: its SIREN or SIRET) that the database or
+ * an earlier row of the file gives to another: the row's error, else null (and the file
+ * remembers it).
+ */
+function identifierTakenError(
+  inDatabase: Map<string, string>,
+  inFile: Map<string, string>,
+  identifier: string,
+  key: string,
+  message: (owner: string) => string,
+): Outcome | null {
+  const owner = [inDatabase.get(identifier), inFile.get(identifier)].find(
+    (o) => o !== undefined && o !== key,
+  );
+  if (owner) return error(message(owner));
+  inFile.set(identifier, key);
+  return null;
+}
+
+const byKey = <T, K>(rows: T[], key: (row: T) => K) => new Map(rows.map((r) => [key(r), r]));
+
+// ---------------------------------------------------------------------------------------------
 // Companies
 
 async function applyCompanies(
@@ -122,41 +159,34 @@ async function applyCompanies(
   write: boolean,
   file: FileState,
 ): Promise<Outcome[]> {
-  const bySiren = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.siren)), (chunk) =>
-        trx.selectFrom('companies').selectAll().where('siren', 'in', chunk).execute(),
-      )
-    ).map((c) => [c.siren, c]),
+  const datas = rows.map((r) => r.data);
+  const bySiren = byKey(
+    await repo.findCompaniesBySiren(
+      trx,
+      datas.map((d) => d.siren),
+    ),
+    (c) => c.siren,
   );
-  const byIdentifier = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.identifier)), (chunk) =>
-        trx
-          .selectFrom('companies')
-          .select(['siren', 'insurer_company_identifier'])
-          .where('insurer_company_identifier', 'in', chunk)
-          .execute(),
-      )
-    ).map((c) => [c.insurer_company_identifier, c.siren]),
+  const owners = await repo.findCompanyIdentifiers(
+    trx,
+    datas.map((d) => d.identifier),
   );
-  const identifierInFile = file.companyIdentifiers;
+  const byIdentifier = new Map(owners.map((c) => [c.identifier, c.siren]));
   const outcomes: Outcome[] = [];
   const inserts = [];
-  for (const { data } of rows) {
-    const owner = byIdentifier.get(data.identifier);
-    const fileOwner = identifierInFile.get(data.identifier);
-    if ((owner && owner !== data.siren) || (fileOwner && fileOwner !== data.siren)) {
-      outcomes.push(
-        error(
-          `L’identifiant entreprise ${data.identifier} est déjà celui de l’entreprise de SIREN ${owner ?? fileOwner}`,
-        ),
-      );
-      continue;
-    }
-    identifierInFile.set(data.identifier, data.siren);
+  for (const data of datas) {
+    const taken = identifierTakenError(
+      byIdentifier,
+      file.companyIdentifiers,
+      data.identifier,
+      data.siren,
+      (owner) =>
+        `L’identifiant entreprise ${data.identifier} est déjà celui de l’entreprise de SIREN ${owner}`,
+    );
     const existing = bySiren.get(data.siren);
-    if (!existing) {
+    if (taken) {
+      outcomes.push(taken);
+    } else if (!existing) {
       inserts.push({
         id: newId(),
         siren: data.siren,
@@ -168,32 +198,25 @@ async function applyCompanies(
         updated_at: at,
       });
       outcomes.push(created('Entreprise créée'));
-      continue;
+    } else {
+      const changed = changes([
+        ['raison sociale', existing.name, data.name],
+        ['identifiant entreprise', existing.insurer_company_identifier, data.identifier],
+        ['CCN', existing.ccn_name, data.ccnName],
+        ['IDCC', existing.idcc, data.idcc],
+      ]);
+      outcomes.push(
+        await updateOutcome(changed, write, () =>
+          updateCompany(trx, existing.id, {
+            name: data.name,
+            insurer_company_identifier: data.identifier,
+            ccn_name: data.ccnName,
+            idcc: data.idcc,
+            updated_at: at,
+          }),
+        ),
+      );
     }
-    const changed = changes([
-      ['raison sociale', existing.name, data.name],
-      ['identifiant entreprise', existing.insurer_company_identifier, data.identifier],
-      ['CCN', existing.ccn_name, data.ccnName],
-      ['IDCC', existing.idcc, data.idcc],
-    ]);
-    if (changed.length === 0) {
-      outcomes.push(unchanged());
-      continue;
-    }
-    if (write) {
-      await trx
-        .updateTable('companies')
-        .set({
-          name: data.name,
-          insurer_company_identifier: data.identifier,
-          ...(data.ccnName !== undefined ? { ccn_name: data.ccnName } : {}),
-          ...(data.idcc !== undefined ? { idcc: data.idcc } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', existing.id)
-        .execute();
-    }
-    outcomes.push(updated(`Mis à jour : ${changed.join(', ')}`));
   }
   if (write) await insertBatched(trx, 'companies', inserts);
   return outcomes;
@@ -203,17 +226,7 @@ async function applyCompanies(
 // Establishments
 
 async function companiesBySiren(trx: Db, sirens: string[]) {
-  return new Map(
-    (
-      await inChunks(unique(sirens), (chunk) =>
-        trx
-          .selectFrom('companies')
-          .select(['id', 'siren', 'name'])
-          .where('siren', 'in', chunk)
-          .execute(),
-      )
-    ).map((c) => [c.siren, c]),
-  );
+  return byKey(await repo.findCompaniesBySiren(trx, sirens), (c) => c.siren);
 }
 
 const unknownCompany = (siren: string) =>
@@ -226,49 +239,43 @@ async function applyEstablishments(
   write: boolean,
   file: FileState,
 ): Promise<Outcome[]> {
+  const datas = rows.map((r) => r.data);
   const companies = await companiesBySiren(
     trx,
-    rows.map((r) => r.data.siren),
+    datas.map((d) => d.siren),
   );
-  const bySiret = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.siret)), (chunk) =>
-        trx.selectFrom('establishments').selectAll().where('siret', 'in', chunk).execute(),
-      )
-    ).map((e) => [e.siret, e]),
+  const bySiret = byKey(
+    await repo.findEstablishmentsBySiret(
+      trx,
+      datas.map((d) => d.siret),
+    ),
+    (e) => e.siret,
   );
-  const byIdentifier = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.identifier)), (chunk) =>
-        trx
-          .selectFrom('establishments')
-          .select(['siret', 'insurer_identifier'])
-          .where('insurer_identifier', 'in', chunk)
-          .execute(),
-      )
-    ).map((e) => [e.insurer_identifier, e.siret]),
+  const owners = await repo.findEstablishmentIdentifiers(
+    trx,
+    datas.map((d) => d.identifier),
   );
-  const identifierInFile = file.establishmentIdentifiers;
+  const byIdentifier = new Map(owners.map((e) => [e.identifier, e.siret]));
   const outcomes: Outcome[] = [];
   const inserts = [];
-  for (const { data } of rows) {
+  for (const data of datas) {
     const company = companies.get(data.siren);
+    const taken =
+      company &&
+      identifierTakenError(
+        byIdentifier,
+        file.establishmentIdentifiers,
+        data.identifier,
+        data.siret,
+        (owner) =>
+          `L’identifiant établissement ${data.identifier} est déjà celui de l’établissement de SIRET ${owner}`,
+      );
+    const existing = bySiret.get(data.siret);
     if (!company) {
       outcomes.push(unknownCompany(data.siren));
-      continue;
-    }
-    const owner = byIdentifier.get(data.identifier) ?? identifierInFile.get(data.identifier);
-    if (owner && owner !== data.siret) {
-      outcomes.push(
-        error(
-          `L’identifiant établissement ${data.identifier} est déjà celui de l’établissement de SIRET ${owner}`,
-        ),
-      );
-      continue;
-    }
-    identifierInFile.set(data.identifier, data.siret);
-    const existing = bySiret.get(data.siret);
-    if (!existing) {
+    } else if (taken) {
+      outcomes.push(taken);
+    } else if (!existing) {
       inserts.push({
         id: newId(),
         company_id: company.id,
@@ -283,40 +290,31 @@ async function applyEstablishments(
         updated_at: at,
       });
       outcomes.push(created(`Établissement créé (${company.name})`));
-      continue;
-    }
-    if (existing.company_id !== company.id) {
+    } else if (existing.company_id !== company.id) {
       outcomes.push(error('Cet établissement appartient à une autre entreprise'));
-      continue;
+    } else {
+      const changed = changes([
+        ['nom', existing.name, data.name],
+        ['identifiant établissement', existing.insurer_identifier, data.identifier],
+        ['adresse', existing.address_line1, data.addressLine1],
+        ['complément d’adresse', existing.address_line2, data.addressLine2],
+        ['code postal', existing.postal_code, data.postalCode],
+        ['ville', existing.city, data.city],
+      ]);
+      outcomes.push(
+        await updateOutcome(changed, write, () =>
+          updateEstablishment(trx, existing.id, {
+            name: data.name,
+            insurer_identifier: data.identifier,
+            address_line1: data.addressLine1,
+            address_line2: data.addressLine2,
+            postal_code: data.postalCode,
+            city: data.city,
+            updated_at: at,
+          }),
+        ),
+      );
     }
-    const changed = changes([
-      ['nom', existing.name, data.name],
-      ['identifiant établissement', existing.insurer_identifier, data.identifier],
-      ['adresse', existing.address_line1, data.addressLine1],
-      ['complément d’adresse', existing.address_line2, data.addressLine2],
-      ['code postal', existing.postal_code, data.postalCode],
-      ['ville', existing.city, data.city],
-    ]);
-    if (changed.length === 0) {
-      outcomes.push(unchanged());
-      continue;
-    }
-    if (write) {
-      await trx
-        .updateTable('establishments')
-        .set({
-          name: data.name,
-          insurer_identifier: data.identifier,
-          ...(data.addressLine1 !== undefined ? { address_line1: data.addressLine1 } : {}),
-          ...(data.addressLine2 !== undefined ? { address_line2: data.addressLine2 } : {}),
-          ...(data.postalCode !== undefined ? { postal_code: data.postalCode } : {}),
-          ...(data.city !== undefined ? { city: data.city } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', existing.id)
-        .execute();
-    }
-    outcomes.push(updated(`Mis à jour : ${changed.join(', ')}`));
   }
   if (write) await insertBatched(trx, 'establishments', inserts);
   return outcomes.map((outcome, i) => withWarning(outcome, rows[i]?.data.warning ?? null));
@@ -334,27 +332,27 @@ async function applyContracts(
   at: string,
   write: boolean,
 ): Promise<Outcome[]> {
+  const datas = rows.map((r) => r.data);
   const companies = await companiesBySiren(
     trx,
-    rows.map((r) => r.data.siren),
+    datas.map((d) => d.siren),
   );
-  const byNumber = new Map(
-    (
-      await inChunks(unique(rows.map((r) => r.data.number)), (chunk) =>
-        trx.selectFrom('contracts').selectAll().where('number', 'in', chunk).execute(),
-      )
-    ).map((c) => [c.number, c]),
+  const byNumber = byKey(
+    await repo.findContractsByNumber(
+      trx,
+      datas.map((d) => d.number),
+    ),
+    (c) => c.number,
   );
   const outcomes: Outcome[] = [];
   const inserts = [];
-  for (const { data } of rows) {
+  for (const data of datas) {
     const company = companies.get(data.siren);
+    const existing = byNumber.get(data.number);
+    const endDate = data.endDate === undefined ? existing?.end_date : data.endDate;
     if (!company) {
       outcomes.push(unknownCompany(data.siren));
-      continue;
-    }
-    const existing = byNumber.get(data.number);
-    if (!existing) {
+    } else if (!existing) {
       inserts.push({
         id: newId(),
         number: data.number,
@@ -370,44 +368,32 @@ async function applyContracts(
         updated_at: at,
       });
       outcomes.push(created(`Contrat créé (${company.name})`));
-      continue;
-    }
-    if (existing.company_id !== company.id) {
+    } else if (existing.company_id !== company.id) {
       outcomes.push(error('Ce numéro de contrat est celui d’un contrat d’une autre entreprise'));
-      continue;
-    }
-    const endDate = data.endDate === undefined ? existing.end_date : data.endDate;
-    if (endDate && endDate < data.startDate) {
+    } else if (endDate && endDate < data.startDate) {
       outcomes.push(error('La date de fin précède la date de début'));
-      continue;
+    } else {
+      const options = data.options === undefined ? undefined : optionsJson(data.options);
+      const changed = changes([
+        ['libellé', existing.label, data.label],
+        ['collège', existing.staff_category, data.staffCategory],
+        ['options', existing.options, options],
+        ['date de début', existing.start_date, data.startDate, 'date'],
+        ['date de fin', existing.end_date, data.endDate, 'date'],
+      ]);
+      outcomes.push(
+        await updateOutcome(changed, write, () =>
+          updateContract(trx, existing.id, {
+            label: data.label,
+            staff_category: data.staffCategory,
+            start_date: data.startDate,
+            options,
+            end_date: data.endDate,
+            updated_at: at,
+          }),
+        ),
+      );
     }
-    const options = data.options === undefined ? undefined : optionsJson(data.options);
-    const changed = changes([
-      ['libellé', existing.label, data.label],
-      ['collège', existing.staff_category, data.staffCategory],
-      ['options', existing.options, options],
-      ['date de début', existing.start_date, data.startDate, 'date'],
-      ['date de fin', existing.end_date, data.endDate, 'date'],
-    ]);
-    if (changed.length === 0) {
-      outcomes.push(unchanged());
-      continue;
-    }
-    if (write) {
-      await trx
-        .updateTable('contracts')
-        .set({
-          label: data.label,
-          staff_category: data.staffCategory,
-          start_date: data.startDate,
-          ...(options !== undefined ? { options } : {}),
-          ...(data.endDate !== undefined ? { end_date: data.endDate } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', existing.id)
-        .execute();
-    }
-    outcomes.push(updated(`Mis à jour : ${changed.join(', ')}`));
   }
   if (write) await insertBatched(trx, 'contracts', inserts);
   return outcomes;
@@ -618,14 +604,6 @@ interface ImportRun {
   failed: { first: number; last: number } | null;
 }
 
-async function allowsTemporaryNir(db: Db): Promise<boolean> {
-  const settings = await db
-    .selectFrom('insurer_settings')
-    .select('allow_temporary_nir')
-    .executeTakeFirst();
-  return Number(settings?.allow_temporary_nir ?? 1) === 1;
-}
-
 /** The summary, the rows the answer shows and the report file, as the rows are decided. */
 class ImportTally {
   readonly summary: ReferenceImportSummary = {
@@ -776,25 +754,22 @@ async function recordImport(
       ownerId: id,
       at,
     });
-    await trx
-      .insertInto('reference_imports')
-      .values({
-        id,
-        kind: input.kind,
-        file_name: fileName,
-        dry_run: input.dryRun ? 1 : 0,
-        source: input.source,
-        actor_user_id: input.actor?.userId ?? null,
-        report_file_id: fileId,
-        total: summary.total,
-        created_count: summary.created,
-        updated_count: summary.updated,
-        unchanged_count: summary.unchanged,
-        error_count: summary.errors,
-        duration_ms: done.durationMs,
-        created_at: at,
-      })
-      .execute();
+    await repo.insertImport(trx, {
+      id,
+      kind: input.kind,
+      file_name: fileName,
+      dry_run: input.dryRun ? 1 : 0,
+      source: input.source,
+      actor_user_id: input.actor?.userId ?? null,
+      report_file_id: fileId,
+      total: summary.total,
+      created_count: summary.created,
+      updated_count: summary.updated,
+      unchanged_count: summary.unchanged,
+      error_count: summary.errors,
+      duration_ms: done.durationMs,
+      created_at: at,
+    });
     await recordAudit(trx, done.now, {
       action: input.dryRun ? 'reference_data.import_checked' : 'reference_data.imported',
       actorUserId: input.actor?.userId ?? null,
@@ -812,29 +787,7 @@ async function recordImport(
 // History and reports
 
 export async function listImports(db: Db): Promise<ReferenceImportHistoryItem[]> {
-  const rows = await db
-    .selectFrom('reference_imports as i')
-    .leftJoin('users as u', 'u.id', 'i.actor_user_id')
-    .select([
-      'i.id',
-      'i.kind',
-      'i.file_name',
-      'i.dry_run',
-      'i.source',
-      'i.created_at',
-      'i.duration_ms',
-      'i.total',
-      'i.created_count',
-      'i.updated_count',
-      'i.unchanged_count',
-      'i.error_count',
-      'u.first_name',
-      'u.last_name',
-    ])
-    .orderBy('i.created_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await repo.findLatestImports(db, 100);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as ReferenceImportKind,
@@ -858,12 +811,7 @@ export async function readImportReport(
   deps: Pick<ImportDeps, 'db' | 'storage'>,
   id: string,
 ): Promise<{ csv: Buffer; kind: ReferenceImportKind }> {
-  const row = await deps.db
-    .selectFrom('reference_imports as i')
-    .innerJoin('stored_files as f', 'f.id', 'i.report_file_id')
-    .select(['f.storage_key', 'i.kind'])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  const row = await repo.findImportReport(deps.db, id);
   if (!row) throw notFound('Ce rapport d’import n’existe pas.');
   return { csv: await deps.storage.read(row.storage_key), kind: row.kind as ReferenceImportKind };
 }

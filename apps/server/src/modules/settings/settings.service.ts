@@ -1,19 +1,10 @@
 import { DEFAULT_BRANDING, type Branding } from '@affilia/shared/schemas/branding';
 import type { AppContext } from '../../lib/context';
+import { findBrandingSettings, findLogoFile } from './settings.repository';
 
 /** The insurer's branding: the settings row, completed by configuration and defaults. */
 export async function getBranding(ctx: Pick<AppContext, 'db' | 'config'>): Promise<Branding> {
-  const row = await ctx.db
-    .selectFrom('insurer_settings')
-    .select([
-      'brand_name',
-      'primary_color',
-      'logo_file_id',
-      'support_phone',
-      'support_hours',
-      'ccn_name',
-    ])
-    .executeTakeFirst();
+  const row = await findBrandingSettings(ctx.db);
   const env = ctx.config.branding;
   return {
     brandName: row?.brand_name ?? env.name ?? DEFAULT_BRANDING.brandName,
@@ -35,11 +26,7 @@ export function logoVersion(fileId: string): string {
 export async function getLogo(
   ctx: Pick<AppContext, 'db' | 'storage'>,
 ): Promise<{ id: string; bytes: Buffer; mimeType: string } | null> {
-  const file = await ctx.db
-    .selectFrom('insurer_settings')
-    .innerJoin('stored_files', 'stored_files.id', 'insurer_settings.logo_file_id')
-    .select(['stored_files.id', 'stored_files.storage_key', 'stored_files.mime_type'])
-    .executeTakeFirst();
+  const file = await findLogoFile(ctx.db);
   if (!file) return null;
   return {
     id: file.id,
