@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { OneTimeCodeSchema, VerifyCodeRequestSchema } from '@affilia/shared/schemas/auth';
 import { MobilePhoneSchema } from '@affilia/shared/validators/zod-phone';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
-import { formatDelay } from '../../../lib/format-date';
+import { ResendCode, showCodeError, SmsCodeInput, SmsCodeSent } from '../../../components/sms-code';
 import { useCountdown } from '../../../lib/use-countdown';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { PendingSecondFactor } from '../api/second-factor-state';
@@ -29,9 +29,6 @@ const REASON_TEXT: Record<PendingSecondFactor['reasons'][number], string> = {
 const PhoneFormSchema = z.object({ mobilePhone: MobilePhoneSchema });
 const SmsCodeSchema = z.object({ code: OneTimeCodeSchema });
 const RecoveryCodeSchema = VerifyCodeRequestSchema;
-
-/** Errors shown on the code field rather than in the alert. */
-const CODE_ERRORS = new Set(['code_invalid', 'code_expired']);
 
 interface Problem {
   id: number;
@@ -247,48 +244,17 @@ function SmsCodeScreen({
   return (
     <Stack gap="md">
       {reasons}
-      <Text role="status">
-        Un code à 6 chiffres vient d’être envoyé par SMS au{' '}
-        <Text span fw={700} style={{ whiteSpace: 'nowrap' }}>
-          {sent.maskedPhone}
-        </Text>
-        .
-      </Text>
+      <SmsCodeSent maskedPhone={sent.maskedPhone} />
       <FormProblemAlert problem={problem} />
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <TextInput
-            autoFocus
-            label="Code reçu par SMS"
-            description="Le code est valable 5 minutes."
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            size="md"
-            key={form.key('code')}
-            {...form.getInputProps('code')}
-          />
+          <SmsCodeInput size="md" key={form.key('code')} {...form.getInputProps('code')} />
           <Button type="submit" size="md" fullWidth loading={verifying}>
             Continuer
           </Button>
         </Stack>
       </form>
-      <Stack gap={2} align="flex-start">
-        <Text size="sm" c="gray.8">
-          Vous n’avez rien reçu ?
-        </Text>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          px={0}
-          disabled={resendIn > 0}
-          loading={sending}
-          onClick={onResend}
-        >
-          {resendIn > 0 ? `Renvoyer le code (dans ${formatDelay(resendIn)})` : 'Renvoyer le code'}
-        </Button>
-      </Stack>
+      <ResendCode resendIn={resendIn} sending={sending} onResend={onResend} />
     </Stack>
   );
 }
@@ -316,13 +282,7 @@ function useVerifyCode(
           },
           onError: (error) => {
             if (handleCommonError(error)) return;
-            const code = errorCode(error);
-            if (code && CODE_ERRORS.has(code)) {
-              codeForm.setErrors({ code: errorMessage(error) });
-              if (code === 'code_expired') codeForm.setFieldValue('code', '');
-              focusFirstInvalid(codeFormId);
-              return;
-            }
+            if (showCodeError(codeForm, codeFormId, error)) return;
             show(errorMessage(error));
           },
         },

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { OneTimeCodeSchema } from '@affilia/shared/schemas/auth';
 import { SendPhoneCodeRequestSchema } from '@affilia/shared/schemas/profile';
-import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
-import { formatDelay } from '../../../lib/format-date';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { ResendCode, showCodeError, SmsCodeInput, SmsCodeSent } from '../../../components/sms-code';
 import { useCountdown } from '../../../lib/use-countdown';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { SendPhoneCodeResult } from '../api/use-profile';
@@ -23,8 +23,6 @@ import {
 } from './profile-card';
 
 const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
-/** Errors shown on the code field rather than in the alert. */
-const CODE_ERRORS = new Set(['code_invalid', 'code_expired']);
 
 interface PhoneRequest {
   newMobilePhone: string;
@@ -112,27 +110,11 @@ function CodeStep({
 }) {
   return (
     <Stack gap="md">
-      <Text role="status">
-        Un code à 6 chiffres vient d’être envoyé par SMS au{' '}
-        <Text span fw={700} style={{ whiteSpace: 'nowrap' }}>
-          {sent.maskedPhone}
-        </Text>
-        .
-      </Text>
+      <SmsCodeSent maskedPhone={sent.maskedPhone} />
       <FormAlert message={problem} />
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
-          <TextInput
-            // The field appears after « Envoyer le code »: it takes the focus.
-            autoFocus
-            label="Code reçu par SMS"
-            description="Le code est valable 5 minutes."
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            {...form.getInputProps('code')}
-          />
+          <SmsCodeInput {...form.getInputProps('code')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Annuler
@@ -143,24 +125,11 @@ function CodeStep({
           </Group>
         </Stack>
       </form>
-      <Stack gap={2} align="flex-start">
-        <Text size="sm" c="gray.8">
-          Vous n’avez rien reçu ?
-        </Text>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          px={0}
-          disabled={resendIn > 0}
-          loading={sending}
-          onClick={onResend}
-        >
-          {resendIn > 0 ? `Renvoyer le code (dans ${formatDelay(resendIn)})` : 'Renvoyer le code'}
-        </Button>
+      <ResendCode resendIn={resendIn} sending={sending} onResend={onResend}>
         <Anchor component="button" type="button" size="sm" onClick={onCorrect}>
           Corriger le numéro
         </Anchor>
-      </Stack>
+      </ResendCode>
     </Stack>
   );
 }
@@ -234,13 +203,7 @@ function PhoneChangeSteps({ onDone, onCancel }: { onDone: () => void; onCancel: 
             onDone();
           },
           onError: (error) => {
-            const code = errorCode(error);
-            if (code && CODE_ERRORS.has(code)) {
-              if (code === 'code_expired') codeForm.setFieldValue('code', '');
-              codeForm.setErrors({ code: errorMessage(error) });
-              focusFirstInvalid(codeFormId);
-              return;
-            }
+            if (showCodeError(codeForm, codeFormId, error)) return;
             setProblem(errorMessage(error));
           },
         },
