@@ -1,8 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import { Radio, Stack } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
-import { IconLock } from '@tabler/icons-react';
 import type { StaffRole } from '@affilia/shared/domain/enums';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@affilia/shared/domain/enums';
 import { InviteStaffRequestSchema, UpdateStaffRequestSchema } from '@affilia/shared/schemas/staff';
@@ -15,15 +13,12 @@ import {
   nextProblem,
   useFocusFirstField,
 } from '../../../components/form-parts';
-import { formatPhone } from '../../../lib/format-phone';
+import type { PersonValues } from '../../../components/person-fields';
+import { PersonContactFields, PersonNameFields } from '../../../components/person-fields';
 import type { StaffMember } from '../api/use-staff';
 import { useInviteStaff, useUpdateStaff } from '../api/use-staff';
 
-interface StaffValues {
-  lastName: string;
-  firstName: string;
-  email: string;
-  mobilePhone: string;
+interface StaffValues extends PersonValues {
   role: StaffRole;
 }
 
@@ -31,64 +26,6 @@ const ROLE_HELP: Record<StaffRole, string> = {
   manager: 'Traite les affiliations, les messages, les documents et le référentiel.',
   admin: 'Gestionnaire qui gère aussi l’équipe, l’identité visuelle, les CGU et l’audit.',
 };
-
-/**
- * The address and the mobile: editable while the account is « invité », shown locked afterwards
- * (they are the person's sign-in and second factor).
- */
-function ContactFields({
-  form,
-  editable,
-}: {
-  form: UseFormReturnType<StaffValues>;
-  editable: boolean;
-}) {
-  if (editable) {
-    return (
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput
-          label="Adresse e-mail"
-          type="email"
-          autoComplete="off"
-          required
-          description="Le lien de création du mot de passe y sera envoyé"
-          {...form.getInputProps('email')}
-        />
-        <TextInput
-          label="Téléphone mobile"
-          type="tel"
-          autoComplete="off"
-          description="Pour le code de connexion par SMS ; sinon demandé à la première connexion"
-          {...form.getInputProps('mobilePhone')}
-        />
-      </SimpleGrid>
-    );
-  }
-  return (
-    <Stack gap={6}>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput
-          label="Adresse e-mail"
-          value={form.values.email}
-          readOnly
-          variant="filled"
-          rightSection={<IconLock size={16} aria-hidden />}
-        />
-        <TextInput
-          label="Téléphone mobile"
-          value={formatPhone(form.values.mobilePhone || null)}
-          readOnly
-          variant="filled"
-          rightSection={<IconLock size={16} aria-hidden />}
-        />
-      </SimpleGrid>
-      <Text size="sm" c="gray.8">
-        L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne peut les
-        modifier, depuis son profil.
-      </Text>
-    </Stack>
-  );
-}
 
 /**
  * « Ajouter un membre de l'équipe » (no `member`) or « Modifier » (a `member`): names and role;
@@ -159,22 +96,15 @@ export function StaffForm({
     <form id={formId} ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="lg">
         <FormProblemAlert problem={problem} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="Nom"
-            autoComplete="off"
-            required
-            data-autofocus
-            {...form.getInputProps('lastName')}
-          />
-          <TextInput
-            label="Prénom"
-            autoComplete="off"
-            required
-            {...form.getInputProps('firstName')}
-          />
-        </SimpleGrid>
-        <ContactFields form={form} editable={contactEditable} />
+        <PersonNameFields form={form} />
+        <PersonContactFields
+          form={form}
+          locked={!contactEditable}
+          lockedNote="L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne peut les modifier, depuis son profil."
+          emailDescription="Le lien de création du mot de passe y sera envoyé"
+          phoneDescription="Pour le code de connexion par SMS ; sinon demandé à la première connexion"
+          phoneRequired={false}
+        />
         <Radio.Group label="Rôle" required {...form.getInputProps('role')}>
           <Stack gap="sm" mt="xs">
             {STAFF_ROLES.map((role) => (

@@ -1,14 +1,10 @@
-import { Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconLock } from '@tabler/icons-react';
-import { formatPhone } from '../../../lib/format-phone';
+import type { PersonValues } from '../../../components/person-fields';
+import { PersonContactFields, PersonNameFields } from '../../../components/person-fields';
 
 /** The profile of a user as the add and edit forms hold it. */
-export interface IdentityValues {
-  lastName: string;
-  firstName: string;
-  email: string;
-  mobilePhone: string;
+export interface IdentityValues extends PersonValues {
   isThirdParty: boolean;
   /** Kept while the box is unticked, sent only when it is ticked. */
   thirdPartyFirm: string;
@@ -28,64 +24,15 @@ export function UserIdentityFields<Values extends IdentityValues>({
 }) {
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <TextInput
-          label="Nom"
-          autoComplete="off"
-          required
-          data-autofocus
-          {...form.getInputProps('lastName')}
-        />
-        <TextInput
-          label="Prénom"
-          autoComplete="off"
-          required
-          {...form.getInputProps('firstName')}
-        />
-      </SimpleGrid>
-      {contactLocked ? (
-        <Stack gap={6}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              label="Adresse e-mail"
-              value={form.values.email}
-              readOnly
-              variant="filled"
-              rightSection={<IconLock size={16} aria-hidden />}
-            />
-            <TextInput
-              label="Téléphone mobile"
-              value={formatPhone(form.values.mobilePhone || null)}
-              readOnly
-              variant="filled"
-              rightSection={<IconLock size={16} aria-hidden />}
-            />
-          </SimpleGrid>
-          <Text size="sm" c="gray.8">
-            L’adresse e-mail et le téléphone mobile servent à la connexion de cet utilisateur : seul
-            l’utilisateur peut les modifier depuis son profil.
-          </Text>
-        </Stack>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="Adresse e-mail"
-            type="email"
-            autoComplete="off"
-            required
-            description="L’invitation y sera envoyée"
-            {...form.getInputProps('email')}
-          />
-          <TextInput
-            label="Téléphone mobile"
-            type="tel"
-            autoComplete="off"
-            required
-            description="Pour le code de connexion reçu par SMS"
-            {...form.getInputProps('mobilePhone')}
-          />
-        </SimpleGrid>
-      )}
+      <PersonNameFields form={form} />
+      <PersonContactFields
+        form={form}
+        locked={contactLocked}
+        lockedNote="L’adresse e-mail et le téléphone mobile servent à la connexion de cet utilisateur : seul l’utilisateur peut les modifier depuis son profil."
+        emailDescription="L’invitation y sera envoyée"
+        phoneDescription="Pour le code de connexion reçu par SMS"
+        phoneRequired
+      />
       <Group gap="md" align="flex-start">
         <Checkbox
           label="Tiers déclarant (cabinet comptable…)"
