@@ -8,12 +8,13 @@ import type { RequestMeta } from '../lib/request-meta';
 import type { SavedFile } from '../lib/storage';
 import { recordStatusChange } from '../modules/affiliations/status';
 import { biaFileName, renderCompletedBia } from '../modules/enrolment/bia.service';
+import { updateRequest } from '../modules/affiliations/affiliations.repository';
 import {
-  openRequestIn,
+  setSubmittedBia,
   type FormParts,
   type RequestContext,
 } from '../modules/enrolment/enrolment.repository';
-import { linkInvalid } from '../modules/enrolment/form-access';
+import { linkInvalid, openRequestIn } from '../modules/enrolment/form-access';
 import { notifyUsers } from '../modules/notifications/notify';
 import { getBranding } from '../modules/settings/settings.service';
 
@@ -120,11 +121,11 @@ async function finaliseRequest({ trx, now, input: { request } }: Step) {
     actor: { kind: 'employee' },
     now,
   });
-  await trx
-    .updateTable('affiliation_requests')
-    .set({ finalised_at: now.toISOString(), form_token_hash: null, form_token_expires_at: null })
-    .where('id', '=', request.id)
-    .execute();
+  await updateRequest(trx, request.id, {
+    finalised_at: now.toISOString(),
+    form_token_hash: null,
+    form_token_expires_at: null,
+  });
 }
 
 /** The BIA becomes the form's file; gives the storage key of the one it replaces, if any. */
@@ -139,24 +140,7 @@ async function attachBia({ trx, now, input }: Step, bia: StoredBia): Promise<str
     ownerId: form.id,
     at,
   });
-  let previousKey: string | null = null;
-  if (form.pdf_file_id) {
-    const previous = await trx
-      .selectFrom('stored_files')
-      .select('storage_key')
-      .where('id', '=', form.pdf_file_id)
-      .executeTakeFirst();
-    previousKey = previous?.storage_key ?? null;
-  }
-  await trx
-    .updateTable('enrolment_forms')
-    .set({ certified_at: at, submitted_at: at, pdf_file_id: fileId, updated_at: at })
-    .where('id', '=', form.id)
-    .execute();
-  if (form.pdf_file_id) {
-    await trx.deleteFrom('stored_files').where('id', '=', form.pdf_file_id).execute();
-  }
-  return previousKey;
+  return setSubmittedBia(trx, form, { fileId, at });
 }
 
 async function emailEmployee({ trx, now, branding, input }: Step, bia: StoredBia) {

@@ -16,8 +16,12 @@ import {
   REMINDABLE_STATUSES,
   sendReminderInTransaction,
 } from '../modules/affiliations/affiliations.service';
-import { loadAffiliationSettings } from '../modules/affiliations/affiliations.repository';
-import { recordStatusChange } from '../modules/affiliations/status';
+import {
+  findExpiredLinks,
+  findReminderCandidates,
+  loadAffiliationSettings,
+} from '../modules/affiliations/affiliations.repository';
+import { abandonRequest } from '../modules/affiliations/status';
 import { getBranding } from '../modules/settings/settings.service';
 
 const DAY_MS = 24 * 3600_000;
@@ -28,34 +32,21 @@ export async function expireAffiliationRequests(ctx: AppContext, now: Date): Pro
   const nowIso = now.toISOString();
   let expired = 0;
   for (;;) {
-    const due = await ctx.db
-      .selectFrom('affiliation_requests')
-      .select(['id', 'status', 'company_id'])
-      .where('status', 'in', ['sent', 'started'])
-      .where('form_token_expires_at', 'is not', null)
-      .where('form_token_expires_at', '<=', nowIso)
-      .orderBy('form_token_expires_at')
-      .limit(BATCH)
-      .execute();
+    const due = await findExpiredLinks(ctx.db, ['sent', 'started'], nowIso, BATCH);
     let done = 0;
     for (const r of due) {
       if (!isOneOf(['sent', 'started'] as const, r.status)) continue;
       const from = r.status;
       try {
         await ctx.db.transaction().execute(async (trx) => {
-          await recordStatusChange(trx, {
+          await abandonRequest(trx, {
             requestId: r.id,
             from,
-            to: 'abandoned',
             actor: { kind: 'system' },
             reason: LINK_EXPIRED,
+            abandonReason: 'expired',
             now,
           });
-          await trx
-            .updateTable('affiliation_requests')
-            .set({ abandon_reason: 'expired', form_token_hash: null, form_token_expires_at: null })
-            .where('id', '=', r.id)
-            .execute();
           await recordAudit(trx, now, {
             action: 'affiliations.expired',
             actorKind: 'system',
@@ -92,25 +83,12 @@ export async function sendAutomaticReminders(ctx: AppContext, now: Date): Promis
   const first = settings.reminderDelaysDays[0];
   if (first === undefined) return 0;
   const nowIso = now.toISOString();
-  const candidates = await ctx.db
-    .selectFrom('affiliation_requests as r')
-    .innerJoin('companies as c', 'c.id', 'r.company_id')
-    .select([
-      'r.id',
-      'r.company_id',
-      'r.email',
-      'r.first_name',
-      'r.sent_at',
-      'r.last_reminder_at',
-      'r.reminder_count',
-      'c.name as company_name',
-    ])
-    .where('r.mode', '=', 'email')
-    .where('r.status', 'in', [...REMINDABLE_STATUSES])
-    .where('r.sent_at', '<=', new Date(now.getTime() - first * DAY_MS).toISOString())
-    .where('r.form_token_expires_at', '>', nowIso)
-    .orderBy('r.sent_at')
-    .execute();
+  const candidates = await findReminderCandidates(
+    ctx.db,
+    REMINDABLE_STATUSES,
+    new Date(now.getTime() - first * DAY_MS).toISOString(),
+    nowIso,
+  );
   const due = candidates.filter((r) => {
     if (!r.sent_at || !r.email) return false;
     const moment = dueReminderMoment(new Date(r.sent_at), settings.reminderDelaysDays, now);

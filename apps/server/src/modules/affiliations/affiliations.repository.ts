@@ -2,14 +2,27 @@
  * Reads of « Suivi des demandes d'affiliation »: every query is scoped with `inPerimeter` on the
  * request's establishment and company (permission `affiliations.manage`).
  */
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type Kysely,
+  type SqlBool,
+  type Updateable,
+} from 'kysely';
 import type { AffiliationFilters, AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import { parseNir } from '@affilia/shared/validators/nir';
 import type { ContractPeriod } from '@affilia/shared/domain/pre-affiliation';
-import type { Database } from '../../db/schema';
+import type {
+  AffiliationRequestsTable,
+  AffiliationStatus,
+  AffiliationStatusHistoryTable,
+  Database,
+} from '../../db/schema';
 import { nameSearchCondition } from '../../db/search-name';
 import { nextDay, parisDayStart } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
+import { newId } from '../../lib/ids';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
 type Db = Kysely<Database>;
@@ -226,4 +239,126 @@ export async function findCompanyContracts(
     endDate: c.end_date,
     companyId: c.company_id,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes of a request's row and history (status.ts is their only caller for the status)
+
+/** Moves the request from `from` to `to`; false when it is no longer in `from`. */
+export async function moveRequestStatus(
+  trx: Db,
+  requestId: string,
+  move: { from: AffiliationStatus; to: AffiliationStatus; at: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('affiliation_requests')
+    .set({ status: move.to, status_changed_at: move.at, updated_at: move.at })
+    .where('id', '=', requestId)
+    .where('status', '=', move.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertStatusHistory(
+  trx: Db,
+  row: Omit<Insertable<AffiliationStatusHistoryTable>, 'id'>,
+): Promise<void> {
+  await trx
+    .insertInto('affiliation_status_history')
+    .values({ id: newId(), ...row })
+    .execute();
+}
+
+/** Writes these columns of the request's row (never its status: status.ts does). */
+export async function updateRequest(
+  trx: Db,
+  requestId: string,
+  changes: Omit<Updateable<AffiliationRequestsTable>, 'status'>,
+): Promise<void> {
+  await trx.updateTable('affiliation_requests').set(changes).where('id', '=', requestId).execute();
+}
+
+/**
+ * A reminder's new link and count, only if the request is still as read (`request`: same
+ * reminder count and last reminder, by email, in a status that may be reminded); false otherwise.
+ */
+export async function recordReminder(
+  trx: Db,
+  request: { id: string; reminder_count: number; last_reminder_at: string | null },
+  reminder: {
+    remindable: readonly AffiliationStatus[];
+    tokenHash: string;
+    expiresAt: string;
+    at: string;
+  },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('affiliation_requests')
+    .set({
+      form_token_hash: reminder.tokenHash,
+      form_token_expires_at: reminder.expiresAt,
+      reminder_count: request.reminder_count + 1,
+      last_reminder_at: reminder.at,
+      updated_at: reminder.at,
+    })
+    .where('id', '=', request.id)
+    .where('mode', '=', 'email')
+    .where('status', 'in', [...reminder.remindable])
+    .where('reminder_count', '=', request.reminder_count)
+    .where((eb) =>
+      request.last_reminder_at === null
+        ? eb('last_reminder_at', 'is', null)
+        : eb('last_reminder_at', '=', request.last_reminder_at),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Up to `limit` requests in `statuses` whose link expired at `nowIso`, the oldest first. */
+export function findExpiredLinks(
+  db: Db,
+  statuses: readonly AffiliationStatus[],
+  nowIso: string,
+  limit: number,
+) {
+  return db
+    .selectFrom('affiliation_requests')
+    .select(['id', 'status', 'company_id'])
+    .where('status', 'in', [...statuses])
+    .where('form_token_expires_at', 'is not', null)
+    .where('form_token_expires_at', '<=', nowIso)
+    .orderBy('form_token_expires_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The requests sent by email, in a status that may be reminded, sent at or before `sentBefore`,
+ * whose link still works at `nowIso`, with their company's name; the oldest first.
+ */
+export function findReminderCandidates(
+  db: Db,
+  remindable: readonly AffiliationStatus[],
+  sentBefore: string,
+  nowIso: string,
+) {
+  return db
+    .selectFrom('affiliation_requests as r')
+    .innerJoin('companies as c', 'c.id', 'r.company_id')
+    .select([
+      'r.id',
+      'r.company_id',
+      'r.email',
+      'r.first_name',
+      'r.sent_at',
+      'r.last_reminder_at',
+      'r.reminder_count',
+      'c.name as company_name',
+    ])
+    .where('r.mode', '=', 'email')
+    .where('r.status', 'in', [...remindable])
+    .where('r.sent_at', '<=', sentBefore)
+    .where('r.form_token_expires_at', '>', nowIso)
+    .orderBy('r.sent_at')
+    .execute();
 }

@@ -60,9 +60,10 @@ import {
   findHistory,
   findPerimeterEstablishments,
   loadAffiliationSettings,
+  recordReminder,
   type AffiliationListRow,
 } from './affiliations.repository';
-import { OPEN_FORM_STATUSES, canTransition, recordStatusChange } from './status';
+import { OPEN_FORM_STATUSES, abandonRequest, canTransition } from './status';
 
 type Ctx = AppContext;
 type ListQuery = z.output<typeof AffiliationListQuerySchema>;
@@ -312,25 +313,13 @@ export async function sendReminderInTransaction(
   if (!request.email) return false;
   const link = newFormLink(ctx, now, input.expiryDays);
   const nowIso = now.toISOString();
-  let update = trx
-    .updateTable('affiliation_requests')
-    .set({
-      form_token_hash: link.hash,
-      form_token_expires_at: link.expiresAt.toISOString(),
-      reminder_count: request.reminder_count + 1,
-      last_reminder_at: nowIso,
-      updated_at: nowIso,
-    })
-    .where('id', '=', request.id)
-    .where('mode', '=', 'email')
-    .where('status', 'in', [...REMINDABLE_STATUSES])
-    .where('reminder_count', '=', request.reminder_count);
-  update =
-    request.last_reminder_at === null
-      ? update.where('last_reminder_at', 'is', null)
-      : update.where('last_reminder_at', '=', request.last_reminder_at);
-  const result = await update.executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
+  const recorded = await recordReminder(trx, request, {
+    remindable: REMINDABLE_STATUSES,
+    tokenHash: link.hash,
+    expiresAt: link.expiresAt.toISOString(),
+    at: nowIso,
+  });
+  if (!recorded) return false;
   await recordAudit(trx, now, input.audit);
   await enqueueEmail(trx, {
     to: request.email,
@@ -420,19 +409,14 @@ export async function cancelAffiliation(
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await recordStatusChange(trx, {
+    await abandonRequest(trx, {
       requestId: r.id,
       from: r.status,
-      to: 'abandoned',
       actor: { kind: 'employer', userId: actor.user.id },
       reason: CANCELLED_BY_EMPLOYER,
+      abandonReason: 'cancelled',
       now,
     });
-    await trx
-      .updateTable('affiliation_requests')
-      .set({ abandon_reason: 'cancelled', form_token_hash: null, form_token_expires_at: null })
-      .where('id', '=', r.id)
-      .execute();
     await recordAudit(trx, now, {
       ...auditOf(actor, meta, r.company_id, r.id),
       action: 'affiliations.cancelled',

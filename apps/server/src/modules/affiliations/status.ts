@@ -13,7 +13,7 @@
 import type { Kysely } from 'kysely';
 import type { ActorKind, AffiliationStatus, Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { newId } from '../../lib/ids';
+import { insertStatusHistory, moveRequestStatus, updateRequest } from './affiliations.repository';
 
 export const ALLOWED_TRANSITIONS: Readonly<
   Record<AffiliationStatus, readonly AffiliationStatus[]>
@@ -87,26 +87,34 @@ export async function recordStatusChange(
 ): Promise<void> {
   assertTransition(change.from, change.to);
   const at = change.now.toISOString();
-  const result = await trx
-    .updateTable('affiliation_requests')
-    .set({ status: change.to, status_changed_at: at, updated_at: at })
-    .where('id', '=', change.requestId)
-    .where('status', '=', change.from)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw invalidTransition();
-  await trx
-    .insertInto('affiliation_status_history')
-    .values({
-      id: newId(),
-      request_id: change.requestId,
-      from_status: change.from,
-      to_status: change.to,
-      actor_user_id: change.actor.userId ?? null,
-      actor_kind: change.actor.kind,
-      reason: change.reason ?? null,
-      at,
-    })
-    .execute();
+  if (!(await moveRequestStatus(trx, change.requestId, { from: change.from, to: change.to, at })))
+    throw invalidTransition();
+  await insertStatusHistory(trx, {
+    request_id: change.requestId,
+    from_status: change.from,
+    to_status: change.to,
+    actor_user_id: change.actor.userId ?? null,
+    actor_kind: change.actor.kind,
+    reason: change.reason ?? null,
+    at,
+  });
+}
+
+/**
+ * « Abandonné »: the status change (`recordStatusChange`), why (`cancelled` by the employer,
+ * `expired` link), and the link dead, in the caller's transaction.
+ */
+export async function abandonRequest(
+  trx: Kysely<Database>,
+  change: Omit<StatusChange, 'to'> & { abandonReason: 'cancelled' | 'expired' },
+): Promise<void> {
+  const { abandonReason, ...rest } = change;
+  await recordStatusChange(trx, { ...rest, to: 'abandoned' });
+  await updateRequest(trx, change.requestId, {
+    abandon_reason: abandonReason,
+    form_token_hash: null,
+    form_token_expires_at: null,
+  });
 }
 
 /** The first history row of a new request (no `from`): call after inserting the request. */
@@ -120,17 +128,13 @@ export async function recordCreation(
     reason?: string | null;
   },
 ): Promise<void> {
-  await trx
-    .insertInto('affiliation_status_history')
-    .values({
-      id: newId(),
-      request_id: input.requestId,
-      from_status: null,
-      to_status: input.status,
-      actor_user_id: input.actor.userId ?? null,
-      actor_kind: input.actor.kind,
-      reason: input.reason ?? null,
-      at: input.now.toISOString(),
-    })
-    .execute();
+  await insertStatusHistory(trx, {
+    request_id: input.requestId,
+    from_status: null,
+    to_status: input.status,
+    actor_user_id: input.actor.userId ?? null,
+    actor_kind: input.actor.kind,
+    reason: input.reason ?? null,
+    at: input.now.toISOString(),
+  });
 }

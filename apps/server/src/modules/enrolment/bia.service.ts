@@ -14,6 +14,7 @@ import { getBranding } from '../settings/settings.service';
 import { renderBiaPdf } from './bia-pdf';
 import {
   biaInput,
+  findSubmittedBiaKey,
   loadBiaBranding,
   loadFormParts,
   loadRequestContext,
@@ -75,14 +76,8 @@ export async function getBiaPdf(
   if (!rc) throw notFound();
   const r = rc.request;
   const fileName = biaFileName(r);
-  const stored = await ctx.db
-    .selectFrom('enrolment_forms as f')
-    .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')
-    .select(['s.storage_key'])
-    .where('f.request_id', '=', requestId)
-    .where('f.submitted_at', 'is not', null)
-    .executeTakeFirst();
-  if (stored) return { bytes: await ctx.storage.read(stored.storage_key), fileName };
+  const storedKey = await findSubmittedBiaKey(ctx.db, requestId);
+  if (storedKey) return { bytes: await ctx.storage.read(storedKey), fileName };
   const branding = await loadBiaBranding(ctx.db, await getBranding(ctx));
   const bytes = await renderBiaPdf(biaInput(ctx.cipher, rc, null, branding), ctx.clock.now());
   return { bytes, fileName };

@@ -3,7 +3,7 @@
  * the employee's form, beneficiaries, attachments), shared by the employee's form, the employer's
  * PDF download and the back office. Personal numbers are decrypted here and nowhere logged.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import { computeNirKey, formatNir } from '@affilia/shared/validators/nir';
 import { formatIban } from '@affilia/shared/validators/bank';
 import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
@@ -12,12 +12,17 @@ import type {
   AttachmentKind,
   BeneficiaryType,
   ContractOption,
+  BeneficiariesTable,
   Database,
+  EnrolmentAttachmentsTable,
   EnrolmentForm,
+  EnrolmentFormsTable,
 } from '../../db/schema';
 import type { FieldCipher } from '../../lib/crypto';
 import type { BiaPdfInput } from './bia-pdf';
-import { linkInvalid } from './form-access';
+import { newId } from '../../lib/ids';
+
+type Db = Kysely<Database>;
 
 export interface RequestContext {
   request: AffiliationRequest;
@@ -258,13 +263,195 @@ export async function loadBiaBranding(
   };
 }
 
-/** The request, re-read in the transaction: still open to the employee, or 404. */
-export async function openRequestIn(trx: Kysely<Database>, requestId: string) {
-  const row = await trx
+/** The request's status and token, re-read in the caller's transaction. */
+export function findRequestStatus(trx: Db, requestId: string) {
+  return trx
     .selectFrom('affiliation_requests')
     .select(['id', 'status', 'form_token_hash'])
     .where('id', '=', requestId)
     .executeTakeFirst();
-  if (!row || !['sent', 'started', 'returned'].includes(row.status)) throw linkInvalid();
-  return row;
+}
+
+/** The request behind the hash of an emailed link's token. */
+export function findRequestByTokenHash(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('affiliation_requests')
+    .selectAll()
+    .where('form_token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** When the request's form was submitted, if it was. */
+export async function findSubmittedAt(db: Db, requestId: string): Promise<string | null> {
+  const form = await db
+    .selectFrom('enrolment_forms')
+    .select(['submitted_at'])
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return form?.submitted_at ?? null;
+}
+
+/** The birth-date tries of the request: `attempts` and the lock, as given. */
+export async function setBirthDateAttempts(
+  db: Db,
+  requestId: string,
+  attempts: { count: number; lockedUntil: string | null },
+): Promise<void> {
+  await db
+    .updateTable('affiliation_requests')
+    .set({ birth_date_attempts: attempts.count, birth_date_locked_until: attempts.lockedUntil })
+    .where('id', '=', requestId)
+    .execute();
+}
+
+/**
+ * Counts one wrong birth date in the database (concurrent guesses all count), or starts a new
+ * series at 1 after a lock (`restart`); returns the count read back.
+ */
+export async function countBirthDateAttempt(
+  db: Db,
+  requestId: string,
+  restart: boolean,
+): Promise<number> {
+  await db
+    .updateTable('affiliation_requests')
+    .set((eb) => ({
+      birth_date_attempts: restart ? 1 : eb('birth_date_attempts', '+', 1),
+      birth_date_locked_until: null,
+    }))
+    .where('id', '=', requestId)
+    .execute();
+  const row = await db
+    .selectFrom('affiliation_requests')
+    .select('birth_date_attempts')
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  return row.birth_date_attempts;
+}
+
+/** The form row of the request, created empty when missing (in the caller's transaction). */
+export async function ensureForm(trx: Db, requestId: string, now: string): Promise<string> {
+  const existing = await trx
+    .selectFrom('enrolment_forms')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const id = newId();
+  await trx
+    .insertInto('enrolment_forms')
+    .values({
+      id,
+      request_id: requestId,
+      data: JSON.stringify({ address: {} }),
+      option_code: null,
+      iban_encrypted: null,
+      iban_hash: null,
+      bic: null,
+      certified_at: null,
+      submitted_at: null,
+      pdf_file_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function updateForm(
+  trx: Db,
+  formId: string,
+  changes: Updateable<EnrolmentFormsTable>,
+): Promise<void> {
+  await trx.updateTable('enrolment_forms').set(changes).where('id', '=', formId).execute();
+}
+
+/** The form's beneficiaries replaced by these, in this order. */
+export async function replaceBeneficiaries(
+  trx: Db,
+  formId: string,
+  rows: Insertable<BeneficiariesTable>[],
+): Promise<void> {
+  await trx.deleteFrom('beneficiaries').where('enrolment_form_id', '=', formId).execute();
+  if (rows.length > 0) await trx.insertInto('beneficiaries').values(rows).execute();
+}
+
+export async function countAttachments(trx: Db, formId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('enrolment_attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('form_id', '=', formId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAttachment(
+  trx: Db,
+  row: Insertable<EnrolmentAttachmentsTable>,
+): Promise<void> {
+  await trx.insertInto('enrolment_attachments').values(row).execute();
+}
+
+/**
+ * Deletes an attachment of the request's form and its stored file's row; returns the file's
+ * storage key, or undefined when the request has no such attachment.
+ */
+export async function deleteAttachment(
+  trx: Db,
+  requestId: string,
+  attachmentId: string,
+): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('enrolment_attachments as a')
+    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
+    .innerJoin('stored_files as s', 's.id', 'a.file_id')
+    .select(['a.id', 'a.file_id', 's.storage_key'])
+    .where('a.id', '=', attachmentId)
+    .where('f.request_id', '=', requestId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await trx.deleteFrom('enrolment_attachments').where('id', '=', row.id).execute();
+  await trx.deleteFrom('stored_files').where('id', '=', row.file_id).execute();
+  return row.storage_key;
+}
+
+/** The storage key of the BIA stored when the form was submitted, if any. */
+export async function findSubmittedBiaKey(db: Db, requestId: string): Promise<string | undefined> {
+  const stored = await db
+    .selectFrom('enrolment_forms as f')
+    .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')
+    .select(['s.storage_key'])
+    .where('f.request_id', '=', requestId)
+    .where('f.submitted_at', 'is not', null)
+    .executeTakeFirst();
+  return stored?.storage_key;
+}
+
+/**
+ * The form submitted and certified at `at`, with this BIA as its file; the row of the BIA it
+ * replaces deleted. Returns the storage key of that replaced BIA, if any.
+ */
+export async function setSubmittedBia(
+  trx: Db,
+  form: { id: string; pdf_file_id: string | null },
+  bia: { fileId: string; at: string },
+): Promise<string | null> {
+  const { at } = bia;
+  const previous = form.pdf_file_id
+    ? await trx
+        .selectFrom('stored_files')
+        .select('storage_key')
+        .where('id', '=', form.pdf_file_id)
+        .executeTakeFirst()
+    : undefined;
+  await updateForm(trx, form.id, {
+    certified_at: at,
+    submitted_at: at,
+    pdf_file_id: bia.fileId,
+    updated_at: at,
+  });
+  if (form.pdf_file_id) {
+    await trx.deleteFrom('stored_files').where('id', '=', form.pdf_file_id).execute();
+  }
+  return previous?.storage_key ?? null;
 }

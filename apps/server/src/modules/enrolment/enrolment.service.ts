@@ -19,15 +19,21 @@ import { recordStoredFile } from '../../lib/stored-files';
 import type { RequestMeta } from '../../lib/request-meta';
 import { recordStatusChange } from '../affiliations/status';
 import {
+  countAttachments,
+  deleteAttachment,
+  ensureForm,
+  insertAttachment,
   loadFormParts,
   loadRequestContext,
   maskIban,
   maskNir,
-  openRequestIn,
+  replaceBeneficiaries,
+  updateForm,
   type RequestContext,
 } from './enrolment.repository';
+import { findUsersFollowing } from '../users/users.repository';
 import { detectFileType, fileNameFor, JPEG, PDF, PNG } from '../../lib/file-types';
-import { linkInvalid } from './form-access';
+import { linkInvalid, openRequestIn } from './form-access';
 
 type Draft = z.output<typeof EnrolmentDraftSchema>;
 
@@ -84,35 +90,6 @@ export async function getEnrolmentForm(
   };
 }
 
-/** The form row of the request, created empty when missing (in the caller's transaction). */
-async function ensureForm(trx: AppContext['db'], requestId: string, now: string): Promise<string> {
-  const existing = await trx
-    .selectFrom('enrolment_forms')
-    .select('id')
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const id = newId();
-  await trx
-    .insertInto('enrolment_forms')
-    .values({
-      id,
-      request_id: requestId,
-      data: JSON.stringify({ address: {} }),
-      option_code: null,
-      iban_encrypted: null,
-      iban_hash: null,
-      bic: null,
-      certified_at: null,
-      submitted_at: null,
-      pdf_file_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
-
 /** « Enregistrer le brouillon »: saves everything given; the first save sets « Démarré ». */
 export async function saveDraft(
   ctx: AppContext,
@@ -130,49 +107,41 @@ export async function saveDraft(
   await ctx.db.transaction().execute(async (trx) => {
     const current = await openRequestIn(trx, request.id);
     const formId = await ensureForm(trx, request.id, at);
-    await trx
-      .updateTable('enrolment_forms')
-      .set({
-        data: JSON.stringify({ address: draft.address }),
-        option_code: draft.optionCode ?? null,
-        ...(draft.iban === undefined
-          ? {}
-          : draft.iban === null
-            ? { iban_encrypted: null, iban_hash: null }
-            : {
-                iban_encrypted: ctx.cipher.encrypt(draft.iban),
-                iban_hash: ctx.cipher.hash(draft.iban),
-              }),
-        ...(draft.bic === undefined ? {} : { bic: draft.bic }),
-        noemie_consent: draft.noemieConsent ? 1 : 0,
-        updated_at: at,
-      })
-      .where('id', '=', formId)
-      .execute();
-    await trx.deleteFrom('beneficiaries').where('enrolment_form_id', '=', formId).execute();
-    if (draft.beneficiaries.length > 0) {
-      await trx
-        .insertInto('beneficiaries')
-        .values(
-          draft.beneficiaries.map((b, position) => ({
-            id: newId(),
-            enrolment_form_id: formId,
-            type: b.type,
-            last_name: b.lastName,
-            first_name: b.firstName,
-            birth_date: b.birthDate,
-            nir_encrypted: b.nir ? ctx.cipher.encrypt(b.nir) : null,
-            attached_to_nir_encrypted: b.attachedToEmployee
-              ? request.nir_encrypted
-              : b.attachedToNir
-                ? ctx.cipher.encrypt(b.attachedToNir)
-                : null,
-            position,
-            created_at: at,
-          })),
-        )
-        .execute();
-    }
+    await updateForm(trx, formId, {
+      data: JSON.stringify({ address: draft.address }),
+      option_code: draft.optionCode ?? null,
+      ...(draft.iban === undefined
+        ? {}
+        : draft.iban === null
+          ? { iban_encrypted: null, iban_hash: null }
+          : {
+              iban_encrypted: ctx.cipher.encrypt(draft.iban),
+              iban_hash: ctx.cipher.hash(draft.iban),
+            }),
+      ...(draft.bic === undefined ? {} : { bic: draft.bic }),
+      noemie_consent: draft.noemieConsent ? 1 : 0,
+      updated_at: at,
+    });
+    await replaceBeneficiaries(
+      trx,
+      formId,
+      draft.beneficiaries.map((b, position) => ({
+        id: newId(),
+        enrolment_form_id: formId,
+        type: b.type,
+        last_name: b.lastName,
+        first_name: b.firstName,
+        birth_date: b.birthDate,
+        nir_encrypted: b.nir ? ctx.cipher.encrypt(b.nir) : null,
+        attached_to_nir_encrypted: b.attachedToEmployee
+          ? request.nir_encrypted
+          : b.attachedToNir
+            ? ctx.cipher.encrypt(b.attachedToNir)
+            : null,
+        position,
+        created_at: at,
+      })),
+    );
     if (current.status !== 'started') {
       await recordStatusChange(trx, {
         requestId: request.id,
@@ -214,12 +183,7 @@ export async function addAttachment(
     await ctx.db.transaction().execute(async (trx) => {
       await openRequestIn(trx, request.id);
       const formId = await ensureForm(trx, request.id, now);
-      const count = await trx
-        .selectFrom('enrolment_attachments')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('form_id', '=', formId)
-        .executeTakeFirstOrThrow();
-      if (Number(count.n) >= ATTACHMENT_MAX_COUNT) {
+      if ((await countAttachments(trx, formId)) >= ATTACHMENT_MAX_COUNT) {
         throw badRequest(
           'too_many_attachments',
           `${ATTACHMENT_MAX_COUNT} pièces jointes au plus : supprimez-en une avant d’en ajouter.`,
@@ -234,10 +198,13 @@ export async function addAttachment(
         ownerId: formId,
         at: now,
       });
-      await trx
-        .insertInto('enrolment_attachments')
-        .values({ id, form_id: formId, file_id: fileId, kind: input.kind, created_at: now })
-        .execute();
+      await insertAttachment(trx, {
+        id,
+        form_id: formId,
+        file_id: fileId,
+        kind: input.kind,
+        created_at: now,
+      });
     });
   } catch (err) {
     await ctx.storage.remove(saved.storageKey);
@@ -253,18 +220,9 @@ export async function removeAttachment(
 ): Promise<void> {
   const storageKey = await ctx.db.transaction().execute(async (trx) => {
     await openRequestIn(trx, request.id);
-    const row = await trx
-      .selectFrom('enrolment_attachments as a')
-      .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
-      .innerJoin('stored_files as s', 's.id', 'a.file_id')
-      .select(['a.id', 'a.file_id', 's.storage_key'])
-      .where('a.id', '=', attachmentId)
-      .where('f.request_id', '=', request.id)
-      .executeTakeFirst();
-    if (!row) throw notFound('Cette pièce jointe est introuvable.');
-    await trx.deleteFrom('enrolment_attachments').where('id', '=', row.id).execute();
-    await trx.deleteFrom('stored_files').where('id', '=', row.file_id).execute();
-    return row.storage_key;
+    const key = await deleteAttachment(trx, request.id, attachmentId);
+    if (key === undefined) throw notFound('Cette pièce jointe est introuvable.');
+    return key;
   });
   await ctx.storage.remove(storageKey);
 }
@@ -275,27 +233,7 @@ export async function employerRecipients(
   companyId: string,
   establishmentId: string,
 ) {
-  const rows = await ctx.db
-    .selectFrom('users as u')
-    .innerJoin('user_company_roles as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.email', 'u.first_name', 'r.role'])
-    .where('u.kind', '=', 'employer')
-    .where('u.status', '=', 'active')
-    .where('r.company_id', '=', companyId)
-    .where((eb) =>
-      eb.or([
-        eb('r.all_establishments', '=', 1),
-        eb.exists(
-          eb
-            .selectFrom('user_establishments as ue')
-            .select('ue.user_id')
-            .whereRef('ue.user_id', '=', 'u.id')
-            .where('ue.establishment_id', '=', establishmentId),
-        ),
-      ]),
-    )
-    .orderBy('u.id')
-    .execute();
+  const rows = await findUsersFollowing(ctx.db, companyId, establishmentId);
   return rows.filter((r) => roleCan(r.role, 'affiliations.manage'));
 }
 

@@ -19,11 +19,20 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { AffiliationRequest } from '../../db/schema';
+import type { Db } from '../../db/database';
 import type { AppContext } from '../../lib/context';
 import { AppError, tooManyAttempts } from '../../lib/errors';
 import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, sameDigest } from '../../lib/tokens';
 import { OPEN_FORM_STATUSES } from '../affiliations/status';
+import { isOneOf } from '@affilia/shared/domain/enums';
+import {
+  countBirthDateAttempt,
+  findRequestByTokenHash,
+  findRequestStatus,
+  findSubmittedAt,
+  setBirthDateAttempts,
+} from './enrolment.repository';
 
 export const FORM_COOKIE = '__Host-affilia_form';
 export const FORM_SESSION_MS = 60 * 60_000;
@@ -68,11 +77,7 @@ export async function requestOfToken(
   token: string,
 ): Promise<AffiliationRequest> {
   if (!TOKEN_SHAPE.test(token)) throw linkInvalid();
-  const request = await ctx.db
-    .selectFrom('affiliation_requests')
-    .selectAll()
-    .where('form_token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const request = await findRequestByTokenHash(ctx.db, hashToken(token));
   if (!request) throw linkInvalid();
   if (request.status === 'abandoned') throw linkExpired();
   if (!(OPEN_FORM_STATUSES as readonly string[]).includes(request.status)) throw linkInvalid();
@@ -83,6 +88,13 @@ export async function requestOfToken(
     throw linkExpired();
   }
   return request;
+}
+
+/** The request, re-read in the transaction: still open to the employee, or 404. */
+export async function openRequestIn(trx: Db, requestId: string) {
+  const row = await findRequestStatus(trx, requestId);
+  if (!row || !isOneOf(OPEN_FORM_STATUSES, row.status)) throw linkInvalid();
+  return row;
 }
 
 /** Counts one link check or birth-date try from `ip`: 429 past the limit (SPEC §9). */
@@ -191,15 +203,8 @@ export async function requestOfReceipt(
   ) {
     throw sessionRequired();
   }
-  const form = await ctx.db
-    .selectFrom('enrolment_forms')
-    .select(['submitted_at'])
-    .where('request_id', '=', id)
-    .executeTakeFirst();
-  if (
-    !form?.submitted_at ||
-    !sameDigest(mac, receiptMac(ctx, id, form.submitted_at, expiresAtMs))
-  ) {
+  const submittedAt = await findSubmittedAt(ctx.db, id);
+  if (!submittedAt || !sameDigest(mac, receiptMac(ctx, id, submittedAt, expiresAtMs))) {
     throw sessionRequired();
   }
   return { requestId: id };
@@ -226,37 +231,16 @@ export async function checkBirthDate(
   }
   if (birthDate === request.birth_date) {
     if (request.birth_date_attempts > 0 || request.birth_date_locked_until) {
-      await ctx.db
-        .updateTable('affiliation_requests')
-        .set({ birth_date_attempts: 0, birth_date_locked_until: null })
-        .where('id', '=', request.id)
-        .execute();
+      await setBirthDateAttempts(ctx.db, request.id, { count: 0, lockedUntil: null });
     }
     return;
   }
-  // A lock that has passed starts a new series of attempts. The count is increased in the
-  // database (concurrent guesses all count), then read back.
+  // A lock that has passed starts a new series of attempts.
   const lapsed = request.birth_date_locked_until !== null;
-  await ctx.db
-    .updateTable('affiliation_requests')
-    .set((eb) => ({
-      birth_date_attempts: lapsed ? 1 : eb('birth_date_attempts', '+', 1),
-      birth_date_locked_until: null,
-    }))
-    .where('id', '=', request.id)
-    .execute();
-  const { birth_date_attempts: attempts } = await ctx.db
-    .selectFrom('affiliation_requests')
-    .select('birth_date_attempts')
-    .where('id', '=', request.id)
-    .executeTakeFirstOrThrow();
+  const attempts = await countBirthDateAttempt(ctx.db, request.id, lapsed);
   if (attempts >= BIRTH_DATE_MAX_ATTEMPTS) {
     const until = new Date(now.getTime() + BIRTH_DATE_LOCK_MS).toISOString();
-    await ctx.db
-      .updateTable('affiliation_requests')
-      .set({ birth_date_attempts: 0, birth_date_locked_until: until })
-      .where('id', '=', request.id)
-      .execute();
+    await setBirthDateAttempts(ctx.db, request.id, { count: 0, lockedUntil: until });
     throw locked(until);
   }
   const left = BIRTH_DATE_MAX_ATTEMPTS - attempts;

@@ -269,3 +269,35 @@ export async function isEmailTaken(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The active employer users with a role in the company who follow the establishment (a role on
+ * every establishment, or this one listed), with their role; the caller checks the permission.
+ */
+export function findUsersFollowing(
+  db: Kysely<Database>,
+  companyId: string,
+  establishmentId: string,
+) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_company_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.first_name', 'r.role'])
+    .where('u.kind', '=', 'employer')
+    .where('u.status', '=', 'active')
+    .where('r.company_id', '=', companyId)
+    .where((eb) =>
+      eb.or([
+        eb('r.all_establishments', '=', 1),
+        eb.exists(
+          eb
+            .selectFrom('user_establishments as ue')
+            .select('ue.user_id')
+            .whereRef('ue.user_id', '=', 'u.id')
+            .where('ue.establishment_id', '=', establishmentId),
+        ),
+      ]),
+    )
+    .orderBy('u.id')
+    .execute();
+}
