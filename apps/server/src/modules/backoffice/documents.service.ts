@@ -14,6 +14,8 @@ import { newId } from '../../lib/ids';
 import { recordStoredFile, type StoredFileRow } from '../../lib/stored-files';
 import { DOCX, PDF, XLSX, detectFileType, fileNameFor } from '../../lib/file-types';
 import { notifyUsers } from '../notifications/notify';
+import * as repo from '../documents/documents.repository';
+import { findCompanyRow } from '../reference-data/reference-data.repository';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
 
@@ -59,12 +61,7 @@ async function storeFile(
 /** The scope columns of the metadata; the company must exist. */
 async function scopeColumns(ctx: AppContext, meta: DocumentMetadata) {
   if (meta.scope === 'company') {
-    const company = await ctx.db
-      .selectFrom('companies')
-      .select('id')
-      .where('id', '=', meta.companyId!)
-      .executeTakeFirst();
-    if (!company) {
+    if (!(await findCompanyRow(ctx.db, meta.companyId!))) {
       throw badRequest('validation_error', 'Entreprise introuvable.', {
         companyId: 'Choisissez une entreprise existante',
       });
@@ -76,6 +73,12 @@ async function scopeColumns(ctx: AppContext, meta: DocumentMetadata) {
     company_id: meta.scope === 'company' ? meta.companyId! : null,
   };
 }
+
+const metadataColumns = (meta: DocumentMetadata) => ({
+  title: meta.title,
+  description: meta.description || null,
+  category: meta.category,
+});
 
 async function audit(
   db: Kysely<Database>,
@@ -101,51 +104,14 @@ export async function listBackofficeDocuments(
   ctx: AppContext,
   opts: { id?: string } = {},
 ): Promise<BackofficeDocuments> {
-  let query = ctx.db
-    .selectFrom('documents')
-    .leftJoin('companies', 'companies.id', 'documents.company_id')
-    .selectAll('documents')
-    .select('companies.name as company_name');
-  if (opts.id !== undefined) query = query.where('documents.id', '=', opts.id);
-  const docs = await query
-    .orderBy('documents.updated_at', 'desc')
-    .orderBy('documents.id')
-    .execute();
-  const versions =
-    docs.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('document_versions')
-          .innerJoin('stored_files', 'stored_files.id', 'document_versions.file_id')
-          .select([
-            'document_versions.id',
-            'document_versions.document_id',
-            'document_versions.version',
-            'document_versions.created_at',
-            'stored_files.original_name',
-            'stored_files.mime_type',
-            'stored_files.size',
-          ])
-          .where(
-            'document_versions.document_id',
-            'in',
-            docs.map((d) => d.id),
-          )
-          .orderBy('document_versions.version', 'desc')
-          .execute();
-  const idccs = [...new Set(docs.flatMap((d) => (d.ccn_idcc ? [d.ccn_idcc] : [])))];
-  const ccnNames = new Map(
-    idccs.length === 0
-      ? []
-      : (
-          await ctx.db
-            .selectFrom('companies')
-            .select(['idcc', (eb) => eb.fn.min('ccn_name').as('ccn_name')])
-            .where('idcc', 'in', idccs)
-            .groupBy('idcc')
-            .execute()
-        ).map((r) => [r.idcc, r.ccn_name]),
+  const docs = await repo.findDocuments(ctx.db, opts.id);
+  const versions = await repo.findVersions(
+    ctx.db,
+    docs.map((d) => d.id),
   );
+  const ccnNames = await repo.findCcnNames(ctx.db, [
+    ...new Set(docs.flatMap((d) => (d.ccn_idcc ? [d.ccn_idcc] : []))),
+  ]);
   return {
     documents: docs.map((d): BackofficeDocument => ({
       id: d.id,
@@ -181,13 +147,7 @@ export async function readDocumentVersionFile(
   documentId: string,
   versionId: string,
 ) {
-  const row = await ctx.db
-    .selectFrom('document_versions')
-    .innerJoin('stored_files', 'stored_files.id', 'document_versions.file_id')
-    .select(['stored_files.storage_key', 'stored_files.original_name', 'stored_files.mime_type'])
-    .where('document_versions.id', '=', versionId)
-    .where('document_versions.document_id', '=', documentId)
-    .executeTakeFirst();
+  const row = await repo.findVersionFile(ctx.db, documentId, versionId);
   if (!row) throw notFound('Document introuvable.');
   return {
     bytes: await ctx.storage.read(row.storage_key),
@@ -216,33 +176,25 @@ export async function createDocument(
   const versionId = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await recordStoredFile(trx, stored);
-    await trx
-      .insertInto('documents')
-      .values({
-        id,
-        title: meta.title,
-        description: meta.description || null,
-        category: meta.category,
-        ...scope,
-        status: 'draft',
-        current_version_id: versionId,
-        published_at: null,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('document_versions')
-      .values({
-        id: versionId,
-        document_id: id,
-        file_id: stored.id,
-        version: 1,
-        created_at: now,
-        created_by: actor.userId,
-      })
-      .execute();
+    await repo.insertDocument(trx, {
+      id,
+      ...metadataColumns(meta),
+      ...scope,
+      status: 'draft',
+      current_version_id: versionId,
+      published_at: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertVersion(trx, {
+      id: versionId,
+      document_id: id,
+      file_id: stored.id,
+      version: 1,
+      created_at: now,
+      created_by: actor.userId,
+    });
     await audit(trx, ctx, actor, 'document.created', id, {
       title: meta.title,
       scope: meta.scope,
@@ -263,29 +215,17 @@ export async function addDocumentVersion(
   const now = ctx.clock.now().toISOString();
   const versionId = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('document_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('document_id', '=', id)
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
+    const version = (await repo.findLastVersion(trx, id)) + 1;
     await recordStoredFile(trx, stored);
-    await trx
-      .insertInto('document_versions')
-      .values({
-        id: versionId,
-        document_id: id,
-        file_id: stored.id,
-        version,
-        created_at: now,
-        created_by: actor.userId,
-      })
-      .execute();
-    await trx
-      .updateTable('documents')
-      .set({ current_version_id: versionId, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    await repo.insertVersion(trx, {
+      id: versionId,
+      document_id: id,
+      file_id: stored.id,
+      version,
+      created_at: now,
+      created_by: actor.userId,
+    });
+    await repo.updateDocument(trx, id, { current_version_id: versionId, updated_at: now });
     await audit(trx, ctx, actor, 'document.version_added', id, { version });
   });
   return getOne(ctx, id);
@@ -300,34 +240,14 @@ export async function updateDocumentMetadata(
   await getOne(ctx, id);
   const scope = await scopeColumns(ctx, meta);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('documents')
-      .set({
-        title: meta.title,
-        description: meta.description || null,
-        category: meta.category,
-        ...scope,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateDocument(trx, id, {
+      ...metadataColumns(meta),
+      ...scope,
+      updated_at: ctx.clock.now().toISOString(),
+    });
     await audit(trx, ctx, actor, 'document.updated', id, { title: meta.title, scope: meta.scope });
   });
   return getOne(ctx, id);
-}
-
-/** The employer users a document concerns (active, with a role in one of its companies). */
-async function concernedUserIds(ctx: AppContext, doc: BackofficeDocument): Promise<string[]> {
-  let q = ctx.db
-    .selectFrom('user_company_roles')
-    .innerJoin('users', 'users.id', 'user_company_roles.user_id')
-    .innerJoin('companies', 'companies.id', 'user_company_roles.company_id')
-    .select('users.id')
-    .distinct()
-    .where('users.status', '=', 'active');
-  if (doc.scope === 'ccn') q = q.where('companies.idcc', '=', doc.idcc);
-  if (doc.scope === 'company') q = q.where('companies.id', '=', doc.companyId);
-  return (await q.execute()).map((r) => r.id);
 }
 
 export async function setDocumentStatus(
@@ -347,18 +267,14 @@ export async function setDocumentStatus(
     throw conflict('document_status', 'Ce document n’est pas publié.');
   }
   const now = ctx.clock.now();
-  const userIds = status === 'published' ? await concernedUserIds(ctx, doc) : [];
+  const userIds = status === 'published' ? await repo.findConcernedUserIds(ctx.db, doc) : [];
   const branding = status === 'published' ? await getBranding(ctx) : null;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('documents')
-      .set({
-        status,
-        updated_at: now.toISOString(),
-        ...(status === 'published' ? { published_at: now.toISOString() } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateDocument(trx, id, {
+      status,
+      updated_at: now.toISOString(),
+      ...(status === 'published' ? { published_at: now.toISOString() } : {}),
+    });
     await audit(
       trx,
       ctx,

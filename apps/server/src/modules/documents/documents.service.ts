@@ -1,4 +1,3 @@
-import type { ExpressionBuilder } from 'kysely';
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@affilia/shared/domain/enums';
 import type {
   DocumentsQuery,
@@ -6,56 +5,10 @@ import type {
   EmployerDocuments,
 } from '@affilia/shared/schemas/documents';
 import { matchesSearch } from '@affilia/shared/validators/search';
-import type { Database } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { companyIdsWith, type EmployerActor } from '../../lib/policies';
-
-/**
- * The documents an employer may see (SPEC §5.6): published, with a current version, and meant for
- * everyone, for the CCN (IDCC) of one of their companies, or for one of their companies — among the
- * companies where they hold `documents.view`.
- */
-async function visibleTo(ctx: AppContext, actor: EmployerActor) {
-  const companyIds = companyIdsWith(actor, 'documents.view');
-  const idccs =
-    companyIds.length === 0
-      ? []
-      : (
-          await ctx.db
-            .selectFrom('companies')
-            .select('idcc')
-            .where('id', 'in', companyIds)
-            .where('idcc', 'is not', null)
-            .execute()
-        ).map((r) => r.idcc as string);
-  return (eb: ExpressionBuilder<Database, 'documents'>) => {
-    const scopes = [eb('documents.scope', '=', 'all')];
-    if (idccs.length > 0)
-      scopes.push(
-        eb.and([eb('documents.scope', '=', 'ccn'), eb('documents.ccn_idcc', 'in', idccs)]),
-      );
-    if (companyIds.length > 0)
-      scopes.push(
-        eb.and([
-          eb('documents.scope', '=', 'company'),
-          eb('documents.company_id', 'in', companyIds),
-        ]),
-      );
-    return eb.and([
-      eb('documents.status', '=', 'published'),
-      eb('documents.current_version_id', 'is not', null),
-      eb.or(scopes),
-    ]);
-  };
-}
-
-function baseQuery(ctx: AppContext) {
-  return ctx.db
-    .selectFrom('documents')
-    .innerJoin('document_versions', 'document_versions.id', 'documents.current_version_id')
-    .innerJoin('stored_files', 'stored_files.id', 'document_versions.file_id');
-}
+import { findVisibleDocumentFile, findVisibleDocuments } from './documents.repository';
 
 export async function listEmployerDocuments(
   ctx: AppContext,
@@ -63,20 +16,7 @@ export async function listEmployerDocuments(
   query: DocumentsQuery,
 ): Promise<EmployerDocuments> {
   if (companyIdsWith(actor, 'documents.view').length === 0) return { groups: [] };
-  let q = baseQuery(ctx)
-    .select([
-      'documents.id',
-      'documents.title',
-      'documents.description',
-      'documents.category',
-      'documents.published_at',
-      'stored_files.original_name',
-      'stored_files.mime_type',
-      'stored_files.size',
-    ])
-    .where(await visibleTo(ctx, actor));
-  if (query.category) q = q.where('documents.category', '=', query.category);
-  const rows = await q.orderBy('documents.title').orderBy('documents.id').execute();
+  const rows = await findVisibleDocuments(ctx.db, actor, query.category || undefined);
   // The search rule of every list (@affilia/shared/validators/search), in title or description.
   const docs: EmployerDocument[] = rows
     .filter((r) => matchesSearch(query.q ?? '', r.title, r.description))
@@ -105,11 +45,7 @@ export async function readEmployerDocumentFile(
   documentId: string,
 ) {
   if (companyIdsWith(actor, 'documents.view').length === 0) throw notFound();
-  const row = await baseQuery(ctx)
-    .select(['stored_files.storage_key', 'stored_files.original_name', 'stored_files.mime_type'])
-    .where('documents.id', '=', documentId)
-    .where(await visibleTo(ctx, actor))
-    .executeTakeFirst();
+  const row = await findVisibleDocumentFile(ctx.db, actor, documentId);
   if (!row) throw notFound();
   return {
     bytes: await ctx.storage.read(row.storage_key),

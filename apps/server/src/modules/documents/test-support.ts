@@ -1,6 +1,7 @@
 import type { DocumentScope, DocumentStatus } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { newId } from '../../lib/ids';
+import { insertDocument as insertDocumentRow, insertVersion } from './documents.repository';
 
 /** A small valid PDF (tests). */
 export const TEST_PDF = Buffer.from(
@@ -47,35 +48,29 @@ export async function insertDocument(
         created_at: now,
       })
       .execute();
-    await trx
-      .insertInto('documents')
-      .values({
-        id: documentId,
-        title: over.title ?? 'Document',
-        description: over.description ?? null,
-        category: over.category ?? 'other',
-        scope: over.scope ?? 'all',
-        ccn_idcc: over.ccnIdcc ?? null,
-        company_id: over.companyId ?? null,
-        status,
-        current_version_id: versionId,
-        published_at: status === 'published' ? now : null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('document_versions')
-      .values({
-        id: versionId,
-        document_id: documentId,
-        file_id: fileId,
-        version: 1,
-        created_at: now,
-        created_by: null,
-      })
-      .execute();
+    await insertDocumentRow(trx, {
+      id: documentId,
+      title: over.title ?? 'Document',
+      description: over.description ?? null,
+      category: over.category ?? 'other',
+      scope: over.scope ?? 'all',
+      ccn_idcc: over.ccnIdcc ?? null,
+      company_id: over.companyId ?? null,
+      status,
+      current_version_id: versionId,
+      published_at: status === 'published' ? now : null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertVersion(trx, {
+      id: versionId,
+      document_id: documentId,
+      file_id: fileId,
+      version: 1,
+      created_at: now,
+      created_by: null,
+    });
   });
   return { id: documentId, versionId, fileId };
 }
