@@ -1,15 +1,37 @@
 import type { ReactNode, RefObject } from 'react';
-import { Box, Button, Group, Loader, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { Icon } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
+import { errorMessage } from '../lib/form-errors';
 import { DeferredSelect } from './deferred-select';
 import { LoadError } from './load-error';
 import { paginationLabels } from './pagination-labels';
 
 /*
- * The list-page kit's screen parts (the address is lib/list-search.ts): the results' heading with
- * its live count, the list's states, and the page controls. « Mes salariés » and « Suivi des
- * demandes » are built from them.
+ * The list-page kit's screen parts (the address is lib/list-search.ts, the rows
+ * components/data-table.tsx): the results' section (ListResults: heading with its live count, the
+ * list's states, the page controls), an empty list (ListEmpty), and the two kinds of page controls
+ * — numbered pages for a list that knows its total, « Précédente » / « Suivante » for one that only
+ * knows whether there is more (the audit log).
  */
+
+/** A page of a list as the API answers it; `total` unknown when it only says `hasMore`. */
+export interface ListData<Item> {
+  items: Item[];
+  total?: number;
+}
 
 /** The results' title (focused when the page changes), what they count, and the live count. */
 export function ListResultsHeading({
@@ -62,12 +84,14 @@ export function ListResultsHeading({
  */
 export function ListStates<Item>({
   list,
+  page = 1,
   skeleton,
   empty,
   onFirstPage,
   children,
 }: {
-  list: UseQueryResult<{ items: Item[]; total: number }>;
+  list: UseQueryResult<ListData<Item>>;
+  page?: number;
   skeleton: ReactNode;
   empty: ReactNode;
   onFirstPage: () => void;
@@ -79,7 +103,9 @@ export function ListStates<Item>({
     return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
   }
   if (!data) return null;
-  if (data.total === 0) return empty;
+  if (data.total === 0 || (data.total === undefined && data.items.length === 0 && page <= 1)) {
+    return empty;
+  }
   if (data.items.length === 0) {
     return (
       <Paper withBorder radius="md" p="xl">
@@ -144,5 +170,170 @@ export function ListPageControls({
         </nav>
       ) : null}
     </Group>
+  );
+}
+
+/** « Précédente », the page, « Suivante »: a list that says whether there is more, not its total. */
+export function ListPrevNext({
+  page,
+  hasMore,
+  onPage,
+}: {
+  page: number;
+  hasMore: boolean;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <Group justify="space-between">
+      <Button
+        variant="default"
+        leftSection={<IconChevronLeft size={18} aria-hidden />}
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
+        Précédente
+      </Button>
+      <Text size="sm">Page {page}</Text>
+      <Button
+        variant="default"
+        rightSection={<IconChevronRight size={18} aria-hidden />}
+        disabled={!hasMore}
+        onClick={() => onPage(page + 1)}
+      >
+        Suivante
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * A list with no row: what it would hold, and either « Réinitialiser la recherche » (`onReset`,
+ * when filters hide every row) or what to do first (`action`).
+ */
+export function ListEmpty({
+  icon: EmptyIcon,
+  title,
+  hint,
+  action,
+  onReset,
+}: {
+  icon: Icon;
+  title: string;
+  hint?: string;
+  action?: ReactNode;
+  onReset?: () => void;
+}) {
+  return (
+    <Paper withBorder radius="md" p="xl">
+      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
+        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
+          <EmptyIcon size={30} aria-hidden />
+        </ThemeIcon>
+        <Text fw={600}>{title}</Text>
+        {hint ? (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        ) : null}
+        {onReset ? (
+          <Button
+            variant="default"
+            leftSection={<IconFilterOff size={18} aria-hidden />}
+            onClick={onReset}
+          >
+            Réinitialiser la recherche
+          </Button>
+        ) : (
+          action
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The results' section of a list page: its heading with the live count (`loading` while the
+ * first page is on its way, then `count`), what stands beside it (exports), the list's states and
+ * rows, and the page controls once there are rows.
+ */
+export function ListResults<Item>({
+  id,
+  titleRef,
+  title,
+  scope,
+  testId,
+  aside,
+  list,
+  page,
+  loading,
+  count,
+  skeleton,
+  empty,
+  onPage,
+  controls,
+  children,
+}: {
+  id: string;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  title: string;
+  scope?: string;
+  testId: string;
+  aside?: ReactNode;
+  list: UseQueryResult<ListData<Item>>;
+  page: number;
+  loading: string;
+  count: (data: ListData<Item>) => string;
+  skeleton: ReactNode;
+  empty: ReactNode;
+  onPage: (page: number) => void;
+  controls: ReactNode;
+  children: (items: Item[]) => ReactNode;
+}) {
+  const data = list.data;
+  let status = '';
+  if (list.isPending) status = loading;
+  else if (data) status = count(data);
+  const heading = (
+    <ListResultsHeading
+      id={id}
+      titleRef={titleRef}
+      title={title}
+      scope={scope}
+      status={status}
+      updating={list.isPlaceholderData}
+      testId={testId}
+    />
+  );
+  return (
+    <Stack component="section" aria-labelledby={id} gap="md">
+      {aside ? (
+        <Group justify="space-between" align="flex-end" gap="md">
+          {heading}
+          {aside}
+        </Group>
+      ) : (
+        heading
+      )}
+      <ListStates
+        list={list}
+        page={page}
+        skeleton={skeleton}
+        empty={empty}
+        onFirstPage={() => onPage(1)}
+      >
+        {children}
+      </ListStates>
+      {data && (data.total ?? data.items.length) > 0 ? controls : null}
+    </Stack>
+  );
+}
+
+/** The filters' choices (establishments, contracts…) could not be loaded. */
+export function ListFilterOptionsError({ options }: { options: UseQueryResult<unknown> }) {
+  if (!options.isError) return null;
+  return (
+    <Text size="sm" c="red.7" role="alert">
+      Les choix des filtres n’ont pas pu être chargés : {errorMessage(options.error)}
+    </Text>
   );
 }

@@ -1,14 +1,18 @@
 import { useRef, useState } from 'react';
-import { Button, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFilterOff, IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
-import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
 import { ButtonLink } from '../../../components/links';
-import { ListPageControls, ListResultsHeading, ListStates } from '../../../components/list-page';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import {
+  ListEmpty,
+  ListFilterOptionsError,
+  ListPageControls,
+  ListResults,
+} from '../../../components/list-page';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -31,11 +35,7 @@ import {
   validateAffiliationsSearch,
 } from '../affiliations-search';
 import { AffiliationFilters } from '../components/affiliation-filters';
-import {
-  AffiliationCards,
-  AffiliationListSkeleton,
-  AffiliationTable,
-} from '../components/affiliation-list';
+import { AffiliationList } from '../components/affiliation-list';
 import { CancelAffiliationModal } from '../components/cancel-affiliation-modal';
 import { employeeName } from '../format';
 
@@ -55,42 +55,32 @@ function failure(error: unknown) {
   });
 }
 
-function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
+function NewRequestLink({ variant }: { variant?: 'light' }) {
   return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
-        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-          <IconMailForward size={30} aria-hidden />
-        </ThemeIcon>
-        <Text fw={600}>
-          {filtered
-            ? 'Aucune demande d’affiliation ne correspond à votre recherche.'
-            : 'Aucune demande d’affiliation'}
-        </Text>
-        {filtered ? (
-          <Button
-            variant="default"
-            leftSection={<IconFilterOff size={18} aria-hidden />}
-            onClick={onReset}
-          >
-            Réinitialiser la recherche
-          </Button>
-        ) : (
-          <>
-            <Text size="sm" c="dimmed">
-              Les demandes apparaîtront ici dès que vous aurez pré-affilié un salarié.
-            </Text>
-            <ButtonLink
-              to={paths.preAffiliation}
-              variant="light"
-              leftSection={<IconUserPlus size={18} aria-hidden />}
-            >
-              Pré-affilier un salarié
-            </ButtonLink>
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <ButtonLink
+      to={paths.preAffiliation}
+      variant={variant}
+      leftSection={<IconUserPlus size={18} aria-hidden />}
+    >
+      Pré-affilier un salarié
+    </ButtonLink>
+  );
+}
+
+function AffiliationsEmpty({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
+  return filtered ? (
+    <ListEmpty
+      icon={IconMailForward}
+      title="Aucune demande d’affiliation ne correspond à votre recherche."
+      onReset={onReset}
+    />
+  ) : (
+    <ListEmpty
+      icon={IconMailForward}
+      title="Aucune demande d’affiliation"
+      hint="Les demandes apparaîtront ici dès que vous aurez pré-affilié un salarié."
+      action={<NewRequestLink variant="light" />}
+    />
   );
 }
 
@@ -101,50 +91,6 @@ function extraStatuses(rows: AffiliationRow[] | undefined, search: AffiliationsS
   if (search.status) found.add(search.status);
   return [...found].filter(
     (status) => !(EMPLOYER_AFFILIATION_STATUSES as readonly string[]).includes(status),
-  );
-}
-
-/** The requests: loading, an error, none, a page that does not exist, or the table (cards on a phone). */
-function AffiliationsContent({
-  list,
-  filtered,
-  onReset,
-  onPage,
-  onRemind,
-  onCancel,
-  remindingId,
-  sort,
-  order,
-  onSort,
-}: {
-  list: ReturnType<typeof useAffiliations>;
-  filtered: boolean;
-  onReset: () => void;
-  onPage: (page: number) => void;
-  onRemind: (row: AffiliationRow) => void;
-  onCancel: (row: AffiliationRow) => void;
-  remindingId: string | null;
-  sort: AffiliationSort;
-  order: ReturnType<typeof listSettings>['order'];
-  onSort: (column: AffiliationSort) => void;
-}) {
-  return (
-    <ListStates
-      list={list}
-      skeleton={<AffiliationListSkeleton />}
-      empty={<EmptyState filtered={filtered} onReset={onReset} />}
-      onFirstPage={() => onPage(1)}
-    >
-      {(rows) => {
-        const listProps = { rows, onRemind, onCancel, remindingId };
-        return (
-          <>
-            <AffiliationTable {...listProps} sort={sort} order={order} onSort={onSort} />
-            <AffiliationCards {...listProps} />
-          </>
-        );
-      }}
-    </ListStates>
   );
 }
 
@@ -192,24 +138,13 @@ export function AffiliationsPage() {
     });
 
   const data = list.data;
-  const updating = list.isPlaceholderData;
-  const total = data?.total ?? 0;
-  const pages = pageCount(total, pageSize);
   const remindingId = remind.isPending ? (remind.variables ?? null) : null;
-
-  let status = '';
-  if (list.isPending) status = 'Chargement des demandes d’affiliation…';
-  else if (data) status = rangeLabel(total, page, pageSize);
 
   return (
     <Page
       title="Suivi des demandes d’affiliation"
       description="L’état d’avancement de l’affiliation de vos salariés, le mode utilisé (e-mail ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
-      actions={
-        <ButtonLink to={paths.preAffiliation} leftSection={<IconUserPlus size={18} aria-hidden />}>
-          Pré-affilier un salarié
-        </ButtonLink>
-      }
+      actions={<NewRequestLink />}
     >
       <AffiliationFilters
         options={options.data}
@@ -218,47 +153,44 @@ export function AffiliationsPage() {
         onSearch={onSearch}
         onReset={onReset}
       />
-      {options.isError ? (
-        <Text size="sm" c="red.7" role="alert">
-          Les choix des filtres n’ont pas pu être chargés : {errorMessage(options.error)}
-        </Text>
-      ) : null}
+      <ListFilterOptionsError options={options} />
 
-      <Stack component="section" aria-labelledby="affiliations-results-title" gap="md">
-        <ListResultsHeading
-          id="affiliations-results-title"
-          titleRef={resultsTitle}
-          title="Suivi des affiliations"
-          status={status}
-          updating={updating}
-          testId="affiliations-count"
-        />
-
-        <AffiliationsContent
-          list={list}
-          filtered={filtered}
-          onReset={onReset}
-          onPage={onPage}
-          onRemind={onRemind}
-          onCancel={setCancelling}
-          remindingId={remindingId}
-          sort={sort}
-          order={order}
-          onSort={onSort}
-        />
-
-        {data && total > 0 ? (
+      <ListResults
+        id="affiliations-results-title"
+        titleRef={resultsTitle}
+        title="Suivi des affiliations"
+        testId="affiliations-count"
+        list={list}
+        page={page}
+        loading="Chargement des demandes d’affiliation…"
+        count={(d) => rangeLabel(d.total ?? 0, page, pageSize)}
+        skeleton={<ListSkeleton />}
+        empty={<AffiliationsEmpty filtered={filtered} onReset={onReset} />}
+        onPage={onPage}
+        controls={
           <ListPageControls
             sizeLabel="Demandes par page"
             sizes={AFFILIATION_PAGE_SIZES}
             page={page}
-            pages={pages}
+            pages={pageCount(data?.total ?? 0, pageSize)}
             pageSize={pageSize}
             onPage={onPage}
             onPageSize={onPageSize}
           />
-        ) : null}
-      </Stack>
+        }
+      >
+        {(rows) => (
+          <AffiliationList
+            rows={rows}
+            onRemind={onRemind}
+            onCancel={setCancelling}
+            remindingId={remindingId}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+          />
+        )}
+      </ListResults>
 
       <CancelAffiliationModal
         row={cancelling}

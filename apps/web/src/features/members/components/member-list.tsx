@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { Group, Paper, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { listName } from '@affilia/shared/domain/person-name';
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import type { MemberSort } from '@affilia/shared/domain/enums';
@@ -10,20 +9,9 @@ import type { MemberRow } from '../api/use-members';
 import { formatIsoDate, formatNirGrouped } from '../../../lib/member-format';
 import type { MembersSearch, SortOrder } from '../members-search';
 import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
-import { SortHeader } from '../../../components/sort-header';
+import type { DataColumn } from '../../../components/data-table';
+import { CardLine, CardLines, DataTable, NoValue } from '../../../components/data-table';
 import classes from './member-list.module.css';
-
-const CAPTION = 'Salariés affiliés';
-
-interface ListProps {
-  members: MemberRow[];
-  /** The list's search, carried to each member's page for « Retour à Mes salariés ». */
-  search: MembersSearch;
-}
-
-function fullName(member: MemberRow): string {
-  return listName(member);
-}
 
 function MemberLink({ member, search }: { member: MemberRow; search: MembersSearch }) {
   return (
@@ -34,7 +22,7 @@ function MemberLink({ member, search }: { member: MemberRow; search: MembersSear
       fw={600}
       size="sm"
     >
-      {fullName(member)}
+      {listName(member)}
     </AnchorLink>
   );
 }
@@ -61,17 +49,13 @@ function Contract({ member }: { member: MemberRow }) {
   );
 }
 
-/** A date cell; « — » for none (a contract without end date). */
-function DateText({ iso, none }: { iso: string | null | undefined; none: string }) {
-  if (!iso) {
-    return (
-      <>
-        <span aria-hidden>—</span>
-        <VisuallyHidden>{none}</VisuallyHidden>
-      </>
-    );
-  }
-  return <>{formatIsoDate(iso)}</>;
+/** A date; « — » for none (a contract without end date). */
+function DateText({ iso }: { iso: string | null | undefined }) {
+  return iso ? <>{formatIsoDate(iso)}</> : <NoValue label="Aucune" />;
+}
+
+function Coverage({ member }: { member: MemberRow }) {
+  return member.contract ? <CoverageStatusBadge status={member.contract.status} /> : null;
 }
 
 /** « Salariés affiliés, triés par Date d’effet, du plus récent au plus ancien ». */
@@ -83,154 +67,90 @@ function sortDescription(sort: MemberSort, order: SortOrder): string {
   return `triés par ${label.toLowerCase()}, ${order === 'asc' ? 'de A à Z' : 'de Z à A'}`;
 }
 
-/** The list on a tablet or a computer: the guide's columns, four of them sortable. */
-export function MemberTable({
+/**
+ * The members of « Mes salariés »: the guide's columns, four of them sortable; one card per
+ * member on a phone. Each name links to the member's page with the list's search, for « Retour à
+ * Mes salariés ».
+ */
+export function MemberList({
   members,
   search,
   sort,
   order,
   onSort,
-}: ListProps & {
+}: {
+  members: MemberRow[];
+  search: MembersSearch;
   sort: MemberSort;
   order: SortOrder;
   onSort: (column: MemberSort) => void;
 }) {
-  const header = (column: MemberSort) => (
-    <SortHeader
-      column={column}
-      label={MEMBER_SORT_LABELS[column]}
-      sort={sort}
-      order={order}
-      onSort={onSort}
-      className={classes.th}
+  const columns: DataColumn<MemberRow, MemberSort>[] = [
+    {
+      header: MEMBER_SORT_LABELS.establishment,
+      sort: 'establishment',
+      minWidth: '9.5rem',
+      cell: (m) => m.establishment.name,
+    },
+    {
+      header: 'Statut professionnel',
+      noWrap: true,
+      cell: (m) => PROFESSIONAL_STATUS_LABELS[m.professionalStatus],
+    },
+    {
+      header: MEMBER_SORT_LABELS.name,
+      sort: 'name',
+      rowHeader: true,
+      minWidth: '8.5rem',
+      cell: (m) => <MemberLink member={m} search={search} />,
+    },
+    { header: 'NIR', cell: (m) => <Nir nir={m.nir} /> },
+    { header: 'Contrat', minWidth: '12rem', cell: (m) => <Contract member={m} /> },
+    {
+      header: MEMBER_SORT_LABELS.effective_date,
+      sort: 'effective_date',
+      noWrap: true,
+      cell: (m) => <DateText iso={m.contract?.effectiveDate} />,
+    },
+    {
+      header: MEMBER_SORT_LABELS.end_date,
+      sort: 'end_date',
+      noWrap: true,
+      cell: (m) => <DateText iso={m.contract?.endDate} />,
+    },
+    { header: 'Statut du contrat', cell: (m) => <Coverage member={m} /> },
+  ];
+  return (
+    <DataTable
+      caption="Salariés affiliés"
+      columns={columns}
+      rows={members}
+      rowKey={(m) => m.id}
+      minWidth={960}
+      striped
+      sorting={{ sort, order, onSort, description: sortDescription(sort, order) }}
+      card={{
+        title: (m) => <MemberLink member={m} search={search} />,
+        aside: (m) => <Coverage member={m} />,
+        body: (m) => (
+          <CardLines>
+            <CardLine label="NIR">
+              <Nir nir={m.nir} />
+            </CardLine>
+            <CardLine label="Établissement">{m.establishment.name}</CardLine>
+            <CardLine label="Statut professionnel">
+              {PROFESSIONAL_STATUS_LABELS[m.professionalStatus]}
+            </CardLine>
+            <CardLine label="Contrat">{m.contract ? m.contract.label : 'Aucun contrat'}</CardLine>
+            <CardLine label="Date d’effet">
+              <DateText iso={m.contract?.effectiveDate} />
+            </CardLine>
+            <CardLine label="Date de fin">
+              <DateText iso={m.contract?.endDate} />
+            </CardLine>
+          </CardLines>
+        ),
+      }}
     />
-  );
-  return (
-    <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={960}>
-        <Table verticalSpacing="sm" horizontalSpacing="xs" highlightOnHover striped>
-          <Table.Caption>
-            <VisuallyHidden>
-              {CAPTION}, {sortDescription(sort, order)}
-            </VisuallyHidden>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {header('establishment')}
-              <Table.Th scope="col">Statut professionnel</Table.Th>
-              {header('name')}
-              <Table.Th scope="col">NIR</Table.Th>
-              <Table.Th scope="col">Contrat</Table.Th>
-              {header('effective_date')}
-              {header('end_date')}
-              <Table.Th scope="col">Statut du contrat</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((member) => (
-              <Table.Tr key={member.id}>
-                <Table.Td className={classes.establishment}>
-                  <Text size="sm">{member.establishment.name}</Text>
-                </Table.Td>
-                <Table.Td className={classes.noWrap}>
-                  <Text size="sm">{PROFESSIONAL_STATUS_LABELS[member.professionalStatus]}</Text>
-                </Table.Td>
-                <Table.Th scope="row" fw="inherit" className={classes.name}>
-                  <MemberLink member={member} search={search} />
-                </Table.Th>
-                <Table.Td>
-                  <Nir nir={member.nir} />
-                </Table.Td>
-                <Table.Td className={classes.contract}>
-                  <Contract member={member} />
-                </Table.Td>
-                <Table.Td className={classes.date}>
-                  <DateText iso={member.contract?.effectiveDate} none="Aucune" />
-                </Table.Td>
-                <Table.Td className={classes.date}>
-                  <DateText iso={member.contract?.endDate} none="Aucune" />
-                </Table.Td>
-                <Table.Td>
-                  {member.contract ? <CoverageStatusBadge status={member.contract.status} /> : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
-}
-
-/** One line of a card: « Date d’effet : 01/01/2024 ». */
-function CardLine({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className={classes.cardLine}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-/** The list on a phone: one card per member. */
-export function MemberCards({ members, search }: ListProps) {
-  return (
-    <Stack
-      gap="sm"
-      hiddenFrom="sm"
-      component="ul"
-      aria-label={CAPTION}
-      m={0}
-      p={0}
-      style={{ listStyle: 'none' }}
-    >
-      {members.map((member) => (
-        <Paper component="li" key={member.id} withBorder radius="md" p="md">
-          <Stack gap="xs">
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <MemberLink member={member} search={search} />
-              {member.contract ? <CoverageStatusBadge status={member.contract.status} /> : null}
-            </Group>
-            <dl className={classes.cardList}>
-              <CardLine label="NIR">
-                <Nir nir={member.nir} />
-              </CardLine>
-              <CardLine label="Établissement">{member.establishment.name}</CardLine>
-              <CardLine label="Statut professionnel">
-                {PROFESSIONAL_STATUS_LABELS[member.professionalStatus]}
-              </CardLine>
-              <CardLine label="Contrat">
-                {member.contract ? member.contract.label : 'Aucun contrat'}
-              </CardLine>
-              <CardLine label="Date d’effet">
-                <DateText iso={member.contract?.effectiveDate} none="Aucune" />
-              </CardLine>
-              <CardLine label="Date de fin">
-                <DateText iso={member.contract?.endDate} none="Aucune" />
-              </CardLine>
-            </dl>
-          </Stack>
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
-/** Placeholder rows while the first answer is on its way. */
-export function MemberListSkeleton() {
-  return (
-    <Stack gap="sm" aria-hidden>
-      {[0, 1, 2, 3, 4].map((row) => (
-        <Paper key={row} withBorder radius="md" p="md">
-          <Group gap="lg" wrap="nowrap">
-            <Skeleton height={14} width="18%" radius="sm" />
-            <Skeleton height={14} width="10%" radius="sm" visibleFrom="sm" />
-            <Skeleton height={14} width="20%" radius="sm" />
-            <Skeleton height={14} width="18%" radius="sm" visibleFrom="sm" />
-            <Skeleton height={20} width={70} radius="sm" />
-          </Group>
-        </Paper>
-      ))}
-    </Stack>
   );
 }
