@@ -17,6 +17,11 @@ import { notFound } from '../../lib/errors';
 import { enqueueEmail } from '../../lib/outbox/outbox';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
+import {
+  findHistory,
+  loadAffiliationSettings,
+  updateRequest,
+} from '../affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import {
   displayNir,
@@ -27,6 +32,12 @@ import {
 import { employerRecipients } from '../enrolment/enrolment.service';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
+import {
+  findAttachmentFile,
+  findQueue,
+  findRequestForAction,
+  uncertifyForm,
+} from './backoffice.repository';
 
 const QUEUE_LIMIT = 500;
 
@@ -41,32 +52,7 @@ export async function listQueue(
   ctx: AppContext,
   query: z.output<typeof BackofficeQueueQuerySchema>,
 ): Promise<BackofficeQueue> {
-  let q = ctx.db
-    .selectFrom('affiliation_requests as r')
-    .innerJoin('companies as c', 'c.id', 'r.company_id')
-    .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
-    .select([
-      'r.id',
-      'r.status',
-      'r.mode',
-      'r.last_name',
-      'r.first_name',
-      'c.name as company_name',
-      'c.siren',
-      'e.name as establishment_name',
-      'e.siret',
-      'r.affiliation_date',
-      'r.status_changed_at',
-      'r.finalised_at',
-      'r.paper_received_at',
-    ])
-    .where('r.status', '=', query.status);
-  if (query.mode) q = q.where('r.mode', '=', query.mode);
-  const rows = await q
-    .orderBy('r.status_changed_at')
-    .orderBy('r.id')
-    .limit(QUEUE_LIMIT + 1)
-    .execute();
+  const rows = await findQueue(ctx.db, query, QUEUE_LIMIT + 1);
   return {
     truncated: rows.length > QUEUE_LIMIT,
     items: rows.slice(0, QUEUE_LIMIT).map((r) => ({
@@ -95,13 +81,7 @@ export async function getAffiliation(
   if (!rc) throw notFoundRequest();
   const r = rc.request;
   const parts = await loadFormParts(ctx.db, ctx.cipher, requestId);
-  const history = await ctx.db
-    .selectFrom('affiliation_status_history')
-    .select(['from_status', 'to_status', 'actor_kind', 'reason', 'at'])
-    .where('request_id', '=', requestId)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+  const history = await findHistory(ctx.db, requestId);
   const form = parts.form;
   return {
     id: r.id,
@@ -197,14 +177,7 @@ export async function getAttachmentFile(
   requestId: string,
   attachmentId: string,
 ): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
-  const row = await ctx.db
-    .selectFrom('enrolment_attachments as a')
-    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
-    .innerJoin('stored_files as s', 's.id', 'a.file_id')
-    .select(['s.storage_key', 's.original_name', 's.mime_type'])
-    .where('a.id', '=', attachmentId)
-    .where('f.request_id', '=', requestId)
-    .executeTakeFirst();
+  const row = await findAttachmentFile(ctx.db, requestId, attachmentId);
   if (!row) throw notFound('Cette pièce jointe est introuvable.');
   return {
     bytes: await ctx.storage.read(row.storage_key),
@@ -222,11 +195,7 @@ export async function markPaperReceived(
   const now = ctx.clock.now();
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('affiliation_requests')
-      .select(['id', 'status', 'mode', 'company_id'])
-      .where('id', '=', requestId)
-      .executeTakeFirst();
+    const r = await findRequestForAction(trx, requestId);
     if (!r) throw notFoundRequest();
     if (r.mode !== 'mail' || !['sent', 'started', 'returned'].includes(r.status)) {
       throw invalidTransition();
@@ -240,16 +209,12 @@ export async function markPaperReceived(
       reason: 'paper_received',
       now,
     });
-    await trx
-      .updateTable('affiliation_requests')
-      .set({
-        paper_received_at: at,
-        finalised_at: at,
-        form_token_hash: null,
-        form_token_expires_at: null,
-      })
-      .where('id', '=', requestId)
-      .execute();
+    await updateRequest(trx, requestId, {
+      paper_received_at: at,
+      finalised_at: at,
+      form_token_hash: null,
+      form_token_expires_at: null,
+    });
     await recordAudit(trx, now, {
       action: 'affiliation.paper_received',
       actorUserId: actor.userId,
@@ -295,28 +260,15 @@ export async function returnAffiliation(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const branding = await getBranding(ctx);
-  const settings = await ctx.db
-    .selectFrom('insurer_settings')
-    .select('affiliation_expiry_days')
-    .executeTakeFirst();
-  const days = settings?.affiliation_expiry_days ?? 30;
+  const days = (await loadAffiliationSettings(ctx.db)).expiryDays;
   const token = newSecretToken();
   // The employer's users who follow the request (read before the transaction).
-  const known = await ctx.db
-    .selectFrom('affiliation_requests as a')
-    .innerJoin('establishments as e', 'e.id', 'a.establishment_id')
-    .select(['a.company_id', 'a.establishment_id', 'a.first_name', 'a.last_name', 'e.name'])
-    .where('a.id', '=', requestId)
-    .executeTakeFirst();
+  const known = await findRequestForAction(ctx.db, requestId);
   const recipients = known
     ? await employerRecipients(ctx, known.company_id, known.establishment_id)
     : [];
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('affiliation_requests')
-      .select(['id', 'status', 'email', 'first_name', 'company_id', 'mode'])
-      .where('id', '=', requestId)
-      .executeTakeFirst();
+    const r = await findRequestForAction(trx, requestId);
     if (!r) throw notFoundRequest();
     await recordStatusChange(trx, {
       requestId,
@@ -326,23 +278,15 @@ export async function returnAffiliation(
       reason,
       now,
     });
-    await trx
-      .updateTable('affiliation_requests')
-      .set({
-        returned_at: at,
-        return_reason: reason,
-        form_token_hash: hashToken(token),
-        form_token_expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
-        birth_date_attempts: 0,
-        birth_date_locked_until: null,
-      })
-      .where('id', '=', requestId)
-      .execute();
-    await trx
-      .updateTable('enrolment_forms')
-      .set({ certified_at: null, updated_at: at })
-      .where('request_id', '=', requestId)
-      .execute();
+    await updateRequest(trx, requestId, {
+      returned_at: at,
+      return_reason: reason,
+      form_token_hash: hashToken(token),
+      form_token_expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      birth_date_attempts: 0,
+      birth_date_locked_until: null,
+    });
+    await uncertifyForm(trx, requestId, at);
     if (r.email) {
       await enqueueEmail(trx, {
         to: r.email,
@@ -362,7 +306,7 @@ export async function returnAffiliation(
         userIds: recipients.map((u) => u.id),
         type: 'request_returned',
         title: 'Demande d’affiliation retournée au salarié',
-        body: `Le formulaire de ${known.first_name} ${known.last_name} (${known.name}) lui a été retourné pour être complété.`,
+        body: `Le formulaire de ${known.first_name} ${known.last_name} (${known.establishment_name}) lui a été retourné pour être complété.`,
         link: '/affiliations',
         companyId: known.company_id,
         branding,
