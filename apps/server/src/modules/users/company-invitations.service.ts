@@ -38,7 +38,8 @@ import {
   type CompanyInvitation,
 } from './company-invitations.repository';
 import { actorName, applyRights, validateRights } from './rights';
-import { findHeldRights, findManagedCompanies } from './users.repository';
+import { findHeldRights, findManagedCompanies, hasRoleIn, loadUser } from './users.repository';
+import { findUserById } from '../auth/auth.repository';
 
 type Ctx = AppContext;
 export const COMPANY_INVITATION_TTL_MS = 72 * 3600_000;
@@ -127,13 +128,7 @@ export async function inviteExistingAccount(
   const { actor, account, person, rights, now } = input;
   const managed = companyIdsWith(actor, 'users.manage');
   if (account.kind === 'employer') {
-    const role = await trx
-      .selectFrom('user_company_roles')
-      .select('id')
-      .where('user_id', '=', account.id)
-      .where('company_id', 'in', managed)
-      .executeTakeFirst();
-    if (role) {
+    if (await hasRoleIn(trx, account.id, managed)) {
       throw conflict(
         'user_already_listed',
         'Cette personne a déjà accès à l’une de vos sociétés : modifiez ses droits depuis la liste.',
@@ -194,14 +189,6 @@ export async function inviteExistingAccount(
   return id;
 }
 
-async function loadAccount(db: Kysely<Database>, invitation: CompanyInvitation) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', invitation.user_id)
-    .executeTakeFirstOrThrow();
-}
-
 /** « Renvoyer l’invitation »: a new link, valid 72 hours (the previous one dies). */
 export async function resendCompanyInvitation(
   ctx: Ctx,
@@ -216,7 +203,7 @@ export async function resendCompanyInvitation(
   const now = ctx.clock.now();
   const branding = await getBranding(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    const account = await loadAccount(trx, invitation);
+    const account = await loadUser(trx, invitation.user_id);
     const link = await sendLink(ctx, trx, {
       actor,
       account,
@@ -347,11 +334,7 @@ async function findOwnInvitation(
 
 async function inviterName(db: Kysely<Database>, invitation: CompanyInvitation) {
   const inviter = invitation.invited_by_user_id
-    ? await db
-        .selectFrom('users')
-        .select(['first_name', 'last_name'])
-        .where('id', '=', invitation.invited_by_user_id)
-        .executeTakeFirst()
+    ? await findUserById(db, invitation.invited_by_user_id)
     : undefined;
   return inviter ? `${inviter.first_name} ${inviter.last_name}` : 'Un administrateur';
 }
@@ -396,11 +379,7 @@ export async function acceptCompanyInvitation(
   await ctx.db.transaction().execute(async (trx) => {
     const invitation = await findOwnInvitation(trx, actor, token, now);
     const inviter = invitation.invited_by_user_id
-      ? await trx
-          .selectFrom('users')
-          .selectAll()
-          .where('id', '=', invitation.invited_by_user_id)
-          .executeTakeFirst()
+      ? await findUserById(trx, invitation.invited_by_user_id)
       : undefined;
     if (!inviter || inviter.status !== 'active') throw outdated();
     const grantor = await loadEmployerActor(trx, inviter);

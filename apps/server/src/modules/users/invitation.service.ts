@@ -10,7 +10,8 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/passwords';
 import { findUserById } from '../auth/auth.repository';
-import { useToken } from '../auth/auth.repository';
+import { insertTermsAcceptance, useToken } from '../auth/auth.repository';
+import { activateInvitedUser } from './users.repository';
 import { findLiveToken } from '../auth/links.service';
 import type { RequestMeta } from '../../lib/request-meta';
 import { getCurrentTerms } from '../auth/terms.service';
@@ -74,32 +75,22 @@ export async function acceptInvitation(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await useToken(trx, row.id, now)))
       throw new AppError('link_used', 410, 'Ce lien a déjà été utilisé.');
-    const res = await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: nowIso,
-        // The link was opened from the mailbox: the address is proven.
-        email_verified_at: user.email_verified_at ?? nowIso,
-        status: 'active',
-        updated_at: nowIso,
-      })
-      .where('id', '=', user.id)
-      .where('status', '=', 'invited')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw invalidLink();
+    const activated = await activateInvitedUser(trx, user.id, {
+      passwordHash,
+      // The link was opened from the mailbox: the address is proven.
+      emailVerifiedAt: user.email_verified_at ?? nowIso,
+      at: nowIso,
+    });
+    if (!activated) throw invalidLink();
     if (terms) {
-      await trx
-        .insertInto('terms_acceptances')
-        .values({
-          id: newId(),
-          user_id: user.id,
-          terms_version_id: terms.id,
-          accepted_at: nowIso,
-          ip: input.meta.ip,
-          user_agent: input.meta.userAgent,
-        })
-        .execute();
+      await insertTermsAcceptance(trx, {
+        id: newId(),
+        user_id: user.id,
+        terms_version_id: terms.id,
+        accepted_at: nowIso,
+        ip: input.meta.ip,
+        user_agent: input.meta.userAgent,
+      });
     }
     await recordAudit(trx, now, {
       action: 'users.invitation_accepted',

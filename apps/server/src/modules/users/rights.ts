@@ -12,7 +12,16 @@ import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { boundGrant, type EmployerActor, type HeldRight } from '../../lib/policies';
 import type { RequestMeta } from '../../lib/request-meta';
-import { countActiveAdmins, findManagedCompanies } from './users.repository';
+import {
+  clearFollowedInCompany,
+  countActiveAdmins,
+  deleteCompanyRole,
+  findCompanyRoles,
+  findManagedCompanies,
+  insertCompanyRole,
+  insertFollowed,
+  updateCompanyRole,
+} from './users.repository';
 
 /**
  * Checks each right against what the caller holds (`boundGrant`: nobody grants more than they
@@ -62,11 +71,7 @@ export async function applyRights(
 ): Promise<{ companyId: string; from: string; to: string }[]> {
   const { actor, user, rights, now } = input;
   const nowIso = now.toISOString();
-  const current = await trx
-    .selectFrom('user_company_roles')
-    .selectAll()
-    .where('user_id', '=', user.id)
-    .execute();
+  const current = await findCompanyRoles(trx, user.id);
   const changes: { companyId: string; from: string; to: string }[] = [];
   for (const right of rights) {
     const existing = current.find((r) => r.company_id === right.companyId);
@@ -81,68 +86,40 @@ export async function applyRights(
       }
     }
     // The perimeter of this company is rewritten from the request.
-    await trx
-      .deleteFrom('user_establishments')
-      .where('user_id', '=', user.id)
-      .where('establishment_id', 'in', (eb) =>
-        eb.selectFrom('establishments').select('id').where('company_id', '=', right.companyId),
-      )
-      .execute();
+    await clearFollowedInCompany(trx, user.id, right.companyId);
     if (right.level === 'none') {
-      if (existing)
-        await trx.deleteFrom('user_company_roles').where('id', '=', existing.id).execute();
+      if (existing) await deleteCompanyRole(trx, existing.id);
     } else {
       const allEstablishments = right.establishmentIds === null ? 1 : 0;
       if (existing) {
-        await trx
-          .updateTable('user_company_roles')
-          .set({
-            role: right.level,
-            all_establishments: allEstablishments,
-            granted_by: actor.user.id,
-            updated_at: nowIso,
-          })
-          .where('id', '=', existing.id)
-          .execute();
+        await updateCompanyRole(trx, existing.id, {
+          role: right.level,
+          all_establishments: allEstablishments,
+          granted_by: actor.user.id,
+          updated_at: nowIso,
+        });
       } else {
-        await trx
-          .insertInto('user_company_roles')
-          .values({
-            id: newId(),
-            user_id: user.id,
-            company_id: right.companyId,
-            role: right.level,
-            all_establishments: allEstablishments,
-            granted_by: actor.user.id,
-            created_at: nowIso,
-            updated_at: nowIso,
-          })
-          .execute();
+        await insertCompanyRole(trx, {
+          id: newId(),
+          user_id: user.id,
+          company_id: right.companyId,
+          role: right.level,
+          all_establishments: allEstablishments,
+          granted_by: actor.user.id,
+          created_at: nowIso,
+          updated_at: nowIso,
+        });
       }
-      if (right.establishmentIds && right.establishmentIds.length > 0) {
-        await trx
-          .insertInto('user_establishments')
-          .values(
-            right.establishmentIds.map((establishmentId) => ({
-              user_id: user.id,
-              establishment_id: establishmentId,
-              added_by_user_id: actor.user.id,
-              created_at: nowIso,
-            })),
-          )
-          .execute();
-      }
+      await insertFollowed(trx, user.id, right.establishmentIds ?? [], {
+        by: actor.user.id,
+        at: nowIso,
+      });
     }
     if (from !== right.level || right.level !== 'none') {
       changes.push({ companyId: right.companyId, from, to: right.level });
     }
   }
-  const remaining = await trx
-    .selectFrom('user_company_roles')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .executeTakeFirst();
-  if (!remaining) {
+  if ((await findCompanyRoles(trx, user.id)).length === 0) {
     throw badRequest(
       'rights_required',
       'Donnez un accès à au moins une société. Pour retirer tous ses accès, désactivez l’utilisateur.',

@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { matchesSearch } from '@affilia/shared/validators/search';
-import type { Database, User, UsersTable } from '../../db/schema';
+import type { Database, User, UserCompanyRolesTable, UsersTable } from '../../db/schema';
 import {
   companyIdsWith,
   inPerimeter,
@@ -299,5 +299,114 @@ export function findUsersFollowing(
       ]),
     )
     .orderBy('u.id')
+    .execute();
+}
+
+/** The account of any kind that uses this address, if any. */
+export function findAccountByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** A user known to exist (just created, or referenced by a row): throws when missing. */
+export function loadUser(db: Kysely<Database>, id: string): Promise<User> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The invited account becomes active with its password; false when it is no longer invited. */
+export async function activateInvitedUser(
+  db: Kysely<Database>,
+  userId: string,
+  changes: { passwordHash: string; emailVerifiedAt: string; at: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({
+      password_hash: changes.passwordHash,
+      password_changed_at: changes.at,
+      email_verified_at: changes.emailVerifiedAt,
+      status: 'active',
+      updated_at: changes.at,
+    })
+    .where('id', '=', userId)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles per company and followed establishments (rights.ts, the first administrator)
+
+export function findCompanyRoles(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('user_company_roles').selectAll().where('user_id', '=', userId).execute();
+}
+
+/** Whether the user holds a role in one of these companies. */
+export async function hasRoleIn(
+  db: Kysely<Database>,
+  userId: string,
+  companyIds: string[],
+): Promise<boolean> {
+  if (companyIds.length === 0) return false;
+  const row = await db
+    .selectFrom('user_company_roles')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('company_id', 'in', companyIds)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertCompanyRole(
+  db: Kysely<Database>,
+  row: Insertable<UserCompanyRolesTable>,
+): Promise<void> {
+  await db.insertInto('user_company_roles').values(row).execute();
+}
+
+export async function updateCompanyRole(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<UserCompanyRolesTable>,
+): Promise<void> {
+  await db.updateTable('user_company_roles').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteCompanyRole(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('user_company_roles').where('id', '=', id).execute();
+}
+
+/** The user no longer follows any establishment of the company. */
+export async function clearFollowedInCompany(
+  db: Kysely<Database>,
+  userId: string,
+  companyId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('user_establishments')
+    .where('user_id', '=', userId)
+    .where('establishment_id', 'in', (eb) =>
+      eb.selectFrom('establishments').select('id').where('company_id', '=', companyId),
+    )
+    .execute();
+}
+
+/** The user follows these establishments (added by `addedBy`). */
+export async function insertFollowed(
+  db: Kysely<Database>,
+  userId: string,
+  establishmentIds: readonly string[],
+  added: { by: string; at: string },
+): Promise<void> {
+  if (establishmentIds.length === 0) return;
+  await db
+    .insertInto('user_establishments')
+    .values(
+      establishmentIds.map((establishmentId) => ({
+        user_id: userId,
+        establishment_id: establishmentId,
+        added_by_user_id: added.by,
+        created_at: added.at,
+      })),
+    )
     .execute();
 }

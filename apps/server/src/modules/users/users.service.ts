@@ -14,7 +14,7 @@
  *   them: they remove its rights on their companies instead.
  */
 import type { Kysely } from 'kysely';
-import { expireLinks } from '../auth/auth.repository';
+import { expireLinks, findUserById } from '../auth/auth.repository';
 import type {
   InviteUserRequestSchema,
   ManagedUser,
@@ -49,9 +49,14 @@ import {
 import { actorName, applyRights, auditRightsChanges, validateRights } from './rights';
 import {
   countActiveAdmins,
+  findAccountByEmail,
   findHeldRights,
   findManagedCompanies,
   findManagedUsers,
+  insertUser,
+  isEmailTaken,
+  loadUser,
+  updateUser as updateUserRow,
   type UserFilter,
 } from './users.repository';
 
@@ -135,11 +140,7 @@ export async function inviteUser(
   const branding = await getBranding(ctx);
 
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('email', '=', input.email)
-      .executeTakeFirst();
+    const existing = await findAccountByEmail(trx, input.email);
     if (existing) {
       const id = await inviteExistingAccount(ctx, trx, {
         actor,
@@ -154,41 +155,20 @@ export async function inviteUser(
     }
 
     const userId = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        kind: 'employer',
-        email: input.email,
-        email_verified_at: null,
-        password_hash: null,
-        password_changed_at: null,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        mobile_phone: input.mobilePhone,
-        mobile_phone_verified_at: null,
-        status: 'invited',
-        staff_role: null,
-        is_third_party: input.isThirdParty ? 1 : 0,
-        third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
-        totp_secret_encrypted: null,
-        totp_enabled_at: null,
-        last_sign_in_at: null,
-        last_sign_in_ip: null,
-        failed_sign_in_day: null,
-        last_failed_sign_in_at: null,
-        locked_until: null,
-        created_by_user_id: actor.user.id,
-        created_at: nowIso,
-        updated_at: nowIso,
-        deactivated_at: null,
-      })
-      .execute();
-    const user = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
+    await insertUser(trx, {
+      id: userId,
+      kind: 'employer',
+      email: input.email,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      mobile_phone: input.mobilePhone,
+      status: 'invited',
+      is_third_party: input.isThirdParty ? 1 : 0,
+      third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
+      created_by_user_id: actor.user.id,
+      created_at: nowIso,
+    });
+    const user = await loadUser(trx, userId);
     const changes = await applyRights(trx, { actor, user, rights: granted, now });
     await recordAudit(trx, now, {
       action: 'users.invited',
@@ -233,11 +213,7 @@ export async function invitationUrl(ctx: Ctx, trx: Kysely<Database>, userId: str
 
 /** Loads the user for a change, refusing permanently deactivated accounts. */
 async function loadChangeableUser(trx: Kysely<Database>, userId: string): Promise<User> {
-  const user = await trx
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await findUserById(trx, userId);
   if (!user) throw notFound('Utilisateur introuvable.');
   if (user.status === 'deactivated') {
     throw conflict(
@@ -273,30 +249,21 @@ export async function updateUser(
       );
     }
     if (emailChanged) {
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', input.email ?? '')
-        .executeTakeFirst();
-      if (taken) {
+      if (await isEmailTaken(trx, input.email ?? '')) {
         throw new AppError('email_taken', 409, 'Cette adresse e-mail est déjà utilisée.', {
           email: 'Cette adresse e-mail est déjà utilisée',
         });
       }
     }
-    await trx
-      .updateTable('users')
-      .set({
-        last_name: input.lastName,
-        first_name: input.firstName,
-        is_third_party: input.isThirdParty ? 1 : 0,
-        third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
-        ...(emailChanged ? { email: input.email } : {}),
-        ...(phoneChanged ? { mobile_phone: input.mobilePhone } : {}),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', userId)
-      .execute();
+    await updateUserRow(trx, userId, {
+      last_name: input.lastName,
+      first_name: input.firstName,
+      is_third_party: input.isThirdParty ? 1 : 0,
+      third_party_firm: input.isThirdParty ? input.thirdPartyFirm : null,
+      ...(emailChanged ? { email: input.email } : {}),
+      ...(phoneChanged ? { mobile_phone: input.mobilePhone } : {}),
+      updated_at: now.toISOString(),
+    });
     if (emailChanged) {
       // The links sent to the old address die; send a new one with « renvoyer un lien ».
       await expireLinks(trx, userId, now);
@@ -473,15 +440,11 @@ export async function changeUserStatus(
       }
       status = change === 'suspend' ? 'suspended' : 'deactivated';
     }
-    await trx
-      .updateTable('users')
-      .set({
-        status,
-        updated_at: now.toISOString(),
-        ...(status === 'deactivated' ? { deactivated_at: now.toISOString() } : {}),
-      })
-      .where('id', '=', userId)
-      .execute();
+    await updateUserRow(trx, userId, {
+      status,
+      updated_at: now.toISOString(),
+      ...(status === 'deactivated' ? { deactivated_at: now.toISOString() } : {}),
+    });
     if (change !== 'reactivate') await endUserAccess(ctx, trx, userId, status);
     for (const company of managed.companies) {
       await recordAudit(trx, now, {
