@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { NotificationType } from '@affilia/shared/domain/notifications';
+import type { Database, NotificationsTable } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -59,4 +60,38 @@ export function preferencesOf(db: Db, userId: string) {
     .select(['type', 'email'])
     .where('user_id', '=', userId)
     .execute();
+}
+
+/** The user's email choices replaced by these, one row per type (in the caller's transaction). */
+export async function replacePreferences(
+  trx: Db,
+  userId: string,
+  rows: { type: NotificationType; email: 0 | 1 }[],
+  at: string,
+): Promise<void> {
+  await trx.deleteFrom('notification_preferences').where('user_id', '=', userId).execute();
+  await trx
+    .insertInto('notification_preferences')
+    .values(rows.map((r) => ({ user_id: userId, ...r, updated_at: at })))
+    .execute();
+}
+
+/** These users with whether they want `type` by email (null: never chose, so yes). */
+export function findRecipients(trx: Db, userIds: string[], type: NotificationType) {
+  return trx
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', (join) =>
+      join.onRef('p.user_id', '=', 'users.id').on('p.type', '=', type),
+    )
+    .select(['users.id', 'users.email', 'users.first_name', 'users.status', 'p.email as wants'])
+    .where('users.id', 'in', userIds)
+    .orderBy('users.id')
+    .execute();
+}
+
+export async function insertNotification(
+  trx: Db,
+  row: Insertable<NotificationsTable>,
+): Promise<void> {
+  await trx.insertInto('notifications').values(row).execute();
 }

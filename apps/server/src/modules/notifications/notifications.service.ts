@@ -83,19 +83,13 @@ export async function updatePreferences(
   input: NotificationPreferences,
 ): Promise<NotificationPreferences> {
   const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('notification_preferences').where('user_id', '=', userId).execute();
-    await trx
-      .insertInto('notification_preferences')
-      .values(
-        NOTIFICATION_TYPES.map((type) => ({
-          user_id: userId,
-          type,
-          email: input.email[type] ? (1 as const) : (0 as const),
-          updated_at: at,
-        })),
-      )
-      .execute();
-  });
+  await ctx.db.transaction().execute((trx) =>
+    repo.replacePreferences(
+      trx,
+      userId,
+      NOTIFICATION_TYPES.map((type) => ({ type, email: input.email[type] ? 1 : 0 })),
+      at,
+    ),
+  );
   return getPreferences(ctx, userId);
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import type { Branding, EmailTemplate, EmailTemplateData } from '../../lib/mail/templates';
 import { enqueueEmail } from '../../lib/outbox/outbox';
+import { findRecipients, insertNotification } from './notifications.repository';
 
 /** An email of a dedicated template (instead of the generic « notification » one). */
 export type NotifyEmail = {
@@ -39,33 +40,22 @@ export interface NotifyInput {
 export async function notifyUsers(trx: Kysely<Database>, input: NotifyInput): Promise<string[]> {
   const ids = [...new Set(input.userIds)];
   if (ids.length === 0) return [];
-  const users = await trx
-    .selectFrom('users')
-    .leftJoin('notification_preferences as p', (join) =>
-      join.onRef('p.user_id', '=', 'users.id').on('p.type', '=', input.type),
-    )
-    .select(['users.id', 'users.email', 'users.first_name', 'users.status', 'p.email as wants'])
-    .where('users.id', 'in', ids)
-    .orderBy('users.id')
-    .execute();
+  const users = await findRecipients(trx, ids, input.type);
   const at = input.now.toISOString();
   const written: string[] = [];
   for (const user of users) {
     const id = newId();
-    await trx
-      .insertInto('notifications')
-      .values({
-        id,
-        user_id: user.id,
-        type: input.type,
-        title: input.title,
-        body: input.body ?? null,
-        link: input.link ?? null,
-        company_id: input.companyId ?? null,
-        read_at: null,
-        created_at: at,
-      })
-      .execute();
+    await insertNotification(trx, {
+      id,
+      user_id: user.id,
+      type: input.type,
+      title: input.title,
+      body: input.body ?? null,
+      link: input.link ?? null,
+      company_id: input.companyId ?? null,
+      read_at: null,
+      created_at: at,
+    });
     written.push(id);
     const emailOn = user.wants === null || Number(user.wants) === 1;
     if (emailOn && user.status === 'active') {
