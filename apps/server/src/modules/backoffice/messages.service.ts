@@ -8,13 +8,25 @@ import type {
   MessageCategory,
   MessageSubject,
 } from '@affilia/shared/domain/enums';
+import type { AuditAction } from '@affilia/shared/domain/audit';
 import { ROLE_PERMISSIONS } from '@affilia/shared/domain/permissions';
+import type { Db } from '../../db/database';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, notFound } from '../../lib/errors';
 import type { UploadedFile } from '../messages/attachments';
-import { findAttachment, insertMessage, messagesOf } from '../messages/messages.repository';
-import { storeFiles } from '../messages/messages.service';
+import {
+  findCompanyUserIds,
+  findInbox,
+  findInboxConversation,
+  insertMessage,
+  messagesOf,
+  recordStaffReply,
+  updateConversation,
+  type InboxRow,
+} from '../messages/messages.repository';
+import { readAttachment, storeFiles } from '../messages/messages.service';
+import { findStaffUser } from '../staff/staff.repository';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
@@ -27,30 +39,7 @@ export interface InboxFilters {
   olderThanDays?: number | undefined;
 }
 
-function baseQuery(ctx: AppContext) {
-  return ctx.db
-    .selectFrom('conversations as c')
-    .innerJoin('companies as co', 'co.id', 'c.company_id')
-    .leftJoin('users as s', 's.id', 'c.assigned_staff_id')
-    .select([
-      'c.id',
-      'c.company_id',
-      'co.name as company_name',
-      'c.category',
-      'c.subject',
-      'c.status',
-      'c.staff_unread',
-      'c.assigned_staff_id',
-      's.first_name as staff_first_name',
-      's.last_name as staff_last_name',
-      'c.last_message_at',
-      'c.created_at',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toItem(r: Row) {
+function toItem(r: InboxRow) {
   return {
     id: r.id,
     companyId: r.company_id,
@@ -71,21 +60,49 @@ function toItem(r: Row) {
 }
 export type InboxItem = ReturnType<typeof toItem>;
 
+/** The audit line of a staff member's action on a conversation. */
+async function audit(
+  trx: Db,
+  now: Date,
+  actor: StaffActor,
+  action: AuditAction,
+  row: { id: string; company_id: string },
+  details?: Record<string, unknown>,
+) {
+  await recordAudit(trx, now, {
+    action,
+    actorUserId: actor.userId,
+    actorKind: 'staff',
+    companyId: row.company_id,
+    targetType: 'conversation',
+    targetId: row.id,
+    ip: actor.meta.ip,
+    userAgent: actor.meta.userAgent,
+    details,
+  });
+}
+
 export async function listInbox(ctx: AppContext, filters: InboxFilters): Promise<InboxItem[]> {
-  let q = baseQuery(ctx);
-  if (filters.category) q = q.where('c.category', '=', filters.category);
-  if (filters.companyId) q = q.where('c.company_id', '=', filters.companyId);
-  if (filters.status) q = q.where('c.status', '=', filters.status);
-  if (filters.olderThanDays !== undefined) {
-    const before = new Date(ctx.clock.now().getTime() - filters.olderThanDays * 86_400_000);
-    q = q.where('c.last_message_at', '<=', before.toISOString());
-  }
-  const rows = await q.orderBy('c.last_message_at', 'asc').orderBy('c.id').limit(500).execute();
+  const { olderThanDays, ...where } = filters;
+  const before =
+    olderThanDays === undefined
+      ? undefined
+      : new Date(ctx.clock.now().getTime() - olderThanDays * 86_400_000).toISOString();
+  const rows = await findInbox(
+    ctx.db,
+    {
+      category: where.category || undefined,
+      companyId: where.companyId || undefined,
+      status: where.status || undefined,
+      lastMessageBefore: before,
+    },
+    500,
+  );
   return rows.map(toItem);
 }
 
 async function rowOf(ctx: AppContext, id: string) {
-  const row = await baseQuery(ctx).where('c.id', '=', id).executeTakeFirst();
+  const row = await findInboxConversation(ctx.db, id);
   if (!row) throw notFound('Conversation introuvable.');
   return row;
 }
@@ -99,13 +116,7 @@ export async function getInboxConversation(ctx: AppContext, id: string) {
 /** The thread was shown to a staff member (POST, called by the back office): read. */
 export async function markInboxConversationRead(ctx: AppContext, id: string): Promise<void> {
   const row = await rowOf(ctx, id);
-  if (Number(row.staff_unread) > 0) {
-    await ctx.db
-      .updateTable('conversations')
-      .set({ staff_unread: 0 })
-      .where('id', '=', id)
-      .execute();
-  }
+  if (Number(row.staff_unread) > 0) await updateConversation(ctx.db, id, { staff_unread: 0 });
 }
 
 /**
@@ -119,14 +130,8 @@ export async function assignConversation(
   staffId: string = actor.userId,
 ) {
   const row = await rowOf(ctx, id);
-  const staff = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', staffId)
-    .where('kind', '=', 'staff')
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (!staff) {
+  const staff = await findStaffUser(ctx.db, staffId);
+  if (staff?.status !== 'active') {
     throw badRequest(
       'staff_not_assignable',
       'Choisissez un membre actif de l’équipe de l’assureur.',
@@ -135,26 +140,12 @@ export async function assignConversation(
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('conversations')
-      .set({
-        assigned_staff_id: staffId,
-        status: row.status === 'sent' ? 'in_progress' : (row.status as ConversationStatus),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, now, {
-      action: 'conversation.assigned',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
-      companyId: row.company_id,
-      targetType: 'conversation',
-      targetId: id,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
-      details: { staffId },
+    await updateConversation(trx, id, {
+      assigned_staff_id: staffId,
+      status: row.status === 'sent' ? 'in_progress' : row.status,
+      updated_at: now.toISOString(),
     });
+    await audit(trx, now, actor, 'conversation.assigned', row, { staffId });
   });
   return getInboxConversation(ctx, id);
 }
@@ -171,14 +162,7 @@ export async function replyToConversation(
   const roles = Object.entries(ROLE_PERMISSIONS)
     .filter(([, permissions]) => permissions.includes('messages.manage'))
     .map(([role]) => role as 'admin' | 'user');
-  const recipients = await ctx.db
-    .selectFrom('user_company_roles as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select('u.id')
-    .where('r.company_id', '=', row.company_id)
-    .where('r.role', 'in', roles)
-    .where('u.kind', '=', 'employer')
-    .execute();
+  const recipients = await findCompanyUserIds(ctx.db, row.company_id, roles);
   const stored = await storeFiles(ctx, files);
   const now = ctx.clock.now();
   const at = now.toISOString();
@@ -192,21 +176,12 @@ export async function replyToConversation(
         files: stored.saved,
         now: at,
       });
-      await trx
-        .updateTable('conversations')
-        .set((eb) => ({
-          status: 'answered',
-          employer_unread: eb('employer_unread', '+', 1),
-          staff_unread: 0,
-          assigned_staff_id: row.assigned_staff_id ?? actor.userId,
-          last_message_at: at,
-          updated_at: at,
-          closed_at: null,
-        }))
-        .where('id', '=', id)
-        .execute();
+      await recordStaffReply(trx, id, {
+        assignedStaffId: row.assigned_staff_id ?? actor.userId,
+        at,
+      });
       await notifyUsers(trx, {
-        userIds: recipients.map((r) => r.id),
+        userIds: recipients,
         type: 'insurer_replied',
         title: 'Réponse de l’assureur à votre message',
         body: `« ${MESSAGE_SUBJECT_LABELS[row.subject as MessageSubject]} » (${row.company_name})`,
@@ -216,17 +191,7 @@ export async function replyToConversation(
         publicUrl: ctx.config.publicUrl,
         now,
       });
-      await recordAudit(trx, now, {
-        action: 'conversation.replied',
-        actorUserId: actor.userId,
-        actorKind: 'staff',
-        companyId: row.company_id,
-        targetType: 'conversation',
-        targetId: id,
-        ip: actor.meta.ip,
-        userAgent: actor.meta.userAgent,
-        details: { attachments: files.length },
-      });
+      await audit(trx, now, actor, 'conversation.replied', row, { attachments: files.length });
     });
   } catch (err) {
     await stored.rollback();
@@ -239,32 +204,17 @@ export async function closeConversation(ctx: AppContext, actor: StaffActor, id: 
   const row = await rowOf(ctx, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('conversations')
-      .set({ status: 'closed', closed_at: now.toISOString(), updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, now, {
-      action: 'conversation.closed',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
-      companyId: row.company_id,
-      targetType: 'conversation',
-      targetId: id,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
+    await updateConversation(trx, id, {
+      status: 'closed',
+      closed_at: now.toISOString(),
+      updated_at: now.toISOString(),
     });
+    await audit(trx, now, actor, 'conversation.closed', row);
   });
   return getInboxConversation(ctx, id);
 }
 
 /** An attachment of a conversation, for download (404 when the file is not one of its). */
-export async function getInboxAttachment(ctx: AppContext, conversationId: string, fileId: string) {
-  const file = await findAttachment(ctx.db, conversationId, fileId);
-  if (!file) throw notFound('Pièce jointe introuvable.');
-  return {
-    bytes: await ctx.storage.read(file.storage_key),
-    fileName: file.original_name,
-    mimeType: file.mime_type,
-  };
+export function getInboxAttachment(ctx: AppContext, conversationId: string, fileId: string) {
+  return readAttachment(ctx, conversationId, fileId);
 }

@@ -3,10 +3,10 @@
  * decide who may read and write what (messages.service.ts: the employer's companies with
  * `messages.manage`; backoffice/messages.service.ts: the insurer's staff).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Message } from '@affilia/shared/schemas/messages';
 import type { MessageCategory, MessageSubject } from '@affilia/shared/domain/enums';
-import type { Database } from '../../db/schema';
+import type { CompanyRole, ConversationsTable, Database } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
 import type { SavedFile } from '../../lib/storage';
@@ -136,6 +136,97 @@ export async function recordEmployerMessage(
 
 export async function markReadByEmployer(trx: Db, id: string): Promise<void> {
   await trx.updateTable('conversations').set({ employer_unread: 0 }).where('id', '=', id).execute();
+}
+
+// The insurer's inbox ----------------------------------------------------------------------------
+
+/** The conversations with the staff member each is assigned to. */
+const inboxQuery = (db: Db) =>
+  conversationsQuery(db)
+    .leftJoin('users as s', 's.id', 'c.assigned_staff_id')
+    .select([
+      'c.assigned_staff_id',
+      's.first_name as staff_first_name',
+      's.last_name as staff_last_name',
+    ]);
+
+export type InboxRow = Awaited<
+  ReturnType<ReturnType<typeof inboxQuery>['executeTakeFirstOrThrow']>
+>;
+
+/** The inbox's conversations (at most `limit`), the longest waiting first. */
+export function findInbox(
+  db: Db,
+  filters: {
+    category?: string | undefined;
+    companyId?: string | undefined;
+    status?: ConversationsTable['status'] | undefined;
+    /** Only conversations whose last message is at this instant or before (ISO). */
+    lastMessageBefore?: string | undefined;
+  },
+  limit: number,
+): Promise<InboxRow[]> {
+  return inboxQuery(db)
+    .$if(filters.category !== undefined, (q) => q.where('c.category', '=', filters.category!))
+    .$if(filters.companyId !== undefined, (q) => q.where('c.company_id', '=', filters.companyId!))
+    .$if(filters.status !== undefined, (q) => q.where('c.status', '=', filters.status!))
+    .$if(filters.lastMessageBefore !== undefined, (q) =>
+      q.where('c.last_message_at', '<=', filters.lastMessageBefore!),
+    )
+    .orderBy('c.last_message_at', 'asc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+export function findInboxConversation(db: Db, id: string): Promise<InboxRow | undefined> {
+  return inboxQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function updateConversation(
+  trx: Db,
+  id: string,
+  set: Updateable<ConversationsTable>,
+): Promise<void> {
+  await trx.updateTable('conversations').set(set).where('id', '=', id).execute();
+}
+
+/** A staff member's reply: « répondu », one more unread by the employer, read by the insurer. */
+export async function recordStaffReply(
+  trx: Db,
+  id: string,
+  change: { assignedStaffId: string; at: string },
+): Promise<void> {
+  await trx
+    .updateTable('conversations')
+    .set((eb) => ({
+      status: 'answered',
+      employer_unread: eb('employer_unread', '+', 1),
+      staff_unread: 0,
+      assigned_staff_id: change.assignedStaffId,
+      last_message_at: change.at,
+      updated_at: change.at,
+      closed_at: null,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The employer users of the company with one of these roles (a reply's recipients). */
+export async function findCompanyUserIds(
+  db: Db,
+  companyId: string,
+  roles: CompanyRole[],
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_company_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select('u.id')
+    .where('r.company_id', '=', companyId)
+    .where('r.role', 'in', roles)
+    .where('u.kind', '=', 'employer')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The user's notifications that link to `link` are read. */

@@ -12,6 +12,7 @@ import {
   type NewConversation,
 } from '@affilia/shared/schemas/messages';
 import type { MessageCategory, MessageSubject } from '@affilia/shared/domain/enums';
+import type { Branding } from '@affilia/shared/schemas/branding';
 import type { Database } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
@@ -107,6 +108,35 @@ async function conversationOf(db: Db, actor: EmployerActor, id: string) {
   return row;
 }
 
+/** The insurer's team told of an employer's new message (the back office's address of it). */
+async function emailInsurer(
+  trx: Db,
+  ctx: AppContext,
+  c: {
+    id: string;
+    companyName: string;
+    category: MessageCategory;
+    subject: MessageSubject;
+    followUp: boolean;
+  },
+  branding: Branding,
+  now: Date,
+): Promise<void> {
+  await enqueueEmail(trx, {
+    to: ctx.config.mail.insurerTeamEmail,
+    template: 'new_message_to_insurer',
+    data: {
+      companyName: c.companyName,
+      category: MESSAGE_CATEGORY_LABELS[c.category],
+      subject: MESSAGE_SUBJECT_LABELS[c.subject],
+      followUp: c.followUp,
+      url: `${ctx.config.publicUrl}/back-office/messages?conversation=${c.id}`,
+    },
+    branding,
+    now,
+  });
+}
+
 export async function createConversation(
   ctx: AppContext,
   actor: EmployerActor,
@@ -139,19 +169,7 @@ export async function createConversation(
         files: stored.saved,
         now: at,
       });
-      await enqueueEmail(trx, {
-        to: ctx.config.mail.insurerTeamEmail,
-        template: 'new_message_to_insurer',
-        data: {
-          companyName,
-          category: MESSAGE_CATEGORY_LABELS[input.category],
-          subject: MESSAGE_SUBJECT_LABELS[input.subject],
-          followUp: false,
-          url: `${ctx.config.publicUrl}/back-office/messages?conversation=${id}`,
-        },
-        branding,
-        now,
-      });
+      await emailInsurer(trx, ctx, { id, companyName, ...input, followUp: false }, branding, now);
       await recordAudit(trx, now, {
         action: 'conversation.created',
         actorUserId: actor.user.id,
@@ -226,19 +244,14 @@ export async function addFollowUp(
         status: row.status === 'in_progress' ? 'in_progress' : 'sent',
         at,
       });
-      await enqueueEmail(trx, {
-        to: ctx.config.mail.insurerTeamEmail,
-        template: 'new_message_to_insurer',
-        data: {
-          companyName: row.company_name,
-          category: MESSAGE_CATEGORY_LABELS[row.category as MessageCategory],
-          subject: MESSAGE_SUBJECT_LABELS[row.subject as MessageSubject],
-          followUp: true,
-          url: `${ctx.config.publicUrl}/back-office/messages?conversation=${id}`,
-        },
-        branding,
-        now,
-      });
+      const conversation = {
+        id,
+        companyName: row.company_name,
+        category: row.category as MessageCategory,
+        subject: row.subject as MessageSubject,
+        followUp: true,
+      };
+      await emailInsurer(trx, ctx, conversation, branding, now);
       await recordAudit(trx, now, {
         action: 'conversation.message_added',
         actorUserId: actor.user.id,
@@ -265,6 +278,11 @@ export async function getAttachment(
   fileId: string,
 ) {
   await conversationOf(ctx.db, actor, conversationId);
+  return readAttachment(ctx, conversationId, fileId);
+}
+
+/** An attachment of the conversation, for download (404 when the file is not one of its). */
+export async function readAttachment(ctx: AppContext, conversationId: string, fileId: string) {
   const file = await findAttachment(ctx.db, conversationId, fileId);
   if (!file) throw notFound('Pièce jointe introuvable.');
   return {
