@@ -62,13 +62,42 @@ export async function countOtherActiveStaffAdmins(
   return Number(row.n);
 }
 
-/** Whether an account (of any kind) already uses this address. */
-export async function emailInUse(
-  db: Kysely<Database>,
-  email: string,
-  exceptId?: string,
-): Promise<boolean> {
-  let q = db.selectFrom('users').select('id').where('email', '=', email);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
+const count = (row: { n: string | number | bigint } | undefined) => Number(row?.n ?? 0);
+
+/** The counts of the back office's work queues (« Espace assureur »). */
+export async function countWorkQueues(db: Kysely<Database>) {
+  const [toValidate, paper, messages, drafts] = await Promise.all([
+    // « À valider »: finalised by the employee.
+    db
+      .selectFrom('affiliation_requests')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '=', 'finalised')
+      .executeTakeFirst(),
+    // « Courriers attendus »: paper BIAs sent or started, not received yet.
+    db
+      .selectFrom('affiliation_requests')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('mode', '=', 'mail')
+      .where('status', 'in', ['sent', 'started'])
+      .executeTakeFirst(),
+    // Conversations not answered yet: new ones, and open ones with unread employer messages.
+    db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '!=', 'closed')
+      .where((eb) => eb.or([eb('status', '=', 'sent'), eb('staff_unread', '>', 0)]))
+      .executeTakeFirst(),
+    // Documents not published yet.
+    db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '=', 'draft')
+      .executeTakeFirst(),
+  ]);
+  return {
+    toValidate: count(toValidate),
+    paper: count(paper),
+    messages: count(messages),
+    drafts: count(drafts),
+  };
 }

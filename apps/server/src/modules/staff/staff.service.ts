@@ -37,10 +37,10 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import type { RequestMeta } from '../../lib/request-meta';
 import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
+import { insertUser, isEmailTaken, updateUser } from '../users/users.repository';
 import { endUserAccess, invitationUrl } from '../users/users.service';
 import {
   countOtherActiveStaffAdmins,
-  emailInUse,
   findStaff,
   findStaffUser,
   toStaffMember,
@@ -168,38 +168,21 @@ export async function inviteStaff(
   const nowIso = now.toISOString();
   const branding = await getBranding(ctx);
   const { userId, url } = await ctx.db.transaction().execute(async (trx) => {
-    if (await emailInUse(trx, input.email)) throw emailTaken();
+    if (await isEmailTaken(trx, input.email)) throw emailTaken();
     const id = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        kind: 'staff',
-        email: input.email,
-        email_verified_at: null,
-        password_hash: null,
-        password_changed_at: null,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        mobile_phone: input.mobilePhone,
-        mobile_phone_verified_at: null,
-        status: 'invited',
-        staff_role: input.role,
-        is_third_party: 0,
-        third_party_firm: null,
-        totp_secret_encrypted: null,
-        totp_enabled_at: null,
-        last_sign_in_at: null,
-        last_sign_in_ip: null,
-        failed_sign_in_day: null,
-        last_failed_sign_in_at: null,
-        locked_until: null,
-        created_by_user_id: actor.user?.id ?? null,
-        created_at: nowIso,
-        updated_at: nowIso,
-        deactivated_at: null,
-      })
-      .execute();
+    await insertUser(trx, {
+      id,
+      kind: 'staff',
+      email: input.email,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      mobile_phone: input.mobilePhone,
+      status: 'invited',
+      staff_role: input.role,
+      is_third_party: 0,
+      created_by_user_id: actor.user?.id ?? null,
+      created_at: nowIso,
+    });
     await audit(trx, now, actor, 'invited', id, {
       role: input.role,
       via: actor.user ? 'backoffice' : 'cli',
@@ -234,21 +217,17 @@ export async function updateStaff(
         'L’adresse e-mail et le téléphone mobile servent à la connexion : seule la personne peut les modifier, depuis son profil.',
       );
     }
-    if (emailChanged && (await emailInUse(trx, input.email ?? '', id))) throw emailTaken();
+    if (emailChanged && (await isEmailTaken(trx, input.email ?? '', id))) throw emailTaken();
     const roleChanged = input.role !== user.staff_role;
     if (roleChanged && input.role !== 'admin') await assertNotLastAdmin(trx, user, 'rétrograder');
-    await trx
-      .updateTable('users')
-      .set({
-        first_name: input.firstName,
-        last_name: input.lastName,
-        staff_role: input.role,
-        ...(emailChanged ? { email: input.email } : {}),
-        ...(phoneChanged ? { mobile_phone: input.mobilePhone ?? null } : {}),
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      staff_role: input.role,
+      ...(emailChanged ? { email: input.email } : {}),
+      ...(phoneChanged ? { mobile_phone: input.mobilePhone ?? null } : {}),
+      updated_at: now.toISOString(),
+    });
     if (emailChanged) {
       // The links sent to the old address die; « Renvoyer le lien » sends a new one.
       await expireLinks(trx, id, now);
@@ -331,15 +310,11 @@ export async function changeStaffStatus(
       await assertNotLastAdmin(trx, user, change === 'suspend' ? 'suspendre' : 'désactiver');
       status = change === 'suspend' ? 'suspended' : 'deactivated';
     }
-    await trx
-      .updateTable('users')
-      .set({
-        status,
-        updated_at: now.toISOString(),
-        ...(status === 'deactivated' ? { deactivated_at: now.toISOString() } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateUser(trx, id, {
+      status,
+      updated_at: now.toISOString(),
+      ...(status === 'deactivated' ? { deactivated_at: now.toISOString() } : {}),
+    });
     if (change !== 'reactivate') await endUserAccess(ctx, trx, id, status);
     await audit(
       trx,
