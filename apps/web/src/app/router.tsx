@@ -9,6 +9,7 @@ import { paths } from '../config/paths';
 import { requireEmployer, requireStaff } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
 import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
+import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateMembersSearch } from '../features/members/members-search';
@@ -451,6 +452,7 @@ const backOfficeRoutes = [
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAudit,
+    validateSearch: validateAuditSearch,
     component: pages.auditPage,
   }),
   createRoute({

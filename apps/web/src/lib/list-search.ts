@@ -4,8 +4,10 @@
  * link shows the same list and the back button returns to the previous one. A page describes its
  * filters, sorts and page sizes once (`listSearch({...})`, from the constants of the shared
  * schemas); the kit gives its `validateSearch` (anything unexpected dropped, defaults left out),
- * the API's query string, sorting and paging. No zod here: the pages that use it must not load
- * it (decision record 0009); the server validates the same query with the shared zod schema.
+ * the API's query string, sorting and paging. No zod here: `validateSearch` runs in the router,
+ * which is in the entry chunk that must not load it (decision record 0009), so a page describes
+ * its filters from the shared schemas' constants and limits (`textFilter(max)`,
+ * `oneOfFilter(values)`); the server validates the same query with the shared zod schema.
  */
 
 export type SortOrder = 'asc' | 'desc';
@@ -24,6 +26,7 @@ export const MAX_PAGE = 100_000;
 export interface ListDefinition<Filters, Sort extends string, PageSize extends number> {
   filters: { [K in keyof Filters]-?: FilterRule };
   sorts: readonly Sort[];
+  /** A list in one order (the audit log, newest first) names it and sends no sort to the API. */
   defaultSort: Sort;
   defaultOrder: SortOrder;
   pageSizes: readonly PageSize[];
@@ -156,8 +159,10 @@ export function listSearch<Filters, Sort extends string, PageSize extends number
       if (value !== undefined) params.set(key, String(value));
     }
     const s = settings(search);
-    params.set('sort', s.sort);
-    params.set('order', s.order);
+    if (def.sorts.length > 1) {
+      params.set('sort', s.sort);
+      params.set('order', s.order);
+    }
     if (withPage) {
       params.set('page', String(s.page));
       params.set('pageSize', String(s.pageSize));

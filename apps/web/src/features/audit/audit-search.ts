@@ -1,77 +1,55 @@
-/**
- * The filters of « Journal d'audit » as they live in the address (`/back-office/audit?actor=…`),
- * so that a filtered view can be reloaded, bookmarked or sent to a colleague.
+import { dateFilter, listSearch, textFilter, type ListSearch } from '../../lib/list-search';
+
+/*
+ * « Journal d'audit » keeps its filters and page in the address (`/back-office/audit?actor=…`),
+ * through the list-page kit (lib/list-search.ts), so that a filtered view can be reloaded,
+ * bookmarked or sent to a colleague. The filters' limits are AuditFiltersSchema's (the schema
+ * itself stays out: the router, where `validateSearch` runs, must not load zod — decision record
+ * 0009); the log has one order, newest first, and one page size.
  */
 
-export interface AuditSearch {
+/** AuditQuerySchema's page size (`@affilia/shared/schemas/audit`, which loads zod). */
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilterValues {
   actor?: string;
   company?: string;
   action?: string;
   /** Paris calendar days, 'YYYY-MM-DD', inclusive. */
   from?: string;
   to?: string;
-  page?: number;
 }
 
-export type AuditFilterValues = Omit<AuditSearch, 'page'>;
+export type AuditSearch = ListSearch<AuditFilterValues, 'at', typeof AUDIT_PAGE_SIZE>;
 
-const FILTER_KEYS = ['actor', 'company', 'action', 'from', 'to'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The page's list-page kit. */
+export const auditList = listSearch<AuditFilterValues, 'at', typeof AUDIT_PAGE_SIZE>({
+  filters: {
+    actor: textFilter(254),
+    company: textFilter(64),
+    action: textFilter(100),
+    from: dateFilter,
+    to: dateFilter,
+  },
+  sorts: ['at'],
+  defaultSort: 'at',
+  defaultOrder: 'desc',
+  pageSizes: [AUDIT_PAGE_SIZE],
+  defaultPageSize: AUDIT_PAGE_SIZE,
+});
 
-/** Reads the address's search (values may arrive as numbers: a SIREN is parsed as JSON). */
-export function validateAuditSearch(search: Record<string, unknown>): AuditSearch {
-  const result: AuditSearch = {};
-  for (const key of FILTER_KEYS) {
-    const raw = search[key];
-    if (typeof raw !== 'string' && typeof raw !== 'number') continue;
-    const value = String(raw)
-      .trim()
-      .slice(0, key === 'actor' ? 254 : 100);
-    if (value === '') continue;
-    if ((key === 'from' || key === 'to') && !ISO_DATE.test(value)) continue;
-    result[key] = value;
-  }
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 1 && page <= 100_000) result.page = page;
-  return result;
-}
-
-function params(search: AuditSearch): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = search[key]?.trim();
-    if (value) out.set(key, value);
-  }
-  if (search.page && search.page > 1) out.set('page', String(search.page));
-  return out;
-}
-
-/** The page's address for these filters and page (no `?` when there is nothing). */
-export function auditHref(path: string, search: AuditSearch): string {
-  const query = params(search).toString();
-  return query ? `${path}?${query}` : path;
-}
+/** `validateSearch` of `/back-office/audit`. */
+export const validateAuditSearch = auditList.validate;
 
 /** `GET /api/backoffice/audit?…` for this page. */
-export function auditApiUrl(search: AuditSearch, pageSize: number): string {
-  const query = params(search);
-  query.set('pageSize', String(pageSize));
-  return `/api/backoffice/audit?${query.toString()}`;
+export function auditApiUrl(search: AuditSearch): string {
+  return `/api/backoffice/audit?${auditList.queryString(search)}`;
 }
 
 /** « Exporter (CSV) »: the same filters, every page. */
 export function auditExportUrl(search: AuditSearch): string {
-  const query = params({ ...search, page: undefined }).toString();
+  const query = auditList.queryParams(search, false).toString();
   return `/api/backoffice/audit/export.csv${query ? `?${query}` : ''}`;
-}
-
-export function hasAuditFilters(search: AuditSearch): boolean {
-  return FILTER_KEYS.some((key) => Boolean(search[key]));
-}
-
-/** « Rechercher »: new filters start again at the first page. */
-export function applyAuditFilters(filters: AuditFilterValues): AuditSearch {
-  return validateAuditSearch({ ...filters });
 }
 
 /** The kind of actor, in French. */

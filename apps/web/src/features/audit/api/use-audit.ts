@@ -7,15 +7,19 @@ import { auditApiUrl } from '../audit-search';
 export type { AuditPage };
 export type AuditEntry = AuditPage['entries'][number];
 
-export const AUDIT_PAGE_SIZE = 50;
 const RETENTION_KEY = ['backoffice', 'audit', 'retention'] as const;
 
-/** `GET /api/backoffice/audit`: one page, newest first; the previous page stays while loading. */
+/**
+ * `GET /api/backoffice/audit`: one page, newest first, as the list-page kit reads it (its lines
+ * and whether there is a next page — the log does not count itself); the previous page stays
+ * while loading.
+ */
 export function useAuditPage(search: AuditSearch) {
-  const url = auditApiUrl(search, AUDIT_PAGE_SIZE);
+  const url = auditApiUrl(search);
   return useQuery({
     queryKey: ['backoffice', 'audit', 'page', url],
     queryFn: ({ signal }) => api.get<AuditPage>(url, { signal }),
+    select: (page) => ({ items: page.entries, hasMore: page.hasMore }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { Badge, Box, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Stack, Text } from '@mantine/core';
 import {
   auditActionLabel,
   auditDetailLabel,
@@ -6,6 +6,8 @@ import {
   formatAuditValue,
 } from '@affilia/shared/domain/audit';
 import { formatSiren } from '@affilia/shared/validators/siret';
+import type { DataColumn } from '../../../components/data-table';
+import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format-date';
 import type { AuditEntry } from '../api/use-audit';
 import { ACTOR_KIND_LABELS } from '../audit-search';
@@ -67,78 +69,70 @@ const target = (e: AuditEntry) => auditTargetLabel(e.targetType, e.targetId);
 const company = (e: AuditEntry) =>
   e.company ? `${e.company.name} (${formatSiren(e.company.siren)})` : '—';
 
+const ANYWHERE = { overflowWrap: 'anywhere' } as const;
+
+function Origin({ entry }: { entry: AuditEntry }) {
+  return (
+    <>
+      <Text size="sm">{entry.ip ?? '—'}</Text>
+      <Browser entry={entry} />
+    </>
+  );
+}
+
+const columns: DataColumn<AuditEntry>[] = [
+  { header: 'Date', noWrap: true, cell: (e) => formatDateTime(e.at) },
+  { header: 'Acteur', cell: (e) => <Actor entry={e} /> },
+  {
+    header: 'Action',
+    cell: (e) => (
+      <Text size="sm" fw={600} title={e.action}>
+        {auditActionLabel(e.action)}
+      </Text>
+    ),
+  },
+  { header: 'Entreprise', cell: (e) => <span style={ANYWHERE}>{company(e)}</span> },
+  { header: 'Cible', cell: (e) => <span style={ANYWHERE}>{target(e)}</span> },
+  { header: 'Origine', cell: (e) => <Origin entry={e} /> },
+  { header: 'Détails', minWidth: '220px', cell: (e) => <Details entry={e} /> },
+];
+
 /** The lines of the log: a table on a large screen, cards on a phone. */
 export function AuditList({ entries }: { entries: AuditEntry[] }) {
   return (
-    <>
-      <Paper withBorder radius="md" visibleFrom="md">
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped verticalSpacing="sm" fz="sm">
-            <Table.Caption>
-              <VisuallyHidden>Lignes du journal d’audit, les plus récentes d’abord</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Date</Table.Th>
-                <Table.Th scope="col">Acteur</Table.Th>
-                <Table.Th scope="col">Action</Table.Th>
-                <Table.Th scope="col">Entreprise</Table.Th>
-                <Table.Th scope="col">Cible</Table.Th>
-                <Table.Th scope="col">Origine</Table.Th>
-                <Table.Th scope="col">Détails</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                  <Table.Td>
-                    <Actor entry={e} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600} title={e.action}>
-                      {auditActionLabel(e.action)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{company(e)}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{target(e)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.ip ?? '—'}</Text>
-                    <Browser entry={e} />
-                  </Table.Td>
-                  <Table.Td miw={220}>
-                    <Details entry={e} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <Stack gap="sm" hiddenFrom="md" component="ul" style={{ listStyle: 'none', padding: 0 }}>
-        {entries.map((e) => (
-          <Paper key={e.id} component="li" withBorder radius="md" p="md">
-            <Stack gap={6}>
-              <Badge variant="light" tt="none" style={{ alignSelf: 'flex-start' }}>
-                {auditActionLabel(e.action)}
-              </Badge>
-              <Text size="sm">{formatDateTime(e.at)}</Text>
+    <DataTable
+      caption="Lignes du journal d’audit, les plus récentes d’abord"
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => e.id}
+      minWidth={1100}
+      tableFrom="md"
+      striped
+      card={{
+        title: (e) => (
+          <Badge variant="light" tt="none">
+            {auditActionLabel(e.action)}
+          </Badge>
+        ),
+        body: (e) => (
+          <CardLines>
+            <CardLine label="Date">{formatDateTime(e.at)}</CardLine>
+            <CardLine label="Acteur">
               <Actor entry={e} />
-              <Text size="sm">
-                <strong>Entreprise :</strong> {company(e)}
-              </Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                <strong>Cible :</strong> {target(e)}
-              </Text>
-              <Text size="sm">
-                <strong>Adresse IP :</strong> {e.ip ?? '—'}
-              </Text>
-              <Browser entry={e} />
-              {e.details ? <Details entry={e} /> : null}
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    </>
+            </CardLine>
+            <CardLine label="Entreprise">{company(e)}</CardLine>
+            <CardLine label="Cible">{target(e)}</CardLine>
+            <CardLine label="Origine">
+              <Origin entry={e} />
+            </CardLine>
+            {e.details ? (
+              <CardLine label="Détails">
+                <Details entry={e} />
+              </CardLine>
+            ) : null}
+          </CardLines>
+        ),
+      }}
+    />
   );
 }

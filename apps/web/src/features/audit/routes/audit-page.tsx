@@ -1,72 +1,29 @@
-import { staffCan } from '@affilia/shared/domain/permissions';
-import { LoadError } from '../../../components/load-error';
 import { useRef } from 'react';
-import { Button, Group, Paper, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import {
-  IconChevronLeft,
-  IconChevronRight,
-  IconFileTypeCsv,
-  IconListSearch,
-} from '@tabler/icons-react';
+import { IconFileTypeCsv, IconListSearch } from '@tabler/icons-react';
+import { staffCan } from '@affilia/shared/domain/permissions';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { ListEmpty, ListPrevNext, ListResults } from '../../../components/list-page';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
+import { useListActions } from '../../../lib/use-list-actions';
 import { useMe } from '../../../lib/use-me';
-import type { AuditEntry } from '../api/use-audit';
-import { AUDIT_PAGE_SIZE, useAuditPage } from '../api/use-audit';
+import { useAuditPage } from '../api/use-audit';
 import type { AuditSearch } from '../audit-search';
-import {
-  applyAuditFilters,
-  auditExportUrl,
-  auditHref,
-  hasAuditFilters,
-  validateAuditSearch,
-} from '../audit-search';
+import { AUDIT_PAGE_SIZE, auditExportUrl, auditList, validateAuditSearch } from '../audit-search';
 import { AuditFilters } from '../components/audit-filters';
 import { AuditList } from '../components/audit-list';
 import { RetentionPanel } from '../components/retention-panel';
 
-/** A page of the journal, « Précédente » and « Suivante ». */
-function AuditResults({
-  entries,
-  page,
-  hasMore,
-  updating,
-  onPage,
-}: {
-  entries: AuditEntry[];
-  page: number;
-  hasMore: boolean;
-  updating: boolean;
-  onPage: (page: number) => void;
-}) {
-  return (
-    <Stack gap="md" style={{ opacity: updating ? 0.6 : 1 }}>
-      <AuditList entries={entries} />
-      <Group justify="space-between">
-        <Button
-          variant="default"
-          leftSection={<IconChevronLeft size={18} aria-hidden />}
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
-          Précédente
-        </Button>
-        <Text size="sm">Page {page}</Text>
-        <Button
-          variant="default"
-          rightSection={<IconChevronRight size={18} aria-hidden />}
-          disabled={!hasMore}
-          onClick={() => onPage(page + 1)}
-        >
-          Suivante
-        </Button>
-      </Group>
-    </Stack>
-  );
+/** « Lignes 1 à 50, les plus récentes d’abord » (« (fin du journal) » on the last page). */
+function linesLabel(page: number, count: number, hasMore: boolean): string {
+  if (count === 0) return '';
+  const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
+  return `Lignes ${first} à ${first + count - 1}${hasMore ? '' : ' (fin du journal)'}, les plus récentes d’abord`;
 }
 
-/** `/back-office/audit`: « Journal d'audit » (SPEC §8), filters in the address. */
+/** `/back-office/audit`: « Journal d'audit » (SPEC §8), filters and page in the address. */
 export function AuditPage() {
   const search = validateAuditSearch(useSearch({ strict: false }));
   const navigate = useNavigate();
@@ -75,62 +32,12 @@ export function AuditPage() {
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   // Without the role (an older server), the setting shows and the API's refusal explains itself.
   const isAdmin = me.data?.staffRole ? staffCan(me.data.staffRole, 'backoffice.administer') : true;
-  const page = search.page ?? 1;
+  const { page } = auditList.settings(search);
+  const filtered = auditList.hasFilters(search);
 
   const go = (next: AuditSearch) =>
-    void navigate({ href: auditHref(paths.backOfficeAudit, next), resetScroll: false });
-  const toPage = (next: number) => {
-    go({ ...search, page: next });
-    window.requestAnimationFrame(() => resultsTitle.current?.focus());
-  };
-
-  const data = list.data;
-  const entries = data?.entries ?? [];
-  let content;
-  if (list.isPending) {
-    content = (
-      <Stack gap="xs" aria-busy="true">
-        {[0, 1, 2, 3, 4].map((i) => (
-          <Skeleton key={i} h={48} />
-        ))}
-      </Stack>
-    );
-  } else if (list.isError) {
-    content = <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
-  } else if (entries.length === 0) {
-    content = (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="xs" ta="center">
-          <IconListSearch size={32} aria-hidden />
-          <Text fw={600}>
-            {hasAuditFilters(search) ? 'Aucune ligne pour ces filtres.' : 'Le journal est vide.'}
-          </Text>
-          {hasAuditFilters(search) ? (
-            <Text size="sm" c="dimmed">
-              Élargissez les dates ou effacez un filtre.
-            </Text>
-          ) : null}
-        </Stack>
-      </Paper>
-    );
-  } else {
-    content = (
-      <AuditResults
-        entries={entries}
-        page={page}
-        hasMore={Boolean(data?.hasMore)}
-        updating={list.isPlaceholderData}
-        onPage={toPage}
-      />
-    );
-  }
-
-  let status = '';
-  if (list.isPending) status = 'Chargement du journal…';
-  else if (data && entries.length > 0) {
-    const first = (page - 1) * AUDIT_PAGE_SIZE + 1;
-    status = `Lignes ${first} à ${first + entries.length - 1}${data.hasMore ? '' : ' (fin du journal)'}, les plus récentes d’abord`;
-  }
+    void navigate({ to: paths.backOfficeAudit, search: next, resetScroll: false });
+  const { onSearch, onReset, onPage } = useListActions(auditList, search, go, resultsTitle);
 
   return (
     <Page
@@ -149,21 +56,35 @@ export function AuditPage() {
       }
     >
       <AuditFilters
-        key={auditHref('', { ...search, page: undefined })}
-        filters={search}
-        onSearch={(filters) => go(applyAuditFilters(filters))}
-        onReset={() => go({})}
+        key={auditList.queryString({ ...search, page: undefined })}
+        filters={auditList.pickFilters(search)}
+        onSearch={onSearch}
+        onReset={onReset}
       />
-      <Stack gap="sm">
-        <Title order={2} fz="lg" ref={resultsTitle} tabIndex={-1}>
-          Résultats
-        </Title>
-        <Text size="sm" role="status">
-          {status}
-        </Text>
-        <VisuallyHidden aria-live="polite">{list.isFetching ? 'Mise à jour…' : ''}</VisuallyHidden>
-        {content}
-      </Stack>
+      <ListResults
+        id="audit-results-title"
+        titleRef={resultsTitle}
+        title="Résultats"
+        testId="audit-count"
+        list={list}
+        page={page}
+        loading="Chargement du journal…"
+        count={(d) => linesLabel(page, d.items.length, Boolean(list.data?.hasMore))}
+        skeleton={<ListSkeleton />}
+        empty={
+          <ListEmpty
+            icon={IconListSearch}
+            title={filtered ? 'Aucune ligne pour ces filtres.' : 'Le journal est vide.'}
+            hint={filtered ? 'Élargissez les dates ou effacez un filtre.' : undefined}
+          />
+        }
+        onPage={onPage}
+        controls={
+          <ListPrevNext page={page} hasMore={Boolean(list.data?.hasMore)} onPage={onPage} />
+        }
+      >
+        {(entries) => <AuditList entries={entries} />}
+      </ListResults>
       {isAdmin ? <RetentionPanel /> : null}
     </Page>
   );
