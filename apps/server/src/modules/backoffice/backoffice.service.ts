@@ -11,7 +11,6 @@ import type {
   BackofficeQueueQuerySchema,
 } from '@affilia/shared/schemas/enrolment';
 import type { AffiliationStatus } from '../../db/schema';
-import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { enqueueEmail } from '../../lib/outbox/outbox';
@@ -38,6 +37,7 @@ import {
   findRequestForAction,
   uncertifyForm,
 } from './backoffice.repository';
+import { recordStaffAudit } from './staff-audit';
 
 const QUEUE_LIMIT = 500;
 
@@ -215,15 +215,11 @@ export async function markPaperReceived(
       form_token_hash: null,
       form_token_expires_at: null,
     });
-    await recordAudit(trx, now, {
+    await recordStaffAudit(trx, now, actor, {
       action: 'affiliation.paper_received',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
       companyId: r.company_id,
       targetType: 'affiliation_request',
       targetId: requestId,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
     });
   });
 }
@@ -314,15 +310,11 @@ export async function returnAffiliation(
         now,
       });
     }
-    await recordAudit(trx, now, {
+    await recordStaffAudit(trx, now, actor, {
       action: 'affiliation.returned',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
       companyId: r.company_id,
       targetType: 'affiliation_request',
       targetId: requestId,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
       details: { emailed: r.email !== null },
     });
   });

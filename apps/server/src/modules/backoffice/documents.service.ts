@@ -7,7 +7,6 @@ import type {
 } from '@affilia/shared/schemas/documents';
 import type { Database, DocumentStatus } from '../../db/schema';
 import type { AuditAction } from '@affilia/shared/domain/audit';
-import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -18,6 +17,7 @@ import * as repo from '../documents/documents.repository';
 import { findCompanyRow } from '../reference-data/reference-data.repository';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
+import { recordStaffAudit } from './staff-audit';
 
 /** A document is a PDF, a Word or an Excel file, from its bytes (lib/file-types.ts). */
 const DOCUMENT_FILE_TYPES = [PDF, DOCX, XLSX] as const;
@@ -88,14 +88,10 @@ async function audit(
   documentId: string,
   details?: Record<string, unknown>,
 ) {
-  await recordAudit(db, ctx.clock.now(), {
+  await recordStaffAudit(db, ctx.clock.now(), actor, {
     action,
-    actorUserId: actor.userId,
-    actorKind: 'staff',
     targetType: 'document',
     targetId: documentId,
-    ip: actor.meta.ip,
-    userAgent: actor.meta.userAgent,
     details,
   });
 }

@@ -11,7 +11,6 @@ import type {
 import type { AuditAction } from '@affilia/shared/domain/audit';
 import { ROLE_PERMISSIONS } from '@affilia/shared/domain/permissions';
 import type { Db } from '../../db/database';
-import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, notFound } from '../../lib/errors';
 import type { UploadedFile } from '../messages/attachments';
@@ -30,6 +29,7 @@ import { findStaffUser } from '../staff/staff.repository';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 import type { StaffActor } from './backoffice.service';
+import { recordStaffAudit } from './staff-audit';
 
 export interface InboxFilters {
   category?: MessageCategory | undefined;
@@ -69,15 +69,11 @@ async function audit(
   row: { id: string; company_id: string },
   details?: Record<string, unknown>,
 ) {
-  await recordAudit(trx, now, {
+  await recordStaffAudit(trx, now, actor, {
     action,
-    actorUserId: actor.userId,
-    actorKind: 'staff',
     companyId: row.company_id,
     targetType: 'conversation',
     targetId: row.id,
-    ip: actor.meta.ip,
-    userAgent: actor.meta.userAgent,
     details,
   });
 }

@@ -37,12 +37,12 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { AuditAction } from '@affilia/shared/domain/audit';
-import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
 import type { StaffActor } from '../backoffice/backoffice.service';
+import { recordStaffAudit } from '../backoffice/staff-audit';
 import { JPEG, PNG, detectFileType, fileNameFor } from '../../lib/file-types';
 import { getBranding } from '../settings/settings.service';
 
@@ -56,14 +56,10 @@ function audit(
   target: { type: string; id: string | null },
   details?: Record<string, unknown>,
 ) {
-  return recordAudit(db, now, {
+  return recordStaffAudit(db, now, actor, {
     action,
-    actorUserId: actor.userId,
-    actorKind: 'staff',
     targetType: target.type,
     targetId: target.id,
-    ip: actor.meta.ip,
-    userAgent: actor.meta.userAgent,
     details,
   });
 }

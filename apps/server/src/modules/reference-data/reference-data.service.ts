@@ -30,13 +30,13 @@ import type { z } from 'zod';
 import type { ContractOption, Database } from '../../db/schema';
 import { toSearchName } from '../../db/search-name';
 import type { AuditAction } from '@affilia/shared/domain/audit';
-import { recordAudit } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { bumpDataVersion } from '../../lib/data-versions';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
+import { recordStaffAudit } from '../backoffice/staff-audit';
 import { refreshLatestCoverage } from '../members/latest-coverage';
 import { findCoveragesOfMember } from '../members/members.repository';
 import { findMembers, nirWithKey, toCoverage, toRow } from '../members/members.service';
@@ -121,27 +121,6 @@ function changes(
   return out;
 }
 
-async function audit(
-  db: Db,
-  ctx: Ctx,
-  actor: StaffActor,
-  entry: {
-    action: AuditAction;
-    companyId: string;
-    targetType: string;
-    targetId: string;
-    details: Record<string, unknown>;
-  },
-) {
-  await recordAudit(db, ctx.clock.now(), {
-    ...entry,
-    actorUserId: actor.userId,
-    actorKind: 'staff',
-    ip: actor.meta.ip,
-    userAgent: actor.meta.userAgent,
-  });
-}
-
 type Changes = ReturnType<typeof changes>;
 
 /**
@@ -173,7 +152,10 @@ async function editRecord<Row>(
     const changed = changes(edit.before(row), edit.input);
     if (Object.keys(changed).length === 0) return;
     await edit.write(trx, changed);
-    await audit(trx, ctx, actor, { ...edit.audit(row), details: { changes: changed } });
+    await recordStaffAudit(trx, ctx.clock.now(), actor, {
+      ...edit.audit(row),
+      details: { changes: changed },
+    });
   });
 }
 
@@ -212,7 +194,7 @@ export async function createCompany(
       created_at: now,
       updated_at: now,
     });
-    await audit(trx, ctx, actor, {
+    await recordStaffAudit(trx, ctx.clock.now(), actor, {
       action: 'reference.company_created',
       companyId: id,
       targetType: 'company',
@@ -311,7 +293,7 @@ export async function createEstablishment(
       created_at: now,
       updated_at: now,
     });
-    await audit(trx, ctx, actor, {
+    await recordStaffAudit(trx, ctx.clock.now(), actor, {
       action: 'reference.establishment_created',
       companyId,
       targetType: 'establishment',
@@ -404,7 +386,7 @@ export async function createContract(
       created_at: now,
       updated_at: now,
     });
-    await audit(trx, ctx, actor, {
+    await recordStaffAudit(trx, ctx.clock.now(), actor, {
       action: 'reference.contract_created',
       companyId: company.id,
       targetType: 'contract',
@@ -618,7 +600,7 @@ export async function updateCoverage(
     });
     // The member's latest-coverage copy and the data version: « Mes salariés » shows it at once.
     await refreshLatestCoverage(trx, [memberId], now);
-    await audit(trx, ctx, actor, {
+    await recordStaffAudit(trx, ctx.clock.now(), actor, {
       action: 'reference.coverage_updated',
       companyId: cv.company_id,
       targetType: 'coverage',
