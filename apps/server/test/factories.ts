@@ -5,6 +5,8 @@ import { toSearchName } from '../src/db/search-name';
 import type { FieldCipher } from '../src/lib/crypto';
 import { newId } from '../src/lib/ids';
 import { refreshLatestCoverage } from '../src/modules/members/latest-coverage';
+import { insertRequest, newRequestRow } from '../src/modules/affiliations/affiliations.repository';
+import { recordCreation } from '../src/modules/affiliations/status';
 import { hashPassword } from '../src/lib/passwords';
 import { hashToken } from '../src/lib/tokens';
 
@@ -305,7 +307,7 @@ export async function createAffiliationRequest(
   const lastName = input.lastName ?? `Salarié${n}`;
   const firstName = input.firstName ?? 'Camille';
   const status = input.status ?? 'sent';
-  const request = {
+  const request = newRequestRow({
     id: newId(),
     company_id: input.establishment.company_id,
     establishment_id: input.establishment.id,
@@ -316,7 +318,6 @@ export async function createAffiliationRequest(
     status,
     last_name: lastName,
     first_name: firstName,
-    search_name: toSearchName(lastName, firstName),
     email,
     nir_encrypted: cipher.encrypt(nir13),
     nir_hash: cipher.hash(nir13),
@@ -325,9 +326,7 @@ export async function createAffiliationRequest(
     affiliation_date: '2026-02-01',
     employment_contract_type: 'cdi',
     employment_start_date: '2026-01-05',
-    employment_end_date: null,
     professional_status: 'non_cadre' as const,
-    position_in_company: null,
     form_token_hash: email ? hashToken(input.token ?? `jeton-${newId()}`) : null,
     form_token_expires_at:
       input.formTokenExpiresAt !== undefined
@@ -335,33 +334,15 @@ export async function createAffiliationRequest(
         : email
           ? new Date(new Date(sentAt).getTime() + 30 * 24 * 3600_000).toISOString()
           : null,
-    birth_date_locked_until: null,
-    last_reminder_at: null,
     sent_at: sentAt,
-    status_changed_at: sentAt,
-    finalised_at: null,
-    paper_received_at: null,
-    validated_at: null,
-    validated_by: null,
-    returned_at: null,
-    return_reason: null,
-    abandon_reason: null,
     created_at: sentAt,
-    updated_at: sentAt,
-  };
-  await db.insertInto('affiliation_requests').values(request).execute();
-  await db
-    .insertInto('affiliation_status_history')
-    .values({
-      id: newId(),
-      request_id: request.id,
-      from_status: null,
-      to_status: 'sent',
-      actor_user_id: input.createdBy.id,
-      actor_kind: 'employer',
-      reason: null,
-      at: sentAt,
-    })
-    .execute();
+  });
+  await insertRequest(db, request);
+  await recordCreation(db, {
+    requestId: request.id,
+    status: 'sent',
+    actor: { kind: 'employer', userId: input.createdBy.id },
+    now: new Date(sentAt),
+  });
   return { ...request, nir13 };
 }

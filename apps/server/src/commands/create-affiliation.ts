@@ -2,18 +2,24 @@ import { AFFILIATION_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import type { PreAffiliation } from '@affilia/shared/schemas/affiliations';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import type { Db } from '../db/database';
-import { toSearchName } from '../db/search-name';
 import { recordAudit } from '../lib/audit';
 import { parisDate } from '../lib/clock';
 import type { AppContext } from '../lib/context';
-import { conflict } from '../lib/errors';
+import { conflict, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import type { Branding } from '../lib/mail/templates';
 import { enqueueEmail } from '../lib/outbox/outbox';
 import type { EmployerActor } from '../lib/policies';
 import { auditOf, fieldError } from '../modules/affiliations/request-rules';
+import {
+  findCoverageRunningFrom,
+  findMemberIdOfCompany,
+  findRequestOfPerson,
+  insertRequest,
+} from '../modules/affiliations/affiliations.repository';
 import { PENDING_STATUSES, recordCreation } from '../modules/affiliations/status';
 import type { RequestMeta } from '../lib/request-meta';
+import { findCompanyRow } from '../modules/reference-data/reference-data.repository';
 import { getBranding } from '../modules/settings/settings.service';
 
 export interface CreateAffiliationInput {
@@ -51,18 +57,16 @@ export async function createAffiliation(
   input: CreateAffiliationInput,
 ): Promise<string> {
   const now = ctx.clock.now();
-  const company = await ctx.db
-    .selectFrom('companies')
-    .select(['id', 'name'])
-    .where('id', '=', input.establishment.company_id)
-    .executeTakeFirstOrThrow();
+  const company = await findCompanyRow(ctx.db, input.establishment.company_id);
+  // The establishment's company: there is one (foreign key).
+  if (!company) throw notFound();
   const branding = await getBranding(ctx);
   const nirHash = ctx.cipher.hash(input.nir);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const step: Step = { ctx, trx, actor, now, today: parisDate(now), nirHash, company, input };
     const memberId = await memberToLink(step);
     await assertNoPendingRequest(step);
-    const requestId = await insertRequest(step, memberId);
+    const requestId = await createRequest(step, memberId);
     await recordCreation(trx, {
       requestId,
       status: 'sent',
@@ -92,19 +96,19 @@ const modeOf = (input: CreateAffiliationInput) => (input.request.email ? 'email'
  * still covered at the affiliation date may not be affiliated again.
  */
 async function memberToLink({ trx, today, nirHash, company, input }: Step) {
-  const member = await trx
-    .selectFrom('members')
-    .select(['id'])
-    .where('company_id', '=', company.id)
-    .where('nir_hash', '=', nirHash)
-    .executeTakeFirst();
-  if (input.request.alreadyAffiliated && !member) {
+  const memberId = await findMemberIdOfCompany(trx, company.id, { nirHash });
+  if (input.request.alreadyAffiliated && !memberId) {
     throw fieldError({
       nir: 'Aucun salarié affilié de l’entreprise n’a ce numéro de sécurité sociale : répondez « Non » s’il n’a jamais été affilié',
     });
   }
-  if (!member) return null;
-  const coverage = await findActiveCoverage(trx, member.id, today, input.request.affiliationDate);
+  if (!memberId) return null;
+  const coverage = await findCoverageRunningFrom(
+    trx,
+    memberId,
+    today,
+    input.request.affiliationDate,
+  );
   if (coverage) {
     throw conflict(
       'already_covered',
@@ -113,40 +117,16 @@ async function memberToLink({ trx, today, nirHash, company, input }: Step) {
       } ${formatFrenchDate(coverage.effective_date)}.`,
     );
   }
-  return member.id;
-}
-
-/** A coverage of the member that is not ended today and still runs at `affiliationDate`. */
-async function findActiveCoverage(
-  db: Db,
-  memberId: string,
-  today: string,
-  affiliationDate: string,
-) {
-  return db
-    .selectFrom('coverages as v')
-    .innerJoin('contracts as k', 'k.id', 'v.contract_id')
-    .select(['v.effective_date', 'v.end_date', 'k.label', 'k.number'])
-    .where('v.member_id', '=', memberId)
-    .where((eb) =>
-      eb.or([
-        eb('v.end_date', 'is', null),
-        eb.and([eb('v.end_date', '>=', today), eb('v.end_date', '>=', affiliationDate)]),
-      ]),
-    )
-    .orderBy('v.effective_date')
-    .executeTakeFirst();
+  return memberId;
 }
 
 /** One request at a time per person and company while it waits for the employee or the insurer. */
 async function assertNoPendingRequest({ trx, nirHash, company }: Step) {
-  const pending = await trx
-    .selectFrom('affiliation_requests')
-    .select(['status', 'created_at'])
-    .where('company_id', '=', company.id)
-    .where('nir_hash', '=', nirHash)
-    .where('status', 'in', [...PENDING_STATUSES])
-    .executeTakeFirst();
+  const pending = await findRequestOfPerson(
+    trx,
+    { companyId: company.id, nirHash },
+    PENDING_STATUSES,
+  );
   if (pending) {
     throw conflict(
       'request_pending',
@@ -155,56 +135,41 @@ async function assertNoPendingRequest({ trx, nirHash, company }: Step) {
   }
 }
 
-async function insertRequest(
+async function createRequest(
   { ctx, trx, actor, now, nirHash, company, input }: Step,
   memberId: string | null,
 ): Promise<string> {
   const { request, link } = input;
   const nowIso = now.toISOString();
   const requestId = newId();
-  await trx
-    .insertInto('affiliation_requests')
-    .values({
-      id: requestId,
-      company_id: company.id,
-      establishment_id: input.establishment.id,
-      contract_id: input.contractId,
-      member_id: memberId,
-      created_by_user_id: actor.user.id,
-      mode: modeOf(input),
-      status: 'sent',
-      last_name: request.lastName,
-      first_name: request.firstName,
-      search_name: toSearchName(request.lastName, request.firstName),
-      email: request.email ?? null,
-      nir_encrypted: ctx.cipher.encrypt(input.nir),
-      nir_hash: nirHash,
-      birth_date: request.birthDate,
-      hire_date: request.hireDate,
-      affiliation_date: request.affiliationDate,
-      employment_contract_type: request.employmentContractType,
-      employment_start_date: request.employmentStartDate,
-      employment_end_date: request.employmentEndDate ?? null,
-      professional_status: request.professionalStatus,
-      position_in_company: request.positionInCompany ?? null,
-      already_affiliated: request.alreadyAffiliated ? 1 : 0,
-      form_token_hash: link?.hash ?? null,
-      form_token_expires_at: link?.expiresAt.toISOString() ?? null,
-      birth_date_locked_until: null,
-      last_reminder_at: null,
-      sent_at: nowIso,
-      status_changed_at: nowIso,
-      finalised_at: null,
-      paper_received_at: null,
-      validated_at: null,
-      validated_by: null,
-      returned_at: null,
-      return_reason: null,
-      abandon_reason: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-    })
-    .execute();
+  await insertRequest(trx, {
+    id: requestId,
+    company_id: company.id,
+    establishment_id: input.establishment.id,
+    contract_id: input.contractId,
+    member_id: memberId,
+    created_by_user_id: actor.user.id,
+    mode: modeOf(input),
+    status: 'sent',
+    last_name: request.lastName,
+    first_name: request.firstName,
+    email: request.email ?? null,
+    nir_encrypted: ctx.cipher.encrypt(input.nir),
+    nir_hash: nirHash,
+    birth_date: request.birthDate,
+    hire_date: request.hireDate,
+    affiliation_date: request.affiliationDate,
+    employment_contract_type: request.employmentContractType,
+    employment_start_date: request.employmentStartDate,
+    employment_end_date: request.employmentEndDate ?? null,
+    professional_status: request.professionalStatus,
+    position_in_company: request.positionInCompany ?? null,
+    already_affiliated: request.alreadyAffiliated ? 1 : 0,
+    form_token_hash: link?.hash ?? null,
+    form_token_expires_at: link?.expiresAt.toISOString() ?? null,
+    sent_at: nowIso,
+    created_at: nowIso,
+  });
   return requestId;
 }
 

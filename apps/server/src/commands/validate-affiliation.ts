@@ -3,7 +3,16 @@ import { toSearchName } from '../db/search-name';
 import { recordAudit } from '../lib/audit';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
+import {
+  findMemberIdOfCompany,
+  insertCoverage,
+  insertMember,
+  loadRequest,
+  updateRequest,
+} from '../modules/affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../modules/affiliations/status';
+import { findChosenOption } from '../modules/enrolment/enrolment.repository';
+import { updateMember } from '../modules/reference-data/reference-data.repository';
 import type { StaffActor } from '../modules/backoffice/backoffice.service';
 import { refreshLatestCoverage } from '../modules/members/latest-coverage';
 
@@ -55,33 +64,17 @@ export async function validateAffiliation(
 }
 
 async function finalisedRequest(trx: AppContext['db'], requestId: string) {
-  const request = await trx
-    .selectFrom('affiliation_requests')
-    .selectAll()
-    .where('id', '=', requestId)
-    .executeTakeFirstOrThrow();
+  const request = await loadRequest(trx, requestId);
   if (request.status !== 'finalised') throw invalidTransition();
   return request;
 }
 
 /** The member linked to the request, else the company's member of that NIR, if any. */
 async function knownMemberId({ trx, request }: Step): Promise<string | null> {
-  if (request.member_id) {
-    const linked = await trx
-      .selectFrom('members')
-      .select('id')
-      .where('id', '=', request.member_id)
-      .where('company_id', '=', request.company_id)
-      .executeTakeFirst();
-    if (linked) return linked.id;
-  }
-  const byNir = await trx
-    .selectFrom('members')
-    .select('id')
-    .where('company_id', '=', request.company_id)
-    .where('nir_hash', '=', request.nir_hash)
-    .executeTakeFirst();
-  return byNir?.id ?? null;
+  const linked = request.member_id
+    ? await findMemberIdOfCompany(trx, request.company_id, { id: request.member_id })
+    : null;
+  return linked ?? findMemberIdOfCompany(trx, request.company_id, { nirHash: request.nir_hash });
 }
 
 /** The known member, now in the request's establishment with its status; or a new member. */
@@ -90,53 +83,41 @@ async function memberOfRequest(step: Step) {
   const at = now.toISOString();
   const known = await knownMemberId(step);
   if (known) {
-    await trx
-      .updateTable('members')
-      .set({
-        establishment_id: r.establishment_id,
-        professional_status: r.professional_status,
-        ...(r.email ? { email: r.email } : {}),
-        updated_at: at,
-      })
-      .where('id', '=', known)
-      .execute();
+    await updateMember(trx, known, {
+      establishment_id: r.establishment_id,
+      professional_status: r.professional_status,
+      ...(r.email ? { email: r.email } : {}),
+      updated_at: at,
+    });
     return { memberId: known, existingMember: true };
   }
   const memberId = newId();
-  await trx
-    .insertInto('members')
-    .values({
-      id: memberId,
-      company_id: r.company_id,
-      establishment_id: r.establishment_id,
-      nir_encrypted: r.nir_encrypted,
-      nir_hash: r.nir_hash,
-      last_name: r.last_name,
-      first_name: r.first_name,
-      search_name: toSearchName(r.last_name, r.first_name),
-      birth_date: r.birth_date,
-      professional_status: r.professional_status,
-      email: r.email,
-      latest_coverage_id: null,
-      latest_contract_id: null,
-      latest_effective_date: null,
-      latest_end_date: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertMember(trx, {
+    id: memberId,
+    company_id: r.company_id,
+    establishment_id: r.establishment_id,
+    nir_encrypted: r.nir_encrypted,
+    nir_hash: r.nir_hash,
+    last_name: r.last_name,
+    first_name: r.first_name,
+    search_name: toSearchName(r.last_name, r.first_name),
+    birth_date: r.birth_date,
+    professional_status: r.professional_status,
+    email: r.email,
+    latest_coverage_id: null,
+    latest_contract_id: null,
+    latest_effective_date: null,
+    latest_end_date: null,
+    created_at: at,
+    updated_at: at,
+  });
   return { memberId, existingMember: false };
 }
 
 /** The option chosen in the form, else the contract's mandatory one, else its first. */
 async function chosenOption({ trx, request }: Step, input: ValidateAffiliationInput) {
-  const form = await trx
-    .selectFrom('enrolment_forms')
-    .select(['option_code'])
-    .where('request_id', '=', request.id)
-    .executeTakeFirst();
   return (
-    form?.option_code ??
+    (await findChosenOption(trx, request.id)) ??
     input.contractOptions.find((o) => o.mandatory)?.code ??
     input.contractOptions[0]?.code ??
     'base'
@@ -150,20 +131,17 @@ async function addCoverage(
 ): Promise<string> {
   const at = now.toISOString();
   const coverageId = newId();
-  await trx
-    .insertInto('coverages')
-    .values({
-      id: coverageId,
-      member_id: memberId,
-      contract_id: request.contract_id,
-      option_code: optionCode,
-      effective_date: request.affiliation_date,
-      end_date: request.employment_end_date,
-      affiliation_request_id: request.id,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertCoverage(trx, {
+    id: coverageId,
+    member_id: memberId,
+    contract_id: request.contract_id,
+    option_code: optionCode,
+    effective_date: request.affiliation_date,
+    end_date: request.employment_end_date,
+    affiliation_request_id: request.id,
+    created_at: at,
+    updated_at: at,
+  });
   return coverageId;
 }
 
@@ -176,15 +154,11 @@ async function markValidated({ trx, now, request }: Step, actor: StaffActor, mem
     actor: { kind: 'staff', userId: actor.userId },
     now,
   });
-  await trx
-    .updateTable('affiliation_requests')
-    .set({
-      member_id: memberId,
-      validated_at: now.toISOString(),
-      validated_by: actor.userId,
-      form_token_hash: null,
-      form_token_expires_at: null,
-    })
-    .where('id', '=', request.id)
-    .execute();
+  await updateRequest(trx, request.id, {
+    member_id: memberId,
+    validated_at: now.toISOString(),
+    validated_by: actor.userId,
+    form_token_hash: null,
+    form_token_expires_at: null,
+  });
 }

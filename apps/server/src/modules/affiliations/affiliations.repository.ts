@@ -17,9 +17,11 @@ import type {
   AffiliationRequestsTable,
   AffiliationStatus,
   AffiliationStatusHistoryTable,
+  CoveragesTable,
   Database,
+  MembersTable,
 } from '../../db/schema';
-import { nameSearchCondition } from '../../db/search-name';
+import { nameSearchCondition, toSearchName } from '../../db/search-name';
 import { nextDay, parisDayStart } from '../../lib/clock';
 import type { FieldCipher } from '../../lib/crypto';
 import { newId } from '../../lib/ids';
@@ -361,4 +363,125 @@ export function findReminderCandidates(
     .where('r.form_token_expires_at', '>', nowIso)
     .orderBy('r.sent_at')
     .execute();
+}
+
+type RequestDefaults =
+  | 'member_id'
+  | 'search_name'
+  | 'employment_end_date'
+  | 'position_in_company'
+  | 'form_token_hash'
+  | 'form_token_expires_at'
+  | 'birth_date_locked_until'
+  | 'last_reminder_at'
+  | 'status_changed_at'
+  | 'finalised_at'
+  | 'paper_received_at'
+  | 'validated_at'
+  | 'validated_by'
+  | 'returned_at'
+  | 'return_reason'
+  | 'abandon_reason'
+  | 'updated_at';
+
+/** What a new request is created with; the rest starts empty (or from its creation). */
+export type NewRequestFields = Omit<Insertable<AffiliationRequestsTable>, RequestDefaults> &
+  Partial<Pick<Insertable<AffiliationRequestsTable>, RequestDefaults>>;
+
+/**
+ * A request's row: no link, reminder, decision or member unless `fields` says so; the search
+ * name from the names; changed and updated when created.
+ */
+export function newRequestRow(fields: NewRequestFields) {
+  return {
+    member_id: null,
+    search_name: toSearchName(fields.last_name, fields.first_name),
+    employment_end_date: null,
+    position_in_company: null,
+    form_token_hash: null,
+    form_token_expires_at: null,
+    birth_date_locked_until: null,
+    last_reminder_at: null,
+    status_changed_at: fields.created_at,
+    finalised_at: null,
+    paper_received_at: null,
+    validated_at: null,
+    validated_by: null,
+    returned_at: null,
+    return_reason: null,
+    abandon_reason: null,
+    updated_at: fields.created_at,
+    ...fields,
+  } satisfies Insertable<AffiliationRequestsTable>;
+}
+
+export async function insertRequest(trx: Db, fields: NewRequestFields): Promise<void> {
+  await trx.insertInto('affiliation_requests').values(newRequestRow(fields)).execute();
+}
+
+/** The request's row (known to exist). */
+export function loadRequest(trx: Db, requestId: string) {
+  return trx
+    .selectFrom('affiliation_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A request of this person (NIR hash) in the company in one of `statuses`, if any. */
+export function findRequestOfPerson(
+  trx: Db,
+  person: { companyId: string; nirHash: string },
+  statuses: readonly AffiliationStatus[],
+) {
+  return trx
+    .selectFrom('affiliation_requests')
+    .select(['status', 'created_at'])
+    .where('company_id', '=', person.companyId)
+    .where('nir_hash', '=', person.nirHash)
+    .where('status', 'in', [...statuses])
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The member a request names or becomes (pré-affiliation, the insurer's validation)
+
+/** The company's member of this NIR hash, or of this id when given and in the company. */
+export async function findMemberIdOfCompany(
+  trx: Db,
+  companyId: string,
+  by: { id: string } | { nirHash: string },
+): Promise<string | null> {
+  const row = await trx
+    .selectFrom('members')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where((eb) => ('id' in by ? eb('id', '=', by.id) : eb('nir_hash', '=', by.nirHash)))
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The member's coverage that is open, or ends neither before `today` nor before `from`. */
+export function findCoverageRunningFrom(trx: Db, memberId: string, today: string, from: string) {
+  return trx
+    .selectFrom('coverages as v')
+    .innerJoin('contracts as k', 'k.id', 'v.contract_id')
+    .select(['v.effective_date', 'v.end_date', 'k.label', 'k.number'])
+    .where('v.member_id', '=', memberId)
+    .where((eb) =>
+      eb.or([
+        eb('v.end_date', 'is', null),
+        eb.and([eb('v.end_date', '>=', today), eb('v.end_date', '>=', from)]),
+      ]),
+    )
+    .orderBy('v.effective_date')
+    .executeTakeFirst();
+}
+
+export async function insertMember(trx: Db, row: Insertable<MembersTable>): Promise<void> {
+  await trx.insertInto('members').values(row).execute();
+}
+
+export async function insertCoverage(trx: Db, row: Insertable<CoveragesTable>): Promise<void> {
+  await trx.insertInto('coverages').values(row).execute();
 }

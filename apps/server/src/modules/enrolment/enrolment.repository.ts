@@ -455,3 +455,13 @@ export async function setSubmittedBia(
   }
   return previous?.storage_key ?? null;
 }
+
+/** The option the employee chose in the form, if any. */
+export async function findChosenOption(trx: Db, requestId: string): Promise<string | null> {
+  const form = await trx
+    .selectFrom('enrolment_forms')
+    .select(['option_code'])
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return form?.option_code ?? null;
+}

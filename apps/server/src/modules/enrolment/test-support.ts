@@ -5,11 +5,12 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import type { AffiliationMode, AffiliationStatus } from '../../db/schema';
-import { toSearchName } from '../../db/search-name';
 import type { AppContext } from '../../lib/context';
 import { newId } from '../../lib/ids';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { Browser } from '../../../test/helper';
+import { insertRequest } from '../affiliations/affiliations.repository';
+import { recordCreation } from '../affiliations/status';
 
 export const EMPLOYEE_NIR = '1900175123046';
 export const EMPLOYEE_BIRTH_DATE = '1990-01-15';
@@ -52,65 +53,41 @@ export async function insertAffiliationRequest(
   const mode = input.mode ?? 'email';
   const lastName = input.lastName ?? 'Lefèvre';
   const firstName = input.firstName ?? 'Hélène';
-  await ctx.db
-    .insertInto('affiliation_requests')
-    .values({
-      id,
-      company_id: input.company.id,
-      establishment_id: input.establishment.id,
-      contract_id: input.contract.id,
-      member_id: input.memberId ?? null,
-      created_by_user_id: input.createdBy.id,
-      mode,
-      status: input.status ?? 'sent',
-      last_name: lastName,
-      first_name: firstName,
-      search_name: toSearchName(lastName, firstName),
-      email:
-        input.email === undefined ? (mode === 'email' ? 'helene@exemple.fr' : null) : input.email,
-      nir_encrypted: ctx.cipher.encrypt(nir),
-      nir_hash: ctx.cipher.hash(nir),
-      birth_date: EMPLOYEE_BIRTH_DATE,
-      hire_date: '2026-02-01',
-      affiliation_date: '2026-02-01',
-      employment_contract_type: 'cdi',
-      employment_start_date: '2026-02-01',
-      employment_end_date: null,
-      professional_status: 'non_cadre',
-      position_in_company: null,
-      form_token_hash: mode === 'email' ? hashToken(token) : null,
-      form_token_expires_at:
-        mode === 'email'
-          ? new Date(now.getTime() + (input.validDays ?? 30) * 86_400_000).toISOString()
-          : null,
-      birth_date_locked_until: null,
-      last_reminder_at: null,
-      sent_at: at,
-      status_changed_at: at,
-      finalised_at: null,
-      paper_received_at: null,
-      validated_at: null,
-      validated_by: null,
-      returned_at: null,
-      return_reason: null,
-      abandon_reason: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('affiliation_status_history')
-    .values({
-      id: newId(),
-      request_id: id,
-      from_status: null,
-      to_status: input.status ?? 'sent',
-      actor_user_id: input.createdBy.id,
-      actor_kind: 'employer',
-      reason: null,
-      at,
-    })
-    .execute();
+  await insertRequest(ctx.db, {
+    id,
+    company_id: input.company.id,
+    establishment_id: input.establishment.id,
+    contract_id: input.contract.id,
+    member_id: input.memberId ?? null,
+    created_by_user_id: input.createdBy.id,
+    mode,
+    status: input.status ?? 'sent',
+    last_name: lastName,
+    first_name: firstName,
+    email:
+      input.email === undefined ? (mode === 'email' ? 'helene@exemple.fr' : null) : input.email,
+    nir_encrypted: ctx.cipher.encrypt(nir),
+    nir_hash: ctx.cipher.hash(nir),
+    birth_date: EMPLOYEE_BIRTH_DATE,
+    hire_date: '2026-02-01',
+    affiliation_date: '2026-02-01',
+    employment_contract_type: 'cdi',
+    employment_start_date: '2026-02-01',
+    professional_status: 'non_cadre',
+    form_token_hash: mode === 'email' ? hashToken(token) : null,
+    form_token_expires_at:
+      mode === 'email'
+        ? new Date(now.getTime() + (input.validDays ?? 30) * 86_400_000).toISOString()
+        : null,
+    sent_at: at,
+    created_at: at,
+  });
+  await recordCreation(ctx.db, {
+    requestId: id,
+    status: input.status ?? 'sent',
+    actor: { kind: 'employer', userId: input.createdBy.id },
+    now,
+  });
   return { id, token };
 }
 
