@@ -1,7 +1,7 @@
-import { PasswordInput, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
 import { PasswordField } from './password-field';
+import { RevealablePasswordInput } from './revealable-password-input';
 
 export interface NewPasswordValues {
   password: string;
@@ -17,17 +17,23 @@ export function validateConfirmation(values: NewPasswordValues): Record<string, 
   return {};
 }
 
-/** « Mot de passe » with the strength meter, and « Confirmer le mot de passe ». */
+/**
+ * « Mot de passe » with the strength meter, and « Confirmer le mot de passe »; the account's
+ * address, hidden, lets password managers file the new password under the right account.
+ */
 export function NewPasswordFields<Values extends NewPasswordValues>({
   form,
+  account,
   userInputs,
 }: {
   form: UseFormReturnType<Values>;
+  /** The account's address (its sign-in). */
+  account: string;
   userInputs?: string[];
 }) {
-  const [confirmVisible, setConfirmVisible] = useState(false);
   return (
     <Stack gap="md">
+      <input type="email" name="username" autoComplete="username" value={account} readOnly hidden />
       <PasswordField
         label="Mot de passe"
         required
@@ -36,20 +42,13 @@ export function NewPasswordFields<Values extends NewPasswordValues>({
         {...form.getInputProps('password')}
         value={form.values.password}
       />
-      <PasswordInput
+      <RevealablePasswordInput
         label="Confirmer le mot de passe"
+        toggleLabel="la confirmation du mot de passe"
         autoComplete="new-password"
         required
         size="md"
-        visible={confirmVisible}
-        onVisibilityChange={setConfirmVisible}
-        visibilityToggleFocusable
-        visibilityToggleButtonProps={{
-          'aria-label': `${confirmVisible ? 'Masquer' : 'Afficher'} la confirmation du mot de passe`,
-          'aria-pressed': confirmVisible,
-        }}
         {...form.getInputProps('confirmPassword')}
-        aria-invalid={form.errors.confirmPassword ? true : undefined}
       />
     </Stack>
   );

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { MantineColor, PasswordInputProps } from '@mantine/core';
-import { Box, List, PasswordInput, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Box, List, Progress, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { PasswordEvaluation, PasswordScore } from '@affilia/shared/domain/password-policy';
 import type * as PasswordStrength from './password-strength';
+import { RevealablePasswordInput } from './revealable-password-input';
 
 type StrengthModule = typeof PasswordStrength;
 
@@ -121,7 +122,6 @@ export function PasswordField({
   ...props
 }: PasswordFieldProps) {
   const strength = useStrengthModule();
-  const [visible, setVisible] = useState(false);
   const meterId = useId();
   const deferred = useDeferredValue(value);
   const inputsKey = (userInputs ?? []).join('\u0000');
@@ -133,22 +133,14 @@ export function PasswordField({
 
   return (
     <Box>
-      <PasswordInput
+      <RevealablePasswordInput
+        toggleLabel={toggleLabel}
         autoComplete="new-password"
         spellCheck={false}
         autoCapitalize="none"
         description={description}
         error={error}
-        // Mantine sets data-invalid only on the password input: tell screen readers too.
-        aria-invalid={error ? true : undefined}
         value={value}
-        visible={visible}
-        onVisibilityChange={setVisible}
-        visibilityToggleFocusable
-        visibilityToggleButtonProps={{
-          'aria-label': `${visible ? 'Masquer' : 'Afficher'} ${toggleLabel}`,
-          'aria-pressed': visible,
-        }}
         {...props}
       />
       <Box mt="xs">

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
@@ -98,25 +99,17 @@ function PasswordWithForgotLink({
   form: UseFormReturnType<SignIn>;
   forgotPassword: (typeof SPACE_PAGES)[AuthSpace]['forgotPassword'];
 }) {
-  const [passwordVisible, setPasswordVisible] = useState(false);
   return (
     <Stack gap={6}>
-      <PasswordInput
+      <RevealablePasswordInput
         label="Mot de passe"
+        toggleLabel="le mot de passe"
         autoComplete="current-password"
         required
         size="md"
         maxLength={SIGN_IN_PASSWORD_MAX_LENGTH}
-        visible={passwordVisible}
-        onVisibilityChange={setPasswordVisible}
-        visibilityToggleFocusable
-        visibilityToggleButtonProps={{
-          'aria-label': passwordVisible ? 'Masquer le mot de passe' : 'Afficher le mot de passe',
-          'aria-pressed': passwordVisible,
-        }}
         key={form.key('password')}
         {...form.getInputProps('password')}
-        aria-invalid={form.errors.password ? true : undefined}
       />
       <Group justify="flex-end">
         <AnchorLink to={forgotPassword} size="sm">

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { useId } from 'react';
+import { Button, Group, Stack } from '@mantine/core';
+import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { useAppForm } from '../../../lib/use-app-form';
 import { PasswordConfirmRequestSchema } from '@affilia/shared/schemas/auth';
 import { focusFirstInvalid } from '../../../lib/form-errors';
@@ -21,7 +22,6 @@ export function PasswordConfirmForm({
   onCancel: () => void;
 }) {
   const formId = useId();
-  const [visible, setVisible] = useState(false);
   const form = useAppForm<{ password: string }>({
     mode: 'uncontrolled',
     initialValues: { password: '' },
@@ -36,23 +36,16 @@ export function PasswordConfirmForm({
   return (
     <form id={formId} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <PasswordInput
+        <RevealablePasswordInput
           label="Mot de passe actuel"
+          toggleLabel="le mot de passe"
           description="Par sécurité, confirmez d’abord votre mot de passe."
           autoComplete="current-password"
           required
           data-autofocus
-          visible={visible}
-          onVisibilityChange={setVisible}
-          visibilityToggleFocusable
-          visibilityToggleButtonProps={{
-            'aria-label': visible ? 'Masquer le mot de passe' : 'Afficher le mot de passe',
-            'aria-pressed': visible,
-          }}
           key={form.key('password')}
           {...form.getInputProps('password')}
           error={form.errors.password ?? error}
-          aria-invalid={form.errors.password || error ? true : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

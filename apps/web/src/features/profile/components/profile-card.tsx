@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import type { PasswordInputProps } from '@mantine/core';
-import { Alert, Group, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 
@@ -75,26 +75,15 @@ export function FormAlert({ message }: { message: string | null }) {
 export function CurrentPasswordInput(
   props: Omit<PasswordInputProps, 'visible' | 'onVisibilityChange'>,
 ) {
-  const [visible, setVisible] = useState(false);
   return (
-    <PasswordInput
+    <RevealablePasswordInput
       label="Mot de passe actuel"
+      toggleLabel="le mot de passe actuel"
       autoComplete="current-password"
       spellCheck={false}
       autoCapitalize="none"
       required
-      visible={visible}
-      onVisibilityChange={setVisible}
-      visibilityToggleFocusable
-      visibilityToggleButtonProps={{
-        'aria-label': visible
-          ? 'Masquer le mot de passe actuel'
-          : 'Afficher le mot de passe actuel',
-        'aria-pressed': visible,
-      }}
       {...props}
-      // Mantine marks only the inner input with data-invalid: tell screen readers too.
-      aria-invalid={props.error ? true : undefined}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
@@ -50,7 +51,6 @@ function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const change = useChangePassword();
   const formId = useId();
   const [problem, setProblem] = useState<string | null>(null);
-  const [confirmVisible, setConfirmVisible] = useState(false);
   const form = useAppForm<Values>({
     initialValues: { currentPassword: '', password: '', confirmPassword: '' },
     validate,
@@ -102,19 +102,12 @@ function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
           {...form.getInputProps('password')}
           value={form.values.password}
         />
-        <PasswordInput
+        <RevealablePasswordInput
           label="Confirmer le nouveau mot de passe"
+          toggleLabel="la confirmation du mot de passe"
           autoComplete="new-password"
           required
-          visible={confirmVisible}
-          onVisibilityChange={setConfirmVisible}
-          visibilityToggleFocusable
-          visibilityToggleButtonProps={{
-            'aria-label': `${confirmVisible ? 'Masquer' : 'Afficher'} la confirmation du mot de passe`,
-            'aria-pressed': confirmVisible,
-          }}
           {...form.getInputProps('confirmPassword')}
-          aria-invalid={form.errors.confirmPassword ? true : undefined}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
