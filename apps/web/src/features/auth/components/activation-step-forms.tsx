@@ -347,17 +347,9 @@ export function PasswordStep({
           </Text>
         </StepHeading>
         <FormProblemAlert problem={problem} />
-        {/* Lets password managers file the new password under the right account. */}
-        <input
-          type="email"
-          name="username"
-          autoComplete="username"
-          value={account.email}
-          readOnly
-          hidden
-        />
         <NewPasswordFields
           form={form}
+          account={account.email}
           userInputs={[account.firstName, account.lastName, account.email]}
         />
         <TermsAcceptance query={terms} form={form} />

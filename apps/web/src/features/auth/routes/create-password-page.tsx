@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
-import { Alert, Box, Button, Divider, Loader, Stack, Text } from '@mantine/core';
+import { Box, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { AcceptInvitationRequestSchema } from '@affilia/shared/schemas/users';
 import { AnchorLink, ButtonLink } from '../../../components/links';
@@ -12,12 +11,14 @@ import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../.
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useCurrentTerms } from '../api/use-activation';
 import { AuthCard } from '../../../components/auth-card';
-import { LinkOutcome } from '../../../components/link-outcome';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
 import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
 import { TermsAcceptance } from '../components/terms-box';
 import type { InvitationCheck } from '../api/use-invitation';
 import { useAcceptInvitation, useInvitationCheck } from '../api/use-invitation';
+import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { BackToSignIn } from '../components/back-to-sign-in';
+import { FormProblemAlert } from '../../../components/form-parts';
 
 const TITLE = 'Créer mon mot de passe';
 
@@ -41,64 +42,34 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 
 /** Why the link of the invitation email cannot be used (invalid, expired, already used). */
 function LinkProblem({ code, message }: { code: string | null; message: string }) {
-  const backToSignIn = (
-    <>
-      <Divider />
-      <Stack align="center">
-        <AnchorLink to={paths.signIn} size="sm">
-          Revenir à la connexion
-        </AnchorLink>
-      </Stack>
-    </>
-  );
-  if (code === 'link_used') {
-    return (
-      <Frame title="Lien déjà utilisé">
-        <LinkOutcome kind="used">
-          Ce lien a déjà servi à créer votre mot de passe. Connectez-vous avec celui-ci, ou
-          choisissez-en un nouveau avec « Mot de passe oublié » si vous ne vous en souvenez plus.
-        </LinkOutcome>
-        <ButtonLink to={paths.signIn} size="md">
-          Me connecter
-        </ButtonLink>
-        <Stack align="center">
-          <AnchorLink to={paths.forgotPassword} size="sm">
-            Mot de passe oublié ?
-          </AnchorLink>
-        </Stack>
-      </Frame>
-    );
-  }
-  if (code === 'link_expired') {
-    return (
-      <Frame title="Ce lien a expiré">
-        <LinkOutcome kind="expired">
-          Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez
-          à la personne qui vous a invité de vous en envoyer un nouveau : l’administrateur de votre
-          espace entreprise (depuis « Mes habilitations ») ou, pour l’équipe de l’assureur, un
-          administrateur du back-office (depuis « Équipe »).
-        </LinkOutcome>
-        {backToSignIn}
-      </Frame>
-    );
-  }
-  if (code === 'link_invalid') {
-    return (
-      <Frame title="Ce lien n’est pas valide">
-        <LinkOutcome kind="invalid">
-          Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Si le
-          problème persiste, demandez à la personne qui vous a invité de vous envoyer un nouveau
-          lien.
-        </LinkOutcome>
-        {backToSignIn}
-      </Frame>
-    );
-  }
   return (
-    <Frame title="Une erreur est survenue">
-      <LinkOutcome kind="error">{message}</LinkOutcome>
-      {backToSignIn}
-    </Frame>
+    <RefusedLink
+      code={code}
+      message={message}
+      explanations={{
+        invalid:
+          'Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Si le problème persiste, demandez à la personne qui vous a invité de vous envoyer un nouveau lien.',
+        expired:
+          'Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez à la personne qui vous a invité de vous en envoyer un nouveau : l’administrateur de votre espace entreprise (depuis « Mes habilitations ») ou, pour l’équipe de l’assureur, un administrateur du back-office (depuis « Équipe »).',
+        used: 'Ce lien a déjà servi à créer votre mot de passe. Connectez-vous avec celui-ci, ou choisissez-en un nouveau avec « Mot de passe oublié » si vous ne vous en souvenez plus.',
+      }}
+      actions={(kind) =>
+        kind === 'used' ? (
+          <>
+            <ButtonLink to={paths.signIn} size="md">
+              Me connecter
+            </ButtonLink>
+            <Stack align="center">
+              <AnchorLink to={paths.forgotPassword} size="sm">
+                Mot de passe oublié ?
+              </AnchorLink>
+            </Stack>
+          </>
+        ) : (
+          <BackToSignIn />
+        )
+      }
+    />
   );
 }
 
@@ -212,27 +183,12 @@ function CreatePasswordForm({ token, invitation }: { token: string; invitation: 
         </Stack>
         <form id={formId} onSubmit={submit} noValidate>
           <Stack gap="md">
-            {problem ? (
-              <Alert
-                key={problem.id}
-                role="alert"
-                color="red"
-                variant="light"
-                icon={<IconAlertCircle aria-hidden />}
-              >
-                {problem.message}
-              </Alert>
-            ) : null}
-            {/* Lets password managers file the new password under the right account. */}
-            <input
-              type="email"
-              name="username"
-              autoComplete="username"
-              value={invitation.email}
-              readOnly
-              hidden
+            <FormProblemAlert problem={problem} />
+            <NewPasswordFields
+              form={form}
+              account={invitation.email}
+              userInputs={[invitation.firstName, invitation.email]}
             />
-            <NewPasswordFields form={form} userInputs={[invitation.firstName, invitation.email]} />
             {noTerms ? null : <TermsAcceptance query={terms} form={form} />}
             <Button type="submit" size="md" fullWidth loading={accept.isPending}>
               Créer mon mot de passe
@@ -250,12 +206,9 @@ export function CreatePasswordPage() {
   const check = useInvitationCheck(token);
   if (check.isPending) {
     return (
-      <Frame title={TITLE}>
-        <Stack align="center" gap="sm" role="status">
-          <Loader aria-hidden />
-          <Text>Vérification du lien…</Text>
-        </Stack>
-      </Frame>
+      <Box py={{ base: 0, md: 'xl' }}>
+        <LinkChecking title={TITLE} />
+      </Box>
     );
   }
   if (check.isError) {

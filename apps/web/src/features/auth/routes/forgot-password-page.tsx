@@ -1,18 +1,19 @@
 import { useId, useState } from 'react';
-import { Alert, Box, Button, Divider, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
-import { IconAlertCircle, IconMailCheck } from '@tabler/icons-react';
+import { IconMailCheck } from '@tabler/icons-react';
 import { z } from 'zod';
 import { CaptchaPayloadSchema } from '@affilia/shared/schemas/auth';
 import { EmailSchema } from '@affilia/shared/validators/zod';
 import { CaptchaField } from '../../../components/captcha-field';
-import { AnchorLink } from '../../../components/links';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useForgotPassword } from '../api/use-links';
 import { AuthCard } from '../../../components/auth-card';
 import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
+import { BackToSignIn } from '../components/back-to-sign-in';
+import { FormProblemAlert } from '../../../components/form-parts';
 
 /** The form's part of `ForgotPasswordRequestSchema` (the page adds the space). */
 const ForgotFormSchema = z.object({ email: EmailSchema, captcha: CaptchaPayloadSchema });
@@ -89,17 +90,7 @@ function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
         ) : (
           <form id={formId} onSubmit={submit} noValidate>
             <Stack gap="md">
-              {problem ? (
-                <Alert
-                  key={problem.id}
-                  role="alert"
-                  color="red"
-                  variant="light"
-                  icon={<IconAlertCircle aria-hidden />}
-                >
-                  {problem.message}
-                </Alert>
-              ) : null}
+              <FormProblemAlert problem={problem} />
               <TextInput
                 label="Adresse e-mail"
                 type="email"
@@ -123,12 +114,7 @@ function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
             </Stack>
           </form>
         )}
-        <Divider />
-        <Stack align="center">
-          <AnchorLink to={pages.signIn} size="sm">
-            Revenir à la connexion
-          </AnchorLink>
-        </Stack>
+        <BackToSignIn to={pages.signIn} />
       </AuthCard>
     </Box>
   );

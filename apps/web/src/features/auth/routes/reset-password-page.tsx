@@ -1,65 +1,44 @@
 import { useId, useState } from 'react';
-import { Alert, Box, Button, Divider, Loader, Stack, Text } from '@mantine/core';
+import { Box, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { ResetPasswordRequestSchema } from '@affilia/shared/schemas/auth';
-import { AnchorLink, ButtonLink } from '../../../components/links';
+import { ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useCheckResetLink, useResetPassword } from '../api/use-links';
 import { AuthCard } from '../../../components/auth-card';
-import { LinkOutcome } from '../../../components/link-outcome';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
 import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
+import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { BackToSignIn } from '../components/back-to-sign-in';
+import { FormProblemAlert } from '../../../components/form-parts';
 
 const PasswordOnlySchema = ResetPasswordRequestSchema.pick({ password: true });
 
 function LinkProblem({ code, message }: { code: string | null; message: string }) {
-  let title = 'Ce lien n’est pas valide';
-  let body = (
-    <LinkOutcome kind="invalid">
-      Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu, ou demandez un
-      nouveau lien.
-    </LinkOutcome>
-  );
-  if (code === 'link_expired') {
-    title = 'Ce lien a expiré';
-    body = (
-      <LinkOutcome kind="expired">
-        Par sécurité, le lien pour choisir un nouveau mot de passe n’est valable que 20 minutes.
-        Demandez-en un nouveau.
-      </LinkOutcome>
-    );
-  } else if (code === 'link_used') {
-    title = 'Lien déjà utilisé';
-    body = (
-      <LinkOutcome kind="used">
-        Ce lien a déjà servi à choisir un nouveau mot de passe. Connectez-vous avec celui-ci, ou
-        demandez un nouveau lien si vous l’avez oublié.
-      </LinkOutcome>
-    );
-  } else if (code !== 'link_invalid') {
-    title = 'Une erreur est survenue';
-    body = <LinkOutcome kind="error">{message}</LinkOutcome>;
-  }
   return (
-    <Box py={{ base: 0, md: 'xl' }}>
-      <AuthCard title={title}>
-        {body}
-        <ButtonLink to={paths.forgotPassword} size="md">
-          Demander un nouveau lien
-        </ButtonLink>
-        <Divider />
-        <Stack align="center">
-          <AnchorLink to={paths.signIn} size="sm">
-            Revenir à la connexion
-          </AnchorLink>
-        </Stack>
-      </AuthCard>
-    </Box>
+    <RefusedLink
+      code={code}
+      message={message}
+      explanations={{
+        invalid:
+          'Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu, ou demandez un nouveau lien.',
+        expired:
+          'Par sécurité, le lien pour choisir un nouveau mot de passe n’est valable que 20 minutes. Demandez-en un nouveau.',
+        used: 'Ce lien a déjà servi à choisir un nouveau mot de passe. Connectez-vous avec celui-ci, ou demandez un nouveau lien si vous l’avez oublié.',
+      }}
+      actions={() => (
+        <>
+          <ButtonLink to={paths.forgotPassword} size="md">
+            Demander un nouveau lien
+          </ButtonLink>
+          <BackToSignIn />
+        </>
+      )}
+    />
   );
 }
 
@@ -131,27 +110,8 @@ function ResetForm({ token, email }: { token: string; email: string }) {
         </Text>
         <form id={formId} onSubmit={submit} noValidate>
           <Stack gap="md">
-            {problem ? (
-              <Alert
-                key={problem.id}
-                role="alert"
-                color="red"
-                variant="light"
-                icon={<IconAlertCircle aria-hidden />}
-              >
-                {problem.message}
-              </Alert>
-            ) : null}
-            {/* Lets password managers file the new password under the right account. */}
-            <input
-              type="email"
-              name="username"
-              autoComplete="username"
-              value={email}
-              readOnly
-              hidden
-            />
-            <NewPasswordFields form={form} userInputs={[email]} />
+            <FormProblemAlert problem={problem} />
+            <NewPasswordFields form={form} account={email} userInputs={[email]} />
             <Button type="submit" size="md" fullWidth loading={reset.isPending}>
               Enregistrer le mot de passe
             </Button>
@@ -166,16 +126,7 @@ function ResetForm({ token, email }: { token: string; email: string }) {
 export function ResetPasswordPage() {
   const { token = '' } = useParams({ strict: false });
   const check = useCheckResetLink(token);
-  if (check.isPending) {
-    return (
-      <AuthCard title="Choisir un nouveau mot de passe">
-        <Stack align="center" gap="sm" role="status">
-          <Loader aria-hidden />
-          <Text>Vérification du lien…</Text>
-        </Stack>
-      </AuthCard>
-    );
-  }
+  if (check.isPending) return <LinkChecking title="Choisir un nouveau mot de passe" />;
   if (check.isError) {
     return <LinkProblem code={errorCode(check.error)} message={errorMessage(check.error)} />;
   }

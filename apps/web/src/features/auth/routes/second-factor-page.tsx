@@ -1,11 +1,11 @@
-import { Box, Divider, Loader, Stack } from '@mantine/core';
+import { Box, Loader } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
-import { AnchorLink } from '../../../components/links';
 import { usePendingSecondFactor } from '../api/second-factor-state';
 import { AuthCard } from '../../../components/auth-card';
 import { SecondFactorForm } from '../components/second-factor-form';
 import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
+import { BackToSignIn } from '../components/back-to-sign-in';
 
 function SecondFactorScreen({ space }: { space: AuthSpace }) {
   const search = useSearch({ strict: false });
@@ -25,16 +25,7 @@ function SecondFactorScreen({ space }: { space: AuthSpace }) {
             redirectTo={search.redirect}
           />
         )}
-        <Divider />
-        <Stack align="center">
-          <AnchorLink
-            to={SPACE_PAGES[space].signIn}
-            search={search.redirect ? { redirect: search.redirect } : {}}
-            size="sm"
-          >
-            Revenir à la connexion
-          </AnchorLink>
-        </Stack>
+        <BackToSignIn to={SPACE_PAGES[space].signIn} redirect={search.redirect} />
       </AuthCard>
     </Box>
   );

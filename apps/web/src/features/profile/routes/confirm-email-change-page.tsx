@@ -1,11 +1,11 @@
-import { Box, Loader, Stack, Text } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { AuthCard } from '../../../components/auth-card';
-import { LinkOutcome } from '../../../components/link-outcome';
 import { useConfirmEmailChange } from '../api/use-profile';
+import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
 
 function ProfileButton({ space }: { space: 'employer' | 'backoffice' }) {
   return (
@@ -24,14 +24,7 @@ export function ConfirmEmailChangePage() {
   const confirm = useConfirmEmailChange(token ?? '');
 
   if (confirm.isPending) {
-    return (
-      <AuthCard title="Confirmation de votre nouvelle adresse e-mail">
-        <Stack align="center" gap="sm" role="status">
-          <Loader aria-hidden />
-          <Text>Vérification du lien…</Text>
-        </Stack>
-      </AuthCard>
-    );
+    return <LinkChecking title="Confirmation de votre nouvelle adresse e-mail" />;
   }
 
   if (confirm.isSuccess) {
@@ -58,52 +51,23 @@ export function ConfirmEmailChangePage() {
     );
   }
 
-  const code = errorCode(confirm.error);
-  let title = 'Ce lien n’est pas valide';
-  let body = (
-    <LinkOutcome kind="invalid">
-      <Text>
-        Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Votre adresse
-        e-mail n’a pas été modifiée.
-      </Text>
-    </LinkOutcome>
-  );
-  if (code === 'link_expired') {
-    title = 'Ce lien a expiré';
-    body = (
-      <LinkOutcome kind="expired">
-        <Text>
-          Par sécurité, le lien de confirmation n’est valable que 24 heures. Votre adresse e-mail
-          n’a pas été modifiée : refaites la demande depuis « Mon profil ».
-        </Text>
-      </LinkOutcome>
-    );
-  } else if (code === 'link_used') {
-    title = 'Lien déjà utilisé';
-    body = (
-      <LinkOutcome kind="used">
-        <Text>
-          Ce lien a déjà servi, ou une demande plus récente l’a remplacé. Si votre adresse n’a pas
-          changé, refaites la demande depuis « Mon profil » et utilisez le dernier lien reçu.
-        </Text>
-      </LinkOutcome>
-    );
-  } else if (code === 'email_taken') {
-    title = 'Adresse déjà utilisée';
-    body = <LinkOutcome kind="error">{errorMessage(confirm.error)}</LinkOutcome>;
-  } else if (code !== 'link_invalid') {
-    title = 'Une erreur est survenue';
-    body = <LinkOutcome kind="error">{errorMessage(confirm.error)}</LinkOutcome>;
-  }
-
   return (
-    <Box py={{ base: 0, md: 'xl' }}>
-      <AuthCard title={title}>
-        {body}
+    <RefusedLink
+      code={errorCode(confirm.error)}
+      message={errorMessage(confirm.error)}
+      explanations={{
+        invalid:
+          'Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Votre adresse e-mail n’a pas été modifiée.',
+        expired:
+          'Par sécurité, le lien de confirmation n’est valable que 24 heures. Votre adresse e-mail n’a pas été modifiée : refaites la demande depuis « Mon profil ».',
+        used: 'Ce lien a déjà servi, ou une demande plus récente l’a remplacé. Si votre adresse n’a pas changé, refaites la demande depuis « Mon profil » et utilisez le dernier lien reçu.',
+      }}
+      errorTitles={{ email_taken: 'Adresse déjà utilisée' }}
+      actions={() => (
         <ButtonLink to={paths.profile} size="md" variant="default">
           Aller à mon profil
         </ButtonLink>
-      </AuthCard>
-    </Box>
+      )}
+    />
   );
 }
