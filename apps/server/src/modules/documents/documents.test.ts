@@ -27,48 +27,33 @@ describe('Mes documents pratiques (/api/documents)', () => {
     userB = browser(t.app);
     await signInAs(userB, t.ctx, ub);
 
-    ids.all = (
-      await insertDocument(t.ctx, {
+    const documents: Record<string, Parameters<typeof insertDocument>[1]> = {
+      all: {
         title: 'Notice générale',
         description: 'Pour tous les adhérents',
         category: 'information_notice',
         fileName: 'Notice générale 2026.pdf',
-      })
-    ).id;
-    ids.ccnA = (
-      await insertDocument(t.ctx, {
+      },
+      ccnA: {
         title: 'Résumé des garanties immobilier',
         category: 'benefits_summary',
         scope: 'ccn',
         ccnIdcc: '1527',
-      })
-    ).id;
-    ids.ccnB = (
-      await insertDocument(t.ctx, {
+      },
+      ccnB: {
         title: 'Résumé des garanties propreté',
         category: 'benefits_summary',
         scope: 'ccn',
         ccnIdcc: '3043',
-      })
-    ).id;
-    ids.companyA = (
-      await insertDocument(t.ctx, {
-        title: 'Avenant Alpha',
-        category: 'other',
-        scope: 'company',
-        companyId: a.id,
-      })
-    ).id;
-    ids.companyB = (
-      await insertDocument(t.ctx, {
-        title: 'Avenant Bêta',
-        category: 'other',
-        scope: 'company',
-        companyId: b.id,
-      })
-    ).id;
-    ids.draft = (await insertDocument(t.ctx, { title: 'Brouillon', status: 'draft' })).id;
-    ids.unpublished = (await insertDocument(t.ctx, { title: 'Retiré', status: 'unpublished' })).id;
+      },
+      companyA: { title: 'Avenant Alpha', category: 'other', scope: 'company', companyId: a.id },
+      companyB: { title: 'Avenant Bêta', category: 'other', scope: 'company', companyId: b.id },
+      draft: { title: 'Brouillon', status: 'draft' },
+      unpublished: { title: 'Retiré', status: 'unpublished' },
+    };
+    for (const [key, over] of Object.entries(documents)) {
+      ids[key] = (await insertDocument(t.ctx, over)).id;
+    }
   });
   afterAll(() => t.close());
 
