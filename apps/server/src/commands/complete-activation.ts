@@ -6,7 +6,15 @@ import { newId } from '../lib/ids';
 import type { RequestMeta } from '../lib/request-meta';
 import { enqueueEmail } from '../lib/outbox/outbox';
 import { adminExists, badTicket, hasActiveAdministrator } from '../modules/auth/activation-rules';
+import { findCurrentTermsRow, insertTermsAcceptance } from '../modules/auth/auth.repository';
 import { createActionToken } from '../modules/auth/links.service';
+import { findEstablishmentRow } from '../modules/reference-data/reference-data.repository';
+import {
+  insertCompanyRole,
+  insertFollowed,
+  insertUser,
+  isEmailTaken,
+} from '../modules/users/users.repository';
 import { getBranding } from '../modules/settings/settings.service';
 
 export const EMAIL_CONFIRMATION_TTL_MS = 48 * 3600_000;
@@ -77,11 +85,7 @@ export async function completeActivation(
 
 /** The establishment of the ticket, whose company must still have no active administrator. */
 async function establishmentWithoutAdministrator({ trx, input }: Step) {
-  const establishment = await trx
-    .selectFrom('establishments')
-    .select(['id', 'company_id'])
-    .where('id', '=', input.establishmentId)
-    .executeTakeFirst();
+  const establishment = await findEstablishmentRow(trx, input.establishmentId);
   if (!establishment) throw badTicket();
   if (await hasActiveAdministrator(trx, establishment.company_id)) throw adminExists();
   return establishment;
@@ -89,12 +93,7 @@ async function establishmentWithoutAdministrator({ trx, input }: Step) {
 
 /** The terms accepted must be the version published last. */
 async function acceptedTerms({ trx, input }: Step) {
-  const terms = await trx
-    .selectFrom('terms_versions')
-    .select(['id', 'version'])
-    .where('published_at', 'is not', null)
-    .orderBy('published_at', 'desc')
-    .executeTakeFirst();
+  const terms = await findCurrentTermsRow(trx);
   if (!terms || terms.id !== input.termsVersionId) {
     throw new AppError(
       'terms_outdated',
@@ -106,12 +105,7 @@ async function acceptedTerms({ trx, input }: Step) {
 }
 
 async function assertEmailFree({ trx, input }: Step) {
-  const taken = await trx
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', input.email)
-    .executeTakeFirst();
-  if (taken) {
+  if (await isEmailTaken(trx, input.email)) {
     throw new AppError(
       'email_taken',
       409,
@@ -128,57 +122,29 @@ async function createFirstAdministrator(
 ): Promise<string> {
   const nowIso = now.toISOString();
   const userId = newId();
-  await trx
-    .insertInto('users')
-    .values({
-      id: userId,
-      kind: 'employer',
-      email: input.email,
-      email_verified_at: null,
-      password_hash: input.passwordHash,
-      password_changed_at: nowIso,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      mobile_phone: input.mobilePhone,
-      mobile_phone_verified_at: null,
-      status: 'active',
-      staff_role: null,
-      third_party_firm: null,
-      totp_secret_encrypted: null,
-      totp_enabled_at: null,
-      last_sign_in_at: null,
-      last_sign_in_ip: null,
-      failed_sign_in_day: null,
-      last_failed_sign_in_at: null,
-      locked_until: null,
-      created_by_user_id: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-      deactivated_at: null,
-    })
-    .execute();
-  await trx
-    .insertInto('user_company_roles')
-    .values({
-      id: newId(),
-      user_id: userId,
-      company_id: establishment.company_id,
-      role: 'admin',
-      all_establishments: 1,
-      granted_by: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-    })
-    .execute();
-  await trx
-    .insertInto('user_establishments')
-    .values({
-      user_id: userId,
-      establishment_id: establishment.id,
-      added_by_user_id: userId,
-      created_at: nowIso,
-    })
-    .execute();
+  await insertUser(trx, {
+    id: userId,
+    kind: 'employer',
+    email: input.email,
+    password_hash: input.passwordHash,
+    password_changed_at: nowIso,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    mobile_phone: input.mobilePhone,
+    status: 'active',
+    created_at: nowIso,
+  });
+  await insertCompanyRole(trx, {
+    id: newId(),
+    user_id: userId,
+    company_id: establishment.company_id,
+    role: 'admin',
+    all_establishments: 1,
+    granted_by: null,
+    created_at: nowIso,
+    updated_at: nowIso,
+  });
+  await insertFollowed(trx, userId, [establishment.id], { by: userId, at: nowIso });
   return userId;
 }
 
@@ -187,15 +153,12 @@ async function recordTermsAcceptance(
   userId: string,
   termsVersionId: string,
 ) {
-  await trx
-    .insertInto('terms_acceptances')
-    .values({
-      id: newId(),
-      user_id: userId,
-      terms_version_id: termsVersionId,
-      accepted_at: now.toISOString(),
-      ip: input.meta.ip,
-      user_agent: input.meta.userAgent,
-    })
-    .execute();
+  await insertTermsAcceptance(trx, {
+    id: newId(),
+    user_id: userId,
+    terms_version_id: termsVersionId,
+    accepted_at: now.toISOString(),
+    ip: input.meta.ip,
+    user_agent: input.meta.userAgent,
+  });
 }
