@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PerimeterEstablishment } from '@affilia/shared/schemas/establishments';
-import type { CompanyRole, Database } from '../../db/schema';
+import type { CompanyRole, Database, Establishment } from '../../db/schema';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
 type Db = Kysely<Database>;
@@ -27,18 +27,10 @@ const establishmentColumns = [
   'c.siren as company_siren',
 ] as const;
 
-interface EstablishmentRow {
-  id: string;
-  siret: string;
-  name: string;
-  address_line1: string | null;
-  address_line2: string | null;
-  postal_code: string | null;
-  city: string | null;
-  company_id: string;
-  company_name: string;
-  company_siren: string;
-}
+type EstablishmentRow = Pick<
+  Establishment,
+  'id' | 'siret' | 'name' | 'address_line1' | 'address_line2' | 'postal_code' | 'city'
+> & { company_id: string; company_name: string; company_siren: string };
 
 export function toPerimeterEstablishment(row: EstablishmentRow): PerimeterEstablishment {
   return {

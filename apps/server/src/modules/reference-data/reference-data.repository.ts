@@ -15,9 +15,12 @@ import { normalizeDigits } from '@affilia/shared/validators/normalize';
 import { matchesSearch } from '@affilia/shared/validators/search';
 import type {
   CompaniesTable,
+  Company,
+  Contract,
   ContractOption,
   ContractsTable,
   Database,
+  Establishment,
   EstablishmentsTable,
   MembersTable,
 } from '../../db/schema';
@@ -88,18 +91,10 @@ async function companyConditions(db: Db, input: PageInput): Promise<Expression<S
   return conditions;
 }
 
-interface CompanyDbRow {
-  id: string;
-  siren: string;
-  name: string;
-  insurer_company_identifier: string;
-  ccn_name: string | null;
-  idcc: string | null;
-  created_at: string;
-  updated_at: string;
+type CompanyDbRow = Company & {
   establishment_count: number | string;
   member_count: number | string;
-}
+};
 
 const companyColumns = sql`t.id, t.siren, t.name, t.insurer_company_identifier, t.ccn_name, t.idcc,
   t.created_at, t.updated_at,
@@ -178,16 +173,19 @@ export async function findCompanyDetail(db: Db, id: string): Promise<CompanyDeta
 
 // Establishments ---------------------------------------------------------------------------------
 
-function establishmentFields(e: {
-  id: string;
-  siret: string;
-  name: string;
-  address_line1: string | null;
-  address_line2: string | null;
-  postal_code: string | null;
-  city: string | null;
-  insurer_identifier: string;
-}): Omit<EstablishmentRow, 'company'> {
+function establishmentFields(
+  e: Pick<
+    Establishment,
+    | 'id'
+    | 'siret'
+    | 'name'
+    | 'address_line1'
+    | 'address_line2'
+    | 'postal_code'
+    | 'city'
+    | 'insurer_identifier'
+  >,
+): Omit<EstablishmentRow, 'company'> {
   return {
     id: e.id,
     siret: e.siret,
@@ -269,15 +267,12 @@ export async function findEstablishment(db: Db, id: string) {
 
 // Contracts --------------------------------------------------------------------------------------
 
-function contractFields(c: {
-  id: string;
-  number: string;
-  label: string;
-  staff_category: 'cadre' | 'non_cadre' | 'all';
-  options: string;
-  start_date: string;
-  end_date: string | null;
-}): Omit<ContractRow, 'company'> {
+function contractFields(
+  c: Pick<
+    Contract,
+    'id' | 'number' | 'label' | 'staff_category' | 'options' | 'start_date' | 'end_date'
+  >,
+): Omit<ContractRow, 'company'> {
   return {
     id: c.id,
     number: c.number,
