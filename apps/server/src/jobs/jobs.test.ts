@@ -8,7 +8,7 @@ import {
 } from '../../test/factories';
 import { buildTestApp, type TestApp } from '../../test/helper';
 import { dueReminderMoment } from './affiliation-jobs';
-import { acquireLease, releaseLease } from './lease';
+import { acquireLease, releaseLease } from './jobs.repository';
 import { LEASE_MS, runDueJobs } from './runner';
 
 const DAY = 24 * 3600_000;

@@ -1,5 +1,5 @@
 /**
- * The scheduled jobs of the server. `runDueJobs` runs each job under its lease (jobs/lease.ts):
+ * The scheduled jobs of the server. `runDueJobs` runs each job under its lease (jobs/jobs.repository.ts):
  * with several instances, one runs a job at a time, the others skip it. The worker calls it every
  * `JOBS_INTERVAL_MS`; tests call it directly with the manual clock. Each job is idempotent.
  */
@@ -8,7 +8,7 @@ import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
 import { purgeAuditLog } from '../modules/audit/audit.service';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
-import { acquireLease, releaseLease } from './lease';
+import { acquireLease, releaseLease } from './jobs.repository';
 
 export interface Job {
   name: string;

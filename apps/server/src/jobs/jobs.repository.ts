@@ -1,7 +1,7 @@
 /**
- * A lease per job name in `jobs_locks`, so that with several instances of the server only one
- * runs a given job at a time. A lease expires by itself (`locked_until`): a crashed instance
- * does not block the job for ever.
+ * The jobs' repository: a lease per job name in `jobs_locks`, so that with several instances of
+ * the server only one runs a given job at a time. A lease expires by itself (`locked_until`): a
+ * crashed instance does not block the job for ever.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
