@@ -23,6 +23,7 @@ import { paths } from '../../../config/paths';
 import type { ActivationIdentifyResult, useCurrentTerms } from '../api/use-activation';
 import { useResendConfirmation } from '../api/use-sign-in';
 import { TermsAcceptance } from './terms-box';
+import { EmailInput } from '../../../components/email-input';
 
 export type Step = 0 | 1 | 2;
 
@@ -280,15 +281,10 @@ export function AccountStep({
           key={form.key('firstName')}
           {...form.getInputProps('firstName')}
         />
-        <TextInput
+        <EmailInput
           label="Mon adresse E-mail"
           description="Exemple : sophie@mandarine.fr — elle deviendra votre identifiant de connexion."
-          type="email"
-          inputMode="email"
           autoComplete="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          required
           size="md"
           key={form.key('email')}
           {...form.getInputProps('email')}

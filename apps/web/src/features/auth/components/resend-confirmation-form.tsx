@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { EmailOnlyRequestSchema } from '@affilia/shared/schemas/auth';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useResendConfirmation } from '../api/use-sign-in';
+import { EmailInput } from '../../../components/email-input';
 
 /** « Recevoir un nouveau lien » by email address (`POST /api/auth/email/resend-confirmation`). */
 export function ResendConfirmationForm() {
@@ -46,14 +47,8 @@ export function ResendConfirmationForm() {
     <form id={formId} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">Indiquez votre adresse e-mail : nous vous enverrons un nouveau lien.</Text>
-        <TextInput
-          label="Adresse e-mail"
-          type="email"
+        <EmailInput
           autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          required
           size="md"
           key={form.key('email')}
           {...form.getInputProps('email')}

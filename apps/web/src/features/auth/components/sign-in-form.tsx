@@ -1,5 +1,5 @@
 import { lazy, Suspense, useId, useState } from 'react';
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
@@ -17,6 +17,7 @@ import { useResendConfirmation, useSignIn } from '../api/use-sign-in';
 import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
 import { useAfterSignIn } from '../use-after-sign-in';
+import { EmailInput } from '../../../components/email-input';
 
 interface Failure {
   /** Remounts the alert so that the same message is announced again. */
@@ -231,14 +232,8 @@ export function SignInForm({
       <Stack gap="md">
         <FailureAlert failure={failure} />
 
-        <TextInput
-          label="Adresse e-mail"
-          type="email"
+        <EmailInput
           autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          required
           size="md"
           key={form.key('email')}
           {...form.getInputProps('email')}

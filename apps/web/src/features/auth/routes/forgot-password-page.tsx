@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Alert, Box, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
 import { BackToSignIn } from '../components/back-to-sign-in';
 import { FormProblemAlert } from '../../../components/form-parts';
+import { EmailInput } from '../../../components/email-input';
 
 /** The form's part of `ForgotPasswordRequestSchema` (the page adds the space). */
 const ForgotFormSchema = z.object({ email: EmailSchema, captcha: CaptchaPayloadSchema });
@@ -91,14 +92,8 @@ function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
           <form id={formId} onSubmit={submit} noValidate>
             <Stack gap="md">
               <FormProblemAlert problem={problem} />
-              <TextInput
-                label="Adresse e-mail"
-                type="email"
+              <EmailInput
                 autoComplete="username"
-                inputMode="email"
-                spellCheck={false}
-                autoCapitalize="none"
-                required
                 size="md"
                 key={form.key('email')}
                 {...form.getInputProps('email')}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconMailForward } from '@tabler/icons-react';
 import type { Me } from '@affilia/shared/schemas/auth';
@@ -14,6 +14,7 @@ import {
   ProfileModal,
   WRAPPING,
 } from './profile-card';
+import { EmailInput } from '../../../components/email-input';
 
 function LinkSent({ sentTo }: { sentTo: string }) {
   return (
@@ -72,13 +73,9 @@ function EmailChangeForm({
           à votre adresse actuelle.
         </Text>
         <FormAlert message={problem} />
-        <TextInput
+        <EmailInput
           label="Nouvelle adresse e-mail"
-          type="email"
           autoComplete="email"
-          spellCheck={false}
-          autoCapitalize="none"
-          required
           data-autofocus
           {...form.getInputProps('newEmail')}
         />
