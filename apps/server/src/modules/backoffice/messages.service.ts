@@ -24,7 +24,7 @@ import {
   updateConversation,
   type InboxRow,
 } from '../messages/messages.repository';
-import { readAttachment, storeFiles } from '../messages/messages.service';
+import { readAttachment, withStoredFiles } from '../messages/messages.service';
 import { findStaffUser } from '../staff/staff.repository';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
@@ -159,17 +159,16 @@ export async function replyToConversation(
     .filter(([, permissions]) => permissions.includes('messages.manage'))
     .map(([role]) => role as 'admin' | 'user');
   const recipients = await findCompanyUserIds(ctx.db, row.company_id, roles);
-  const stored = await storeFiles(ctx, files);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
+  await withStoredFiles(ctx, files, (saved) =>
+    ctx.db.transaction().execute(async (trx) => {
       await insertMessage(trx, {
         conversationId: id,
         authorUserId: actor.userId,
         authorKind: 'staff',
         text,
-        files: stored.saved,
+        files: saved,
         now: at,
       });
       await recordStaffReply(trx, id, {
@@ -188,11 +187,8 @@ export async function replyToConversation(
         now,
       });
       await audit(trx, now, actor, 'conversation.replied', row, { attachments: files.length });
-    });
-  } catch (err) {
-    await stored.rollback();
-    throw err;
-  }
+    }),
+  );
   return getInboxConversation(ctx, id);
 }
 

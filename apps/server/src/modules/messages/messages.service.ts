@@ -41,8 +41,15 @@ import type { StoredAttachment } from './messages.repository';
 
 type Db = Kysely<Database>;
 
-/** Stores the files on disk (before the transaction); `rollback` removes them. */
-export async function storeFiles(ctx: AppContext, files: UploadedFile[]) {
+/**
+ * The files saved in the storage first, then `write` (the message's transaction) with them:
+ * when saving or writing fails, the files saved are removed.
+ */
+export async function withStoredFiles<T>(
+  ctx: AppContext,
+  files: UploadedFile[],
+  write: (saved: StoredAttachment[]) => Promise<T>,
+): Promise<T> {
   const saved: StoredAttachment[] = [];
   try {
     for (const file of files) {
@@ -52,16 +59,11 @@ export async function storeFiles(ctx: AppContext, files: UploadedFile[]) {
       });
       saved.push({ file, ...s });
     }
+    return await write(saved);
   } catch (err) {
     await Promise.all(saved.map((s) => ctx.storage.remove(s.storageKey)));
     throw err;
   }
-  return {
-    saved,
-    async rollback() {
-      await Promise.all(saved.map((s) => ctx.storage.remove(s.storageKey)));
-    },
-  };
 }
 
 export function toSummary(row: ConversationRow, unread: number): ConversationSummary {
@@ -147,12 +149,11 @@ export async function createConversation(
   authorize(actor, 'messages.manage', input.companyId);
   const branding = await getBranding(ctx);
   const companyName = await findCompanyName(ctx.db, input.companyId);
-  const stored = await storeFiles(ctx, files);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const id = newId();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
+  await withStoredFiles(ctx, files, (saved) =>
+    ctx.db.transaction().execute(async (trx) => {
       await insertConversation(trx, {
         id,
         companyId: input.companyId,
@@ -166,7 +167,7 @@ export async function createConversation(
         authorUserId: actor.user.id,
         authorKind: 'employer',
         text: input.text,
-        files: stored.saved,
+        files: saved,
         now: at,
       });
       await emailInsurer(trx, ctx, { id, companyName, ...input, followUp: false }, branding, now);
@@ -181,11 +182,8 @@ export async function createConversation(
         userAgent: meta.userAgent,
         details: { category: input.category, subject: input.subject, attachments: files.length },
       });
-    });
-  } catch (err) {
-    await stored.rollback();
-    throw err;
-  }
+    }),
+  );
   const row = await findConversation(ctx.db, id);
   if (!row) throw notFound('Conversation introuvable.');
   return toSummary(row, row.employer_unread);
@@ -227,17 +225,16 @@ export async function addFollowUp(
 ): Promise<ConversationDetail> {
   const row = await conversationOf(ctx.db, actor, id);
   const branding = await getBranding(ctx);
-  const stored = await storeFiles(ctx, files);
   const now = ctx.clock.now();
   const at = now.toISOString();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
+  await withStoredFiles(ctx, files, (saved) =>
+    ctx.db.transaction().execute(async (trx) => {
       await insertMessage(trx, {
         conversationId: id,
         authorUserId: actor.user.id,
         authorKind: 'employer',
         text,
-        files: stored.saved,
+        files: saved,
         now: at,
       });
       await recordEmployerMessage(trx, id, {
@@ -263,11 +260,8 @@ export async function addFollowUp(
         userAgent: meta.userAgent,
         details: { attachments: files.length },
       });
-    });
-  } catch (err) {
-    await stored.rollback();
-    throw err;
-  }
+    }),
+  );
   return getConversation(ctx, actor, id);
 }
 
