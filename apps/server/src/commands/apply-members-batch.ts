@@ -12,7 +12,6 @@ import {
   created,
   error,
   inBatchTransaction,
-  inChunks,
   unchanged,
   unique,
   updated,
@@ -22,6 +21,12 @@ import {
   type Outcome,
 } from '../modules/reference-data/import-batch';
 import type { MemberData } from '../modules/reference-data/import-parse';
+import {
+  findContractsByNumber,
+  findEstablishmentsBySiret,
+} from '../modules/reference-data/import.repository';
+import { updateCoverage, updateMember } from '../modules/reference-data/reference-data.repository';
+import { findCoveragesOfMembers, findMembersByNirHash } from './members-batch.repository';
 
 export interface ApplyMembersBatchInput {
   /** The batch's valid rows (rows in error for their own content are reported by the caller). */
@@ -80,24 +85,12 @@ async function lookUp(trx: Db, rows: Ok<MemberData>[], cipher: ImportDeps['ciphe
 }
 
 async function establishmentsBySiret(trx: Db, sirets: string[]) {
-  const rows = await inChunks(sirets, (chunk) =>
-    trx
-      .selectFrom('establishments')
-      .select(['id', 'siret', 'company_id'])
-      .where('siret', 'in', chunk)
-      .execute(),
-  );
+  const rows = await findEstablishmentsBySiret(trx, sirets);
   return new Map(rows.map((e) => [e.siret, e]));
 }
 
 async function contractsByNumber(trx: Db, numbers: string[]) {
-  const rows = await inChunks(numbers, (chunk) =>
-    trx
-      .selectFrom('contracts')
-      .select(['id', 'number', 'company_id', 'staff_category', 'options', 'start_date', 'end_date'])
-      .where('number', 'in', chunk)
-      .execute(),
-  );
+  const rows = await findContractsByNumber(trx, numbers);
   return new Map(
     rows.map((c) => [c.number, { ...c, parsedOptions: JSON.parse(c.options) as ContractOption[] }]),
   );
@@ -105,34 +98,13 @@ async function contractsByNumber(trx: Db, numbers: string[]) {
 
 /** Members by « company id | NIR hash ». */
 async function membersByKey(trx: Db, nirHashes: string[]) {
-  const rows = await inChunks(nirHashes, (chunk) =>
-    trx
-      .selectFrom('members')
-      .select([
-        'id',
-        'company_id',
-        'nir_hash',
-        'establishment_id',
-        'last_name',
-        'first_name',
-        'birth_date',
-        'professional_status',
-      ])
-      .where('nir_hash', 'in', chunk)
-      .execute(),
-  );
+  const rows = await findMembersByNirHash(trx, nirHashes);
   return new Map(rows.map((m) => [`${m.company_id}|${m.nir_hash}`, m]));
 }
 
 /** Coverages by « member id | contract id | date d'effet ». */
 async function coveragesByKey(trx: Db, memberIds: string[]) {
-  const rows = await inChunks(memberIds, (chunk) =>
-    trx
-      .selectFrom('coverages')
-      .select(['id', 'member_id', 'contract_id', 'effective_date', 'option_code', 'end_date'])
-      .where('member_id', 'in', chunk)
-      .execute(),
-  );
+  const rows = await findCoveragesOfMembers(trx, memberIds);
   return new Map(rows.map((c) => [`${c.member_id}|${c.contract_id}|${c.effective_date}`, c]));
 }
 
@@ -388,17 +360,17 @@ async function writeBatch(
       newMembers.push(newMember(plan, cipher, at));
       continue;
     }
-    if (plan.changed.length > 0) await updateMember(trx, plan, at);
+    if (plan.changed.length > 0) await updateKnownMember(trx, plan, at);
     if (plan.touched) refreshIds.push(plan.id);
   }
   await insertBatched(trx, 'members', newMembers);
   await insertBatched(trx, 'coverages', newCoverages);
   for (const u of coverageUpdates) {
-    await trx
-      .updateTable('coverages')
-      .set({ option_code: u.option_code, end_date: u.end_date, updated_at: at })
-      .where('id', '=', u.id)
-      .execute();
+    await updateCoverage(trx, u.id, {
+      option_code: u.option_code,
+      end_date: u.end_date,
+      updated_at: at,
+    });
   }
   const now = new Date(at);
   // The copy of the latest coverage of the members already known, and the data version.
@@ -437,19 +409,15 @@ function newMember(plan: MemberPlan, cipher: ImportDeps['cipher'], at: string): 
   };
 }
 
-async function updateMember(trx: Db, plan: MemberPlan, at: string): Promise<void> {
+async function updateKnownMember(trx: Db, plan: MemberPlan, at: string): Promise<void> {
   const { data } = plan;
-  await trx
-    .updateTable('members')
-    .set({
-      last_name: data.lastName,
-      first_name: data.firstName,
-      search_name: toSearchName(data.lastName, data.firstName),
-      birth_date: data.birthDate,
-      establishment_id: plan.establishmentId,
-      professional_status: data.professionalStatus,
-      updated_at: at,
-    })
-    .where('id', '=', plan.id)
-    .execute();
+  await updateMember(trx, plan.id, {
+    last_name: data.lastName,
+    first_name: data.firstName,
+    search_name: toSearchName(data.lastName, data.firstName),
+    birth_date: data.birthDate,
+    establishment_id: plan.establishmentId,
+    professional_status: data.professionalStatus,
+    updated_at: at,
+  });
 }
