@@ -1,7 +1,9 @@
-import type { ReactNode, RefObject } from 'react';
-import { useEffect } from 'react';
+import type { FormEvent, ReactNode, RefObject } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Button, Group } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/form-errors';
 
 /** What went wrong with the last submission, shown above the form (a new id re-announces it). */
 export interface FormProblem {
@@ -43,6 +45,55 @@ export function useFocusFirstField(form: RefObject<HTMLFormElement | null>): voi
       element.querySelector<HTMLElement>('input:checked');
     target?.focus();
   }, [form]);
+}
+
+interface DialogMutation<Input, Result> {
+  isPending: boolean;
+  mutate: (
+    input: Input,
+    options: { onSuccess: (result: Result) => void; onError: (error: unknown) => void },
+  ) => void;
+}
+
+/**
+ * A dialog's form sent to the API: the focus on its first field, then on submit the form's own
+ * checks (`toInput` gives null when the values do not make a request), one request at a time, the
+ * server's errors next to their fields and above the form, the focus on the first field in error.
+ * Spread `formProps` on the `<form>` and show `problem` with FormProblemAlert.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Mantine's own bound for values
+export function useDialogForm<Values extends Record<string, any>, Input, Result>({
+  form,
+  mutation,
+  toInput,
+  onDone,
+}: {
+  form: UseFormReturnType<Values>;
+  mutation: DialogMutation<Input, Result>;
+  toInput: (values: Values) => Input | null;
+  onDone: (result: Result) => void;
+}) {
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>();
+  useFocusFirstField(formRef);
+  const onSubmit: (event?: FormEvent<HTMLFormElement>) => void = form.onSubmit(
+    (values) => {
+      const input = toInput(values);
+      if (input === null || mutation.isPending) return;
+      setProblem(undefined);
+      mutation.mutate(input, {
+        onSuccess: onDone,
+        onError: (error) => {
+          form.setErrors(fieldErrors(error));
+          setProblem((p) => nextProblem(p, errorMessage(error)));
+          focusFirstInvalid(formId);
+        },
+      });
+    },
+    () => focusFirstInvalid(formId),
+  );
+  return { formProps: { id: formId, ref: formRef, onSubmit, noValidate: true }, problem };
 }
 
 /** « Annuler » and the submit button, at the end of a dialog's form. */

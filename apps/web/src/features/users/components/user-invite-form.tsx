@@ -1,18 +1,10 @@
-import { useId, useRef, useState } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { InviteUserRequestSchema } from '@affilia/shared/schemas/users';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { InviteUserResult, ManagedCompany } from '../api/use-users';
 import { useInviteUser } from '../api/use-users';
-import type { FormProblem } from '../../../components/form-parts';
-import {
-  FormButtons,
-  FormProblemAlert,
-  nextProblem,
-  useFocusFirstField,
-} from '../../../components/form-parts';
+import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
 import type { IdentityValues } from './user-identity-fields';
 import { UserIdentityFields } from './user-identity-fields';
 import type { RightValue } from './user-rights-editor';
@@ -55,10 +47,6 @@ export function UserInviteForm({
   onCancel: () => void;
 }) {
   const invite = useInviteUser();
-  const formId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>();
-  useFocusFirstField(formRef);
   const form = useAppForm<InviteValues>({
     initialValues: {
       lastName: '',
@@ -75,25 +63,18 @@ export function UserInviteForm({
     }),
   });
 
-  const submit = form.onSubmit(
-    (values) => {
+  const { formProps, problem } = useDialogForm({
+    form,
+    mutation: invite,
+    toInput: (values) => {
       const parsed = InviteUserRequestSchema.safeParse(toPayload(values));
-      if (!parsed.success || invite.isPending) return;
-      setProblem(undefined);
-      invite.mutate(parsed.data, {
-        onSuccess: onDone,
-        onError: (error) => {
-          form.setErrors(fieldErrors(error));
-          setProblem((p) => nextProblem(p, errorMessage(error)));
-          focusFirstInvalid(formId);
-        },
-      });
+      return parsed.success ? parsed.data : null;
     },
-    () => focusFirstInvalid(formId),
-  );
+    onDone,
+  });
 
   return (
-    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+    <form {...formProps}>
       <Stack gap="lg">
         <Text size="sm" c="gray.8">
           La personne recevra un e-mail avec un lien valable 72 heures : pour créer son mot de

@@ -1,18 +1,10 @@
-import { useId, useRef, useState } from 'react';
 import { Stack } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { UpdateUserRequestSchema } from '@affilia/shared/schemas/users';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { ManagedUser } from '../api/use-users';
 import { useUpdateUser } from '../api/use-users';
-import type { FormProblem } from '../../../components/form-parts';
-import {
-  FormButtons,
-  FormProblemAlert,
-  nextProblem,
-  useFocusFirstField,
-} from '../../../components/form-parts';
+import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
 import type { IdentityValues } from './user-identity-fields';
 import { UserIdentityFields } from './user-identity-fields';
 
@@ -31,10 +23,6 @@ export function UserProfileForm({
   onCancel: () => void;
 }) {
   const update = useUpdateUser();
-  const formId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>();
-  useFocusFirstField(formRef);
   const contactEditable = user.status === 'invited';
 
   const toPayload = (values: IdentityValues) => ({
@@ -57,28 +45,18 @@ export function UserProfileForm({
     validate: (values) => zodResolver(UpdateUserRequestSchema)(toPayload(values)),
   });
 
-  const submit = form.onSubmit(
-    (values) => {
+  const { formProps, problem } = useDialogForm({
+    form,
+    mutation: update,
+    toInput: (values) => {
       const parsed = UpdateUserRequestSchema.safeParse(toPayload(values));
-      if (!parsed.success || update.isPending) return;
-      setProblem(undefined);
-      update.mutate(
-        { userId: user.id, values: parsed.data },
-        {
-          onSuccess: onDone,
-          onError: (error) => {
-            form.setErrors(fieldErrors(error));
-            setProblem((p) => nextProblem(p, errorMessage(error)));
-            focusFirstInvalid(formId);
-          },
-        },
-      );
+      return parsed.success ? { userId: user.id, values: parsed.data } : null;
     },
-    () => focusFirstInvalid(formId),
-  );
+    onDone,
+  });
 
   return (
-    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+    <form {...formProps}>
       <Stack gap="lg">
         <FormProblemAlert problem={problem} />
         <UserIdentityFields form={form} contactLocked={!contactEditable} />

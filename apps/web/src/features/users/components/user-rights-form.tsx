@@ -1,18 +1,10 @@
-import { useId, useRef, useState } from 'react';
 import { Alert, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { UpdateRightsRequestSchema } from '@affilia/shared/schemas/users';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { ManagedCompany, ManagedUser } from '../api/use-users';
 import { useUpdateRights } from '../api/use-users';
-import type { FormProblem } from '../../../components/form-parts';
-import {
-  FormButtons,
-  FormProblemAlert,
-  nextProblem,
-  useFocusFirstField,
-} from '../../../components/form-parts';
+import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
 import { fullName, ofName } from './user-actions-menu';
 import type { RightValue } from './user-rights-editor';
 import {
@@ -46,10 +38,6 @@ export function UserRightsForm({
   onCancel: () => void;
 }) {
   const update = useUpdateRights();
-  const formId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>();
-  useFocusFirstField(formRef);
   const form = useAppForm<{ rights: RightValue[] }>({
     initialValues: { rights: initialRights(companies, user) },
     validate: (values) => ({
@@ -61,30 +49,20 @@ export function UserRightsForm({
   });
   const leavesList = noAccess(form.values.rights) && user.hasOtherCompanies;
 
-  const submit = form.onSubmit(
-    (values) => {
+  const { formProps, problem } = useDialogForm({
+    form,
+    mutation: update,
+    toInput: (values) => {
       const parsed = UpdateRightsRequestSchema.safeParse({
         rights: toCompanyRights(values.rights),
       });
-      if (!parsed.success || update.isPending) return;
-      setProblem(undefined);
-      update.mutate(
-        { userId: user.id, values: parsed.data },
-        {
-          onSuccess: onDone,
-          onError: (error) => {
-            form.setErrors(fieldErrors(error));
-            setProblem((p) => nextProblem(p, errorMessage(error)));
-            focusFirstInvalid(formId);
-          },
-        },
-      );
+      return parsed.success ? { userId: user.id, values: parsed.data } : null;
     },
-    () => focusFirstInvalid(formId),
-  );
+    onDone,
+  });
 
   return (
-    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+    <form {...formProps}>
       <Stack gap="lg">
         <Text size="sm" c="gray.8">
           Choisissez l’accès {ofName(fullName(user))} à chacune de vos sociétés.
