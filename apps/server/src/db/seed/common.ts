@@ -4,6 +4,7 @@
  * coverages. Each function takes the transaction to write in.
  */
 import { latestCoverageColumns } from '../../modules/members/latest-coverage';
+import { newUserRow } from '../../modules/users/users.repository';
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { FieldCipher } from '../../lib/crypto';
@@ -155,33 +156,26 @@ export async function insertDemoAccounts(
   await db
     .insertInto('users')
     .values(
-      DEMO_ACCOUNTS.map((a) => ({
-        id: ids[a.key],
-        kind: a.kind,
-        email: a.email,
-        email_verified_at: verified,
-        password_hash: opts.passwordHashes[a.key],
-        password_changed_at: verified,
-        first_name: a.firstName,
-        last_name: a.lastName,
-        mobile_phone: a.mobilePhone,
-        mobile_phone_verified_at: verified,
-        status: 'active' as const,
-        staff_role: a.staffRole,
-        is_third_party: a.isThirdParty ? (1 as const) : (0 as const),
-        third_party_firm: a.thirdPartyFirm,
-        totp_secret_encrypted: null,
-        totp_enabled_at: null,
-        last_sign_in_at: null,
-        last_sign_in_ip: null,
-        failed_sign_in_day: null,
-        last_failed_sign_in_at: null,
-        locked_until: null,
-        created_by_user_id: null,
-        created_at: created,
-        updated_at: verified,
-        deactivated_at: null,
-      })),
+      DEMO_ACCOUNTS.map((a) =>
+        newUserRow({
+          id: ids[a.key],
+          kind: a.kind,
+          email: a.email,
+          email_verified_at: verified,
+          password_hash: opts.passwordHashes[a.key],
+          password_changed_at: verified,
+          first_name: a.firstName,
+          last_name: a.lastName,
+          mobile_phone: a.mobilePhone,
+          mobile_phone_verified_at: verified,
+          status: 'active',
+          staff_role: a.staffRole,
+          is_third_party: a.isThirdParty ? 1 : 0,
+          third_party_firm: a.thirdPartyFirm,
+          created_at: created,
+          updated_at: verified,
+        }),
+      ),
     )
     .execute();
   await db

@@ -409,16 +409,7 @@ async function buildDemoRows(ctx: BuildContext): Promise<DemoRows> {
   const rng = createRng(DEMO_SEED);
   const nirs = createNirGenerator(rng);
 
-  const companies = DEMO_COMPANIES.map((def) =>
-    buildCompany({
-      siren: makeSiren(rng),
-      name: def.name,
-      identifier: def.identifier,
-      contractStart: def.contractStart,
-      categories: def.categories,
-      establishments: def.establishments,
-    }),
-  );
+  const companies = DEMO_COMPANIES.map((def) => buildCompany({ ...def, siren: makeSiren(rng) }));
   const byKey = companiesByKey(companies);
   const membersAt = instantBefore(now, 180, 7);
   const members = DEMO_COMPANIES.flatMap((def) =>

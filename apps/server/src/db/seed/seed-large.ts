@@ -92,11 +92,8 @@ export async function seedLarge(opts: LargeSeedOptions): Promise<LargeSeedSummar
   const memberCounts = split(opts.members, 0);
   const companies: SeededCompany[] = DEMO_COMPANIES.map((def, i) =>
     buildCompany({
+      ...def,
       siren: makeSiren(rng),
-      name: def.name,
-      identifier: def.identifier,
-      contractStart: def.contractStart,
-      categories: def.categories,
       establishments: Array.from({ length: establishmentCounts[i] ?? 1 }, (_, j) => {
         const city = CITIES[(j + i * 7) % CITIES.length] ?? CITIES[0];
         const round = Math.floor(j / CITIES.length);
