@@ -173,7 +173,8 @@ export async function findCompanyDetail(db: Db, id: string): Promise<CompanyDeta
 
 // Establishments ---------------------------------------------------------------------------------
 
-function establishmentFields(
+/** An establishment's fields as the API names them. */
+export function establishmentFields(
   e: Pick<
     Establishment,
     | 'id'

@@ -314,14 +314,7 @@ export async function updateEstablishment(
     load: (trx) => repo.findEstablishmentRow(trx, id),
     missing: 'Établissement introuvable.',
     check: (trx) => refuseTaken(trx, establishmentIdentifier, input.insurerIdentifier, id),
-    before: (e) => ({
-      name: e.name,
-      addressLine1: e.address_line1,
-      addressLine2: e.address_line2,
-      postalCode: e.postal_code,
-      city: e.city,
-      insurerIdentifier: e.insurer_identifier,
-    }),
+    before: repo.establishmentFields,
     input,
     write: async (trx, changed) => {
       await repo.updateEstablishment(trx, id, {
