@@ -33,6 +33,31 @@ export interface ListData<Item> {
   total?: number;
 }
 
+/** What the kit reads of a list's query (a react-query result, or one mapped with `listQuery`). */
+export interface ListQuery<Item> {
+  data: ListData<Item> | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  isPlaceholderData: boolean;
+  refetch: () => unknown;
+}
+
+/** A query whose answer holds its rows under another name (`{ users, companies }`). */
+export function listQuery<Data, Item>(
+  query: UseQueryResult<Data>,
+  items: (data: Data) => Item[],
+): ListQuery<Item> {
+  return {
+    data: query.data === undefined ? undefined : { items: items(query.data) },
+    isPending: query.isPending,
+    isError: query.isError,
+    error: query.error,
+    isPlaceholderData: query.isPlaceholderData,
+    refetch: query.refetch,
+  };
+}
+
 /** The results' title (focused when the page changes), what they count, and the live count. */
 export function ListResultsHeading({
   id,
@@ -90,7 +115,7 @@ export function ListStates<Item>({
   onFirstPage,
   children,
 }: {
-  list: UseQueryResult<ListData<Item>>;
+  list: ListQuery<Item>;
   page?: number;
   skeleton: ReactNode;
   empty: ReactNode;
@@ -254,7 +279,8 @@ export function ListEmpty({
 /**
  * The results' section of a list page: its heading with the live count (`loading` while the
  * first page is on its way, then `count`), what stands beside it (exports), the list's states and
- * rows, and the page controls once there are rows.
+ * rows, and the page controls once there are rows (none for a list the API gives whole: the
+ * team, the users).
  */
 export function ListResults<Item>({
   id,
@@ -279,14 +305,14 @@ export function ListResults<Item>({
   scope?: string;
   testId: string;
   aside?: ReactNode;
-  list: UseQueryResult<ListData<Item>>;
-  page: number;
+  list: ListQuery<Item>;
+  page?: number;
   loading: string;
   count: (data: ListData<Item>) => string;
   skeleton: ReactNode;
   empty: ReactNode;
-  onPage: (page: number) => void;
-  controls: ReactNode;
+  onPage?: (page: number) => void;
+  controls?: ReactNode;
   children: (items: Item[]) => ReactNode;
 }) {
   const data = list.data;
@@ -319,7 +345,7 @@ export function ListResults<Item>({
         page={page}
         skeleton={skeleton}
         empty={empty}
-        onFirstPage={() => onPage(1)}
+        onFirstPage={() => onPage?.(1)}
       >
         {children}
       </ListStates>

@@ -205,3 +205,15 @@ export function rangeLabel(
 export function pageCount(total: number, pageSize: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / pageSize)));
 }
+
+/**
+ * The count of a list the API gives whole (the team, the users): « 3 membres », « Aucun
+ * utilisateur correspondant à votre recherche ».
+ */
+export function wholeListLabel(
+  count: number,
+  noun: { none: string; one: string; many: string },
+  filtered: boolean,
+): string {
+  return `${rangeLabel(count, 1, count, noun)}${filtered ? ' correspondant à votre recherche' : ''}`;
+}

@@ -1,17 +1,6 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
-import { LoadError } from '../../../components/load-error';
-import { useState } from 'react';
-import {
-  Box,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-} from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
@@ -22,12 +11,14 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
 import { ofName } from '@affilia/shared/domain/person-name';
 import { ListSkeleton } from '../../../components/list-skeleton';
+import { wholeListLabel } from '../../../lib/list-search';
+import { ListEmpty, ListResults } from '../../../components/list-page';
 import { UserModal } from '../../../components/user-modal';
 import type { StaffMember } from '../api/use-staff';
 import { useStaffAction, useStaffList } from '../api/use-staff';
 import { StaffConfirmModal } from '../components/staff-confirm-modal';
 import { StaffForm } from '../components/staff-form';
-import { StaffCards, StaffTable } from '../components/staff-list';
+import { StaffList } from '../components/staff-list';
 import type { StaffActionKind } from '../staff-rules';
 import { staffName } from '../staff-rules';
 
@@ -94,8 +85,10 @@ function StaffFilters({
   );
 }
 
+const TEAM = { none: 'Aucun membre', one: 'membre', many: 'membres' };
+
 /** The team: loading, an error, none, or the table (cards on a phone). */
-function StaffListContent({
+function StaffResults({
   list,
   filtered,
   onAction,
@@ -104,50 +97,30 @@ function StaffListContent({
   filtered: boolean;
   onAction: ((kind: StaffActionKind, member: StaffMember) => void) | null;
 }) {
-  const members = list.data?.items ?? [];
-  if (list.isPending) {
-    return (
-      <>
-        <Text role="status" size="sm">
-          Chargement de l’équipe…
-        </Text>
-        <ListSkeleton />
-      </>
-    );
-  }
-  if (list.isError) {
-    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
-  }
-  if (members.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="xl">
-        <Stack align="center" gap="sm" ta="center">
-          <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
-            <IconUsers size={26} />
-          </ThemeIcon>
-          <Text fw={600} role="status">
-            {filtered
-              ? 'Aucun membre de l’équipe ne correspond à votre recherche.'
-              : 'Aucun membre de l’équipe pour le moment.'}
-          </Text>
-        </Stack>
-      </Paper>
-    );
-  }
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
   return (
-    <>
-      <Text role="status" size="sm" c="gray.8">
-        {`${members.length} membre${members.length > 1 ? 's' : ''}`}
-        {filtered ? ' correspondant à votre recherche' : ''}
-      </Text>
-      <Box
-        aria-busy={list.isPlaceholderData || undefined}
-        style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
-        <StaffTable members={members} onAction={onAction} />
-        <StaffCards members={members} onAction={onAction} />
-      </Box>
-    </>
+    <ListResults
+      id="staff-results-title"
+      titleRef={resultsTitle}
+      title="Membres de l’équipe"
+      testId="staff-count"
+      list={list}
+      loading="Chargement de l’équipe…"
+      count={(d) => wholeListLabel(d.items.length, TEAM, filtered)}
+      skeleton={<ListSkeleton />}
+      empty={
+        <ListEmpty
+          icon={IconUsers}
+          title={
+            filtered
+              ? 'Aucun membre de l’équipe ne correspond à votre recherche.'
+              : 'Aucun membre de l’équipe pour le moment.'
+          }
+        />
+      }
+    >
+      {(members) => <StaffList members={members} onAction={onAction} />}
+    </ListResults>
   );
 }
 
@@ -216,7 +189,7 @@ export function StaffPage() {
       }
     >
       <StaffFilters status={status} onStatus={setStatus} text={text} onText={setText} />
-      <StaffListContent list={list} filtered={filtered} onAction={canManage ? onAction : null} />
+      <StaffResults list={list} filtered={filtered} onAction={canManage ? onAction : null} />
 
       <UserModal
         opened={opened && formDialog !== null}

@@ -1,9 +1,6 @@
-import type { ComponentType } from 'react';
-import { useState } from 'react';
-import { ActionIcon, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { Icon } from '@tabler/icons-react';
 import { ofName } from '@affilia/shared/domain/person-name';
 import {
-  IconDotsVertical,
   IconMailForward,
   IconPlayerPause,
   IconPlayerPlay,
@@ -11,6 +8,7 @@ import {
   IconUserEdit,
   IconUserOff,
 } from '@tabler/icons-react';
+import { RowActionsMenu } from '../../../components/row-actions-menu';
 import type { ManagedUser } from '../api/use-users';
 
 export type UserActionKind =
@@ -19,7 +17,7 @@ export type UserActionKind =
 interface ActionEntry {
   kind: UserActionKind;
   label: string;
-  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  icon: Icon;
   danger?: boolean;
   /** The API would refuse it (the reason is `deactivationBlocker`). */
   disabled?: boolean;
@@ -89,56 +87,15 @@ export function UserActionsMenu({
   user: ManagedUser;
   onAction: (kind: UserActionKind, user: ManagedUser) => void;
 }) {
-  const [opened, setOpened] = useState(false);
-  const entries = userActions(user);
-  const name = fullName(user);
-  if (entries.length === 0) {
-    return (
-      <Text size="sm" c="gray.8">
-        <span aria-hidden>—</span>
-        <VisuallyHidden>Aucune action possible pour {name}</VisuallyHidden>
-      </Text>
-    );
-  }
-  const blocker = deactivationBlocker(user);
-  const label = `Actions pour ${name}`;
   return (
-    <Menu
-      position="bottom-end"
-      width={300}
-      shadow="md"
-      withinPortal
-      opened={opened}
-      onChange={setOpened}
-    >
-      <Menu.Target>
-        <Tooltip label={label} disabled={opened}>
-          <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label}>
-            <IconDotsVertical size={20} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {entries.map(({ kind, label: itemLabel, icon: Icon, danger, disabled }) => (
-          <Menu.Item
-            key={kind}
-            color={danger ? 'red' : undefined}
-            leftSection={<Icon size={18} aria-hidden />}
-            disabled={disabled}
-            onClick={() => onAction(kind, user)}
-          >
-            {itemLabel}
-          </Menu.Item>
-        ))}
-        {blocker ? (
-          <>
-            <Menu.Divider />
-            <Text size="xs" c="gray.8" px="sm" py={6}>
-              {blocker}
-            </Text>
-          </>
-        ) : null}
-      </Menu.Dropdown>
-    </Menu>
+    <RowActionsMenu
+      name={fullName(user)}
+      actions={userActions(user).map((entry) => ({
+        ...entry,
+        key: entry.kind,
+        onClick: () => onAction(entry.kind, user),
+      }))}
+      note={deactivationBlocker(user)}
+    />
   );
 }

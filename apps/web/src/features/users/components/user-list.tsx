@@ -1,6 +1,8 @@
-import { Badge, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { listName } from '@affilia/shared/domain/person-name';
 import { COMPANY_ROLE_LABELS } from '@affilia/shared/domain/enums';
+import type { DataColumn } from '../../../components/data-table';
+import { DataTable, RowName } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format-date';
 import type { ManagedUser } from '../api/use-users';
 import type { UserActionKind } from './user-actions-menu';
@@ -8,9 +10,6 @@ import { UserActionsMenu } from './user-actions-menu';
 import { UserStatusBadge } from '../../../components/user-status-badge';
 
 type OnAction = (kind: UserActionKind, user: ManagedUser) => void;
-
-const CAPTION = 'Utilisateurs de vos sociétés';
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /** « (3 établissements) » when the role covers only some establishments. */
 function perimeterNote(establishmentIds: string[] | null): string {
@@ -23,15 +22,7 @@ function perimeterNote(establishmentIds: string[] | null): string {
 function UserName({ user }: { user: ManagedUser }) {
   return (
     <Stack gap={4} align="flex-start">
-      <Text fw={600} size="sm">
-        {listName(user)}
-        {user.isSelf ? (
-          <Text span size="sm" c="gray.8" fw={400}>
-            {' '}
-            (vous)
-          </Text>
-        ) : null}
-      </Text>
+      <RowName name={listName(user)} isSelf={user.isSelf} />
       {user.isThirdParty ? (
         <Badge
           variant="light"
@@ -92,91 +83,43 @@ function lastSignIn(user: ManagedUser): string {
   return user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Jamais';
 }
 
-/** The list on a wide screen: a table with a caption and one header per column. */
-export function UserTable({ users, onAction }: { users: ManagedUser[]; onAction: OnAction }) {
+/** The users of « Gestion des habilitations »: a table on a wide screen, cards on a phone. */
+export function UserList({ users, onAction }: { users: ManagedUser[]; onAction: OnAction }) {
+  const actions = (user: ManagedUser) => <UserActionsMenu user={user} onAction={onAction} />;
+  const columns: DataColumn<ManagedUser>[] = [
+    { header: 'Nom', rowHeader: true, cell: (u) => <UserName user={u} /> },
+    { header: 'E-mail', cell: (u) => u.email },
+    { header: 'Sociétés et rôles', cell: (u) => <UserCompanies user={u} /> },
+    { header: 'Statut', noWrap: true, cell: (u) => <UserStatus user={u} /> },
+    { header: 'Dernière connexion', noWrap: true, cell: lastSignIn },
+    { header: 'Actions', hiddenHeader: true, align: 'right', cell: actions },
+  ];
   return (
-    <Paper withBorder radius="md" visibleFrom="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={880}>
-        <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover>
-          <Table.Caption>
-            <VisuallyHidden>{CAPTION}</VisuallyHidden>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Nom</Table.Th>
-              <Table.Th scope="col">E-mail</Table.Th>
-              <Table.Th scope="col">Sociétés et rôles</Table.Th>
-              <Table.Th scope="col">Statut</Table.Th>
-              <Table.Th scope="col" style={NO_WRAP}>
-                Dernière connexion
-              </Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Th scope="row" fw="inherit">
-                  <UserName user={user} />
-                </Table.Th>
-                <Table.Td>
-                  <Text size="sm">{user.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <UserCompanies user={user} />
-                </Table.Td>
-                <Table.Td style={NO_WRAP}>
-                  <UserStatus user={user} />
-                </Table.Td>
-                <Table.Td style={NO_WRAP}>
-                  <Text size="sm">{lastSignIn(user)}</Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <UserActionsMenu user={user} onAction={onAction} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
-}
-
-/** The list on a phone or a tablet: one card per user. */
-export function UserCards({ users, onAction }: { users: ManagedUser[]; onAction: OnAction }) {
-  return (
-    <Stack
-      gap="sm"
-      hiddenFrom="md"
-      component="ul"
-      aria-label={CAPTION}
-      m={0}
-      p={0}
-      style={{ listStyle: 'none' }}
-    >
-      {users.map((user) => (
-        <Paper component="li" key={user.id} withBorder radius="md" p="md">
+    <DataTable
+      caption="Utilisateurs de vos sociétés"
+      columns={columns}
+      rows={users}
+      rowKey={(u) => u.id}
+      minWidth={880}
+      tableFrom="md"
+      card={{
+        title: (u) => <UserName user={u} />,
+        aside: actions,
+        body: (u) => (
           <Stack gap="sm">
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <UserName user={user} />
-              <UserActionsMenu user={user} onAction={onAction} />
-            </Group>
             <Text size="sm" style={{ wordBreak: 'break-word' }}>
-              {user.email}
+              {u.email}
             </Text>
-            <UserCompanies user={user} />
+            <UserCompanies user={u} />
             <Group justify="space-between" align="flex-end" gap="xs">
-              <UserStatus user={user} />
+              <UserStatus user={u} />
               <Text size="xs" c="gray.8">
-                Dernière connexion : {lastSignIn(user)}
+                Dernière connexion : {lastSignIn(u)}
               </Text>
             </Group>
           </Stack>
-        </Paper>
-      ))}
-    </Stack>
+        ),
+      }}
+    />
   );
 }

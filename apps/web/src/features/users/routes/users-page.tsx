@@ -1,6 +1,5 @@
-import { LoadError } from '../../../components/load-error';
-import { Suspense, lazy, useEffect, useState } from 'react';
-import { Alert, Box, Button, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -16,7 +15,9 @@ import { ACTION_LABELS, fullName, ofName } from '../components/user-actions-menu
 import { UserConfirmModal } from '../components/user-confirm-modal';
 import { UserFilters, hasFilters } from '../components/user-filters';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { UserCards, UserTable } from '../components/user-list';
+import { wholeListLabel } from '../../../lib/list-search';
+import { ListEmpty, ListResults, listQuery } from '../../../components/list-page';
+import { UserList } from '../components/user-list';
 import { UserModal } from '../../../components/user-modal';
 import type { UsersSearch } from '../users-search';
 import { validateUsersSearch } from '../users-search';
@@ -81,27 +82,7 @@ const ACTION_DONE: Record<
   deactivate: (user) => `L’accès ${ofName(fullName(user))} est désactivé définitivement.`,
 };
 
-function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
-  return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center">
-        <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
-          <IconUsers size={26} />
-        </ThemeIcon>
-        <Text fw={600}>
-          {filtered
-            ? 'Aucun utilisateur ne correspond à votre recherche.'
-            : 'Aucun utilisateur pour le moment.'}
-        </Text>
-        {filtered ? (
-          <Button variant="default" onClick={onClear}>
-            Effacer les filtres
-          </Button>
-        ) : null}
-      </Stack>
-    </Paper>
-  );
-}
+const USERS = { none: 'Aucun utilisateur', one: 'utilisateur', many: 'utilisateurs' };
 
 /** `/habilitations`: « Gestion des habilitations » (SPEC §4.3), administrators only. */
 /**
@@ -147,7 +128,7 @@ export function UsersPage() {
 }
 
 /** The users: loading, an error, none, or the table (cards on a phone). */
-function UsersListContent({
+function UsersResults({
   list,
   filtered,
   onAction,
@@ -158,40 +139,31 @@ function UsersListContent({
   onAction: (kind: UserActionKind, user: ManagedUser) => void;
   onClear: () => void;
 }) {
-  const users = list.data?.users ?? [];
-  if (list.isPending) {
-    return (
-      <>
-        <Text role="status" size="sm">
-          Chargement des utilisateurs…
-        </Text>
-        <ListSkeleton />
-      </>
-    );
-  }
-  if (list.isError) {
-    return <LoadError error={list.error} onRetry={() => void list.refetch()} compact />;
-  }
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
   return (
-    <>
-      <Text role="status" size="sm" c="gray.8">
-        {users.length === 0
-          ? 'Aucun utilisateur'
-          : `${users.length} utilisateur${users.length > 1 ? 's' : ''}`}
-        {filtered ? ' correspondant à votre recherche' : ''}
-      </Text>
-      {users.length === 0 ? (
-        <EmptyState filtered={filtered} onClear={onClear} />
-      ) : (
-        <Box
-          aria-busy={list.isPlaceholderData || undefined}
-          style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
-        >
-          <UserTable users={users} onAction={onAction} />
-          <UserCards users={users} onAction={onAction} />
-        </Box>
-      )}
-    </>
+    <ListResults
+      id="users-results-title"
+      titleRef={resultsTitle}
+      title="Utilisateurs"
+      testId="users-count"
+      list={listQuery(list, (data) => data.users)}
+      loading="Chargement des utilisateurs…"
+      count={(d) => wholeListLabel(d.items.length, USERS, filtered)}
+      skeleton={<ListSkeleton />}
+      empty={
+        filtered ? (
+          <ListEmpty
+            icon={IconUsers}
+            title="Aucun utilisateur ne correspond à votre recherche."
+            onReset={onClear}
+          />
+        ) : (
+          <ListEmpty icon={IconUsers} title="Aucun utilisateur pour le moment." />
+        )
+      }
+    >
+      {(users) => <UserList users={users} onAction={onAction} />}
+    </ListResults>
   );
 }
 
@@ -320,7 +292,7 @@ function UsersManagement() {
       {list.data ? (
         <UserFilters companies={companies} search={search} onChange={setSearch} />
       ) : null}
-      <UsersListContent
+      <UsersResults
         list={list}
         filtered={filtered}
         onAction={onAction}
