@@ -124,6 +124,34 @@ function changes(
 type Changes = ReturnType<typeof changes>;
 
 /**
+ * One creation of the back office, in one transaction: its checks and its insert (`write`, which
+ * gives the new record's company), then its audit line with the fields given. The new id.
+ */
+async function createRecord(
+  ctx: Ctx,
+  actor: StaffActor,
+  create: {
+    targetType: 'company' | 'establishment' | 'contract';
+    input: Record<string, unknown>;
+    write: (trx: Db, id: string, at: string) => Promise<string>;
+  },
+): Promise<string> {
+  const id = newId();
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const companyId = await create.write(trx, id, now.toISOString());
+    await recordStaffAudit(trx, now, actor, {
+      action: `reference.${create.targetType}_created`,
+      companyId,
+      targetType: create.targetType,
+      targetId: id,
+      details: { fields: create.input },
+    });
+  });
+  return id;
+}
+
+/**
  * One edit of the back office, in one transaction: the record loaded (404 otherwise), its
  * checks, what changes (nothing: no write and no audit line), the update, and its audit line.
  */
@@ -179,28 +207,24 @@ export async function createCompany(
   actor: StaffActor,
   input: z.output<typeof CompanyCreateSchema>,
 ): Promise<CompanyDetail> {
-  const id = newId();
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await refuseTaken(trx, { table: 'companies', column: 'siren' }, input.siren);
-    await refuseTaken(trx, companyIdentifier, input.insurerCompanyIdentifier);
-    await repo.insertCompany(trx, {
-      id,
-      siren: input.siren,
-      name: input.name,
-      insurer_company_identifier: input.insurerCompanyIdentifier,
-      ccn_name: input.ccnName,
-      idcc: input.idcc,
-      created_at: now,
-      updated_at: now,
-    });
-    await recordStaffAudit(trx, ctx.clock.now(), actor, {
-      action: 'reference.company_created',
-      companyId: id,
-      targetType: 'company',
-      targetId: id,
-      details: { fields: input },
-    });
+  const id = await createRecord(ctx, actor, {
+    targetType: 'company',
+    input,
+    write: async (trx, id, at) => {
+      await refuseTaken(trx, { table: 'companies', column: 'siren' }, input.siren);
+      await refuseTaken(trx, companyIdentifier, input.insurerCompanyIdentifier);
+      await repo.insertCompany(trx, {
+        id,
+        siren: input.siren,
+        name: input.name,
+        insurer_company_identifier: input.insurerCompanyIdentifier,
+        ccn_name: input.ccnName,
+        idcc: input.idcc,
+        created_at: at,
+        updated_at: at,
+      });
+      return id;
+    },
   });
   return getCompany(ctx, id);
 }
@@ -267,39 +291,35 @@ export async function createEstablishment(
   actor: StaffActor,
   input: z.output<typeof EstablishmentCreateSchema>,
 ): Promise<EstablishmentDetail> {
-  const id = newId();
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const siren = sirenOfSiret(input.siret);
-    const companyId = await repo.findIdByUnique(
-      trx,
-      { table: 'companies', column: 'siren' },
-      siren,
-    );
-    if (!companyId) {
-      throw badRequest(
-        'company_not_found',
-        `Aucune entreprise n’a le SIREN ${siren} : créez d’abord l’entreprise.`,
-        { siret: `Aucune entreprise n’a le SIREN ${siren}` },
+  const id = await createRecord(ctx, actor, {
+    targetType: 'establishment',
+    input,
+    write: async (trx, id, at) => {
+      const siren = sirenOfSiret(input.siret);
+      const companyId = await repo.findIdByUnique(
+        trx,
+        { table: 'companies', column: 'siren' },
+        siren,
       );
-    }
-    await refuseTaken(trx, { table: 'establishments', column: 'siret' }, input.siret);
-    await refuseTaken(trx, establishmentIdentifier, input.insurerIdentifier);
-    await repo.insertEstablishment(trx, {
-      id,
-      company_id: companyId,
-      siret: input.siret,
-      ...establishmentColumns(input),
-      created_at: now,
-      updated_at: now,
-    });
-    await recordStaffAudit(trx, ctx.clock.now(), actor, {
-      action: 'reference.establishment_created',
-      companyId,
-      targetType: 'establishment',
-      targetId: id,
-      details: { fields: input },
-    });
+      if (!companyId) {
+        throw badRequest(
+          'company_not_found',
+          `Aucune entreprise n’a le SIREN ${siren} : créez d’abord l’entreprise.`,
+          { siret: `Aucune entreprise n’a le SIREN ${siren}` },
+        );
+      }
+      await refuseTaken(trx, { table: 'establishments', column: 'siret' }, input.siret);
+      await refuseTaken(trx, establishmentIdentifier, input.insurerIdentifier);
+      await repo.insertEstablishment(trx, {
+        id,
+        company_id: companyId,
+        siret: input.siret,
+        ...establishmentColumns(input),
+        created_at: at,
+        updated_at: at,
+      });
+      return companyId;
+    },
   });
   return getEstablishment(ctx, id);
 }
@@ -361,31 +381,27 @@ export async function createContract(
   actor: StaffActor,
   input: z.output<typeof ContractCreateSchema>,
 ): Promise<ContractDetail> {
-  const id = newId();
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const company = await repo.findCompanyRow(trx, input.companyId);
-    if (!company) {
-      throw badRequest('company_not_found', 'Entreprise introuvable.', {
-        companyId: 'Choisissez une entreprise existante',
+  const id = await createRecord(ctx, actor, {
+    targetType: 'contract',
+    input,
+    write: async (trx, id, at) => {
+      const company = await repo.findCompanyRow(trx, input.companyId);
+      if (!company) {
+        throw badRequest('company_not_found', 'Entreprise introuvable.', {
+          companyId: 'Choisissez une entreprise existante',
+        });
+      }
+      await refuseTaken(trx, { table: 'contracts', column: 'number' }, input.number);
+      await repo.insertContract(trx, {
+        id,
+        number: input.number,
+        company_id: company.id,
+        ...contractColumns(input),
+        created_at: at,
+        updated_at: at,
       });
-    }
-    await refuseTaken(trx, { table: 'contracts', column: 'number' }, input.number);
-    await repo.insertContract(trx, {
-      id,
-      number: input.number,
-      company_id: company.id,
-      ...contractColumns(input),
-      created_at: now,
-      updated_at: now,
-    });
-    await recordStaffAudit(trx, ctx.clock.now(), actor, {
-      action: 'reference.contract_created',
-      companyId: company.id,
-      targetType: 'contract',
-      targetId: id,
-      details: { fields: input },
-    });
+      return company.id;
+    },
   });
   return getContract(ctx, id);
 }
