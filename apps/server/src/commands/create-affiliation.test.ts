@@ -1,6 +1,7 @@
 import { PreAffiliationSchema } from '@affilia/shared/schemas/affiliations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEmployerActor, type EmployerActor } from '../lib/policies';
+import type { EmployerActor } from '../lib/policies';
+import { loadEmployerActor } from '../modules/users/users.repository';
 import { newFormLink } from '../modules/affiliations/affiliations.service';
 import { buildTestApp, type TestApp } from '../../test/helper';
 import {

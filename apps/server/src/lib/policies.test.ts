@@ -15,6 +15,7 @@ function actor(role: 'user' | 'admin', allEstablishments: boolean): EmployerActo
   return {
     user: { id: 'grantor' } as User,
     perimeterKey: 'k',
+    followedEstablishmentIds: [],
     grants: new Map([['c1', { companyId: 'c1', role, allEstablishments }]]),
   };
 }
@@ -122,6 +123,7 @@ describe('inPerimeter: the perimeter as a typed condition (issue 16)', () => {
   const restricted: EmployerActor = {
     user: { id: 'u1' } as User,
     perimeterKey: 'k',
+    followedEstablishmentIds: ['e1', 'e2'],
     grants: new Map([
       ['c1', { companyId: 'c1', role: 'admin', allEstablishments: true }],
       ['c2', { companyId: 'c2', role: 'user', allEstablishments: false }],
@@ -142,9 +144,22 @@ describe('inPerimeter: the perimeter as a typed condition (issue 16)', () => {
         .compile();
     const members = query('members.view');
     expect(members.sql).toBe(
-      'select "m"."id" from "members" as "m" where ("m"."company_id" in (?) or ("m"."company_id" in (?) and "m"."establishment_id" in (select ue.establishment_id from user_establishments ue where ue.user_id = ?)))',
+      'select "m"."id" from "members" as "m" where ("m"."company_id" in (?) or ("m"."company_id" in (?) and "m"."establishment_id" in (?, ?)))',
     );
-    expect(members.parameters).toEqual(['c1', 'c2', 'u1']);
+    expect(members.parameters).toEqual(['c1', 'c2', 'e1', 'e2']);
+    // A restricted role without any followed establishment adds nothing.
+    const unfollowed = { ...restricted, followedEstablishmentIds: [] };
+    const onlyWhole = db
+      .selectFrom('members as m')
+      .select('m.id')
+      .where((eb) =>
+        inPerimeter(eb, unfollowed, 'members.view', {
+          establishment: 'm.establishment_id',
+          company: 'm.company_id',
+        }),
+      )
+      .compile();
+    expect(onlyWhole.parameters).toEqual(['c1']);
     // users.manage: only the administrator's company.
     expect(query('users.manage').parameters).toEqual(['c1']);
     const none: EmployerActor = { ...restricted, grants: new Map() };

@@ -14,21 +14,14 @@
  *   does not allow on a company of the perimeter answers 403.
  *
  * Services call `authorize()` / `authorizeEstablishment()` before acting, and repositories scope
- * every read with `inPerimeter()` (typed columns), `companyIdsWith()` or
- * `perimeterEstablishmentIds()`.
+ * every read with `inPerimeter()` (typed columns) or `companyIdsWith()`. Nothing here reads the
+ * database: the actor is loaded by users.repository's `loadEmployerActor`.
  */
 import { createHash } from 'node:crypto';
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-  type StringReference,
-} from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool, StringReference } from 'kysely';
 import type { CompanyRole, StaffRole } from '@affilia/shared/domain/enums';
 import { roleCan, type Permission } from '@affilia/shared/domain/permissions';
-import type { Database, Establishment, User } from '../db/schema';
+import type { Establishment, User } from '../db/schema';
 import { AppError, forbidden, notFound } from './errors';
 import type { RequestMeta } from './request-meta';
 
@@ -61,36 +54,39 @@ export interface EmployerActor {
    * cached figure (lib/figures-cache.ts), so that a change of rights never reads stale figures.
    */
   perimeterKey: string;
+  /**
+   * The establishments the user follows (`user_establishments`), sorted: their perimeter in the
+   * companies where their role is restricted. Empty when no role is.
+   */
+  followedEstablishmentIds: readonly string[];
 }
 
-export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
-  const rows = await db
-    .selectFrom('user_company_roles')
-    .select(['company_id', 'role', 'all_establishments'])
-    .where('user_id', '=', user.id)
-    .orderBy('company_id')
-    .execute();
-  const followed = rows.some((r) => r.all_establishments === 0)
-    ? await db
-        .selectFrom('user_establishments')
-        .select('establishment_id')
-        .where('user_id', '=', user.id)
-        .orderBy('establishment_id')
-        .execute()
-    : [];
+/**
+ * The actor from their roles and followed establishments as stored (read by
+ * users.repository's `loadEmployerActor`, once per request).
+ */
+export function employerActor(
+  user: User,
+  roles: readonly { company_id: string; role: CompanyRole; all_establishments: number }[],
+  followed: readonly string[],
+): EmployerActor {
+  const sortedRoles = [...roles].sort((a, b) => a.company_id.localeCompare(b.company_id));
+  const restricted = sortedRoles.some((r) => r.all_establishments === 0);
+  const followedEstablishmentIds = restricted ? [...followed].sort() : [];
   const perimeterKey = createHash('sha256')
     .update(
       JSON.stringify([
-        rows.map((r) => [r.company_id, r.role, r.all_establishments]),
-        followed.map((f) => f.establishment_id),
+        sortedRoles.map((r) => [r.company_id, r.role, r.all_establishments]),
+        followedEstablishmentIds,
       ]),
     )
     .digest('base64url');
   return {
     user,
     perimeterKey,
+    followedEstablishmentIds,
     grants: new Map(
-      rows.map((r) => [
+      sortedRoles.map((r) => [
         r.company_id,
         { companyId: r.company_id, role: r.role, allEstablishments: r.all_establishments === 1 },
       ]),
@@ -133,7 +129,9 @@ export interface PerimeterColumns<DB, TB extends keyof DB> {
  * A condition "the row's establishment is in the actor's perimeter for `permission`", to put in
  * the `where` of any query that reads employer data:
  * `.where((eb) => inPerimeter(eb, actor, 'members.view', { establishment: 'm.establishment_id',
- * company: 'm.company_id' }))`. False when the perimeter is empty.
+ * company: 'm.company_id' }))`: the companies where the role covers every establishment, and in
+ * those where it is restricted, the establishments the actor follows. False when the perimeter is
+ * empty. Built from Kysely's expressions: no SQL text, no column name as a string.
  */
 export function inPerimeter<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
@@ -141,66 +139,37 @@ export function inPerimeter<DB, TB extends keyof DB>(
   permission: Permission,
   columns: PerimeterColumns<DB, TB>,
 ): Expression<SqlBool> {
-  const establishment = eb.ref(columns.establishment);
-  const company = eb.ref(columns.company);
+  // References typed by the caller's query; compared here as plain text columns.
+  const establishment = eb.ref(columns.establishment) as unknown as Expression<string>;
+  const company = eb.ref(columns.company) as unknown as Expression<string>;
   const grants = [...actor.grants.values()].filter((g) => roleCan(g.role, permission));
   const whole = grants.filter((g) => g.allEstablishments).map((g) => g.companyId);
   const restricted = grants.filter((g) => !g.allEstablishments).map((g) => g.companyId);
+  const followed = actor.followedEstablishmentIds;
   const parts: Expression<SqlBool>[] = [];
-  if (whole.length > 0) parts.push(sql<SqlBool>`${company} in (${sql.join(whole)})`);
-  if (restricted.length > 0) {
-    parts.push(
-      sql<SqlBool>`(${company} in (${sql.join(restricted)}) and ${establishment} in (select ue.establishment_id from user_establishments ue where ue.user_id = ${actor.user.id}))`,
-    );
+  if (whole.length > 0) parts.push(eb(company, 'in', whole));
+  if (restricted.length > 0 && followed.length > 0) {
+    parts.push(eb.and([eb(company, 'in', restricted), eb(establishment, 'in', [...followed])]));
   }
-  if (parts.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
-}
-
-/** The establishment ids of the actor's perimeter for `permission`, sorted by name. */
-export async function perimeterEstablishmentIds(
-  db: Kysely<Database>,
-  actor: EmployerActor,
-  permission: Permission,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('establishments as e')
-    .select('e.id')
-    .where((eb) =>
-      inPerimeter(eb, actor, permission, { establishment: 'e.id', company: 'e.company_id' }),
-    )
-    .orderBy('e.name')
-    .execute();
-  return rows.map((r) => r.id);
+  if (parts.length === 0) return eb(eb.lit<number>(1), '=', eb.lit<number>(0));
+  return eb.or(parts);
 }
 
 /**
- * Loads one establishment the actor may act on with `permission`: 404 when it is unknown or
- * outside the perimeter, 403 when the role does not allow the action.
+ * Checks that the actor may act with `permission` on this establishment (as read by the caller's
+ * repository): 404 when it is unknown or outside the perimeter, 403 when the role does not allow
+ * the action.
  */
-export async function authorizeEstablishment(
-  db: Kysely<Database>,
+export function authorizeEstablishment(
   actor: EmployerActor,
   permission: Permission,
-  establishmentId: string,
-): Promise<Establishment> {
-  const establishment = await db
-    .selectFrom('establishments')
-    .selectAll()
-    .where('id', '=', establishmentId)
-    .executeTakeFirst();
+  establishment: Establishment | undefined,
+): Establishment {
   if (!establishment) throw notFound();
   const grant = actor.grants.get(establishment.company_id);
   if (!grant) throw notFound();
-  if (!grant.allEstablishments) {
-    const followed = await db
-      .selectFrom('user_establishments')
-      .select('establishment_id')
-      .where('user_id', '=', actor.user.id)
-      .where('establishment_id', '=', establishmentId)
-      .executeTakeFirst();
-    if (!followed) throw notFound();
-  }
+  if (!grant.allEstablishments && !actor.followedEstablishmentIds.includes(establishment.id))
+    throw notFound();
   authorize(actor, permission, establishment.company_id);
   return establishment;
 }

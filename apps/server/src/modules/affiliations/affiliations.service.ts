@@ -51,6 +51,7 @@ import { authorizeEstablishment, companyIdsWith, type EmployerActor } from '../.
 import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
+import { findEstablishmentRow } from '../reference-data/reference-data.repository';
 import { getBranding } from '../settings/settings.service';
 import { auditOf, fieldError } from './request-rules';
 import {
@@ -235,11 +236,10 @@ export async function createAffiliation(
   input: PreAffiliation,
   meta: RequestMeta,
 ): Promise<AffiliationDetail> {
-  const establishment = await authorizeEstablishment(
-    ctx.db,
+  const establishment = authorizeEstablishment(
     actor,
     'affiliations.manage',
-    input.establishmentId,
+    await findEstablishmentRow(ctx.db, input.establishmentId),
   );
   const now = ctx.clock.now();
   const hit = await hitRateLimit(ctx.db, `affiliation-create:${actor.user.id}`, {

@@ -4,13 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Session, User, UserKind } from '../../db/schema';
 import { AppError, unauthenticated } from '../../lib/errors';
 import { staffCan, type StaffPermission } from '@affilia/shared/domain/permissions';
-import {
-  loadEmployerActor,
-  staffActor,
-  type EmployerActor,
-  type StaffActor,
-} from '../../lib/policies';
+import { staffActor, type EmployerActor, type StaffActor } from '../../lib/policies';
 import { requestMeta } from '../../lib/request-meta';
+import { loadEmployerActor } from '../users/users.repository';
 import { clearCookieOptions, SESSION_COOKIE } from './cookies';
 import { loadSession } from './sessions.service';
 import { hasTermsToAccept } from './terms.service';

@@ -13,7 +13,8 @@ import {
 } from '../../../test/factories';
 import { toSearchName } from '../../db/search-name';
 import { newId } from '../../lib/ids';
-import { loadEmployerActor, type EmployerActor } from '../../lib/policies';
+import type { EmployerActor } from '../../lib/policies';
+import { loadEmployerActor } from '../users/users.repository';
 import { refreshLatestCoverage } from './latest-coverage';
 import { exportMembers } from './members.service';
 

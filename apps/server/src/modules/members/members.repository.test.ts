@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { refreshPlannerStatistics } from '../../db/database';
 import { seedLarge } from '../../db/seed/seed-large';
 import { createFieldCipher } from '../../lib/crypto';
-import { loadEmployerActor } from '../../lib/policies';
+import { loadEmployerActor } from '../users/users.repository';
 import { refreshLatestCoverage } from './latest-coverage';
 import { findMemberPage, memberConditions, streamMembers } from './members.repository';
 

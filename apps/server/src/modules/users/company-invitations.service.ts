@@ -21,7 +21,7 @@ import type { AppContext } from '../../lib/context';
 import { AppError, badRequest, conflict } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { enqueueEmail } from '../../lib/outbox/outbox';
-import { companyIdsWith, loadEmployerActor, type EmployerActor } from '../../lib/policies';
+import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { Branding } from '../../lib/mail/templates';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -38,7 +38,13 @@ import {
   type CompanyInvitation,
 } from './company-invitations.repository';
 import { actorName, applyRights, validateRights } from './rights';
-import { findHeldRights, findManagedCompanies, hasRoleIn, loadUser } from './users.repository';
+import {
+  findHeldRights,
+  findManagedCompanies,
+  hasRoleIn,
+  loadEmployerActor,
+  loadUser,
+} from './users.repository';
 import { findUserById } from '../auth/auth.repository';
 
 type Ctx = AppContext;

@@ -5,6 +5,7 @@ import { matchesSearch } from '@affilia/shared/validators/search';
 import type { Database, User, UserCompanyRolesTable, UsersTable } from '../../db/schema';
 import {
   companyIdsWith,
+  employerActor,
   inPerimeter,
   type EmployerActor,
   type HeldRight,
@@ -409,4 +410,25 @@ export async function insertFollowed(
       })),
     )
     .execute();
+}
+
+/** The signed-in employer user with their roles and followed establishments (once a request). */
+export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
+  const roles = await db
+    .selectFrom('user_company_roles')
+    .select(['company_id', 'role', 'all_establishments'])
+    .where('user_id', '=', user.id)
+    .execute();
+  const followed = roles.some((r) => r.all_establishments === 0)
+    ? await db
+        .selectFrom('user_establishments')
+        .select('establishment_id')
+        .where('user_id', '=', user.id)
+        .execute()
+    : [];
+  return employerActor(
+    user,
+    roles,
+    followed.map((f) => f.establishment_id),
+  );
 }
