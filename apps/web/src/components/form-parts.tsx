@@ -18,16 +18,27 @@ export function nextProblem(previous: FormProblem | undefined, message: string):
 
 export function FormProblemAlert({ problem }: { problem: FormProblem | null | undefined }) {
   if (!problem) return null;
+  return <FormAlert key={problem.id} message={problem.message} title={problem.title} />;
+}
+
+/** A problem that is not about one field (a rule of the data, the network), announced when it appears. */
+export function FormAlert({
+  message,
+  title,
+}: {
+  message: string | null | undefined;
+  title?: string | undefined;
+}) {
+  if (!message) return null;
   return (
     <Alert
-      key={problem.id}
       role="alert"
       color="red"
       variant="light"
       icon={<IconAlertCircle aria-hidden />}
-      title={problem.title}
+      title={title}
     >
-      {problem.message}
+      {message}
     </Alert>
   );
 }

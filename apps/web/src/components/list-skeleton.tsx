@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Stack } from '@mantine/core';
+import { Group, Paper, Skeleton, Stack, VisuallyHidden } from '@mantine/core';
 
 /** Placeholder rows while the first answer is on its way. */
 export function ListSkeleton() {
@@ -13,6 +13,27 @@ export function ListSkeleton() {
             <Skeleton height={20} width={70} radius="sm" />
           </Group>
         </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** Bars while the first answer is on its way, what is loading said once to screen readers. */
+export function SkeletonRows({
+  label,
+  rows,
+  height,
+}: {
+  /** « Chargement des versions… » */
+  label: string;
+  rows: number;
+  height: number;
+}) {
+  return (
+    <Stack gap="xs" aria-busy="true">
+      <VisuallyHidden role="status">{label}</VisuallyHidden>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} h={height} />
       ))}
     </Stack>
   );

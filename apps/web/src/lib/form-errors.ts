@@ -40,6 +40,22 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return isApiError(error) && error.fields ? error.fields : {};
 }
 
+/**
+ * The server's messages next to their fields, and the focus on the first of them; false when the
+ * error is not about the form's fields.
+ */
+export function showFieldErrors(
+  form: { setErrors: (errors: Record<string, string>) => void },
+  formId: string,
+  error: unknown,
+): boolean {
+  const fields = fieldErrors(error);
+  if (Object.keys(fields).length === 0) return false;
+  form.setErrors(fields);
+  focusFirstInvalid(formId);
+  return true;
+}
+
 /** The stable error code of an API answer, or null. */
 export function errorCode(error: unknown): string | null {
   return isApiError(error) ? error.code : null;

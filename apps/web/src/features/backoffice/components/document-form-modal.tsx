@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -15,7 +14,6 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
 import { DOCUMENT_MAX_BYTES, DocumentMetadataSchema } from '@affilia/shared/schemas/documents';
@@ -26,6 +24,7 @@ import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
 import { DocumentCompanyPicker } from './document-company-picker';
 import { DocumentFileInput } from './document-file-input';
+import { FormAlert } from '../../../components/form-parts';
 
 interface Values {
   title: string;
@@ -183,11 +182,7 @@ function FormIntro({ editing, problem }: { editing: boolean; problem: string | n
           : 'Le document est enregistré comme brouillon : il ne sera visible des entreprises qu’une fois publié. '}
         Les champs marqués d’un astérisque (*) sont obligatoires.
       </Text>
-      {problem ? (
-        <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-          {problem}
-        </Alert>
-      ) : null}
+      <FormAlert message={problem} />
     </>
   );
 }

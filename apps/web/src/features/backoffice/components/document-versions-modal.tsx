@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -13,7 +12,6 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { DOCUMENT_MAX_BYTES } from '@affilia/shared/schemas/documents';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
@@ -21,6 +19,7 @@ import { checkDocumentFile, formatFileSize, formatLabel } from '../../../lib/doc
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useAddDocumentVersion } from '../api/use-backoffice-documents';
 import { DocumentFileInput } from './document-file-input';
+import { FormAlert } from '../../../components/form-parts';
 
 /** The versions of a document, newest first, the current one marked. */
 export function DocumentVersionsTable({ document }: { document: BackofficeDocument }) {
@@ -83,11 +82,7 @@ function NewVersionIntro({ published, problem }: { published: boolean; problem: 
         {published ? ' dès son envoi' : ' une fois le document publié'}; les versions précédentes
         sont conservées.
       </Text>
-      {problem ? (
-        <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-          {problem}
-        </Alert>
-      ) : null}
+      <FormAlert message={problem} />
     </>
   );
 }

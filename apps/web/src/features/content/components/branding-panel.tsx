@@ -21,7 +21,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconPhotoUp, IconTrash } from '@tabler/icons-react';
+import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import {
   BrandingUpdateSchema,
   LOGO_MAX_BYTES,
@@ -30,7 +30,12 @@ import {
   contrastWithWhite,
   type BrandingSettings,
 } from '@affilia/shared/schemas/content';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import {
+  errorMessage,
+  fieldErrors,
+  focusFirstInvalid,
+  showFieldErrors,
+} from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { formatFileSize } from '../../../lib/document-format';
 import { checkLogoFile } from '../logo-file';
@@ -40,6 +45,7 @@ import {
   useUpdateBranding,
   useUploadLogo,
 } from '../api/use-content';
+import { FormAlert } from '../../../components/form-parts';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -348,11 +354,7 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
           });
         },
         onError: (error) => {
-          const fields = fieldErrors(error);
-          if (Object.keys(fields).length > 0) {
-            form.setErrors(fields);
-            focusFirstInvalid(formId);
-          } else setProblem(errorMessage(error));
+          if (!showFieldErrors(form, formId, error)) setProblem(errorMessage(error));
         },
       });
     },
@@ -371,16 +373,7 @@ function BrandingForm({ branding, canEdit }: { branding: BrandingSettings; canEd
           <form id={formId} onSubmit={submit} noValidate>
             <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
               <Stack gap="md">
-                {problem ? (
-                  <Alert
-                    role="alert"
-                    color="red"
-                    variant="light"
-                    icon={<IconAlertCircle aria-hidden />}
-                  >
-                    {problem}
-                  </Alert>
-                ) : null}
+                <FormAlert message={problem} />
                 <BrandingFields form={form} />
                 {canEdit ? (
                   <Group>

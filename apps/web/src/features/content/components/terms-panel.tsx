@@ -8,7 +8,6 @@ import {
   Modal,
   Paper,
   ScrollArea,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -23,10 +22,12 @@ import { IconAlertCircle, IconEye, IconPlus, IconSend } from '@tabler/icons-reac
 import { TermsDraftSchema } from '@affilia/shared/schemas/content';
 import { SimpleMarkdown } from '../../../components/simple-markdown';
 import { formatDateTime } from '../../../lib/format-date';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { TermsVersion } from '../api/use-content';
 import { useCreateTermsDraft, usePublishTerms, useTermsVersions } from '../api/use-content';
+import { SkeletonRows } from '../../../components/list-skeleton';
+import { FormAlert } from '../../../components/form-parts';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -88,11 +89,7 @@ function NewVersionModal({
           onClose();
         },
         onError: (error) => {
-          const fields = fieldErrors(error);
-          if (Object.keys(fields).length > 0) {
-            form.setErrors(fields);
-            focusFirstInvalid(formId);
-          } else setProblem(errorMessage(error));
+          if (!showFieldErrors(form, formId, error)) setProblem(errorMessage(error));
         },
       });
     },
@@ -116,11 +113,7 @@ function NewVersionModal({
             La version est enregistrée comme brouillon ; elle n’est proposée aux utilisateurs qu’une
             fois publiée. Le texte part de la version en vigueur.
           </Text>
-          {problem ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {problem}
-            </Alert>
-          ) : null}
+          <FormAlert message={problem} />
           <Group grow align="flex-start">
             <TextInput
               label="Numéro de version"
@@ -333,14 +326,7 @@ export function TermsPanel({ canPublish }: { canPublish: boolean }) {
   const [toPublish, setToPublish] = useState<TermsVersion | null>(null);
 
   if (query.isPending) {
-    return (
-      <Stack gap="xs" aria-busy="true">
-        <VisuallyHidden role="status">Chargement des versions…</VisuallyHidden>
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} h={40} />
-        ))}
-      </Stack>
-    );
+    return <SkeletonRows label="Chargement des versions…" rows={3} height={40} />;
   }
   if (query.isError) {
     return <LoadError error={query.error} onRetry={() => void query.refetch()} />;

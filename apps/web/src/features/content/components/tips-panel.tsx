@@ -9,14 +9,12 @@ import {
   Modal,
   NumberInput,
   Paper,
-  Skeleton,
   Stack,
   Switch,
   Text,
   TextInput,
   Textarea,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -30,10 +28,12 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { TipInputSchema } from '@affilia/shared/schemas/content';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { Tip } from '../api/use-content';
 import { useCreateTip, useDeleteTip, useTips, useUpdateTip } from '../api/use-content';
+import { SkeletonRows } from '../../../components/list-skeleton';
+import { FormAlert } from '../../../components/form-parts';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -60,11 +60,7 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
     validate: zodResolver(TipInputSchema),
   });
   const onError = (error: unknown) => {
-    const fields = fieldErrors(error);
-    if (Object.keys(fields).length > 0) {
-      form.setErrors(fields);
-      focusFirstInvalid(formId);
-    } else setProblem(errorMessage(error));
+    if (!showFieldErrors(form, formId, error)) setProblem(errorMessage(error));
   };
   const submit = form.onSubmit(
     (values) => {
@@ -106,11 +102,7 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
-          {problem ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {problem}
-            </Alert>
-          ) : null}
+          <FormAlert message={problem} />
           <TextInput
             label="Titre"
             required
@@ -290,14 +282,7 @@ export function TipsPanel() {
   const [toDelete, setToDelete] = useState<Tip | null>(null);
 
   if (query.isPending) {
-    return (
-      <Stack gap="xs" aria-busy="true">
-        <VisuallyHidden role="status">Chargement des conseils…</VisuallyHidden>
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} h={64} />
-        ))}
-      </Stack>
-    );
+    return <SkeletonRows label="Chargement des conseils…" rows={3} height={64} />;
   }
   if (query.isError) {
     return <LoadError error={query.error} onRetry={() => void query.refetch()} />;

@@ -1,12 +1,17 @@
 import { useId, useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { AddEstablishmentRequestSchema } from '@affilia/shared/schemas/establishments';
-import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import {
+  errorCode,
+  errorMessage,
+  focusFirstInvalid,
+  showFieldErrors,
+} from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useAddEstablishment } from '../api/use-establishments';
+import { FormAlert } from '../../../components/form-parts';
 
 interface Values {
   siret: string;
@@ -62,12 +67,7 @@ export function AddEstablishmentModal({
           close();
         },
         onError: (error) => {
-          const fields = fieldErrors(error);
-          if (Object.keys(fields).length > 0) {
-            form.setErrors(fields);
-            focusFirstInvalid(formId);
-            return;
-          }
+          if (showFieldErrors(form, formId, error)) return;
           const code = errorCode(error);
           setProblem({
             message: errorMessage(error),
@@ -97,17 +97,7 @@ export function AddEstablishmentModal({
             Le numéro de SIRET et le code identifiant de l’établissement figurent sur les courriers
             de votre assureur. Les champs marqués d’un astérisque (*) sont obligatoires.
           </Text>
-          {problem ? (
-            <Alert
-              role="alert"
-              color="red"
-              variant="light"
-              icon={<IconAlertCircle aria-hidden />}
-              title={problem.title}
-            >
-              {problem.message}
-            </Alert>
-          ) : null}
+          <FormAlert message={problem?.message} title={problem?.title} />
           <TextInput
             label="Numéro de SIRET"
             description="14 chiffres, par exemple 732 829 320 00074"

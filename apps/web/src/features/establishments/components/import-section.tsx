@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Box,
   Button,
@@ -15,7 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconAlertCircle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import {
   IMPORT_ACCEPT,
   IMPORT_MAX_BYTES,
@@ -27,6 +26,7 @@ import type { ImportReport } from '../api/use-establishments';
 import { useImportEstablishments } from '../api/use-establishments';
 import { checkChosenFile } from '../../../components/import-file-check';
 import { ImportReportView, summaryText } from './import-report';
+import { FormAlert } from '../../../components/form-parts';
 
 const MAX_MB = IMPORT_MAX_BYTES / 1024 / 1024;
 const HEADING_ID = 'import-etablissements';
@@ -235,17 +235,7 @@ export function ImportSection({ onClose }: { onClose: () => void }) {
           </>
         )}
 
-        {problem ? (
-          <Alert
-            role="alert"
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            title="Le fichier n’a pas été importé"
-          >
-            {problem}
-          </Alert>
-        ) : null}
+        <FormAlert message={problem} title="Le fichier n’a pas été importé" />
 
         <ImportProgress phase={phase} report={report} />
 

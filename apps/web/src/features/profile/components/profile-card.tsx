@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { PasswordInputProps } from '@mantine/core';
-import { Alert, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 
 /** A button whose label may wrap on a phone rather than be cut. */
 export const WRAPPING = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' as const } } };
@@ -58,16 +58,6 @@ export function ProfileModal({
     >
       {children}
     </Modal>
-  );
-}
-
-/** A problem that is not about one field (throttling, network), announced when it appears. */
-export function FormAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-      {message}
-    </Alert>
   );
 }
 

@@ -7,14 +7,9 @@ import { ChangeEmailRequestSchema } from '@affilia/shared/schemas/profile';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useRequestEmailChange } from '../api/use-profile';
-import {
-  CurrentPasswordInput,
-  FormAlert,
-  ProfileCard,
-  ProfileModal,
-  WRAPPING,
-} from './profile-card';
+import { CurrentPasswordInput, ProfileCard, ProfileModal, WRAPPING } from './profile-card';
 import { EmailInput } from '../../../components/email-input';
+import { FormAlert } from '../../../components/form-parts';
 
 function LinkSent({ sentTo }: { sentTo: string }) {
   return (

@@ -6,7 +6,8 @@ import { UpdateProfileRequestSchema } from '@affilia/shared/schemas/profile';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useUpdateProfile } from '../api/use-profile';
-import { FormAlert, notifySuccess, ProfileCard } from './profile-card';
+import { notifySuccess, ProfileCard } from './profile-card';
+import { FormAlert } from '../../../components/form-parts';
 
 /** « Nom » and « Prénom », changed without re-authentication. */
 export function ProfileNamesCard({ me }: { me: Me }) {

@@ -13,12 +13,12 @@ import { validateConfirmation } from '../../../components/new-password-fields';
 import { useChangePassword } from '../api/use-profile';
 import {
   CurrentPasswordInput,
-  FormAlert,
   notifySuccess,
   ProfileCard,
   ProfileModal,
   WRAPPING,
 } from './profile-card';
+import { FormAlert } from '../../../components/form-parts';
 
 interface Values {
   currentPassword: string;

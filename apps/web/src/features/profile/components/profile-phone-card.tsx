@@ -15,12 +15,12 @@ import type { SendPhoneCodeResult } from '../api/use-profile';
 import { useSendPhoneCode, useVerifyPhoneCode } from '../api/use-profile';
 import {
   CurrentPasswordInput,
-  FormAlert,
   notifySuccess,
   ProfileCard,
   ProfileModal,
   WRAPPING,
 } from './profile-card';
+import { FormAlert } from '../../../components/form-parts';
 
 const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
 

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import {
-  Alert,
   Anchor,
   Box,
   Button,
@@ -13,7 +12,7 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { IconAlertCircle, IconDownload, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
 import {
   REFERENCE_IMPORT_ACCEPT,
   REFERENCE_IMPORT_KIND_LABELS,
@@ -30,6 +29,7 @@ import {
   type ReferenceImportReport,
 } from '../api/use-reference-imports';
 import { importSummaryText } from './import-report';
+import { FormAlert } from '../../../components/form-parts';
 
 const MAX_MB = REFERENCE_IMPORT_MAX_BYTES / 1024 / 1024;
 
@@ -206,17 +206,7 @@ export function ImportForm({ onReport }: { onReport: (report: ReferenceImportRep
           </Button>
         </Group>
 
-        {problem ? (
-          <Alert
-            role="alert"
-            color="red"
-            variant="light"
-            icon={<IconAlertCircle aria-hidden />}
-            title="Le fichier n’a pas été importé"
-          >
-            {problem}
-          </Alert>
-        ) : null}
+        <FormAlert message={problem} title="Le fichier n’a pas été importé" />
 
         <ImportProgress phase={phase} done={done} />
       </Stack>

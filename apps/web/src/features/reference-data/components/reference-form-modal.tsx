@@ -1,11 +1,11 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import type { z } from 'zod';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
+import { FormAlert } from '../../../components/form-parts';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -82,11 +82,7 @@ export function ReferenceFormModal<Values extends Record<string, unknown>, Input
         onClose();
       },
       onError: (error) => {
-        const fields = fieldErrors(error);
-        if (Object.keys(fields).length > 0) {
-          form.setErrors(fields);
-          focusFirstInvalid(formId);
-        }
+        showFieldErrors(form, formId, error);
         // The message too: a field may not be on this form (a duplicate, a rule of the data).
         setProblem(errorMessage(error));
       },
@@ -108,11 +104,7 @@ export function ReferenceFormModal<Values extends Record<string, unknown>, Input
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">Les champs marqués d’un astérisque (*) sont obligatoires.</Text>
-          {problem ? (
-            <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
-              {problem}
-            </Alert>
-          ) : null}
+          <FormAlert message={problem} />
           {children}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} disabled={pending}>
