@@ -39,39 +39,25 @@ async function createPostgresDatabase(adminUrl: string): Promise<TestDatabase> {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  const handle = openDatabase(url);
-  const dropDatabase = () =>
-    withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
-  try {
-    await migrateToLatest(handle.db);
-  } catch (err) {
-    await handle.close();
-    await dropDatabase();
-    throw err;
-  }
-  let dropped = false;
-  return {
-    url,
-    handle,
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await handle.close();
-      await dropDatabase();
-    },
-  };
+  return openMigrated(url, () =>
+    withAdmin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+  );
 }
 
 async function createSqliteDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-test-db-'));
   const url = path.join(dir, 'test.db');
+  return openMigrated(url, () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+/** The database at `url`, migrated; `remove` deletes it (also when the migration fails). */
+async function openMigrated(url: string, remove: () => unknown): Promise<TestDatabase> {
   const handle = openDatabase(url);
-  const removeFiles = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
     await migrateToLatest(handle.db);
   } catch (err) {
     await handle.close();
-    removeFiles();
+    await remove();
     throw err;
   }
   let dropped = false;
@@ -82,7 +68,7 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
       if (dropped) return;
       dropped = true;
       await handle.close();
-      removeFiles();
+      await remove();
     },
   };
 }

@@ -1,12 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { luhnCheckDigit } from '@affilia/shared/validators/siret';
 import type { AffiliationStatus, CompanyRole, Database, StaffRole } from '../src/db/schema';
+import { insertBatched } from '../src/db/insert-batched';
 import { toSearchName } from '../src/db/search-name';
 import type { FieldCipher } from '../src/lib/crypto';
 import { newId } from '../src/lib/ids';
 import { refreshLatestCoverage } from '../src/modules/members/latest-coverage';
 import { insertRequest, newRequestRow } from '../src/modules/affiliations/affiliations.repository';
 import { recordCreation } from '../src/modules/affiliations/status';
+import { insertTermsAcceptance } from '../src/modules/auth/auth.repository';
+import {
+  insertCompanyRole,
+  insertFollowed,
+  newUserRow,
+} from '../src/modules/users/users.repository';
 import { hashPassword } from '../src/lib/passwords';
 import { hashToken } from '../src/lib/tokens';
 
@@ -25,11 +32,21 @@ const cachedHash = (password: string) => {
   return h;
 };
 
+/** Inserts the row and gives it back, as the test wrote it. */
+async function inserted<T extends keyof Database, R extends Insertable<Database[T]>>(
+  db: Kysely<Database>,
+  table: T,
+  row: R,
+): Promise<R> {
+  await insertBatched(db, table, [row]);
+  return row;
+}
+
 export async function createCompany(db: Kysely<Database>, over: { name?: string } = {}) {
   const n = next();
   const sirenBase = String(10_000_000 + n * 7919).slice(0, 8);
   const siren = sirenBase + luhnCheckDigit(sirenBase);
-  const company = {
+  return inserted(db, 'companies', {
     id: newId(),
     siren,
     name: over.name ?? `Société ${n}`,
@@ -38,9 +55,7 @@ export async function createCompany(db: Kysely<Database>, over: { name?: string 
     idcc: '1527',
     created_at: NOW,
     updated_at: NOW,
-  };
-  await db.insertInto('companies').values(company).execute();
-  return company;
+  });
 }
 
 export async function createEstablishment(
@@ -50,7 +65,7 @@ export async function createEstablishment(
 ) {
   const n = next();
   const base = company.siren + String(n).padStart(4, '0');
-  const establishment = {
+  return inserted(db, 'establishments', {
     id: newId(),
     company_id: company.id,
     siret: base + luhnCheckDigit(base),
@@ -62,9 +77,7 @@ export async function createEstablishment(
     insurer_identifier: `ETB${String(n).padStart(6, '0')}`,
     created_at: NOW,
     updated_at: NOW,
-  };
-  await db.insertInto('establishments').values(establishment).execute();
-  return establishment;
+  });
 }
 
 export interface UserInput {
@@ -88,7 +101,7 @@ async function insertUser(
   over: UserInput,
 ) {
   const n = next();
-  const user = {
+  const user = newUserRow({
     id: newId(),
     kind,
     email: (over.email ?? `user${n}@exemple.fr`).toLowerCase(),
@@ -102,20 +115,11 @@ async function insertUser(
     mobile_phone_verified_at: NOW,
     status: over.status ?? 'active',
     staff_role: staffRole,
-    is_third_party: over.thirdPartyFirm ? (1 as const) : (0 as const),
+    is_third_party: over.thirdPartyFirm ? 1 : 0,
     third_party_firm: over.thirdPartyFirm ?? null,
-    totp_secret_encrypted: null,
-    totp_enabled_at: null,
     last_sign_in_at: over.lastSignInAt === undefined ? null : over.lastSignInAt,
-    last_sign_in_ip: null,
-    failed_sign_in_day: null,
-    last_failed_sign_in_at: null,
-    locked_until: null,
-    created_by_user_id: null,
     created_at: NOW,
-    updated_at: NOW,
-    deactivated_at: null,
-  };
+  });
   await db.insertInto('users').values(user).execute();
   return { ...user, password: over.password ?? TEST_PASSWORD };
 }
@@ -138,43 +142,32 @@ export async function createEmployerUser(
     .where('published_at', 'is not', null)
     .execute();
   for (const terms of published) {
-    await db
-      .insertInto('terms_acceptances')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        terms_version_id: terms.id,
-        accepted_at: NOW,
-        ip: null,
-        user_agent: null,
-      })
-      .execute();
+    await insertTermsAcceptance(db, {
+      id: newId(),
+      user_id: user.id,
+      terms_version_id: terms.id,
+      accepted_at: NOW,
+      ip: null,
+      user_agent: null,
+    });
   }
   for (const r of roles) {
-    await db
-      .insertInto('user_company_roles')
-      .values({
-        id: newId(),
-        user_id: user.id,
-        company_id: r.company.id,
-        role: r.role,
-        all_establishments: r.establishments ? 0 : 1,
-        granted_by: null,
-        created_at: NOW,
-        updated_at: NOW,
-      })
-      .execute();
-    for (const e of r.establishments ?? []) {
-      await db
-        .insertInto('user_establishments')
-        .values({
-          user_id: user.id,
-          establishment_id: e.id,
-          added_by_user_id: null,
-          created_at: NOW,
-        })
-        .execute();
-    }
+    await insertCompanyRole(db, {
+      id: newId(),
+      user_id: user.id,
+      company_id: r.company.id,
+      role: r.role,
+      all_establishments: r.establishments ? 0 : 1,
+      granted_by: null,
+      created_at: NOW,
+      updated_at: NOW,
+    });
+    await insertFollowed(
+      db,
+      user.id,
+      (r.establishments ?? []).map((e) => e.id),
+      { by: null, at: NOW },
+    );
   }
   return user;
 }
@@ -188,16 +181,14 @@ export function createStaffUser(
 }
 
 export async function publishTerms(db: Kysely<Database>, version = '2026-01') {
-  const terms = {
+  return inserted(db, 'terms_versions', {
     id: newId(),
     version,
     title: 'Conditions générales d’utilisation',
     content_markdown: 'Texte des conditions.',
     published_at: NOW,
     created_at: NOW,
-  };
-  await db.insertInto('terms_versions').values(terms).execute();
-  return terms;
+  });
 }
 
 export async function createContract(
@@ -206,7 +197,7 @@ export async function createContract(
   over: { label?: string; staffCategory?: 'cadre' | 'non_cadre' | 'all'; startDate?: string } = {},
 ) {
   const n = next();
-  const contract = {
+  return inserted(db, 'contracts', {
     id: newId(),
     number: `CT${String(n).padStart(6, '0')}`,
     company_id: company.id,
@@ -220,9 +211,7 @@ export async function createContract(
     end_date: null,
     created_at: NOW,
     updated_at: NOW,
-  };
-  await db.insertInto('contracts').values(contract).execute();
-  return contract;
+  });
 }
 
 /** A member with their coverages (the latest-coverage copy kept as the application does). */

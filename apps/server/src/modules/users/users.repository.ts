@@ -220,7 +220,7 @@ export type NewUserFields = Pick<
   Partial<Insertable<UsersTable>>;
 
 /** A user's row: no password, phone, second factor or sign-in yet unless `fields` says so. */
-export function newUserRow(fields: NewUserFields): Insertable<UsersTable> {
+export function newUserRow(fields: NewUserFields) {
   return {
     email_verified_at: null,
     password_hash: null,
@@ -240,7 +240,7 @@ export function newUserRow(fields: NewUserFields): Insertable<UsersTable> {
     updated_at: fields.created_at,
     deactivated_at: null,
     ...fields,
-  };
+  } satisfies Insertable<UsersTable>;
 }
 
 export async function insertUser(db: Kysely<Database>, fields: NewUserFields): Promise<void> {
@@ -396,7 +396,7 @@ export async function insertFollowed(
   db: Kysely<Database>,
   userId: string,
   establishmentIds: readonly string[],
-  added: { by: string; at: string },
+  added: { by: string | null; at: string },
 ): Promise<void> {
   if (establishmentIds.length === 0) return;
   await db
