@@ -13,6 +13,7 @@ import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateMembersSearch } from '../features/members/members-search';
+import { validateReferenceSearch } from '../features/reference-data/reference-search';
 import { validateUsersSearch } from '../features/users/users-search';
 import { EmployeeLayout, PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
 import { RootLayout } from './layout/root-layout';
@@ -427,6 +428,7 @@ const backOfficeRoutes = [
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeReferenceData,
+    validateSearch: validateReferenceSearch,
     component: pages.referenceDataPage,
   }),
   createRoute({

@@ -154,34 +154,38 @@ export function ListStates<Item>({
   );
 }
 
-/** « … par page » and the pages of the list. */
+/** « … par page » (when the list offers several sizes) and the pages of the list. */
 export function ListPageControls({
-  sizeLabel,
-  sizes,
+  sizeLabel = '',
+  sizes = [],
   page,
   pages,
   pageSize,
   onPage,
   onPageSize,
 }: {
-  sizeLabel: string;
-  sizes: readonly number[];
+  sizeLabel?: string;
+  sizes?: readonly number[];
   page: number;
   pages: number;
-  pageSize: number;
+  pageSize?: number;
   onPage: (page: number) => void;
-  onPageSize: (size: number) => void;
+  onPageSize?: (size: number) => void;
 }) {
   return (
     <Group justify="space-between" align="flex-end" gap="md">
-      <DeferredSelect
-        label={sizeLabel}
-        data={sizes.map((size) => ({ value: String(size), label: String(size) }))}
-        value={String(pageSize)}
-        onChange={(value) => onPageSize(Number(value))}
-        allowDeselect={false}
-        w={160}
-      />
+      {sizes.length > 1 && onPageSize ? (
+        <DeferredSelect
+          label={sizeLabel}
+          data={sizes.map((size) => ({ value: String(size), label: String(size) }))}
+          value={String(pageSize)}
+          onChange={(value) => onPageSize(Number(value))}
+          allowDeselect={false}
+          w={160}
+        />
+      ) : (
+        <span />
+      )}
       {pages > 1 ? (
         <nav aria-label="Pages de la liste">
           <Pagination

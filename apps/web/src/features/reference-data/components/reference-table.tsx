@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Paper, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { PROFESSIONAL_STATUS_LABELS, STAFF_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
+import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { CoverageStatusBadge } from '../../../components/coverage-status-badge';
@@ -24,31 +24,23 @@ export interface ReferenceColumn<Row> {
   cell: (row: Row) => ReactNode;
 }
 
-interface Props<Row extends { id: string }> {
-  entity: ReferenceEntity;
-  caption: string;
-  rows: Row[];
-  /** The header of the first column (« Raison sociale », « Nom »…). */
-  titleLabel: string;
-  /** The link's text: the row's name. */
-  title: (row: Row) => string;
-  columns: ReferenceColumn<Row>[];
-}
-
-function DetailLink({
+/** A link to a company's, an establishment's, a contract's or a member's page. */
+export function DetailLink({
   entity,
   id,
+  bold = false,
   children,
 }: {
   entity: ReferenceEntity;
   id: string;
+  bold?: boolean;
   children: ReactNode;
 }) {
   return (
     <AnchorLink
       to={paths.backOfficeReferenceDetail}
       params={{ entity, entityId: id }}
-      fw={600}
+      fw={bold ? 600 : undefined}
       size="sm"
     >
       {children}
@@ -64,84 +56,45 @@ export function ReferenceTable<Row extends { id: string }>({
   titleLabel,
   title,
   columns,
-}: Props<Row>) {
-  return (
-    <>
-      <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover striped>
-            <Table.Caption>
-              <VisuallyHidden>{caption}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{titleLabel}</Table.Th>
-                {columns.map((c) => (
-                  <Table.Th key={c.label} scope="col">
-                    {c.label}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Th scope="row" fw="inherit">
-                    <DetailLink entity={entity} id={row.id}>
-                      {title(row)}
-                    </DetailLink>
-                  </Table.Th>
-                  {columns.map((c) => (
-                    <Table.Td key={c.label} fz="sm">
-                      {c.cell(row)}
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <Stack
-        gap="sm"
-        hiddenFrom="sm"
-        component="ul"
-        aria-label={caption}
-        m={0}
-        p={0}
-        style={{ listStyle: 'none' }}
-      >
-        {rows.map((row) => (
-          <Paper component="li" key={row.id} withBorder radius="md" p="md">
-            <Stack gap="xs">
-              <DetailLink entity={entity} id={row.id}>
-                {title(row)}
-              </DetailLink>
-              <SimpleGrid component="dl" cols={2} spacing={4} verticalSpacing={4} m={0}>
-                {columns.map((c) => (
-                  <CardLine key={c.label} label={c.label}>
-                    {c.cell(row)}
-                  </CardLine>
-                ))}
-              </SimpleGrid>
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-    </>
+}: {
+  entity: ReferenceEntity;
+  caption: string;
+  rows: Row[];
+  /** The header of the first column (« Raison sociale », « Nom »…). */
+  titleLabel: string;
+  /** The link's text: the row's name. */
+  title: (row: Row) => string;
+  columns: ReferenceColumn<Row>[];
+}) {
+  const link = (row: Row) => (
+    <DetailLink entity={entity} id={row.id} bold>
+      {title(row)}
+    </DetailLink>
   );
-}
-
-function CardLine({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <>
-      <Text component="dt" size="sm" c="gray.8">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </>
+    <DataTable
+      caption={caption}
+      columns={[
+        { header: titleLabel, rowHeader: true, cell: link },
+        ...columns.map((c) => ({ header: c.label, cell: c.cell })),
+      ]}
+      rows={rows}
+      rowKey={(row) => row.id}
+      minWidth={760}
+      striped
+      card={{
+        title: link,
+        body: (row) => (
+          <CardLines>
+            {columns.map((c) => (
+              <CardLine key={c.label} label={c.label}>
+                {c.cell(row)}
+              </CardLine>
+            ))}
+          </CardLines>
+        ),
+      }}
+    />
   );
 }
 

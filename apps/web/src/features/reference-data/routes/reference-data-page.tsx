@@ -1,23 +1,17 @@
-import { LoadError } from '../../../components/load-error';
-import { useEffect, useState } from 'react';
-import {
-  Button,
-  Group,
-  Pagination,
-  Paper,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import type { RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Group, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDatabaseOff, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import type { ListQuery } from '../../../components/list-page';
+import { ListEmpty, ListPageControls, ListResults } from '../../../components/list-page';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
+import { pageCount, rangeLabel } from '../../../lib/list-search';
+import { useListActions } from '../../../lib/use-list-actions';
 import type { ReferenceEntity, ReferencePages } from '../api/use-reference-data';
 import { isReferenceEntity, useReferenceDetail, useReferenceList } from '../api/use-reference-data';
 import {
@@ -32,65 +26,42 @@ import {
   establishmentColumns,
   memberColumns,
 } from '../components/reference-table';
-import { paginationLabels } from '../../../components/pagination-labels';
+import type { ReferenceSearch } from '../reference-search';
+import {
+  REFERENCE_PAGE_SIZE,
+  referenceList,
+  referenceView,
+  validateReferenceSearch,
+} from '../reference-search';
 
-const PAGE_SIZE = 25;
-const COUNT = new Intl.NumberFormat('fr-FR');
+interface TabText {
+  label: string;
+  search: string;
+  noun: { none: string; one: string; many: string };
+}
 
-const TABS: Record<ReferenceEntity, { label: string; search: string; noun: [string, string] }> = {
+const TABS: Record<ReferenceEntity, TabText> = {
   entreprises: {
     label: 'Entreprises',
     search: 'Raison sociale, SIREN ou identifiant entreprise',
-    noun: ['entreprise', 'entreprises'],
+    noun: { none: 'Aucune entreprise', one: 'entreprise', many: 'entreprises' },
   },
   etablissements: {
     label: 'Établissements',
     search: 'Nom, ville, SIRET ou code identifiant',
-    noun: ['établissement', 'établissements'],
+    noun: { none: 'Aucun établissement', one: 'établissement', many: 'établissements' },
   },
   contrats: {
     label: 'Contrats',
     search: 'Libellé ou numéro de contrat',
-    noun: ['contrat', 'contrats'],
+    noun: { none: 'Aucun contrat', one: 'contrat', many: 'contrats' },
   },
   assures: {
     label: 'Assurés',
     search: 'Début du nom (« DUPONT », « dupont jean ») ou NIR',
-    noun: ['assuré', 'assurés'],
+    noun: { none: 'Aucun assuré', one: 'assuré', many: 'assurés' },
   },
 };
-
-/** The page's state in its address: `?tab=assures&companyId=…&q=dupont&page=2`. */
-interface ReferenceSearch {
-  tab: ReferenceEntity;
-  q: string;
-  page: number;
-  /** Establishments, contracts and members of one company; '' for all. */
-  companyId: string;
-}
-
-function readSearch(raw: Record<string, unknown>): ReferenceSearch {
-  const page = Number(raw.page);
-  const q = typeof raw.q === 'string' || typeof raw.q === 'number' ? String(raw.q) : '';
-  return {
-    tab: isReferenceEntity(raw.tab) ? raw.tab : 'entreprises',
-    q: q.slice(0, 100),
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
-    companyId:
-      typeof raw.companyId === 'string' && raw.companyId.length <= 64 && raw.tab !== undefined
-        ? raw.companyId
-        : '',
-  };
-}
-
-function rangeLabel(total: number, page: number, noun: [string, string]): string {
-  if (total === 0) return `Aucun ${noun[0]}`.replace('Aucun entreprise', 'Aucune entreprise');
-  const word = total > 1 ? noun[1] : noun[0];
-  const first = (page - 1) * PAGE_SIZE + 1;
-  if ((page === 1 && total <= PAGE_SIZE) || first > total) return `${COUNT.format(total)} ${word}`;
-  const last = Math.min(page * PAGE_SIZE, total);
-  return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${word}`;
-}
 
 /** The page of one tab's rows. */
 function EntityTable({
@@ -152,73 +123,62 @@ function EntityTable({
 
 /** An empty page: nothing found, or nothing loaded yet. */
 function NoResult({ searched, filtered }: { searched: boolean; filtered: boolean }) {
+  let hint = 'Importez un fichier ou ajoutez les données une à une.';
+  if (searched) hint = 'Vérifiez l’orthographe ou le numéro saisi.';
+  else if (filtered) hint = 'Cette entreprise n’en a pas encore.';
   return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center">
-        <IconDatabaseOff size={36} aria-hidden />
-        <Text fw={600}>
-          {searched || filtered
-            ? 'Aucun résultat pour cette recherche.'
-            : 'Rien dans le référentiel pour le moment.'}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {searched
-            ? 'Vérifiez l’orthographe ou le numéro saisi.'
-            : filtered
-              ? 'Cette entreprise n’en a pas encore.'
-              : 'Importez un fichier ou ajoutez les données une à une.'}
-        </Text>
-      </Stack>
-    </Paper>
+    <ListEmpty
+      icon={IconDatabaseOff}
+      title={
+        searched || filtered
+          ? 'Aucun résultat pour cette recherche.'
+          : 'Rien dans le référentiel pour le moment.'
+      }
+      hint={hint}
+    />
   );
 }
 
+/** One tab's rows: its count, states, table (cards on a phone) and pages. */
 function EntityList({
-  tab,
-  q,
-  page,
-  companyId,
+  search,
+  titleRef,
   onPage,
-}: ReferenceSearch & { onPage: (page: number) => void }) {
-  const list = useReferenceList(tab, { q, page, companyId, pageSize: PAGE_SIZE });
+}: {
+  search: ReferenceSearch;
+  titleRef: RefObject<HTMLHeadingElement | null>;
+  onPage: (page: number) => void;
+}) {
+  const { tab, companyId } = referenceView(search);
+  const { page } = referenceList.settings(search);
+  const q = search.q;
+  const query = useReferenceList(tab, { q, page, companyId, pageSize: REFERENCE_PAGE_SIZE });
+  const list: ListQuery<{ id: string }> = query;
   const meta = TABS[tab];
-  if (list.isPending) {
-    return (
-      <Stack gap="xs" aria-busy="true">
-        <VisuallyHidden role="status">Chargement…</VisuallyHidden>
-        {[0, 1, 2, 3, 4].map((i) => (
-          <Skeleton key={i} h={40} />
-        ))}
-      </Stack>
-    );
-  }
-  if (list.isError) {
-    return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
-  }
-  const data = list.data;
-  const pages = Math.min(100_000, Math.max(1, Math.ceil(data.total / PAGE_SIZE)));
   const caption = `${meta.label} du référentiel`;
   return (
-    <Stack gap="sm" aria-busy={list.isFetching}>
-      <Text size="sm" role="status">
-        {rangeLabel(data.total, page, meta.noun)}
-      </Text>
-      {data.total === 0 ? (
-        <NoResult searched={Boolean(q)} filtered={Boolean(companyId)} />
-      ) : (
-        <EntityTable tab={tab} data={data} caption={caption} />
-      )}
-      {pages > 1 ? (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={onPage}
-            {...paginationLabels(Math.min(page, pages))}
-          />
-        </Group>
-      ) : null}
-    </Stack>
+    <ListResults
+      id="reference-results-title"
+      titleRef={titleRef}
+      title={caption}
+      testId="reference-count"
+      list={list}
+      page={page}
+      loading="Chargement…"
+      count={(d) => rangeLabel(d.total ?? 0, page, REFERENCE_PAGE_SIZE, meta.noun)}
+      skeleton={<ListSkeleton />}
+      empty={<NoResult searched={Boolean(q)} filtered={Boolean(companyId)} />}
+      onPage={onPage}
+      controls={
+        <ListPageControls
+          page={page}
+          pages={pageCount(list.data?.total ?? 0, REFERENCE_PAGE_SIZE)}
+          onPage={onPage}
+        />
+      }
+    >
+      {() => query.data && <EntityTable tab={tab} data={query.data} caption={caption} />}
+    </ListResults>
   );
 }
 
@@ -282,35 +242,32 @@ function PageActions({
 /** `/back-office/referentiel`: « Référentiel » (SPEC §3). */
 export function ReferenceDataPage() {
   const navigate = useNavigate();
-  const search = readSearch(useSearch({ strict: false }));
-  const [text, setText] = useState(search.q);
+  const search = validateReferenceSearch(useSearch({ strict: false }));
+  const { tab: current, companyId } = referenceView(search);
+  const [text, setText] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(text, 300);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
 
-  const go = (next: Partial<ReferenceSearch>) => {
-    const merged = { ...search, ...next };
+  const go = (next: ReferenceSearch) =>
     void navigate({
       to: paths.backOfficeReferenceData,
-      search: {
-        ...(merged.tab !== 'entreprises' ? { tab: merged.tab } : {}),
-        ...(merged.companyId && merged.tab !== 'entreprises'
-          ? { companyId: merged.companyId }
-          : {}),
-        ...(merged.q ? { q: merged.q } : {}),
-        ...(merged.page > 1 ? { page: merged.page } : {}),
-      },
+      search: next,
       replace: true,
       resetScroll: false,
     });
-  };
+  const { onPage } = useListActions(referenceList, search, go, resultsTitle);
+  /** New filters (the tab, the search, the company), back to page 1. */
+  const filter = (next: Partial<ReferenceSearch>) =>
+    go(referenceList.applyFilters(search, { ...referenceList.pickFilters(search), ...next }));
 
   // The typed search goes to the address (and the list) once the typing pauses.
   useEffect(() => {
-    if (debounced.trim() !== search.q) go({ q: debounced.trim(), page: 1 });
+    if (debounced.trim() !== (search.q ?? '')) filter({ q: debounced.trim() });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const addable = search.tab === 'assures' ? null : search.tab;
+  const addable = current === 'assures' ? null : current;
 
   return (
     <Page
@@ -319,11 +276,16 @@ export function ReferenceDataPage() {
       actions={<PageActions addable={addable} onAdd={setDialog} />}
     >
       <Tabs
-        value={search.tab}
+        value={current}
         onChange={(tab) => {
           if (!isReferenceEntity(tab)) return;
           setText('');
-          go({ tab, q: '', page: 1, ...(tab === 'entreprises' ? { companyId: '' } : {}) });
+          const companies = tab === 'entreprises';
+          filter({
+            tab: companies ? undefined : tab,
+            q: undefined,
+            companyId: companies ? undefined : companyId,
+          });
         }}
         keepMounted={false}
       >
@@ -341,11 +303,11 @@ export function ReferenceDataPage() {
                 role="search"
                 onSubmit={(event) => {
                   event.preventDefault();
-                  go({ q: text.trim(), page: 1 });
+                  filter({ q: text.trim() });
                 }}
               >
                 <TextInput
-                  label={`Rechercher des ${TABS[tab].noun[1]}`}
+                  label={`Rechercher des ${TABS[tab].noun.many}`}
                   description={TABS[tab].search}
                   leftSection={<IconSearch size={16} aria-hidden />}
                   value={text}
@@ -354,13 +316,13 @@ export function ReferenceDataPage() {
                   maw={520}
                 />
               </form>
-              {search.companyId ? (
+              {companyId ? (
                 <CompanyFilter
-                  companyId={search.companyId}
-                  onClear={() => go({ companyId: '', page: 1 })}
+                  companyId={companyId}
+                  onClear={() => filter({ companyId: undefined })}
                 />
               ) : null}
-              <EntityList {...search} onPage={(page) => go({ page })} />
+              <EntityList search={search} titleRef={resultsTitle} onPage={onPage} />
             </Stack>
           </Tabs.Panel>
         ))}

@@ -51,6 +51,7 @@ import {
   EstablishmentFormModal,
   MemberFormModal,
 } from '../components/reference-forms';
+import { DetailLink } from '../components/reference-table';
 
 const dash = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '—' : value;
@@ -146,22 +147,6 @@ function SimpleTable({
         </Table>
       </Table.ScrollContainer>
     </Paper>
-  );
-}
-
-function DetailLink({
-  entity,
-  id,
-  children,
-}: {
-  entity: ReferenceEntity;
-  id: string;
-  children: ReactNode;
-}) {
-  return (
-    <AnchorLink to={paths.backOfficeReferenceDetail} params={{ entity, entityId: id }} size="sm">
-      {children}
-    </AnchorLink>
   );
 }
 
