@@ -4,13 +4,13 @@ import type { Dashboard, MemberDetail, MemberPage } from '@affilia/shared/schema
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import {
+  createAffiliationRequest,
   createCompany,
   createContract,
   createEmployerUser,
   createEstablishment,
   createMember,
 } from '../../../test/factories';
-import { newId } from '../../lib/ids';
 
 /*
  * A known set (today is 2026-03-02 on the test clock):
@@ -114,66 +114,20 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
     );
 
     const adminUser = await createEmployerUser(db, [{ company: companyA, role: 'admin' }]);
-    const regionalUser = await createEmployerUser(db, [{ company: companyA, role: 'user' }]);
-    await db
-      .updateTable('user_company_roles')
-      .set({ all_establishments: 0 })
-      .where('user_id', '=', regionalUser.id)
-      .execute();
-    await db
-      .insertInto('user_establishments')
-      .values({
-        user_id: regionalUser.id,
-        establishment_id: paris.id,
-        added_by_user_id: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-      })
-      .execute();
+    const regionalUser = await createEmployerUser(db, [
+      { company: companyA, role: 'user', establishments: [paris] },
+    ]);
     const otherUser = await createEmployerUser(db, [{ company: companyB, role: 'admin' }]);
     // A request waiting for the employee and one finalised, for the pending actions.
     for (const status of ['sent', 'finalised'] as const) {
-      await db
-        .insertInto('affiliation_requests')
-        .values({
-          id: newId(),
-          company_id: companyA.id,
-          establishment_id: lyon.id,
-          contract_id: nonCadre.id,
-          member_id: null,
-          created_by_user_id: adminUser.id,
-          mode: 'email',
-          status,
-          last_name: 'Nouveau',
-          first_name: 'Sam',
-          search_name: 'NOUVEAU SAM',
-          email: 'sam@exemple.fr',
-          nir_encrypted: t.ctx.cipher.encrypt('1990175123999'),
-          nir_hash: t.ctx.cipher.hash('1990175123999'),
-          birth_date: '1999-01-01',
-          hire_date: '2026-02-01',
-          affiliation_date: '2026-02-01',
-          employment_contract_type: 'cdi',
-          employment_start_date: '2026-02-01',
-          employment_end_date: null,
-          professional_status: 'non_cadre',
-          position_in_company: null,
-          form_token_hash: null,
-          form_token_expires_at: null,
-          birth_date_locked_until: null,
-          last_reminder_at: null,
-          sent_at: '2026-02-01T00:00:00.000Z',
-          status_changed_at: '2026-02-01T00:00:00.000Z',
-          finalised_at: null,
-          paper_received_at: null,
-          validated_at: null,
-          validated_by: null,
-          returned_at: null,
-          return_reason: null,
-          abandon_reason: null,
-          created_at: '2026-02-01T00:00:00.000Z',
-          updated_at: '2026-02-01T00:00:00.000Z',
-        })
-        .execute();
+      await createAffiliationRequest(db, t.ctx.cipher, {
+        establishment: lyon,
+        contract: nonCadre,
+        createdBy: adminUser,
+        status,
+        lastName: 'Nouveau',
+        firstName: 'Sam',
+      });
     }
     admin = browser(t.app, { ip: '198.51.100.1' });
     await signInAs(admin, t.ctx, adminUser);
