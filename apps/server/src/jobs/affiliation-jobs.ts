@@ -14,7 +14,7 @@ import { AppError } from '../lib/errors';
 import {
   LINK_EXPIRED,
   REMINDABLE_STATUSES,
-  sendReminderInTransaction,
+  sendReminderEmail,
 } from '../modules/affiliations/affiliations.service';
 import {
   findExpiredLinks,
@@ -100,23 +100,20 @@ export async function sendAutomaticReminders(ctx: AppContext, now: Date): Promis
   const branding = await getBranding(ctx);
   let sent = 0;
   for (const r of due) {
-    const ok = await ctx.db.transaction().execute((trx) =>
-      sendReminderInTransaction(ctx, trx, {
-        request: r,
-        companyName: r.company_name,
-        expiryDays: settings.expiryDays,
-        branding,
-        now,
-        audit: {
-          action: 'affiliations.reminder_sent',
-          actorKind: 'system',
-          companyId: r.company_id,
-          targetType: 'affiliation_request',
-          targetId: r.id,
-          details: { reminder: r.reminder_count + 1, automatic: true },
-        },
-      }),
-    );
+    const ok = await sendReminderEmail(ctx, {
+      request: r,
+      expiryDays: settings.expiryDays,
+      branding,
+      now,
+      audit: {
+        action: 'affiliations.reminder_sent',
+        actorKind: 'system',
+        companyId: r.company_id,
+        targetType: 'affiliation_request',
+        targetId: r.id,
+        details: { reminder: r.reminder_count + 1, automatic: true },
+      },
+    });
     if (ok) sent++;
   }
   if (sent > 0) ctx.outboxWorker?.wake();

@@ -17,7 +17,6 @@
  * - cancelling (« Annuler la demande d'affiliation ») abandons the request and kills its link.
  * Every status change goes through status.ts (history) and every action leaves an audit line.
  */
-import type { Kysely } from 'kysely';
 import {
   AFFILIATION_STATUS_LABELS,
   isOneOf,
@@ -39,7 +38,7 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import type { z } from 'zod';
 import { createAffiliation as createAffiliationCommand } from '../../commands/create-affiliation';
-import type { AffiliationRequest, AffiliationStatus, Database } from '../../db/schema';
+import type { AffiliationRequest, AffiliationStatus } from '../../db/schema';
 import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
@@ -291,18 +290,17 @@ async function loadOwnRequest(ctx: Ctx, actor: EmployerActor, id: string) {
 }
 
 /**
- * Sends a reminder in `trx`: a new link (the previous one dies), the count and date, the email.
- * False when the request changed meanwhile (status, mode or another reminder).
+ * Sends a reminder, in a transaction of its own: a new link (the previous one dies), the count
+ * and date, the audit entry, the email. False when the request changed meanwhile (status, mode
+ * or another reminder). The employer's « Relancer » and the automatic reminders.
  */
-export async function sendReminderInTransaction(
+export async function sendReminderEmail(
   ctx: Ctx,
-  trx: Kysely<Database>,
   input: {
     request: Pick<
       AffiliationRequest,
       'id' | 'company_id' | 'email' | 'first_name' | 'last_reminder_at' | 'reminder_count'
-    >;
-    companyName: string;
+    > & { company_name: string };
     expiryDays: number;
     branding: Branding;
     now: Date;
@@ -310,30 +308,32 @@ export async function sendReminderInTransaction(
   },
 ): Promise<boolean> {
   const { request, now } = input;
-  if (!request.email) return false;
+  const to = request.email;
+  if (!to) return false;
   const link = newFormLink(ctx, now, input.expiryDays);
-  const nowIso = now.toISOString();
-  const recorded = await recordReminder(trx, request, {
-    remindable: REMINDABLE_STATUSES,
-    tokenHash: link.hash,
-    expiresAt: link.expiresAt.toISOString(),
-    at: nowIso,
+  return ctx.db.transaction().execute(async (trx) => {
+    const recorded = await recordReminder(trx, request, {
+      remindable: REMINDABLE_STATUSES,
+      tokenHash: link.hash,
+      expiresAt: link.expiresAt.toISOString(),
+      at: now.toISOString(),
+    });
+    if (!recorded) return false;
+    await recordAudit(trx, now, input.audit);
+    await enqueueEmail(trx, {
+      to,
+      template: 'affiliation_reminder',
+      data: {
+        firstName: request.first_name,
+        companyName: request.company_name,
+        url: link.url,
+        expiresOn: formatFrenchDate(parisDate(link.expiresAt)),
+      },
+      branding: input.branding,
+      now,
+    });
+    return true;
   });
-  if (!recorded) return false;
-  await recordAudit(trx, now, input.audit);
-  await enqueueEmail(trx, {
-    to: request.email,
-    template: 'affiliation_reminder',
-    data: {
-      firstName: request.first_name,
-      companyName: input.companyName,
-      url: link.url,
-      expiresOn: formatFrenchDate(parisDate(link.expiresAt)),
-    },
-    branding: input.branding,
-    now,
-  });
-  return true;
 }
 
 /** POST /api/affiliations/:id/reminder */
@@ -363,20 +363,17 @@ export async function sendReminder(
     loadAffiliationSettings(ctx.db),
     getBranding(ctx),
   ]);
-  const sent = await ctx.db.transaction().execute((trx) =>
-    sendReminderInTransaction(ctx, trx, {
-      request: r,
-      companyName: r.company_name,
-      expiryDays: settings.expiryDays,
-      branding,
-      now,
-      audit: {
-        ...auditOf(actor, meta, r.company_id, r.id),
-        action: 'affiliations.reminder_sent',
-        details: { reminder: r.reminder_count + 1 },
-      },
-    }),
-  );
+  const sent = await sendReminderEmail(ctx, {
+    request: r,
+    expiryDays: settings.expiryDays,
+    branding,
+    now,
+    audit: {
+      ...auditOf(actor, meta, r.company_id, r.id),
+      action: 'affiliations.reminder_sent',
+      details: { reminder: r.reminder_count + 1 },
+    },
+  });
   if (!sent) throw reminderTooSoon(new Date(now.getTime() + REMINDER_MIN_INTERVAL_MS));
   ctx.outboxWorker?.wake();
   return {
