@@ -39,6 +39,7 @@ import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
 import { insertUser, isEmailTaken, updateUser } from '../users/users.repository';
 import { endUserAccess, invitationUrl } from '../users/users.service';
+import { resendInvitationLink } from './invitation-resend';
 import {
   countOtherActiveStaffAdmins,
   findStaff,
@@ -265,10 +266,7 @@ export async function resendStaffInvitation(
         : 'Réactivez ce compte avant d’envoyer un lien.',
     );
   }
-  await assertWithinLimit(ctx, `invite-resend:${id}`, 5, 3600_000);
-  const now = ctx.clock.now();
-  const branding = await getBranding(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await resendInvitationLink(ctx, id, async (trx, branding, now) => {
     await sendInvitation(ctx, trx, {
       actor,
       user: { id, email: user.email, firstName: user.first_name },
@@ -277,7 +275,6 @@ export async function resendStaffInvitation(
     });
     await audit(trx, now, actor, 'invitation_resent', id);
   });
-  ctx.outboxWorker?.wake();
   return getStaffMember(ctx, actor, id);
 }
 
