@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import type { CoverageStatus } from '@affilia/shared/domain/enums';
 import { COVERAGE_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import { StatusBadge } from './status-badge';
 
 const STATUS_COLORS: Record<CoverageStatus, string> = {
   current: 'teal',
@@ -10,18 +10,5 @@ const STATUS_COLORS: Record<CoverageStatus, string> = {
 
 /** « en cours », « à venir » or « terminé », each in its colour. */
 export function CoverageStatusBadge({ status }: { status: CoverageStatus }) {
-  return (
-    <Badge
-      variant="light"
-      color={STATUS_COLORS[status]}
-      tt="none"
-      size="md"
-      radius="sm"
-      miw="max-content"
-      // Mantine's light grey text is too pale on its own background.
-      c={status === 'ended' ? 'gray.8' : undefined}
-    >
-      {COVERAGE_STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <StatusBadge color={STATUS_COLORS[status]}>{COVERAGE_STATUS_LABELS[status]}</StatusBadge>;
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import {
   Alert,
-  Badge,
   Button,
   Group,
   Pagination,
@@ -14,6 +13,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { paginationLabels } from './pagination-labels';
+import { StatusBadge } from './status-badge';
 
 /** « 1 ligne lue », « 3 lignes lues ». */
 export const plural = (n: number, one: string, many: string) =>
@@ -33,17 +33,9 @@ export function ReportBadge({
   size?: 'md' | 'lg';
 }) {
   return (
-    <Badge
-      size={size}
-      variant="light"
-      color={color}
-      tt="none"
-      radius="sm"
-      // Mantine's light grey text is too pale on its own background.
-      c={color === 'gray' ? 'gray.8' : undefined}
-    >
+    <StatusBadge color={color} size={size}>
       {label}
-    </Badge>
+    </StatusBadge>
   );
 }
 

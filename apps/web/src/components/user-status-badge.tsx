@@ -1,6 +1,6 @@
-import { Badge } from '@mantine/core';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import { StatusBadge } from './status-badge';
 
 const STATUS_COLORS: Record<UserStatus, string> = {
   invited: 'brand',
@@ -11,19 +11,5 @@ const STATUS_COLORS: Record<UserStatus, string> = {
 
 /** « invité », « actif », « suspendu » or « désactivé », each in its colour. */
 export function UserStatusBadge({ status }: { status: UserStatus }) {
-  return (
-    <Badge
-      variant="light"
-      color={STATUS_COLORS[status]}
-      tt="none"
-      size="md"
-      radius="sm"
-      // Never cut in a narrow table column.
-      miw="max-content"
-      // Mantine's light grey text is too pale on its own background.
-      c={status === 'deactivated' ? 'gray.8' : undefined}
-    >
-      {USER_STATUS_LABELS[status]}
-    </Badge>
-  );
+  return <StatusBadge color={STATUS_COLORS[status]}>{USER_STATUS_LABELS[status]}</StatusBadge>;
 }
