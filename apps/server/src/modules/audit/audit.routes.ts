@@ -63,9 +63,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditRetentionSchema },
       },
     },
-    async () => {
-      return { days: await getAuditRetentionDays(ctx) };
-    },
+    async () => ({ days: await getAuditRetentionDays(ctx) }),
   );
 
   app.put(

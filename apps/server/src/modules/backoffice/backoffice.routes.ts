@@ -35,9 +35,7 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeQueueSchema },
       },
     },
-    async (request) => {
-      return listQueue(ctx, request.query);
-    },
+    async (request) => listQueue(ctx, request.query),
   );
 
   app.get(
@@ -50,9 +48,7 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeAffiliationSchema },
       },
     },
-    async (request) => {
-      return getAffiliation(ctx, request.params.id);
-    },
+    async (request) => getAffiliation(ctx, request.params.id),
   );
 
   app.get(

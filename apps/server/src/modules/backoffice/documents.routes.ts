@@ -79,9 +79,7 @@ export const backofficeDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeDocumentsSchema },
       },
     },
-    async () => {
-      return listBackofficeDocuments(ctx);
-    },
+    async () => listBackofficeDocuments(ctx),
   );
 
   app.post(

@@ -40,17 +40,13 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: InboxQuery,
       },
     },
-    async (request) => {
-      return { items: await listInbox(ctx, request.query) };
-    },
+    async (request) => ({ items: await listInbox(ctx, request.query) }),
   );
 
   app.get(
     '/:id',
     { schema: { tags, summary: 'A conversation (no side effect)', params: IdParams } },
-    async (request) => {
-      return getInboxConversation(ctx, request.params.id);
-    },
+    async (request) => getInboxConversation(ctx, request.params.id),
   );
 
   app.post(
@@ -77,12 +73,8 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams.extend({ fileId: z.string().max(64) }),
       },
     },
-    async (request, reply) => {
-      return sendDownload(
-        reply,
-        await getInboxAttachment(ctx, request.params.id, request.params.fileId),
-      );
-    },
+    async (request, reply) =>
+      sendDownload(reply, await getInboxAttachment(ctx, request.params.id, request.params.fileId)),
   );
 
   app.post(

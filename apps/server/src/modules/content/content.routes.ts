@@ -65,9 +65,7 @@ const brandingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BrandingSettingsSchema },
       },
     },
-    async () => {
-      return getBrandingSettings(ctx);
-    },
+    async () => getBrandingSettings(ctx),
   );
 
   app.put(
@@ -128,9 +126,7 @@ const termsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TermsVersionsSchema },
       },
     },
-    async () => {
-      return { versions: await listTermsVersions(ctx) };
-    },
+    async () => ({ versions: await listTermsVersions(ctx) }),
   );
 
   app.post(
@@ -177,9 +173,7 @@ const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TipsSchema },
       },
     },
-    async () => {
-      return { tips: await listTips(ctx) };
-    },
+    async () => ({ tips: await listTips(ctx) }),
   );
 
   app.post(

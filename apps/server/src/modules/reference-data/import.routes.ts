@@ -161,9 +161,7 @@ const importHistoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferenceImportHistorySchema },
       },
     },
-    async () => {
-      return { imports: await listImports(ctx.db) };
-    },
+    async () => ({ imports: await listImports(ctx.db) }),
   );
 
   app.get(

@@ -199,9 +199,7 @@ const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferenceMemberPageSchema },
       },
     },
-    async (request) => {
-      return listReferenceMembers(ctx, request.query);
-    },
+    async (request) => listReferenceMembers(ctx, request.query),
   );
 
   app.get(
@@ -214,9 +212,7 @@ const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReferenceMemberDetailSchema },
       },
     },
-    async (request) => {
-      return getReferenceMember(ctx, request.params.id);
-    },
+    async (request) => getReferenceMember(ctx, request.params.id),
   );
 
   app.patch(

@@ -33,9 +33,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeOverviewSchema },
       },
     },
-    async () => {
-      return getOverview(ctx);
-    },
+    async () => getOverview(ctx),
   );
 
   app.get(
