@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { MESSAGE_TEXT_MAX, MessageTextSchema } from '@affilia/shared/schemas/messages';
 import { errorMessage, fieldErrors } from '../lib/form-errors';
+import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../lib/use-app-form';
 import { AttachmentsInput } from './attachments-input';
 
@@ -42,8 +44,6 @@ export function ConversationReplyForm({ send, reader }: Props) {
       },
     },
   });
-  const errors = form.errors as Record<string, string | undefined>;
-
   const onSubmit = ({ text }: { text: string }) => {
     send.mutate(
       { text: MessageTextSchema.parse(text), files },
@@ -65,35 +65,79 @@ export function ConversationReplyForm({ send, reader }: Props) {
             {heading}
           </Title>
         ) : null}
-        {send.error && Object.keys(fieldErrors(send.error)).length === 0 ? (
-          <Alert color="red" role="alert">
-            {errorMessage(send.error)}
-          </Alert>
-        ) : null}
-        <Textarea
+        <MessageFields
+          form={form}
+          send={send}
           label={label}
-          required
-          autosize
           minRows={4}
-          maxLength={MESSAGE_TEXT_MAX}
-          {...form.getInputProps('text')}
-          disabled={send.isPending}
-        />
-        <AttachmentsInput
           files={files}
-          onChange={(next) => {
-            setFiles(next);
-            form.clearFieldError('attachments');
-          }}
-          error={errors.attachments}
-          disabled={send.isPending}
+          setFiles={setFiles}
+          submitLabel={submitLabel}
         />
-        <Group>
-          <Button type="submit" loading={send.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The end of a message's form: a failure that is not about a field, the text, the attachments
+ * (their error cleared when they change) and the button that sends them.
+ */
+export function MessageFields<Values extends { text: string }>({
+  form,
+  send,
+  label,
+  minRows,
+  description,
+  files,
+  setFiles,
+  submitLabel,
+  children,
+}: {
+  form: UseFormReturnType<Values>;
+  send: { error: unknown; isPending: boolean };
+  label: string;
+  minRows: number;
+  description?: string;
+  files: File[];
+  setFiles: (files: File[]) => void;
+  submitLabel: string;
+  /** The fields before the text. */
+  children?: ReactNode;
+}) {
+  const errors = form.errors as Record<string, string | undefined>;
+  return (
+    <>
+      {send.error && Object.keys(fieldErrors(send.error)).length === 0 ? (
+        <Alert color="red" role="alert">
+          {errorMessage(send.error)}
+        </Alert>
+      ) : null}
+      {children}
+      <Textarea
+        label={label}
+        required
+        autosize
+        minRows={minRows}
+        maxLength={MESSAGE_TEXT_MAX}
+        description={description}
+        {...form.getInputProps('text')}
+        disabled={send.isPending}
+      />
+      <AttachmentsInput
+        files={files}
+        onChange={(next) => {
+          setFiles(next);
+          form.clearFieldError('attachments');
+        }}
+        error={errors.attachments}
+        disabled={send.isPending}
+      />
+      <Group>
+        <Button type="submit" loading={send.isPending}>
+          {submitLabel}
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import {
   MESSAGE_CATEGORIES,
@@ -14,9 +14,9 @@ import { Page } from '../../../components/page';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../lib/use-me';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { useCreateConversation } from '../api/use-messages';
-import { AttachmentsInput } from '../../../components/attachments-input';
+import { MessageFields } from '../../../components/conversation-reply-form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { zodResolver } from '../../../lib/zod-resolver';
 
@@ -54,7 +54,6 @@ export function NewMessagePage() {
     validate: (values) => validate(withCompany(values, onlyCompany)),
   });
   const { category, text } = form.getValues();
-  const errors = form.errors as Record<string, string | undefined>;
 
   const subjects = category ? MESSAGE_SUBJECTS_BY_CATEGORY[category as MessageCategory] : [];
 
@@ -85,69 +84,54 @@ export function NewMessagePage() {
           <Text size="sm" c="dimmed">
             Les champs marqués d’un astérisque (*) sont obligatoires.
           </Text>
-          {create.error && Object.keys(fieldErrors(create.error)).length === 0 ? (
-            <Alert color="red" role="alert">
-              {errorMessage(create.error)}
-            </Alert>
-          ) : null}
-          <Select
-            label="Catégorie"
-            required
-            placeholder="Choisissez une catégorie"
-            data={MESSAGE_CATEGORIES.map((c) => ({ value: c, label: MESSAGE_CATEGORY_LABELS[c] }))}
-            {...form.getInputProps('category')}
-            onChange={(value: string | null) => {
-              form.setFieldValue('category', value);
-              form.setFieldValue('subject', null);
-            }}
-            disabled={create.isPending}
-          />
-          <Select
-            label="Objet"
-            required
-            placeholder={category ? 'Choisissez un objet' : 'Choisissez d’abord une catégorie'}
-            data={subjects.map((s) => ({ value: s, label: MESSAGE_SUBJECT_LABELS[s] }))}
-            {...form.getInputProps('subject')}
-            disabled={create.isPending || !category}
-          />
-          {companies.length > 1 ? (
+          <MessageFields
+            form={form}
+            send={create}
+            label="Votre message"
+            minRows={6}
+            description={`${text.length} / ${MESSAGE_TEXT_MAX} caractères`}
+            files={files}
+            setFiles={setFiles}
+            submitLabel="Envoyer"
+          >
             <Select
-              label="Entreprise concernée"
+              label="Catégorie"
               required
-              placeholder="Choisissez l’entreprise"
-              data={companies.map((c) => ({ value: c.id, label: c.name }))}
-              {...form.getInputProps('companyId')}
+              placeholder="Choisissez une catégorie"
+              data={MESSAGE_CATEGORIES.map((c) => ({
+                value: c,
+                label: MESSAGE_CATEGORY_LABELS[c],
+              }))}
+              {...form.getInputProps('category')}
+              onChange={(value: string | null) => {
+                form.setFieldValue('category', value);
+                form.setFieldValue('subject', null);
+              }}
               disabled={create.isPending}
             />
-          ) : companies.length === 1 ? (
-            <Text size="sm">
-              Entreprise concernée : <strong>{companies[0]!.name}</strong>
-            </Text>
-          ) : null}
-          <Textarea
-            label="Votre message"
-            required
-            autosize
-            minRows={6}
-            maxLength={MESSAGE_TEXT_MAX}
-            description={`${text.length} / ${MESSAGE_TEXT_MAX} caractères`}
-            {...form.getInputProps('text')}
-            disabled={create.isPending}
-          />
-          <AttachmentsInput
-            files={files}
-            onChange={(next) => {
-              setFiles(next);
-              form.clearFieldError('attachments');
-            }}
-            error={errors.attachments}
-            disabled={create.isPending}
-          />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              Envoyer
-            </Button>
-          </Group>
+            <Select
+              label="Objet"
+              required
+              placeholder={category ? 'Choisissez un objet' : 'Choisissez d’abord une catégorie'}
+              data={subjects.map((s) => ({ value: s, label: MESSAGE_SUBJECT_LABELS[s] }))}
+              {...form.getInputProps('subject')}
+              disabled={create.isPending || !category}
+            />
+            {companies.length > 1 ? (
+              <Select
+                label="Entreprise concernée"
+                required
+                placeholder="Choisissez l’entreprise"
+                data={companies.map((c) => ({ value: c.id, label: c.name }))}
+                {...form.getInputProps('companyId')}
+                disabled={create.isPending}
+              />
+            ) : companies.length === 1 ? (
+              <Text size="sm">
+                Entreprise concernée : <strong>{companies[0]!.name}</strong>
+              </Text>
+            ) : null}
+          </MessageFields>
         </Stack>
       </form>
     </Page>
