@@ -23,6 +23,7 @@ import {
 } from '../affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import {
+  attachmentView,
   displayNir,
   loadFormParts,
   loadRequestContext,
@@ -132,14 +133,7 @@ export async function getAffiliation(
             nir: b.nir ? displayNir(b.nir) : null,
             attachedToNir: b.attachedToNir ? displayNir(b.attachedToNir) : null,
           })),
-          attachments: parts.attachments.map((a) => ({
-            id: a.id,
-            kind: a.kind,
-            originalName: a.originalName,
-            mimeType: a.mimeType,
-            size: a.size,
-            createdAt: a.createdAt,
-          })),
+          attachments: parts.attachments.map(attachmentView),
         }
       : null,
     history: chainOrder(history).map((h) => ({

@@ -14,6 +14,16 @@ import type { AttachmentKind, BeneficiaryType, ContractOption } from '../../db/s
 import { renderPdf, type PdfBlock } from '../../lib/pdf';
 import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
 
+/** A beneficiary as the BIA prints it (numbers decrypted, 13 characters). */
+export interface BiaBeneficiary {
+  type: BeneficiaryType;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  nir: string | null;
+  attachedToNir: string | null;
+}
+
 export interface BiaPdfInput {
   brandName: string;
   primaryColor: string;
@@ -43,14 +53,7 @@ export interface BiaPdfInput {
     maskedIban: string | null;
     bic: string | null;
     noemieConsent: boolean;
-    beneficiaries: {
-      type: BeneficiaryType;
-      lastName: string;
-      firstName: string;
-      birthDate: string;
-      nir: string | null;
-      attachedToNir: string | null;
-    }[];
+    beneficiaries: BiaBeneficiary[];
     attachments: { kind: AttachmentKind; originalName: string }[];
     certifiedAt: string;
   } | null;

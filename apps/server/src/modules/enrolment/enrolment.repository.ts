@@ -10,7 +10,6 @@ import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
 import type {
   AffiliationRequest,
   AttachmentKind,
-  BeneficiaryType,
   ContractOption,
   BeneficiariesTable,
   Database,
@@ -19,7 +18,7 @@ import type {
   EnrolmentFormsTable,
 } from '../../db/schema';
 import type { FieldCipher } from '../../lib/crypto';
-import type { BiaPdfInput } from './bia-pdf';
+import type { BiaBeneficiary, BiaPdfInput } from './bia-pdf';
 import { newId } from '../../lib/ids';
 
 type Db = Kysely<Database>;
@@ -78,14 +77,7 @@ export function parseOptions(json: string): ContractOption[] {
 export interface FormParts {
   form: EnrolmentForm | null;
   address: EnrolmentAddress;
-  beneficiaries: {
-    type: BeneficiaryType;
-    lastName: string;
-    firstName: string;
-    birthDate: string;
-    nir: string | null;
-    attachedToNir: string | null;
-  }[];
+  beneficiaries: BiaBeneficiary[];
   attachments: {
     id: string;
     kind: AttachmentKind;
@@ -171,6 +163,18 @@ function parseAddress(json: string): EnrolmentAddress {
 }
 
 /** "FR7630006000011234567890189" → "FR76 **** **** **** **** **** 189". */
+/** An attachment as the API shows it: no storage key. */
+export function attachmentView(a: FormParts['attachments'][number]) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    originalName: a.originalName,
+    mimeType: a.mimeType,
+    size: a.size,
+    createdAt: a.createdAt,
+  };
+}
+
 export function maskIban(iban: string): string {
   const grouped = formatIban(iban);
   const last = iban.slice(-3);

@@ -19,6 +19,7 @@ import { recordStoredFile } from '../../lib/stored-files';
 import type { RequestMeta } from '../../lib/request-meta';
 import { recordStatusChange } from '../affiliations/status';
 import {
+  attachmentView,
   countAttachments,
   deleteAttachment,
   ensureForm,
@@ -78,14 +79,7 @@ export async function getEnrolmentForm(
         ? { ...b, attachedToNir: null, attachedToEmployee: true }
         : b,
     ),
-    attachments: parts.attachments.map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      originalName: a.originalName,
-      mimeType: a.mimeType,
-      size: a.size,
-      createdAt: a.createdAt,
-    })),
+    attachments: parts.attachments.map(attachmentView),
     savedAt: form?.updated_at ?? null,
   };
 }
