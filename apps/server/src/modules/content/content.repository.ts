@@ -114,24 +114,19 @@ export async function deleteStoredFileRow(db: Db, id: string): Promise<void> {
 /** Every version with its number of acceptances. */
 export function findTermsVersions(db: Db) {
   return db
-    .selectFrom('terms_versions')
-    .leftJoin('terms_acceptances', 'terms_acceptances.terms_version_id', 'terms_versions.id')
+    .selectFrom('terms_versions as v')
     .select((eb) => [
-      'terms_versions.id',
-      'terms_versions.version',
-      'terms_versions.title',
-      'terms_versions.content_markdown',
-      'terms_versions.created_at',
-      'terms_versions.published_at',
-      eb.fn.count<number>('terms_acceptances.id').as('acceptances'),
-    ])
-    .groupBy([
-      'terms_versions.id',
-      'terms_versions.version',
-      'terms_versions.title',
-      'terms_versions.content_markdown',
-      'terms_versions.created_at',
-      'terms_versions.published_at',
+      'v.id',
+      'v.version',
+      'v.title',
+      'v.content_markdown',
+      'v.created_at',
+      'v.published_at',
+      eb
+        .selectFrom('terms_acceptances as a')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('a.terms_version_id', '=', 'v.id')
+        .as('acceptances'),
     ])
     .execute();
 }
