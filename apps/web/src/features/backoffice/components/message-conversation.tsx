@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
-import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
+import { Alert, Button, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
 import { ConversationThread } from '../../../components/conversation-thread';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
-import { ConversationStatusBadge } from '../../../components/conversation-status';
+import { ConversationFacts, useMarkReadWhenShown } from '../../../components/conversation-status';
 import {
   inboxAttachmentUrl,
   useActiveStaff,
@@ -25,11 +24,7 @@ export function MessageConversation({ id }: { id: string }) {
   const reply = useReply(id);
   const close = useClose(id);
   const { mutate: markRead } = useMarkInboxConversationRead(id);
-  // Shown: read (again when new messages arrive). The GET itself changes nothing.
-  const shown = data ? `${data.id}:${data.messages.length}` : null;
-  useEffect(() => {
-    if (shown) markRead();
-  }, [shown, markRead]);
+  useMarkReadWhenShown(data, markRead);
 
   if (isPending) return <Loader aria-label="Chargement de la conversation" />;
   if (error) {
@@ -47,13 +42,10 @@ export function MessageConversation({ id }: { id: string }) {
       <Title order={2} size="h3">
         {MESSAGE_SUBJECT_LABELS[data.subject]}
       </Title>
-      <Group gap="sm">
-        <ConversationStatusBadge status={data.status} />
-        <Text size="sm" c="dimmed">
-          {MESSAGE_CATEGORY_LABELS[data.category]} · {data.companyName} ·{' '}
-          {data.assignedStaff ? `Attribuée à ${data.assignedStaff.name}` : 'Non attribuée'}
-        </Text>
-      </Group>
+      <ConversationFacts
+        conversation={data}
+        more={data.assignedStaff ? `Attribuée à ${data.assignedStaff.name}` : 'Non attribuée'}
+      />
       {actionError ? (
         <Alert color="red" role="alert">
           {errorMessage(actionError)}

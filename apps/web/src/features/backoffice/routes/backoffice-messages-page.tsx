@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   Alert,
-  Badge,
   Button,
   Grid,
   Group,
@@ -12,7 +11,6 @@ import {
   Table,
   Text,
   UnstyledButton,
-  VisuallyHidden,
 } from '@mantine/core';
 import { formatSiren } from '@affilia/shared/validators/siret';
 import {
@@ -25,7 +23,7 @@ import {
 import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
-import { ConversationStatusBadge } from '../../../components/conversation-status';
+import { ConversationStatusBadge, UnreadCount } from '../../../components/conversation-status';
 import { useCompanyOptions } from '../api/use-backoffice-documents';
 import type { InboxItem } from '../api/use-backoffice-messages';
 import { useInbox } from '../api/use-backoffice-messages';
@@ -110,14 +108,7 @@ function ConversationsTable({
                   >
                     {MESSAGE_SUBJECT_LABELS[c.subject]}
                   </UnstyledButton>
-                  {c.unread > 0 ? (
-                    <Badge color="red" c="white" size="sm">
-                      {c.unread}
-                      <VisuallyHidden component="span">
-                        {c.unread > 1 ? ' messages non lus' : ' message non lu'}
-                      </VisuallyHidden>
-                    </Badge>
-                  ) : null}
+                  <UnreadCount count={c.unread} one="message non lu" many="messages non lus" />
                 </Group>
               </Table.Td>
               <Table.Td>{c.companyName}</Table.Td>

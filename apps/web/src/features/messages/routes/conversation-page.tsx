@@ -1,7 +1,6 @@
-import { Alert, Group, Loader, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { Alert, Group, Loader, Stack } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
-import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
+import { MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
 import { ConversationThread } from '../../../components/conversation-thread';
 import { Page } from '../../../components/page';
@@ -14,7 +13,7 @@ import {
   useMarkConversationRead,
   useSendFollowUp,
 } from '../api/use-messages';
-import { ConversationStatusBadge } from '../../../components/conversation-status';
+import { ConversationFacts, useMarkReadWhenShown } from '../../../components/conversation-status';
 
 /** `/messages/$conversationId`: the conversation (SPEC §5.7), texts shown as plain text. */
 export function ConversationPage() {
@@ -22,11 +21,7 @@ export function ConversationPage() {
   const { data, error, isPending } = useConversation(conversationId);
   const send = useSendFollowUp(conversationId);
   const { mutate: markRead } = useMarkConversationRead(conversationId);
-  // Shown: read (again when new messages arrive). The GET itself changes nothing.
-  const shown = data ? `${data.id}:${data.messages.length}` : null;
-  useEffect(() => {
-    if (shown) markRead();
-  }, [shown, markRead]);
+  useMarkReadWhenShown(data, markRead);
 
   const title = data ? MESSAGE_SUBJECT_LABELS[data.subject] : 'Conversation';
   return (
@@ -42,12 +37,7 @@ export function ConversationPage() {
         </Alert>
       ) : (
         <Stack gap="md">
-          <Group gap="sm">
-            <ConversationStatusBadge status={data.status} />
-            <Text size="sm" c="dimmed">
-              {MESSAGE_CATEGORY_LABELS[data.category]} · {data.companyName}
-            </Text>
-          </Group>
+          <ConversationFacts conversation={data} />
           <ConversationThread
             messages={data.messages}
             attachmentUrl={(attachmentId) => attachmentUrl(data.id, attachmentId)}

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { MESSAGE_CATEGORY_LABELS, MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { Page } from '../../../components/page';
 import { AnchorLink, ButtonLink } from '../../../components/links';
@@ -16,7 +6,7 @@ import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import { useConversations } from '../api/use-messages';
-import { ConversationStatusBadge } from '../../../components/conversation-status';
+import { ConversationStatusBadge, UnreadCount } from '../../../components/conversation-status';
 
 /** `/messages`: « Messagerie » (SPEC §5.7): the conversations, their status and unread replies. */
 export function MessagesPage() {
@@ -71,14 +61,12 @@ export function MessagesPage() {
                       >
                         {MESSAGE_SUBJECT_LABELS[c.subject]}
                       </AnchorLink>
-                      {c.unread > 0 ? (
-                        <Badge color="red" c="white" size="sm" circle={c.unread < 10}>
-                          {c.unread}
-                          <VisuallyHidden component="span">
-                            {c.unread > 1 ? ' réponses non lues' : ' réponse non lue'}
-                          </VisuallyHidden>
-                        </Badge>
-                      ) : null}
+                      <UnreadCount
+                        count={c.unread}
+                        one="réponse non lue"
+                        many="réponses non lues"
+                        circle={c.unread < 10}
+                      />
                     </Group>
                   </Table.Td>
                   <Table.Td>{MESSAGE_CATEGORY_LABELS[c.category]}</Table.Td>
