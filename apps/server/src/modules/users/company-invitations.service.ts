@@ -37,7 +37,7 @@ import {
   updateCompanyInvitation,
   type CompanyInvitation,
 } from './company-invitations.repository';
-import { actorName, applyRights, validateRights } from './rights';
+import { actorName, applyRights, userAuditOf, validateRights } from './rights';
 import {
   findHeldRights,
   findManagedCompanies,
@@ -181,14 +181,8 @@ export async function inviteExistingAccount(
   );
   for (const right of granted) {
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, input.meta, account.id, right.companyId),
       action: 'users.company_invitation_sent',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: right.companyId,
-      targetType: 'user',
-      targetId: account.id,
-      ip: input.meta.ip,
-      userAgent: input.meta.userAgent,
       details: { invitationId: id, role: right.level, delivered: canReceive(account) },
     });
   }
@@ -418,14 +412,8 @@ export async function acceptCompanyInvitation(
     });
     for (const right of rights) {
       await recordAudit(trx, now, {
+        ...userAuditOf(actor, meta, actor.user.id, right.companyId),
         action: 'users.company_invitation_accepted',
-        actorUserId: actor.user.id,
-        actorKind: 'employer',
-        companyId: right.companyId,
-        targetType: 'user',
-        targetId: actor.user.id,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
         details: {
           invitationId: invitation.id,
           grantedBy: inviter.id,
@@ -454,13 +442,8 @@ export async function declineCompanyInvitation(
       updated_at: now.toISOString(),
     });
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, meta, actor.user.id),
       action: 'users.company_invitation_declined',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      targetType: 'user',
-      targetId: actor.user.id,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       details: { invitationId: invitation.id },
     });
   });

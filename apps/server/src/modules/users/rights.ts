@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { CompanyRight } from '@affilia/shared/schemas/users';
 import type { Database, User } from '../../db/schema';
-import { recordAudit } from '../../lib/audit';
+import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { boundGrant, type EmployerActor, type HeldRight } from '../../lib/policies';
@@ -133,6 +133,24 @@ export function actorName(actor: EmployerActor): string {
   return `${actor.user.first_name} ${actor.user.last_name}`;
 }
 
+/** The audit line of an administrator's action on a user's account (`action` and `details` apart). */
+export function userAuditOf(
+  actor: EmployerActor,
+  meta: RequestMeta,
+  userId: string,
+  companyId: string | null = null,
+): Omit<AuditEntry, 'action'> {
+  return {
+    actorUserId: actor.user.id,
+    actorKind: 'employer',
+    companyId,
+    targetType: 'user',
+    targetId: userId,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+}
+
 export async function auditRightsChanges(
   trx: Kysely<Database>,
   now: Date,
@@ -145,14 +163,8 @@ export async function auditRightsChanges(
   for (const change of changes) {
     const right = rights.find((r) => r.companyId === change.companyId);
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, meta, userId, change.companyId),
       action: 'users.rights_changed',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: change.companyId,
-      targetType: 'user',
-      targetId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       details: {
         from: change.from,
         to: change.to,

@@ -46,7 +46,7 @@ import {
   updateCompanyInvitationProfile,
   updateCompanyInvitationRights,
 } from './company-invitations.service';
-import { actorName, applyRights, auditRightsChanges, validateRights } from './rights';
+import { actorName, applyRights, auditRightsChanges, userAuditOf, validateRights } from './rights';
 import {
   countActiveAdmins,
   findAccountByEmail,
@@ -171,14 +171,8 @@ export async function inviteUser(
     const user = await loadUser(trx, userId);
     const changes = await applyRights(trx, { actor, user, rights: granted, now });
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, meta, userId, granted[0]?.companyId ?? null),
       action: 'users.invited',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: granted[0]?.companyId ?? null,
-      targetType: 'user',
-      targetId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       details: { thirdParty: input.isThirdParty },
     });
     await auditRightsChanges(trx, now, actor, userId, changes, meta, granted);
@@ -269,14 +263,8 @@ export async function updateUser(
       await expireLinks(trx, userId, now);
     }
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, meta, userId, before.companies[0]?.companyId ?? null),
       action: 'users.profile_changed',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: before.companies[0]?.companyId ?? null,
-      targetType: 'user',
-      targetId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       details: {
         fields: [
           user.last_name !== input.lastName && 'lastName',
@@ -359,14 +347,8 @@ export async function resendInvitation(
       now,
     });
     await recordAudit(trx, now, {
+      ...userAuditOf(actor, meta, userId, managed.companies[0]?.companyId ?? null),
       action: 'users.invitation_resent',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
-      companyId: managed.companies[0]?.companyId ?? null,
-      targetType: 'user',
-      targetId: userId,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
     });
   });
   ctx.outboxWorker?.wake();
@@ -448,14 +430,8 @@ export async function changeUserStatus(
     if (change !== 'reactivate') await endUserAccess(ctx, trx, userId, status);
     for (const company of managed.companies) {
       await recordAudit(trx, now, {
+        ...userAuditOf(actor, meta, userId, company.companyId),
         action: `users.${change === 'suspend' ? 'suspended' : change === 'reactivate' ? 'reactivated' : 'deactivated'}`,
-        actorUserId: actor.user.id,
-        actorKind: 'employer',
-        companyId: company.companyId,
-        targetType: 'user',
-        targetId: userId,
-        ip: meta.ip,
-        userAgent: meta.userAgent,
         details: { from: user.status, to: status },
       });
     }
