@@ -13,6 +13,7 @@ import {
 } from '../../test/factories';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { createAffiliation } from './create-affiliation';
+import { loadUser } from '../modules/users/users.repository';
 
 let t: TestApp;
 let actor: EmployerActor;
@@ -25,14 +26,7 @@ beforeAll(async () => {
   establishment = await createEstablishment(t.ctx.db, company);
   contractId = (await createContract(t.ctx.db, company)).id;
   const user = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
-  actor = await loadEmployerActor(
-    t.ctx.db,
-    await t.ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow(),
-  );
+  actor = await loadEmployerActor(t.ctx.db, await loadUser(t.ctx.db, user.id));
 });
 afterAll(() => t.close());
 

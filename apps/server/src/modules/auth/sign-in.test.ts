@@ -13,6 +13,7 @@ import { createCompany, createEmployerUser, createStaffUser } from '../../../tes
 import { scope } from './scopes';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service';
 import { CODE_TTL_MS } from './sign-in.service';
+import { loadUser } from '../users/users.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -340,11 +341,7 @@ describe('SMS codes', () => {
     expect(sent.json()).toMatchObject({ maskedPhone: '+33 7 •• •• •• 32' });
     const code = await lastCodeSentTo(t.ctx, '+33798765432');
     expect((await b.post('/api/auth/second-factor/verify', { code })).statusCode).toBe(200);
-    const saved = await t.ctx.db
-      .selectFrom('users')
-      .select('mobile_phone')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const saved = await loadUser(t.ctx.db, user.id);
     expect(saved.mobile_phone).toBe('+33798765432');
   });
 });

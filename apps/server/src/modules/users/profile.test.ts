@@ -11,6 +11,7 @@ import {
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import { CODE_RESEND_COOLDOWN_MS } from '../auth/sign-in.service';
 import { EMAIL_CHANGE_TTL_MS } from './profile.service';
+import { loadUser } from './users.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -167,11 +168,7 @@ describe('change of email', () => {
     // The session stays open and sees the new address; the old one is told.
     expect((await b.get('/api/auth/me')).json()).toMatchObject({ email: newEmail });
     expect(await messagesTo(user.email, 'email_changed_notice')).toHaveLength(1);
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .select(['email', 'email_verified_at'])
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadUser(t.ctx.db, user.id);
     expect(row.email).toBe(newEmail);
     expect(row.email_verified_at).toBe(t.clock.now().toISOString());
     expect(await auditActions(user.id)).toEqual(
@@ -211,11 +208,7 @@ describe('change of email', () => {
     });
     expect(expired.statusCode).toBe(410);
     expect(errorOf(expired).code).toBe('link_expired');
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadUser(t.ctx.db, user.id);
     expect(row.email).toBe(user.email);
   });
 
@@ -317,11 +310,7 @@ describe('change of mobile', () => {
     expect(verified.statusCode).toBe(200);
     const { maskedPhone } = sent.json<{ maskedPhone: string }>();
     expect(verified.json()).toMatchObject({ id: user.id, maskedPhone });
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .select(['mobile_phone', 'mobile_phone_verified_at'])
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadUser(t.ctx.db, user.id);
     expect(row).toEqual({
       mobile_phone: phone.e164,
       mobile_phone_verified_at: t.clock.now().toISOString(),
@@ -364,11 +353,7 @@ describe('change of mobile', () => {
     const right = await b.post('/api/profile/phone/verify', { code });
     expect(right.statusCode).toBe(400);
     expect(errorOf(right).code).toBe('code_expired');
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .select('mobile_phone')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadUser(t.ctx.db, user.id);
     expect(row.mobile_phone).toBe(user.mobile_phone);
     expect(await auditActions(user.id)).toContain('profile.phone_code_failed');
   });
@@ -409,11 +394,7 @@ describe('change of mobile', () => {
       );
     }
     expect((await b.post('/api/profile/phone/verify', { code: codeOther })).statusCode).toBe(200);
-    const row = await t.ctx.db
-      .selectFrom('users')
-      .select('mobile_phone')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadUser(t.ctx.db, user.id);
     expect(row.mobile_phone).toBe(other.e164);
   });
 

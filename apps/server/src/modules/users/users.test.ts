@@ -136,26 +136,16 @@ describe('Gestion des habilitations (/api/users)', () => {
       termsVersionId: terms.id,
       kind: 'employer',
     });
-    const weak = await anonymous.post('/api/auth/invitation/accept', {
-      token,
-      password: 'motdepasse12',
-      termsVersionId: terms.id,
-      acceptTerms: true,
-    });
-    expect(weak.statusCode).toBe(400);
-    const accepted = await anonymous.post('/api/auth/invitation/accept', {
-      token,
-      password: NEW_PASSWORD,
-      termsVersionId: terms.id,
-      acceptTerms: true,
-    });
-    expect(accepted.statusCode).toBe(200);
-    const again = await anonymous.post('/api/auth/invitation/accept', {
-      token,
-      password: NEW_PASSWORD,
-      termsVersionId: terms.id,
-      acceptTerms: true,
-    });
+    const acceptWith = (password: string) =>
+      anonymous.post('/api/auth/invitation/accept', {
+        token,
+        password,
+        termsVersionId: terms.id,
+        acceptTerms: true,
+      });
+    expect((await acceptWith('motdepasse12')).statusCode).toBe(400);
+    expect((await acceptWith(NEW_PASSWORD)).statusCode).toBe(200);
+    const again = await acceptWith(NEW_PASSWORD);
     expect(again.statusCode).toBe(410);
     expect(again.json<{ error: { code: string } }>().error.code).toBe('link_used');
 
