@@ -1,8 +1,5 @@
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderPage } from '../../test/render-page';
 import type { StaffList } from '@affilia/shared/schemas/staff';
 import { ME_QUERY_KEY } from '../../lib/use-me';
 import { STAFF_QUERY_KEY } from './api/use-staff';
@@ -38,22 +35,16 @@ const LIST: StaffList = {
 };
 
 /** The page as the server would render it, with the list and the caller already loaded. */
-function render(staffRole: 'admin' | 'manager'): string {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(ME_QUERY_KEY, { kind: 'staff', staffRole, firstName: 'A', lastName: 'B' });
-  client.setQueryData([...STAFF_QUERY_KEY, 'list', ''], LIST);
-  return renderToString(
-    createElement(
-      QueryClientProvider,
-      { client },
-      createElement(MantineProvider, null, createElement(StaffPage)),
-    ),
-  );
+function render(staffRole: 'admin' | 'manager'): Promise<string> {
+  return renderPage(StaffPage, [
+    [ME_QUERY_KEY, { kind: 'staff', staffRole, firstName: 'A', lastName: 'B' }],
+    [[...STAFF_QUERY_KEY, 'list', ''], LIST],
+  ]);
 }
 
 describe('« Équipe de l’assureur »', () => {
-  it('shows the team with role and status badges, and the actions to an administrator', () => {
-    const html = render('admin');
+  it('shows the team with role and status badges, and the actions to an administrator', async () => {
+    const html = await render('admin');
     expect(html).toContain('Équipe de l’assureur');
     expect(html).toContain('Le Gall Gaston');
     expect(html).toContain('Administrateur back-office');
@@ -63,8 +54,8 @@ describe('« Équipe de l’assureur »', () => {
     expect(html).toContain('Actions pour Gaston Le Gall');
   });
 
-  it('is read-only for a « gestionnaire »', () => {
-    const html = render('manager');
+  it('is read-only for a « gestionnaire »', async () => {
+    const html = await render('manager');
     expect(html).toContain('Le Gall Gaston');
     expect(html).not.toContain('Ajouter un membre de l’équipe');
     expect(html).not.toContain('Actions pour');

@@ -1,42 +1,27 @@
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  RouterProvider,
-  createMemoryHistory,
-  createRootRoute,
-  createRouter,
-} from '@tanstack/react-router';
+import { renderPage } from '../../../test/render-page';
 import type { BackofficeOverview } from '../api/use-backoffice-overview';
 import { BackOfficeHomePage } from './backoffice-home-page';
 
+const NOTHING_TO_DO: BackofficeOverview = {
+  affiliationsToValidate: 0,
+  paperFormsExpected: 0,
+  messagesToAnswer: 0,
+  documentsDraft: 0,
+};
+
 /** « Espace assureur » as the server would render it, with the counts already loaded. */
-async function render(overview: BackofficeOverview): Promise<string> {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(['backoffice', 'overview'], overview);
-  const router = createRouter({
-    routeTree: createRootRoute({ component: BackOfficeHomePage }),
-    history: createMemoryHistory({ initialEntries: ['/'] }),
-  });
-  await router.load();
-  return renderToString(
-    createElement(
-      QueryClientProvider,
-      { client },
-      createElement(MantineProvider, null, createElement(RouterProvider, { router })),
-    ),
-  );
+function render(overview: BackofficeOverview): Promise<string> {
+  return renderPage(BackOfficeHomePage, [[['backoffice', 'overview'], overview]]);
 }
 
 describe('« Espace assureur »', () => {
   it('shows each work queue with its count and a link', async () => {
     const html = await render({
+      ...NOTHING_TO_DO,
       affiliationsToValidate: 3,
       paperFormsExpected: 1,
       messagesToAnswer: 2,
-      documentsDraft: 0,
     });
     expect(html).toContain('À valider');
     expect(html).toContain('3 demandes d’affiliation finalisées par le salarié');
@@ -49,12 +34,7 @@ describe('« Espace assureur »', () => {
   });
 
   it('says when every queue is empty', async () => {
-    const html = await render({
-      affiliationsToValidate: 0,
-      paperFormsExpected: 0,
-      messagesToAnswer: 0,
-      documentsDraft: 0,
-    });
+    const html = await render(NOTHING_TO_DO);
     expect(html).toContain('Tout est à jour');
   });
 });

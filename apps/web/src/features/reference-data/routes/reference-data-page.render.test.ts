@@ -1,15 +1,7 @@
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  RouterProvider,
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-} from '@tanstack/react-router';
+import { createRootRoute, createRoute } from '@tanstack/react-router';
+import type { LoadedQueries } from '../../../test/render-page';
+import { pageText, renderPage } from '../../../test/render-page';
 import type {
   ReferenceMemberDetail,
   ReferenceMemberPage,
@@ -30,9 +22,7 @@ const dupont = {
 };
 
 /** A page of the « Référentiel » as the server would render it, with its data already loaded. */
-async function render(url: string, data: [unknown[], unknown][]): Promise<string> {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  for (const [key, value] of data) client.setQueryData([...KEY, ...key], value);
+function render(url: string, data: LoadedQueries): Promise<string> {
   const root = createRootRoute();
   const routes = [
     createRoute({
@@ -51,25 +41,9 @@ async function render(url: string, data: [unknown[], unknown][]): Promise<string
       component: ReferenceDetailPage,
     }),
   ];
-  const router = createRouter({
-    routeTree: root.addChildren(routes),
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  await router.load();
-  return renderToString(
-    createElement(
-      QueryClientProvider,
-      { client },
-      createElement(MantineProvider, null, createElement(RouterProvider, { router })),
-    ),
-  );
+  const loaded: LoadedQueries = data.map(([key, value]) => [[...KEY, ...key], value]);
+  return renderPage(root.addChildren(routes), loaded, url);
 }
-
-const text = (html: string) =>
-  html
-    .replace(/<style[^>]*>.*?<\/style>/gs, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
 
 describe('« Référentiel »', () => {
   it('reads the tab and the search from the address and lists members with their NIR grouped', async () => {
@@ -94,7 +68,7 @@ describe('« Référentiel »', () => {
     const html = await render('/back-office/referentiel?tab=assures&q=dup', [
       [['assures', 'list', 'q=dup&pageSize=25'], page],
     ]);
-    const t = text(html);
+    const t = pageText(html);
     expect(t).toContain('Rechercher des assurés');
     expect(html).toContain('value="dup"');
     expect(t).toContain('1–25 sur 30 assurés');
@@ -109,7 +83,7 @@ describe('« Référentiel »', () => {
     const html = await render('/back-office/referentiel', [
       [['entreprises', 'list', 'pageSize=25'], { items: [], total: 0, page: 1, pageSize: 25 }],
     ]);
-    const t = text(html);
+    const t = pageText(html);
     expect(t).toContain('Ajouter une entreprise');
     expect(t).toContain('Aucune entreprise');
     expect(t).toContain('Rien dans le référentiel pour le moment.');
@@ -136,7 +110,7 @@ describe('« Référentiel »', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     };
-    const t = text(
+    const t = pageText(
       await render('/back-office/referentiel/assures/m1', [[['assures', 'detail', 'm1'], detail]]),
     );
     expect(t).toContain('DUPONT Jean');
@@ -148,7 +122,7 @@ describe('« Référentiel »', () => {
   });
 
   it('says when the address names no kind of entry', async () => {
-    const t = text(await render('/back-office/referentiel/inconnu/x', []));
+    const t = pageText(await render('/back-office/referentiel/inconnu/x', []));
     expect(t).toContain('Cette adresse ne correspond à aucune fiche du référentiel.');
   });
 });
