@@ -6,6 +6,7 @@ import {
   lastCodeSentTo,
   lastMessageTo,
   signInAs,
+  type Browser,
   type TestApp,
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
@@ -40,6 +41,14 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+
+/** The sign-in form sent with the right password and a solved « Je ne suis pas un robot ». */
+const signInWithCaptcha = async (b: Browser, user: { email: string; password: string }) =>
+  b.post('/api/auth/sign-in', {
+    email: user.email,
+    password: user.password,
+    captcha: await solveCaptcha(t.app),
+  });
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
@@ -371,11 +380,7 @@ describe('throttling', () => {
     expect(ghost.json<ErrorBody>().error.code).toBe('captcha_required');
 
     // A solved captcha lets the right password through at once, without waiting.
-    const solved = await b.post('/api/auth/sign-in', {
-      email: user.email,
-      password: user.password,
-      captcha: await solveCaptcha(t.app),
-    });
+    const solved = await signInWithCaptcha(b, user);
     expect(solved.statusCode).toBe(200);
   });
 
@@ -433,11 +438,7 @@ describe('throttling', () => {
     });
     expect(replayed.json<ErrorBody>().error.code).toBe('captcha_invalid');
     // The owner: a solved captcha with the right password signs in, the same day.
-    const signedIn = await owner.post('/api/auth/sign-in', {
-      email: user.email,
-      password: user.password,
-      captcha: await solveCaptcha(t.app),
-    });
+    const signedIn = await signInWithCaptcha(owner, user);
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json()).toMatchObject({ status: 'second_factor_required' });
 
