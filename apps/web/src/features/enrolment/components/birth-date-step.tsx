@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
 import { DateField } from '../../../components/date-field';
@@ -8,6 +8,7 @@ import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { useCountdown } from '../../../lib/use-countdown';
 import { UnlockError, useUnlockEnrolment } from '../api/use-enrolment';
 import { loadEnrolmentForm } from '../load-form';
+import { FocusedTitle } from './focused-title';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -23,9 +24,6 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
   const [retryAt, setRetryAt] = useState<string | null>(null);
   const left = useCountdown(retryAt);
   const locked = retryAt !== null && left > 0;
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -60,15 +58,7 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
 
   return (
     <Stack gap="lg" maw={480} mx="auto">
-      <Title
-        order={1}
-        fz={{ base: 24, sm: 30 }}
-        ref={headingRef}
-        tabIndex={-1}
-        style={{ outline: 'none' }}
-      >
-        {title}
-      </Title>
+      <FocusedTitle>{title}</FocusedTitle>
       <Text>
         Pour protéger vos informations personnelles, saisissez votre date de naissance avant
         d’ouvrir votre bulletin d’affiliation.

@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Accordion,
   Alert,
@@ -12,7 +12,6 @@ import {
   Paper,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -34,6 +33,7 @@ import type { EnrolmentFormApi, EnrolmentValues } from '../form-values';
 import { fieldId, initialValues, toDraft, validateValues } from '../form-values';
 import { EnrolmentSection } from './enrolment-sections';
 import { SubmitConfirmModal } from './submit-confirm-modal';
+import { FocusedTitle } from './focused-title';
 
 const ACCESS_LOST = ['form_session_required', 'form_link_invalid', 'form_link_expired'];
 const SUMMARY_ID = 'erreurs-formulaire';
@@ -198,19 +198,9 @@ function useEnrolmentActions({
 
 /** The title (focused on arrival), the company and contract, the last save. */
 function FormHeading({ title, data }: { title: string; data: EnrolmentForm }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
     <Stack gap={4}>
-      <Title
-        order={1}
-        fz={{ base: 24, sm: 30 }}
-        ref={headingRef}
-        tabIndex={-1}
-        style={{ outline: 'none' }}
-      >
-        {title}
-      </Title>
+      <FocusedTitle>{title}</FocusedTitle>
       <Text c="dimmed" size="sm">
         {data.company.name} · {data.contract.label}
       </Text>

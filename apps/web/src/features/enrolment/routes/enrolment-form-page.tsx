@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Center, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { enrolmentKey, useEnrolmentForm, useEnrolmentLink } from '../api/use-enr
 import { BirthDateStep } from '../components/birth-date-step';
 import { LinkProblem } from '../components/link-problem';
 import { loadEnrolmentForm } from '../load-form';
+import { FocusedTitle } from '../components/focused-title';
 
 const EnrolmentFormView = lazy(() =>
   loadEnrolmentForm().then((m) => ({ default: m.EnrolmentFormView })),
@@ -32,22 +33,12 @@ const SUBMITTED_BIA_URL = '/api/enrolment/submitted/bia.pdf';
 function Submitted({ email }: { email: string | null }) {
   const title = 'Votre bulletin d’affiliation a été transmis';
   useDocumentTitle(title);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
     <Stack gap="lg" maw={560} mx="auto" align="flex-start">
       <ThemeIcon color="teal" variant="light" size={56} radius="xl">
         <IconCircleCheck size={34} aria-hidden />
       </ThemeIcon>
-      <Title
-        order={1}
-        fz={{ base: 24, sm: 30 }}
-        ref={headingRef}
-        tabIndex={-1}
-        style={{ outline: 'none' }}
-      >
-        {title}
-      </Title>
+      <FocusedTitle>{title}</FocusedTitle>
       <Text>
         Merci. Votre employeur en est informé et votre assureur va vérifier vos informations et vos
         justificatifs. Vous serez affilié dès leur validation ; s’il manque quelque chose, vous
