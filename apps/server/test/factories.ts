@@ -5,7 +5,7 @@ import { insertBatched } from '../src/db/insert-batched';
 import { toSearchName } from '../src/db/search-name';
 import type { FieldCipher } from '../src/lib/crypto';
 import { newId } from '../src/lib/ids';
-import { refreshLatestCoverage } from '../src/modules/members/latest-coverage';
+import { refreshLatestCoverage } from '../src/modules/members/members.repository';
 import { insertRequest, newRequestRow } from '../src/modules/affiliations/affiliations.repository';
 import { recordCreation } from '../src/modules/affiliations/status';
 import { insertTermsAcceptance } from '../src/modules/auth/auth.repository';

@@ -6,7 +6,8 @@ import { insertBatched } from '../db/insert-batched';
 import { hash32 } from '../lib/compact-keys';
 import { bumpDataVersion } from '../lib/data-versions';
 import { newId } from '../lib/ids';
-import { latestCoverageColumns, refreshLatestCoverage } from '../modules/members/latest-coverage';
+import { latestCoverageColumns } from '../modules/members/latest-coverage';
+import { refreshLatestCoverage } from '../modules/members/members.repository';
 import {
   changes,
   created,

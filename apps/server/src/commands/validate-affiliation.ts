@@ -14,7 +14,7 @@ import { invalidTransition, recordStatusChange } from '../modules/affiliations/s
 import { findChosenOption } from '../modules/enrolment/enrolment.repository';
 import { updateMember } from '../modules/reference-data/reference-data.repository';
 import type { StaffActor } from '../modules/backoffice/backoffice.service';
-import { refreshLatestCoverage } from '../modules/members/latest-coverage';
+import { refreshLatestCoverage } from '../modules/members/members.repository';
 
 export interface ValidateAffiliationInput {
   requestId: string;

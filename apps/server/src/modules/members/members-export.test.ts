@@ -15,7 +15,7 @@ import { toSearchName } from '../../db/search-name';
 import { newId } from '../../lib/ids';
 import type { EmployerActor } from '../../lib/policies';
 import { loadEmployerActor } from '../users/users.repository';
-import { refreshLatestCoverage } from './latest-coverage';
+import { refreshLatestCoverage } from './members.repository';
 import { exportMembers } from './members.service';
 
 const MEMBERS = 6000;

@@ -5,8 +5,12 @@ import { refreshPlannerStatistics } from '../../db/database';
 import { seedLarge } from '../../db/seed/seed-large';
 import { createFieldCipher } from '../../lib/crypto';
 import { loadEmployerActor } from '../users/users.repository';
-import { refreshLatestCoverage } from './latest-coverage';
-import { findMemberPage, memberConditions, streamMembers } from './members.repository';
+import {
+  findMemberPage,
+  memberConditions,
+  refreshLatestCoverage,
+  streamMembers,
+} from './members.repository';
 
 /** The query plans of « Mes salariés » on a few thousand members: same answers as plain SQL. */
 let t: TestDatabase;

@@ -15,6 +15,7 @@ import { normalizeDigits } from '@affilia/shared/validators/normalize';
 import type { Database } from '../../db/schema';
 import { nameSearchCondition } from '../../db/search-name';
 import type { FieldCipher } from '../../lib/crypto';
+import { bumpDataVersion } from '../../lib/data-versions';
 import { cachedFigure } from '../../lib/figures-cache';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
@@ -353,4 +354,41 @@ export function findRequestsOfMember(db: Db, memberId: string) {
     .where('member_id', '=', memberId)
     .orderBy('created_at', 'desc')
     .execute();
+}
+
+// The copy of the latest coverage ------------------------------------------------------------
+
+const latest = (column: 'id' | 'contract_id' | 'effective_date' | 'end_date') =>
+  sql<
+    string | null
+  >`(select c.${sql.ref(column)} from coverages c where c.member_id = members.id order by c.effective_date desc, c.created_at desc, c.id desc limit 1)`;
+
+/**
+ * Keeps the copy of each member's latest coverage (migration 0002): the coverage with the
+ * latest date d'effet (ties: the latest created). Call it in the transaction that writes
+ * coverages — seed, import, validation of an enrolment, the back office's edit — with the
+ * members concerned, or with no ids after a bulk load.
+ */
+export async function refreshLatestCoverage(
+  db: Db,
+  memberIds?: readonly string[],
+  now = new Date(),
+): Promise<void> {
+  // The cached figures of « Mes salariés » and of the home page are now out of date.
+  await bumpDataVersion(db, 'members', now);
+  const apply = async (ids?: readonly string[]) => {
+    await db
+      .updateTable('members')
+      .set({
+        latest_coverage_id: latest('id'),
+        latest_contract_id: latest('contract_id'),
+        latest_effective_date: latest('effective_date'),
+        latest_end_date: latest('end_date'),
+      })
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+      .execute();
+  };
+  if (!memberIds) return apply();
+  // Bounded parameter lists (SQLite allows 32,766 per statement).
+  for (let i = 0; i < memberIds.length; i += 5000) await apply(memberIds.slice(i, i + 5000));
 }

@@ -37,8 +37,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { recordStaffAudit } from '../backoffice/staff-audit';
-import { refreshLatestCoverage } from '../members/latest-coverage';
-import { findCoveragesOfMember } from '../members/members.repository';
+import { findCoveragesOfMember, refreshLatestCoverage } from '../members/members.repository';
 import { findMembers, nirWithKey, toCoverage, toRow } from '../members/members.service';
 import * as repo from './reference-data.repository';
 
