@@ -188,6 +188,22 @@ export async function lastLinkSentTo(ctx: AppContext, email: string): Promise<st
   return url;
 }
 
+/** The audit log's actions done by a user (`actor`) or about a record (`target`), oldest first. */
+export async function auditActions(
+  ctx: AppContext,
+  who: { actor: string } | { target: string },
+): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where((eb) =>
+      'actor' in who ? eb('actor_user_id', '=', who.actor) : eb('target_id', '=', who.target),
+    )
+    .orderBy('at')
+    .execute();
+  return rows.map((r) => r.action);
+}
+
 /** Signs in through every step (password, then the SMS code when asked). */
 export async function signInAs(
   b: Browser,

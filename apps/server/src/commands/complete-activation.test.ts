@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/passwords';
-import { buildTestApp, type TestApp } from '../../test/helper';
+import { auditActions, buildTestApp, type TestApp } from '../../test/helper';
 import { createCompany, createEstablishment, publishTerms } from '../../test/factories';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { completeActivation } from './complete-activation';
@@ -67,12 +67,7 @@ describe('completeActivation (command)', () => {
       .where('recipient', '=', input.email)
       .execute();
     expect(mails).toHaveLength(1);
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('actor_user_id', '=', user!.id)
-      .execute();
-    expect(audit).toEqual([{ action: 'auth.space_activated' }]);
+    expect(await auditActions(t.ctx, { actor: user!.id })).toEqual(['auth.space_activated']);
   });
 
   it('writes nothing when a step fails midway (the audit entry refused by the database)', async () => {

@@ -18,6 +18,7 @@ import {
   signInAs,
   type Browser,
   type TestApp,
+  auditActions,
 } from '../../../test/helper';
 import { AppError } from '../../lib/errors';
 import { hashToken } from '../../lib/tokens';
@@ -670,12 +671,8 @@ describe('reminders and cancellation', () => {
     expect(second.json<{ reminderCount: number }>().reminderCount).toBe(2);
     const detail = (await admin.get(`/api/affiliations/${id}`)).json<Detail>();
     expect(detail.reminderCount).toBe(2);
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', id)
-      .execute();
-    expect(audit.filter((a) => a.action === 'affiliations.reminder_sent')).toHaveLength(2);
+    const audit = await auditActions(t.ctx, { target: id });
+    expect(audit.filter((a) => a === 'affiliations.reminder_sent')).toHaveLength(2);
   });
 
   it('refuses a reminder in mode courrier or once finalised', async () => {

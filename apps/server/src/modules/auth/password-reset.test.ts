@@ -6,6 +6,7 @@ import {
   lastMessageTo,
   signInAs,
   type TestApp,
+  auditActions,
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
@@ -88,12 +89,7 @@ describe('« Mot de passe oublié »', () => {
     const b = browser(t.app);
     await signInAs(b, t.ctx, { ...user, password: NEW_PASSWORD });
     expect((await b.get('/api/auth/me')).statusCode).toBe(200);
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('actor_user_id', '=', user.id)
-      .execute();
-    expect(audit.map((a) => a.action)).toContain('auth.password_reset');
+    expect(await auditActions(t.ctx, { actor: user.id })).toContain('auth.password_reset');
   });
 
   it('expires the link after 20 minutes', async () => {

@@ -8,6 +8,7 @@ import {
   signInAs,
   type Browser,
   type TestApp,
+  auditActions,
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
@@ -130,13 +131,7 @@ describe('sign-in with email and password', () => {
       kind: 'employer',
       companies: [{ role: 'admin' }],
     });
-    const actions = (
-      await t.ctx.db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('actor_user_id', '=', user.id)
-        .execute()
-    ).map((a) => a.action);
+    const actions = await auditActions(t.ctx, { actor: user.id });
     expect(actions).toEqual(expect.arrayContaining(['auth.code_sent', 'auth.sign_in']));
   });
 
@@ -598,13 +593,7 @@ describe('authenticator app (TOTP)', () => {
       (await fourth.post('/api/auth/second-factor/verify', { code: recoveryCodes[0] })).statusCode,
     ).toBe(400);
 
-    const audit = (
-      await t.ctx.db
-        .selectFrom('audit_log')
-        .select('action')
-        .where('actor_user_id', '=', user.id)
-        .execute()
-    ).map((a) => a.action);
+    const audit = await auditActions(t.ctx, { actor: user.id });
     expect(audit).toContain('auth.totp_enabled');
 
     expect((await b.post('/api/auth/totp/disable', { password: user.password })).statusCode).toBe(

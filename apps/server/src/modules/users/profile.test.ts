@@ -7,6 +7,7 @@ import {
   lastMessageTo,
   signInAs,
   type TestApp,
+  auditActions,
 } from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import { CODE_RESEND_COOLDOWN_MS } from '../auth/sign-in.service';
@@ -54,15 +55,6 @@ function messagesTo(to: string, template: string) {
     .where('template', '=', template)
     .orderBy('created_at')
     .execute();
-}
-
-async function auditActions(userId: string) {
-  const rows = await t.ctx.db
-    .selectFrom('audit_log')
-    .select('action')
-    .where('actor_user_id', '=', userId)
-    .execute();
-  return rows.map((r) => r.action);
 }
 
 const tokenOf = (url: string) => url.split('/confirmer-nouvel-email/')[1]!;
@@ -115,7 +107,7 @@ describe('names', () => {
       companies: [{ role: 'admin' }],
     });
     expect((await b.get('/api/auth/me')).json()).toMatchObject({ lastName: 'Lemaire' });
-    expect(await auditActions(user.id)).toContain('profile.updated');
+    expect(await auditActions(t.ctx, { actor: user.id })).toContain('profile.updated');
   });
 
   it('refuses an empty name with a French message on the field', async () => {
@@ -171,7 +163,7 @@ describe('change of email', () => {
     const row = await loadUser(t.ctx.db, user.id);
     expect(row.email).toBe(newEmail);
     expect(row.email_verified_at).toBe(t.clock.now().toISOString());
-    expect(await auditActions(user.id)).toEqual(
+    expect(await auditActions(t.ctx, { actor: user.id })).toEqual(
       expect.arrayContaining(['profile.email_change_requested', 'profile.email_changed']),
     );
 
@@ -223,7 +215,9 @@ describe('change of email', () => {
     });
     expect(await lastMessageTo(t.ctx, newEmail, 'email')).toBeUndefined();
     expect(await messagesTo(user.email, 'email_change_notice')).toHaveLength(0);
-    expect(await auditActions(user.id)).toContain('profile.reauthentication_failed');
+    expect(await auditActions(t.ctx, { actor: user.id })).toContain(
+      'profile.reauthentication_failed',
+    );
 
     // The failures count with the sign-in's: a growing delay after 5.
     for (let i = 0; i < 4; i += 1)
@@ -318,7 +312,7 @@ describe('change of mobile', () => {
     const notice = await messagesTo(user.email, 'phone_changed_notice');
     expect(notice).toHaveLength(1);
     expect(notice[0]!.body_text).toContain(maskedPhone);
-    expect(await auditActions(user.id)).toEqual(
+    expect(await auditActions(t.ctx, { actor: user.id })).toEqual(
       expect.arrayContaining(['profile.phone_code_sent', 'profile.phone_changed']),
     );
 
@@ -355,7 +349,7 @@ describe('change of mobile', () => {
     expect(errorOf(right).code).toBe('code_expired');
     const row = await loadUser(t.ctx.db, user.id);
     expect(row.mobile_phone).toBe(user.mobile_phone);
-    expect(await auditActions(user.id)).toContain('profile.phone_code_failed');
+    expect(await auditActions(t.ctx, { actor: user.id })).toContain('profile.phone_code_failed');
   });
 
   it('binds the code to its number and to the session that asked for it', async () => {
@@ -508,7 +502,7 @@ describe('change of password', () => {
     expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
     const notice = await messagesTo(user.email, 'password_changed_notice');
     expect(notice).toHaveLength(1);
-    expect(await auditActions(user.id)).toContain('profile.password_changed');
+    expect(await auditActions(t.ctx, { actor: user.id })).toContain('profile.password_changed');
 
     const old = await freshBrowser().post('/api/auth/sign-in', {
       email: user.email,

@@ -7,6 +7,7 @@ import {
   lastMessageTo,
   signInAs,
   type TestApp,
+  auditActions,
 } from '../../../test/helper';
 import {
   createCompany,
@@ -165,12 +166,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     const list = (await b.get('/api/users')).json<UserList>();
     const row = list.users.find((u) => u.email === 'nina.nouveau@exemple.fr');
     expect(row?.status).toBe('active');
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', body.user.id)
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(
+    expect(await auditActions(t.ctx, { target: body.user.id })).toEqual(
       expect.arrayContaining([
         'users.invited',
         'users.rights_changed',
@@ -596,13 +592,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     // The history stays: the user is still listed, « désactivé ».
     const list = (await b.get('/api/users?status=deactivated')).json<UserList>();
     expect(list.users.map((u) => u.id)).toContain(target.id);
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', target.id)
-      .orderBy('at')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(
+    expect(await auditActions(t.ctx, { target: target.id })).toEqual(
       expect.arrayContaining(['users.suspended', 'users.reactivated', 'users.deactivated']),
     );
   });
