@@ -1,16 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  Button,
-  Group,
-  Modal,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -25,6 +14,7 @@ import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-docu
 import { DocumentCompanyPicker } from './document-company-picker';
 import { DocumentFileInput } from './document-file-input';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 interface Values {
   title: string;
@@ -264,16 +254,11 @@ export function DocumentFormModal({
   };
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
-      title={
-        <Title order={2} fz="lg">
-          {editing ? `Modifier « ${document.title} »` : 'Ajouter un document'}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
       size="lg"
+      title={editing ? `Modifier « ${document.title} »` : 'Ajouter un document'}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -300,6 +285,6 @@ export function DocumentFormModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

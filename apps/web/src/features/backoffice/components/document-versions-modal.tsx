@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -20,6 +19,7 @@ import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useAddDocumentVersion } from '../api/use-backoffice-documents';
 import { DocumentFileInput } from './document-file-input';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 /** The versions of a document, newest first, the current one marked. */
 export function DocumentVersionsTable({ document }: { document: BackofficeDocument }) {
@@ -152,16 +152,11 @@ export function DocumentVersionsModal({
   };
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
-      title={
-        <Title order={2} fz="lg">
-          Remplacer le fichier de « {document.title} »
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
       size="xl"
+      title={`Remplacer le fichier de « ${document.title} »`}
     >
       <Stack gap="lg">
         <Stack gap="xs">
@@ -197,6 +192,6 @@ export function DocumentVersionsModal({
           </Stack>
         </form>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,7 +5,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   ScrollArea,
   Stack,
@@ -13,7 +12,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
@@ -28,6 +26,7 @@ import type { TermsVersion } from '../api/use-content';
 import { useCreateTermsDraft, usePublishTerms, useTermsVersions } from '../api/use-content';
 import { SkeletonRows } from '../../../components/list-skeleton';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -96,16 +95,11 @@ function NewVersionModal({
     () => focusFirstInvalid(formId),
   );
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
       size="xl"
-      title={
-        <Title order={2} fz="lg">
-          Nouvelle version des conditions d’utilisation
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      title="Nouvelle version des conditions d’utilisation"
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -144,7 +138,7 @@ function NewVersionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -232,23 +226,18 @@ function ReadVersionModal({
   onClose: () => void;
 }) {
   return (
-    <Modal
+    <Dialog
       opened={viewing !== null}
       onClose={onClose}
       size="xl"
-      title={
-        <Title order={2} fz="lg">
-          {viewing ? `${viewing.title} — version ${viewing.version}` : ''}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      title={viewing ? `${viewing.title} — version ${viewing.version}` : ''}
     >
       {viewing ? (
         <ScrollArea.Autosize mah="65vh" type="auto">
           <SimpleMarkdown source={viewing.contentMarkdown} headingOrder={3} />
         </ScrollArea.Autosize>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -282,18 +271,13 @@ function PublishModal({
   };
 
   return (
-    <Modal
+    <Dialog
       opened={toPublish !== null}
       onClose={() => {
         if (publish.isPending) return;
         onClose();
       }}
-      title={
-        <Title order={2} fz="lg">
-          Publier la version {toPublish?.version}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      title={`Publier la version ${toPublish?.version ?? ''}`}
     >
       <Stack gap="md">
         <Text>
@@ -314,7 +298,7 @@ function PublishModal({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Stack,
@@ -14,7 +13,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -34,6 +32,7 @@ import type { Tip } from '../api/use-content';
 import { useCreateTip, useDeleteTip, useTips, useUpdateTip } from '../api/use-content';
 import { SkeletonRows } from '../../../components/list-skeleton';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -89,16 +88,11 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
     () => focusFirstInvalid(formId),
   );
   return (
-    <Modal
+    <Dialog
       opened
       onClose={() => (pending ? undefined : onClose())}
       size="lg"
-      title={
-        <Title order={2} fz="lg">
-          {tip ? `Modifier « ${tip.title} »` : 'Ajouter un conseil'}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      title={tip ? `Modifier « ${tip.title} »` : 'Ajouter un conseil'}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -142,7 +136,7 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -232,15 +226,10 @@ function TipCard({
 function DeleteTipModal({ toDelete, onClose }: { toDelete: Tip | null; onClose: () => void }) {
   const remove = useDeleteTip();
   return (
-    <Modal
+    <Dialog
       opened={toDelete !== null}
       onClose={() => (remove.isPending ? undefined : onClose())}
-      title={
-        <Title order={2} fz="lg">
-          Supprimer ce conseil ?
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
+      title="Supprimer ce conseil ?"
     >
       <Stack gap="md">
         <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
@@ -270,7 +259,7 @@ function DeleteTipModal({ toDelete, onClose }: { toDelete: Tip | null; onClose: 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

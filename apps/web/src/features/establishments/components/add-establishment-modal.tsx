@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { AddEstablishmentRequestSchema } from '@affilia/shared/schemas/establishments';
@@ -12,6 +12,7 @@ import {
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useAddEstablishment } from '../api/use-establishments';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 interface Values {
   siret: string;
@@ -80,16 +81,11 @@ export function AddEstablishmentModal({
   );
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
-      title={
-        <Title order={2} fz="lg">
-          Ajouter un établissement au périmètre suivi
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
       size="lg"
+      title="Ajouter un établissement au périmètre suivi"
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -128,6 +124,6 @@ export function AddEstablishmentModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

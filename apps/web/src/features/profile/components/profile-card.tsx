@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PasswordInputProps } from '@mantine/core';
-import { Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck } from '@tabler/icons-react';
@@ -29,35 +29,6 @@ export function ProfileCard({
         {action ? <Group mt="auto">{action}</Group> : null}
       </Stack>
     </Paper>
-  );
-}
-
-/** A modal of the profile: its title is a heading, its close button is named in French. */
-export function ProfileModal({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-}) {
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={
-        <Title order={2} fz="lg">
-          {title}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-      size="md"
-    >
-      {children}
-    </Modal>
   );
 }
 

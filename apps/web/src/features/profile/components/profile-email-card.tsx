@@ -7,9 +7,10 @@ import { ChangeEmailRequestSchema } from '@affilia/shared/schemas/profile';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useRequestEmailChange } from '../api/use-profile';
-import { CurrentPasswordInput, ProfileCard, ProfileModal, WRAPPING } from './profile-card';
+import { CurrentPasswordInput, ProfileCard, WRAPPING } from './profile-card';
 import { EmailInput } from '../../../components/email-input';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 function LinkSent({ sentTo }: { sentTo: string }) {
   return (
@@ -129,11 +130,7 @@ export function ProfileEmailCard({ me }: { me: Me }) {
           (valable 24 heures).
         </Alert>
       ) : null}
-      <ProfileModal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title="Modifier mon adresse e-mail"
-      >
+      <Dialog opened={opened} onClose={() => setOpened(false)} title="Modifier mon adresse e-mail">
         <Stack gap="md">
           <div role="status">
             {sentTo ? (
@@ -153,7 +150,7 @@ export function ProfileEmailCard({ me }: { me: Me }) {
             <EmailChangeForm key={formKey} onSent={setSentTo} onCancel={() => setOpened(false)} />
           )}
         </Stack>
-      </ProfileModal>
+      </Dialog>
     </ProfileCard>
   );
 }

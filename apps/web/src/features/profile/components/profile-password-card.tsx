@@ -11,14 +11,9 @@ import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-
 import { zodResolver } from '../../../lib/zod-resolver';
 import { validateConfirmation } from '../../../components/new-password-fields';
 import { useChangePassword } from '../api/use-profile';
-import {
-  CurrentPasswordInput,
-  notifySuccess,
-  ProfileCard,
-  ProfileModal,
-  WRAPPING,
-} from './profile-card';
+import { CurrentPasswordInput, notifySuccess, ProfileCard, WRAPPING } from './profile-card';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 interface Values {
   currentPassword: string;
@@ -147,9 +142,9 @@ export function ProfilePasswordCard({ me }: { me: Me }) {
         Choisissez un mot de passe d’au moins 12 caractères, que vous n’utilisez nulle part
         ailleurs.
       </Text>
-      <ProfileModal opened={opened} onClose={close} title="Modifier mon mot de passe">
+      <Dialog opened={opened} onClose={close} title="Modifier mon mot de passe">
         <PasswordChangeForm key={formKey} me={me} onDone={close} />
-      </ProfileModal>
+      </Dialog>
     </ProfileCard>
   );
 }

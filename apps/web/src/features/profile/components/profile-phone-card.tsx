@@ -13,14 +13,9 @@ import { useCountdown } from '../../../lib/use-countdown';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { SendPhoneCodeResult } from '../api/use-profile';
 import { useSendPhoneCode, useVerifyPhoneCode } from '../api/use-profile';
-import {
-  CurrentPasswordInput,
-  notifySuccess,
-  ProfileCard,
-  ProfileModal,
-  WRAPPING,
-} from './profile-card';
+import { CurrentPasswordInput, notifySuccess, ProfileCard, WRAPPING } from './profile-card';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
 
@@ -274,13 +269,13 @@ export function ProfilePhoneCard({ me }: { me: Me }) {
             : 'Les codes de connexion vous sont envoyés par SMS à ce numéro.'}
         </Text>
       </Stack>
-      <ProfileModal
+      <Dialog
         opened={opened}
         onClose={close}
         title={me.maskedPhone ? 'Modifier mon numéro' : 'Indiquer mon numéro'}
       >
         <PhoneChangeSteps key={stepsKey} onDone={close} onCancel={close} />
-      </ProfileModal>
+      </Dialog>
     </ProfileCard>
   );
 }

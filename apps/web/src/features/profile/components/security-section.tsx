@@ -5,7 +5,6 @@ import {
   Button,
   Group,
   Loader,
-  Modal,
   Paper,
   Stack,
   Table,
@@ -23,6 +22,7 @@ import type { SessionInfo } from '../api/use-security';
 import { useDisableTotp, useRevokeSession, useSessions } from '../api/use-security';
 import { PasswordConfirmForm } from './password-confirm-form';
 import { TotpSetupModal } from './totp-setup-modal';
+import { Dialog } from '../../../components/dialog';
 
 /** A button whose label may wrap on a phone rather than be cut. */
 const WRAPPING = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' as const } } };
@@ -36,17 +36,7 @@ function DisableTotpModal({ opened, onClose }: { opened: boolean; onClose: () =>
     onClose();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={
-        <Title order={2} fz="lg">
-          Revenir aux codes par SMS
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-      size="md"
-    >
+    <Dialog opened={opened} onClose={close} size="md" title="Revenir aux codes par SMS">
       <Stack gap="md">
         <Text size="sm">
           Le code de chaque connexion vous sera de nouveau envoyé par SMS. Vos codes de secours ne
@@ -69,7 +59,7 @@ function DisableTotpModal({ opened, onClose }: { opened: boolean; onClose: () =>
           }}
         />
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
 

@@ -1,16 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Image,
-  Modal,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Code, CopyButton, Group, Image, Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { TotpEnableRequestSchema } from '@affilia/shared/schemas/auth';
@@ -20,6 +9,7 @@ import type { TotpSetupResult } from '../api/use-security';
 import { useEnableTotp, useSetupTotp } from '../api/use-security';
 import { PasswordConfirmForm } from './password-confirm-form';
 import { RecoveryCodes } from './recovery-codes';
+import { Dialog } from '../../../components/dialog';
 
 /** « ABCD EFGH IJKL… »: the secret in groups of four, easier to type. */
 export function groupSecret(secret: string): string {
@@ -182,22 +172,17 @@ export function TotpSetupModal({ opened, onClose }: { opened: boolean; onClose: 
   }
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={codes ? () => undefined : close}
-      title={
-        <Title order={2} fz="lg">
-          {title}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
       withCloseButton={!codes}
       closeOnClickOutside={!codes}
       closeOnEscape={!codes}
       size="lg"
       fullScreen={false}
+      title={title}
     >
       {body}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,11 +1,12 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
 import { FormAlert } from '../../../components/form-parts';
+import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
 
@@ -90,17 +91,7 @@ export function ReferenceFormModal<Values extends Record<string, unknown>, Input
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={
-        <Title order={2} fz="lg">
-          {title}
-        </Title>
-      }
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-      size="lg"
-    >
+    <Dialog opened={opened} onClose={close} size="lg" title={title}>
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">Les champs marqués d’un astérisque (*) sont obligatoires.</Text>
@@ -116,6 +107,6 @@ export function ReferenceFormModal<Values extends Record<string, unknown>, Input
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
