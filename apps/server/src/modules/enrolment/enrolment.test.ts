@@ -12,6 +12,7 @@ import {
 import {
   COMPLETE_DRAFT,
   completeAndSubmit,
+  EMPLOYEE_BIRTH_DATE,
   EMPLOYEE_NIR,
   insertAffiliationRequest,
   SMALL_PNG,
@@ -19,6 +20,7 @@ import {
   upload,
 } from './test-support';
 import type { ApiErrorBody } from '../../lib/errors';
+import { findSubmittedBiaKey } from './enrolment.repository';
 import { FORM_COOKIE } from './form-access';
 import { extractPdfText } from '../../../test/pdf-text';
 
@@ -43,6 +45,13 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       createdBy: fixtures.admin,
       ...over,
     });
+  /** A new request whose form this new browser unlocked with the birth date. */
+  const unlockedForm = async () => {
+    const r = await newRequest();
+    const b = browser(t.app);
+    await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: EMPLOYEE_BIRTH_DATE });
+    return { r, b };
+  };
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -217,9 +226,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
 
   describe('the draft and the attachments', () => {
     it('saves a draft: « Démarré par le salarié », IBAN encrypted, beneficiaries kept', async () => {
-      const r = await newRequest();
-      const b = browser(t.app);
-      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const { r, b } = await unlockedForm();
       const res = await b.put(`/api/enrolment/${r.token}/draft`, COMPLETE_DRAFT);
       expect(res.statusCode, res.body).toBe(200);
       const form = res.json<EnrolmentForm>();
@@ -266,9 +273,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
 
     it('attaches a child to the employee’s own number without retyping it (« mon numéro », issue 14 #25)', async () => {
-      const r = await newRequest();
-      const b = browser(t.app);
-      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const { r, b } = await unlockedForm();
       const child = {
         type: 'child',
         lastName: 'Lefèvre',
@@ -301,9 +306,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
 
     it('refuses an invalid IBAN or an option the contract does not offer, field by field', async () => {
-      const r = await newRequest();
-      const b = browser(t.app);
-      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const { r, b } = await unlockedForm();
       const bad = await b.put(`/api/enrolment/${r.token}/draft`, {
         ...COMPLETE_DRAFT,
         iban: 'FR76 3000 6000 0112 3456 7890 180',
@@ -325,9 +328,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
 
     it('refuses a beneficiary born in the future or in 1885; a child born today is fine (issue 14 #9)', async () => {
-      const r = await newRequest();
-      const b = browser(t.app);
-      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const { r, b } = await unlockedForm();
       const [spouse, child] = COMPLETE_DRAFT.beneficiaries;
       const future = await b.put(`/api/enrolment/${r.token}/draft`, {
         ...COMPLETE_DRAFT,
@@ -456,9 +457,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
 
   describe('« Valider »', () => {
     it('lists every missing field', async () => {
-      const r = await newRequest();
-      const b = browser(t.app);
-      await b.post(`/api/enrolment/${r.token}/unlock`, { birthDate: '1990-01-15' });
+      const { r, b } = await unlockedForm();
       await b.put(`/api/enrolment/${r.token}/draft`, {
         noemieConsent: true,
         beneficiaries: [
@@ -567,14 +566,9 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect(attachments).toMatchObject([
         { file_name: 'BIA-Nguyễn-Wójcik-Łukasz.pdf', mime_type: 'application/pdf' },
       ]);
-      const stored = await t.ctx.db
-        .selectFrom('enrolment_forms as f')
-        .innerJoin('stored_files as s', 's.id', 'f.pdf_file_id')
-        .select('s.storage_key')
-        .where('f.request_id', '=', r.id)
-        .executeTakeFirstOrThrow();
+      const storedKey = await findSubmittedBiaKey(t.ctx.db, r.id);
       const sent = await t.ctx.storage.read(attachments[0]!.storage_key);
-      expect(sent.equals(await t.ctx.storage.read(stored.storage_key))).toBe(true);
+      expect(sent.equals(await t.ctx.storage.read(storedKey!))).toBe(true);
       expect(await extractPdfText(sent)).toContain('Complété en ligne par Łukasz Nguyễn-Wójcik');
     });
 
