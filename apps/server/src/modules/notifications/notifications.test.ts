@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createEmployerUser } from '../../../test/factories';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
 import { newId } from '../../lib/ids';
+import { findOwn } from './notifications.repository';
 
 describe('notifications API', () => {
   let t: TestApp;
@@ -73,12 +74,7 @@ describe('notifications API', () => {
     expect(read.json<{ readAt: string | null }>().readAt).not.toBeNull();
     const denied = await me.post(`/api/notifications/${theirs}/read`, {});
     expect(denied.statusCode).toBe(404);
-    const row = await t.ctx.db
-      .selectFrom('notifications')
-      .select('read_at')
-      .where('id', '=', theirs)
-      .executeTakeFirstOrThrow();
-    expect(row.read_at).toBeNull();
+    expect((await findOwn(t.ctx.db, otherId, theirs))?.read_at).toBeNull();
   });
 
   it('marks all mine read, not the others’', async () => {
@@ -86,12 +82,7 @@ describe('notifications API', () => {
     const res = await me.post('/api/notifications/read-all', {});
     expect(res.statusCode).toBe(200);
     expect((await me.get('/api/notifications/unread-count')).json()).toEqual({ count: 0 });
-    const row = await t.ctx.db
-      .selectFrom('notifications')
-      .select('read_at')
-      .where('id', '=', theirs)
-      .executeTakeFirstOrThrow();
-    expect(row.read_at).toBeNull();
+    expect((await findOwn(t.ctx.db, otherId, theirs))?.read_at).toBeNull();
   });
 
   it('reads and saves which types also come by email (default: all)', async () => {
