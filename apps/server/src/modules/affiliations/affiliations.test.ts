@@ -87,21 +87,9 @@ beforeAll(async () => {
   });
   await createContract(db, otherCompany);
   adminUser = await createEmployerUser(db, [{ company, role: 'admin' }]);
-  const regionalUser = await createEmployerUser(db, [{ company, role: 'user' }]);
-  await db
-    .updateTable('user_company_roles')
-    .set({ all_establishments: 0 })
-    .where('user_id', '=', regionalUser.id)
-    .execute();
-  await db
-    .insertInto('user_establishments')
-    .values({
-      user_id: regionalUser.id,
-      establishment_id: paris.id,
-      added_by_user_id: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-    })
-    .execute();
+  const regionalUser = await createEmployerUser(db, [
+    { company, role: 'user', establishments: [paris] },
+  ]);
   const otherUser = await createEmployerUser(db, [{ company: otherCompany, role: 'admin' }]);
   signInAll = async () => {
     admin = browser(t.app, { ip: '192.0.2.10' });

@@ -63,21 +63,9 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     const contract = await createContract(db, company, { label: 'BASE CCN NC' });
     const admin = await createEmployerUser(db, [{ company, role: 'admin' }]);
     // A user restricted to Paris: not told about Lyon's enrolments.
-    const restricted = await createEmployerUser(db, [{ company, role: 'user' }]);
-    await db
-      .updateTable('user_company_roles')
-      .set({ all_establishments: 0 })
-      .where('user_id', '=', restricted.id)
-      .execute();
-    await db
-      .insertInto('user_establishments')
-      .values({
-        user_id: restricted.id,
-        establishment_id: otherEstablishment.id,
-        added_by_user_id: null,
-        created_at: '2026-01-01T00:00:00.000Z',
-      })
-      .execute();
+    const restricted = await createEmployerUser(db, [
+      { company, role: 'user', establishments: [otherEstablishment] },
+    ]);
     const outsider = await createEmployerUser(db, [{ company: other, role: 'admin' }]);
     fixtures = {
       company,
