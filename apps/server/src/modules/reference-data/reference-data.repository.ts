@@ -4,7 +4,15 @@
  * shares without the employer's perimeter). Every company is visible to the insurer's staff;
  * reference-data.service.ts holds the rules, the transactions and the audit.
  */
-import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import {
+  expressionBuilder,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SqlBool,
+} from 'kysely';
 import type {
   CompanyDetail,
   CompanyRow,
@@ -15,7 +23,6 @@ import { normalizeDigits } from '@affilia/shared/validators/normalize';
 import { matchesSearch } from '@affilia/shared/validators/search';
 import type {
   CompaniesTable,
-  Company,
   Contract,
   ContractOption,
   ContractsTable,
@@ -35,23 +42,17 @@ export interface PageInput {
 }
 
 /**
- * The rows of a referential table whose texts match `q` by the search rule of every list
- * (@affilia/shared/validators/search: the start of words, accents ignored), as an `id in (…)`
- * condition. The referential counts thousands of rows at most: their names are read and matched
- * here, as SQL cannot ignore accents alike on both databases.
+ * The ids of the rows whose texts match `q` by the search rule of every list
+ * (@affilia/shared/validators/search: the start of words, accents ignored). The referential
+ * counts thousands of rows at most: their texts are read and matched here, as SQL cannot ignore
+ * accents alike on both databases.
  */
-async function textMatch(
-  db: Db,
-  table: 'companies' | 'establishments' | 'contracts',
-  columns: readonly string[],
+async function matchingIds<R extends { id: string }>(
+  rows: Promise<R[]>,
+  texts: (row: R) => (string | null)[],
   q: string,
-): Promise<Expression<SqlBool>> {
-  const { rows } = await sql<Record<string, string | null>>`
-    select id, ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(db);
-  const ids = rows
-    .filter((r) => matchesSearch(q, ...columns.map((c) => r[c])))
-    .map((r) => r.id as string);
-  return ids.length > 0 ? sql<SqlBool>`t.id in (${sql.join(ids)})` : sql<SqlBool>`1 = 0`;
+): Promise<string[]> {
+  return (await rows).filter((r) => matchesSearch(q, ...texts(r))).map((r) => r.id);
 }
 
 /** Digits only when the query is a number (« 732 829 320 »), else null. */
@@ -62,44 +63,49 @@ function digitsQuery(q: string): string | null {
 /** The insurer's identifiers as stored: no spaces, upper-case. */
 const compactUpper = (q: string) => q.replace(/\s+/g, '').toUpperCase();
 
-const where = (conditions: Expression<SqlBool>[]) =>
-  conditions.length > 0 ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`1 = 1`;
-
-const lit = (n: number) => {
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error('invalid limit');
-  return sql.lit(n);
-};
-
-async function count(db: Db, table: string, conditions: Expression<SqlBool>[]) {
-  const { rows } = await sql<{ n: number | string }>`
-    select count(*) as n from ${sql.table(table)} t where ${where(conditions)}`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
+/** `t.id in (ids)`; false without any id. */
+const idIn = (eb: ExpressionBuilder<{ t: { id: string } }, 't'>, ids: string[]) =>
+  ids.length > 0 ? eb('t.id', 'in', ids) : eb.or([]);
 
 // Companies --------------------------------------------------------------------------------------
 
-async function companyConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
-  const conditions: Expression<SqlBool>[] = [];
-  if (input.q) {
-    const digits = digitsQuery(input.q);
-    conditions.push(
-      digits
-        ? sql<SqlBool>`(t.siren like ${digits + '%'} or t.insurer_company_identifier = ${digits})`
-        : sql<SqlBool>`(${await textMatch(db, 'companies', ['name'], input.q)} or t.insurer_company_identifier = ${compactUpper(input.q)})`,
-    );
+/** The companies a search finds: the start of the SIREN, the identifier, the name's words. */
+async function companyFilter(db: Db, input: PageInput): Promise<Expression<SqlBool>> {
+  const eb = expressionBuilder<{ t: CompaniesTable }, 't'>();
+  if (!input.q) return eb.and([]);
+  const digits = digitsQuery(input.q);
+  if (digits) {
+    return eb.or([
+      eb('t.siren', 'like', `${digits}%`),
+      eb('t.insurer_company_identifier', '=', digits),
+    ]);
   }
-  return conditions;
+  const rows = db.selectFrom('companies').select(['id', 'name']).execute();
+  const ids = await matchingIds(rows, (r) => [r.name], input.q);
+  return eb.or([idIn(eb, ids), eb('t.insurer_company_identifier', '=', compactUpper(input.q))]);
 }
 
-type CompanyDbRow = Company & {
-  establishment_count: number | string;
-  member_count: number | string;
-};
+/** Companies with their numbers of establishments and members. */
+const companySelect = (db: Db) =>
+  db
+    .selectFrom('companies as t')
+    .selectAll('t')
+    .select((eb) => [
+      eb
+        .selectFrom('establishments as e')
+        .select(eb.fn.countAll<string | number>().as('n'))
+        .whereRef('e.company_id', '=', 't.id')
+        .as('establishment_count'),
+      eb
+        .selectFrom('members as m')
+        .select(eb.fn.countAll<string | number>().as('n'))
+        .whereRef('m.company_id', '=', 't.id')
+        .as('member_count'),
+    ]);
 
-const companyColumns = sql`t.id, t.siren, t.name, t.insurer_company_identifier, t.ccn_name, t.idcc,
-  t.created_at, t.updated_at,
-  (select count(*) from establishments e where e.company_id = t.id) as establishment_count,
-  (select count(*) from members m where m.company_id = t.id) as member_count`;
+type CompanyDbRow = Awaited<
+  ReturnType<ReturnType<typeof companySelect>['executeTakeFirstOrThrow']>
+>;
 
 function toCompanyRow(r: CompanyDbRow): CompanyRow {
   return {
@@ -115,20 +121,26 @@ function toCompanyRow(r: CompanyDbRow): CompanyRow {
 }
 
 export async function searchCompanies(db: Db, input: PageInput) {
-  const conditions = await companyConditions(db, input);
-  const [total, { rows }] = await Promise.all([
-    count(db, 'companies', conditions),
-    sql<CompanyDbRow>`select ${companyColumns} from companies t where ${where(conditions)}
-      order by t.name, t.id
-      limit ${lit(input.pageSize)} offset ${lit((input.page - 1) * input.pageSize)}`.execute(db),
+  const filter = await companyFilter(db, input);
+  const [count, rows] = await Promise.all([
+    db
+      .selectFrom('companies as t')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(filter)
+      .executeTakeFirstOrThrow(),
+    companySelect(db)
+      .where(filter)
+      .orderBy('t.name')
+      .orderBy('t.id')
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute(),
   ]);
-  return { total, items: rows.map(toCompanyRow) };
+  return { total: Number(count.n), items: rows.map(toCompanyRow) };
 }
 
 export async function findCompanyDetail(db: Db, id: string): Promise<CompanyDetail | null> {
-  const { rows } = await sql<CompanyDbRow>`
-    select ${companyColumns} from companies t where t.id = ${id}`.execute(db);
-  const company = rows[0];
+  const company = await companySelect(db).where('t.id', '=', id).executeTakeFirst();
   if (!company) return null;
   const [establishments, contracts, users] = await Promise.all([
     db
@@ -199,18 +211,22 @@ export function establishmentFields(
   };
 }
 
-async function establishmentConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
+/** The establishments a search finds: of a company; the start of the SIRET, the code, words. */
+async function establishmentFilter(db: Db, input: PageInput): Promise<Expression<SqlBool>> {
+  const eb = expressionBuilder<{ t: EstablishmentsTable }, 't'>();
   const conditions: Expression<SqlBool>[] = [];
-  if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
-  if (input.q) {
-    const digits = digitsQuery(input.q);
+  if (input.companyId) conditions.push(eb('t.company_id', '=', input.companyId));
+  const digits = input.q ? digitsQuery(input.q) : null;
+  if (digits) {
     conditions.push(
-      digits
-        ? sql<SqlBool>`(t.siret like ${digits + '%'} or t.insurer_identifier = ${digits})`
-        : sql<SqlBool>`(${await textMatch(db, 'establishments', ['name', 'city'], input.q)} or t.insurer_identifier = ${compactUpper(input.q)})`,
+      eb.or([eb('t.siret', 'like', `${digits}%`), eb('t.insurer_identifier', '=', digits)]),
     );
+  } else if (input.q) {
+    const rows = db.selectFrom('establishments').select(['id', 'name', 'city']).execute();
+    const ids = await matchingIds(rows, (r) => [r.name, r.city], input.q);
+    conditions.push(eb.or([idIn(eb, ids), eb('t.insurer_identifier', '=', compactUpper(input.q))]));
   }
-  return conditions;
+  return eb.and(conditions);
 }
 
 const establishmentSelect = (db: Db) =>
@@ -232,18 +248,22 @@ function toEstablishmentRow(r: EstablishmentDbRow): EstablishmentRow {
 }
 
 export async function searchEstablishments(db: Db, input: PageInput) {
-  const conditions = await establishmentConditions(db, input);
-  const [total, rows] = await Promise.all([
-    count(db, 'establishments', conditions),
+  const filter = await establishmentFilter(db, input);
+  const [count, rows] = await Promise.all([
+    db
+      .selectFrom('establishments as t')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(filter)
+      .executeTakeFirstOrThrow(),
     establishmentSelect(db)
-      .where(where(conditions))
+      .where(filter)
       .orderBy('t.name')
       .orderBy('t.siret')
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize)
       .execute(),
   ]);
-  return { total, items: rows.map(toEstablishmentRow) };
+  return { total: Number(count.n), items: rows.map(toEstablishmentRow) };
 }
 
 export async function findEstablishment(db: Db, id: string) {
@@ -289,15 +309,20 @@ function contractFields(
   };
 }
 
-async function contractConditions(db: Db, input: PageInput): Promise<Expression<SqlBool>[]> {
+/** The contracts a search finds: of a company; the start of the number, the label's words. */
+async function contractFilter(db: Db, input: PageInput): Promise<Expression<SqlBool>> {
+  const eb = expressionBuilder<{ t: ContractsTable }, 't'>();
   const conditions: Expression<SqlBool>[] = [];
-  if (input.companyId) conditions.push(sql<SqlBool>`t.company_id = ${input.companyId}`);
+  if (input.companyId) conditions.push(eb('t.company_id', '=', input.companyId));
   if (input.q) {
+    const rows = db.selectFrom('contracts').select(['id', 'label']).execute();
+    const ids = await matchingIds(rows, (r) => [r.label], input.q);
+    const prefix = compactUpper(input.q).replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
     conditions.push(
-      sql<SqlBool>`(${await textMatch(db, 'contracts', ['label'], input.q)} or t.number like ${compactUpper(input.q).replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} escape '\\')`,
+      eb.or([idIn(eb, ids), sql<SqlBool>`${eb.ref('t.number')} like ${prefix} escape '\\'`]),
     );
   }
-  return conditions;
+  return eb.and(conditions);
 }
 
 const contractSelect = (db: Db) =>
@@ -319,11 +344,15 @@ function toContractRow(r: ContractDbRow): ContractRow {
 }
 
 export async function searchContracts(db: Db, input: PageInput) {
-  const conditions = await contractConditions(db, input);
-  const [total, rows] = await Promise.all([
-    count(db, 'contracts', conditions),
+  const filter = await contractFilter(db, input);
+  const [count, rows] = await Promise.all([
+    db
+      .selectFrom('contracts as t')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where(filter)
+      .executeTakeFirstOrThrow(),
     contractSelect(db)
-      .where(where(conditions))
+      .where(filter)
       .orderBy('c.name')
       .orderBy('t.label')
       .orderBy('t.number')
@@ -331,7 +360,7 @@ export async function searchContracts(db: Db, input: PageInput) {
       .offset((input.page - 1) * input.pageSize)
       .execute(),
   ]);
-  return { total, items: rows.map(toContractRow) };
+  return { total: Number(count.n), items: rows.map(toContractRow) };
 }
 
 export async function findContract(db: Db, id: string, today: string) {
