@@ -17,6 +17,7 @@ import {
   publishTerms,
   TEST_PASSWORD,
 } from '../../../test/factories';
+import { findCompanyRoles, insertFollowed, updateCompanyRole } from './users.repository';
 
 const NEW_PASSWORD = 'Noisetier-Galet-Lavande-58';
 
@@ -67,17 +68,10 @@ describe('Gestion des habilitations (/api/users)', () => {
       .where('user_id', '=', userId)
       .where('company_id', '=', companyId)
       .execute();
-    await t.ctx.db
-      .insertInto('user_establishments')
-      .values(
-        establishmentIds.map((id) => ({
-          user_id: userId,
-          establishment_id: id,
-          added_by_user_id: null,
-          created_at: '2026-01-01T00:00:00.000Z',
-        })),
-      )
-      .execute();
+    await insertFollowed(t.ctx.db, userId, establishmentIds, {
+      by: null,
+      at: '2026-01-01T00:00:00.000Z',
+    });
   }
 
   async function followedBy(userId: string) {
@@ -376,11 +370,8 @@ describe('Gestion des habilitations (/api/users)', () => {
     await signInAs(b, t.ctx, inviter);
     await invite(b, { email: person.email, rights: [{ companyId: company.id, level: 'admin' }] });
     const token = (await lastLinkSentTo(t.ctx, person.email)).split('/rejoindre/')[1];
-    await t.ctx.db
-      .updateTable('user_company_roles')
-      .set({ role: 'user' })
-      .where('user_id', '=', inviter.id)
-      .execute();
+    const [role] = await findCompanyRoles(t.ctx.db, inviter.id);
+    await updateCompanyRole(t.ctx.db, role!.id, { role: 'user' });
     const p = newBrowser();
     await signInAs(p, t.ctx, person);
     const res = await p.post(`/api/company-invitations/${token}/accept`);
