@@ -58,8 +58,11 @@ export function listQuery<Data, Item>(
   };
 }
 
-/** The results' title (focused when the page changes), what they count, and the live count. */
-export function ListResultsHeading({
+/**
+ * The results' title (focused when the page changes; none where a tab already names the list),
+ * what they count, and the live count.
+ */
+function ListResultsHeading({
   id,
   titleRef,
   title,
@@ -69,8 +72,8 @@ export function ListResultsHeading({
   testId,
 }: {
   id: string;
-  titleRef: RefObject<HTMLHeadingElement | null>;
-  title: string;
+  titleRef?: RefObject<HTMLHeadingElement | null>;
+  title?: string;
   scope?: string;
   status: string;
   updating: boolean;
@@ -78,16 +81,18 @@ export function ListResultsHeading({
 }) {
   return (
     <Stack gap={2}>
-      <Title
-        order={2}
-        id={id}
-        ref={titleRef}
-        tabIndex={-1}
-        fz={{ base: 20, sm: 24 }}
-        style={{ outline: 'none' }}
-      >
-        {title}
-      </Title>
+      {title ? (
+        <Title
+          order={2}
+          id={id}
+          ref={titleRef}
+          tabIndex={-1}
+          fz={{ base: 20, sm: 24 }}
+          style={{ outline: 'none' }}
+        >
+          {title}
+        </Title>
+      ) : null}
       {scope ? (
         <Text size="sm" c="gray.8">
           {scope}
@@ -304,8 +309,9 @@ export function ListResults<Item>({
   children,
 }: {
   id: string;
-  titleRef: RefObject<HTMLHeadingElement | null>;
-  title: string;
+  titleRef?: RefObject<HTMLHeadingElement | null>;
+  /** None where a tab already names the list. */
+  title?: string;
   scope?: string;
   testId: string;
   aside?: ReactNode;
@@ -335,7 +341,7 @@ export function ListResults<Item>({
     />
   );
   return (
-    <Stack component="section" aria-labelledby={id} gap="md">
+    <Stack component={title ? 'section' : 'div'} aria-labelledby={title ? id : undefined} gap="md">
       {aside ? (
         <Group justify="space-between" align="flex-end" gap="md">
           {heading}

@@ -1,6 +1,8 @@
-import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconEye, IconEyeOff, IconPencil, IconReplace } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
+import type { DataColumn } from '../../../components/data-table';
+import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format-date';
 import { scopeLabel } from '../../../lib/document-format';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
@@ -20,7 +22,87 @@ function currentVersionDate(document: BackofficeDocument): string {
   return formatDateTime(current?.createdAt ?? null);
 }
 
-/** Every document with its category, recipients, status and versions, and its actions. */
+function DocumentTitle({ document }: { document: BackofficeDocument }) {
+  return (
+    <div style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" fw={600}>
+        {document.title}
+      </Text>
+      {document.description ? (
+        <Text size="xs" c="dimmed" lineClamp={2}>
+          {document.description}
+        </Text>
+      ) : null}
+    </div>
+  );
+}
+
+/** « Publier » or « Dépublier », « Modifier », « Remplacer le fichier ». */
+function DocumentButtons({
+  document,
+  actions,
+  wrap,
+}: {
+  document: BackofficeDocument;
+  actions: DocumentActions;
+  /** On one line in the table, wrapped in a card. */
+  wrap: boolean;
+}) {
+  const busy = actions.busyId === document.id;
+  return (
+    <Group gap="xs" justify="flex-end" wrap={wrap ? 'wrap' : 'nowrap'}>
+      {document.status === 'published' ? (
+        <Button
+          size="xs"
+          variant="light"
+          color="orange"
+          leftSection={<IconEyeOff size={16} aria-hidden />}
+          aria-label={`Dépublier « ${document.title} »`}
+          onClick={() => actions.onUnpublish(document)}
+          disabled={busy}
+        >
+          Dépublier
+        </Button>
+      ) : (
+        <Button
+          size="xs"
+          variant="filled"
+          leftSection={<IconEye size={16} aria-hidden />}
+          aria-label={`Publier « ${document.title} »`}
+          onClick={() => actions.onPublish(document)}
+          loading={busy}
+        >
+          Publier
+        </Button>
+      )}
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconPencil size={16} aria-hidden />}
+        aria-label={`Modifier « ${document.title} »`}
+        onClick={() => actions.onEdit(document)}
+      >
+        Modifier
+      </Button>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconReplace size={16} aria-hidden />}
+        aria-label={`Remplacer le fichier de « ${document.title} »`}
+        onClick={() => actions.onReplace(document)}
+      >
+        Remplacer le fichier
+      </Button>
+    </Group>
+  );
+}
+
+const category = (d: BackofficeDocument) => DOCUMENT_CATEGORY_LABELS[d.category];
+
+/**
+ * Every document with its category, recipients, status and versions, and its actions: a table on
+ * a computer, one card per document on a phone or a tablet.
+ */
 export function DocumentTable({
   documents,
   actions,
@@ -28,100 +110,42 @@ export function DocumentTable({
   documents: BackofficeDocument[];
   actions: DocumentActions;
 }) {
+  const buttons = (d: BackofficeDocument, wrap = false) => (
+    <DocumentButtons document={d} actions={actions} wrap={wrap} />
+  );
+  const columns: DataColumn<BackofficeDocument>[] = [
+    { header: 'Titre', rowHeader: true, cell: (d) => <DocumentTitle document={d} /> },
+    { header: 'Catégorie', cell: category },
+    { header: 'Destinataires', cell: scopeLabel },
+    { header: 'Statut', cell: (d) => <DocumentStatusBadge status={d.status} /> },
+    { header: 'Version actuelle', noWrap: true, cell: currentVersionDate },
+    { header: 'Versions', cell: (d) => d.versions.length },
+    { header: 'Actions', hiddenHeader: true, cell: (d) => buttons(d) },
+  ];
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={1080}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Caption>
-            <VisuallyHidden>Documents pratiques</VisuallyHidden>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Titre</Table.Th>
-              <Table.Th scope="col">Catégorie</Table.Th>
-              <Table.Th scope="col">Destinataires</Table.Th>
-              <Table.Th scope="col">Statut</Table.Th>
-              <Table.Th scope="col">Version actuelle</Table.Th>
-              <Table.Th scope="col">Versions</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {documents.map((document) => {
-              const busy = actions.busyId === document.id;
-              return (
-                <Table.Tr key={document.id}>
-                  <Table.Th scope="row" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {document.title}
-                    {document.description ? (
-                      <Text size="xs" c="dimmed" fw={400} lineClamp={2}>
-                        {document.description}
-                      </Text>
-                    ) : null}
-                  </Table.Th>
-                  <Table.Td>{DOCUMENT_CATEGORY_LABELS[document.category]}</Table.Td>
-                  <Table.Td>{scopeLabel(document)}</Table.Td>
-                  <Table.Td>
-                    <DocumentStatusBadge status={document.status} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {currentVersionDate(document)}
-                  </Table.Td>
-                  <Table.Td>{document.versions.length}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      {document.status === 'published' ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="orange"
-                          leftSection={<IconEyeOff size={16} aria-hidden />}
-                          aria-label={`Dépublier « ${document.title} »`}
-                          onClick={() => actions.onUnpublish(document)}
-                          disabled={busy}
-                        >
-                          Dépublier
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="filled"
-                          leftSection={<IconEye size={16} aria-hidden />}
-                          aria-label={`Publier « ${document.title} »`}
-                          onClick={() => actions.onPublish(document)}
-                          loading={busy}
-                        >
-                          Publier
-                        </Button>
-                      )}
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={16} aria-hidden />}
-                        aria-label={`Modifier « ${document.title} »`}
-                        onClick={() => actions.onEdit(document)}
-                      >
-                        Modifier
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconReplace size={16} aria-hidden />}
-                        aria-label={`Remplacer le fichier de « ${document.title} »`}
-                        onClick={() => actions.onReplace(document)}
-                      >
-                        Remplacer le fichier
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      caption="Documents pratiques"
+      columns={columns}
+      rows={documents}
+      rowKey={(d) => d.id}
+      minWidth={1080}
+      tableFrom="md"
+      striped
+      card={{
+        title: (d) => <DocumentTitle document={d} />,
+        aside: (d) => <DocumentStatusBadge status={d.status} />,
+        body: (d) => (
+          <Stack gap="sm">
+            <CardLines>
+              <CardLine label="Catégorie">{category(d)}</CardLine>
+              <CardLine label="Destinataires">{scopeLabel(d)}</CardLine>
+              <CardLine label="Version actuelle">{currentVersionDate(d)}</CardLine>
+              <CardLine label="Versions">{d.versions.length}</CardLine>
+            </CardLines>
+            {buttons(d, true)}
+          </Stack>
+        ),
+      }}
+    />
   );
 }

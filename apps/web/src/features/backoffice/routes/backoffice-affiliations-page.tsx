@@ -1,13 +1,20 @@
-import { Alert, Paper, Skeleton, Stack, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Tabs } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
 import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { DataColumn } from '../../../components/data-table';
+import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
+import { ListEmpty, ListResults } from '../../../components/list-page';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
-import { errorMessage } from '../../../lib/form-errors';
-import type { QueueFilter } from '../api/use-backoffice-affiliations';
+import { wholeListLabel } from '../../../lib/list-search';
+import type {
+  BackofficeQueueItem as QueueItem,
+  QueueFilter,
+} from '../api/use-backoffice-affiliations';
 import { useBackofficeQueue } from '../api/use-backoffice-affiliations';
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
 import {
@@ -29,83 +36,67 @@ const TABS = {
 type TabId = QueueTab;
 const TAB_IDS = QUEUE_TABS;
 
+const REQUESTS = { none: 'Aucune demande', one: 'demande', many: 'demandes' };
+
+function EmployeeLink({ item }: { item: QueueItem }) {
+  return (
+    <AnchorLink to={paths.backOfficeAffiliation} params={{ requestId: item.id }} fw={600} size="sm">
+      {item.lastName} {item.firstName}
+    </AnchorLink>
+  );
+}
+
+const when = (item: QueueItem) => formatDateTime(item.statusChangedAt);
+
+const columns: DataColumn<QueueItem>[] = [
+  { header: 'Société', cell: (item) => item.companyName },
+  { header: 'Établissement', cell: (item) => item.establishmentName },
+  { header: 'Salarié', rowHeader: true, cell: (item) => <EmployeeLink item={item} /> },
+  { header: 'Mode', cell: (item) => AFFILIATION_MODE_LABELS[item.mode] },
+  { header: 'Statut', cell: (item) => <AffiliationStatusBadge status={item.status} /> },
+  { header: 'Date', noWrap: true, cell: when },
+];
+
+/** One tab's requests, newest first: a table on a computer, cards on a phone. */
 function QueueTable({ tab }: { tab: TabId }) {
   const { label, filter } = TABS[tab];
   const queue = useBackofficeQueue(filter);
-
-  if (queue.isPending) {
-    return (
-      <Stack gap="xs" aria-busy="true">
-        <VisuallyHidden role="status">Chargement des demandes…</VisuallyHidden>
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} h={36} />
-        ))}
-      </Stack>
-    );
-  }
-  if (queue.isError) {
-    return (
-      <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-        {errorMessage(queue.error)}
-      </Alert>
-    );
-  }
-  const { items, truncated } = queue.data;
+  const truncated = Boolean(queue.data?.truncated);
   return (
-    <Stack gap="sm">
-      <Text size="sm" role="status">
-        {items.length === 0
-          ? 'Aucune demande dans cette liste.'
-          : `${items.length} demande${items.length > 1 ? 's' : ''}${truncated ? ' (les plus récentes)' : ''}`}
-      </Text>
-      {items.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={820}>
-            <Table
-              striped
-              highlightOnHover
-              verticalSpacing="sm"
-              aria-label={`Demandes d’affiliation : ${label}`}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Société</Table.Th>
-                  <Table.Th scope="col">Établissement</Table.Th>
-                  <Table.Th scope="col">Salarié</Table.Th>
-                  <Table.Th scope="col">Mode</Table.Th>
-                  <Table.Th scope="col">Statut</Table.Th>
-                  <Table.Th scope="col">Date</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>{item.companyName}</Table.Td>
-                    <Table.Td>{item.establishmentName}</Table.Td>
-                    <Table.Th scope="row" fw={400}>
-                      <AnchorLink
-                        to={paths.backOfficeAffiliation}
-                        params={{ requestId: item.id }}
-                        fw={600}
-                      >
-                        {item.lastName} {item.firstName}
-                      </AnchorLink>
-                    </Table.Th>
-                    <Table.Td>{AFFILIATION_MODE_LABELS[item.mode]}</Table.Td>
-                    <Table.Td>
-                      <AffiliationStatusBadge status={item.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(item.statusChangedAt)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      ) : null}
-    </Stack>
+    <ListResults
+      id={`queue-${tab}`}
+      testId={`queue-count-${tab}`}
+      list={queue}
+      loading="Chargement des demandes…"
+      count={(d) =>
+        `${wholeListLabel(d.items.length, REQUESTS, false)}${truncated ? ' (les plus récentes)' : ''}`
+      }
+      skeleton={<ListSkeleton />}
+      empty={<ListEmpty icon={IconInbox} title="Aucune demande dans cette liste." />}
+    >
+      {(items) => (
+        <DataTable
+          caption={`Demandes d’affiliation : ${label}`}
+          columns={columns}
+          rows={items}
+          rowKey={(item) => item.id}
+          minWidth={820}
+          striped
+          card={{
+            title: (item) => <EmployeeLink item={item} />,
+            aside: (item) => <AffiliationStatusBadge status={item.status} />,
+            body: (item) => (
+              <CardLines>
+                <CardLine label="Société">{item.companyName}</CardLine>
+                <CardLine label="Établissement">{item.establishmentName}</CardLine>
+                <CardLine label="Mode">{AFFILIATION_MODE_LABELS[item.mode]}</CardLine>
+                <CardLine label="Date">{when(item)}</CardLine>
+              </CardLines>
+            ),
+          }}
+        />
+      )}
+    </ListResults>
   );
 }
 

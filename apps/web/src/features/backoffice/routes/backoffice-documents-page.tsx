@@ -1,9 +1,11 @@
-import { LoadError } from '../../../components/load-error';
-import { useState } from 'react';
-import { Button, Paper, Skeleton, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFilesOff, IconPlus } from '@tabler/icons-react';
+import { ListEmpty, ListResults, listQuery } from '../../../components/list-page';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { Page } from '../../../components/page';
+import { wholeListLabel } from '../../../lib/list-search';
 import { errorMessage } from '../../../lib/form-errors';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useBackofficeDocuments, useSetDocumentStatus } from '../api/use-backoffice-documents';
@@ -20,9 +22,7 @@ type Dialog =
   | { kind: 'versions'; id: string }
   | { kind: 'unpublish'; id: string };
 
-function countLabel(count: number): string {
-  return count === 0 ? 'Aucun document' : `${count} document${count > 1 ? 's' : ''}`;
-}
+const DOCUMENTS = { none: 'Aucun document', one: 'document', many: 'documents' };
 
 /** « Publier »: one document at a time, its row busy meanwhile, and what happened. */
 function usePublish(setStatus: ReturnType<typeof useSetDocumentStatus>) {
@@ -56,23 +56,6 @@ function usePublish(setStatus: ReturnType<typeof useSetDocumentStatus>) {
   return { publish, busyId };
 }
 
-/** No document yet. */
-function NoDocuments() {
-  return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center">
-        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-          <IconFilesOff size={30} aria-hidden />
-        </ThemeIcon>
-        <Text fw={600}>Aucun document pour le moment.</Text>
-        <Text size="sm" c="dimmed">
-          Ajoutez un document : il sera enregistré comme brouillon jusqu’à sa publication.
-        </Text>
-      </Stack>
-    </Paper>
-  );
-}
-
 /** `/back-office/documents`: « Documents publiés » (SPEC §6). */
 export function BackOfficeDocumentsPage() {
   const list = useBackofficeDocuments();
@@ -81,6 +64,7 @@ export function BackOfficeDocumentsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   // Kept after closing, so that the confirmation does not go blank while it fades out.
   const [toUnpublish, setToUnpublish] = useState<BackofficeDocument | null>(null);
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
 
   const documents = list.data?.documents ?? [];
   const find = (id: string) => documents.find((d) => d.id === id) ?? null;
@@ -121,39 +105,39 @@ export function BackOfficeDocumentsPage() {
         </Button>
       }
     >
-      {list.isPending ? (
-        <Stack gap="xs" aria-busy="true">
-          <VisuallyHidden role="status">Chargement des documents…</VisuallyHidden>
-          {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} h={40} />
-          ))}
-        </Stack>
-      ) : list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Stack gap="sm">
-          <Text size="sm" role="status">
-            {countLabel(documents.length)}
-          </Text>
-          {documents.length === 0 ? (
-            <NoDocuments />
-          ) : (
-            <DocumentTable
-              documents={documents}
-              actions={{
-                busyId,
-                onPublish: publish,
-                onUnpublish: (d) => {
-                  setToUnpublish(d);
-                  setDialog({ kind: 'unpublish', id: d.id });
-                },
-                onEdit: (d) => setDialog({ kind: 'edit', id: d.id }),
-                onReplace: (d) => setDialog({ kind: 'versions', id: d.id }),
-              }}
-            />
-          )}
-        </Stack>
-      )}
+      <ListResults
+        id="documents-results-title"
+        titleRef={resultsTitle}
+        title="Documents"
+        testId="documents-count"
+        list={listQuery(list, (data) => data.documents)}
+        loading="Chargement des documents…"
+        count={(d) => wholeListLabel(d.items.length, DOCUMENTS, false)}
+        skeleton={<ListSkeleton />}
+        empty={
+          <ListEmpty
+            icon={IconFilesOff}
+            title="Aucun document pour le moment."
+            hint="Ajoutez un document : il sera enregistré comme brouillon jusqu’à sa publication."
+          />
+        }
+      >
+        {(items) => (
+          <DocumentTable
+            documents={items}
+            actions={{
+              busyId,
+              onPublish: publish,
+              onUnpublish: (d) => {
+                setToUnpublish(d);
+                setDialog({ kind: 'unpublish', id: d.id });
+              },
+              onEdit: (d) => setDialog({ kind: 'edit', id: d.id }),
+              onReplace: (d) => setDialog({ kind: 'versions', id: d.id }),
+            }}
+          />
+        )}
+      </ListResults>
 
       <DocumentFormModal key="create" opened={dialog?.kind === 'create'} onClose={closeDialog} />
       {dialog?.kind === 'edit' && selected ? (
