@@ -13,7 +13,7 @@ import { createFieldCipher, loadOrCreateDataKey } from './lib/crypto';
 import { loggerOptions } from './lib/logger';
 import { createSmtpTransport, devMailboxTransport, type MailTransport } from './lib/mail/transport';
 import { createSmsProvider } from './lib/sms/provider';
-import { createFileStorage } from './lib/storage';
+import { createStorage } from './lib/storage';
 import { getBranding } from './modules/settings/settings.service';
 
 export interface Runtime {
@@ -55,7 +55,7 @@ export async function createRuntime(
       db: database.db,
       dialect: database.dialect,
       cipher: createFieldCipher(key),
-      storage: createFileStorage(config.fileStorageDir),
+      storage: await createStorage(config),
       clock: opts.clock ?? systemClock,
       mail: opts.mail ?? smtp ?? devMailboxTransport,
       sms: createSmsProvider(config, log),

@@ -31,6 +31,36 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', SMTP_URL: '' }).port).toBe(3000);
   });
 
+  it('issue 17: keeps the files in a folder by default, in an S3 bucket when asked, with what it needs named', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    const c = loadConfig({
+      FILE_STORAGE: 's3',
+      S3_ENDPOINT: 'https://s3.fr-par.scw.cloud',
+      S3_REGION: 'fr-par',
+      S3_BUCKET: 'affilia-prod',
+      S3_ACCESS_KEY_ID: 'SCWXXXXXXXXXXXXXXXXX',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SERVER_SIDE_ENCRYPTION: 'AES256',
+    });
+    expect(c.s3).toEqual({
+      endpoint: 'https://s3.fr-par.scw.cloud',
+      region: 'fr-par',
+      bucket: 'affilia-prod',
+      credentials: { accessKeyId: 'SCWXXXXXXXXXXXXXXXXX', secretAccessKey: 'secret' },
+      forcePathStyle: false,
+      serverSideEncryption: 'AES256',
+    });
+    // Without keys: the AWS SDK's own chain (environment, role).
+    expect(
+      loadConfig({ FILE_STORAGE: 's3', S3_REGION: 'eu-west-3', S3_BUCKET: 'b' }).s3?.credentials,
+    ).toBeUndefined();
+    expect(() => loadConfig({ FILE_STORAGE: 's3' })).toThrow(/S3_BUCKET, S3_REGION/);
+    expect(() =>
+      loadConfig({ FILE_STORAGE: 's3', S3_REGION: 'gra', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k' }),
+    ).toThrow(/S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ FILE_STORAGE: 'ftp' })).toThrow(/FILE_STORAGE/);
+  });
+
   it('rejects a bad value with a readable message', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ BRAND_PRIMARY_COLOR: 'blue' })).toThrow(ConfigError);

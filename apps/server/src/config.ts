@@ -27,7 +27,18 @@ export const EnvSchema = z.object({
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().default('data/affilia.db')),
   DATA_ENCRYPTION_KEY: optionalString,
   DATA_ENCRYPTION_KEY_FILE: optionalString,
+  FILE_STORAGE: z.preprocess(emptyToUndefined, z.enum(['local', 's3']).default('local')),
   FILE_STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('data/files')),
+  S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+  S3_REGION: optionalString,
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: boolish,
+  S3_SERVER_SIDE_ENCRYPTION: z.preprocess(
+    emptyToUndefined,
+    z.enum(['AES256', 'aws:kms']).optional(),
+  ),
   SMTP_URL: optionalString,
   MAIL_FROM: z.preprocess(
     emptyToUndefined,
@@ -78,7 +89,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
   encryption: { key?: string; keyFile: string };
+  /** The folder of the local storage (and what `storage migrate` reads from). */
   fileStorageDir: string;
+  /** Set when FILE_STORAGE=s3: the bucket every instance shares (lib/s3-storage.ts). */
+  s3?: S3Settings;
   mail: { smtpUrl?: string; from: string; insurerTeamEmail: string };
   sms: {
     provider: Env['SMS_PROVIDER'];
@@ -94,6 +108,20 @@ export interface Config {
   outboxPollMs: number;
   /** How often the scheduled jobs (expiry and reminders of affiliation requests) run. */
   jobsIntervalMs: number;
+}
+
+/** An S3-compatible bucket (AWS, MinIO, OVHcloud, Scaleway…): README « Stockage des fichiers ». */
+export interface S3Settings {
+  /** The service's address; none for AWS itself. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  /** Without them, the AWS SDK's default chain (AWS_ACCESS_KEY_ID…, a role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Addresses as endpoint/bucket/key (MinIO) rather than bucket.endpoint/key. */
+  forcePathStyle: boolean;
+  /** Asks the service to encrypt each object at rest. */
+  serverSideEncryption?: 'AES256' | 'aws:kms';
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +159,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) {
     throw new ConfigError(`Affilia refuses to start in production:\n${problems.join('\n')}`);
   }
+  const s3 = e.FILE_STORAGE === 's3' ? s3Settings(e) : undefined;
   const databaseUrl = /^postgres(ql)?:\/\//.test(e.DATABASE_URL)
     ? e.DATABASE_URL
     : resolveFromRoot(e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, ''));
@@ -150,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : defaultKeyFile(databaseUrl),
     },
     fileStorageDir: resolveFromRoot(e.FILE_STORAGE_DIR),
+    s3,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, insurerTeamEmail: e.INSURER_TEAM_EMAIL },
     sms: {
       provider: e.SMS_PROVIDER,
@@ -168,6 +198,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !isProduction,
     outboxPollMs: e.OUTBOX_POLL_MS,
     jobsIntervalMs: e.JOBS_INTERVAL_MS,
+  };
+}
+
+function s3Settings(e: Env): S3Settings {
+  const missing: string[] = (['S3_BUCKET', 'S3_REGION'] as const).filter((name) => !e[name]);
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    missing.push(e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID');
+  }
+  if (missing.length > 0 || !e.S3_BUCKET || !e.S3_REGION) {
+    throw new ConfigError(
+      `FILE_STORAGE=s3 needs ${missing.join(', ')} (README, « Stockage des fichiers »).`,
+    );
+  }
+  return {
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    bucket: e.S3_BUCKET,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+    serverSideEncryption: e.S3_SERVER_SIDE_ENCRYPTION,
   };
 }
 

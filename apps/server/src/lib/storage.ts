@@ -1,18 +1,26 @@
 /**
- * Files on disk, outside the web root (config.fileStorageDir, default data/files).
+ * Where every stored file lives (attachments, enrolment proofs, documents and their versions,
+ * logos, generated PDFs, import reports): one interface, two adapters chosen by configuration
+ * (`FILE_STORAGE`): a folder on disk outside the web root (`FILE_STORAGE_DIR`, the default) or an
+ * S3-compatible bucket (`s3-storage.ts`, loaded only when chosen), which several instances share.
  *
  * A file is stored under a generated name, "YYYY/MM/<uuid>[.ext]" (the extension of its type,
  * `extensionOf` in file-types.ts, never from the user's file name), so that nothing a user typed ever
- * reaches a path. Keys are checked against that exact shape before any file-system access:
- * "../", absolute paths and anything else are refused. The original name and type are metadata
- * for the `stored_files` table, kept by the caller.
+ * reaches a path. Keys are checked against that exact shape before any access: "../", absolute
+ * paths and anything else are refused. The original name and type are metadata for the
+ * `stored_files` table, kept by the caller. A missing file is an error whose `code` is ENOENT,
+ * whatever the adapter.
  *
- * Writes are atomic (temporary file, then rename), so a reader never sees half a file.
+ * Writes are atomic (a temporary file then a rename; an object appears whole in S3), so a reader
+ * never sees half a file.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { Config } from '../config';
 import { extensionOf } from './file-types';
 import { newId } from './ids';
 
@@ -23,8 +31,8 @@ export interface SavedFile {
 }
 
 export interface FileStorage {
-  /** The absolute folder holding the files. */
-  readonly rootDir: string;
+  /** Where the files are, for the logs: a folder or a bucket. */
+  readonly location: string;
   save(bytes: Buffer, meta: { originalName: string; mimeType: string }): Promise<SavedFile>;
   /**
    * Stores a file written elsewhere on disk (a large report written as it goes): moved in, or
@@ -33,10 +41,24 @@ export interface FileStorage {
   saveFile(filePath: string, meta: { originalName: string; mimeType: string }): Promise<SavedFile>;
   /** The bytes of a stored file. Rejects with a StorageKeyError or an ENOENT error. */
   read(storageKey: string): Promise<Buffer>;
-  /** A stream of a stored file (for large downloads). Throws a StorageKeyError on a bad key. */
-  createReadStream(storageKey: string): fs.ReadStream;
+  /**
+   * A stream of a stored file (for large downloads). Throws a StorageKeyError on a bad key; a
+   * missing file makes the stream fail with ENOENT.
+   */
+  createReadStream(storageKey: string): Readable;
   /** Deletes a stored file; a missing file is not an error. */
   remove(storageKey: string): Promise<void>;
+  /** Whether a file is stored under this key. */
+  has(storageKey: string): Promise<boolean>;
+  /** Stores a stream under a key this storage or another one generated (a migration). */
+  put(storageKey: string, source: Readable, mimeType: string): Promise<void>;
+  /** Every stored file's key (the temporary files of a write in progress left out). */
+  keys(): AsyncIterable<string>;
+}
+
+export interface LocalFileStorage extends FileStorage {
+  /** The absolute folder holding the files. */
+  readonly rootDir: string;
 }
 
 export class StorageKeyError extends Error {
@@ -50,32 +72,58 @@ export function isValidStorageKey(storageKey: string): boolean {
   return KEY_SHAPE.test(storageKey);
 }
 
-export function createFileStorage(rootDir: string): FileStorage {
+/** Refuses a key this code did not generate, before any access. */
+export function checkStorageKey(storageKey: string): void {
+  if (typeof storageKey !== 'string' || !KEY_SHAPE.test(storageKey)) {
+    throw new StorageKeyError('Invalid storage key');
+  }
+}
+
+/** A new file's key: its month, a random name and the extension of its type. */
+export function newStorageKey(mimeType: string, now = new Date()): string {
+  const year = String(now.getUTCFullYear());
+  const month = String(now.getUTCMonth() + 1).padStart(2, '0');
+  const ext = extensionOf(mimeType);
+  return `${year}/${month}/${newId()}${ext ? `.${ext}` : ''}`;
+}
+
+/** The error of a file that is not there, the same for every adapter. */
+export function missingFile(storageKey: string): Error {
+  return Object.assign(new Error(`No stored file ${storageKey}`), { code: 'ENOENT' });
+}
+
+/** The storage the configuration names; the S3 client is loaded only when it is chosen. */
+export async function createStorage(config: Config): Promise<FileStorage> {
+  if (!config.s3) return createFileStorage(config.fileStorageDir);
+  const { createS3Storage } = await import('./s3-storage');
+  return createS3Storage(config.s3);
+}
+
+export function createFileStorage(rootDir: string): LocalFileStorage {
   const root = path.resolve(rootDir);
 
   function pathOf(storageKey: string): string {
-    if (typeof storageKey !== 'string' || !KEY_SHAPE.test(storageKey)) {
-      throw new StorageKeyError('Invalid storage key');
-    }
+    checkStorageKey(storageKey);
     const full = path.resolve(root, ...storageKey.split('/'));
     // Belt and braces: the shape above already excludes any way out of the root.
     if (!full.startsWith(root + path.sep)) throw new StorageKeyError('Invalid storage key');
     return full;
   }
 
-  async function newKey(mimeType: string): Promise<{ storageKey: string; full: string }> {
-    const now = new Date();
-    const year = String(now.getUTCFullYear());
-    const month = String(now.getUTCMonth() + 1).padStart(2, '0');
-    const ext = extensionOf(mimeType);
-    const storageKey = `${year}/${month}/${newId()}${ext ? `.${ext}` : ''}`;
+  async function folderFor(storageKey: string): Promise<string> {
     const full = pathOf(storageKey);
     await fsp.mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-    return { storageKey, full };
+    return full;
+  }
+
+  async function newKey(mimeType: string): Promise<{ storageKey: string; full: string }> {
+    const storageKey = newStorageKey(mimeType);
+    return { storageKey, full: await folderFor(storageKey) };
   }
 
   return {
     rootDir: root,
+    location: root,
 
     async saveFile(filePath, meta) {
       const { storageKey, full } = await newKey(meta.mimeType);
@@ -131,6 +179,32 @@ export function createFileStorage(rootDir: string): FileStorage {
 
     async remove(storageKey) {
       await fsp.rm(pathOf(storageKey), { force: true });
+    },
+
+    async has(storageKey) {
+      return fs.existsSync(pathOf(storageKey));
+    },
+
+    async put(storageKey, source) {
+      const full = await folderFor(storageKey);
+      const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await pipeline(source, fs.createWriteStream(tmp, { mode: 0o600, flags: 'wx' }));
+        await fsp.rename(tmp, full);
+      } catch (err) {
+        await fsp.rm(tmp, { force: true });
+        throw err;
+      }
+    },
+
+    async *keys() {
+      if (!fs.existsSync(root)) return;
+      for (const entry of await fsp.readdir(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const key = path.relative(root, path.join(entry.parentPath, entry.name));
+        const posix = key.split(path.sep).join('/');
+        if (KEY_SHAPE.test(posix)) yield posix;
+      }
     },
   };
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '@affilia/shared/schemas/messages';
 import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
@@ -257,14 +256,16 @@ describe('the insurer’s inbox (/api/backoffice/conversations)', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const snapshot = async () => ({
-      messages: await count('messages'),
-      storedFiles: await count('stored_files'),
-      notifications: await count('notifications'),
-      files: fs
-        .readdirSync(t.ctx.storage.rootDir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile()).length,
-    });
+    const snapshot = async () => {
+      let files = 0;
+      for await (const _key of t.ctx.storage.keys()) files += 1;
+      return {
+        messages: await count('messages'),
+        storedFiles: await count('stored_files'),
+        notifications: await count('notifications'),
+        files,
+      };
+    };
     const before = await snapshot();
     const reply = (files: { name: string; bytes: Buffer; type?: string }[]) =>
       sendMessageForm(

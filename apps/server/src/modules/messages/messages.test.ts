@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
 import {
@@ -43,9 +42,8 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const files = fs
-      .readdirSync(t.ctx.storage.rootDir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile()).length;
+    let files = 0;
+    for await (const _key of t.ctx.storage.keys()) files += 1;
     return {
       conversations: await count('conversations'),
       messages: await count('messages'),

@@ -23,7 +23,7 @@ import { loadConfig } from '../../config';
 import { migrateToLatest, openDatabase } from '../../db/database';
 import { createFieldCipher, loadOrCreateDataKey } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
-import { createFileStorage } from '../../lib/storage';
+import { createStorage } from '../../lib/storage';
 import { runReferenceImport, type ImportDeps } from './import.service';
 
 /** First loads may be larger than the back office's files (read as a stream, in batches). */
@@ -101,7 +101,7 @@ async function openDeps(): Promise<{ deps: ImportDeps; close: () => Promise<void
         db: database.db,
         dialect: database.dialect,
         cipher: createFieldCipher(key),
-        storage: createFileStorage(config.fileStorageDir),
+        storage: await createStorage(config),
         now: () => new Date(),
       },
       close: () => database.close(),
