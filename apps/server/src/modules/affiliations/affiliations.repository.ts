@@ -202,23 +202,6 @@ export async function findHistory(db: Db, requestId: string) {
     .execute();
 }
 
-/** The establishments of the perimeter (with their company), sorted by company then name. */
-export async function findPerimeterEstablishments(db: Db, actor: EmployerActor) {
-  return db
-    .selectFrom('establishments as e')
-    .innerJoin('companies as c', 'c.id', 'e.company_id')
-    .select(['e.id', 'e.name', 'e.siret', 'e.company_id', 'c.name as company_name', 'c.siren'])
-    .where((eb) =>
-      inPerimeter(eb, actor, 'affiliations.manage', {
-        establishment: 'e.id',
-        company: 'e.company_id',
-      }),
-    )
-    .orderBy('c.name')
-    .orderBy('e.name')
-    .execute();
-}
-
 /** The health contracts of these companies, latest start first, for the collège choice. */
 export async function findCompanyContracts(
   db: Db,

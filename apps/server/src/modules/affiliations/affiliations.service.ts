@@ -51,6 +51,7 @@ import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
 import { findEstablishmentRow } from '../reference-data/reference-data.repository';
+import { findPerimeterEstablishments } from '../users/users.repository';
 import { getBranding } from '../settings/settings.service';
 import { auditOf, fieldError } from './request-rules';
 import {
@@ -58,7 +59,6 @@ import {
   findAffiliationPage,
   findCompanyContracts,
   findHistory,
-  findPerimeterEstablishments,
   loadAffiliationSettings,
   recordReminder,
   type AffiliationListRow,
@@ -195,7 +195,7 @@ export async function getAffiliationOptions(
   actor: EmployerActor,
 ): Promise<AffiliationOptions> {
   const [establishments, settings] = await Promise.all([
-    findPerimeterEstablishments(ctx.db, actor),
+    findPerimeterEstablishments(ctx.db, actor, 'affiliations.manage'),
     loadAffiliationSettings(ctx.db),
   ]);
   const contracts = await findCompanyContracts(

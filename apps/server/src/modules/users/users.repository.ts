@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ManagedCompany, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
+import type { Permission } from '@affilia/shared/domain/permissions';
 import { matchesSearch } from '@affilia/shared/validators/search';
 import type { Database, User, UserCompanyRolesTable, UsersTable } from '../../db/schema';
 import {
@@ -16,6 +17,27 @@ import {
  * manages (`users.manage`): a user without a role there is invisible.
  */
 
+/**
+ * The establishments of the actor's perimeter for `permission`, with their company's name and
+ * SIREN, by company then establishment name.
+ */
+export function findPerimeterEstablishments(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  permission: Permission,
+) {
+  return db
+    .selectFrom('establishments as e')
+    .innerJoin('companies as c', 'c.id', 'e.company_id')
+    .select(['e.id', 'e.name', 'e.siret', 'e.company_id', 'c.name as company_name', 'c.siren'])
+    .where((eb) =>
+      inPerimeter(eb, actor, permission, { establishment: 'e.id', company: 'e.company_id' }),
+    )
+    .orderBy('c.name')
+    .orderBy('e.name')
+    .execute();
+}
+
 /** The companies the actor administers, with the establishments of their perimeter. */
 export async function findManagedCompanies(
   db: Kysely<Database>,
@@ -30,14 +52,7 @@ export async function findManagedCompanies(
       .where('id', 'in', companyIds)
       .orderBy('name')
       .execute(),
-    db
-      .selectFrom('establishments as e')
-      .select(['e.id', 'e.name', 'e.siret', 'e.company_id'])
-      .where((eb) =>
-        inPerimeter(eb, actor, 'users.manage', { establishment: 'e.id', company: 'e.company_id' }),
-      )
-      .orderBy('e.name')
-      .execute(),
+    findPerimeterEstablishments(db, actor, 'users.manage'),
   ]);
   return companies.map((c) => ({
     ...c,
