@@ -17,7 +17,7 @@ import type {
 } from '@affilia/shared/schemas/members';
 import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
 import { computeNirKey, formatNir } from '@affilia/shared/validators/nir';
-import type { ContractOption } from '../../db/schema';
+import type { ContractOption, Member } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
@@ -167,6 +167,32 @@ export function toCoverage(cv: CoverageDbRow, today: string) {
   };
 }
 
+/** A member's identity and company, as their detail shows them (here and in « Assurés »). */
+export function memberIdentity(
+  cipher: FieldCipher,
+  m: Pick<
+    Member,
+    | 'id'
+    | 'last_name'
+    | 'first_name'
+    | 'nir_encrypted'
+    | 'birth_date'
+    | 'email'
+    | 'professional_status'
+  > & { company_id: string; company_name: string; siren: string },
+) {
+  return {
+    id: m.id,
+    lastName: m.last_name,
+    firstName: m.first_name,
+    nir: nirWithKey(cipher, m.nir_encrypted),
+    birthDate: m.birth_date,
+    email: m.email,
+    professionalStatus: m.professional_status,
+    company: { id: m.company_id, name: m.company_name, siren: m.siren },
+  };
+}
+
 /** One member of the perimeter, with their coverages and affiliation requests. */
 export async function getMember(
   ctx: Ctx,
@@ -181,14 +207,7 @@ export async function getMember(
     findRequestsOfMember(ctx.db, memberId),
   ]);
   return {
-    id: member.id,
-    lastName: member.last_name,
-    firstName: member.first_name,
-    nir: nirWithKey(ctx.cipher, member.nir_encrypted),
-    birthDate: member.birth_date,
-    email: member.email,
-    professionalStatus: member.professional_status,
-    company: { id: member.company_id, name: member.company_name, siren: member.siren },
+    ...memberIdentity(ctx.cipher, member),
     establishment: {
       id: member.establishment_id,
       name: member.establishment_name,

@@ -38,7 +38,7 @@ import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { recordStaffAudit } from '../backoffice/staff-audit';
 import { findCoveragesOfMember, refreshLatestCoverage } from '../members/members.repository';
-import { findMembers, nirWithKey, toCoverage, toRow } from '../members/members.service';
+import { findMembers, memberIdentity, toCoverage, toRow } from '../members/members.service';
 import * as repo from './reference-data.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
@@ -496,14 +496,7 @@ export async function getReferenceMember(ctx: Ctx, id: string): Promise<Referenc
     findCoveragesOfMember(ctx.db, id),
   ]);
   return {
-    id: m.id,
-    lastName: m.last_name,
-    firstName: m.first_name,
-    nir: nirWithKey(ctx.cipher, m.nir_encrypted),
-    birthDate: m.birth_date,
-    email: m.email,
-    professionalStatus: m.professional_status,
-    company: { id: m.company_id, name: m.company_name, siren: m.siren },
+    ...memberIdentity(ctx.cipher, m),
     establishment: { id: m.establishment_id, name: m.establishment_name, siret: m.siret },
     companyEstablishments: establishments,
     coverages: coverages.map((cv) => ({
