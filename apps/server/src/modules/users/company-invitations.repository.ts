@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { CompanyRight, ManagedUser } from '@affilia/shared/schemas/users';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import type { CompanyInvitationStatus, CompanyInvitationsTable, Database } from '../../db/schema';
@@ -96,6 +96,20 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** The invitation `i` proposes a right on one of these companies. */
+function proposesRightOn(
+  eb: ExpressionBuilder<Database & { i: CompanyInvitationsTable }, 'i'>,
+  companyIds: string[],
+) {
+  return eb.exists(
+    eb
+      .selectFrom('company_invitation_rights as r')
+      .select('r.company_id')
+      .whereRef('r.invitation_id', '=', 'i.id')
+      .where('r.company_id', 'in', companyIds),
+  );
+}
+
 /** A live invitation of this account proposing a right on one of these companies. */
 export async function findLiveInvitationFor(db: Db, userId: string, companyIds: string[]) {
   if (companyIds.length === 0) return undefined;
@@ -104,15 +118,7 @@ export async function findLiveInvitationFor(db: Db, userId: string, companyIds: 
     .select('i.id')
     .where('i.user_id', '=', userId)
     .where('i.status', 'in', ['pending', 'suspended'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('company_invitation_rights as r')
-          .select('r.company_id')
-          .whereRef('r.invitation_id', '=', 'i.id')
-          .where('r.company_id', 'in', companyIds),
-      ),
-    )
+    .where((eb) => proposesRightOn(eb, companyIds))
     .executeTakeFirst();
 }
 
@@ -134,15 +140,7 @@ export async function findManagedInvitations(
     .selectFrom('company_invitations as i')
     .selectAll('i')
     .where('i.status', 'in', status ? [status] : LISTED)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('company_invitation_rights as r')
-          .select('r.company_id')
-          .whereRef('r.invitation_id', '=', 'i.id')
-          .where('r.company_id', 'in', companyIds),
-      ),
-    );
+    .where((eb) => proposesRightOn(eb, companyIds));
   if (filter.userId) query = query.where('i.id', '=', filter.userId);
   const rows = await query.orderBy('i.last_name').orderBy('i.first_name').limit(1000).execute();
   const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
