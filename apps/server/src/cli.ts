@@ -7,13 +7,16 @@
  *   import <file.csv|file.xlsx> --kind companies|establishments|contracts|members
  *          [--dry-run] [--report <report.csv>]
  *       loads reference data (first loads: 100,000 members in under a minute) with the same
- *       parsing, rules and report as the back office's import.
+ *       parsing, rules and report as the back office's import;
+ *   storage migrate --to s3
+ *       copies the files of the local folder into the S3 bucket (FILE_STORAGE=s3's settings).
  *
  * Each command lives in its module (`*.cli.ts`) and is loaded only when called.
  */
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   'create-staff': () => import('./modules/staff/staff.cli'),
   import: () => import('./modules/reference-data/import.cli'),
+  storage: () => import('./lib/storage.cli'),
 };
 
 function usage(): string {
@@ -23,6 +26,7 @@ function usage(): string {
     'Commands:',
     '  create-staff --email <email> --name "<Prénom Nom>" [--role admin|manager] [--mobile <+336…>]',
     '  import <file.csv|file.xlsx> --kind companies|establishments|contracts|members [--dry-run] [--report <report.csv>]',
+    '  storage migrate --to s3',
   ].join('\n');
 }
 

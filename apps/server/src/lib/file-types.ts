@@ -42,6 +42,13 @@ export function extensionOf(mimeType: string): string | null {
   return typeInfo(mimeType)?.extensions[0] ?? null;
 }
 
+/** The type a stored file's key names by its extension (application/octet-stream when none). */
+export function typeOfStoredKey(storageKey: string): string {
+  const ext = /\.([a-z0-9]+)$/.exec(storageKey)?.[1];
+  const found = Object.entries(TYPES).find(([, info]) => ext && info.extensions.includes(ext));
+  return found?.[0] ?? 'application/octet-stream';
+}
+
 const SIGNATURES: { type: FileType; bytes: readonly number[] }[] = [
   { type: PDF, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
   { type: PNG, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
