@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmployerActor } from '../lib/policies';
 import { loadEmployerActor } from '../modules/users/users.repository';
 import { newFormLink } from '../modules/affiliations/affiliations.service';
-import { buildTestApp, type TestApp } from '../../test/helper';
+import { auditActions, buildTestApp, type TestApp } from '../../test/helper';
 import {
   createCompany,
   createContract,
@@ -14,6 +14,7 @@ import {
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { createAffiliation } from './create-affiliation';
 import { loadUser } from '../modules/users/users.repository';
+import { findHistory } from '../modules/affiliations/affiliations.repository';
 
 let t: TestApp;
 let actor: EmployerActor;
@@ -67,18 +68,9 @@ describe('createAffiliation (command)', () => {
     const nir = '1850675123401';
     const id = await createAffiliation(t.ctx, actor, input(nir, 'helene@example.com'));
     expect(await requestsOf(nir)).toEqual([{ id, status: 'sent', mode: 'email' }]);
-    const history = await t.ctx.db
-      .selectFrom('affiliation_status_history')
-      .select('to_status')
-      .where('request_id', '=', id)
-      .execute();
-    expect(history).toEqual([{ to_status: 'sent' }]);
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', id)
-      .execute();
-    expect(audit).toEqual([{ action: 'affiliations.created' }]);
+    const history = await findHistory(t.ctx.db, id);
+    expect(history.map((h) => h.to_status)).toEqual(['sent']);
+    expect(await auditActions(t.ctx, { target: id })).toEqual(['affiliations.created']);
     const mails = await t.ctx.db
       .selectFrom('outbox')
       .select('template')

@@ -12,6 +12,7 @@ import {
 } from '../../test/factories';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { validateAffiliation } from './validate-affiliation';
+import { findHistory } from '../modules/affiliations/affiliations.repository';
 
 let t: TestApp;
 let actor: { userId: string; meta: { ip: string; userAgent: string } };
@@ -105,12 +106,8 @@ describe('validateAffiliation (command)', () => {
     }
     expect(await membersOf('1900175123103')).toEqual([]);
     expect(await requestRow(request.id)).toEqual({ status: 'finalised', member_id: null });
-    const history = await t.ctx.db
-      .selectFrom('affiliation_status_history')
-      .select('to_status')
-      .where('request_id', '=', request.id)
-      .execute();
-    expect(history).toEqual([{ to_status: 'finalised' }]);
+    const history = await findHistory(t.ctx.db, request.id);
+    expect(history.map((h) => h.to_status)).toEqual(['finalised']);
 
     await validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() });
     expect((await requestRow(request.id)).status).toBe('validated');

@@ -10,6 +10,7 @@ import { buildTestApp, type TestApp } from '../../test/helper';
 import { dueReminderMoment } from './affiliation-jobs';
 import { acquireLease, releaseLease } from './jobs.repository';
 import { LEASE_MS, runDueJobs } from './runner';
+import { findHistory } from '../modules/affiliations/affiliations.repository';
 
 const DAY = 24 * 3600_000;
 
@@ -95,12 +96,7 @@ describe('runDueJobs', () => {
       form_token_hash: null,
       status_changed_at: now.toISOString(),
     });
-    const history = await t.ctx.db
-      .selectFrom('affiliation_status_history')
-      .selectAll()
-      .where('request_id', '=', expired.id)
-      .orderBy('at')
-      .execute();
+    const history = await findHistory(t.ctx.db, expired.id);
     expect(history.at(-1)).toMatchObject({
       from_status: 'started',
       to_status: 'abandoned',

@@ -24,6 +24,7 @@ import { AppError } from '../../lib/errors';
 import { hashToken } from '../../lib/tokens';
 import { CREATIONS_PER_USER_PER_HOUR } from './affiliations.service';
 import { recordStatusChange } from './status';
+import { findHistory, loadRequest } from './affiliations.repository';
 
 const HOUR = 3600_000;
 
@@ -598,19 +599,12 @@ describe('recordStatusChange', () => {
     );
     await expect(stale).rejects.toThrow(AppError);
     await expect(stale).rejects.toMatchObject({ code: 'invalid_transition', statusCode: 409 });
-    const row = await t.ctx.db
-      .selectFrom('affiliation_requests')
-      .select(['status', 'status_changed_at'])
-      .where('id', '=', r.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'started', status_changed_at: now.toISOString() });
-    const history = await t.ctx.db
-      .selectFrom('affiliation_status_history')
-      .select(['from_status', 'to_status', 'actor_kind'])
-      .where('request_id', '=', r.id)
-      .orderBy('at')
-      .execute();
-    expect(history).toEqual([
+    expect(await loadRequest(t.ctx.db, r.id)).toMatchObject({
+      status: 'started',
+      status_changed_at: now.toISOString(),
+    });
+    const history = await findHistory(t.ctx.db, r.id);
+    expect(history).toMatchObject([
       { from_status: null, to_status: 'sent', actor_kind: 'employer' },
       { from_status: 'sent', to_status: 'started', actor_kind: 'employee' },
     ]);

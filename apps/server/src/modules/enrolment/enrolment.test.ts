@@ -23,6 +23,7 @@ import type { ApiErrorBody } from '../../lib/errors';
 import { findSubmittedBiaKey } from './enrolment.repository';
 import { FORM_COOKIE } from './form-access';
 import { extractPdfText } from '../../../test/pdf-text';
+import { findHistory } from '../affiliations/affiliations.repository';
 
 const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
 
@@ -237,13 +238,8 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
         .executeTakeFirstOrThrow();
       expect(stored.iban_encrypted).not.toContain('FR76');
       expect(t.ctx.cipher.decrypt(stored.iban_encrypted!)).toBe('FR7630006000011234567890189');
-      const history = await t.ctx.db
-        .selectFrom('affiliation_status_history')
-        .select(['from_status', 'to_status', 'actor_kind'])
-        .where('request_id', '=', r.id)
-        .orderBy('at')
-        .execute();
-      expect(history.at(-1)).toEqual({
+      const history = await findHistory(t.ctx.db, r.id);
+      expect(history.at(-1)).toMatchObject({
         from_status: 'sent',
         to_status: 'started',
         actor_kind: 'employee',
