@@ -10,6 +10,7 @@ import type { DemoInfo } from './db/seed/demo';
 import { systemClock, type Clock } from './lib/clock';
 import type { AppContext } from './lib/context';
 import { createFieldCipher, loadOrCreateDataKey } from './lib/crypto';
+import { checkDataKey } from './lib/data-key-check';
 import { loggerOptions } from './lib/logger';
 import { createSmtpTransport, devMailboxTransport, type MailTransport } from './lib/mail/transport';
 import { createSmsProvider } from './lib/sms/provider';
@@ -47,6 +48,8 @@ export async function createRuntime(
       keyFile: config.encryption.keyFile,
       allowCreate: !config.isProduction,
     });
+    const cipher = createFieldCipher(key);
+    await checkDataKey(database.db, cipher);
     const smtp = config.mail.smtpUrl
       ? createSmtpTransport(config.mail.smtpUrl, config.mail.from)
       : null;
@@ -54,7 +57,7 @@ export async function createRuntime(
       config,
       db: database.db,
       dialect: database.dialect,
-      cipher: createFieldCipher(key),
+      cipher,
       storage: await createStorage(config),
       clock: opts.clock ?? systemClock,
       mail: opts.mail ?? smtp ?? devMailboxTransport,

@@ -1,8 +1,9 @@
 import { buildApp } from './app';
-import { createRuntime } from './bootstrap';
+import { createRuntime, type Runtime } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { DemoInfo } from './db/seed/demo';
 import { startJobsWorker } from './jobs/runner';
+import { DataKeyError } from './lib/crypto';
 import { startOutboxWorker } from './lib/outbox/outbox';
 
 async function main(): Promise<void> {
@@ -17,7 +18,16 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const runtime = await createRuntime(config);
+  let runtime: Runtime;
+  try {
+    runtime = await createRuntime(config);
+  } catch (err) {
+    if (err instanceof DataKeyError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   const { ctx, log } = runtime;
   const app = await buildApp(ctx, { loggerInstance: log });
   ctx.outboxWorker = startOutboxWorker(
