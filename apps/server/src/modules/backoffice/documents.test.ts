@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackofficeDocument, EmployerDocuments } from '@affilia/shared/schemas/documents';
-import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
+import {
+  auditActions,
+  browser,
+  buildTestApp,
+  signInAs,
+  type Browser,
+  type TestApp,
+} from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import type { ApiErrorBody } from '../../lib/errors';
 import { TEST_PDF } from '../documents/test-support';
@@ -119,13 +126,7 @@ describe('Back office documents (/api/backoffice/documents)', () => {
     expect(await titles(employerA)).toEqual([]);
     expect((await employerA.get(`/api/documents/${doc.id}/file`)).statusCode).toBe(404);
 
-    const actions = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', doc.id)
-      .orderBy('at')
-      .execute();
-    expect(actions.map((a) => a.action).sort()).toEqual(
+    expect((await auditActions(t.ctx, { target: doc.id })).sort()).toEqual(
       ['document.created', 'document.published', 'document.unpublished'].sort(),
     );
   });

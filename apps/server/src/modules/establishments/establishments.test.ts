@@ -4,7 +4,7 @@ import type {
   AddEstablishmentResult,
   EstablishmentList,
 } from '@affilia/shared/schemas/establishments';
-import { browser, buildTestApp, signInAs, type TestApp } from '../../../test/helper';
+import { auditActions, browser, buildTestApp, signInAs, type TestApp } from '../../../test/helper';
 import {
   createCompany,
   createEmployerUser,
@@ -238,13 +238,7 @@ describe('POST /api/establishments', () => {
       ESTABLISHMENTS.A1.siret,
       ESTABLISHMENTS.Z1.siret,
     ]);
-    const actions = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('actor_user_id', '=', user.id)
-      .orderBy('action')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditActions(t.ctx, { actor: user.id })).toEqual(
       expect.arrayContaining(['perimeter.company_role_granted', 'perimeter.establishment_added']),
     );
     // A second user cannot do the same any more: the company has an administrator now.

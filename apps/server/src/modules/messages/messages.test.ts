@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationSummary } from '@affilia/shared/schemas/messages';
 import {
+  auditActions,
   browser,
   buildTestApp,
   lastMessageTo,
@@ -86,12 +87,7 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
     expect(mail?.subject).toContain('Alpha Immobilier');
     expect(mail?.body_text).toContain(`/back-office/messages?conversation=${created.id}`);
 
-    const audit = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', created.id)
-      .execute();
-    expect(audit.map((a) => a.action)).toContain('conversation.created');
+    expect(await auditActions(t.ctx, { target: created.id })).toContain('conversation.created');
 
     const list = await alpha.get('/api/conversations');
     expect(list.json<{ items: ConversationSummary[] }>().items.map((c) => c.id)).toContain(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackofficeOverview, StaffList, StaffMember } from '@affilia/shared/schemas/staff';
 import {
+  auditActions,
   browser,
   buildTestApp,
   lastLinkSentTo,
@@ -266,12 +267,7 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     const notInvited = await b.post(`/api/backoffice/staff/${manager.id}/resend-invitation`);
     expect(notInvited.json<ErrorBody>().error.code).toBe('user_not_invited');
 
-    const actions = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', created.id)
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(
+    expect(await auditActions(t.ctx, { target: created.id })).toEqual(
       expect.arrayContaining([
         'staff.invited',
         'staff.profile_changed',
@@ -315,13 +311,8 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     expect(back.statusCode).toBe(409);
     expect(back.json<ErrorBody>().error.code).toBe('user_deactivated');
 
-    const actions = await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('target_id', '=', target.id)
-      .where('action', 'like', 'staff.%')
-      .execute();
-    expect(actions.map((a) => a.action).sort()).toEqual([
+    const actions = await auditActions(t.ctx, { target: target.id });
+    expect(actions.filter((a) => a.startsWith('staff.')).sort()).toEqual([
       'staff.deactivated',
       'staff.reactivated',
       'staff.suspended',
