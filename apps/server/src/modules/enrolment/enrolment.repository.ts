@@ -396,6 +396,18 @@ export async function insertAttachment(
   await trx.insertInto('enrolment_attachments').values(row).execute();
 }
 
+/** An attachment of the request's form with its stored file, if the request has it. */
+export function findAttachmentOfRequest(db: Db, requestId: string, attachmentId: string) {
+  return db
+    .selectFrom('enrolment_attachments as a')
+    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
+    .innerJoin('stored_files as s', 's.id', 'a.file_id')
+    .select(['a.id', 'a.file_id', 's.storage_key', 's.original_name', 's.mime_type'])
+    .where('a.id', '=', attachmentId)
+    .where('f.request_id', '=', requestId)
+    .executeTakeFirst();
+}
+
 /**
  * Deletes an attachment of the request's form and its stored file's row; returns the file's
  * storage key, or undefined when the request has no such attachment.
@@ -405,14 +417,7 @@ export async function deleteAttachment(
   requestId: string,
   attachmentId: string,
 ): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('enrolment_attachments as a')
-    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
-    .innerJoin('stored_files as s', 's.id', 'a.file_id')
-    .select(['a.id', 'a.file_id', 's.storage_key'])
-    .where('a.id', '=', attachmentId)
-    .where('f.request_id', '=', requestId)
-    .executeTakeFirst();
+  const row = await findAttachmentOfRequest(trx, requestId, attachmentId);
   if (!row) return undefined;
   await trx.deleteFrom('enrolment_attachments').where('id', '=', row.id).execute();
   await trx.deleteFrom('stored_files').where('id', '=', row.file_id).execute();
