@@ -3,7 +3,9 @@ import type { Database } from '../db/schema';
 
 /**
  * Fixed-window counters in the database, shared by every app instance (SPEC §8).
- * `hit` counts one event and says whether it is still within `limit` for the window.
+ * `hitRateLimit` counts one event and says whether it is still within `limit` for the window:
+ * one statement (insert … on conflict do update … returning, SQLite ≥ 3.35 and PostgreSQL), so
+ * that simultaneous calls on several instances each get their own count — exactly `limit` pass.
  */
 export async function hitRateLimit(
   db: Kysely<Database>,
@@ -12,21 +14,16 @@ export async function hitRateLimit(
 ): Promise<{ allowed: boolean; count: number; retryAfterSeconds: number }> {
   const windowStartMs = Math.floor(opts.now.getTime() / opts.windowMs) * opts.windowMs;
   const windowStart = new Date(windowStartMs).toISOString();
-  await db
+  const { count } = await db
     .insertInto('rate_limits')
     .values({ key, window_start: windowStart, count: 1 })
     .onConflict((oc) =>
       oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limits.count + 1` }),
     )
-    .execute();
-  const row = await db
-    .selectFrom('rate_limits')
-    .select('count')
-    .where('key', '=', key)
-    .where('window_start', '=', windowStart)
+    .returning('count')
     .executeTakeFirstOrThrow();
   const retryAfterSeconds = Math.ceil((windowStartMs + opts.windowMs - opts.now.getTime()) / 1000);
-  return { allowed: row.count <= opts.limit, count: row.count, retryAfterSeconds };
+  return { allowed: count <= opts.limit, count, retryAfterSeconds };
 }
 
 /** Reads a counter without counting. */
