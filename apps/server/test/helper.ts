@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type BuildAppOptions } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { ManualClock } from '../src/lib/clock';
 import type { AppContext } from '../src/lib/context';
+import type { ApiErrorBody } from '../src/lib/errors';
 import { createFieldCipher } from '../src/lib/crypto';
 import { devMailboxTransport, type MailTransport } from '../src/lib/mail/transport';
 import { createLogSmsProvider, type SmsProvider } from '../src/lib/sms/provider';
@@ -75,6 +77,22 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
 }
 
 /** Headers of a state-changing API call from the web app. */
+/**
+ * The test app of a test file: built before its tests, closed after them. The object is filled
+ * in when the app is built: read its fields (`t.app`, `t.ctx`…) inside the tests and hooks.
+ */
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(t, await buildTestApp(opts));
+  });
+  afterAll(() => t.close());
+  return t;
+}
+
+/** The error of an API answer: its stable code, French message and fields. */
+export const errorOf = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
+
 export const jsonHeaders = { 'content-type': 'application/json', 'x-requested-with': 'affilia' };
 
 /** A browser's cookies across `inject` calls (the server's Set-Cookie headers applied). */

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   browser,
-  buildTestApp,
+  errorOf,
   lastLinkSentTo,
   lastMessageTo,
   signInAs,
-  type TestApp,
+  useTestApp,
   auditActions,
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
 import { PASSWORD_RESET_TTL_MS } from './links.service';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 const NEW_PASSWORD = 'Glycine-Boussole-Renard-7';
 
 async function employer() {
@@ -52,7 +47,7 @@ describe('« Mot de passe oublié »', () => {
       email: user.email,
       captcha: 'nope',
     });
-    expect(res.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    expect(errorOf(res).code).toBe('captcha_invalid');
   });
 
   it('resets the password once, and ends every session of the account', async () => {
@@ -80,7 +75,7 @@ describe('« Mot de passe oublié »', () => {
       token,
       password: NEW_PASSWORD,
     });
-    expect(reused.json<ErrorBody>().error.code).toBe('link_used');
+    expect(errorOf(reused).code).toBe('link_used');
     const oldPassword = await browser(t.app).post('/api/auth/sign-in', {
       email: user.email,
       password: user.password,
@@ -104,7 +99,7 @@ describe('« Mot de passe oublié »', () => {
       password: NEW_PASSWORD,
     });
     expect(res.statusCode).toBe(410);
-    expect(res.json<ErrorBody>().error.code).toBe('link_expired');
+    expect(errorOf(res).code).toBe('link_expired');
   });
 
   it('refuses the current password as the new one, next to the field, and keeps the link', async () => {
@@ -118,7 +113,7 @@ describe('« Mot de passe oublié »', () => {
       password: user.password,
     });
     expect(same.statusCode).toBe(400);
-    expect(same.json<ErrorBody>().error).toMatchObject({
+    expect(errorOf(same)).toMatchObject({
       code: 'password_unchanged',
       message: 'Choisissez un mot de passe différent de l’actuel.',
       fields: { password: 'Choisissez un mot de passe différent de l’actuel' },

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   browser,
-  buildTestApp,
+  errorOf,
   lastCodeSentTo,
   lastLinkSentTo,
   lastMessageTo,
   signInAs,
-  type TestApp,
+  useTestApp,
   auditActions,
 } from '../../../test/helper';
 import { createCompany, createEmployerUser, createStaffUser } from '../../../test/factories';
@@ -14,14 +14,7 @@ import { CODE_RESEND_COOLDOWN_MS } from '../auth/sign-in.service';
 import { EMAIL_CHANGE_TTL_MS } from './profile.service';
 import { loadUser } from './users.repository';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
-
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
-const errorOf = (res: { json: <T>() => T }) => res.json<ErrorBody>().error;
+const t = useTestApp();
 
 // Each test signs in from its own address, so that the per-IP limits of one test never bite
 // another.
