@@ -40,7 +40,7 @@ export async function createRuntime(
   opts: { clock?: Clock; log?: Logger; mail?: MailTransport; seed?: boolean } = {},
 ): Promise<Runtime> {
   const log = opts.log ?? createLogger(config);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { poolMax: config.databasePoolMax });
   try {
     await migrateToLatest(database.db);
     const key = loadOrCreateDataKey({

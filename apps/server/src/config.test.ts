@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBe(path.join(repoRoot, 'data/affilia.db'));
     expect(c.encryption.keyFile).toBe(path.join(repoRoot, 'data/affilia.key'));
     expect(c.fileStorageDir).toBe(path.join(repoRoot, 'data/files'));
+    expect(c.databasePoolMax).toBe(10);
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.mail.smtpUrl).toBeUndefined();
     expect(c.sms.provider).toBe('log');
@@ -25,6 +26,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/affilia' }).databaseUrl).toBe(
       'postgres://u:p@db:5432/affilia',
     );
+  });
+
+  it('issue 17: takes the size of the PostgreSQL pool from DATABASE_POOL_MAX', () => {
+    expect(loadConfig({ DATABASE_POOL_MAX: '4' }).databasePoolMax).toBe(4);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
   });
 
   it('treats empty variables as unset', () => {

@@ -25,6 +25,10 @@ export const EnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   DATABASE_URL: z.preprocess(emptyToUndefined, z.string().default('data/affilia.db')),
+  DATABASE_POOL_MAX: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(10),
+  ),
   DATA_ENCRYPTION_KEY: optionalString,
   DATA_ENCRYPTION_KEY_FILE: optionalString,
   FILE_STORAGE: z.preprocess(emptyToUndefined, z.enum(['local', 's3']).default('local')),
@@ -88,6 +92,8 @@ export interface Config {
   publicUrl: string;
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string;
+  /** PostgreSQL connections per instance. */
+  databasePoolMax: number;
   encryption: { key?: string; keyFile: string };
   /** The folder of the local storage (and what `storage migrate` reads from). */
   fileStorageDir: string;
@@ -172,6 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     databaseUrl,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     encryption: {
       key: e.DATA_ENCRYPTION_KEY,
       keyFile: e.DATA_ENCRYPTION_KEY_FILE

@@ -39,11 +39,13 @@ export function dialectOf(url: string): Dialect {
 
 /**
  * Opens the database named by `url`: a PostgreSQL URL, or else the path of a SQLite file
- * (created with its folder if missing). The only place that knows about dialects.
+ * (created with its folder if missing). The only place that knows about dialects. `poolMax`:
+ * the PostgreSQL connections this process may open (DATABASE_POOL_MAX; mind the server's
+ * max_connections, 100 by default, across every instance).
  */
-export function openDatabase(url: string): DatabaseHandle {
+export function openDatabase(url: string, opts: { poolMax?: number } = {}): DatabaseHandle {
   if (dialectOf(url) === 'postgres') {
-    const pool = new (loadPg().Pool)({ connectionString: url, max: 10 });
+    const pool = new (loadPg().Pool)({ connectionString: url, max: opts.poolMax ?? 10 });
     // An idle connection closed by the server (restart, failover, a dropped test database)
     // must not crash the process: the pool discards it and opens a new one when needed.
     pool.on('error', () => undefined);
