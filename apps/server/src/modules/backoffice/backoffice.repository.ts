@@ -41,18 +41,6 @@ export function findQueue(
     .execute();
 }
 
-/** An attachment's file of the request's form. */
-export function findAttachmentFile(db: Db, requestId: string, attachmentId: string) {
-  return db
-    .selectFrom('enrolment_attachments as a')
-    .innerJoin('enrolment_forms as f', 'f.id', 'a.form_id')
-    .innerJoin('stored_files as s', 's.id', 'a.file_id')
-    .select(['s.storage_key', 's.original_name', 's.mime_type'])
-    .where('a.id', '=', attachmentId)
-    .where('f.request_id', '=', requestId)
-    .executeTakeFirst();
-}
-
 /** What the back office's actions on a request check and tell: its status, mode and employee. */
 export function findRequestForAction(db: Db, requestId: string) {
   return db

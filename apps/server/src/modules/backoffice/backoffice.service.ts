@@ -25,6 +25,7 @@ import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import {
   attachmentView,
   displayNir,
+  findAttachmentOfRequest,
   loadFormParts,
   loadRequestContext,
   maskIban,
@@ -32,12 +33,7 @@ import {
 import { employerRecipients } from '../enrolment/enrolment.service';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
-import {
-  findAttachmentFile,
-  findQueue,
-  findRequestForAction,
-  uncertifyForm,
-} from './backoffice.repository';
+import { findQueue, findRequestForAction, uncertifyForm } from './backoffice.repository';
 import { recordStaffAudit } from './staff-audit';
 
 const QUEUE_LIMIT = 500;
@@ -171,7 +167,7 @@ export async function getAttachmentFile(
   requestId: string,
   attachmentId: string,
 ): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
-  const row = await findAttachmentFile(ctx.db, requestId, attachmentId);
+  const row = await findAttachmentOfRequest(ctx.db, requestId, attachmentId);
   if (!row) throw notFound('Cette pièce jointe est introuvable.');
   return {
     bytes: await ctx.storage.read(row.storage_key),
