@@ -9,7 +9,9 @@
  *       loads reference data (first loads: 100,000 members in under a minute) with the same
  *       parsing, rules and report as the back office's import;
  *   storage migrate --to s3
- *       copies the files of the local folder into the S3 bucket (FILE_STORAGE=s3's settings).
+ *       copies the files of the local folder into the S3 bucket (FILE_STORAGE=s3's settings);
+ *   backup --out <file.db>
+ *       a consistent copy of the SQLite database while the server runs (PostgreSQL: pg_dump).
  *
  * Each command lives in its module (`*.cli.ts`) and is loaded only when called.
  */
@@ -17,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   'create-staff': () => import('./modules/staff/staff.cli'),
   import: () => import('./modules/reference-data/import.cli'),
   storage: () => import('./lib/storage.cli'),
+  backup: () => import('./lib/backup.cli'),
 };
 
 function usage(): string {
@@ -27,6 +30,7 @@ function usage(): string {
     '  create-staff --email <email> --name "<Prénom Nom>" [--role admin|manager] [--mobile <+336…>]',
     '  import <file.csv|file.xlsx> --kind companies|establishments|contracts|members [--dry-run] [--report <report.csv>]',
     '  storage migrate --to s3',
+    '  backup --out <file.db>',
   ].join('\n');
 }
 

@@ -15,6 +15,11 @@ export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
   close: () => Promise<void>;
+  /**
+   * SQLite only: a consistent copy of the live database into a new file, through SQLite's online
+   * backup API (the server keeps serving meanwhile). PostgreSQL is saved with pg_dump (README).
+   */
+  backup?: (toFile: string) => Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
@@ -66,7 +71,14 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): Data
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => db.destroy(),
+    backup: async (toFile) => {
+      await sqlite.backup(toFile);
+    },
+  };
 }
 
 /**
