@@ -14,6 +14,7 @@ import {
 import {
   browser,
   buildTestApp,
+  errorOf,
   lastMessageTo,
   signInAs,
   type Browser,
@@ -118,7 +119,6 @@ type Detail = {
   abandonReason: string | null;
   formExpiresAt: string | null;
 };
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 describe('POST /api/affiliations', () => {
   it('creates a request in mode email: link emailed, only its hash stored, history, audit', async () => {
@@ -191,18 +191,16 @@ describe('POST /api/affiliations', () => {
     const wrongKey = computeNirKey(nir) === '01' ? '02' : '01';
     const res = await admin.post('/api/affiliations', valid({ nir: nir + wrongKey }));
     expect(res.statusCode).toBe(400);
-    expect(res.json<ErrorBody>().error.fields?.nir).toBe(
-      'La clé du numéro de sécurité sociale ne correspond pas',
-    );
+    expect(errorOf(res).fields?.nir).toBe('La clé du numéro de sécurité sociale ne correspond pas');
     const temporary = await admin.post('/api/affiliations', valid({ nir: '7850675123456' }));
     expect(temporary.statusCode).toBe(400);
-    expect(temporary.json<ErrorBody>().error.fields?.nir).toMatch(/provisoires/);
+    expect(errorOf(temporary).fields?.nir).toMatch(/provisoires/);
   });
 
   it('puts every missing field on its path, in French', async () => {
     const res = await admin.post('/api/affiliations', {});
     expect(res.statusCode).toBe(400);
-    const fields = res.json<ErrorBody>().error.fields ?? {};
+    const fields = errorOf(res).fields ?? {};
     for (const f of [
       'establishmentId',
       'professionalStatus',
@@ -225,14 +223,14 @@ describe('POST /api/affiliations', () => {
   it('requires the end date of a fixed-term contract, after its start', async () => {
     const noEnd = await admin.post('/api/affiliations', valid({ employmentContractType: 'cdd' }));
     expect(noEnd.statusCode).toBe(400);
-    expect(noEnd.json<ErrorBody>().error.fields?.employmentEndDate).toBe(
+    expect(errorOf(noEnd).fields?.employmentEndDate).toBe(
       'La date de fin du contrat de travail est obligatoire pour ce type de contrat',
     );
     const before = await admin.post(
       '/api/affiliations',
       valid({ employmentContractType: 'interim', employmentEndDate: '2026-02-01' }),
     );
-    expect(before.json<ErrorBody>().error.fields?.employmentEndDate).toBe(
+    expect(errorOf(before).fields?.employmentEndDate).toBe(
       'La date de fin du contrat de travail doit être postérieure à la date de début',
     );
     const ok = await admin.post(
@@ -248,16 +246,14 @@ describe('POST /api/affiliations', () => {
       valid({ affiliationDate: '2026-01-15' }),
     );
     expect(beforeHire.statusCode).toBe(400);
-    expect(beforeHire.json<ErrorBody>().error.fields?.affiliationDate).toMatch(
-      /antérieure à la date d’entrée/,
-    );
+    expect(errorOf(beforeHire).fields?.affiliationDate).toMatch(/antérieure à la date d’entrée/);
     // Cadres: their own contract, which starts on 01/04/2026.
     const beforeContract = await admin.post(
       '/api/affiliations',
       valid({ professionalStatus: 'cadre' }),
     );
     expect(beforeContract.statusCode).toBe(400);
-    expect(beforeContract.json<ErrorBody>().error.fields?.affiliationDate).toBe(
+    expect(errorOf(beforeContract).fields?.affiliationDate).toBe(
       "La date d'affiliation ne peut pas être antérieure au début du contrat Frais de Santé (01/04/2026)",
     );
     const cadre = await admin.post(
@@ -280,7 +276,7 @@ describe('POST /api/affiliations', () => {
       }),
     );
     expect(future.statusCode).toBe(400);
-    expect(future.json<ErrorBody>().error.fields?.birthDate).toBe(
+    expect(errorOf(future).fields?.birthDate).toBe(
       'La date de naissance ne peut pas être dans le futur',
     );
     const old = await admin.post(
@@ -288,12 +284,12 @@ describe('POST /api/affiliations', () => {
       valid({ nir: '1850675123456', birthDate: '15/06/1885' }),
     );
     expect(old.statusCode).toBe(400);
-    expect(old.json<ErrorBody>().error.fields?.birthDate).toBe(
+    expect(errorOf(old).fields?.birthDate).toBe(
       'Cette date de naissance donnerait plus de 120 ans : vérifiez l’année',
     );
     const child = await admin.post('/api/affiliations', valid({ birthDate: '2015-06-15' }));
     expect(child.statusCode).toBe(400);
-    expect(child.json<ErrorBody>().error.fields?.birthDate).toMatch(/au moins 14 ans/);
+    expect(errorOf(child).fields?.birthDate).toMatch(/au moins 14 ans/);
     expect(
       await t.ctx.db
         .selectFrom('affiliation_requests')
@@ -307,8 +303,8 @@ describe('POST /api/affiliations', () => {
     const body = valid({ birthDate: '1990-01-20' });
     const warned = await admin.post('/api/affiliations', body);
     expect(warned.statusCode).toBe(400);
-    expect(warned.json<ErrorBody>().error.code).toBe('nir_birth_date_warning');
-    expect(warned.json<ErrorBody>().error.fields?.nir).toMatch(/ne correspondent pas/);
+    expect(errorOf(warned).code).toBe('nir_birth_date_warning');
+    expect(errorOf(warned).fields?.nir).toMatch(/ne correspondent pas/);
     const confirmed = await admin.post('/api/affiliations', { ...body, confirmNirWarning: true });
     expect(confirmed.statusCode, confirmed.body).toBe(201);
   });
@@ -324,20 +320,20 @@ describe('POST /api/affiliations', () => {
     for (const alreadyAffiliated of [true, false]) {
       const res = await admin.post('/api/affiliations', valid({ nir, alreadyAffiliated }));
       expect(res.statusCode).toBe(409);
-      expect(res.json<ErrorBody>().error).toMatchObject({
+      expect(errorOf(res)).toMatchObject({
         code: 'already_covered',
         message: expect.stringContaining(
           'Ce salarié est déjà couvert par le contrat BASE CCN Ensemble',
         ) as string,
       });
-      expect(res.json<ErrorBody>().error.message).toContain('depuis le 01/01/2024');
+      expect(errorOf(res).message).toContain('depuis le 01/01/2024');
     }
   });
 
   it('« Oui » links the existing member; unknown NIR is a field error', async () => {
     const unknown = await admin.post('/api/affiliations', valid({ alreadyAffiliated: true }));
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json<ErrorBody>().error.fields?.nir).toMatch(/Aucun salarié/);
+    expect(errorOf(unknown).fields?.nir).toMatch(/Aucun salarié/);
 
     const nir = freshNir();
     const member = await createMember(t.ctx.db, t.ctx.cipher, {
@@ -356,7 +352,7 @@ describe('POST /api/affiliations', () => {
     expect((await admin.post('/api/affiliations', valid({ nir }))).statusCode).toBe(201);
     const again = await admin.post('/api/affiliations', valid({ nir, establishmentId: paris.id }));
     expect(again.statusCode).toBe(409);
-    expect(again.json<ErrorBody>().error.code).toBe('request_pending');
+    expect(errorOf(again).code).toBe('request_pending');
     // The same person in another company is another member.
   });
 
@@ -375,7 +371,7 @@ describe('POST /api/affiliations', () => {
       .execute();
     const res = await b.post('/api/affiliations', valid());
     expect(res.statusCode).toBe(429);
-    expect(res.json<ErrorBody>().error.code).toBe('too_many_attempts');
+    expect(errorOf(res).code).toBe('too_many_attempts');
   });
 
   it('refuses an establishment outside the perimeter (404)', async () => {
@@ -617,8 +613,8 @@ describe('reminders and cancellation', () => {
     const id = created.json<Detail>().id;
     const tooSoon = await admin.post(`/api/affiliations/${id}/reminder`, {});
     expect(tooSoon.statusCode).toBe(409);
-    expect(tooSoon.json<ErrorBody>().error.code).toBe('reminder_too_soon');
-    expect(tooSoon.json<ErrorBody>().error.message).toContain('le 03/03/2026 à 10:00');
+    expect(errorOf(tooSoon).code).toBe('reminder_too_soon');
+    expect(errorOf(tooSoon).message).toContain('le 03/03/2026 à 10:00');
 
     const hashBefore = (
       await t.ctx.db
@@ -666,7 +662,7 @@ describe('reminders and cancellation', () => {
     });
     const res = await admin.post(`/api/affiliations/${letter.id}/reminder`, {});
     expect(res.statusCode).toBe(409);
-    expect(res.json<ErrorBody>().error.code).toBe('reminder_not_possible');
+    expect(errorOf(res).code).toBe('reminder_not_possible');
     const finalised = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
       establishment: lyon,
       contract: contractAll,
@@ -674,7 +670,7 @@ describe('reminders and cancellation', () => {
       status: 'finalised',
     });
     const res2 = await admin.post(`/api/affiliations/${finalised.id}/reminder`, {});
-    expect(res2.json<ErrorBody>().error.code).toBe('reminder_not_possible');
+    expect(errorOf(res2).code).toBe('reminder_not_possible');
   });
 
   it('cancels a request: abandoned, reason, link dead; refused once finalised', async () => {
@@ -707,7 +703,7 @@ describe('reminders and cancellation', () => {
     expect(row).toEqual({ form_token_hash: null, form_token_expires_at: null });
     const again = await regional.post(`/api/affiliations/${request.id}/cancel`, {});
     expect(again.statusCode).toBe(409);
-    expect(again.json<ErrorBody>().error.code).toBe('invalid_transition');
+    expect(errorOf(again).code).toBe('invalid_transition');
 
     for (const status of ['finalised', 'validated'] as const) {
       const r = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
@@ -718,7 +714,7 @@ describe('reminders and cancellation', () => {
       });
       const refused = await admin.post(`/api/affiliations/${r.id}/cancel`, {});
       expect(refused.statusCode).toBe(409);
-      expect(refused.json<ErrorBody>().error.code).toBe('invalid_transition');
+      expect(errorOf(refused).code).toBe('invalid_transition');
     }
   });
 

@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browser,
-  buildTestApp,
-  lastLinkSentTo,
-  signInAs,
-  type TestApp,
-} from '../../../test/helper';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, errorOf, lastLinkSentTo, signInAs, useTestApp } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
 import {
   createCompany,
@@ -15,15 +9,12 @@ import {
 } from '../../../test/factories';
 import { EMAIL_CONFIRMATION_TTL_MS } from './activation.service';
 
-let t: TestApp;
+const t = useTestApp();
 let termsId: string;
 beforeAll(async () => {
-  t = await buildTestApp();
   termsId = (await publishTerms(t.ctx.db)).id;
 });
-afterAll(() => t.close());
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 const PASSWORD = 'Marronnier-Pervenche-58';
 
 async function freeEstablishment() {
@@ -95,7 +86,7 @@ describe('« Activer mon espace »', () => {
 
     // No sign-in before the address is confirmed.
     const early = await b.post('/api/auth/sign-in', { email: user.email, password: PASSWORD });
-    expect(early.json<ErrorBody>().error.code).toBe('email_not_confirmed');
+    expect(errorOf(early).code).toBe('email_not_confirmed');
 
     const link = await lastLinkSentTo(t.ctx, user.email);
     const token = link.split('/confirmer-email/')[1]!;
@@ -104,7 +95,7 @@ describe('« Activer mon espace »', () => {
     expect(confirmed.statusCode).toBe(200);
     const again = await b.post('/api/auth/email/confirm', { token });
     expect(again.statusCode).toBe(410);
-    expect(again.json<ErrorBody>().error.code).toBe('link_used');
+    expect(errorOf(again).code).toBe('link_used');
 
     await signInAs(b, t.ctx, {
       email: user.email,
@@ -128,10 +119,8 @@ describe('« Activer mon espace »', () => {
     );
     const unknownSiret = await identify(b, '73282932000074', company.insurer_company_identifier);
     expect(wrongIdentifier.statusCode).toBe(400);
-    expect(wrongIdentifier.json<ErrorBody>().error.code).toBe('activation_mismatch');
-    expect(unknownSiret.json<ErrorBody>().error.message).toBe(
-      wrongIdentifier.json<ErrorBody>().error.message,
-    );
+    expect(errorOf(wrongIdentifier).code).toBe('activation_mismatch');
+    expect(errorOf(unknownSiret).message).toBe(errorOf(wrongIdentifier).message);
   });
 
   it('checks the SIRET checksum and the captcha', async () => {
@@ -139,13 +128,13 @@ describe('« Activer mon espace »', () => {
     const b = browser(t.app);
     const bad = await identify(b, '73282932000079', company.insurer_company_identifier);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<ErrorBody>().error.fields?.siret).toMatch(/SIRET/);
+    expect(errorOf(bad).fields?.siret).toMatch(/SIRET/);
     const noCaptcha = await b.post('/api/auth/activation/identify', {
       siret: '73282932000074',
       companyIdentifier: company.insurer_company_identifier,
       captcha: 'forged',
     });
-    expect(noCaptcha.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    expect(errorOf(noCaptcha).code).toBe('captcha_invalid');
   });
 
   it('is refused when the company already has an active administrator', async () => {
@@ -157,7 +146,7 @@ describe('« Activer mon espace »', () => {
       company.insurer_company_identifier,
     );
     expect(res.statusCode).toBe(409);
-    expect(res.json<ErrorBody>().error).toMatchObject({
+    expect(errorOf(res)).toMatchObject({
       code: 'activation_admin_exists',
       message: expect.stringMatching(/administrateur/),
     });
@@ -184,18 +173,18 @@ describe('« Activer mon espace »', () => {
       password: 'motdepasse123',
     });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json<ErrorBody>().error.fields?.password).toMatch(/facile|caractères/);
+    expect(errorOf(weak).fields?.password).toMatch(/facile|caractères/);
     const noTerms = await b.post('/api/auth/activation/complete', { ...base, acceptTerms: false });
     expect(noTerms.statusCode).toBe(400);
-    expect(noTerms.json<ErrorBody>().error.fields?.acceptTerms).toMatch(/conditions/);
+    expect(errorOf(noTerms).fields?.acceptTerms).toMatch(/conditions/);
     const existing = await createEmployerUser(t.ctx.db, []);
     const taken = await b.post('/api/auth/activation/complete', { ...base, email: existing.email });
-    expect(taken.json<ErrorBody>().error.code).toBe('email_taken');
+    expect(errorOf(taken).code).toBe('email_taken');
     const forged = await b.post('/api/auth/activation/complete', {
       ...base,
       ticket: `${ticket.split('.')[0]}.deadbeef`,
     });
-    expect(forged.json<ErrorBody>().error.code).toBe('activation_ticket_invalid');
+    expect(errorOf(forged).code).toBe('activation_ticket_invalid');
     const users = await t.ctx.db
       .selectFrom('users')
       .select('id')
@@ -226,11 +215,10 @@ describe('« Activer mon espace »', () => {
     t.clock.advance(EMAIL_CONFIRMATION_TTL_MS + 1000);
     const res = await b.post('/api/auth/email/confirm', { token });
     expect(res.statusCode).toBe(410);
-    expect(res.json<ErrorBody>().error.code).toBe('link_expired');
-    expect(
-      (await b.post('/api/auth/email/confirm', { token: 'x'.repeat(43) })).json<ErrorBody>().error
-        .code,
-    ).toBe('link_invalid');
+    expect(errorOf(res).code).toBe('link_expired');
+    expect(errorOf(await b.post('/api/auth/email/confirm', { token: 'x'.repeat(43) })).code).toBe(
+      'link_invalid',
+    );
     // A new link can be asked for; the answer does not depend on the address.
     expect(
       (await b.post('/api/auth/email/resend-confirmation', { email: 'ines.noel@exemple.fr' }))

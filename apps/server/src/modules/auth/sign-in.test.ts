@@ -1,13 +1,13 @@
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   browser,
-  buildTestApp,
+  errorOf,
   lastCodeSentTo,
   lastMessageTo,
   signInAs,
   type Browser,
-  type TestApp,
+  useTestApp,
   auditActions,
 } from '../../../test/helper';
 import { solveCaptcha } from '../../../test/captcha';
@@ -17,31 +17,27 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service';
 import { CODE_TTL_MS } from './sign-in.service';
 import { loadUser } from '../users/users.repository';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({
-    async setup(app) {
-      // A route of each space, to check that a session of the other kind is refused.
-      await app.register(
-        scope('employer', {
-          routes: async (employer) => {
-            employer.get('/api/test/employer-only', async (request) => ({
-              id: request.employer.user.id,
-            }));
-          },
-        }),
-      );
-      await app.register(
-        scope('backoffice', {
-          routes: async (staff) => {
-            staff.get('/api/test/staff-only', async (request) => ({ id: request.staff.userId }));
-          },
-        }),
-      );
-    },
-  });
+const t = useTestApp({
+  async setup(app) {
+    // A route of each space, to check that a session of the other kind is refused.
+    await app.register(
+      scope('employer', {
+        routes: async (employer) => {
+          employer.get('/api/test/employer-only', async (request) => ({
+            id: request.employer.user.id,
+          }));
+        },
+      }),
+    );
+    await app.register(
+      scope('backoffice', {
+        routes: async (staff) => {
+          staff.get('/api/test/staff-only', async (request) => ({ id: request.staff.userId }));
+        },
+      }),
+    );
+  },
 });
-afterAll(() => t.close());
 
 /** The sign-in form sent with the right password and a solved « Je ne suis pas un robot ». */
 const signInWithCaptcha = async (b: Browser, user: { email: string; password: string }) =>
@@ -50,8 +46,6 @@ const signInWithCaptcha = async (b: Browser, user: { email: string; password: st
     password: user.password,
     captcha: await solveCaptcha(t.app),
   });
-
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 async function newEmployer(over: Parameters<typeof createEmployerUser>[2] = {}) {
   const company = await createCompany(t.ctx.db);
@@ -72,9 +66,9 @@ describe('sign-in with email and password', () => {
     });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
-    expect(unknown.json<ErrorBody>().error.code).toBe('invalid_credentials');
-    expect(wrong.json<ErrorBody>().error).toEqual({
-      ...unknown.json<ErrorBody>().error,
+    expect(errorOf(unknown).code).toBe('invalid_credentials');
+    expect(errorOf(wrong)).toEqual({
+      ...errorOf(unknown),
       requestId: expect.any(String),
     });
     const audit = await t.ctx.db
@@ -192,26 +186,26 @@ describe('sign-in with email and password', () => {
       email: unconfirmed.email,
       password: unconfirmed.password,
     });
-    expect(r1.json<ErrorBody>().error.code).toBe('email_not_confirmed');
+    expect(errorOf(r1).code).toBe('email_not_confirmed');
     const r2 = await b.post('/api/auth/sign-in', {
       email: suspended.email,
       password: suspended.password,
     });
-    expect(r2.json<ErrorBody>().error.code).toBe('account_disabled');
+    expect(errorOf(r2).code).toBe('account_disabled');
     // A staff account never opens the employers' space, and the reverse.
     const r3 = await b.post('/api/auth/sign-in', {
       email: staff.email,
       password: staff.password,
       space: 'employer',
     });
-    expect(r3.json<ErrorBody>().error.code).toBe('invalid_credentials');
+    expect(errorOf(r3).code).toBe('invalid_credentials');
     const employer = await newEmployer();
     const r4 = await b.post('/api/auth/sign-in', {
       email: employer.email,
       password: employer.password,
       space: 'backoffice',
     });
-    expect(r4.json<ErrorBody>().error.code).toBe('invalid_credentials');
+    expect(errorOf(r4).code).toBe('invalid_credentials');
   });
 
   it('keeps the two spaces apart once signed in', async () => {
@@ -237,7 +231,7 @@ describe('sign-in with email and password', () => {
       payload: { email: user.email, password: user.password },
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json<ErrorBody>().error.code).toBe('csrf_header_missing');
+    expect(errorOf(res).code).toBe('csrf_header_missing');
   });
 });
 
@@ -255,16 +249,16 @@ describe('SMS codes', () => {
     const code = await lastCodeSentTo(t.ctx, user.mobile_phone!);
     const wrong = code === '000000' ? '111111' : '000000';
     const r1 = await b.post('/api/auth/second-factor/verify', { code: wrong });
-    expect(r1.json<ErrorBody>().error).toMatchObject({
+    expect(errorOf(r1)).toMatchObject({
       code: 'code_invalid',
       message: expect.stringContaining('2 essais'),
     });
     await b.post('/api/auth/second-factor/verify', { code: wrong });
     const r3 = await b.post('/api/auth/second-factor/verify', { code: wrong });
-    expect(r3.json<ErrorBody>().error.code).toBe('code_expired');
+    expect(errorOf(r3).code).toBe('code_expired');
     const right = await b.post('/api/auth/second-factor/verify', { code });
     expect(right.statusCode).toBe(400);
-    expect(right.json<ErrorBody>().error.code).toBe('code_expired');
+    expect(errorOf(right).code).toBe('code_expired');
     const failures = await t.ctx.db
       .selectFrom('audit_log')
       .select('id')
@@ -279,9 +273,9 @@ describe('SMS codes', () => {
     await b.post('/api/auth/second-factor/send', {});
     const code = await lastCodeSentTo(t.ctx, user.mobile_phone!);
     t.clock.advance(CODE_TTL_MS + 1000);
-    expect(
-      (await b.post('/api/auth/second-factor/verify', { code })).json<ErrorBody>().error.code,
-    ).toBe('code_expired');
+    expect(errorOf(await b.post('/api/auth/second-factor/verify', { code })).code).toBe(
+      'code_expired',
+    );
 
     const second = await pending();
     await second.b.post('/api/auth/second-factor/send', {});
@@ -295,7 +289,7 @@ describe('SMS codes', () => {
     replay.jar.set('__Host-affilia_signin', attemptCookie);
     const r = await replay.post('/api/auth/second-factor/verify', { code: code2 });
     expect(r.statusCode).toBe(401);
-    expect(r.json<ErrorBody>().error.code).toBe('second_factor_pending');
+    expect(errorOf(r).code).toBe('second_factor_pending');
   });
 
   it('binds a code to its sign-in attempt', async () => {
@@ -306,7 +300,7 @@ describe('SMS codes', () => {
     const other = browser(t.app);
     await other.post('/api/auth/sign-in', { email: a.user.email, password: a.user.password });
     const r = await other.post('/api/auth/second-factor/verify', { code });
-    expect(r.json<ErrorBody>().error.code).toBe('code_expired');
+    expect(errorOf(r).code).toBe('code_expired');
   });
 
   it('limits resends with a cool-down', async () => {
@@ -315,7 +309,7 @@ describe('SMS codes', () => {
     const { resendAvailableAt } = first.json<{ resendAvailableAt: string }>();
     const tooSoon = await b.post('/api/auth/second-factor/send', {});
     expect(tooSoon.statusCode).toBe(429);
-    expect(tooSoon.json<ErrorBody>().error.code).toBe('resend_too_soon');
+    expect(errorOf(tooSoon).code).toBe('resend_too_soon');
     expect(tooSoon.headers['retry-after']).toBeDefined();
     t.clock.set(resendAvailableAt);
     expect((await b.post('/api/auth/second-factor/send', {})).statusCode).toBe(200);
@@ -325,7 +319,7 @@ describe('SMS codes', () => {
     const { user, b } = await pending();
     const r = await b.post('/api/auth/second-factor/send', { mobilePhone: '07 11 22 33 44' });
     expect(r.statusCode).toBe(400);
-    expect(r.json<ErrorBody>().error.code).toBe('phone_on_file');
+    expect(errorOf(r).code).toBe('phone_on_file');
     expect(await lastMessageTo(t.ctx, '+33711223344', 'sms')).toBeUndefined();
     expect(user.mobile_phone).not.toBe('+33711223344');
   });
@@ -338,9 +332,7 @@ describe('SMS codes', () => {
       password: user.password,
     });
     expect(signIn.json()).toMatchObject({ status: 'second_factor_required', maskedPhone: null });
-    expect((await b.post('/api/auth/second-factor/send', {})).json<ErrorBody>().error.code).toBe(
-      'phone_required',
-    );
+    expect(errorOf(await b.post('/api/auth/second-factor/send', {})).code).toBe('phone_required');
     const sent = await b.post('/api/auth/second-factor/send', { mobilePhone: '07 98 76 54 32' });
     expect(sent.json()).toMatchObject({ maskedPhone: '+33 7 •• •• •• 32' });
     const code = await lastCodeSentTo(t.ctx, '+33798765432');
@@ -363,7 +355,7 @@ describe('throttling', () => {
       password: user.password,
     });
     expect(blocked.statusCode).toBe(429);
-    expect(blocked.json<ErrorBody>().error).toMatchObject({
+    expect(errorOf(blocked)).toMatchObject({
       code: 'captcha_required',
       message: expect.stringMatching(/« Je ne suis pas un robot ».*réessayez dans 15 secondes/),
     });
@@ -372,7 +364,7 @@ describe('throttling', () => {
       await b.post('/api/auth/sign-in', { email: 'ghost@exemple.fr', password: `x-${i}` });
     const ghost = await b.post('/api/auth/sign-in', { email: 'ghost@exemple.fr', password: 'x' });
     expect(ghost.statusCode).toBe(429);
-    expect(ghost.json<ErrorBody>().error.code).toBe('captcha_required');
+    expect(errorOf(ghost).code).toBe('captcha_required');
 
     // A solved captcha lets the right password through at once, without waiting.
     const solved = await signInWithCaptcha(b, user);
@@ -406,7 +398,7 @@ describe('throttling', () => {
       password: user.password,
     });
     expect(asked.statusCode).toBe(429);
-    expect(asked.json<ErrorBody>().error).toMatchObject({
+    expect(errorOf(asked)).toMatchObject({
       code: 'captcha_required',
       message: expect.stringMatching(/« Je ne suis pas un robot ».*« Mot de passe oublié/),
     });
@@ -416,7 +408,7 @@ describe('throttling', () => {
       captcha: 'bm9wZQ==',
     });
     expect(forged.statusCode).toBe(400);
-    expect(forged.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    expect(errorOf(forged).code).toBe('captcha_invalid');
     // A captcha does not make a wrong password right, and is accepted once only.
     const captcha = await solveCaptcha(t.app);
     const wrong = await b.post('/api/auth/sign-in', {
@@ -425,13 +417,13 @@ describe('throttling', () => {
       captcha,
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json<ErrorBody>().error.code).toBe('invalid_credentials');
+    expect(errorOf(wrong).code).toBe('invalid_credentials');
     const replayed = await owner.post('/api/auth/sign-in', {
       email: user.email,
       password: user.password,
       captcha,
     });
-    expect(replayed.json<ErrorBody>().error.code).toBe('captcha_invalid');
+    expect(errorOf(replayed).code).toBe('captcha_invalid');
     // The owner: a solved captcha with the right password signs in, the same day.
     const signedIn = await signInWithCaptcha(owner, user);
     expect(signedIn.statusCode).toBe(200);
@@ -481,7 +473,7 @@ describe('sessions', () => {
     t.clock.advance(SESSION_IDLE_MS + 1000);
     const res = await b.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
-    expect(res.json<ErrorBody>().error.code).toBe('unauthenticated');
+    expect(errorOf(res).code).toBe('unauthenticated');
   });
 
   it('end after 12 hours even when active', async () => {
