@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/db';
 import { createRuntime } from '../bootstrap';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
@@ -71,6 +73,50 @@ describe('issue 17: npm run cli -- backup', () => {
     expect(fs.readFileSync(existing, 'utf8')).toBe('x');
     expect((await cli([])).err).toContain('backup --out');
   });
+
+  /** PostgreSQL's client programs (Debian keeps them under /usr/lib/postgresql/<version>/bin). */
+  function pgProgram(name: string): string {
+    const root = '/usr/lib/postgresql';
+    const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => +b - +a) : [];
+    const found = versions
+      .map((v) => path.join(root, v, 'bin', name))
+      .find((p) => fs.existsSync(p));
+    return found ?? name;
+  }
+
+  it.runIf(process.env.TEST_POSTGRES_URL)(
+    'the README’s PostgreSQL procedure: pg_dump, then pg_restore, finds the data',
+    async () => {
+      const source = await createTestDatabase();
+      const target = await createTestDatabase();
+      try {
+        const live = await createRuntime(loadConfig({ ...env, DATABASE_URL: source.url }), {
+          seed: true,
+        });
+        const members = await live.ctx.db.selectFrom('members').selectAll().orderBy('id').execute();
+        await live.close();
+        const dump = path.join(dir, 'affilia.dump');
+        execFileSync(pgProgram('pg_dump'), ['--format=custom', `--file=${dump}`, source.url]);
+        execFileSync(pgProgram('pg_restore'), [
+          '--clean',
+          '--if-exists',
+          '--no-owner',
+          `--dbname=${target.url}`,
+          dump,
+        ]);
+        const back = await target.handle.db
+          .selectFrom('members')
+          .selectAll()
+          .orderBy('id')
+          .execute();
+        expect(back).toEqual(members);
+        expect(back.length).toBeGreaterThan(0);
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    },
+  );
 
   it.runIf(process.env.TEST_POSTGRES_URL)('points to pg_dump for PostgreSQL', async () => {
     const result = await cli(['--out', path.join(dir, 'pg.db')], {
