@@ -64,7 +64,7 @@ describe('issue 17: npm run cli -- backup', () => {
     expect(back).toEqual(members);
     const cipher = createFieldCipher(Buffer.from(key, 'base64'));
     expect(cipher.decrypt(back[0]?.nir_encrypted ?? '')).toMatch(/^\d{13}$/);
-  });
+  }, 60_000);
 
   it('never overwrites a file, and says how to call it', async () => {
     const existing = path.join(dir, 'existe.db');
@@ -116,6 +116,7 @@ describe('issue 17: npm run cli -- backup', () => {
         await target.drop();
       }
     },
+    60_000, // a demo seed, a dump and a restore on a CI machine
   );
 
   it.runIf(process.env.TEST_POSTGRES_URL)('points to pg_dump for PostgreSQL', async () => {

@@ -40,5 +40,5 @@ describe('issue 17: an instance and the data key of its database', () => {
     await expect(start(keyB, false)).rejects.toThrow(/encrypted with another key/);
     const again = await start(keyA, false);
     await again.close();
-  });
+  }, 60_000); // a demo seed and three starts on a CI machine
 });
