@@ -112,20 +112,30 @@ export function FormButtons({
   submitLabel,
   loading,
   onCancel,
+  cancelLabel = 'Annuler',
+  cancelDisabled = false,
   danger = false,
   focusCancel = false,
 }: {
   submitLabel: ReactNode;
   loading: boolean;
   onCancel: () => void;
+  cancelLabel?: string;
+  /** While the request runs, where leaving would lose its answer. */
+  cancelDisabled?: boolean;
   danger?: boolean;
   /** A confirmation: the dialog opens on « Annuler ». */
   focusCancel?: boolean;
 }) {
   return (
     <Group justify="flex-end" gap="sm" mt="xs">
-      <Button variant="default" onClick={onCancel} data-autofocus={focusCancel || undefined}>
-        Annuler
+      <Button
+        variant="default"
+        onClick={onCancel}
+        disabled={cancelDisabled}
+        data-autofocus={focusCancel || undefined}
+      >
+        {cancelLabel}
       </Button>
       <Button
         type="submit"

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -13,7 +13,7 @@ import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useCreateDocument, useUpdateDocument } from '../api/use-backoffice-documents';
 import { DocumentCompanyPicker } from './document-company-picker';
 import { DocumentFileInput } from './document-file-input';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 interface Values {
@@ -275,14 +275,12 @@ export function DocumentFormModal({
               }}
             />
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={pending}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={pending}>
-              {editing ? 'Enregistrer les modifications' : 'Ajouter le document'}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={editing ? 'Enregistrer les modifications' : 'Ajouter le document'}
+            loading={pending}
+            onCancel={close}
+            cancelDisabled={pending}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -1,15 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DOCUMENT_MAX_BYTES } from '@affilia/shared/schemas/documents';
 import { formatDateTime } from '../../../lib/format-date';
@@ -18,7 +8,7 @@ import { checkDocumentFile, formatFileSize, formatLabel } from '../../../lib/doc
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useAddDocumentVersion } from '../api/use-backoffice-documents';
 import { DocumentFileInput } from './document-file-input';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 /** The versions of a document, newest first, the current one marked. */
@@ -181,14 +171,13 @@ export function DocumentVersionsModal({
               }}
               autoFocusInModal
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} disabled={addVersion.isPending}>
-                Fermer
-              </Button>
-              <Button type="submit" loading={addVersion.isPending}>
-                Remplacer le fichier
-              </Button>
-            </Group>
+            <FormButtons
+              submitLabel="Remplacer le fichier"
+              loading={addVersion.isPending}
+              onCancel={close}
+              cancelDisabled={addVersion.isPending}
+              cancelLabel="Fermer"
+            />
           </Stack>
         </form>
       </Stack>

@@ -25,7 +25,7 @@ import { zodResolver } from '../../../lib/zod-resolver';
 import type { TermsVersion } from '../api/use-content';
 import { useCreateTermsDraft, usePublishTerms, useTermsVersions } from '../api/use-content';
 import { SkeletonRows } from '../../../components/list-skeleton';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
@@ -128,14 +128,11 @@ function NewVersionModal({
             maxRows={20}
             {...form.getInputProps('contentMarkdown')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Enregistrer le brouillon
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel="Enregistrer le brouillon"
+            loading={create.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Dialog>

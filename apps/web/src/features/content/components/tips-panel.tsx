@@ -31,7 +31,7 @@ import { zodResolver } from '../../../lib/zod-resolver';
 import type { Tip } from '../api/use-content';
 import { useCreateTip, useDeleteTip, useTips, useUpdateTip } from '../api/use-content';
 import { SkeletonRows } from '../../../components/list-skeleton';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
@@ -126,14 +126,12 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
             label="Publié (affiché sur la page d’accueil des entreprises)"
             {...form.getInputProps('published', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={pending}>
-              Enregistrer
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel="Enregistrer"
+            loading={pending}
+            onCancel={onClose}
+            cancelDisabled={pending}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
 import { AddEstablishmentRequestSchema } from '@affilia/shared/schemas/establishments';
@@ -11,7 +11,7 @@ import {
 } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useAddEstablishment } from '../api/use-establishments';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 interface Values {
@@ -114,14 +114,11 @@ export function AddEstablishmentModal({
             maxLength={40}
             {...form.getInputProps('identifier')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Ajouter l’établissement
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel="Ajouter l’établissement"
+            loading={add.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Dialog>

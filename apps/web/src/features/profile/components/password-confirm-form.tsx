@@ -1,10 +1,11 @@
 import { useId } from 'react';
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { useAppForm } from '../../../lib/use-app-form';
 import { PasswordConfirmRequestSchema } from '@affilia/shared/schemas/auth';
 import { focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
+import { FormButtons } from '../../../components/form-parts';
 
 /** « Confirmez votre mot de passe » before a change of second factor (SPEC §9). */
 export function PasswordConfirmForm({
@@ -47,14 +48,7 @@ export function PasswordConfirmForm({
           {...form.getInputProps('password')}
           error={form.errors.password ?? error}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={loading}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={submitLabel} loading={loading} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -9,7 +9,7 @@ import { zodResolver } from '../../../lib/zod-resolver';
 import { useRequestEmailChange } from '../api/use-profile';
 import { CurrentPasswordInput, ProfileCard, WRAPPING } from './profile-card';
 import { EmailInput } from '../../../components/email-input';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 function LinkSent({ sentTo }: { sentTo: string }) {
@@ -79,14 +79,11 @@ function EmailChangeForm({
           description="Par sécurité, confirmez votre mot de passe."
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={request.isPending}>
-            Envoyer le lien
-          </Button>
-        </Group>
+        <FormButtons
+          submitLabel="Envoyer le lien"
+          loading={request.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { zodResolver } from '../../../lib/zod-resolver';
 import { validateConfirmation } from '../../../components/new-password-fields';
 import { useChangePassword } from '../api/use-profile';
 import { CurrentPasswordInput, notifySuccess, ProfileCard, WRAPPING } from './profile-card';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 interface Values {
@@ -104,14 +104,11 @@ function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
           required
           {...form.getInputProps('confirmPassword')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            Enregistrer le mot de passe
-          </Button>
-        </Group>
+        <FormButtons
+          submitLabel="Enregistrer le mot de passe"
+          loading={change.isPending}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

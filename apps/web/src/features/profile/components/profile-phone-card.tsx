@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
-import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { zodResolver } from '../../../lib/zod-resolver';
 import type { SendPhoneCodeResult } from '../api/use-profile';
 import { useSendPhoneCode, useVerifyPhoneCode } from '../api/use-profile';
 import { CurrentPasswordInput, notifySuccess, ProfileCard, WRAPPING } from './profile-card';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
@@ -64,14 +64,7 @@ function NumberStep({
           description="Par sécurité, confirmez votre mot de passe."
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Annuler
-          </Button>
-          <Button type="submit" loading={pending}>
-            Envoyer le code
-          </Button>
-        </Group>
+        <FormButtons submitLabel="Envoyer le code" loading={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );
@@ -110,14 +103,7 @@ function CodeStep({
       <form id={formId} onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <SmsCodeInput {...form.getInputProps('code')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={verifying}>
-              Valider
-            </Button>
-          </Group>
+          <FormButtons submitLabel="Valider" loading={verifying} onCancel={onCancel} />
         </Stack>
       </form>
       <ResendCode resendIn={resendIn} sending={sending} onResend={onResend}>

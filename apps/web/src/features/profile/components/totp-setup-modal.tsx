@@ -10,6 +10,7 @@ import { useEnableTotp, useSetupTotp } from '../api/use-security';
 import { PasswordConfirmForm } from './password-confirm-form';
 import { RecoveryCodes } from './recovery-codes';
 import { Dialog } from '../../../components/dialog';
+import { FormButtons } from '../../../components/form-parts';
 
 /** « ABCD EFGH IJKL… »: the secret in groups of four, easier to type. */
 export function groupSecret(secret: string): string {
@@ -93,14 +94,7 @@ function ScanStep({
             key={form.key('code')}
             {...form.getInputProps('code')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={enable.isPending}>
-              Activer
-            </Button>
-          </Group>
+          <FormButtons submitLabel="Activer" loading={enable.isPending} onCancel={onCancel} />
         </Stack>
       </form>
     </Stack>

@@ -1,11 +1,11 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useId, useState } from 'react';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
-import { FormAlert } from '../../../components/form-parts';
+import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 const CLOSE = { 'aria-label': 'Fermer la notification' };
@@ -97,14 +97,12 @@ export function ReferenceFormModal<Values extends Record<string, unknown>, Input
           <Text size="sm">Les champs marqués d’un astérisque (*) sont obligatoires.</Text>
           <FormAlert message={problem} />
           {children}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={pending}>
-              Annuler
-            </Button>
-            <Button type="submit" loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={submitLabel}
+            loading={pending}
+            onCancel={close}
+            cancelDisabled={pending}
+          />
         </Stack>
       </form>
     </Dialog>
