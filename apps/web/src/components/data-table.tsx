@@ -44,12 +44,16 @@ export interface DataCard<Row> {
   body: (row: Row) => ReactNode;
 }
 
-interface DataTableProps<Row, Sort extends string> {
+/** A row: anything with its id (the key of its table row and of its card). */
+interface Identified {
+  id: string;
+}
+
+interface DataTableProps<Row extends Identified, Sort extends string> {
   /** The table's caption and the cards' list name (« Salariés affiliés »). */
   caption: string;
   columns: DataColumn<Row, Sort>[];
   rows: Row[];
-  rowKey: (row: Row) => string;
   card: DataCard<Row>;
   sorting?: DataTableSorting<Sort>;
   /** Below it the table scrolls sideways. */
@@ -115,11 +119,10 @@ function Cell<Row, Sort extends string>({
 }
 
 /** A list's rows: the table from `tableFrom` up, the cards below. */
-export function DataTable<Row, Sort extends string = never>({
+export function DataTable<Row extends Identified, Sort extends string = never>({
   caption,
   columns,
   rows,
-  rowKey,
   card,
   sorting,
   minWidth,
@@ -152,7 +155,7 @@ export function DataTable<Row, Sort extends string = never>({
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Table.Tr key={rowKey(row)}>
+                <Table.Tr key={row.id}>
                   {columns.map((column) => (
                     <Cell key={column.header} column={column} row={row} />
                   ))}
@@ -172,7 +175,7 @@ export function DataTable<Row, Sort extends string = never>({
         style={{ listStyle: 'none' }}
       >
         {rows.map((row) => (
-          <Paper component="li" key={rowKey(row)} withBorder radius="md" p="md">
+          <Paper component="li" key={row.id} withBorder radius="md" p="md">
             <Stack gap="xs">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                 {card.title(row)}

@@ -1,19 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
-import {
-  Box,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Box, Button, Group, Loader, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { Icon } from '@tabler/icons-react';
-import { IconChevronLeft, IconChevronRight, IconFilterOff } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { errorMessage } from '../lib/form-errors';
 import { DeferredSelect } from './deferred-select';
 import { LoadError } from './load-error';
@@ -21,8 +9,9 @@ import { paginationLabels } from './pagination-labels';
 
 /*
  * The list-page kit's screen parts (the address is lib/list-search.ts, the rows
- * components/data-table.tsx): the results' section (ListResults: heading with its live count, the
- * list's states, the page controls), an empty list (ListEmpty), and the two kinds of page controls
+ * components/data-table.tsx, an empty list components/list-empty.tsx): the results' section
+ * (ListResults: heading with its live count, the list's states, the page controls), and the two
+ * kinds of page controls
  * — numbered pages for a list that knows its total, « Précédente » / « Suivante » for one that only
  * knows whether there is more (the audit log).
  */
@@ -237,51 +226,6 @@ export function ListPrevNext({
         Suivante
       </Button>
     </Group>
-  );
-}
-
-/**
- * A list with no row: what it would hold, and either « Réinitialiser la recherche » (`onReset`,
- * when filters hide every row) or what to do first (`action`).
- */
-export function ListEmpty({
-  icon: EmptyIcon,
-  title,
-  hint,
-  action,
-  onReset,
-}: {
-  icon: Icon;
-  title: string;
-  hint?: string;
-  action?: ReactNode;
-  onReset?: () => void;
-}) {
-  return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
-        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-          <EmptyIcon size={30} aria-hidden />
-        </ThemeIcon>
-        <Text fw={600}>{title}</Text>
-        {hint ? (
-          <Text size="sm" c="dimmed">
-            {hint}
-          </Text>
-        ) : null}
-        {onReset ? (
-          <Button
-            variant="default"
-            leftSection={<IconFilterOff size={18} aria-hidden />}
-            onClick={onReset}
-          >
-            Réinitialiser la recherche
-          </Button>
-        ) : (
-          action
-        )}
-      </Stack>
-    </Paper>
   );
 }
 

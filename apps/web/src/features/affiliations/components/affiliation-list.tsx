@@ -98,7 +98,6 @@ export function AffiliationList({
       caption="Demandes d’affiliation"
       columns={columns}
       rows={rows}
-      rowKey={(row) => row.id}
       minWidth={1000}
       striped
       sorting={{ sort, order, onSort, description: sortDescription(sort, order) }}

@@ -1,22 +1,21 @@
 import { useRef, useState } from 'react';
-import { notifications } from '@mantine/notifications';
-import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { IconMailForward } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
-import { ButtonLink } from '../../../components/links';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import {
-  ListEmpty,
   ListFilterOptionsError,
   ListPageControls,
   ListResults,
 } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
+import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import type { AffiliationRow } from '../api/use-affiliations';
 import {
   useAffiliationOptions,
@@ -39,34 +38,6 @@ import { AffiliationList } from '../components/affiliation-list';
 import { CancelAffiliationModal } from '../components/cancel-affiliation-modal';
 import { employeeName } from '../format';
 
-const CLOSE = { 'aria-label': 'Fermer la notification' };
-
-function success(message: string) {
-  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
-}
-
-function failure(error: unknown) {
-  notifications.show({
-    color: 'red',
-    title: 'Action impossible',
-    message: errorMessage(error),
-    autoClose: 12000,
-    closeButtonProps: CLOSE,
-  });
-}
-
-function NewRequestLink({ variant }: { variant?: 'light' }) {
-  return (
-    <ButtonLink
-      to={paths.preAffiliation}
-      variant={variant}
-      leftSection={<IconUserPlus size={18} aria-hidden />}
-    >
-      Pré-affilier un salarié
-    </ButtonLink>
-  );
-}
-
 function AffiliationsEmpty({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
   return filtered ? (
     <ListEmpty
@@ -79,7 +50,7 @@ function AffiliationsEmpty({ filtered, onReset }: { filtered: boolean; onReset: 
       icon={IconMailForward}
       title="Aucune demande d’affiliation"
       hint="Les demandes apparaîtront ici dès que vous aurez pré-affilié un salarié."
-      action={<NewRequestLink variant="light" />}
+      action={<PreAffiliateLink variant="light" />}
     />
   );
 }
@@ -122,18 +93,18 @@ export function AffiliationsPage() {
 
   const onRemind = (row: AffiliationRow) =>
     remind.mutate(row.id, {
-      onSuccess: () => success(`Un email de relance a été envoyé à ${employeeName(row)}.`),
-      onError: failure,
+      onSuccess: () => notifySuccess(`Un email de relance a été envoyé à ${employeeName(row)}.`),
+      onError: (error) => notifyFailure(error),
     });
   const onConfirmCancel = (row: AffiliationRow) =>
     cancel.mutate(row.id, {
       onSuccess: () => {
         setCancelling(null);
-        success(`La demande d’affiliation de ${employeeName(row)} est annulée.`);
+        notifySuccess(`La demande d’affiliation de ${employeeName(row)} est annulée.`);
       },
       onError: (error) => {
         setCancelling(null);
-        failure(error);
+        notifyFailure(error);
       },
     });
 
@@ -144,7 +115,7 @@ export function AffiliationsPage() {
     <Page
       title="Suivi des demandes d’affiliation"
       description="L’état d’avancement de l’affiliation de vos salariés, le mode utilisé (e-mail ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
-      actions={<NewRequestLink />}
+      actions={<PreAffiliateLink />}
     >
       <AffiliationFilters
         options={options.data}

@@ -104,7 +104,6 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
       caption="Lignes du journal d’audit, les plus récentes d’abord"
       columns={columns}
       rows={entries}
-      rowKey={(e) => e.id}
       minWidth={1100}
       tableFrom="md"
       striped

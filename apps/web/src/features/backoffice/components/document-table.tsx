@@ -127,7 +127,6 @@ export function DocumentTable({
       caption="Documents pratiques"
       columns={columns}
       rows={documents}
-      rowKey={(d) => d.id}
       minWidth={1080}
       tableFrom="md"
       striped

@@ -5,7 +5,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { DataColumn } from '../../../components/data-table';
 import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
-import { ListEmpty, ListResults } from '../../../components/list-page';
+import { ListResults } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -79,7 +80,6 @@ function QueueTable({ tab }: { tab: TabId }) {
           caption={`Demandes d’affiliation : ${label}`}
           columns={columns}
           rows={items}
-          rowKey={(item) => item.id}
           minWidth={820}
           striped
           card={{

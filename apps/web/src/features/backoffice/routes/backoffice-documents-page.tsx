@@ -1,20 +1,18 @@
 import { useRef, useState } from 'react';
 import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFilesOff, IconPlus } from '@tabler/icons-react';
-import { ListEmpty, ListResults, listQuery } from '../../../components/list-page';
+import { ListResults, listQuery } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { Page } from '../../../components/page';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { wholeListLabel } from '../../../lib/list-search';
-import { errorMessage } from '../../../lib/form-errors';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useBackofficeDocuments, useSetDocumentStatus } from '../api/use-backoffice-documents';
 import { DocumentFormModal } from '../components/document-form-modal';
 import { DocumentTable } from '../components/document-table';
 import { DocumentUnpublishModal } from '../components/document-unpublish-modal';
 import { DocumentVersionsModal } from '../components/document-versions-modal';
-
-const CLOSE = { 'aria-label': 'Fermer la notification' };
 
 type Dialog =
   | { kind: 'create' }
@@ -34,21 +32,11 @@ function usePublish(setStatus: ReturnType<typeof useSetDocumentStatus>) {
       { id: document.id, action: 'publish' },
       {
         onSuccess: (saved) =>
-          notifications.show({
-            color: 'teal',
-            title: 'Document publié',
-            message: `« ${saved.title} » est visible dans « Mes documents pratiques » ; les utilisateurs concernés en sont avertis.`,
-            closeButtonProps: CLOSE,
-            autoClose: 8000,
-          }),
-        onError: (error) =>
-          notifications.show({
-            color: 'red',
-            title: 'Publication impossible',
-            message: errorMessage(error),
-            closeButtonProps: CLOSE,
-            autoClose: 12000,
-          }),
+          notifySuccess(
+            `« ${saved.title} » est visible dans « Mes documents pratiques » ; les utilisateurs concernés en sont avertis.`,
+            'Document publié',
+          ),
+        onError: (error) => notifyFailure(error, 'Publication impossible'),
         onSettled: () => setBusyId(null),
       },
     );
@@ -80,12 +68,10 @@ export function BackOfficeDocumentsPage() {
       { id: selected.id, action: 'unpublish' },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            title: 'Document dépublié',
-            message: `« ${saved.title} » n’est plus visible des entreprises.`,
-            closeButtonProps: CLOSE,
-          });
+          notifySuccess(
+            `« ${saved.title} » n’est plus visible des entreprises.`,
+            'Document dépublié',
+          );
           closeDialog();
         },
       },

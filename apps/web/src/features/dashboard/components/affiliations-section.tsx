@@ -10,13 +10,14 @@ import {
   Skeleton,
   Stack,
   Text,
-  ThemeIcon,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { DeferredSelect } from '../../../components/deferred-select';
-import { IconAlertCircle, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { AnchorLink, ButtonLink } from '../../../components/links';
+import { IconAlertCircle, IconUsers } from '@tabler/icons-react';
+import { AnchorLink } from '../../../components/links';
+import { ListEmpty } from '../../../components/list-empty';
+import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
@@ -58,29 +59,16 @@ function CompanySelect({
 
 function NoInsured({ company }: { company: boolean }) {
   return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
-        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-          <IconUsers size={30} aria-hidden />
-        </ThemeIcon>
-        <Text fw={600}>
-          {company
-            ? 'Aucun salarié assuré dans cette entreprise pour le moment.'
-            : 'Aucun salarié assuré pour le moment.'}
-        </Text>
-        <Text size="sm" c="dimmed">
-          Vos salariés apparaîtront ici dès que leur affiliation sera validée. Commencez par
-          pré-affilier un nouveau salarié.
-        </Text>
-        <ButtonLink
-          to={paths.preAffiliation}
-          variant="light"
-          leftSection={<IconUserPlus size={18} aria-hidden />}
-        >
-          Pré-affilier un salarié
-        </ButtonLink>
-      </Stack>
-    </Paper>
+    <ListEmpty
+      icon={IconUsers}
+      title={
+        company
+          ? 'Aucun salarié assuré dans cette entreprise pour le moment.'
+          : 'Aucun salarié assuré pour le moment.'
+      }
+      hint="Vos salariés apparaîtront ici dès que leur affiliation sera validée. Commencez par pré-affilier un nouveau salarié."
+      action={<PreAffiliateLink variant="light" />}
+    />
   );
 }
 

@@ -10,13 +10,13 @@ import {
   Stack,
   Text,
   TextInput,
-  ThemeIcon,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconFilterOff, IconFilesOff, IconSearch } from '@tabler/icons-react';
+import { IconAlertCircle, IconFilesOff, IconSearch } from '@tabler/icons-react';
 import type { DocumentCategory } from '@affilia/shared/domain/enums';
 import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
+import { ListEmpty } from '../../../components/list-empty';
 import { Page } from '../../../components/page';
 import { errorMessage } from '../../../lib/form-errors';
 import { useDocuments } from '../api/use-documents';
@@ -26,33 +26,18 @@ import { parseCategory } from '../../../lib/document-format';
 const ALL = 'all';
 
 function EmptyState({ filtered, onReset }: { filtered: boolean; onReset: () => void }) {
-  return (
-    <Paper withBorder radius="md" p="xl">
-      <Stack align="center" gap="sm" ta="center" maw={520} mx="auto">
-        <ThemeIcon variant="light" size={56} radius="xl" aria-hidden>
-          <IconFilesOff size={30} aria-hidden />
-        </ThemeIcon>
-        <Text fw={600}>
-          {filtered
-            ? 'Aucun document ne correspond à votre recherche.'
-            : 'Aucun document n’est disponible pour le moment.'}
-        </Text>
-        {filtered ? (
-          <Button
-            variant="default"
-            leftSection={<IconFilterOff size={18} aria-hidden />}
-            onClick={onReset}
-          >
-            Réinitialiser la recherche
-          </Button>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Les documents publiés par votre assureur (résumés de garanties, notice d’information,
-            formulaire de portabilité…) apparaîtront ici.
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+  return filtered ? (
+    <ListEmpty
+      icon={IconFilesOff}
+      title="Aucun document ne correspond à votre recherche."
+      onReset={onReset}
+    />
+  ) : (
+    <ListEmpty
+      icon={IconFilesOff}
+      title="Aucun document n’est disponible pour le moment."
+      hint="Les documents publiés par votre assureur (résumés de garanties, notice d’information, formulaire de portabilité…) apparaîtront ici."
+    />
   );
 }
 

@@ -125,7 +125,6 @@ export function MemberList({
       caption="Salariés affiliés"
       columns={columns}
       rows={members}
-      rowKey={(m) => m.id}
       minWidth={960}
       striped
       sorting={{ sort, order, onSort, description: sortDescription(sort, order) }}

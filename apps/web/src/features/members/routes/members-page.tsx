@@ -1,16 +1,16 @@
 import { useRef } from 'react';
 import { Button, Group } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypeCsv, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconUsers } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PAGE_SIZES } from '@affilia/shared/domain/enums';
-import { ButtonLink } from '../../../components/links';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import {
-  ListEmpty,
   ListFilterOptionsError,
   ListPageControls,
   ListResults,
 } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
+import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -128,15 +128,7 @@ export function MembersPage() {
               icon={IconUsers}
               title="Aucun salarié assuré pour le moment."
               hint="Vos salariés apparaîtront ici dès que leur affiliation sera validée."
-              action={
-                <ButtonLink
-                  to={paths.preAffiliation}
-                  variant="light"
-                  leftSection={<IconUserPlus size={18} aria-hidden />}
-                >
-                  Pré-affilier un salarié
-                </ButtonLink>
-              }
+              action={<PreAffiliateLink variant="light" />}
             />
           )
         }

@@ -79,7 +79,6 @@ export function ReferenceTable<Row extends { id: string }>({
         ...columns.map((c) => ({ header: c.label, cell: c.cell })),
       ]}
       rows={rows}
-      rowKey={(row) => row.id}
       minWidth={760}
       striped
       card={{

@@ -75,7 +75,6 @@ export function StaffList({
       caption="Membres de l’équipe de l’assureur"
       columns={columns}
       rows={members}
-      rowKey={(m) => m.id}
       minWidth={820}
       tableFrom="md"
       card={{

@@ -2,17 +2,17 @@ import { staffCan } from '@affilia/shared/domain/permissions';
 import { useRef, useState } from 'react';
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
-import { errorMessage } from '../../../lib/form-errors';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/use-me';
 import { ofName } from '@affilia/shared/domain/person-name';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { wholeListLabel } from '../../../lib/list-search';
-import { ListEmpty, ListResults } from '../../../components/list-page';
+import { ListResults } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
 import { UserModal } from '../../../components/user-modal';
 import type { StaffMember } from '../api/use-staff';
 import { useStaffAction, useStaffList } from '../api/use-staff';
@@ -35,22 +35,6 @@ const STATUS_OPTIONS = [
     label: USER_STATUS_LABELS[status].charAt(0).toUpperCase() + USER_STATUS_LABELS[status].slice(1),
   })),
 ];
-const CLOSE = { 'aria-label': 'Fermer la notification' };
-
-function success(message: string) {
-  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
-}
-
-function failure(message: string) {
-  notifications.show({
-    color: 'red',
-    title: 'Action impossible',
-    message,
-    autoClose: 12000,
-    closeButtonProps: CLOSE,
-  });
-}
-
 /** « Statut » and « Rechercher ». */
 function StaffFilters({
   status,
@@ -155,12 +139,12 @@ export function StaffPage() {
       { member, action: kind },
       {
         onSuccess: (updated) =>
-          success(
+          notifySuccess(
             kind === 'reactivate'
               ? `Le compte ${ofName(staffName(updated))} est réactivé.`
               : `Un nouveau lien de création de mot de passe a été envoyé à ${updated.email}.`,
           ),
-        onError: (error) => failure(errorMessage(error)),
+        onError: (error) => notifyFailure(error),
       },
     );
   };
@@ -207,7 +191,7 @@ export function StaffPage() {
             onCancel={close}
             onDone={(member) => {
               close();
-              success(
+              notifySuccess(
                 formDialog.kind === 'edit'
                   ? `Le compte ${ofName(staffName(member))} est enregistré.`
                   : `Un e-mail a été envoyé à ${member.email} pour créer son mot de passe.`,
@@ -223,7 +207,7 @@ export function StaffPage() {
         onClose={close}
         onDone={(member) => {
           close();
-          success(
+          notifySuccess(
             confirmDialog?.kind === 'deactivate'
               ? `Le compte ${ofName(staffName(member))} est désactivé définitivement.`
               : `Le compte ${ofName(staffName(member))} est suspendu.`,

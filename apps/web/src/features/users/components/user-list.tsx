@@ -99,7 +99,6 @@ export function UserList({ users, onAction }: { users: ManagedUser[]; onAction: 
       caption="Utilisateurs de vos sociétés"
       columns={columns}
       rows={users}
-      rowKey={(u) => u.id}
       minWidth={880}
       tableFrom="md"
       card={{

@@ -1,12 +1,11 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLock, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { Page } from '../../../components/page';
+import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import { useMe } from '../../../lib/use-me';
 import type { InviteUserResult, ManagedCompany, ManagedUser, UserAction } from '../api/use-users';
 import { useUserAction, useUsers } from '../api/use-users';
@@ -16,7 +15,8 @@ import { UserConfirmModal } from '../components/user-confirm-modal';
 import { UserFilters, hasFilters } from '../components/user-filters';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { wholeListLabel } from '../../../lib/list-search';
-import { ListEmpty, ListResults, listQuery } from '../../../components/list-page';
+import { ListResults, listQuery } from '../../../components/list-page';
+import { ListEmpty } from '../../../components/list-empty';
 import { UserList } from '../components/user-list';
 import { UserModal } from '../../../components/user-modal';
 import type { UsersSearch } from '../users-search';
@@ -53,22 +53,6 @@ function FormLoading() {
       <Text size="sm">Chargement du formulaire…</Text>
     </Stack>
   );
-}
-
-const CLOSE = { 'aria-label': 'Fermer la notification' };
-
-function success(message: string) {
-  notifications.show({ color: 'teal', message, autoClose: 8000, closeButtonProps: CLOSE });
-}
-
-function failure(message: string) {
-  notifications.show({
-    color: 'red',
-    title: 'Action impossible',
-    message,
-    autoClose: 12000,
-    closeButtonProps: CLOSE,
-  });
 }
 
 /** What the administrator reads once a one-click action is done. */
@@ -191,7 +175,7 @@ function UserForms({
           onCancel={onClose}
           onDone={(user) => {
             onClose();
-            success(`Le profil ${ofName(fullName(user))} est enregistré.`);
+            notifySuccess(`Le profil ${ofName(fullName(user))} est enregistré.`);
           }}
         />
       ) : null}
@@ -203,7 +187,7 @@ function UserForms({
           onCancel={onClose}
           onDone={(user) => {
             onClose();
-            success(`Les droits ${ofName(fullName(user))} sont enregistrés.`);
+            notifySuccess(`Les droits ${ofName(fullName(user))} sont enregistrés.`);
           }}
         />
       ) : null}
@@ -247,8 +231,8 @@ function UsersManagement() {
     action.mutate(
       { user, action: oneClick },
       {
-        onSuccess: (updated) => success(ACTION_DONE[oneClick](updated)),
-        onError: (error) => failure(errorMessage(error)),
+        onSuccess: (updated) => notifySuccess(ACTION_DONE[oneClick](updated)),
+        onError: (error) => notifyFailure(error),
       },
     );
   };
@@ -256,7 +240,7 @@ function UsersManagement() {
   const onInvited = (result: InviteUserResult) => {
     close();
     // The same words whether the address is new or already has an account (issue 14 #4).
-    success(`Invitation envoyée à ${result.user.email}.`);
+    notifySuccess(`Invitation envoyée à ${result.user.email}.`);
   };
 
   const companies = list.data?.companies ?? [];
@@ -319,7 +303,7 @@ function UsersManagement() {
         onClose={close}
         onDone={(user) => {
           close();
-          success(ACTION_DONE[confirmDialog?.kind ?? 'suspend'](user));
+          notifySuccess(ACTION_DONE[confirmDialog?.kind ?? 'suspend'](user));
         }}
       />
     </Page>
