@@ -102,6 +102,14 @@ export async function buildApp(
       });
     }
   });
+  const metrics = ctx.metrics;
+  if (metrics) {
+    // The route's pattern, never its URL (ids); « unmatched » for a 404 outside any route.
+    app.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: no text/plain parser (CSRF baseline, SPEC §9).

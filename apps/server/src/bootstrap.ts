@@ -57,12 +57,18 @@ export async function createRuntime(
       config,
       db: database.db,
       dialect: database.dialect,
+      dbPoolStats: database.poolStats,
       cipher,
       storage: await createStorage(config),
       clock: opts.clock ?? systemClock,
       mail: opts.mail ?? smtp ?? devMailboxTransport,
       sms: createSmsProvider(config, log),
     };
+    if (config.metricsToken) {
+      // prom-client is loaded only where the metrics are served.
+      const { createMetrics } = await import('./lib/metrics');
+      ctx.metrics = createMetrics(ctx);
+    }
     let seeded: DemoInfo | null = null;
     if (opts.seed ?? config.seedDemo) {
       // The demo module (and pdf-lib with it) is loaded only when demo data may be created.

@@ -75,6 +75,10 @@ export const EnvSchema = z.object({
   SUPPORT_HOURS: optionalString,
   TRUST_PROXY: optionalString,
   SEED_DEMO: boolish,
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: '32 caractères au moins (openssl rand -hex 32)' }).optional(),
+  ),
   OUTBOX_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).default(1000)),
   JOBS_INTERVAL_MS: z.preprocess(
     emptyToUndefined,
@@ -112,6 +116,8 @@ export interface Config {
   trustProxy: boolean | string;
   seedDemo: boolean;
   outboxPollMs: number;
+  /** Set: GET /metrics answers the bearer of this token (lib/metrics.ts). */
+  metricsToken?: string;
   /** How often the scheduled jobs (expiry and reminders of affiliation requests) run. */
   jobsIntervalMs: number;
 }
@@ -204,6 +210,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedDemo: e.SEED_DEMO ?? !isProduction,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    metricsToken: e.METRICS_TOKEN,
     jobsIntervalMs: e.JOBS_INTERVAL_MS,
   };
 }

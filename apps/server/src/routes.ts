@@ -16,6 +16,7 @@ import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
 import { backofficeMessagesRoutes } from './modules/backoffice/messages.routes';
 import { backofficeDocumentsRoutes } from './modules/backoffice/documents.routes';
 import { devRoutes } from './modules/dev/dev.routes';
+import { metricsRoutes } from './modules/operations/metrics.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
 import {
   employerBiaRoutes,
@@ -90,6 +91,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: documentsRoutes, prefix: '/api/documents' },
     ),
   );
+  if (ctx.metrics && ctx.config.metricsToken) {
+    await app.register(
+      scope('operator', { routes: metricsRoutes(ctx.metrics), token: ctx.config.metricsToken }),
+    );
+  }
   await app.register(
     scope(
       'backoffice',

@@ -20,6 +20,8 @@ export interface DatabaseHandle {
    * backup API (the server keeps serving meanwhile). PostgreSQL is saved with pg_dump (README).
    */
   backup?: (toFile: string) => Promise<void>;
+  /** PostgreSQL only: the pool's connections (open, idle) and the queries waiting for one. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 const require = createRequire(import.meta.url);
@@ -55,7 +57,16 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): Data
     // must not crash the process: the pool discards it and opens a new one when needed.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      }),
+    };
   }
   if (url !== ':memory:') fs.mkdirSync(path.dirname(url), { recursive: true });
   const sqlite = new SQLite(url);

@@ -279,6 +279,21 @@ export interface DevOutboxMessage {
   createdAt: string;
 }
 
+/** How many messages wait, are being sent, or failed for good (the metrics' outbox gauges). */
+export async function outboxDepth(
+  db: Kysely<Database>,
+): Promise<Record<'pending' | 'sending' | 'failed', number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'sending', 'failed'])
+    .groupBy('status')
+    .execute();
+  const depth = { pending: 0, sending: 0, failed: 0 };
+  for (const r of rows) depth[r.status as keyof typeof depth] = Number(r.n);
+  return depth;
+}
+
 /** The newest messages first, for the development mailbox. */
 export async function listOutboxMessages(
   db: Kysely<Database>,

@@ -11,6 +11,7 @@
  * | `account` | any signed-in person, about themself (profile, sessions, notifications) | `request.account` |
  * | `employer` | a signed-in employer user who accepted the latest terms of use | `request.employer` |
  * | `backoffice` | a signed-in staff member whose role grants the route's `staffPermission` | `request.staff` |
+ * | `operator` | the insurer's monitoring, with the operations token (`Authorization: Bearer`, METRICS_TOKEN) | — |
  *
  * An actor read outside its scope is a programming error: its getter throws (500), it is never
  * null. Routes opt out of nothing; two declared route options refine their scope:
@@ -19,15 +20,24 @@
  * The authorization matrix (test/authorization-matrix.test.ts) checks that every route has a scope
  * and the one its entry expects.
  */
+import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { StaffPermission } from '@affilia/shared/domain/permissions';
 import type { AffiliationRequest } from '../../db/schema';
+import { unauthenticated } from '../../lib/errors';
 import type { EmployerActor, StaffActor } from '../../lib/policies';
 import { requireAnyAuth, requireEmployer, requireStaff, type AuthContext } from './session.plugin';
 
-export const SCOPES = ['public', 'employee-link', 'account', 'employer', 'backoffice'] as const;
+export const SCOPES = [
+  'public',
+  'employee-link',
+  'account',
+  'employer',
+  'backoffice',
+  'operator',
+] as const;
 export type ScopeName = (typeof SCOPES)[number];
 
 declare module 'fastify' {
@@ -91,7 +101,21 @@ type Authenticate = (request: FastifyRequest) => Promise<void> | void;
  */
 export type UnlockEnrolment = (request: FastifyRequest) => Promise<AffiliationRequest>;
 
-function authenticator(name: ScopeName, unlock?: UnlockEnrolment): Authenticate | null {
+/** The operator scope's check: the bearer token, compared in constant time. */
+function bearerToken(expected: string | undefined): Authenticate {
+  if (!expected) throw new Error('The operator scope needs its token');
+  const want = crypto.createHash('sha256').update(expected).digest();
+  return (request) => {
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const got = crypto.createHash('sha256').update(given).digest();
+    if (!crypto.timingSafeEqual(got, want)) throw unauthenticated('Jeton d’exploitation requis.');
+  };
+}
+
+function authenticator(
+  name: ScopeName,
+  { unlock, token }: Pick<ScopeModule, 'unlock' | 'token'>,
+): Authenticate | null {
   switch (name) {
     case 'public':
       return null;
@@ -110,6 +134,8 @@ function authenticator(name: ScopeName, unlock?: UnlockEnrolment): Authenticate 
         const permission = request.routeOptions.config.staffPermission ?? 'backoffice.work';
         setActor(request, 'staff', requireStaff(request, permission));
       };
+    case 'operator':
+      return bearerToken(token);
   }
 }
 
@@ -119,22 +145,26 @@ export interface ScopedRoutes {
   prefix?: string;
 }
 
+type ScopeModule = ScopedRoutes & {
+  /** Employee-link scope: finds the request of the link. */
+  unlock?: UnlockEnrolment;
+  /** Operator scope: the token its callers present. */
+  token?: string;
+};
+
 /**
  * A scope with its routes: `app.register(scope('employer', { routes: membersRoutes, prefix:
  * '/api/members' }, …))`. Each route is marked with the scope (`config.scope`), and the scope's
  * hook runs before anything else of the route.
  */
-export function scope(
-  name: ScopeName,
-  ...modules: (ScopedRoutes & { unlock?: UnlockEnrolment })[]
-): FastifyPluginAsync {
+export function scope(name: ScopeName, ...modules: ScopeModule[]): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRoute', (route) => {
       route.config = { ...route.config, scope: name };
     });
-    for (const { routes, prefix, unlock } of modules) {
+    for (const { routes, prefix, ...options } of modules) {
       await app.register(async (inner) => {
-        const authenticate = authenticator(name, unlock);
+        const authenticate = authenticator(name, options);
         if (authenticate) inner.addHook('onRequest', async (request) => authenticate(request));
         await inner.register(routes, { prefix });
       });
