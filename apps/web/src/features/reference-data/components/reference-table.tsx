@@ -16,6 +16,7 @@ import type {
   EstablishmentRow,
   ReferenceEntity,
   ReferenceMemberRow,
+  ReferencePages,
 } from '../api/use-reference-data';
 
 /** One column: its header, and the cell of a row (also a line of the phone's card). */
@@ -99,6 +100,13 @@ export function ReferenceTable<Row extends { id: string }>({
 
 const dash = (value: string | null | undefined) => value || '—';
 
+/** How a tab's rows show: the first column's header and link text, and the other columns. */
+export interface EntityTableSpec<Row> {
+  titleLabel: string;
+  title: (row: Row) => string;
+  columns: ReferenceColumn<Row>[];
+}
+
 export const companyColumns: ReferenceColumn<CompanyRow>[] = [
   { label: 'SIREN', cell: (c) => formatSiren(c.siren) },
   { label: 'Identifiant entreprise', cell: (c) => c.insurerCompanyIdentifier },
@@ -136,3 +144,21 @@ export const memberColumns: ReferenceColumn<ReferenceMemberRow>[] = [
     cell: (m) => (m.contract ? <CoverageStatusBadge status={m.contract.status} /> : '—'),
   },
 ];
+
+/** Each tab's table. */
+export const ENTITY_TABLES: {
+  [E in ReferenceEntity]: EntityTableSpec<ReferencePages[E]['items'][number]>;
+} = {
+  entreprises: { titleLabel: 'Raison sociale', title: (c) => c.name, columns: companyColumns },
+  etablissements: {
+    titleLabel: 'Établissement',
+    title: (e) => e.name,
+    columns: establishmentColumns,
+  },
+  contrats: { titleLabel: 'Libellé', title: (c) => c.label, columns: contractColumns },
+  assures: {
+    titleLabel: 'Nom',
+    title: (m) => `${m.lastName} ${m.firstName}`,
+    columns: memberColumns,
+  },
+};

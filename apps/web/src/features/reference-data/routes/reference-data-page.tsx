@@ -13,20 +13,15 @@ import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { pageCount, rangeLabel } from '../../../lib/list-search';
 import { useListActions } from '../../../lib/use-list-actions';
-import type { ReferenceEntity, ReferencePages } from '../api/use-reference-data';
+import type { ReferenceEntity } from '../api/use-reference-data';
 import { isReferenceEntity, useReferenceDetail, useReferenceList } from '../api/use-reference-data';
 import {
   CompanyFormModal,
   ContractFormModal,
   EstablishmentFormModal,
 } from '../components/reference-forms';
-import {
-  ReferenceTable,
-  companyColumns,
-  contractColumns,
-  establishmentColumns,
-  memberColumns,
-} from '../components/reference-table';
+import type { EntityTableSpec } from '../components/reference-table';
+import { ENTITY_TABLES, ReferenceTable } from '../components/reference-table';
 import type { ReferenceSearch } from '../reference-search';
 import {
   REFERENCE_PAGE_SIZE,
@@ -64,62 +59,18 @@ const TABS: Record<ReferenceEntity, TabText> = {
   },
 };
 
-/** The page of one tab's rows. */
+/** The page of one tab's rows (the rows are that tab's answer). */
 function EntityTable({
   tab,
-  data,
+  rows,
   caption,
 }: {
   tab: ReferenceEntity;
-  data: ReferencePages[ReferenceEntity];
+  rows: { id: string }[];
   caption: string;
 }) {
-  switch (tab) {
-    case 'entreprises':
-      return (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['entreprises']).items}
-          titleLabel="Raison sociale"
-          title={(c) => c.name}
-          columns={companyColumns}
-        />
-      );
-    case 'etablissements':
-      return (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['etablissements']).items}
-          titleLabel="Établissement"
-          title={(e) => e.name}
-          columns={establishmentColumns}
-        />
-      );
-    case 'contrats':
-      return (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['contrats']).items}
-          titleLabel="Libellé"
-          title={(c) => c.label}
-          columns={contractColumns}
-        />
-      );
-    case 'assures':
-      return (
-        <ReferenceTable
-          entity={tab}
-          caption={caption}
-          rows={(data as ReferencePages['assures']).items}
-          titleLabel="Nom"
-          title={(m) => `${m.lastName} ${m.firstName}`}
-          columns={memberColumns}
-        />
-      );
-  }
+  const spec = ENTITY_TABLES[tab] as unknown as EntityTableSpec<{ id: string }>;
+  return <ReferenceTable entity={tab} caption={caption} rows={rows} {...spec} />;
 }
 
 /** An empty page: nothing found, or nothing loaded yet. */
@@ -153,8 +104,12 @@ function EntityList({
   const { tab, companyId } = referenceView(search);
   const { page } = referenceList.settings(search);
   const q = search.q;
-  const query = useReferenceList(tab, { q, page, companyId, pageSize: REFERENCE_PAGE_SIZE });
-  const list: ListQuery<{ id: string }> = query;
+  const list: ListQuery<{ id: string }> = useReferenceList(tab, {
+    q,
+    page,
+    companyId,
+    pageSize: REFERENCE_PAGE_SIZE,
+  });
   const meta = TABS[tab];
   const caption = `${meta.label} du référentiel`;
   return (
@@ -178,7 +133,7 @@ function EntityList({
         />
       }
     >
-      {() => query.data && <EntityTable tab={tab} data={query.data} caption={caption} />}
+      {(rows) => <EntityTable tab={tab} rows={rows} caption={caption} />}
     </ListResults>
   );
 }
