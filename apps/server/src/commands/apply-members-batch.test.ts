@@ -1,9 +1,9 @@
 import { computeNirKey } from '@affilia/shared/validators/nir';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CompactKeyMap } from '../lib/compact-keys';
 import type { FileState, Ok } from '../modules/reference-data/import-batch';
 import { COLUMNS, createRowParser, type MemberData } from '../modules/reference-data/import-parse';
-import { buildTestApp, type TestApp } from '../../test/helper';
+import { useTestApp } from '../../test/helper';
 import {
   createCompany,
   createContract,
@@ -13,12 +13,11 @@ import {
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { applyMembersBatch, MEMBER_FIELDS } from './apply-members-batch';
 
-let t: TestApp;
+const t = useTestApp();
 let siret: string;
 let contract: { id: string; number: string };
 let known: { nir13: string };
 beforeAll(async () => {
-  t = await buildTestApp();
   const company = await createCompany(t.ctx.db);
   const establishment = await createEstablishment(t.ctx.db, company);
   siret = establishment.siret;
@@ -32,7 +31,6 @@ beforeAll(async () => {
     coverages: [{ contract, effectiveDate: '2024-03-01' }],
   });
 });
-afterAll(() => t.close());
 
 const withKey = (nir13: string) => nir13 + computeNirKey(nir13);
 const text = (values: string[]) => values.map((v) => ({ kind: 'text' as const, text: v }));

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../lib/passwords';
-import { auditActions, buildTestApp, type TestApp } from '../../test/helper';
+import { auditActions, useTestApp } from '../../test/helper';
 import { createCompany, createEstablishment, publishTerms } from '../../test/factories';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { completeActivation } from './complete-activation';
 
-let t: TestApp;
+const t = useTestApp();
 let termsId: string;
 let passwordHash: string;
 beforeAll(async () => {
-  t = await buildTestApp();
   termsId = (await publishTerms(t.ctx.db)).id;
   passwordHash = await hashPassword('Marronnier-Pervenche-58');
 });
-afterAll(() => t.close());
 
 async function activationInput(email: string) {
   const company = await createCompany(t.ctx.db);

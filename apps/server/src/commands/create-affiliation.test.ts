@@ -1,9 +1,9 @@
 import { PreAffiliationSchema } from '@affilia/shared/schemas/affiliations';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EmployerActor } from '../lib/policies';
 import { loadEmployerActor } from '../modules/users/users.repository';
 import { newFormLink } from '../modules/affiliations/affiliations.service';
-import { auditActions, buildTestApp, type TestApp } from '../../test/helper';
+import { auditActions, useTestApp } from '../../test/helper';
 import {
   createCompany,
   createContract,
@@ -16,12 +16,11 @@ import { createAffiliation } from './create-affiliation';
 import { loadUser } from '../modules/users/users.repository';
 import { findHistory } from '../modules/affiliations/affiliations.repository';
 
-let t: TestApp;
+const t = useTestApp();
 let actor: EmployerActor;
 let establishment: { id: string; company_id: string };
 let contractId: string;
 beforeAll(async () => {
-  t = await buildTestApp();
   await publishTerms(t.ctx.db);
   const company = await createCompany(t.ctx.db);
   establishment = await createEstablishment(t.ctx.db, company);
@@ -29,7 +28,6 @@ beforeAll(async () => {
   const user = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
   actor = await loadEmployerActor(t.ctx.db, await loadUser(t.ctx.db, user.id));
 });
-afterAll(() => t.close());
 
 function input(nir: string, email: string) {
   const request = PreAffiliationSchema.parse({

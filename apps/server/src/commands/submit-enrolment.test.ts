@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browser, buildTestApp, type TestApp } from '../../test/helper';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, useTestApp } from '../../test/helper';
 import {
   createCompany,
   createContract,
@@ -17,11 +17,10 @@ import {
 } from '../modules/enrolment/test-support';
 
 // Through « Valider » (POST /api/enrolment/:token/submit → enrolment.service → this command).
-let t: TestApp;
+const t = useTestApp();
 let newRequest: () => Promise<{ id: string; token: string }>;
 let adminId: string;
 beforeAll(async () => {
-  t = await buildTestApp();
   const company = await createCompany(t.ctx.db);
   const establishment = await createEstablishment(t.ctx.db, company);
   const contract = await createContract(t.ctx.db, company);
@@ -30,7 +29,6 @@ beforeAll(async () => {
   newRequest = () =>
     insertAffiliationRequest(t.ctx, { company, establishment, contract, createdBy: admin });
 });
-afterAll(() => t.close());
 
 /** The employee's form, complete, not yet submitted. */
 async function completeForm(token: string) {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContractOption } from '../db/schema';
 import { insertAffiliationRequest } from '../modules/enrolment/test-support';
-import { buildTestApp, type TestApp } from '../../test/helper';
+import { useTestApp } from '../../test/helper';
 import {
   createCompany,
   createContract,
@@ -14,14 +14,13 @@ import { refuseInsertsInto } from '../../test/refuse-writes';
 import { validateAffiliation } from './validate-affiliation';
 import { findHistory } from '../modules/affiliations/affiliations.repository';
 
-let t: TestApp;
+const t = useTestApp();
 let actor: { userId: string; meta: { ip: string; userAgent: string } };
 let finalised: (nir13: string) => Promise<{ id: string }>;
 let establishment: { id: string; company_id: string };
 let contract: { id: string; options: string };
 const options = () => JSON.parse(contract.options) as ContractOption[];
 beforeAll(async () => {
-  t = await buildTestApp();
   const company = await createCompany(t.ctx.db);
   establishment = await createEstablishment(t.ctx.db, company);
   contract = await createContract(t.ctx.db, company);
@@ -38,7 +37,6 @@ beforeAll(async () => {
       nir13,
     });
 });
-afterAll(() => t.close());
 
 const requestRow = (id: string) =>
   t.ctx.db

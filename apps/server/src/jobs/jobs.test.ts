@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createAffiliationRequest,
   createCompany,
@@ -6,7 +6,7 @@ import {
   createEmployerUser,
   createEstablishment,
 } from '../../test/factories';
-import { buildTestApp, type TestApp } from '../../test/helper';
+import { useTestApp } from '../../test/helper';
 import { dueReminderMoment } from './affiliation-jobs';
 import { acquireLease, releaseLease } from './jobs.repository';
 import { LEASE_MS, runDueJobs } from './runner';
@@ -14,7 +14,7 @@ import { findHistory } from '../modules/affiliations/affiliations.repository';
 
 const DAY = 24 * 3600_000;
 
-let t: TestApp;
+const t = useTestApp();
 let fixtures: {
   establishment: Awaited<ReturnType<typeof createEstablishment>>;
   contract: Awaited<ReturnType<typeof createContract>>;
@@ -22,7 +22,6 @@ let fixtures: {
 };
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const company = await createCompany(t.ctx.db);
   fixtures = {
     establishment: await createEstablishment(t.ctx.db, company),
@@ -30,7 +29,6 @@ beforeAll(async () => {
     user: await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]),
   };
 });
-afterAll(() => t.close());
 
 const request = (
   over: Parameters<typeof createAffiliationRequest>[2] extends infer I ? Partial<I> : never,

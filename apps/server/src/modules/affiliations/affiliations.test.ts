@@ -1,7 +1,7 @@
 import { pickContract } from '@affilia/shared/domain/pre-affiliation';
 import type { AffiliationOptions } from '@affilia/shared/schemas/affiliations';
 import { computeNirKey } from '@affilia/shared/validators/nir';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createAffiliationRequest,
   createCompany,
@@ -13,12 +13,11 @@ import {
 } from '../../../test/factories';
 import {
   browser,
-  buildTestApp,
+  useTestApp,
   errorOf,
   lastMessageTo,
   signInAs,
   type Browser,
-  type TestApp,
   auditActions,
 } from '../../../test/helper';
 import { AppError } from '../../lib/errors';
@@ -29,7 +28,7 @@ import { findHistory, loadRequest } from './affiliations.repository';
 
 const HOUR = 3600_000;
 
-let t: TestApp;
+const t = useTestApp();
 let admin: Browser;
 let regional: Browser;
 let other: Browser;
@@ -69,7 +68,6 @@ const valid = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.ctx.db;
   await publishTerms(db);
   company = await createCompany(db, { name: 'Immobilière du Rhône' });
@@ -103,7 +101,6 @@ beforeAll(async () => {
   };
   await signInAll();
 });
-afterAll(() => t.close());
 
 type Detail = {
   id: string;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createEmployerUser } from '../../../test/factories';
-import { browser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helper';
+import { browser, useTestApp, signInAs, type Browser } from '../../../test/helper';
 import { newId } from '../../lib/ids';
 import { findOwn } from './notifications.repository';
 
 describe('notifications API', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let me: Browser;
   let myId: string;
   let otherId: string;
@@ -31,7 +31,6 @@ describe('notifications API', () => {
   }
 
   beforeAll(async () => {
-    t = await buildTestApp();
     const company = await createCompany(t.ctx.db);
     const user = await createEmployerUser(t.ctx.db, [{ company, role: 'user' }]);
     const other = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
@@ -40,7 +39,6 @@ describe('notifications API', () => {
     me = browser(t.app);
     await signInAs(me, t.ctx, user);
   });
-  afterAll(() => t.close());
 
   it('lists my own notifications, newest first, paged, and counts the unread', async () => {
     await notify(myId, 'Ancienne', 30, true);

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCompany, createEmployerUser } from '../../../test/factories';
-import { buildTestApp, type TestApp } from '../../../test/helper';
+import { useTestApp } from '../../../test/helper';
 import { getBranding } from '../settings/settings.service';
 import { notifyUsers } from './notify';
 
 describe('notifyUsers', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('writes one notification per user and queues the email unless turned off', async () => {
     const { ctx } = t;

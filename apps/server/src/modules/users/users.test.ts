@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedUser, UserList } from '@affilia/shared/schemas/users';
 import {
   browser,
-  buildTestApp,
+  useTestApp,
   lastLinkSentTo,
   lastMessageTo,
   signInAs,
-  type TestApp,
   auditActions,
 } from '../../../test/helper';
 import {
@@ -22,7 +21,7 @@ import { findCompanyRoles, insertFollowed, updateCompanyRole } from './users.rep
 const NEW_PASSWORD = 'Noisetier-Galet-Lavande-58';
 
 describe('Gestion des habilitations (/api/users)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let terms: Awaited<ReturnType<typeof publishTerms>>;
   let companyA: Awaited<ReturnType<typeof createCompany>>;
   let companyB: Awaited<ReturnType<typeof createCompany>>;
@@ -35,7 +34,6 @@ describe('Gestion des habilitations (/api/users)', () => {
   const newBrowser = () => browser(t.app, { ip: `198.51.100.${++ipCounter}` });
 
   beforeAll(async () => {
-    t = await buildTestApp();
     terms = await publishTerms(t.ctx.db);
     companyA = await createCompany(t.ctx.db, { name: 'Alpha Immobilier' });
     companyB = await createCompany(t.ctx.db, { name: 'Bêta Gestion' });
@@ -53,7 +51,6 @@ describe('Gestion des habilitations (/api/users)', () => {
       { email: 'admin@alpha.fr', firstName: 'Eugénie' },
     );
   });
-  afterAll(() => t.close());
 
   async function signedInAdmin() {
     const b = newBrowser();
