@@ -121,6 +121,28 @@ export default tseslint.config(
     },
   },
   {
+    // Every query in a repository (issue 16): services, commands and jobs hold the rules and the
+    // transactions, and ask a repository (<feature>.repository.ts) for every read and write.
+    // lib/ and db/ are the infrastructure: each lib module that owns a table (outbox, jobs'
+    // leases, rate limits, stored files…) is that table's repository.
+    files: ['apps/server/src/{modules,commands,jobs}/**/*.ts'],
+    ignores: [
+      'apps/server/src/**/*.repository.ts',
+      '**/*.test.ts',
+      '**/test-support.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with)$/]',
+          message: 'Queries live in a repository (<feature>.repository.ts): ask it from here.',
+        },
+      ],
+    },
+  },
+  {
     // expect.any(), expect.stringContaining()… are typed `any` by design.
     files: ['**/*.test.ts', '**/*.test.tsx', 'apps/web/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
