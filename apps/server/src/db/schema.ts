@@ -177,7 +177,7 @@ export interface MembersTable {
   email: string | null;
   /**
    * A copy of the latest coverage (latest effective date), kept by refreshLatestCoverage()
-   * (modules/members/latest-coverage.ts) for the list's filters and sorts (migration 0002).
+   * (modules/members/members.repository.ts) for the list's filters and sorts (migration 0002).
    */
   latest_coverage_id: string | null;
   latest_contract_id: string | null;
