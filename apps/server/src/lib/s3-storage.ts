@@ -14,7 +14,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { PassThrough } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -112,20 +111,11 @@ export function createS3Storage(settings: S3Settings): FileStorage {
       return Buffer.from(await object.Body.transformToByteArray());
     },
 
-    createReadStream(storageKey) {
-      checkStorageKey(storageKey);
-      const out = new PassThrough();
-      getObject(storageKey).then(
-        (object) => {
-          const body = object.Body as Readable | undefined;
-          if (!body) return out.destroy(missingFile(storageKey));
-          body.on('error', (err) => out.destroy(err));
-          // Back-pressure: the object is read as fast as the reader of `out` takes it.
-          body.pipe(out);
-        },
-        (err: Error) => out.destroy(err),
-      );
-      return out;
+    async openRead(storageKey) {
+      // The object's body as it arrives: read as fast as its reader takes it (back-pressure).
+      const body = (await getObject(storageKey)).Body as Readable | undefined;
+      if (!body) throw missingFile(storageKey);
+      return body;
     },
 
     async remove(storageKey) {

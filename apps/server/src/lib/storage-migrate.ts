@@ -24,7 +24,7 @@ export async function migrateFiles(
       if (await to.has(storageKey)) {
         report.alreadyThere += 1;
       } else {
-        await to.put(storageKey, from.createReadStream(storageKey), typeOfStoredKey(storageKey));
+        await to.put(storageKey, await from.openRead(storageKey), typeOfStoredKey(storageKey));
         report.copied += 1;
       }
     } catch (err) {

@@ -44,7 +44,7 @@ describe.each([
     expect(saved.size).toBe(bytes.length);
     expect(saved.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     expect((await store.read(saved.storageKey)).equals(bytes)).toBe(true);
-    expect((await collect(store.createReadStream(saved.storageKey))).equals(bytes)).toBe(true);
+    expect((await collect(await store.openRead(saved.storageKey))).equals(bytes)).toBe(true);
     expect(await store.has(saved.storageKey)).toBe(true);
     const keys: string[] = [];
     for await (const key of store.keys()) keys.push(key);
@@ -52,9 +52,7 @@ describe.each([
     await store.remove(saved.storageKey);
     expect(await store.has(saved.storageKey)).toBe(false);
     await expect(store.read(saved.storageKey)).rejects.toMatchObject({ code: 'ENOENT' });
-    await expect(collect(store.createReadStream(saved.storageKey))).rejects.toMatchObject({
-      code: 'ENOENT',
-    });
+    await expect(store.openRead(saved.storageKey)).rejects.toMatchObject({ code: 'ENOENT' });
     await store.remove(saved.storageKey); // idempotent
   });
 
@@ -95,7 +93,7 @@ describe.each([
       await expect(store.read(key)).rejects.toBeInstanceOf(StorageKeyError);
       await expect(store.remove(key)).rejects.toBeInstanceOf(StorageKeyError);
       await expect(store.has(key)).rejects.toBeInstanceOf(StorageKeyError);
-      expect(() => store.createReadStream(key)).toThrow(StorageKeyError);
+      await expect(store.openRead(key)).rejects.toBeInstanceOf(StorageKeyError);
       await expect(store.put(key, Readable.from([]), 'text/plain')).rejects.toBeInstanceOf(
         StorageKeyError,
       );
@@ -144,7 +142,7 @@ describe('createFileStorage', () => {
     expect(storageKey).toMatch(/\/[0-9a-f-]{36}$/);
     expect((await storage.read(storageKey)).equals(bytes)).toBe(true);
     const chunks: Buffer[] = [];
-    for await (const chunk of storage.createReadStream(storageKey)) chunks.push(chunk as Buffer);
+    for await (const chunk of await storage.openRead(storageKey)) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
     await storage.remove(storageKey);
     await expect(storage.read(storageKey)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -167,7 +165,7 @@ describe('createFileStorage', () => {
         expect(isValidStorageKey(key)).toBe(false);
         await expect(storage.read(key)).rejects.toBeInstanceOf(StorageKeyError);
         await expect(storage.remove(key)).rejects.toBeInstanceOf(StorageKeyError);
-        expect(() => storage.createReadStream(key)).toThrow(StorageKeyError);
+        await expect(storage.openRead(key)).rejects.toBeInstanceOf(StorageKeyError);
       }
       expect(fs.existsSync(outside)).toBe(true);
     } finally {

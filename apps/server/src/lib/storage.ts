@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { Config } from '../config';
@@ -42,10 +43,10 @@ export interface FileStorage {
   /** The bytes of a stored file. Rejects with a StorageKeyError or an ENOENT error. */
   read(storageKey: string): Promise<Buffer>;
   /**
-   * A stream of a stored file (for large downloads). Throws a StorageKeyError on a bad key; a
-   * missing file makes the stream fail with ENOENT.
+   * A stream of a stored file, once it is found (downloads, copies: never the whole file in
+   * memory). Rejects with a StorageKeyError on a bad key, an ENOENT error when it is missing.
    */
-  createReadStream(storageKey: string): Readable;
+  openRead(storageKey: string): Promise<Readable>;
   /** Deletes a stored file; a missing file is not an error. */
   remove(storageKey: string): Promise<void>;
   /** Whether a file is stored under this key. */
@@ -173,8 +174,11 @@ export function createFileStorage(rootDir: string): LocalFileStorage {
       return await fsp.readFile(pathOf(storageKey));
     },
 
-    createReadStream(storageKey) {
-      return fs.createReadStream(pathOf(storageKey));
+    async openRead(storageKey) {
+      const stream = fs.createReadStream(pathOf(storageKey));
+      // Opened (or not found) before anything is sent.
+      await once(stream, 'open');
+      return stream;
     },
 
     async remove(storageKey) {

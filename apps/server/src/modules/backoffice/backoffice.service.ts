@@ -3,6 +3,7 @@
  * attachments, paper BIAs received, validation into a member and a coverage, return to the
  * employee with a reason. Staff only (the routes call `requireAuth(request, 'staff')`).
  */
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { validateAffiliation as validateAffiliationCommand } from '../../commands/validate-affiliation';
 import type {
@@ -166,11 +167,11 @@ export async function getAttachmentFile(
   ctx: AppContext,
   requestId: string,
   attachmentId: string,
-): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
+): Promise<{ bytes: Readable; fileName: string; mimeType: string }> {
   const row = await findAttachmentOfRequest(ctx.db, requestId, attachmentId);
   if (!row) throw notFound('Cette pièce jointe est introuvable.');
   return {
-    bytes: await ctx.storage.read(row.storage_key),
+    bytes: await ctx.storage.openRead(row.storage_key),
     fileName: row.original_name,
     mimeType: row.mime_type,
   };

@@ -146,7 +146,7 @@ export async function readDocumentVersionFile(
   const row = await repo.findVersionFile(ctx.db, documentId, versionId);
   if (!row) throw notFound('Document introuvable.');
   return {
-    bytes: await ctx.storage.read(row.storage_key),
+    bytes: await ctx.storage.openRead(row.storage_key),
     fileName: row.original_name,
     mimeType: row.mime_type,
   };

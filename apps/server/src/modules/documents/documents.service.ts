@@ -48,7 +48,7 @@ export async function readEmployerDocumentFile(
   const row = await findVisibleDocumentFile(ctx.db, actor, documentId);
   if (!row) throw notFound();
   return {
-    bytes: await ctx.storage.read(row.storage_key),
+    bytes: await ctx.storage.openRead(row.storage_key),
     fileName: row.original_name,
     mimeType: row.mime_type,
   };

@@ -280,7 +280,7 @@ export async function readAttachment(ctx: AppContext, conversationId: string, fi
   const file = await findAttachment(ctx.db, conversationId, fileId);
   if (!file) throw notFound('Pièce jointe introuvable.');
   return {
-    bytes: await ctx.storage.read(file.storage_key),
+    bytes: await ctx.storage.openRead(file.storage_key),
     fileName: file.original_name,
     mimeType: file.mime_type,
   };

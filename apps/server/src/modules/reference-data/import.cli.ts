@@ -186,7 +186,7 @@ export async function run(
       onProgress: (message) => io.out(`[${seconds()} s] ${message}`),
     });
     await pipeline(
-      opened.deps.storage.createReadStream(result.reportStorageKey),
+      await opened.deps.storage.openRead(result.reportStorageKey),
       fs.createWriteStream(reportPath),
     );
     const s = result.report.summary;
