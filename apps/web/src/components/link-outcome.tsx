@@ -77,3 +77,23 @@ export function RefusedLink({
     </Box>
   );
 }
+
+/** What a one-time link did, in the account pages' card, then where to go next (`action`). */
+export function LinkSucceeded({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Box py={{ base: 0, md: 'xl' }}>
+      <AuthCard title={title}>
+        <LinkOutcome kind="success">{children}</LinkOutcome>
+        {action}
+      </AuthCard>
+    </Box>
+  );
+}

@@ -7,6 +7,7 @@ import {
   IconMail,
   IconUserCircle,
 } from '@tabler/icons-react';
+import type { Icon as TablerIcon } from '@tabler/icons-react';
 import { useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from '../../components/links';
 import { paths } from '../../config/paths';
@@ -25,6 +26,14 @@ import {
 import { LazyNavDrawer } from './lazy-nav-drawer';
 import { DesktopNav, MenuBurger } from './space-shell';
 import classes from './layout.module.css';
+
+/** The drawer's links below the navigation: help, messages, notifications, profile. */
+const DRAWER_ACCOUNT_LINKS: { to: string; label: string; icon: TablerIcon; exact?: boolean }[] = [
+  { to: paths.help, label: 'Besoin d’aide ?', icon: IconHelpCircle },
+  { to: paths.messages, label: 'Messages', icon: IconMail, exact: true },
+  { to: paths.notifications, label: 'Notifications', icon: IconBell },
+  { to: paths.profile, label: 'Mon profil', icon: IconUserCircle },
+];
 
 /**
  * The employer space’s header (SPEC §5): insurer logo, « Mes salariés », « Mes documents
@@ -86,31 +95,16 @@ export function EmployerHeader() {
           ))}
         </div>
         <Divider my="sm" />
-        <NavLinkLink
-          to={paths.help}
-          label="Besoin d’aide ?"
-          leftSection={<IconHelpCircle size={18} aria-hidden />}
-          onClick={close}
-        />
-        <NavLinkLink
-          to={paths.messages}
-          label="Messages"
-          leftSection={<IconMail size={18} aria-hidden />}
-          activeOptions={{ exact: true }}
-          onClick={close}
-        />
-        <NavLinkLink
-          to={paths.notifications}
-          label="Notifications"
-          leftSection={<IconBell size={18} aria-hidden />}
-          onClick={close}
-        />
-        <NavLinkLink
-          to={paths.profile}
-          label="Mon profil"
-          leftSection={<IconUserCircle size={18} aria-hidden />}
-          onClick={close}
-        />
+        {DRAWER_ACCOUNT_LINKS.map(({ to, label, icon: Icon, exact }) => (
+          <NavLinkLink
+            key={to}
+            to={to}
+            label={label}
+            leftSection={<Icon size={18} aria-hidden />}
+            activeOptions={exact ? { exact: true } : undefined}
+            onClick={close}
+          />
+        ))}
         <NavLink
           component="button"
           label="Se déconnecter"

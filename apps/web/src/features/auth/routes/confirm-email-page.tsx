@@ -1,12 +1,11 @@
-import { Box, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { useConfirmEmail } from '../api/use-links';
-import { AuthCard } from '../../../components/auth-card';
 import { ResendConfirmationForm } from '../components/resend-confirmation-form';
-import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { LinkChecking, LinkSucceeded, RefusedLink } from '../../../components/link-outcome';
 import { BackToSignIn } from '../components/back-to-sign-in';
 
 function SignInButton() {
@@ -26,20 +25,15 @@ export function ConfirmEmailPage() {
 
   if (confirm.isSuccess) {
     return (
-      <Box py={{ base: 0, md: 'xl' }}>
-        <AuthCard title="Votre adresse e-mail est confirmée">
-          <LinkOutcome kind="success">
-            <Text>
-              Merci ! Votre espace est prêt. Connectez-vous avec votre adresse{' '}
-              <Text span fw={700}>
-                {confirm.data.email}
-              </Text>{' '}
-              et le mot de passe que vous avez choisi.
-            </Text>
-          </LinkOutcome>
-          <SignInButton />
-        </AuthCard>
-      </Box>
+      <LinkSucceeded title="Votre adresse e-mail est confirmée" action={<SignInButton />}>
+        <Text>
+          Merci ! Votre espace est prêt. Connectez-vous avec votre adresse{' '}
+          <Text span fw={700}>
+            {confirm.data.email}
+          </Text>{' '}
+          et le mot de passe que vous avez choisi.
+        </Text>
+      </LinkSucceeded>
     );
   }
 

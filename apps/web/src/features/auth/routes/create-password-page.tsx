@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Box, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
@@ -16,7 +15,7 @@ import { NewPasswordFields, validateConfirmation } from '../../../components/new
 import { TermsAcceptance } from '../components/terms-box';
 import type { InvitationCheck } from '../api/use-invitation';
 import { useAcceptInvitation, useInvitationCheck } from '../api/use-invitation';
-import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { LinkChecking, LinkSucceeded, RefusedLink } from '../../../components/link-outcome';
 import { BackToSignIn } from '../components/back-to-sign-in';
 import { FormProblemAlert } from '../../../components/form-parts';
 
@@ -29,15 +28,6 @@ const PasswordStepSchema = AcceptInvitationRequestSchema.pick({
 
 interface CreatePasswordValues extends NewPasswordValues {
   acceptTerms: boolean;
-}
-
-/** The card on the public background, as every account page. */
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box py={{ base: 0, md: 'xl' }}>
-      <AuthCard title={title}>{children}</AuthCard>
-    </Box>
-  );
 }
 
 /** Why the link of the invitation email cannot be used (invalid, expired, already used). */
@@ -76,21 +66,23 @@ function LinkProblem({ code, message }: { code: string | null; message: string }
 /** The password is created: « Me connecter » to the right space. */
 function PasswordCreated({ isStaff, email }: { isStaff: boolean; email: string }) {
   return (
-    <Frame title="Votre mot de passe est créé">
-      <LinkOutcome kind="success">
-        <Text>
-          Vous pouvez maintenant vous connecter{' '}
-          {isStaff ? 'au back-office' : 'à votre espace entreprise'} avec votre adresse e-mail{' '}
-          <Text span fw={700}>
-            {email}
-          </Text>{' '}
-          et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
-        </Text>
-      </LinkOutcome>
-      <ButtonLink to={isStaff ? paths.backOfficeSignIn : paths.signIn} size="md">
-        Me connecter
-      </ButtonLink>
-    </Frame>
+    <LinkSucceeded
+      title="Votre mot de passe est créé"
+      action={
+        <ButtonLink to={isStaff ? paths.backOfficeSignIn : paths.signIn} size="md">
+          Me connecter
+        </ButtonLink>
+      }
+    >
+      <Text>
+        Vous pouvez maintenant vous connecter{' '}
+        {isStaff ? 'au back-office' : 'à votre espace entreprise'} avec votre adresse e-mail{' '}
+        <Text span fw={700}>
+          {email}
+        </Text>{' '}
+        et ce mot de passe. À la première connexion, un code vous sera envoyé par SMS.
+      </Text>
+    </LinkSucceeded>
   );
 }
 

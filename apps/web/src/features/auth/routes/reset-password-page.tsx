@@ -12,7 +12,7 @@ import { useCheckResetLink, useResetPassword } from '../api/use-links';
 import { AuthCard } from '../../../components/auth-card';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
 import { NewPasswordFields, validateConfirmation } from '../../../components/new-password-fields';
-import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { LinkChecking, LinkSucceeded, RefusedLink } from '../../../components/link-outcome';
 import { BackToSignIn } from '../components/back-to-sign-in';
 import { FormProblemAlert } from '../../../components/form-parts';
 
@@ -57,16 +57,16 @@ function ResetForm({ token, email }: { token: string; email: string }) {
 
   if (reset.isSuccess) {
     return (
-      <Box py={{ base: 0, md: 'xl' }}>
-        <AuthCard title="Mot de passe modifié">
-          <LinkOutcome kind="success">
-            Votre mot de passe a été modifié. Par sécurité, toutes vos sessions ont été fermées.
-          </LinkOutcome>
+      <LinkSucceeded
+        title="Mot de passe modifié"
+        action={
           <ButtonLink to={paths.signIn} size="md">
             Se connecter
           </ButtonLink>
-        </AuthCard>
-      </Box>
+        }
+      >
+        Votre mot de passe a été modifié. Par sécurité, toutes vos sessions ont été fermées.
+      </LinkSucceeded>
     );
   }
   if (problem && problem.code?.startsWith('link_')) {

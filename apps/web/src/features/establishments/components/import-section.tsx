@@ -137,18 +137,14 @@ function useImportFile(inputId: string) {
     );
   };
 
-  return {
-    file,
-    setFile,
-    fileError,
-    setFileError,
-    phase,
-    report,
-    setReport,
-    problem,
-    setProblem,
-    send,
+  /** A file chosen (or removed): checked at once, the last problem forgotten. */
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setProblem(null);
+    setFileError(chosen ? checkChosenFile(chosen) : null);
   };
+
+  return { file, choose, fileError, phase, report, setReport, problem, send };
 }
 
 /**
@@ -157,18 +153,8 @@ function useImportFile(inputId: string) {
  */
 export function ImportSection({ onClose }: { onClose: () => void }) {
   const inputId = useId();
-  const {
-    file,
-    setFile,
-    fileError,
-    setFileError,
-    phase,
-    report,
-    setReport,
-    problem,
-    setProblem,
-    send,
-  } = useImportFile(inputId);
+  const { file, choose, fileError, phase, report, setReport, problem, send } =
+    useImportFile(inputId);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // Opening the section takes the focus there, for the keyboard and screen readers.
@@ -213,11 +199,7 @@ export function ImportSection({ onClose }: { onClose: () => void }) {
                 clearable
                 clearButtonProps={{ 'aria-label': 'Retirer le fichier choisi' }}
                 value={file}
-                onChange={(chosen) => {
-                  setFile(chosen);
-                  setProblem(null);
-                  setFileError(chosen ? checkChosenFile(chosen) : null);
-                }}
+                onChange={choose}
                 error={fileError}
                 disabled={busy}
                 leftSection={<IconFileSpreadsheet size={18} aria-hidden />}

@@ -1,11 +1,10 @@
-import { Box, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
-import { AuthCard } from '../../../components/auth-card';
 import { useConfirmEmailChange } from '../api/use-profile';
-import { LinkChecking, LinkOutcome, RefusedLink } from '../../../components/link-outcome';
+import { LinkChecking, LinkSucceeded, RefusedLink } from '../../../components/link-outcome';
 
 function ProfileButton({ space }: { space: 'employer' | 'backoffice' }) {
   return (
@@ -29,25 +28,23 @@ export function ConfirmEmailChangePage() {
 
   if (confirm.isSuccess) {
     return (
-      <Box py={{ base: 0, md: 'xl' }}>
-        <AuthCard title="Votre nouvelle adresse e-mail est confirmée">
-          <LinkOutcome kind="success">
-            <Stack gap="xs">
-              <Text>
-                Votre adresse e-mail est maintenant{' '}
-                <Text span fw={700} style={{ overflowWrap: 'anywhere' }}>
-                  {confirm.data.email}
-                </Text>
-                .
-              </Text>
-              <Text>
-                Utilisez-la pour vous connecter ; vos messages vous seront envoyés à cette adresse.
-              </Text>
-            </Stack>
-          </LinkOutcome>
-          <ProfileButton space={confirm.data.space} />
-        </AuthCard>
-      </Box>
+      <LinkSucceeded
+        title="Votre nouvelle adresse e-mail est confirmée"
+        action={<ProfileButton space={confirm.data.space} />}
+      >
+        <Stack gap="xs">
+          <Text>
+            Votre adresse e-mail est maintenant{' '}
+            <Text span fw={700} style={{ overflowWrap: 'anywhere' }}>
+              {confirm.data.email}
+            </Text>
+            .
+          </Text>
+          <Text>
+            Utilisez-la pour vous connecter ; vos messages vous seront envoyés à cette adresse.
+          </Text>
+        </Stack>
+      </LinkSucceeded>
     );
   }
 
