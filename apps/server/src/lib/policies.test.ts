@@ -8,8 +8,15 @@ import {
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { staffCan } from '@affilia/shared/domain/permissions';
-import type { Database, User } from '../db/schema';
-import { boundGrant, inPerimeter, provenAddition, type EmployerActor } from './policies';
+import type { Database, Establishment, User } from '../db/schema';
+import {
+  authorizeEstablishment,
+  boundGrant,
+  employerActor,
+  inPerimeter,
+  provenAddition,
+  type EmployerActor,
+} from './policies';
 
 function actor(role: 'user' | 'admin', allEstablishments: boolean): EmployerActor {
   return {
@@ -193,5 +200,60 @@ describe('staffCan: the back office permissions of a staff role (issue 16)', () 
     expect(staffCan('manager', 'backoffice.work')).toBe(true);
     expect(staffCan('manager', 'backoffice.administer')).toBe(false);
     expect(staffCan('admin', 'backoffice.administer')).toBe(true);
+  });
+});
+
+describe('employerActor and authorizeEstablishment: the perimeter from the rows read (issue 16)', () => {
+  const user = { id: 'u1' } as User;
+  const est = (id: string, companyId: string) => ({ id, company_id: companyId }) as Establishment;
+  const regional = employerActor(
+    user,
+    [
+      { company_id: 'c2', role: 'user', all_establishments: 0 },
+      { company_id: 'c1', role: 'admin', all_establishments: 1 },
+    ],
+    ['e2', 'e1'],
+  );
+
+  it('keeps the followed establishments (sorted) only when a role is restricted', () => {
+    expect(regional.followedEstablishmentIds).toEqual(['e1', 'e2']);
+    expect([...regional.grants.keys()]).toEqual(['c1', 'c2']);
+    const whole = employerActor(
+      user,
+      [{ company_id: 'c1', role: 'admin', all_establishments: 1 }],
+      ['e9'],
+    );
+    expect(whole.followedEstablishmentIds).toEqual([]);
+    // Another set of followed establishments is another perimeter.
+    const other = employerActor(
+      user,
+      [
+        { company_id: 'c2', role: 'user', all_establishments: 0 },
+        { company_id: 'c1', role: 'admin', all_establishments: 1 },
+      ],
+      ['e1'],
+    );
+    expect(other.perimeterKey).not.toBe(regional.perimeterKey);
+  });
+
+  it('answers 404 for an unknown establishment or one outside the perimeter, 403 without the permission', () => {
+    expect(code(() => authorizeEstablishment(regional, 'members.view', undefined))).toBe(
+      'not_found',
+    );
+    expect(code(() => authorizeEstablishment(regional, 'members.view', est('e3', 'c2')))).toBe(
+      'not_found',
+    );
+    expect(code(() => authorizeEstablishment(regional, 'members.view', est('e3', 'c3')))).toBe(
+      'not_found',
+    );
+    expect(code(() => authorizeEstablishment(regional, 'users.manage', est('e2', 'c2')))).toBe(
+      'forbidden',
+    );
+    expect(code(() => authorizeEstablishment(regional, 'members.view', est('e2', 'c2')))).toBe(
+      'ok',
+    );
+    expect(code(() => authorizeEstablishment(regional, 'users.manage', est('e7', 'c1')))).toBe(
+      'ok',
+    );
   });
 });
