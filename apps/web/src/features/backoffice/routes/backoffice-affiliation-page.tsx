@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
@@ -38,6 +37,7 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage } from '../../../lib/form-errors';
@@ -77,24 +77,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper
-      component="section"
-      aria-labelledby={id}
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-    >
-      <Title order={2} id={id} fz="lg" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
 function Fields({ children }: { children: ReactNode }) {
   return (
     <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
@@ -124,7 +106,7 @@ function IdentityCard({ data }: { data: BackofficeAffiliation }) {
   const form = data.form;
   const address = form?.address;
   return (
-    <Card title="Identité">
+    <SectionCard title="Identité">
       <Fields>
         <Field label="Nom">{data.lastName}</Field>
         <Field label="Prénom">{data.firstName}</Field>
@@ -146,14 +128,14 @@ function IdentityCard({ data }: { data: BackofficeAffiliation }) {
             : ''}
         </Field>
       </Fields>
-    </Card>
+    </SectionCard>
   );
 }
 
 /** The job as the employer declared it. */
 function EmploymentCard({ data }: { data: BackofficeAffiliation }) {
   return (
-    <Card title="Emploi">
+    <SectionCard title="Emploi">
       <Fields>
         <Field label="Société">
           {data.companyName} (SIREN {formatSiren(data.siren)})
@@ -177,7 +159,7 @@ function EmploymentCard({ data }: { data: BackofficeAffiliation }) {
         <Field label="Poste">{data.positionInCompany}</Field>
         <Field label="Date d’affiliation">{date(data.affiliationDate)}</Field>
       </Fields>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -185,7 +167,7 @@ function EmploymentCard({ data }: { data: BackofficeAffiliation }) {
 function ContractCard({ data }: { data: BackofficeAffiliation }) {
   const form = data.form;
   return (
-    <Card title="Contrat et coordonnées bancaires">
+    <SectionCard title="Contrat et coordonnées bancaires">
       <Fields>
         <Field label="Contrat">
           {data.contractLabel} (n° {data.contractNumber})
@@ -198,7 +180,7 @@ function ContractCard({ data }: { data: BackofficeAffiliation }) {
         </Field>
         <Field label="Certifié le">{formatDateTime(form?.certifiedAt)}</Field>
       </Fields>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -206,7 +188,7 @@ function ContractCard({ data }: { data: BackofficeAffiliation }) {
 function AttachmentsCard({ data }: { data: BackofficeAffiliation }) {
   const form = data.form;
   return (
-    <Card title="Pièces justificatives">
+    <SectionCard title="Pièces justificatives">
       {form && form.attachments.length > 0 ? (
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {form.attachments.map((a) => (
@@ -229,7 +211,7 @@ function AttachmentsCard({ data }: { data: BackofficeAffiliation }) {
           Aucune pièce jointe.
         </Text>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -237,7 +219,7 @@ function AttachmentsCard({ data }: { data: BackofficeAffiliation }) {
 function BeneficiariesCard({ data }: { data: BackofficeAffiliation }) {
   const form = data.form;
   return (
-    <Card title="Ayants droit">
+    <SectionCard title="Ayants droit">
       {form && form.beneficiaries.length > 0 ? (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="xs">
@@ -270,14 +252,14 @@ function BeneficiariesCard({ data }: { data: BackofficeAffiliation }) {
           Aucun ayant droit déclaré.
         </Text>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
 /** Every change of status, oldest first. */
 function HistoryCard({ data }: { data: BackofficeAffiliation }) {
   return (
-    <Card title="Historique">
+    <SectionCard title="Historique">
       <Stack component="ol" gap="xs" m={0} pl="lg">
         {data.history.map((h, i) => (
           <Text component="li" size="sm" key={i}>
@@ -288,7 +270,7 @@ function HistoryCard({ data }: { data: BackofficeAffiliation }) {
           </Text>
         ))}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 

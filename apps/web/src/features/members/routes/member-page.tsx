@@ -1,6 +1,5 @@
 import { LoadError } from '../../../components/load-error';
 import type { ReactNode } from 'react';
-import { useId } from 'react';
 import {
   Badge,
   Group,
@@ -25,6 +24,8 @@ import {
 } from '@affilia/shared/domain/enums';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { SectionCard } from '../../../components/section-card';
+import { NoValue } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { useDocumentTitle } from '../../../lib/document-title';
@@ -66,33 +67,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  );
-}
-
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper
-      component="section"
-      aria-labelledby={id}
-      withBorder
-      radius="md"
-      p={{ base: 'md', sm: 'lg' }}
-    >
-      <Title order={2} id={id} fz="lg" mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
-function NoDate() {
-  return (
-    <>
-      <span aria-hidden>—</span>
-      <VisuallyHidden>Aucune</VisuallyHidden>
-    </>
   );
 }
 
@@ -143,7 +117,7 @@ function Coverages({ member }: { member: MemberDetail }) {
                   {formatIsoDate(coverage.effectiveDate)}
                 </Table.Td>
                 <Table.Td className={classes.date}>
-                  {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoDate />}
+                  {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoValue label="Aucune" />}
                 </Table.Td>
                 <Table.Td>
                   <CoverageStatusBadge status={coverage.status} />
@@ -175,7 +149,7 @@ function Coverages({ member }: { member: MemberDetail }) {
               <Field label="Option">{coverage.optionLabel}</Field>
               <Field label="Date d’effet">{formatIsoDate(coverage.effectiveDate)}</Field>
               <Field label="Date de fin">
-                {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoDate />}
+                {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoValue label="Aucune" />}
               </Field>
             </dl>
           </Paper>
@@ -229,7 +203,7 @@ function MemberContent({ member }: { member: MemberDetail }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Card title="Identité">
+        <SectionCard title="Identité">
           <dl className={classes.fields}>
             <Field label="Nom">{member.lastName}</Field>
             <Field label="Prénom">{member.firstName}</Field>
@@ -244,8 +218,8 @@ function MemberContent({ member }: { member: MemberDetail }) {
               {PROFESSIONAL_STATUS_LABELS[member.professionalStatus]}
             </Field>
           </dl>
-        </Card>
-        <Card title="Société et établissement">
+        </SectionCard>
+        <SectionCard title="Société et établissement">
           <dl className={classes.fields}>
             <Field label="Société">{member.company.name}</Field>
             <Field label="SIREN">
@@ -259,14 +233,14 @@ function MemberContent({ member }: { member: MemberDetail }) {
               <Field label="Ville">{member.establishment.city}</Field>
             ) : null}
           </dl>
-        </Card>
+        </SectionCard>
       </SimpleGrid>
-      <Card title="Couvertures">
+      <SectionCard title="Couvertures">
         <Coverages member={member} />
-      </Card>
-      <Card title="Demandes d’affiliation">
+      </SectionCard>
+      <SectionCard title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
-      </Card>
+      </SectionCard>
     </Stack>
   );
 }
