@@ -17,6 +17,8 @@ export const JPEG = 'image/jpeg';
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV = 'text/csv';
+/** The CSV files the application writes (UTF-8 with a BOM, for French Excel: lib/csv.ts). */
+export const CSV_UTF8 = 'text/csv; charset=utf-8';
 
 export type FileType =
   typeof PDF | typeof PNG | typeof JPEG | typeof DOCX | typeof XLSX | typeof CSV;

@@ -8,7 +8,9 @@ import {
   ImportReportParamsSchema,
   ImportReportSchema,
 } from '@affilia/shared/schemas/establishments';
+import { sendDownload } from '../../lib/download';
 import { AppError, badRequest } from '../../lib/errors';
+import { CSV_UTF8 } from '../../lib/file-types';
 import { oneFileAtATime, readUpload } from '../../lib/upload';
 import { requestMeta } from '../../lib/request-meta';
 import {
@@ -126,12 +128,11 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = await getImportReportCsv(ctx, request.employer, request.params.reportId);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="rapport-import-etablissements.csv"')
-        .header('cache-control', 'no-store')
-        .send(csv);
+      return sendDownload(reply, {
+        bytes: await getImportReportCsv(ctx, request.employer, request.params.reportId),
+        fileName: 'rapport-import-etablissements.csv',
+        mimeType: CSV_UTF8,
+      });
     },
   );
 };

@@ -16,6 +16,7 @@
  * day through files; a file with more unknown pairs than the day allows is refused as a whole,
  * so that a file cannot test thousands of identifiers.
  */
+import type { Readable } from 'node:stream';
 import {
   isImportRowError,
   type AddEstablishmentResult,
@@ -486,12 +487,12 @@ export async function getImportReportCsv(
   ctx: Ctx,
   actor: EmployerActor,
   reportId: string,
-): Promise<Buffer> {
+): Promise<Readable> {
   const missing = () => notFound('Ce rapport d’import est introuvable.');
   const file = await findImportReport(ctx.db, actor.user.id, reportId);
   if (!file) throw missing();
   try {
-    return await ctx.storage.read(file.storage_key);
+    return await ctx.storage.openRead(file.storage_key);
   } catch (err) {
     if ((err as { code?: string }).code === 'ENOENT') throw missing();
     throw err;

@@ -16,7 +16,9 @@ import {
   referenceImportReportName,
   referenceImportTemplateName,
 } from '@affilia/shared/schemas/reference-import';
+import { sendDownload } from '../../lib/download';
 import { AppError, badRequest } from '../../lib/errors';
+import { CSV_UTF8 } from '../../lib/file-types';
 import { fieldOrQuery, oneFileAtATime, readUpload } from '../../lib/upload';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { readImportJob, startImportJob } from './import-jobs';
@@ -175,12 +177,12 @@ const importHistoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { csv, kind } = await readImportReport(ctx, request.params.id);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${referenceImportReportName(kind)}"`)
-        .header('cache-control', 'no-store')
-        .send(csv);
+      const { report, kind } = await readImportReport(ctx, request.params.id);
+      return sendDownload(reply, {
+        bytes: report,
+        fileName: referenceImportReportName(kind),
+        mimeType: CSV_UTF8,
+      });
     },
   );
 

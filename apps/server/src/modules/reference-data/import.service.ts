@@ -13,6 +13,7 @@
  * transaction; what must hold across batches (a key met twice in the file, a member's values on
  * all their rows) is remembered in compact form (docs/decisions/0008).
  */
+import type { Readable } from 'node:stream';
 import {
   REFERENCE_IMPORT_MAX_ROWS,
   REFERENCE_IMPORT_ROWS_IN_ANSWER,
@@ -810,8 +811,11 @@ export async function listImports(db: Db): Promise<ReferenceImportHistoryItem[]>
 export async function readImportReport(
   deps: Pick<ImportDeps, 'db' | 'storage'>,
   id: string,
-): Promise<{ csv: Buffer; kind: ReferenceImportKind }> {
+): Promise<{ report: Readable; kind: ReferenceImportKind }> {
   const row = await repo.findImportReport(deps.db, id);
   if (!row) throw notFound('Ce rapport d’import n’existe pas.');
-  return { csv: await deps.storage.read(row.storage_key), kind: row.kind as ReferenceImportKind };
+  return {
+    report: await deps.storage.openRead(row.storage_key),
+    kind: row.kind as ReferenceImportKind,
+  };
 }
