@@ -23,7 +23,7 @@ async function tableThenCards(page: Page, caption: string | RegExp): Promise<voi
   await expectNoA11yViolations(page);
   await page.setViewportSize(PHONE_375);
   await expect(page.getByRole('list', { name: caption })).toBeVisible();
-  await expect(page.getByRole('table')).toBeHidden();
+  await expect(page.getByRole('table', { name: caption })).toBeHidden();
   await expectNoA11yViolations(page);
   await page.setViewportSize(DESKTOP);
 }
@@ -58,6 +58,15 @@ test.describe('Issue 16 — the back office’s list pages', () => {
     await page.getByRole('button', { name: 'Revenir à la première page' }).click();
     await expect(page).not.toHaveURL(/page=/);
     await expect(page.getByRole('table', { name: 'Contrats du référentiel' })).toBeVisible();
+
+    // A company's page: its establishments, contracts and users, tables then cards.
+    await page.goto('/back-office/referentiel');
+    await page
+      .getByRole('table', { name: 'Entreprises du référentiel' })
+      .getByRole('link', { name: 'Valmont Immobilier' })
+      .click();
+    await waitForPage(page, 'Valmont Immobilier');
+    await tableThenCards(page, 'Établissements de l’entreprise');
   });
 
   test('« Documents publiés », « Équipe de l’assureur » and the affiliations’ queue: table, cards, axe', async ({

@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Skeleton,
   Stack,
-  Table,
   Text,
   Title,
   VisuallyHidden,
@@ -52,6 +51,7 @@ import {
   MemberFormModal,
 } from '../components/reference-forms';
 import { DetailLink } from '../components/reference-table';
+import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 
 const dash = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '—' : value;
@@ -98,7 +98,7 @@ function Section({
   );
 }
 
-/** A small table (it scrolls sideways on a phone). */
+/** A record's list (its establishments, contracts, coverages…): a table, cards on a phone. */
 function SimpleTable({
   caption,
   headers,
@@ -118,35 +118,33 @@ function SimpleTable({
     );
   }
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Caption>
-            <VisuallyHidden>{caption}</VisuallyHidden>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {headers.map((h) => (
-                <Table.Th key={h} scope="col">
-                  {h}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.key}>
-                {row.cells.map((cell, i) => (
-                  <Table.Td key={i} fz="sm">
-                    {cell}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+    <DataTable
+      caption={caption}
+      columns={headers.map((header, i) => ({
+        header,
+        rowHeader: i === 0,
+        cell: (row: { cells: ReactNode[] }) => row.cells[i],
+      }))}
+      rows={rows.map((row) => ({ id: row.key, cells: row.cells }))}
+      minWidth={560}
+      striped
+      card={{
+        title: (row) => (
+          <Text component="div" size="sm" fw={600}>
+            {row.cells[0]}
+          </Text>
+        ),
+        body: (row) => (
+          <CardLines>
+            {headers.slice(1).map((header, i) => (
+              <CardLine key={header} label={header}>
+                {row.cells[i + 1]}
+              </CardLine>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+          </CardLines>
+        ),
+      }}
+    />
   );
 }
 
