@@ -698,6 +698,8 @@ export interface JobsLocksTable {
   locked_until: Instant | null;
   locked_by: string | null;
   last_run_at: Instant | null;
+  /** The start of the last period whose run is done (migration 0007). */
+  done_period: Instant | null;
 }
 
 export interface Database {

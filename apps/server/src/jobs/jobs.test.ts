@@ -8,8 +8,8 @@ import {
 } from '../../test/factories';
 import { useTestApp } from '../../test/helper';
 import { dueReminderMoment } from './affiliation-jobs';
-import { acquireLease, releaseLease } from './jobs.repository';
-import { LEASE_MS, runDueJobs } from './runner';
+import { claimRun, finishRun } from './jobs.repository';
+import { LEASE_MS, periodOf, runDueJobs, type Job } from './runner';
 import { findHistory } from '../modules/affiliations/affiliations.repository';
 
 const DAY = 24 * 3600_000;
@@ -104,8 +104,12 @@ describe('runDueJobs', () => {
     for (const r of [alive, finalised, letter]) {
       expect((await load(r.id)).status).toBe(r.status);
     }
-    // Idempotent.
-    expect((await runDueJobs(t.ctx, now, { owner: 'test' }))['affiliations.expire']).toBe(0);
+    // Once per period: done for this one; idempotent in the next.
+    expect((await runDueJobs(t.ctx, now, { owner: 'test' }))['affiliations.expire']).toBe(
+      'skipped',
+    );
+    const next = new Date(now.getTime() + t.config.jobsIntervalMs);
+    expect((await runDueJobs(t.ctx, next, { owner: 'test' }))['affiliations.expire']).toBe(0);
   });
 
   it('sends the automatic reminders at 7 and 14 days, once each', async () => {
@@ -152,16 +156,20 @@ describe('runDueJobs', () => {
     expect((await load(done.id)).reminder_count).toBe(0);
   });
 
-  it('skips a job whose lease another instance holds, until the lease expires', async () => {
-    const now = t.clock.now();
+  it('issue 17: takes over a run whose instance died, once its lease has expired, in the same period', async () => {
+    // Later than the other tests' runs: time only goes forward for the jobs.
+    const now = new Date(t.clock.now().getTime() + 60 * DAY);
     const expired = await request({
       formTokenExpiresAt: new Date(now.getTime() - 1000).toISOString(),
     });
+    const period = periodOf(now, t.config.jobsIntervalMs);
+    // Another instance claimed the period's run, then was killed (-9): no finish, no renewal.
     expect(
-      await acquireLease(t.ctx.db, {
+      await claimRun(t.ctx.db, {
         name: 'affiliations.expire',
         owner: 'other-instance',
         now,
+        period,
         ttlMs: LEASE_MS,
       }),
     ).toBe(true);
@@ -170,27 +178,72 @@ describe('runDueJobs', () => {
     expect((await load(expired.id)).status).toBe('sent');
 
     const later = new Date(now.getTime() + LEASE_MS + 1000);
+    expect(periodOf(later, t.config.jobsIntervalMs)).toBe(period);
     const ran = await runDueJobs(t.ctx, later, { owner: 'this-instance' });
-    expect(ran['affiliations.expire']).toBe(1);
+    // This request, and the earlier tests' whose links have expired 60 days on.
+    expect(ran['affiliations.expire']).toBeGreaterThanOrEqual(1);
+    expect((await load(expired.id)).status).toBe('abandoned');
     const lock = await t.ctx.db
       .selectFrom('jobs_locks')
       .selectAll()
       .where('name', '=', 'affiliations.expire')
       .executeTakeFirstOrThrow();
-    expect(lock.locked_by).toBeNull();
+    expect(lock).toMatchObject({ locked_by: null, locked_until: null, done_period: period });
     expect(lock.last_run_at).not.toBeNull();
   });
 
-  it('lets only one of two instances take a free lease', async () => {
-    const now = t.clock.now();
-    const [a, b] = await Promise.all([
-      acquireLease(t.ctx.db, { name: 'test.job', owner: 'a', now, ttlMs: 60_000 }),
-      acquireLease(t.ctx.db, { name: 'test.job', owner: 'b', now, ttlMs: 60_000 }),
-    ]);
+  it('issue 17: runs each job once per period across instances ticking at once and again', async () => {
+    let runs = 0;
+    const counted: Job[] = [{ name: 'test.counted', run: async () => ((runs += 1), 0) }];
+    const periodMs = 60_000;
+    const start = new Date('2030-01-01T00:00:00.000Z');
+    // Three instances, each ticking every 10 s through three periods.
+    for (let tick = 0; tick < 18; tick += 1) {
+      const now = new Date(start.getTime() + tick * 10_000);
+      await Promise.all(
+        ['a', 'b', 'c'].map((owner) => runDueJobs(t.ctx, now, { owner, jobs: counted, periodMs })),
+      );
+    }
+    expect(runs).toBe(3);
+  });
+
+  it('counts a failed run as the period’s run (retried next period, not at every tick)', async () => {
+    let calls = 0;
+    const failing: Job[] = [
+      {
+        name: 'test.failing',
+        run: async () => {
+          calls += 1;
+          throw new Error('boom');
+        },
+      },
+    ];
+    const now = new Date('2031-01-01T00:00:00.000Z');
+    expect(await runDueJobs(t.ctx, now, { owner: 'a', jobs: failing, periodMs: 60_000 })).toEqual({
+      'test.failing': 'failed',
+    });
+    await runDueJobs(t.ctx, new Date(now.getTime() + 30_000), {
+      owner: 'b',
+      jobs: failing,
+      periodMs: 60_000,
+    });
+    expect(calls).toBe(1);
+    await runDueJobs(t.ctx, new Date(now.getTime() + 60_000), {
+      owner: 'b',
+      jobs: failing,
+      periodMs: 60_000,
+    });
+    expect(calls).toBe(2);
+  });
+
+  it('lets only one of two instances claim a period, and nobody once it is done', async () => {
+    const now = new Date('2032-01-01T00:00:00.000Z');
+    const period = periodOf(now, 60_000);
+    const claim = (owner: string) =>
+      claimRun(t.ctx.db, { name: 'test.job', owner, now, period, ttlMs: 60_000 });
+    const [a, b] = await Promise.all([claim('a'), claim('b')]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
-    await releaseLease(t.ctx.db, { name: 'test.job', owner: a ? 'a' : 'b', now });
-    expect(await acquireLease(t.ctx.db, { name: 'test.job', owner: 'b', now, ttlMs: 60_000 })).toBe(
-      true,
-    );
+    await finishRun(t.ctx.db, { name: 'test.job', owner: a ? 'a' : 'b', now, period });
+    expect(await claim('b')).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
 /**
- * The scheduled jobs of the server. `runDueJobs` runs each job under its lease (jobs/jobs.repository.ts):
- * with several instances, one runs a job at a time, the others skip it. The worker calls it every
- * `JOBS_INTERVAL_MS`; tests call it directly with the manual clock. Each job is idempotent.
+ * The scheduled jobs of the server. Each job runs once per period (`JOBS_INTERVAL_MS`) across all
+ * instances: `runDueJobs` claims the period's run of each job (jobs/jobs.repository.ts), runs it
+ * while renewing its lease, and records the period done; an instance that comes later in the same
+ * period skips it, one killed mid-run leaves it to another once its lease expires. The worker
+ * ticks more often than the period (at least every 30 s) so that a run is taken over promptly;
+ * tests call `runDueJobs` directly with the manual clock. Each job is idempotent.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
 import { purgeAuditLog } from '../modules/audit/audit.service';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
-import { acquireLease, releaseLease } from './jobs.repository';
+import { claimRun, finishRun, renewLease } from './jobs.repository';
 
 export interface Job {
   name: string;
@@ -22,34 +25,70 @@ export const JOBS: readonly Job[] = [
   { name: 'audit.purge', run: purgeAuditLog },
 ];
 
-/** How long a run may hold its lease before another instance may take the job. */
-export const LEASE_MS = 15 * 60_000;
+/** A run's lease, renewed every third of it while the run lasts. */
+export const LEASE_MS = 60_000;
+
+/** How often the worker looks for a job whose period's run is not done. */
+export const MAX_TICK_MS = 30_000;
 
 /** This process's name in `jobs_locks.locked_by`. */
 const PROCESS_OWNER = `instance-${newId()}`;
 
 export type JobResults = Record<string, number | 'skipped' | 'failed'>;
 
+/** The start of the period `now` falls in (periods are counted from the epoch). */
+export function periodOf(now: Date, periodMs: number): string {
+  return new Date(Math.floor(now.getTime() / periodMs) * periodMs).toISOString();
+}
+
+/** Runs one job if this period's run is ours to do; its result, or 'skipped'. */
+async function runOnce(
+  ctx: AppContext,
+  job: Job,
+  now: Date,
+  opts: { owner: string; period: string; log?: FastifyBaseLogger },
+): Promise<number | 'skipped' | 'failed'> {
+  const { owner, period } = opts;
+  if (!(await claimRun(ctx.db, { name: job.name, owner, now, period, ttlMs: LEASE_MS }))) {
+    return 'skipped';
+  }
+  const renew = setInterval(() => {
+    const at = ctx.clock.now();
+    renewLease(ctx.db, { name: job.name, owner, now: at, ttlMs: LEASE_MS }).catch((err: unknown) =>
+      opts.log?.warn({ err, job: job.name }, 'jobs: lease not renewed'),
+    );
+  }, LEASE_MS / 3);
+  renew.unref();
+  try {
+    const items = await job.run(ctx, now);
+    ctx.metrics?.observeJobRun(job.name, items);
+    return items;
+  } catch (err) {
+    opts.log?.error({ err, job: job.name }, 'jobs: run failed');
+    return 'failed';
+  } finally {
+    clearInterval(renew);
+    // A failed run counts as the period's: the job runs again next period, not at every tick.
+    await finishRun(ctx.db, { name: job.name, owner, now: ctx.clock.now(), period });
+  }
+}
+
 export async function runDueJobs(
   ctx: AppContext,
   now: Date,
-  opts: { owner?: string; log?: FastifyBaseLogger; jobs?: readonly Job[] } = {},
+  opts: {
+    owner?: string;
+    log?: FastifyBaseLogger;
+    jobs?: readonly Job[];
+    /** Default: JOBS_INTERVAL_MS. */
+    periodMs?: number;
+  } = {},
 ): Promise<JobResults> {
   const owner = opts.owner ?? PROCESS_OWNER;
+  const period = periodOf(now, opts.periodMs ?? ctx.config.jobsIntervalMs);
   const results: JobResults = {};
   for (const job of opts.jobs ?? JOBS) {
-    if (!(await acquireLease(ctx.db, { name: job.name, owner, now, ttlMs: LEASE_MS }))) {
-      results[job.name] = 'skipped';
-      continue;
-    }
-    try {
-      results[job.name] = await job.run(ctx, now);
-    } catch (err) {
-      results[job.name] = 'failed';
-      opts.log?.error({ err, job: job.name }, 'jobs: run failed');
-    } finally {
-      await releaseLease(ctx.db, { name: job.name, owner, now: ctx.clock.now() });
-    }
+    results[job.name] = await runOnce(ctx, job, now, { owner, period, log: opts.log });
   }
   return results;
 }
@@ -58,7 +97,7 @@ export interface JobsWorker {
   stop(): Promise<void>;
 }
 
-/** Runs the due jobs every `intervalMs` (and once shortly after start) until stopped. */
+/** Looks for due jobs every `intervalMs` or 30 s, whichever is shorter (and once shortly after start), until stopped. */
 export function startJobsWorker(
   ctx: AppContext,
   log: FastifyBaseLogger,
@@ -82,7 +121,7 @@ export function startJobsWorker(
   };
   const first = setTimeout(tick, Math.min(intervalMs, 5_000));
   first.unref();
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(tick, Math.min(intervalMs, MAX_TICK_MS));
   timer.unref();
   return {
     async stop() {

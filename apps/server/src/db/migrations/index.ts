@@ -5,6 +5,7 @@ import * as m0003 from './0003_reference_imports';
 import * as m0004 from './0004_company_invitations';
 import * as m0005 from './0005_outbox_attachments';
 import * as m0006 from './0006_reference_import_jobs';
+import * as m0007 from './0007_jobs_periods';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_company_invitations': m0004,
   '0005_outbox_attachments': m0005,
   '0006_reference_import_jobs': m0006,
+  '0007_jobs_periods': m0007,
 };
