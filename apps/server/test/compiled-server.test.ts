@@ -4,7 +4,8 @@
  * point of its own), the paths found from the module's location (the repository root), the
  * packages left external (native ones, lazily imported ones: exceljs, fontkit) and the fonts.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +86,9 @@ describe('the compiled server', () => {
       'pg',
       'nodemailer',
       'qrcode',
+      '@aws-sdk/client-s3',
+      '@aws-sdk/lib-storage',
+      'prom-client',
     ]) {
       expect(packages, lazy).not.toContain(lazy);
     }
@@ -122,6 +126,76 @@ describe('the compiled server', () => {
     expect(res.stdout).toContain('1 lignes — 1 créées');
     expect(res.status).toBe(0);
     expect(fs.existsSync(database)).toBe(true);
+  }, 60_000);
+
+  async function waitHealthy(child: ChildProcess, port: number): Promise<number> {
+    let health = 0;
+    for (let i = 0; i < 400 && child.exitCode === null && health !== 200; i += 1) {
+      health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (health !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    return health;
+  }
+
+  it('issue 17: on SIGTERM, stops taking connections, answers the request in flight, then exits 0', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(outdir, 'server.js')], {
+      cwd: tmp,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: env({
+        NODE_ENV: 'development',
+        SEED_DEMO: 'false',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: path.join(tmp, 'shutdown.db'),
+      }),
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      expect(await waitHealthy(child, port)).toBe(200);
+      // A request whose body is still arriving when the signal comes.
+      const body = JSON.stringify({ email: 'personne@exemple.fr', password: 'x'.repeat(20) });
+      const answer = new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/auth/sign-in',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'x-requested-with': 'affilia',
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.write(body.slice(0, 10));
+        setTimeout(() => {
+          child.kill('SIGTERM');
+          setTimeout(() => {
+            // New connections are refused meanwhile.
+            void fetch(`http://127.0.0.1:${port}/api/health`).then(
+              () => reject(new Error('a new connection was accepted while closing')),
+              () => req.end(body.slice(10)),
+            );
+          }, 300);
+        }, 200);
+      });
+      const status = await answer;
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(status).toBeLessThan(500);
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   }, 60_000);
 
   it('starts, creates the demo data (PDFs in DejaVu through fontkit) and answers', async () => {
