@@ -39,7 +39,7 @@ import { assertWithinLimit } from '../auth/throttle';
 import { getBranding } from '../settings/settings.service';
 import { insertUser, isEmailTaken, updateUser } from '../users/users.repository';
 import { endUserAccess, invitationUrl } from '../users/users.service';
-import { resendInvitationLink } from './invitation-resend';
+import { resendInvitationLink } from '../users/invitation-resend';
 import {
   countOtherActiveStaffAdmins,
   findStaff,

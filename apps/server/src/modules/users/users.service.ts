@@ -13,6 +13,7 @@
  * - an account also used by companies the caller does not administer cannot be suspended by
  *   them: they remove its rights on their companies instead.
  */
+import { resendInvitationLink } from './invitation-resend';
 import type { Kysely } from 'kysely';
 import { expireLinks, findUserById } from '../auth/auth.repository';
 import type {
@@ -330,10 +331,7 @@ export async function resendInvitation(
         : 'Réactivez cet utilisateur avant de lui envoyer un lien.',
     );
   }
-  await assertWithinLimit(ctx, `invite-resend:${userId}`, 5, 3600_000);
-  const now = ctx.clock.now();
-  const branding = await getBranding(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await resendInvitationLink(ctx, userId, async (trx, branding, now) => {
     await enqueueEmail(trx, {
       to: managed.email,
       template: 'invitation',
@@ -351,7 +349,6 @@ export async function resendInvitation(
       action: 'users.invitation_resent',
     });
   });
-  ctx.outboxWorker?.wake();
   return getManagedUser(ctx.db, actor, userId);
 }
 

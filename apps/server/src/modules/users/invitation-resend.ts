@@ -1,6 +1,6 @@
 /**
- * « Renvoyer le lien » of an account still « invité », the same for a staff account and an
- * employer user (users/users.service.ts may call it too): five an hour at most per account, the
+ * « Renvoyer le lien » of an account still « invité », the same for an employer user
+ * (users.service.ts) and a staff account (staff/staff.service.ts): five an hour at most per account, the
  * email with its new link and the audit line in one transaction, then the outbox woken.
  */
 import type { Branding } from '@affilia/shared/schemas/branding';
