@@ -82,6 +82,18 @@ test.describe('Issue 16 — the back office’s list pages', () => {
     await waitForPage(page, 'Équipe de l’assureur');
     await expect(page.getByTestId('staff-count')).toHaveText(/^\d+ membres?$/);
     await tableThenCards(page, 'Membres de l’équipe de l’assureur');
+    // The team's search lives in the address too.
+    await page.getByLabel('Rechercher').fill('rousseau');
+    await expect(page).toHaveURL(/[?&]q=rousseau/);
+    await expect(page.getByTestId('staff-count')).toHaveText(
+      '1 membre correspondant à votre recherche',
+    );
+    await page.reload();
+    await waitForPage(page, 'Équipe de l’assureur');
+    await expect(page.getByLabel('Rechercher')).toHaveValue('rousseau');
+    await expect(page.getByTestId('staff-count')).toHaveText(
+      '1 membre correspondant à votre recherche',
+    );
 
     await page.goto('/back-office/affiliations?onglet=courriers');
     await waitForPage(page, 'Demandes d’affiliation');

@@ -14,6 +14,7 @@ import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliat
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateMembersSearch } from '../features/members/members-search';
 import { validateReferenceSearch } from '../features/reference-data/reference-search';
+import { validateStaffSearch } from '../features/staff/staff-search';
 import { validateUsersSearch } from '../features/users/users-search';
 import { EmployeeLayout, PublicBackOfficeLayout, PublicLayout } from './layout/public-layout';
 import { RootLayout } from './layout/root-layout';
@@ -449,6 +450,7 @@ const backOfficeRoutes = [
   createRoute({
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeStaff,
+    validateSearch: validateStaffSearch,
     component: pages.staffPage,
   }),
   createRoute({

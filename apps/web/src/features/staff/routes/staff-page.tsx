@@ -1,11 +1,13 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { UserStatus } from '@affilia/shared/domain/enums';
 import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import { Page } from '../../../components/page';
+import { paths } from '../../../config/paths';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/use-me';
 import { ofName } from '@affilia/shared/domain/person-name';
@@ -21,6 +23,8 @@ import { StaffForm } from '../components/staff-form';
 import { StaffList } from '../components/staff-list';
 import type { StaffActionKind } from '../staff-rules';
 import { staffName } from '../staff-rules';
+import type { StaffSearch } from '../staff-search';
+import { validateStaffSearch } from '../staff-search';
 
 type Dialog =
   | { kind: 'invite' }
@@ -108,20 +112,39 @@ function StaffResults({
   );
 }
 
+/**
+ * The filters in the address (validateStaffSearch): the status at once, the typed search once the
+ * typing pauses.
+ */
+function useStaffSearch() {
+  const search = validateStaffSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const [text, setText] = useState(search.q ?? '');
+  const [typed] = useDebouncedValue(text.trim(), 300);
+  const go = (next: StaffSearch) =>
+    void navigate({ to: paths.backOfficeStaff, search: next, replace: true, resetScroll: false });
+
+  useEffect(() => {
+    if (typed !== (search.q ?? '')) go({ ...search, q: typed || undefined });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
+
+  const setStatus = (status: UserStatus | undefined) => go({ ...search, status });
+  return { search, text, setText, setStatus };
+}
+
 /** `/back-office/equipe`: « Équipe de l'assureur »; changes for back-office administrators. */
 export function StaffPage() {
   const me = useMe();
   const canManage = me.data?.staffRole
     ? staffCan(me.data.staffRole, 'backoffice.administer')
     : false;
-  const [status, setStatus] = useState<UserStatus | undefined>();
-  const [text, setText] = useState('');
-  const [q] = useDebouncedValue(text.trim(), 300);
-  const list = useStaffList({ status, q: q || undefined });
+  const { search, text, setText, setStatus } = useStaffSearch();
+  const list = useStaffList(search);
   const action = useStaffAction();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [opened, setOpened] = useState(false);
-  const filtered = Boolean(status ?? q);
+  const filtered = Boolean(search.status ?? search.q);
 
   const open = (next: Dialog) => {
     setDialog(next);
@@ -172,7 +195,7 @@ export function StaffPage() {
         ) : undefined
       }
     >
-      <StaffFilters status={status} onStatus={setStatus} text={text} onText={setText} />
+      <StaffFilters status={search.status} onStatus={setStatus} text={text} onText={setText} />
       <StaffResults list={list} filtered={filtered} onAction={canManage ? onAction : null} />
 
       <UserModal
