@@ -1,6 +1,5 @@
 import type { AffiliationRequest, ContractOption } from '../db/schema';
 import { toSearchName } from '../db/search-name';
-import { recordAudit } from '../lib/audit';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
 import {
@@ -11,6 +10,7 @@ import {
   updateRequest,
 } from '../modules/affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../modules/affiliations/status';
+import { recordStaffAudit } from '../modules/backoffice/staff-audit';
 import { findChosenOption } from '../modules/enrolment/enrolment.repository';
 import { updateMember } from '../modules/reference-data/reference-data.repository';
 import type { StaffActor } from '../modules/backoffice/backoffice.service';
@@ -48,15 +48,11 @@ export async function validateAffiliation(
     const coverageId = await addCoverage(step, memberId, await chosenOption(step, input));
     await refreshLatestCoverage(trx, [memberId], now);
     await markValidated(step, actor, memberId);
-    await recordAudit(trx, now, {
+    await recordStaffAudit(trx, now, actor, {
       action: 'affiliation.validated',
-      actorUserId: actor.userId,
-      actorKind: 'staff',
       companyId: request.company_id,
       targetType: 'affiliation_request',
       targetId: request.id,
-      ip: actor.meta.ip,
-      userAgent: actor.meta.userAgent,
       details: { memberId, coverageId, existingMember },
     });
     return { memberId, coverageId, existingMember };
