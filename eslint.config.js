@@ -126,11 +126,7 @@ export default tseslint.config(
     // lib/ and db/ are the infrastructure: each lib module that owns a table (outbox, jobs'
     // leases, rate limits, stored files…) is that table's repository.
     files: ['apps/server/src/{modules,commands,jobs}/**/*.ts'],
-    ignores: [
-      'apps/server/src/**/*.repository.ts',
-      '**/*.test.ts',
-      '**/test-support.ts',
-    ],
+    ignores: ['apps/server/src/**/*.repository.ts', '**/*.test.ts', '**/test-support.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

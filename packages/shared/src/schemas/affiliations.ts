@@ -18,7 +18,6 @@ import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../valid
 // /api/affiliations; every answer is limited to the caller's perimeter.
 // ---------------------------------------------------------------------------------------------
 
-
 /** The establishment id chosen in the first step. */
 const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
 

@@ -28,7 +28,6 @@ import { SendCodeResultSchema } from './second-factor';
 // Stable error codes (error.code of the API's error body) are listed in PROFILE_ERROR_CODES.
 // ---------------------------------------------------------------------------------------------
 
-
 /** The current password, typed again before a sensitive change (only its presence is checked). */
 export const CurrentPasswordSchema = z
   .string({ error: 'Saisissez votre mot de passe actuel' })

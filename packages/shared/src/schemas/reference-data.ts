@@ -41,11 +41,9 @@ export const ReferenceCoverageParamsSchema = z.object({
   coverageId: z.string().min(1).max(64),
 });
 
-
 const CompanyRefSchema = z.object({ id: z.string(), name: z.string(), siren: z.string() });
 
 // Edit forms -----------------------------------------------------------------------------------
-
 
 /** An optional text field: an empty one is null. */
 const nullableText = (max: number) =>

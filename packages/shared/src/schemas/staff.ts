@@ -10,7 +10,6 @@ import { MobilePhoneSchema } from '../validators/zod-phone';
 // staff member, changes to back-office administrators only.
 // ---------------------------------------------------------------------------------------------
 
-
 const StaffRoleSchema = z.enum(STAFF_ROLES, { error: 'Choisissez un rôle' });
 
 /**

@@ -10,7 +10,6 @@ import { MobilePhoneSchema } from '../validators/zod-phone';
 // administrators only; every answer is limited to the companies the caller administers.
 // ---------------------------------------------------------------------------------------------
 
-
 /** « Aucun accès », « Utilisateur » or « Administrateur » on one company. */
 export const RIGHT_LEVELS = ['none', ...COMPANY_ROLES] as const;
 export type RightLevel = (typeof RIGHT_LEVELS)[number];
