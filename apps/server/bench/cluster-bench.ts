@@ -14,8 +14,9 @@
  *    wrong answer);
  * 4. the outbox drained by B (a message A was sending when killed is taken again once its lock
  *    expires), then the counts: every email of the outbox received once (`deliveries`), each
- *    job's runs against the periods elapsed, the requests by outcome, p50/p99 per kind of call on
- *    one instance and on two.
+ *    job's runs against the periods elapsed, the requests by outcome, sessions lost (a 401), data
+ *    half-written (a conversation without its message, a file row without its object), p50/p99
+ *    per kind of call on one instance and on two.
  *
  * One JSON line last. With `--check` (CI), exits 1 unless no email is lost, none is duplicated
  * beyond the one the killed instance may have been sending (delivery is at least once, with a
@@ -33,6 +34,7 @@ import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
 import { newId } from '../src/lib/ids';
 import { hashToken, newSecretToken } from '../src/lib/tokens';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
+import { createS3Storage } from '../src/lib/s3-storage';
 import { startS3Server } from '../test/s3-server';
 import { freePort } from './support';
 
@@ -443,7 +445,22 @@ async function main() {
     const emails = await db.query<{ id: string; status: string }>(
       "select id, status from outbox where channel = 'email'",
     );
+    // Nothing half-written: every conversation has its first message, every file row its object.
+    const orphans = await db.query<{ n: string }>(
+      'select count(*) as n from conversations c where not exists (select 1 from messages m where m.conversation_id = c.id)',
+    );
+    const keys = await db.query<{ storage_key: string }>('select storage_key from stored_files');
     await db.end();
+    const bucket = createS3Storage(s3.settings);
+    let missingFiles = 0;
+    for (const { storage_key } of keys.rows) {
+      if (!(await bucket.has(storage_key))) missingFiles += 1;
+    }
+    const halfWritten = {
+      conversations_without_message: Number(orphans.rows[0]?.n ?? 0),
+      stored_files: keys.rows.length,
+      files_missing_in_bucket: missingFiles,
+    };
     const runsOfB = await scrapeJobRuns(b.base, metricsToken);
 
     const expected = new Set(emails.rows.map((r) => r.id));
@@ -498,6 +515,9 @@ async function main() {
       requests: samples.length,
       outcomes: byOutcome,
       errors_by_call: refusedAnswers,
+      /** A session created on A and used on B after A's death: a 401 would be a lost session. */
+      sessions_lost: samples.filter((x) => x.status === 401).length,
+      half_written: halfWritten,
       deliveries,
       jobs,
       one_instance: p99('one'),
@@ -509,6 +529,10 @@ async function main() {
     // a kill -9 can repeat at most the one it was sending (same Message-ID, for the relay).
     if (deliveries.duplicated > deliveries.in_flight_bound) problems.push('emails duplicated');
     if ((byOutcome.server_error ?? 0) > 0) problems.push('5xx answers');
+    if (result.sessions_lost > 0) problems.push('sessions lost');
+    if (halfWritten.conversations_without_message > 0 || halfWritten.files_missing_in_bucket > 0) {
+      problems.push('half-written data');
+    }
     for (const [job, j] of Object.entries(jobs)) {
       if (j.runs > j.periods) problems.push(`${job}: ${j.runs} runs in ${j.periods} periods`);
     }
