@@ -213,14 +213,7 @@ describe('the compiled server', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      let health = 0;
-      for (let i = 0; i < 400 && child.exitCode === null && health !== 200; i += 1) {
-        health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-          (r) => r.status,
-          () => 0,
-        );
-        if (health !== 200) await new Promise((r) => setTimeout(r, 100));
-      }
+      const health = await waitHealthy(child, port);
       expect(stderr).toBe('');
       expect(health).toBe(200);
       const pdfs = fs.readdirSync(path.join(tmp, 'files'), { recursive: true, encoding: 'utf8' });
