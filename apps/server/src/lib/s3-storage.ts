@@ -10,7 +10,6 @@
  * Loaded only when FILE_STORAGE=s3 (`createStorage`): the SDK stays out of a folder deployment's
  * memory.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -28,6 +27,8 @@ import {
   isValidStorageKey,
   missingFile,
   newStorageKey,
+  savedBytes,
+  sha256OfFile,
   type FileStorage,
   type SavedFile,
 } from './storage';
@@ -39,16 +40,6 @@ const PARTS_IN_FLIGHT = 2;
 function isMissing(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
-}
-
-async function sha256OfFile(filePath: string): Promise<{ size: number; sha256: string }> {
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  for await (const chunk of fs.createReadStream(filePath)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { size, sha256: hash.digest('hex') };
 }
 
 export function createS3Storage(settings: S3Settings): FileStorage {
@@ -90,11 +81,7 @@ export function createS3Storage(settings: S3Settings): FileStorage {
     async save(bytes, meta): Promise<SavedFile> {
       const storageKey = newStorageKey(meta.mimeType);
       await upload(storageKey, bytes, meta.mimeType);
-      return {
-        storageKey,
-        size: bytes.length,
-        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      };
+      return savedBytes(storageKey, bytes);
     },
 
     async saveFile(filePath, meta): Promise<SavedFile> {

@@ -93,6 +93,41 @@ export function missingFile(storageKey: string): Error {
   return Object.assign(new Error(`No stored file ${storageKey}`), { code: 'ENOENT' });
 }
 
+/** The size and SHA-256 of a file on disk, read as a stream. */
+export async function sha256OfFile(filePath: string): Promise<{ size: number; sha256: string }> {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(filePath)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** What `save` answers for these bytes stored under `storageKey`. */
+export function savedBytes(storageKey: string, bytes: Buffer): SavedFile {
+  return {
+    storageKey,
+    size: bytes.length,
+    sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/**
+ * Writes `full` atomically: `write` fills a temporary file beside it, renamed over it once
+ * complete; the temporary file is removed when anything fails.
+ */
+async function writeBeside(full: string, write: (tmp: string) => Promise<unknown>): Promise<void> {
+  const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await write(tmp);
+    await fsp.rename(tmp, full);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
 /** The storage the configuration names; the S3 client is loaded only when it is chosen. */
 export async function createStorage(config: Config): Promise<FileStorage> {
   if (!config.s3) return createFileStorage(config.fileStorageDir);
@@ -128,46 +163,23 @@ export function createFileStorage(rootDir: string): LocalFileStorage {
 
     async saveFile(filePath, meta) {
       const { storageKey, full } = await newKey(meta.mimeType);
-      const hash = crypto.createHash('sha256');
-      let size = 0;
-      for await (const chunk of fs.createReadStream(filePath)) {
-        hash.update(chunk as Buffer);
-        size += (chunk as Buffer).length;
-      }
+      const { size, sha256 } = await sha256OfFile(filePath);
       await fsp.chmod(filePath, 0o600);
       try {
         await fsp.rename(filePath, full);
       } catch (err) {
         if ((err as { code?: string }).code !== 'EXDEV') throw err;
         // Another file system: copied beside, then renamed, so that no reader sees half a file.
-        const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-        try {
-          await fsp.copyFile(filePath, tmp, fs.constants.COPYFILE_EXCL);
-          await fsp.rename(tmp, full);
-        } catch (copyErr) {
-          await fsp.rm(tmp, { force: true });
-          throw copyErr;
-        }
+        await writeBeside(full, (tmp) => fsp.copyFile(filePath, tmp, fs.constants.COPYFILE_EXCL));
         await fsp.rm(filePath, { force: true });
       }
-      return { storageKey, size, sha256: hash.digest('hex') };
+      return { storageKey, size, sha256 };
     },
 
     async save(bytes, meta) {
       const { storageKey, full } = await newKey(meta.mimeType);
-      const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await fsp.writeFile(tmp, bytes, { mode: 0o600, flag: 'wx' });
-        await fsp.rename(tmp, full);
-      } catch (err) {
-        await fsp.rm(tmp, { force: true });
-        throw err;
-      }
-      return {
-        storageKey,
-        size: bytes.length,
-        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      };
+      await writeBeside(full, (tmp) => fsp.writeFile(tmp, bytes, { mode: 0o600, flag: 'wx' }));
+      return savedBytes(storageKey, bytes);
     },
 
     async read(storageKey) {
@@ -186,19 +198,17 @@ export function createFileStorage(rootDir: string): LocalFileStorage {
     },
 
     async has(storageKey) {
-      return fs.existsSync(pathOf(storageKey));
+      return fsp.access(pathOf(storageKey)).then(
+        () => true,
+        () => false,
+      );
     },
 
     async put(storageKey, source) {
       const full = await folderFor(storageKey);
-      const tmp = `${full}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-      try {
-        await pipeline(source, fs.createWriteStream(tmp, { mode: 0o600, flags: 'wx' }));
-        await fsp.rename(tmp, full);
-      } catch (err) {
-        await fsp.rm(tmp, { force: true });
-        throw err;
-      }
+      await writeBeside(full, (tmp) =>
+        pipeline(source, fs.createWriteStream(tmp, { mode: 0o600, flags: 'wx' })),
+      );
     },
 
     async *keys() {
