@@ -31,12 +31,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
-import { newId } from '../src/lib/ids';
-import { hashToken, newSecretToken } from '../src/lib/tokens';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
 import { createS3Storage } from '../src/lib/s3-storage';
 import { startS3Server } from '../test/s3-server';
-import { freePort } from './support';
+import { freePort, trustDemoAdminDevice } from './support';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 const JOBS_INTERVAL_MS = 2_000;
@@ -152,34 +150,6 @@ async function startInstance(name: string, env: NodeJS.ProcessEnv): Promise<Inst
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`instance ${name}: not ready`);
-}
-
-/** The demo administrator's browser, known (a trusted device), so that no SMS code is needed. */
-async function trustDevice(databaseUrl: string): Promise<string> {
-  const admin = DEMO_ACCOUNTS.find((a) => a.key === 'employerAdmin');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const user = await client.query<{ id: string }>('select id from users where email = $1', [
-      admin?.email,
-    ]);
-    const token = newSecretToken();
-    const now = new Date();
-    await client.query(
-      `insert into trusted_devices (id, user_id, device_token_hash, user_agent, last_ip, last_seen_at, created_at, expires_at, revoked_at)
-       values ($1, $2, $3, 'bench', '127.0.0.1', $4, $4, $5, null)`,
-      [
-        newId(),
-        user.rows[0]?.id,
-        hashToken(token),
-        now.toISOString(),
-        new Date(now.getTime() + 86_400_000).toISOString(),
-      ],
-    );
-    return token;
-  } finally {
-    await client.end();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +362,7 @@ async function main() {
     instances.push(a);
     const b = await startInstance('B', { ...env, SEED_DEMO: 'false' });
     instances.push(b);
-    const device = await trustDevice(dbUrl.toString());
+    const device = await trustDemoAdminDevice(dbUrl.toString());
     const signIn = await fetch(`${a.base}/api/auth/sign-in`, {
       method: 'POST',
       headers: {

@@ -273,7 +273,7 @@ async function main() {
   log(`load average ${loadBefore}; fastify_hello: a bare Fastify, GET /hello`);
   const results: Record<string, Measure> = { fastify_hello: await measureFastifyHello() };
 
-  const deviceToken = trustDemoAdminDevice(dbPath);
+  const deviceToken = await trustDemoAdminDevice(dbPath);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let server = await startServer(port);

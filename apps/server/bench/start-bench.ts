@@ -129,7 +129,7 @@ async function start(args: readonly string[], production: boolean): Promise<Run>
     await sleep(REST_MS - STARTED_MS);
     const rss_mb = rssMb(child.pid!);
 
-    const cookie = `${SESSION_COOKIE}=${await signInDemoAdmin(base, trustDemoAdminDevice(dbPath))}`;
+    const cookie = `${SESSION_COOKIE}=${await signInDemoAdmin(base, await trustDemoAdminDevice(dbPath))}`;
     const members = await fetch(`${base}/api/members?page=1&pageSize=25`, {
       headers: { cookie },
     });

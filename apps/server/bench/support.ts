@@ -2,10 +2,12 @@
  * What the benchmarks share: a free port, and the demo administrator signed in without an SMS
  * (a trusted device written in the database, as a second visit from a known browser would be).
  */
-import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db/database';
 import { DEMO_ACCOUNTS } from '../src/db/seed/demo-accounts';
 import { newId } from '../src/lib/ids';
 import { hashToken, newSecretToken } from '../src/lib/tokens';
+import { insertTrustedDevice } from '../src/modules/auth/auth.repository';
+import { findAccountByEmail } from '../src/modules/users/users.repository';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../src/modules/auth/cookies';
 
 export { freePort } from '../test/free-port';
@@ -16,29 +18,32 @@ function demoAdmin() {
   return account;
 }
 
-/** Marks this machine as a known browser of the demo administrator; returns the device token. */
-export function trustDemoAdminDevice(dbPath: string): string {
-  const db = new Database(dbPath);
+/**
+ * Marks this machine as a known browser of the demo administrator, in the database at
+ * `databaseUrl` (SQLite or PostgreSQL, through the application's repositories); returns the
+ * device token.
+ */
+export async function trustDemoAdminDevice(databaseUrl: string): Promise<string> {
+  const { db, close } = openDatabase(databaseUrl);
   try {
-    const user = db.prepare('select id from users where email = ?').get(demoAdmin().email) as
-      { id: string } | undefined;
-    if (!user) throw new Error(`no demo administrator in ${dbPath}`);
+    const user = await findAccountByEmail(db, demoAdmin().email);
+    if (!user) throw new Error(`no demo administrator in ${databaseUrl}`);
     const token = newSecretToken();
     const now = new Date();
-    db.prepare(
-      `insert into trusted_devices (id, user_id, device_token_hash, user_agent, last_ip, last_seen_at, created_at, expires_at, revoked_at)
-       values (?, ?, ?, 'bench', '127.0.0.1', ?, ?, ?, null)`,
-    ).run(
-      newId(),
-      user.id,
-      hashToken(token),
-      now.toISOString(),
-      now.toISOString(),
-      new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-    );
+    await insertTrustedDevice(db, {
+      id: newId(),
+      user_id: user.id,
+      device_token_hash: hashToken(token),
+      user_agent: 'bench',
+      last_ip: '127.0.0.1',
+      last_seen_at: now.toISOString(),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+      revoked_at: null,
+    });
     return token;
   } finally {
-    db.close();
+    await close();
   }
 }
 

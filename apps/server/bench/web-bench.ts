@@ -351,7 +351,7 @@ async function main() {
   const server = await startServer(port);
   let browser: Browser | undefined;
   try {
-    const session = await signInDemoAdmin(base, trustDemoAdminDevice(dbPath));
+    const session = await signInDemoAdmin(base, await trustDemoAdminDevice(dbPath));
     const formToken = enrolmentLinkToken();
     const pages: PageTarget[] = [
       {
