@@ -52,6 +52,9 @@ const TABLES = {
   data_versions: true,
   reference_imports: true,
   reference_import_jobs: true,
+  radiations: true,
+  radiation_status_history: true,
+  letter_templates: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;

@@ -49,6 +49,9 @@ export type DocumentStatus = 'draft' | 'published' | 'unpublished';
 export type ConversationStatus = 'sent' | 'in_progress' | 'answered' | 'closed';
 export type OutboxChannel = 'email' | 'sms';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type CoverageKind = 'employee' | 'portability';
+export type RadiationStatus = 'sent' | 'processed' | 'returned' | 'cancelled';
+export type LetterTemplateKind = 'radiation_notice';
 
 /** One offer of a contract, as stored in `contracts.options` (JSON array). */
 export interface ContractOption {
@@ -183,6 +186,11 @@ export interface MembersTable {
   latest_contract_id: string | null;
   latest_effective_date: DateOnly | null;
   latest_end_date: DateOnly | null;
+  /**
+   * The end of the member's current portability (L911-8), copied from the portability coverage
+   * by the radiation's processing (migration 0008) for the « En portabilité » filter.
+   */
+  portability_end_date: DateOnly | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -201,6 +209,14 @@ export interface CoveragesTable {
   end_date: DateOnly | null;
   /** The validated enrolment that created it, if any. */
   affiliation_request_id: string | null;
+  /**
+   * 'employee': the group cover as an employee; 'portability': the free continuation after the
+   * contract (L911-8), opened by a processed radiation (migration 0008). The member's « latest
+   * coverage » copy follows the employee coverages only.
+   */
+  kind: Generated<CoverageKind>;
+  /** The radiation that opened this portability coverage. */
+  radiation_id: string | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -514,6 +530,74 @@ export interface EnrolmentAttachmentsTable {
 // ---------------------------------------------------------------------------------------------
 // Documents, messages, notifications
 
+// ---------------------------------------------------------------------------------------------
+// Departures (« Radier un salarié », issue 18, migration 0008)
+
+/** A departure announced by the employer: the end of a member's group cover. */
+export interface RadiationsTable {
+  id: string;
+  company_id: string;
+  establishment_id: string;
+  member_id: string;
+  created_by_user_id: string;
+  status: RadiationStatus;
+  /** Last day of the employment contract = last day of the employee coverage. */
+  contract_end_date: DateOnly;
+  /** A RADIATION_MOTIFS code of @affilia/shared/domain/radiation (its DSN code beside it). */
+  motif: string;
+  unemployment_rights: Bool;
+  disability_pension: Generated<Bool>;
+  /** JSON [{ start, end }]: the last contract(s) with this employer, for the portability. */
+  employment_periods: JsonText;
+  /** computePortability()'s result: months/start/end when eligible, the refusal otherwise. */
+  portability_months: number | null;
+  portability_start_date: DateOnly | null;
+  portability_end_date: DateOnly | null;
+  portability_refusal: string | null;
+  /** Loi Évin, article 4: offered in the notice, and the day by which it must be asked. */
+  evin_offered: Bool;
+  evin_deadline: DateOnly | null;
+  evin_answer: 'accepted' | 'declined' | null;
+  evin_answered_at: Instant | null;
+  evin_answered_by: string | null;
+  /** Where the notice goes: an email, or a postal address (the PDF is printed). */
+  contact_email: string | null;
+  contact_address: string | null;
+  comment: string | null;
+  /** Portability ended early: the former employee found a new job on that day. */
+  new_job_date: DateOnly | null;
+  new_job_reported_at: Instant | null;
+  notice_sent_at: Instant | null;
+  status_changed_at: Instant;
+  processed_at: Instant | null;
+  processed_by: string | null;
+  returned_at: Instant | null;
+  return_reason: string | null;
+  cancelled_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface RadiationStatusHistoryTable {
+  id: string;
+  radiation_id: string;
+  from_status: RadiationStatus | null;
+  to_status: RadiationStatus;
+  actor_user_id: string | null;
+  actor_kind: ActorKind;
+  reason: string | null;
+  at: Instant;
+}
+
+/** A letter the insurer writes once (placeholders `{{…}}`), e.g. the radiation notice. */
+export interface LetterTemplatesTable {
+  kind: LetterTemplateKind;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: Instant;
+}
+
 export interface DocumentsTable {
   id: string;
   title: string;
@@ -744,6 +828,9 @@ export interface Database {
   data_versions: DataVersionsTable;
   reference_imports: ReferenceImportsTable;
   reference_import_jobs: ReferenceImportJobsTable;
+  radiations: RadiationsTable;
+  radiation_status_history: RadiationStatusHistoryTable;
+  letter_templates: LetterTemplatesTable;
 }
 
 export type TableName = keyof Database;
@@ -758,6 +845,8 @@ export type NewContract = Insertable<ContractsTable>;
 export type Member = Selectable<MembersTable>;
 export type NewMember = Insertable<MembersTable>;
 export type Coverage = Selectable<CoveragesTable>;
+export type Radiation = Selectable<RadiationsTable>;
+export type NewRadiation = Insertable<RadiationsTable>;
 export type NewCoverage = Insertable<CoveragesTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -209,6 +209,8 @@ export const NOTIFICATION_TYPES = [
   'request_returned',
   'insurer_replied',
   'new_document',
+  'radiation_processed',
+  'radiation_returned',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
@@ -216,6 +218,8 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   request_returned: 'Demande d’affiliation retournée au salarié',
   insurer_replied: 'Réponse de l’assureur à votre message',
   new_document: 'Nouveau document disponible',
+  radiation_processed: 'Radiation traitée par l’assureur',
+  radiation_returned: 'Radiation retournée par l’assureur',
 };
 
 // « Ayants droit » on the enrolment form.

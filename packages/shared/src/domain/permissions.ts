@@ -13,7 +13,10 @@ export const PERMISSIONS = [
   'company.view',
   /** « Mes salariés »: list, detail, export. */
   'members.view',
-  /** « Pré-affiliation » and « Suivi des demandes d'affiliation ». */
+  /**
+   * « Pré-affiliation », « Radier un salarié » and « Suivi des demandes » (every request of a
+   * member's working life: affiliations, radiations…).
+   */
   'affiliations.manage',
   /** « Mes documents pratiques ». */
   'documents.view',

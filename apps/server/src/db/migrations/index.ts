@@ -6,6 +6,7 @@ import * as m0004 from './0004_company_invitations';
 import * as m0005 from './0005_outbox_attachments';
 import * as m0006 from './0006_reference_import_jobs';
 import * as m0007 from './0007_jobs_periods';
+import * as m0008 from './0008_radiations';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_outbox_attachments': m0005,
   '0006_reference_import_jobs': m0006,
   '0007_jobs_periods': m0007,
+  '0008_radiations': m0008,
 };
