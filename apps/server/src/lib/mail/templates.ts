@@ -285,6 +285,15 @@ const emailTemplates = {
       `Ce nouveau lien est valable jusqu’au ${d.expiresOn} ; les liens reçus précédemment ne fonctionnent plus. Votre date de naissance vous sera demandée pour y accéder.`,
     ],
   }),
+  /**
+   * To the departing employee (issue 18): the notice of the end of the group cover, its text
+   * from the insurer's letter template (modules/radiations/notice.ts), its PDF attached.
+   */
+  radiation_notice: (d: { subject: string; paragraphs: string[] }) => ({
+    subject: d.subject,
+    paragraphs: d.paragraphs,
+    after: ['Vous trouverez ce courrier en pièce jointe (PDF) : conservez-le.'],
+  }),
   /** The email copy of an in-app notification (SPEC §5.8), see modules/notifications/notify. */
   notification: (d: {
     firstName: string;
