@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { landingRoutes } from './src/app/landing-routes';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -54,6 +55,62 @@ function precompress(): Plugin {
   };
 }
 
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+/**
+ * Writes `route-preloads.json` beside index.html: for each landing page of
+ * src/app/landing-routes.ts, the JS files (its modules and their static imports) and the CSS it
+ * needs, minus what index.html already names (the entry and its imports). The server adds them
+ * to that page's HTML (apps/server/src/plugins/web.ts), so that they come with the entry.
+ */
+function routePreloads(): Plugin {
+  let outDir = '';
+  return {
+    name: 'affilia-route-preloads',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      const asset = bundle['.vite/manifest.json'];
+      if (!asset || asset.type !== 'asset') throw new Error('route-preloads: no Vite manifest');
+      const manifest = JSON.parse(String(asset.source)) as Record<string, ManifestChunk>;
+      const closure = (keys: readonly string[]) => {
+        const seen = new Set<string>();
+        const visit = (key: string) => {
+          if (seen.has(key)) return;
+          const chunk = manifest[key];
+          if (!chunk) throw new Error(`route-preloads: ${key} is not in the build`);
+          seen.add(key);
+          for (const imported of chunk.imports ?? []) visit(imported);
+        };
+        keys.forEach(visit);
+        const chunks = [...seen].map((key) => manifest[key]!);
+        return {
+          js: chunks.map((c) => `/${c.file}`),
+          css: [...new Set(chunks.flatMap((c) => (c.css ?? []).map((f) => `/${f}`)))],
+        };
+      };
+      const entry = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
+      const already = closure(entry);
+      const routes = landingRoutes.map(({ path: pattern, modules }) => {
+        const { js, css } = closure(modules);
+        return {
+          path: pattern,
+          js: js.filter((f) => !already.js.includes(f)),
+          css: css.filter((f) => !already.css.includes(f)),
+        };
+      });
+      fs.writeFileSync(path.join(outDir, 'route-preloads.json'), JSON.stringify(routes, null, 1));
+    },
+  };
+}
+
 /**
  * Each Mantine component's styles come with the component: the class-name module of a component
  * (`@mantine/core/esm/components/Button/Button.module.mjs`) gets an import of its stylesheet
@@ -98,7 +155,13 @@ function scrollAreaWithoutFloatingUi(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [react(), mantineComponentStyles(), scrollAreaWithoutFloatingUi(), precompress()],
+  plugins: [
+    react(),
+    mantineComponentStyles(),
+    scrollAreaWithoutFloatingUi(),
+    routePreloads(),
+    precompress(),
+  ],
   server: { port: 5173, strictPort: true, proxy },
   preview: { port: 4173, strictPort: true, proxy },
   build: {

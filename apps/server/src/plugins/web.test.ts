@@ -23,6 +23,13 @@ function makeDist(): { dir: string; js: string } {
     path.join(dir, 'index.html'),
     '<!doctype html><html lang="fr"><head><script type="module" src="/assets/index-AbC123xy.js"></script></head><body><div id="root"></div></body></html>',
   );
+  fs.writeFileSync(
+    path.join(dir, 'route-preloads.json'),
+    JSON.stringify([
+      { path: '/connexion', js: ['/assets/sign-in-1.js'], css: ['/assets/sign-in-1.css'] },
+      { path: '/formulaire/$token', js: ['/assets/form-2.js', '/assets/input-3.js'], css: [] },
+    ]),
+  );
   return { dir, js };
 }
 
@@ -115,6 +122,21 @@ describe('the web app and API answers, compressed and cached', () => {
       res.body,
     )?.[1];
     expect(JSON.parse(json ?? 'null')).toEqual({ brandName: 'Mutuelle </script><b>' });
+  });
+
+  it('names a landing page’s own chunks and stylesheets in its HTML, and only that page’s', async () => {
+    const signIn = (await t.app.inject({ url: '/connexion?redirect=%2Fsalaries' })).body;
+    expect(signIn).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/sign-in-1.js"><link rel="stylesheet" crossorigin href="/assets/sign-in-1.css">',
+    );
+    expect(signIn).not.toContain('form-2.js');
+    const form = (await t.app.inject({ url: '/formulaire/Zx9-token_1' })).body;
+    expect(form).toContain('href="/assets/form-2.js"');
+    expect(form).toContain('href="/assets/input-3.js"');
+    expect(form).not.toContain('sign-in-1');
+    for (const url of ['/formulaire/a/b', '/salaries', '/connexionx']) {
+      expect((await t.app.inject({ url })).body, url).not.toContain('modulepreload');
+    }
   });
 
   it('never caches index.html, neither at / nor as the fallback of a page', async () => {

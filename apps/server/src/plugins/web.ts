@@ -27,6 +27,35 @@ export function jsonScript(id: string, data: unknown): string {
   return `<script id="affilia-${id}" type="application/json">${json}</script>`;
 }
 
+interface RoutePreload {
+  /** A path of the web app's paths.ts, `$name` for a parameter. */
+  path: string;
+  js: string[];
+  css: string[];
+}
+
+/**
+ * The `<link>` tags of each landing page's own code (`route-preloads.json`, written by the web
+ * build from src/app/landing-routes.ts): the page's chunks as module preloads and its
+ * stylesheets, so that the browser fetches them with the entry instead of after running it.
+ * Returns the tags for a request path, '' for a page absent from the file (or no file).
+ */
+export function routePreloadTags(root: string): (urlPath: string) => string {
+  const file = path.join(root, 'route-preloads.json');
+  if (!fs.existsSync(file)) return () => '';
+  const routes = (JSON.parse(fs.readFileSync(file, 'utf8')) as RoutePreload[]).map((route) => {
+    const pattern = route.path
+      .split('/')
+      .map((part) => (part.startsWith('$') ? '[^/]+' : part.replace(/[.*+?^{}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    const tags =
+      route.js.map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('') +
+      route.css.map((f) => `<link rel="stylesheet" crossorigin href="${f}">`).join('');
+    return { test: new RegExp(`^${pattern}/?$`), tags };
+  });
+  return (urlPath) => routes.find((r) => r.test.test(urlPath))?.tags ?? '';
+}
+
 export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
   const root = opts.distDir ?? webDistDir;
   const indexFile = path.join(root, 'index.html');
@@ -52,12 +81,15 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
   });
   const indexHtml = fs.readFileSync(indexFile, 'utf8');
   const headEnd = indexHtml.indexOf('</head>');
-  const page = async (): Promise<string> => {
-    if (!opts.pageData || headEnd < 0) return indexHtml;
-    const blocks = Object.entries(await opts.pageData())
-      .map(([id, data]) => jsonScript(id, data))
-      .join('');
-    return indexHtml.slice(0, headEnd) + blocks + indexHtml.slice(headEnd);
+  const preloads = routePreloadTags(root);
+  const page = async (urlPath: string): Promise<string> => {
+    if (headEnd < 0) return indexHtml;
+    const blocks = opts.pageData
+      ? Object.entries(await opts.pageData())
+          .map(([id, data]) => jsonScript(id, data))
+          .join('')
+      : '';
+    return indexHtml.slice(0, headEnd) + preloads(urlPath) + blocks + indexHtml.slice(headEnd);
   };
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
@@ -76,6 +108,6 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(await page());
+      .send(await page(url));
   });
 });
