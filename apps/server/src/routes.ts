@@ -30,6 +30,8 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { messagesRoutes } from './modules/messages/messages.routes';
+import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
+import { radiationsRoutes } from './modules/radiations/radiations.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -87,6 +89,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: dashboardRoutes, prefix: '/api/dashboard' },
       { routes: affiliationsRoutes, prefix: '/api/affiliations' },
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
+      { routes: radiationsRoutes, prefix: '/api/radiations' },
       { routes: messagesRoutes, prefix: '/api/conversations' },
       { routes: documentsRoutes, prefix: '/api/documents' },
     ),
@@ -107,6 +110,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: referenceImportRoutes, prefix: '/api/backoffice/reference-data' },
       { routes: contentRoutes, prefix: '/api/backoffice/content' },
       { routes: auditRoutes, prefix: '/api/backoffice/audit' },
+      { routes: letterTemplatesRoutes, prefix: '/api/backoffice/letter-templates' },
     ),
   );
 }

@@ -178,6 +178,63 @@ async function newConversation(f: Fixtures) {
   return { id, fileId };
 }
 
+let radiationSeq = 0;
+/** A fresh member of the company's first establishment, covered since 2024. */
+async function newCoveredMember(f: Fixtures) {
+  const contract = await f.t.ctx.db
+    .selectFrom('contracts')
+    .select('id')
+    .where('company_id', '=', f.company.id)
+    .executeTakeFirstOrThrow();
+  return createMember(f.t.ctx.db, f.t.ctx.cipher, {
+    establishment: f.establishments[0]!,
+    nir13: `18506753${String(40_000 + ++radiationSeq).padStart(5, '0')}`,
+    lastName: `Radié${radiationSeq}`,
+    coverages: [{ contract, effectiveDate: '2024-01-01' }],
+  });
+}
+/** The form « Radier un salarié » for this member (a rupture conventionnelle). */
+const radiationBody = (memberId: string) => ({
+  memberId,
+  contractEndDate: '2026-02-27',
+  motif: 'rupture_conventionnelle',
+  unemploymentRights: true,
+  employmentPeriods: [{ start: '2024-01-01', end: '2026-02-27' }],
+  contactAddress: '1 rue de la Gare, 69001 Lyon',
+});
+/** A fresh radiation of a fresh member, in this status (portability to 2027-02-27). */
+async function newRadiation(f: Fixtures, status: 'sent' | 'returned' | 'processed') {
+  const member = await newCoveredMember(f);
+  const at = f.t.clock.now().toISOString();
+  const id = newId();
+  await f.t.ctx.db
+    .insertInto('radiations')
+    .values({
+      id,
+      company_id: f.company.id,
+      establishment_id: member.establishment_id,
+      member_id: member.id,
+      created_by_user_id: adminOfCompany.id,
+      status,
+      contract_end_date: '2026-02-27',
+      motif: 'rupture_conventionnelle',
+      unemployment_rights: 1,
+      employment_periods: JSON.stringify([{ start: '2024-01-01', end: '2026-02-27' }]),
+      portability_months: 12,
+      portability_start_date: '2026-02-28',
+      portability_end_date: '2027-02-27',
+      portability_refusal: null,
+      evin_offered: 1,
+      evin_deadline: '2027-08-27',
+      contact_address: '1 rue de la Gare, 69001 Lyon',
+      status_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { id, memberId: member.id };
+}
+
 const MATRIX: Record<string, Entry> = {
   ...staffMatrix,
   ...referenceDataMatrix,
@@ -611,6 +668,92 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/enrolment/submitted/bia.pdf': {
     kind: 'public',
     why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
+  },
+  'GET /api/radiations/prefill': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/radiations/prefill?memberId=${f.memberId}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/radiations': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: '/api/radiations',
+      body: radiationBody((await newCoveredMember(f)).id),
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+    restricted: 404,
+  },
+  'POST /api/radiations/bulk': {
+    kind: 'employer',
+    call: async (f) => {
+      const {
+        memberId: _,
+        employmentPeriods: __,
+        contactAddress: ___,
+        ...common
+      } = radiationBody('');
+      return {
+        url: '/api/radiations/bulk',
+        body: { ...common, memberIds: [(await newCoveredMember(f)).id] },
+      };
+    },
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+    restricted: 404,
+  },
+  'GET /api/radiations/:id': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/radiations/${(await newRadiation(f, 'sent')).id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'PUT /api/radiations/:id': {
+    kind: 'employer',
+    call: async (f) => {
+      const r = await newRadiation(f, 'returned');
+      return { url: `/api/radiations/${r.id}`, body: radiationBody(r.memberId) };
+    },
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/radiations/:id/cancel': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/radiations/${(await newRadiation(f, 'sent')).id}/cancel` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/radiations/:id/new-job': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/radiations/${(await newRadiation(f, 'processed')).id}/new-job`,
+      body: { date: '2026-04-01' },
+    }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'GET /api/radiations/:id/notice.pdf': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/radiations/${(await newRadiation(f, 'sent')).id}/notice.pdf`,
+    }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
   },
   'GET /api/affiliations/:id/bia.pdf': {
     kind: 'employer',

@@ -38,7 +38,7 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import type { z } from 'zod';
 import { createAffiliation as createAffiliationCommand } from '../../commands/create-affiliation';
-import type { AffiliationRequest, AffiliationStatus } from '../../db/schema';
+import type { ActorKind, AffiliationRequest, AffiliationStatus } from '../../db/schema';
 import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
@@ -173,19 +173,33 @@ export async function getAffiliation(
     formExpiresAt: open ? r.form_token_expires_at : null,
     abandonReason: r.abandon_reason,
     returnReason: r.return_reason,
-    history: history.map((h) => ({
-      from: h.from_status,
-      to: h.to_status,
-      at: h.at,
-      actorKind: h.actor_kind,
-      actorName:
-        h.actor_kind === 'employer' || h.actor_kind === 'staff'
-          ? h.first_name
-            ? `${h.first_name} ${h.last_name ?? ''}`.trim()
-            : null
-          : null,
-      reason: h.reason,
-    })),
+    history: history.map(historyEntry),
+  };
+}
+
+/**
+ * A row of a request's status history as the detail shows it (affiliation requests and
+ * radiations): the name of the employer or staff member who moved it.
+ */
+export function historyEntry<S extends string>(h: {
+  from_status: S | null;
+  to_status: S;
+  at: string;
+  actor_kind: ActorKind;
+  first_name: string | null;
+  last_name: string | null;
+  reason: string | null;
+}) {
+  return {
+    from: h.from_status,
+    to: h.to_status,
+    at: h.at,
+    actorKind: h.actor_kind,
+    actorName:
+      (h.actor_kind === 'employer' || h.actor_kind === 'staff') && h.first_name
+        ? `${h.first_name} ${h.last_name ?? ''}`.trim()
+        : null,
+    reason: h.reason,
   };
 }
 
