@@ -11,6 +11,7 @@ import { validateSignInSearch } from '../features/auth/space';
 import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
 import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
+import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateMembersSearch } from '../features/members/members-search';
 import { validateReferenceSearch } from '../features/reference-data/reference-search';
@@ -56,6 +57,14 @@ const pages = {
   backOfficeAffiliationsPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-affiliations-page'),
     'BackOfficeAffiliationsPage',
+  ),
+  backOfficeRadiationPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-radiation-page'),
+    'BackOfficeRadiationPage',
+  ),
+  backOfficeRadiationsPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-radiations-page'),
+    'BackOfficeRadiationsPage',
   ),
   backOfficeDocumentsPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-documents-page'),
@@ -415,6 +424,17 @@ const backOfficeRoutes = [
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeAffiliation,
     component: pages.backOfficeAffiliationPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeRadiations,
+    validateSearch: validateRadiationsQueueSearch,
+    component: pages.backOfficeRadiationsPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeRadiation,
+    component: pages.backOfficeRadiationPage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,

@@ -60,6 +60,7 @@ export function DeferredSelect(props: SelectProps) {
     onChange: _onChange,
     searchable: _searchable,
     clearable: _clearable,
+    clearButtonProps: _clearButtonProps,
     allowDeselect: _allowDeselect,
     nothingFoundMessage: _nothingFound,
     comboboxProps: _comboboxProps,

@@ -42,6 +42,8 @@ export const paths = {
   backOfficeProfile: '/back-office/profil',
   backOfficeAffiliations: '/back-office/affiliations',
   backOfficeAffiliation: '/back-office/affiliations/$requestId',
+  backOfficeRadiations: '/back-office/radiations',
+  backOfficeRadiation: '/back-office/radiations/$radiationId',
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',
   backOfficeReferenceData: '/back-office/referentiel',

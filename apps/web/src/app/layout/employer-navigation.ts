@@ -38,6 +38,7 @@ export function visibleItems<Item extends NavItem>(
 export const backOfficeNavigation = [
   { label: 'Accueil', to: paths.backOffice },
   { label: 'Affiliations', to: paths.backOfficeAffiliations },
+  { label: 'Radiations', to: paths.backOfficeRadiations },
   { label: 'Messages', to: paths.backOfficeMessages },
   { label: 'Documents', to: paths.backOfficeDocuments },
   { label: 'Référentiel', to: paths.backOfficeReferenceData },

@@ -12,7 +12,8 @@ interface Option {
   label: string;
 }
 
-const optionOf = (company: CompanyOption): Option => ({
+/** « Nom — SIREN 732 829 320 », as every company picker of the back office shows it. */
+export const companyOption = (company: CompanyOption): Option => ({
   value: company.id,
   label: `${company.name} — SIREN ${formatSiren(company.siren)}`,
 });
@@ -62,7 +63,7 @@ export function DocumentCompanyPicker({
     );
   }
 
-  const found = (companies.data ?? []).map(optionOf);
+  const found = (companies.data ?? []).map(companyOption);
   const data =
     selected && !found.some((o) => o.value === selected.value) ? [selected, ...found] : found;
 

@@ -1,0 +1,193 @@
+import { Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { NewJobSchema, RadiationReturnSchema } from '@affilia/shared/schemas/radiations';
+import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { DateField } from '../../../components/date-field';
+import { Dialog } from '../../../components/dialog';
+import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
+import { useAppForm } from '../../../lib/use-app-form';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { RadiationDetail } from '../api/use-backoffice-radiations';
+import {
+  useProcessRadiation,
+  useReportNewJob,
+  useReturnRadiation,
+} from '../api/use-backoffice-radiations';
+import { processConsequences } from '../radiation-format';
+
+interface DialogProps {
+  detail: RadiationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (detail: RadiationDetail) => void;
+}
+
+/** « Traiter la radiation »: what it does (end of coverage, portability until…), then done. */
+export function ProcessRadiationDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const process = useProcessRadiation(detail.id);
+  const { formProps, problem } = useDialogForm({
+    form: useAppForm<Record<string, never>>({ initialValues: {} }),
+    mutation: process,
+    toInput: () => undefined,
+    onDone,
+  });
+  return (
+    <Dialog
+      opened={opened}
+      onClose={() => !process.isPending && onClose()}
+      title="Traiter la radiation"
+    >
+      <form {...formProps}>
+        <Stack gap="md">
+          <FormProblemAlert problem={problem} />
+          <List size="sm" spacing="xs">
+            {processConsequences(detail).map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+          <FormButtons
+            submitLabel="Confirmer le traitement"
+            loading={process.isPending}
+            onCancel={onClose}
+            cancelDisabled={process.isPending}
+          />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
+
+/** « Retourner à l’employeur »: the reason is required and sent to the employer. */
+export function ReturnRadiationDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const returnIt = useReturnRadiation(detail.id);
+  const form = useAppForm({
+    initialValues: { reason: '' },
+    validate: zodResolver(RadiationReturnSchema),
+  });
+  const { formProps, problem } = useDialogForm({
+    form,
+    mutation: returnIt,
+    toInput: (values) => {
+      const parsed = RadiationReturnSchema.safeParse(values);
+      return parsed.success ? parsed.data.reason : null;
+    },
+    onDone: (result) => {
+      form.reset();
+      onDone(result);
+    },
+  });
+  return (
+    <Dialog
+      opened={opened}
+      onClose={() => !returnIt.isPending && onClose()}
+      title="Retourner à l’employeur"
+      size="lg"
+    >
+      <form {...formProps}>
+        <Stack gap="md">
+          <FormProblemAlert problem={problem} />
+          <Text size="sm">
+            L’employeur sera informé du retour et de son motif ; il pourra corriger la radiation et
+            l’envoyer à nouveau, ou l’annuler.
+          </Text>
+          <Textarea
+            label="Motif du retour"
+            required
+            autosize
+            minRows={4}
+            maxLength={1000}
+            data-autofocus
+            {...form.getInputProps('reason')}
+          />
+          <FormButtons
+            submitLabel="Retourner à l’employeur"
+            loading={returnIt.isPending}
+            onCancel={onClose}
+            cancelDisabled={returnIt.isPending}
+          />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
+
+/** « Fin de portabilité (reprise d’emploi) »: the new job's date ends the portability early. */
+export function NewJobDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const report = useReportNewJob(detail.id);
+  const p = detail.portability;
+  const form = useAppForm({
+    initialValues: { date: '' },
+    validate: zodResolver(NewJobSchema),
+  });
+  const { formProps, problem } = useDialogForm({
+    form,
+    mutation: report,
+    toInput: (values) => {
+      const parsed = NewJobSchema.safeParse(values);
+      return parsed.success ? parsed.data.date : null;
+    },
+    onDone,
+  });
+  return (
+    <Dialog
+      opened={opened}
+      onClose={() => !report.isPending && onClose()}
+      title="Fin de portabilité (reprise d’emploi)"
+    >
+      <form {...formProps}>
+        <Stack gap="md">
+          <FormProblemAlert problem={problem} />
+          <Text size="sm">
+            {p.eligible ? `La portabilité court jusqu’au ${formatFrenchDate(p.end)}. ` : ''}
+            Indiquez la date à laquelle l’ancien salarié a repris un emploi : la portabilité y prend
+            fin, et l’employeur en est informé.
+          </Text>
+          <DateField
+            label="Date de reprise d’emploi"
+            required
+            minDate={p.eligible ? p.start : undefined}
+            maxDate={p.eligible ? p.end : undefined}
+            {...form.getInputProps('date')}
+          />
+          <FormButtons
+            submitLabel="Mettre fin à la portabilité"
+            loading={report.isPending}
+            onCancel={onClose}
+            cancelDisabled={report.isPending}
+          />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The loi Évin answer, one button each (« Maintien individuel demandé » / « refusé »). */
+export function EvinAnswerButtons({
+  pending,
+  onAnswer,
+}: {
+  pending: 'accepted' | 'declined' | null;
+  onAnswer: (answer: 'accepted' | 'declined') => void;
+}) {
+  return (
+    <Group gap="sm">
+      <Button
+        variant="light"
+        size="sm"
+        loading={pending === 'accepted'}
+        disabled={pending === 'declined'}
+        onClick={() => onAnswer('accepted')}
+      >
+        Maintien individuel demandé
+      </Button>
+      <Button
+        variant="default"
+        size="sm"
+        loading={pending === 'declined'}
+        disabled={pending === 'accepted'}
+        onClick={() => onAnswer('declined')}
+      >
+        Maintien individuel refusé
+      </Button>
+    </Group>
+  );
+}
