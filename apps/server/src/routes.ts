@@ -30,6 +30,7 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { messagesRoutes } from './modules/messages/messages.routes';
+import { backofficeRadiationsRoutes } from './modules/radiations/backoffice-radiations.routes';
 import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
 import { radiationsRoutes } from './modules/radiations/radiations.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
@@ -110,6 +111,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: referenceImportRoutes, prefix: '/api/backoffice/reference-data' },
       { routes: contentRoutes, prefix: '/api/backoffice/content' },
       { routes: auditRoutes, prefix: '/api/backoffice/audit' },
+      { routes: backofficeRadiationsRoutes, prefix: '/api/backoffice/radiations' },
       { routes: letterTemplatesRoutes, prefix: '/api/backoffice/letter-templates' },
     ),
   );

@@ -361,11 +361,12 @@ export function findRequestsOfMember(db: Db, memberId: string) {
 const latest = (column: 'id' | 'contract_id' | 'effective_date' | 'end_date') =>
   sql<
     string | null
-  >`(select c.${sql.ref(column)} from coverages c where c.member_id = members.id order by c.effective_date desc, c.created_at desc, c.id desc limit 1)`;
+  >`(select c.${sql.ref(column)} from coverages c where c.member_id = members.id and c.kind = 'employee' order by c.effective_date desc, c.created_at desc, c.id desc limit 1)`;
 
 /**
- * Keeps the copy of each member's latest coverage (migration 0002): the coverage with the
- * latest date d'effet (ties: the latest created). Call it in the transaction that writes
+ * Keeps the copy of each member's latest coverage (migration 0002): the employee coverage with
+ * the latest date d'effet (ties: the latest created); a portability coverage (migration 0008)
+ * is not the member's own cover as an employee. Call it in the transaction that writes
  * coverages — seed, import, validation of an enrolment, the back office's edit — with the
  * members concerned, or with no ids after a bulk load.
  */

@@ -86,7 +86,7 @@ export function canMoveRadiation(from: RadiationStatus, to: RadiationStatus): bo
 export const radiationNotFound = () => notFound('Radiation introuvable.');
 const memberNotFound = () => notFound('Salarié introuvable.');
 
-function radiationInvalidTransition(status: RadiationStatus): AppError {
+export function radiationInvalidTransition(status: RadiationStatus): AppError {
   return new AppError(
     'invalid_transition',
     409,
