@@ -1,6 +1,7 @@
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,7 @@ import { webPlugin } from './plugins/web';
 import { sessionPlugin } from './modules/auth/session.plugin';
 import { scopesPlugin, type ScopeName } from './modules/auth/scopes';
 import { registerRoutes } from './routes';
+import { pageSession } from './modules/auth/page-session';
 import { getBranding } from './modules/settings/settings.service';
 
 declare module 'fastify' {
@@ -67,6 +69,18 @@ const zodCompilers = {
 } as unknown as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
 
 /** Builds the Fastify app without listening: `server.ts` starts it, tests `inject` into it. */
+/**
+ * What each page of the web app carries in its HTML: the branding (every page waits for it before
+ * its first paint) and the signed-in user, whom the spaces' guards would otherwise ask for
+ * (modules/auth/page-session.ts).
+ */
+export function webPageData(ctx: AppContext) {
+  return async (request: FastifyRequest): Promise<Record<string, unknown>> => {
+    const [branding, session] = await Promise.all([getBranding(ctx), pageSession(ctx, request)]);
+    return session ? { branding, session } : { branding };
+  };
+}
+
 export async function buildApp(
   ctx: AppContext,
   opts: BuildAppOptions = {},
@@ -147,8 +161,7 @@ export async function buildApp(
   await registerRoutes(app, ctx);
 
   if (opts.serveWeb !== false) {
-    // The branding in the page itself: every page waits for it before its first paint.
-    await app.register(webPlugin, { pageData: async () => ({ branding: await getBranding(ctx) }) });
+    await app.register(webPlugin, { pageData: webPageData(ctx) });
   }
 
   return app;

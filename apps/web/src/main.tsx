@@ -5,6 +5,7 @@ import { AppProviders, createQueryClient } from './app/providers';
 import type { AppRouter } from './app/router';
 import { createAppRouter } from './app/router';
 import { createSessionExpiryHandler } from './app/session-expiry';
+import { seedEmbeddedSession } from './features/auth/embedded-session';
 
 // The session-expiry watch needs the router, which needs the query client: wire them in turn.
 const routerHolder: { current?: AppRouter } = {};
@@ -12,6 +13,8 @@ const queryClient = createQueryClient({
   onError: (error) => sessionExpiry(error),
 });
 const sessionExpiry = createSessionExpiryHandler(queryClient, () => routerHolder.current);
+// The signed-in user written into the page: the space's guard does not wait for the API.
+seedEmbeddedSession(queryClient);
 const router = createAppRouter(queryClient);
 routerHolder.current = router;
 

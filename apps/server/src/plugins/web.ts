@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import type { FastifyRequest } from 'fastify';
 import { repoRoot } from '../lib/paths';
 
 /** The built web app: apps/web/dist, or AFFILIA_WEB_DIST when the build was put elsewhere. */
@@ -18,7 +19,7 @@ export interface WebPluginOptions {
    * Data written into each page's HTML, so that the first paint does not wait for a request:
    * `{ branding }` becomes `<script id="affilia-branding" type="application/json">…</script>`.
    */
-  pageData?: () => Promise<Record<string, unknown>>;
+  pageData?: (request: FastifyRequest) => Promise<Record<string, unknown>>;
 }
 
 /** A JSON data block for index.html: `<` escaped, so that no value can close the script. */
@@ -82,14 +83,16 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
   const indexHtml = fs.readFileSync(indexFile, 'utf8');
   const headEnd = indexHtml.indexOf('</head>');
   const preloads = routePreloadTags(root);
-  const page = async (urlPath: string): Promise<string> => {
-    if (headEnd < 0) return indexHtml;
-    const blocks = opts.pageData
-      ? Object.entries(await opts.pageData())
-          .map(([id, data]) => jsonScript(id, data))
-          .join('')
-      : '';
-    return indexHtml.slice(0, headEnd) + preloads(urlPath) + blocks + indexHtml.slice(headEnd);
+  /** The page, and whether it carries the signed-in user's data (never stored by a cache). */
+  const page = async (request: FastifyRequest, urlPath: string) => {
+    if (headEnd < 0) return { html: indexHtml, personal: false };
+    const data = opts.pageData ? await opts.pageData(request) : {};
+    const blocks = Object.entries(data)
+      .map(([id, value]) => jsonScript(id, value))
+      .join('');
+    const html =
+      indexHtml.slice(0, headEnd) + preloads(urlPath) + blocks + indexHtml.slice(headEnd);
+    return { html, personal: 'session' in data };
   };
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
@@ -105,9 +108,11 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
       return reply.sendFile(path.relative(root, candidate));
     }
     if (path.extname(url) !== '') return reply.callNotFound(); // a missing asset, not a page
+    const { html, personal } = await page(request, url);
     return reply
       .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(await page(url));
+      .header('cache-control', personal ? 'private, no-store' : 'no-cache')
+      .header('vary', 'cookie')
+      .send(html);
   });
 });

@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PendingTerms } from '@affilia/shared/schemas/content';
 import { api } from '../../../lib/api';
 
-const pendingKey = (userId: string) => ['auth', 'terms', 'pending', userId] as const;
+export const pendingTermsKey = (userId: string) => ['auth', 'terms', 'pending', userId] as const;
 
 /**
  * `GET /api/auth/terms/pending`: whether a new version of the terms of use waits for this
@@ -11,7 +11,7 @@ const pendingKey = (userId: string) => ['auth', 'terms', 'pending', userId] as c
  */
 export async function hasPendingTerms(queryClient: QueryClient, userId: string): Promise<boolean> {
   const data = await queryClient.ensureQueryData({
-    queryKey: pendingKey(userId),
+    queryKey: pendingTermsKey(userId),
     queryFn: ({ signal }) => api.get<PendingTerms>('/api/auth/terms/pending', { signal }),
     // Checked again in the background after a minute: a version published meanwhile is seen at
     // a next navigation (until then, the employer API answers terms_acceptance_required).
@@ -28,7 +28,7 @@ export function useAcceptTerms(userId: string) {
     mutationFn: (termsVersionId: string) =>
       api.post<{ ok: true }>('/api/auth/terms/accept', { termsVersionId }),
     onSuccess: () => {
-      queryClient.setQueryData<PendingTerms>(pendingKey(userId), { terms: null });
+      queryClient.setQueryData<PendingTerms>(pendingTermsKey(userId), { terms: null });
       // Pages refused while the terms were pending load again.
       void queryClient.invalidateQueries({
         predicate: (query) => query.queryKey[0] !== 'auth' && query.queryKey[0] !== 'branding',
