@@ -33,6 +33,7 @@ import { messagesRoutes } from './modules/messages/messages.routes';
 import { backofficeRadiationsRoutes } from './modules/radiations/backoffice-radiations.routes';
 import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
 import { radiationsRoutes } from './modules/radiations/radiations.routes';
+import { requestsRoutes } from './modules/requests/requests.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -91,6 +92,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: affiliationsRoutes, prefix: '/api/affiliations' },
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
       { routes: radiationsRoutes, prefix: '/api/radiations' },
+      { routes: requestsRoutes, prefix: '/api/requests' },
       { routes: messagesRoutes, prefix: '/api/conversations' },
       { routes: documentsRoutes, prefix: '/api/documents' },
     ),

@@ -671,6 +671,14 @@ const MATRIX: Record<string, Entry> = {
     kind: 'public',
     why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
   },
+  // « Suivi des demandes »: a list of the caller's perimeter only
+  'GET /api/requests': {
+    kind: 'employer',
+    call: () => ({ url: '/api/requests' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
   'GET /api/radiations/prefill': {
     kind: 'employer',
     call: (f) => ({ url: `/api/radiations/prefill?memberId=${f.memberId}` }),

@@ -58,7 +58,14 @@ export async function loadAffiliationSettings(db: Db): Promise<AffiliationSettin
   };
 }
 
-function filterConditions(cipher: FieldCipher, f: AffiliationFilters): Expression<SqlBool>[] {
+/**
+ * The conditions of the filters on `r` (the request) and `c` (its company): also those of
+ * « Suivi des demandes » (modules/requests), whose union of every request is aliased the same.
+ */
+export function filterConditions(
+  cipher: FieldCipher,
+  f: AffiliationFilters,
+): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (f.establishmentId) conditions.push(sql<SqlBool>`r.establishment_id = ${f.establishmentId}`);
   if (f.siren) conditions.push(sql<SqlBool>`c.siren = ${f.siren.replace(/\s/g, '')}`);

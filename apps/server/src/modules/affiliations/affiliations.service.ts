@@ -107,7 +107,8 @@ export function nextReminderAllowedAt(r: {
   return new Date(new Date(last).getTime() + REMINDER_MIN_INTERVAL_MS);
 }
 
-function toRow(r: AffiliationListRow, now: Date): AffiliationRow {
+/** A row of the list (also « Suivi des demandes »): its reminder and cancel actions. */
+export function toRow(r: AffiliationListRow, now: Date): AffiliationRow {
   const canRemind = r.mode === 'email' && isOneOf(REMINDABLE_STATUSES, r.status);
   const next = nextReminderAllowedAt(r);
   return {

@@ -1,0 +1,63 @@
+/**
+ * « Suivi des demandes » (issue 18): every request of the perimeter in one list — affiliation
+ * requests and radiations — with a « Type » column and the statuses of each type. An
+ * affiliation row carries the same actions as in « Suivi des demandes d'affiliation »
+ * (affiliations' toRow: reminder, cancel); a radiation row its cancel.
+ */
+import type {
+  RequestListQuerySchema,
+  RequestPage,
+  RequestRow,
+} from '@affilia/shared/schemas/radiations';
+import type { RadiationMotif, RadiationStatus } from '@affilia/shared/domain/radiation';
+import type { z } from 'zod';
+import type { AffiliationListRow } from '../affiliations/affiliations.repository';
+import type { AppContext } from '../../lib/context';
+import type { EmployerActor } from '../../lib/policies';
+import { toRow as affiliationRow } from '../affiliations/affiliations.service';
+import { canMoveRadiation } from '../radiations/radiations.service';
+import { findRequestPage, type RequestListRow } from './requests.repository';
+
+type ListQuery = z.output<typeof RequestListQuerySchema>;
+
+function toRequestRow(r: RequestListRow, now: Date): RequestRow {
+  if (r.type === 'affiliation') {
+    return {
+      type: 'affiliation',
+      ...affiliationRow(r as unknown as AffiliationListRow, now),
+      memberId: r.member_id,
+    };
+  }
+  const status = r.status as RadiationStatus;
+  return {
+    type: 'radiation',
+    id: r.id,
+    status,
+    company: { id: r.company_id, name: r.company_name, siren: r.siren },
+    establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
+    lastName: r.last_name,
+    firstName: r.first_name,
+    memberId: r.member_id,
+    statusChangedAt: r.status_changed_at,
+    createdAt: r.created_at,
+    canCancel: canMoveRadiation(status, 'cancelled'),
+    contractEndDate: r.contract_end_date ?? '',
+    motif: r.motif as RadiationMotif,
+  };
+}
+
+/** GET /api/requests */
+export async function listRequests(
+  ctx: Pick<AppContext, 'db' | 'cipher' | 'clock'>,
+  actor: EmployerActor,
+  query: ListQuery,
+): Promise<RequestPage> {
+  const { total, items } = await findRequestPage(ctx.db, ctx.cipher, actor, query);
+  const now = ctx.clock.now();
+  return {
+    items: items.map((r) => toRequestRow(r, now)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
