@@ -17,7 +17,7 @@ export interface ApiErrorBody {
 
 const GENERIC_MESSAGE =
   'Une erreur inattendue est survenue. Veuillez réessayer dans quelques instants.';
-const NETWORK_MESSAGE =
+export const NETWORK_MESSAGE =
   'Le service est momentanément injoignable. Vérifiez votre connexion internet puis réessayez.';
 
 export class ApiError extends Error {

@@ -102,8 +102,7 @@ describe('« Radiations » (back office)', () => {
     expect(text).toContain('Retourner à l’employeur');
     expect(text).toContain('Télécharger la notice');
     expect(text).not.toContain('Fin de portabilité (reprise d’emploi)');
-    // The Évin answer is recorded once the radiation is processed.
-    expect(text).not.toContain('Maintien individuel demandé');
+    expect(text).toContain('Maintien individuel demandé');
   });
 
   it('offers the Évin answer and the end of portability once processed, and shows a returned one’s reason', async () => {
@@ -125,5 +124,6 @@ describe('« Radiations » (back office)', () => {
     expect(returned).toContain('Retournée à l’employeur');
     expect(returned).toContain('Date de fin erronée');
     expect(returned).not.toContain('Traiter la radiation');
+    expect(returned).not.toContain('Maintien individuel demandé');
   });
 });

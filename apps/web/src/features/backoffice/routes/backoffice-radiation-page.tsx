@@ -118,8 +118,11 @@ function RightsCard({
   evinPending: EvinAnswer | null;
   onEvin: (answer: EvinAnswer) => void;
 }) {
+  // The notice offers it as soon as the radiation is sent: the answer may come before processing.
   const canAnswerEvin =
-    data.evin.offered && data.evin.answer === null && data.status === 'processed';
+    data.evin.offered &&
+    data.evin.answer === null &&
+    (data.status === 'sent' || data.status === 'processed');
   return (
     <SectionCard title="Portabilité et loi Évin">
       <Stack gap="md">

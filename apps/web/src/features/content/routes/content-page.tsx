@@ -1,9 +1,10 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
 import { Tabs } from '@mantine/core';
-import { IconBulb, IconFileText, IconPalette } from '@tabler/icons-react';
+import { IconBulb, IconFileText, IconMailOpened, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { useMe } from '../../../lib/use-me';
 import { BrandingPanel } from '../components/branding-panel';
+import { LetterTemplatesPanel } from '../components/letter-templates-panel';
 import { TermsPanel } from '../components/terms-panel';
 import { TipsPanel } from '../components/tips-panel';
 
@@ -15,7 +16,7 @@ export function ContentPage() {
   return (
     <Page
       title="Contenus du portail"
-      description="La marque de l’assureur, les conditions d’utilisation et les conseils affichés aux entreprises."
+      description="La marque de l’assureur, les conditions d’utilisation, les conseils affichés aux entreprises et les modèles de courrier."
     >
       <Tabs defaultValue="branding" keepMounted={false}>
         <Tabs.List mb="lg">
@@ -28,6 +29,11 @@ export function ContentPage() {
           <Tabs.Tab value="tips" leftSection={<IconBulb size={18} aria-hidden />}>
             Conseils et astuces
           </Tabs.Tab>
+          {isAdmin ? (
+            <Tabs.Tab value="letters" leftSection={<IconMailOpened size={18} aria-hidden />}>
+              Modèles de courrier
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="branding">
           <BrandingPanel canEdit={isAdmin} />
@@ -38,6 +44,11 @@ export function ContentPage() {
         <Tabs.Panel value="tips">
           <TipsPanel />
         </Tabs.Panel>
+        {isAdmin ? (
+          <Tabs.Panel value="letters">
+            <LetterTemplatesPanel />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </Page>
   );

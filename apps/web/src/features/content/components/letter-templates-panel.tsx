@@ -1,0 +1,204 @@
+import { useId, useState } from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Code,
+  Flex,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { LetterTemplateSchema } from '@affilia/shared/schemas/radiations';
+import { FormAlert } from '../../../components/form-parts';
+import { SkeletonRows } from '../../../components/list-skeleton';
+import { LoadError } from '../../../components/load-error';
+import { formatDateTime } from '../../../lib/format-date';
+import { errorMessage, focusFirstInvalid, showFieldErrors } from '../../../lib/form-errors';
+import { notifySuccess } from '../../../lib/notify';
+import { useAppForm } from '../../../lib/use-app-form';
+import { zodResolver } from '../../../lib/zod-resolver';
+import type { LetterTemplateAnswer, LetterTemplateInput } from '../api/use-letter-templates';
+import {
+  previewLetterTemplate,
+  useLetterTemplate,
+  useSaveLetterTemplate,
+} from '../api/use-letter-templates';
+
+/** The placeholders the text may use, each with what it becomes. */
+function Placeholders({ template }: { template: LetterTemplateAnswer }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="placeholders-title">
+      <Title order={3} fz="md" id="placeholders-title" mb="xs">
+        Champs à insérer
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Écrits tels quels dans l’objet ou le texte, ils sont remplacés pour chaque salarié.
+      </Text>
+      <Table fz="sm" verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Champ</Table.Th>
+            <Table.Th scope="col">Remplacé par</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {template.placeholders.map((p) => (
+            <Table.Tr key={p.name}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Code>{`{{${p.name}}}`}</Code>
+              </Table.Td>
+              <Table.Td>{p.description}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** The notice's subject and body, saved or previewed as a PDF. */
+function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
+  const formId = useId();
+  const save = useSaveLetterTemplate(template.kind);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const form = useAppForm<LetterTemplateInput>({
+    initialValues: { subject: template.subject, body: template.body },
+    validate: zodResolver(LetterTemplateSchema),
+  });
+  const showSaved = (saved: LetterTemplateAnswer) => {
+    const values = { subject: saved.subject, body: saved.body };
+    form.setInitialValues(values);
+    form.setValues(values);
+  };
+
+  const submit = form.onSubmit(
+    (values) => {
+      setProblem(null);
+      save.mutate(values, {
+        onSuccess: (saved) => {
+          showSaved(saved);
+          notifySuccess(
+            'Le modèle de la notice est enregistré : les prochaines notices l’utilisent.',
+          );
+        },
+        onError: (error) => {
+          if (!showFieldErrors(form, formId, error)) setProblem(errorMessage(error));
+        },
+      });
+    },
+    () => focusFirstInvalid(formId),
+  );
+
+  const preview = async () => {
+    const checked = form.validate();
+    if (checked.hasErrors) {
+      focusFirstInvalid(formId);
+      return;
+    }
+    setProblem(null);
+    setPreviewing(true);
+    // Opened now, while the click still counts: a window opened after the answer is blocked.
+    const tab = window.open('', '_blank');
+    try {
+      const pdf = await previewLetterTemplate(template.kind, form.getValues());
+      const url = URL.createObjectURL(pdf);
+      if (tab) tab.location.href = url;
+      else window.location.assign(url);
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      tab?.close();
+      setProblem(errorMessage(error));
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  return (
+    <form id={formId} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormAlert message={problem} />
+        <TextInput label="Objet" required maxLength={200} {...form.getInputProps('subject')} />
+        <Textarea
+          label="Texte du courrier"
+          description="Une ligne vide sépare deux paragraphes ; une ligne commençant par « - » est un élément de liste. {{portabilite}} et {{evin}} deviennent les paragraphes calculés pour chaque départ."
+          required
+          autosize
+          minRows={12}
+          maxRows={30}
+          maxLength={20_000}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 14 } }}
+          {...form.getInputProps('body')}
+        />
+        <Group justify="space-between" gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={18} aria-hidden />}
+            loading={previewing}
+            onClick={() => void preview()}
+          >
+            Aperçu PDF
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * « Modèles de courrier » (issue 18): the notice of the end of the group cover that a departing
+ * employee receives (by email, or as a PDF to print) and the employer downloads.
+ */
+export function LetterTemplatesPanel() {
+  const template = useLetterTemplate('radiation_notice');
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Group gap="sm">
+          <Title order={2} fz="lg">
+            Notice de fin de couverture (radiation)
+          </Title>
+          {template.data ? (
+            template.data.isDefault ? (
+              <Badge color="gray" variant="light" tt="none" c="gray.8">
+                Texte par défaut
+              </Badge>
+            ) : (
+              <Badge color="teal" variant="light" tt="none">
+                {`Modifié le ${formatDateTime(template.data.updatedAt)}`}
+              </Badge>
+            )
+          ) : null}
+        </Group>
+        <Text size="sm" c="dimmed">
+          Envoyée au salarié qui quitte l’entreprise, avec la période de portabilité et, s’il y a
+          lieu, l’offre de maintien individuel (loi Évin) ; l’employeur télécharge le même PDF.
+        </Text>
+      </Stack>
+      {template.isPending ? (
+        <SkeletonRows label="Chargement du modèle…" rows={6} height={40} />
+      ) : template.isError ? (
+        <LoadError error={template.error} onRetry={() => void template.refetch()} />
+      ) : (
+        <Flex direction={{ base: 'column', lg: 'row' }} gap="lg" align="flex-start">
+          <Box style={{ flex: 2, minWidth: 0, width: '100%' }}>
+            <NoticeForm template={template.data} />
+          </Box>
+          <Box style={{ flex: 1, minWidth: 0, width: '100%' }}>
+            <Placeholders template={template.data} />
+          </Box>
+        </Flex>
+      )}
+    </Stack>
+  );
+}
