@@ -20,6 +20,10 @@ export const radiationsMatrix: BackofficeMatrix = {
   },
   'GET /api/backoffice/radiations': { kind: 'backoffice' },
   'GET /api/backoffice/radiations/:id': { kind: 'backoffice', call: () => ({ url: RADIATION }) },
+  'GET /api/backoffice/radiations/:id/notice.pdf': {
+    kind: 'backoffice',
+    call: () => ({ url: `${RADIATION}/notice.pdf` }),
+  },
   'POST /api/backoffice/radiations/:id/process': {
     kind: 'backoffice',
     call: () => ({ url: `${RADIATION}/process` }),

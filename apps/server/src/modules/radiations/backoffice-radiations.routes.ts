@@ -8,8 +8,10 @@ import {
   RadiationDetailSchema,
   RadiationReturnSchema,
 } from '@affilia/shared/schemas/radiations';
+import { sendDownload } from '../../lib/download';
 import {
   answerEvin,
+  backofficeNoticePdf,
   getBackofficeRadiation,
   listRadiationQueue,
   processRadiation,
@@ -49,6 +51,22 @@ export const backofficeRadiationsRoutes: FastifyPluginAsyncZod = async (app) => 
       },
     },
     async (request) => getBackofficeRadiation(ctx, request.params.id),
+  );
+
+  app.get(
+    '/:id/notice.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The notice of the end of the group cover sent (or to print) for the employee',
+        params: Params,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const file = await backofficeNoticePdf(ctx, request.params.id);
+      return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
+    },
   );
 
   app.post(

@@ -26,6 +26,7 @@ import {
   findRadiationQueue,
   setEvinAnswer,
 } from './backoffice-radiations.repository';
+import { radiationNoticePdf } from './notice';
 import { findRadiationHistory, findRadiationRow, moveRadiation } from './radiations.repository';
 import {
   radiationInvalidTransition,
@@ -82,6 +83,15 @@ export async function getBackofficeRadiation(
   const r = await loadRadiation(ctx, id);
   const history = await findRadiationHistory(ctx.db, r.id);
   return toRadiationDetail(r, history, parisDate(ctx.clock.now()));
+}
+
+/** GET /api/backoffice/radiations/:id/notice.pdf — the same notice as the employee's. */
+export async function backofficeNoticePdf(
+  ctx: AppContext,
+  id: string,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const r = await loadRadiation(ctx, id);
+  return radiationNoticePdf(ctx, ctx.db, r.id);
 }
 
 /** POST /api/backoffice/radiations/:id/process */

@@ -17,6 +17,7 @@ import {
   createMember,
   createStaffUser,
 } from '../../../test/factories';
+import { extractPdfText } from '../../../test/pdf-text';
 import { createRadiation } from '../../../test/radiation-factory';
 
 const t = useTestApp();
@@ -156,6 +157,19 @@ describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
       history: [{ from: null, to: 'sent', actorKind: 'employer' }],
     });
     expect((await staff.get('/api/backoffice/radiations/inconnue')).statusCode).toBe(404);
+  });
+
+  it('gives the notice of the employee as a PDF', async () => {
+    const r = await radiate(await member('Notice'));
+    const res = await staff.get(`/api/backoffice/radiations/${r.id}/notice.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('Notice-fin-des-garanties-Notice-In');
+    const text = (await extractPdfText(res.rawPayload)).join(' ');
+    expect(text).toContain('du 28/02/2026 au 27/02/2027 (12 mois)');
+    expect((await staff.get('/api/backoffice/radiations/inconnue/notice.pdf')).statusCode).toBe(
+      404,
+    );
   });
 });
 
