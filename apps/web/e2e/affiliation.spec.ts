@@ -184,11 +184,11 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await expect(sentence).toBeVisible();
     await expectNoA11yViolations(page);
 
-    // « Suivi des demandes d'affiliation »: the request, sent by email.
+    // « Suivi des demandes »: the request, sent by email.
     const requestRow = page.getByRole('row').filter({ hasText: fullName });
     const openTracking = async () => {
       await page.goto('/affiliations');
-      await waitForPage(page, 'Suivi des demandes d’affiliation');
+      await waitForPage(page, 'Suivi des demandes');
       await expect(requestRow).toHaveCount(1);
     };
     await openTracking();
@@ -196,7 +196,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
     await expect(requestRow).toContainText('E-mail');
     await expect(requestRow).toContainText(AFFILIATION_STATUS_LABELS.sent);
     // Both dates, each sortable; « Date de la demande » filters on « Demandée le » (issue 14 #24).
-    const trackingTable = page.getByRole('table', { name: /^Demandes d’affiliation/ });
+    const trackingTable = page.getByRole('table', { name: /^Demandes/ });
     for (const header of ['Demandée le', 'Dernière mise à jour']) {
       await expect(trackingTable.getByRole('columnheader', { name: header })).toBeVisible();
     }

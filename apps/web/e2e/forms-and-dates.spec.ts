@@ -87,7 +87,7 @@ test.describe('Issue 14 — forms: errors that go away, French dates', () => {
       const page = await context.newPage();
       await signIn(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       await page.goto('/affiliations');
-      await waitForPage(page, 'Suivi des demandes d’affiliation');
+      await waitForPage(page, 'Suivi des demandes');
 
       const from = page.getByRole('textbox', { name: /^Date de la demande : du/ });
       await expect(from).toHaveAttribute('placeholder', 'jj/mm/aaaa');

@@ -40,9 +40,7 @@ test.describe('web shell', () => {
     // « Mes démarches » is a menu of three links.
     await nav.getByRole('button', { name: 'Mes démarches' }).click();
     await expect(page.getByRole('menuitem', { name: 'Pré-affiliation' })).toBeVisible();
-    await expect(
-      page.getByRole('menuitem', { name: 'Suivi des demandes d’affiliation' }),
-    ).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Suivi des demandes' })).toBeVisible();
     await page.getByRole('menuitem', { name: 'Nous contacter' }).click();
     await waitForPage(page, 'Messagerie');
 
@@ -119,8 +117,8 @@ test.describe('web shell', () => {
       await expect(drawer.getByRole('link', { name: label })).toBeVisible();
     }
     await expectNoA11yViolations(page);
-    await drawer.getByRole('link', { name: 'Suivi des demandes d’affiliation' }).click();
-    await waitForPage(page, 'Suivi des demandes d’affiliation');
+    await drawer.getByRole('link', { name: 'Suivi des demandes' }).click();
+    await waitForPage(page, 'Suivi des demandes');
     await expect(drawer).toBeHidden();
   });
 

@@ -120,6 +120,10 @@ const pages = {
     () => import('../features/notifications/routes/notifications-page'),
     'NotificationsPage',
   ),
+  radiationPage: lazyRouteComponent(
+    () => import('../features/radiations/routes/radiation-page'),
+    'RadiationPage',
+  ),
   referenceDataPage: lazyRouteComponent(
     () => import('../features/reference-data/routes/reference-data-page'),
     'ReferenceDataPage',
@@ -347,6 +351,11 @@ const employerRoutes = [
     path: paths.affiliations,
     validateSearch: validateAffiliationsSearch,
     component: pages.affiliationsPage,
+  }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.radiation,
+    component: pages.radiationPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Checkbox, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { SortOrder } from '../lib/list-search';
 import { SortHeader } from './sort-header';
 import classes from './data-table.module.css';
@@ -44,6 +44,19 @@ export interface DataCard<Row> {
   body: (row: Row) => ReactNode;
 }
 
+/**
+ * Rows the person can select (« Mes salariés »: « Radier la sélection »): a checkbox first in
+ * each row and card, and one in the heading for the whole page. Lists without it are unchanged.
+ */
+export interface DataTableSelection<Row> {
+  selected: ReadonlySet<string>;
+  onChange: (selected: Set<string>) => void;
+  /** The name of a row's checkbox (« Sélectionner Jeanne Martin »). */
+  label: (row: Row) => string;
+  /** The name of the heading's checkbox (« Sélectionner tous les salariés de la page »). */
+  allLabel: string;
+}
+
 /** A row: anything with its id (the key of its table row and of its card). */
 interface Identified {
   id: string;
@@ -61,6 +74,57 @@ interface DataTableProps<Row extends Identified, Sort extends string> {
   /** From which width the table shows instead of the cards (default `sm`). */
   tableFrom?: 'sm' | 'md';
   striped?: boolean;
+  selection?: DataTableSelection<Row>;
+}
+
+/** The heading's checkbox: every row of the page, checked, partly (indeterminate) or not. */
+function SelectAll<Row extends Identified>({
+  rows,
+  selection,
+}: {
+  rows: Row[];
+  selection: DataTableSelection<Row>;
+}) {
+  const count = rows.filter((row) => selection.selected.has(row.id)).length;
+  const all = rows.length > 0 && count === rows.length;
+  return (
+    <Table.Th scope="col" w={40}>
+      <Checkbox
+        aria-label={selection.allLabel}
+        checked={all}
+        indeterminate={count > 0 && !all}
+        onChange={() => {
+          const next = new Set(selection.selected);
+          for (const row of rows) {
+            if (all) next.delete(row.id);
+            else next.add(row.id);
+          }
+          selection.onChange(next);
+        }}
+      />
+    </Table.Th>
+  );
+}
+
+function SelectRow<Row extends Identified>({
+  row,
+  selection,
+}: {
+  row: Row;
+  selection: DataTableSelection<Row>;
+}) {
+  return (
+    <Checkbox
+      aria-label={selection.label(row)}
+      checked={selection.selected.has(row.id)}
+      onChange={(event) => {
+        const next = new Set(selection.selected);
+        if (event.currentTarget.checked) next.add(row.id);
+        else next.delete(row.id);
+        selection.onChange(next);
+      }}
+    />
+  );
 }
 
 function cellStyle<Row, Sort extends string>(
@@ -128,6 +192,7 @@ export function DataTable<Row extends Identified, Sort extends string = never>({
   minWidth,
   tableFrom = 'sm',
   striped = false,
+  selection,
 }: DataTableProps<Row, Sort>) {
   return (
     <>
@@ -148,6 +213,7 @@ export function DataTable<Row extends Identified, Sort extends string = never>({
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
+                {selection ? <SelectAll rows={rows} selection={selection} /> : null}
                 {columns.map((column) => (
                   <ColumnHeader key={column.header} column={column} sorting={sorting} />
                 ))}
@@ -156,6 +222,11 @@ export function DataTable<Row extends Identified, Sort extends string = never>({
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.id}>
+                  {selection ? (
+                    <Table.Td>
+                      <SelectRow row={row} selection={selection} />
+                    </Table.Td>
+                  ) : null}
                   {columns.map((column) => (
                     <Cell key={column.header} column={column} row={row} />
                   ))}
@@ -178,7 +249,14 @@ export function DataTable<Row extends Identified, Sort extends string = never>({
           <Paper component="li" key={row.id} withBorder radius="md" p="md">
             <Stack gap="xs">
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                {card.title(row)}
+                {selection ? (
+                  <Group gap="sm" align="flex-start" wrap="nowrap">
+                    <SelectRow row={row} selection={selection} />
+                    {card.title(row)}
+                  </Group>
+                ) : (
+                  card.title(row)
+                )}
                 {card.aside?.(row)}
               </Group>
               {card.body(row)}

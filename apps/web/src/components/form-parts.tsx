@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode, RefObject } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../lib/form-errors';
@@ -149,5 +149,15 @@ export function FormButtons({
         {submitLabel}
       </Button>
     </Group>
+  );
+}
+
+/** What a dialog shows while its form's code (loaded when it opens) is on its way. */
+export function FormLoading() {
+  return (
+    <Stack align="center" gap="sm" py="xl" role="status">
+      <Loader aria-hidden />
+      <Text size="sm">Chargement du formulaire…</Text>
+    </Stack>
   );
 }

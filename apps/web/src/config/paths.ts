@@ -22,6 +22,8 @@ export const paths = {
   member: '/salaries/$memberId',
   preAffiliation: '/pre-affiliation',
   affiliations: '/affiliations',
+  /** A radiation of « Suivi des demandes » (issue 18). */
+  radiation: '/radiations/$radiationId',
   documents: '/documents',
   users: '/habilitations',
   messages: '/messages',

@@ -20,7 +20,7 @@ export const employerNavigation = {
     label: 'Mes démarches',
     items: [
       { label: 'Pré-affiliation', to: paths.preAffiliation },
-      { label: 'Suivi des demandes d’affiliation', to: paths.affiliations },
+      { label: 'Suivi des demandes', to: paths.affiliations },
       { label: 'Nous contacter', to: paths.messages },
     ],
   },

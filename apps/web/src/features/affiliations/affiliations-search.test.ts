@@ -16,7 +16,8 @@ describe('validateAffiliationsSearch', () => {
       validateAffiliationsSearch({
         siren: 732829320,
         establishmentId: ' est-1 ',
-        status: 'started',
+        type: 'affiliation',
+        status: 'affiliation.started',
         mode: 'mail',
         q: 'dupont',
         from: '2025-02-01',
@@ -26,17 +27,22 @@ describe('validateAffiliationsSearch', () => {
     ).toEqual({
       siren: '732829320',
       establishmentId: 'est-1',
-      status: 'started',
-      mode: 'mail',
+      type: 'affiliation',
+      status: 'affiliation.started',
       q: 'dupont',
       from: '2025-02-01',
       to: '2025-02-28',
     });
   });
 
-  it('accepts the insurer statuses and refuses unknown values', () => {
-    expect(validateAffiliationsSearch({ status: 'validated' })).toEqual({ status: 'validated' });
-    expect(validateAffiliationsSearch({ status: 'nope', mode: 'fax' })).toEqual({});
+  it('accepts the statuses of both types, named with their type, and refuses unknown values', () => {
+    expect(validateAffiliationsSearch({ status: 'affiliation.validated' })).toEqual({
+      status: 'affiliation.validated',
+    });
+    expect(validateAffiliationsSearch({ type: 'radiation', status: 'radiation.returned' })).toEqual(
+      { type: 'radiation', status: 'radiation.returned' },
+    );
+    expect(validateAffiliationsSearch({ status: 'validated', type: 'departure' })).toEqual({});
   });
 
   it('drops invalid dates, empty texts and over-long texts', () => {
@@ -68,8 +74,15 @@ describe('validateAffiliationsSearch', () => {
 
 describe('filters and query', () => {
   it('applies new filters back on page 1 with the sort kept', () => {
-    const current = validateAffiliationsSearch({ sort: 'name', page: 4, status: 'sent' });
-    expect(applyFilters(current, { mode: 'email' })).toEqual({ sort: 'name', mode: 'email' });
+    const current = validateAffiliationsSearch({
+      sort: 'name',
+      page: 4,
+      status: 'affiliation.sent',
+    });
+    expect(applyFilters(current, { type: 'radiation' })).toEqual({
+      sort: 'name',
+      type: 'radiation',
+    });
   });
 
   it('picks the filters and tells whether there are some', () => {
@@ -80,8 +93,8 @@ describe('filters and query', () => {
   });
 
   it('builds the API query with the defaults', () => {
-    expect(affiliationsQueryString({ status: 'sent' })).toBe(
-      'status=sent&sort=status_changed_at&order=desc&page=1&pageSize=25',
+    expect(affiliationsQueryString({ status: 'affiliation.sent' })).toBe(
+      'status=affiliation.sent&sort=status_changed_at&order=desc&page=1&pageSize=25',
     );
   });
 

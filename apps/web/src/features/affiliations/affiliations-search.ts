@@ -1,14 +1,11 @@
-import type {
-  AffiliationMode,
-  AffiliationSort,
-  AffiliationStatus,
-} from '@affilia/shared/domain/enums';
+import type { AffiliationSort } from '@affilia/shared/domain/enums';
 import {
-  AFFILIATION_MODES,
   AFFILIATION_PAGE_SIZES,
   AFFILIATION_SORTS,
   AFFILIATION_STATUSES,
 } from '@affilia/shared/domain/enums';
+import type { RequestType } from '@affilia/shared/domain/radiation';
+import { RADIATION_STATUSES, REQUEST_TYPES } from '@affilia/shared/domain/radiation';
 import {
   dateFilter,
   listSearch,
@@ -21,9 +18,10 @@ import {
 } from '../../lib/list-search';
 
 /*
- * « Suivi des demandes d'affiliation » keeps its whole state in the address
- * (`/affiliations?status=sent&page=2…`), through the list-page kit (lib/list-search.ts). Default
- * values (newest first, page 1, 25 a page) are left out.
+ * « Suivi des demandes » (every request: affiliations and radiations, issue 18) keeps its whole
+ * state in the address (`/affiliations?type=radiation&status=radiation.returned&page=2…`), through
+ * the list-page kit (lib/list-search.ts). Default values (newest first, page 1, 25 a page) are
+ * left out. The query is GET /api/requests (RequestListQuerySchema).
  */
 
 export type AffiliationPageSize = (typeof AFFILIATION_PAGE_SIZES)[number];
@@ -31,12 +29,22 @@ export type { SortOrder };
 export { MAX_PAGE } from '../../lib/list-search';
 export { pageCount };
 
+/**
+ * A status filter names its type (`affiliation.sent`, `radiation.processed`…), as the API's
+ * REQUEST_STATUS_FILTERS, written here from the domain's lists (no zod on the first load).
+ */
+export const REQUEST_STATUS_FILTERS = [
+  ...AFFILIATION_STATUSES.map((s) => `affiliation.${s}` as const),
+  ...RADIATION_STATUSES.map((s) => `radiation.${s}` as const),
+];
+export type RequestStatusFilter = (typeof REQUEST_STATUS_FILTERS)[number];
+
 /** The filters of the form, as the API reads them. */
 export interface AffiliationsFilters {
   siren?: string;
   establishmentId?: string;
-  status?: AffiliationStatus;
-  mode?: AffiliationMode;
+  type?: RequestType;
+  status?: RequestStatusFilter;
   /** « Salarié »: the start of a name or a NIR, as typed. */
   q?: string;
   from?: string;
@@ -62,8 +70,8 @@ export const affiliationsList = listSearch<
   filters: {
     siren: textFilter(20),
     establishmentId: textFilter(64),
-    status: oneOfFilter(AFFILIATION_STATUSES),
-    mode: oneOfFilter(AFFILIATION_MODES),
+    type: oneOfFilter(REQUEST_TYPES),
+    status: oneOfFilter(REQUEST_STATUS_FILTERS),
     q: textFilter(100),
     from: dateFilter,
     to: dateFilter,
@@ -89,7 +97,7 @@ export const listSettings = affiliationsList.settings;
 export const applyFilters = affiliationsList.applyFilters;
 /** Sorting by a column: the same column again reverses the order. Back to page 1. */
 export const toggleSort = affiliationsList.toggleSort;
-/** The query string of `GET /api/affiliations`. */
+/** The query string of `GET /api/requests`. */
 export const affiliationsQueryString = affiliationsList.queryString;
 
 /** « 1–25 sur 120 demandes », « 12 demandes », « 1 demande », « Aucune demande ». */

@@ -155,4 +155,22 @@ describe('resultsHeading', () => {
     expect(resultsHeading('upcoming').title).toBe('Salariés dont la couverture est à venir');
     expect(resultsHeading('ended').title).toBe('Salariés dont la couverture est terminée');
   });
+
+  it('names the « En portabilité » list (issue 18)', () => {
+    expect(resultsHeading(undefined, 'active').title).toBe('Anciens salariés en portabilité');
+    expect(resultsHeading('ended', 'active').title).toBe('Anciens salariés en portabilité');
+  });
+});
+
+describe('« En portabilité » (issue 18)', () => {
+  it('keeps portability=active in the address and the API query, drops anything else', () => {
+    expect(validateMembersSearch({ portability: 'active', page: 2 })).toEqual({
+      portability: 'active',
+      page: 2,
+    });
+    expect(validateMembersSearch({ portability: 'yes' })).toEqual({});
+    expect(membersQueryString({ portability: 'active' })).toBe(
+      'portability=active&sort=name&order=asc&page=1&pageSize=50',
+    );
+  });
 });

@@ -36,7 +36,12 @@ export interface MembersFilters {
   contractId?: string;
   /** « Assuré »: the start of a name or a NIR, as typed. */
   q?: string;
+  /** « En portabilité » (issue 18): former employees whose portability runs today. */
+  portability?: 'active';
 }
+
+/** The values of the « En portabilité » filter (the API's `portability=active`). */
+export const PORTABILITY_FILTERS = ['active'] as const;
 
 export type MembersSearch = ListSearch<MembersFilters, MemberSort, PageSize>;
 
@@ -54,6 +59,7 @@ export const membersList = listSearch<MembersFilters, MemberSort, PageSize>({
     professionalStatus: oneOfFilter(PROFESSIONAL_STATUSES),
     contractId: textFilter(64),
     q: textFilter(100),
+    portability: oneOfFilter(PORTABILITY_FILTERS),
   },
   sorts: MEMBER_SORTS,
   defaultSort: DEFAULT_SORT,
@@ -97,10 +103,20 @@ export function rangeLabel(total: number, page: number, pageSize: number): strin
  * The title of the results and what they count, after « Statut du contrat » (issue 14 #23): the
  * home page's total is the « En cours » list, the unfiltered list counts every member.
  */
-export function resultsHeading(contractStatus: CoverageStatus | undefined): {
+export function resultsHeading(
+  contractStatus: CoverageStatus | undefined,
+  portability?: 'active',
+): {
   title: string;
   scope: string;
 } {
+  if (portability === 'active') {
+    return {
+      title: 'Anciens salariés en portabilité',
+      scope:
+        'Couverts aujourd’hui au titre de la portabilité (article L911-8) : sa date de fin est sous le statut du contrat.',
+    };
+  }
   switch (contractStatus) {
     case undefined:
       return {

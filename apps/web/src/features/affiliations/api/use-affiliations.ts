@@ -8,6 +8,7 @@ import type {
   AffiliationRow,
   PreAffiliation,
 } from '@affilia/shared/schemas/affiliations';
+import type { RequestPage, RequestRow } from '@affilia/shared/schemas/radiations';
 import { api } from '../../../lib/api';
 import type { AffiliationsSearch } from '../affiliations-search';
 import { affiliationsQueryString } from '../affiliations-search';
@@ -15,9 +16,16 @@ import { affiliationsQueryString } from '../affiliations-search';
 /* « Pré-affiliation » and « Suivi des demandes d'affiliation » (SPEC §5.3, §5.4): /api/affiliations. */
 
 export type { AffiliationDetail, AffiliationOptions, AffiliationPage, AffiliationRow };
+export type { RequestPage, RequestRow };
+/** An affiliation row of « Suivi des demandes ». */
+export type AffiliationRequestRow = Extract<RequestRow, { type: 'affiliation' }>;
+/** A radiation row of « Suivi des demandes ». */
+export type RadiationRequestRow = Extract<RequestRow, { type: 'radiation' }>;
 export type AffiliationReminderResult = z.infer<typeof AffiliationReminderResultSchema>;
 
 const AFFILIATIONS_KEY = ['affiliations'] as const;
+/** « Suivi des demandes »: every request (the radiations' mutations refresh it too). */
+const REQUESTS_KEY = ['requests'] as const;
 
 function affiliationPath(id: string, action?: string): string {
   const base = `/api/affiliations/${encodeURIComponent(id)}`;
@@ -29,12 +37,15 @@ export function biaPdfUrl(id: string): string {
   return affiliationPath(id, 'bia.pdf');
 }
 
-/** `GET /api/affiliations?…`: one page of the list; the previous page stays on screen meanwhile. */
-export function useAffiliations(search: AffiliationsSearch) {
+/**
+ * `GET /api/requests?…`: one page of « Suivi des demandes », affiliations and radiations; the
+ * previous page stays on screen meanwhile.
+ */
+export function useRequests(search: AffiliationsSearch) {
   const query = affiliationsQueryString(search);
   return useQuery({
-    queryKey: [...AFFILIATIONS_KEY, 'list', query],
-    queryFn: ({ signal }) => api.get<AffiliationPage>(`/api/affiliations?${query}`, { signal }),
+    queryKey: [...REQUESTS_KEY, 'list', query],
+    queryFn: ({ signal }) => api.get<RequestPage>(`/api/requests?${query}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +75,11 @@ export function useSendReminder() {
   return useMutation({
     mutationFn: (id: string) =>
       api.post<AffiliationReminderResult>(affiliationPath(id, 'reminder')),
-    onSettled: () => client.invalidateQueries({ queryKey: [...AFFILIATIONS_KEY, 'list'] }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: [...AFFILIATIONS_KEY, 'list'] }),
+        client.invalidateQueries({ queryKey: [...REQUESTS_KEY, 'list'] }),
+      ]),
   });
 }
 
@@ -73,6 +88,10 @@ export function useCancelAffiliation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<AffiliationDetail>(affiliationPath(id, 'cancel')),
-    onSettled: () => client.invalidateQueries({ queryKey: AFFILIATIONS_KEY }),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: AFFILIATIONS_KEY }),
+        client.invalidateQueries({ queryKey: REQUESTS_KEY }),
+      ]),
   });
 }

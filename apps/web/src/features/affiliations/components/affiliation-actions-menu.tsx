@@ -1,6 +1,6 @@
 import { IconDownload, IconMailForward, IconX } from '@tabler/icons-react';
 import { RowActionsMenu } from '../../../components/row-actions-menu';
-import type { AffiliationRow } from '../api/use-affiliations';
+import type { AffiliationRequestRow } from '../api/use-affiliations';
 import { biaPdfUrl } from '../api/use-affiliations';
 import { employeeName, reminderBlocker, reminderSummary } from '../format';
 
@@ -15,9 +15,9 @@ export function AffiliationActionsMenu({
   onCancel,
   reminding,
 }: {
-  row: AffiliationRow;
-  onRemind: (row: AffiliationRow) => void;
-  onCancel: (row: AffiliationRow) => void;
+  row: AffiliationRequestRow;
+  onRemind: (row: AffiliationRequestRow) => void;
+  onCancel: (row: AffiliationRequestRow) => void;
   /** A reminder of this row is on its way. */
   reminding: boolean;
 }) {

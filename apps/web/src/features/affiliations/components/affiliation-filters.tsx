@@ -5,15 +5,21 @@ import { DateField } from '../../../components/date-field';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
-  AFFILIATION_MODES,
-  AFFILIATION_MODE_LABELS,
   AFFILIATION_STATUSES,
   AFFILIATION_STATUS_LABELS,
   EMPLOYER_AFFILIATION_STATUSES,
   isOneOf,
 } from '@affilia/shared/domain/enums';
+import type { RequestType } from '@affilia/shared/domain/radiation';
+import {
+  RADIATION_STATUSES,
+  RADIATION_STATUS_LABELS,
+  REQUEST_TYPES,
+  REQUEST_TYPE_LABELS,
+} from '@affilia/shared/domain/radiation';
 import type { AffiliationOptions } from '../api/use-affiliations';
 import type { AffiliationsFilters } from '../affiliations-search';
+import { REQUEST_STATUS_FILTERS } from '../affiliations-search';
 import { formatSiren, formatSiret } from '../format';
 
 /** The « Tous » choice of a select (no filter). */
@@ -24,27 +30,55 @@ interface Option {
   label: string;
 }
 
-const MODE_OPTIONS: Option[] = [
+interface OptionGroup {
+  group: string;
+  items: Option[];
+}
+
+const TYPE_OPTIONS: Option[] = [
   { value: ALL, label: 'Tous' },
-  ...AFFILIATION_MODES.map((mode) => ({ value: mode, label: AFFILIATION_MODE_LABELS[mode] })),
+  ...REQUEST_TYPES.map((type) => ({ value: type, label: REQUEST_TYPE_LABELS[type] })),
 ];
 
 const fromSelect = (value: string | null) => (!value || value === ALL ? undefined : value);
 
 /**
- * The statuses offered: the guide's four, and the insurer's ones (« Validé par l’assureur »,
- * « Retourné au salarié ») when the list shows some.
+ * The statuses offered, named with their type (`affiliation.sent`): for affiliations the guide's
+ * four, and the insurer's ones (« Validé par l’assureur », « Retourné au salarié ») when the list
+ * shows some; for radiations their four. Only the chosen type's, grouped when both.
  */
-export function statusOptions(extra: readonly AffiliationStatus[]): Option[] {
-  const shown = AFFILIATION_STATUSES.filter(
-    (status) =>
-      (EMPLOYER_AFFILIATION_STATUSES as readonly string[]).includes(status) ||
-      extra.includes(status),
-  );
-  return [
-    { value: ALL, label: 'Tous' },
-    ...shown.map((status) => ({ value: status, label: AFFILIATION_STATUS_LABELS[status] })),
-  ];
+export function statusOptions(
+  extra: readonly AffiliationStatus[],
+  type: RequestType | undefined,
+): (Option | OptionGroup)[] {
+  const affiliation: OptionGroup = {
+    group: REQUEST_TYPE_LABELS.affiliation,
+    items: AFFILIATION_STATUSES.filter(
+      (status) =>
+        (EMPLOYER_AFFILIATION_STATUSES as readonly string[]).includes(status) ||
+        extra.includes(status),
+    ).map((status) => ({
+      value: `affiliation.${status}`,
+      label: AFFILIATION_STATUS_LABELS[status],
+    })),
+  };
+  const radiation: OptionGroup = {
+    group: REQUEST_TYPE_LABELS.radiation,
+    items: RADIATION_STATUSES.map((status) => ({
+      value: `radiation.${status}`,
+      label: RADIATION_STATUS_LABELS[status],
+    })),
+  };
+  const all = { value: ALL, label: 'Tous' };
+  if (type === 'affiliation') return [all, ...affiliation.items];
+  if (type === 'radiation') return [all, ...radiation.items];
+  return [all, affiliation, radiation];
+}
+
+/** The affiliation statuses of a status filter (`affiliation.validated` → `validated`). */
+function affiliationStatusOf(status: string | undefined): AffiliationStatus[] {
+  const plain = status?.startsWith('affiliation.') ? status.slice('affiliation.'.length) : null;
+  return isOneOf(AFFILIATION_STATUSES, plain) ? [plain] : [];
 }
 
 /** The choices of « SIREN » and « SIRET / Établissement » (those of the chosen company). */
@@ -97,8 +131,7 @@ function FilterButtons({ onReset }: { onReset: () => void }) {
 }
 
 /**
- * The filter bar of « Suivi des demandes d'affiliation »: Siren, Siret / Etablissement, Statut,
- * Mode, Salarié, creation dates, then « Rechercher ». The fields start again from the address when
+ * The filter bar of « Suivi des demandes »: Siren, Siret / Etablissement, Type, Statut, Salarié, creation dates, then « Rechercher ». The fields start again from the address when
  * it changes (back button, « Réinitialiser »).
  */
 export function AffiliationFilters({
@@ -140,12 +173,7 @@ export function AffiliationFilters({
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-      <form
-        role="search"
-        aria-label="Rechercher des demandes d’affiliation"
-        onSubmit={submit}
-        noValidate
-      >
+      <form role="search" aria-label="Rechercher des demandes" onSubmit={submit} noValidate>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Select
             label="SIREN"
@@ -176,22 +204,29 @@ export function AffiliationFilters({
             nothingFoundMessage="Aucun établissement"
           />
           <Select
-            label="Statut"
-            data={statusOptions(values.status ? [...extraStatuses, values.status] : extraStatuses)}
-            value={values.status ?? ALL}
+            label="Type"
+            data={TYPE_OPTIONS}
+            value={values.type ?? ALL}
             onChange={(value) => {
-              const status = fromSelect(value);
-              set({ status: isOneOf(AFFILIATION_STATUSES, status) ? status : undefined });
+              const type = fromSelect(value);
+              const mismatched = values.status && type && !values.status.startsWith(`${type}.`);
+              set({
+                type: isOneOf(REQUEST_TYPES, type) ? type : undefined,
+                ...(mismatched ? { status: undefined } : {}),
+              });
             }}
             allowDeselect={false}
           />
           <Select
-            label="Mode d’affiliation"
-            data={MODE_OPTIONS}
-            value={values.mode ?? ALL}
+            label="Statut"
+            data={statusOptions(
+              [...extraStatuses, ...affiliationStatusOf(values.status)],
+              values.type,
+            )}
+            value={values.status ?? ALL}
             onChange={(value) => {
-              const mode = fromSelect(value);
-              set({ mode: isOneOf(AFFILIATION_MODES, mode) ? mode : undefined });
+              const status = fromSelect(value);
+              set({ status: isOneOf(REQUEST_STATUS_FILTERS, status) ? status : undefined });
             }}
             allowDeselect={false}
           />

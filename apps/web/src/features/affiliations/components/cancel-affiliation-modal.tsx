@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { AffiliationRow } from '../api/use-affiliations';
+import type { AffiliationRequestRow } from '../api/use-affiliations';
 import { employeeName } from '../format';
 
 /** « Annuler la demande d'affiliation » asks for a confirmation: the employee's link dies. */
@@ -9,9 +9,9 @@ export function CancelAffiliationModal({
   onConfirm,
   onClose,
 }: {
-  row: AffiliationRow | null;
+  row: AffiliationRequestRow | null;
   pending: boolean;
-  onConfirm: (row: AffiliationRow) => void;
+  onConfirm: (row: AffiliationRequestRow) => void;
   onClose: () => void;
 }) {
   return (

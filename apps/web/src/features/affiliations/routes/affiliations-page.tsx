@@ -16,11 +16,11 @@ import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { paths } from '../../../config/paths';
-import type { AffiliationRow } from '../api/use-affiliations';
+import type { AffiliationRequestRow, RequestRow } from '../api/use-affiliations';
 import {
   useAffiliationOptions,
-  useAffiliations,
   useCancelAffiliation,
+  useRequests,
   useSendReminder,
 } from '../api/use-affiliations';
 import type { AffiliationsSearch } from '../affiliations-search';
@@ -42,42 +42,42 @@ function AffiliationsEmpty({ filtered, onReset }: { filtered: boolean; onReset: 
   return filtered ? (
     <ListEmpty
       icon={IconMailForward}
-      title="Aucune demande d’affiliation ne correspond à votre recherche."
+      title="Aucune demande ne correspond à votre recherche."
       onReset={onReset}
     />
   ) : (
     <ListEmpty
       icon={IconMailForward}
-      title="Aucune demande d’affiliation"
-      hint="Les demandes apparaîtront ici dès que vous aurez pré-affilié un salarié."
+      title="Aucune demande"
+      hint="Les demandes apparaîtront ici dès que vous aurez pré-affilié ou radié un salarié."
       action={<PreAffiliateLink variant="light" />}
     />
   );
 }
 
 /** The insurer's statuses seen in the list (or filtered on), to offer them in « Statut ». */
-function extraStatuses(rows: AffiliationRow[] | undefined, search: AffiliationsSearch) {
+function extraStatuses(rows: RequestRow[] | undefined) {
   const found = new Set<AffiliationStatus>();
-  for (const row of rows ?? []) found.add(row.status);
-  if (search.status) found.add(search.status);
+  for (const row of rows ?? []) if (row.type === 'affiliation') found.add(row.status);
   return [...found].filter(
     (status) => !(EMPLOYER_AFFILIATION_STATUSES as readonly string[]).includes(status),
   );
 }
 
 /**
- * `/affiliations`: « Suivi des demandes d'affiliation » (SPEC §5.4). The filters, sort, page and
- * page size live in the address; each row's « … » offers the reminder, the cancellation and the
- * BIA.
+ * `/affiliations`: « Suivi des demandes » (SPEC §5.4, issue 18): every request, affiliations and
+ * radiations, with its type. The filters, sort, page and page size live in the address; an
+ * affiliation's « … » offers the reminder, the cancellation and the BIA, a radiation's its page
+ * and its notice.
  */
 export function AffiliationsPage() {
   const search = validateAffiliationsSearch(useSearch({ strict: false }));
   const navigate = useNavigate();
   const options = useAffiliationOptions();
-  const list = useAffiliations(search);
+  const list = useRequests(search);
   const remind = useSendReminder();
   const cancel = useCancelAffiliation();
-  const [cancelling, setCancelling] = useState<AffiliationRow | null>(null);
+  const [cancelling, setCancelling] = useState<AffiliationRequestRow | null>(null);
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const { sort, order, page, pageSize } = listSettings(search);
   const filtered = hasFilters(search);
@@ -91,12 +91,12 @@ export function AffiliationsPage() {
     resultsTitle,
   );
 
-  const onRemind = (row: AffiliationRow) =>
+  const onRemind = (row: AffiliationRequestRow) =>
     remind.mutate(row.id, {
       onSuccess: () => notifySuccess(`Un email de relance a été envoyé à ${employeeName(row)}.`),
       onError: (error) => notifyFailure(error),
     });
-  const onConfirmCancel = (row: AffiliationRow) =>
+  const onConfirmCancel = (row: AffiliationRequestRow) =>
     cancel.mutate(row.id, {
       onSuccess: () => {
         setCancelling(null);
@@ -113,14 +113,14 @@ export function AffiliationsPage() {
 
   return (
     <Page
-      title="Suivi des demandes d’affiliation"
-      description="L’état d’avancement de l’affiliation de vos salariés, le mode utilisé (e-mail ou courrier) ; relancez un salarié depuis « … » dans la colonne Actions."
+      title="Suivi des demandes"
+      description="L’état d’avancement des affiliations et des radiations de vos salariés ; relancez un salarié ou téléchargez une notice depuis « … » dans la colonne Actions."
       actions={<PreAffiliateLink />}
     >
       <AffiliationFilters
         options={options.data}
         initial={pickFilters(search)}
-        extraStatuses={extraStatuses(data?.items, search)}
+        extraStatuses={extraStatuses(data?.items)}
         onSearch={onSearch}
         onReset={onReset}
       />
@@ -129,11 +129,11 @@ export function AffiliationsPage() {
       <ListResults
         id="affiliations-results-title"
         titleRef={resultsTitle}
-        title="Suivi des affiliations"
+        title="Demandes"
         testId="affiliations-count"
         list={list}
         page={page}
-        loading="Chargement des demandes d’affiliation…"
+        loading="Chargement des demandes…"
         count={(d) => rangeLabel(d.total ?? 0, page, pageSize)}
         skeleton={<ListSkeleton />}
         empty={<AffiliationsEmpty filtered={filtered} onReset={onReset} />}

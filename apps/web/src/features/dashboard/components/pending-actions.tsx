@@ -1,18 +1,28 @@
 import type { ComponentType } from 'react';
 import { Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClockHour4, IconMailOpened, IconUserCheck } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconClockHour4,
+  IconHourglassLow,
+  IconMailOpened,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
 import type { Dashboard } from '../api/use-dashboard';
 import { formatCount } from '../chart-slices';
 
-interface PendingItem {
+type PendingLink =
+  | { to: typeof paths.affiliations; search?: { type: 'radiation'; status: 'radiation.returned' } }
+  | { to: typeof paths.members; search: { portability: 'active' } }
+  | { to: typeof paths.messages; search?: undefined };
+
+type PendingItem = PendingLink & {
   key: string;
   count: number;
   text: (count: number) => string;
-  to: typeof paths.affiliations | typeof paths.messages;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
-}
+};
 
 const plural = (count: number, one: string, many: string) => (count > 1 ? many : one);
 
@@ -33,6 +43,24 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
         `${formatCount(n)} ${plural(n, 'demande finalisée', 'demandes finalisées')} en attente de validation`,
       to: paths.affiliations,
       icon: IconUserCheck,
+    },
+    {
+      key: 'portability',
+      count: pending.portabilityEndingSoon ?? 0,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'portabilité se termine', 'portabilités se terminent')} dans les 30 jours`,
+      to: paths.members,
+      search: { portability: 'active' },
+      icon: IconHourglassLow,
+    },
+    {
+      key: 'returned',
+      count: pending.radiationsReturned ?? 0,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'radiation retournée', 'radiations retournées')} par l’assureur`,
+      to: paths.affiliations,
+      search: { type: 'radiation', status: 'radiation.returned' },
+      icon: IconArrowBackUp,
     },
     {
       key: 'replies',
@@ -66,7 +94,7 @@ export function PendingActions({ pending }: { pending: Dashboard['pending'] }) {
           </Text>
         ) : null}
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-          {items.map(({ key, count, text, to, icon: Icon }) => (
+          {items.map(({ key, count, text, icon: Icon, ...link }) => (
             <Group component="li" key={key} gap="sm" wrap="nowrap" align="center">
               <ThemeIcon
                 variant="light"
@@ -78,7 +106,7 @@ export function PendingActions({ pending }: { pending: Dashboard['pending'] }) {
                 <Icon size={20} aria-hidden />
               </ThemeIcon>
               {count > 0 ? (
-                <AnchorLink to={to} size="sm" fw={600}>
+                <AnchorLink to={link.to} search={link.search} size="sm" fw={600}>
                   {text(count)}
                 </AnchorLink>
               ) : (

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { DeferredSelect } from '../../../components/deferred-select';
 import { IconSearch } from '@tabler/icons-react';
 import {
@@ -212,6 +212,15 @@ export function MemberFilters({
             autoComplete="off"
             value={values.q ?? ''}
             onChange={(event) => set({ q: event.currentTarget.value })}
+          />
+          <Checkbox
+            label="En portabilité"
+            description="Anciens salariés couverts au titre de la portabilité aujourd’hui"
+            checked={values.portability === 'active'}
+            onChange={(event) =>
+              set({ portability: event.currentTarget.checked ? 'active' : undefined })
+            }
+            mt={{ base: 0, xs: 'lg' }}
           />
         </SimpleGrid>
         <FilterButtons

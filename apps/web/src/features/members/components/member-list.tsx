@@ -54,6 +54,16 @@ function DateText({ iso }: { iso: string | null | undefined }) {
   return iso ? <>{formatIsoDate(iso)}</> : <NoValue label="Aucune" />;
 }
 
+/** « En portabilité jusqu’au 12/04/2027 » (issue 18), under the contract's status. */
+function PortabilityEnd({ member }: { member: MemberRow }) {
+  if (!member.portabilityEndDate) return null;
+  return (
+    <Text size="xs" c="teal.9" fw={600} mt={4}>
+      En portabilité jusqu’au {formatIsoDate(member.portabilityEndDate)}
+    </Text>
+  );
+}
+
 function Coverage({ member }: { member: MemberRow }) {
   return member.contract ? <CoverageStatusBadge status={member.contract.status} /> : null;
 }
@@ -78,12 +88,17 @@ export function MemberList({
   sort,
   order,
   onSort,
+  selected,
+  onSelect,
 }: {
   members: MemberRow[];
   search: MembersSearch;
   sort: MemberSort;
   order: SortOrder;
   onSort: (column: MemberSort) => void;
+  /** The members checked for « Radier la sélection »; no checkboxes without it. */
+  selected?: ReadonlySet<string>;
+  onSelect?: (selected: Set<string>) => void;
 }) {
   const columns: DataColumn<MemberRow, MemberSort>[] = [
     {
@@ -118,7 +133,15 @@ export function MemberList({
       noWrap: true,
       cell: (m) => <DateText iso={m.contract?.endDate} />,
     },
-    { header: 'Statut du contrat', cell: (m) => <Coverage member={m} /> },
+    {
+      header: 'Statut du contrat',
+      cell: (m) => (
+        <div>
+          <Coverage member={m} />
+          <PortabilityEnd member={m} />
+        </div>
+      ),
+    },
   ];
   return (
     <DataTable
@@ -128,6 +151,16 @@ export function MemberList({
       minWidth={960}
       striped
       sorting={{ sort, order, onSort, description: sortDescription(sort, order) }}
+      selection={
+        selected && onSelect
+          ? {
+              selected,
+              onChange: onSelect,
+              label: (m) => `Sélectionner ${m.firstName} ${m.lastName}`,
+              allLabel: 'Sélectionner tous les salariés de la page',
+            }
+          : undefined
+      }
       card={{
         title: (m) => <MemberLink member={m} search={search} />,
         aside: (m) => <Coverage member={m} />,
@@ -147,6 +180,11 @@ export function MemberList({
             <CardLine label="Date de fin">
               <DateText iso={m.contract?.endDate} />
             </CardLine>
+            {m.portabilityEndDate ? (
+              <CardLine label="Portabilité">
+                jusqu’au {formatIsoDate(m.portabilityEndDate)}
+              </CardLine>
+            ) : null}
           </CardLines>
         ),
       }}

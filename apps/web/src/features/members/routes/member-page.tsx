@@ -1,7 +1,8 @@
 import { LoadError } from '../../../components/load-error';
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Badge,
+  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -14,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { ofName } from '@affilia/shared/domain/person-name';
-import { IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
+import { IconArrowLeft, IconUserMinus, IconUserQuestion } from '@tabler/icons-react';
 import { useParams, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
@@ -41,6 +42,12 @@ import {
 import type { MembersSearch } from '../members-search';
 import { validateMembersSearch } from '../members-search';
 import classes from './member-page.module.css';
+import { Field } from '../components/member-field';
+import type { MemberWithDeparture } from '../components/member-departure';
+import { MemberRadiations, PortabilityBanner, openRadiation } from '../components/member-departure';
+import { NewJobDialog } from '../../../components/new-job-dialog';
+import { RadiationDialog } from '../../../components/radiation-dialog';
+import { notifySuccess } from '../../../lib/notify';
 
 const REQUEST_COLORS: Record<AffiliationStatus, string> = {
   sent: 'brand',
@@ -58,15 +65,6 @@ function BackLink({ search }: { search: MembersSearch }) {
       <IconArrowLeft size={16} aria-hidden />
       Retour à Mes salariés
     </AnchorLink>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className={classes.field}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -199,9 +197,18 @@ function AffiliationRequests({ member }: { member: MemberDetail }) {
   );
 }
 
-function MemberContent({ member }: { member: MemberDetail }) {
+function MemberContent({
+  member,
+  onReportNewJob,
+}: {
+  member: MemberWithDeparture;
+  onReportNewJob: () => void;
+}) {
   return (
     <Stack gap="lg">
+      {member.portability ? (
+        <PortabilityBanner portability={member.portability} onReportNewJob={onReportNewJob} />
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <SectionCard title="Identité">
           <dl className={classes.fields}>
@@ -241,6 +248,9 @@ function MemberContent({ member }: { member: MemberDetail }) {
       <SectionCard title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
       </SectionCard>
+      <SectionCard title="Radiations">
+        <MemberRadiations radiations={member.radiations ?? []} />
+      </SectionCard>
     </Stack>
   );
 }
@@ -272,7 +282,9 @@ export function MemberPage() {
   const { memberId = '' } = useParams({ strict: false });
   const listSearch = validateMembersSearch(useSearch({ strict: false }));
   const query = useMember(memberId);
-  const member = query.data;
+  const member: MemberWithDeparture | undefined = query.data;
+  const [dialog, setDialog] = useState<'radiate' | 'newJob' | null>(null);
+  const name = member ? `${member.firstName} ${member.lastName}` : '';
 
   if (query.isError && isApiError(query.error) && query.error.status === 404) {
     return <NotFound search={listSearch} />;
@@ -287,6 +299,18 @@ export function MemberPage() {
           member
             ? `${PROFESSIONAL_STATUS_LABELS[member.professionalStatus]} — ${member.establishment.name}`
             : undefined
+        }
+        actions={
+          member && !openRadiation(member) ? (
+            <Button
+              variant="outline"
+              color="red"
+              leftSection={<IconUserMinus size={18} aria-hidden />}
+              onClick={() => setDialog('radiate')}
+            >
+              Radier
+            </Button>
+          ) : null
         }
       >
         {query.isPending ? (
@@ -304,8 +328,37 @@ export function MemberPage() {
         {query.isError ? (
           <LoadError error={query.error} onRetry={() => void query.refetch()} compact />
         ) : null}
-        {member ? <MemberContent member={member} /> : null}
+        {member ? (
+          <MemberContent member={member} onReportNewJob={() => setDialog('newJob')} />
+        ) : null}
       </Page>
+      <RadiationDialog
+        opened={dialog === 'radiate'}
+        memberId={memberId}
+        memberName={name}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          notifySuccess(
+            `La radiation ${ofName(name)} est envoyée à l’assureur : elle apparaît dans « Radiations » ci-dessous.`,
+          );
+        }}
+      />
+      {member?.portability ? (
+        <NewJobDialog
+          opened={dialog === 'newJob'}
+          radiationId={member.portability.radiationId}
+          portabilityStart={member.portability.start}
+          memberName={name}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            notifySuccess(
+              `La reprise d’emploi ${ofName(name)} est enregistrée : la portabilité prend fin.`,
+            );
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -14,6 +14,8 @@ import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
+import { useCanRadiate } from '../../../lib/radiations-api';
+import { RadiateSelection, useSelection } from '../components/radiate-selection';
 import { useMemberFilterOptions, useMembers } from '../api/use-members';
 import { MemberFilters } from '../components/member-filters';
 import { MemberList } from '../components/member-list';
@@ -23,6 +25,7 @@ import {
   hasFilters,
   listSettings,
   membersExportUrl,
+  membersQueryString,
   pageCount,
   pickFilters,
   rangeLabel,
@@ -77,7 +80,9 @@ export function MembersPage() {
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const { sort, order, page, pageSize } = listSettings(search);
   const filtered = hasFilters(search);
-  const heading = resultsHeading(search.contractStatus);
+  const heading = resultsHeading(search.contractStatus, search.portability);
+  const canRadiate = useCanRadiate();
+  const { selected, select } = useSelection(membersQueryString(search));
 
   const go = (next: MembersSearch) =>
     void navigate({ to: paths.members, search: next, resetScroll: false });
@@ -109,7 +114,14 @@ export function MembersPage() {
         title={heading.title}
         scope={heading.scope}
         testId="members-count"
-        aside={<ExportButtons search={search} disabled={!list.data || total === 0} />}
+        aside={
+          <Group gap="sm">
+            {canRadiate ? (
+              <RadiateSelection selected={selected} onSent={() => select(new Set())} />
+            ) : null}
+            <ExportButtons search={search} disabled={!list.data || total === 0} />
+          </Group>
+        }
         list={list}
         page={page}
         loading="Chargement des salariés…"
@@ -146,7 +158,14 @@ export function MembersPage() {
         }
       >
         {(members) => (
-          <MemberList members={members} search={search} sort={sort} order={order} onSort={onSort} />
+          <MemberList
+            members={members}
+            search={search}
+            sort={sort}
+            order={order}
+            onSort={onSort}
+            {...(canRadiate ? { selected, onSelect: select } : {})}
+          />
         )}
       </ListResults>
     </Page>

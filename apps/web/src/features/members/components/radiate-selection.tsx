@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Button } from '@mantine/core';
+import { IconUserMinus } from '@tabler/icons-react';
+import { notifySuccess } from '../../../lib/notify';
+import { RadiationBulkDialog } from './radiation-bulk-dialog';
+
+/**
+ * The members checked in « Mes salariés »: they belong to the list on screen (`listKey`, its
+ * query), so another search, page or sort starts afresh.
+ */
+export function useSelection(listKey: string) {
+  const [selection, setSelection] = useState({ key: listKey, ids: new Set<string>() });
+  const selected = selection.key === listKey ? selection.ids : new Set<string>();
+  const select = (ids: Set<string>) => setSelection({ key: listKey, ids });
+  return { selected, select };
+}
+
+/** « Radier la sélection (3) » and its dialog (issue 18); the selection is emptied once sent. */
+export function RadiateSelection({
+  selected,
+  onSent,
+}: {
+  selected: ReadonlySet<string>;
+  onSent: () => void;
+}) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button
+        variant="outline"
+        color="red"
+        leftSection={<IconUserMinus size={18} aria-hidden />}
+        disabled={selected.size === 0}
+        onClick={() => setOpened(true)}
+      >
+        {selected.size > 0 ? `Radier la sélection (${selected.size})` : 'Radier la sélection'}
+      </Button>
+      <RadiationBulkDialog
+        opened={opened}
+        memberIds={[...selected]}
+        onClose={() => setOpened(false)}
+        onDone={(result) => {
+          setOpened(false);
+          onSent();
+          const count = result.radiations.length;
+          notifySuccess(
+            count > 1
+              ? `${count} radiations sont envoyées à l’assureur : suivez-les dans « Suivi des demandes ».`
+              : 'La radiation est envoyée à l’assureur : suivez-la dans « Suivi des demandes ».',
+          );
+        }}
+      />
+    </>
+  );
+}
