@@ -118,7 +118,7 @@ function portabilityParagraph(f: NoticeFacts, b: Branding): string {
     return `Le maintien de vos garanties au titre de la portabilité (article L911-8 du Code de la sécurité sociale) ne s’applique pas : ${PORTABILITY_REFUSAL_LABELS[p.refusal]}.`;
   }
   return [
-    `Vous bénéficiez du maintien gratuit de vos garanties santé au titre de la portabilité (article L911-8 du Code de la sécurité sociale) du ${fr(p.start)} au ${fr(p.end)} (${p.months} mois). Vos ayants droit couverts à la fin de votre contrat de travail conservent aussi leurs garanties pendant cette période. Ce maintien ne vous coûte rien.`,
+    `Vous bénéficiez du maintien gratuit de vos garanties santé au titre de la portabilité (article L911-8 du Code de la sécurité sociale) du ${fr(p.start)} au ${fr(p.end)} (${p.months} mois). Vos ayants droit couverts à la fin de votre contrat de travail conservent aussi leurs garanties pendant cette période. Ce maintien ne vous coûte rien.\n`,
     'Ce qu’il faut faire :',
     `- adressez à ${b.brandName} l’attestation de vos droits à l’allocation chômage délivrée par France Travail (ex-Pôle emploi), puis chaque mois le justificatif de son versement ;`,
     `- prévenez ${b.brandName} sans attendre en cas de reprise d’emploi ou de fin de votre indemnisation : le maintien prend fin à cette date.`,
