@@ -10,7 +10,12 @@ import {
   MEMBER_SORTS,
   PAGE_SIZES,
 } from '../domain/enums';
+import { RADIATION_MOTIF_CODES, RADIATION_STATUSES } from '../domain/radiation';
 import { optionalText, pageNumber, pageOf, pageSizeOf } from './fields';
+import { PortabilitySummarySchema } from './radiations';
+
+/** The kinds of coverage: as an employee, or the portability after the contract (L911-8). */
+const COVERAGE_KINDS = ['employee', 'portability'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // « Mes salariés » (SPEC §5.2) and the home page's figures (§5.1). Routes under /api/members and
@@ -34,6 +39,8 @@ export const MemberFiltersSchema = z.object({
   contractId: optionalText(64),
   /** « Assuré »: the start of a name (« DUPONT », « dupont jean ») or a NIR (13 or 15 characters). */
   q: optionalText(100),
+  /** « En portabilité »: a portability (L911-8) ending today or later. */
+  portability: z.enum(['active']).optional(),
 });
 export type MemberFilters = z.infer<typeof MemberFiltersSchema>;
 
@@ -65,6 +72,8 @@ export const MemberRowSchema = z.object({
       status: z.enum(COVERAGE_STATUSES),
     })
     .nullable(),
+  /** The end of the member's portability (L911-8), once their radiation is processed. */
+  portabilityEndDate: z.string().nullable(),
 });
 export type MemberRow = z.infer<typeof MemberRowSchema>;
 
@@ -114,6 +123,8 @@ export const MemberDetailSchema = z.object({
       effectiveDate: z.string(),
       endDate: z.string().nullable(),
       status: z.enum(COVERAGE_STATUSES),
+      /** 'employee': the group cover as an employee; 'portability': after the contract (L911-8). */
+      kind: z.enum(COVERAGE_KINDS),
     }),
   ),
   affiliationRequests: z.array(
@@ -125,6 +136,20 @@ export const MemberDetailSchema = z.object({
       createdAt: z.string(),
     }),
   ),
+  /** The end of the member's portability, as on their row of « Mes salariés ». */
+  portabilityEndDate: z.string().nullable(),
+  /** The member's radiations, latest first. */
+  radiations: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(RADIATION_STATUSES),
+      contractEndDate: z.string(),
+      motif: z.enum(RADIATION_MOTIF_CODES),
+      createdAt: z.string(),
+    }),
+  ),
+  /** The portability of the latest processed radiation that opened one; null without. */
+  portability: PortabilitySummarySchema.nullable(),
 });
 export type MemberDetail = z.infer<typeof MemberDetailSchema>;
 
@@ -174,6 +199,10 @@ export const DashboardSchema = z.object({
     /** Requests « Finalisé par le salarié », waiting for the insurer. */
     waitingForInsurer: z.number(),
     unreadReplies: z.number(),
+    /** Members « En portabilité » whose portability ends within 30 days (today included). */
+    portabilityEndingSoon: z.number(),
+    /** Radiations « Retournée à l'employeur », waiting for a correction or a cancellation. */
+    radiationsReturned: z.number(),
   }),
   tips: z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })),
 });

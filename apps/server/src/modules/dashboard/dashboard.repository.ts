@@ -79,6 +79,52 @@ export async function countOpenRequests(db: Db, actor: EmployerActor, companyIds
     .execute();
 }
 
+/** Members of these companies in the perimeter whose portability ends between two days. */
+export async function countPortabilitiesEnding(
+  db: Db,
+  actor: EmployerActor,
+  companyIds: string[],
+  between: { from: string; to: string },
+): Promise<number> {
+  if (companyIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('members as m')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('m.company_id', 'in', companyIds)
+    .where((eb) =>
+      inPerimeter(eb, actor, 'members.view', {
+        establishment: 'm.establishment_id',
+        company: 'm.company_id',
+      }),
+    )
+    .where('m.portability_end_date', '>=', between.from)
+    .where('m.portability_end_date', '<=', between.to)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** The radiations of the perimeter returned to the employer (to correct or cancel). */
+export async function countReturnedRadiations(
+  db: Db,
+  actor: EmployerActor,
+  companyIds: string[],
+): Promise<number> {
+  if (companyIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('radiations as d')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('d.company_id', 'in', companyIds)
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'd.establishment_id',
+        company: 'd.company_id',
+      }),
+    )
+    .where('d.status', '=', 'returned')
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 /** The conversations of these companies with a reply the employer has not read. */
 export async function countUnreadConversations(db: Db, companyIds: string[]): Promise<number> {
   if (companyIds.length === 0) return 0;

@@ -19,6 +19,8 @@ import { figuresKey } from '../members/members.service';
 import {
   countInsured,
   countOpenRequests,
+  countPortabilitiesEnding,
+  countReturnedRadiations,
   countUnreadConversations,
   findCompanies,
   findNames,
@@ -26,6 +28,16 @@ import {
 } from './dashboard.repository';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock'>;
+
+/** « Portabilités qui se terminent »: within this many days (today included). */
+export const PORTABILITY_ENDING_DAYS = 30;
+
+/** The calendar day `days` after `isoDate`. */
+function daysAfter(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T12:00:00.000Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+}
 
 /** Insured members (coverage « en cours ») by establishment and by contract label. */
 async function insuredFigures(
@@ -75,13 +87,19 @@ export async function getDashboard(
   );
   const key = await figuresKey(ctx, actor, today, { dashboard: scope });
 
-  const [companies, figures, requests, unread, tips] = await Promise.all([
-    findCompanies(ctx.db, visible),
-    cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
-    countOpenRequests(ctx.db, actor, requestCompanies),
-    countUnreadConversations(ctx.db, messageCompanies),
-    findPublishedTips(ctx.db),
-  ]);
+  const [companies, figures, requests, unread, tips, portabilityEndingSoon, radiationsReturned] =
+    await Promise.all([
+      findCompanies(ctx.db, visible),
+      cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
+      countOpenRequests(ctx.db, actor, requestCompanies),
+      countUnreadConversations(ctx.db, messageCompanies),
+      findPublishedTips(ctx.db),
+      countPortabilitiesEnding(ctx.db, actor, scope, {
+        from: today,
+        to: daysAfter(today, PORTABILITY_ENDING_DAYS),
+      }),
+      countReturnedRadiations(ctx.db, actor, requestCompanies),
+    ]);
   const requestCount = (status: string) =>
     Number(requests.find((r) => r.status === status)?.count ?? 0);
   return {
@@ -91,6 +109,8 @@ export async function getDashboard(
       waitingForEmployee: requestCount('sent') + requestCount('started'),
       waitingForInsurer: requestCount('finalised'),
       unreadReplies: unread,
+      portabilityEndingSoon,
+      radiationsReturned,
     },
     tips,
   };

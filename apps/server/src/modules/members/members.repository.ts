@@ -71,6 +71,10 @@ export function memberConditions(
   if (f.contractId) conditions.push(sql<SqlBool>`m.latest_contract_id = ${f.contractId}`);
   if (f.contractStatus) conditions.push(coverageStatusCondition(f.contractStatus, query.today));
   if (f.q) conditions.push(insuredCondition(cipher, f.q));
+  // « En portabilité »: the copy of the portability's end (migration 0008).
+  if (f.portability === 'active') {
+    conditions.push(sql<SqlBool>`m.portability_end_date >= ${query.today}`);
+  }
   return conditions;
 }
 
@@ -144,6 +148,7 @@ export interface MemberListRow {
   contract_label: string | null;
   effective_date: string | null;
   end_date: string | null;
+  portability_end_date: string | null;
 }
 
 /**
@@ -195,7 +200,8 @@ export async function findMemberPage(
       m.establishment_id, e.name as establishment_name, e.siret,
       m.company_id, co.name as company_name, co.siren,
       c.id as contract_id, c.number as contract_number, c.label as contract_label,
-      m.latest_effective_date as effective_date, m.latest_end_date as end_date
+      m.latest_effective_date as effective_date, m.latest_end_date as end_date,
+      m.portability_end_date
     from (
       select m.id from members m where ${where(where_)}
       order by ${order} limit ${limitLiteral(page.limit)} offset ${limitLiteral(offset)}
@@ -304,6 +310,7 @@ export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: st
       'm.birth_date',
       'm.email',
       'm.professional_status',
+      'm.portability_end_date',
       'c.id as company_id',
       'c.name as company_name',
       'c.siren',
@@ -335,6 +342,7 @@ export function findCoveragesOfMember(db: Db, memberId: string) {
       'cv.option_code',
       'cv.effective_date',
       'cv.end_date',
+      'cv.kind',
       'k.id as contract_id',
       'k.number',
       'k.label',
@@ -343,6 +351,26 @@ export function findCoveragesOfMember(db: Db, memberId: string) {
     .where('cv.member_id', '=', memberId)
     .orderBy('cv.effective_date', 'desc')
     .orderBy('cv.created_at', 'desc')
+    .execute();
+}
+
+/** A member's radiations, latest first (the member was found in the perimeter). */
+export function findRadiationsOfMember(db: Db, memberId: string) {
+  return db
+    .selectFrom('radiations')
+    .select([
+      'id',
+      'status',
+      'contract_end_date',
+      'motif',
+      'portability_start_date',
+      'portability_end_date',
+      'new_job_date',
+      'created_at',
+    ])
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 

@@ -17,6 +17,7 @@ import type {
 } from '@affilia/shared/schemas/members';
 import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
 import { computeNirKey, formatNir } from '@affilia/shared/validators/nir';
+import { previousDay, type RadiationMotif } from '@affilia/shared/domain/radiation';
 import type { ContractOption, Member } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
@@ -33,6 +34,7 @@ import {
   findCoveragesOfMember,
   findFilterOptions,
   findMemberOfPerimeter,
+  findRadiationsOfMember,
   findRequestsOfMember,
   findMemberPage,
   memberConditions,
@@ -68,6 +70,7 @@ export function toRow(cipher: FieldCipher, today: string, r: MemberListRow): Mem
             status: coverageStatus(r.effective_date, r.end_date, today),
           }
         : null,
+    portabilityEndDate: r.portability_end_date,
   };
 }
 
@@ -164,6 +167,26 @@ export function toCoverage(cv: CoverageDbRow, today: string) {
     effectiveDate: cv.effective_date,
     endDate: cv.end_date,
     status: coverageStatus(cv.effective_date, cv.end_date, today),
+    kind: cv.kind,
+  };
+}
+
+type RadiationDbRow = Awaited<ReturnType<typeof findRadiationsOfMember>>[number];
+
+/**
+ * The member's portability: that of their latest processed radiation which opened one, ended
+ * the day before a new job when one was reported; null without.
+ */
+export function portabilitySummary(radiations: readonly RadiationDbRow[]) {
+  const r = radiations.find(
+    (x) => x.status === 'processed' && x.portability_start_date && x.portability_end_date,
+  );
+  if (!r?.portability_start_date || !r.portability_end_date) return null;
+  return {
+    radiationId: r.id,
+    start: r.portability_start_date,
+    end: r.new_job_date ? previousDay(r.new_job_date) : r.portability_end_date,
+    newJobDate: r.new_job_date,
   };
 }
 
@@ -193,7 +216,7 @@ export function memberIdentity(
   };
 }
 
-/** One member of the perimeter, with their coverages and affiliation requests. */
+/** One member of the perimeter, with their coverages, affiliation requests and radiations. */
 export async function getMember(
   ctx: Ctx,
   actor: EmployerActor,
@@ -202,9 +225,10 @@ export async function getMember(
   const member = await findMemberOfPerimeter(ctx.db, actor, memberId);
   if (!member) throw notFound('Salarié introuvable.');
   const today = parisDate(ctx.clock.now());
-  const [coverages, requests] = await Promise.all([
+  const [coverages, requests, radiations] = await Promise.all([
     findCoveragesOfMember(ctx.db, memberId),
     findRequestsOfMember(ctx.db, memberId),
+    findRadiationsOfMember(ctx.db, memberId),
   ]);
   return {
     ...memberIdentity(ctx.cipher, member),
@@ -222,6 +246,15 @@ export async function getMember(
       affiliationDate: r.affiliation_date,
       createdAt: r.created_at,
     })),
+    portabilityEndDate: member.portability_end_date,
+    radiations: radiations.map((r) => ({
+      id: r.id,
+      status: r.status,
+      contractEndDate: r.contract_end_date,
+      motif: r.motif as RadiationMotif,
+      createdAt: r.created_at,
+    })),
+    portability: portabilitySummary(radiations),
   };
 }
 

@@ -330,7 +330,13 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
       { label: 'BASE CCN CADRES', count: 2 },
       { label: 'BASE CCN NC RG Oblig/Options 1 2 3 4 Fac', count: 1 },
     ]);
-    expect(dash.pending).toEqual({ waitingForEmployee: 1, waitingForInsurer: 1, unreadReplies: 0 });
+    expect(dash.pending).toEqual({
+      waitingForEmployee: 1,
+      waitingForInsurer: 1,
+      unreadReplies: 0,
+      portabilityEndingSoon: 0,
+      radiationsReturned: 0,
+    });
     const one = (await admin.get(`/api/dashboard?companyId=${companyA.id}`)).json<Dashboard>();
     expect(one.insuredTotal).toBe(3);
     const regionalDash = (await regional.get('/api/dashboard')).json<Dashboard>();
