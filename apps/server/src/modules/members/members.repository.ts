@@ -96,8 +96,8 @@ export function coverageStatusCondition(
   }
 }
 
-/** « Assuré »: a NIR (exact, through its keyed hash) or the start of a name. */
-function insuredCondition(cipher: FieldCipher, q: string): Expression<SqlBool> {
+/** « Assuré »: a NIR (exact, through its keyed hash) or the start of a name, on `members as m`. */
+export function insuredCondition(cipher: FieldCipher, q: string): Expression<SqlBool> {
   const compact = q.replace(/[\s.\u00a0-]/g, '');
   if (/^[0-9]/.test(compact) && compact.length >= 13) {
     const nir = parseNir(compact, { allowTemporary: true });

@@ -6,25 +6,26 @@
 import type { EvinAnswer } from '@affilia/shared/domain/radiation';
 import type { Kysely } from 'kysely';
 import type { Database, RadiationStatus } from '../../db/schema';
-import { nameSearchCondition } from '../../db/search-name';
+import type { FieldCipher } from '../../lib/crypto';
+import { insuredCondition } from '../members/members.repository';
 
 type Db = Kysely<Database>;
 
 export interface RadiationQueueFilter {
   status: RadiationStatus;
   companyId?: string | undefined;
-  /** The start of the member's last or first name. */
+  /** The member's NIR, or the start of their last or first name. */
   q?: string | undefined;
 }
 
-function queueBase(db: Db, filter: RadiationQueueFilter) {
-  const byName = filter.q ? nameSearchCondition('m.search_name', filter.q) : null;
+function queueBase(db: Db, cipher: FieldCipher, filter: RadiationQueueFilter) {
+  const insured = filter.q ? insuredCondition(cipher, filter.q) : null;
   return db
     .selectFrom('radiations as r')
     .innerJoin('members as m', 'm.id', 'r.member_id')
     .where('r.status', '=', filter.status)
     .$if(filter.companyId !== undefined, (q) => q.where('r.company_id', '=', filter.companyId!))
-    .$if(byName !== null, (q) => q.where(byName!));
+    .$if(insured !== null, (q) => q.where(insured!));
 }
 
 /**
@@ -33,11 +34,12 @@ function queueBase(db: Db, filter: RadiationQueueFilter) {
  */
 export function findRadiationQueue(
   db: Db,
+  cipher: FieldCipher,
   filter: RadiationQueueFilter,
   page: { offset: number; limit: number },
 ) {
   const order = filter.status === 'sent' ? 'asc' : 'desc';
-  return queueBase(db, filter)
+  return queueBase(db, cipher, filter)
     .innerJoin('companies as c', 'c.id', 'r.company_id')
     .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
     .select([
@@ -65,8 +67,12 @@ export function findRadiationQueue(
     .execute();
 }
 
-export async function countRadiationQueue(db: Db, filter: RadiationQueueFilter): Promise<number> {
-  const row = await queueBase(db, filter)
+export async function countRadiationQueue(
+  db: Db,
+  cipher: FieldCipher,
+  filter: RadiationQueueFilter,
+): Promise<number> {
+  const row = await queueBase(db, cipher, filter)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -44,11 +44,11 @@ export async function listRadiationQueue(
 ): Promise<BackofficeRadiationPage> {
   const filter = { status: query.status, companyId: query.companyId, q: query.q };
   const [rows, total] = await Promise.all([
-    findRadiationQueue(ctx.db, filter, {
+    findRadiationQueue(ctx.db, ctx.cipher, filter, {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
     }),
-    countRadiationQueue(ctx.db, filter),
+    countRadiationQueue(ctx.db, ctx.cipher, filter),
   ]);
   return {
     total,

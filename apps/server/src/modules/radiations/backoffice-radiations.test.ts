@@ -110,7 +110,9 @@ const notificationsOf = (userId: string) =>
 describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
   it('lists the radiations to process, by status, company and name', async () => {
     const a = await radiate(await member('Queue-Abel'), { createdAt: '2026-02-01T08:00:00.000Z' });
-    const b = await radiate(await member('Queue-Zoé'), { createdAt: '2026-01-15T08:00:00.000Z' });
+    const zoe = await member('Queue-Zoé');
+    const zoeNir = `1850675${String(300_000 + nir)}`;
+    const b = await radiate(zoe, { createdAt: '2026-01-15T08:00:00.000Z' });
     const otherEst = await createEstablishment(t.ctx.db, other);
     const otherContract = await createContract(t.ctx.db, other);
     const c = await radiate(
@@ -138,6 +140,8 @@ describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
     expect(byCompany.json<BackofficeRadiationPage>().items.map((r) => r.id)).toEqual([c.id]);
     const byName = await staff.get('/api/backoffice/radiations?q=queue-zo');
     expect(byName.json<BackofficeRadiationPage>().items.map((r) => r.id)).toEqual([b.id]);
+    const byNir = await staff.get(`/api/backoffice/radiations?q=${zoeNir}`);
+    expect(byNir.json<BackofficeRadiationPage>().items.map((r) => r.id)).toEqual([b.id]);
     const processed = await staff.get('/api/backoffice/radiations?status=processed&q=queue');
     expect(processed.json<BackofficeRadiationPage>().items.map((r) => r.id)).toEqual([done.id]);
     const paged = await staff.get('/api/backoffice/radiations?q=queue&pageSize=25&page=2');
