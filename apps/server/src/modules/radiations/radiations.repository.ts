@@ -3,14 +3,7 @@
  * with `inPerimeter` on the row's establishment and company (permission `affiliations.manage`);
  * the back office reads the same rows with a `null` actor (staff see every company).
  */
-import type {
-  Expression,
-  ExpressionBuilder,
-  Insertable,
-  Kysely,
-  SqlBool,
-  Updateable,
-} from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type {
   ActorKind,
   Database,
@@ -29,21 +22,11 @@ export const OPEN_RADIATION_STATUSES = [
   'processed',
 ] as const satisfies readonly RadiationStatus[];
 
-/** The employer's perimeter on `members as m`, or every member for the back office (`null`). */
-function memberInPerimeter(
-  actor: EmployerActor | null,
-): (eb: ExpressionBuilder<Database & { m: Database['members'] }, 'm'>) => Expression<SqlBool> {
-  return (eb) =>
-    actor
-      ? inPerimeter(eb, actor, 'affiliations.manage', {
-          establishment: 'm.establishment_id',
-          company: 'm.company_id',
-        })
-      : eb.lit(true);
-}
-
-/** A member of the perimeter with their establishment and company, as a radiation needs them. */
-export function findMemberToRadiate(db: Db, actor: EmployerActor | null, memberId: string) {
+/**
+ * Members with their establishment and company, as a radiation needs them: within the
+ * employer's perimeter, or every member for the back office (`actor` null).
+ */
+function membersToRadiate(db: Db, actor: EmployerActor | null) {
   return db
     .selectFrom('members as m')
     .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
@@ -60,32 +43,30 @@ export function findMemberToRadiate(db: Db, actor: EmployerActor | null, memberI
       'c.name as company_name',
       'c.siren',
     ])
-    .where('m.id', '=', memberId)
-    .where(memberInPerimeter(actor))
-    .executeTakeFirst();
+    .where((eb) =>
+      actor
+        ? inPerimeter(eb, actor, 'affiliations.manage', {
+            establishment: 'm.establishment_id',
+            company: 'm.company_id',
+          })
+        : eb.lit(true),
+    );
+}
+
+/** A member of the perimeter (any member for the back office), if there is one. */
+export function findMemberToRadiate(db: Db, actor: EmployerActor | null, memberId: string) {
+  return membersToRadiate(db, actor).where('m.id', '=', memberId).executeTakeFirst();
 }
 
 /** Several members of the perimeter (the bulk radiation); those outside it are absent. */
-export function findMembersToRadiate(db: Db, actor: EmployerActor, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('members as m')
-    .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
-    .innerJoin('companies as c', 'c.id', 'm.company_id')
-    .select([
-      'm.id',
-      'm.last_name',
-      'm.first_name',
-      'm.email',
-      'm.company_id',
-      'm.establishment_id',
-      'e.name as establishment_name',
-      'e.siret',
-      'c.name as company_name',
-      'c.siren',
-    ])
+export async function findMembersToRadiate(
+  db: Db,
+  actor: EmployerActor,
+  memberIds: readonly string[],
+) {
+  if (memberIds.length === 0) return [];
+  return membersToRadiate(db, actor)
     .where('m.id', 'in', [...memberIds])
-    .where(memberInPerimeter(actor))
     .execute();
 }
 export type MemberToRadiate = NonNullable<Awaited<ReturnType<typeof findMemberToRadiate>>>;
