@@ -32,6 +32,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { messagesRoutes } from './modules/messages/messages.routes';
 import { backofficeRadiationsRoutes } from './modules/radiations/backoffice-radiations.routes';
 import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
+import { radiationImportRoutes } from './modules/radiations/radiation-import.routes';
 import { radiationsRoutes } from './modules/radiations/radiations.routes';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
@@ -93,6 +94,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
       { routes: radiationsRoutes, prefix: '/api/radiations' },
       { routes: requestsRoutes, prefix: '/api/requests' },
+      { routes: radiationImportRoutes, prefix: '/api/radiations/import' },
       { routes: messagesRoutes, prefix: '/api/conversations' },
       { routes: documentsRoutes, prefix: '/api/documents' },
     ),

@@ -452,6 +452,29 @@ const MATRIX: Record<string, Entry> = {
     admin: 200,
   },
 
+  // « Radier par fichier » (issue 18): a report of the caller's perimeter only
+  'GET /api/radiations/import/template.xlsx': {
+    kind: 'employer',
+    call: () => ({ url: '/api/radiations/import/template.xlsx' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/radiations/import': {
+    kind: 'employer',
+    call: () => ({
+      url: '/api/radiations/import',
+      file: {
+        name: 'radiations.csv',
+        content:
+          'NIR;Nom;Prénom;Date de fin du contrat;Motif\r\n1850675123999;Nom;Prénom;31/03/2026;Démission\r\n',
+      },
+    }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+
   // Habilitations (SPEC §4.3): administrators only
   'GET /api/users': {
     kind: 'employer',

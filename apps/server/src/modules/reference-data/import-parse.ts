@@ -46,7 +46,7 @@ export interface ColumnSpec {
   help: string;
 }
 
-const col = (
+export const col = (
   field: string,
   header: string,
   required: boolean,
@@ -196,17 +196,22 @@ type Columns = Map<string, number>;
 
 /** The columns of a header row: field → index. Throws when a required one is missing. */
 export function locateColumns(kind: ReferenceImportKind, header: Cell[]): Columns {
+  return locateColumnsOf(COLUMNS[kind], header);
+}
+
+/** The columns `specs` of a header row (any import's): field → index; a required one missing throws. */
+export function locateColumnsOf(specs: readonly ColumnSpec[], header: Cell[]): Columns {
   const keys = header.map((c) => matchKey(cellText(c)));
   const columns: Columns = new Map();
   const used = new Set<number>();
-  for (const spec of COLUMNS[kind]) {
+  for (const spec of specs) {
     const index = keys.findIndex((k, i) => !used.has(i) && spec.aliases.includes(k));
     if (index >= 0) {
       columns.set(spec.field, index);
       used.add(index);
     }
   }
-  const missing = COLUMNS[kind].filter((s) => s.required && !columns.has(s.field));
+  const missing = specs.filter((s) => s.required && !columns.has(s.field));
   if (missing.length > 0) {
     throw badRequest(
       'import_columns_missing',
@@ -231,7 +236,10 @@ function excelSerialDate(serial: number): string | null {
   return d.toISOString().slice(0, 10);
 }
 
-function parseDateCell(cell: Cell | null | undefined, label: string): ParseResult<string | null> {
+export function parseDateCell(
+  cell: Cell | null | undefined,
+  label: string,
+): ParseResult<string | null> {
   if (!cell || isBlank(cell)) return { ok: true, value: null };
   if (cell.kind === 'number') {
     const iso = excelSerialDate(cell.value);
@@ -259,7 +267,7 @@ const SIREN_CELL = {
     'SIREN enregistré comme un nombre : le zéro du début a été perdu. Formatez la colonne en texte et saisissez-le à nouveau',
 };
 
-const NIR_CELL = {
+export const NIR_CELL = {
   length: 15,
   parse: (t: string): ParseResult => {
     const parsed = parseNir(t);
