@@ -23,7 +23,7 @@ export function BackOfficeLayout() {
 function BackOfficeHeader() {
   const [opened, { toggle, close }] = useDisclosure(false);
   return (
-    <DeferredHeader className={classes.header}>
+    <DeferredHeader className={`${classes.header} ${classes.backOfficeHeader}`}>
       <Container size="xl" className={classes.headerInner}>
         <BrandHomeLink to={paths.backOffice} label="accueil de l’espace assureur" />
         <Badge

@@ -88,7 +88,7 @@ function QueueFilters({
         />
         <TextInput
           label="Salarié"
-          description="Le début du nom"
+          placeholder="Le début du nom"
           maxLength={100}
           value={q}
           onChange={(event) => setQ(event.currentTarget.value)}

@@ -8,7 +8,6 @@ import {
   Group,
   Paper,
   Stack,
-  Table,
   Text,
   TextInput,
   Textarea,
@@ -41,24 +40,18 @@ function Placeholders({ template }: { template: LetterTemplateAnswer }) {
       <Text size="sm" c="dimmed" mb="sm">
         Écrits tels quels dans l’objet ou le texte, ils sont remplacés pour chaque salarié.
       </Text>
-      <Table fz="sm" verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Champ</Table.Th>
-            <Table.Th scope="col">Remplacé par</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {template.placeholders.map((p) => (
-            <Table.Tr key={p.name}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Code>{`{{${p.name}}}`}</Code>
-              </Table.Td>
-              <Table.Td>{p.description}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack component="dl" gap="xs" m={0}>
+        {template.placeholders.map((p) => (
+          <div key={p.name}>
+            <Text component="dt" size="sm">
+              <Code>{`{{${p.name}}}`}</Code>
+            </Text>
+            <Text component="dd" size="sm" m={0} mt={2} c="gray.8">
+              {p.description}
+            </Text>
+          </div>
+        ))}
+      </Stack>
     </Paper>
   );
 }
