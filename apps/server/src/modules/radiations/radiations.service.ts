@@ -41,9 +41,10 @@ import type { ActorKind, Bool, Database, RadiationsTable } from '../../db/schema
 import { recordAudit, type AuditEntry } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, notFound, tooManyAttempts } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { EmployerActor } from '../../lib/policies';
+import { hitRateLimit } from '../../lib/rate-limit';
 import type { RequestMeta } from '../../lib/request-meta';
 import { isUniqueViolation } from '../../plugins/errors';
 import { historyEntry } from '../affiliations/affiliations.service';
@@ -67,6 +68,12 @@ import {
 
 type Ctx = AppContext;
 type Db = Kysely<Database>;
+
+/**
+ * Radiations one user may send in an hour (each may email its notice to an address the employer
+ * typed): room for a file of RADIATION_IMPORT_MAX_ROWS rows and more, not for a flood.
+ */
+export const RADIATIONS_PER_USER_PER_HOUR = 2000;
 
 /** The contract may end at most this many months after today (a radiation announced early). */
 export const RADIATION_MAX_MONTHS_AHEAD = 12;
@@ -348,6 +355,20 @@ function auditDetails(input: RadiationCreate, portability: Portability) {
   };
 }
 
+async function throttle(trx: Db, actor: EmployerActor, now: Date): Promise<void> {
+  const hit = await hitRateLimit(trx, `radiation-create:${actor.user.id}`, {
+    limit: RADIATIONS_PER_USER_PER_HOUR,
+    windowMs: 3600_000,
+    now,
+  });
+  if (!hit.allowed) {
+    throw tooManyAttempts(
+      'Trop de radiations envoyées en peu de temps. Réessayez dans une heure.',
+      hit.retryAfterSeconds,
+    );
+  }
+}
+
 /** Runs `work` in the caller's transaction, or in a new one. */
 function inTransaction<T>(ctx: Ctx, trx: Db | undefined, work: (trx: Db) => Promise<T>) {
   return trx ? work(trx) : ctx.db.transaction().execute(work);
@@ -411,6 +432,7 @@ export async function createRadiation(
   const id = await inTransaction(ctx, opts.trx, async (trx) => {
     const member = await findMemberToRadiate(trx, actor, input.memberId);
     if (!member) throw memberNotFound();
+    await throttle(trx, actor, now);
     const refused = radiationRefusal(
       await memberFacts(trx, member.id, today),
       input.contractEndDate,

@@ -19,6 +19,7 @@ import {
 } from '../../../test/helper';
 import { newId } from '../../lib/ids';
 import { moveRadiation } from './radiations.repository';
+import { RADIATIONS_PER_USER_PER_HOUR } from './radiations.service';
 
 // The test clock: 2026-03-02T09:00Z, today 2 March 2026 in Paris.
 const t = useTestApp();
@@ -277,6 +278,28 @@ describe('POST /api/radiations', () => {
       eligible: false,
       reason: 'no_unemployment_rights',
     });
+  });
+});
+
+describe('throttling', () => {
+  it('refuses more than RADIATIONS_PER_USER_PER_HOUR radiations of one user in an hour (429)', async () => {
+    const m = await member();
+    const now = t.clock.now().getTime();
+    const key = `radiation-create:${adminUser.id}`;
+    await t.ctx.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+    await t.ctx.db
+      .insertInto('rate_limits')
+      .values({
+        key,
+        window_start: new Date(Math.floor(now / 3600_000) * 3600_000).toISOString(),
+        count: RADIATIONS_PER_USER_PER_HOUR,
+      })
+      .execute();
+    const res = await admin.post('/api/radiations', form(m.id));
+    expect(res.statusCode).toBe(429);
+    expect(errorOf(res).code).toBe('too_many_attempts');
+    await t.ctx.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+    await radiate(admin, m.id);
   });
 });
 
