@@ -4,6 +4,7 @@ import type {
   BackofficeDocuments,
   DocumentMetadata,
 } from '@affilia/shared/schemas/documents';
+import { formatSiren } from '@affilia/shared/validators/siret';
 import { api } from '../../../lib/api';
 import { postMultipart } from '../../../lib/upload';
 import { metadataFields } from '../../../lib/document-format';
@@ -79,6 +80,12 @@ export interface CompanyOption {
   name: string;
   siren: string;
 }
+
+/** « Nom — SIREN 732 829 320 », as every company picker of the back office shows it. */
+export const companyOption = (company: CompanyOption) => ({
+  value: company.id,
+  label: `${company.name} — SIREN ${formatSiren(company.siren)}`,
+});
 
 /**
  * `GET /api/backoffice/reference-data/companies?q=`: the first companies matching a name, a

@@ -3,8 +3,7 @@ import { Loader } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { DeferredSelect } from '../../../components/deferred-select';
-import { useCompanyOptions } from '../api/use-backoffice-documents';
-import { companyOption } from './document-company-picker';
+import { companyOption, useCompanyOptions } from '../api/use-backoffice-documents';
 
 /**
  * « Entreprise » of a back-office list's filters: a search among the companies of the

@@ -1,22 +1,14 @@
 import { useState } from 'react';
 import { Loader, Select, TextInput } from '@mantine/core';
-import { formatSiren } from '@affilia/shared/validators/siret';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../../../lib/api';
-import type { CompanyOption } from '../api/use-backoffice-documents';
-import { useCompanyOptions } from '../api/use-backoffice-documents';
+import { companyOption, useCompanyOptions } from '../api/use-backoffice-documents';
 
 interface Option {
   value: string;
   label: string;
 }
-
-/** « Nom — SIREN 732 829 320 », as every company picker of the back office shows it. */
-export const companyOption = (company: CompanyOption): Option => ({
-  value: company.id,
-  label: `${company.name} — SIREN ${formatSiren(company.siren)}`,
-});
 
 /**
  * « Entreprise » of a document meant for one company: a search among the companies of the

@@ -1,4 +1,4 @@
-import { Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { List, Stack, Text, Textarea } from '@mantine/core';
 import { NewJobSchema, RadiationReturnSchema } from '@affilia/shared/schemas/radiations';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { DateField } from '../../../components/date-field';
@@ -13,6 +13,11 @@ import {
   useReturnRadiation,
 } from '../api/use-backoffice-radiations';
 import { processConsequences } from '../radiation-format';
+
+/*
+ * The back office's decisions on a radiation, each in its dialog: loaded when one opens (zod, the
+ * shared schemas and the form code stay off the page's first load).
+ */
 
 interface DialogProps {
   detail: RadiationDetail;
@@ -160,34 +165,14 @@ export function NewJobDialog({ detail, opened, onClose, onDone }: DialogProps) {
   );
 }
 
-/** The loi Évin answer, one button each (« Maintien individuel demandé » / « refusé »). */
-export function EvinAnswerButtons({
-  pending,
-  onAnswer,
-}: {
-  pending: 'accepted' | 'declined' | null;
-  onAnswer: (answer: 'accepted' | 'declined') => void;
-}) {
-  return (
-    <Group gap="sm">
-      <Button
-        variant="light"
-        size="sm"
-        loading={pending === 'accepted'}
-        disabled={pending === 'declined'}
-        onClick={() => onAnswer('accepted')}
-      >
-        Maintien individuel demandé
-      </Button>
-      <Button
-        variant="default"
-        size="sm"
-        loading={pending === 'declined'}
-        disabled={pending === 'accepted'}
-        onClick={() => onAnswer('declined')}
-      >
-        Maintien individuel refusé
-      </Button>
-    </Group>
-  );
+export type RadiationDialogKind = 'process' | 'return' | 'new-job';
+
+/** The dialog of `kind`, open. */
+export function RadiationDialog({
+  kind,
+  ...props
+}: Omit<DialogProps, 'opened'> & { kind: RadiationDialogKind }) {
+  if (kind === 'process') return <ProcessRadiationDialog opened {...props} />;
+  if (kind === 'return') return <ReturnRadiationDialog opened {...props} />;
+  return <NewJobDialog opened {...props} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconAlertCircle,
@@ -28,12 +28,8 @@ import {
   useEvinAnswer,
 } from '../api/use-backoffice-radiations';
 import { ACTOR_LABELS, Field, Fields } from '../components/detail-fields';
-import {
-  EvinAnswerButtons,
-  NewJobDialog,
-  ProcessRadiationDialog,
-  ReturnRadiationDialog,
-} from '../components/radiation-dialogs';
+import { EvinAnswerButtons } from '../components/evin-answer-buttons';
+import type { RadiationDialogKind } from '../components/radiation-dialogs';
 import {
   evinLine,
   motifLine,
@@ -42,7 +38,18 @@ import {
   processedMessage,
 } from '../radiation-format';
 
-type Dialog = 'process' | 'return' | 'new-job' | null;
+type Dialog = RadiationDialogKind | null;
+
+// The decisions' dialogs carry the forms' code: loaded when one opens.
+const RadiationDialog = lazy(() =>
+  import('../components/radiation-dialogs').then((m) => ({ default: m.RadiationDialog })),
+);
+
+const DONE: Record<RadiationDialogKind, (detail: RadiationDetail) => string> = {
+  process: processedMessage,
+  return: () => 'La radiation a été retournée à l’employeur.',
+  'new-job': () => 'La fin de la portabilité est enregistrée.',
+};
 
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '');
 const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
@@ -295,24 +302,16 @@ function Detail({ data }: { data: RadiationDetail }) {
 
       <HistoryCard data={data} />
 
-      <ProcessRadiationDialog
-        detail={data}
-        opened={dialog === 'process'}
-        onClose={() => setDialog(null)}
-        onDone={(result) => done(processedMessage(result))}
-      />
-      <ReturnRadiationDialog
-        detail={data}
-        opened={dialog === 'return'}
-        onClose={() => setDialog(null)}
-        onDone={() => done('La radiation a été retournée à l’employeur.')}
-      />
-      <NewJobDialog
-        detail={data}
-        opened={dialog === 'new-job'}
-        onClose={() => setDialog(null)}
-        onDone={() => done('La fin de la portabilité est enregistrée.')}
-      />
+      {dialog ? (
+        <Suspense fallback={null}>
+          <RadiationDialog
+            kind={dialog}
+            detail={data}
+            onClose={() => setDialog(null)}
+            onDone={(result) => done(DONE[dialog](result))}
+          />
+        </Suspense>
+      ) : null}
     </Page>
   );
 }

@@ -1,12 +1,19 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
-import { Tabs } from '@mantine/core';
+import { Suspense, lazy } from 'react';
+import { Tabs, Text } from '@mantine/core';
 import { IconBulb, IconFileText, IconMailOpened, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { useMe } from '../../../lib/use-me';
 import { BrandingPanel } from '../components/branding-panel';
-import { LetterTemplatesPanel } from '../components/letter-templates-panel';
 import { TermsPanel } from '../components/terms-panel';
 import { TipsPanel } from '../components/tips-panel';
+
+// « Modèles de courrier » (issue 18) loads with its tab, not with the page.
+const LetterTemplatesPanel = lazy(() =>
+  import('../components/letter-templates-panel').then((m) => ({
+    default: m.LetterTemplatesPanel,
+  })),
+);
 
 /** `/back-office/contenus`: « Contenus du portail » (SPEC §6). */
 export function ContentPage() {
@@ -46,7 +53,15 @@ export function ContentPage() {
         </Tabs.Panel>
         {isAdmin ? (
           <Tabs.Panel value="letters">
-            <LetterTemplatesPanel />
+            <Suspense
+              fallback={
+                <Text size="sm" role="status">
+                  Chargement des modèles de courrier…
+                </Text>
+              }
+            >
+              <LetterTemplatesPanel />
+            </Suspense>
           </Tabs.Panel>
         ) : null}
       </Tabs>
