@@ -1,14 +1,8 @@
 import type { Dashboard, MemberDetail, MemberPage } from '@affilia/shared/schemas/members';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCompany,
-  createContract,
-  createEmployerUser,
-  createEstablishment,
-  createMember,
-  publishTerms,
-} from '../../../test/factories';
-import { browser, signInAs, useTestApp, type Browser } from '../../../test/helper';
+import { employerWorld } from '../../../test/employer-world';
+import { createMember } from '../../../test/factories';
+import { useTestApp, type Browser } from '../../../test/helper';
 import { newId } from '../../lib/ids';
 import { moveRadiation } from '../radiations/radiations.repository';
 import { refreshLatestCoverage } from './members.repository';
@@ -30,24 +24,9 @@ const radiationIds: Record<string, string> = {};
 
 beforeAll(async () => {
   const db = t.ctx.db;
-  await publishTerms(db);
-  const company = await createCompany(db, { name: 'Gamma Conseil' });
-  const lyon = await createEstablishment(db, company, { name: 'Gamma Lyon' });
-  const paris = await createEstablishment(db, company, { name: 'Gamma Paris' });
-  const otherCompany = await createCompany(db);
-  await createEstablishment(db, otherCompany);
-  const contract = await createContract(db, company, { label: 'Santé Gamma' });
-  const adminUser = await createEmployerUser(db, [{ company, role: 'admin' }]);
-  const lyonUser = await createEmployerUser(db, [
-    { company, role: 'user', establishments: [lyon] },
-  ]);
-  const otherUser = await createEmployerUser(db, [{ company: otherCompany, role: 'admin' }]);
-  admin = browser(t.app, { ip: '192.0.2.40' });
-  await signInAs(admin, t.ctx, adminUser);
-  regional = browser(t.app, { ip: '192.0.2.41' });
-  await signInAs(regional, t.ctx, lyonUser);
-  other = browser(t.app, { ip: '192.0.2.42' });
-  await signInAs(other, t.ctx, otherUser);
+  const w = await employerWorld(t, { name: 'Gamma Conseil', ip: 40, restrictedTo: 'lyon' });
+  ({ admin, restricted: regional, other } = w);
+  const { lyon, paris, contract } = w;
 
   let nir = 0;
   const add = async (key: string, establishment: typeof lyon, lastName: string) => {

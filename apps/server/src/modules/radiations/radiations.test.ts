@@ -1,22 +1,8 @@
 import type { RadiationDetail, RadiationPrefill } from '@affilia/shared/schemas/radiations';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAffiliationRequest,
-  createCompany,
-  createContract,
-  createEmployerUser,
-  createEstablishment,
-  createMember,
-  publishTerms,
-} from '../../../test/factories';
-import {
-  auditActions,
-  browser,
-  errorOf,
-  signInAs,
-  useTestApp,
-  type Browser,
-} from '../../../test/helper';
+import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
+import { createAffiliationRequest, createMember } from '../../../test/factories';
+import { auditActions, errorOf, useTestApp, type Browser } from '../../../test/helper';
 import { newId } from '../../lib/ids';
 import { moveRadiation } from './radiations.repository';
 import { RADIATIONS_PER_USER_PER_HOUR } from './radiations.service';
@@ -26,13 +12,13 @@ const t = useTestApp();
 let admin: Browser;
 let regional: Browser;
 let other: Browser;
-let company: Awaited<ReturnType<typeof createCompany>>;
-let lyon: Awaited<ReturnType<typeof createEstablishment>>;
-let paris: Awaited<ReturnType<typeof createEstablishment>>;
-let otherEstablishment: Awaited<ReturnType<typeof createEstablishment>>;
-let contract: Awaited<ReturnType<typeof createContract>>;
-let otherContract: Awaited<ReturnType<typeof createContract>>;
-let adminUser: Awaited<ReturnType<typeof createEmployerUser>>;
+let company: EmployerWorld['company'];
+let lyon: EmployerWorld['lyon'];
+let paris: EmployerWorld['paris'];
+let otherEstablishment: EmployerWorld['otherEstablishment'];
+let contract: EmployerWorld['contract'];
+let otherContract: EmployerWorld['otherContract'];
+let adminUser: EmployerWorld['adminUser'];
 let nirSeq = 0;
 
 /** A member of `establishment` with an employee coverage since `since` (none when null). */
@@ -106,26 +92,18 @@ async function setStatus(id: string, from: 'sent', to: 'returned' | 'processed')
 }
 
 beforeAll(async () => {
-  const db = t.ctx.db;
-  await publishTerms(db);
-  company = await createCompany(db, { name: 'Immobilière du Rhône' });
-  lyon = await createEstablishment(db, company, { name: 'Agence Lyon' });
-  paris = await createEstablishment(db, company, { name: 'Agence Paris' });
-  const otherCompany = await createCompany(db, { name: 'Autre Société' });
-  otherEstablishment = await createEstablishment(db, otherCompany, { name: 'Autre Nantes' });
-  contract = await createContract(db, company);
-  otherContract = await createContract(db, otherCompany);
-  adminUser = await createEmployerUser(db, [{ company, role: 'admin' }]);
-  const regionalUser = await createEmployerUser(db, [
-    { company, role: 'user', establishments: [paris] },
-  ]);
-  const otherUser = await createEmployerUser(db, [{ company: otherCompany, role: 'admin' }]);
-  admin = browser(t.app, { ip: '192.0.2.20' });
-  await signInAs(admin, t.ctx, adminUser);
-  regional = browser(t.app, { ip: '192.0.2.21' });
-  await signInAs(regional, t.ctx, regionalUser);
-  other = browser(t.app, { ip: '192.0.2.22' });
-  await signInAs(other, t.ctx, otherUser);
+  ({
+    company,
+    lyon,
+    paris,
+    otherEstablishment,
+    contract,
+    otherContract,
+    adminUser,
+    admin,
+    restricted: regional,
+    other,
+  } = await employerWorld(t, { name: 'Immobilière du Rhône', ip: 20 }));
 });
 
 describe('GET /api/radiations/prefill', () => {

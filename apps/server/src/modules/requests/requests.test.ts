@@ -1,24 +1,17 @@
 import type { RequestPage } from '@affilia/shared/schemas/radiations';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAffiliationRequest,
-  createCompany,
-  createContract,
-  createEmployerUser,
-  createEstablishment,
-  createMember,
-  publishTerms,
-} from '../../../test/factories';
-import { browser, signInAs, useTestApp, type Browser } from '../../../test/helper';
+import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
+import { createAffiliationRequest, createMember } from '../../../test/factories';
+import { useTestApp, type Browser } from '../../../test/helper';
 
 // The test clock: 2026-03-02T09:00Z (a minute later for each radiation).
 const t = useTestApp();
 let admin: Browser;
 let regional: Browser;
 let other: Browser;
-let company: Awaited<ReturnType<typeof createCompany>>;
-let lyon: Awaited<ReturnType<typeof createEstablishment>>;
-let paris: Awaited<ReturnType<typeof createEstablishment>>;
+let company: EmployerWorld['company'];
+let lyon: EmployerWorld['lyon'];
+let paris: EmployerWorld['paris'];
 const ids: Record<string, string> = {};
 
 async function page(b: Browser, query = '') {
@@ -29,25 +22,9 @@ async function page(b: Browser, query = '') {
 
 beforeAll(async () => {
   const db = t.ctx.db;
-  await publishTerms(db);
-  company = await createCompany(db, { name: 'Immobilière du Rhône' });
-  lyon = await createEstablishment(db, company, { name: 'Agence Lyon' });
-  paris = await createEstablishment(db, company, { name: 'Agence Paris' });
-  const otherCompany = await createCompany(db, { name: 'Autre Société' });
-  await createEstablishment(db, otherCompany);
-  const contract = await createContract(db, company);
-  const adminUser = await createEmployerUser(db, [{ company, role: 'admin' }]);
-  const regionalUser = await createEmployerUser(db, [
-    { company, role: 'user', establishments: [paris] },
-  ]);
-  const otherUser = await createEmployerUser(db, [{ company: otherCompany, role: 'admin' }]);
-  admin = browser(t.app, { ip: '192.0.2.30' });
-  await signInAs(admin, t.ctx, adminUser);
-  regional = browser(t.app, { ip: '192.0.2.31' });
-  await signInAs(regional, t.ctx, regionalUser);
-  other = browser(t.app, { ip: '192.0.2.32' });
-  await signInAs(other, t.ctx, otherUser);
-
+  const w = await employerWorld(t, { name: 'Immobilière du Rhône', ip: 30 });
+  ({ company, lyon, paris, admin, restricted: regional, other } = w);
+  const { contract, adminUser } = w;
   // An affiliation request of Lyon (sent on 1 February) and one of Paris (1 March, noon).
   ids.affiliationLyon = (
     await createAffiliationRequest(db, t.ctx.cipher, {
@@ -112,7 +89,7 @@ describe('GET /api/requests', () => {
       contractEndDate: '2026-03-31',
       motif: 'demission',
       canCancel: true,
-      establishment: { id: paris.id, name: 'Agence Paris' },
+      establishment: { id: paris.id, name: paris.name },
       company: { id: company.id, siren: company.siren },
     });
     const affiliation = p.items[2]!;
