@@ -35,6 +35,7 @@ import type {
   RadiationDetail,
   RadiationPrefill,
 } from '@affilia/shared/schemas/radiations';
+import { listName } from '@affilia/shared/domain/person-name';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import type { Insertable, Kysely } from 'kysely';
 import type { ActorKind, Bool, Database, RadiationsTable } from '../../db/schema';
@@ -453,16 +454,12 @@ export async function createRadiation(
   return { id, memberId: input.memberId };
 }
 
-/** The name of a member in a refusal: « DUPONT Jean ». */
-const memberName = (m: { last_name: string; first_name: string }) =>
-  `${m.last_name.toUpperCase()} ${m.first_name}`;
-
 /**
  * POST /api/radiations/bulk — several members of « Mes salariés », one date and motif; each
  * member's last contract from what the portal knows (the employment's start of their enrolment,
  * else their coverage's date d'effet), the notice to their email on file, else a PDF to print.
  * All or nothing: one member refused refuses the whole (`radiation_bulk_refused`), every refused
- * member in `fields` under `members.<memberId>` (« NOM Prénom : reason »).
+ * member in `fields` under `members.<memberId>` (« Nom Prénom : reason »).
  */
 export async function createRadiationsBulk(
   ctx: Ctx,
@@ -499,7 +496,8 @@ export async function createRadiationsBulk(
         done.push(await createRadiation(ctx, actor, one, meta, { trx, source: 'bulk' }));
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        refused[`members.${id}`] = `${memberName(member)} : ${err.message}`;
+        refused[`members.${id}`] =
+          `${listName({ lastName: member.last_name, firstName: member.first_name })} : ${err.message}`;
       }
     }
     const count = Object.keys(refused).length;
