@@ -12,7 +12,7 @@ export function EvinAnswerButtons({
   return (
     <Group gap="sm">
       <Button
-        variant="light"
+        variant="default"
         size="sm"
         loading={pending === 'accepted'}
         disabled={pending === 'declined'}

@@ -158,7 +158,11 @@ function ContactCard({ data }: { data: RadiationDetail }) {
     <SectionCard title="Contact du salarié">
       <Fields>
         <Field label="E-mail">{data.contactEmail}</Field>
-        <Field label="Adresse postale">{data.contactAddress}</Field>
+        <Field label="Adresse postale">
+          {data.contactAddress ? (
+            <span style={{ whiteSpace: 'pre-line' }}>{data.contactAddress}</span>
+          ) : null}
+        </Field>
         <Field label="Notice envoyée">
           {data.noticeSentAt
             ? `par e-mail le ${formatDateTime(data.noticeSentAt)}`

@@ -88,7 +88,7 @@ function QueueFilters({
         />
         <TextInput
           label="Salarié"
-          placeholder="Le début du nom"
+          placeholder="Le début du nom ou le NIR"
           maxLength={100}
           value={q}
           onChange={(event) => setQ(event.currentTarget.value)}
