@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPLOYER_IMPORT_MAX_BYTES, SPREADSHEET_ACCEPT } from '../domain/spreadsheet-import';
 import { SiretSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -17,10 +18,9 @@ import { SiretSchema } from '../validators/zod';
 /** The most rows a file may hold, blank lines not counted. */
 export const IMPORT_MAX_ROWS = 5000;
 /** The largest file accepted, in bytes. */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = EMPLOYER_IMPORT_MAX_BYTES;
 /** What the file input accepts. */
-export const IMPORT_ACCEPT =
-  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const IMPORT_ACCEPT = SPREADSHEET_ACCEPT;
 
 /**
  * The establishment identifier as compared with the insurer's data: case and spaces (including

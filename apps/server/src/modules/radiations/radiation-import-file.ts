@@ -17,7 +17,7 @@ import {
   RADIATION_IMPORT_COLUMNS as HEADERS,
   RADIATION_IMPORT_MAX_ROWS,
   type RadiationImportColumn,
-} from '@affilia/shared/schemas/radiation-import';
+} from '@affilia/shared/domain/radiation-import';
 import { badRequest } from '../../lib/errors';
 import { readTable } from '../../lib/spreadsheet/read-table';
 import { tooManyRows } from '../../lib/spreadsheet/table';

@@ -10,7 +10,7 @@ import {
   RADIATION_IMPORT_COLUMNS,
   RADIATION_IMPORT_MAX_BYTES,
   RADIATION_IMPORT_MAX_ROWS,
-} from '@affilia/shared/schemas/radiation-import';
+} from '@affilia/shared/domain/radiation-import';
 import { RADIATION_COLUMNS } from './radiation-import-file';
 
 export const RADIATION_TEMPLATE_FILE_NAME = 'modele-radiations.xlsx';

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  RADIATION_IMPORT_MAX_BYTES,
-  RadiationImportReportSchema,
-} from '@affilia/shared/schemas/radiation-import';
+import { RADIATION_IMPORT_MAX_BYTES } from '@affilia/shared/domain/radiation-import';
+import { RadiationImportReportSchema } from '@affilia/shared/schemas/radiation-import';
 import { AppError, badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
 import { oneFileAtATime, readUpload } from '../../lib/upload';

@@ -10,8 +10,10 @@ import { RadiationCreateSchema } from '@affilia/shared/schemas/radiations';
 import {
   RADIATION_IMPORT_COLUMNS as HEADERS,
   type RadiationImportColumn,
-  type RadiationImportReport,
-  type RadiationImportRow,
+} from '@affilia/shared/domain/radiation-import';
+import type {
+  RadiationImportReport,
+  RadiationImportRow,
 } from '@affilia/shared/schemas/radiation-import';
 import { normalizeName } from '@affilia/shared/validators/normalize';
 import { recordAudit } from '../../lib/audit';
