@@ -27,6 +27,11 @@ export const landingRoutes: ReadonlyArray<{ path: string; modules: readonly stri
   { path: paths.enrolmentForm, modules: [`${features}/enrolment/routes/enrolment-form-page.tsx`] },
   { path: paths.home, modules: [employerLayout, `${features}/dashboard/routes/home-page.tsx`] },
   { path: paths.members, modules: [employerLayout, `${features}/members/routes/members-page.tsx`] },
+  // Before paths.member, whose `$memberId` would take it.
+  {
+    path: paths.radiationImport,
+    modules: [employerLayout, `${features}/radiation-import/routes/radiation-import-page.tsx`],
+  },
   { path: paths.member, modules: [employerLayout, `${features}/members/routes/member-page.tsx`] },
   {
     path: paths.affiliations,

@@ -124,6 +124,10 @@ const pages = {
     () => import('../features/radiations/routes/radiation-page'),
     'RadiationPage',
   ),
+  radiationImportPage: lazyRouteComponent(
+    () => import('../features/radiation-import/routes/radiation-import-page'),
+    'RadiationImportPage',
+  ),
   referenceDataPage: lazyRouteComponent(
     () => import('../features/reference-data/routes/reference-data-page'),
     'ReferenceDataPage',
@@ -340,6 +344,11 @@ const employerRoutes = [
     getParentRoute: () => employerLayout,
     path: paths.member,
     component: pages.memberPage,
+  }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.radiationImport,
+    component: pages.radiationImportPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,

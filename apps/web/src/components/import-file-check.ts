@@ -1,12 +1,12 @@
-import { IMPORT_MAX_BYTES } from '@affilia/shared/schemas/establishments';
+import { EMPLOYER_IMPORT_MAX_BYTES } from '@affilia/shared/domain/spreadsheet-import';
 
 /**
  * The reason a file chosen for an import (.csv or .xlsx) cannot be sent, or null. `maxBytes`:
- * the import's limit (the establishments import's by default).
+ * the import's limit (the employer space's by default).
  */
 export function checkChosenFile(
   file: Pick<File, 'name' | 'size'>,
-  maxBytes: number = IMPORT_MAX_BYTES,
+  maxBytes: number = EMPLOYER_IMPORT_MAX_BYTES,
 ): string | null {
   if (!/\.(csv|xlsx)$/i.test(file.name)) {
     return /\.(xls|ods)$/i.test(file.name)

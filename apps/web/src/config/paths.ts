@@ -20,6 +20,8 @@ export const paths = {
   home: '/',
   members: '/salaries',
   member: '/salaries/$memberId',
+  /** « Radier par fichier » (issue 18), from « Mes salariés ». */
+  radiationImport: '/salaries/radier-par-fichier',
   preAffiliation: '/pre-affiliation',
   affiliations: '/affiliations',
   /** A radiation of « Suivi des demandes » (issue 18). */

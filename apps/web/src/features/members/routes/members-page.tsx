@@ -1,6 +1,11 @@
 import { useRef } from 'react';
 import { Button, Group } from '@mantine/core';
-import { IconFileSpreadsheet, IconFileTypeCsv, IconUsers } from '@tabler/icons-react';
+import {
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconUserMinus,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PAGE_SIZES } from '@affilia/shared/domain/enums';
 import { ListSkeleton } from '../../../components/list-skeleton';
@@ -10,6 +15,7 @@ import {
   ListResults,
 } from '../../../components/list-page';
 import { ListEmpty } from '../../../components/list-empty';
+import { ButtonLink } from '../../../components/links';
 import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
@@ -99,6 +105,15 @@ export function MembersPage() {
     <Page
       title="Mes salariés"
       description="La liste complète et détaillée de vos salariés assurés : établissement, statut professionnel, nom et numéro de sécurité sociale, contrat avec sa date d’effet et sa date de fin."
+      actions={
+        <ButtonLink
+          to={paths.radiationImport}
+          variant="default"
+          leftSection={<IconUserMinus size={18} aria-hidden />}
+        >
+          Radier par fichier
+        </ButtonLink>
+      }
     >
       <MemberFilters
         options={options.data}
