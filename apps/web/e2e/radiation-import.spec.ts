@@ -1,19 +1,33 @@
 import { expect, test } from '@playwright/test';
-import { MEMBER_EXPORT_COLUMNS } from '@affilia/shared/schemas/members';
-import { expectNoA11yViolations, useSession, waitForPage } from './support';
+import { expectNoA11yViolations, getJson, useSession, waitForPage } from './support';
 
 /*
  * « Radier par fichier » (issue 18), as the demo administrator: from « Mes salariés », the
- * template, then a file of two lines — a member of the perimeter (found in the export of « Mes
- * salariés ») and a NIR the portal does not know — and the report, refused line first, at 1280
- * and 375 px.
+ * template, then a file of two lines — a member of the perimeter and a NIR the portal does not
+ * know — and the report, refused line first, at 1280 and 375 px.
  */
 
-/** jj/mm/aaaa of the day `days` after today. */
-function frenchDay(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+interface MemberRow {
+  id: string;
+  nir: string;
+  lastName: string;
+  firstName: string;
+  portabilityEndDate: string | null;
 }
+interface Prefill {
+  coverageEffectiveDate: string | null;
+  openRadiationId: string | null;
+}
+
+/** aaaa-mm-jj of the day `days` after today, in Paris. */
+function isoDay(days: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+}
+
+/** jj/mm/aaaa of the day `days` after today. */
+const frenchDay = (days: number) => isoDay(days).split('-').reverse().join('/');
 
 test('« Radier par fichier »: the template, a file, the report with its refused line first', async ({
   page,
@@ -39,23 +53,26 @@ test('« Radier par fichier »: the template, a file, the report with its refuse
   expect(template.ok()).toBe(true);
   expect(template.headers()['content-disposition']).toContain('modele-radiations.xlsx');
 
-  // A member whose coverage runs, from the export of « Mes salariés » (the last of the list, that
-  // the other journeys leave alone).
-  const exported = await page.request.get('/api/members/export?format=csv&contractStatus=current');
-  expect(exported.ok()).toBe(true);
-  const lines = (await exported.text())
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split(/\r?\n/);
-  const cells = lines
-    .at(-1)!
-    .split(';')
-    .map((c) => c.replace(/^"|"$/g, ''));
-  const at = (name: (typeof MEMBER_EXPORT_COLUMNS)[number]) =>
-    cells[MEMBER_EXPORT_COLUMNS.indexOf(name)]!;
+  // A member whose coverage runs and who has no radiation open: the first ones of « Mes
+  // salariés » (radiation.spec.ts takes the last ones).
+  const list = await getJson<{ items: MemberRow[] }>(
+    page,
+    '/api/members?contractStatus=current&sort=name&order=asc&pageSize=100',
+  );
+  let member: MemberRow | undefined;
+  for (const row of list.items) {
+    if (row.portabilityEndDate) continue;
+    const prefill = await getJson<Prefill>(page, `/api/radiations/prefill?memberId=${row.id}`);
+    if (prefill.openRadiationId || !prefill.coverageEffectiveDate) continue;
+    if (prefill.coverageEffectiveDate <= isoDay(20)) {
+      member = row;
+      break;
+    }
+  }
+  if (!member) throw new Error('no member of the demo may be radiated');
   const csv = [
     'NIR;Nom;Prénom;Date de fin du contrat (jj/mm/aaaa);Motif;Droits au chômage (Oui/Non);Début du dernier contrat (jj/mm/aaaa);E-mail;Adresse postale;Commentaire',
-    `${at('NIR')};${at('Nom')};${at('Prénom')};${frenchDay(20)};Rupture conventionnelle;;;salarie.depart@exemple.fr;;Départ convenu`,
+    `${member.nir};${member.lastName};${member.firstName};${frenchDay(20)};Rupture conventionnelle;;;salarie.depart@exemple.fr;;Départ convenu`,
     `1 99 12 75 123 456;Inconnu;Paul;${frenchDay(20)};Démission;;;;;`,
   ].join('\r\n');
 
@@ -79,7 +96,7 @@ test('« Radier par fichier »: the template, a file, the report with its refuse
   await expect(rows.nth(1)).toContainText('Refusée');
   await expect(rows.nth(1)).toContainText('NIR : Salarié introuvable dans votre périmètre');
   await expect(rows.nth(2)).toContainText('Créée');
-  await expect(rows.nth(2)).toContainText(at('Nom'));
+  await expect(rows.nth(2)).toContainText(`${member.lastName} ${member.firstName}`);
   await expect(page.getByRole('link', { name: '« Suivi des demandes »' })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({
