@@ -82,7 +82,7 @@ export const RADIATION_COLUMNS: readonly ColumnSpec[] = [
     'unemploymentRights',
     HEADERS.unemploymentRights,
     false,
-    '« Oui » si la rupture ouvre droit à l’assurance chômage, « Non » sinon ; vide : selon le motif (colonne « Chômage » de la liste).',
+    '« Oui » si la rupture ouvre droit à l’assurance chômage, « Non » sinon ; vide : selon le motif (voir la liste des motifs ci-dessous).',
     ['droitsauchomageouinon', 'droitsauchomage', 'chomage', 'ouvredroitalassurancechomage'],
   ),
   col(
