@@ -36,7 +36,7 @@ function DialogBody({
     return (
       <Alert color="orange" variant="light" icon={<IconAlertCircle aria-hidden />}>
         Une radiation de ce salarié est déjà envoyée à l’assureur ou traitée.{' '}
-        <AnchorLink to={paths.radiation} params={{ radiationId: open }}>
+        <AnchorLink to={paths.radiation} params={{ radiationId: open }} underline="always">
           Voir la radiation
         </AnchorLink>
       </Alert>

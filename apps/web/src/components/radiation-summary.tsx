@@ -8,7 +8,7 @@ import { formatDateTime } from '../lib/format-date';
 import { formatIsoDate } from '../lib/member-format';
 import { portabilitySentence } from '../lib/radiation-form';
 import type { RadiationDetail } from '../lib/radiations-api';
-import { CardLine, CardLines } from './data-table';
+import { DetailField, DetailFields } from './detail-fields';
 import { SectionCard } from './section-card';
 
 /*
@@ -35,14 +35,16 @@ function Departure({ detail }: { detail: RadiationDetail }) {
   const periods = [...detail.employmentPeriods].sort((a, b) => (a.end < b.end ? 1 : -1));
   return (
     <SectionCard title="Départ du salarié">
-      <CardLines>
-        <CardLine label="Fin du contrat de travail">
+      <DetailFields>
+        <DetailField label="Fin du contrat de travail">
           {formatIsoDate(detail.contractEndDate)}
-        </CardLine>
-        <CardLine label="Motif de la rupture">{motifWithCode(detail)}</CardLine>
-        <CardLine label="Droit à l’assurance chômage">{yesNo(detail.unemploymentRights)}</CardLine>
-        <CardLine label="Pension d’invalidité">{yesNo(detail.disabilityPension)}</CardLine>
-        <CardLine label={periods.length > 1 ? 'Contrats de travail' : 'Contrat de travail'}>
+        </DetailField>
+        <DetailField label="Motif de la rupture">{motifWithCode(detail)}</DetailField>
+        <DetailField label="Droit à l’assurance chômage">
+          {yesNo(detail.unemploymentRights)}
+        </DetailField>
+        <DetailField label="Pension d’invalidité">{yesNo(detail.disabilityPension)}</DetailField>
+        <DetailField label={periods.length > 1 ? 'Contrats de travail' : 'Contrat de travail'}>
           <Stack gap={0}>
             {periods.map((p) => (
               <span key={`${p.start}-${p.end}`}>
@@ -50,9 +52,9 @@ function Departure({ detail }: { detail: RadiationDetail }) {
               </span>
             ))}
           </Stack>
-        </CardLine>
-        {detail.comment ? <CardLine label="Commentaire">{detail.comment}</CardLine> : null}
-      </CardLines>
+        </DetailField>
+        {detail.comment ? <DetailField label="Commentaire">{detail.comment}</DetailField> : null}
+      </DetailFields>
     </SectionCard>
   );
 }
@@ -76,20 +78,22 @@ function Coverage({ detail }: { detail: RadiationDetail }) {
             Reprise d’emploi le {formatIsoDate(detail.newJobDate)} : la portabilité a pris fin.
           </Text>
         ) : null}
-        <CardLines>
-          <CardLine label="Maintien individuel (loi Évin)">
+        <DetailFields>
+          <DetailField label="Maintien individuel (loi Évin)">
             {evin.offered ? 'Proposé dans la notice' : 'Non proposé'}
-          </CardLine>
+          </DetailField>
           {evin.offered && evin.deadline ? (
-            <CardLine label="À demander au plus tard le">{formatIsoDate(evin.deadline)}</CardLine>
+            <DetailField label="À demander au plus tard le">
+              {formatIsoDate(evin.deadline)}
+            </DetailField>
           ) : null}
           {evin.answer ? (
-            <CardLine label="Réponse de l’ancien salarié">
+            <DetailField label="Réponse de l’ancien salarié">
               {EVIN_ANSWER_LABELS[evin.answer]}
               {evin.answeredAt ? ` (${formatIsoDate(evin.answeredAt)})` : ''}
-            </CardLine>
+            </DetailField>
           ) : null}
-        </CardLines>
+        </DetailFields>
       </Stack>
     </SectionCard>
   );
@@ -98,21 +102,23 @@ function Coverage({ detail }: { detail: RadiationDetail }) {
 function Notice({ detail }: { detail: RadiationDetail }) {
   return (
     <SectionCard title="Notice au salarié">
-      <CardLines>
-        {detail.contactEmail ? <CardLine label="E-mail">{detail.contactEmail}</CardLine> : null}
-        {detail.contactAddress ? (
-          <CardLine label="Adresse postale">
-            <span style={{ whiteSpace: 'pre-line' }}>{detail.contactAddress}</span>
-          </CardLine>
+      <DetailFields>
+        {detail.contactEmail ? (
+          <DetailField label="E-mail">{detail.contactEmail}</DetailField>
         ) : null}
-        <CardLine label="Notice envoyée">
+        {detail.contactAddress ? (
+          <DetailField label="Adresse postale">
+            <span style={{ whiteSpace: 'pre-line' }}>{detail.contactAddress}</span>
+          </DetailField>
+        ) : null}
+        <DetailField label="Notice envoyée">
           {detail.noticeSentAt
             ? `le ${formatDateTime(detail.noticeSentAt)}`
             : detail.contactEmail
               ? 'Pas encore'
               : 'À imprimer et à remettre au salarié'}
-        </CardLine>
-      </CardLines>
+        </DetailField>
+      </DetailFields>
     </SectionCard>
   );
 }

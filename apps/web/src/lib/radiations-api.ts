@@ -35,15 +35,18 @@ export function radiationNoticeUrl(id: string): string {
   return radiationPath(id, 'notice.pdf');
 }
 
-/** What a radiation changes: the member, « Mes salariés », the tracking, the home page. */
+/**
+ * What a radiation changes: the member, « Mes salariés », the tracking, the home page. Not waited
+ * for: the form's own success (closing its dialog) comes first, before the prefill it stands on
+ * is read again (and would unmount it).
+ */
 function useInvalidateAfterRadiation() {
   const client = useQueryClient();
-  return () =>
-    Promise.all(
-      [RADIATIONS_KEY, ['members'], ['requests'], ['dashboard']].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
-      ),
-    );
+  return () => {
+    for (const queryKey of [RADIATIONS_KEY, ['members'], ['requests'], ['dashboard']]) {
+      void client.invalidateQueries({ queryKey });
+    }
+  };
 }
 
 /** `GET /api/radiations/prefill?memberId=`: what the « Radier » form starts from. */

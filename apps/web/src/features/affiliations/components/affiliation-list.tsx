@@ -155,7 +155,7 @@ export function AffiliationList({
       minWidth: '9rem',
       cell: (row) => <RequestName row={row} />,
     },
-    { header: 'Type', noWrap: true, cell: (row) => <TypeCell row={row} /> },
+    { header: 'Type', minWidth: '7.5rem', cell: (row) => <TypeCell row={row} /> },
     { header: 'Statut', cell: (row) => <Status row={row} /> },
     {
       header: 'Demandée le',

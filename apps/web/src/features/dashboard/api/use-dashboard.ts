@@ -1,16 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Dashboard as SharedDashboard } from '@affilia/shared/schemas/members';
+import type { Dashboard } from '@affilia/shared/schemas/members';
 import { api } from '../../../lib/api';
 
-/** The home page's figures, with the departures' pending actions (issue 18). */
-export type Dashboard = Omit<SharedDashboard, 'pending'> & {
-  pending: SharedDashboard['pending'] & {
-    /** Former employees whose portability ends within 30 days. */
-    portabilityEndingSoon?: number;
-    /** Radiations the insurer returned, to correct or cancel. */
-    radiationsReturned?: number;
-  };
-};
+export type { Dashboard };
 
 /**
  * `GET /api/dashboard?companyId=`: « Vos affiliations » for every company (« Toutes ») or one,

@@ -46,7 +46,7 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
     },
     {
       key: 'portability',
-      count: pending.portabilityEndingSoon ?? 0,
+      count: pending.portabilityEndingSoon,
       text: (n) =>
         `${formatCount(n)} ${plural(n, 'portabilité se termine', 'portabilités se terminent')} dans les 30 jours`,
       to: paths.members,
@@ -55,7 +55,7 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
     },
     {
       key: 'returned',
-      count: pending.radiationsReturned ?? 0,
+      count: pending.radiationsReturned,
       text: (n) =>
         `${formatCount(n)} ${plural(n, 'radiation retournée', 'radiations retournées')} par l’assureur`,
       to: paths.affiliations,

@@ -30,8 +30,8 @@ const TILES: HomeTileProps[] = [
   },
   {
     to: paths.affiliations,
-    label: 'Suivi des demandes d’affiliation',
-    description: 'L’avancement de chaque demande',
+    label: 'Suivi des demandes',
+    description: 'L’avancement des affiliations et des radiations',
     icon: IconListCheck,
   },
   {

@@ -2,8 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   MemberDetail,
   MemberFilterOptions,
-  MemberPage as SharedMemberPage,
-  MemberRow as SharedMemberRow,
+  MemberPage,
+  MemberRow,
 } from '@affilia/shared/schemas/members';
 import { api } from '../../../lib/api';
 import type { MembersSearch } from '../members-search';
@@ -11,10 +11,7 @@ import { membersQueryString } from '../members-search';
 
 /* « Mes salariés » (SPEC §5.2): the /api/members routes, within the user's perimeter. */
 
-export type { MemberDetail, MemberFilterOptions };
-/** A row, with the end of a former employee's portability (issue 18; null otherwise). */
-export type MemberRow = SharedMemberRow & { portabilityEndDate?: string | null };
-export type MemberPage = Omit<SharedMemberPage, 'items'> & { items: MemberRow[] };
+export type { MemberDetail, MemberFilterOptions, MemberPage, MemberRow };
 
 const MEMBERS_KEY = ['members'] as const;
 

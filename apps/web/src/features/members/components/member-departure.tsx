@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconBriefcase, IconShieldCheck } from '@tabler/icons-react';
-import type { RadiationMotif, RadiationStatus } from '@affilia/shared/domain/radiation';
 import { radiationMotif } from '@affilia/shared/domain/radiation';
 import { todayIsoDate } from '@affilia/shared/validators/dates';
 import { AnchorLink } from '../../../components/links';
@@ -8,37 +7,16 @@ import { RadiationStatusBadge } from '../../../components/radiation-status-badge
 import { paths } from '../../../config/paths';
 import { formatIsoDate } from '../../../lib/member-format';
 import type { MemberDetail } from '../api/use-members';
-import classes from '../routes/member-page.module.css';
-import { Field } from './member-field';
+import { DetailField, DetailFields } from '../../../components/detail-fields';
 
 /** A radiation of the member, as the member's page lists it. */
-export interface MemberRadiation {
-  id: string;
-  status: RadiationStatus;
-  contractEndDate: string;
-  motif: RadiationMotif;
-  createdAt: string;
-}
-
+export type MemberRadiation = MemberDetail['radiations'][number];
 /** The member's portability (L911-8) after a processed radiation. */
-export interface MemberPortability {
-  radiationId: string;
-  start: string;
-  end: string;
-  newJobDate: string | null;
-}
-
-/** The member's departure, as GET /api/members/:id answers it (issue 18). */
-export type MemberWithDeparture = MemberDetail & {
-  radiations?: MemberRadiation[];
-  portability?: MemberPortability | null;
-};
+export type MemberPortability = NonNullable<MemberDetail['portability']>;
 
 /** A radiation waiting for the insurer or processed: no second one. */
-export function openRadiation(member: MemberWithDeparture): MemberRadiation | null {
-  return (
-    (member.radiations ?? []).find((r) => r.status === 'sent' || r.status === 'processed') ?? null
-  );
+export function openRadiation(member: MemberDetail): MemberRadiation | null {
+  return member.radiations.find((r) => r.status === 'sent' || r.status === 'processed') ?? null;
 }
 
 /** Processed, running, no new job reported: « Déclarer une reprise d’emploi ». */
@@ -82,6 +60,7 @@ export function PortabilityBanner({
             to={paths.radiation}
             params={{ radiationId: portability.radiationId }}
             size="sm"
+            underline="always"
           >
             Voir la radiation
           </AnchorLink>
@@ -127,13 +106,13 @@ export function MemberRadiations({ radiations }: { radiations: MemberRadiation[]
               Voir la radiation
             </AnchorLink>
           </Group>
-          <dl className={classes.fields}>
-            <Field label="Fin du contrat de travail">
+          <DetailFields>
+            <DetailField label="Fin du contrat de travail">
               {formatIsoDate(radiation.contractEndDate)}
-            </Field>
-            <Field label="Motif">{radiationMotif(radiation.motif).label}</Field>
-            <Field label="Demandée le">{formatIsoDate(radiation.createdAt)}</Field>
-          </dl>
+            </DetailField>
+            <DetailField label="Motif">{radiationMotif(radiation.motif).label}</DetailField>
+            <DetailField label="Demandée le">{formatIsoDate(radiation.createdAt)}</DetailField>
+          </DetailFields>
         </Paper>
       ))}
     </Stack>

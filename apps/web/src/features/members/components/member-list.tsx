@@ -59,7 +59,8 @@ function PortabilityEnd({ member }: { member: MemberRow }) {
   if (!member.portabilityEndDate) return null;
   return (
     <Text size="xs" c="teal.9" fw={600} mt={4}>
-      En portabilité jusqu’au {formatIsoDate(member.portabilityEndDate)}
+      Portabilité jusqu’au{' '}
+      <span className={classes.noWrap}>{formatIsoDate(member.portabilityEndDate)}</span>
     </Text>
   );
 }
@@ -135,6 +136,7 @@ export function MemberList({
     },
     {
       header: 'Statut du contrat',
+      minWidth: '7.5rem',
       cell: (m) => (
         <div>
           <Coverage member={m} />

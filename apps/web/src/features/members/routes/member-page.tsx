@@ -42,8 +42,7 @@ import {
 import type { MembersSearch } from '../members-search';
 import { validateMembersSearch } from '../members-search';
 import classes from './member-page.module.css';
-import { Field } from '../components/member-field';
-import type { MemberWithDeparture } from '../components/member-departure';
+import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { MemberRadiations, PortabilityBanner, openRadiation } from '../components/member-departure';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
@@ -106,6 +105,7 @@ function Coverages({ member }: { member: MemberDetail }) {
                   </Text>
                   <Text size="xs" c="gray.8">
                     n° {coverage.contract.number}
+                    {coverage.kind === 'portability' ? ' — portabilité (L911-8)' : ''}
                   </Text>
                 </Table.Th>
                 <Table.Td>
@@ -139,17 +139,20 @@ function Coverages({ member }: { member: MemberDetail }) {
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs" mb={4}>
               <Text size="sm" fw={600}>
                 {coverage.contract.label}
+                {coverage.kind === 'portability' ? ' — portabilité' : ''}
               </Text>
               <CoverageStatusBadge status={coverage.status} />
             </Group>
-            <dl className={classes.fields}>
-              <Field label="N° de contrat">{coverage.contract.number}</Field>
-              <Field label="Option">{coverage.optionLabel}</Field>
-              <Field label="Date d’effet">{formatIsoDate(coverage.effectiveDate)}</Field>
-              <Field label="Date de fin">
+            <DetailFields>
+              <DetailField label="N° de contrat">{coverage.contract.number}</DetailField>
+              <DetailField label="Option">{coverage.optionLabel}</DetailField>
+              <DetailField label="Date d’effet">
+                {formatIsoDate(coverage.effectiveDate)}
+              </DetailField>
+              <DetailField label="Date de fin">
                 {coverage.endDate ? formatIsoDate(coverage.endDate) : <NoValue label="Aucune" />}
-              </Field>
-            </dl>
+              </DetailField>
+            </DetailFields>
           </Paper>
         ))}
       </Stack>
@@ -187,10 +190,12 @@ function AffiliationRequests({ member }: { member: MemberDetail }) {
               {AFFILIATION_MODE_LABELS[request.mode]}
             </Text>
           </Group>
-          <dl className={classes.fields}>
-            <Field label="Date d’affiliation">{formatIsoDate(request.affiliationDate)}</Field>
-            <Field label="Demande créée le">{formatIsoDate(request.createdAt)}</Field>
-          </dl>
+          <DetailFields>
+            <DetailField label="Date d’affiliation">
+              {formatIsoDate(request.affiliationDate)}
+            </DetailField>
+            <DetailField label="Demande créée le">{formatIsoDate(request.createdAt)}</DetailField>
+          </DetailFields>
         </Paper>
       ))}
     </Stack>
@@ -201,7 +206,7 @@ function MemberContent({
   member,
   onReportNewJob,
 }: {
-  member: MemberWithDeparture;
+  member: MemberDetail;
   onReportNewJob: () => void;
 }) {
   return (
@@ -211,35 +216,35 @@ function MemberContent({
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <SectionCard title="Identité">
-          <dl className={classes.fields}>
-            <Field label="Nom">{member.lastName}</Field>
-            <Field label="Prénom">{member.firstName}</Field>
-            <Field label="NIR">
+          <DetailFields>
+            <DetailField label="Nom">{member.lastName}</DetailField>
+            <DetailField label="Prénom">{member.firstName}</DetailField>
+            <DetailField label="NIR">
               <span className={classes.nir}>{formatNirGrouped(member.nir)}</span>
-            </Field>
-            <Field label="Date de naissance">{formatIsoDate(member.birthDate)}</Field>
-            <Field label="E-mail">
+            </DetailField>
+            <DetailField label="Date de naissance">{formatIsoDate(member.birthDate)}</DetailField>
+            <DetailField label="E-mail">
               {member.email ?? <span className={classes.muted}>Non renseigné</span>}
-            </Field>
-            <Field label="Statut professionnel">
+            </DetailField>
+            <DetailField label="Statut professionnel">
               {PROFESSIONAL_STATUS_LABELS[member.professionalStatus]}
-            </Field>
-          </dl>
+            </DetailField>
+          </DetailFields>
         </SectionCard>
         <SectionCard title="Société et établissement">
-          <dl className={classes.fields}>
-            <Field label="Société">{member.company.name}</Field>
-            <Field label="SIREN">
+          <DetailFields>
+            <DetailField label="Société">{member.company.name}</DetailField>
+            <DetailField label="SIREN">
               <span className={classes.number}>{formatSiren(member.company.siren)}</span>
-            </Field>
-            <Field label="Établissement">{member.establishment.name}</Field>
-            <Field label="SIRET">
+            </DetailField>
+            <DetailField label="Établissement">{member.establishment.name}</DetailField>
+            <DetailField label="SIRET">
               <span className={classes.number}>{formatSiret(member.establishment.siret)}</span>
-            </Field>
+            </DetailField>
             {member.establishment.city ? (
-              <Field label="Ville">{member.establishment.city}</Field>
+              <DetailField label="Ville">{member.establishment.city}</DetailField>
             ) : null}
-          </dl>
+          </DetailFields>
         </SectionCard>
       </SimpleGrid>
       <SectionCard title="Couvertures">
@@ -249,7 +254,7 @@ function MemberContent({
         <AffiliationRequests member={member} />
       </SectionCard>
       <SectionCard title="Radiations">
-        <MemberRadiations radiations={member.radiations ?? []} />
+        <MemberRadiations radiations={member.radiations} />
       </SectionCard>
     </Stack>
   );
@@ -282,7 +287,7 @@ export function MemberPage() {
   const { memberId = '' } = useParams({ strict: false });
   const listSearch = validateMembersSearch(useSearch({ strict: false }));
   const query = useMember(memberId);
-  const member: MemberWithDeparture | undefined = query.data;
+  const member = query.data;
   const [dialog, setDialog] = useState<'radiate' | 'newJob' | null>(null);
   const name = member ? `${member.firstName} ${member.lastName}` : '';
 
