@@ -4,6 +4,7 @@ import { RADIATION_MOTIFS } from '@affilia/shared/domain/radiation';
 import type { RadiationImportReport } from '@affilia/shared/schemas/radiation-import';
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import { newId } from '../../lib/ids';
+import { xlsxBomb } from '../../../test/zip';
 import {
   browser,
   buildTestApp,
@@ -319,6 +320,19 @@ describe('POST /api/radiations/import', () => {
     const old = await upload(b, 'ancien.xls', xls);
     expect(old.statusCode).toBe(400);
     expect(errorOf(old).code).toBe('import_file_type');
+  });
+
+  it('refuses an .xlsx bomb before reading it, and a file over 2 MB', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Radiations').addRow(HEADER.split(';'));
+    const bomb = await xlsxBomb(Buffer.from(await workbook.xlsx.writeBuffer()), 128);
+    const res = await upload(b, 'bombe.xlsx', bomb);
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res).code).toBe('import_file_unzipped_too_large');
+
+    const big = await upload(b, 'gros.csv', Buffer.alloc(2 * 1024 * 1024 + 10, 0x41));
+    expect(big.statusCode).toBe(413);
+    expect(errorOf(big)).toMatchObject({ code: 'import_file_too_large' });
   });
 
   it('another company’s user finds none of these members', async () => {
