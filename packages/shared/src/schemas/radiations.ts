@@ -88,7 +88,8 @@ export type RadiationCreate = z.output<typeof RadiationCreateSchema>;
  * POST /api/radiations/bulk — several members of « Mes salariés » at once, one date and motif;
  * each member's employment start and email come from what the portal knows (the notice is a PDF
  * to print for a member without email). All or nothing: one member refused refuses the whole
- * with the reason per member (`radiation_bulk_refused`, details.members).
+ * with the reason per member (`radiation_bulk_refused`, each in the error's `fields` under
+ * `members.<memberId>`).
  */
 export const RadiationBulkCreateSchema = z.object({
   memberIds: z

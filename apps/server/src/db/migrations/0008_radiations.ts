@@ -4,8 +4,10 @@
  * group cover first). Portable types only (decision 0001); helpers local on purpose, so that this
  * file never changes once released.
  *
- * - `radiations`: one request per departure; at most one open (sent or processed) per member
- *   (partial unique index: « no radiation twice »).
+ * - `radiations`: one request per departure; at most one waiting for the insurer (sent) per
+ *   member (partial unique index: two radiations sent at once cannot both land). A processed
+ *   radiation that ended the current coverage refuses another too (radiations.service.ts): a
+ *   member hired again after it may be radiated again.
  * - `radiation_status_history`: who moved it, when, with which reason.
  * - `coverages.kind`: 'employee' (the group cover as an employee) or 'portability' (L911-8, the
  *   free continuation after the contract, opened when the insurer processes the radiation);
@@ -97,11 +99,11 @@ export async function up(db: Db): Promise<void> {
   await index(db, 'radiations', ['status', 'status_changed_at']);
   await index(db, 'radiations', ['member_id']);
   await db.schema
-    .createIndex('radiations_member_open_key')
+    .createIndex('radiations_member_sent_key')
     .unique()
     .on('radiations')
     .column('member_id')
-    .where(sql.ref('status'), 'in', ['sent', 'processed'])
+    .where(sql.ref('status'), '=', 'sent')
     .execute();
 
   await db.schema

@@ -17,11 +17,6 @@ import { inPerimeter, type EmployerActor } from '../../lib/policies';
 type Db = Kysely<Database>;
 
 /** The statuses of an open radiation: a second one of the same member is refused. */
-export const OPEN_RADIATION_STATUSES = [
-  'sent',
-  'processed',
-] as const satisfies readonly RadiationStatus[];
-
 /**
  * Members with their establishment and company, as a radiation needs them: within the
  * employer's perimeter, or every member for the back office (`actor` null).
@@ -101,12 +96,34 @@ export async function findEmploymentStart(db: Db, memberId: string): Promise<str
 }
 
 /** The member's open (sent or processed) radiation, if any. */
-export async function findOpenRadiationId(db: Db, memberId: string): Promise<string | null> {
+/**
+ * The radiation that makes another one a second of the same departure: one waiting for the
+ * insurer (sent), or one processed that ended the member's current employee coverage (its
+ * contract ends on or after that coverage's date d'effet). A processed radiation of an earlier
+ * employment does not count: a member hired again after it may be radiated again.
+ */
+export async function findOpenRadiationId(
+  db: Db,
+  memberId: string,
+  coverageEffectiveDate: string | null,
+): Promise<string | null> {
   const row = await db
     .selectFrom('radiations')
     .select('id')
     .where('member_id', '=', memberId)
-    .where('status', 'in', [...OPEN_RADIATION_STATUSES])
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'sent'),
+        ...(coverageEffectiveDate
+          ? [
+              eb.and([
+                eb('status', '=', 'processed'),
+                eb('contract_end_date', '>=', coverageEffectiveDate),
+              ]),
+            ]
+          : []),
+      ]),
+    )
     .executeTakeFirst();
   return row?.id ?? null;
 }

@@ -8,10 +8,12 @@
  * - they have an employee coverage current or to come (`radiation_no_coverage`);
  * - the contract does not end before that coverage's date d'effet (`radiation_before_coverage`)
  *   nor more than `RADIATION_MAX_MONTHS_AHEAD` months after today (`radiation_too_far`);
- * - no radiation twice: one open (sent or processed) refuses another (`radiation_already_open`,
- *   backed by the partial unique index of migration 0008).
+ * - no radiation twice: one waiting for the insurer, or one processed that ended the current
+ *   coverage, refuses another (`radiation_already_open`; two sent at once are refused by the
+ *   partial unique index of migration 0008); a member hired again after a processed radiation
+ *   may be radiated again.
  * The portability (L911-8) and the loi Évin offer are computed and stored when sent; the notice
- * is queued for the employee (email with its PDF, or a PDF to print).
+ * is sent to the employee once the radiation is committed (email with its PDF, or a PDF to print).
  *
  * Statuses: sent → processed | returned | cancelled; returned → sent | cancelled.
  */
@@ -49,7 +51,7 @@ import { hitRateLimit } from '../../lib/rate-limit';
 import type { RequestMeta } from '../../lib/request-meta';
 import { isUniqueViolation } from '../../plugins/errors';
 import { historyEntry } from '../affiliations/affiliations.service';
-import { queueRadiationNotice } from './notice';
+import { sendRadiationNotice } from './notice';
 import {
   findCurrentEmployeeCoverages,
   findEmploymentStart,
@@ -202,15 +204,15 @@ export async function getRadiation(
 
 /** What the portal knows of a member's departure: their coverage, employment and open radiation. */
 async function memberFacts(db: Db, memberId: string, today: string) {
-  const [coverages, employmentStart, openRadiationId] = await Promise.all([
+  const [coverages, employmentStart] = await Promise.all([
     findCurrentEmployeeCoverages(db, memberId, today),
     findEmploymentStart(db, memberId),
-    findOpenRadiationId(db, memberId),
   ]);
+  const coverageEffectiveDate = coverages[0]?.effective_date ?? null;
   return {
-    coverageEffectiveDate: coverages[0]?.effective_date ?? null,
+    coverageEffectiveDate,
     employmentStart,
-    openRadiationId,
+    openRadiationId: await findOpenRadiationId(db, memberId, coverageEffectiveDate),
   };
 }
 type MemberFacts = Awaited<ReturnType<typeof memberFacts>>;
@@ -417,9 +419,9 @@ async function insertSent(
 
 /**
  * POST /api/radiations — one member (the form, the bulk, the file import): the rules, the row
- * with its portability and loi Évin offer, its history, the audit line and the notice, in one
- * transaction. With `opts.trx`, in the caller's transaction: the caller commits, then wakes the
- * outbox (`ctx.outboxWorker?.wake()`).
+ * with its portability and loi Évin offer, its history and the audit line in one transaction,
+ * then the notice (`sendRadiationNotice`, after the commit). With `opts.trx`, in the caller's
+ * transaction: the caller commits, then sends the notices.
  */
 export async function createRadiation(
   ctx: Ctx,
@@ -447,10 +449,10 @@ export async function createRadiation(
       action: 'radiation.created',
       details: { ...auditDetails(input, portability), source: opts.source ?? 'form' },
     });
-    await queueRadiationNotice(ctx, trx, radiationId);
     return radiationId;
   });
-  if (!opts.trx) ctx.outboxWorker?.wake();
+  // The notice once the radiation is committed (the caller's, after its commit, with opts.trx).
+  if (!opts.trx) await sendRadiationNotice(ctx, id);
   return { id, memberId: input.memberId };
 }
 
@@ -513,7 +515,7 @@ export async function createRadiationsBulk(
     }
     return done;
   });
-  ctx.outboxWorker?.wake();
+  for (const r of created) await sendRadiationNotice(ctx, r.id);
   return { radiations: created };
 }
 
@@ -575,9 +577,8 @@ export async function resubmitRadiation(
       action: 'radiation.updated',
       details: auditDetails(input, portability),
     });
-    await queueRadiationNotice(ctx, trx, r.id);
   });
-  ctx.outboxWorker?.wake();
+  await sendRadiationNotice(ctx, r.id);
   return getRadiation(ctx, actor, r.id);
 }
 

@@ -2,7 +2,14 @@ import type { RadiationDetail, RadiationPrefill } from '@affilia/shared/schemas/
 import { beforeAll, describe, expect, it } from 'vitest';
 import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
 import { createAffiliationRequest, createMember } from '../../../test/factories';
-import { auditActions, errorOf, useTestApp, type Browser } from '../../../test/helper';
+import {
+  auditActions,
+  browser,
+  errorOf,
+  signInAs,
+  useTestApp,
+  type Browser,
+} from '../../../test/helper';
 import { newId } from '../../lib/ids';
 import { moveRadiation } from './radiations.repository';
 import { RADIATIONS_PER_USER_PER_HOUR } from './radiations.service';
@@ -194,6 +201,64 @@ describe('POST /api/radiations', () => {
       code: 'radiation_already_open',
       fields: { memberId: expect.stringContaining('deux fois') },
     });
+  });
+
+  it('a processed radiation refuses another while its coverage runs, not once the member is hired again', async () => {
+    const m = await member(lyon, '2025-08-01');
+    const first = await radiate(admin, m.id, {
+      contractEndDate: '2026-06-30',
+      employmentPeriods: [{ start: '2025-08-01', end: '2026-06-30' }],
+    });
+    await setStatus(first, 'sent', 'processed');
+    // The coverage still runs until 30 June (the back office ended it there): the same departure.
+    await t.ctx.db
+      .updateTable('coverages')
+      .set({ end_date: '2026-06-30' })
+      .where('member_id', '=', m.id)
+      .execute();
+    const twice = await admin.post(
+      '/api/radiations',
+      form(m.id, {
+        contractEndDate: '2026-05-31',
+        employmentPeriods: [{ start: '2025-08-01', end: '2026-05-31' }],
+      }),
+    );
+    expect(errorOf(twice).code).toBe('radiation_already_open');
+    // Hired again from 1 September: a new employment, a new coverage, which may be radiated.
+    await t.ctx.db
+      .insertInto('coverages')
+      .values({
+        id: newId(),
+        member_id: m.id,
+        contract_id: contract.id,
+        option_code: 'base',
+        effective_date: '2026-09-01',
+        end_date: null,
+        affiliation_request_id: null,
+        radiation_id: null,
+        created_at: t.clock.now().toISOString(),
+        updated_at: t.clock.now().toISOString(),
+      })
+      .execute();
+    // Seen on 15 September, the first coverage over.
+    // A browser of its own: the others' sessions would be idle that far ahead.
+    const before = t.clock.now();
+    t.clock.set('2026-09-15T09:00:00.000Z');
+    try {
+      const later = browser(t.app, { ip: '192.0.2.250' });
+      await signInAs(later, t.ctx, adminUser);
+      const prefill = (
+        await later.get(`/api/radiations/prefill?memberId=${m.id}`)
+      ).json<RadiationPrefill>();
+      expect(prefill.coverageEffectiveDate).toBe('2026-09-01');
+      expect(prefill.openRadiationId).toBeNull();
+      await radiate(later, m.id, {
+        contractEndDate: '2027-02-28',
+        employmentPeriods: [{ start: '2026-09-01', end: '2027-02-28' }],
+      });
+    } finally {
+      t.clock.set(before);
+    }
   });
 
   it('refuses an end of contract before the coverage’s date d’effet, on its field', async () => {
