@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
 import { purgeAuditLog } from '../modules/audit/audit.service';
+import { sendPendingNotices } from '../modules/radiations/notice';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
 import { claimRun, finishRun, renewLease } from './jobs.repository';
 
@@ -23,6 +24,7 @@ export const JOBS: readonly Job[] = [
   { name: 'affiliations.expire', run: expireAffiliationRequests },
   { name: 'affiliations.remind', run: sendAutomaticReminders },
   { name: 'audit.purge', run: purgeAuditLog },
+  { name: 'radiations.notices', run: sendPendingNotices },
 ];
 
 /** A run's lease, renewed every third of it while the run lasts. */

@@ -28,6 +28,8 @@ function makeDist(): { dir: string; js: string } {
     JSON.stringify([
       { path: '/connexion', js: ['/assets/sign-in-1.js'], css: ['/assets/sign-in-1.css'] },
       { path: '/formulaire/$token', js: ['/assets/form-2.js', '/assets/input-3.js'], css: [] },
+      { path: '/salaries/$memberId', js: ['/assets/member-4.js'], css: [] },
+      { path: '/salaries/par-fichier', js: ['/assets/file-5.js'], css: [] },
     ]),
   );
   return { dir, js };
@@ -134,6 +136,10 @@ describe('the web app and API answers, compressed and cached', () => {
     expect(form).toContain('href="/assets/form-2.js"');
     expect(form).toContain('href="/assets/input-3.js"');
     expect(form).not.toContain('sign-in-1');
+    // A fixed path wins over a parametered one listed before it.
+    expect((await t.app.inject({ url: '/salaries/par-fichier' })).body).toContain('file-5.js');
+    expect((await t.app.inject({ url: '/salaries/par-fichier' })).body).not.toContain('member-4');
+    expect((await t.app.inject({ url: '/salaries/abc' })).body).toContain('member-4.js');
     for (const url of ['/formulaire/a/b', '/salaries', '/connexionx']) {
       expect((await t.app.inject({ url })).body, url).not.toContain('modulepreload');
     }

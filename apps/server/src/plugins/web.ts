@@ -52,8 +52,12 @@ export function routePreloadTags(root: string): (urlPath: string) => string {
     const tags =
       route.js.map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('') +
       route.css.map((f) => `<link rel="stylesheet" crossorigin href="${f}">`).join('');
-    return { test: new RegExp(`^${pattern}/?$`), tags };
+    const params = route.path.split('/').filter((part) => part.startsWith('$')).length;
+    return { test: new RegExp(`^${pattern}/?$`), tags, params };
   });
+  // A fixed path before the parametered ones it also matches (`/salaries/radier-par-fichier`
+  // before `/salaries/$memberId`), whatever the file's order.
+  routes.sort((a, b) => a.params - b.params);
   return (urlPath) => routes.find((r) => r.test.test(urlPath))?.tags ?? '';
 }
 

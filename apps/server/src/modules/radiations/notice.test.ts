@@ -12,7 +12,8 @@ import { createRadiation } from '../../../test/radiation-factory';
 import {
   DEFAULT_NOTICE_TEMPLATE,
   composeNotice,
-  queueRadiationNotice,
+  sendPendingNotices,
+  sendRadiationNotice,
   radiationNoticePdf,
   unknownPlaceholders,
   type NoticeFacts,
@@ -82,10 +83,16 @@ describe('the notice of the end of the group cover', () => {
 
   it('emails the notice with its PDF through the outbox when there is an email', async () => {
     const r = await radiation({ contactEmail: 'lukasz@exemple.fr' });
-    const channel = await t.ctx.db
-      .transaction()
-      .execute((trx) => queueRadiationNotice(t.ctx, trx, r.id));
-    expect(channel).toBe('email');
+    expect(await sendRadiationNotice(t.ctx, r.id)).toBe('email');
+    // Once: a second call (the catch-up job, a retry) sends nothing more.
+    expect(await sendRadiationNotice(t.ctx, r.id)).toBe('already');
+    expect(
+      await t.ctx.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('recipient', '=', 'lukasz@exemple.fr')
+        .execute(),
+    ).toHaveLength(1);
     const mail = await t.ctx.db
       .selectFrom('outbox')
       .selectAll()
@@ -119,9 +126,33 @@ describe('the notice of the end of the group cover', () => {
     expect(audit.map((a) => a.action)).toEqual(['radiation.notice_sent']);
   });
 
+  it('the catch-up job sends a notice left unsent a minute after its radiation, once', async () => {
+    // As a process stopped between the radiation's commit and its notice leaves it.
+    const r = await radiation({
+      contactEmail: 'reprise@exemple.fr',
+      createdAt: t.clock.now().toISOString(),
+      status: 'sent',
+    });
+    const now = t.clock.now();
+    expect(await sendPendingNotices(t.ctx, now)).toBe(0); // too recent: its request may send it
+    expect(await sendPendingNotices(t.ctx, new Date(now.getTime() + 61_000))).toBe(1);
+    expect(await sendPendingNotices(t.ctx, new Date(now.getTime() + 122_000))).toBe(0);
+    const mails = await t.ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('recipient', '=', 'reprise@exemple.fr')
+      .execute();
+    expect(mails).toHaveLength(1);
+    await t.ctx.db
+      .updateTable('radiations')
+      .set({ status: 'cancelled' })
+      .where('id', '=', r.id)
+      .execute();
+  });
+
   it('leaves the notice to print when there is no email', async () => {
     const r = await radiation({ contactEmail: null, contactAddress: '3 rue Haute\n75011 Paris' });
-    expect(await queueRadiationNotice(t.ctx, t.ctx.db, r.id)).toBe('print');
+    expect(await sendRadiationNotice(t.ctx, r.id)).toBe('print');
     const row = await t.ctx.db
       .selectFrom('radiations')
       .select('notice_sent_at')

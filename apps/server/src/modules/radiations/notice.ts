@@ -31,7 +31,12 @@ import { enqueueEmail } from '../../lib/outbox/outbox';
 import { renderPdf, type PdfBlock } from '../../lib/pdf';
 import { getBranding } from '../settings/settings.service';
 import { findLetterTemplate } from './letter-templates.repository';
-import { findNoticeFacts, markNoticeSent, type NoticeFactsRow } from './notice.repository';
+import {
+  findNoticeFacts,
+  claimNotice,
+  findNoticesToSend,
+  type NoticeFactsRow,
+} from './notice.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -297,20 +302,24 @@ export async function radiationNoticePdf(
 }
 
 /**
- * Sends the notice of a radiation, in the caller's transaction (`db`): with an email, the email
- * (the letter's text, the PDF attached) queued in the outbox, `notice_sent_at` set and the audit
- * line — 'email'; without one, nothing is written: the employer prints the PDF — 'print'.
- * The PDF is stored before the email's row; if the caller's transaction is rolled back, that
- * file stays unreferenced in the storage.
+ * Sends the notice of a radiation once its row is committed (never inside the transaction that
+ * wrote it: rendering the PDF takes tens of milliseconds, which a transaction of 200 radiations
+ * would hold SQLite's write lock for). With an email: the PDF rendered and stored first, then
+ * one short transaction claims the notice (`notice_sent_at`, at most once however many callers)
+ * and queues the email with the PDF attached in the outbox, with its audit line — 'email';
+ * already claimed — 'already' (the stored PDF removed); without an email, nothing is written:
+ * the employer prints the PDF — 'print'. A process stopped between the radiation's commit and
+ * this call leaves the notice to the `radiations.notices` job (sendPendingNotices).
  */
-export async function queueRadiationNotice(
+export async function sendRadiationNotice(
   ctx: AppContext,
-  db: Db,
   radiationId: string,
-): Promise<'email' | 'print'> {
-  const notice = await composeRadiationNotice(ctx, db, radiationId);
+): Promise<'email' | 'print' | 'already'> {
+  const notice = await composeRadiationNotice(ctx, ctx.db, radiationId);
   const { row, facts, letter, branding } = notice;
-  if (!row.contact_email) return 'print';
+  const to = row.contact_email;
+  if (!to) return 'print';
+  if (row.notice_sent_at) return 'already';
   const now = ctx.clock.now();
   const fileName = noticeFileName(facts);
   const pdf = await renderNoticePdf(letter, facts, branding, now);
@@ -318,24 +327,48 @@ export async function queueRadiationNotice(
     originalName: fileName,
     mimeType: 'application/pdf',
   });
-  await enqueueEmail(db, {
-    to: row.contact_email,
-    template: 'radiation_notice',
-    data: { subject: letter.subject, paragraphs: emailParagraphs(letter) },
-    branding,
-    now,
-    attachments: [{ fileName, mimeType: 'application/pdf', storageKey: saved.storageKey }],
+  const queued = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await claimNotice(trx, radiationId, now.toISOString()))) return false;
+    await enqueueEmail(trx, {
+      to,
+      template: 'radiation_notice',
+      data: { subject: letter.subject, paragraphs: emailParagraphs(letter) },
+      branding,
+      now,
+      attachments: [{ fileName, mimeType: 'application/pdf', storageKey: saved.storageKey }],
+    });
+    await recordAudit(trx, now, {
+      action: 'radiation.notice_sent',
+      actorKind: 'system',
+      companyId: row.company_id,
+      targetType: 'radiation',
+      targetId: radiationId,
+      details: { memberId: row.member_id, emailed: true },
+    });
+    return true;
   });
-  await markNoticeSent(db, radiationId, now.toISOString());
-  await recordAudit(db, now, {
-    action: 'radiation.notice_sent',
-    actorKind: 'system',
-    companyId: row.company_id,
-    targetType: 'radiation',
-    targetId: radiationId,
-    details: { memberId: row.member_id, emailed: true },
-  });
+  if (!queued) {
+    await ctx.storage.remove(saved.storageKey).catch(() => undefined);
+    return 'already';
+  }
+  ctx.outboxWorker?.wake();
   return 'email';
+}
+
+/** Notices whose radiation is older than this and still unsent are the job's to send. */
+const NOTICE_GRACE_MS = 60_000;
+
+/**
+ * The `radiations.notices` job: every notice to email that has not left a minute after its
+ * radiation was written (the process stopped in between), sent now; the count sent.
+ */
+export async function sendPendingNotices(ctx: AppContext, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - NOTICE_GRACE_MS).toISOString();
+  let sent = 0;
+  for (const id of await findNoticesToSend(ctx.db, before, 200)) {
+    if ((await sendRadiationNotice(ctx, id)) === 'email') sent += 1;
+  }
+  return sent;
 }
 
 /** The letter's paragraphs as the email's (a list item each, with its bullet). */
