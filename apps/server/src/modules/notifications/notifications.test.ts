@@ -91,6 +91,8 @@ describe('notifications API', () => {
         request_returned: true,
         insurer_replied: true,
         new_document: true,
+        radiation_processed: true,
+        radiation_returned: true,
       },
     });
     const email = {
@@ -98,6 +100,8 @@ describe('notifications API', () => {
       request_returned: false,
       insurer_replied: true,
       new_document: false,
+      radiation_processed: true,
+      radiation_returned: false,
     };
     const saved = await me.put('/api/notifications/preferences', { email });
     expect(saved.statusCode).toBe(200);
