@@ -202,7 +202,8 @@ test.describe('« Mes salariés »', () => {
     await expect(rows).toHaveCount(expected.total + 1);
     for (const row of await rows.all()) {
       if ((await row.getByRole('columnheader').count()) > 0) continue;
-      const cells = row.getByRole('cell');
+      // The cells after the row's selection box (« Radier la sélection », issue 18).
+      const cells = row.getByRole('cell').filter({ hasNot: page.getByRole('checkbox') });
       await expect(cells.nth(0)).toHaveText(establishment.name);
       await expect(cells.nth(1)).toHaveText('Non cadre');
     }

@@ -6,9 +6,7 @@ import type {
   RadiationDetail,
   RadiationPrefill,
 } from '@affilia/shared/schemas/radiations';
-import { canOnAnyCompany } from '@affilia/shared/domain/permissions';
 import { api } from './api';
-import { useMe } from './use-me';
 
 /*
  * Departures (« Radier un salarié », issue 18): the employer's /api/radiations routes, used by the
@@ -22,12 +20,6 @@ export const RADIATIONS_KEY = ['radiations'] as const;
 function radiationPath(id: string, action?: string): string {
   const base = `/api/radiations/${encodeURIComponent(id)}`;
   return action ? `${base}/${action}` : base;
-}
-
-/** « Radier » is offered to a user who manages affiliations (the server checks the company). */
-export function useCanRadiate(): boolean {
-  const me = useMe().data;
-  return Boolean(me && canOnAnyCompany(me.companies, 'affiliations.manage'));
 }
 
 /** The notice of the end of the group cover (PDF), as the employee receives it. */

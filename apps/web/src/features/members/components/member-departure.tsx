@@ -43,7 +43,7 @@ export function PortabilityBanner({
   onReportNewJob,
 }: {
   portability: MemberPortability;
-  onReportNewJob: () => void;
+  onReportNewJob: (() => void) | undefined;
 }) {
   return (
     <Alert
@@ -65,7 +65,7 @@ export function PortabilityBanner({
             Voir la radiation
           </AnchorLink>
         </Text>
-        {canReportNewJob(portability) ? (
+        {onReportNewJob && canReportNewJob(portability) ? (
           <Group>
             <Button
               variant="default"

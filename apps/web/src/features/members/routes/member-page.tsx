@@ -47,6 +47,7 @@ import { MemberRadiations, PortabilityBanner, openRadiation } from '../component
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
 import { notifySuccess } from '../../../lib/notify';
+import { useCanRadiate } from '../../../lib/use-can-radiate';
 
 const REQUEST_COLORS: Record<AffiliationStatus, string> = {
   sent: 'brand',
@@ -207,7 +208,8 @@ function MemberContent({
   onReportNewJob,
 }: {
   member: MemberDetail;
-  onReportNewJob: () => void;
+  /** « Déclarer une reprise d’emploi », for a user who manages affiliations. */
+  onReportNewJob: (() => void) | undefined;
 }) {
   return (
     <Stack gap="lg">
@@ -289,6 +291,7 @@ export function MemberPage() {
   const query = useMember(memberId);
   const member = query.data;
   const [dialog, setDialog] = useState<'radiate' | 'newJob' | null>(null);
+  const canRadiate = useCanRadiate();
   const name = member ? `${member.firstName} ${member.lastName}` : '';
 
   if (query.isError && isApiError(query.error) && query.error.status === 404) {
@@ -306,7 +309,7 @@ export function MemberPage() {
             : undefined
         }
         actions={
-          member && !openRadiation(member) ? (
+          canRadiate && member && !openRadiation(member) ? (
             <Button
               variant="outline"
               color="red"
@@ -334,7 +337,10 @@ export function MemberPage() {
           <LoadError error={query.error} onRetry={() => void query.refetch()} compact />
         ) : null}
         {member ? (
-          <MemberContent member={member} onReportNewJob={() => setDialog('newJob')} />
+          <MemberContent
+            member={member}
+            onReportNewJob={canRadiate ? () => setDialog('newJob') : undefined}
+          />
         ) : null}
       </Page>
       <RadiationDialog

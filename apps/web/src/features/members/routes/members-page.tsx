@@ -20,7 +20,7 @@ import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
-import { useCanRadiate } from '../../../lib/radiations-api';
+import { useCanRadiate } from '../../../lib/use-can-radiate';
 import { RadiateSelection, useSelection } from '../components/radiate-selection';
 import { useMemberFilterOptions, useMembers } from '../api/use-members';
 import { MemberFilters } from '../components/member-filters';
