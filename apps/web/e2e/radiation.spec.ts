@@ -173,7 +173,7 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
       await waitForPage(staff, `Radiation de ${fullName}`);
       await expect(staff.getByRole('main')).toContainText('Rupture conventionnelle (code DSN 043)');
       await expect(staff.getByRole('main')).toContainText(
-        `8 mois, du ${frenchDate(portability.start)} au ${portabilityEnd}`,
+        `Portabilité : 8 mois, jusqu’au ${portabilityEnd}`,
       );
       await expect(staff.getByRole('main')).toContainText(email);
       await expectNoA11yViolations(staff);

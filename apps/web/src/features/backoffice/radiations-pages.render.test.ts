@@ -93,8 +93,8 @@ describe('« Radiations » (back office)', () => {
     const text = pageText(await renderPage(BackOfficeRadiationPage, [[detailKey, DETAIL]]));
     expect(text).toContain('Radiation de Nguyễn-Wójcik Łukasz');
     expect(text).toContain('Rupture conventionnelle (code DSN 043)');
-    expect(text).toContain('8 mois, du 01/04/2026 au 30/11/2026');
-    expect(text).toContain('Proposé : à demander au plus tard le 30/05/2027');
+    expect(text).toContain('Portabilité : 8 mois, jusqu’au 30/11/2026');
+    expect(text).toContain('À demander au plus tard le 30/05/2027');
     expect(text).toContain('lukasz@exemple.test');
     expect(text).toContain('Départ d’un commun accord');
     expect(text).toContain('du 01/08/2025 au 31/03/2026');

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -48,13 +49,41 @@ import {
   useValidateAffiliation,
 } from '../api/use-backoffice-affiliations';
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
-import { ACTOR_LABELS, Field, Fields } from '../components/detail-fields';
 import { ReturnModal } from '../components/return-modal';
+
+const ACTOR_LABELS: Record<string, string> = {
+  employer: 'Employeur',
+  employee: 'Salarié',
+  anonymous: 'Salarié',
+  staff: 'Assureur',
+  system: 'Automatique',
+};
 
 /** Reasons the server records as codes. */
 const REASON_LABELS: Record<string, string> = { paper_received: 'bulletin papier reçu' };
 
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '—');
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+function Fields({ children }: { children: ReactNode }) {
+  return (
+    <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm" m={0}>
+      {children}
+    </SimpleGrid>
+  );
+}
 
 function BackLink() {
   return (

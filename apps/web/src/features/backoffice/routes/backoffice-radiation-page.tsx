@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconAlertCircle,
   IconArrowBackUp,
@@ -10,12 +10,13 @@ import {
 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import type { EvinAnswer } from '@affilia/shared/domain/radiation';
-import { RADIATION_STATUS_LABELS } from '@affilia/shared/domain/radiation';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
+import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { RadiationStatusBadge } from '../../../components/radiation-status-badge';
+import { RadiationSummary } from '../../../components/radiation-summary';
 import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/form-errors';
@@ -27,16 +28,9 @@ import {
   useBackofficeRadiation,
   useEvinAnswer,
 } from '../api/use-backoffice-radiations';
-import { ACTOR_LABELS, Field, Fields } from '../components/detail-fields';
 import { EvinAnswerButtons } from '../components/evin-answer-buttons';
 import type { RadiationDialogKind } from '../components/radiation-dialogs';
-import {
-  evinLine,
-  motifLine,
-  newJobLine,
-  portabilityLine,
-  processedMessage,
-} from '../radiation-format';
+import { processedMessage } from '../radiation-format';
 
 type Dialog = RadiationDialogKind | null;
 
@@ -52,7 +46,6 @@ const DONE: Record<RadiationDialogKind, (detail: RadiationDetail) => string> = {
 };
 
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '');
-const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
 
 function BackLink() {
   return (
@@ -70,58 +63,43 @@ function BackLink() {
   );
 }
 
-/** The member and where they worked. */
+/** The member and where they worked, who declared the departure. */
 function MemberCard({ data }: { data: RadiationDetail }) {
   return (
     <SectionCard title="Salarié et entreprise">
-      <Fields>
-        <Field label="Salarié">
+      <DetailFields>
+        <DetailField label="Salarié">
           <AnchorLink
             to={paths.backOfficeReferenceDetail}
             params={{ entity: 'assures', entityId: data.member.id }}
+            size="sm"
           >
             {data.member.lastName} {data.member.firstName}
           </AnchorLink>
-        </Field>
-        <Field label="Société">
+        </DetailField>
+        <DetailField label="Société">
           {data.company.name} (SIREN {formatSiren(data.company.siren)})
-        </Field>
-        <Field label="Établissement">
+        </DetailField>
+        <DetailField label="Établissement">
           {data.establishment.name} (SIRET {formatSiret(data.establishment.siret)})
-        </Field>
-        <Field label="Déclarée par">
-          {data.createdBy ? `${data.createdBy.name}, le ${formatDateTime(data.createdAt)}` : ''}
-        </Field>
-      </Fields>
+        </DetailField>
+        <DetailField label="Déclarée par">
+          {data.createdBy ? `${data.createdBy.name}, le ${formatDateTime(data.createdAt)}` : '—'}
+        </DetailField>
+      </DetailFields>
     </SectionCard>
   );
 }
 
-/** The end of the contract as the employer declared it. */
-function DepartureCard({ data }: { data: RadiationDetail }) {
-  return (
-    <SectionCard title="Départ">
-      <Fields>
-        <Field label="Fin du contrat de travail">{date(data.contractEndDate)}</Field>
-        <Field label="Motif de la rupture">{motifLine(data)}</Field>
-        <Field label="Droit à l’assurance chômage">{yesNo(data.unemploymentRights)}</Field>
-        <Field label="Pension d’invalidité">{yesNo(data.disabilityPension)}</Field>
-        <Field label="Contrats de travail pris en compte">
-          {data.employmentPeriods.map((p) => `du ${date(p.start)} au ${date(p.end)}`).join(' ; ')}
-        </Field>
-        <Field label="Commentaire de l’employeur">{data.comment}</Field>
-      </Fields>
-    </SectionCard>
-  );
-}
-
-/** The portability computed by the server (L911-8) and the loi Évin offer. */
-function RightsCard({
+/** What the insurer can do with the radiation now, and its notice as a PDF. */
+function ActionBar({
   data,
+  onOpen,
   evinPending,
   onEvin,
 }: {
   data: RadiationDetail;
+  onOpen: (dialog: Dialog) => void;
   evinPending: EvinAnswer | null;
   onEvin: (answer: EvinAnswer) => void;
 }) {
@@ -130,70 +108,6 @@ function RightsCard({
     data.evin.offered &&
     data.evin.answer === null &&
     (data.status === 'sent' || data.status === 'processed');
-  return (
-    <SectionCard title="Portabilité et loi Évin">
-      <Stack gap="md">
-        <Fields>
-          <Field label="Portabilité (article L911-8)">{portabilityLine(data)}</Field>
-          {newJobLine(data) ? <Field label="Fin anticipée">{newJobLine(data)}</Field> : null}
-          <Field label="Maintien individuel (loi Évin, article 4)">{evinLine(data)}</Field>
-          {data.evin.answeredAt ? (
-            <Field label="Réponse enregistrée le">{formatDateTime(data.evin.answeredAt)}</Field>
-          ) : null}
-        </Fields>
-        {canAnswerEvin ? (
-          <Stack gap={6}>
-            <Text size="sm">Réponse de l’ancien salarié à l’offre de maintien individuel :</Text>
-            <EvinAnswerButtons pending={evinPending} onAnswer={onEvin} />
-          </Stack>
-        ) : null}
-      </Stack>
-    </SectionCard>
-  );
-}
-
-/** Where the notice went. */
-function ContactCard({ data }: { data: RadiationDetail }) {
-  return (
-    <SectionCard title="Contact du salarié">
-      <Fields>
-        <Field label="E-mail">{data.contactEmail}</Field>
-        <Field label="Adresse postale">
-          {data.contactAddress ? (
-            <span style={{ whiteSpace: 'pre-line' }}>{data.contactAddress}</span>
-          ) : null}
-        </Field>
-        <Field label="Notice envoyée">
-          {data.noticeSentAt
-            ? `par e-mail le ${formatDateTime(data.noticeSentAt)}`
-            : 'à imprimer et remettre au salarié'}
-        </Field>
-      </Fields>
-    </SectionCard>
-  );
-}
-
-/** Every change of status, oldest first. */
-function HistoryCard({ data }: { data: RadiationDetail }) {
-  return (
-    <SectionCard title="Historique">
-      <Stack component="ol" gap="xs" m={0} pl="lg">
-        {data.history.map((h, i) => (
-          <Text component="li" size="sm" key={i}>
-            <strong>{formatDateTime(h.at)}</strong> :{' '}
-            {h.from ? `${RADIATION_STATUS_LABELS[h.from]} → ` : ''}
-            {RADIATION_STATUS_LABELS[h.to]} (
-            {h.actorName ?? ACTOR_LABELS[h.actorKind] ?? h.actorKind})
-            {h.reason ? ` — motif : ${h.reason}` : ''}
-          </Text>
-        ))}
-      </Stack>
-    </SectionCard>
-  );
-}
-
-/** What the insurer can do with the radiation now, and its notice as a PDF. */
-function ActionBar({ data, onOpen }: { data: RadiationDetail; onOpen: (dialog: Dialog) => void }) {
   return (
     <Paper withBorder radius="md" p="md">
       <Group gap="sm">
@@ -233,6 +147,14 @@ function ActionBar({ data, onOpen }: { data: RadiationDetail; onOpen: (dialog: D
           Télécharger la notice
         </Button>
       </Group>
+      {canAnswerEvin ? (
+        <Stack gap={6} mt="md">
+          <Text size="sm">
+            Réponse de l’ancien salarié à l’offre de maintien individuel (loi Évin) :
+          </Text>
+          <EvinAnswerButtons pending={evinPending} onAnswer={onEvin} />
+        </Stack>
+      ) : null}
     </Paper>
   );
 }
@@ -285,7 +207,12 @@ function Detail({ data }: { data: RadiationDetail }) {
         ) : null}
       </div>
 
-      <ActionBar data={data} onOpen={setDialog} />
+      <ActionBar
+        data={data}
+        onOpen={setDialog}
+        evinPending={evin.isPending ? (evin.variables ?? null) : null}
+        onEvin={onEvin}
+      />
 
       {data.returnReason && data.status === 'returned' ? (
         <Alert color="grape" variant="light" title="Motif du retour">
@@ -293,18 +220,8 @@ function Detail({ data }: { data: RadiationDetail }) {
         </Alert>
       ) : null}
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <MemberCard data={data} />
-        <DepartureCard data={data} />
-        <RightsCard
-          data={data}
-          evinPending={evin.isPending ? (evin.variables ?? null) : null}
-          onEvin={onEvin}
-        />
-        <ContactCard data={data} />
-      </SimpleGrid>
-
-      <HistoryCard data={data} />
+      <MemberCard data={data} />
+      <RadiationSummary detail={data} />
 
       {dialog ? (
         <Suspense fallback={null}>
