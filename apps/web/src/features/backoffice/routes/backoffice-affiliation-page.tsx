@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -8,16 +8,12 @@ import {
   Modal,
   Paper,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Text,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
-  IconAlertCircle,
   IconArrowBackUp,
-  IconArrowLeft,
   IconCheck,
   IconDownload,
   IconFileTypePdf,
@@ -35,12 +31,10 @@ import {
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
-import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
-import { errorMessage } from '../../../lib/form-errors';
 import type { BackofficeAffiliation } from '../api/use-backoffice-affiliations';
 import {
   affiliationPath,
@@ -49,6 +43,7 @@ import {
   useValidateAffiliation,
 } from '../api/use-backoffice-affiliations';
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
+import { BackLink, RequestPage, useOutcome } from '../components/request-page-parts';
 import { ReturnModal } from '../components/return-modal';
 
 const ACTOR_LABELS: Record<string, string> = {
@@ -85,20 +80,8 @@ function Fields({ children }: { children: ReactNode }) {
   );
 }
 
-function BackLink() {
-  return (
-    <AnchorLink
-      to={paths.backOfficeAffiliations}
-      size="sm"
-      fw={600}
-      style={{ alignSelf: 'flex-start' }}
-    >
-      <Group gap={6} component="span">
-        <IconArrowLeft size={16} aria-hidden />
-        Retour aux demandes d’affiliation
-      </Group>
-    </AnchorLink>
-  );
+function BackToQueue() {
+  return <BackLink to={paths.backOfficeAffiliations}>Retour aux demandes d’affiliation</BackLink>;
 }
 
 /** The employee as the form and the employer gave them. */
@@ -373,23 +356,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
   const paper = useMarkPaperReceived(data.id);
   const [confirming, setConfirming] = useState(false);
   const [returning, setReturning] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (outcome || problem) outcomeRef.current?.focus();
-  }, [outcome, problem]);
-
-  const done = (message: string) => {
-    setProblem(null);
-    setOutcome(message);
-    notifications.show({
-      color: 'teal',
-      message,
-      closeButtonProps: { 'aria-label': 'Fermer la notification' },
-    });
-  };
+  const { done, failed, alerts } = useOutcome();
 
   const onValidate = () => {
     validate.mutate(undefined, {
@@ -403,8 +370,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
       },
       onError: (err) => {
         setConfirming(false);
-        setOutcome(null);
-        setProblem(errorMessage(err));
+        failed(err);
       },
     });
   };
@@ -412,10 +378,7 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
   const onPaperReceived = () => {
     paper.mutate(undefined, {
       onSuccess: () => done('Le bulletin papier est marqué comme reçu : la demande est à valider.'),
-      onError: (err) => {
-        setOutcome(null);
-        setProblem(errorMessage(err));
-      },
+      onError: failed,
     });
   };
 
@@ -430,17 +393,8 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
           {data.establishmentName}
         </Text>
       </Group>
-      <BackLink />
-      <div ref={outcomeRef} tabIndex={-1} aria-live="polite" style={{ outline: 'none' }}>
-        {outcome ? (
-          <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} title={outcome} />
-        ) : null}
-        {problem ? (
-          <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-            {problem}
-          </Alert>
-        ) : null}
-      </div>
+      <BackToQueue />
+      {alerts}
 
       <DecisionBar
         data={data}
@@ -491,26 +445,14 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
 export function BackOfficeAffiliationPage() {
   const { requestId = '' } = useParams({ strict: false });
   const query = useBackofficeAffiliation(requestId);
-  if (query.isPending) {
-    return (
-      <Stack gap="md" aria-busy="true">
-        <Text role="status" size="sm">
-          Chargement de la demande…
-        </Text>
-        <Skeleton h={40} w="50%" />
-        <Skeleton h={200} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Page title="Demande introuvable">
-        <BackLink />
-        <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-          {errorMessage(query.error)}
-        </Alert>
-      </Page>
-    );
-  }
-  return <Detail data={query.data} />;
+  return (
+    <RequestPage
+      query={query}
+      loading="Chargement de la demande…"
+      notFound="Demande introuvable"
+      backLink={<BackToQueue />}
+    >
+      {(data) => <Detail data={data} />}
+    </RequestPage>
+  );
 }

@@ -1,13 +1,6 @@
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import {
-  IconAlertCircle,
-  IconArrowBackUp,
-  IconArrowLeft,
-  IconBriefcase,
-  IconCheck,
-  IconFileTypePdf,
-} from '@tabler/icons-react';
+import { Suspense, lazy, useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconArrowBackUp, IconBriefcase, IconCheck, IconFileTypePdf } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import type { EvinAnswer } from '@affilia/shared/domain/radiation';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
@@ -19,9 +12,7 @@ import { RadiationStatusBadge } from '../../../components/radiation-status-badge
 import { RadiationSummary } from '../../../components/radiation-summary';
 import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';
-import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
-import { notifySuccess } from '../../../lib/notify';
 import type { RadiationDetail } from '../api/use-backoffice-radiations';
 import {
   radiationNoticePath,
@@ -29,6 +20,7 @@ import {
   useEvinAnswer,
 } from '../api/use-backoffice-radiations';
 import { EvinAnswerButtons } from '../components/evin-answer-buttons';
+import { BackLink, RequestPage, useOutcome } from '../components/request-page-parts';
 import type { RadiationDialogKind } from '../components/radiation-dialogs';
 import { processedMessage } from '../radiation-format';
 
@@ -47,20 +39,8 @@ const DONE: Record<RadiationDialogKind, (detail: RadiationDetail) => string> = {
 
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '');
 
-function BackLink() {
-  return (
-    <AnchorLink
-      to={paths.backOfficeRadiations}
-      size="sm"
-      fw={600}
-      style={{ alignSelf: 'flex-start' }}
-    >
-      <Group gap={6} component="span">
-        <IconArrowLeft size={16} aria-hidden />
-        Retour aux radiations
-      </Group>
-    </AnchorLink>
-  );
+function BackToQueue() {
+  return <BackLink to={paths.backOfficeRadiations}>Retour aux radiations</BackLink>;
 }
 
 /** The member and where they worked, who declared the departure. */
@@ -162,28 +142,16 @@ function ActionBar({
 function Detail({ data }: { data: RadiationDetail }) {
   const evin = useEvinAnswer(data.id);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (outcome || problem) outcomeRef.current?.focus();
-  }, [outcome, problem]);
-
+  const outcome = useOutcome();
   const done = (message: string) => {
     setDialog(null);
-    setProblem(null);
-    setOutcome(message);
-    notifySuccess(message);
+    outcome.done(message);
   };
 
   const onEvin = (answer: EvinAnswer) =>
     evin.mutate(answer, {
       onSuccess: () => done('La réponse à l’offre de maintien individuel est enregistrée.'),
-      onError: (err) => {
-        setOutcome(null);
-        setProblem(errorMessage(err));
-      },
+      onError: outcome.failed,
     });
 
   return (
@@ -195,17 +163,8 @@ function Detail({ data }: { data: RadiationDetail }) {
           {date(data.contractEndDate)}
         </Text>
       </Group>
-      <BackLink />
-      <div ref={outcomeRef} tabIndex={-1} aria-live="polite" style={{ outline: 'none' }}>
-        {outcome ? (
-          <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} title={outcome} />
-        ) : null}
-        {problem ? (
-          <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-            {problem}
-          </Alert>
-        ) : null}
-      </div>
+      <BackToQueue />
+      {outcome.alerts}
 
       <ActionBar
         data={data}
@@ -241,26 +200,14 @@ function Detail({ data }: { data: RadiationDetail }) {
 export function BackOfficeRadiationPage() {
   const { radiationId = '' } = useParams({ strict: false });
   const query = useBackofficeRadiation(radiationId);
-  if (query.isPending) {
-    return (
-      <Stack gap="md" aria-busy="true">
-        <Text role="status" size="sm">
-          Chargement de la radiation…
-        </Text>
-        <Skeleton h={40} w="50%" />
-        <Skeleton h={200} />
-      </Stack>
-    );
-  }
-  if (query.isError) {
-    return (
-      <Page title="Radiation introuvable">
-        <BackLink />
-        <Alert color="red" variant="light" role="alert" icon={<IconAlertCircle aria-hidden />}>
-          {errorMessage(query.error)}
-        </Alert>
-      </Page>
-    );
-  }
-  return <Detail data={query.data} />;
+  return (
+    <RequestPage
+      query={query}
+      loading="Chargement de la radiation…"
+      notFound="Radiation introuvable"
+      backLink={<BackToQueue />}
+    >
+      {(data) => <Detail data={data} />}
+    </RequestPage>
+  );
 }
