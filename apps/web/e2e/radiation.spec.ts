@@ -154,7 +154,7 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
     await expectNoA11yViolations(page);
 
     // ---- 4. The insurer: the queue, the radiation, « Traiter la radiation ». ----
-    await inBackOffice(browser, async (staff) => {
+    const radiationPage = await inBackOffice(browser, async (staff) => {
       await staff.goto('/back-office/radiations');
       await waitForPage(staff, 'Radiations');
       await expect(staff.getByRole('tab', { name: 'À traiter' })).toHaveAttribute(
@@ -203,6 +203,7 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
         staff.getByRole('button', { name: 'Fin de portabilité (reprise d’emploi)' }),
       ).toBeVisible();
       await expectNoA11yViolations(staff);
+      const detailPath = new URL(staff.url()).pathname;
       // A phone: the page in one column, the queue as cards.
       await staff.setViewportSize(SMALL_PHONE);
       await staff.reload();
@@ -217,6 +218,7 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
           .filter({ hasText: fullName }),
       ).toBeVisible();
       await expectNoA11yViolations(staff);
+      return detailPath;
     });
 
     // ---- 5. The employer: the member's coverage ended, in portability. ----
@@ -230,6 +232,27 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
     await expect(page.getByRole('main')).toContainText(/terminé/i);
     await expect(page.getByRole('main')).toContainText(`En portabilité jusqu’au ${portabilityEnd}`);
     await expectNoA11yViolations(page);
+
+    // ---- 6. The insurer learns of a new job: the portability ends early. ----
+    await inBackOffice(browser, async (staff) => {
+      await staff.goto(radiationPage);
+      await waitForPage(staff, `Radiation de ${fullName}`);
+      await staff.getByRole('button', { name: 'Fin de portabilité (reprise d’emploi)' }).click();
+      const newJob = staff.getByRole('dialog', { name: 'Fin de portabilité (reprise d’emploi)' });
+      await expect(newJob).toContainText(`La portabilité court jusqu’au ${portabilityEnd}`);
+      await fillDate(newJob.getByLabel(/^Date de reprise d’emploi/), today);
+      await expectNoA11yViolations(staff);
+      await newJob.getByRole('button', { name: 'Déclarer la reprise d’emploi' }).click();
+      await expect(
+        staff.getByRole('main').getByText('La fin de la portabilité est enregistrée.'),
+      ).toBeVisible();
+      await expect(staff.getByRole('main')).toContainText(
+        `Reprise d’emploi le ${frenchDate(today)}`,
+      );
+      await expect(
+        staff.getByRole('button', { name: 'Fin de portabilité (reprise d’emploi)' }),
+      ).toHaveCount(0);
+    });
   });
 
   test('the radiation form at 375 px, axe clean', async ({ page }) => {

@@ -15,22 +15,30 @@ export function newJobDateError(date: string, portabilityStart: string): string 
     : null;
 }
 
+type NewJobMutation = ReturnType<typeof useReportNewJob>;
+
 /**
  * « Déclarer une reprise d’emploi » (issue 18): the former employee found a new job, the
  * portability ends the day before. Loaded when its dialog opens (zod and the shared schema).
+ * The employer's by default; the back office gives its own `report` (its API) and `description`.
  */
 export function NewJobForm({
   radiationId,
   portabilityStart,
+  report: given,
+  description = 'La portabilité prend fin à la reprise d’un emploi : l’assureur en est informé et la couverture gratuite s’arrête à cette date.',
   onDone,
   onCancel,
 }: {
   radiationId: string;
   portabilityStart: string;
+  report?: NewJobMutation;
+  description?: string;
   onDone: (detail: RadiationDetail) => void;
   onCancel: () => void;
 }) {
-  const report = useReportNewJob(radiationId);
+  const employer = useReportNewJob(radiationId);
+  const report = given ?? employer;
   const form = useAppForm<{ date: string }>({
     initialValues: { date: '' },
     validate: (values) => {
@@ -50,10 +58,7 @@ export function NewJobForm({
     <form {...formProps}>
       <Stack gap="md">
         <FormProblemAlert problem={problem} />
-        <Text size="sm">
-          La portabilité prend fin à la reprise d’un emploi : l’assureur en est informé et la
-          couverture gratuite s’arrête à cette date.
-        </Text>
+        <Text size="sm">{description}</Text>
         <DateField
           label="Date de reprise d’emploi"
           withAsterisk

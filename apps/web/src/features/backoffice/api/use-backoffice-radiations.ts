@@ -71,7 +71,7 @@ export function useEvinAnswer(id: string) {
 
 /** `POST …/:id/new-job {date}` — « Fin de portabilité (reprise d’emploi) ». */
 export function useReportNewJob(id: string) {
-  return useRadiationAction(id, (date: string) =>
-    api.post<RadiationDetail>(`${radiationPath(id)}/new-job`, { date }),
+  return useRadiationAction(id, (input: { date: string }) =>
+    api.post<RadiationDetail>(`${radiationPath(id)}/new-job`, input),
   );
 }

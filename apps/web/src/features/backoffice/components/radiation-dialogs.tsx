@@ -1,9 +1,9 @@
 import { List, Stack, Text, Textarea } from '@mantine/core';
-import { NewJobSchema, RadiationReturnSchema } from '@affilia/shared/schemas/radiations';
+import { RadiationReturnSchema } from '@affilia/shared/schemas/radiations';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
-import { DateField } from '../../../components/date-field';
 import { Dialog } from '../../../components/dialog';
 import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
+import { NewJobForm } from '../../../components/new-job-form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { RadiationDetail } from '../api/use-backoffice-radiations';
@@ -115,52 +115,24 @@ export function ReturnRadiationDialog({ detail, opened, onClose, onDone }: Dialo
   );
 }
 
-/** « Fin de portabilité (reprise d’emploi) »: the new job's date ends the portability early. */
+/** « Fin de portabilité (reprise d’emploi) »: the employer's form, through the back office's API. */
 export function NewJobDialog({ detail, opened, onClose, onDone }: DialogProps) {
   const report = useReportNewJob(detail.id);
   const p = detail.portability;
-  const form = useAppForm({
-    initialValues: { date: '' },
-    validate: zodResolver(NewJobSchema),
-  });
-  const { formProps, problem } = useDialogForm({
-    form,
-    mutation: report,
-    toInput: (values) => {
-      const parsed = NewJobSchema.safeParse(values);
-      return parsed.success ? parsed.data.date : null;
-    },
-    onDone,
-  });
   return (
     <Dialog
       opened={opened}
       onClose={() => !report.isPending && onClose()}
       title="Fin de portabilité (reprise d’emploi)"
     >
-      <form {...formProps}>
-        <Stack gap="md">
-          <FormProblemAlert problem={problem} />
-          <Text size="sm">
-            {p.eligible ? `La portabilité court jusqu’au ${formatFrenchDate(p.end)}. ` : ''}
-            Indiquez la date à laquelle l’ancien salarié a repris un emploi : la portabilité y prend
-            fin, et l’employeur en est informé.
-          </Text>
-          <DateField
-            label="Date de reprise d’emploi"
-            required
-            minDate={p.eligible ? p.start : undefined}
-            maxDate={p.eligible ? p.end : undefined}
-            {...form.getInputProps('date')}
-          />
-          <FormButtons
-            submitLabel="Mettre fin à la portabilité"
-            loading={report.isPending}
-            onCancel={onClose}
-            cancelDisabled={report.isPending}
-          />
-        </Stack>
-      </form>
+      <NewJobForm
+        radiationId={detail.id}
+        portabilityStart={p.eligible ? p.start : detail.contractEndDate}
+        report={report}
+        description={`${p.eligible ? `La portabilité court jusqu’au ${formatFrenchDate(p.end)}. ` : ''}Indiquez la date à laquelle l’ancien salarié a repris un emploi : la portabilité prend fin la veille, et l’employeur en est informé.`}
+        onDone={onDone}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }
