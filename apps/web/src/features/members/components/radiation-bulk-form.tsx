@@ -1,4 +1,6 @@
-import { List, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Alert, List, Stack, Text } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { RadiationBulkCreateSchema } from '@affilia/shared/schemas/radiations';
 import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
 import {
@@ -7,7 +9,7 @@ import {
   MotifFields,
   RadiationPreview,
 } from '../../../components/radiation-fields';
-import { fieldErrors } from '../../../lib/form-errors';
+import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import type { RadiationCommonValues } from '../../../lib/radiation-form';
 import {
   EMPTY_COMMON_VALUES,
@@ -67,6 +69,14 @@ export function RadiationBulkForm({
     onDone,
   });
   const refused = refusedMembers(bulk.error);
+  // The refusal shows beside the buttons and takes the focus, so that it is in view.
+  const refusal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!bulk.error) return;
+    // Once the submit button is enabled again (the dialog keeps the focus inside meanwhile).
+    const timer = window.setTimeout(() => refusal.current?.focus(), 50);
+    return () => window.clearTimeout(timer);
+  }, [bulk.error]);
   const values = form.values;
   const portability = bulkPortabilitySentence(values);
   const evin =
@@ -82,19 +92,7 @@ export function RadiationBulkForm({
   return (
     <form {...formProps}>
       <Stack gap="md">
-        <FormProblemAlert problem={problem} />
-        {refused.length > 0 ? (
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              Salariés refusés (aucune radiation n’a été envoyée) :
-            </Text>
-            <List size="sm" spacing={2} data-testid="bulk-refused">
-              {refused.map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-          </Stack>
-        ) : null}
+        {refused.length === 0 ? <FormProblemAlert problem={problem} /> : null}
         <ContractEndField
           form={form}
           onChange={(value) => form.setFieldValue('contractEndDate', value)}
@@ -110,6 +108,26 @@ export function RadiationBulkForm({
           La notice de fin de garantie est envoyée à l’e-mail connu de chaque salarié, ou est à
           imprimer depuis la radiation pour un salarié sans e-mail.
         </Text>
+        {refused.length > 0 ? (
+          <Alert
+            ref={refusal}
+            tabIndex={-1}
+            role="alert"
+            color="red"
+            variant="light"
+            icon={<IconAlertCircle aria-hidden />}
+          >
+            <Text size="sm">{errorMessage(bulk.error)}</Text>
+            <List size="sm" spacing={2} mt={4} data-testid="bulk-refused">
+              {refused.map((message) => (
+                <List.Item key={message}>{message}</List.Item>
+              ))}
+            </List>
+            <Text size="sm" mt={4}>
+              Retirez-les de la sélection, puis recommencez.
+            </Text>
+          </Alert>
+        ) : null}
         <FormButtons
           submitLabel={
             memberIds.length > 1 ? `Radier les ${memberIds.length} salariés` : 'Radier le salarié'
