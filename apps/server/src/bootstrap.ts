@@ -80,6 +80,11 @@ export async function createRuntime(
         now: ctx.clock.now(),
         branding: await getBranding(ctx),
       });
+      if (seeded) {
+        // The demo's departures, through the services (issue 18): once, with the demo itself.
+        const { seedDemoDepartures } = await import('./db/seed/demo-departures');
+        await seedDemoDepartures(ctx);
+      }
     }
     if (database.dialect === 'sqlite' || seeded) {
       await refreshPlannerStatistics(ctx.db, database.dialect);
