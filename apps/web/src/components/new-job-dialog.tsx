@@ -1,12 +1,15 @@
 import { Suspense, lazy } from 'react';
 import { ofName } from '@affilia/shared/domain/person-name';
-import type { RadiationDetail } from '../lib/radiations-api';
+import { notifySuccess } from '../lib/notify';
 import { FormLoading } from './form-parts';
 import { UserModal } from './user-modal';
 
 const NewJobForm = lazy(() => import('./new-job-form').then((m) => ({ default: m.NewJobForm })));
 
-/** « Déclarer une reprise d’emploi » of a former employee in portability (issue 18). */
+/**
+ * « Déclarer une reprise d’emploi » of a former employee in portability (issue 18); says it is
+ * done, then `onDone`.
+ */
 export function NewJobDialog({
   opened,
   radiationId,
@@ -19,7 +22,7 @@ export function NewJobDialog({
   radiationId: string;
   portabilityStart: string;
   memberName: string;
-  onDone: (detail: RadiationDetail) => void;
+  onDone: () => void;
   onClose: () => void;
 }) {
   return (
@@ -34,7 +37,12 @@ export function NewJobDialog({
           <NewJobForm
             radiationId={radiationId}
             portabilityStart={portabilityStart}
-            onDone={onDone}
+            onDone={() => {
+              notifySuccess(
+                `La reprise d’emploi ${ofName(memberName)} est enregistrée : la portabilité prend fin.`,
+              );
+              onDone();
+            }}
             onCancel={onClose}
           />
         </Suspense>

@@ -362,12 +362,7 @@ export function MemberPage() {
           portabilityStart={member.portability.start}
           memberName={name}
           onClose={() => setDialog(null)}
-          onDone={() => {
-            setDialog(null);
-            notifySuccess(
-              `La reprise d’emploi ${ofName(name)} est enregistrée : la portabilité prend fin.`,
-            );
-          }}
+          onDone={() => setDialog(null)}
         />
       ) : null}
     </Stack>

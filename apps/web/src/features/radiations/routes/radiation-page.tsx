@@ -177,12 +177,7 @@ function RadiationContent({ detail }: { detail: RadiationDetail }) {
           portabilityStart={detail.portability.start}
           memberName={name}
           onClose={close}
-          onDone={() => {
-            close();
-            notifySuccess(
-              `La reprise d’emploi ${ofName(name)} est enregistrée : la portabilité prend fin.`,
-            );
-          }}
+          onDone={close}
         />
       ) : null}
     </Stack>
