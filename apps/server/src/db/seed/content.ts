@@ -133,7 +133,7 @@ export const TIPS: readonly { title: string; body: string }[] = [
   },
   {
     title: 'La portabilité des droits en cas de départ',
-    body: 'Un salarié dont le contrat de travail prend fin (hors faute lourde) et qui est indemnisé par France Travail conserve gratuitement sa couverture santé pendant la durée de son dernier contrat, dans la limite de 12 mois. Remettez-lui le formulaire de portabilité disponible dans « Mes documents pratiques ».',
+    body: 'Un salarié dont le contrat de travail prend fin (hors faute lourde) et qui est indemnisé par France Travail conserve gratuitement sa couverture santé pendant la durée de son dernier contrat, dans la limite de 12 mois. Déclarez son départ avec « Radier » depuis sa fiche dans « Mes salariés » : la durée de sa portabilité est calculée et il reçoit la notice de fin de ses garanties.',
   },
   {
     title: 'Les dispenses d’adhésion',
