@@ -12,6 +12,7 @@ import {
   getJson,
   inBackOffice,
   outboxIds,
+  pickCompany,
   signIn,
   useSession,
   waitForNewMessage,
@@ -307,6 +308,13 @@ test.describe('Issue 18 — radiation, portability, back office', () => {
       'aria-selected',
       'true',
     );
+    // « Entreprise »: a company of the « Référentiel », kept in the address and named again.
+    const company = page.getByRole('combobox', { name: 'Entreprise' });
+    await pickCompany(company, 'Valmont Immobilier');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/companyId=/);
+    await expect(page).toHaveURL(/status=processed/);
+    await expect(company).toHaveValue(/^Valmont Immobilier — SIREN/);
     await expectNoA11yViolations(page);
     await page.setViewportSize(SMALL_PHONE);
     await expectNoA11yViolations(page);

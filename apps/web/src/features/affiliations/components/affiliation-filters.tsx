@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateField } from '../../../components/date-field';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { FilterButtons } from '../../../components/filter-buttons';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
   AFFILIATION_STATUSES,
@@ -110,24 +110,6 @@ function placeOptions(
   )
     establishmentData.push({ value: values.establishmentId, label: 'Établissement choisi' });
   return { sirenData, establishmentData };
-}
-
-/** « Réinitialiser » and « Rechercher ». */
-function FilterButtons({ onReset }: { onReset: () => void }) {
-  return (
-    <Group justify="flex-end" gap="sm" mt="md">
-      <Button
-        variant="default"
-        leftSection={<IconFilterOff size={18} aria-hidden />}
-        onClick={onReset}
-      >
-        Réinitialiser
-      </Button>
-      <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
-        Rechercher
-      </Button>
-    </Group>
-  );
 }
 
 /**

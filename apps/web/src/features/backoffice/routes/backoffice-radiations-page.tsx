@@ -1,13 +1,14 @@
 import type { FormEvent, RefObject } from 'react';
 import { useRef, useState } from 'react';
-import { Button, Group, Paper, SimpleGrid, Stack, Tabs, TextInput } from '@mantine/core';
-import { IconFilterOff, IconSearch, IconUserMinus } from '@tabler/icons-react';
+import { Paper, SimpleGrid, Stack, Tabs, TextInput } from '@mantine/core';
+import { IconUserMinus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/domain/enums';
 import { RADIATION_MOTIFS } from '@affilia/shared/domain/radiation';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import type { DataColumn } from '../../../components/data-table';
 import { CardLine, CardLines, DataTable } from '../../../components/data-table';
+import { FilterButtons } from '../../../components/filter-buttons';
 import { AnchorLink } from '../../../components/links';
 import { ListEmpty } from '../../../components/list-empty';
 import { ListPageControls, ListResults } from '../../../components/list-page';
@@ -94,18 +95,7 @@ function QueueFilters({
           onChange={(event) => setQ(event.currentTarget.value)}
         />
       </SimpleGrid>
-      <Group justify="flex-end" gap="sm" mt="md">
-        <Button
-          variant="default"
-          leftSection={<IconFilterOff size={18} aria-hidden />}
-          onClick={onReset}
-        >
-          Réinitialiser
-        </Button>
-        <Button type="submit" leftSection={<IconSearch size={18} aria-hidden />}>
-          Rechercher
-        </Button>
-      </Group>
+      <FilterButtons onReset={onReset} />
     </Paper>
   );
 }
