@@ -28,6 +28,12 @@ import { CommentField, ContractEndField, MotifFields, RadiationPreview } from '.
 
 type Form = ReturnType<typeof useAppForm<RadiationFormValues>>;
 
+/** A group of fields named by its legend, aligned with the fields around it. */
+const FIELDSET_STYLES = {
+  root: { padding: 0, margin: 0, border: 0 },
+  legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' },
+};
+
 /** The last contract (ending on the end of the contract of employment), then the previous ones. */
 function EmploymentPeriodsFields({ form }: { form: Form }) {
   const periods = form.values.employmentPeriods;
@@ -35,7 +41,7 @@ function EmploymentPeriodsFields({ form }: { form: Form }) {
     <Fieldset
       legend="Contrat(s) de travail chez cet employeur"
       variant="unstyled"
-      styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}
+      styles={FIELDSET_STYLES}
     >
       <Text size="xs" c="gray.8" mb="xs">
         La durée de la portabilité est celle du dernier contrat, ou des derniers contrats quand ils
@@ -100,11 +106,7 @@ function EmploymentPeriodsFields({ form }: { form: Form }) {
 /** Where the notice goes: the e-mail (pre-filled), else the postal address (a PDF to print). */
 function ContactFields({ form }: { form: Form }) {
   return (
-    <Fieldset
-      legend="Remise de la notice au salarié"
-      variant="unstyled"
-      styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}
-    >
+    <Fieldset legend="Remise de la notice au salarié" variant="unstyled" styles={FIELDSET_STYLES}>
       <Stack gap="sm">
         <EmailInput
           label="E-mail du salarié"
