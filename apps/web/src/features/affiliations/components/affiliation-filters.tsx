@@ -113,8 +113,9 @@ function placeOptions(
 }
 
 /**
- * The filter bar of « Suivi des demandes »: Siren, Siret / Etablissement, Type, Statut, Salarié, creation dates, then « Rechercher ». The fields start again from the address when
- * it changes (back button, « Réinitialiser »).
+ * The filter bar of « Suivi des demandes »: Siren, Siret / Etablissement, Type, Statut, Salarié,
+ * creation dates, then « Rechercher ». The fields start again from the address when it changes
+ * (back button, « Réinitialiser »).
  */
 export function AffiliationFilters({
   options,
