@@ -14,6 +14,10 @@ export const radiationsMatrix: BackofficeMatrix = {
     kind: 'backoffice-admin',
     call: () => ({ url: NOTICE, body: text }),
   },
+  'DELETE /api/backoffice/letter-templates/:kind': {
+    kind: 'backoffice-admin',
+    call: () => ({ url: NOTICE }),
+  },
   'POST /api/backoffice/letter-templates/:kind/preview': {
     kind: 'backoffice-admin',
     call: () => ({ url: `${NOTICE}/preview`, body: text }),

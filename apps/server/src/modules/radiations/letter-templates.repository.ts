@@ -29,3 +29,12 @@ export async function saveLetterTemplate(
     .onConflict((oc) => oc.column('kind').doUpdateSet(values))
     .execute();
 }
+
+/** Removes the insurer's text of a letter: the built-in default applies again. */
+export async function deleteLetterTemplate(db: Db, kind: LetterTemplateKind): Promise<boolean> {
+  const result = await db
+    .deleteFrom('letter_templates')
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -9,6 +9,7 @@ import { sendDownload } from '../../lib/download';
 import {
   getLetterTemplate,
   previewLetterTemplate,
+  resetLetterTemplate,
   updateLetterTemplate,
 } from './letter-templates.service';
 
@@ -47,6 +48,20 @@ export const letterTemplatesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateLetterTemplate(ctx, request.staff, request.params.kind, request.body),
+  );
+
+  app.delete(
+    '/:kind',
+    {
+      config: administrators,
+      schema: {
+        tags,
+        summary: 'Back to the built-in text of a letter (the insurer’s text removed)',
+        params: Params,
+        response: { 200: LetterTemplateAnswerSchema },
+      },
+    },
+    async (request) => resetLetterTemplate(ctx, request.staff, request.params.kind),
   );
 
   app.post(

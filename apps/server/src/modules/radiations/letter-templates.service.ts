@@ -18,7 +18,11 @@ import {
   sampleNoticePdf,
   unknownPlaceholders,
 } from './notice';
-import { findLetterTemplate, saveLetterTemplate } from './letter-templates.repository';
+import {
+  deleteLetterTemplate,
+  findLetterTemplate,
+  saveLetterTemplate,
+} from './letter-templates.repository';
 
 export type LetterTemplateKind = (typeof LETTER_TEMPLATE_KINDS)[number];
 type Text = { subject: string; body: string };
@@ -99,6 +103,25 @@ export async function updateLetterTemplate(
       targetType: 'letter_template',
       targetId: kind,
       details: { kind, subject: input.subject },
+    });
+  });
+  return getLetterTemplate(ctx, kind);
+}
+
+/** « Revenir au texte par défaut »: the insurer's text removed, the built-in one applies. */
+export async function resetLetterTemplate(
+  ctx: AppContext,
+  actor: StaffActor,
+  kind: LetterTemplateKind,
+): Promise<LetterTemplateAnswer> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await deleteLetterTemplate(trx, kind))) return;
+    await recordStaffAudit(trx, now, actor, {
+      action: 'content.letter_template_updated',
+      targetType: 'letter_template',
+      targetId: kind,
+      details: { kind, source: 'default' },
     });
   });
   return getLetterTemplate(ctx, kind);

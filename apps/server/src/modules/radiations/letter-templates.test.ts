@@ -56,6 +56,16 @@ describe('letter templates (/api/backoffice/letter-templates)', () => {
     );
   });
 
+  it('goes back to the built-in text (« Revenir au texte par défaut »), idempotent', async () => {
+    await admin.put(URL, { subject: 'Objet {{nom}}', body: 'Bonjour {{prenom}},' });
+    const res = await admin.delete(URL);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<LetterTemplateAnswer>()).toMatchObject({ isDefault: true, updatedAt: null });
+    expect(res.json<LetterTemplateAnswer>().body).toContain('{{portabilite}}');
+    expect((await admin.delete(URL)).statusCode).toBe(200);
+    expect((await manager.delete(URL)).statusCode).toBe(403);
+  });
+
   it('refuses an unknown placeholder, naming it', async () => {
     const res = await admin.put(URL, { subject: 'Objet', body: 'Bonjour {{prénom}},' });
     expect(res.statusCode).toBe(400);
