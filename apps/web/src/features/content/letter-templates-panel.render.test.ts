@@ -32,6 +32,7 @@ describe('« Modèles de courrier »', () => {
     expect(text).toContain('Texte par défaut');
     expect(text).toContain('Aperçu PDF');
     expect(text).toContain('Enregistrer');
+    expect(text).not.toContain('Revenir au texte par défaut');
   });
 
   it('says when the insurer changed the text', async () => {
@@ -39,5 +40,6 @@ describe('« Modèles de courrier »', () => {
       await render({ ...TEMPLATE, isDefault: false, updatedAt: '2026-12-07T08:00:00.000Z' }),
     );
     expect(text).toContain('Modifié le 7 déc. 2026');
+    expect(text).toContain('Revenir au texte par défaut');
   });
 });

@@ -34,6 +34,15 @@ export function useSaveLetterTemplate(kind: LetterTemplateKind) {
   });
 }
 
+/** `DELETE …/:kind` — « Revenir au texte par défaut »: the insurer's text removed. */
+export function useResetLetterTemplate(kind: LetterTemplateKind) {
+  const saved = useSaved(kind);
+  return useMutation({
+    mutationFn: () => api.delete<LetterTemplateAnswer>(letterTemplatePath(kind)),
+    onSuccess: saved,
+  });
+}
+
 /**
  * `POST …/:kind/preview {subject, body}` — the letter as a PDF, with the text being edited and a
  * made-up employee: the PDF's blob, or the API's error.

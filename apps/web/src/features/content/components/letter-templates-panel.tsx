@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import {
+  Alert,
   Badge,
   Box,
   Button,
@@ -27,6 +28,7 @@ import type { LetterTemplateAnswer, LetterTemplateInput } from '../api/use-lette
 import {
   previewLetterTemplate,
   useLetterTemplate,
+  useResetLetterTemplate,
   useSaveLetterTemplate,
 } from '../api/use-letter-templates';
 
@@ -60,6 +62,8 @@ function Placeholders({ template }: { template: LetterTemplateAnswer }) {
 function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
   const formId = useId();
   const save = useSaveLetterTemplate(template.kind);
+  const reset = useResetLetterTemplate(template.kind);
+  const [confirmReset, setConfirmReset] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const form = useAppForm<LetterTemplateInput>({
@@ -89,6 +93,18 @@ function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
     },
     () => focusFirstInvalid(formId),
   );
+
+  const backToDefault = () => {
+    setProblem(null);
+    reset.mutate(undefined, {
+      onSuccess: (saved) => {
+        showSaved(saved);
+        setConfirmReset(false);
+        notifySuccess('Le texte d’origine de la notice est rétabli.');
+      },
+      onError: (error) => setProblem(errorMessage(error)),
+    });
+  };
 
   const preview = async () => {
     const checked = form.validate();
@@ -131,18 +147,43 @@ function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
           {...form.getInputProps('body')}
         />
         <Group justify="space-between" gap="sm">
-          <Button
-            variant="default"
-            leftSection={<IconFileTypePdf size={18} aria-hidden />}
-            loading={previewing}
-            onClick={() => void preview()}
-          >
-            Aperçu PDF
-          </Button>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              leftSection={<IconFileTypePdf size={18} aria-hidden />}
+              loading={previewing}
+              onClick={() => void preview()}
+            >
+              Aperçu PDF
+            </Button>
+            {!template.isDefault && !confirmReset ? (
+              <Button variant="subtle" onClick={() => setConfirmReset(true)}>
+                Revenir au texte par défaut
+              </Button>
+            ) : null}
+          </Group>
           <Button type="submit" loading={save.isPending}>
             Enregistrer
           </Button>
         </Group>
+        {confirmReset ? (
+          <Alert color="orange" title="Revenir au texte par défaut ?">
+            <Stack gap="sm">
+              <Text size="sm">
+                Votre texte sera remplacé par le texte d’origine de la notice, pour les prochaines
+                notices.
+              </Text>
+              <Group gap="sm">
+                <Button color="orange" loading={reset.isPending} onClick={backToDefault}>
+                  Rétablir le texte d’origine
+                </Button>
+                <Button variant="default" onClick={() => setConfirmReset(false)}>
+                  Garder mon texte
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        ) : null}
       </Stack>
     </form>
   );
