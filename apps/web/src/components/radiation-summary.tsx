@@ -1,3 +1,4 @@
+import { ACTOR_KIND_LABELS } from '@affilia/shared/domain/enums';
 import { SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import {
   EVIN_ANSWER_LABELS,
@@ -16,13 +17,6 @@ import { SectionCard } from './section-card';
  * portability, the loi Évin offer, the notice and the history. Every date as a French reader
  * expects it.
  */
-
-const ACTOR_KIND_LABELS: Record<RadiationDetail['history'][number]['actorKind'], string> = {
-  employer: 'Employeur',
-  staff: 'Assureur',
-  employee: 'Salarié',
-  system: 'Automatique',
-};
 
 const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
 

@@ -90,6 +90,20 @@ export const EMPLOYER_AFFILIATION_STATUSES = [
   'abandoned',
 ] as const satisfies readonly AffiliationStatus[];
 
+/** Who moved a request (the history of an affiliation request or a radiation). */
+export const ACTOR_KINDS = ['employer', 'staff', 'employee', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
+  employer: 'Employeur',
+  staff: 'Assureur',
+  employee: 'Salarié',
+  system: 'Automatique',
+};
+/** « Employeur » for 'employer'; an unknown kind as it is. */
+export function actorKindLabel(kind: string): string {
+  return (ACTOR_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
 // « Mode d'affiliation ».
 /**
  * The sorts of « Suivi » (issue 14 #24): « Dernière mise à jour » (the last change of status, the

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ACTOR_KINDS,
   AFFILIATION_MODES,
   AFFILIATION_PAGE_SIZES,
   AFFILIATION_SORTS,
@@ -196,7 +197,7 @@ export const AffiliationDetailSchema = AffiliationRowSchema.extend({
       from: z.enum(AFFILIATION_STATUSES).nullable(),
       to: z.enum(AFFILIATION_STATUSES),
       at: z.string(),
-      actorKind: z.enum(['employer', 'staff', 'employee', 'system']),
+      actorKind: z.enum(ACTOR_KINDS),
       actorName: z.string().nullable(),
       reason: z.string().nullable(),
     }),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { AFFILIATION_MODES, AFFILIATION_PAGE_SIZES, AFFILIATION_STATUSES } from '../domain/enums';
+import {
+  ACTOR_KINDS,
+  AFFILIATION_MODES,
+  AFFILIATION_PAGE_SIZES,
+  AFFILIATION_STATUSES,
+} from '../domain/enums';
 import {
   EVIN_ANSWERS,
   RADIATION_MOTIF_CODES,
@@ -182,7 +187,7 @@ export const RadiationDetailSchema = z.object({
       from: z.enum(RADIATION_STATUSES).nullable(),
       to: z.enum(RADIATION_STATUSES),
       at: z.string(),
-      actorKind: z.enum(['employer', 'staff', 'employee', 'system']),
+      actorKind: z.enum(ACTOR_KINDS),
       actorName: z.string().nullable(),
       reason: z.string().nullable(),
     }),

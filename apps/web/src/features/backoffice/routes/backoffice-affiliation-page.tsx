@@ -27,6 +27,7 @@ import {
   BENEFICIARY_TYPE_LABELS,
   EMPLOYMENT_CONTRACT_TYPE_LABELS,
   PROFESSIONAL_STATUS_LABELS,
+  actorKindLabel,
 } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
@@ -45,14 +46,6 @@ import {
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
 import { BackLink, RequestPage, useOutcome } from '../components/request-page-parts';
 import { ReturnModal } from '../components/return-modal';
-
-const ACTOR_LABELS: Record<string, string> = {
-  employer: 'Employeur',
-  employee: 'Salarié',
-  anonymous: 'Salarié',
-  staff: 'Assureur',
-  system: 'Automatique',
-};
 
 /** Reasons the server records as codes. */
 const REASON_LABELS: Record<string, string> = { paper_received: 'bulletin papier reçu' };
@@ -248,7 +241,7 @@ function HistoryCard({ data }: { data: BackofficeAffiliation }) {
           <Text component="li" size="sm" key={i}>
             <strong>{formatDateTime(h.at)}</strong> :{' '}
             {h.from ? `${AFFILIATION_STATUS_LABELS[h.from]} → ` : ''}
-            {AFFILIATION_STATUS_LABELS[h.to]} ({ACTOR_LABELS[h.actorKind] ?? h.actorKind})
+            {AFFILIATION_STATUS_LABELS[h.to]} ({actorKindLabel(h.actorKind)})
             {h.reason ? ` — ${REASON_LABELS[h.reason] ?? `motif : ${h.reason}`}` : ''}
           </Text>
         ))}
