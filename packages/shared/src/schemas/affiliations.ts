@@ -11,7 +11,16 @@ import {
   isFixedTermContractType,
 } from '../domain/enums';
 import { ageAtHireError } from '../validators/birth-date';
-import { REQUIRED, optionalText, pageNumber, pageOf, pageSizeOf, requiredText } from './fields';
+import {
+  CompanyRefSchema,
+  EstablishmentRefSchema,
+  optionalText,
+  pageNumber,
+  pageOf,
+  pageSizeOf,
+  REQUIRED,
+  requiredText,
+} from './fields';
 import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -146,8 +155,8 @@ export type AffiliationListQuery = z.input<typeof AffiliationListQuerySchema>;
 
 export const AffiliationRowSchema = z.object({
   id: z.string(),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  company: CompanyRefSchema,
+  establishment: EstablishmentRefSchema,
   lastName: z.string(),
   firstName: z.string(),
   mode: z.enum(AFFILIATION_MODES),
@@ -212,7 +221,7 @@ export const AffiliationOptionsSchema = z.object({
       id: z.string(),
       name: z.string(),
       siret: z.string(),
-      company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+      company: CompanyRefSchema,
       /**
        * The company's health contracts with their dates, latest start first: the wizard shows the
        * one of the affiliation date with the server's own rule (`contractOnAffiliationDate`).

@@ -1,5 +1,6 @@
 /** The back office's « Journal d'audit » (SPEC §8): filters, rows, retention. */
 import { z } from 'zod';
+import { CompanyRefSchema } from './fields';
 // French messages for every check these schemas do not word themselves (issue 14 #14).
 import '../validators/zod-errors';
 
@@ -44,7 +45,7 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   actorKind: z.string(),
   actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }).nullable(),
+  company: CompanyRefSchema.nullable(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),

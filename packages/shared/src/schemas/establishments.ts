@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CompanyRefSchema } from './fields';
 import { EMPLOYER_IMPORT_MAX_BYTES, SPREADSHEET_ACCEPT } from '../domain/spreadsheet-import';
 import { SiretSchema } from '../validators/zod';
 
@@ -58,7 +59,7 @@ export const PerimeterEstablishmentSchema = z.object({
   addressLine2: z.string().nullable(),
   postalCode: z.string().nullable(),
   city: z.string().nullable(),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+  company: CompanyRefSchema,
 });
 export type PerimeterEstablishment = z.infer<typeof PerimeterEstablishmentSchema>;
 

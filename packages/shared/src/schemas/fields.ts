@@ -44,3 +44,13 @@ export const pageSizeOf = (sizes: readonly number[], fallback: number) =>
 /** A page of a list as the API answers it: its rows and where they stand in the whole. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+/** A company as a list or a detail names it. */
+export const CompanyRefSchema = z.object({ id: z.string(), name: z.string(), siren: z.string() });
+
+/** An establishment as a list or a detail names it. */
+export const EstablishmentRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  siret: z.string(),
+});

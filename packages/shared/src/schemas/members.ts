@@ -11,7 +11,14 @@ import {
   PAGE_SIZES,
 } from '../domain/enums';
 import { RADIATION_MOTIF_CODES, RADIATION_STATUSES } from '../domain/radiation';
-import { optionalText, pageNumber, pageOf, pageSizeOf } from './fields';
+import {
+  CompanyRefSchema,
+  EstablishmentRefSchema,
+  optionalText,
+  pageNumber,
+  pageOf,
+  pageSizeOf,
+} from './fields';
 import { PortabilitySummarySchema } from './radiations';
 
 /** The kinds of coverage: as an employee, or the portability after the contract (L911-8). */
@@ -60,7 +67,7 @@ export const MemberRowSchema = z.object({
   /** 15 characters with the key (13 for a temporary number); the web app groups it. */
   nir: z.string(),
   professionalStatus: z.enum(PROFESSIONAL_STATUSES),
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  establishment: EstablishmentRefSchema,
   /** The latest coverage; null for a member without any. */
   contract: z
     .object({
@@ -82,7 +89,7 @@ export type MemberPage = z.infer<typeof MemberPageSchema>;
 
 /** GET /api/members/filters — the choices of the filters, within the perimeter. */
 export const MemberFilterOptionsSchema = z.object({
-  companies: z.array(z.object({ id: z.string(), name: z.string(), siren: z.string() })),
+  companies: z.array(CompanyRefSchema),
   establishments: z.array(
     z.object({ id: z.string(), name: z.string(), siret: z.string(), companyId: z.string() }),
   ),
@@ -107,7 +114,7 @@ export const MemberDetailSchema = z.object({
   birthDate: z.string(),
   email: z.string().nullable(),
   professionalStatus: z.enum(PROFESSIONAL_STATUSES),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
+  company: CompanyRefSchema,
   establishment: z.object({
     id: z.string(),
     name: z.string(),
@@ -183,7 +190,7 @@ export const MEMBER_EXPORT_COLUMNS = [
 export const DashboardQuerySchema = z.object({ companyId: optionalText(64) });
 export const DashboardSchema = z.object({
   /** With their SIREN: the home page links to « Mes salariés » filtered on it. */
-  companies: z.array(z.object({ id: z.string(), name: z.string(), siren: z.string() })),
+  companies: z.array(CompanyRefSchema),
   /**
    * « Salariés couverts aujourd’hui »: members whose latest coverage is « en cours » today, the
    * total of « Mes salariés » with « Statut du contrat : En cours » (not the whole list, which

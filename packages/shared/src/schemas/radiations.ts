@@ -11,7 +11,16 @@ import {
   RADIATION_STATUSES,
   REQUEST_TYPES,
 } from '../domain/radiation';
-import { REQUIRED, optionalText, pageNumber, pageOf, pageSizeOf, requiredText } from './fields';
+import {
+  CompanyRefSchema,
+  EstablishmentRefSchema,
+  optionalText,
+  pageNumber,
+  pageOf,
+  pageSizeOf,
+  REQUIRED,
+  requiredText,
+} from './fields';
 import { EmailSchema, IsoDateSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -118,7 +127,7 @@ export const RadiationPrefillSchema = z.object({
     lastName: z.string(),
     firstName: z.string(),
     email: z.string().nullable(),
-    establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+    establishment: EstablishmentRefSchema,
   }),
   /** The earliest date d'effet of the current employee coverage (no end before it). */
   coverageEffectiveDate: z.string().nullable(),
@@ -144,15 +153,20 @@ const PortabilitySchema = z.discriminatedUnion('eligible', [
 
 const PartySchema = z.object({ id: z.string(), name: z.string() });
 
-/** GET /api/radiations/:id and GET /api/backoffice/radiations/:id. */
-export const RadiationDetailSchema = z.object({
+/** What names a radiation in a list and heads its detail. */
+const radiationHead = {
   id: z.string(),
   status: z.enum(RADIATION_STATUSES),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  company: CompanyRefSchema,
+  establishment: EstablishmentRefSchema,
   member: z.object({ id: z.string(), lastName: z.string(), firstName: z.string() }),
   contractEndDate: z.string(),
   motif: z.enum(RADIATION_MOTIF_CODES),
+};
+
+/** GET /api/radiations/:id and GET /api/backoffice/radiations/:id. */
+export const RadiationDetailSchema = z.object({
+  ...radiationHead,
   /** The motif's code in the DSN (S21.G00.62.002). */
   dsnMotifCode: z.string(),
   unemploymentRights: z.boolean(),
@@ -234,8 +248,8 @@ export type RequestListQuery = z.input<typeof RequestListQuerySchema>;
 
 const requestRowBase = {
   id: z.string(),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  company: CompanyRefSchema,
+  establishment: EstablishmentRefSchema,
   lastName: z.string(),
   firstName: z.string(),
   memberId: z.string().nullable(),
@@ -281,13 +295,7 @@ export const BackofficeRadiationQuerySchema = z.object({
 export type BackofficeRadiationQuery = z.input<typeof BackofficeRadiationQuerySchema>;
 
 export const BackofficeRadiationRowSchema = z.object({
-  id: z.string(),
-  status: z.enum(RADIATION_STATUSES),
-  company: z.object({ id: z.string(), name: z.string(), siren: z.string() }),
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
-  member: z.object({ id: z.string(), lastName: z.string(), firstName: z.string() }),
-  contractEndDate: z.string(),
-  motif: z.enum(RADIATION_MOTIF_CODES),
+  ...radiationHead,
   portabilityEndDate: z.string().nullable(),
   createdAt: z.string(),
   statusChangedAt: z.string(),

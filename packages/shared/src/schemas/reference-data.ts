@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { optionalText, pageNumber, pageOf, pageSizeOf, requiredText } from './fields';
+import {
+  CompanyRefSchema,
+  EstablishmentRefSchema,
+  optionalText,
+  pageNumber,
+  pageOf,
+  pageSizeOf,
+  requiredText,
+} from './fields';
 import { COVERAGE_STATUSES, PROFESSIONAL_STATUSES, STAFF_CATEGORIES } from '../domain/enums';
 import { BirthDateSchema, IsoDateSchema, SirenSchema, SiretSchema } from '../validators/zod';
 
@@ -40,8 +48,6 @@ export const ReferenceCoverageParamsSchema = z.object({
   memberId: z.string().min(1).max(64),
   coverageId: z.string().min(1).max(64),
 });
-
-const CompanyRefSchema = z.object({ id: z.string(), name: z.string(), siren: z.string() });
 
 // Edit forms -----------------------------------------------------------------------------------
 
@@ -257,7 +263,7 @@ export const ReferenceMemberRowSchema = z.object({
   nir: z.string(),
   professionalStatus: z.enum(PROFESSIONAL_STATUSES),
   company: CompanyRefSchema,
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  establishment: EstablishmentRefSchema,
   /** The latest coverage; null for a member without any. */
   contract: z
     .object({
@@ -283,9 +289,9 @@ export const ReferenceMemberDetailSchema = z.object({
   email: z.string().nullable(),
   professionalStatus: z.enum(PROFESSIONAL_STATUSES),
   company: CompanyRefSchema,
-  establishment: z.object({ id: z.string(), name: z.string(), siret: z.string() }),
+  establishment: EstablishmentRefSchema,
   /** The establishments of the company (the choices of the edit form). */
-  companyEstablishments: z.array(z.object({ id: z.string(), name: z.string(), siret: z.string() })),
+  companyEstablishments: z.array(EstablishmentRefSchema),
   coverages: z.array(
     z.object({
       id: z.string(),

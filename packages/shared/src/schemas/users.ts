@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredName } from './fields';
+import { EstablishmentRefSchema, requiredName } from './fields';
 import { COMPANY_ROLES, USER_STATUSES } from '../domain/enums';
 import { NewPasswordSchema } from './auth';
 import { EmailSchema } from '../validators/zod';
@@ -137,7 +137,7 @@ export const ManagedCompanySchema = z.object({
    * établissements »; otherwise `establishments` are those they follow, and they give some of them.
    */
   wholeCompany: z.boolean(),
-  establishments: z.array(z.object({ id: z.string(), name: z.string(), siret: z.string() })),
+  establishments: z.array(EstablishmentRefSchema),
 });
 export type ManagedCompany = z.infer<typeof ManagedCompanySchema>;
 
