@@ -58,12 +58,59 @@ function Placeholders({ template }: { template: LetterTemplateAnswer }) {
   );
 }
 
+/** « Revenir au texte par défaut », confirmed before the insurer's text is replaced. */
+function BackToDefault({
+  kind,
+  onDone,
+  onError,
+}: {
+  kind: LetterTemplateAnswer['kind'];
+  onDone: (saved: LetterTemplateAnswer) => void;
+  onError: (error: unknown) => void;
+}) {
+  const reset = useResetLetterTemplate(kind);
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <Group>
+        <Button variant="subtle" onClick={() => setConfirming(true)}>
+          Revenir au texte par défaut
+        </Button>
+      </Group>
+    );
+  }
+  const confirm = () =>
+    reset.mutate(undefined, {
+      onSuccess: (saved) => {
+        setConfirming(false);
+        onDone(saved);
+      },
+      onError,
+    });
+  return (
+    <Alert color="orange" title="Revenir au texte par défaut ?">
+      <Stack gap="sm">
+        <Text size="sm">
+          Votre texte sera remplacé par le texte d’origine de la notice, pour les prochaines
+          notices.
+        </Text>
+        <Group gap="sm">
+          <Button color="orange" loading={reset.isPending} onClick={confirm}>
+            Rétablir le texte d’origine
+          </Button>
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            Garder mon texte
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The notice's subject and body, saved or previewed as a PDF. */
 function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
   const formId = useId();
   const save = useSaveLetterTemplate(template.kind);
-  const reset = useResetLetterTemplate(template.kind);
-  const [confirmReset, setConfirmReset] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const form = useAppForm<LetterTemplateInput>({
@@ -93,18 +140,6 @@ function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
     },
     () => focusFirstInvalid(formId),
   );
-
-  const backToDefault = () => {
-    setProblem(null);
-    reset.mutate(undefined, {
-      onSuccess: (saved) => {
-        showSaved(saved);
-        setConfirmReset(false);
-        notifySuccess('Le texte d’origine de la notice est rétabli.');
-      },
-      onError: (error) => setProblem(errorMessage(error)),
-    });
-  };
 
   const preview = async () => {
     const checked = form.validate();
@@ -147,43 +182,28 @@ function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
           {...form.getInputProps('body')}
         />
         <Group justify="space-between" gap="sm">
-          <Group gap="sm">
-            <Button
-              variant="default"
-              leftSection={<IconFileTypePdf size={18} aria-hidden />}
-              loading={previewing}
-              onClick={() => void preview()}
-            >
-              Aperçu PDF
-            </Button>
-            {!template.isDefault && !confirmReset ? (
-              <Button variant="subtle" onClick={() => setConfirmReset(true)}>
-                Revenir au texte par défaut
-              </Button>
-            ) : null}
-          </Group>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={18} aria-hidden />}
+            loading={previewing}
+            onClick={() => void preview()}
+          >
+            Aperçu PDF
+          </Button>
           <Button type="submit" loading={save.isPending}>
             Enregistrer
           </Button>
         </Group>
-        {confirmReset ? (
-          <Alert color="orange" title="Revenir au texte par défaut ?">
-            <Stack gap="sm">
-              <Text size="sm">
-                Votre texte sera remplacé par le texte d’origine de la notice, pour les prochaines
-                notices.
-              </Text>
-              <Group gap="sm">
-                <Button color="orange" loading={reset.isPending} onClick={backToDefault}>
-                  Rétablir le texte d’origine
-                </Button>
-                <Button variant="default" onClick={() => setConfirmReset(false)}>
-                  Garder mon texte
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        ) : null}
+        {template.isDefault ? null : (
+          <BackToDefault
+            kind={template.kind}
+            onDone={(saved) => {
+              showSaved(saved);
+              notifySuccess('Le texte d’origine de la notice est rétabli.');
+            }}
+            onError={(error) => setProblem(errorMessage(error))}
+          />
+        )}
       </Stack>
     </form>
   );
