@@ -20,6 +20,15 @@ export async function expectNoA11yViolations(
   // transition, not the page: axe would read its half-transparent colours. Move the pointer away.
   await page.mouse.move(0, 0);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // Likewise a dialog or a notification still fading in: wait for the page's finite transitions
+  // and animations to end (a loader's endless spin is not waited for).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
