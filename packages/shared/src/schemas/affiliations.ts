@@ -18,7 +18,7 @@ import {
   pageNumber,
   pageOf,
   pageSizeOf,
-  REQUIRED,
+  requiredId,
   requiredText,
 } from './fields';
 import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../validators/zod';
@@ -27,9 +27,6 @@ import { BirthDateSchema, EmailSchema, IsoDateSchema, NirSchema } from '../valid
 // « Pré-affiliation » (SPEC §5.3) and « Suivi des demandes d'affiliation » (§5.4). Routes under
 // /api/affiliations; every answer is limited to the caller's perimeter.
 // ---------------------------------------------------------------------------------------------
-
-/** The establishment id chosen in the first step. */
-const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
 
 /**
  * The « Pré-affiliation » wizard, shared by the web form and POST /api/affiliations. Checks every
@@ -42,7 +39,8 @@ const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }
  */
 export const PreAffiliationSchema = z
   .object({
-    establishmentId: IdSchema,
+    /** The establishment id chosen in the first step. */
+    establishmentId: requiredId,
     professionalStatus: z.enum(PROFESSIONAL_STATUSES, {
       error: 'Choisissez le statut professionnel',
     }),

@@ -16,6 +16,9 @@ export const requiredText = (max: number, empty = REQUIRED) =>
     .min(1, { error: empty })
     .max(max, { error: `${max} caractères au plus` });
 
+/** The id of a record the body names (an establishment, a member…). */
+export const requiredId = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
+
 /** A last or first name of a person (80 characters at most). */
 export const requiredName = requiredText(80);
 

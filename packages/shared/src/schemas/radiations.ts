@@ -3,6 +3,7 @@ import {
   ACTOR_KINDS,
   AFFILIATION_MODES,
   AFFILIATION_PAGE_SIZES,
+  AFFILIATION_SORTS,
   AFFILIATION_STATUSES,
 } from '../domain/enums';
 import {
@@ -18,10 +19,11 @@ import {
   pageNumber,
   pageOf,
   pageSizeOf,
-  REQUIRED,
+  requiredId,
   requiredText,
 } from './fields';
 import { EmailSchema, IsoDateSchema } from '../validators/zod';
+import { AffiliationFiltersSchema } from './affiliations';
 
 // ---------------------------------------------------------------------------------------------
 // Departures (« Radier un salarié », issue 18). Employer routes under /api/radiations and the
@@ -30,11 +32,6 @@ import { EmailSchema, IsoDateSchema } from '../validators/zod';
 // limited to the caller's perimeter (a member outside it answers 404).
 // ---------------------------------------------------------------------------------------------
 
-const IdSchema = z.string({ error: REQUIRED }).trim().min(1, { error: REQUIRED }).max(64);
-const optionalDate = z
-  .union([z.literal('').transform(() => undefined), IsoDateSchema])
-  .nullish()
-  .transform((v) => v ?? undefined);
 const optionalEmail = z
   .union([z.literal('').transform(() => undefined), EmailSchema])
   .nullish()
@@ -69,7 +66,7 @@ const radiationFields = {
  */
 export const RadiationCreateSchema = z
   .object({
-    memberId: IdSchema,
+    memberId: requiredId,
     ...radiationFields,
     employmentPeriods: z
       .array(EmploymentPeriodSchema)
@@ -107,7 +104,7 @@ export type RadiationCreate = z.output<typeof RadiationCreateSchema>;
  */
 export const RadiationBulkCreateSchema = z.object({
   memberIds: z
-    .array(IdSchema)
+    .array(requiredId)
     .min(1, { error: 'Choisissez au moins un salarié' })
     .max(200, { error: '200 salariés au plus à la fois' }),
   ...radiationFields,
@@ -223,19 +220,18 @@ export const REQUEST_STATUS_FILTERS = [
   ...RADIATION_STATUSES.map((s) => `radiation.${s}` as const),
 ] as [string, ...string[]];
 
-export const RequestFiltersSchema = z.object({
+/** The affiliations' filters (establishment, SIREN, name or NIR, dates), with the type. */
+export const RequestFiltersSchema = AffiliationFiltersSchema.omit({
+  status: true,
+  mode: true,
+}).extend({
   type: z.enum(REQUEST_TYPES).optional(),
   status: z.enum(REQUEST_STATUS_FILTERS).optional(),
-  establishmentId: optionalText(64),
-  siren: optionalText(20),
-  /** The start of a name or a NIR. */
-  q: optionalText(100),
-  from: optionalDate,
-  to: optionalDate,
 });
 export type RequestFilters = z.output<typeof RequestFiltersSchema>;
 
-export const REQUEST_SORTS = ['status_changed_at', 'created_at', 'name'] as const;
+/** The affiliations list's sorts. */
+export const REQUEST_SORTS = AFFILIATION_SORTS;
 
 /** GET /api/requests */
 export const RequestListQuerySchema = RequestFiltersSchema.extend({

@@ -11,7 +11,7 @@
  * Members are taken from the middle of each company's list, away from the first and last rows
  * the journeys open.
  */
-import { addMonths, nextDay, type RadiationMotif } from '@affilia/shared/domain/radiation';
+import { addMonths, type RadiationMotif } from '@affilia/shared/domain/radiation';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { staffActor, type EmployerActor } from '../../lib/policies';
@@ -21,14 +21,9 @@ import { processRadiation } from '../../modules/radiations/backoffice-radiations
 import { createRadiation, getRadiationPrefill } from '../../modules/radiations/radiations.service';
 import { findAccountByEmail, loadEmployerActor } from '../../modules/users/users.repository';
 import { demoAccount, type DemoAccountKey } from './demo-accounts';
+import { addDays } from './generators';
 
 const META: RequestMeta = { ip: '127.0.0.1', userAgent: 'Données de démonstration' };
-
-function addDays(date: string, days: number): string {
-  let d = date;
-  for (let i = 0; i < days; i += 1) d = nextDay(d);
-  return d;
-}
 
 async function account(ctx: AppContext, key: DemoAccountKey) {
   const user = await findAccountByEmail(ctx.db, demoAccount(key).email);
