@@ -4,6 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
+import crypto from 'node:crypto';
+import {
+  createAffiliationRequest,
+  createCompany,
+  createContract,
+  createEmployerUser,
+  createEstablishment,
+} from '../../test/factories';
+import { createFieldCipher } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { migrateToLatest, openDatabase, type Db } from './database';
 import { migrations } from './migrations/index';
@@ -55,6 +64,8 @@ const TABLES = {
   radiations: true,
   radiation_status_history: true,
   letter_templates: true,
+  dispenses: true,
+  dispense_files: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;
@@ -247,6 +258,71 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
         .executeTakeFirstOrThrow();
     expect((await hit()).count).toBe(1);
     expect((await hit()).count).toBe(2);
+  });
+
+  it('adds the dispense statuses to the requests and their history, keeping rows and keys (0009)', async () => {
+    const db = t.handle.db;
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    expect((await migrator.migrateTo('0008_radiations')).error).toBeUndefined();
+    const company = await createCompany(db);
+    const establishment = await createEstablishment(db, company);
+    const contract = await createContract(db, company);
+    const user = await createEmployerUser(db, [{ company, role: 'admin' }]);
+    const cipher = createFieldCipher(crypto.randomBytes(32));
+    const request = await createAffiliationRequest(db, cipher, {
+      establishment,
+      contract,
+      createdBy: user,
+    });
+    expect(await migrateToLatest(db)).toEqual(['0009_dispenses']);
+
+    const kept = await db
+      .selectFrom('affiliation_requests')
+      .select(['status', 'last_name'])
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ status: 'sent', last_name: request.last_name });
+    await db
+      .updateTable('affiliation_requests')
+      .set({ status: 'dispense_requested' })
+      .where('id', '=', request.id)
+      .execute();
+    await expect(
+      db
+        .updateTable('affiliation_requests')
+        .set({ status: 'unknown' as 'sent' })
+        .where('id', '=', request.id)
+        .execute(),
+    ).rejects.toThrow();
+    // The history still points to the request: deleting the request deletes it (cascade).
+    const history = () =>
+      db
+        .selectFrom('affiliation_status_history')
+        .select('to_status')
+        .where('request_id', '=', request.id)
+        .execute();
+    expect(await history()).toEqual([{ to_status: 'sent' }]);
+    await db.deleteFrom('affiliation_requests').where('id', '=', request.id).execute();
+    expect(await history()).toEqual([]);
+    // The history's foreign key is enforced again after the rebuild.
+    await expect(
+      db
+        .insertInto('affiliation_status_history')
+        .values({
+          id: newId(),
+          request_id: newId(),
+          from_status: null,
+          to_status: 'dispensed',
+          actor_user_id: null,
+          actor_kind: 'system',
+          reason: null,
+          at: new Date().toISOString(),
+        })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('migrates down to nothing and up again', async () => {

@@ -40,7 +40,14 @@ export type ActionTokenPurpose =
   'email_confirmation' | 'password_reset' | 'invitation' | 'email_change';
 export type AffiliationMode = 'email' | 'mail';
 export type AffiliationStatus =
-  'sent' | 'started' | 'finalised' | 'abandoned' | 'validated' | 'returned';
+  | 'sent'
+  | 'started'
+  | 'finalised'
+  | 'abandoned'
+  | 'validated'
+  | 'returned'
+  | 'dispense_requested'
+  | 'dispensed';
 export type ActorKind = 'employer' | 'staff' | 'employee' | 'system';
 export type BeneficiaryType = 'spouse' | 'partner' | 'child';
 export type AttachmentKind = 'rib' | 'social_security_certificate' | 'other';
@@ -598,6 +605,59 @@ export interface LetterTemplatesTable {
   updated_at: Instant;
 }
 
+export type DispenseStatus =
+  'requested' | 'validated' | 'refused' | 'expired' | 'renewed' | 'ended' | 'cancelled';
+/** A dispense d'affiliation (issue 19): one row per request, first or yearly renewal. */
+export interface DispensesTable {
+  id: string;
+  request_id: string;
+  /** Copied from the affiliation request: the perimeter. */
+  company_id: string;
+  establishment_id: string;
+  /** The dispense this one renews (the yearly proof); null for the first request. */
+  renews_dispense_id: string | null;
+  status: DispenseStatus;
+  origin: 'online' | 'paper';
+  /** A DISPENSE_CASES code of @affilia/shared/domain/dispense. */
+  case_code: string;
+  /** An OTHER_PLAN_TYPES code, for the cases covered by another group plan. */
+  other_plan_type: string | null;
+  /** The date the employee gives: the individual contract's due date, the CSS's end. */
+  justification_end_date: DateOnly | null;
+  /** From when it applies: the request's affiliation date, or the renewed one's due date. */
+  effective_date: DateOnly;
+  /** dispenseEndDate(): the last day it is justified; null when it has none. */
+  end_date: DateOnly | null;
+  /** renewalDueDate(): the day the yearly proof is due; null when none is needed. */
+  renewal_due_date: DateOnly | null;
+  /** The day the employee signed (online: the day sent; paper: the date on the form). */
+  signed_on: DateOnly;
+  /** The sworn statement's text as signed (swornStatement()). */
+  sworn_statement: string;
+  /** The request's PDF (online), with the sworn statement. */
+  pdf_file_id: string | null;
+  /** The employer user who recorded a paper dispense. */
+  created_by_user_id: string | null;
+  decided_at: Instant | null;
+  decided_by: string | null;
+  refusal_reason: string | null;
+  /** The deadline (end or renewal) the last reminder was about: one reminder per deadline. */
+  reminded_deadline: DateOnly | null;
+  reminded_at: Instant | null;
+  expired_at: Instant | null;
+  ended_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+export interface DispenseFilesTable {
+  id: string;
+  request_id: string;
+  /** Null while the employee's form is not sent yet. */
+  dispense_id: string | null;
+  file_id: string;
+  kind: 'proof' | 'signed_request';
+  created_at: Instant;
+}
 export interface DocumentsTable {
   id: string;
   title: string;
@@ -831,6 +891,8 @@ export interface Database {
   radiations: RadiationsTable;
   radiation_status_history: RadiationStatusHistoryTable;
   letter_templates: LetterTemplatesTable;
+  dispenses: DispensesTable;
+  dispense_files: DispenseFilesTable;
 }
 
 export type TableName = keyof Database;

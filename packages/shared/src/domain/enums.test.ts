@@ -66,6 +66,8 @@ describe('enums', () => {
       'Démarré par le salarié',
       'Finalisé par le salarié',
       'Abandonné',
+      'Dispense demandée',
+      'Dispensé',
     ]);
     expect(Object.values(AFFILIATION_MODE_LABELS)).toEqual(['E-mail', 'Courrier']);
     expect(Object.values(STAFF_CATEGORY_LABELS)).toEqual([

@@ -63,7 +63,9 @@ export const COVERAGE_STATUS_LABELS: Record<CoverageStatus, string> = {
 /**
  * Status of an affiliation request. The four of the user guide, plus two set by the insurer:
  * `validated` (member and coverage created) and `returned` (sent back to the employee with a
- * reason).
+ * reason); and the two of a dispense d'affiliation (issue 19, domain/dispense.ts):
+ * `dispense_requested` (the employee, or the employer from a signed paper, asked it) and
+ * `dispensed` (the insurer validated it).
  */
 export const AFFILIATION_STATUSES = [
   'sent',
@@ -72,6 +74,8 @@ export const AFFILIATION_STATUSES = [
   'validated',
   'returned',
   'abandoned',
+  'dispense_requested',
+  'dispensed',
 ] as const;
 export type AffiliationStatus = (typeof AFFILIATION_STATUSES)[number];
 export const AFFILIATION_STATUS_LABELS: Record<AffiliationStatus, string> = {
@@ -81,13 +85,20 @@ export const AFFILIATION_STATUS_LABELS: Record<AffiliationStatus, string> = {
   validated: 'Validé par l’assureur',
   returned: 'Retourné au salarié',
   abandoned: 'Abandonné',
+  dispense_requested: 'Dispense demandée',
+  dispensed: 'Dispensé',
 };
-/** The statuses of « Suivi des demandes d'affiliation » as the user guide lists them. */
+/**
+ * The statuses of « Suivi des demandes d'affiliation » as the user guide lists them, and the two
+ * of a dispense.
+ */
 export const EMPLOYER_AFFILIATION_STATUSES = [
   'sent',
   'started',
   'finalised',
   'abandoned',
+  'dispense_requested',
+  'dispensed',
 ] as const satisfies readonly AffiliationStatus[];
 
 /** Who moved a request (the history of an affiliation request or a radiation). */
@@ -225,6 +236,9 @@ export const NOTIFICATION_TYPES = [
   'new_document',
   'radiation_processed',
   'radiation_returned',
+  'dispense_requested',
+  'dispense_decided',
+  'dispense_deadline',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
@@ -234,6 +248,9 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   new_document: 'Nouveau document disponible',
   radiation_processed: 'Radiation traitée par l’assureur',
   radiation_returned: 'Radiation retournée par l’assureur',
+  dispense_requested: 'Dispense d’affiliation demandée par un salarié',
+  dispense_decided: 'Dispense d’affiliation validée ou refusée par l’assureur',
+  dispense_deadline: 'Justificatif de dispense à renouveler ou dispense expirée',
 };
 
 // « Ayants droit » on the enrolment form.

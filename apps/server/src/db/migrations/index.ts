@@ -7,6 +7,7 @@ import * as m0005 from './0005_outbox_attachments';
 import * as m0006 from './0006_reference_import_jobs';
 import * as m0007 from './0007_jobs_periods';
 import * as m0008 from './0008_radiations';
+import * as m0009 from './0009_dispenses';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_reference_import_jobs': m0006,
   '0007_jobs_periods': m0007,
   '0008_radiations': m0008,
+  '0009_dispenses': m0009,
 };

@@ -9,6 +9,9 @@
  *   sent → finalised (a paper BIA received by the insurer, « Courrier »)
  *   finalised → returned → started | finalised
  *   sent | started | returned → abandoned
+ *   sent | started | returned → dispense_requested → dispensed | returned (issue 19: the
+ *   employee asks a dispense online, or the employer records a signed paper; the insurer
+ *   validates, or refuses with a reason and the link reopens the form)
  */
 import type { Kysely } from 'kysely';
 import type { ActorKind, AffiliationStatus, Database } from '../../db/schema';
@@ -18,12 +21,14 @@ import { insertStatusHistory, moveRequestStatus, updateRequest } from './affilia
 export const ALLOWED_TRANSITIONS: Readonly<
   Record<AffiliationStatus, readonly AffiliationStatus[]>
 > = {
-  sent: ['started', 'finalised', 'abandoned'],
-  started: ['finalised', 'abandoned'],
+  sent: ['started', 'finalised', 'abandoned', 'dispense_requested'],
+  started: ['finalised', 'abandoned', 'dispense_requested'],
   finalised: ['validated', 'returned'],
-  returned: ['started', 'finalised', 'abandoned'],
+  returned: ['started', 'finalised', 'abandoned', 'dispense_requested'],
   validated: [],
   abandoned: [],
+  dispense_requested: ['dispensed', 'returned'],
+  dispensed: [],
 };
 
 /**
@@ -35,6 +40,7 @@ export const PENDING_STATUSES = [
   'started',
   'finalised',
   'returned',
+  'dispense_requested',
 ] as const satisfies readonly AffiliationStatus[];
 /** Statuses in which the employee's link still works. */
 export const OPEN_FORM_STATUSES = [

@@ -9,6 +9,8 @@ const STATUS_COLORS: Record<AffiliationStatus, string> = {
   validated: 'green',
   returned: 'orange',
   abandoned: 'gray',
+  dispense_requested: 'violet',
+  dispensed: 'indigo',
 };
 
 /** Mantine's light text is too pale on these backgrounds: a dark text keeps 4.5:1. */

@@ -9,6 +9,8 @@ const COLORS: Record<AffiliationStatus, string> = {
   validated: 'teal',
   returned: 'grape',
   abandoned: 'gray',
+  dispense_requested: 'violet',
+  dispensed: 'indigo',
 };
 
 /** The status of an affiliation request, in words (the colour only repeats them). */

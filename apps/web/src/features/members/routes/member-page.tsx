@@ -56,6 +56,8 @@ const REQUEST_COLORS: Record<AffiliationStatus, string> = {
   validated: 'teal',
   returned: 'orange',
   abandoned: 'gray',
+  dispense_requested: 'violet',
+  dispensed: 'indigo',
 };
 
 /** « Retour à Mes salariés », to the list as it was (its filters came along in the address). */
