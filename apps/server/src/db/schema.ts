@@ -167,6 +167,11 @@ export interface ContractsTable {
   options: JsonText;
   start_date: DateOnly;
   end_date: DateOnly | null;
+  /**
+   * JSON array of the founding-act dispense cases (CSS art. R242-1-6) the contract allows, codes
+   * of DISPENSE_CASES in @affilia/shared/domain/dispense; the « de droit » ones always apply.
+   */
+  dispense_cases: Generated<JsonText>;
   created_at: Instant;
   updated_at: Instant;
 }

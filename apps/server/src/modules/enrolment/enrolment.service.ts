@@ -13,7 +13,7 @@ import {
 } from '@affilia/shared/schemas/enrolment';
 import type { AffiliationRequest, AttachmentKind } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
-import { AppError, badRequest, notFound } from '../../lib/errors';
+import { badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -33,7 +33,7 @@ import {
   type RequestContext,
 } from './enrolment.repository';
 import { findUsersFollowing } from '../users/users.repository';
-import { detectFileType, fileNameFor, JPEG, PDF, PNG } from '../../lib/file-types';
+import { storeCheckedProof } from '../../lib/checked-file';
 import { linkInvalid, openRequestIn } from './form-access';
 
 type Draft = z.output<typeof EnrolmentDraftSchema>;
@@ -155,22 +155,7 @@ export async function addAttachment(
   request: AffiliationRequest,
   input: { kind: AttachmentKind; bytes: Buffer; fileName: string | undefined },
 ) {
-  if (input.bytes.length === 0) {
-    throw badRequest('attachment_empty', 'Le fichier est vide : choisissez un autre fichier.', {
-      file: 'Le fichier est vide',
-    });
-  }
-  const mimeType = detectFileType(input.bytes, input.fileName, [PDF, JPEG, PNG]);
-  if (!mimeType) {
-    throw new AppError(
-      'attachment_type_refused',
-      415,
-      'Ce fichier n’est ni un PDF, ni une image JPEG ou PNG : choisissez un autre fichier.',
-      { file: 'Formats acceptés : PDF, JPEG, PNG' },
-    );
-  }
-  const originalName = fileNameFor(input.fileName, mimeType);
-  const saved = await ctx.storage.save(input.bytes, { originalName, mimeType });
+  const { saved, originalName, mimeType } = await storeCheckedProof(ctx.storage, input);
   const now = ctx.clock.now().toISOString();
   const id = newId();
   try {

@@ -12,6 +12,7 @@ import {
   type Insertable,
   type Kysely,
   type SqlBool,
+  type Updateable,
 } from 'kysely';
 import type {
   CompanyDetail,
@@ -421,7 +422,7 @@ export const findContractRow = (db: Db, id: string) =>
 export const findMemberRow = (db: Db, id: string) =>
   db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 
-type Changes<T> = Partial<Omit<T, 'id' | 'created_at'>>;
+type Changes<T> = Omit<Updateable<T>, 'id' | 'created_at'>;
 
 export async function insertCompany(db: Db, row: Insertable<CompaniesTable>): Promise<void> {
   await db.insertInto('companies').values(row).execute();
