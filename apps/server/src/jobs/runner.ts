@@ -12,6 +12,7 @@ import { newId } from '../lib/ids';
 import { purgeAuditLog } from '../modules/audit/audit.service';
 import { sendPendingNotices } from '../modules/radiations/notice';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
+import { runDispenseRenewals } from './dispense-jobs';
 import { claimRun, finishRun, renewLease } from './jobs.repository';
 
 export interface Job {
@@ -25,6 +26,7 @@ export const JOBS: readonly Job[] = [
   { name: 'affiliations.remind', run: sendAutomaticReminders },
   { name: 'audit.purge', run: purgeAuditLog },
   { name: 'radiations.notices', run: sendPendingNotices },
+  { name: 'dispenses.renewals', run: runDispenseRenewals },
 ];
 
 /** A run's lease, renewed every third of it while the run lasts. */

@@ -286,6 +286,38 @@ const emailTemplates = {
     ],
   }),
   /**
+   * To a dispensed employee 30 days before the dispense's next deadline (issue 19, the job
+   * jobs/dispense-jobs.ts): a yearly renewal due, or the end of the justification (the individual
+   * contract's due date, the CSS's end, the fixed-term contract's end).
+   */
+  dispense_reminder: (d: {
+    firstName: string;
+    companyName: string;
+    kind: 'end' | 'renewal';
+    /** The last day the dispense holds (French date): the link works until then. */
+    deadline: string;
+    proof: string | null;
+    url: string;
+  }) => ({
+    subject:
+      d.kind === 'renewal'
+        ? 'Votre dispense d’adhésion à la complémentaire santé est à renouveler'
+        : 'Votre dispense d’adhésion à la complémentaire santé arrive à son terme',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      d.kind === 'renewal'
+        ? `Vous êtes dispensé(e) d’adhérer à la complémentaire santé ${ofName(d.companyName)}. Cette dispense doit être justifiée de nouveau chaque année : renouvelez-la au plus tard le ${d.deadline}.`
+        : `Vous êtes dispensé(e) d’adhérer à la complémentaire santé ${ofName(d.companyName)} jusqu’au ${d.deadline}. Pour garder votre dispense au-delà de cette date, envoyez un nouveau justificatif.`,
+      d.proof
+        ? `Justificatif à envoyer : ${d.proof.charAt(0).toLowerCase()}${d.proof.slice(1)}.`
+        : 'Aucun justificatif n’est demandé : confirmez simplement votre demande.',
+    ],
+    action: { label: 'Renouveler ma dispense', url: d.url },
+    after: [
+      `Ce lien personnel est valable jusqu’au ${d.deadline} ; votre date de naissance vous sera demandée pour y accéder. Sans renouvellement, vous serez affilié(e) au contrat de l’entreprise.`,
+    ],
+  }),
+  /**
    * To the departing employee (issue 18): the notice of the end of the group cover, its text
    * from the insurer's letter template (modules/radiations/notice.ts), its PDF attached.
    */
