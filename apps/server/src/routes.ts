@@ -27,6 +27,7 @@ import {
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { backofficeDispensesRoutes } from './modules/dispenses/backoffice-dispenses.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { messagesRoutes } from './modules/messages/messages.routes';
@@ -116,6 +117,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: contentRoutes, prefix: '/api/backoffice/content' },
       { routes: auditRoutes, prefix: '/api/backoffice/audit' },
       { routes: backofficeRadiationsRoutes, prefix: '/api/backoffice/radiations' },
+      { routes: backofficeDispensesRoutes, prefix: '/api/backoffice/dispenses' },
       { routes: letterTemplatesRoutes, prefix: '/api/backoffice/letter-templates' },
     ),
   );

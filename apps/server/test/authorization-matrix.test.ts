@@ -40,6 +40,7 @@ import { insertAffiliationRequest } from '../src/modules/enrolment/test-support'
 import { insertDocument } from '../src/modules/documents/test-support';
 import { auditMatrix } from './matrix/audit';
 import { contentMatrix } from './matrix/content';
+import { dispensesBackofficeMatrix } from './matrix/dispenses-backoffice';
 import { radiationsMatrix } from './matrix/radiations';
 import { referenceDataMatrix } from './matrix/reference-data';
 import { staffMatrix } from './matrix/staff';
@@ -242,6 +243,7 @@ const MATRIX: Record<string, Entry> = {
   ...contentMatrix,
   ...auditMatrix,
   ...radiationsMatrix,
+  ...dispensesBackofficeMatrix,
   // Platform
   'GET /api/health': { kind: 'public', why: 'liveness probe' },
   'GET /api/ready': { kind: 'public', why: 'readiness probe' },

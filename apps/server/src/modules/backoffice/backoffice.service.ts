@@ -14,14 +14,8 @@ import type {
 import type { AffiliationStatus } from '../../db/schema';
 import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
-import { enqueueEmail } from '../../lib/outbox/outbox';
-import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { RequestMeta } from '../../lib/request-meta';
-import {
-  findHistory,
-  loadAffiliationSettings,
-  updateRequest,
-} from '../affiliations/affiliations.repository';
+import { findHistory, updateRequest } from '../affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../affiliations/status';
 import {
   attachmentView,
@@ -34,7 +28,8 @@ import {
 import { employerRecipients } from '../enrolment/enrolment.service';
 import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
-import { findQueue, findRequestForAction, uncertifyForm } from './backoffice.repository';
+import { findQueue, findRequestForAction } from './backoffice.repository';
+import { returnLinkDays, returnToEmployee } from './return-to-employee';
 import { recordStaffAudit } from './staff-audit';
 
 const QUEUE_LIMIT = 500;
@@ -245,10 +240,8 @@ export async function returnAffiliation(
   reason: string,
 ): Promise<void> {
   const now = ctx.clock.now();
-  const at = now.toISOString();
   const branding = await getBranding(ctx);
-  const days = (await loadAffiliationSettings(ctx.db)).expiryDays;
-  const token = newSecretToken();
+  const expiryDays = await returnLinkDays(ctx);
   // The employer's users who follow the request (read before the transaction).
   const known = await findRequestForAction(ctx.db, requestId);
   const recipients = known
@@ -257,37 +250,7 @@ export async function returnAffiliation(
   await ctx.db.transaction().execute(async (trx) => {
     const r = await findRequestForAction(trx, requestId);
     if (!r) throw notFoundRequest();
-    await recordStatusChange(trx, {
-      requestId,
-      from: r.status,
-      to: 'returned',
-      actor: { kind: 'staff', userId: actor.userId },
-      reason,
-      now,
-    });
-    await updateRequest(trx, requestId, {
-      returned_at: at,
-      return_reason: reason,
-      form_token_hash: hashToken(token),
-      form_token_expires_at: new Date(now.getTime() + days * 86_400_000).toISOString(),
-      birth_date_attempts: 0,
-      birth_date_locked_until: null,
-    });
-    await uncertifyForm(trx, requestId, at);
-    if (r.email) {
-      await enqueueEmail(trx, {
-        to: r.email,
-        template: 'enrolment_returned',
-        data: {
-          firstName: r.first_name,
-          reason,
-          url: `${ctx.config.publicUrl}/formulaire/${token}`,
-          validity: `${days} jours`,
-        },
-        branding,
-        now,
-      });
-    }
+    await returnToEmployee(ctx, trx, { request: r, actor, reason, now, branding, expiryDays });
     if (known) {
       await notifyUsers(trx, {
         userIds: recipients.map((u) => u.id),

@@ -67,6 +67,32 @@ export async function moveDispense(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * A new affiliation request for the person (same NIR, same company) ends their expired dispenses
+ * (« Affilier » once the dispense expired): the register's pending action goes away. Their count.
+ */
+export async function endExpiredDispensesOfPerson(
+  db: Db,
+  person: { companyId: string; nirHash: string; at: string },
+): Promise<number> {
+  const result = await db
+    .updateTable('dispenses')
+    .set({ status: 'ended', ended_at: person.at, updated_at: person.at })
+    .where('status', '=', 'expired')
+    .where('company_id', '=', person.companyId)
+    .where(
+      'request_id',
+      'in',
+      db
+        .selectFrom('affiliation_requests')
+        .select('id')
+        .where('company_id', '=', person.companyId)
+        .where('nir_hash', '=', person.nirHash),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function updateDispense(
   db: Db,
   id: string,
@@ -141,4 +167,30 @@ export async function findContractDispenseCases(db: Db, contractId: string): Pro
     .executeTakeFirst();
   const parsed: unknown = JSON.parse(row?.dispense_cases ?? '[]');
   return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
+}
+
+/** The stored row of a dispense's PDF (the request with the sworn statement), if it has one. */
+export function findDispensePdf(db: Db, dispense: { pdf_file_id: string | null }) {
+  return db
+    .selectFrom('stored_files')
+    .select(['id', 'storage_key', 'original_name', 'mime_type', 'size', 'created_at'])
+    .where('id', '=', dispense.pdf_file_id ?? '')
+    .executeTakeFirst();
+}
+
+/**
+ * A file of this dispense to send: one of its dispense_files (by its id) or its PDF (by the
+ * stored file's id); undefined for a file of another dispense.
+ */
+export async function findDispenseDownload(
+  db: Db,
+  dispense: { id: string; pdf_file_id: string | null },
+  fileId: string,
+): Promise<{ storage_key: string; original_name: string; mime_type: string } | undefined> {
+  const file = await filesQuery(db)
+    .where('dispense_files.dispense_id', '=', dispense.id)
+    .where('dispense_files.id', '=', fileId)
+    .executeTakeFirst();
+  if (file) return file;
+  return dispense.pdf_file_id === fileId ? findDispensePdf(db, dispense) : undefined;
 }
