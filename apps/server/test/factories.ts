@@ -8,6 +8,7 @@ import { newId } from '../src/lib/ids';
 import { refreshLatestCoverage } from '../src/modules/members/members.repository';
 import { insertRequest, newRequestRow } from '../src/modules/affiliations/affiliations.repository';
 import { recordCreation } from '../src/modules/affiliations/status';
+import { insertDispense, type DispenseRow } from '../src/modules/dispenses/dispenses.repository';
 import { insertTermsAcceptance } from '../src/modules/auth/auth.repository';
 import {
   insertCompanyRole,
@@ -334,4 +335,45 @@ export async function createAffiliationRequest(
     now: new Date(sentAt),
   });
   return { ...request, nir13 };
+}
+
+/**
+ * A dispense of the request (issue 19), by default validated by the insurer (the request should
+ * be « Dispensé »): the case, status and dates as given, the rest as the insurer's validation
+ * leaves it.
+ */
+export async function createDispense(
+  db: Kysely<Database>,
+  request: { id: string; company_id: string; establishment_id: string },
+  input: Pick<DispenseRow, 'case_code' | 'effective_date' | 'end_date' | 'renewal_due_date'> &
+    Partial<DispenseRow>,
+): Promise<DispenseRow> {
+  const at = input.created_at ?? NOW;
+  const row: DispenseRow = {
+    id: newId(),
+    request_id: request.id,
+    company_id: request.company_id,
+    establishment_id: request.establishment_id,
+    renews_dispense_id: null,
+    status: 'validated',
+    origin: 'online',
+    other_plan_type: input.case_code === 'multi_employer' ? 'public_service' : null,
+    justification_end_date: input.case_code === 'individual_cover' ? input.end_date : null,
+    signed_on: at.slice(0, 10),
+    sworn_statement: 'Je soussigné(e)…',
+    pdf_file_id: null,
+    created_by_user_id: null,
+    decided_at: input.status && input.status !== 'validated' ? null : at,
+    decided_by: null,
+    refusal_reason: null,
+    reminded_deadline: null,
+    reminded_at: null,
+    expired_at: null,
+    ended_at: null,
+    created_at: at,
+    updated_at: at,
+    ...input,
+  };
+  await insertDispense(db, row);
+  return row;
 }

@@ -5,12 +5,15 @@ import { loadEmployerActor } from '../modules/users/users.repository';
 import { newFormLink } from '../modules/affiliations/affiliations.service';
 import { auditActions, useTestApp } from '../../test/helper';
 import {
+  createAffiliationRequest,
   createCompany,
   createContract,
+  createDispense,
   createEmployerUser,
   createEstablishment,
   publishTerms,
 } from '../../test/factories';
+import { findDispenseRow } from '../modules/dispenses/dispenses.repository';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { createAffiliation } from './create-affiliation';
 import { loadUser } from '../modules/users/users.repository';
@@ -103,5 +106,44 @@ describe('createAffiliation (command)', () => {
     // Once the database accepts it again, the request is created (nothing left pending).
     await createAffiliation(t.ctx, actor, input(nir, 'marc@example.com'));
     expect(await requestsOf(nir)).toHaveLength(1);
+  });
+
+  it('issue 19: ends the person’s expired dispense in the company when they are affiliated again (« Affilier »)', async () => {
+    const nir = '1850675123403';
+    const dispensedRequest = (over: { establishment?: { id: string; company_id: string } } = {}) =>
+      createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
+        establishment: over.establishment ?? establishment,
+        contract: { id: contractId },
+        createdBy: actor.user,
+        status: 'dispensed',
+        nir13: nir,
+      });
+    const dates = {
+      case_code: 'individual_cover',
+      effective_date: '2025-03-01',
+      end_date: '2026-01-31',
+      renewal_due_date: null,
+    } as const;
+    const mine = await dispensedRequest();
+    const expired = await createDispense(t.ctx.db, mine, { ...dates, status: 'expired' });
+    // The same NIR at another company: its dispense is that company's business.
+    const other = await createCompany(t.ctx.db);
+    const otherRequest = await dispensedRequest({
+      establishment: await createEstablishment(t.ctx.db, other),
+    });
+    const elsewhere = await createDispense(t.ctx.db, otherRequest, { ...dates, status: 'expired' });
+
+    const id = await createAffiliation(t.ctx, actor, input(nir, 'reprise@example.com'));
+    expect(await findDispenseRow(t.ctx.db, expired.id)).toMatchObject({
+      status: 'ended',
+      ended_at: t.clock.now().toISOString(),
+    });
+    expect((await findDispenseRow(t.ctx.db, elsewhere.id))?.status).toBe('expired');
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('target_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ endedDispenses: 1 });
   });
 });

@@ -18,6 +18,7 @@ import {
   insertRequest,
 } from '../modules/affiliations/affiliations.repository';
 import { PENDING_STATUSES, recordCreation } from '../modules/affiliations/status';
+import { endExpiredDispensesOfPerson } from '../modules/dispenses/dispenses.repository';
 import type { RequestMeta } from '../lib/request-meta';
 import { findCompanyRow } from '../modules/reference-data/reference-data.repository';
 import { getBranding } from '../modules/settings/settings.service';
@@ -48,8 +49,8 @@ interface Step {
 /**
  * « Pré-affiliation » (SPEC §5.3), once its answers are checked: in one transaction, the person
  * found again by NIR (refused if already covered or already waiting), the request « Envoyée »
- * with its history, the audit entry and, in mode « Email », the employee's invitation through
- * the outbox. Gives the request's id.
+ * with its history, the person's expired dispenses ended (issue 19), the audit entry and, in
+ * mode « Email », the employee's invitation through the outbox. Gives the request's id.
  */
 export async function createAffiliation(
   ctx: AppContext,
@@ -67,6 +68,12 @@ export async function createAffiliation(
     const memberId = await memberToLink(step);
     await assertNoPendingRequest(step);
     const requestId = await createRequest(step, memberId);
+    // Issue 19: affiliated after their dispense expired — the dispense ends with this request.
+    const endedDispenses = await endExpiredDispensesOfPerson(trx, {
+      companyId: company.id,
+      nirHash,
+      at: now.toISOString(),
+    });
     await recordCreation(trx, {
       requestId,
       status: 'sent',
@@ -80,6 +87,7 @@ export async function createAffiliation(
         mode: modeOf(input),
         alreadyAffiliated: input.request.alreadyAffiliated,
         contractId: input.contractId,
+        ...(endedDispenses > 0 ? { endedDispenses } : {}),
       },
     });
     await emailInvitation(step, branding);

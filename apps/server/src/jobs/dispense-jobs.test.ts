@@ -3,6 +3,7 @@ import {
   createAffiliationRequest,
   createCompany,
   createContract,
+  createDispense,
   createEmployerUser,
   createEstablishment,
 } from '../../test/factories';
@@ -51,34 +52,11 @@ async function dispensed(
     .set({ form_token_hash: null })
     .where('id', '=', request.id)
     .execute();
-  const at = '2026-01-20T10:00:00.000Z';
-  const row: DispenseRow = {
-    id: newId(),
-    request_id: request.id,
-    company_id: request.company_id,
-    establishment_id: request.establishment_id,
-    renews_dispense_id: null,
-    status: 'validated',
-    origin: 'online',
-    other_plan_type: dates.case_code === 'multi_employer' ? 'public_service' : null,
-    justification_end_date: dates.case_code === 'individual_cover' ? dates.end_date : null,
-    signed_on: '2026-01-20',
-    sworn_statement: 'Je soussigné(e)…',
-    pdf_file_id: null,
-    created_by_user_id: null,
-    decided_at: at,
-    decided_by: null,
-    refusal_reason: null,
-    reminded_deadline: null,
-    reminded_at: null,
-    expired_at: null,
-    ended_at: null,
-    created_at: at,
-    updated_at: at,
+  const dispense = await createDispense(t.ctx.db, request, {
     ...dates,
-  };
-  await insertDispense(t.ctx.db, row);
-  return { request, dispense: row };
+    created_at: '2026-01-20T10:00:00.000Z',
+  });
+  return { request, dispense };
 }
 
 const run = async (instant: string) => {
