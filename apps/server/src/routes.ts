@@ -24,6 +24,7 @@ import {
   enrolmentLinkRoutes,
   unlockEnrolment,
 } from './modules/enrolment/enrolment.routes';
+import { dispenseFormRoutes, dispenseReceiptRoutes } from './modules/enrolment/dispense.routes';
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
@@ -64,15 +65,16 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: invitationLinkRoutes, prefix: '/api/auth/invitation' },
       { routes: profileEmailLinkRoutes, prefix: '/api/profile/email' },
       { routes: enrolmentLinkRoutes, prefix: '/api/enrolment' },
+      { routes: dispenseReceiptRoutes, prefix: '/api/enrolment' },
       ...(ctx.config.isProduction ? [] : [{ routes: devRoutes, prefix: '/api/dev' }]),
     ),
   );
   await app.register(
-    scope('employee-link', {
-      routes: enrolmentFormRoutes,
-      prefix: '/api/enrolment/:token',
-      unlock: unlockEnrolment,
-    }),
+    scope(
+      'employee-link',
+      { routes: enrolmentFormRoutes, prefix: '/api/enrolment/:token', unlock: unlockEnrolment },
+      { routes: dispenseFormRoutes, prefix: '/api/enrolment/:token', unlock: unlockEnrolment },
+    ),
   );
   await app.register(
     scope(

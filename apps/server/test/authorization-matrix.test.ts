@@ -696,6 +696,26 @@ const MATRIX: Record<string, Entry> = {
     kind: 'public',
     why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
   },
+  // Its dispense part (issue 19): the same link and cookie
+  'POST /api/enrolment/:token/dispense/proofs': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked form cookie',
+  },
+  'DELETE /api/enrolment/:token/dispense/proofs/:fileId': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked form cookie',
+  },
+  'POST /api/enrolment/:token/dispense': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked form cookie',
+  },
+  'GET /api/enrolment/:token/dispense.pdf': {
+    kind: 'public',
+    why: 'the receipt cookie set by « Envoyer ma demande de dispense » (the PDF just sent, one hour)',
+  },
   // « Suivi des demandes »: a list of the caller's perimeter only
   'GET /api/requests': {
     kind: 'employer',

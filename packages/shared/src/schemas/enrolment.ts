@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AFFILIATION_MODES, AFFILIATION_STATUSES, BENEFICIARY_TYPES } from '../domain/enums';
 import { BirthDateSchema, IsoDateSchema, NirSchema } from '../validators/zod';
 import { BicSchema, IbanSchema } from '../validators/zod-bank';
+import { EnrolmentDispenseSchema } from './dispenses';
 
 // ---------------------------------------------------------------------------------------------
 // The employee's online BIA (SPEC §5.5), reached from the emailed link /formulaire/<token>.
@@ -156,6 +157,8 @@ export const EnrolmentFormSchema = z.object({
   beneficiaries: z.array(BeneficiarySchema),
   attachments: z.array(EnrolmentAttachmentSchema),
   savedAt: z.string().nullable(),
+  /** The dispense part (issue 19): adhere or ask a dispense, or the renewal of one in force. */
+  dispense: EnrolmentDispenseSchema,
 });
 export type EnrolmentForm = z.infer<typeof EnrolmentFormSchema>;
 

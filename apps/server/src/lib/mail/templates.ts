@@ -215,6 +215,25 @@ const emailTemplates = {
       'Si une information doit être corrigée ou complétée, votre assureur santé vous enverra un nouveau lien.',
     ],
   }),
+  /**
+   * To the employee after « Envoyer ma demande de dispense » (issue 19), the request's PDF with
+   * the sworn statement attached.
+   */
+  dispense_submitted: (d: { firstName: string; companyName: string; renewal: boolean }) => ({
+    subject: d.renewal
+      ? 'Votre renouvellement de dispense est bien envoyé'
+      : 'Votre demande de dispense d’adhésion est bien envoyée',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      d.renewal
+        ? `Le renouvellement de votre dispense d’adhésion à la complémentaire santé ${ofName(d.companyName)} est bien envoyé. Votre assureur santé va vérifier votre justificatif.`
+        : `Votre demande de dispense d’adhésion à la complémentaire santé ${ofName(d.companyName)} est bien envoyée. Votre employeur en est informé et votre assureur santé va la vérifier.`,
+      'Vous trouverez en pièce jointe votre demande signée (PDF) : gardez-la, elle récapitule votre déclaration sur l’honneur.',
+    ],
+    after: [
+      'Si votre demande ne peut pas être acceptée, vous recevrez un e-mail avec un lien pour adhérer ou envoyer un autre justificatif.',
+    ],
+  }),
   /** To the insurer's team address: a new message or a follow-up (SPEC §5.7). */
   new_message_to_insurer: (d: {
     companyName: string;

@@ -40,15 +40,15 @@ import {
 } from './form-access';
 
 const tags = ['enrolment'];
-const TokenParamsSchema = z.object({ token: z.string().max(200) });
+export const TokenParamsSchema = z.object({ token: z.string().max(200) });
 const AttachmentParamsSchema = TokenParamsSchema.extend({ attachmentId: z.string().max(64) });
 const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
-const noFile = () =>
+export const noFile = () =>
   badRequest('attachment_missing', 'Choisissez un fichier PDF, JPEG ou PNG à envoyer.', {
     file: 'Choisissez un fichier',
   });
-const tooLarge = () =>
+export const tooLarge = () =>
   new AppError(
     'attachment_too_large',
     413,

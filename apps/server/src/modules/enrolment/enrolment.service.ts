@@ -35,6 +35,7 @@ import {
 import { findUsersFollowing } from '../users/users.repository';
 import { storeCheckedProof } from '../../lib/checked-file';
 import { linkInvalid, openRequestIn } from './form-access';
+import { getEnrolmentDispense } from './dispense-form';
 
 type Draft = z.output<typeof EnrolmentDraftSchema>;
 
@@ -81,6 +82,7 @@ export async function getEnrolmentForm(
     ),
     attachments: parts.attachments.map(attachmentView),
     savedAt: form?.updated_at ?? null,
+    dispense: await getEnrolmentDispense(ctx, r),
   };
 }
 

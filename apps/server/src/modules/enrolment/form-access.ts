@@ -15,7 +15,10 @@
  *   table is needed.
  * - « Valider » replaces it with a receipt for the same hour (another keyed hash, over the
  *   request id, the expiry and the submission time): it opens only the download of the BIA just
- *   submitted, on the confirmation screen, never the form.
+ *   submitted, on the confirmation screen, never the form. « Envoyer ma demande de dispense »
+ *   does the same for the dispense request's PDF (issue 19; the keyed hash over the dispense).
+ * - A `dispensed` request whose link is live (a fresh token sent by the renewal reminder) opens
+ *   the renewal screen of its dispense only (issue 19, decision 0012).
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { AffiliationRequest } from '../../db/schema';
@@ -26,6 +29,7 @@ import { hitRateLimit } from '../../lib/rate-limit';
 import { hashToken, sameDigest } from '../../lib/tokens';
 import { OPEN_FORM_STATUSES } from '../affiliations/status';
 import { isOneOf } from '@affilia/shared/domain/enums';
+import { findDispenseRow } from '../dispenses/dispenses.repository';
 import {
   countBirthDateAttempt,
   findRequestByTokenHash,
@@ -51,6 +55,9 @@ export const formCookieOptions: CookieSerializeOptions = {
 export const IP_LINK_TRIES_PER_15_MIN = 60;
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
+
+/** Statuses in which the link opens: the form, or the renewal screen of a dispense in force. */
+export const LINK_STATUSES = [...OPEN_FORM_STATUSES, 'dispensed'] as const;
 
 export const linkInvalid = () =>
   new AppError(
@@ -80,7 +87,7 @@ export async function requestOfToken(
   const request = await findRequestByTokenHash(ctx.db, hashToken(token));
   if (!request) throw linkInvalid();
   if (request.status === 'abandoned') throw linkExpired();
-  if (!(OPEN_FORM_STATUSES as readonly string[]).includes(request.status)) throw linkInvalid();
+  if (!isOneOf(LINK_STATUSES, request.status)) throw linkInvalid();
   if (
     !request.form_token_expires_at ||
     request.form_token_expires_at <= ctx.clock.now().toISOString()
@@ -94,6 +101,24 @@ export async function requestOfToken(
 export async function openRequestIn(trx: Db, requestId: string) {
   const row = await findRequestStatus(trx, requestId);
   if (!row || !isOneOf(OPEN_FORM_STATUSES, row.status)) throw linkInvalid();
+  return row;
+}
+
+/**
+ * The request, re-read in the transaction: its link still opens (the form, or the renewal of a
+ * dispense) with the same token, or 404.
+ */
+export async function linkRequestIn(
+  trx: Db,
+  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+) {
+  const row = await findRequestStatus(trx, request.id);
+  if (
+    !row ||
+    !isOneOf(LINK_STATUSES, row.status) ||
+    row.form_token_hash !== request.form_token_hash
+  )
+    throw linkInvalid();
   return row;
 }
 
@@ -181,14 +206,11 @@ export function issueSubmittedReceipt(
   return `${requestId}.${expiresAtMs}.${receiptMac(ctx, requestId, submittedAt, expiresAtMs)}`;
 }
 
-/**
- * The request whose form this browser just submitted (the receipt cookie), with the submission
- * time the receipt was issued for; 401 `form_session_required` otherwise.
- */
-export async function requestOfReceipt(
-  ctx: Pick<AppContext, 'db' | 'cipher' | 'clock'>,
+/** The parts of a receipt cookie, well formed and not expired; 401 otherwise. */
+function readReceipt(
+  ctx: Pick<AppContext, 'clock'>,
   cookie: string | undefined,
-): Promise<{ requestId: string }> {
+): { id: string; expiresAtMs: number; mac: string } {
   const [id, exp, mac] = (cookie ?? '').split('.');
   const expiresAtMs = Number(exp);
   const now = ctx.clock.now().getTime();
@@ -203,11 +225,55 @@ export async function requestOfReceipt(
   ) {
     throw sessionRequired();
   }
+  return { id, expiresAtMs, mac };
+}
+
+/**
+ * The request whose form this browser just submitted (the receipt cookie), with the submission
+ * time the receipt was issued for; 401 `form_session_required` otherwise.
+ */
+export async function requestOfReceipt(
+  ctx: Pick<AppContext, 'db' | 'cipher' | 'clock'>,
+  cookie: string | undefined,
+): Promise<{ requestId: string }> {
+  const { id, expiresAtMs, mac } = readReceipt(ctx, cookie);
   const submittedAt = await findSubmittedAt(ctx.db, id);
   if (!submittedAt || !sameDigest(mac, receiptMac(ctx, id, submittedAt, expiresAtMs))) {
     throw sessionRequired();
   }
   return { requestId: id };
+}
+
+function dispenseReceiptMac(
+  ctx: Pick<AppContext, 'cipher'>,
+  dispense: { id: string; created_at: string },
+  expiresAtMs: number,
+): string {
+  return ctx.cipher.hash(
+    `enrolment-dispense-receipt|${dispense.id}|${expiresAtMs}|${dispense.created_at}`,
+  );
+}
+
+/** The cookie after « Envoyer ma demande de dispense »: the download of its PDF only, an hour. */
+export function issueDispenseReceipt(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  dispense: { id: string; created_at: string },
+): string {
+  const expiresAtMs = ctx.clock.now().getTime() + FORM_SESSION_MS;
+  return `${dispense.id}.${expiresAtMs}.${dispenseReceiptMac(ctx, dispense, expiresAtMs)}`;
+}
+
+/** The dispense request this browser just sent (its receipt cookie); 401 otherwise. */
+export async function dispenseOfReceipt(
+  ctx: Pick<AppContext, 'db' | 'cipher' | 'clock'>,
+  cookie: string | undefined,
+) {
+  const { id, expiresAtMs, mac } = readReceipt(ctx, cookie);
+  const dispense = /^[0-9a-f-]{36}$/.test(id) ? await findDispenseRow(ctx.db, id) : undefined;
+  if (!dispense || !sameDigest(mac, dispenseReceiptMac(ctx, dispense, expiresAtMs))) {
+    throw sessionRequired();
+  }
+  return dispense;
 }
 
 /**
