@@ -9,6 +9,7 @@ import {
   requiredText,
 } from './fields';
 import { COVERAGE_STATUSES, PROFESSIONAL_STATUSES, STAFF_CATEGORIES } from '../domain/enums';
+import { ContractDispenseCasesSchema } from './dispenses';
 import { BirthDateSchema, IsoDateSchema, SirenSchema, SiretSchema } from '../validators/zod';
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +137,8 @@ const contractFields = z.object({
     }),
   startDate: IsoDateSchema,
   endDate: OptionalDateSchema,
+  /** The founding-act dispense cases it allows (issue 19); absent: unchanged (none when created). */
+  dispenseCases: ContractDispenseCasesSchema.optional(),
 });
 
 const endAfterStart = (v: { startDate: string; endDate: string | null }) =>
@@ -250,6 +253,8 @@ export type EstablishmentDetail = z.infer<typeof EstablishmentDetailSchema>;
 export const ContractDetailSchema = ContractRowSchema.extend({
   /** Members whose coverage by this contract is « en cours » today. */
   currentCoverageCount: z.number(),
+  /** The founding-act dispense cases (FOUNDING_ACT_CASE_CODES) it allows. */
+  dispenseCases: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -165,7 +165,12 @@ export async function findContractDispenseCases(db: Db, contractId: string): Pro
     .select('dispense_cases')
     .where('id', '=', contractId)
     .executeTakeFirst();
-  const parsed: unknown = JSON.parse(row?.dispense_cases ?? '[]');
+  return parseContractDispenseCases(row?.dispense_cases);
+}
+
+/** `contracts.dispense_cases` (a JSON array of case codes) as a list. */
+export function parseContractDispenseCases(json: string | null | undefined): string[] {
+  const parsed: unknown = JSON.parse(json ?? '[]');
   return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
 }
 

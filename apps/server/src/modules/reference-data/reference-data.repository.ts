@@ -32,6 +32,7 @@ import type {
   EstablishmentsTable,
   MembersTable,
 } from '../../db/schema';
+import { parseContractDispenseCases } from '../dispenses/dispenses.repository';
 
 type Db = Kysely<Database>;
 
@@ -381,6 +382,7 @@ export async function findContract(db: Db, id: string, today: string) {
   return {
     ...toContractRow(row),
     currentCoverageCount: Number(row.current_count ?? 0),
+    dispenseCases: parseContractDispenseCases(row.dispense_cases),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

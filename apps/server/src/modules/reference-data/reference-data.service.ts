@@ -37,6 +37,7 @@ import { AppError, badRequest, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { recordStaffAudit } from '../backoffice/staff-audit';
+import { parseContractDispenseCases } from '../dispenses/dispenses.repository';
 import { findCoveragesOfMember, refreshLatestCoverage } from '../members/members.repository';
 import { findMembers, memberIdentity, toCoverage, toRow } from '../members/members.service';
 import * as repo from './reference-data.repository';
@@ -373,6 +374,7 @@ const contractColumns = (input: ContractInput) => ({
   ),
   start_date: input.startDate,
   end_date: input.endDate,
+  ...(input.dispenseCases ? { dispense_cases: JSON.stringify(input.dispenseCases) } : {}),
 });
 
 export async function createContract(
@@ -443,6 +445,9 @@ export async function updateContract(
       options: optionsOf(c).map((o) => ({ code: o.code, label: o.label, mandatory: o.mandatory })),
       startDate: c.start_date,
       endDate: c.end_date,
+      ...(input.dispenseCases
+        ? { dispenseCases: parseContractDispenseCases(c.dispense_cases) }
+        : {}),
     }),
     input,
     write: async (trx) => {

@@ -453,6 +453,44 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect((await staff.get(`${API}/contracts/nope`)).statusCode).toBe(404);
   });
 
+  it('saves the founding-act dispense cases a contract allows, refuses the others', async () => {
+    const contract = await createContract(t.ctx.db, companyB, { label: 'DISPENSES' });
+    const fields = {
+      label: 'DISPENSES',
+      staffCategory: 'all',
+      options: [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
+      startDate: '2020-01-01',
+    };
+    const url = `${API}/contracts/${contract.id}`;
+    expect((await staff.get(url)).json<ContractDetail>().dispenseCases).toEqual([]);
+    const saved = await staff.patch(url, {
+      ...fields,
+      dispenseCases: ['short_fixed_term_no_cover', 'part_time_10_percent'],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<ContractDetail>().dispenseCases).toEqual([
+      'short_fixed_term_no_cover',
+      'part_time_10_percent',
+    ]);
+    // The cases « de droit » always apply: a contract does not list them.
+    for (const refused of [['css'], ['unknown'], 'short_fixed_term_no_cover']) {
+      const res = await staff.patch(url, { ...fields, dispenseCases: refused });
+      expect(res.statusCode).toBe(400);
+      expect(Object.keys(error(res).fields ?? {}).join()).toMatch(/^dispenseCases/);
+    }
+    // An edit that does not name them keeps them.
+    expect((await staff.patch(url, fields)).json<ContractDetail>().dispenseCases).toHaveLength(2);
+    const created = await staff.post(`${API}/contracts`, {
+      ...fields,
+      number: 'CT-DISP-1',
+      companyId: companyB.id,
+      dispenseCases: ['long_fixed_term_individual_cover'],
+    });
+    expect(created.json<ContractDetail>().dispenseCases).toEqual([
+      'long_fixed_term_individual_cover',
+    ]);
+  });
+
   it('lists members of every company by name start or NIR, with filters and pages', async () => {
     const all = (await staff.get(`${API}/members`)).json<ReferenceMemberPage>();
     expect(all.total).toBe(4);
