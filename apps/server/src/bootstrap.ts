@@ -84,6 +84,10 @@ export async function createRuntime(
         // The demo's departures, through the services (issue 18): once, with the demo itself.
         const { seedDemoDepartures } = await import('./db/seed/demo-departures');
         await seedDemoDepartures(ctx);
+        // The demo's dispenses (issue 19), through the services, requestDispense and the
+        // renewal job: once, with the demo itself.
+        const { seedDemoDispenses } = await import('./db/seed/demo-dispenses');
+        await seedDemoDispenses(ctx);
       }
     }
     if (database.dialect === 'sqlite' || seeded) {
