@@ -28,6 +28,7 @@ import { dispenseFormRoutes, dispenseReceiptRoutes } from './modules/enrolment/d
 import { establishmentsRoutes } from './modules/establishments/establishments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { dispensesRoutes, paperDispenseRoutes } from './modules/dispenses/dispenses.routes';
 import { backofficeDispensesRoutes } from './modules/dispenses/backoffice-dispenses.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -95,6 +96,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: dashboardRoutes, prefix: '/api/dashboard' },
       { routes: affiliationsRoutes, prefix: '/api/affiliations' },
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
+      { routes: paperDispenseRoutes, prefix: '/api/affiliations' },
+      { routes: dispensesRoutes, prefix: '/api/dispenses' },
       { routes: radiationsRoutes, prefix: '/api/radiations' },
       { routes: requestsRoutes, prefix: '/api/requests' },
       { routes: radiationImportRoutes, prefix: '/api/radiations/import' },

@@ -40,6 +40,7 @@ import { insertAffiliationRequest } from '../src/modules/enrolment/test-support'
 import { insertDocument } from '../src/modules/documents/test-support';
 import { auditMatrix } from './matrix/audit';
 import { contentMatrix } from './matrix/content';
+import { dispensesMatrix } from './matrix/dispenses';
 import { dispensesBackofficeMatrix } from './matrix/dispenses-backoffice';
 import { radiationsMatrix } from './matrix/radiations';
 import { referenceDataMatrix } from './matrix/reference-data';
@@ -243,6 +244,7 @@ const MATRIX: Record<string, Entry> = {
   ...contentMatrix,
   ...auditMatrix,
   ...radiationsMatrix,
+  ...dispensesMatrix,
   ...dispensesBackofficeMatrix,
   // Platform
   'GET /api/health': { kind: 'public', why: 'liveness probe' },

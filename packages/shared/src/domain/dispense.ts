@@ -176,6 +176,18 @@ export function dispenseCase(code: DispenseCaseCode): DispenseCaseRule {
   if (!found) throw new Error(`Unknown dispense case ${code}`);
   return found;
 }
+/** The case in a few words, for the register's column and its export (the label is a sentence). */
+export const DISPENSE_CASE_SHORT_LABELS: Record<DispenseCaseCode, string> = {
+  short_fixed_term: 'CDD ou mission de 3 mois au plus',
+  individual_cover: 'Couverture individuelle en cours',
+  css: 'Complémentaire santé solidaire',
+  other_plan_dependant: 'Ayant droit d’un autre régime collectif',
+  multi_employer: 'Couvert au titre d’un autre emploi',
+  long_fixed_term_individual_cover: 'CDD de 12 mois ou plus, couverture individuelle',
+  short_fixed_term_no_cover: 'CDD de moins de 12 mois',
+  part_time_10_percent: 'Temps partiel ou apprenti, cotisation d’au moins 10 %',
+};
+
 /** The case's label; an unknown code as it is (old data). */
 export function dispenseCaseLabel(code: string): string {
   return DISPENSE_CASES.find((c) => c.code === code)?.label ?? code;
@@ -394,6 +406,10 @@ export function dispenseRegisterState(
 /** Who filled the request: the employee online, or the employer from a signed paper form. */
 export const DISPENSE_ORIGINS = ['online', 'paper'] as const;
 export type DispenseOrigin = (typeof DISPENSE_ORIGINS)[number];
+export const DISPENSE_ORIGIN_LABELS: Record<DispenseOrigin, string> = {
+  online: 'En ligne',
+  paper: 'Papier',
+};
 
 /** Kinds of the dispense's files: the proofs, and the signed request (paper, or the PDF made). */
 export const DISPENSE_FILE_KINDS = ['proof', 'signed_request'] as const;

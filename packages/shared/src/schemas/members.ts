@@ -200,6 +200,13 @@ export const DashboardSchema = z.object({
   byEstablishment: z.array(z.object({ id: z.string(), name: z.string(), count: z.number() })),
   /** « Par collège »: by contract label. */
   byContract: z.array(z.object({ label: z.string(), count: z.number() })),
+  /** « Dispensés »: employees whose dispense d'affiliation is validated and in force today. */
+  dispensedTotal: z.number(),
+  /**
+   * « En cours »: affiliation requests waiting for someone (the employee or the insurer), those
+   * « Dispense demandée » included.
+   */
+  pendingRequestsTotal: z.number(),
   pending: z.object({
     /** Requests « Envoyé à l'employé » or « Démarré par le salarié ». */
     waitingForEmployee: z.number(),
@@ -210,6 +217,10 @@ export const DashboardSchema = z.object({
     portabilityEndingSoon: z.number(),
     /** Radiations « Retournée à l'employeur », waiting for a correction or a cancellation. */
     radiationsReturned: z.number(),
+    /** The register's dispenses « Expirée »: employees to affiliate. */
+    dispensesExpired: z.number(),
+    /** The register's dispenses « À renouveler » (a deadline within 30 days). */
+    dispensesToRenew: z.number(),
   }),
   tips: z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })),
 });

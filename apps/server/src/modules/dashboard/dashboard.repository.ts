@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
+import { PENDING_STATUSES } from '../affiliations/status';
 import { coverageStatusCondition } from '../members/members.repository';
 
 type Db = Kysely<Database>;
@@ -61,7 +62,7 @@ export async function findCompanies(db: Db, companyIds: string[]) {
     .execute();
 }
 
-/** The open requests of the perimeter (sent, started, finalised), counted by status. */
+/** The open requests of the perimeter (PENDING_STATUSES), counted by status. */
 export async function countOpenRequests(db: Db, actor: EmployerActor, companyIds: string[]) {
   if (companyIds.length === 0) return [];
   return db
@@ -74,7 +75,7 @@ export async function countOpenRequests(db: Db, actor: EmployerActor, companyIds
         company: 'r.company_id',
       }),
     )
-    .where('r.status', 'in', ['sent', 'started', 'finalised'])
+    .where('r.status', 'in', PENDING_STATUSES)
     .groupBy('r.status')
     .execute();
 }

@@ -15,6 +15,7 @@ import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
+import { countInForce, countInState } from '../dispenses/dispenses-register.repository';
 import { figuresKey } from '../members/members.service';
 import {
   countInsured,
@@ -70,6 +71,21 @@ async function insuredFigures(
   };
 }
 
+/** Dispenses of the register: in force (« Dispensés »), expired and to renew (pending actions). */
+async function dispenseFigures(
+  db: Kysely<Database>,
+  actor: EmployerActor,
+  companyIds: string[],
+  today: string,
+) {
+  const [inForce, expired, toRenew] = await Promise.all([
+    countInForce(db, actor, companyIds, today),
+    countInState(db, actor, companyIds, 'expired', today),
+    countInState(db, actor, companyIds, 'renewal_due', today),
+  ]);
+  return { inForce, expired, toRenew };
+}
+
 export async function getDashboard(
   ctx: Ctx,
   actor: EmployerActor,
@@ -87,30 +103,43 @@ export async function getDashboard(
   );
   const key = await figuresKey(ctx, actor, today, { dashboard: scope });
 
-  const [companies, figures, requests, unread, tips, portabilityEndingSoon, radiationsReturned] =
-    await Promise.all([
-      findCompanies(ctx.db, visible),
-      cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
-      countOpenRequests(ctx.db, actor, requestCompanies),
-      countUnreadConversations(ctx.db, messageCompanies),
-      findPublishedTips(ctx.db),
-      countPortabilitiesEnding(ctx.db, actor, scope, {
-        from: today,
-        to: daysAfter(today, PORTABILITY_ENDING_DAYS),
-      }),
-      countReturnedRadiations(ctx.db, actor, requestCompanies),
-    ]);
+  const [
+    companies,
+    figures,
+    requests,
+    unread,
+    tips,
+    portabilityEndingSoon,
+    radiationsReturned,
+    dispenses,
+  ] = await Promise.all([
+    findCompanies(ctx.db, visible),
+    cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
+    countOpenRequests(ctx.db, actor, requestCompanies),
+    countUnreadConversations(ctx.db, messageCompanies),
+    findPublishedTips(ctx.db),
+    countPortabilitiesEnding(ctx.db, actor, scope, {
+      from: today,
+      to: daysAfter(today, PORTABILITY_ENDING_DAYS),
+    }),
+    countReturnedRadiations(ctx.db, actor, requestCompanies),
+    dispenseFigures(ctx.db, actor, requestCompanies, today),
+  ]);
   const requestCount = (status: string) =>
     Number(requests.find((r) => r.status === status)?.count ?? 0);
   return {
     companies,
     ...figures,
+    dispensedTotal: dispenses.inForce,
+    pendingRequestsTotal: requests.reduce((n, r) => n + Number(r.count), 0),
     pending: {
       waitingForEmployee: requestCount('sent') + requestCount('started'),
-      waitingForInsurer: requestCount('finalised'),
+      waitingForInsurer: requestCount('finalised') + requestCount('dispense_requested'),
       unreadReplies: unread,
       portabilityEndingSoon,
       radiationsReturned,
+      dispensesExpired: dispenses.expired,
+      dispensesToRenew: dispenses.toRenew,
     },
     tips,
   };

@@ -336,6 +336,8 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
       unreadReplies: 0,
       portabilityEndingSoon: 0,
       radiationsReturned: 0,
+      dispensesExpired: 0,
+      dispensesToRenew: 0,
     });
     const one = (await admin.get(`/api/dashboard?companyId=${companyA.id}`)).json<Dashboard>();
     expect(one.insuredTotal).toBe(3);
