@@ -7,7 +7,8 @@ import {
   createEmployerUser,
   createEstablishment,
 } from '../../test/factories';
-import { auditActions, useTestApp } from '../../test/helper';
+import type { EnrolmentForm } from '@affilia/shared/schemas/enrolment';
+import { auditActions, browser, useTestApp } from '../../test/helper';
 import { newId } from '../lib/ids';
 import { hashToken } from '../lib/tokens';
 import {
@@ -121,6 +122,14 @@ describe('dispenses.renewals (the renewal and expiry job)', () => {
       // Through 14 January in Paris: the dispense expires on the 15th at 00:00.
       form_token_expires_at: '2027-01-14T23:00:00.000Z',
     });
+    // The emailed link opens the form in renewal mode (a dispensed request with a live link).
+    const employee = browser(t.app);
+    expect((await employee.get(`/api/enrolment/${token}/check`)).statusCode).toBe(200);
+    const opened = await employee.post(`/api/enrolment/${token}/unlock`, {
+      birthDate: request.birth_date,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json<EnrolmentForm>().dispense.mode).toBe('renewal');
     expect(await findDispenseRow(t.ctx.db, dispense.id)).toMatchObject({
       status: 'validated',
       reminded_deadline: '2027-01-15',
