@@ -216,6 +216,21 @@ describe('dispenses.renewals (the renewal and expiry job)', () => {
     expect(await emailsTo(email)).toHaveLength(1);
   });
 
+  it('says a dispense that ended with the fixed-term contract calls for an affiliation only if the employee stays', async () => {
+    const { request, dispense } = await dispensed({
+      case_code: 'short_fixed_term',
+      effective_date: '2027-06-01',
+      end_date: '2027-08-31',
+      renewal_due_date: null,
+    });
+    await run('2027-08-31T22:00:00.000Z');
+    expect((await findDispenseRow(t.ctx.db, dispense.id))?.status).toBe('expired');
+    const notes = await notificationsOf('/dispenses?state=expired');
+    const mine = notes.filter((n) => n.title.includes(`${request.last_name} a expiré`));
+    expect(mine[0]?.body).toContain('avec la fin de son contrat de travail le 31/08/2027');
+    expect(mine[0]?.body).toContain('S’il reste dans l’entreprise');
+  });
+
   it('expires a dispense whose renewal still waits for the insurer, but does not remind it', async () => {
     const { request, dispense } = await dispensed({
       case_code: 'multi_employer',

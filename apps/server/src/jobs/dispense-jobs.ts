@@ -119,15 +119,11 @@ async function expireDispense(run: Run, d: DueDispense): Promise<boolean> {
       targetId: d.id,
       details: { deadline: deadline?.date ?? null, kind: deadline?.kind ?? null },
     });
-    const reason =
-      deadline?.kind === 'renewal'
-        ? `elle n’a pas été renouvelée au plus tard le ${formatFrenchDate(lastDayOf(deadline))}`
-        : `sa justification a pris fin le ${formatFrenchDate(d.end_date ?? run.today)}`;
     await notifyUsers(trx, {
       userIds: recipients.map((u) => u.id),
       type: 'dispense_deadline',
       title: `La dispense de ${fullName(d)} a expiré : affiliez ce salarié`,
-      body: `La dispense d’adhésion de ${fullName(d)} (${d.establishment_name}) a expiré : ${reason}. Ce salarié doit désormais être affilié au contrat : « Affilier » dans le registre « Dispenses » prépare sa pré-affiliation.`,
+      body: expiryBody(d, deadline, run.today),
       link: '/dispenses?state=expired',
       companyId: d.company_id,
       branding: run.branding,
@@ -211,4 +207,20 @@ function reminderBody(
     ? 'Un lien lui a été envoyé par e-mail pour transmettre son nouveau justificatif.'
     : 'Aucune adresse e-mail n’est connue pour ce salarié : recueillez son nouveau justificatif signé et enregistrez-le depuis sa demande d’affiliation.';
   return `${what} ${next} Sans renouvellement, il devra être affilié au contrat.`;
+}
+
+/** Why the dispense expired, and what the employer does now. */
+function expiryBody(
+  d: DueDispense,
+  deadline: { date: string; kind: 'end' | 'renewal' } | null,
+  today: string,
+): string {
+  const head = `La dispense d’adhésion de ${fullName(d)} (${d.establishment_name}) a expiré`;
+  const then = '« Affilier » dans le registre « Dispenses » prépare sa pré-affiliation.';
+  if (deadline?.kind === 'renewal')
+    return `${head} : elle n’a pas été renouvelée au plus tard le ${formatFrenchDate(lastDayOf(deadline))}. Ce salarié doit désormais être affilié au contrat : ${then}`;
+  const end = formatFrenchDate(d.end_date ?? today);
+  if (dispenseCase(d.case_code as DispenseCaseCode).endRule === 'employment_end')
+    return `${head} avec la fin de son contrat de travail le ${end}. S’il reste dans l’entreprise (contrat prolongé ou renouvelé), il doit désormais être affilié au contrat : ${then}`;
+  return `${head} : sa justification a pris fin le ${end}. Ce salarié doit désormais être affilié au contrat : ${then}`;
 }
