@@ -11,6 +11,7 @@ import { validateSignInSearch } from '../features/auth/space';
 import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
 import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
+import { validateDispensesQueueSearch } from '../features/backoffice/dispenses-queue-search';
 import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateMembersSearch } from '../features/members/members-search';
@@ -65,6 +66,14 @@ const pages = {
   backOfficeRadiationsPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-radiations-page'),
     'BackOfficeRadiationsPage',
+  ),
+  backOfficeDispensePage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-dispense-page'),
+    'BackOfficeDispensePage',
+  ),
+  backOfficeDispensesPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-dispenses-page'),
+    'BackOfficeDispensesPage',
   ),
   backOfficeDocumentsPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-documents-page'),
@@ -453,6 +462,17 @@ const backOfficeRoutes = [
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeRadiation,
     component: pages.backOfficeRadiationPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeDispenses,
+    validateSearch: validateDispensesQueueSearch,
+    component: pages.backOfficeDispensesPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeDispense,
+    component: pages.backOfficeDispensePage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,

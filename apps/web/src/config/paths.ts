@@ -48,6 +48,8 @@ export const paths = {
   backOfficeAffiliation: '/back-office/affiliations/$requestId',
   backOfficeRadiations: '/back-office/radiations',
   backOfficeRadiation: '/back-office/radiations/$radiationId',
+  backOfficeDispenses: '/back-office/dispenses',
+  backOfficeDispense: '/back-office/dispenses/$dispenseId',
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',
   backOfficeReferenceData: '/back-office/referentiel',

@@ -39,6 +39,7 @@ export const backOfficeNavigation = [
   { label: 'Accueil', to: paths.backOffice },
   { label: 'Affiliations', to: paths.backOfficeAffiliations },
   { label: 'Radiations', to: paths.backOfficeRadiations },
+  { label: 'Dispenses', to: paths.backOfficeDispenses },
   { label: 'Messages', to: paths.backOfficeMessages },
   { label: 'Documents', to: paths.backOfficeDocuments },
   { label: 'Référentiel', to: paths.backOfficeReferenceData },

@@ -26,6 +26,7 @@ import {
   STAFF_CATEGORY_LABELS,
 } from '@affilia/shared/domain/enums';
 import type { ProfessionalStatus, StaffCategory } from '@affilia/shared/domain/enums';
+import { DISPENSE_CASES, DISPENSE_CASE_SHORT_LABELS } from '@affilia/shared/domain/dispense';
 import {
   CompanyCreateSchema,
   CompanyUpdateSchema,
@@ -335,6 +336,7 @@ interface ContractValues extends Record<string, unknown> {
   options: { code: string; label: string; mandatory: boolean }[];
   startDate: string;
   endDate: string;
+  dispenseCases: string[];
 }
 
 const STAFF_CATEGORY_OPTIONS = STAFF_CATEGORIES.map((value) => ({
@@ -446,6 +448,33 @@ function ContractOptionsFields({ form }: { form: UseFormReturnType<ContractValue
   );
 }
 
+const FOUNDING_ACT_CASES = DISPENSE_CASES.filter((c) => c.source === 'founding_act');
+
+/**
+ * « Cas de dispense prévus par l’acte fondateur »: the cases of CSS art. R242-1-6 the contract
+ * allows, each with its legal source (issue 19); the « de droit » ones need no box.
+ */
+function ContractDispenseCasesField({ form }: { form: UseFormReturnType<ContractValues> }) {
+  return (
+    <Checkbox.Group
+      label="Cas de dispense prévus par l’acte fondateur"
+      description="Les cas de droit (D911-2, L911-7-1) s’appliquent toujours."
+      {...form.getInputProps('dispenseCases')}
+    >
+      <Stack gap="xs" mt="xs">
+        {FOUNDING_ACT_CASES.map((c) => (
+          <Checkbox
+            key={c.code}
+            value={c.code}
+            label={DISPENSE_CASE_SHORT_LABELS[c.code]}
+            description={c.legalSource}
+          />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
 /** « Ajouter un contrat », or « Modifier » (the number and the company stay). */
 export function ContractFormModal({
   contract,
@@ -463,6 +492,7 @@ export function ContractFormModal({
       options: [{ code: 'base', label: 'Base obligatoire', mandatory: true }],
       startDate: '',
       endDate: '',
+      dispenseCases: [],
     },
     { create: ContractCreateSchema, update: ContractUpdateSchema },
   );
@@ -509,6 +539,7 @@ export function ContractFormModal({
         />
       </SimpleGrid>
       <ContractOptionsFields form={form} />
+      <ContractDispenseCasesField form={form} />
     </>
   );
   return (

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
+import { DISPENSE_CASES, DISPENSE_CASE_SHORT_LABELS } from '@affilia/shared/domain/dispense';
 import {
   COMPANY_ROLE_LABELS,
   PROFESSIONAL_STATUS_LABELS,
@@ -332,6 +333,17 @@ function ContractView({ contract }: { contract: ContractDetail }) {
           rows={c.options.map((o) => ({
             key: o.code,
             cells: [o.code, o.label, o.mandatory ? 'Oui' : 'Non (facultative)'],
+          }))}
+        />
+      </Section>
+      <Section title="Cas de dispense prévus par l’acte fondateur">
+        <SimpleTable
+          caption="Cas de dispense d’affiliation que le contrat prévoit, en plus des cas de droit"
+          headers={['Cas', 'Source légale']}
+          empty="Aucun : seuls les cas de droit (D911-2, L911-7-1) s’appliquent."
+          rows={DISPENSE_CASES.filter((d) => c.dispenseCases.includes(d.code)).map((d) => ({
+            key: d.code,
+            cells: [DISPENSE_CASE_SHORT_LABELS[d.code], d.legalSource],
           }))}
         />
       </Section>
