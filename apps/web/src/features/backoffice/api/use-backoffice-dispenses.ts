@@ -10,7 +10,8 @@ export type { BackofficeDispense, BackofficeDispenseQueue };
 export type BackofficeDispenseItem = BackofficeDispenseQueue['items'][number];
 
 const BASE = '/api/backoffice/dispenses';
-const KEY = ['backoffice', 'dispenses'] as const;
+export const DISPENSES_QUERY_KEY = ['backoffice', 'dispenses'] as const;
+const KEY = DISPENSES_QUERY_KEY;
 
 /** `GET /api/backoffice/dispenses?status=` — one tab of the queue (500 at most). */
 export function useBackofficeDispenses(status: DispenseQueueStatus) {
