@@ -8,12 +8,16 @@ import {
 import { paths } from '../config/paths';
 import { requireEmployer, requireStaff } from '../features/auth/guards';
 import { validateSignInSearch } from '../features/auth/space';
-import { validateAffiliationsSearch } from '../features/affiliations/affiliations-search';
+import {
+  validateAffiliationsSearch,
+  validatePreAffiliationSearch,
+} from '../features/affiliations/affiliations-search';
 import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
 import { validateDispensesQueueSearch } from '../features/backoffice/dispenses-queue-search';
 import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
+import { validateDispensesSearch } from '../features/dispenses/dispenses-search';
 import { validateMembersSearch } from '../features/members/members-search';
 import { validateReferenceSearch } from '../features/reference-data/reference-search';
 import { validateStaffSearch } from '../features/staff/staff-search';
@@ -45,6 +49,10 @@ const pages = {
   affiliationsPage: lazyRouteComponent(
     () => import('../features/affiliations/routes/affiliations-page'),
     'AffiliationsPage',
+  ),
+  dispensesPage: lazyRouteComponent(
+    () => import('../features/dispenses/routes/dispenses-page'),
+    'DispensesPage',
   ),
   preAffiliationPage: lazyRouteComponent(
     () => import('../features/affiliations/routes/pre-affiliation-page'),
@@ -362,7 +370,14 @@ const employerRoutes = [
   createRoute({
     getParentRoute: () => employerLayout,
     path: paths.preAffiliation,
+    validateSearch: validatePreAffiliationSearch,
     component: pages.preAffiliationPage,
+  }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.dispenses,
+    validateSearch: validateDispensesSearch,
+    component: pages.dispensesPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,

@@ -23,6 +23,7 @@ export const paths = {
   /** « Radier par fichier » (issue 18), from « Mes salariés ». */
   radiationImport: '/salaries/radier-par-fichier',
   preAffiliation: '/pre-affiliation',
+  dispenses: '/dispenses',
   affiliations: '/affiliations',
   /** A radiation of « Suivi des demandes » (issue 18). */
   radiation: '/radiations/$radiationId',

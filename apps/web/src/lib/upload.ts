@@ -13,6 +13,8 @@ const NETWORK_MESSAGE =
 export interface MultipartOptions {
   /** The form field that holds each file (`file` for one file, `files` for attachments). */
   fileField: string;
+  /** The field of each file by its position, when they differ (else `fileField`). */
+  fileFields?: readonly string[];
   /** The share sent, from 0 to 1. */
   onProgress?: (sent: number) => void;
   method?: 'POST' | 'PUT' | 'PATCH';
@@ -24,10 +26,11 @@ export function multipartBody(
   fields: Record<string, string>,
   files: readonly File[],
   fileField: string,
+  fileFields?: readonly string[],
 ): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files) form.append(fileField, file, file.name);
+  files.forEach((file, i) => form.append(fileFields?.[i] ?? fileField, file, file.name));
   return form;
 }
 
@@ -40,7 +43,7 @@ export function postMultipart<T>(
   path: string,
   fields: Record<string, string>,
   files: readonly File[],
-  { fileField, onProgress, method = 'POST', signal }: MultipartOptions,
+  { fileField, fileFields, onProgress, method = 'POST', signal }: MultipartOptions,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -76,6 +79,6 @@ export function postMultipart<T>(
       reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE }));
     xhr.onabort = () => reject(new DOMException('Envoi annulé', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(multipartBody(fields, files, fileField));
+    xhr.send(multipartBody(fields, files, fileField, fileFields));
   });
 }

@@ -13,6 +13,7 @@ export interface NavItem {
 export const employerNavigation = {
   main: [
     { label: 'Mes salariés', to: paths.members },
+    { label: 'Dispenses', to: paths.dispenses, permission: 'affiliations.manage' },
     { label: 'Mes documents pratiques', to: paths.documents },
     { label: 'Mes habilitations', to: paths.users, permission: 'users.manage' },
   ],

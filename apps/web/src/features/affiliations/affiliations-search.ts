@@ -108,3 +108,14 @@ export function rangeLabel(total: number, page: number, pageSize: number): strin
     many: 'demandes',
   });
 }
+
+/**
+ * `validateSearch` of `/pre-affiliation`: `dispense`, the expired dispense whose employee is
+ * affiliated (« Affilier »: the wizard starts from its values).
+ */
+export function validatePreAffiliationSearch(search: Record<string, unknown>): {
+  dispense?: string;
+} {
+  const id = search.dispense;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? { dispense: id } : {};
+}

@@ -1,5 +1,10 @@
 import type { ProfessionalStatus } from '@affilia/shared/domain/enums';
-import { isFixedTermContractType } from '@affilia/shared/domain/enums';
+import {
+  PROFESSIONAL_STATUSES,
+  isFixedTermContractType,
+  isOneOf,
+} from '@affilia/shared/domain/enums';
+import type { DispensePreAffiliation } from '@affilia/shared/schemas/dispenses';
 import type { AffiliationOptions, PreAffiliation } from '@affilia/shared/schemas/affiliations';
 import { PreAffiliationSchema } from '@affilia/shared/schemas/affiliations';
 import {
@@ -50,6 +55,38 @@ export const EMPTY_EMPLOYEE: EmployeeValues = {
 };
 
 export const EMPLOYEE_FIELDS = Object.keys(EMPTY_EMPLOYEE) as (keyof EmployeeValues)[];
+
+/**
+ * « Affilier » an employee whose dispense expired (issue 19): the wizard starts from the values of
+ * the request they had been dispensed on (GET /api/dispenses/:id/pre-affiliation).
+ */
+export function prefillFromDispense(v: DispensePreAffiliation): {
+  setup: SetupValues;
+  employee: EmployeeValues;
+} {
+  return {
+    setup: {
+      establishmentId: v.establishmentId,
+      professionalStatus: isOneOf(PROFESSIONAL_STATUSES, v.professionalStatus)
+        ? v.professionalStatus
+        : '',
+    },
+    employee: {
+      alreadyAffiliated: 'no',
+      lastName: v.lastName,
+      firstName: v.firstName,
+      email: v.email ?? '',
+      nir: v.nir,
+      birthDate: v.birthDate,
+      hireDate: v.hireDate,
+      affiliationDate: v.affiliationDate,
+      employmentContractType: v.employmentContractType,
+      employmentStartDate: v.employmentStartDate,
+      employmentEndDate: v.employmentEndDate ?? '',
+      positionInCompany: v.positionInCompany ?? '',
+    },
+  };
+}
 
 /** « Date de fin du contrat de travail » is asked for fixed-term contracts only. */
 export function needsEndDate(contractType: string): boolean {

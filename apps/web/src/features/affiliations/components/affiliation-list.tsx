@@ -119,6 +119,7 @@ export function AffiliationList({
   rows,
   onRemind,
   onCancel,
+  onPaperDispense,
   remindingId,
   sort,
   order,
@@ -127,6 +128,7 @@ export function AffiliationList({
   rows: RequestRow[];
   onRemind: (row: AffiliationRequestRow) => void;
   onCancel: (row: AffiliationRequestRow) => void;
+  onPaperDispense: (row: AffiliationRequestRow) => void;
   /** The row whose reminder is on its way. */
   remindingId: string | null;
   sort: AffiliationSort;
@@ -141,6 +143,7 @@ export function AffiliationList({
         row={row}
         onRemind={onRemind}
         onCancel={onCancel}
+        onPaperDispense={onPaperDispense}
         reminding={remindingId === row.id}
       />
     );

@@ -11,6 +11,7 @@ import {
   ListResults,
 } from '../../../components/list-page';
 import { ListEmpty } from '../../../components/list-empty';
+import { PaperDispenseDialog } from '../../../components/paper-dispense-dialog';
 import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
@@ -78,6 +79,7 @@ export function AffiliationsPage() {
   const remind = useSendReminder();
   const cancel = useCancelAffiliation();
   const [cancelling, setCancelling] = useState<AffiliationRequestRow | null>(null);
+  const [dispensing, setDispensing] = useState<AffiliationRequestRow | null>(null);
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const { sort, order, page, pageSize } = listSettings(search);
   const filtered = hasFilters(search);
@@ -155,6 +157,7 @@ export function AffiliationsPage() {
             rows={rows}
             onRemind={onRemind}
             onCancel={setCancelling}
+            onPaperDispense={setDispensing}
             remindingId={remindingId}
             sort={sort}
             order={order}
@@ -168,6 +171,10 @@ export function AffiliationsPage() {
         pending={cancel.isPending}
         onConfirm={onConfirmCancel}
         onClose={() => setCancelling(null)}
+      />
+      <PaperDispenseDialog
+        request={dispensing ? { id: dispensing.id, name: employeeName(dispensing) } : null}
+        onClose={() => setDispensing(null)}
       />
     </Page>
   );

@@ -2,8 +2,12 @@ import { LoadError } from '../../../components/load-error';
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useDispensePreAffiliation } from '../../../lib/dispenses-api';
+import { validatePreAffiliationSearch } from '../affiliations-search';
+import { ofName } from '@affilia/shared/domain/person-name';
 import { AnchorLink } from '../../../components/links';
+import { formatIsoDate } from '../../../lib/member-format';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import type { AffiliationDetail } from '../api/use-affiliations';
@@ -14,7 +18,7 @@ import { PRE_AFFILIATION_STEPS, PreAffiliationSteps } from '../components/pre-af
 import { ResultStep } from '../components/result-step';
 import { SetupStep } from '../components/setup-step';
 import type { EmployeeValues, SetupValues } from '../pre-affiliation-form';
-import { EMPTY_EMPLOYEE, EMPTY_SETUP } from '../pre-affiliation-form';
+import { EMPTY_EMPLOYEE, EMPTY_SETUP, prefillFromDispense } from '../pre-affiliation-form';
 
 /**
  * `/pre-affiliation`: « Pré-affiliation » (SPEC §5.3), the guide's three stages. Step 1 chooses
@@ -30,6 +34,16 @@ export function PreAffiliationPage() {
   const [result, setResult] = useState<AffiliationDetail | null>(null);
   const stepTitle = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  // « Affilier » from an expired dispense: the wizard starts from its request's values.
+  const { dispense } = validatePreAffiliationSearch(useSearch({ strict: false }));
+  const prefill = useDispensePreAffiliation(dispense);
+  const [prefilledFrom, setPrefilledFrom] = useState<string>();
+  if (prefill.data && dispense && prefilledFrom !== dispense) {
+    const values = prefillFromDispense(prefill.data);
+    setPrefilledFrom(dispense);
+    setSetup(values.setup);
+    setEmployee(values.employee);
+  }
 
   // After a move between steps, the focus goes to the new step's title (announced).
   useEffect(() => {
@@ -53,7 +67,9 @@ export function PreAffiliationPage() {
   const establishment = options.data?.establishments.find((e) => e.id === setup.establishmentId);
 
   let content;
-  if (options.isPending) {
+  if (dispense && prefill.isError) {
+    content = <LoadError error={prefill.error} onRetry={() => void prefill.refetch()} compact />;
+  } else if (options.isPending || (dispense && prefilledFrom !== dispense)) {
     content = (
       <Paper withBorder radius="md" p="xl">
         <Stack align="center" gap="sm" role="status">
@@ -113,6 +129,13 @@ export function PreAffiliationPage() {
       description="Suivez et validez les étapes pour pré-affilier votre salarié."
       actions={<AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>}
     >
+      {prefilledFrom && prefill.data && shown < 2 ? (
+        <Alert color="blue" variant="light" icon={<IconAlertCircle aria-hidden />}>
+          La dispense {ofName(`${prefill.data.firstName} ${prefill.data.lastName}`)} a expiré : le
+          formulaire reprend ses informations, affiliation au{' '}
+          {formatIsoDate(prefill.data.affiliationDate)}. Vérifiez-les avant de valider.
+        </Alert>
+      ) : null}
       <PreAffiliationSteps current={shown} />
       <Title
         order={2}

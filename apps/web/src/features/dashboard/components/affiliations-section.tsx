@@ -25,6 +25,7 @@ import type { Dashboard } from '../api/use-dashboard';
 import { useDashboard } from '../api/use-dashboard';
 import { coveredTodayLabel } from '../chart-slices';
 import { DonutChart, DonutChartSkeleton } from './donut-chart';
+import { AffiliationCounts } from './affiliation-counts';
 import { PendingActions } from './pending-actions';
 import { TipsSection } from './tips-section';
 
@@ -174,7 +175,8 @@ export function AffiliationsSection({
         aria-busy={updating || undefined}
         style={{ opacity: updating ? 0.6 : 1, transition: 'opacity 150ms' }}
       >
-        <Grid gap="md">
+        <AffiliationCounts data={data} {...(siren ? { siren } : {})} />
+        <Grid gap="md" mt="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Stack component="section" aria-labelledby="insured-title" gap="sm">
               <Group justify="space-between" align="baseline" gap="xs">

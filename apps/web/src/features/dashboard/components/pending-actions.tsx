@@ -3,9 +3,11 @@ import { Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconArrowBackUp,
   IconClockHour4,
+  IconFileCertificate,
   IconHourglassLow,
   IconMailOpened,
   IconUserCheck,
+  IconUserPlus,
 } from '@tabler/icons-react';
 import { AnchorLink } from '../../../components/links';
 import { paths } from '../../../config/paths';
@@ -15,7 +17,8 @@ import { formatCount } from '../chart-slices';
 type PendingLink =
   | { to: typeof paths.affiliations; search?: { type: 'radiation'; status: 'radiation.returned' } }
   | { to: typeof paths.members; search: { portability: 'active' } }
-  | { to: typeof paths.messages; search?: undefined };
+  | { to: typeof paths.messages; search?: undefined }
+  | { to: typeof paths.dispenses; search: { state: 'expired' | 'renewal_due' } };
 
 type PendingItem = PendingLink & {
   key: string;
@@ -40,7 +43,7 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
       key: 'insurer',
       count: pending.waitingForInsurer,
       text: (n) =>
-        `${formatCount(n)} ${plural(n, 'demande finalisée', 'demandes finalisées')} en attente de validation`,
+        `${formatCount(n)} ${plural(n, 'demande', 'demandes')} en attente de validation par l’assureur`,
       to: paths.affiliations,
       icon: IconUserCheck,
     },
@@ -61,6 +64,24 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
       to: paths.affiliations,
       search: { type: 'radiation', status: 'radiation.returned' },
       icon: IconArrowBackUp,
+    },
+    {
+      key: 'dispensesExpired',
+      count: pending.dispensesExpired,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'dispense expirée : salarié à affilier', 'dispenses expirées : salariés à affilier')}`,
+      to: paths.dispenses,
+      search: { state: 'expired' },
+      icon: IconUserPlus,
+    },
+    {
+      key: 'dispensesToRenew',
+      count: pending.dispensesToRenew,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'justificatif de dispense à renouveler', 'justificatifs de dispense à renouveler')}`,
+      to: paths.dispenses,
+      search: { state: 'renewal_due' },
+      icon: IconFileCertificate,
     },
     {
       key: 'replies',
