@@ -1,11 +1,7 @@
-import { Stack, Text, Textarea } from '@mantine/core';
 import { DispenseRefuseSchema } from '@affilia/shared/schemas/dispenses';
-import { Dialog } from '../../../components/dialog';
-import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
-import { useAppForm } from '../../../lib/use-app-form';
-import { zodResolver } from '../../../lib/zod-resolver';
 import type { BackofficeDispense } from '../api/use-backoffice-dispenses';
 import { useRefuseDispense } from '../api/use-backoffice-dispenses';
+import { ReasonDialog } from './reason-dialog';
 
 /*
  * « Refuser » a request of dispense, in its dialog: loaded when it opens (zod, the shared schema
@@ -28,53 +24,18 @@ export function RefuseDispenseDialog({
   onClose: () => void;
   onDone: (detail: BackofficeDispense) => void;
 }) {
-  const refuse = useRefuseDispense(detail.id);
-  const form = useAppForm({
-    initialValues: { reason: '' },
-    validate: zodResolver(DispenseRefuseSchema),
-  });
-  const { formProps, problem } = useDialogForm({
-    form,
-    mutation: refuse,
-    toInput: (values) => {
-      const parsed = DispenseRefuseSchema.safeParse(values);
-      return parsed.success ? parsed.data.reason : null;
-    },
-    onDone: (result) => {
-      form.reset();
-      onDone(result);
-    },
-  });
   return (
-    <Dialog
-      opened
-      onClose={() => !refuse.isPending && onClose()}
+    <ReasonDialog
       title="Refuser la dispense"
-      size="lg"
-    >
-      <form {...formProps}>
-        <Stack gap="md">
-          <FormProblemAlert problem={problem} />
-          <Text size="sm">{refusalConsequence(detail)}</Text>
-          <Textarea
-            label="Motif du refus"
-            description="Il est envoyé au salarié et à l’employeur."
-            required
-            autosize
-            minRows={4}
-            maxLength={1000}
-            data-autofocus
-            {...form.getInputProps('reason')}
-          />
-          <FormButtons
-            submitLabel="Refuser la dispense"
-            danger
-            loading={refuse.isPending}
-            onCancel={onClose}
-            cancelDisabled={refuse.isPending}
-          />
-        </Stack>
-      </form>
-    </Dialog>
+      intro={refusalConsequence(detail)}
+      label="Motif du refus"
+      description="Il est envoyé au salarié et à l’employeur."
+      submitLabel="Refuser la dispense"
+      danger
+      schema={DispenseRefuseSchema}
+      mutation={useRefuseDispense(detail.id)}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }

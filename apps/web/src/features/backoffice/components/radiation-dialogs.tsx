@@ -1,11 +1,10 @@
-import { List, Stack, Text, Textarea } from '@mantine/core';
+import { List, Stack } from '@mantine/core';
 import { RadiationReturnSchema } from '@affilia/shared/schemas/radiations';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { Dialog } from '../../../components/dialog';
 import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
 import { NewJobForm } from '../../../components/new-job-form';
 import { useAppForm } from '../../../lib/use-app-form';
-import { zodResolver } from '../../../lib/zod-resolver';
 import type { RadiationDetail } from '../api/use-backoffice-radiations';
 import {
   useProcessRadiation,
@@ -13,6 +12,7 @@ import {
   useReturnRadiation,
 } from '../api/use-backoffice-radiations';
 import { processConsequences } from '../radiation-format';
+import { ReasonDialog } from './reason-dialog';
 
 /*
  * The back office's decisions on a radiation, each in its dialog: loaded when one opens (zod, the
@@ -62,56 +62,18 @@ export function ProcessRadiationDialog({ detail, opened, onClose, onDone }: Dial
 }
 
 /** « Retourner à l’employeur »: the reason is required and sent to the employer. */
-export function ReturnRadiationDialog({ detail, opened, onClose, onDone }: DialogProps) {
-  const returnIt = useReturnRadiation(detail.id);
-  const form = useAppForm({
-    initialValues: { reason: '' },
-    validate: zodResolver(RadiationReturnSchema),
-  });
-  const { formProps, problem } = useDialogForm({
-    form,
-    mutation: returnIt,
-    toInput: (values) => {
-      const parsed = RadiationReturnSchema.safeParse(values);
-      return parsed.success ? parsed.data.reason : null;
-    },
-    onDone: (result) => {
-      form.reset();
-      onDone(result);
-    },
-  });
+export function ReturnRadiationDialog({ detail, onClose, onDone }: DialogProps) {
   return (
-    <Dialog
-      opened={opened}
-      onClose={() => !returnIt.isPending && onClose()}
+    <ReasonDialog
       title="Retourner à l’employeur"
-      size="lg"
-    >
-      <form {...formProps}>
-        <Stack gap="md">
-          <FormProblemAlert problem={problem} />
-          <Text size="sm">
-            L’employeur sera informé du retour et de son motif ; il pourra corriger la radiation et
-            l’envoyer à nouveau, ou l’annuler.
-          </Text>
-          <Textarea
-            label="Motif du retour"
-            required
-            autosize
-            minRows={4}
-            maxLength={1000}
-            data-autofocus
-            {...form.getInputProps('reason')}
-          />
-          <FormButtons
-            submitLabel="Retourner à l’employeur"
-            loading={returnIt.isPending}
-            onCancel={onClose}
-            cancelDisabled={returnIt.isPending}
-          />
-        </Stack>
-      </form>
-    </Dialog>
+      intro="L’employeur sera informé du retour et de son motif ; il pourra corriger la radiation et l’envoyer à nouveau, ou l’annuler."
+      label="Motif du retour"
+      submitLabel="Retourner à l’employeur"
+      schema={RadiationReturnSchema}
+      mutation={useReturnRadiation(detail.id)}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 
