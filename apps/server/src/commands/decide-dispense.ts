@@ -175,7 +175,11 @@ async function notifyEmployer({ ctx, trx, now, dispense, request, input }: Step)
         ? 'Dispense d’affiliation validée'
         : 'Dispense d’affiliation refusée',
     body,
-    link: `/dispenses/${dispense.id}`,
+    // A first request refused is back in « Suivi des demandes »; otherwise the register, on the name.
+    link:
+      input.decision.kind === 'refuse' && !dispense.renews_dispense_id
+        ? '/affiliations'
+        : `/dispenses?q=${encodeURIComponent(request.last_name)}`,
     companyId: dispense.company_id,
     branding: input.branding,
     publicUrl: ctx.config.publicUrl,

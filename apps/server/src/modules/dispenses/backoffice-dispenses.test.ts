@@ -263,7 +263,7 @@ describe('« Valider la dispense »', () => {
     expect((await notificationsOf(admin.id)).at(-1)).toMatchObject({
       type: 'dispense_decided',
       title: 'Dispense d’affiliation validée',
-      link: `/dispenses/${d.id}`,
+      link: '/dispenses?q=Valide',
     });
 
     // Decided twice (two tabs): the second is refused.
@@ -321,6 +321,7 @@ describe('« Refuser »', () => {
     expect((await notificationsOf(admin.id)).at(-1)).toMatchObject({
       type: 'dispense_decided',
       title: 'Dispense d’affiliation refusée',
+      link: '/affiliations',
     });
   });
 
