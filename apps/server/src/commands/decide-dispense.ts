@@ -53,6 +53,13 @@ export const dispenseInvalidTransition = () =>
     'Cette demande de dispense a déjà été traitée : rechargez la page pour voir son état.',
   );
 
+const renewedDispenseEnded = () =>
+  new AppError(
+    'invalid_transition',
+    409,
+    'La dispense que ce renouvellement prolonge a pris fin (le salarié a fait l’objet d’une nouvelle demande d’affiliation) : ce renouvellement ne peut plus être validé.',
+  );
+
 /**
  * In one transaction, on a dispense still « À vérifier par l'assureur » (else 409
  * `invalid_transition`, also when someone decided it first):
@@ -109,13 +116,11 @@ async function move(step: Step, to: 'validated' | 'refused', reason: string | nu
 async function validate(step: Step): Promise<void> {
   const { trx, dispense, request } = step;
   if (dispense.renews_dispense_id) {
-    // First the one in force gives way: one validated dispense per request at a time.
-    const renewed = await moveDispense(trx, dispense.renews_dispense_id, {
-      from: 'validated',
-      to: 'renewed',
-      at: step.at,
-    });
-    if (!renewed) throw dispenseInvalidTransition();
+    // First the one it renews gives way (one validated dispense per request at a time): in force,
+    // or expired while the renewal waited for the insurer (the renewal job does not wait).
+    const renews = (from: 'validated' | 'expired') =>
+      moveDispense(trx, dispense.renews_dispense_id!, { from, to: 'renewed', at: step.at });
+    if (!(await renews('validated')) && !(await renews('expired'))) throw renewedDispenseEnded();
     await move(step, 'validated');
   } else {
     await move(step, 'validated');

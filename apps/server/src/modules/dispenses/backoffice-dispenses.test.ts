@@ -26,7 +26,7 @@ import { storeCheckedProof } from '../../lib/checked-file';
 import { hashToken } from '../../lib/tokens';
 import { findHistory, loadRequest } from '../affiliations/affiliations.repository';
 import { insertAffiliationRequest, smallPdf } from '../enrolment/test-support';
-import { findDispenseRow } from './dispenses.repository';
+import { findDispenseRow, moveDispense } from './dispenses.repository';
 
 const t = useTestApp();
 const BASE = '/api/backoffice/dispenses';
@@ -292,6 +292,27 @@ describe('« Valider la dispense »', () => {
       [first.id, 'renewed'],
     ]);
     expect((await loadRequest(t.ctx.db, request.id)).status).toBe('dispensed');
+  });
+  it('validates a renewal whose dispense expired while it waited, not one whose dispense ended', async () => {
+    const { request } = await newRequest();
+    const first = await ask(request);
+    await validate(first.id);
+    const renewal = await ask(request);
+    const at = t.clock.now().toISOString();
+    // The renewal job expired the dispense in force: the insurer may still validate its renewal.
+    await moveDispense(t.ctx.db, first.id, { from: 'validated', to: 'expired', at });
+    expect((await validate(renewal.id)).statusCode).toBe(200);
+    expect((await findDispenseRow(t.ctx.db, first.id))?.status).toBe('renewed');
+
+    const other = (await newRequest()).request;
+    const before = await ask(other);
+    await validate(before.id);
+    const late = await ask(other);
+    await moveDispense(t.ctx.db, before.id, { from: 'validated', to: 'ended', at });
+    const res = await validate(late.id);
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).message).toContain('a pris fin');
+    expect((await findDispenseRow(t.ctx.db, late.id))?.status).toBe('requested');
   });
 });
 
