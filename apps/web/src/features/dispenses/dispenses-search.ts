@@ -1,5 +1,4 @@
 import type { DispenseRegisterState } from '@affilia/shared/domain/dispense';
-import { DISPENSE_REGISTER_STATES } from '@affilia/shared/domain/dispense';
 import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/domain/enums';
 import {
   listSearch,
@@ -24,6 +23,23 @@ export type DispenseSort = (typeof DISPENSE_SORTS)[number];
 export type DispensePageSize = (typeof AFFILIATION_PAGE_SIZES)[number];
 export { pageCount };
 
+/**
+ * DISPENSE_REGISTER_STATES, written again: the router is in the entry chunk, which must not
+ * carry the domain's table of cases (decision record 0009). Checked complete below.
+ */
+const REGISTER_STATES = [
+  'requested',
+  'valid',
+  'renewal_due',
+  'expired',
+  'refused',
+  'ended',
+] as const satisfies readonly DispenseRegisterState[];
+const everyState: [Exclude<DispenseRegisterState, (typeof REGISTER_STATES)[number]>] extends [never]
+  ? true
+  : false = true;
+void everyState;
+
 export interface DispensesFilters {
   establishmentId?: string;
   state?: DispenseRegisterState;
@@ -38,7 +54,7 @@ export type DispensesSearch = ListSearch<DispensesFilters, DispenseSort, Dispens
 export const dispensesList = listSearch<DispensesFilters, DispenseSort, DispensePageSize>({
   filters: {
     establishmentId: textFilter(64),
-    state: oneOfFilter(DISPENSE_REGISTER_STATES),
+    state: oneOfFilter(REGISTER_STATES),
     // Checked by the server (the cases' table stays out of the first load).
     caseCode: textFilter(64),
     q: textFilter(100),
