@@ -66,7 +66,7 @@ function frDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-function rows(pairs: [string, string | null | undefined][]): PdfBlock {
+export function rows(pairs: [string, string | null | undefined][]): PdfBlock {
   return {
     kind: 'table',
     columns: [
@@ -97,8 +97,13 @@ export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffe
   );
 }
 
-/** What the employer entered: the company, the establishment, the contract, the employee. */
-function companyAndEmployeeBlocks(input: BiaPdfInput): PdfBlock[] {
+/**
+ * What the employer entered: the company, the establishment, the contract, the employee (the
+ * BIA's, and the dispense request's, issue 19).
+ */
+export function companyAndEmployeeBlocks(
+  input: Pick<BiaPdfInput, 'company' | 'establishment' | 'contract' | 'employee'>,
+): PdfBlock[] {
   const e = input.employee;
   return [
     { kind: 'heading', text: 'Entreprise' },

@@ -10,21 +10,14 @@ import {
   type DispenseCaseCode,
   type OtherPlanType,
 } from '@affilia/shared/domain/dispense';
-import {
-  EMPLOYMENT_CONTRACT_TYPE_LABELS,
-  type EmploymentContractType,
-} from '@affilia/shared/domain/enums';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { renderPdf, type PdfBlock } from '../../lib/pdf';
-import type { BiaPdfInput } from './bia-pdf';
+import { companyAndEmployeeBlocks, rows, type BiaPdfInput } from './bia-pdf';
 
-export interface DispensePdfInput {
-  brandName: string;
-  primaryColor: string;
-  company: BiaPdfInput['company'];
-  establishment: BiaPdfInput['establishment'];
-  contract: { number: string; label: string };
-  employee: Omit<BiaPdfInput['employee'], 'professionalStatus'>;
+export type DispensePdfInput = Pick<
+  BiaPdfInput,
+  'brandName' | 'primaryColor' | 'company' | 'establishment' | 'contract' | 'employee'
+> & {
   dispense: {
     caseCode: DispenseCaseCode;
     otherPlanType: string | null;
@@ -35,20 +28,9 @@ export interface DispensePdfInput {
     swornStatement: string;
     proofNames: string[];
   };
-}
+};
 
 const date = (iso: string | null | undefined) => (iso ? formatFrenchDate(iso.slice(0, 10)) : '-');
-
-function rows(pairs: [string, string | null | undefined][]): PdfBlock {
-  return {
-    kind: 'table',
-    columns: [
-      { title: 'Rubrique', width: 2 },
-      { title: 'Valeur', width: 3 },
-    ],
-    rows: pairs.map(([label, value]) => [label, value && value !== '' ? value : '-']),
-  };
-}
 
 /** The time of the signature in Paris, « 14:05 ». */
 function parisTime(at: Date): string {
@@ -69,29 +51,7 @@ export async function renderDispensePdf(
   const rule = dispenseCase(d.caseCode);
   const fullName = `${e.firstName} ${e.lastName}`;
   const blocks: PdfBlock[] = [
-    { kind: 'heading', text: 'Entreprise' },
-    rows([
-      ['Raison sociale', input.company.name],
-      ['SIREN', input.company.siren],
-      ['Établissement', input.establishment.name],
-      ['SIRET', input.establishment.siret],
-      ['Contrat', `${input.contract.number} - ${input.contract.label}`],
-    ]),
-    { kind: 'heading', text: 'Salarié' },
-    rows([
-      ['Nom', e.lastName],
-      ['Prénom', e.firstName],
-      ['Date de naissance', date(e.birthDate)],
-      ['Numéro de Sécurité sociale', e.nir],
-      [
-        'Type de contrat de travail',
-        EMPLOYMENT_CONTRACT_TYPE_LABELS[e.employmentContractType as EmploymentContractType] ??
-          e.employmentContractType,
-      ],
-      ['Début du contrat de travail', date(e.employmentStartDate)],
-      ['Fin du contrat de travail', date(e.employmentEndDate)],
-      ['Date d’affiliation au contrat Frais de Santé', date(e.affiliationDate)],
-    ]),
+    ...companyAndEmployeeBlocks(input),
     { kind: 'heading', text: 'Motif de la dispense' },
     rows([
       ['Cas de dispense', rule.label],

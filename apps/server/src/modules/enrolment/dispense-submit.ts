@@ -31,7 +31,7 @@ import { notifyUsers } from '../notifications/notify';
 import { getBranding } from '../settings/settings.service';
 import { renderDispensePdf } from './dispense-pdf';
 import {
-  displayNir,
+  biaInput,
   findRequestStatus,
   loadBiaBranding,
   loadRequestContext,
@@ -65,26 +65,7 @@ async function storePdf(
   const code = fields.caseCode;
   const bytes = await renderDispensePdf(
     {
-      ...(await loadBiaBranding(ctx.db, branding)),
-      company: {
-        name: rc.company.name,
-        siren: rc.company.siren,
-        insurerIdentifier: rc.company.insurer_company_identifier,
-      },
-      establishment: { name: rc.establishment.name, siret: rc.establishment.siret },
-      contract: rc.contract,
-      employee: {
-        lastName: r.last_name,
-        firstName: r.first_name,
-        birthDate: r.birth_date,
-        nir: displayNir(ctx.cipher.decrypt(r.nir_encrypted)),
-        email: r.email,
-        hireDate: r.hire_date,
-        affiliationDate: r.affiliation_date,
-        employmentContractType: r.employment_contract_type,
-        employmentStartDate: r.employment_start_date,
-        employmentEndDate: r.employment_end_date,
-      },
+      ...biaInput(ctx.cipher, rc, null, await loadBiaBranding(ctx.db, branding)),
       dispense: {
         caseCode: code,
         otherPlanType: fields.otherPlanType,
