@@ -12,13 +12,18 @@ import type {
 } from '@affilia/shared/schemas/dispenses';
 import type { Dashboard } from '@affilia/shared/schemas/members';
 import { computeNirKey } from '@affilia/shared/validators/nir';
-import { createAffiliationRequest } from '../../../test/factories';
+import {
+  createAffiliationRequest,
+  createDispense,
+  createEstablishment,
+} from '../../../test/factories';
 import { createDispenseWithFiles, createRenewal, PDF_BYTES } from '../../../test/dispense-factory';
 import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
 import { auditActions, errorOf, useTestApp, type Browser } from '../../../test/helper';
 import { readZip } from '../../../test/zip';
 import { loadRequest } from '../affiliations/affiliations.repository';
 import { listDispenseFiles } from './dispenses.repository';
+import { ARCHIVE_MAX_DISPENSES } from './dispenses.service';
 
 const t = useTestApp();
 let w: EmployerWorld;
@@ -360,6 +365,35 @@ describe('the export and the audit zip', () => {
     expect(await auditActions(t.ctx, { actor: w.adminUser.id })).toContain(
       'dispenses.archive_downloaded',
     );
+  });
+});
+
+describe('the audit zip’s limit', () => {
+  it('refuses more than 500 dispenses (400 dispense_archive_too_large), nothing audited', async () => {
+    const establishment = await createEstablishment(t.ctx.db, w.company, { name: 'Grand site' });
+    for (let i = 0; i < ARCHIVE_MAX_DISPENSES + 1; i += 1) {
+      const request = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
+        establishment,
+        contract: w.contract,
+        createdBy: w.adminUser,
+        nir13: `2850675${String(300_000 + i)}`,
+      });
+      await createDispense(t.ctx.db, request, {
+        case_code: 'part_time_10_percent',
+        effective_date: '2026-02-01',
+        end_date: null,
+        renewal_due_date: '2027-02-01',
+      });
+    }
+    const before = await auditActions(t.ctx, { actor: w.adminUser.id });
+    const res = await w.admin.get(`/api/dispenses/archive.zip?establishmentId=${establishment.id}`);
+    expect(res.statusCode).toBe(400);
+    expect(errorOf(res).code).toBe('dispense_archive_too_large');
+    expect(await auditActions(t.ctx, { actor: w.adminUser.id })).toEqual(before);
+    const one = await w.admin.get(
+      `/api/dispenses/archive.zip?establishmentId=${establishment.id}&q=zzz`,
+    );
+    expect(one.statusCode).toBe(200);
   });
 });
 
