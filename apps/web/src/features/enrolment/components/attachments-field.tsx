@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useRef, useState } from 'react';
 import {
   ActionIcon,
@@ -33,16 +33,29 @@ const HINTS: Record<AttachmentKind, string> = {
   other: 'Facultatif : tout document utile à votre affiliation.',
 };
 
-/** The sending and removing of one kind's files, with what the field announces. */
-function useAttachmentUpload(
-  token: string,
-  kind: AttachmentKind,
+/** A file as the upload field lists it. */
+export interface UploadedFile {
+  id: string;
+  originalName: string;
+  size: number;
+}
+
+/** Where the field sends its files: the BIA's attachments of one kind, a dispense's proofs. */
+export interface FileUploader<F extends UploadedFile> {
+  upload: (file: File, onProgress: (sent: number) => void) => Promise<F>;
+  /** Keeps the list in step once the server has the file. */
+  onUploaded: (file: F) => void;
+  remove: (file: F) => Promise<unknown>;
+}
+
+/** The sending and removing of the field's files, with what the field announces. */
+function useFileUpload<F extends UploadedFile>(
+  uploader: FileUploader<F>,
   buttonRef: RefObject<HTMLButtonElement | null>,
   resetRef: RefObject<(() => void) | null>,
 ) {
-  const updateCache = useAttachmentsCache(token);
-  const remove = useRemoveAttachment(token);
   const [sent, setSent] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
@@ -58,9 +71,10 @@ function useAttachmentUpload(
     setError(null);
     setSent(0);
     setStatus(`Envoi de ${file.name}…`);
-    uploadAttachment(token, kind, file, setSent)
-      .then((attachment) => {
-        updateCache((list) => [...list, attachment]);
+    uploader
+      .upload(file, setSent)
+      .then((uploaded) => {
+        uploader.onUploaded(uploaded);
         setStatus(`${file.name} a été ajouté.`);
       })
       .catch((err: unknown) => {
@@ -71,17 +85,19 @@ function useAttachmentUpload(
       .finally(() => setSent(null));
   };
 
-  const removeOne = (attachment: EnrolmentAttachment) => {
-    remove.mutate(attachment.id, {
-      onSuccess: () => {
-        setStatus(`${attachment.originalName} a été retiré.`);
+  const removeOne = (file: F) => {
+    setRemoving(file.id);
+    uploader
+      .remove(file)
+      .then(() => {
+        setStatus(`${file.originalName} a été retiré.`);
         buttonRef.current?.focus();
-      },
-      onError: (err) => setError(errorMessage(err)),
-    });
+      })
+      .catch((err: unknown) => setError(errorMessage(err)))
+      .finally(() => setRemoving(undefined));
   };
 
-  return { sent, error, status, send, removeOne, remove };
+  return { sent, error, status, send, removeOne, removing };
 }
 
 /** The kind's title, « (obligatoire) », and what to join. */
@@ -105,13 +121,13 @@ function FieldHeading({ kind, required }: { kind: AttachmentKind; required: bool
 }
 
 /** The files already joined, each with « Retirer ». */
-function AttachedFiles({
+function AttachedFiles<F extends UploadedFile>({
   files,
   onRemove,
   removing,
 }: {
-  files: EnrolmentAttachment[];
-  onRemove: (attachment: EnrolmentAttachment) => void;
+  files: F[];
+  onRemove: (file: F) => void;
   removing: string | undefined;
 }) {
   if (files.length === 0) return null;
@@ -147,35 +163,35 @@ function AttachedFiles({
 }
 
 /**
- * One kind of « Pièces justificatives »: its files with « Retirer », and a button to add one
- * (or a file dropped on the box), checked in the browser, sent with its progress.
+ * A field of files: its heading, the files already joined with « Retirer », and a button to add
+ * one (or a file dropped on the box), checked in the browser, sent with its progress.
  */
-export function AttachmentsField({
-  token,
-  kind,
-  attachments,
+export function FileUploadField<F extends UploadedFile>({
+  id,
+  heading,
+  addLabel,
+  files,
+  uploader,
   serverError,
-  required,
 }: {
-  token: string;
-  kind: AttachmentKind;
-  attachments: EnrolmentAttachment[];
+  /** The add button's id: where an error of the field sends the focus. */
+  id: string;
+  heading: ReactNode;
+  addLabel: string;
+  files: F[];
+  uploader: FileUploader<F>;
   serverError?: string | undefined;
-  required: boolean;
 }) {
-  const id = fieldId(`attachments.${kind}`);
   const errorId = `${id}-erreur`;
   const buttonRef = useRef<HTMLButtonElement>(null);
   const resetRef = useRef<() => void>(null);
-  const { sent, error, status, send, removeOne, remove } = useAttachmentUpload(
-    token,
-    kind,
+  const { sent, error, status, send, removeOne, removing } = useFileUpload(
+    uploader,
     buttonRef,
     resetRef,
   );
   const [dragging, setDragging] = useState(false);
-  const mine = attachments.filter((a) => a.kind === kind);
-  const shownError = error ?? (mine.length === 0 ? serverError : undefined) ?? null;
+  const shownError = error ?? (files.length === 0 ? serverError : undefined) ?? null;
 
   return (
     <Paper
@@ -196,13 +212,9 @@ export function AttachmentsField({
       }}
     >
       <Stack gap="sm">
-        <FieldHeading kind={kind} required={required} />
+        {heading}
 
-        <AttachedFiles
-          files={mine}
-          onRemove={removeOne}
-          removing={remove.isPending ? remove.variables : undefined}
-        />
+        <AttachedFiles files={files} onRemove={removeOne} removing={removing} />
 
         {sent !== null ? (
           <Progress
@@ -231,7 +243,7 @@ export function AttachmentsField({
               aria-describedby={shownError ? errorId : undefined}
               data-focus-on-error={shownError ? 'true' : undefined}
             >
-              {ADD_LABELS[kind]}
+              {addLabel}
             </Button>
           )}
         </FileButton>
@@ -250,5 +262,37 @@ export function AttachmentsField({
         </Box>
       </Stack>
     </Paper>
+  );
+}
+
+/** One kind of « Pièces justificatives » of the BIA. */
+export function AttachmentsField({
+  token,
+  kind,
+  attachments,
+  serverError,
+  required,
+}: {
+  token: string;
+  kind: AttachmentKind;
+  attachments: EnrolmentAttachment[];
+  serverError?: string | undefined;
+  required: boolean;
+}) {
+  const updateCache = useAttachmentsCache(token);
+  const remove = useRemoveAttachment(token);
+  return (
+    <FileUploadField
+      id={fieldId(`attachments.${kind}`)}
+      heading={<FieldHeading kind={kind} required={required} />}
+      addLabel={ADD_LABELS[kind]}
+      files={attachments.filter((a) => a.kind === kind)}
+      uploader={{
+        upload: (file, onProgress) => uploadAttachment(token, kind, file, onProgress),
+        onUploaded: (attachment) => updateCache((list) => [...list, attachment]),
+        remove: (attachment) => remove.mutateAsync(attachment.id),
+      }}
+      serverError={serverError}
+    />
   );
 }

@@ -34,6 +34,11 @@ import { fieldId, initialValues, toDraft, validateValues } from '../form-values'
 import { EnrolmentSection } from './enrolment-sections';
 import { SubmitConfirmModal } from './submit-confirm-modal';
 import { FocusedTitle } from './focused-title';
+import type { AdhesionChoiceValue } from './adhesion-choice';
+import { AdhesionChoice } from './adhesion-choice';
+import { DispenseRenewal } from './dispense-renewal';
+import { DispenseRequest } from './dispense-request';
+import { refusedDispense } from '../dispense-values';
 
 const ACCESS_LOST = ['form_session_required', 'form_link_invalid', 'form_link_expired'];
 const SUMMARY_ID = 'erreurs-formulaire';
@@ -376,21 +381,71 @@ function ActionBar({
   );
 }
 
+/** Why the form came back: the insurer refused the dispense, or returned the BIA. */
+function ReturnNotice({ data }: { data: EnrolmentForm }) {
+  const refused = refusedDispense(data);
+  if (refused) {
+    return (
+      <Alert
+        color="orange"
+        variant="light"
+        title="Votre assureur a refusé votre demande de dispense"
+      >
+        {refused.refusalReason ? <Text size="sm">Motif : {refused.refusalReason}</Text> : null}
+        <Text size="sm">
+          Vous pouvez adhérer, ou demander de nouveau une dispense avec le bon justificatif.
+        </Text>
+      </Alert>
+    );
+  }
+  if (!data.returnReason) return null;
+  return (
+    <Alert color="orange" variant="light" title="Votre assureur vous a retourné le formulaire">
+      <Text size="sm">Motif : {data.returnReason}</Text>
+      <Text size="sm">Corrigez les informations demandées puis validez de nouveau.</Text>
+    </Alert>
+  );
+}
+
+interface EnrolmentViewProps {
+  token: string;
+  data: EnrolmentForm;
+  onSubmitted: () => void;
+  /** « Envoyer ma demande de dispense » (or its renewal) went through. */
+  onDispenseSubmitted: () => void;
+  /** The form session ended (401) or the link died (404/410): the page starts over. */
+  onAccessLost: (error: unknown) => void;
+}
+
+/**
+ * What the link opens: the form (adhere or ask a dispense), or, for a dispense in force whose
+ * proof is due, its renewal only (issue 19).
+ */
+export function EnrolmentEntry(props: EnrolmentViewProps) {
+  if (props.data.dispense.mode === 'renewal') {
+    return (
+      <DispenseRenewal
+        token={props.token}
+        data={props.data}
+        onSubmitted={props.onDispenseSubmitted}
+        onAccessLost={props.onAccessLost}
+      />
+    );
+  }
+  return <EnrolmentFormView {...props} />;
+}
+
 /** The employee's online BIA (SPEC §5.5), once the birth date was confirmed. */
 export function EnrolmentFormView({
   token,
   data,
   onSubmitted,
+  onDispenseSubmitted,
   onAccessLost,
-}: {
-  token: string;
-  data: EnrolmentForm;
-  onSubmitted: () => void;
-  /** The form session ended (401) or the link died (404/410): the page starts over. */
-  onAccessLost: (error: unknown) => void;
-}) {
+}: EnrolmentViewProps) {
   const title = 'Votre bulletin d’affiliation';
   useDocumentTitle(title);
+  const [choice, setChoice] = useState<AdhesionChoiceValue>('adhere');
   const form = useAppForm<EnrolmentValues>({
     mode: 'controlled',
     initialValues: initialValues(data),
@@ -402,43 +457,49 @@ export function EnrolmentFormView({
   return (
     <Stack gap="lg" maw={720} mx="auto" w="100%">
       <FormHeading title={title} data={data} />
+      <ReturnNotice data={data} />
+      <AdhesionChoice value={choice} onChange={setChoice} />
 
-      {data.returnReason ? (
-        <Alert color="orange" variant="light" title="Votre assureur vous a retourné le formulaire">
-          <Text size="sm">Motif : {data.returnReason}</Text>
-          <Text size="sm">Corrigez les informations demandées puis validez de nouveau.</Text>
-        </Alert>
-      ) : null}
+      {choice === 'dispense' ? (
+        <DispenseRequest
+          token={token}
+          data={data}
+          onSubmitted={onDispenseSubmitted}
+          onAccessLost={onAccessLost}
+        />
+      ) : (
+        <>
+          <ErrorSummary
+            summary={actions.summary}
+            errors={form.errors}
+            data={data}
+            summaryRef={actions.summaryRef}
+            onOpen={actions.focusField}
+          />
 
-      <ErrorSummary
-        summary={actions.summary}
-        errors={form.errors}
-        data={data}
-        summaryRef={actions.summaryRef}
-        onOpen={actions.focusField}
-      />
+          <SectionsAccordion
+            open={actions.open}
+            onChange={actions.setOpen}
+            token={token}
+            data={data}
+            form={form}
+          />
 
-      <SectionsAccordion
-        open={actions.open}
-        onChange={actions.setOpen}
-        token={token}
-        data={data}
-        form={form}
-      />
+          <SubmitConfirmModal
+            saved={actions.confirming}
+            onCancel={() => actions.setConfirming(null)}
+            onConfirm={() => void actions.onConfirm()}
+            confirming={actions.submitting}
+          />
 
-      <SubmitConfirmModal
-        saved={actions.confirming}
-        onCancel={() => actions.setConfirming(null)}
-        onConfirm={() => void actions.onConfirm()}
-        confirming={actions.submitting}
-      />
-
-      <ActionBar
-        onSaveDraft={() => void actions.onSaveDraft()}
-        onValidate={() => void actions.onValidate()}
-        saving={actions.saving}
-        submitting={actions.submitting}
-      />
+          <ActionBar
+            onSaveDraft={() => void actions.onSaveDraft()}
+            onValidate={() => void actions.onValidate()}
+            saving={actions.saving}
+            submitting={actions.submitting}
+          />
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,19 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Center, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useDocumentTitle } from '../../../lib/document-title';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
 import { enrolmentKey, useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
 import { BirthDateStep } from '../components/birth-date-step';
 import { LinkProblem } from '../components/link-problem';
 import { loadEnrolmentForm } from '../load-form';
-import { FocusedTitle } from '../components/focused-title';
+import { DispenseSubmitted } from '../components/dispense-submitted';
+import { SentConfirmation } from '../components/sent-confirmation';
 
-const EnrolmentFormView = lazy(() =>
-  loadEnrolmentForm().then((m) => ({ default: m.EnrolmentFormView })),
-);
+const EnrolmentEntry = lazy(() => loadEnrolmentForm().then((m) => ({ default: m.EnrolmentEntry })));
 
 function Loading({ label }: { label: string }) {
   return (
@@ -31,38 +28,16 @@ const SUBMITTED_BIA_URL = '/api/enrolment/submitted/bia.pdf';
 
 /** « Votre bulletin d'affiliation a été transmis », with its PDF to download. */
 function Submitted({ email }: { email: string | null }) {
-  const title = 'Votre bulletin d’affiliation a été transmis';
-  useDocumentTitle(title);
   return (
-    <Stack gap="lg" maw={560} mx="auto" align="flex-start">
-      <ThemeIcon color="teal" variant="light" size={56} radius="xl">
-        <IconCircleCheck size={34} aria-hidden />
-      </ThemeIcon>
-      <FocusedTitle>{title}</FocusedTitle>
-      <Text>
-        Merci. Votre employeur en est informé et votre assureur va vérifier vos informations et vos
-        justificatifs. Vous serez affilié dès leur validation ; s’il manque quelque chose, vous
-        recevrez un e-mail avec un nouveau lien pour compléter votre bulletin.
-      </Text>
-      <Text>
-        {email
-          ? `Une copie de votre bulletin complété vous a été envoyée par e-mail à ${email}. Vous pouvez aussi la télécharger maintenant :`
-          : 'Vous pouvez télécharger votre bulletin complété :'}
-      </Text>
-      <Button
-        component="a"
-        href={SUBMITTED_BIA_URL}
-        download
-        size="md"
-        variant="light"
-        leftSection={<IconDownload size={18} aria-hidden />}
-      >
-        Télécharger mon bulletin (PDF)
-      </Button>
-      <Text size="sm" c="dimmed">
-        Ce lien n’est plus utilisable : vous pouvez fermer cette page.
-      </Text>
-    </Stack>
+    <SentConfirmation
+      title="Votre bulletin d’affiliation a été transmis"
+      next="Merci. Votre employeur en est informé et votre assureur va vérifier vos informations et vos justificatifs. Vous serez affilié dès leur validation ; s’il manque quelque chose, vous recevrez un e-mail avec un nouveau lien pour compléter votre bulletin."
+      email={email}
+      what="votre bulletin complété"
+      downloadHref={SUBMITTED_BIA_URL}
+      downloadLabel="Télécharger mon bulletin (PDF)"
+      closing="Ce lien n’est plus utilisable : vous pouvez fermer cette page."
+    />
   );
 }
 
@@ -73,11 +48,23 @@ export function EnrolmentFormPage() {
   // A browser that already confirmed the birth date reopens the form directly; another one is
   // asked for it first (no request answered 401 on the way).
   const form = useEnrolmentForm(token, link.data?.unlocked === true);
-  const [submitted, setSubmitted] = useState<{ email: string | null } | null>(null);
+  const [submitted, setSubmitted] = useState<{
+    kind: 'bia' | 'dispense' | 'renewal';
+    email: string | null;
+  } | null>(null);
   const [lost, setLost] = useState<unknown>(null);
   const queryClient = useQueryClient();
 
-  if (submitted) return <Submitted email={submitted.email} />;
+  if (submitted?.kind === 'bia') return <Submitted email={submitted.email} />;
+  if (submitted) {
+    return (
+      <DispenseSubmitted
+        token={token}
+        email={submitted.email}
+        renewal={submitted.kind === 'renewal'}
+      />
+    );
+  }
 
   const dead = link.isError ? link.error : form.isError ? form.error : lost;
   const deadCode = errorCode(dead);
@@ -105,10 +92,16 @@ export function EnrolmentFormPage() {
   }
   return (
     <Suspense fallback={<Loading label="Ouverture du formulaire…" />}>
-      <EnrolmentFormView
+      <EnrolmentEntry
         token={token}
         data={form.data}
-        onSubmitted={() => setSubmitted({ email: form.data.identity.email })}
+        onSubmitted={() => setSubmitted({ kind: 'bia', email: form.data.identity.email })}
+        onDispenseSubmitted={() =>
+          setSubmitted({
+            kind: form.data.dispense.mode === 'renewal' ? 'renewal' : 'dispense',
+            email: form.data.identity.email,
+          })
+        }
         onAccessLost={(error) => {
           // What was typed since the last save is lost with the session: the saved draft reopens.
           void queryClient.resetQueries({
