@@ -91,5 +91,7 @@ export const BackofficeOverviewSchema = z.object({
   messagesToAnswer: z.number().int(),
   /** Documents in draft, to publish. */
   documentsDraft: z.number().int(),
+  /** Requests of dispense d'affiliation waiting for the insurer (« Dispenses à vérifier »). */
+  dispensesToCheck: z.number().int(),
 });
 export type BackofficeOverview = z.infer<typeof BackofficeOverviewSchema>;

@@ -13,5 +13,6 @@ export async function getOverview(ctx: Pick<AppContext, 'db'>): Promise<Backoffi
     paperFormsExpected: counts.paper,
     messagesToAnswer: counts.messages,
     documentsDraft: counts.drafts,
+    dispensesToCheck: counts.dispenses,
   };
 }

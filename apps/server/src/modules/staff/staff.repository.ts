@@ -66,7 +66,7 @@ const count = (row: { n: string | number | bigint } | undefined) => Number(row?.
 
 /** The counts of the back office's work queues (« Espace assureur »). */
 export async function countWorkQueues(db: Kysely<Database>) {
-  const [toValidate, paper, messages, drafts] = await Promise.all([
+  const [toValidate, paper, messages, drafts, dispenses] = await Promise.all([
     // « À valider »: finalised by the employee.
     db
       .selectFrom('affiliation_requests')
@@ -93,11 +93,18 @@ export async function countWorkQueues(db: Kysely<Database>) {
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('status', '=', 'draft')
       .executeTakeFirst(),
+    // Requests of dispense to check (« À vérifier » of « Dispenses »).
+    db
+      .selectFrom('dispenses')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '=', 'requested')
+      .executeTakeFirst(),
   ]);
   return {
     toValidate: count(toValidate),
     paper: count(paper),
     messages: count(messages),
     drafts: count(drafts),
+    dispenses: count(dispenses),
   };
 }

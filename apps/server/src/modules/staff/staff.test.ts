@@ -12,6 +12,7 @@ import {
 } from '../../../test/helper';
 import {
   createAffiliationRequest,
+  createDispense,
   createCompany,
   createContract,
   createEmployerUser,
@@ -418,6 +419,7 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
       paperFormsExpected: 0,
       messagesToAnswer: 0,
       documentsDraft: 0,
+      dispensesToCheck: 0,
     });
 
     const db = t.ctx.db;
@@ -455,6 +457,13 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
       .execute();
     await insertDocument(t.ctx, { status: 'draft' });
     await insertDocument(t.ctx, { status: 'published' });
+    // « Dispenses à vérifier »: the requests of dispense waiting for the insurer.
+    const dates = { case_code: 'css', effective_date: '2026-02-01', end_date: '2026-12-31' };
+    const renewalDue = { renewal_due_date: null };
+    const waiting = await createAffiliationRequest(db, t.ctx.cipher, base);
+    await createDispense(db, waiting, { ...dates, ...renewalDue, status: 'requested' });
+    const decided = await createAffiliationRequest(db, t.ctx.cipher, base);
+    await createDispense(db, decided, { ...dates, ...renewalDue });
 
     const res = await b.get('/api/backoffice/overview');
     expect(res.json<BackofficeOverview>()).toEqual({
@@ -462,6 +471,7 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
       paperFormsExpected: 1,
       messagesToAnswer: 2,
       documentsDraft: 1,
+      dispensesToCheck: 1,
     });
     // Closed to employers.
     const rh = newBrowser();

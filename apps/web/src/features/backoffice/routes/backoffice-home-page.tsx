@@ -16,6 +16,7 @@ import {
   IconFileText,
   IconMail,
   IconMessages,
+  IconShieldCheck,
   IconUserCheck,
 } from '@tabler/icons-react';
 import { AnchorLink } from '../../../components/links';
@@ -57,6 +58,15 @@ const QUEUES: Queue[] = [
     search: { onglet: 'courriers' },
     linkLabel: 'Voir les courriers attendus',
     icon: IconMail,
+  },
+  {
+    key: 'dispensesToCheck',
+    title: 'Dispenses à vérifier',
+    describe: (n) =>
+      `${n} ${plural(n, 'demande de dispense d’affiliation', 'demandes de dispense d’affiliation')} à valider ou refuser`,
+    to: paths.backOfficeDispenses,
+    linkLabel: 'Voir les dispenses à vérifier',
+    icon: IconShieldCheck,
   },
   {
     key: 'messagesToAnswer',
