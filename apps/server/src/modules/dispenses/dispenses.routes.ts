@@ -20,6 +20,7 @@ import { sendDownload } from '../../lib/download';
 import { AppError, badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
 import { parseFields } from '../messages/messages.routes';
+import { sendExport } from '../members/members.routes';
 import {
   dispenseFile,
   dispensesArchive,
@@ -70,17 +71,7 @@ export const dispensesRoutes: FastifyPluginAsyncZod = async (app) => {
         { filters, format },
         requestMeta(request),
       );
-      const name = `dispenses-${parisDate(ctx.clock.now())}.${format}`;
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendExport(reply, stream, `dispenses-${parisDate(ctx.clock.now())}.${format}`);
     },
   );
 
@@ -101,11 +92,7 @@ export const dispensesRoutes: FastifyPluginAsyncZod = async (app) => {
         requestMeta(request),
       );
       const name = `dossier-audit-dispenses-${parisDate(ctx.clock.now())}.zip`;
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendExport(reply, stream, name);
     },
   );
 

@@ -5,7 +5,7 @@
  * through the perimeter (dispenses-register.repository.ts, permission affiliations.manage): a
  * dispense outside it answers 404.
  */
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DISPENSE_CASE_SHORT_LABELS,
   DISPENSE_ORIGIN_LABELS,
@@ -39,7 +39,7 @@ import type { RequestMeta } from '../../lib/request-meta';
 import type { CheckedFile } from '../../lib/checked-file';
 import { findAffiliation } from '../affiliations/affiliations.repository';
 import { OPEN_FORM_STATUSES } from '../affiliations/status';
-import { nirWithKey } from '../members/members.service';
+import { nirWithKey, streamXlsx } from '../members/members.service';
 import { toDispenseFiles, toDispenseSummary } from './dispense-views';
 import {
   findDispenseDownload,
@@ -334,29 +334,10 @@ export async function exportDispenses(
   );
   const batches = streamRegister(ctx.db, actor, conditions);
   if (input.format === 'csv') return Readable.from(registerCsv(batches, day));
-  const out = new PassThrough();
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('Dispenses', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = DISPENSE_EXPORT_COLUMNS.map((header) => ({
-    header,
-    width: Math.max(12, header.length + 4),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      // A register holds hundreds of lines, not the members' hundred thousands: no pacing.
-      for await (const batch of batches) {
-        for (const r of batch) sheet.addRow(exportValues(r, day)).commit();
-        if (out.destroyed) return;
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
+  async function* values() {
+    for await (const batch of batches) yield batch.map((r) => exportValues(r, day));
+  }
+  return streamXlsx('Dispenses', DISPENSE_EXPORT_COLUMNS, values());
 }
 
 /** A stored file opened only when the zip comes to it (not 1,500 files open at once). */

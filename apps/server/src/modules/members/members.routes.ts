@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -12,6 +14,22 @@ import { requestMeta } from '../../lib/request-meta';
 import { exportMembers, getFilterOptions, getMember, listMembers } from './members.service';
 
 const tags = ['members'];
+
+const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+} as const;
+
+/** A streamed export (`.csv`, `.xlsx`, `.zip` by its name), downloaded and never cached. */
+export function sendExport(reply: FastifyReply, stream: Readable, fileName: string) {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1) as keyof typeof EXPORT_TYPES;
+  return reply
+    .header('content-type', EXPORT_TYPES[ext])
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(stream);
+}
 
 /** « Mes salariés » (SPEC §5.2): /api/members, within the caller's perimeter. */
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,17 +86,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         { filters, sort, order, format },
         requestMeta(request),
       );
-      const name = `salaries-${parisDate(ctx.clock.now())}.${format}`;
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendExport(reply, stream, `salaries-${parisDate(ctx.clock.now())}.${format}`);
     },
   );
 

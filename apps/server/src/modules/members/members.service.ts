@@ -363,12 +363,27 @@ export async function exportMembers(
     // Pulled by the client: Readable.from reads one batch ahead at most (highWaterMark 1).
     return { stream: Readable.from(lines()), rows };
   }
+  async function* values() {
+    for await (const batch of batches) yield batch.map((r) => exportValues(ctx.cipher, today, r));
+  }
+  return { stream: await streamXlsx('Salariés', MEMBER_EXPORT_COLUMNS, values()), rows };
+}
+
+/**
+ * A workbook of one sheet written as it streams (the members' and the dispenses' exports): the
+ * header row in bold and frozen, then each batch of rows, paced by the client (xlsxDrained).
+ */
+export async function streamXlsx(
+  sheetName: string,
+  columns: readonly string[],
+  batches: AsyncIterable<string[][]>,
+): Promise<PassThrough> {
   const out = new PassThrough();
   // Loaded on first use: exceljs weighs about 30 MB of memory.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet('Salariés', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = MEMBER_EXPORT_COLUMNS.map((header) => ({
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((header) => ({
     header,
     width: Math.max(12, header.length + 4),
   }));
@@ -376,7 +391,7 @@ export async function exportMembers(
   void (async () => {
     try {
       for await (const batch of batches) {
-        for (const r of batch) sheet.addRow(exportValues(ctx.cipher, today, r)).commit();
+        for (const row of batch) sheet.addRow(row).commit();
         await xlsxDrained(sheet, out);
         if (out.destroyed) return; // the client went away: stop reading
       }
@@ -386,5 +401,5 @@ export async function exportMembers(
       out.destroy(err as Error);
     }
   })();
-  return { stream: out, rows };
+  return out;
 }
