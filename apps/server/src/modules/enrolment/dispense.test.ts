@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnrolmentForm } from '@affilia/shared/schemas/enrolment';
 import type { AffiliationRequest } from '../../db/schema';
-import { browser, errorOf, useTestApp } from '../../../test/helper';
+import { browser, errorOf, signInAs, useTestApp } from '../../../test/helper';
 import {
   createCompany,
   createContract,
   createEmployerUser,
   createEstablishment,
+  createStaffUser,
 } from '../../../test/factories';
 import { extractPdfText } from '../../../test/pdf-text';
 import { hashToken, newSecretToken } from '../../lib/tokens';
@@ -78,6 +79,20 @@ describe('the dispense in the employee’s form (issue 19)', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     return { r, b, base: `/api/enrolment/${r.token}` };
+  }
+
+  /** A fresh link on the request (as a reminder or the insurer's return sends one). */
+  async function freshLink(requestId: string): Promise<string> {
+    const token = newSecretToken();
+    await t.ctx.db
+      .updateTable('affiliation_requests')
+      .set({
+        form_token_hash: hashToken(token),
+        form_token_expires_at: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+      })
+      .where('id', '=', requestId)
+      .execute();
+    return token;
   }
 
   const addProof = async (b: ReturnType<typeof browser>, base: string) =>
@@ -265,6 +280,43 @@ describe('the dispense in the employee’s form (issue 19)', () => {
     });
   });
 
+  it('reopens the form after the insurer refused the first request: the reason, then adhere or ask again', async () => {
+    const { r, b, base } = await openForm();
+    await addProof(b, base);
+    expect((await b.post(`${base}/dispense`, CSS)).statusCode).toBe(200);
+    const sent = (await findRequestDispense(t.ctx.db, r.id, 'requested'))!;
+    const staff = browser(t.app, { ip: '192.0.2.40' });
+    await signInAs(staff, t.ctx, await createStaffUser(t.ctx.db), 'backoffice');
+    const refused = await staff.post(`/api/backoffice/dispenses/${sent.id}/refuse`, {
+      reason: 'Attestation illisible',
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+
+    t.clock.advance(60_000);
+    const again = browser(t.app);
+    const againBase = `/api/enrolment/${await freshLink(r.id)}`;
+    const form = (
+      await again.post(`${againBase}/unlock`, { birthDate: EMPLOYEE_BIRTH_DATE })
+    ).json<EnrolmentForm>();
+    expect(form.status).toBe('returned');
+    // The web shows the refusal (not a BIA returned) when the return's reason is the refusal's.
+    expect(form.returnReason).toBe('Attestation illisible');
+    expect(form.dispense.mode).toBe('choice');
+    expect(form.dispense.current).toMatchObject({
+      status: 'refused',
+      refusalReason: 'Attestation illisible',
+      isRenewal: false,
+    });
+    // The proof sent with the refused request is not waiting any more: a new one is asked.
+    expect(form.dispense.pendingProofs).toEqual([]);
+    const noProof = await again.post(`${againBase}/dispense`, CSS);
+    expect(errorOf(noProof).code).toBe('dispense_proof_required');
+    await addProof(again, againBase);
+    const asked = await again.post(`${againBase}/dispense`, CSS);
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect((await loadRequest(t.ctx.db, r.id)).status).toBe('dispense_requested');
+  });
+
   describe('renewal mode', () => {
     it('opens a dispensed request’s fresh link on the renewal only, sends the renewal, one at a time', async () => {
       const { r, b, base } = await openForm();
@@ -286,15 +338,7 @@ describe('the dispense in the employee’s form (issue 19)', () => {
         actor: { kind: 'staff', userId: null },
         now,
       });
-      const token = newSecretToken();
-      await t.ctx.db
-        .updateTable('affiliation_requests')
-        .set({
-          form_token_hash: hashToken(token),
-          form_token_expires_at: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-        })
-        .where('id', '=', r.id)
-        .execute();
+      const token = await freshLink(r.id);
 
       t.clock.advance(86_400_000);
       const renewal = browser(t.app);
