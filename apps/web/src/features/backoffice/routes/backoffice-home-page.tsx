@@ -164,7 +164,7 @@ export function BackOfficeHomePage() {
   return (
     <Page
       title="Espace assureur"
-      description="Les files de travail de l’équipe : affiliations à valider, BIA papier attendus, messages des entreprises et documents à publier."
+      description="Les files de travail de l’équipe : affiliations à valider, BIA papier attendus, dispenses à vérifier, messages des entreprises et documents à publier."
     >
       {content}
     </Page>
