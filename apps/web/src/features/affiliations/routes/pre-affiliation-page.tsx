@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useDispensePreAffiliation } from '../../../lib/dispenses-api';
+import { useDispensePreAffiliation, type DispensePreAffiliation } from '../../../lib/dispenses-api';
 import { validatePreAffiliationSearch } from '../affiliations-search';
 import { ofName } from '@affilia/shared/domain/person-name';
 import { AnchorLink } from '../../../components/links';
@@ -21,6 +21,32 @@ import type { EmployeeValues, SetupValues } from '../pre-affiliation-form';
 import { EMPTY_EMPLOYEE, EMPTY_SETUP, prefillFromDispense } from '../pre-affiliation-form';
 
 /**
+ * « Affilier » from an expired dispense (`?dispense=`, issue 19): its request's values, given to
+ * `apply` once loaded; `waiting` until then.
+ */
+function useDispensePrefill(apply: (values: ReturnType<typeof prefillFromDispense>) => void) {
+  const { dispense } = validatePreAffiliationSearch(useSearch({ strict: false }));
+  const query = useDispensePreAffiliation(dispense);
+  const [appliedFrom, setAppliedFrom] = useState<string>();
+  if (query.data && dispense && appliedFrom !== dispense) {
+    setAppliedFrom(dispense);
+    apply(prefillFromDispense(query.data));
+  }
+  const applied = dispense && appliedFrom === dispense ? query.data : undefined;
+  return { query, waiting: dispense !== undefined && appliedFrom !== dispense, applied };
+}
+
+function PrefillNotice({ values }: { values: DispensePreAffiliation }) {
+  return (
+    <Alert color="blue" variant="light" icon={<IconAlertCircle aria-hidden />}>
+      La dispense {ofName(`${values.firstName} ${values.lastName}`)} a expiré : le formulaire
+      reprend ses informations, affiliation au {formatIsoDate(values.affiliationDate)}. Vérifiez-les
+      avant de valider.
+    </Alert>
+  );
+}
+
+/**
  * `/pre-affiliation`: « Pré-affiliation » (SPEC §5.3), the guide's three stages. Step 1 chooses
  * the establishment and the collège (hence the contract), step 2 the employee's data, step 3 says
  * how the employee completes the affiliation (email sent, or the BIA to print).
@@ -34,16 +60,10 @@ export function PreAffiliationPage() {
   const [result, setResult] = useState<AffiliationDetail | null>(null);
   const stepTitle = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  // « Affilier » from an expired dispense: the wizard starts from its request's values.
-  const { dispense } = validatePreAffiliationSearch(useSearch({ strict: false }));
-  const prefill = useDispensePreAffiliation(dispense);
-  const [prefilledFrom, setPrefilledFrom] = useState<string>();
-  if (prefill.data && dispense && prefilledFrom !== dispense) {
-    const values = prefillFromDispense(prefill.data);
-    setPrefilledFrom(dispense);
+  const prefill = useDispensePrefill((values) => {
     setSetup(values.setup);
     setEmployee(values.employee);
-  }
+  });
 
   // After a move between steps, the focus goes to the new step's title (announced).
   useEffect(() => {
@@ -67,9 +87,11 @@ export function PreAffiliationPage() {
   const establishment = options.data?.establishments.find((e) => e.id === setup.establishmentId);
 
   let content;
-  if (dispense && prefill.isError) {
-    content = <LoadError error={prefill.error} onRetry={() => void prefill.refetch()} compact />;
-  } else if (options.isPending || (dispense && prefilledFrom !== dispense)) {
+  if (prefill.query.isError) {
+    content = (
+      <LoadError error={prefill.query.error} onRetry={() => void prefill.query.refetch()} compact />
+    );
+  } else if (options.isPending || prefill.waiting) {
     content = (
       <Paper withBorder radius="md" p="xl">
         <Stack align="center" gap="sm" role="status">
@@ -129,13 +151,7 @@ export function PreAffiliationPage() {
       description="Suivez et validez les étapes pour pré-affilier votre salarié."
       actions={<AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>}
     >
-      {prefilledFrom && prefill.data && shown < 2 ? (
-        <Alert color="blue" variant="light" icon={<IconAlertCircle aria-hidden />}>
-          La dispense {ofName(`${prefill.data.firstName} ${prefill.data.lastName}`)} a expiré : le
-          formulaire reprend ses informations, affiliation au{' '}
-          {formatIsoDate(prefill.data.affiliationDate)}. Vérifiez-les avant de valider.
-        </Alert>
-      ) : null}
+      {prefill.applied && shown < 2 ? <PrefillNotice values={prefill.applied} /> : null}
       <PreAffiliationSteps current={shown} />
       <Title
         order={2}
