@@ -16,7 +16,7 @@ import { requestDispense, type RequestDispenseInput } from './request-dispense';
 
 const t = useTestApp();
 const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-let company: { id: string };
+let company: Awaited<ReturnType<typeof createCompany>>;
 let establishment: { id: string; company_id: string };
 let contract: { id: string };
 let admin: { id: string };

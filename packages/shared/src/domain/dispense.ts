@@ -150,7 +150,7 @@ export const DISPENSE_CASES = [
   {
     code: 'part_time_10_percent',
     label:
-      'Je suis à temps partiel ou apprenti(e) et ma cotisation atteindrait au moins 10 % de ma rémunération brute',
+      'Je suis à temps partiel ou apprenti(e) et ma cotisation atteindrait au moins 10 % de ma rémunération brute',
     legalSource: 'CSS art. R242-1-6, 2° c',
     source: 'founding_act',
     condition: 'none',
@@ -185,7 +185,7 @@ export const DISPENSE_CASE_SHORT_LABELS: Record<DispenseCaseCode, string> = {
   multi_employer: 'Couvert au titre d’un autre emploi',
   long_fixed_term_individual_cover: 'CDD de 12 mois ou plus, couverture individuelle',
   short_fixed_term_no_cover: 'CDD de moins de 12 mois',
-  part_time_10_percent: 'Temps partiel ou apprenti, cotisation d’au moins 10 %',
+  part_time_10_percent: 'Temps partiel ou apprenti, cotisation d’au moins 10 %',
 };
 
 /** The case's label; an unknown code as it is (old data). */
