@@ -32,13 +32,6 @@ describe('the demo’s dispenses (issue 19)', () => {
   it('makes one of each: requested online, due for renewal, expired, paper', async () => {
     expect(await dispenses()).toEqual([
       {
-        last_name: 'Benali',
-        request: 'dispensed',
-        status: 'validated',
-        origin: 'paper',
-        case_code: 'css',
-      },
-      {
         last_name: 'Fontaine',
         request: 'dispensed',
         status: 'expired',
@@ -51,6 +44,13 @@ describe('the demo’s dispenses (issue 19)', () => {
         status: 'validated',
         origin: 'online',
         case_code: 'multi_employer',
+      },
+      {
+        last_name: 'Haddad',
+        request: 'dispensed',
+        status: 'validated',
+        origin: 'paper',
+        case_code: 'css',
       },
       {
         last_name: 'Moreau',

@@ -10,7 +10,7 @@
  *   development mailbox) and the employer (« À renouveler »);
  * - Chloé Fontaine, dispensed five months ago until her individual contract's due date, ten days
  *   ago: the job expired it (the home page's pending action « Affilier »);
- * - Karim Benali's paper request (complémentaire santé solidaire), recorded by the administrator
+ * - Yanis Haddad's paper request (complémentaire santé solidaire), recorded by the administrator
  *   with the signed form and the proof, validated.
  * Valmont's non-cadre contract provides the founding-act case « CDD de moins de 12 mois ».
  */
@@ -246,8 +246,8 @@ async function paperDispense(demo: Demo) {
   const { ctx, today } = demo;
   const effective = addMonths(today, -2);
   const person: Person = {
-    firstName: 'Karim',
-    lastName: 'Benali',
+    firstName: 'Yanis',
+    lastName: 'Haddad',
     sex: 1,
     birthDate: '1979-02-09',
     email: false,
