@@ -238,6 +238,8 @@ export const DispenseRowSchema = z.object({
   renewalDueDate: z.string().nullable(),
   /** The name of the latest proof, null when the case needs none. */
   proofName: z.string().nullable(),
+  /** A yearly renewal of this dispense waits for the insurer's check. */
+  renewalRequested: z.boolean(),
   signedOn: z.string(),
   createdAt: z.string(),
 });

@@ -129,6 +129,8 @@ function registerRows(db: Db, actor: EmployerActor, conditions: Expression<SqlBo
         inner join stored_files sf on sf.id = df.file_id
         where df.dispense_id = d.id and df.kind = 'proof'
         order by df.created_at desc, df.id desc limit 1)`.as('proof_name'),
+      sql<boolean | number>`exists (select 1 from dispenses dr
+        where dr.renews_dispense_id = d.id and dr.status = 'requested')`.as('renewal_requested'),
     ]);
 }
 export type RegisterRow = Awaited<ReturnType<ReturnType<typeof registerRows>['execute']>>[number];

@@ -84,6 +84,8 @@ function toRow(r: RegisterRow, day: string): DispenseRow {
     endDate: r.end_date,
     renewalDueDate: r.renewal_due_date,
     proofName: r.proof_name,
+    // A boolean in PostgreSQL, 0 or 1 in SQLite.
+    renewalRequested: Number(r.renewal_requested) === 1,
     signedOn: r.signed_on,
     createdAt: r.created_at,
   };

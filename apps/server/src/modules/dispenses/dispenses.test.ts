@@ -186,6 +186,9 @@ describe('the register « Dispenses »', () => {
     const rows = (await list(w.admin, 'q=renouvel')).items;
     expect(rows.map((r) => r.id).sort()).toEqual([inForce.id, renewal.id].sort());
     expect(rows.map((r) => r.id)).not.toContain(pending.id);
+    // The renewal waiting for the insurer shows on the line of the dispense in force.
+    expect(rows.find((r) => r.id === inForce.id)?.renewalRequested).toBe(true);
+    expect(rows.find((r) => r.id === renewal.id)?.renewalRequested).toBe(false);
     const detail = (await w.admin.get(`/api/dispenses/${inForce.id}`)).json<DispenseDetail>();
     expect(detail.history.map((h) => h.id)).toEqual([pending.id, inForce.id]);
     expect(detail.history[0]?.isRenewal).toBe(true);

@@ -21,6 +21,7 @@ const row = (over: Partial<DispenseRow>): DispenseRow => ({
   endDate: '2026-11-27',
   renewalDueDate: null,
   proofName: 'attestation-individuelle.pdf',
+  renewalRequested: false,
   signedOn: '2026-07-01',
   createdAt: '2026-07-01T08:00:00.000Z',
   ...over,
@@ -38,6 +39,7 @@ const PAGE: DispenseList = {
       endDate: null,
       renewalDueDate: '2026-12-28',
       proofName: null,
+      renewalRequested: true,
     }),
   ],
   total: 2,
@@ -66,7 +68,7 @@ describe('the register « Dispenses » (issue 19)', () => {
     expect(text).toContain('27/11/2026');
     expect(text).toContain('28/12/2026');
     expect(text).toContain('Expirée');
-    expect(text).toContain('À renouveler');
+    expect(text).toContain('À renouveler Renouvellement envoyé à l’assureur');
     expect(html).toContain('aria-label="Voir la dispense de Fontaine Chloé"');
     expect(html).toContain('href="/api/dispenses/export?format=csv"');
     expect(html).toContain('href="/api/dispenses/archive.zip"');

@@ -38,6 +38,20 @@ function proofText(row: DispenseRow): string {
   return dispenseCase(row.caseCode).proof ? 'Manquant' : 'Non requis';
 }
 
+/** The state, and the yearly renewal sent when one waits for the insurer. */
+function State({ row }: { row: DispenseRow }) {
+  return (
+    <Stack gap={4} align="flex-start">
+      <DispenseStateBadge state={row.state} />
+      {row.renewalRequested ? (
+        <Text size="xs" c="gray.8">
+          Renouvellement envoyé à l’assureur
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 const dateOr = (date: string | null) =>
   date ? formatIsoDate(date) : <NoValue label="Aucune date" />;
 
@@ -77,7 +91,7 @@ export function DispenseList({
     { header: 'Justificatif', minWidth: '8rem', cell: proofText },
     { header: 'Fin', sort: 'end_date', noWrap: true, cell: (row) => dateOr(row.endDate) },
     { header: 'Renouvellement', noWrap: true, cell: (row) => dateOr(row.renewalDueDate) },
-    { header: 'État', cell: (row) => <DispenseStateBadge state={row.state} /> },
+    { header: 'État', minWidth: '8rem', cell: (row) => <State row={row} /> },
   ];
   return (
     <DataTable
@@ -91,7 +105,7 @@ export function DispenseList({
         title: (row) => (
           <Stack gap={4}>
             {name(row)}
-            <DispenseStateBadge state={row.state} />
+            <State row={row} />
           </Stack>
         ),
         body: (row) => (
