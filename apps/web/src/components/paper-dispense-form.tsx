@@ -152,6 +152,7 @@ export function PaperDispenseForm({
           clearable
           leftSection={<IconPaperclip size={16} aria-hidden />}
           placeholder="Choisir un fichier"
+          clearButtonProps={{ 'aria-label': 'Retirer la demande signée' }}
           styles={PLACEHOLDER}
           {...form.getInputProps('signedRequest')}
         />
@@ -168,6 +169,7 @@ export function PaperDispenseForm({
           clearable
           leftSection={<IconPaperclip size={16} aria-hidden />}
           placeholder="Choisir un ou plusieurs fichiers"
+          clearButtonProps={{ 'aria-label': 'Retirer les justificatifs' }}
           styles={PLACEHOLDER}
           value={form.values.proofs}
           onChange={(files) => form.setFieldValue('proofs', files)}
