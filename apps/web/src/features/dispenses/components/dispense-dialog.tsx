@@ -8,7 +8,7 @@ import {
   OTHER_PLAN_TYPE_LABELS,
   dispenseCase,
 } from '@affilia/shared/domain/dispense';
-import { listName, ofName } from '@affilia/shared/domain/person-name';
+import { ofName } from '@affilia/shared/domain/person-name';
 import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { ButtonLink } from '../../../components/links';
 import { LoadError } from '../../../components/load-error';
@@ -107,7 +107,7 @@ function DispenseBody({ detail }: { detail: DispenseDetail }) {
 /** A dispense of the register, its files and its history, in a dialog. */
 export function DispenseDialog({ row, onClose }: { row: DispenseRow | null; onClose: () => void }) {
   const detail = useDispense(row?.id ?? null);
-  const name = row ? listName(row) : '';
+  const name = row ? `${row.firstName} ${row.lastName}` : '';
   let content;
   if (detail.isPending)
     content = (
