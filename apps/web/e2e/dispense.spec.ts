@@ -192,4 +192,48 @@ test.describe('Issue 19 — dispense d’affiliation', () => {
     await expect(entry).toContainText(PROOF);
     await expectNoA11yViolations(page);
   });
+
+  test('an expired dispense: the home page’s pending action, « Affilier » from the register, the pré-affiliation pre-filled; once sent, the dispense ends and the action goes', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // The demo's Chloé Fontaine: dispensed until her individual contract's due date, ten days ago
+    // (db/seed/demo-dispenses.ts); no other journey counts on her.
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue Eugénie');
+    const action = page.getByRole('link', { name: /dispense expirée : salarié à affilier/ });
+    await expect(action).toBeVisible();
+    await action.click();
+    await waitForPage(page, /^Dispenses/);
+    await expect(page).toHaveURL(/state=expired/);
+    await page.getByRole('button', { name: 'Voir la dispense de Fontaine Chloé' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(DISPENSE_REGISTER_STATE_LABELS.expired);
+    await expectNoA11yViolations(page);
+    await dialog.getByRole('link', { name: 'Affilier Chloé Fontaine' }).click();
+
+    await waitForPage(page, 'Pré-affiliation');
+    await expect(page.getByText(/La dispense de Chloé Fontaine a expiré/)).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+    await expect(page.getByRole('textbox', { name: /^Nom/ })).toHaveValue('Fontaine');
+    await page.getByRole('button', { name: 'Valider', exact: true }).click();
+    const sentence = page.getByText(/Un e-mail a été envoyé à chloe\.fontaine@exemple\.test/);
+    const confirm = page.getByRole('button', { name: 'Confirmer et valider' });
+    await expect(sentence.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(sentence).toBeVisible();
+
+    // The dispense is over (« Terminée »), the home page no longer asks to affiliate her.
+    await page.goto('/dispenses?state=ended');
+    await waitForPage(page, /^Dispenses/);
+    await expect(page.getByRole('row').filter({ hasText: 'Fontaine Chloé' })).toContainText(
+      DISPENSE_REGISTER_STATE_LABELS.ended,
+    );
+    await page.goto('/');
+    await waitForPage(page, 'Bienvenue Eugénie');
+    await expect(page.getByRole('link', { name: /dispense expirée/ })).toHaveCount(0);
+  });
 });
