@@ -68,6 +68,8 @@ describe('the register « Dispenses » (issue 19)', () => {
     expect(text).toContain('27/11/2026');
     expect(text).toContain('28/12/2026');
     expect(text).toContain('Expirée');
+    // An expired dispense: « Affilier », the pré-affiliation pre-filled from it.
+    expect(html).toContain('href="/pre-affiliation?dispense=d1"');
     expect(text).toContain('À renouveler Renouvellement envoyé à l’assureur');
     expect(html).toContain('aria-label="Voir la dispense de Fontaine Chloé"');
     expect(html).toContain('href="/api/dispenses/export?format=csv"');

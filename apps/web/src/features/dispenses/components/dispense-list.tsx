@@ -5,6 +5,8 @@ import type { DispenseRow } from '../api/use-dispenses';
 import type { DispenseSort, SortOrder } from '../dispenses-search';
 import type { DataColumn } from '../../../components/data-table';
 import { CardLine, CardLines, DataTable, NoValue } from '../../../components/data-table';
+import { AnchorLink } from '../../../components/links';
+import { paths } from '../../../config/paths';
 import { formatIsoDate } from '../../../lib/member-format';
 import { DispenseStateBadge } from './dispense-state-badge';
 
@@ -38,7 +40,10 @@ function proofText(row: DispenseRow): string {
   return dispenseCase(row.caseCode).proof ? 'Manquant' : 'Non requis';
 }
 
-/** The state, and the yearly renewal sent when one waits for the insurer. */
+/**
+ * The state, the yearly renewal sent when one waits for the insurer, and « Affilier » once the
+ * dispense expired (the pré-affiliation pre-filled from it).
+ */
 function State({ row }: { row: DispenseRow }) {
   return (
     <Stack gap={4} align="flex-start">
@@ -47,6 +52,17 @@ function State({ row }: { row: DispenseRow }) {
         <Text size="xs" c="gray.8">
           Renouvellement envoyé à l’assureur
         </Text>
+      ) : null}
+      {row.state === 'expired' ? (
+        <AnchorLink
+          to={paths.preAffiliation}
+          search={{ dispense: row.id }}
+          size="sm"
+          fw={600}
+          aria-label={`Affilier ${row.firstName} ${row.lastName}`}
+        >
+          Affilier
+        </AnchorLink>
       ) : null}
     </Stack>
   );
