@@ -14,6 +14,7 @@ import {
   pdf,
   useSession,
   waitForEmailLink,
+  waitForNewMessage,
   waitForPage,
 } from './support';
 
@@ -31,6 +32,7 @@ import {
 const SMALL_PHONE = { width: 375, height: 812 };
 const API_HEADERS = { 'x-requested-with': 'affilia' };
 const PROOF = 'attestation-contrat-individuel.pdf';
+const RENEWAL_PROOF = 'attestation-autre-regime-annee.pdf';
 
 interface AffiliationOptions {
   establishments: {
@@ -235,5 +237,87 @@ test.describe('Issue 19 — dispense d’affiliation', () => {
     await page.goto('/');
     await waitForPage(page, 'Bienvenue Eugénie');
     await expect(page.getByRole('link', { name: /dispense expirée/ })).toHaveCount(0);
+  });
+
+  test('the renewal reminder: its emailed link opens the renewal on a phone, the new attestation goes to the gestionnaire, who validates it; the register shows the next renewal a year later', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    // The demo's Théo Garnier, « couvert au titre d’un autre emploi »: his yearly proof is due in
+    // three weeks and the renewal job reminded him at the server's start (demo-dispenses.ts).
+    const email = 'theo.garnier@exemple.test';
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+    const register = await getJson<{ items: { renewalDueDate: string | null }[] }>(
+      page,
+      '/api/dispenses?q=Garnier&state=renewal_due',
+    );
+    const due = register.items[0]?.renewalDueDate;
+    if (!due) throw new Error('the demo’s renewal due within 30 days is missing');
+    const reminder = await waitForNewMessage(
+      page,
+      new Set(),
+      (m) => m.to === email && (m.subject ?? '').includes('est à renouveler'),
+    );
+    const url = /https?:\/\/\S+\/formulaire\/\S+/.exec(reminder.text)?.[0];
+    expect(url, 'the renewal link in the reminder').toBeTruthy();
+
+    const phone = await browser.newContext({
+      viewport: SMALL_PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const employee = await phone.newPage();
+      await employee.goto(new URL(url!).pathname);
+      await waitForPage(employee, 'Confirmez votre date de naissance');
+      await fillDate(employee.getByLabel(/^Date de naissance/), '1988-11-02');
+      await employee.getByRole('button', { name: 'Confirmer' }).click();
+      await waitForPage(employee, 'Renouveler votre justificatif de dispense');
+      await expect(
+        employee.getByText(`Votre dispense doit être renouvelée avant le ${frenchDate(due)}.`),
+      ).toBeVisible();
+      await expectNoA11yViolations(employee);
+      const choosing = employee.waitForEvent('filechooser');
+      await employee.getByRole('button', { name: 'Joindre mon justificatif' }).click();
+      await (
+        await choosing
+      ).setFiles({ name: RENEWAL_PROOF, mimeType: 'application/pdf', buffer: pdf(RENEWAL_PROOF) });
+      await expect(
+        employee.getByRole('button', { name: `Retirer ${RENEWAL_PROOF}` }),
+      ).toBeVisible();
+      await employee
+        .getByRole('checkbox', {
+          name: 'Je certifie sur l’honneur l’exactitude de cette déclaration',
+        })
+        .check();
+      await employee.getByRole('button', { name: 'Envoyer mon renouvellement' }).click();
+      await waitForPage(employee, 'Votre justificatif de dispense a été transmis');
+      await expectNoA11yViolations(employee);
+    } finally {
+      await phone.close();
+    }
+
+    await inBackOffice(browser, async (staff) => {
+      await staff.goto('/back-office/dispenses');
+      await waitForPage(staff, 'Dispenses d’affiliation');
+      const row = staff.getByRole('row').filter({ hasText: 'Garnier' });
+      await expect(row).toHaveCount(1);
+      await row.getByRole('link', { name: /Garnier/ }).click();
+      await waitForPage(staff, 'Dispense de Garnier Théo');
+      await expect(staff.getByText(RENEWAL_PROOF).first()).toBeVisible();
+      await staff.getByRole('button', { name: 'Valider la dispense' }).click();
+      await expect(
+        staff.getByText('Le renouvellement est validé : la dispense est prolongée.'),
+      ).toBeVisible();
+    });
+
+    await page.goto('/dispenses?q=Garnier');
+    await waitForPage(page, /^Dispenses/);
+    const entry = page.getByRole('row').filter({ hasText: 'Garnier Théo' });
+    await expect(entry).toContainText(frenchDate(addMonths(due, 12)));
+    await expect(entry).toContainText(DISPENSE_REGISTER_STATE_LABELS.valid);
+    await expect(entry).toContainText(RENEWAL_PROOF);
   });
 });

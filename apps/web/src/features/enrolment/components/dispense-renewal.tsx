@@ -30,7 +30,7 @@ function RenewalNotice({ state }: { state: RenewalState }) {
   return (
     <Text>
       {state.deadline.kind === 'renewal'
-        ? `Votre dispense doit être renouvelée au plus tard le ${formatFrenchDate(state.deadline.date)}.`
+        ? `Votre dispense doit être renouvelée avant le ${formatFrenchDate(state.deadline.date)}.`
         : `Votre dispense prend fin le ${formatFrenchDate(state.deadline.date)} : pour la garder au-delà, envoyez un nouveau justificatif.`}{' '}
       Sans renouvellement, vous serez affilié(e) au contrat de votre entreprise.
     </Text>
