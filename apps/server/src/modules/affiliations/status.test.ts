@@ -15,6 +15,12 @@ const allowed: [AffiliationStatus, AffiliationStatus][] = [
   ['sent', 'abandoned'],
   ['started', 'abandoned'],
   ['returned', 'abandoned'],
+  // A dispense asked by the employee or recorded from a signed paper (issue 19), then decided.
+  ['sent', 'dispense_requested'],
+  ['started', 'dispense_requested'],
+  ['returned', 'dispense_requested'],
+  ['dispense_requested', 'dispensed'],
+  ['dispense_requested', 'returned'],
 ];
 
 describe('affiliation status transitions', () => {
@@ -41,10 +47,11 @@ describe('affiliation status transitions', () => {
     }
   });
 
-  it('has nothing after validated or abandoned', () => {
+  it('has nothing after validated, abandoned or dispensed', () => {
     for (const to of AFFILIATION_STATUSES) {
       expect(canTransition('validated', to)).toBe(false);
       expect(canTransition('abandoned', to)).toBe(false);
+      expect(canTransition('dispensed', to)).toBe(false);
     }
   });
 });

@@ -93,6 +93,9 @@ describe('notifications API', () => {
         new_document: true,
         radiation_processed: true,
         radiation_returned: true,
+        dispense_requested: true,
+        dispense_decided: true,
+        dispense_deadline: true,
       },
     });
     const email = {
@@ -102,6 +105,9 @@ describe('notifications API', () => {
       new_document: false,
       radiation_processed: true,
       radiation_returned: false,
+      dispense_requested: false,
+      dispense_decided: true,
+      dispense_deadline: true,
     };
     const saved = await me.put('/api/notifications/preferences', { email });
     expect(saved.statusCode).toBe(200);
