@@ -1,5 +1,4 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateField } from '../../../components/date-field';
 import { FilterButtons } from '../../../components/filter-buttons';
@@ -21,6 +20,7 @@ import type { AffiliationOptions } from '../api/use-affiliations';
 import type { AffiliationsFilters } from '../affiliations-search';
 import { REQUEST_STATUS_FILTERS } from '../affiliations-search';
 import { formatSiren, formatSiret } from '../format';
+import { useFilterDraft } from '../../../lib/use-filter-draft';
 
 /** The « Tous » choice of a select (no filter). */
 const ALL = 'all';
@@ -130,15 +130,7 @@ export function AffiliationFilters({
   onSearch: (filters: AffiliationsFilters) => void;
   onReset: () => void;
 }) {
-  const [values, setValues] = useState<AffiliationsFilters>(initial);
-  const initialKey = JSON.stringify(initial);
-  const [shownKey, setShownKey] = useState(initialKey);
-  if (shownKey !== initialKey) {
-    setShownKey(initialKey);
-    setValues(initial);
-  }
-  const set = (patch: Partial<AffiliationsFilters>) =>
-    setValues((current) => ({ ...current, ...patch }));
+  const { values, set } = useFilterDraft(initial);
 
   const establishments = options?.establishments ?? [];
   const { sirenData, establishmentData } = placeOptions(establishments, values);

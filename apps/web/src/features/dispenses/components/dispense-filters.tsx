@@ -1,5 +1,4 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
 import {
   DISPENSE_CASES,
@@ -12,6 +11,7 @@ import { formatSiret } from '@affilia/shared/validators/siret';
 import type { AffiliationOptions } from '@affilia/shared/schemas/affiliations';
 import { FilterButtons } from '../../../components/filter-buttons';
 import type { DispensesFilters } from '../dispenses-search';
+import { useFilterDraft } from '../../../lib/use-filter-draft';
 
 /** The « Tous » choice of a select (no filter). */
 const ALL = 'all';
@@ -44,15 +44,7 @@ export function DispenseFilters({
   onSearch: (filters: DispensesFilters) => void;
   onReset: () => void;
 }) {
-  const [values, setValues] = useState<DispensesFilters>(initial);
-  const initialKey = JSON.stringify(initial);
-  const [shownKey, setShownKey] = useState(initialKey);
-  if (shownKey !== initialKey) {
-    setShownKey(initialKey);
-    setValues(initial);
-  }
-  const set = (patch: Partial<DispensesFilters>) =>
-    setValues((current) => ({ ...current, ...patch }));
+  const { values, set } = useFilterDraft(initial);
   const establishments = [
     { value: ALL, label: 'Tous' },
     ...(options?.establishments ?? []).map((e) => ({

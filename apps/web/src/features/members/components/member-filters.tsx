@@ -1,5 +1,4 @@
 import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { Button, Checkbox, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { DeferredSelect } from '../../../components/deferred-select';
 import { IconSearch } from '@tabler/icons-react';
@@ -14,6 +13,7 @@ import { formatSiren } from '../../../lib/member-format';
 import type { MembersFilters } from '../members-search';
 import type { OptionGroup } from '../filter-options';
 import { narrowFilterOptions } from '../filter-options';
+import { useFilterDraft } from '../../../lib/use-filter-draft';
 
 /** The « Tous » choice of a select (no filter). */
 const ALL = 'all';
@@ -127,16 +127,7 @@ export function MemberFilters({
   onSearch: (filters: MembersFilters) => void;
   onReset: () => void;
 }) {
-  const [values, setValues] = useState<MembersFilters>(initial);
-  // The address changed (back button, « Réinitialiser », a search): start again from it.
-  const initialKey = JSON.stringify(initial);
-  const [shownKey, setShownKey] = useState(initialKey);
-  if (shownKey !== initialKey) {
-    setShownKey(initialKey);
-    setValues(initial);
-  }
-  const set = (patch: Partial<MembersFilters>) =>
-    setValues((current) => ({ ...current, ...patch }));
+  const { values, set, setValues } = useFilterDraft(initial);
   const narrowed = narrowFilterOptions(options, values.siren);
 
   const sirenData = sirenOptions(options, values.siren);
