@@ -6,7 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { newId } from './ids';
-import type { SavedFile } from './storage';
+import type { Readable } from 'node:stream';
+import { notFound } from './errors';
+import type { FileStorage, SavedFile } from './storage';
 
 export interface StoredFileRow {
   saved: SavedFile;
@@ -40,4 +42,29 @@ export async function recordStoredFile(db: Kysely<Database>, file: StoredFileRow
     })
     .execute();
   return id;
+}
+
+/** A stored file as a query reads it for download. */
+export interface StoredFileRef {
+  storage_key: string;
+  original_name: string;
+  mime_type: string;
+}
+
+/**
+ * The download of a stored file the caller found (lib/download.ts `sendDownload` sends it): its
+ * stream, name and type; a 404 with `missing` when the caller found none (another record's file,
+ * outside the perimeter).
+ */
+export async function openStoredFile(
+  storage: Pick<FileStorage, 'openRead'>,
+  file: StoredFileRef | undefined,
+  missing = 'Ce fichier est introuvable.',
+): Promise<{ bytes: Readable; fileName: string; mimeType: string }> {
+  if (!file) throw notFound(missing);
+  return {
+    bytes: await storage.openRead(file.storage_key),
+    fileName: file.original_name,
+    mimeType: file.mime_type,
+  };
 }

@@ -31,6 +31,7 @@ import { getBranding } from '../settings/settings.service';
 import { findQueue, findRequestForAction } from './backoffice.repository';
 import { returnLinkDays, returnToEmployee } from './return-to-employee';
 import { recordStaffAudit } from './staff-audit';
+import { openStoredFile } from '../../lib/stored-files';
 
 const QUEUE_LIMIT = 500;
 
@@ -164,12 +165,7 @@ export async function getAttachmentFile(
   attachmentId: string,
 ): Promise<{ bytes: Readable; fileName: string; mimeType: string }> {
   const row = await findAttachmentOfRequest(ctx.db, requestId, attachmentId);
-  if (!row) throw notFound('Cette pièce jointe est introuvable.');
-  return {
-    bytes: await ctx.storage.openRead(row.storage_key),
-    fileName: row.original_name,
-    mimeType: row.mime_type,
-  };
+  return openStoredFile(ctx.storage, row, 'Cette pièce jointe est introuvable.');
 }
 
 /** A paper BIA (mode « Courrier ») reached the insurer: « Finalisé ». */

@@ -10,7 +10,7 @@ import type { AuditAction } from '@affilia/shared/domain/audit';
 import type { AppContext } from '../../lib/context';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { recordStoredFile, type StoredFileRow } from '../../lib/stored-files';
+import { openStoredFile, recordStoredFile, type StoredFileRow } from '../../lib/stored-files';
 import { DOCX, PDF, XLSX, detectFileType, fileNameFor } from '../../lib/file-types';
 import { notifyUsers } from '../notifications/notify';
 import * as repo from '../documents/documents.repository';
@@ -144,12 +144,7 @@ export async function readDocumentVersionFile(
   versionId: string,
 ) {
   const row = await repo.findVersionFile(ctx.db, documentId, versionId);
-  if (!row) throw notFound('Document introuvable.');
-  return {
-    bytes: await ctx.storage.openRead(row.storage_key),
-    fileName: row.original_name,
-    mimeType: row.mime_type,
-  };
+  return openStoredFile(ctx.storage, row, 'Document introuvable.');
 }
 
 async function getOne(ctx: AppContext, id: string) {

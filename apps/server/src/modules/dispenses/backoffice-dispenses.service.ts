@@ -23,7 +23,6 @@ import {
   type DispenseDecision,
 } from '../../commands/decide-dispense';
 import type { AppContext } from '../../lib/context';
-import { notFound } from '../../lib/errors';
 import type { StaffActor } from '../backoffice/backoffice.service';
 import { returnLinkDays } from '../backoffice/return-to-employee';
 import { displayNir } from '../enrolment/enrolment.repository';
@@ -42,6 +41,7 @@ import {
   listDispenseFiles,
   listRequestDispenses,
 } from './dispenses.repository';
+import { openStoredFile } from '../../lib/stored-files';
 
 const QUEUE_LIMIT = 500;
 
@@ -134,13 +134,7 @@ export async function getDispenseFile(
   fileId: string,
 ): Promise<{ bytes: Readable; fileName: string; mimeType: string }> {
   const r = await loadDispense(ctx, id);
-  const file = await findDispenseDownload(ctx.db, r, fileId);
-  if (!file) throw notFound('Ce fichier est introuvable.');
-  return {
-    bytes: await ctx.storage.openRead(file.storage_key),
-    fileName: file.original_name,
-    mimeType: file.mime_type,
-  };
+  return openStoredFile(ctx.storage, await findDispenseDownload(ctx.db, r, fileId));
 }
 
 /** POST /api/backoffice/dispenses/:id/validate and /refuse. */

@@ -56,6 +56,7 @@ import {
   streamRegister,
   type RegisterRow,
 } from './dispenses-register.repository';
+import { openStoredFile } from '../../lib/stored-files';
 
 type Ctx = AppContext;
 type ListQuery = z.output<typeof DispenseListQuerySchema>;
@@ -142,13 +143,7 @@ export async function getDispense(
 /** GET /api/dispenses/:id/files/:fileId: one of its files (404 for another dispense's). */
 export async function dispenseFile(ctx: Ctx, actor: EmployerActor, id: string, fileId: string) {
   const row = await dispenseOfPerimeter(ctx, actor, id);
-  const file = await findDispenseDownload(ctx.db, row, fileId);
-  if (!file) throw notFound();
-  return {
-    bytes: await ctx.storage.openRead(file.storage_key),
-    fileName: file.original_name,
-    mimeType: file.mime_type,
-  };
+  return openStoredFile(ctx.storage, await findDispenseDownload(ctx.db, row, fileId));
 }
 
 /**

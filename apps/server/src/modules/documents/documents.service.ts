@@ -9,6 +9,7 @@ import type { AppContext } from '../../lib/context';
 import { notFound } from '../../lib/errors';
 import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { findVisibleDocumentFile, findVisibleDocuments } from './documents.repository';
+import { openStoredFile } from '../../lib/stored-files';
 
 export async function listEmployerDocuments(
   ctx: AppContext,
@@ -46,10 +47,5 @@ export async function readEmployerDocumentFile(
 ) {
   if (companyIdsWith(actor, 'documents.view').length === 0) throw notFound();
   const row = await findVisibleDocumentFile(ctx.db, actor, documentId);
-  if (!row) throw notFound();
-  return {
-    bytes: await ctx.storage.openRead(row.storage_key),
-    fileName: row.original_name,
-    mimeType: row.mime_type,
-  };
+  return openStoredFile(ctx.storage, row, 'Élément introuvable.');
 }

@@ -38,6 +38,7 @@ import { getBranding } from '../settings/settings.service';
 import type { UploadedFile } from './attachments';
 import type { RequestMeta } from '../../lib/request-meta';
 import type { StoredAttachment } from './messages.repository';
+import { openStoredFile } from '../../lib/stored-files';
 
 type Db = Kysely<Database>;
 
@@ -278,10 +279,5 @@ export async function getAttachment(
 /** An attachment of the conversation, for download (404 when the file is not one of its). */
 export async function readAttachment(ctx: AppContext, conversationId: string, fileId: string) {
   const file = await findAttachment(ctx.db, conversationId, fileId);
-  if (!file) throw notFound('Pièce jointe introuvable.');
-  return {
-    bytes: await ctx.storage.openRead(file.storage_key),
-    fileName: file.original_name,
-    mimeType: file.mime_type,
-  };
+  return openStoredFile(ctx.storage, file, 'Pièce jointe introuvable.');
 }
