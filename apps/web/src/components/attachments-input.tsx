@@ -6,6 +6,7 @@ import {
   MESSAGE_ATTACHMENT_MAX_BYTES,
   MESSAGE_ATTACHMENT_MAX_COUNT,
 } from '@affilia/shared/schemas/messages';
+import { formatFileSize } from '../lib/file-size';
 
 const MB = MESSAGE_ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
@@ -20,12 +21,6 @@ export function checkFile(file: File): string | null {
     return `« ${file.name} » dépasse ${MB} Mo.`;
   }
   return null;
-}
-
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} Ko`
-    : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
 }
 
 interface Props {
@@ -124,7 +119,7 @@ export function AttachmentsInput({ files, onChange, error, disabled }: Props) {
             <List.Item key={`${file.name}-${index}`}>
               <Group gap="xs">
                 <Text size="sm">
-                  {file.name} ({formatSize(file.size)})
+                  {file.name} ({formatFileSize(file.size)})
                 </Text>
                 <ActionIcon
                   variant="subtle"

@@ -1,7 +1,7 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Message } from '@affilia/shared/schemas/messages';
 import { formatDateTime } from '../lib/format-date';
-import { formatSize } from './attachments-input';
+import { formatFileSize } from '../lib/file-size';
 
 interface Props {
   messages: readonly Message[];
@@ -51,7 +51,7 @@ export function ConversationThread({ messages, attachmentUrl, reader }: Props) {
                       <Anchor href={attachmentUrl(a.id)} download={a.fileName}>
                         {a.fileName}
                       </Anchor>{' '}
-                      ({formatSize(a.size)})
+                      ({formatFileSize(a.size)})
                     </List.Item>
                   ))}
                 </List>

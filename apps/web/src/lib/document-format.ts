@@ -1,25 +1,12 @@
 import type { DocumentCategory } from '@affilia/shared/domain/enums';
 import { DOCUMENT_CATEGORIES, isOneOf } from '@affilia/shared/domain/enums';
 import type { DocumentMetadata } from '@affilia/shared/schemas/documents';
+import { formatFileSize } from './file-size';
 
 /*
  * How a document reads on screen, for the employer's « Mes documents pratiques » and the back
  * office's « Documents publiés »: its size, its format, its date and who it is meant for.
  */
-
-const DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const WHOLE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
-/** « 512 octets », « 48 Ko », « 1,2 Mo » (1 Ko = 1 024 octets); an empty string when unknown. */
-export function formatFileSize(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '';
-  if (bytes < 1024) return `${WHOLE.format(bytes)} octet${bytes > 1 ? 's' : ''}`;
-  const kb = bytes / 1024;
-  if (kb < 1024) return `${WHOLE.format(Math.max(1, Math.round(kb)))} Ko`;
-  const mb = kb / 1024;
-  if (mb < 1024) return `${DECIMAL.format(mb)} Mo`;
-  return `${DECIMAL.format(mb / 1024)} Go`;
-}
 
 const FORMATS: Record<string, string> = {
   'application/pdf': 'PDF',

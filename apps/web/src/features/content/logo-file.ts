@@ -1,5 +1,5 @@
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES } from '@affilia/shared/schemas/content';
-import { formatFileSize } from '../../lib/document-format';
+import { formatFileSize } from '../../lib/file-size';
 
 /**
  * Checks a chosen logo in the browser, before sending it: PNG or JPEG (an SVG could hold a

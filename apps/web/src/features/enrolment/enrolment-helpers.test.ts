@@ -3,7 +3,6 @@ import {
   checkAttachmentFile,
   checkBic,
   checkIban,
-  formatFileSize,
   groupIban,
   sectionCompleteness,
   sectionOfField,
@@ -34,14 +33,6 @@ describe('checkAttachmentFile', () => {
     expect(checkAttachmentFile({ name: 'a.pdf', type: 'application/pdf', size: 5 * MB + 1 })).toBe(
       'Fichier trop volumineux (5 Mo au plus)',
     );
-  });
-});
-
-describe('formatFileSize', () => {
-  it('speaks Ko under a Mo, Mo above', () => {
-    expect(formatFileSize(200)).toBe('1 Ko');
-    expect(formatFileSize(250 * 1024)).toBe('250 Ko');
-    expect(formatFileSize(1.25 * MB)).toBe('1,3 Mo');
   });
 });
 

@@ -19,12 +19,6 @@ export function checkAttachmentFile(file: Pick<File, 'name' | 'size' | 'type'>):
   return null;
 }
 
-/** « 245 Ko », « 1,2 Mo ». */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} Ko`;
-  return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}
-
 /**
  * An IBAN as the employee types it, grouped by four for reading (« FR76 3000 6000 … »);
  * only letters and digits are kept, upper-case.

@@ -18,7 +18,7 @@ import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { DispenseStatusBadge } from '../../../components/dispense-status-badge';
 import { SectionCard } from '../../../components/section-card';
-import { formatFileSize } from '../../../lib/document-format';
+import { formatFileSize } from '../../../lib/file-size';
 import { formatDateTime } from '../../../lib/format-date';
 import type { BackofficeDispense } from '../api/use-backoffice-dispenses';
 import { dispenseFilePath } from '../api/use-backoffice-dispenses';

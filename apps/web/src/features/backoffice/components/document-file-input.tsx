@@ -1,7 +1,8 @@
 import { FileInput } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
 import { DOCUMENT_MAX_BYTES } from '@affilia/shared/schemas/documents';
-import { DOCUMENT_ACCEPT, checkDocumentFile, formatFileSize } from '../../../lib/document-format';
+import { DOCUMENT_ACCEPT, checkDocumentFile } from '../../../lib/document-format';
+import { formatFileSize } from '../../../lib/file-size';
 
 const MAX_LABEL = formatFileSize(DOCUMENT_MAX_BYTES);
 

@@ -37,7 +37,7 @@ import {
   showFieldErrors,
 } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
-import { formatFileSize } from '../../../lib/document-format';
+import { formatFileSize } from '../../../lib/file-size';
 import { checkLogoFile } from '../logo-file';
 import {
   useBrandingSettings,

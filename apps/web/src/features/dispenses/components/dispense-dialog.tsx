@@ -16,7 +16,7 @@ import { UserModal } from '../../../components/user-modal';
 import { paths } from '../../../config/paths';
 import { dispenseFileUrl } from '../../../lib/dispenses-api';
 import { formatIsoDate } from '../../../lib/member-format';
-import { formatSize } from '../../../components/attachments-input';
+import { formatFileSize } from '../../../lib/file-size';
 import type { DispenseDetail, DispenseRow } from '../api/use-dispenses';
 import { useDispense } from '../api/use-dispenses';
 import { DispenseStateBadge } from './dispense-state-badge';
@@ -77,7 +77,8 @@ function DispenseBody({ detail }: { detail: DispenseDetail }) {
           <List.Item key={file.id}>
             <Anchor href={dispenseFileUrl(detail.id, file.id)} download size="sm">
               <IconDownload size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} />{' '}
-              {DISPENSE_FILE_KIND_LABELS[file.kind]} : {file.originalName} ({formatSize(file.size)})
+              {DISPENSE_FILE_KIND_LABELS[file.kind]} : {file.originalName} (
+              {formatFileSize(file.size)})
             </Anchor>
           </List.Item>
         ))}

@@ -8,12 +8,8 @@ import {
 } from '@tabler/icons-react';
 import { DOCUMENT_CATEGORY_LABELS } from '@affilia/shared/domain/enums';
 import type { EmployerDocument, EmployerDocuments } from '../api/use-documents';
-import {
-  documentFileUrl,
-  formatDay,
-  formatFileSize,
-  formatLabel,
-} from '../../../lib/document-format';
+import { documentFileUrl, formatDay, formatLabel } from '../../../lib/document-format';
+import { formatFileSize } from '../../../lib/file-size';
 
 function FileIcon({ mimeType }: { mimeType: string }) {
   const props = { size: 28, stroke: 1.5, 'aria-hidden': true } as const;

@@ -17,7 +17,8 @@ import { ATTACHMENT_ACCEPT, ATTACHMENT_KIND_LABELS } from '@affilia/shared/schem
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';
 import type { AttachmentKind, EnrolmentAttachment } from '../api/use-enrolment';
 import { uploadAttachment, useAttachmentsCache, useRemoveAttachment } from '../api/use-enrolment';
-import { checkAttachmentFile, formatFileSize } from '../enrolment-helpers';
+import { checkAttachmentFile } from '../enrolment-helpers';
+import { formatFileSize } from '../../../lib/file-size';
 import { fieldId } from '../form-values';
 
 const ADD_LABELS: Record<AttachmentKind, string> = {
