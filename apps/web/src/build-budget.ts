@@ -71,6 +71,22 @@ export const PAGE_BUDGETS: {
     forbidden: [ZXCVBN, ZOD, PHONE, FLOATING_UI, CALENDAR],
   },
   {
+    page: 'Suivi des demandes',
+    routes: [
+      'src/app/layout/employer-layout.tsx',
+      'src/features/affiliations/routes/affiliations-page.tsx',
+    ],
+    forbidden: [ZXCVBN, ZOD, PHONE, FLOATING_UI, CALENDAR],
+  },
+  {
+    page: 'Dispenses',
+    routes: [
+      'src/app/layout/employer-layout.tsx',
+      'src/features/dispenses/routes/dispenses-page.tsx',
+    ],
+    forbidden: [ZXCVBN, ZOD, PHONE, FLOATING_UI, CALENDAR],
+  },
+  {
     page: 'Formulaire d’affiliation (date de naissance)',
     routes: ['src/features/enrolment/routes/enrolment-form-page.tsx'],
     forbidden: [ZXCVBN, ZOD, PHONE, FLOATING_UI, CALENDAR],

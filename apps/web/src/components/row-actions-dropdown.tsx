@@ -1,48 +1,26 @@
-import { useState } from 'react';
-import { ActionIcon, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import type { Icon } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { ActionIcon, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDotsVertical } from '@tabler/icons-react';
-
-/** One entry of a row's « … » menu: an action, or a download when it has an `href`. */
-export interface RowAction {
-  key: string;
-  label: string;
-  icon?: Icon;
-  /** A line under the label (why it is not possible, what was done already). */
-  hint?: string;
-  danger?: boolean;
-  /** The API would refuse it. */
-  disabled?: boolean;
-  onClick?: () => void;
-  href?: string;
-}
+import type { RowAction, RowActionsMenuProps } from './row-actions-menu';
 
 /**
- * The « … » of a list's row (the list-page kit): « Actions pour Thomas Lefèvre », the actions
- * allowed on it, and a note under them (why some are not). No action: « — », named for screen
- * readers.
+ * The « … » menu itself (Mantine's Menu and Tooltip, the floating layer's code), loaded by
+ * RowActionsMenu when the person reaches for it. `defaultOpened`: it was clicked before the code
+ * arrived; `focusTrigger`: it had the focus.
  */
-export function RowActionsMenu({
+export function RowActionsDropdown({
   name,
   actions,
   note,
   width = 300,
-}: {
-  /** Whom the row is about (« Thomas Lefèvre »). */
-  name: string;
-  actions: RowAction[];
-  note?: string;
-  width?: number;
-}) {
-  const [opened, setOpened] = useState(false);
-  if (actions.length === 0) {
-    return (
-      <Text size="sm" c="gray.8">
-        <span aria-hidden>—</span>
-        <VisuallyHidden>Aucune action possible pour {name}</VisuallyHidden>
-      </Text>
-    );
-  }
+  defaultOpened = false,
+  focusTrigger = false,
+}: RowActionsMenuProps & { defaultOpened?: boolean; focusTrigger?: boolean }) {
+  const [opened, setOpened] = useState(defaultOpened);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusTrigger) trigger.current?.focus();
+  }, [focusTrigger]);
   const label = `Actions pour ${name}`;
   return (
     <Menu
@@ -57,7 +35,7 @@ export function RowActionsMenu({
     >
       <Menu.Target>
         <Tooltip label={label} disabled={opened}>
-          <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={label}>
+          <ActionIcon ref={trigger} variant="subtle" color="gray.8" size="lg" aria-label={label}>
             <IconDotsVertical size={20} aria-hidden />
           </ActionIcon>
         </Tooltip>

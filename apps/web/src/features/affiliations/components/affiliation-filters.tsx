@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { DateField } from '../../../components/date-field';
 import { FilterButtons } from '../../../components/filter-buttons';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
@@ -150,7 +151,7 @@ export function AffiliationFilters({
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <form role="search" aria-label="Rechercher des demandes" onSubmit={submit} noValidate>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Select
+          <DeferredSelect
             label="SIREN"
             data={sirenData}
             value={values.siren ?? ALL}
@@ -169,7 +170,7 @@ export function AffiliationFilters({
             searchable
             nothingFoundMessage="Aucune société"
           />
-          <Select
+          <DeferredSelect
             label="SIRET / Établissement"
             data={establishmentData}
             value={values.establishmentId ?? ALL}
@@ -178,7 +179,7 @@ export function AffiliationFilters({
             searchable
             nothingFoundMessage="Aucun établissement"
           />
-          <Select
+          <DeferredSelect
             label="Type"
             data={TYPE_OPTIONS}
             value={values.type ?? ALL}
@@ -192,7 +193,7 @@ export function AffiliationFilters({
             }}
             allowDeselect={false}
           />
-          <Select
+          <DeferredSelect
             label="Statut"
             data={statusOptions(
               [...extraStatuses, ...affiliationStatusOf(values.status)],

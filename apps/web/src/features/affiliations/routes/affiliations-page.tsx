@@ -2,8 +2,10 @@ import { useRef, useState } from 'react';
 import { IconMailForward } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
-import { EMPLOYER_AFFILIATION_STATUSES } from '@affilia/shared/domain/enums';
-import { AFFILIATION_PAGE_SIZES } from '@affilia/shared/schemas/affiliations';
+import {
+  AFFILIATION_PAGE_SIZES,
+  EMPLOYER_AFFILIATION_STATUSES,
+} from '@affilia/shared/domain/enums';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import {
   ListFilterOptionsError,

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import { Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import {
   DISPENSE_CASES,
   DISPENSE_CASE_SHORT_LABELS,
@@ -64,7 +65,7 @@ export function DispenseFilters({
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <form role="search" aria-label="Rechercher des dispenses" onSubmit={submit} noValidate>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Select
+          <DeferredSelect
             label="État"
             data={STATE_OPTIONS}
             value={values.state ?? ALL}
@@ -74,14 +75,14 @@ export function DispenseFilters({
             }}
             allowDeselect={false}
           />
-          <Select
+          <DeferredSelect
             label="Cas de dispense"
             data={CASE_OPTIONS}
             value={values.caseCode ?? ALL}
             onChange={(value) => set({ caseCode: fromSelect(value) })}
             allowDeselect={false}
           />
-          <Select
+          <DeferredSelect
             label="Établissement"
             data={establishments}
             value={values.establishmentId ?? ALL}

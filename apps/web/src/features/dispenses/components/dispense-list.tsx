@@ -1,4 +1,4 @@
-import { Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Stack, Text, UnstyledButton } from '@mantine/core';
 import { DISPENSE_CASE_SHORT_LABELS, dispenseCase } from '@affilia/shared/domain/dispense';
 import { listName, ofName } from '@affilia/shared/domain/person-name';
 import type { DispenseRow } from '../api/use-dispenses';
@@ -17,16 +17,18 @@ function sortDescription(sort: DispenseSort, order: SortOrder): string {
   return `triées par date de la demande, ${order === 'desc' ? 'de la plus récente à la plus ancienne' : 'de la plus ancienne à la plus récente'}`;
 }
 
-/** The case in a few words, its legal source below (the full label in a tooltip). */
+/**
+ * The case in a few words, its legal source below; the full label is in the dispense's dialog
+ * (a tooltip here would load the floating layer's code with the page, for a text a keyboard
+ * could not reach).
+ */
 function CaseCell({ row }: { row: DispenseRow }) {
   const rule = dispenseCase(row.caseCode);
   return (
     <Stack gap={0}>
-      <Tooltip label={rule.label} multiline w={320} withArrow>
-        <Text size="sm" span style={{ cursor: 'help' }}>
-          {DISPENSE_CASE_SHORT_LABELS[row.caseCode]}
-        </Text>
-      </Tooltip>
+      <Text size="sm" span>
+        {DISPENSE_CASE_SHORT_LABELS[row.caseCode]}
+      </Text>
       <Text size="xs" c="gray.8">
         {rule.legalSource}
       </Text>

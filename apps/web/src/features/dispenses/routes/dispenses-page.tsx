@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import {
   IconFileSpreadsheet,
@@ -20,7 +20,6 @@ import { paths } from '../../../config/paths';
 import { useListActions } from '../../../lib/use-list-actions';
 import type { DispenseRow } from '../api/use-dispenses';
 import { useDispenses, useEstablishmentOptions } from '../api/use-dispenses';
-import { DispenseDialog } from '../components/dispense-dialog';
 import { DispenseFilters } from '../components/dispense-filters';
 import { DispenseList } from '../components/dispense-list';
 import type { DispensesSearch } from '../dispenses-search';
@@ -31,6 +30,14 @@ import {
   rangeLabel,
   validateDispensesSearch,
 } from '../dispenses-search';
+
+/*
+ * A dispense's dialog (its files, the sworn statement, the modal's code) is not on the page's
+ * first load: it loads right after the list, before anyone opens it.
+ */
+const DispenseDialog = lazy(() =>
+  import('../components/dispense-dialog').then((m) => ({ default: m.DispenseDialog })),
+);
 
 const DOWNLOADS = [
   { kind: 'csv', label: 'Exporter (CSV)', icon: IconFileTypeCsv },
@@ -143,7 +150,9 @@ export function DispensesPage() {
           <DispenseList rows={rows} sort={sort} order={order} onSort={onSort} onOpen={setOpened} />
         )}
       </ListResults>
-      <DispenseDialog row={opened} onClose={() => setOpened(null)} />
+      <Suspense fallback={null}>
+        <DispenseDialog row={opened} onClose={() => setOpened(null)} />
+      </Suspense>
     </Page>
   );
 }
