@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { USER_STATUSES, USER_STATUS_LABELS } from '@affilia/shared/domain/enums';
@@ -62,7 +63,7 @@ export function UserFilters({
       role="search"
       aria-label="Filtrer les utilisateurs"
     >
-      <Select
+      <DeferredSelect
         label="Société"
         data={companyOptions}
         value={search.companyId ?? ALL}
@@ -73,7 +74,7 @@ export function UserFilters({
         w={{ base: '100%', xs: 240 }}
         comboboxProps={{ withinPortal: true }}
       />
-      <Select
+      <DeferredSelect
         label="Statut"
         data={STATUS_OPTIONS}
         value={search.status ?? ALL}
