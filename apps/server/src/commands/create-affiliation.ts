@@ -18,7 +18,7 @@ import {
   insertRequest,
 } from '../modules/affiliations/affiliations.repository';
 import { PENDING_STATUSES, recordCreation } from '../modules/affiliations/status';
-import { endExpiredDispensesOfPerson } from '../modules/dispenses/dispenses.repository';
+import { endDispensesOfPerson } from '../modules/dispenses/dispenses.repository';
 import type { RequestMeta } from '../lib/request-meta';
 import { findCompanyRow } from '../modules/reference-data/reference-data.repository';
 import { getBranding } from '../modules/settings/settings.service';
@@ -69,11 +69,11 @@ export async function createAffiliation(
     await assertNoPendingRequest(step);
     const requestId = await createRequest(step, memberId);
     // Issue 19: affiliated after their dispense expired — the dispense ends with this request.
-    const endedDispenses = await endExpiredDispensesOfPerson(trx, {
-      companyId: company.id,
-      nirHash,
-      at: now.toISOString(),
-    });
+    const endedDispenses = await endDispensesOfPerson(
+      trx,
+      { companyId: company.id, nirHash, at: now.toISOString() },
+      ['expired'],
+    );
     await recordCreation(trx, {
       requestId,
       status: 'sent',

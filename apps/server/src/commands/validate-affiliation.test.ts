@@ -8,8 +8,11 @@ import {
   createEmployerUser,
   createEstablishment,
   createMember,
+  createAffiliationRequest,
+  createDispense,
   createStaffUser,
 } from '../../test/factories';
+import { findDispenseRow } from '../modules/dispenses/dispenses.repository';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { validateAffiliation } from './validate-affiliation';
 import { findHistory } from '../modules/affiliations/affiliations.repository';
@@ -19,12 +22,14 @@ let actor: { userId: string; meta: { ip: string; userAgent: string } };
 let finalised: (nir13: string) => Promise<{ id: string }>;
 let establishment: { id: string; company_id: string };
 let contract: { id: string; options: string };
+let adminId: string;
 const options = () => JSON.parse(contract.options) as ContractOption[];
 beforeAll(async () => {
   const company = await createCompany(t.ctx.db);
   establishment = await createEstablishment(t.ctx.db, company);
   contract = await createContract(t.ctx.db, company);
   const admin = await createEmployerUser(t.ctx.db, [{ company, role: 'admin' }]);
+  adminId = admin.id;
   const staff = await createStaffUser(t.ctx.db);
   actor = { userId: staff.id, meta: { ip: '127.0.0.1', userAgent: 'test' } };
   finalised = (nir13) =>
@@ -90,6 +95,29 @@ describe('validateAffiliation (command)', () => {
     await expect(
       validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() }),
     ).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('ends the dispense in force of the same person: the employee adheres after all (issue 19)', async () => {
+    const nir13 = '2900175123102';
+    const earlier = await createAffiliationRequest(t.ctx.db, t.ctx.cipher, {
+      establishment,
+      contract,
+      createdBy: { id: adminId },
+      status: 'dispensed',
+      nir13,
+    });
+    const dispense = await createDispense(t.ctx.db, earlier, {
+      case_code: 'multi_employer',
+      effective_date: '2026-01-01',
+      end_date: null,
+      renewal_due_date: '2027-01-01',
+    });
+    const request = await finalised(nir13);
+    await validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() });
+    expect(await findDispenseRow(t.ctx.db, dispense.id)).toMatchObject({
+      status: 'ended',
+      ended_at: t.ctx.clock.now().toISOString(),
+    });
   });
 
   it('writes nothing when a step fails midway (the audit entry refused by the database)', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../modules/affiliations/affiliations.repository';
 import { invalidTransition, recordStatusChange } from '../modules/affiliations/status';
 import { recordStaffAudit } from '../modules/backoffice/staff-audit';
+import { endDispensesOfPerson } from '../modules/dispenses/dispenses.repository';
 import { findChosenOption } from '../modules/enrolment/enrolment.repository';
 import { updateMember } from '../modules/reference-data/reference-data.repository';
 import type { StaffActor } from '../modules/backoffice/backoffice.service';
@@ -48,12 +49,23 @@ export async function validateAffiliation(
     const coverageId = await addCoverage(step, memberId, await chosenOption(step, input));
     await refreshLatestCoverage(trx, [memberId], now);
     await markValidated(step, actor, memberId);
+    // Issue 19: covered now, a dispense of the person in force (or expired) ends.
+    const endedDispenses = await endDispensesOfPerson(
+      trx,
+      { companyId: request.company_id, nirHash: request.nir_hash, at: now.toISOString() },
+      ['validated', 'expired'],
+    );
     await recordStaffAudit(trx, now, actor, {
       action: 'affiliation.validated',
       companyId: request.company_id,
       targetType: 'affiliation_request',
       targetId: request.id,
-      details: { memberId, coverageId, existingMember },
+      details: {
+        memberId,
+        coverageId,
+        existingMember,
+        ...(endedDispenses ? { endedDispenses } : {}),
+      },
     });
     return { memberId, coverageId, existingMember };
   });

@@ -334,9 +334,13 @@ export function isDispenseExpired(
 
 /**
  * Status of a dispense:
- *   requested → validated | refused | cancelled
- *   validated → expired | renewed (a renewal validated replaces it) | ended (the employee chose
- *   to adhere, or left)
+ *   requested → validated | refused
+ *   validated → expired (not renewed in time: the employee must be affiliated) | renewed (a
+ *   renewal validated replaces it) | ended (an affiliation of the person validated: they adhere
+ *   after all)
+ *   expired → ended (a new affiliation request for the person) | renewed (a renewal sent in
+ *   time, validated after the expiry)
+ * `cancelled` is kept for a request withdrawn before the insurer's decision (no route yet).
  */
 export const DISPENSE_STATUSES = [
   'requested',

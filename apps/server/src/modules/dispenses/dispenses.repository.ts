@@ -68,17 +68,20 @@ export async function moveDispense(
 }
 
 /**
- * A new affiliation request for the person (same NIR, same company) ends their expired dispenses
- * (« Affilier » once the dispense expired): the register's pending action goes away. Their count.
+ * Ends the person's dispenses (same NIR, same company) in these statuses, and gives their count:
+ * a new affiliation request after an expiry ends the expired one (the register's pending action
+ * « Affilier » goes away); an affiliation validated ends the one in force too (the employee
+ * adheres after all).
  */
-export async function endExpiredDispensesOfPerson(
+export async function endDispensesOfPerson(
   db: Db,
   person: { companyId: string; nirHash: string; at: string },
+  statuses: readonly ('validated' | 'expired')[],
 ): Promise<number> {
   const result = await db
     .updateTable('dispenses')
     .set({ status: 'ended', ended_at: person.at, updated_at: person.at })
-    .where('status', '=', 'expired')
+    .where('status', 'in', statuses)
     .where('company_id', '=', person.companyId)
     .where(
       'request_id',
