@@ -1,4 +1,5 @@
-import { FileInput, Select, Stack, Text } from '@mantine/core';
+import { FileInput, Stack, Text } from '@mantine/core';
+import { DeferredSelect } from './deferred-select';
 import { IconPaperclip } from '@tabler/icons-react';
 import {
   DISPENSE_CASES,
@@ -114,7 +115,7 @@ export function PaperDispenseForm({
           Le salarié a signé une demande de dispense d’adhésion sur papier : joignez-la avec ses
           justificatifs. L’assureur vérifiera la dispense avant de la valider.
         </Text>
-        <Select
+        <DeferredSelect
           label="Cas de dispense"
           withAsterisk
           data={CASE_OPTIONS}
@@ -123,7 +124,7 @@ export function PaperDispenseForm({
           {...form.getInputProps('caseCode')}
         />
         {rule?.asksOtherPlan ? (
-          <Select
+          <DeferredSelect
             label="Type de l’autre régime"
             withAsterisk
             data={PLAN_OPTIONS}

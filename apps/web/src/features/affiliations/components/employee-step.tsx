@@ -6,13 +6,13 @@ import {
   Group,
   Paper,
   Radio,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
@@ -105,7 +105,7 @@ function EmployeeFields({
       {date('birthDate', 'Date de naissance')}
       {date('hireDate', 'Date d’entrée dans l’entreprise')}
       {date('affiliationDate', 'Date d’affiliation au contrat Frais de Santé')}
-      <Select
+      <DeferredSelect
         label="Type de contrat de travail"
         placeholder="Choisir un élément"
         withAsterisk

@@ -1,4 +1,5 @@
-import { Select, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { isApiError } from '../../../lib/api';
 import { useCompanySelect } from './company-select';
 
@@ -48,7 +49,7 @@ export function DocumentCompanyPicker({
   }
 
   return (
-    <Select
+    <DeferredSelect
       label="Entreprise"
       description="Recherchez par nom, SIREN ou identifiant entreprise"
       placeholder="Rechercher une entreprise…"

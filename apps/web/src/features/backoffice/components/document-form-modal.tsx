@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import type { UseFormReturnType } from '@mantine/form';
 import { useAppForm } from '../../../lib/use-app-form';
 import { notifications } from '@mantine/notifications';
@@ -69,7 +70,7 @@ function MetadataFields({
         maxLength={2000}
         {...form.getInputProps('description')}
       />
-      <Select
+      <DeferredSelect
         label="Catégorie"
         placeholder="Choisir une catégorie"
         required

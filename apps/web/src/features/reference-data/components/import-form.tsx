@@ -8,10 +8,10 @@ import {
   Loader,
   Paper,
   Progress,
-  Select,
   Stack,
   Text,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import {
   REFERENCE_IMPORT_ACCEPT,
@@ -30,6 +30,7 @@ import {
 } from '../api/use-reference-imports';
 import { importSummaryText } from './import-report';
 import { FormAlert } from '../../../components/form-parts';
+import { isOneOf } from '@affilia/shared/domain/enums';
 
 const MAX_MB = REFERENCE_IMPORT_MAX_BYTES / 1024 / 1024;
 
@@ -62,14 +63,16 @@ function KindPicker({
 }) {
   return (
     <>
-      <Select
+      <DeferredSelect
         label="Type de données"
         data={REFERENCE_IMPORT_KINDS.map((k) => ({
           value: k,
           label: REFERENCE_IMPORT_KIND_LABELS[k],
         }))}
         value={kind}
-        onChange={(value) => value && onChange(value)}
+        onChange={(value) => {
+          if (isOneOf(REFERENCE_IMPORT_KINDS, value)) onChange(value);
+        }}
         allowDeselect={false}
         disabled={disabled}
         maw={360}

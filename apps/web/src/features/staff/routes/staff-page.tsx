@@ -1,7 +1,8 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import type { UserStatus } from '@affilia/shared/domain/enums';
@@ -53,7 +54,7 @@ function StaffFilters({
 }) {
   return (
     <Group align="flex-end" gap="md">
-      <Select
+      <DeferredSelect
         label="Statut"
         data={STATUS_OPTIONS}
         value={status ?? ALL}
