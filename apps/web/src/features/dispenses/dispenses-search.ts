@@ -41,6 +41,7 @@ const everyState: [Exclude<DispenseRegisterState, (typeof REGISTER_STATES)[numbe
 void everyState;
 
 export interface DispensesFilters {
+  siren?: string;
   establishmentId?: string;
   state?: DispenseRegisterState;
   /** A DISPENSE_CASES code. */
@@ -53,6 +54,7 @@ export type DispensesSearch = ListSearch<DispensesFilters, DispenseSort, Dispens
 
 export const dispensesList = listSearch<DispensesFilters, DispenseSort, DispensePageSize>({
   filters: {
+    siren: textFilter(20),
     establishmentId: textFilter(64),
     state: oneOfFilter(REGISTER_STATES),
     // Checked by the server (the cases' table stays out of the first load).

@@ -20,16 +20,8 @@ import {
 import type { AffiliationOptions } from '../api/use-affiliations';
 import type { AffiliationsFilters } from '../affiliations-search';
 import { REQUEST_STATUS_FILTERS } from '../affiliations-search';
-import { formatSiren, formatSiret } from '../format';
+import { ALL, fromSelect, placeOptions, withSiren, type Option } from '../../../lib/filter-options';
 import { useFilterDraft } from '../../../lib/use-filter-draft';
-
-/** The « Tous » choice of a select (no filter). */
-const ALL = 'all';
-
-interface Option {
-  value: string;
-  label: string;
-}
 
 interface OptionGroup {
   group: string;
@@ -40,8 +32,6 @@ const TYPE_OPTIONS: Option[] = [
   { value: ALL, label: 'Tous' },
   ...REQUEST_TYPES.map((type) => ({ value: type, label: REQUEST_TYPE_LABELS[type] })),
 ];
-
-const fromSelect = (value: string | null) => (!value || value === ALL ? undefined : value);
 
 /**
  * The statuses offered, named with their type (`affiliation.sent`): for affiliations the guide's
@@ -80,37 +70,6 @@ export function statusOptions(
 function affiliationStatusOf(status: string | undefined): AffiliationStatus[] {
   const plain = status?.startsWith('affiliation.') ? status.slice('affiliation.'.length) : null;
   return isOneOf(AFFILIATION_STATUSES, plain) ? [plain] : [];
-}
-
-/** The choices of « SIREN » and « SIRET / Établissement » (those of the chosen company). */
-function placeOptions(
-  establishments: AffiliationOptions['establishments'],
-  values: AffiliationsFilters,
-): { sirenData: Option[]; establishmentData: Option[] } {
-  const companies = new Map<string, string>();
-  for (const e of establishments) companies.set(e.company.siren, e.company.name);
-  const sirenData: Option[] = [
-    { value: ALL, label: 'Tous' },
-    ...[...companies].map(([siren, name]) => ({
-      value: siren,
-      label: `${formatSiren(siren)} — ${name}`,
-    })),
-  ];
-  if (values.siren && !companies.has(values.siren))
-    sirenData.push({ value: values.siren, label: values.siren });
-
-  const establishmentData: Option[] = [
-    { value: ALL, label: 'Tous' },
-    ...establishments
-      .filter((e) => !values.siren || e.company.siren === values.siren)
-      .map((e) => ({ value: e.id, label: `${formatSiret(e.siret)} — ${e.name}` })),
-  ];
-  if (
-    values.establishmentId &&
-    !establishmentData.some((option) => option.value === values.establishmentId)
-  )
-    establishmentData.push({ value: values.establishmentId, label: 'Établissement choisi' });
-  return { sirenData, establishmentData };
 }
 
 /**
@@ -155,17 +114,7 @@ export function AffiliationFilters({
             label="SIREN"
             data={sirenData}
             value={values.siren ?? ALL}
-            onChange={(value) => {
-              const siren = fromSelect(value);
-              const kept = establishments.find((e) => e.id === values.establishmentId);
-              set({
-                siren,
-                establishmentId:
-                  kept && (!siren || kept.company.siren === siren)
-                    ? values.establishmentId
-                    : undefined,
-              });
-            }}
+            onChange={(value) => set(withSiren(establishments, values, fromSelect(value)))}
             allowDeselect={false}
             searchable
             nothingFoundMessage="Aucune société"

@@ -8,15 +8,11 @@ import {
   DISPENSE_REGISTER_STATE_LABELS,
 } from '@affilia/shared/domain/dispense';
 import { isOneOf } from '@affilia/shared/domain/enums';
-import { formatSiret } from '@affilia/shared/validators/siret';
 import type { AffiliationOptions } from '@affilia/shared/schemas/affiliations';
 import { FilterButtons } from '../../../components/filter-buttons';
 import type { DispensesFilters } from '../dispenses-search';
+import { ALL, fromSelect, placeOptions, withSiren } from '../../../lib/filter-options';
 import { useFilterDraft } from '../../../lib/use-filter-draft';
-
-/** The « Tous » choice of a select (no filter). */
-const ALL = 'all';
-const fromSelect = (value: string | null) => (!value || value === ALL ? undefined : value);
 
 const STATE_OPTIONS = [
   { value: ALL, label: 'Tous' },
@@ -31,7 +27,8 @@ const CASE_OPTIONS = [
 ];
 
 /**
- * The register's filter bar: État, Cas de dispense, Établissement, Salarié, then « Rechercher ».
+ * The register's filter bar: État, Cas de dispense, SIREN, SIRET / Établissement, Salarié, then
+ * « Rechercher ».
  * The fields start again from the address when it changes (back button, « Réinitialiser »).
  */
 export function DispenseFilters({
@@ -46,15 +43,8 @@ export function DispenseFilters({
   onReset: () => void;
 }) {
   const { values, set } = useFilterDraft(initial);
-  const establishments = [
-    { value: ALL, label: 'Tous' },
-    ...(options?.establishments ?? []).map((e) => ({
-      value: e.id,
-      label: `${e.name} — ${formatSiret(e.siret)}`,
-    })),
-  ];
-  if (values.establishmentId && !establishments.some((e) => e.value === values.establishmentId))
-    establishments.push({ value: values.establishmentId, label: 'Établissement choisi' });
+  const establishments = options?.establishments ?? [];
+  const { sirenData, establishmentData } = placeOptions(establishments, values);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -83,8 +73,17 @@ export function DispenseFilters({
             allowDeselect={false}
           />
           <DeferredSelect
-            label="Établissement"
-            data={establishments}
+            label="SIREN"
+            data={sirenData}
+            value={values.siren ?? ALL}
+            onChange={(value) => set(withSiren(establishments, values, fromSelect(value)))}
+            allowDeselect={false}
+            searchable
+            nothingFoundMessage="Aucune société"
+          />
+          <DeferredSelect
+            label="SIRET / Établissement"
+            data={establishmentData}
             value={values.establishmentId ?? ALL}
             onChange={(value) => set({ establishmentId: fromSelect(value) })}
             allowDeselect={false}

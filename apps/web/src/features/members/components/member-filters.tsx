@@ -14,9 +14,7 @@ import type { MembersFilters } from '../members-search';
 import type { OptionGroup } from '../filter-options';
 import { narrowFilterOptions } from '../filter-options';
 import { useFilterDraft } from '../../../lib/use-filter-draft';
-
-/** The « Tous » choice of a select (no filter). */
-const ALL = 'all';
+import { ALL, fromSelect, type Option } from '../../../lib/filter-options';
 
 function capitalize(label: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
@@ -42,12 +40,6 @@ const PROFESSIONAL_STATUS_OPTIONS = [
   })),
 ];
 
-const fromSelect = (value: string | null) => (!value || value === ALL ? undefined : value);
-
-interface Option {
-  value: string;
-  label: string;
-}
 type SelectData = (Option | OptionGroup)[];
 
 /** « Tous », then the options, grouped by company when there are several companies. */
