@@ -164,7 +164,7 @@ describe('requestDispense (command, issue 19)', () => {
           files: [signed],
         }),
       ),
-    ).toBe('validation_failed');
+    ).toBe('validation_error');
     const dispense = await ask(request, {
       origin: 'paper',
       actor: { kind: 'employer', userId: admin.id },

@@ -197,7 +197,7 @@ async function checkCase(ctx: AppContext, request: AffiliationRequest, fields: D
 
 function checkSignedOn(signedOn: string, today: string): string {
   if (signedOn > today) {
-    throw badRequest('validation_failed', 'La date de signature ne peut pas être dans le futur.', {
+    throw badRequest('validation_error', 'La date de signature ne peut pas être dans le futur.', {
       signedOn: 'La date de signature ne peut pas être dans le futur',
     });
   }

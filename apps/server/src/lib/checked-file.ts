@@ -4,9 +4,21 @@
  * The size limit applies while reading the upload (lib/upload.ts). One set of rules and errors
  * for every proof of the portal.
  */
+import { ATTACHMENT_MAX_BYTES } from '@affilia/shared/schemas/enrolment';
 import { AppError, badRequest } from './errors';
 import { JPEG, PDF, PNG, detectFileType, fileNameFor } from './file-types';
 import type { FileStorage, SavedFile } from './storage';
+
+const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
+
+/** 413 `attachment_too_large`: a proof above ATTACHMENT_MAX_BYTES (read with that limit). */
+export const proofTooLarge = (field = 'file') =>
+  new AppError(
+    'attachment_too_large',
+    413,
+    `Le fichier dépasse ${MB} Mo : réduisez-le ou scannez-le en plus basse résolution.`,
+    { [field]: `Fichier trop volumineux (${MB} Mo au plus)` },
+  );
 
 export interface CheckedFile {
   saved: SavedFile;

@@ -35,7 +35,7 @@ import { IsoDateSchema } from '../validators/zod';
 //          « Dispense demandée », or in renewal mode the renewal sent to the insurer. Errors:
 //          400 dispense_case_not_allowed (the contract does not provide it), 400
 //          dispense_condition_unmet (the employment does not fit, message from the rule), 400
-//          dispense_proof_required, 400 validation_failed (fields).
+//          dispense_proof_required, 400 validation_error (fields).
 // - GET    /api/enrolment/:token/dispense.pdf    the request just sent (the receipt cookie)
 //
 // The employer (permission affiliations.manage; every answer limited to the perimeter, 404

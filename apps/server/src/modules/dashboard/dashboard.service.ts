@@ -15,7 +15,7 @@ import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
-import { countInForce, countInState } from '../dispenses/dispenses-register.repository';
+import { countDashboardDispenses } from '../dispenses/dispenses-register.repository';
 import { figuresKey } from '../members/members.service';
 import {
   countInsured,
@@ -71,21 +71,6 @@ async function insuredFigures(
   };
 }
 
-/** Dispenses of the register: in force (« Dispensés »), expired and to renew (pending actions). */
-async function dispenseFigures(
-  db: Kysely<Database>,
-  actor: EmployerActor,
-  companyIds: string[],
-  today: string,
-) {
-  const [inForce, expired, toRenew] = await Promise.all([
-    countInForce(db, actor, companyIds, today),
-    countInState(db, actor, companyIds, 'expired', today),
-    countInState(db, actor, companyIds, 'renewal_due', today),
-  ]);
-  return { inForce, expired, toRenew };
-}
-
 export async function getDashboard(
   ctx: Ctx,
   actor: EmployerActor,
@@ -123,7 +108,7 @@ export async function getDashboard(
       to: daysAfter(today, PORTABILITY_ENDING_DAYS),
     }),
     countReturnedRadiations(ctx.db, actor, requestCompanies),
-    dispenseFigures(ctx.db, actor, requestCompanies, today),
+    countDashboardDispenses(ctx.db, actor, requestCompanies, today),
   ]);
   const requestCount = (status: string) =>
     Number(requests.find((r) => r.status === status)?.count ?? 0);

@@ -226,33 +226,36 @@ export async function findArchiveFiles(db: Db, dispenseIds: readonly string[]) {
   ];
 }
 
-/** The dashboard's dispensed employees: validated dispenses in force today, per company scope. */
-export function countInForce(
+/**
+ * The home page's figures, in one pass over the register's lines of these companies: the
+ * employees dispensed today (« Dispensé » and « À renouveler »: a dispense in force), the
+ * expired dispenses and those to renew (the pending actions).
+ */
+export async function countDashboardDispenses(
   db: Db,
   actor: EmployerActor,
   companyIds: readonly string[],
   today: string,
-) {
-  if (companyIds.length === 0) return Promise.resolve(0);
-  return countRegister(db, actor, [
-    sql<SqlBool>`d.company_id in (${sql.join([...companyIds])})`,
-    sql<SqlBool>`d.status = 'validated'`,
-    notExpiredOn(today),
-  ]);
-}
-
-/** The register's lines of these companies in this state (the home page's pending actions). */
-export function countInState(
-  db: Db,
-  actor: EmployerActor,
-  companyIds: readonly string[],
-  state: DispenseRegisterState,
-  today: string,
-) {
-  if (companyIds.length === 0) return Promise.resolve(0);
-  return countRegister(db, actor, [
-    currentOfItsRequest,
-    sql<SqlBool>`d.company_id in (${sql.join([...companyIds])})`,
-    registerStateCondition(state, today),
-  ]);
+): Promise<{ inForce: number; expired: number; toRenew: number }> {
+  if (companyIds.length === 0) return { inForce: 0, expired: 0, toRenew: 0 };
+  const countOf = (...states: DispenseRegisterState[]) =>
+    sql<number | string>`sum(case when ${sql.join(
+      states.map((state) => registerStateCondition(state, today)),
+      sql` or `,
+    )} then 1 else 0 end)`;
+  const row = await registerQuery(db, actor)
+    .where(
+      where([currentOfItsRequest, sql<SqlBool>`d.company_id in (${sql.join([...companyIds])})`]),
+    )
+    .select([
+      countOf('valid', 'renewal_due').as('in_force'),
+      countOf('expired').as('expired'),
+      countOf('renewal_due').as('to_renew'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    inForce: Number(row.in_force ?? 0),
+    expired: Number(row.expired ?? 0),
+    toRenew: Number(row.to_renew ?? 0),
+  };
 }

@@ -14,10 +14,10 @@ import {
 } from '@affilia/shared/schemas/dispenses';
 import { ATTACHMENT_MAX_BYTES } from '@affilia/shared/schemas/enrolment';
 import type { AppContext } from '../../lib/context';
-import { storeCheckedProof, type CheckedFile } from '../../lib/checked-file';
+import { proofTooLarge, storeCheckedProof, type CheckedFile } from '../../lib/checked-file';
 import { parisDate } from '../../lib/clock';
 import { sendDownload } from '../../lib/download';
-import { AppError, badRequest } from '../../lib/errors';
+import { badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
 import { parseFields } from '../messages/messages.routes';
 import { sendExport } from '../members/members.routes';
@@ -33,7 +33,6 @@ import {
 } from './dispenses.service';
 
 const tags = ['dispenses'];
-const MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 /** The files of one paper dispense: the signed request and the proofs. */
 const MAX_FILES = 10;
 
@@ -138,13 +137,6 @@ export const dispensesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-const tooLarge = () =>
-  new AppError(
-    'attachment_too_large',
-    413,
-    `Un fichier dépasse ${MB} Mo : réduisez-le ou scannez-le en plus basse résolution.`,
-    { proof: `${MB} Mo au plus par fichier` },
-  );
 const tooMany = () =>
   badRequest('attachment_too_many_files', `${MAX_FILES} fichiers au plus.`, {
     proof: `${MAX_FILES} fichiers au plus`,
@@ -192,7 +184,7 @@ async function readPaperDispense(ctx: AppContext, request: FastifyRequest) {
   } catch (err) {
     await Promise.all(files.map((f) => ctx.storage.remove(f.saved.storageKey)));
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw proofTooLarge('proof');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
       throw tooMany();
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw signedRequestMissing();

@@ -14,7 +14,7 @@ import {
   type AttachmentKind,
 } from '@affilia/shared/schemas/enrolment';
 import type { UnlockEnrolment } from '../auth/scopes';
-import { AppError, badRequest } from '../../lib/errors';
+import { badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
 import { getBiaPdf, getEmployerBiaPdf } from './bia.service';
 import {
@@ -38,6 +38,7 @@ import {
   requestOfReceipt,
   requestOfToken,
 } from './form-access';
+import { proofTooLarge } from '../../lib/checked-file';
 
 const tags = ['enrolment'];
 export const TokenParamsSchema = z.object({ token: z.string().max(200) });
@@ -48,15 +49,7 @@ export const noFile = () =>
   badRequest('attachment_missing', 'Choisissez un fichier PDF, JPEG ou PNG à envoyer.', {
     file: 'Choisissez un fichier',
   });
-export const tooLarge = () =>
-  new AppError(
-    'attachment_too_large',
-    413,
-    `Le fichier dépasse ${MB} Mo : réduisez-le ou scannez-le en plus basse résolution.`,
-    {
-      file: `Fichier trop volumineux (${MB} Mo au plus)`,
-    },
-  );
+export const tooLarge = () => proofTooLarge('file');
 const badKind = () =>
   badRequest('validation_error', 'Indiquez le type de pièce jointe.', {
     kind: 'Choisissez RIB, attestation de droits Sécurité sociale ou autre',
