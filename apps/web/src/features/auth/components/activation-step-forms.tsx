@@ -15,7 +15,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconBuilding, IconMailCheck } from '@tabler/icons-react';
 import { ActivationIdentifyRequestSchema } from '@affilia/shared/schemas/activation';
 import { AuthCard } from '../../../components/auth-card';
-import { CaptchaField } from '../../../components/captcha-field';
+import { DeferredCaptcha } from '../../../components/deferred-captcha';
 import { ButtonLink } from '../../../components/links';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
 import { NewPasswordFields } from '../../../components/new-password-fields';
@@ -214,7 +214,7 @@ export function IdentifyStep({
             </Text>
           </Group>
         ) : (
-          <CaptchaField
+          <DeferredCaptcha
             value={form.values.captcha}
             onChange={(payload) => form.setFieldValue('captcha', payload)}
             error={typeof form.errors.captcha === 'string' ? form.errors.captcha : undefined}

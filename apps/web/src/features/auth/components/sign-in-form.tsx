@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import type { UseFormReturnType } from '@mantine/form';
@@ -18,6 +18,7 @@ import type { AuthSpace } from '../space';
 import { SPACE_PAGES } from '../space';
 import { useAfterSignIn } from '../use-after-sign-in';
 import { EmailInput } from '../../../components/email-input';
+import { DeferredCaptcha } from '../../../components/deferred-captcha';
 
 interface Failure {
   /** Remounts the alert so that the same message is announced again. */
@@ -61,15 +62,6 @@ function ResendConfirmation({ email }: { email: string }) {
     </Stack>
   );
 }
-
-/** The server asks for « Je ne suis pas un robot » (too many failures for this account). */
-/**
- * The captcha widget (altcha, about 36 kB compressed) is asked for only after repeated failures:
- * loaded then, not with the sign-in page.
- */
-const CaptchaField = lazy(() =>
-  import('../../../components/captcha-field').then((m) => ({ default: m.CaptchaField })),
-);
 
 const CAPTCHA_CODES = new Set(['captcha_required', 'captcha_invalid']);
 const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
@@ -118,29 +110,6 @@ function PasswordWithForgotLink({
         </AnchorLink>
       </Group>
     </Stack>
-  );
-}
-
-/** « Je ne suis pas un robot », its code loaded when first asked. */
-function DeferredCaptcha({
-  value,
-  onChange,
-  error,
-}: {
-  value: string | null;
-  onChange: (payload: string | null) => void;
-  error: string | undefined;
-}) {
-  return (
-    <Suspense
-      fallback={
-        <Text size="sm" c="dimmed" role="status">
-          Chargement de la vérification…
-        </Text>
-      }
-    >
-      <CaptchaField value={value} onChange={onChange} error={error} />
-    </Suspense>
   );
 }
 

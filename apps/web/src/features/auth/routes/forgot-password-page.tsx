@@ -5,7 +5,7 @@ import { IconMailCheck } from '@tabler/icons-react';
 import { z } from 'zod';
 import { CaptchaPayloadSchema } from '@affilia/shared/schemas/auth';
 import { EmailSchema } from '@affilia/shared/validators/zod';
-import { CaptchaField } from '../../../components/captcha-field';
+import { DeferredCaptcha } from '../../../components/deferred-captcha';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useForgotPassword } from '../api/use-links';
@@ -98,7 +98,7 @@ function ForgotPasswordScreen({ space }: { space: AuthSpace }) {
                 key={form.key('email')}
                 {...form.getInputProps('email')}
               />
-              <CaptchaField
+              <DeferredCaptcha
                 value={form.values.captcha}
                 onChange={(payload) => form.setFieldValue('captcha', payload)}
                 error={typeof form.errors.captcha === 'string' ? form.errors.captcha : undefined}
