@@ -1,6 +1,6 @@
 import { computeNirKey } from '@affilia/shared/validators/nir';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompactKeyMap } from '../lib/compact-keys';
+import { SpillingKeyMap } from '../lib/compact-keys';
 import type { FileState, Ok } from '../modules/reference-data/import-batch';
 import { COLUMNS, createRowParser, type MemberData } from '../modules/reference-data/import-parse';
 import { useTestApp } from '../../test/helper';
@@ -11,7 +11,7 @@ import {
   createMember,
 } from '../../test/factories';
 import { refuseInsertsInto } from '../../test/refuse-writes';
-import { applyMembersBatch, MEMBER_FIELDS } from './apply-members-batch';
+import { applyMembersBatch } from './apply-members-batch';
 
 const t = useTestApp();
 let siret: string;
@@ -63,7 +63,7 @@ function rows(lines: string[][]): Ok<MemberData>[] {
 const newFile = (): FileState => ({
   companyIdentifiers: new Map(),
   establishmentIdentifiers: new Map(),
-  members: new CompactKeyMap(1 + MEMBER_FIELDS.length),
+  members: new SpillingKeyMap(100),
 });
 
 const memberByNir = (nir13: string) =>

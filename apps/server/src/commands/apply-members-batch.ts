@@ -3,7 +3,6 @@ import type { Db } from '../db/database';
 import type { ContractOption, NewCoverage, NewMember } from '../db/schema';
 import { toSearchName } from '../db/search-name';
 import { insertBatched } from '../db/insert-batched';
-import { hash32 } from '../lib/compact-keys';
 import { bumpDataVersion } from '../lib/data-versions';
 import { newId } from '../lib/ids';
 import { latestCoverageColumns } from '../modules/members/latest-coverage';
@@ -133,7 +132,7 @@ interface Decided {
 }
 
 /** The fields of a member that must be the same on every row of theirs, with their labels. */
-export const MEMBER_FIELDS: [label: string, read: (d: MemberData) => string][] = [
+const MEMBER_FIELDS: [label: string, read: (d: MemberData) => string][] = [
   ['nom', (d) => d.lastName],
   ['prénom', (d) => d.firstName],
   ['date de naissance', (d) => d.birthDate],
@@ -141,11 +140,9 @@ export const MEMBER_FIELDS: [label: string, read: (d: MemberData) => string][] =
   ['statut professionnel', (d) => d.professionalStatus],
 ];
 
-/** What the file-wide memory of members keeps: the first line, then a hash of each field. */
-const memberTrace = (line: number, data: MemberData) => [
-  line,
-  ...MEMBER_FIELDS.map(([, read]) => hash32(read(data))),
-];
+/** What the file-wide memory of members keeps: the first line, then each field (JSON). */
+const memberTrace = (line: number, data: MemberData) =>
+  JSON.stringify([line, ...MEMBER_FIELDS.map(([, read]) => read(data))]);
 
 function decideRows(known: Known, input: ApplyMembersBatchInput): Decided {
   const decided: Decided = { outcomes: [], plans: new Map(), coverageUpdates: [] };
@@ -249,18 +246,19 @@ function memberPlan(
       : planned;
   }
   // Met in an earlier batch of the file: the same values, or an error that names the line.
-  const earlier = input.file.members.get(memberKey);
+  const trace = input.file.members.putIfAbsent(memberKey, memberTrace(line, data));
+  const earlier = trace === null ? null : (JSON.parse(trace) as [number, ...string[]]);
   if (earlier) {
-    const differs = MEMBER_FIELDS.filter(
-      ([, read], i) => hash32(read(data)) !== earlier[i + 1],
-    ).map(([label]) => label);
+    const differs = MEMBER_FIELDS.filter(([, read], i) => read(data) !== earlier[i + 1]).map(
+      ([label]) => label,
+    );
     if (differs.length > 0) {
       return `Cet assuré figure à la ligne ${earlier[0]} avec d’autres valeurs : ${differs.join(', ')}`;
     }
-  } else input.file.members.set(memberKey, memberTrace(line, data));
+  }
   const existing = known.members.get(memberKey);
   const plan: MemberPlan = {
-    line: earlier ? (earlier[0] as number) : line,
+    line: earlier ? earlier[0] : line,
     id: existing?.id ?? newId(),
     isNew: !existing,
     data,

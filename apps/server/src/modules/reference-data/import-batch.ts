@@ -6,7 +6,7 @@
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
-import type { CompactKeyMap } from '../../lib/compact-keys';
+import type { SpillingKeyMap } from '../../lib/compact-keys';
 import type { FieldCipher } from '../../lib/crypto';
 import type { FileStorage } from '../../lib/storage';
 import type { ParsedRow } from './import-parse';
@@ -74,8 +74,8 @@ export interface FileState {
   companyIdentifiers: Map<string, string>;
   /** Identifiant établissement → SIRET, as met in the file. */
   establishmentIdentifiers: Map<string, string>;
-  /** company id + NIR hash → the member's first line and a hash of each of their fields. */
-  members: CompactKeyMap;
+  /** company id + NIR hash → the member's first line and their fields (apply-members-batch.ts). */
+  members: SpillingKeyMap;
 }
 
 /**

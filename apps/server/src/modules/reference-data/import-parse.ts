@@ -8,7 +8,7 @@
  * it clears an optional field (null).
  */
 import type { ContractOption, ProfessionalStatus, StaffCategory } from '../../db/schema';
-import { CompactKeyMap } from '../../lib/compact-keys';
+import { SpillingKeyMap } from '../../lib/compact-keys';
 import { badRequest } from '../../lib/errors';
 import {
   REFERENCE_IMPORT_MAX_ROWS,
@@ -616,18 +616,22 @@ function errorKey(kind: ReferenceImportKind, get: Get): { key: string; label: st
 /** Checks the data rows of a file one at a time, after its header row. */
 export interface RowParser<T> {
   parse(row: TableRow): ParsedRow<T>;
+  /** Forgets the file's keys (their temporary file is removed). */
+  close(): void;
 }
 
 /**
  * The parser of a file's data rows, from its header row (throws when a required column is
  * missing). It remembers, for the whole file, the key of every row kept (SIREN, SIRET, contract
- * number, or NIR + SIREN + contract + date d'effet) as a fingerprint with its line: the same key
- * again is an error that names the first line, whatever batch that line was in.
+ * number, or NIR + SIREN + contract + date d'effet) with its line, in a SpillingKeyMap sized for
+ * `expectedRows` (the file's data rows): the same key again is an error that names the first
+ * line, whatever batch that line was in. Close it when the file is done.
  */
 export function createRowParser<K extends ReferenceImportKind>(
   kind: K,
   header: Cell[],
   maxRows = REFERENCE_IMPORT_MAX_ROWS,
+  expectedRows = 1024,
 ): RowParser<KindData[K]> {
   const columns = locateColumns(kind, header);
   const parse = PARSERS[kind] as (get: Get) => {
@@ -636,7 +640,7 @@ export function createRowParser<K extends ReferenceImportKind>(
     label: string;
     dedupKey: string;
   };
-  const firstLineOf = new CompactKeyMap(1);
+  const firstLineOf = new SpillingKeyMap(Math.min(expectedRows, maxRows));
   let count = 0;
   return {
     parse(row) {
@@ -653,17 +657,16 @@ export function createRowParser<K extends ReferenceImportKind>(
       };
       try {
         const parsed = parse(get);
-        const seen = firstLineOf.get(parsed.dedupKey);
+        const seen = firstLineOf.putIfAbsent(parsed.dedupKey, String(row.line));
         if (seen !== null) {
           return {
             line: row.line,
             key: parsed.key,
             label: parsed.label,
             ok: false,
-            message: `Cette ligne figure déjà à la ligne ${seen[0]} du fichier`,
+            message: `Cette ligne figure déjà à la ligne ${seen} du fichier`,
           };
         }
-        firstLineOf.set(parsed.dedupKey, [row.line]);
         return { line: row.line, ok: true, ...parsed };
       } catch (err) {
         if (!(err instanceof RowError)) throw err;
@@ -677,6 +680,7 @@ export function createRowParser<K extends ReferenceImportKind>(
         };
       }
     },
+    close: () => firstLineOf.close(),
   };
 }
 
@@ -696,12 +700,16 @@ export function parseTable<K extends ReferenceImportKind>(
 ): ParsedRow<KindData[K]>[] {
   const first = table.findIndex((r) => r.cells.some((c) => !isBlank(c)));
   if (first < 0) throw noRows();
-  const parser = createRowParser(kind, (table[first] as TableRow).cells, maxRows);
+  const parser = createRowParser(kind, (table[first] as TableRow).cells, maxRows, table.length);
   const rows: ParsedRow<KindData[K]>[] = [];
-  for (let i = first + 1; i < table.length; i += 1) {
-    const row = table[i] as TableRow;
-    if (!row.cells.some((c) => !isBlank(c))) continue;
-    rows.push(parser.parse(row));
+  try {
+    for (let i = first + 1; i < table.length; i += 1) {
+      const row = table[i] as TableRow;
+      if (!row.cells.some((c) => !isBlank(c))) continue;
+      rows.push(parser.parse(row));
+    }
+  } finally {
+    parser.close();
   }
   if (rows.length === 0) throw noDataRows();
   return rows;

@@ -33,9 +33,9 @@ import { refreshPlannerStatistics } from '../../db/database';
 import type { ContractOption } from '../../db/schema';
 import { insertBatched } from '../../db/insert-batched';
 import { recordAudit } from '../../lib/audit';
-import { CompactKeyMap } from '../../lib/compact-keys';
+import { SpillingKeyMap } from '../../lib/compact-keys';
 import { notFound } from '../../lib/errors';
-import { applyMembersBatch, MEMBER_FIELDS } from '../../commands/apply-members-batch';
+import { applyMembersBatch } from '../../commands/apply-members-batch';
 import { cleanFileName } from '../../lib/file-types';
 import { newId } from '../../lib/ids';
 import { recordStoredFile } from '../../lib/stored-files';
@@ -537,9 +537,11 @@ export async function runReferenceImport(
   const table = await openTable(input.file, { sheetKeys: SHEET_KEYS[input.kind], maxRows });
   const report = ReportFile.create(input.kind);
   let reportSaved = false;
+  let members: SpillingKeyMap | null = null;
   try {
     if (table.rows === 0) throw noRows();
     const total = table.rows - 1;
+    members = new SpillingKeyMap(input.kind === 'members' ? total : 0);
     progress(`Lecture : ${total.toLocaleString('fr-FR')} lignes à traiter`);
     const run: ImportRun = {
       deps,
@@ -552,7 +554,7 @@ export async function runReferenceImport(
       file: {
         companyIdentifiers: new Map(),
         establishmentIdentifiers: new Map(),
-        members: new CompactKeyMap(1 + MEMBER_FIELDS.length),
+        members,
       },
       tally: new ImportTally(input.kind, report),
       failed: null,
@@ -585,6 +587,7 @@ export async function runReferenceImport(
     };
   } finally {
     table.close();
+    members?.close();
     if (!reportSaved) report.discard();
   }
 }
@@ -656,22 +659,26 @@ async function readAndApply(
   const batchRows = run.input.batchRows ?? IMPORT_BATCH_ROWS;
   let parser: RowParser<KindData[ReferenceImportKind]> | null = null;
   let pending: ParsedRow<KindData[ReferenceImportKind]>[] = [];
-  for await (const rows of table.batches()) {
-    for (const row of rows) {
-      if (!parser) {
-        parser = createRowParser(run.input.kind, row.cells, maxRows);
-        if (run.total === 0) throw noDataRows();
-        run.input.onStart?.(run.total);
-        continue;
-      }
-      pending.push(parser.parse(row));
-      if (pending.length >= batchRows) {
-        await applyBatch(run, pending);
-        pending = [];
+  try {
+    for await (const rows of table.batches()) {
+      for (const row of rows) {
+        if (!parser) {
+          parser = createRowParser(run.input.kind, row.cells, maxRows, run.total);
+          if (run.total === 0) throw noDataRows();
+          run.input.onStart?.(run.total);
+          continue;
+        }
+        pending.push(parser.parse(row));
+        if (pending.length >= batchRows) {
+          await applyBatch(run, pending);
+          pending = [];
+        }
       }
     }
+    if (pending.length > 0) await applyBatch(run, pending);
+  } finally {
+    parser?.close();
   }
-  if (pending.length > 0) await applyBatch(run, pending);
 }
 
 /**
