@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredName } from './fields';
 import { EmailSchema } from '../validators/zod';
-import { MobilePhoneSchema } from '../validators/zod-phone';
+import type { MobilePhoneSchema } from '../validators/zod-phone';
 import {
   AUTH_SPACES,
   LinkTokenRequestSchema,
@@ -9,7 +9,6 @@ import {
   OneTimeCodeSchema,
   SIGN_IN_PASSWORD_MAX_LENGTH,
 } from './auth';
-import { SendCodeResultSchema } from './second-factor';
 
 // ---------------------------------------------------------------------------------------------
 // « Mon profil » (SPEC §4.4, re-authentication of §9). Routes under /api/profile, for any
@@ -22,6 +21,7 @@ import { SendCodeResultSchema } from './second-factor';
 //                                           public: the link of the email, opened at
 //                                           /confirmer-nouvel-email/$token
 // - POST  /api/profile/phone/send-code      (SendPhoneCodeRequest) → SendPhoneCodeResult
+//                                           (schemas/profile-phone.ts)
 // - POST  /api/profile/phone/verify         (VerifyPhoneCodeRequest) → Me
 // - POST  /api/profile/password             (ChangePasswordRequest) → ChangePasswordResult
 //
@@ -74,14 +74,13 @@ export type ConfirmEmailChangeResult = z.infer<typeof ConfirmEmailChangeResultSc
 /**
  * POST /api/profile/phone/send-code — « Envoyer le code »: a 6-digit code by SMS to the new
  * number, valid 5 minutes, 3 tries; « Renvoyer le code » (the same request) after 60 seconds.
+ * Given the mobile number's schema: the API's (schemas/profile-phone.ts, with libphonenumber)
+ * or the profile page's, whose check loads when the form is filled
+ * (apps/web/src/lib/mobile-phone.ts) — the same rule.
  */
-export const SendPhoneCodeRequestSchema = z.object({
-  newMobilePhone: MobilePhoneSchema,
-  password: CurrentPasswordSchema,
-});
-export type SendPhoneCodeRequest = z.input<typeof SendPhoneCodeRequestSchema>;
-export const SendPhoneCodeResultSchema = SendCodeResultSchema;
-export type SendPhoneCodeResult = z.infer<typeof SendPhoneCodeResultSchema>;
+export function sendPhoneCodeRequestSchema(mobilePhone: typeof MobilePhoneSchema) {
+  return z.object({ newMobilePhone: mobilePhone, password: CurrentPasswordSchema });
+}
 
 /** POST /api/profile/phone/verify — « Valider »: the code received on the new number. */
 export const VerifyPhoneCodeRequestSchema = z.object({ code: OneTimeCodeSchema });

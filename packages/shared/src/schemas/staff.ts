@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { requiredName } from './fields';
 import { STAFF_ROLES, USER_STATUSES } from '../domain/enums';
-import { EmailSchema } from '../validators/zod';
 import { MobilePhoneSchema } from '../validators/zod-phone';
+import { staffRequestSchemas } from './staff-requests';
 
 // ---------------------------------------------------------------------------------------------
 // « Équipe de l'assureur » (SPEC §2, §6): the insurer's staff accounts, « Gestionnaire » or
@@ -10,38 +9,9 @@ import { MobilePhoneSchema } from '../validators/zod-phone';
 // staff member, changes to back-office administrators only.
 // ---------------------------------------------------------------------------------------------
 
-const StaffRoleSchema = z.enum(STAFF_ROLES, { error: 'Choisissez un rôle' });
-
-/**
- * The mobile of the second factor: optional (an empty field is null) — without it, the person
- * gives their number at their first sign-in, before the SMS code is sent.
- */
-const OptionalMobileSchema = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
-  MobilePhoneSchema.nullable(),
-);
-
-/** POST /api/backoffice/staff — « Ajouter un membre de l'équipe ». */
-export const InviteStaffRequestSchema = z.object({
-  lastName: requiredName,
-  firstName: requiredName,
-  email: EmailSchema,
-  mobilePhone: OptionalMobileSchema.default(null),
-  role: StaffRoleSchema,
-});
+export const { InviteStaffRequestSchema, UpdateStaffRequestSchema } =
+  staffRequestSchemas(MobilePhoneSchema);
 export type InviteStaffRequest = z.input<typeof InviteStaffRequestSchema>;
-
-/**
- * PATCH /api/backoffice/staff/:id — names and role; the email and the mobile only while the
- * account is « invité » (afterwards they are the person's sign-in and second factor).
- */
-export const UpdateStaffRequestSchema = z.object({
-  lastName: requiredName,
-  firstName: requiredName,
-  role: StaffRoleSchema,
-  email: EmailSchema.optional(),
-  mobilePhone: OptionalMobileSchema.optional(),
-});
 export type UpdateStaffRequest = z.input<typeof UpdateStaffRequestSchema>;
 
 export const StaffMemberSchema = z.object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { EstablishmentRefSchema, requiredName } from './fields';
 import { COMPANY_ROLES, USER_STATUSES } from '../domain/enums';
-import { NewPasswordSchema } from './auth';
 import { EmailSchema } from '../validators/zod';
 import { MobilePhoneSchema } from '../validators/zod-phone';
 
@@ -195,29 +194,9 @@ export const CompanyInvitationAnswerSchema = z.object({
   status: z.enum(['accepted', 'declined']),
 });
 
-// Password creation from the invitation link (public pages).
-
-/** GET /api/auth/invitation/:token */
-export const InvitationCheckSchema = z.object({
-  email: z.string(),
-  firstName: z.string(),
-  /** The terms of use to accept with the password. */
-  termsVersionId: z.string().nullable(),
-  /** 'staff': an account of the insurer's back office (signs in on /back-office/connexion). */
-  kind: z.enum(['employer', 'staff']),
-});
-
-/** POST /api/auth/invitation/accept */
-/** POST /api/auth/invitation/accept → { email } (then the user signs in, with an SMS code). */
-export const AcceptInvitationRequestSchema = z.object({
-  token: z.string().min(10).max(200),
-  password: NewPasswordSchema,
-  /** null only for a staff account while no terms of use are published (a new deployment). */
-  termsVersionId: z.string().min(1).nullable(),
-  acceptTerms: z.literal(true, {
-    error: 'Vous devez accepter les conditions générales d’utilisation',
-  }),
-});
+// Password creation from the invitation link (public pages): schemas/invitation.ts, apart
+// from the mobile number's check, which its page does not need.
+export { AcceptInvitationRequestSchema, InvitationCheckSchema } from './invitation';
 
 export const USER_ERROR_CODES = [
   'last_administrator', // a company always keeps one active administrator

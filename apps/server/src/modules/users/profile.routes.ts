@@ -7,11 +7,13 @@ import {
   ChangePasswordResultSchema,
   ConfirmEmailChangeRequestSchema,
   ConfirmEmailChangeResultSchema,
-  SendPhoneCodeRequestSchema,
-  SendPhoneCodeResultSchema,
   UpdateProfileRequestSchema,
   VerifyPhoneCodeRequestSchema,
 } from '@affilia/shared/schemas/profile';
+import {
+  SendPhoneCodeRequestSchema,
+  SendPhoneCodeResultSchema,
+} from '@affilia/shared/schemas/profile-phone';
 import { requestMeta } from '../../lib/request-meta';
 import {
   changePassword,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type {
   AcceptInvitationRequestSchema,
   InvitationCheckSchema,
-} from '@affilia/shared/schemas/users';
+} from '@affilia/shared/schemas/invitation';
 import { api } from '../../../lib/api';
 
 export type InvitationCheck = z.infer<typeof InvitationCheckSchema>;

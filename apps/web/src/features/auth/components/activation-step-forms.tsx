@@ -13,8 +13,9 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconBuilding, IconMailCheck } from '@tabler/icons-react';
-import { ActivationIdentifyRequestSchema } from '@affilia/shared/schemas/activation';
+import { ActivationIdentifyRequestSchema } from '@affilia/shared/schemas/activation-steps';
 import { AuthCard } from '../../../components/auth-card';
+import { loadPhoneCheck } from '../../../lib/mobile-phone';
 import { DeferredCaptcha } from '../../../components/deferred-captcha';
 import { ButtonLink } from '../../../components/links';
 import type { NewPasswordValues } from '../../../components/new-password-fields';
@@ -247,7 +248,7 @@ export function AccountStep({
   onBack: () => void;
 }) {
   return (
-    <form id={formId} onSubmit={onSubmit} noValidate>
+    <form id={formId} onSubmit={onSubmit} onFocus={() => void loadPhoneCheck()} noValidate>
       <Stack gap="md">
         <StepHeading step={1}>
           <Text size="sm" c="gray.8">

@@ -8,10 +8,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
 import { OneTimeCodeSchema, VerifyCodeRequestSchema } from '@affilia/shared/schemas/auth';
-import { MobilePhoneSchema } from '@affilia/shared/validators/zod-phone';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { ResendCode, showCodeError, SmsCodeInput, SmsCodeSent } from '../../../components/sms-code';
 import { useCountdown } from '../../../lib/use-countdown';
+import { afterPhoneCheck, FormMobilePhoneSchema, loadPhoneCheck } from '../../../lib/mobile-phone';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { PendingSecondFactor } from '../api/second-factor-state';
 import { setPendingSecondFactor } from '../api/second-factor-state';
@@ -26,7 +26,7 @@ const REASON_TEXT: Record<PendingSecondFactor['reasons'][number], string> = {
   stale: 'plus de 3 mois sans connexion',
 };
 
-const PhoneFormSchema = z.object({ mobilePhone: MobilePhoneSchema });
+const PhoneFormSchema = z.object({ mobilePhone: FormMobilePhoneSchema });
 const SmsCodeSchema = z.object({ code: OneTimeCodeSchema });
 const RecoveryCodeSchema = VerifyCodeRequestSchema;
 
@@ -164,7 +164,7 @@ function SendCodeScreen({
       {reasons}
       <FormProblemAlert problem={problem} />
       {askPhone ? (
-        <form id={formId} onSubmit={onSubmit} noValidate>
+        <form id={formId} onSubmit={onSubmit} onFocus={() => void loadPhoneCheck()} noValidate>
           <Stack gap="md">
             <TextInput
               label="Indiquez votre numéro de téléphone mobile"
@@ -404,12 +404,14 @@ function useSecondFactor(
     });
   };
 
-  const submitPhone = phoneForm.onSubmit(
-    (values) => {
-      const parsed = PhoneFormSchema.safeParse(values);
-      if (parsed.success) sendCode(parsed.data.mobilePhone);
-    },
-    () => focusFirstInvalid(phoneFormId),
+  const submitPhone = afterPhoneCheck(
+    phoneForm.onSubmit(
+      (values) => {
+        const parsed = PhoneFormSchema.safeParse(values);
+        if (parsed.success) sendCode(parsed.data.mobilePhone);
+      },
+      () => focusFirstInvalid(phoneFormId),
+    ),
   );
 
   const { submitCode, verifying } = useVerifyCode(

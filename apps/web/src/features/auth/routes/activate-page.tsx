@@ -1,16 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Box, Divider, Stack } from '@mantine/core';
 import {
-  ActivationAccountSchema,
-  ActivationCompleteRequestSchema,
+  activationAccountSchemas,
   ActivationIdentifyRequestSchema,
-} from '@affilia/shared/schemas/activation';
+} from '@affilia/shared/schemas/activation-steps';
 import { AuthCard } from '../../../components/auth-card';
 import { AnchorLink } from '../../../components/links';
 import { validateConfirmation } from '../../../components/new-password-fields';
 import { paths } from '../../../config/paths';
 import { errorCode, errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { useAppForm } from '../../../lib/use-app-form';
+import { afterPhoneCheck, FormMobilePhoneSchema } from '../../../lib/mobile-phone';
 import { zodResolver } from '../../../lib/zod-resolver';
 import {
   useCompleteActivation,
@@ -35,6 +35,9 @@ import {
 } from '../components/activation-step-forms';
 import { ActivationSteps } from '../components/activation-steps';
 
+// The mobile's check loads when the account step is filled (lib/mobile-phone.ts).
+const { ActivationAccountSchema, ActivationCompleteRequestSchema } =
+  activationAccountSchemas(FormMobilePhoneSchema);
 const PasswordStepSchema = ActivationCompleteRequestSchema.pick({
   password: true,
   acceptTerms: true,
@@ -247,9 +250,11 @@ export function ActivatePage() {
 
   if (state.doneEmail) return <EmailSent email={state.doneEmail} />;
 
-  const submitAccount = accountForm.onSubmit(
-    () => goTo(2),
-    () => focusFirstInvalid(accountId),
+  const submitAccount = afterPhoneCheck(
+    accountForm.onSubmit(
+      () => goTo(2),
+      () => focusFirstInvalid(accountId),
+    ),
   );
 
   return (

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Box, Button, Stack, Text } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import { useParams } from '@tanstack/react-router';
-import { AcceptInvitationRequestSchema } from '@affilia/shared/schemas/users';
+import { AcceptInvitationRequestSchema } from '@affilia/shared/schemas/invitation';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { isApiError } from '../../../lib/api';
 import { paths } from '../../../config/paths';

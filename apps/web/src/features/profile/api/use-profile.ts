@@ -4,8 +4,8 @@ import type {
   ChangeEmailResult,
   ChangePasswordResult,
   ConfirmEmailChangeResult,
-  SendPhoneCodeResult,
 } from '@affilia/shared/schemas/profile';
+import type { SendPhoneCodeResult } from '@affilia/shared/schemas/profile-phone';
 import { api } from '../../../lib/api';
 import { ME_QUERY_KEY } from '../../../lib/use-me';
 

@@ -6,10 +6,11 @@ import { useAppForm } from '../../../lib/use-app-form';
 import { z } from 'zod';
 import type { Me } from '@affilia/shared/schemas/auth';
 import { OneTimeCodeSchema } from '@affilia/shared/schemas/auth';
-import { SendPhoneCodeRequestSchema } from '@affilia/shared/schemas/profile';
+import { sendPhoneCodeRequestSchema } from '@affilia/shared/schemas/profile';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { ResendCode, showCodeError, SmsCodeInput, SmsCodeSent } from '../../../components/sms-code';
 import { useCountdown } from '../../../lib/use-countdown';
+import { afterPhoneCheck, FormMobilePhoneSchema, loadPhoneCheck } from '../../../lib/mobile-phone';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { SendPhoneCodeResult } from '../api/use-profile';
 import { useSendPhoneCode, useVerifyPhoneCode } from '../api/use-profile';
@@ -18,6 +19,8 @@ import { FormAlert, FormButtons } from '../../../components/form-parts';
 import { Dialog } from '../../../components/dialog';
 
 const CodeFormSchema = z.object({ code: OneTimeCodeSchema });
+// The mobile's check loads when the form is filled (lib/mobile-phone.ts), not with the page.
+const SendPhoneCodeRequestSchema = sendPhoneCodeRequestSchema(FormMobilePhoneSchema);
 
 interface PhoneRequest {
   newMobilePhone: string;
@@ -43,7 +46,7 @@ function NumberStep({
   onCancel: () => void;
 }) {
   return (
-    <form id={formId} onSubmit={onSubmit} noValidate>
+    <form id={formId} onSubmit={onSubmit} onFocus={() => void loadPhoneCheck()} noValidate>
       <Stack gap="md">
         <Text size="sm">
           Nous enverrons un code à 6 chiffres par SMS au nouveau numéro, et un message d’information
@@ -164,12 +167,14 @@ function PhoneChangeSteps({ onDone, onCancel }: { onDone: () => void; onCancel: 
     });
   };
 
-  const submitNumber = numberForm.onSubmit(
-    (values) => {
-      const parsed = SendPhoneCodeRequestSchema.safeParse(values);
-      if (parsed.success) sendCode(values);
-    },
-    () => focusFirstInvalid(numberFormId),
+  const submitNumber = afterPhoneCheck(
+    numberForm.onSubmit(
+      (values) => {
+        const parsed = SendPhoneCodeRequestSchema.safeParse(values);
+        if (parsed.success) sendCode(values);
+      },
+      () => focusFirstInvalid(numberFormId),
+    ),
   );
 
   const submitCode = codeForm.onSubmit(

@@ -3,8 +3,9 @@ import { Radio, Stack } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import type { StaffRole } from '@affilia/shared/domain/enums';
 import { STAFF_ROLES, STAFF_ROLE_LABELS } from '@affilia/shared/domain/enums';
-import { InviteStaffRequestSchema, UpdateStaffRequestSchema } from '@affilia/shared/schemas/staff';
+import { staffRequestSchemas } from '@affilia/shared/schemas/staff-requests';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
+import { afterPhoneCheck, FormMobilePhoneSchema, loadPhoneCheck } from '../../../lib/mobile-phone';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { FormProblem } from '../../../components/form-parts';
 import {
@@ -21,6 +22,10 @@ import { useInviteStaff, useUpdateStaff } from '../api/use-staff';
 interface StaffValues extends PersonValues {
   role: StaffRole;
 }
+
+// The mobile's check loads when the form is filled (lib/mobile-phone.ts), not with the page.
+const { InviteStaffRequestSchema, UpdateStaffRequestSchema } =
+  staffRequestSchemas(FormMobilePhoneSchema);
 
 const ROLE_HELP: Record<StaffRole, string> = {
   manager: 'Traite les affiliations, les messages, les documents et le référentiel.',
@@ -75,25 +80,33 @@ export function StaffForm({
     focusFirstInvalid(formId);
   };
 
-  const submit = form.onSubmit(
-    (values) => {
-      if (pending) return;
-      setProblem(undefined);
-      if (member) {
-        const parsed = UpdateStaffRequestSchema.safeParse(toPayload(values));
-        if (!parsed.success) return;
-        update.mutate({ id: member.id, values: parsed.data }, { onSuccess: onDone, onError });
-      } else {
-        const parsed = InviteStaffRequestSchema.safeParse(toPayload(values));
-        if (!parsed.success) return;
-        invite.mutate(parsed.data, { onSuccess: onDone, onError });
-      }
-    },
-    () => focusFirstInvalid(formId),
+  const submit = afterPhoneCheck(
+    form.onSubmit(
+      (values) => {
+        if (pending) return;
+        setProblem(undefined);
+        if (member) {
+          const parsed = UpdateStaffRequestSchema.safeParse(toPayload(values));
+          if (!parsed.success) return;
+          update.mutate({ id: member.id, values: parsed.data }, { onSuccess: onDone, onError });
+        } else {
+          const parsed = InviteStaffRequestSchema.safeParse(toPayload(values));
+          if (!parsed.success) return;
+          invite.mutate(parsed.data, { onSuccess: onDone, onError });
+        }
+      },
+      () => focusFirstInvalid(formId),
+    ),
   );
 
   return (
-    <form id={formId} ref={formRef} onSubmit={submit} noValidate>
+    <form
+      id={formId}
+      ref={formRef}
+      onSubmit={submit}
+      onFocus={() => void loadPhoneCheck()}
+      noValidate
+    >
       <Stack gap="lg">
         <FormProblemAlert problem={problem} />
         <PersonNameFields form={form} />
