@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DashboardQuerySchema, DashboardSchema } from '@affilia/shared/schemas/members';
-import { getDashboard } from './dashboard.service';
+import { sendSchemaJson } from '../../lib/schema-json';
+import { getDashboardJson } from './dashboard.service';
 
 /** The home page's figures (SPEC §5.1): /api/dashboard. */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,6 +15,11 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DashboardSchema },
       },
     },
-    async (request) => getDashboard(app.ctx, request.employer, request.query.companyId),
+    // Already the JSON of DashboardSchema (dashboard.service.ts).
+    async (request, reply) =>
+      sendSchemaJson(
+        reply,
+        await getDashboardJson(app.ctx, request.employer, request.query.companyId),
+      ),
   );
 };

@@ -6,14 +6,17 @@
  * The charts count members whose latest coverage is « en cours » today (« Salariés couverts
  * aujourd’hui »: the same members as « Mes salariés » with « Statut du contrat : En cours »,
  * memberConditions' `current`), grouped from the members' index alone; they are cached until
- * the members' data changes (lib/figures-cache.ts).
+ * the members' data changes (lib/figures-cache.ts) — and so is their JSON: at 1,000
+ * establishments the charts are most of the answer (100 KB), and encoding them on every request
+ * cost a quarter of it (docs/performance.md).
  */
 import type { Kysely } from 'kysely';
-import type { Dashboard } from '@affilia/shared/schemas/members';
+import { DashboardSchema, type Dashboard } from '@affilia/shared/schemas/members';
 import type { Database } from '../../db/schema';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
+import { fieldsJson, schemaJson } from '../../lib/schema-json';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { countDashboardDispenses } from '../dispenses/dispenses-register.repository';
 import { figuresKey } from '../members/members.service';
@@ -71,11 +74,30 @@ async function insuredFigures(
   };
 }
 
-export async function getDashboard(
+const FIGURES = { insuredTotal: true, byEstablishment: true, byContract: true } as const;
+const FiguresSchema = DashboardSchema.pick(FIGURES);
+const OthersSchema = DashboardSchema.omit(FIGURES);
+
+/**
+ * The home page's answer as JSON, the text the route's serializer would write for
+ * DashboardSchema: the charts' part encoded once, when their figures are cached, and the rest
+ * on every request.
+ */
+export async function getDashboardJson(
   ctx: Ctx,
   actor: EmployerActor,
   companyId: string | undefined,
-): Promise<Dashboard> {
+): Promise<Buffer> {
+  const { figures, ...others } = await dashboardParts(ctx, actor, companyId);
+  return schemaJson(DashboardSchema, { ...figures, ...fieldsJson(OthersSchema, others) });
+}
+
+/** The answer's parts: the charts' fields in JSON (cached), the others as values. */
+async function dashboardParts(
+  ctx: Ctx,
+  actor: EmployerActor,
+  companyId: string | undefined,
+): Promise<Omit<Dashboard, keyof typeof FIGURES> & { figures: Record<string, Buffer> }> {
   if (companyId) authorize(actor, 'members.view', companyId);
   const today = parisDate(ctx.clock.now());
   const visible = companyIdsWith(actor, 'members.view');
@@ -99,7 +121,9 @@ export async function getDashboard(
     dispenses,
   ] = await Promise.all([
     findCompanies(ctx.db, visible),
-    cachedFigure(ctx.db, key, () => insuredFigures(ctx.db, actor, scope, today)),
+    cachedFigure(ctx.db, key, async () =>
+      fieldsJson(FiguresSchema, await insuredFigures(ctx.db, actor, scope, today)),
+    ),
     countOpenRequests(ctx.db, actor, requestCompanies),
     countUnreadConversations(ctx.db, messageCompanies),
     findPublishedTips(ctx.db),
@@ -114,7 +138,7 @@ export async function getDashboard(
     Number(requests.find((r) => r.status === status)?.count ?? 0);
   return {
     companies,
-    ...figures,
+    figures,
     dispensedTotal: dispenses.inForce,
     pendingRequestsTotal: requests.reduce((n, r) => n + Number(r.count), 0),
     pending: {
