@@ -92,6 +92,40 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): Data
   };
 }
 
+/** Bound parameters above which a statement is a bulk one (see withStatementCache). */
+const BULK_STATEMENT_PARAMETERS = 100;
+/** Bulk statements kept: an import's few shapes used again in every batch. */
+export const BULK_STATEMENTS_KEPT = 8;
+
+const parameterCount = (source: string) => {
+  let count = 0;
+  for (let i = source.indexOf('?'); i !== -1; i = source.indexOf('?', i + 1)) count += 1;
+  return count;
+};
+
+/** A statement of a least-recently-used list, made the most recent. */
+function takeFrom(lru: Map<string, SQLite.Statement>, source: string) {
+  const statement = lru.get(source);
+  if (statement) {
+    lru.delete(source);
+    lru.set(source, statement);
+  }
+  return statement;
+}
+
+function keepIn(
+  lru: Map<string, SQLite.Statement>,
+  most: number,
+  source: string,
+  statement: SQLite.Statement,
+) {
+  if (lru.size >= most) {
+    const oldest = lru.keys().next().value;
+    if (oldest !== undefined) lru.delete(oldest);
+  }
+  lru.set(source, statement);
+}
+
 /**
  * better-sqlite3 keeping its prepared statements: Kysely prepares every query anew, which costs
  * about as much as running a small query. Statements run synchronously to the end (Kysely's
@@ -101,21 +135,23 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): Data
  * builds each row object property by property in C++, which cost a third of a page of « Mes
  * salariés » (50 rows × 18 columns: 350 µs → 220 µs, docs/performance.md). Same objects: the
  * columns in order, a later column of the same name replacing an earlier one.
+ *
+ * Bulk statements (more than BULK_STATEMENT_PARAMETERS parameters: a long `in (…)` list, a
+ * multi-row insert) have their own short list: each holds 0.7 to 1.5 MB of SQLite's memory, and
+ * an import's batches give them a new shape each time (the last chunk of an insert, the batch's
+ * NIR hashes). Among the 500, they were what grew with an import's rows: 40 MB at 300,000
+ * rows, 1.4 MB more a batch (docs/performance.md). The shapes used again stay in the list.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
+export function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
+  const bulk = new Map<string, SQLite.Statement>();
   const prepare = (source: string) => {
-    let statement = cache.get(source);
-    if (statement) {
-      cache.delete(source);
-    } else {
-      statement = rowsAsObjects(sqlite.prepare(source));
-      if (cache.size >= max) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
-      }
-    }
-    cache.set(source, statement);
+    const kept = takeFrom(cache, source) ?? takeFrom(bulk, source);
+    if (kept) return kept;
+    const statement = rowsAsObjects(sqlite.prepare(source));
+    if (parameterCount(source) > BULK_STATEMENT_PARAMETERS) {
+      keepIn(bulk, BULK_STATEMENTS_KEPT, source, statement);
+    } else keepIn(cache, max, source, statement);
     return statement;
   };
   return new Proxy(sqlite, {
