@@ -16,6 +16,7 @@ import { findDispenseRow } from '../modules/dispenses/dispenses.repository';
 import { refuseInsertsInto } from '../../test/refuse-writes';
 import { validateAffiliation } from './validate-affiliation';
 import { findHistory } from '../modules/affiliations/affiliations.repository';
+import { previousDay } from '@affilia/shared/domain/radiation';
 
 const t = useTestApp();
 let actor: { userId: string; meta: { ip: string; userAgent: string } };
@@ -118,6 +119,96 @@ describe('validateAffiliation (command)', () => {
       status: 'ended',
       ended_at: t.ctx.clock.now().toISOString(),
     });
+  });
+
+  it('gives the member the beneficiaries of the form, from the affiliation date (issue 20)', async () => {
+    const nir13 = '1900175123104';
+    const member = await createMember(t.ctx.db, t.ctx.cipher, {
+      establishment,
+      nir13,
+      lastName: 'Revenu',
+    });
+    const at = t.ctx.clock.now().toISOString();
+    const former = {
+      member_id: member.id,
+      type: 'spouse' as const,
+      last_name: 'Ancienne',
+      first_name: 'Ève',
+      birth_date: '1980-01-01',
+      nir_encrypted: null,
+      attached_to_nir_encrypted: null,
+      start_date: '2020-01-01',
+      added_by_change_id: null,
+      ended_by_change_id: null,
+      created_at: at,
+      updated_at: at,
+    };
+    // A beneficiary of a former affiliation, still open; and one whose period ended.
+    await t.ctx.db
+      .insertInto('member_beneficiaries')
+      .values([
+        { ...former, id: 'former-open', end_date: null },
+        { ...former, id: 'former-ended', first_name: 'Ana', end_date: '2021-12-31' },
+      ])
+      .execute();
+    const request = await finalised(nir13);
+    const { affiliation_date } = await t.ctx.db
+      .selectFrom('affiliation_requests')
+      .select('affiliation_date')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    const formId = `form-${request.id}`;
+    await t.ctx.db
+      .insertInto('enrolment_forms')
+      .values({
+        id: formId,
+        request_id: request.id,
+        data: '{}',
+        option_code: null,
+        iban_encrypted: null,
+        iban_hash: null,
+        bic: null,
+        certified_at: at,
+        submitted_at: at,
+        pdf_file_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await t.ctx.db
+      .insertInto('beneficiaries')
+      .values(
+        ['Łucja', 'Ștefan'].map((firstName, position) => ({
+          id: `b-${position}-${request.id}`,
+          enrolment_form_id: formId,
+          type: 'child' as const,
+          last_name: 'Nguyễn',
+          first_name: firstName,
+          birth_date: '2020-05-04',
+          nir_encrypted: null,
+          attached_to_nir_encrypted: null,
+          position,
+          created_at: at,
+        })),
+      )
+      .execute();
+
+    await validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() });
+
+    const rows = await t.ctx.db
+      .selectFrom('member_beneficiaries')
+      .select(['first_name', 'start_date', 'end_date'])
+      .where('member_id', '=', member.id)
+      .orderBy('start_date')
+      .orderBy('first_name')
+      .execute();
+    expect(rows).toEqual([
+      { first_name: 'Ana', start_date: '2020-01-01', end_date: '2021-12-31' },
+      // The form declares the family again: the former open period ends the day before.
+      { first_name: 'Ève', start_date: '2020-01-01', end_date: previousDay(affiliation_date) },
+      { first_name: 'Łucja', start_date: affiliation_date, end_date: null },
+      { first_name: 'Ștefan', start_date: affiliation_date, end_date: null },
+    ]);
   });
 
   it('writes nothing when a step fails midway (the audit entry refused by the database)', async () => {

@@ -16,6 +16,7 @@ import { findChosenOption } from '../modules/enrolment/enrolment.repository';
 import { updateMember } from '../modules/reference-data/reference-data.repository';
 import type { StaffActor } from '../modules/backoffice/backoffice.service';
 import { refreshLatestCoverage } from '../modules/members/members.repository';
+import { startBeneficiariesFromForm } from '../modules/members/member-beneficiaries.repository';
 
 export interface ValidateAffiliationInput {
   requestId: string;
@@ -33,7 +34,7 @@ interface Step {
  * « Valider » a finalised request (back office, SPEC §6): in one transaction, the member
  * (created, or the existing one of the company with that NIR, moved to the request's
  * establishment), the coverage (contract, option, effective on the affiliation date), the
- * member's latest-coverage copy, « Validé par l’assureur » and the audit entry. The employee then
+ * beneficiaries of the form (from the same date), the member's latest-coverage copy, « Validé par l’assureur » and the audit entry. The employee then
  * appears in « Mes salariés ».
  */
 export async function validateAffiliation(
@@ -47,6 +48,13 @@ export async function validateAffiliation(
     const step: Step = { trx, now, request };
     const { memberId, existingMember } = await memberOfRequest(step);
     const coverageId = await addCoverage(step, memberId, await chosenOption(step, input));
+    // Issue 20: the family declared in the form becomes the member's beneficiaries.
+    await startBeneficiariesFromForm(trx, {
+      requestId: request.id,
+      memberId,
+      from: request.affiliation_date,
+      at: now.toISOString(),
+    });
     await refreshLatestCoverage(trx, [memberId], now);
     await markValidated(step, actor, memberId);
     // Issue 19: covered now, a dispense of the person in force (or expired) ends.

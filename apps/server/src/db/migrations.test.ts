@@ -11,6 +11,7 @@ import {
   createContract,
   createEmployerUser,
   createEstablishment,
+  createMember,
 } from '../../test/factories';
 import { createFieldCipher } from '../lib/crypto';
 import { newId } from '../lib/ids';
@@ -66,6 +67,10 @@ const TABLES = {
   letter_templates: true,
   dispenses: true,
   dispense_files: true,
+  member_beneficiaries: true,
+  member_changes: true,
+  member_change_status_history: true,
+  member_change_files: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;
@@ -277,7 +282,7 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
       contract,
       createdBy: user,
     });
-    expect(await migrateToLatest(db)).toEqual(['0009_dispenses']);
+    expect((await migrateToLatest(db))[0]).toBe('0009_dispenses');
 
     const kept = await db
       .selectFrom('affiliation_requests')
@@ -323,6 +328,100 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
         })
         .execute(),
     ).rejects.toThrow();
+  });
+
+  it('copies the beneficiaries of the validated affiliations to their member (0010)', async () => {
+    const db = t.handle.db;
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    expect((await migrator.migrateTo('0009_dispenses')).error).toBeUndefined();
+    const company = await createCompany(db);
+    const establishment = await createEstablishment(db, company);
+    const contract = await createContract(db, company);
+    const user = await createEmployerUser(db, [{ company, role: 'admin' }]);
+    const cipher = createFieldCipher(crypto.randomBytes(32));
+    const member = await createMember(db, cipher, {
+      establishment,
+      nir13: '1850675123456',
+      lastName: 'Nguyễn',
+      coverages: [{ contract, effectiveDate: '2026-02-01' }],
+    });
+    const at = new Date().toISOString();
+    const requestWithForm = async (validated: boolean) => {
+      const request = await createAffiliationRequest(db, cipher, {
+        establishment,
+        contract,
+        createdBy: user,
+      });
+      await db
+        .updateTable('affiliation_requests')
+        .set(
+          validated
+            ? { status: 'validated', member_id: member.id, affiliation_date: '2026-02-01' }
+            : { status: 'finalised' },
+        )
+        .where('id', '=', request.id)
+        .execute();
+      const formId = newId();
+      await db
+        .insertInto('enrolment_forms')
+        .values({
+          id: formId,
+          request_id: request.id,
+          data: '{}',
+          option_code: null,
+          iban_encrypted: null,
+          iban_hash: null,
+          bic: null,
+          certified_at: at,
+          submitted_at: at,
+          pdf_file_id: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const beneficiaryId = newId();
+      await db
+        .insertInto('beneficiaries')
+        .values({
+          id: beneficiaryId,
+          enrolment_form_id: formId,
+          type: 'child',
+          last_name: 'Nguyễn',
+          first_name: 'Łucja',
+          birth_date: '2020-05-04',
+          nir_encrypted: null,
+          attached_to_nir_encrypted: null,
+          position: 0,
+          created_at: at,
+        })
+        .execute();
+      return beneficiaryId;
+    };
+    const copied = await requestWithForm(true);
+    await requestWithForm(false);
+    expect(await migrateToLatest(db)).toEqual(['0010_member_changes']);
+
+    const rows = await db.selectFrom('member_beneficiaries').selectAll().execute();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: copied,
+        member_id: member.id,
+        type: 'child',
+        last_name: 'Nguyễn',
+        first_name: 'Łucja',
+        start_date: '2026-02-01',
+        end_date: null,
+      }),
+    ]);
+    const { option_change_min_months } = await db
+      .selectFrom('contracts')
+      .select('option_change_min_months')
+      .where('id', '=', contract.id)
+      .executeTakeFirstOrThrow();
+    expect(option_change_min_months).toBe(12);
   });
 
   it('migrates down to nothing and up again', async () => {

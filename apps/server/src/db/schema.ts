@@ -172,6 +172,11 @@ export interface ContractsTable {
    * of DISPENSE_CASES in @affilia/shared/domain/dispense; the « de droit » ones always apply.
    */
   dispense_cases: Generated<JsonText>;
+  /**
+   * How long a member keeps an option before changing again, in months (the plan's rule, issue
+   * 20; migration 0010): 12 by default, 0 for any month. See optionChangeCheck().
+   */
+  option_change_min_months: Generated<number>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -612,6 +617,74 @@ export interface LetterTemplatesTable {
 
 export type DispenseStatus =
   'requested' | 'validated' | 'refused' | 'expired' | 'renewed' | 'ended' | 'cancelled';
+/**
+ * A beneficiary of a member (issue 20, migration 0010): their own period (`start_date` to
+ * `end_date`, the last covered day); covered while the member is. Copied from the enrolment form
+ * when the affiliation is validated, then added, ended or corrected by validated changes.
+ */
+export interface MemberBeneficiariesTable {
+  id: string;
+  member_id: string;
+  type: BeneficiaryType;
+  last_name: string;
+  first_name: string;
+  birth_date: DateOnly;
+  nir_encrypted: string | null;
+  attached_to_nir_encrypted: string | null;
+  start_date: DateOnly;
+  end_date: DateOnly | null;
+  added_by_change_id: string | null;
+  ended_by_change_id: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type MemberChangeKind = 'professional_status' | 'establishment' | 'option' | 'beneficiary';
+export type MemberChangeStatus = 'sent' | 'validated' | 'returned' | 'cancelled';
+/**
+ * A change of a member declared by the employer (or by the employee through their link), which
+ * the insurer validates or returns (issue 20, migration 0010). `details`: the kind's own fields,
+ * JSON (schemas/member-changes.ts). Company and establishment: the member's when declared.
+ */
+export interface MemberChangesTable {
+  id: string;
+  kind: MemberChangeKind;
+  status: MemberChangeStatus;
+  member_id: string;
+  company_id: string;
+  establishment_id: string;
+  effective_date: DateOnly;
+  details: JsonText;
+  comment: string | null;
+  created_by_user_id: string | null;
+  created_by_kind: 'employer' | 'employee';
+  status_changed_at: Instant;
+  decided_at: Instant | null;
+  decided_by: string | null;
+  return_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MemberChangeStatusHistoryTable {
+  id: string;
+  member_change_id: string;
+  from_status: MemberChangeStatus | null;
+  to_status: MemberChangeStatus;
+  actor_user_id: string | null;
+  actor_kind: ActorKind;
+  reason: string | null;
+  at: Instant;
+}
+
+/** A proof of a change (a birth certificate…): a stored file of the change. */
+export interface MemberChangeFilesTable {
+  id: string;
+  member_change_id: string;
+  file_id: string;
+  created_at: Instant;
+}
+
 /** A dispense d'affiliation (issue 19): one row per request, first or yearly renewal. */
 export interface DispensesTable {
   id: string;
@@ -898,6 +971,10 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   dispenses: DispensesTable;
   dispense_files: DispenseFilesTable;
+  member_beneficiaries: MemberBeneficiariesTable;
+  member_changes: MemberChangesTable;
+  member_change_status_history: MemberChangeStatusHistoryTable;
+  member_change_files: MemberChangeFilesTable;
 }
 
 export type TableName = keyof Database;

@@ -8,6 +8,7 @@ import * as m0006 from './0006_reference_import_jobs';
 import * as m0007 from './0007_jobs_periods';
 import * as m0008 from './0008_radiations';
 import * as m0009 from './0009_dispenses';
+import * as m0010 from './0010_member_changes';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_jobs_periods': m0007,
   '0008_radiations': m0008,
   '0009_dispenses': m0009,
+  '0010_member_changes': m0010,
 };

@@ -1,0 +1,72 @@
+/**
+ * The beneficiaries of a member (issue 20, migration 0010): who the member's cover extends to,
+ * each with their own period. Writes only; the reads come with the member's page.
+ */
+import { sql, type Kysely } from 'kysely';
+import { previousDay } from '@affilia/shared/domain/radiation';
+import type { Database } from '../../db/schema';
+
+type Db = Kysely<Database>;
+
+/** A value typed in SQL (PostgreSQL cannot guess a parameter's type in a select list). */
+const text = <T extends string | null>(value: T) => sql<T>`cast(${value} as text)`;
+
+/**
+ * A validated affiliation's family: the beneficiaries of its enrolment form, covered from the
+ * affiliation date (the enrolment beneficiary's id kept, as migration 0010 does for the past
+ * ones). A known member declares their family again in the form: their beneficiaries still open
+ * on that day end the day before.
+ */
+export async function startBeneficiariesFromForm(
+  trx: Db,
+  input: { requestId: string; memberId: string; from: string; at: string },
+): Promise<void> {
+  await trx
+    .updateTable('member_beneficiaries')
+    .set({ end_date: previousDay(input.from), updated_at: input.at })
+    .where('member_id', '=', input.memberId)
+    .where('start_date', '<', input.from)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', input.from)]))
+    .execute();
+  await trx
+    .insertInto('member_beneficiaries')
+    .columns([
+      'id',
+      'member_id',
+      'type',
+      'last_name',
+      'first_name',
+      'birth_date',
+      'nir_encrypted',
+      'attached_to_nir_encrypted',
+      'start_date',
+      'end_date',
+      'added_by_change_id',
+      'ended_by_change_id',
+      'created_at',
+      'updated_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('beneficiaries as b')
+        .innerJoin('enrolment_forms as f', 'f.id', 'b.enrolment_form_id')
+        .where('f.request_id', '=', input.requestId)
+        .select([
+          'b.id',
+          text(input.memberId).as('member_id'),
+          'b.type',
+          'b.last_name',
+          'b.first_name',
+          'b.birth_date',
+          'b.nir_encrypted',
+          'b.attached_to_nir_encrypted',
+          text(input.from).as('start_date'),
+          text(null).as('end_date'),
+          text(null).as('added_by_change_id'),
+          text(null).as('ended_by_change_id'),
+          text(input.at).as('created_at'),
+          text(input.at).as('updated_at'),
+        ]),
+    )
+    .execute();
+}
