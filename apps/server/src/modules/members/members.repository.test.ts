@@ -60,7 +60,7 @@ describe(`members repository (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : '
     const actor = await adminActor();
     const conditions = memberConditions(actor, cipher, { filters: {}, today: '2026-03-02' });
     for (const order of ['asc', 'desc'] as const) {
-      for (const offset of [1000, 1050, 2499, 2550, 2600]) {
+      for (const offset of [199, 200, 250, 350, 999, 1000, 1050, 2499, 2550, 2600]) {
         const page = { limit: 50, offset };
         const plain = await findMemberPage(t.handle.db, conditions, { sort: 'name', order }, page);
         const anchored = await findMemberPage(
