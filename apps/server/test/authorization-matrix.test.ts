@@ -382,6 +382,14 @@ const MATRIX: Record<string, Entry> = {
     admin: 200,
     restricted: 404,
   },
+  'GET /api/members/:memberId/certificates/:kind': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/members/${f.memberId}/certificates/affiliation` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
   'GET /api/dashboard': {
     kind: 'employer',
     call: (f) => ({ url: `/api/dashboard?companyId=${f.company.id}` }),

@@ -31,6 +31,18 @@ export interface PdfBranding {
   primaryColor: string;
 }
 
+/** A two-column table « Rubrique | Valeur », an empty value printed « - ». */
+export function pairsTable(pairs: [string, string | null | undefined][]): PdfBlock {
+  return {
+    kind: 'table',
+    columns: [
+      { title: 'Rubrique', width: 2 },
+      { title: 'Valeur', width: 3 },
+    ],
+    rows: pairs.map(([label, value]) => [label, value && value !== '' ? value : '-']),
+  };
+}
+
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
 const MARGIN = 56;
 const BODY_SIZE = 10;

@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS = {
   'document.updated': 'Document modifié',
   'document.version_added': 'Nouvelle version d’un document',
   'enrolment.submitted': 'Bulletin validé par le salarié',
+  'members.certificate_downloaded': 'Attestation ou carte de tiers payant téléchargée',
   'members.exported': 'Liste des salariés exportée',
   'perimeter.company_role_granted': 'Rôle accordé sur une société',
   'perimeter.establishment_added': 'Établissement ajouté au périmètre',

@@ -11,7 +11,7 @@ import {
 } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import type { AttachmentKind, BeneficiaryType, ContractOption } from '../../db/schema';
-import { renderPdf, type PdfBlock } from '../../lib/pdf';
+import { pairsTable, renderPdf, type PdfBlock } from '../../lib/pdf';
 import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
 
 /** A beneficiary as the BIA prints it (numbers decrypted, 13 characters). */
@@ -66,17 +66,6 @@ function frDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-export function rows(pairs: [string, string | null | undefined][]): PdfBlock {
-  return {
-    kind: 'table',
-    columns: [
-      { title: 'Rubrique', width: 2 },
-      { title: 'Valeur', width: 3 },
-    ],
-    rows: pairs.map(([label, value]) => [label, value && value !== '' ? value : '-']),
-  };
-}
-
 export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffer> {
   const e = input.employee;
   const c = input.completed;
@@ -107,7 +96,7 @@ export function companyAndEmployeeBlocks(
   const e = input.employee;
   return [
     { kind: 'heading', text: 'Entreprise' },
-    rows([
+    pairsTable([
       ['Raison sociale', input.company.name],
       ['SIREN', input.company.siren],
       ['Identifiant entreprise', input.company.insurerIdentifier],
@@ -116,7 +105,7 @@ export function companyAndEmployeeBlocks(
       ['Contrat', `${input.contract.number} - ${input.contract.label}`],
     ]),
     { kind: 'heading', text: 'Salarié' },
-    rows([
+    pairsTable([
       ['Nom', e.lastName],
       ['Prénom', e.firstName],
       ['Date de naissance', frDate(e.birthDate)],
@@ -146,7 +135,7 @@ function completedBlocks(input: BiaPdfInput, c: NonNullable<BiaPdfInput['complet
   const blocks: PdfBlock[] = [];
   blocks.push(
     { kind: 'heading', text: 'Adresse' },
-    rows([
+    pairsTable([
       ['Adresse', c.address.addressLine1],
       ['Complément d’adresse', c.address.addressLine2],
       ['Code postal', c.address.postalCode],
@@ -179,7 +168,7 @@ function completedBlocks(input: BiaPdfInput, c: NonNullable<BiaPdfInput['complet
   }
   blocks.push(
     { kind: 'heading', text: 'Option et remboursements' },
-    rows([
+    pairsTable([
       ['Option choisie', optionLabel(c.optionCode) || 'Base obligatoire'],
       ['IBAN', c.maskedIban],
       ['BIC', c.bic],

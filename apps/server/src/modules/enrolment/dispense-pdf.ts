@@ -11,8 +11,8 @@ import {
   type OtherPlanType,
 } from '@affilia/shared/domain/dispense';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
-import { renderPdf, type PdfBlock } from '../../lib/pdf';
-import { companyAndEmployeeBlocks, rows, type BiaPdfInput } from './bia-pdf';
+import { pairsTable, renderPdf, type PdfBlock } from '../../lib/pdf';
+import { companyAndEmployeeBlocks, type BiaPdfInput } from './bia-pdf';
 
 export type DispensePdfInput = Pick<
   BiaPdfInput,
@@ -53,7 +53,7 @@ export async function renderDispensePdf(
   const blocks: PdfBlock[] = [
     ...companyAndEmployeeBlocks(input),
     { kind: 'heading', text: 'Motif de la dispense' },
-    rows([
+    pairsTable([
       ['Cas de dispense', rule.label],
       ['Source', rule.legalSource],
       ...(rule.asksOtherPlan

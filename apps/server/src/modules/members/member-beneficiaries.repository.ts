@@ -1,6 +1,6 @@
 /**
  * The beneficiaries of a member (issue 20, migration 0010): who the member's cover extends to,
- * each with their own period. Writes only; the reads come with the member's page.
+ * each with their own period. The member was found in the caller's perimeter before.
  */
 import { sql, type Kysely } from 'kysely';
 import { previousDay } from '@affilia/shared/domain/radiation';
@@ -68,5 +68,18 @@ export async function startBeneficiariesFromForm(
           text(input.at).as('updated_at'),
         ]),
     )
+    .execute();
+}
+
+/** The member's beneficiaries covered on `day` or later (their period not ended before it). */
+export function findOpenBeneficiaries(db: Db, memberId: string, day: string) {
+  return db
+    .selectFrom('member_beneficiaries')
+    .select(['id', 'type', 'last_name', 'first_name', 'birth_date', 'start_date', 'end_date'])
+    .where('member_id', '=', memberId)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', day)]))
+    .orderBy('start_date')
+    .orderBy('birth_date')
+    .orderBy('id')
     .execute();
 }

@@ -351,6 +351,7 @@ export function findCoveragesOfMember(db: Db, memberId: string) {
       'k.number',
       'k.label',
       'k.options',
+      'k.staff_category',
     ])
     .where('cv.member_id', '=', memberId)
     .orderBy('cv.effective_date', 'desc')

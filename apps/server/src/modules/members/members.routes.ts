@@ -11,6 +11,9 @@ import {
 } from '@affilia/shared/schemas/members';
 import { parisDate } from '../../lib/clock';
 import { requestMeta } from '../../lib/request-meta';
+import { CertificateParamsSchema } from '@affilia/shared/schemas/member-changes';
+import { sendDownload } from '../../lib/download';
+import { memberCertificate } from './certificates';
 import { exportMembers, getFilterOptions, getMember, listMembers } from './members.service';
 
 const tags = ['members'];
@@ -101,5 +104,27 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getMember(ctx, request.employer, request.params.memberId),
+  );
+
+  app.get(
+    '/:memberId/certificates/:kind',
+    {
+      schema: {
+        tags,
+        summary:
+          'A certificate of the member as a PDF made on demand: « Attestation d’affiliation » or « Carte de tiers payant »',
+        params: CertificateParamsSchema,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const file = await memberCertificate(
+        ctx,
+        request.employer,
+        request.params,
+        requestMeta(request),
+      );
+      return sendDownload(reply, { ...file, mimeType: 'application/pdf' });
+    },
   );
 };

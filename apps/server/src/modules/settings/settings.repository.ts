@@ -22,6 +22,14 @@ export function findBrandingSettings(db: Db) {
     .executeTakeFirst();
 }
 
+/** How people reach the insurer, beyond the branding: its email and postal address, if set. */
+export function findInsurerContact(db: Db) {
+  return db
+    .selectFrom('insurer_settings')
+    .select(['support_email', 'postal_address'])
+    .executeTakeFirst();
+}
+
 /** The stored logo's file, if the insurer uploaded one. */
 export function findLogoFile(db: Db) {
   return db
