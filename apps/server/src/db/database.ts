@@ -139,7 +139,7 @@ function keepIn(
  * Bulk statements (more than BULK_STATEMENT_PARAMETERS parameters: a long `in (…)` list, a
  * multi-row insert) have their own short list: each holds 0.7 to 1.5 MB of SQLite's memory, and
  * an import's batches give them a new shape each time (the last chunk of an insert, the batch's
- * NIR hashes). Among the 500, they were what grew with an import's rows: 40 MB at 300,000
+ * NIR hashes). Among the 500, they were what grew with an import's rows: 45 MB at 300,000
  * rows, 1.4 MB more a batch (docs/performance.md). The shapes used again stay in the list.
  */
 export function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
