@@ -422,6 +422,15 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
       .where('id', '=', contract.id)
       .executeTakeFirstOrThrow();
     expect(option_change_min_months).toBe(12);
+    // Validated before the certificates were emailed: never mailed by the catch-up job.
+    const requests = await db
+      .selectFrom('affiliation_requests')
+      .select(['status', 'certificates_sent_at'])
+      .execute();
+    expect(requests.filter((r) => r.status === 'validated')).toEqual([
+      { status: 'validated', certificates_sent_at: expect.any(String) as string },
+    ]);
+    expect(requests.filter((r) => r.certificates_sent_at === null)).toHaveLength(1);
   });
 
   it('migrates down to nothing and up again', async () => {

@@ -471,6 +471,11 @@ export interface AffiliationRequestsTable {
   paper_received_at: Instant | null;
   validated_at: Instant | null;
   validated_by: string | null;
+  /**
+   * When the employee was emailed their certificates after the validation (issue 20, migration
+   * 0010): at most once (modules/members/certificates-email.ts).
+   */
+  certificates_sent_at: Generated<Instant | null>;
   returned_at: Instant | null;
   return_reason: string | null;
   /** 'cancelled' | 'expired' when abandoned. */

@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../lib/context';
 import { newId } from '../lib/ids';
 import { purgeAuditLog } from '../modules/audit/audit.service';
+import { sendPendingCertificates } from '../modules/members/certificates-email';
 import { sendPendingNotices } from '../modules/radiations/notice';
 import { expireAffiliationRequests, sendAutomaticReminders } from './affiliation-jobs';
 import { runDispenseRenewals } from './dispense-jobs';
@@ -27,6 +28,7 @@ export const JOBS: readonly Job[] = [
   { name: 'audit.purge', run: purgeAuditLog },
   { name: 'radiations.notices', run: sendPendingNotices },
   { name: 'dispenses.renewals', run: runDispenseRenewals },
+  { name: 'affiliations.certificates', run: sendPendingCertificates },
 ];
 
 /** A run's lease, renewed every third of it while the run lasts. */

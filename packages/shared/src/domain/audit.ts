@@ -5,6 +5,7 @@
  */
 
 export const AUDIT_ACTION_LABELS = {
+  'affiliation.certificates_sent': 'Attestation et carte de tiers payant envoyées au salarié',
   'affiliation.paper_received': 'Bulletin papier reçu',
   'affiliation.returned': 'Bulletin retourné au salarié',
   'affiliation.validated': 'Affiliation validée',

@@ -17,6 +17,9 @@
  * - `member_change_files`: the proofs (a birth certificate…), stored files of the change.
  * - `contracts.option_change_min_months`: how long a member keeps an option before changing
  *   again (the plan's rule; 12 by default, 0 for any month).
+ * - `affiliation_requests.certificates_sent_at`: when the employee was emailed their
+ *   certificates after the validation (at most once); the requests validated before this
+ *   migration count as done, so that the catch-up job never mails them.
  */
 import { sql } from 'kysely';
 import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
@@ -154,6 +157,13 @@ export async function up(db: Db): Promise<void> {
     .alterTable('contracts')
     .addColumn('option_change_min_months', 'integer', (c) => c.notNull().defaultTo(12))
     .execute();
+  await db.schema
+    .alterTable('affiliation_requests')
+    .addColumn('certificates_sent_at', 'text')
+    .execute();
+  await sql`update affiliation_requests
+    set certificates_sent_at = coalesce(validated_at, status_changed_at)
+    where status = 'validated'`.execute(db);
   await createMemberChanges(db);
   await createMemberBeneficiaries(db);
   await copyValidatedBeneficiaries(db);
@@ -165,4 +175,5 @@ export async function down(db: Db): Promise<void> {
   await db.schema.dropTable('member_change_status_history').execute();
   await db.schema.dropTable('member_changes').execute();
   await db.schema.alterTable('contracts').dropColumn('option_change_min_months').execute();
+  await db.schema.alterTable('affiliation_requests').dropColumn('certificates_sent_at').execute();
 }

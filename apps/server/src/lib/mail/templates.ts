@@ -216,6 +216,19 @@ const emailTemplates = {
     ],
   }),
   /**
+   * To the employee when the insurer validates their affiliation (issue 20), with their
+   * « Attestation d’affiliation » and « Carte de tiers payant » attached.
+   */
+  affiliation_certificates: (d: { firstName: string; companyName: string; from: string }) => ({
+    subject: 'Votre affiliation à la complémentaire santé est validée',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `Votre affiliation à la complémentaire santé ${ofName(d.companyName)} est validée : vous êtes couvert(e) à partir du ${d.from}.`,
+      'Vous trouverez en pièces jointes (PDF) votre attestation d’affiliation et votre carte de tiers payant. Présentez la carte avec votre carte Vitale à votre pharmacien ou à votre professionnel de santé : vous n’avancez pas la part prise en charge par votre complémentaire santé.',
+    ],
+    after: ['Votre employeur peut vous les remettre à nouveau à tout moment.'],
+  }),
+  /**
    * To the employee after « Envoyer ma demande de dispense » (issue 19), the request's PDF with
    * the sworn statement attached.
    */

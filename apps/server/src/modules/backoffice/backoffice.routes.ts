@@ -108,7 +108,7 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BackofficeValidatedSchema },
       },
     },
-    async (request) => validateAffiliation(ctx, request.staff, request.params.id),
+    async (request) => validateAffiliation(ctx, request.staff, request.params.id, request.log),
   );
 
   app.post(

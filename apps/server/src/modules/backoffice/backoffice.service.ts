@@ -3,6 +3,8 @@
  * attachments, paper BIAs received, validation into a member and a coverage, return to the
  * employee with a reason. Staff only (the routes call `requireAuth(request, 'staff')`).
  */
+import type { FastifyBaseLogger } from 'fastify';
+import { sendAffiliationCertificates } from '../members/certificates-email';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { validateAffiliation as validateAffiliationCommand } from '../../commands/validate-affiliation';
@@ -210,19 +212,25 @@ export async function markPaperReceived(
  * « Valider »: in one transaction, the member (created, or the existing one of the company with
  * that NIR), the coverage (contract, option, effective on the affiliation date), the member's
  * latest-coverage copy, « Validé par l’assureur », the audit line. The employee then appears in
- * « Mes salariés ».
+ * « Mes salariés ». Once committed, the employee is emailed their certificates (issue 20); should
+ * that fail, the validation stands and the `affiliations.certificates` job sends them.
  */
 export async function validateAffiliation(
   ctx: AppContext,
   actor: StaffActor,
   requestId: string,
+  log?: FastifyBaseLogger,
 ): Promise<{ memberId: string; coverageId: string; existingMember: boolean }> {
   const rc = await loadRequestContext(ctx.db, requestId);
   if (!rc) throw notFoundRequest();
-  return validateAffiliationCommand(ctx, actor, {
+  const validated = await validateAffiliationCommand(ctx, actor, {
     requestId,
     contractOptions: rc.contract.options,
   });
+  await sendAffiliationCertificates(ctx, requestId).catch((err: unknown) => {
+    log?.error({ err, requestId }, 'certificates not sent: left to the job');
+  });
+  return validated;
 }
 
 /**

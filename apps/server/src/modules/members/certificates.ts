@@ -21,7 +21,11 @@ import type { RequestMeta } from '../../lib/request-meta';
 import { getBranding } from '../settings/settings.service';
 import { findInsurerContact } from '../settings/settings.repository';
 import { findOpenBeneficiaries } from './member-beneficiaries.repository';
-import { findCoveragesOfMember, findMemberOfPerimeter } from './members.repository';
+import {
+  findCoveragesOfMember,
+  findMemberOfPerimeter,
+  type MemberWithPlaces,
+} from './members.repository';
 import { nirWithKey, toCoverage } from './members.service';
 
 type Ctx = Pick<AppContext, 'db' | 'cipher' | 'clock' | 'config'>;
@@ -73,6 +77,12 @@ export async function certificateFacts(
 ): Promise<CertificateFacts> {
   const member = await findMemberOfPerimeter(ctx.db, actor, memberId);
   if (!member) throw notFound('Salarié introuvable.');
+  return factsOfMember(ctx, member);
+}
+
+/** The facts of a member already read (in a perimeter, or by the system). */
+export async function factsOfMember(ctx: Ctx, member: MemberWithPlaces): Promise<CertificateFacts> {
+  const memberId = member.id;
   const today = parisDate(ctx.clock.now());
   const coverages = await findCoveragesOfMember(ctx.db, memberId);
   // The coverage in force, else the next one to start (a new hire's card before their first day).
@@ -197,7 +207,7 @@ export function affiliationCertificate(f: CertificateFacts): {
               { title: 'Nom et prénom', width: 3 },
               { title: 'Lien', width: 2 },
               { title: 'Né(e) le', width: 2 },
-              { title: 'Couvert(e) depuis le', width: 2 },
+              { title: 'Depuis le', width: 2 },
             ],
             rows: beneficiaryRows(f, true),
           },

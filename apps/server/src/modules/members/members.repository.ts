@@ -300,8 +300,8 @@ export async function findFilterOptions(db: Db, actor: EmployerActor, companyIds
   return { companies, establishments, contracts };
 }
 
-/** One member with their company and establishment, if they are in the actor's perimeter. */
-export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: string) {
+/** One member with their company and establishment (the query both reads below share). */
+function memberWithPlaces(db: Db, memberId: string) {
   return db
     .selectFrom('members as m')
     .innerJoin('establishments as e', 'e.id', 'm.establishment_id')
@@ -323,7 +323,12 @@ export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: st
       'e.siret',
       'e.city',
     ])
-    .where('m.id', '=', memberId)
+    .where('m.id', '=', memberId);
+}
+
+/** One member with their company and establishment, if they are in the actor's perimeter. */
+export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: string) {
+  return memberWithPlaces(db, memberId)
     .where((eb) =>
       inPerimeter(eb, actor, 'members.view', {
         establishment: 'm.establishment_id',
@@ -332,6 +337,15 @@ export function findMemberOfPerimeter(db: Db, actor: EmployerActor, memberId: st
     )
     .executeTakeFirst();
 }
+
+/**
+ * The same member read by the system, for the insurer's own work (the certificates emailed to
+ * the employee when the insurer validates their affiliation): no perimeter applies.
+ */
+export function findMemberForSystem(db: Db, memberId: string) {
+  return memberWithPlaces(db, memberId).executeTakeFirst();
+}
+export type MemberWithPlaces = NonNullable<Awaited<ReturnType<typeof findMemberForSystem>>>;
 
 /**
  * A member's coverages with their contract, latest first (the member was found in the perimeter,
