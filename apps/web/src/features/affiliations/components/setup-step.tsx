@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
-import { Alert, Button, Group, Paper, Radio, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { IconAlertTriangle, IconFileCertificate } from '@tabler/icons-react';
 import type { ProfessionalStatus } from '@affilia/shared/domain/enums';
 import {
@@ -122,7 +123,7 @@ export function SetupStep({
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <Stack gap="lg" maw={640}>
-          <Select
+          <DeferredSelect
             label="Établissement"
             placeholder="Choisir un établissement"
             description="Saisissez quelques lettres du nom ou du SIRET pour filtrer la liste."

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Button, Grid, Group, Paper, Select, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Paper, TextInput } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import {
   AUDIT_ACTION_FAMILIES,
   AUDIT_ACTION_LABELS,
@@ -105,7 +106,7 @@ export function AuditFilters({
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>
-            <Select
+            <DeferredSelect
               label="Action"
               placeholder="Toutes"
               searchable

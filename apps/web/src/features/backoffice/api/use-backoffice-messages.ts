@@ -56,6 +56,12 @@ export function useMarkInboxConversationRead(id: string) {
             ? { ...data, unread: 0 }
             : data,
       );
+      // An inbox list asked for before the read was stored may answer after it, with the badge:
+      // asked again (the answer on its way is dropped).
+      void queryClient.invalidateQueries({
+        queryKey: KEY,
+        predicate: ({ queryKey }) => queryKey[2] !== 'detail',
+      });
     },
   });
 }

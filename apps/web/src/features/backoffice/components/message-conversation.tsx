@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { MESSAGE_SUBJECT_LABELS } from '@affilia/shared/schemas/messages';
 import { ConversationReplyForm } from '../../../components/conversation-reply-form';
 import { ConversationThread } from '../../../components/conversation-thread';
@@ -62,7 +63,7 @@ export function MessageConversation({ id }: { id: string }) {
           </Button>
         ) : null}
         {staff.data ? (
-          <Select
+          <DeferredSelect
             label="Attribuer à"
             placeholder="Choisir un membre de l’équipe"
             data={staff.data.items.map((s) => ({

@@ -6,12 +6,12 @@ import {
   Grid,
   Group,
   Loader,
-  Select,
   Stack,
   Table,
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { formatSiren } from '@affilia/shared/validators/siret';
 import {
   CONVERSATION_STATUSES,
@@ -56,7 +56,7 @@ function CompanyFilter({
       ? [{ value: value.id, label: value.label }, ...found]
       : found;
   return (
-    <Select
+    <DeferredSelect
       label="Entreprise"
       placeholder="Toutes"
       searchable
@@ -145,7 +145,7 @@ export function BackOfficeMessagesPage() {
   return (
     <Page title="Messages des entreprises">
       <Group align="flex-end" gap="md">
-        <Select
+        <DeferredSelect
           label="Catégorie"
           clearable
           placeholder="Toutes"
@@ -154,7 +154,7 @@ export function BackOfficeMessagesPage() {
           onChange={setCategory}
         />
         <CompanyFilter key={company ? 'set' : 'none'} value={company} onChange={setCompany} />
-        <Select
+        <DeferredSelect
           label="Statut"
           clearable
           placeholder="Tous"
@@ -167,7 +167,7 @@ export function BackOfficeMessagesPage() {
           value={status}
           onChange={setStatus}
         />
-        <Select
+        <DeferredSelect
           label="Ancienneté"
           data={AGES}
           value={age}

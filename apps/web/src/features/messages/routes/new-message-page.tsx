@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Select, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import { useNavigate } from '@tanstack/react-router';
 import {
   MESSAGE_CATEGORIES,
@@ -94,7 +95,7 @@ export function NewMessagePage() {
             setFiles={setFiles}
             submitLabel="Envoyer"
           >
-            <Select
+            <DeferredSelect
               label="Catégorie"
               required
               placeholder="Choisissez une catégorie"
@@ -109,7 +110,7 @@ export function NewMessagePage() {
               }}
               disabled={create.isPending}
             />
-            <Select
+            <DeferredSelect
               label="Objet"
               required
               placeholder={category ? 'Choisissez un objet' : 'Choisissez d’abord une catégorie'}
@@ -118,7 +119,7 @@ export function NewMessagePage() {
               disabled={create.isPending || !category}
             />
             {companies.length > 1 ? (
-              <Select
+              <DeferredSelect
                 label="Entreprise concernée"
                 required
                 placeholder="Choisissez l’entreprise"

@@ -6,12 +6,12 @@ import {
   Checkbox,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
+import { DeferredSelect } from '../../../components/deferred-select';
 import type { TextInputProps } from '@mantine/core';
 import type { z } from 'zod';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
@@ -362,7 +362,7 @@ function CompanyPicker({
     label: `${c.name} (${formatSiren(c.siren)})`,
   }));
   return (
-    <Select
+    <DeferredSelect
       label="Entreprise"
       required
       searchable
@@ -523,7 +523,7 @@ export function ContractFormModal({
         data-autofocus={contract ? true : undefined}
         {...form.getInputProps('label')}
       />
-      <Select
+      <DeferredSelect
         label="Collège"
         required
         data={STAFF_CATEGORY_OPTIONS}
@@ -618,14 +618,14 @@ export function MemberFormModal({
         <TextInput label="Prénom" required maxLength={100} {...form.getInputProps('firstName')} />
       </SimpleGrid>
       <DateField label="Date de naissance" required {...form.getInputProps('birthDate')} />
-      <Select
+      <DeferredSelect
         label="Statut professionnel"
         required
         data={PROFESSIONAL_STATUS_OPTIONS}
         allowDeselect={false}
         {...form.getInputProps('professionalStatus')}
       />
-      <Select
+      <DeferredSelect
         label="Établissement"
         required
         searchable
@@ -672,7 +672,7 @@ export function CoverageFormModal({
         Date d’effet : {formatIsoDate(coverage.effectiveDate)}. Le statut suit les dates : une date
         de fin passée rend la couverture « terminée ».
       </Text>
-      <Select
+      <DeferredSelect
         label="Option"
         required
         allowDeselect={false}
