@@ -271,11 +271,9 @@ export const FIRST_LOAD_OVER_BUDGET_KB: Readonly<Record<string, number>> = {
   profileEstablishments: 217,
   backOfficeProfile: 216,
   backOfficeAffiliation: 207,
-  backOfficeDocuments: 225,
   backOfficeReferenceData: 230,
   backOfficeReferenceDetail: 222,
   backOfficeContent: 256,
-  backOfficeStaff: 225,
   backOfficeAudit: 213,
 };
 

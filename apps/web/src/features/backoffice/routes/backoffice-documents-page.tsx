@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconFilesOff, IconPlus } from '@tabler/icons-react';
 import { ListResults, listQuery } from '../../../components/list-page';
@@ -9,10 +9,20 @@ import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { wholeListLabel } from '../../../lib/list-search';
 import type { BackofficeDocument } from '../api/use-backoffice-documents';
 import { useBackofficeDocuments, useSetDocumentStatus } from '../api/use-backoffice-documents';
-import { DocumentFormModal } from '../components/document-form-modal';
 import { DocumentTable } from '../components/document-table';
 import { DocumentUnpublishModal } from '../components/document-unpublish-modal';
-import { DocumentVersionsModal } from '../components/document-versions-modal';
+
+// The dialogs (their forms: zod, the shared schemas, Mantine's form) load when asked for, not with
+// the list; « Ajouter un document » fetches its code as soon as the pointer or the focus reaches it.
+const loadFormModal = () => import('../components/document-form-modal');
+const DocumentFormModal = lazy(() =>
+  loadFormModal().then((m) => ({ default: m.DocumentFormModal })),
+);
+const DocumentVersionsModal = lazy(() =>
+  import('../components/document-versions-modal').then((m) => ({
+    default: m.DocumentVersionsModal,
+  })),
+);
 
 type Dialog =
   | { kind: 'create' }
@@ -86,6 +96,8 @@ export function BackOfficeDocumentsPage() {
         <Button
           leftSection={<IconPlus size={18} aria-hidden />}
           onClick={() => setDialog({ kind: 'create' })}
+          onMouseEnter={() => void loadFormModal()}
+          onFocus={() => void loadFormModal()}
         >
           Ajouter un document
         </Button>
@@ -125,23 +137,27 @@ export function BackOfficeDocumentsPage() {
         )}
       </ListResults>
 
-      <DocumentFormModal key="create" opened={dialog?.kind === 'create'} onClose={closeDialog} />
-      {dialog?.kind === 'edit' && selected ? (
-        <DocumentFormModal
-          key={`edit-${selected.id}`}
-          document={selected}
-          opened
-          onClose={closeDialog}
-        />
-      ) : null}
-      {dialog?.kind === 'versions' && selected ? (
-        <DocumentVersionsModal
-          key={`versions-${selected.id}`}
-          document={selected}
-          opened
-          onClose={closeDialog}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' ? (
+          <DocumentFormModal key="create" opened onClose={closeDialog} />
+        ) : null}
+        {dialog?.kind === 'edit' && selected ? (
+          <DocumentFormModal
+            key={`edit-${selected.id}`}
+            document={selected}
+            opened
+            onClose={closeDialog}
+          />
+        ) : null}
+        {dialog?.kind === 'versions' && selected ? (
+          <DocumentVersionsModal
+            key={`versions-${selected.id}`}
+            document={selected}
+            opened
+            onClose={closeDialog}
+          />
+        ) : null}
+      </Suspense>
       <DocumentUnpublishModal
         document={toUnpublish}
         opened={dialog?.kind === 'unpublish' && selected !== null}

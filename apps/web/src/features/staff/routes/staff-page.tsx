@@ -1,5 +1,5 @@
 import { staffCan } from '@affilia/shared/domain/permissions';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Button, Group, TextInput } from '@mantine/core';
 import { DeferredSelect } from '../../../components/deferred-select';
@@ -17,15 +17,19 @@ import { wholeListLabel } from '../../../lib/list-search';
 import { ListResults } from '../../../components/list-page';
 import { ListEmpty } from '../../../components/list-empty';
 import { UserModal } from '../../../components/user-modal';
+import { FormLoading } from '../../../components/form-parts';
 import type { StaffMember } from '../api/use-staff';
 import { useStaffAction, useStaffList } from '../api/use-staff';
 import { StaffConfirmModal } from '../components/staff-confirm-modal';
-import { StaffForm } from '../components/staff-form';
 import { StaffList } from '../components/staff-list';
 import type { StaffActionKind } from '../staff-rules';
 import { staffName } from '../staff-rules';
 import type { StaffSearch } from '../staff-search';
 import { validateStaffSearch } from '../staff-search';
+
+// The form (zod, the shared schemas, Mantine's form) loads when it is asked for, not with the list.
+const loadStaffForm = () => import('../components/staff-form');
+const StaffForm = lazy(() => loadStaffForm().then((m) => ({ default: m.StaffForm })));
 
 type Dialog =
   | { kind: 'invite' }
@@ -190,6 +194,8 @@ export function StaffPage() {
           <Button
             leftSection={<IconUserPlus size={18} aria-hidden />}
             onClick={() => open({ kind: 'invite' })}
+            onMouseEnter={() => void loadStaffForm()}
+            onFocus={() => void loadStaffForm()}
           >
             Ajouter un membre de l’équipe
           </Button>
@@ -209,19 +215,21 @@ export function StaffPage() {
         }
       >
         {formDialog ? (
-          <StaffForm
-            key={formDialog.kind === 'edit' ? formDialog.member.id : 'invite'}
-            member={formDialog.kind === 'edit' ? formDialog.member : undefined}
-            onCancel={close}
-            onDone={(member) => {
-              close();
-              notifySuccess(
-                formDialog.kind === 'edit'
-                  ? `Le compte ${ofName(staffName(member))} est enregistré.`
-                  : `Un e-mail a été envoyé à ${member.email} pour créer son mot de passe.`,
-              );
-            }}
-          />
+          <Suspense fallback={<FormLoading />}>
+            <StaffForm
+              key={formDialog.kind === 'edit' ? formDialog.member.id : 'invite'}
+              member={formDialog.kind === 'edit' ? formDialog.member : undefined}
+              onCancel={close}
+              onDone={(member) => {
+                close();
+                notifySuccess(
+                  formDialog.kind === 'edit'
+                    ? `Le compte ${ofName(staffName(member))} est enregistré.`
+                    : `Un e-mail a été envoyé à ${member.email} pour créer son mot de passe.`,
+                );
+              }}
+            />
+          </Suspense>
         ) : null}
       </UserModal>
       <StaffConfirmModal
