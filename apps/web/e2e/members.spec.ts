@@ -390,6 +390,46 @@ test.describe('« Mes salariés »', () => {
     await expectNoA11yViolations(page);
   });
 
+  test('a member’s beneficiaries, and the attestation and the tiers-payant card as PDFs (issue 20)', async ({
+    page,
+  }) => {
+    // The demo's validated online enrolment: Laura Gautier, her child declared in the form.
+    await page.setViewportSize(DESKTOP);
+    await useSession(page);
+    const found = await getJson<MemberPage>(page, '/api/members?q=Gautier&pageSize=25');
+    const member = found.items.find((m) => m.firstName === 'Laura')!;
+    await page.goto(`/salaries/${member.id}`);
+    await waitForPage(page, `${member.lastName} ${member.firstName}`);
+    const beneficiaries = page.getByRole('region', { name: 'Bénéficiaires' });
+    await expect(beneficiaries).toContainText('Enfant');
+    await expect(beneficiaries.getByRole('listitem')).toHaveCount(1);
+
+    const certificates = page.getByRole('region', { name: 'Attestations' });
+    for (const [label, file] of [
+      [/^Attestation d’affiliation/, 'Attestation-affiliation'],
+      [/^Carte de tiers payant/, 'Carte-tiers-payant'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        certificates.getByRole('link', { name: label }).click(),
+      ]);
+      // The PDF's text (the child's name included) is checked by the API's tests.
+      expect(download.suggestedFilename()).toBe(
+        `${file}-${member.lastName}-${member.firstName}.pdf`,
+      );
+      const bytes = fs.readFileSync(await download.path());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    await expectNoA11yViolations(page);
+
+    await page.setViewportSize(SMALL_PHONE);
+    await expect(certificates.getByRole('link', { name: /^Carte de tiers payant/ })).toBeVisible();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    await page.screenshot({ path: test.info().outputPath('member-375.png'), fullPage: true });
+  });
+
   test("a member of another company's perimeter is « Salarié introuvable »", async ({
     page,
     browser,

@@ -20,6 +20,7 @@ import {
   pageSizeOf,
 } from './fields';
 import { PortabilitySummarySchema } from './radiations';
+import { MemberBeneficiarySchema } from './member-changes';
 
 /** The kinds of coverage: as an employee, or the portability after the contract (L911-8). */
 const COVERAGE_KINDS = ['employee', 'portability'] as const;
@@ -157,6 +158,8 @@ export const MemberDetailSchema = z.object({
   ),
   /** The portability of the latest processed radiation that opened one; null without. */
   portability: PortabilitySummarySchema.nullable(),
+  /** The beneficiaries covered today or later (issue 20), in the order they were covered. */
+  beneficiaries: z.array(MemberBeneficiarySchema),
 });
 export type MemberDetail = z.infer<typeof MemberDetailSchema>;
 

@@ -83,6 +83,7 @@ import {
   type Rng,
 } from './generators';
 import { renderPdf } from '../../lib/pdf';
+import { startBeneficiariesFromForm } from '../../modules/members/member-beneficiaries.repository';
 import { renderSubmittedBia } from '../../modules/enrolment/bia.service';
 
 /** The seed of the demo's PRNG: change it and every name and number changes. */
@@ -277,6 +278,15 @@ export async function seedDemoIfEmpty(ctx: DemoSeedContext): Promise<DemoSeedRes
       await insertBatched(trx, 'affiliation_status_history', resolve(rows.history));
       await insertBatched(trx, 'enrolment_forms', rows.forms);
       await insertBatched(trx, 'beneficiaries', rows.beneficiaries);
+      // As « Valider » does: the validated forms' beneficiaries become their member's.
+      for (const r of rows.requests.filter((x) => x.status === 'validated' && x.member_id)) {
+        await startBeneficiariesFromForm(trx, {
+          requestId: r.id,
+          memberId: r.member_id as string,
+          from: r.affiliation_date,
+          at: r.validated_at as string,
+        });
+      }
       await insertBatched(trx, 'enrolment_attachments', rows.attachments);
       // The completed BIA of each form submitted online, as « Valider » stores it.
       for (const form of rows.forms.filter((f) => f.submitted_at)) {
@@ -724,6 +734,8 @@ async function buildRequests(
       paper_received_at: paperReceivedAt,
       validated_at: validatedAt,
       validated_by: validatedAt ? staff : null,
+      // Validated long ago: the certificates' email is not sent again by the job (issue 20).
+      certificates_sent_at: validatedAt,
       returned_at: returnedAt,
       return_reason: returnReason,
       abandon_reason: abandonReason,

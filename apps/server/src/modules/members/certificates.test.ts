@@ -123,6 +123,15 @@ describe('GET /api/members/:memberId/certificates/:kind', () => {
     expect((await admin.get(url('nguyen', 'salary_slip'))).statusCode).toBe(400);
   });
 
+  it('lists the beneficiaries covered today or later on the member’s page', async () => {
+    const res = await admin.get(`/api/members/${ids.nguyen}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ beneficiaries: { firstName: string }[] }>().beneficiaries).toEqual([
+      expect.objectContaining({ firstName: 'Ṣọlá', type: 'spouse', startDate: '2025-08-01' }),
+      expect.objectContaining({ firstName: 'Дарья', type: 'child', endDate: null }),
+    ]);
+  });
+
   it('keeps a trace of each download in the audit log', async () => {
     const rows = await t.ctx.db
       .selectFrom('audit_log')

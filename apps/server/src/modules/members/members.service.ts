@@ -20,6 +20,7 @@ import { computeNirKey, formatNir } from '@affilia/shared/validators/nir';
 import { previousDay, type RadiationMotif } from '@affilia/shared/domain/radiation';
 import type { ContractOption, Member } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
+import { findOpenBeneficiaries } from './member-beneficiaries.repository';
 import type { AppContext } from '../../lib/context';
 import type { FieldCipher } from '../../lib/crypto';
 import { CSV_BOM, csvLines } from '../../lib/csv';
@@ -225,10 +226,11 @@ export async function getMember(
   const member = await findMemberOfPerimeter(ctx.db, actor, memberId);
   if (!member) throw notFound('Salarié introuvable.');
   const today = parisDate(ctx.clock.now());
-  const [coverages, requests, radiations] = await Promise.all([
+  const [coverages, requests, radiations, beneficiaries] = await Promise.all([
     findCoveragesOfMember(ctx.db, memberId),
     findRequestsOfMember(ctx.db, memberId),
     findRadiationsOfMember(ctx.db, memberId),
+    findOpenBeneficiaries(ctx.db, memberId, today),
   ]);
   return {
     ...memberIdentity(ctx.cipher, member),
@@ -255,6 +257,15 @@ export async function getMember(
       createdAt: r.created_at,
     })),
     portability: portabilitySummary(radiations),
+    beneficiaries: beneficiaries.map((b) => ({
+      id: b.id,
+      type: b.type,
+      lastName: b.last_name,
+      firstName: b.first_name,
+      birthDate: b.birth_date,
+      startDate: b.start_date,
+      endDate: b.end_date,
+    })),
   };
 }
 

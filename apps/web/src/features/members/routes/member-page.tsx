@@ -44,6 +44,7 @@ import { validateMembersSearch } from '../members-search';
 import classes from './member-page.module.css';
 import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { MemberRadiations, PortabilityBanner, openRadiation } from '../components/member-departure';
+import { MemberBeneficiaries, MemberCertificates } from '../components/member-family';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
 import { notifySuccess } from '../../../lib/notify';
@@ -254,6 +255,10 @@ function MemberContent({
       <SectionCard title="Couvertures">
         <Coverages member={member} />
       </SectionCard>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <MemberBeneficiaries member={member} />
+        <MemberCertificates member={member} />
+      </SimpleGrid>
       <SectionCard title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
       </SectionCard>
@@ -286,7 +291,10 @@ function NotFound({ search }: { search: MembersSearch }) {
   );
 }
 
-/** `/salaries/$memberId`: a member's page (SPEC §5.2) — identity, coverages, requests. */
+/**
+ * `/salaries/$memberId`: a member's page (SPEC §5.2) — identity, coverages, beneficiaries and
+ * certificates (issue 20), requests.
+ */
 export function MemberPage() {
   const { memberId = '' } = useParams({ strict: false });
   const listSearch = validateMembersSearch(useSearch({ strict: false }));
