@@ -274,7 +274,6 @@ export const FIRST_LOAD_OVER_BUDGET_KB: Readonly<Record<string, number>> = {
   backOfficeReferenceData: 230,
   backOfficeReferenceDetail: 222,
   backOfficeContent: 256,
-  backOfficeAudit: 213,
 };
 
 /**
