@@ -270,7 +270,6 @@ export const FIRST_LOAD_OVER_BUDGET_KB: Readonly<Record<string, number>> = {
   profile: 217,
   profileEstablishments: 217,
   backOfficeProfile: 216,
-  backOfficeAffiliation: 207,
   backOfficeReferenceData: 230,
   backOfficeReferenceDetail: 222,
   backOfficeContent: 256,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_KINDS } from '../domain/attachments';
 import { AFFILIATION_MODES, AFFILIATION_STATUSES, BENEFICIARY_TYPES } from '../domain/enums';
 import { BirthDateSchema, IsoDateSchema, NirSchema } from '../validators/zod';
 import { BicSchema, IbanSchema } from '../validators/zod-bank';
@@ -26,13 +27,8 @@ import { EnrolmentDispenseSchema } from './dispenses';
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 /** The most attachments one form may hold. */
 export const ATTACHMENT_MAX_COUNT = 10;
-export const ATTACHMENT_KINDS = ['rib', 'social_security_certificate', 'other'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
-export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
-  rib: 'RIB',
-  social_security_certificate: 'Attestation de droits Sécurité sociale',
-  other: 'Autre justificatif',
-};
+export { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../domain/attachments';
+export type { AttachmentKind } from '../domain/attachments';
 export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 /** The most beneficiaries one form may hold. */
 export const BENEFICIARY_MAX_COUNT = 12;

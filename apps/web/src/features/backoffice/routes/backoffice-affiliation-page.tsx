@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -29,7 +29,7 @@ import {
   PROFESSIONAL_STATUS_LABELS,
   actorKindLabel,
 } from '@affilia/shared/domain/enums';
-import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
+import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/domain/attachments';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import { Page } from '../../../components/page';
@@ -45,7 +45,11 @@ import {
 } from '../api/use-backoffice-affiliations';
 import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
 import { BackLink, RequestPage, useOutcome } from '../components/request-page-parts';
-import { ReturnModal } from '../components/return-modal';
+
+// « Retourner au salarié » (its reason checked by the shared zod schema) loads when asked for.
+const ReturnModal = lazy(() =>
+  import('../components/return-modal').then((m) => ({ default: m.ReturnModal })),
+);
 
 /** Reasons the server records as codes. */
 const REASON_LABELS: Record<string, string> = { paper_received: 'bulletin papier reçu' };
@@ -421,15 +425,19 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
         onClose={() => setConfirming(false)}
         onConfirm={onValidate}
       />
-      <ReturnModal
-        requestId={data.id}
-        opened={returning}
-        onClose={() => setReturning(false)}
-        onReturned={() => {
-          setReturning(false);
-          done('Le bulletin a été retourné au salarié avec un nouveau lien.');
-        }}
-      />
+      {returning ? (
+        <Suspense fallback={null}>
+          <ReturnModal
+            requestId={data.id}
+            opened
+            onClose={() => setReturning(false)}
+            onReturned={() => {
+              setReturning(false);
+              done('Le bulletin a été retourné au salarié avec un nouveau lien.');
+            }}
+          />
+        </Suspense>
+      ) : null}
     </Page>
   );
 }
