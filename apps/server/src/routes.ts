@@ -37,6 +37,11 @@ import { backofficeRadiationsRoutes } from './modules/radiations/backoffice-radi
 import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
 import { radiationImportRoutes } from './modules/radiations/radiation-import.routes';
 import { radiationsRoutes } from './modules/radiations/radiations.routes';
+import {
+  backofficeMemberChangesRoutes,
+  memberChangeRoutes,
+  memberChangesRoutes,
+} from './modules/member-changes/member-changes.routes';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
@@ -93,6 +98,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: companyInvitationsRoutes, prefix: '/api/company-invitations' },
       { routes: establishmentsRoutes, prefix: '/api/establishments' },
       { routes: membersRoutes, prefix: '/api/members' },
+      { routes: memberChangesRoutes, prefix: '/api/members' },
+      { routes: memberChangeRoutes, prefix: '/api/member-changes' },
       { routes: dashboardRoutes, prefix: '/api/dashboard' },
       { routes: affiliationsRoutes, prefix: '/api/affiliations' },
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
@@ -123,6 +130,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: auditRoutes, prefix: '/api/backoffice/audit' },
       { routes: backofficeRadiationsRoutes, prefix: '/api/backoffice/radiations' },
       { routes: backofficeDispensesRoutes, prefix: '/api/backoffice/dispenses' },
+      { routes: backofficeMemberChangesRoutes, prefix: '/api/backoffice/member-changes' },
       { routes: letterTemplatesRoutes, prefix: '/api/backoffice/letter-templates' },
     ),
   );

@@ -43,6 +43,7 @@ import { contentMatrix } from './matrix/content';
 import { dispensesMatrix } from './matrix/dispenses';
 import { dispensesBackofficeMatrix } from './matrix/dispenses-backoffice';
 import { radiationsMatrix } from './matrix/radiations';
+import { memberChangesMatrix } from './matrix/member-changes';
 import { referenceDataMatrix } from './matrix/reference-data';
 import { staffMatrix } from './matrix/staff';
 import { UNKNOWN_ID, type BackofficeEntry, type Call } from './matrix/types';
@@ -238,12 +239,43 @@ async function newRadiation(f: Fixtures, status: 'sent' | 'returned' | 'processe
   return { id, memberId: member.id };
 }
 
+/** A change of option of a fresh member, « Envoyée à l’assureur » (issue 20). */
+async function newMemberChange(f: Fixtures) {
+  const member = await newCoveredMember(f);
+  const at = f.t.clock.now().toISOString();
+  const id = newId();
+  await f.t.ctx.db
+    .insertInto('member_changes')
+    .values({
+      id,
+      kind: 'option',
+      status: 'sent',
+      member_id: member.id,
+      company_id: f.company.id,
+      establishment_id: member.establishment_id,
+      effective_date: '2026-04-01',
+      details: JSON.stringify({ kind: 'option', from: 'base', to: 'option1' }),
+      comment: null,
+      created_by_user_id: adminOfCompany.id,
+      created_by_kind: 'employer',
+      status_changed_at: at,
+      decided_at: null,
+      decided_by: null,
+      return_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { id };
+}
+
 const MATRIX: Record<string, Entry> = {
   ...staffMatrix,
   ...referenceDataMatrix,
   ...contentMatrix,
   ...auditMatrix,
   ...radiationsMatrix,
+  ...memberChangesMatrix,
   ...dispensesMatrix,
   ...dispensesBackofficeMatrix,
   // Platform
@@ -388,6 +420,42 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 200,
     admin: 200,
+    restricted: 404,
+  },
+  // The member's changes (issue 20): those who manage affiliations, within the perimeter
+  'GET /api/members/:memberId/changes': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/members/${f.memberId}/changes` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/members/:memberId/changes': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/members/${(await newCoveredMember(f)).id}/changes`,
+      body: { kind: 'option', effectiveDate: '2026-04-01', optionCode: 'option1' },
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+    restricted: 404,
+  },
+  'GET /api/member-changes/:id': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/member-changes/${(await newMemberChange(f)).id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/member-changes/:id/cancel': {
+    kind: 'employer',
+    call: async (f) => ({ url: `/api/member-changes/${(await newMemberChange(f)).id}/cancel` }),
+    otherCompany: 404,
+    user: 204,
+    admin: 204,
     restricted: 404,
   },
   'GET /api/dashboard': {

@@ -239,6 +239,7 @@ export const NOTIFICATION_TYPES = [
   'dispense_requested',
   'dispense_decided',
   'dispense_deadline',
+  'member_change_decided',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
@@ -251,6 +252,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   dispense_requested: 'Dispense d’affiliation demandée par un salarié',
   dispense_decided: 'Dispense d’affiliation validée ou refusée par l’assureur',
   dispense_deadline: 'Justificatif de dispense à renouveler ou dispense expirée',
+  member_change_decided: 'Changement d’un salarié validé ou retourné par l’assureur',
 };
 
 // « Ayants droit » on the enrolment form.

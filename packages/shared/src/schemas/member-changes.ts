@@ -98,49 +98,71 @@ export type MemberChangeCreate = z.output<typeof MemberChangeCreateSchema>;
  * What a change says, stored with it (`member_changes.details`) and shown in the queue: the
  * values before and after, so that the request reads the same once the member has changed.
  */
+const StatusDetailsSchema = z.object({
+  kind: z.literal('professional_status'),
+  from: z.enum(PROFESSIONAL_STATUSES),
+  to: z.enum(PROFESSIONAL_STATUSES),
+  /** The contract of the new collège, and the one it replaces. */
+  fromContractId: z.string().nullable(),
+  toContractId: z.string(),
+});
+const EstablishmentDetailsSchema = z.object({
+  kind: z.literal('establishment'),
+  fromEstablishmentId: z.string(),
+  toEstablishmentId: z.string(),
+});
+const OptionDetailsSchema = z.object({
+  kind: z.literal('option'),
+  from: z.string(),
+  to: z.string(),
+});
+const BeneficiaryDetailsSchema = z.object({
+  kind: z.literal('beneficiary'),
+  action: z.enum(BENEFICIARY_ACTIONS),
+  /** The beneficiary removed or corrected (absent for an addition until validated). */
+  beneficiaryId: z.string().nullable(),
+  type: z.enum(BENEFICIARY_TYPES),
+  event: z.enum(BENEFICIARY_ADD_EVENTS).nullable(),
+  reason: z.enum(BENEFICIARY_REMOVE_REASONS).nullable(),
+  eventDate: z.string().nullable(),
+  lastName: z.string(),
+  firstName: z.string(),
+  birthDate: z.string(),
+  /** A correction: the values it replaces. */
+  previous: z
+    .object({ lastName: z.string(), firstName: z.string(), birthDate: z.string() })
+    .nullable(),
+  /** The beneficiary's own NIR, encrypted (never sent back). */
+  nirEncrypted: z.string().nullable(),
+});
+
+/**
+ * What a change says, stored with it (`member_changes.details`) and shown in the queue: the
+ * values before and after, so that the request reads the same once the member has changed.
+ */
 export const MemberChangeDetailsSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('professional_status'),
-    from: z.enum(PROFESSIONAL_STATUSES),
-    to: z.enum(PROFESSIONAL_STATUSES),
-    /** The contract of the new collège, and the one it replaces. */
-    fromContractId: z.string().nullable(),
-    toContractId: z.string(),
-  }),
-  z.object({
-    kind: z.literal('establishment'),
-    fromEstablishmentId: z.string(),
-    toEstablishmentId: z.string(),
-  }),
-  z.object({ kind: z.literal('option'), from: z.string(), to: z.string() }),
-  z.object({
-    kind: z.literal('beneficiary'),
-    action: z.enum(BENEFICIARY_ACTIONS),
-    /** The beneficiary removed or corrected (absent for an addition until validated). */
-    beneficiaryId: z.string().nullable(),
-    type: z.enum(BENEFICIARY_TYPES),
-    event: z.enum(BENEFICIARY_ADD_EVENTS).nullable(),
-    reason: z.enum(BENEFICIARY_REMOVE_REASONS).nullable(),
-    eventDate: z.string().nullable(),
-    lastName: z.string(),
-    firstName: z.string(),
-    birthDate: z.string(),
-    /** A correction: the values it replaces. */
-    previous: z
-      .object({ lastName: z.string(), firstName: z.string(), birthDate: z.string() })
-      .nullable(),
-    /** The beneficiary's own NIR, encrypted (never sent back). */
-    nirEncrypted: z.string().nullable(),
-  }),
+  StatusDetailsSchema,
+  EstablishmentDetailsSchema,
+  OptionDetailsSchema,
+  BeneficiaryDetailsSchema,
 ]);
 export type MemberChangeDetails = z.output<typeof MemberChangeDetailsSchema>;
 
-/** The same, as the API shows it: no NIR. */
-const PublicDetailsSchema = MemberChangeDetailsSchema.transform((details) => {
+/** The same, as the API shows it: no NIR, only whether the beneficiary has one. */
+export const MemberChangePublicDetailsSchema = z.discriminatedUnion('kind', [
+  StatusDetailsSchema,
+  EstablishmentDetailsSchema,
+  OptionDetailsSchema,
+  BeneficiaryDetailsSchema.omit({ nirEncrypted: true }).extend({ hasNir: z.boolean() }),
+]);
+export type MemberChangePublicDetails = z.output<typeof MemberChangePublicDetailsSchema>;
+
+/** The details of a stored change as the API shows them. */
+export function publicDetails(details: MemberChangeDetails): MemberChangePublicDetails {
   if (details.kind !== 'beneficiary') return details;
   const { nirEncrypted, ...shown } = details;
   return { ...shown, hasNir: nirEncrypted !== null };
-});
+}
 
 export const MemberChangeSchema = z.object({
   id: z.string(),
@@ -150,7 +172,7 @@ export const MemberChangeSchema = z.object({
   company: CompanyRefSchema,
   establishment: EstablishmentRefSchema,
   effectiveDate: z.string(),
-  details: PublicDetailsSchema,
+  details: MemberChangePublicDetailsSchema,
   comment: z.string().nullable(),
   returnReason: z.string().nullable(),
   proofs: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),

@@ -20,6 +20,7 @@ import {
 import { createDispenseWithFiles, createRenewal, PDF_BYTES } from '../../../test/dispense-factory';
 import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
 import { auditActions, errorOf, useTestApp, type Browser } from '../../../test/helper';
+import { postMultipart } from '../../../test/multipart';
 import { readZip } from '../../../test/zip';
 import { loadRequest } from '../affiliations/affiliations.repository';
 import { listDispenseFiles } from './dispenses.repository';
@@ -68,34 +69,7 @@ function postPaper(
   fields: Record<string, string>,
   files: { field: string; name: string; bytes: Buffer }[],
 ) {
-  const boundary = 'dispense-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      f.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return b.app.inject({
-    method: 'POST',
-    url: `/api/affiliations/${requestId}/dispense`,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'x-requested-with': 'affilia',
-      cookie: b.jar.header(),
-    },
-    payload: Buffer.concat(parts),
-  });
+  return postMultipart(b, `/api/affiliations/${requestId}/dispense`, fields, files);
 }
 
 beforeAll(async () => {

@@ -2,9 +2,9 @@
  * The beneficiaries of a member (issue 20, migration 0010): who the member's cover extends to,
  * each with their own period. The member was found in the caller's perimeter before.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { previousDay } from '@affilia/shared/domain/radiation';
-import type { Database } from '../../db/schema';
+import type { Database, MemberBeneficiariesTable } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -82,4 +82,31 @@ export function findOpenBeneficiaries(db: Db, memberId: string, day: string) {
     .orderBy('birth_date')
     .orderBy('id')
     .execute();
+}
+
+export async function insertMemberBeneficiary(db: Db, row: Insertable<MemberBeneficiariesTable>) {
+  await db.insertInto('member_beneficiaries').values(row).execute();
+}
+
+/**
+ * Ends (`end_date`, by a change) or corrects (names, birth date) a beneficiary of the member:
+ * false when they are not the member's.
+ */
+export async function updateMemberBeneficiary(
+  db: Db,
+  input: { id: string; memberId: string },
+  fields: Partial<
+    Pick<
+      MemberBeneficiariesTable,
+      'end_date' | 'ended_by_change_id' | 'last_name' | 'first_name' | 'birth_date'
+    >
+  > & { updated_at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('member_beneficiaries')
+    .set(fields)
+    .where('id', '=', input.id)
+    .where('member_id', '=', input.memberId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

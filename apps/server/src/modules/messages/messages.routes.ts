@@ -27,7 +27,7 @@ const IdParams = z.object({ id: z.string().max(64) });
 const FileParams = IdParams.extend({ fileId: z.string().max(64) });
 
 /** Validates the text fields of a multipart form with a zod schema (French messages). */
-export function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>) {
+export function parseFields<T extends z.ZodType>(schema: T, fields: unknown) {
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   const errors: Record<string, string> = {};
