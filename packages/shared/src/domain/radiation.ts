@@ -309,11 +309,3 @@ export function evinOffered(input: {
 export function evinDeadline(contractEnd: string, portabilityEnd: string | null): string {
   return addMonths(portabilityEnd ?? contractEnd, EVIN_DELAY_MONTHS);
 }
-
-/** The kinds of request of « Suivi des demandes » (the « Type » column). */
-export const REQUEST_TYPES = ['affiliation', 'radiation'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  affiliation: 'Affiliation',
-  radiation: 'Radiation',
-};

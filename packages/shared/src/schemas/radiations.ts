@@ -6,12 +6,9 @@ import {
   AFFILIATION_SORTS,
   AFFILIATION_STATUSES,
 } from '../domain/enums';
-import {
-  EVIN_ANSWERS,
-  RADIATION_MOTIF_CODES,
-  RADIATION_STATUSES,
-  REQUEST_TYPES,
-} from '../domain/radiation';
+import { EVIN_ANSWERS, RADIATION_MOTIF_CODES, RADIATION_STATUSES } from '../domain/radiation';
+import { MEMBER_CHANGE_KINDS, MEMBER_CHANGE_STATUSES } from '../domain/member-change';
+import { REQUEST_TYPES } from '../domain/requests';
 import {
   CompanyRefSchema,
   EstablishmentRefSchema,
@@ -218,6 +215,7 @@ export type RadiationCreated = z.infer<typeof RadiationCreatedSchema>;
 export const REQUEST_STATUS_FILTERS = [
   ...AFFILIATION_STATUSES.map((s) => `affiliation.${s}` as const),
   ...RADIATION_STATUSES.map((s) => `radiation.${s}` as const),
+  ...MEMBER_CHANGE_KINDS.flatMap((k) => MEMBER_CHANGE_STATUSES.map((s) => `${k}.${s}` as const)),
 ] as [string, ...string[]];
 
 /** The affiliations' filters (establishment, SIREN, name or NIR, dates), with the type. */
@@ -271,6 +269,13 @@ export const RequestRowSchema = z.discriminatedUnion('type', [
     ...requestRowBase,
     contractEndDate: z.string(),
     motif: z.enum(RADIATION_MOTIF_CODES),
+  }),
+  /** A change of a member (issue 20): its kind is its type. */
+  z.object({
+    type: z.enum(MEMBER_CHANGE_KINDS),
+    status: z.enum(MEMBER_CHANGE_STATUSES),
+    ...requestRowBase,
+    effectiveDate: z.string(),
   }),
 ]);
 export type RequestRow = z.infer<typeof RequestRowSchema>;

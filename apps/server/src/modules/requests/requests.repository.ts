@@ -1,13 +1,13 @@
 /**
  * Reads of « Suivi des demandes »: every request of the perimeter, whatever its type — the
- * affiliation requests and the radiations in one `union all`, each branch scoped with
+ * affiliation requests, the radiations and the changes of members (issue 20) in one `union all`, each branch scoped with
  * `inPerimeter` (permission `affiliations.manage`), then filtered, sorted and paged as one list.
  * Portable SQL (SQLite and PostgreSQL): typed nulls (`cast(null as text)`) in the branch that has
  * no such column.
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { RequestFilters } from '@affilia/shared/schemas/radiations';
-import type { RequestType } from '@affilia/shared/domain/radiation';
+import type { RequestType } from '@affilia/shared/domain/requests';
 import type { AffiliationMode, Database } from '../../db/schema';
 import type { FieldCipher } from '../../lib/crypto';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
@@ -37,6 +37,8 @@ export interface RequestUnionRow {
   /** Radiations only (null for an affiliation request). */
   contract_end_date: string | null;
   motif: string | null;
+  /** Changes of a member only (issue 20): from when it applies. */
+  effective_date: string | null;
 }
 
 const nullText = sql<string | null>`cast(null as text)`;
@@ -69,6 +71,7 @@ function everyRequest(db: Db, actor: EmployerActor) {
       'a.last_reminder_at',
       nullText.as('contract_end_date'),
       nullText.as('motif'),
+      nullText.as('effective_date'),
     ]);
   const radiations = db
     .selectFrom('radiations as d')
@@ -98,9 +101,40 @@ function everyRequest(db: Db, actor: EmployerActor) {
       nullText.as('last_reminder_at'),
       sql<string | null>`d.contract_end_date`.as('contract_end_date'),
       sql<string | null>`d.motif`.as('motif'),
+      nullText.as('effective_date'),
+    ]);
+  const changes = db
+    .selectFrom('member_changes as x')
+    .innerJoin('members as m', 'm.id', 'x.member_id')
+    .where((eb) =>
+      inPerimeter(eb, actor, 'affiliations.manage', {
+        establishment: 'x.establishment_id',
+        company: 'x.company_id',
+      }),
+    )
+    .select([
+      sql<RequestType>`x.kind`.as('type'),
+      'x.id',
+      sql<string>`x.status`.as('status'),
+      'x.company_id',
+      'x.establishment_id',
+      'm.last_name',
+      'm.first_name',
+      'm.search_name',
+      'm.nir_hash',
+      sql<string | null>`x.member_id`.as('member_id'),
+      'x.status_changed_at',
+      'x.created_at',
+      sql<AffiliationMode | null>`cast(null as text)`.as('mode'),
+      nullText.as('sent_at'),
+      sql<number>`cast(0 as integer)`.as('reminder_count'),
+      nullText.as('last_reminder_at'),
+      nullText.as('contract_end_date'),
+      nullText.as('motif'),
+      sql<string | null>`x.effective_date`.as('effective_date'),
     ]);
   return db
-    .selectFrom(affiliations.unionAll(radiations).as('r'))
+    .selectFrom(affiliations.unionAll(radiations).unionAll(changes).as('r'))
     .innerJoin('establishments as e', 'e.id', 'r.establishment_id')
     .innerJoin('companies as c', 'c.id', 'r.company_id');
 }

@@ -1,6 +1,7 @@
 /**
  * « Suivi des demandes » (issue 18): every request of the perimeter in one list — affiliation
- * requests and radiations — with a « Type » column and the statuses of each type. An
+ * requests, radiations and changes of members (issue 20) — with a « Type » column and the
+ * statuses of each type. An
  * affiliation row carries the same actions as in « Suivi des demandes d'affiliation »
  * (affiliations' toRow: reminder, cancel); a radiation row its cancel.
  */
@@ -10,6 +11,7 @@ import type {
   RequestRow,
 } from '@affilia/shared/schemas/radiations';
 import type { RadiationMotif, RadiationStatus } from '@affilia/shared/domain/radiation';
+import { canMoveMemberChange, type MemberChangeStatus } from '@affilia/shared/domain/member-change';
 import type { z } from 'zod';
 import type { AffiliationListRow } from '../affiliations/affiliations.repository';
 import type { AppContext } from '../../lib/context';
@@ -20,6 +22,16 @@ import { findRequestPage, type RequestListRow } from './requests.repository';
 
 type ListQuery = z.output<typeof RequestListQuerySchema>;
 
+/** The company, the establishment and the person of a row. */
+function places(r: RequestListRow) {
+  return {
+    company: { id: r.company_id, name: r.company_name, siren: r.siren },
+    establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
+    lastName: r.last_name,
+    firstName: r.first_name,
+  };
+}
+
 function toRequestRow(r: RequestListRow, now: Date): RequestRow {
   if (r.type === 'affiliation') {
     return {
@@ -28,15 +40,26 @@ function toRequestRow(r: RequestListRow, now: Date): RequestRow {
       memberId: r.member_id,
     };
   }
+  if (r.type !== 'radiation') {
+    const status = r.status as MemberChangeStatus;
+    return {
+      type: r.type,
+      id: r.id,
+      status,
+      ...places(r),
+      memberId: r.member_id,
+      statusChangedAt: r.status_changed_at,
+      createdAt: r.created_at,
+      canCancel: canMoveMemberChange(status, 'cancelled'),
+      effectiveDate: r.effective_date ?? '',
+    };
+  }
   const status = r.status as RadiationStatus;
   return {
     type: 'radiation',
     id: r.id,
     status,
-    company: { id: r.company_id, name: r.company_name, siren: r.siren },
-    establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
-    lastName: r.last_name,
-    firstName: r.first_name,
+    ...places(r),
     memberId: r.member_id,
     statusChangedAt: r.status_changed_at,
     createdAt: r.created_at,

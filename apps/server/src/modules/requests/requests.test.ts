@@ -152,3 +152,43 @@ describe('GET /api/requests', () => {
     expect(await page(other)).toMatchObject({ total: 0, items: [] });
   });
 });
+
+describe('the changes of members in « Suivi des demandes » (issue 20)', () => {
+  it('lists a change as a request of its own type, filtered by type and typed status', async () => {
+    const contract = await t.ctx.db
+      .selectFrom('contracts')
+      .select('id')
+      .where('company_id', '=', company.id)
+      .executeTakeFirstOrThrow();
+    const m = await createMember(t.ctx.db, t.ctx.cipher, {
+      establishment: lyon,
+      nir13: '1850675000303',
+      lastName: 'Option',
+      coverages: [{ contract, effectiveDate: '2024-01-01' }],
+    });
+    t.clock.advance(60_000);
+    const res = await admin.post(`/api/members/${m.id}/changes`, {
+      kind: 'option',
+      effectiveDate: '2026-04-01',
+      optionCode: 'option1',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [latest] = (await page(admin)).items;
+    expect(latest).toMatchObject({
+      type: 'option',
+      status: 'sent',
+      lastName: 'Option',
+      memberId: m.id,
+      effectiveDate: '2026-04-01',
+      canCancel: true,
+      establishment: { id: lyon.id },
+    });
+    const idsOf = async (query: string) => (await page(admin, query)).items.map((r) => r.id);
+    expect(await idsOf('?type=option')).toEqual([latest!.id]);
+    expect(await idsOf('?status=option.sent')).toEqual([latest!.id]);
+    expect(await idsOf('?status=option.validated')).toEqual([]);
+    expect(await idsOf('?type=beneficiary')).toEqual([]);
+    // Outside the perimeter: another company sees nothing of it.
+    expect((await page(other, '?type=option')).items).toEqual([]);
+  });
+});

@@ -4,8 +4,10 @@ import {
   AFFILIATION_SORTS,
   AFFILIATION_STATUSES,
 } from '@affilia/shared/domain/enums';
-import type { RequestType } from '@affilia/shared/domain/radiation';
-import { RADIATION_STATUSES, REQUEST_TYPES } from '@affilia/shared/domain/radiation';
+import type { RequestType } from '@affilia/shared/domain/requests';
+import { RADIATION_STATUSES } from '@affilia/shared/domain/radiation';
+import { MEMBER_CHANGE_KINDS, MEMBER_CHANGE_STATUSES } from '@affilia/shared/domain/member-change';
+import { REQUEST_TYPES } from '@affilia/shared/domain/requests';
 import {
   dateFilter,
   listSearch,
@@ -18,7 +20,8 @@ import {
 } from '../../lib/list-search';
 
 /*
- * « Suivi des demandes » (every request: affiliations and radiations, issue 18) keeps its whole
+ * « Suivi des demandes » (every request: affiliations, radiations — issue 18 — and changes of
+ * members — issue 20) keeps its whole
  * state in the address (`/affiliations?type=radiation&status=radiation.returned&page=2…`), through
  * the list-page kit (lib/list-search.ts). Default values (newest first, page 1, 25 a page) are
  * left out. The query is GET /api/requests (RequestListQuerySchema).
@@ -36,6 +39,7 @@ export { pageCount };
 export const REQUEST_STATUS_FILTERS = [
   ...AFFILIATION_STATUSES.map((s) => `affiliation.${s}` as const),
   ...RADIATION_STATUSES.map((s) => `radiation.${s}` as const),
+  ...MEMBER_CHANGE_KINDS.flatMap((k) => MEMBER_CHANGE_STATUSES.map((s) => `${k}.${s}` as const)),
 ];
 export type RequestStatusFilter = (typeof REQUEST_STATUS_FILTERS)[number];
 

@@ -21,6 +21,10 @@ export type { RequestPage, RequestRow };
 export type AffiliationRequestRow = Extract<RequestRow, { type: 'affiliation' }>;
 /** A radiation row of « Suivi des demandes ». */
 export type RadiationRequestRow = Extract<RequestRow, { type: 'radiation' }>;
+/** A change of a member in « Suivi des demandes » (issue 20): its kind is its type. */
+export type MemberChangeRequestRow = Exclude<RequestRow, { type: 'affiliation' | 'radiation' }>;
+export const isMemberChangeRow = (row: RequestRow): row is MemberChangeRequestRow =>
+  row.type !== 'affiliation' && row.type !== 'radiation';
 export type AffiliationReminderResult = z.infer<typeof AffiliationReminderResultSchema>;
 
 const AFFILIATIONS_KEY = ['affiliations'] as const;

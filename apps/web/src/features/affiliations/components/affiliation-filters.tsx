@@ -10,13 +10,13 @@ import {
   EMPLOYER_AFFILIATION_STATUSES,
   isOneOf,
 } from '@affilia/shared/domain/enums';
-import type { RequestType } from '@affilia/shared/domain/radiation';
+import type { RequestType } from '@affilia/shared/domain/requests';
+import { RADIATION_STATUSES, RADIATION_STATUS_LABELS } from '@affilia/shared/domain/radiation';
 import {
-  RADIATION_STATUSES,
-  RADIATION_STATUS_LABELS,
-  REQUEST_TYPES,
-  REQUEST_TYPE_LABELS,
-} from '@affilia/shared/domain/radiation';
+  MEMBER_CHANGE_STATUSES,
+  MEMBER_CHANGE_STATUS_LABELS,
+} from '@affilia/shared/domain/member-change';
+import { REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@affilia/shared/domain/requests';
 import type { AffiliationOptions } from '../api/use-affiliations';
 import type { AffiliationsFilters } from '../affiliations-search';
 import { REQUEST_STATUS_FILTERS } from '../affiliations-search';
@@ -36,7 +36,8 @@ const TYPE_OPTIONS: Option[] = [
 /**
  * The statuses offered, named with their type (`affiliation.sent`): for affiliations the guide's
  * four, and the insurer's ones (« Validé par l’assureur », « Retourné au salarié ») when the list
- * shows some; for radiations their four. Only the chosen type's, grouped when both.
+ * shows some; for radiations their four; for a kind of change of a member (issue 20) its four, once
+ * the type is chosen. Only the chosen type's, grouped when all types are shown.
  */
 export function statusOptions(
   extra: readonly AffiliationStatus[],
@@ -63,6 +64,16 @@ export function statusOptions(
   const all = { value: ALL, label: 'Tous' };
   if (type === 'affiliation') return [all, ...affiliation.items];
   if (type === 'radiation') return [all, ...radiation.items];
+  // A change of a member (issue 20): its statuses once its type is chosen.
+  if (type) {
+    return [
+      all,
+      ...MEMBER_CHANGE_STATUSES.map((status) => ({
+        value: `${type}.${status}`,
+        label: MEMBER_CHANGE_STATUS_LABELS[status],
+      })),
+    ];
+  }
   return [all, affiliation, radiation];
 }
 

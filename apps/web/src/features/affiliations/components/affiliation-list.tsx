@@ -3,13 +3,16 @@ import { IconDownload, IconFileDescription } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { listName } from '@affilia/shared/domain/person-name';
 import { AFFILIATION_MODE_LABELS } from '@affilia/shared/domain/enums';
-import { REQUEST_TYPE_LABELS, radiationMotif } from '@affilia/shared/domain/radiation';
+import { radiationMotif } from '@affilia/shared/domain/radiation';
+import { REQUEST_TYPE_LABELS } from '@affilia/shared/domain/requests';
 import type { AffiliationSort } from '@affilia/shared/schemas/affiliations';
 import type {
   AffiliationRequestRow,
+  MemberChangeRequestRow,
   RadiationRequestRow,
   RequestRow,
 } from '../api/use-affiliations';
+import { isMemberChangeRow } from '../api/use-affiliations';
 import type { SortOrder } from '../affiliations-search';
 import { employeeName, formatDate, formatSiren, formatSiret, reminderSummary } from '../format';
 import { AffiliationActionsMenu } from './affiliation-actions-menu';
@@ -17,6 +20,7 @@ import { AffiliationStatusBadge } from './affiliation-status-badge';
 import type { DataColumn } from '../../../components/data-table';
 import { CardLine, CardLines, DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
+import { MemberChangeStatusBadge } from '../../../components/member-change-status-badge';
 import { RadiationStatusBadge } from '../../../components/radiation-status-badge';
 import { RowActionsMenu } from '../../../components/row-actions-menu';
 import { paths } from '../../../config/paths';
@@ -33,6 +37,7 @@ function sortDescription(sort: AffiliationSort, order: SortOrder): string {
 /** The status and, for an affiliation reminded, « 2 relances, dernière le 07/02/2025 ». */
 function Status({ row }: { row: RequestRow }) {
   if (row.type === 'radiation') return <RadiationStatusBadge status={row.status} />;
+  if (isMemberChangeRow(row)) return <MemberChangeStatusBadge status={row.status} />;
   return (
     <div>
       <AffiliationStatusBadge status={row.status} />
@@ -45,7 +50,10 @@ function Status({ row }: { row: RequestRow }) {
   );
 }
 
-/** « Affiliation » with its mode, « Radiation » with the end of the contract. */
+/**
+ * « Affiliation » with its mode, « Radiation » with the end of the contract, a change of a member
+ * with its date d'effet.
+ */
 function TypeCell({ row }: { row: RequestRow }) {
   return (
     <Stack gap={0}>
@@ -55,7 +63,9 @@ function TypeCell({ row }: { row: RequestRow }) {
       <Text size="xs" c="gray.8">
         {row.type === 'affiliation'
           ? `Mode : ${AFFILIATION_MODE_LABELS[row.mode]}`
-          : `Fin du contrat : ${formatDate(row.contractEndDate)}`}
+          : row.type === 'radiation'
+            ? `Fin du contrat : ${formatDate(row.contractEndDate)}`
+            : `Date d’effet : ${formatDate(row.effectiveDate)}`}
       </Text>
     </Stack>
   );
@@ -82,6 +92,30 @@ function RequestName({ row }: { row: RequestRow }) {
     <Text fw={600} size="sm">
       {name}
     </Text>
+  );
+}
+
+/** The « … » of a change of a member: the member's page, where it is followed and cancelled. */
+function MemberChangeActionsMenu({ row }: { row: MemberChangeRequestRow }) {
+  const navigate = useNavigate();
+  const memberId = row.memberId;
+  return (
+    <RowActionsMenu
+      name={employeeName(row)}
+      width={280}
+      actions={
+        memberId
+          ? [
+              {
+                key: 'open',
+                label: 'Voir la fiche du salarié',
+                icon: IconFileDescription,
+                onClick: () => void navigate({ to: paths.member, params: { memberId } }),
+              },
+            ]
+          : []
+      }
+    />
   );
 }
 
@@ -138,6 +172,8 @@ export function AffiliationList({
   const actions = (row: RequestRow) =>
     row.type === 'radiation' ? (
       <RadiationActionsMenu row={row} />
+    ) : isMemberChangeRow(row) ? (
+      <MemberChangeActionsMenu row={row} />
     ) : (
       <AffiliationActionsMenu
         row={row}
@@ -195,11 +231,13 @@ export function AffiliationList({
             <CardLine label="Type">{REQUEST_TYPE_LABELS[row.type]}</CardLine>
             {row.type === 'affiliation' ? (
               <CardLine label="Mode d’affiliation">{AFFILIATION_MODE_LABELS[row.mode]}</CardLine>
-            ) : (
+            ) : row.type === 'radiation' ? (
               <>
                 <CardLine label="Fin du contrat">{formatDate(row.contractEndDate)}</CardLine>
                 <CardLine label="Motif">{radiationMotif(row.motif).label}</CardLine>
               </>
+            ) : (
+              <CardLine label="Date d’effet">{formatDate(row.effectiveDate)}</CardLine>
             )}
             <CardLine label="Établissement">{row.establishment.name}</CardLine>
             <CardLine label="SIREN">{formatSiren(row.company.siren)}</CardLine>
