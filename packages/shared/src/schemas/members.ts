@@ -220,6 +220,12 @@ export const DashboardSchema = z.object({
     portabilityEndingSoon: z.number(),
     /** Radiations « Retournée à l'employeur », waiting for a correction or a cancellation. */
     radiationsReturned: z.number(),
+    /** Radiations « Envoyée à l’assureur », waiting for the insurer. */
+    radiationsWaitingForInsurer: z.number(),
+    /** Changes of members « Envoyée à l’assureur » (issue 20). */
+    changesWaitingForInsurer: z.number(),
+    /** Changes of members « Retournée à l’employeur », to correct or cancel (issue 20). */
+    changesReturned: z.number(),
     /** The register's dispenses « Expirée »: employees to affiliate. */
     dispensesExpired: z.number(),
     /** The register's dispenses « À renouveler » (a deadline within 30 days). */

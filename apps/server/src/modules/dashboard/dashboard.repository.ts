@@ -104,26 +104,43 @@ export async function countPortabilitiesEnding(
   return Number(row?.count ?? 0);
 }
 
-/** The radiations of the perimeter returned to the employer (to correct or cancel). */
-export async function countReturnedRadiations(
+/**
+ * The radiations and the changes of members (issue 20) of these companies that wait for someone,
+ * within the actor's perimeter: « Envoyée à l’assureur » (the insurer) and « Retournée à
+ * l’employeur » (the employer), in one pass over each table.
+ */
+export async function countOpenRadiationsAndChanges(
   db: Db,
   actor: EmployerActor,
   companyIds: string[],
-): Promise<number> {
-  if (companyIds.length === 0) return 0;
-  const row = await db
+): Promise<Record<'radiations' | 'changes', { sent: number; returned: number }>> {
+  const none = { sent: 0, returned: 0 };
+  if (companyIds.length === 0) return { radiations: none, changes: none };
+  const perimeter = { establishment: 'd.establishment_id', company: 'd.company_id' } as const;
+  const open = ['sent', 'returned'] as const;
+  const radiationsQuery = db
     .selectFrom('radiations as d')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
     .where('d.company_id', 'in', companyIds)
-    .where((eb) =>
-      inPerimeter(eb, actor, 'affiliations.manage', {
-        establishment: 'd.establishment_id',
-        company: 'd.company_id',
-      }),
-    )
-    .where('d.status', '=', 'returned')
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
+    .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', perimeter))
+    .where('d.status', 'in', open)
+    .groupBy('d.status');
+  const changesQuery = db
+    .selectFrom('member_changes as d')
+    .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
+    .where('d.company_id', 'in', companyIds)
+    .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', perimeter))
+    .where('d.status', 'in', open)
+    .groupBy('d.status');
+  const counts = (rows: { status: string; count: number | string }[]) => ({
+    sent: Number(rows.find((r) => r.status === 'sent')?.count ?? 0),
+    returned: Number(rows.find((r) => r.status === 'returned')?.count ?? 0),
+  });
+  const [radiations, changes] = await Promise.all([
+    radiationsQuery.execute(),
+    changesQuery.execute(),
+  ]);
+  return { radiations: counts(radiations), changes: counts(changes) };
 }
 
 /** The conversations of these companies with a reply the employer has not read. */

@@ -24,7 +24,7 @@ import {
   countInsured,
   countOpenRequests,
   countPortabilitiesEnding,
-  countReturnedRadiations,
+  countOpenRadiationsAndChanges,
   countUnreadConversations,
   findCompanies,
   findNames,
@@ -110,30 +110,22 @@ async function dashboardParts(
   );
   const key = await figuresKey(ctx, actor, today, { dashboard: scope });
 
-  const [
-    companies,
-    figures,
-    requests,
-    unread,
-    tips,
-    portabilityEndingSoon,
-    radiationsReturned,
-    dispenses,
-  ] = await Promise.all([
-    findCompanies(ctx.db, visible),
-    cachedFigure(ctx.db, key, async () =>
-      fieldsJson(FiguresSchema, await insuredFigures(ctx.db, actor, scope, today)),
-    ),
-    countOpenRequests(ctx.db, actor, requestCompanies),
-    countUnreadConversations(ctx.db, messageCompanies),
-    findPublishedTips(ctx.db),
-    countPortabilitiesEnding(ctx.db, actor, scope, {
-      from: today,
-      to: daysAfter(today, PORTABILITY_ENDING_DAYS),
-    }),
-    countReturnedRadiations(ctx.db, actor, requestCompanies),
-    countDashboardDispenses(ctx.db, actor, requestCompanies, today),
-  ]);
+  const [companies, figures, requests, unread, tips, portabilityEndingSoon, open, dispenses] =
+    await Promise.all([
+      findCompanies(ctx.db, visible),
+      cachedFigure(ctx.db, key, async () =>
+        fieldsJson(FiguresSchema, await insuredFigures(ctx.db, actor, scope, today)),
+      ),
+      countOpenRequests(ctx.db, actor, requestCompanies),
+      countUnreadConversations(ctx.db, messageCompanies),
+      findPublishedTips(ctx.db),
+      countPortabilitiesEnding(ctx.db, actor, scope, {
+        from: today,
+        to: daysAfter(today, PORTABILITY_ENDING_DAYS),
+      }),
+      countOpenRadiationsAndChanges(ctx.db, actor, requestCompanies),
+      countDashboardDispenses(ctx.db, actor, requestCompanies, today),
+    ]);
   const requestCount = (status: string) =>
     Number(requests.find((r) => r.status === status)?.count ?? 0);
   return {
@@ -146,7 +138,10 @@ async function dashboardParts(
       waitingForInsurer: requestCount('finalised') + requestCount('dispense_requested'),
       unreadReplies: unread,
       portabilityEndingSoon,
-      radiationsReturned,
+      radiationsReturned: open.radiations.returned,
+      radiationsWaitingForInsurer: open.radiations.sent,
+      changesWaitingForInsurer: open.changes.sent,
+      changesReturned: open.changes.returned,
       dispensesExpired: dispenses.expired,
       dispensesToRenew: dispenses.toRenew,
     },

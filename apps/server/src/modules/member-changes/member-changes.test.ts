@@ -284,6 +284,10 @@ describe('the life of a change', () => {
     expect(again.json()).toMatchObject({ error: { code: 'member_change_pending' } });
 
     const id = first.json<MemberChangeView>().id;
+    const pending = async () =>
+      (await w.admin.get('/api/dashboard')).json<{ pending: Record<string, number> }>().pending;
+    const before = await pending();
+    expect(before.changesWaitingForInsurer).toBeGreaterThanOrEqual(1);
     expect(
       (await staff.post(`/api/backoffice/member-changes/${id}/return`, { reason: '' })).statusCode,
     ).toBe(400);
@@ -291,6 +295,11 @@ describe('the life of a change', () => {
       reason: 'Le contrat ne prévoit pas cette option pour ce salarié.',
     });
     expect(returned.statusCode).toBe(204);
+    // The home page's « À traiter »: one less for the insurer, one more to correct.
+    expect(await pending()).toMatchObject({
+      changesWaitingForInsurer: before.changesWaitingForInsurer! - 1,
+      changesReturned: before.changesReturned! + 1,
+    });
     const listed = (await w.admin.get(`/api/members/${m.id}/changes`)).json<{
       items: MemberChangeView[];
     }>();

@@ -341,6 +341,9 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
       unreadReplies: 0,
       portabilityEndingSoon: 0,
       radiationsReturned: 0,
+      radiationsWaitingForInsurer: 0,
+      changesWaitingForInsurer: 0,
+      changesReturned: 0,
       dispensesExpired: 0,
       dispensesToRenew: 0,
     });

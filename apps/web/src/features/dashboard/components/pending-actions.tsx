@@ -15,7 +15,10 @@ import type { Dashboard } from '../api/use-dashboard';
 import { formatCount } from '../chart-slices';
 
 type PendingLink =
-  | { to: typeof paths.affiliations; search?: { type: 'radiation'; status: 'radiation.returned' } }
+  | {
+      to: typeof paths.affiliations;
+      search?: { type: 'radiation'; status: 'radiation.returned' | 'radiation.sent' };
+    }
   | { to: typeof paths.members; search: { portability: 'active' } }
   | { to: typeof paths.messages; search?: undefined }
   | { to: typeof paths.dispenses; search: { state: 'expired' | 'renewal_due' } };
@@ -63,6 +66,31 @@ export function pendingItems(pending: Dashboard['pending']): PendingItem[] {
         `${formatCount(n)} ${plural(n, 'radiation retournée', 'radiations retournées')} par l’assureur`,
       to: paths.affiliations,
       search: { type: 'radiation', status: 'radiation.returned' },
+      icon: IconArrowBackUp,
+    },
+    {
+      key: 'radiationsSent',
+      count: pending.radiationsWaitingForInsurer,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'radiation', 'radiations')} en attente de l’assureur`,
+      to: paths.affiliations,
+      search: { type: 'radiation', status: 'radiation.sent' },
+      icon: IconUserCheck,
+    },
+    {
+      key: 'changesSent',
+      count: pending.changesWaitingForInsurer,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'changement de salarié', 'changements de salariés')} en attente de l’assureur`,
+      to: paths.affiliations,
+      icon: IconUserCheck,
+    },
+    {
+      key: 'changesReturned',
+      count: pending.changesReturned,
+      text: (n) =>
+        `${formatCount(n)} ${plural(n, 'changement retourné', 'changements retournés')} par l’assureur, à corriger`,
+      to: paths.affiliations,
       icon: IconArrowBackUp,
     },
     {
