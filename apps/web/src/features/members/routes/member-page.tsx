@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { ofName } from '@affilia/shared/domain/person-name';
-import { IconArrowLeft, IconUserMinus, IconUserQuestion } from '@tabler/icons-react';
+import { IconArrowLeft, IconUserEdit, IconUserMinus, IconUserQuestion } from '@tabler/icons-react';
 import { useParams, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
@@ -45,6 +45,8 @@ import classes from './member-page.module.css';
 import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { MemberRadiations, PortabilityBanner, openRadiation } from '../components/member-departure';
 import { MemberBeneficiaries, MemberCertificates } from '../components/member-family';
+import { MemberChangeDialog } from '../components/member-change-dialog';
+import { MemberChanges } from '../components/member-change-list';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
 import { notifySuccess } from '../../../lib/notify';
@@ -209,10 +211,13 @@ function AffiliationRequests({ member }: { member: MemberDetail }) {
 function MemberContent({
   member,
   onReportNewJob,
+  canManage,
 }: {
   member: MemberDetail;
   /** « Déclarer une reprise d’emploi », for a user who manages affiliations. */
   onReportNewJob: (() => void) | undefined;
+  /** A user who manages affiliations: « Annuler » a change. */
+  canManage: boolean;
 }) {
   return (
     <Stack gap="lg">
@@ -259,6 +264,7 @@ function MemberContent({
         <MemberBeneficiaries member={member} />
         <MemberCertificates member={member} />
       </SimpleGrid>
+      <MemberChanges member={member} canManage={canManage} />
       <SectionCard title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
       </SectionCard>
@@ -300,7 +306,7 @@ export function MemberPage() {
   const listSearch = validateMembersSearch(useSearch({ strict: false }));
   const query = useMember(memberId);
   const member = query.data;
-  const [dialog, setDialog] = useState<'radiate' | 'newJob' | null>(null);
+  const [dialog, setDialog] = useState<'radiate' | 'newJob' | 'change' | null>(null);
   const canRadiate = useCanRadiate();
   const name = member ? `${member.firstName} ${member.lastName}` : '';
 
@@ -319,15 +325,28 @@ export function MemberPage() {
             : undefined
         }
         actions={
-          canRadiate && member && !openRadiation(member) ? (
-            <Button
-              variant="outline"
-              color="red"
-              leftSection={<IconUserMinus size={18} aria-hidden />}
-              onClick={() => setDialog('radiate')}
-            >
-              Radier
-            </Button>
+          canRadiate && member ? (
+            <Group gap="sm">
+              {member.coverages.some((c) => c.kind === 'employee' && c.status !== 'ended') ? (
+                <Button
+                  variant="light"
+                  leftSection={<IconUserEdit size={18} aria-hidden />}
+                  onClick={() => setDialog('change')}
+                >
+                  Déclarer un changement
+                </Button>
+              ) : null}
+              {!openRadiation(member) ? (
+                <Button
+                  variant="outline"
+                  color="red"
+                  leftSection={<IconUserMinus size={18} aria-hidden />}
+                  onClick={() => setDialog('radiate')}
+                >
+                  Radier
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       >
@@ -350,6 +369,7 @@ export function MemberPage() {
           <MemberContent
             member={member}
             onReportNewJob={canRadiate ? () => setDialog('newJob') : undefined}
+            canManage={canRadiate}
           />
         ) : null}
       </Page>
@@ -365,6 +385,19 @@ export function MemberPage() {
           );
         }}
       />
+      {member ? (
+        <MemberChangeDialog
+          opened={dialog === 'change'}
+          member={member}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            notifySuccess(
+              `Le changement est envoyé à l’assureur : il apparaît dans « Changements déclarés » ci-dessous.`,
+            );
+          }}
+        />
+      ) : null}
       {member?.portability ? (
         <NewJobDialog
           opened={dialog === 'newJob'}

@@ -1,0 +1,78 @@
+import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
+import type { MemberChangeStatus } from '@affilia/shared/domain/member-change';
+import {
+  BENEFICIARY_ADD_EVENT_RULES,
+  BENEFICIARY_REMOVE_REASON_LABELS,
+  MEMBER_CHANGE_STATUS_LABELS,
+} from '@affilia/shared/domain/member-change';
+import type { MemberChangeView } from '@affilia/shared/schemas/member-changes';
+import { formatFrenchDate } from '@affilia/shared/validators/dates';
+import { StatusBadge } from './status-badge';
+
+/*
+ * A member's change (issue 20) in words, as the member's page and the back office show it: one
+ * line of what it does, and its status.
+ */
+
+/** Names the change's ids where the page knows them (else the line says what it can). */
+export interface ChangeNames {
+  establishment?: (id: string) => string | undefined;
+  option?: (code: string) => string | undefined;
+}
+
+/** « Naissance » → « naissance », « PACS » stays. */
+const inSentence = (label: string) =>
+  /^.[a-zà-ÿ’]/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+
+/**
+ * « Non cadre → Cadre au 01/04/2026 », « Ajout de Nguyễn Łucja (naissance) »…
+ */
+export function memberChangeSummary(
+  change: Pick<MemberChangeView, 'details' | 'effectiveDate' | 'establishment'>,
+  names: ChangeNames = {},
+): string {
+  const d = change.details;
+  const on = `au ${formatFrenchDate(change.effectiveDate)}`;
+  switch (d.kind) {
+    case 'professional_status':
+      return `${PROFESSIONAL_STATUS_LABELS[d.from]} → ${PROFESSIONAL_STATUS_LABELS[d.to]} ${on}`;
+    case 'establishment': {
+      const from = names.establishment?.(d.fromEstablishmentId) ?? change.establishment.name;
+      const to = names.establishment?.(d.toEstablishmentId) ?? 'un autre établissement';
+      return `${from} → ${to} ${on}`;
+    }
+    case 'option':
+      return `${names.option?.(d.from) ?? d.from} → ${names.option?.(d.to) ?? d.to} ${on}`;
+    case 'beneficiary': {
+      const who = `${d.lastName} ${d.firstName}`;
+      if (d.action === 'add') {
+        const event = d.event ? ` (${inSentence(BENEFICIARY_ADD_EVENT_RULES[d.event].label)})` : '';
+        return `Ajout de ${who}${event}`;
+      }
+      if (d.action === 'remove') {
+        const reason = d.reason
+          ? ` (${inSentence(BENEFICIARY_REMOVE_REASON_LABELS[d.reason])})`
+          : '';
+        return `Retrait de ${who}${reason}, couvert(e) jusqu’au ${formatFrenchDate(change.effectiveDate)}`;
+      }
+      const before = d.previous
+        ? `${d.previous.lastName} ${d.previous.firstName}, né(e) le ${formatFrenchDate(d.previous.birthDate)} → `
+        : '';
+      return `Correction : ${before}${who}, né(e) le ${formatFrenchDate(d.birthDate)}`;
+    }
+  }
+}
+
+const STATUS_COLORS: Record<MemberChangeStatus, string> = {
+  sent: 'blue',
+  validated: 'teal',
+  returned: 'grape',
+  cancelled: 'gray',
+};
+
+/** « Envoyée à l’assureur », « Validée », « Retournée à l’employeur », « Annulée ». */
+export function MemberChangeStatusBadge({ status }: { status: MemberChangeStatus }) {
+  return (
+    <StatusBadge color={STATUS_COLORS[status]}>{MEMBER_CHANGE_STATUS_LABELS[status]}</StatusBadge>
+  );
+}
