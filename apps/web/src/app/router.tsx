@@ -15,6 +15,7 @@ import {
 import { validateAuditSearch } from '../features/audit/audit-search';
 import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliations-queue-search';
 import { validateDispensesQueueSearch } from '../features/backoffice/dispenses-queue-search';
+import { validateMemberChangesQueueSearch } from '../features/backoffice/member-changes-queue-search';
 import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { validateDispensesSearch } from '../features/dispenses/dispenses-search';
@@ -82,6 +83,14 @@ const pages = {
   backOfficeDispensesPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-dispenses-page'),
     'BackOfficeDispensesPage',
+  ),
+  backOfficeMemberChangePage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-member-change-page'),
+    'BackOfficeMemberChangePage',
+  ),
+  backOfficeMemberChangesPage: lazyRouteComponent(
+    () => import('../features/backoffice/routes/backoffice-member-changes-page'),
+    'BackOfficeMemberChangesPage',
   ),
   backOfficeDocumentsPage: lazyRouteComponent(
     () => import('../features/backoffice/routes/backoffice-documents-page'),
@@ -488,6 +497,17 @@ const backOfficeRoutes = [
     getParentRoute: () => backOfficeLayout,
     path: paths.backOfficeDispense,
     component: pages.backOfficeDispensePage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeMemberChanges,
+    validateSearch: validateMemberChangesQueueSearch,
+    component: pages.backOfficeMemberChangesPage,
+  }),
+  createRoute({
+    getParentRoute: () => backOfficeLayout,
+    path: paths.backOfficeMemberChange,
+    component: pages.backOfficeMemberChangePage,
   }),
   createRoute({
     getParentRoute: () => backOfficeLayout,

@@ -51,6 +51,9 @@ export const paths = {
   backOfficeRadiation: '/back-office/radiations/$radiationId',
   backOfficeDispenses: '/back-office/dispenses',
   backOfficeDispense: '/back-office/dispenses/$dispenseId',
+  /** The changes of members declared by the employers (issue 20). */
+  backOfficeMemberChanges: '/back-office/changements',
+  backOfficeMemberChange: '/back-office/changements/$changeId',
   backOfficeMessages: '/back-office/messages',
   backOfficeDocuments: '/back-office/documents',
   backOfficeReferenceData: '/back-office/referentiel',

@@ -41,6 +41,7 @@ export const backOfficeNavigation = [
   { label: 'Affiliations', to: paths.backOfficeAffiliations },
   { label: 'Radiations', to: paths.backOfficeRadiations },
   { label: 'Dispenses', to: paths.backOfficeDispenses },
+  { label: 'Changements', to: paths.backOfficeMemberChanges },
   { label: 'Messages', to: paths.backOfficeMessages },
   { label: 'Documents', to: paths.backOfficeDocuments },
   { label: 'Référentiel', to: paths.backOfficeReferenceData },
