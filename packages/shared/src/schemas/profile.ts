@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { requiredName } from './fields';
 import { EmailSchema } from '../validators/zod';
 import type { MobilePhoneSchema } from '../validators/zod-phone';
 import {
@@ -36,12 +35,10 @@ export const CurrentPasswordSchema = z
     error: `Le mot de passe ne peut pas dépasser ${SIGN_IN_PASSWORD_MAX_LENGTH} caractères`,
   });
 
-/** PATCH /api/profile — « Nom », « Prénom ». */
-export const UpdateProfileRequestSchema = z.object({
-  lastName: requiredName,
-  firstName: requiredName,
-});
-export type UpdateProfileRequest = z.input<typeof UpdateProfileRequestSchema>;
+// PATCH /api/profile — « Nom », « Prénom »: schemas/profile-names.ts, which the profile page's
+// names form imports without the rest of this module.
+export { UpdateProfileRequestSchema } from './profile-names';
+export type { UpdateProfileRequest } from './profile-names';
 
 /**
  * POST /api/profile/email — « Modifier mon adresse e-mail ». A link valid 24 hours goes to the

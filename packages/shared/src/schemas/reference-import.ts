@@ -1,7 +1,8 @@
 import { z } from 'zod';
 // French messages for every check these schemas do not word themselves (issue 14 #14).
 import '../validators/zod-errors';
-import { frenchFileName } from '../domain/file-name';
+import type { ReferenceImportKind } from '../domain/reference-import';
+import { REFERENCE_IMPORT_KINDS, REFERENCE_IMPORT_ROW_STATUSES } from '../domain/reference-import';
 
 // ---------------------------------------------------------------------------------------------
 // Back office « Importer des données » (SPEC §3): companies, establishments, contracts, members
@@ -20,48 +21,8 @@ import { frenchFileName } from '../domain/file-name';
 // The same import runs from the command line: `npm run cli -- import <file> --kind members`.
 // ---------------------------------------------------------------------------------------------
 
-export const REFERENCE_IMPORT_KINDS = [
-  'companies',
-  'establishments',
-  'contracts',
-  'members',
-] as const;
-export type ReferenceImportKind = (typeof REFERENCE_IMPORT_KINDS)[number];
-export const REFERENCE_IMPORT_KIND_LABELS: Record<ReferenceImportKind, string> = {
-  companies: 'Entreprises',
-  establishments: 'Établissements',
-  contracts: 'Contrats collectifs',
-  members: 'Assurés et couvertures',
-};
-
-/** « rapport-import-assures-couvertures.csv »: the report's download name, in French. */
-export function referenceImportReportName(kind: ReferenceImportKind): string {
-  return frenchFileName(`Rapport import ${REFERENCE_IMPORT_KIND_LABELS[kind]}`, 'csv');
-}
-
-/** « modele-etablissements.xlsx »: the template's download name, in French. */
-export function referenceImportTemplateName(kind: ReferenceImportKind): string {
-  return frenchFileName(`Modèle ${REFERENCE_IMPORT_KIND_LABELS[kind]}`, 'xlsx');
-}
-
-/** The largest file the back office accepts (the command line has no such limit). */
-export const REFERENCE_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-/** The most rows a file may hold, blank lines not counted. */
-export const REFERENCE_IMPORT_MAX_ROWS = 200_000;
-/** Rows sent back in the answer beyond which only the rows in error are (the CSV has them all). */
-export const REFERENCE_IMPORT_ROWS_IN_ANSWER = 5000;
-/** What the file input accepts. */
-export const REFERENCE_IMPORT_ACCEPT =
-  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const REFERENCE_IMPORT_ROW_STATUSES = ['created', 'updated', 'unchanged', 'error'] as const;
-export type ReferenceImportRowStatus = (typeof REFERENCE_IMPORT_ROW_STATUSES)[number];
-export const REFERENCE_IMPORT_ROW_STATUS_LABELS: Record<ReferenceImportRowStatus, string> = {
-  created: 'Créé',
-  updated: 'Mis à jour',
-  unchanged: 'Inchangé',
-  error: 'Erreur',
-};
+// The kinds, limits, labels and paths (the page's, without zod): domain/reference-import.ts.
+export * from '../domain/reference-import';
 
 export const ReferenceImportRowSchema = z.object({
   /** The line of the CSV file or the row of the sheet (the header is line 1). */
@@ -139,9 +100,6 @@ export const ReferenceImportTemplateParamsSchema = z.object({
   ),
 });
 
-export const REFERENCE_IMPORTS_PATH = '/api/backoffice/reference-data/imports';
-export const REFERENCE_IMPORT_JOBS_PATH = '/api/backoffice/reference-data/import-jobs';
-
 export const REFERENCE_IMPORT_JOB_STATUSES = ['running', 'done', 'failed', 'interrupted'] as const;
 export type ReferenceImportJobStatus = (typeof REFERENCE_IMPORT_JOB_STATUSES)[number];
 
@@ -159,13 +117,3 @@ export const ReferenceImportJobSchema = z.object({
   error: z.string().nullable(),
 });
 export type ReferenceImportJob = z.infer<typeof ReferenceImportJobSchema>;
-
-/** The path of the CSV report of an import. */
-export function referenceImportReportPath(id: string): string {
-  return `${REFERENCE_IMPORTS_PATH}/${encodeURIComponent(id)}/report.csv`;
-}
-
-/** The path of the Excel template of a kind. */
-export function referenceImportTemplatePath(kind: ReferenceImportKind): string {
-  return `/api/backoffice/reference-data/templates/${kind}.xlsx`;
-}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -32,6 +32,7 @@ import {
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/domain/attachments';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
+import { LazyDialog } from '../../../components/lazy-dialog';
 import { Page } from '../../../components/page';
 import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';
@@ -47,9 +48,7 @@ import { AffiliationStatusBadge } from '../components/affiliation-status-badge';
 import { BackLink, RequestPage, useOutcome } from '../components/request-page-parts';
 
 // « Retourner au salarié » (its reason checked by the shared zod schema) loads when asked for.
-const ReturnModal = lazy(() =>
-  import('../components/return-modal').then((m) => ({ default: m.ReturnModal })),
-);
+const loadReturnModal = () => import('../components/return-modal').then((m) => m.ReturnModal);
 
 /** Reasons the server records as codes. */
 const REASON_LABELS: Record<string, string> = { paper_received: 'bulletin papier reçu' };
@@ -425,19 +424,19 @@ function Detail({ data }: { data: BackofficeAffiliation }) {
         onClose={() => setConfirming(false)}
         onConfirm={onValidate}
       />
-      {returning ? (
-        <Suspense fallback={null}>
+      <LazyDialog opened={returning} load={loadReturnModal}>
+        {(ReturnModal, opened) => (
           <ReturnModal
             requestId={data.id}
-            opened
+            opened={opened}
             onClose={() => setReturning(false)}
             onReturned={() => {
               setReturning(false);
               done('Le bulletin a été retourné au salarié avec un nouveau lien.');
             }}
           />
-        </Suspense>
-      ) : null}
+        )}
+      </LazyDialog>
     </Page>
   );
 }

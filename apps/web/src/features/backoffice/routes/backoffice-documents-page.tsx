@@ -4,6 +4,7 @@ import { IconFilesOff, IconPlus } from '@tabler/icons-react';
 import { ListResults, listQuery } from '../../../components/list-page';
 import { ListEmpty } from '../../../components/list-empty';
 import { ListSkeleton } from '../../../components/list-skeleton';
+import { LazyDialog } from '../../../components/lazy-dialog';
 import { Page } from '../../../components/page';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
 import { wholeListLabel } from '../../../lib/list-search';
@@ -14,10 +15,9 @@ import { DocumentUnpublishModal } from '../components/document-unpublish-modal';
 
 // The dialogs (their forms: zod, the shared schemas, Mantine's form) load when asked for, not with
 // the list; « Ajouter un document » fetches its code as soon as the pointer or the focus reaches it.
-const loadFormModal = () => import('../components/document-form-modal');
-const DocumentFormModal = lazy(() =>
-  loadFormModal().then((m) => ({ default: m.DocumentFormModal })),
-);
+const loadFormModal = () =>
+  import('../components/document-form-modal').then((m) => m.DocumentFormModal);
+const DocumentFormModal = lazy(() => loadFormModal().then((m) => ({ default: m })));
 const DocumentVersionsModal = lazy(() =>
   import('../components/document-versions-modal').then((m) => ({
     default: m.DocumentVersionsModal,
@@ -137,10 +137,10 @@ export function BackOfficeDocumentsPage() {
         )}
       </ListResults>
 
+      <LazyDialog opened={dialog?.kind === 'create'} load={loadFormModal}>
+        {(CreateModal, opened) => <CreateModal opened={opened} onClose={closeDialog} />}
+      </LazyDialog>
       <Suspense fallback={null}>
-        {dialog?.kind === 'create' ? (
-          <DocumentFormModal key="create" opened onClose={closeDialog} />
-        ) : null}
         {dialog?.kind === 'edit' && selected ? (
           <DocumentFormModal
             key={`edit-${selected.id}`}

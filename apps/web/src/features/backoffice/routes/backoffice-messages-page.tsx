@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   Alert,
@@ -27,7 +27,11 @@ import { ConversationStatusBadge, UnreadCount } from '../../../components/conver
 import { useCompanyOptions } from '../api/use-backoffice-documents';
 import type { InboxItem } from '../api/use-backoffice-messages';
 import { useInbox } from '../api/use-backoffice-messages';
-import { MessageConversation } from '../components/message-conversation';
+
+// The open conversation (its thread, the reply form and its zod check) loads once one is chosen.
+const MessageConversation = lazy(() =>
+  import('../components/message-conversation').then((m) => ({ default: m.MessageConversation })),
+);
 
 const AGES = [
   { value: '', label: 'Toutes' },
@@ -203,7 +207,9 @@ export function BackOfficeMessagesPage() {
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack>
             {selected ? (
-              <MessageConversation key={selected} id={selected} />
+              <Suspense fallback={<Loader aria-label="Chargement de la conversation" />}>
+                <MessageConversation key={selected} id={selected} />
+              </Suspense>
             ) : (
               <Text c="dimmed">Choisissez une conversation pour la lire et y répondre.</Text>
             )}

@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { ProfileTabs } from '../../../components/profile-tabs';
 import { useEstablishments } from '../api/use-establishments';
-import { AddEstablishmentModal } from '../components/add-establishment-modal';
 import { EstablishmentsList } from '../components/establishments-list';
-import { ImportSection } from '../components/import-section';
+import { FormLoading } from '../../../components/form-parts';
+import { LazyDialog } from '../../../components/lazy-dialog';
+
+// Adding one (its zod schema, Mantine's form) or a file of them loads when asked for: the
+// buttons fetch the code as the pointer or the focus reaches them.
+const loadAddModal = () =>
+  import('../components/add-establishment-modal').then((m) => m.AddEstablishmentModal);
+const loadImportSection = () => import('../components/import-section');
+const ImportSection = lazy(() => loadImportSection().then((m) => ({ default: m.ImportSection })));
 
 /** A button whose label may wrap on a phone rather than be cut. */
 const WRAPPING = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' as const } } };
@@ -30,6 +37,8 @@ export function EstablishmentsPage() {
         <Button
           leftSection={<IconPlus size={18} aria-hidden />}
           onClick={() => setAddOpened(true)}
+          onMouseEnter={() => void loadAddModal()}
+          onFocus={() => void loadAddModal()}
           {...WRAPPING}
         >
           Ajouter un établissement au périmètre suivi
@@ -40,6 +49,8 @@ export function EstablishmentsPage() {
           onClick={() => setImportOpened(true)}
           aria-expanded={importOpened}
           aria-controls={importOpened ? 'import-etablissements-section' : undefined}
+          onMouseEnter={() => void loadImportSection()}
+          onFocus={() => void loadImportSection()}
           {...WRAPPING}
         >
           Ajouter plusieurs établissements (fichier)
@@ -47,7 +58,9 @@ export function EstablishmentsPage() {
       </Group>
       {importOpened ? (
         <div id="import-etablissements-section">
-          <ImportSection onClose={() => setImportOpened(false)} />
+          <Suspense fallback={<FormLoading />}>
+            <ImportSection onClose={() => setImportOpened(false)} />
+          </Suspense>
         </div>
       ) : null}
       <EstablishmentsList
@@ -55,7 +68,11 @@ export function EstablishmentsPage() {
         isPending={establishments.isPending}
         error={establishments.error}
       />
-      <AddEstablishmentModal opened={addOpened} onClose={() => setAddOpened(false)} />
+      <LazyDialog opened={addOpened} load={loadAddModal}>
+        {(AddEstablishmentModal, opened) => (
+          <AddEstablishmentModal opened={opened} onClose={() => setAddOpened(false)} />
+        )}
+      </LazyDialog>
     </Page>
   );
 }

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PasswordInputProps } from '@mantine/core';
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { RevealablePasswordInput } from '../../../components/revealable-password-input';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck } from '@tabler/icons-react';
 
@@ -29,23 +27,6 @@ export function ProfileCard({
         {action ? <Group mt="auto">{action}</Group> : null}
       </Stack>
     </Paper>
-  );
-}
-
-/** « Mot de passe actuel », asked again before a sensitive change (SPEC §9). */
-export function CurrentPasswordInput(
-  props: Omit<PasswordInputProps, 'visible' | 'onVisibilityChange'>,
-) {
-  return (
-    <RevealablePasswordInput
-      label="Mot de passe actuel"
-      toggleLabel="le mot de passe actuel"
-      autoComplete="current-password"
-      spellCheck={false}
-      autoCapitalize="none"
-      required
-      {...props}
-    />
   );
 }
 

@@ -1,93 +1,13 @@
-import { useId, useState } from 'react';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useAppForm } from '../../../lib/use-app-form';
+import { useState } from 'react';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import type { Me } from '@affilia/shared/schemas/auth';
-import { ChangeEmailRequestSchema } from '@affilia/shared/schemas/profile';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
-import { zodResolver } from '../../../lib/zod-resolver';
-import { useRequestEmailChange } from '../api/use-profile';
-import { CurrentPasswordInput, ProfileCard, WRAPPING } from './profile-card';
-import { EmailInput } from '../../../components/email-input';
-import { FormAlert, FormButtons } from '../../../components/form-parts';
-import { Dialog } from '../../../components/dialog';
+import { LazyDialog } from '../../../components/lazy-dialog';
+import { ProfileCard, WRAPPING } from './profile-card';
 
-function LinkSent({ sentTo }: { sentTo: string }) {
-  return (
-    <>
-      Un lien de confirmation a été envoyé à{' '}
-      <Text span fw={700} style={{ overflowWrap: 'anywhere' }}>
-        {sentTo}
-      </Text>
-      . Ouvrez-le dans les 24 heures : votre adresse changera à ce moment-là. D’ici là, continuez à
-      utiliser votre adresse actuelle.
-    </>
-  );
-}
-
-function EmailChangeForm({
-  onSent,
-  onCancel,
-}: {
-  onSent: (to: string) => void;
-  onCancel: () => void;
-}) {
-  const request = useRequestEmailChange();
-  const formId = useId();
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useAppForm<{ newEmail: string; password: string }>({
-    initialValues: { newEmail: '', password: '' },
-    validate: zodResolver(ChangeEmailRequestSchema),
-  });
-  const submit = form.onSubmit(
-    (values) => {
-      const parsed = ChangeEmailRequestSchema.safeParse(values);
-      if (!parsed.success || request.isPending) return;
-      setProblem(null);
-      request.mutate(parsed.data, {
-        onSuccess: (result) => onSent(result.sentTo),
-        onError: (error) => {
-          const fields = fieldErrors(error);
-          if (fields.newEmail || fields.password) {
-            // A new value clears the field's error: empty the field first.
-            if (fields.password) form.setFieldValue('password', '');
-            form.setErrors(fields);
-            focusFirstInvalid(formId);
-          } else {
-            setProblem(errorMessage(error));
-          }
-        },
-      });
-    },
-    () => focusFirstInvalid(formId),
-  );
-  return (
-    <form id={formId} onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <Text size="sm">
-          Nous enverrons un lien de confirmation à la nouvelle adresse, et un message d’information
-          à votre adresse actuelle.
-        </Text>
-        <FormAlert message={problem} />
-        <EmailInput
-          label="Nouvelle adresse e-mail"
-          autoComplete="email"
-          data-autofocus
-          {...form.getInputProps('newEmail')}
-        />
-        <CurrentPasswordInput
-          description="Par sécurité, confirmez votre mot de passe."
-          {...form.getInputProps('password')}
-        />
-        <FormButtons
-          submitLabel="Envoyer le lien"
-          loading={request.isPending}
-          onCancel={onCancel}
-        />
-      </Stack>
-    </form>
-  );
-}
+// The dialog and its form (zod, Mantine's form) load when it opens; the button fetches them as
+// the pointer or the focus reaches it.
+const loadForm = () => import('./profile-email-form').then((m) => m.EmailChangeDialog);
 
 /** « Adresse e-mail »: the change is confirmed by a link sent to the new address (SPEC §4.4). */
 export function ProfileEmailCard({ me }: { me: Me }) {
@@ -104,7 +24,13 @@ export function ProfileEmailCard({ me }: { me: Me }) {
     <ProfileCard
       title="Adresse e-mail"
       action={
-        <Button variant="default" onClick={open} {...WRAPPING}>
+        <Button
+          variant="default"
+          onClick={open}
+          onMouseEnter={() => void loadForm()}
+          onFocus={() => void loadForm()}
+          {...WRAPPING}
+        >
           Modifier mon adresse e-mail
         </Button>
       }
@@ -127,27 +53,17 @@ export function ProfileEmailCard({ me }: { me: Me }) {
           (valable 24 heures).
         </Alert>
       ) : null}
-      <Dialog opened={opened} onClose={() => setOpened(false)} title="Modifier mon adresse e-mail">
-        <Stack gap="md">
-          <div role="status">
-            {sentTo ? (
-              <Alert color="teal" variant="light" icon={<IconMailForward aria-hidden />}>
-                <LinkSent sentTo={sentTo} />
-              </Alert>
-            ) : null}
-          </div>
-          {sentTo ? (
-            <Group justify="flex-end">
-              {/* The form's button is gone: the focus goes to the way out. */}
-              <Button autoFocus onClick={() => setOpened(false)}>
-                J’ai compris
-              </Button>
-            </Group>
-          ) : (
-            <EmailChangeForm key={formKey} onSent={setSentTo} onCancel={() => setOpened(false)} />
-          )}
-        </Stack>
-      </Dialog>
+      <LazyDialog opened={opened} load={loadForm}>
+        {(EmailChangeDialog, shown) => (
+          <EmailChangeDialog
+            opened={shown}
+            onClose={() => setOpened(false)}
+            sentTo={sentTo}
+            onSent={setSentTo}
+            formKey={formKey}
+          />
+        )}
+      </LazyDialog>
     </ProfileCard>
   );
 }

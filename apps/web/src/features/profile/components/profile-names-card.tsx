@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useAppForm } from '../../../lib/use-app-form';
 import type { Me } from '@affilia/shared/schemas/auth';
-import { UpdateProfileRequestSchema } from '@affilia/shared/schemas/profile';
+import { UpdateProfileRequestSchema } from '@affilia/shared/schemas/profile-names';
 import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
 import { useUpdateProfile } from '../api/use-profile';

@@ -1,118 +1,12 @@
-import { useId, useState } from 'react';
-import { Button, Stack, Text } from '@mantine/core';
-import { RevealablePasswordInput } from '../../../components/revealable-password-input';
-import { useAppForm } from '../../../lib/use-app-form';
-import { z } from 'zod';
+import { useState } from 'react';
+import { Button, Text } from '@mantine/core';
 import type { Me } from '@affilia/shared/schemas/auth';
-import { NewPasswordSchema } from '@affilia/shared/schemas/auth';
-import { CurrentPasswordSchema, SAME_PASSWORD } from '@affilia/shared/schemas/profile';
-import { PasswordField } from '../../../components/password-field';
-import { errorMessage, fieldErrors, focusFirstInvalid } from '../../../lib/form-errors';
-import { zodResolver } from '../../../lib/zod-resolver';
-import { validateConfirmation } from '../../../components/new-password-fields';
-import { useChangePassword } from '../api/use-profile';
-import { CurrentPasswordInput, notifySuccess, ProfileCard, WRAPPING } from './profile-card';
-import { FormAlert, FormButtons } from '../../../components/form-parts';
-import { Dialog } from '../../../components/dialog';
+import { LazyDialog } from '../../../components/lazy-dialog';
+import { ProfileCard, WRAPPING } from './profile-card';
 
-interface Values {
-  currentPassword: string;
-  password: string;
-  confirmPassword: string;
-}
-
-const PasswordFormSchema = z.object({
-  currentPassword: CurrentPasswordSchema,
-  password: NewPasswordSchema,
-});
-
-function validate(values: Values): Record<string, string> {
-  const errors: Record<string, string> = {
-    ...zodResolver(PasswordFormSchema)(values),
-  } as Record<string, string>;
-  if (!errors.password && values.password !== '' && values.password === values.currentPassword)
-    errors.password = SAME_PASSWORD;
-  return { ...errors, ...validateConfirmation(values) };
-}
-
-function endedMessage(ended: number): string {
-  if (ended === 0) return 'Votre mot de passe a été modifié.';
-  return ended === 1
-    ? 'Votre mot de passe a été modifié. Votre autre session ouverte a été fermée.'
-    : `Votre mot de passe a été modifié. Vos ${ended} autres sessions ouvertes ont été fermées.`;
-}
-
-function PasswordChangeForm({ me, onDone }: { me: Me; onDone: () => void }) {
-  const change = useChangePassword();
-  const formId = useId();
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useAppForm<Values>({
-    initialValues: { currentPassword: '', password: '', confirmPassword: '' },
-    validate,
-  });
-  const submit = form.onSubmit(
-    (values) => {
-      if (change.isPending) return;
-      setProblem(null);
-      change.mutate(
-        { currentPassword: values.currentPassword, newPassword: values.password },
-        {
-          onSuccess: (result) => {
-            notifySuccess(endedMessage(result.endedSessions));
-            onDone();
-          },
-          onError: (error) => {
-            const fields = fieldErrors(error);
-            const errors: Record<string, string> = {};
-            if (fields.currentPassword) errors.currentPassword = fields.currentPassword;
-            if (fields.newPassword) errors.password = fields.newPassword;
-            if (Object.keys(errors).length > 0) {
-              // A new value clears the field's error: empty the password first.
-              if (errors.currentPassword) form.setFieldValue('currentPassword', '');
-              form.setErrors(errors);
-              focusFirstInvalid(formId);
-            } else {
-              setProblem(errorMessage(error));
-            }
-          },
-        },
-      );
-    },
-    () => focusFirstInvalid(formId),
-  );
-  return (
-    <form id={formId} onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <Text size="sm">
-          Vos autres sessions ouvertes seront fermées ; celle-ci reste ouverte. Un message vous
-          confirmera le changement par e-mail.
-        </Text>
-        <FormAlert message={problem} />
-        <CurrentPasswordInput data-autofocus {...form.getInputProps('currentPassword')} />
-        <PasswordField
-          label="Nouveau mot de passe"
-          toggleLabel="le nouveau mot de passe"
-          required
-          userInputs={[me.firstName, me.lastName, me.email]}
-          {...form.getInputProps('password')}
-          value={form.values.password}
-        />
-        <RevealablePasswordInput
-          label="Confirmer le nouveau mot de passe"
-          toggleLabel="la confirmation du mot de passe"
-          autoComplete="new-password"
-          required
-          {...form.getInputProps('confirmPassword')}
-        />
-        <FormButtons
-          submitLabel="Enregistrer le mot de passe"
-          loading={change.isPending}
-          onCancel={onDone}
-        />
-      </Stack>
-    </form>
-  );
-}
+// The dialog and its form (zod, the password meter) load when it opens; the button fetches them
+// as the pointer or the focus reaches it.
+const loadForm = () => import('./profile-password-form').then((m) => m.PasswordChangeDialog);
 
 /** « Mot de passe »: changed after the current one; the other sessions end (SPEC §9). */
 export function ProfilePasswordCard({ me }: { me: Me }) {
@@ -129,6 +23,8 @@ export function ProfilePasswordCard({ me }: { me: Me }) {
             setFormKey((k) => k + 1);
             setOpened(true);
           }}
+          onMouseEnter={() => void loadForm()}
+          onFocus={() => void loadForm()}
           {...WRAPPING}
         >
           Modifier mon mot de passe
@@ -139,9 +35,11 @@ export function ProfilePasswordCard({ me }: { me: Me }) {
         Choisissez un mot de passe d’au moins 12 caractères, que vous n’utilisez nulle part
         ailleurs.
       </Text>
-      <Dialog opened={opened} onClose={close} title="Modifier mon mot de passe">
-        <PasswordChangeForm key={formKey} me={me} onDone={close} />
-      </Dialog>
+      <LazyDialog opened={opened} load={loadForm}>
+        {(PasswordChangeDialog, shown) => (
+          <PasswordChangeDialog opened={shown} onClose={close} me={me} formKey={formKey} />
+        )}
+      </LazyDialog>
     </ProfileCard>
   );
 }

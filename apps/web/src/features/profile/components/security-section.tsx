@@ -14,54 +14,21 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconDeviceMobileMessage, IconShieldLock } from '@tabler/icons-react';
-import { errorMessage, fieldErrors } from '../../../lib/form-errors';
+import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format-date';
 import type { Me } from '../../../lib/use-me';
 import { useMe } from '../../../lib/use-me';
 import type { SessionInfo } from '../api/use-security';
-import { useDisableTotp, useRevokeSession, useSessions } from '../api/use-security';
-import { PasswordConfirmForm } from './password-confirm-form';
-import { TotpSetupModal } from './totp-setup-modal';
-import { Dialog } from '../../../components/dialog';
+import { useRevokeSession, useSessions } from '../api/use-security';
+import { LazyDialog } from '../../../components/lazy-dialog';
+
+// The second factor's dialogs (and their forms) load when one opens; their buttons fetch them as
+// the pointer or the focus reaches them.
+const loadTotpSetup = () => import('./totp-setup-modal').then((m) => m.TotpSetupModal);
+const loadDisableTotp = () => import('./disable-totp-modal').then((m) => m.DisableTotpModal);
 
 /** A button whose label may wrap on a phone rather than be cut. */
 const WRAPPING = { h: 'auto', py: 8, styles: { label: { whiteSpace: 'normal' as const } } };
-
-function DisableTotpModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const disable = useDisableTotp();
-  const [error, setError] = useState<string>();
-  const close = () => {
-    setError(undefined);
-    disable.reset();
-    onClose();
-  };
-  return (
-    <Dialog opened={opened} onClose={close} size="md" title="Revenir aux codes par SMS">
-      <Stack gap="md">
-        <Text size="sm">
-          Le code de chaque connexion vous sera de nouveau envoyé par SMS. Vos codes de secours ne
-          seront plus valables.
-        </Text>
-        <PasswordConfirmForm
-          submitLabel="Revenir aux codes par SMS"
-          loading={disable.isPending}
-          error={error}
-          onCancel={close}
-          onSubmit={(password) => {
-            setError(undefined);
-            disable.mutate(
-              { password },
-              {
-                onSuccess: close,
-                onError: (e) => setError(fieldErrors(e).password ?? errorMessage(e)),
-              },
-            );
-          }}
-        />
-      </Stack>
-    </Dialog>
-  );
-}
 
 function SecondFactorCard({ me }: { me: Me }) {
   const [setupOpened, setSetupOpened] = useState(false);
@@ -90,18 +57,37 @@ function SecondFactorCard({ me }: { me: Me }) {
         </Group>
         <Group>
           {totp ? (
-            <Button variant="default" onClick={() => setDisableOpened(true)} {...WRAPPING}>
+            <Button
+              variant="default"
+              onClick={() => setDisableOpened(true)}
+              onMouseEnter={() => void loadDisableTotp()}
+              onFocus={() => void loadDisableTotp()}
+              {...WRAPPING}
+            >
               Revenir aux codes par SMS
             </Button>
           ) : (
-            <Button onClick={() => setSetupOpened(true)} {...WRAPPING}>
+            <Button
+              onClick={() => setSetupOpened(true)}
+              onMouseEnter={() => void loadTotpSetup()}
+              onFocus={() => void loadTotpSetup()}
+              {...WRAPPING}
+            >
               Utiliser une application d’authentification
             </Button>
           )}
         </Group>
       </Stack>
-      <TotpSetupModal opened={setupOpened} onClose={() => setSetupOpened(false)} />
-      <DisableTotpModal opened={disableOpened} onClose={() => setDisableOpened(false)} />
+      <LazyDialog opened={setupOpened} load={loadTotpSetup}>
+        {(TotpSetupModal, opened) => (
+          <TotpSetupModal opened={opened} onClose={() => setSetupOpened(false)} />
+        )}
+      </LazyDialog>
+      <LazyDialog opened={disableOpened} load={loadDisableTotp}>
+        {(DisableTotpModal, opened) => (
+          <DisableTotpModal opened={opened} onClose={() => setDisableOpened(false)} />
+        )}
+      </LazyDialog>
     </Paper>
   );
 }

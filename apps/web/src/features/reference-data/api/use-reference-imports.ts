@@ -2,11 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   REFERENCE_IMPORT_JOBS_PATH,
   REFERENCE_IMPORTS_PATH,
-  type ReferenceImportHistory,
-  type ReferenceImportJob,
-  type ReferenceImportHistoryItem,
   type ReferenceImportKind,
-  type ReferenceImportReport,
+} from '@affilia/shared/domain/reference-import';
+import type {
+  ReferenceImportHistory,
+  ReferenceImportJob,
+  ReferenceImportHistoryItem,
+  ReferenceImportReport,
 } from '@affilia/shared/schemas/reference-import';
 import { postMultipart } from '../../../lib/upload';
 import { api, ApiError } from '../../../lib/api';

@@ -19,7 +19,7 @@ import {
   REFERENCE_IMPORT_KINDS,
   REFERENCE_IMPORT_MAX_BYTES,
   referenceImportTemplatePath,
-} from '@affilia/shared/schemas/reference-import';
+} from '@affilia/shared/domain/reference-import';
 import { FileDropZone } from '../../../components/file-drop-zone';
 import { checkChosenFile } from '../../../components/import-file-check';
 import { errorMessage, fieldErrors } from '../../../lib/form-errors';

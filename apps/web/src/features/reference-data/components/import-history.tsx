@@ -2,7 +2,7 @@ import { Alert, Anchor, Loader, Paper, Stack, Table, Text, Title } from '@mantin
 import {
   REFERENCE_IMPORT_KIND_LABELS,
   referenceImportReportPath,
-} from '@affilia/shared/schemas/reference-import';
+} from '@affilia/shared/domain/reference-import';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage } from '../../../lib/form-errors';
 import { useReferenceImports } from '../api/use-reference-imports';

@@ -6,7 +6,7 @@ import {
   referenceImportReportPath,
   type ReferenceImportKind,
   type ReferenceImportRowStatus,
-} from '@affilia/shared/schemas/reference-import';
+} from '@affilia/shared/domain/reference-import';
 import { ImportReportLayout, plural } from '../../../components/import-report-parts';
 import type { ReferenceImportReport } from '../api/use-reference-imports';
 
