@@ -37,7 +37,7 @@ import { useMemberFilterOptions } from '../api/use-members';
  * back next to their fields. Loaded when the dialog opens.
  */
 
-interface Values {
+export interface MemberChangeValues {
   kind: string;
   effectiveDate: string;
   professionalStatus: string;
@@ -57,7 +57,7 @@ interface Values {
   comment: string;
   proof: File | null;
 }
-type Form = UseFormReturnType<Values>;
+type Form = UseFormReturnType<MemberChangeValues>;
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
 /** Mantine's grey placeholder reads at 3.3:1: darker, as the other inputs' hints. */
@@ -81,7 +81,7 @@ const ruleOf = (event: string) =>
     : null;
 
 /** The beneficiary change the values say, as the API reads it. */
-function beneficiaryChange({ change: c }: Values) {
+function beneficiaryChange({ change: c }: MemberChangeValues) {
   if (c.action === 'add') {
     const { action, event, eventDate, lastName, firstName, birthDate } = c;
     return { action, event, eventDate, lastName, firstName, birthDate, nir: c.nir.trim() || null };
@@ -99,7 +99,7 @@ function beneficiaryChange({ change: c }: Values) {
 }
 
 /** The body of POST /api/members/:memberId/changes, from the kind's fields only. */
-function toChange(values: Values): Record<string, unknown> {
+export function toChange(values: MemberChangeValues): Record<string, unknown> {
   const comment = values.comment.trim() || undefined;
   const { kind, effectiveDate } = values;
   switch (kind) {
@@ -114,10 +114,10 @@ function toChange(values: Values): Record<string, unknown> {
   }
 }
 
-const withProof = (values: Values) =>
+const withProof = (values: MemberChangeValues) =>
   values.kind === 'beneficiary' && values.change.action === 'add';
 
-function validate(values: Values) {
+export function validateMemberChange(values: MemberChangeValues) {
   if (!values.kind) return { kind: 'Choisissez le changement à déclarer' };
   const errors = zodResolver(MemberChangeCreateSchema)(toChange(values));
   if (values.kind === 'beneficiary' && !values.change.action) {
@@ -130,7 +130,7 @@ function validate(values: Values) {
   return errors;
 }
 
-function toInput(values: Values): MemberChangeUpload | null {
+function toInput(values: MemberChangeValues): MemberChangeUpload | null {
   const parsed = MemberChangeCreateSchema.safeParse(toChange(values));
   if (!parsed.success) return null;
   return {
@@ -350,7 +350,7 @@ function BeneficiaryFields({ form, member }: { form: Form; member: MemberDetail 
   );
 }
 
-const EMPTY: Values = {
+export const EMPTY_CHANGE: MemberChangeValues = {
   kind: '',
   effectiveDate: '',
   professionalStatus: '',
@@ -382,7 +382,10 @@ export function MemberChangeForm({
   onCancel: () => void;
 }) {
   const declare = useDeclareMemberChange(member.id);
-  const form = useAppForm<Values>({ initialValues: EMPTY, validate });
+  const form = useAppForm<MemberChangeValues>({
+    initialValues: EMPTY_CHANGE,
+    validate: validateMemberChange,
+  });
   const { formProps, problem } = useDialogForm({ form, mutation: declare, toInput, onDone });
   const kind = form.values.kind;
   return (
