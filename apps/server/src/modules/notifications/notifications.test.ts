@@ -96,6 +96,7 @@ describe('notifications API', () => {
         dispense_requested: true,
         dispense_decided: true,
         dispense_deadline: true,
+        member_change_decided: true,
       },
     });
     const email = {
@@ -108,6 +109,7 @@ describe('notifications API', () => {
       dispense_requested: false,
       dispense_decided: true,
       dispense_deadline: true,
+      member_change_decided: false,
     };
     const saved = await me.put('/api/notifications/preferences', { email });
     expect(saved.statusCode).toBe(200);
