@@ -14,10 +14,8 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { formatSiren, formatSiret } from '@affilia/shared/validators/siret';
 import { DetailField, DetailFields } from '../../../components/detail-fields';
 import { AnchorLink } from '../../../components/links';
-import {
-  MemberChangeStatusBadge,
-  memberChangeSummary,
-} from '../../../components/member-change-summary';
+import { MemberChangeStatusBadge } from '../../../components/member-change-status-badge';
+import { memberChangeSummary } from '../../../components/member-change-summary';
 import { Page } from '../../../components/page';
 import { SectionCard } from '../../../components/section-card';
 import { paths } from '../../../config/paths';

@@ -9,10 +9,8 @@ import { AnchorLink } from '../../../components/links';
 import { ListEmpty } from '../../../components/list-empty';
 import { ListResults } from '../../../components/list-page';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import {
-  MemberChangeStatusBadge,
-  memberChangeSummary,
-} from '../../../components/member-change-summary';
+import { MemberChangeStatusBadge } from '../../../components/member-change-status-badge';
+import { memberChangeSummary } from '../../../components/member-change-summary';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';

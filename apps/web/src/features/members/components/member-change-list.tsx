@@ -5,11 +5,8 @@ import {
   memberChangePending,
 } from '@affilia/shared/domain/member-change';
 import { LoadError } from '../../../components/load-error';
-import {
-  MemberChangeStatusBadge,
-  memberChangeSummary,
-  type ChangeNames,
-} from '../../../components/member-change-summary';
+import { MemberChangeStatusBadge } from '../../../components/member-change-status-badge';
+import { memberChangeSummary, type ChangeNames } from '../../../components/member-change-summary';
 import { SectionCard } from '../../../components/section-card';
 import { formatIsoDate } from '../../../lib/member-format';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';

@@ -1,17 +1,14 @@
 import { PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
-import type { MemberChangeStatus } from '@affilia/shared/domain/member-change';
 import {
   BENEFICIARY_ADD_EVENT_RULES,
   BENEFICIARY_REMOVE_REASON_LABELS,
-  MEMBER_CHANGE_STATUS_LABELS,
 } from '@affilia/shared/domain/member-change';
 import type { MemberChangeView } from '@affilia/shared/schemas/member-changes';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
-import { StatusBadge } from './status-badge';
 
 /*
  * A member's change (issue 20) in words, as the member's page and the back office show it: one
- * line of what it does, and its status.
+ * line of what it does (its status: member-change-status-badge.tsx).
  */
 
 /** Names the change's ids where the page knows them (else the line says what it can). */
@@ -61,18 +58,4 @@ export function memberChangeSummary(
       return `Correction : ${before}${who}, né(e) le ${formatFrenchDate(d.birthDate)}`;
     }
   }
-}
-
-const STATUS_COLORS: Record<MemberChangeStatus, string> = {
-  sent: 'blue',
-  validated: 'teal',
-  returned: 'grape',
-  cancelled: 'gray',
-};
-
-/** « Envoyée à l’assureur », « Validée », « Retournée à l’employeur », « Annulée ». */
-export function MemberChangeStatusBadge({ status }: { status: MemberChangeStatus }) {
-  return (
-    <StatusBadge color={STATUS_COLORS[status]}>{MEMBER_CHANGE_STATUS_LABELS[status]}</StatusBadge>
-  );
 }
