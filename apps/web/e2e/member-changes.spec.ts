@@ -166,3 +166,24 @@ test('a child added at birth: declared by the employer, validated by the insurer
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: test.info().outputPath('dialog-375.png') });
 });
+
+test('a change refused by the API says why next to its field', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await useSession(page);
+  const member = await coveredMember(page);
+  await page.goto(`/salaries/${member.id}`);
+  await waitForPage(page, `${member.lastName} ${member.firstName}`);
+  await page.getByRole('button', { name: 'Déclarer un changement' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Déclarer un changement pour/ });
+  await dialog.getByRole('radio', { name: 'Changement d’option' }).check();
+  await dialog.getByRole('textbox', { name: /^Nouvelle option/ }).fill('opt1');
+  await fillDate(dialog.getByRole('textbox', { name: /^Date d’effet/ }), '2026-12-15');
+  await dialog.getByRole('button', { name: 'Envoyer à l’assureur' }).click();
+  // The server's rule (domain/member-change.ts), under the field it is about.
+  const effective = dialog.getByRole('textbox', { name: /^Date d’effet/ });
+  await expect(effective).toHaveAttribute('aria-invalid', 'true');
+  await expect(effective).toHaveAccessibleDescription(
+    /Un changement d’option prend effet le 1er d’un mois\./,
+  );
+  await expect(dialog).toBeVisible();
+});
