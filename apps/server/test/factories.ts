@@ -377,3 +377,53 @@ export async function createDispense(
   await insertDispense(db, row);
   return row;
 }
+
+/**
+ * The employee's form of a request, submitted, with these beneficiaries (issue 20: a validation
+ * makes them the member's). Gives the beneficiaries' ids, in order.
+ */
+export async function createSubmittedForm(
+  db: Kysely<Database>,
+  requestId: string,
+  beneficiaries: { type: 'spouse' | 'partner' | 'child'; lastName: string; firstName: string }[],
+): Promise<string[]> {
+  const formId = newId();
+  await db
+    .insertInto('enrolment_forms')
+    .values({
+      id: formId,
+      request_id: requestId,
+      data: '{}',
+      option_code: null,
+      iban_encrypted: null,
+      iban_hash: null,
+      bic: null,
+      certified_at: NOW,
+      submitted_at: NOW,
+      pdf_file_id: null,
+      created_at: NOW,
+      updated_at: NOW,
+    })
+    .execute();
+  const ids = beneficiaries.map(() => newId());
+  if (beneficiaries.length > 0) {
+    await db
+      .insertInto('beneficiaries')
+      .values(
+        beneficiaries.map((b, position) => ({
+          id: ids[position]!,
+          enrolment_form_id: formId,
+          type: b.type,
+          last_name: b.lastName,
+          first_name: b.firstName,
+          birth_date: b.type === 'child' ? '2020-05-04' : '1988-02-10',
+          nir_encrypted: null,
+          attached_to_nir_encrypted: null,
+          position,
+          created_at: NOW,
+        })),
+      )
+      .execute();
+  }
+  return ids;
+}

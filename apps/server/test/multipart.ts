@@ -8,12 +8,16 @@ export interface MultipartFile {
   type?: string;
 }
 
-/** A multipart/form-data POST from this browser: the text fields, then the files. */
+/**
+ * A multipart/form-data POST from this browser: the text fields, then the files (every test's
+ * upload: a message's attachments, an enrolment attachment, a paper dispense, a proof).
+ */
 export function postMultipart(
   b: Browser,
   url: string,
   fields: Record<string, string>,
   files: readonly MultipartFile[],
+  opts: { remoteAddress?: string } = {},
 ) {
   const boundary = `affilia-${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
@@ -36,6 +40,7 @@ export function postMultipart(
   return b.app.inject({
     method: 'POST',
     url,
+    ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
     headers: {
       'content-type': `multipart/form-data; boundary=${boundary}`,
       'x-requested-with': 'affilia',

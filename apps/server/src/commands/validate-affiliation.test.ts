@@ -11,6 +11,7 @@ import {
   createAffiliationRequest,
   createDispense,
   createStaffUser,
+  createSubmittedForm,
 } from '../../test/factories';
 import { findDispenseRow } from '../modules/dispenses/dispenses.repository';
 import { refuseInsertsInto } from '../../test/refuse-writes';
@@ -157,42 +158,10 @@ describe('validateAffiliation (command)', () => {
       .select('affiliation_date')
       .where('id', '=', request.id)
       .executeTakeFirstOrThrow();
-    const formId = `form-${request.id}`;
-    await t.ctx.db
-      .insertInto('enrolment_forms')
-      .values({
-        id: formId,
-        request_id: request.id,
-        data: '{}',
-        option_code: null,
-        iban_encrypted: null,
-        iban_hash: null,
-        bic: null,
-        certified_at: at,
-        submitted_at: at,
-        pdf_file_id: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await t.ctx.db
-      .insertInto('beneficiaries')
-      .values(
-        ['Łucja', 'Ștefan'].map((firstName, position) => ({
-          id: `b-${position}-${request.id}`,
-          enrolment_form_id: formId,
-          type: 'child' as const,
-          last_name: 'Nguyễn',
-          first_name: firstName,
-          birth_date: '2020-05-04',
-          nir_encrypted: null,
-          attached_to_nir_encrypted: null,
-          position,
-          created_at: at,
-        })),
-      )
-      .execute();
-
+    await createSubmittedForm(t.ctx.db, request.id, [
+      { type: 'child', lastName: 'Nguyễn', firstName: 'Łucja' },
+      { type: 'child', lastName: 'Nguyễn', firstName: 'Ștefan' },
+    ]);
     await validateAffiliation(t.ctx, actor, { requestId: request.id, contractOptions: options() });
 
     const rows = await t.ctx.db

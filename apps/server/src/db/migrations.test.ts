@@ -12,6 +12,7 @@ import {
   createEmployerUser,
   createEstablishment,
   createMember,
+  createSubmittedForm,
 } from '../../test/factories';
 import { createFieldCipher } from '../lib/crypto';
 import { newId } from '../lib/ids';
@@ -348,7 +349,6 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
       lastName: 'Nguyễn',
       coverages: [{ contract, effectiveDate: '2026-02-01' }],
     });
-    const at = new Date().toISOString();
     const requestWithForm = async (validated: boolean) => {
       const request = await createAffiliationRequest(db, cipher, {
         establishment,
@@ -364,40 +364,9 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
         )
         .where('id', '=', request.id)
         .execute();
-      const formId = newId();
-      await db
-        .insertInto('enrolment_forms')
-        .values({
-          id: formId,
-          request_id: request.id,
-          data: '{}',
-          option_code: null,
-          iban_encrypted: null,
-          iban_hash: null,
-          bic: null,
-          certified_at: at,
-          submitted_at: at,
-          pdf_file_id: null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      const beneficiaryId = newId();
-      await db
-        .insertInto('beneficiaries')
-        .values({
-          id: beneficiaryId,
-          enrolment_form_id: formId,
-          type: 'child',
-          last_name: 'Nguyễn',
-          first_name: 'Łucja',
-          birth_date: '2020-05-04',
-          nir_encrypted: null,
-          attached_to_nir_encrypted: null,
-          position: 0,
-          created_at: at,
-        })
-        .execute();
+      const [beneficiaryId] = await createSubmittedForm(db, request.id, [
+        { type: 'child', lastName: 'Nguyễn', firstName: 'Łucja' },
+      ]);
       return beneficiaryId;
     };
     const copied = await requestWithForm(true);

@@ -9,6 +9,7 @@ import type { AppContext } from '../../lib/context';
 import { newId } from '../../lib/ids';
 import { hashToken, newSecretToken } from '../../lib/tokens';
 import type { Browser } from '../../../test/helper';
+import { postMultipart } from '../../../test/multipart';
 import { insertRequest } from '../affiliations/affiliations.repository';
 import { recordCreation } from '../affiliations/status';
 
@@ -98,32 +99,8 @@ export function upload(
   file: { name: string; bytes: Buffer; type?: string },
   kind?: string,
 ) {
-  const boundary = `----affilia${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  if (kind !== undefined) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`,
-      ),
-    );
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return b.app.inject({
-    method: 'POST',
-    url,
+  return postMultipart(b, url, kind === undefined ? {} : { kind }, [{ field: 'file', ...file }], {
     remoteAddress: '203.0.113.10',
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      'x-requested-with': 'affilia',
-      cookie: b.jar.header(),
-    },
-    payload: Buffer.concat(parts),
   });
 }
 

@@ -22,13 +22,17 @@ import { findRequestPage, type RequestListRow } from './requests.repository';
 
 type ListQuery = z.output<typeof RequestListQuerySchema>;
 
-/** The company, the establishment and the person of a row. */
-function places(r: RequestListRow) {
+/** What a row of any type but an affiliation says: its company, establishment, person, dates. */
+function common(r: RequestListRow) {
   return {
+    id: r.id,
     company: { id: r.company_id, name: r.company_name, siren: r.siren },
     establishment: { id: r.establishment_id, name: r.establishment_name, siret: r.siret },
     lastName: r.last_name,
     firstName: r.first_name,
+    memberId: r.member_id,
+    statusChangedAt: r.status_changed_at,
+    createdAt: r.created_at,
   };
 }
 
@@ -44,12 +48,8 @@ function toRequestRow(r: RequestListRow, now: Date): RequestRow {
     const status = r.status as MemberChangeStatus;
     return {
       type: r.type,
-      id: r.id,
+      ...common(r),
       status,
-      ...places(r),
-      memberId: r.member_id,
-      statusChangedAt: r.status_changed_at,
-      createdAt: r.created_at,
       canCancel: canMoveMemberChange(status, 'cancelled'),
       effectiveDate: r.effective_date ?? '',
     };
@@ -57,12 +57,8 @@ function toRequestRow(r: RequestListRow, now: Date): RequestRow {
   const status = r.status as RadiationStatus;
   return {
     type: 'radiation',
-    id: r.id,
+    ...common(r),
     status,
-    ...places(r),
-    memberId: r.member_id,
-    statusChangedAt: r.status_changed_at,
-    createdAt: r.created_at,
     canCancel: canMoveRadiation(status, 'cancelled'),
     contractEndDate: r.contract_end_date ?? '',
     motif: r.motif as RadiationMotif,
