@@ -267,8 +267,6 @@ export function firstLoad(
  * budget leaves the list (the test says so); a new page is never added to it.
  */
 export const FIRST_LOAD_OVER_BUDGET_KB: Readonly<Record<string, number>> = {
-  backOfficeReferenceData: 231,
-  backOfficeReferenceDetail: 223,
   backOfficeContent: 256,
 };
 

@@ -23,14 +23,17 @@ export function LazyDialog<P extends object>({
     if (!opened || Dialog) return;
     let current = true;
     void load().then((component) => {
-      if (!current) return;
-      setDialog(() => component);
-      // Mounted closed first, opened on the next frame.
-      requestAnimationFrame(() => setMounted(true));
+      if (current) setDialog(() => component);
     });
     return () => {
       current = false;
     };
   }, [opened, Dialog, load]);
+  // Mounted closed (this effect runs once it is), opened on the next frame.
+  useEffect(() => {
+    if (!Dialog) return;
+    const frame = requestAnimationFrame(() => setMounted(true));
+    return () => cancelAnimationFrame(frame);
+  }, [Dialog]);
   return Dialog ? children(Dialog, opened && mounted) : null;
 }

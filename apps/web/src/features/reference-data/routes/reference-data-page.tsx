@@ -15,11 +15,6 @@ import { pageCount, rangeLabel } from '../../../lib/list-search';
 import { useListActions } from '../../../lib/use-list-actions';
 import type { ReferenceEntity } from '../api/use-reference-data';
 import { isReferenceEntity, useReferenceDetail, useReferenceList } from '../api/use-reference-data';
-import {
-  CompanyFormModal,
-  ContractFormModal,
-  EstablishmentFormModal,
-} from '../components/reference-forms';
 import type { EntityTableSpec } from '../components/reference-table';
 import { ENTITY_TABLES, ReferenceTable } from '../components/reference-table';
 import type { ReferenceSearch } from '../reference-search';
@@ -29,6 +24,13 @@ import {
   referenceView,
   validateReferenceSearch,
 } from '../reference-search';
+import { LazyDialog } from '../../../components/lazy-dialog';
+
+// The forms (the reference schemas, their pickers) load when « Ajouter » opens one.
+const loadForms = () => import('../components/reference-forms');
+const loadCompanyForm = () => loadForms().then((m) => m.CompanyFormModal);
+const loadEstablishmentForm = () => loadForms().then((m) => m.EstablishmentFormModal);
+const loadContractForm = () => loadForms().then((m) => m.ContractFormModal);
 
 interface TabText {
   label: string;
@@ -187,7 +189,12 @@ function PageActions({
         Importer des données
       </ButtonLink>
       {addable ? (
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => onAdd(addable)}>
+        <Button
+          leftSection={<IconPlus size={18} aria-hidden />}
+          onClick={() => onAdd(addable)}
+          onMouseEnter={() => void loadForms()}
+          onFocus={() => void loadForms()}
+        >
           {ADD_LABELS[addable]}
         </Button>
       ) : null}
@@ -284,21 +291,21 @@ export function ReferenceDataPage() {
         ))}
       </Tabs>
 
-      <CompanyFormModal
-        key="company"
-        opened={dialog === 'entreprises'}
-        onClose={() => setDialog(null)}
-      />
-      <EstablishmentFormModal
-        key="establishment"
-        opened={dialog === 'etablissements'}
-        onClose={() => setDialog(null)}
-      />
-      <ContractFormModal
-        key="contract"
-        opened={dialog === 'contrats'}
-        onClose={() => setDialog(null)}
-      />
+      <LazyDialog opened={dialog === 'entreprises'} load={loadCompanyForm}>
+        {(CompanyFormModal, opened) => (
+          <CompanyFormModal opened={opened} onClose={() => setDialog(null)} />
+        )}
+      </LazyDialog>
+      <LazyDialog opened={dialog === 'etablissements'} load={loadEstablishmentForm}>
+        {(EstablishmentFormModal, opened) => (
+          <EstablishmentFormModal opened={opened} onClose={() => setDialog(null)} />
+        )}
+      </LazyDialog>
+      <LazyDialog opened={dialog === 'contrats'} load={loadContractForm}>
+        {(ContractFormModal, opened) => (
+          <ContractFormModal opened={opened} onClose={() => setDialog(null)} />
+        )}
+      </LazyDialog>
     </Page>
   );
 }

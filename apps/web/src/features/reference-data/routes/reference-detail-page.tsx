@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import {
   Alert,
   Button,
@@ -44,15 +44,18 @@ import type {
   ReferenceMemberDetail,
 } from '../api/use-reference-data';
 import { isReferenceEntity, useReferenceDetail } from '../api/use-reference-data';
-import {
-  CompanyFormModal,
-  ContractFormModal,
-  CoverageFormModal,
-  EstablishmentFormModal,
-  MemberFormModal,
-} from '../components/reference-forms';
 import { DetailLink } from '../components/reference-table';
 import { CardLine, CardLines, DataTable } from '../../../components/data-table';
+
+// The forms (the reference schemas, their pickers) load when « Modifier » or « Ajouter » opens one.
+const loadForms = () => import('../components/reference-forms');
+const CompanyFormModal = lazy(() => loadForms().then((m) => ({ default: m.CompanyFormModal })));
+const ContractFormModal = lazy(() => loadForms().then((m) => ({ default: m.ContractFormModal })));
+const CoverageFormModal = lazy(() => loadForms().then((m) => ({ default: m.CoverageFormModal })));
+const EstablishmentFormModal = lazy(() =>
+  loadForms().then((m) => ({ default: m.EstablishmentFormModal })),
+);
+const MemberFormModal = lazy(() => loadForms().then((m) => ({ default: m.MemberFormModal })));
 
 const dash = (value: string | number | null | undefined) =>
   value === null || value === undefined || value === '' ? '—' : value;
@@ -258,10 +261,14 @@ function CompanyView({ company }: { company: CompanyDetail }) {
         />
       </Section>
       {dialog === 'edit' ? (
-        <CompanyFormModal company={company} opened onClose={() => setDialog(null)} />
+        <Suspense fallback={null}>
+          <CompanyFormModal company={company} opened onClose={() => setDialog(null)} />
+        </Suspense>
       ) : null}
       {dialog === 'contract' ? (
-        <ContractFormModal companyId={company.id} opened onClose={() => setDialog(null)} />
+        <Suspense fallback={null}>
+          <ContractFormModal companyId={company.id} opened onClose={() => setDialog(null)} />
+        </Suspense>
       ) : null}
     </Stack>
   );
@@ -297,7 +304,9 @@ function EstablishmentView({ establishment }: { establishment: EstablishmentDeta
         />
       </Section>
       {editing ? (
-        <EstablishmentFormModal establishment={e} opened onClose={() => setEditing(false)} />
+        <Suspense fallback={null}>
+          <EstablishmentFormModal establishment={e} opened onClose={() => setEditing(false)} />
+        </Suspense>
       ) : null}
     </Stack>
   );
@@ -347,7 +356,11 @@ function ContractView({ contract }: { contract: ContractDetail }) {
           }))}
         />
       </Section>
-      {editing ? <ContractFormModal contract={c} opened onClose={() => setEditing(false)} /> : null}
+      {editing ? (
+        <Suspense fallback={null}>
+          <ContractFormModal contract={c} opened onClose={() => setEditing(false)} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }
@@ -413,16 +426,20 @@ function MemberView({ member }: { member: ReferenceMemberDetail }) {
         />
       </Section>
       {dialog?.kind === 'edit' ? (
-        <MemberFormModal member={m} opened onClose={() => setDialog(null)} />
+        <Suspense fallback={null}>
+          <MemberFormModal member={m} opened onClose={() => setDialog(null)} />
+        </Suspense>
       ) : null}
       {coverage ? (
-        <CoverageFormModal
-          key={coverage.id}
-          memberId={m.id}
-          coverage={coverage}
-          opened
-          onClose={() => setDialog(null)}
-        />
+        <Suspense fallback={null}>
+          <CoverageFormModal
+            key={coverage.id}
+            memberId={m.id}
+            coverage={coverage}
+            opened
+            onClose={() => setDialog(null)}
+          />
+        </Suspense>
       ) : null}
     </Stack>
   );
