@@ -176,7 +176,9 @@ test('a change refused by the API says why next to its field', async ({ page }) 
   await page.getByRole('button', { name: 'Déclarer un changement' }).click();
   const dialog = page.getByRole('dialog', { name: /^Déclarer un changement pour/ });
   await dialog.getByRole('radio', { name: 'Changement d’option' }).check();
-  await dialog.getByRole('textbox', { name: /^Nouvelle option/ }).fill('opt1');
+  // The contract's other options, by their labels.
+  await dialog.getByRole('combobox', { name: /^Nouvelle option/ }).click();
+  await page.getByRole('option').first().click();
   await fillDate(dialog.getByRole('textbox', { name: /^Date d’effet/ }), '2026-12-15');
   await dialog.getByRole('button', { name: 'Envoyer à l’assureur' }).click();
   // The server's rule (domain/member-change.ts), under the field it is about.

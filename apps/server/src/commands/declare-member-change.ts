@@ -118,6 +118,7 @@ function professionalStatusChange(
       to: change.professionalStatus,
       fromContractId: coverage.contract_id,
       toContractId: contract.id,
+      toContractLabel: contract.label,
     },
   };
 }
@@ -146,6 +147,8 @@ async function establishmentChange(
       kind: 'establishment',
       fromEstablishmentId: member.establishment_id,
       toEstablishmentId: target.id,
+      fromEstablishmentName: member.establishment_name,
+      toEstablishmentName: target.name,
     },
   };
 }
@@ -174,7 +177,13 @@ function optionChange(
   checkSplit(coverage, change.effectiveDate);
   return {
     effectiveDate: change.effectiveDate,
-    details: { kind: 'option', from: coverage.option_code, to: change.optionCode },
+    details: {
+      kind: 'option',
+      from: coverage.option_code,
+      to: change.optionCode,
+      fromLabel: options.find((o) => o.code === coverage.option_code)?.label,
+      toLabel: options.find((o) => o.code === change.optionCode)?.label,
+    },
   };
 }
 

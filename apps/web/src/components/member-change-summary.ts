@@ -34,12 +34,18 @@ export function memberChangeSummary(
     case 'professional_status':
       return `${PROFESSIONAL_STATUS_LABELS[d.from]} → ${PROFESSIONAL_STATUS_LABELS[d.to]} ${on}`;
     case 'establishment': {
-      const from = names.establishment?.(d.fromEstablishmentId) ?? change.establishment.name;
-      const to = names.establishment?.(d.toEstablishmentId) ?? 'un autre établissement';
+      const from =
+        d.fromEstablishmentName ??
+        names.establishment?.(d.fromEstablishmentId) ??
+        change.establishment.name;
+      const to =
+        d.toEstablishmentName ??
+        names.establishment?.(d.toEstablishmentId) ??
+        'un autre établissement';
       return `${from} → ${to} ${on}`;
     }
     case 'option':
-      return `${names.option?.(d.from) ?? d.from} → ${names.option?.(d.to) ?? d.to} ${on}`;
+      return `${d.fromLabel ?? names.option?.(d.from) ?? d.from} → ${d.toLabel ?? names.option?.(d.to) ?? d.to} ${on}`;
     case 'beneficiary': {
       const who = `${d.lastName} ${d.firstName}`;
       if (d.action === 'add') {

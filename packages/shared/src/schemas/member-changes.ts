@@ -105,16 +105,24 @@ const StatusDetailsSchema = z.object({
   /** The contract of the new collège, and the one it replaces. */
   fromContractId: z.string().nullable(),
   toContractId: z.string(),
+  /** The new contract's label when declared, for the queue. */
+  toContractLabel: z.string().optional(),
 });
 const EstablishmentDetailsSchema = z.object({
   kind: z.literal('establishment'),
   fromEstablishmentId: z.string(),
   toEstablishmentId: z.string(),
+  /** Their names when declared, for the queue and the member's page. */
+  fromEstablishmentName: z.string().optional(),
+  toEstablishmentName: z.string().optional(),
 });
 const OptionDetailsSchema = z.object({
   kind: z.literal('option'),
   from: z.string(),
   to: z.string(),
+  /** The options' labels in the contract when declared. */
+  fromLabel: z.string().optional(),
+  toLabel: z.string().optional(),
 });
 const BeneficiaryDetailsSchema = z.object({
   kind: z.literal('beneficiary'),

@@ -125,7 +125,13 @@ export const MemberDetailSchema = z.object({
   coverages: z.array(
     z.object({
       id: z.string(),
-      contract: z.object({ id: z.string(), number: z.string(), label: z.string() }),
+      contract: z.object({
+        id: z.string(),
+        number: z.string(),
+        label: z.string(),
+        /** The contract's options (issue 20: « Changement d’option » offers them). */
+        options: z.array(z.object({ code: z.string(), label: z.string() })),
+      }),
       optionCode: z.string(),
       optionLabel: z.string(),
       effectiveDate: z.string(),

@@ -34,7 +34,7 @@ export async function findChangeTargets(
       .execute(),
     db
       .selectFrom('contracts')
-      .select(['id', 'staff_category', 'start_date', 'end_date', 'options'])
+      .select(['id', 'label', 'staff_category', 'start_date', 'end_date', 'options'])
       .where('company_id', '=', member.company_id)
       .orderBy('start_date')
       .orderBy('id')

@@ -64,6 +64,7 @@ describe('a change of statut professionnel', () => {
         from: 'non_cadre',
         to: 'cadre',
         toContractId: cadre.id,
+        toContractLabel: expect.any(String) as string,
       },
     });
     // Nothing changes before the insurer validates.
@@ -130,6 +131,11 @@ describe('a change of option', () => {
       optionCode: 'option1',
     });
     expect(res.statusCode, res.body).toBe(201);
+    // The options' labels kept with the change, for the queue.
+    expect(res.json<MemberChangeView>().details).toMatchObject({
+      fromLabel: 'Base obligatoire',
+      toLabel: 'Option 1 facultative',
+    });
     const id = res.json<MemberChangeView>().id;
     expect((await staff.post(`/api/backoffice/member-changes/${id}/validate`)).statusCode).toBe(
       204,
@@ -177,6 +183,10 @@ describe('a change of establishment', () => {
       establishmentId: w.paris.id,
     });
     expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<MemberChangeView>().details).toMatchObject({
+      fromEstablishmentName: w.lyon.name,
+      toEstablishmentName: w.paris.name,
+    });
     const id = res.json<MemberChangeView>().id;
     expect((await staff.post(`/api/backoffice/member-changes/${id}/validate`)).statusCode).toBe(
       204,

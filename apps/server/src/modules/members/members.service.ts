@@ -162,7 +162,12 @@ export function toCoverage(cv: CoverageDbRow, today: string) {
   const options = JSON.parse(cv.options) as ContractOption[];
   return {
     id: cv.id,
-    contract: { id: cv.contract_id, number: cv.number, label: cv.label },
+    contract: {
+      id: cv.contract_id,
+      number: cv.number,
+      label: cv.label,
+      options: options.map((o) => ({ code: o.code, label: o.label })),
+    },
     optionCode: cv.option_code,
     optionLabel: options.find((o) => o.code === cv.option_code)?.label ?? cv.option_code,
     effectiveDate: cv.effective_date,

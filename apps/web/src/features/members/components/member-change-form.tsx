@@ -210,13 +210,14 @@ function MemberFields({ form, member }: { form: Form; member: MemberDetail }) {
         />
       ) : null}
       {kind === 'option' ? (
-        <TextInput
-          label="Nouvelle option (code au contrat)"
-          description={
-            current ? `Option actuelle : ${current.optionLabel} (${current.optionCode})` : undefined
-          }
+        <DeferredSelect
+          label="Nouvelle option"
+          description={current ? `Option actuelle : ${current.optionLabel}` : undefined}
           withAsterisk
-          maxLength={40}
+          data={(current?.contract.options ?? [])
+            .filter((o) => o.code !== current?.optionCode)
+            .map((o) => ({ value: o.code, label: o.label }))}
+          nothingFoundMessage="Le contrat ne propose pas d’autre option"
           {...form.getInputProps('optionCode')}
         />
       ) : null}
