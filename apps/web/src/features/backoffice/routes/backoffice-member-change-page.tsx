@@ -96,7 +96,7 @@ function BeforeAfter({ data }: { data: MemberChangeView }) {
           <DetailField label="Nouveau statut">{PROFESSIONAL_STATUS_LABELS[d.to]}</DetailField>
           <DetailField label="Contrat du nouveau collège">
             <ReferenceLink entity="contrats" id={d.toContractId}>
-              Voir le contrat
+              {d.toContractLabel ?? 'Voir le contrat'}
             </ReferenceLink>
           </DetailField>
         </>
@@ -107,7 +107,7 @@ function BeforeAfter({ data }: { data: MemberChangeView }) {
           <DetailField label="Établissement actuel">{data.establishment.name}</DetailField>
           <DetailField label="Nouvel établissement">
             <ReferenceLink entity="etablissements" id={d.toEstablishmentId}>
-              Voir l’établissement
+              {d.toEstablishmentName ?? 'Voir l’établissement'}
             </ReferenceLink>
           </DetailField>
         </>
@@ -115,8 +115,8 @@ function BeforeAfter({ data }: { data: MemberChangeView }) {
     case 'option':
       return (
         <>
-          <DetailField label="Option actuelle">{d.from}</DetailField>
-          <DetailField label="Nouvelle option">{d.to}</DetailField>
+          <DetailField label="Option actuelle">{d.fromLabel ?? d.from}</DetailField>
+          <DetailField label="Nouvelle option">{d.toLabel ?? d.to}</DetailField>
         </>
       );
     case 'beneficiary':
