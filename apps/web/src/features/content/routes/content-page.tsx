@@ -5,15 +5,29 @@ import { IconBulb, IconFileText, IconMailOpened, IconPalette } from '@tabler/ico
 import { Page } from '../../../components/page';
 import { useMe } from '../../../lib/use-me';
 import { BrandingPanel } from '../components/branding-panel';
-import { TermsPanel } from '../components/terms-panel';
-import { TipsPanel } from '../components/tips-panel';
 
-// « Modèles de courrier » (issue 18) loads with its tab, not with the page.
+// The tabs but « Marque » load with their tab, not with the page (« Conseils et astuces » brings
+// Mantine's NumberInput, « Conditions d’utilisation » its editor and preview).
+const TermsPanel = lazy(() =>
+  import('../components/terms-panel').then((m) => ({ default: m.TermsPanel })),
+);
+const TipsPanel = lazy(() =>
+  import('../components/tips-panel').then((m) => ({ default: m.TipsPanel })),
+);
 const LetterTemplatesPanel = lazy(() =>
   import('../components/letter-templates-panel').then((m) => ({
     default: m.LetterTemplatesPanel,
   })),
 );
+
+/** What a tab says while its code comes. */
+function PanelLoading({ label }: { label: string }) {
+  return (
+    <Text size="sm" role="status">
+      {label}
+    </Text>
+  );
+}
 
 /** `/back-office/contenus`: « Contenus du portail » (SPEC §6). */
 export function ContentPage() {
@@ -46,20 +60,18 @@ export function ContentPage() {
           <BrandingPanel canEdit={isAdmin} />
         </Tabs.Panel>
         <Tabs.Panel value="terms">
-          <TermsPanel canPublish={isAdmin} />
+          <Suspense fallback={<PanelLoading label="Chargement des conditions d’utilisation…" />}>
+            <TermsPanel canPublish={isAdmin} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="tips">
-          <TipsPanel />
+          <Suspense fallback={<PanelLoading label="Chargement des conseils…" />}>
+            <TipsPanel />
+          </Suspense>
         </Tabs.Panel>
         {isAdmin ? (
           <Tabs.Panel value="letters">
-            <Suspense
-              fallback={
-                <Text size="sm" role="status">
-                  Chargement des modèles de courrier…
-                </Text>
-              }
-            >
+            <Suspense fallback={<PanelLoading label="Chargement des modèles de courrier…" />}>
               <LetterTemplatesPanel />
             </Suspense>
           </Tabs.Panel>
