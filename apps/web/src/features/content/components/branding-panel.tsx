@@ -11,7 +11,6 @@ import {
   Group,
   Image,
   Paper,
-  Skeleton,
   Stack,
   Text,
   TextInput,
@@ -37,6 +36,7 @@ import {
   showFieldErrors,
 } from '../../../lib/form-errors';
 import { zodResolver } from '../../../lib/zod-resolver';
+import { BrandingLoading } from './branding-loading';
 import { formatFileSize } from '../../../lib/file-size';
 import { checkLogoFile } from '../logo-file';
 import {
@@ -233,18 +233,7 @@ function LogoSection({
 /** « Marque »: the insurer’s name, colour, logo and support contacts, with a live preview. */
 export function BrandingPanel({ canEdit }: { canEdit: boolean }) {
   const query = useBrandingSettings();
-  if (query.isPending) {
-    return (
-      <Stack gap="sm" aria-busy="true">
-        <Text role="status" size="sm">
-          Chargement de la marque…
-        </Text>
-        <Skeleton h={40} />
-        <Skeleton h={40} />
-        <Skeleton h={120} />
-      </Stack>
-    );
-  }
+  if (query.isPending) return <BrandingLoading />;
   if (query.isError) {
     return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }

@@ -4,10 +4,15 @@ import { Tabs, Text } from '@mantine/core';
 import { IconBulb, IconFileText, IconMailOpened, IconPalette } from '@tabler/icons-react';
 import { Page } from '../../../components/page';
 import { useMe } from '../../../lib/use-me';
-import { BrandingPanel } from '../components/branding-panel';
+import { useBrandingSettings } from '../api/use-content';
+import { BrandingLoading } from '../components/branding-loading';
 
-// The tabs but « Marque » load with their tab, not with the page (« Conseils et astuces » brings
-// Mantine's NumberInput, « Conditions d’utilisation » its editor and preview).
+// Each tab loads with its tab, not with the page (« Marque » brings the colour picker and its
+// form's checks, « Conseils et astuces » Mantine's NumberInput, « Conditions d’utilisation » its
+// editor and preview): the page paints first.
+const BrandingPanel = lazy(() =>
+  import('../components/branding-panel').then((m) => ({ default: m.BrandingPanel })),
+);
 const TermsPanel = lazy(() =>
   import('../components/terms-panel').then((m) => ({ default: m.TermsPanel })),
 );
@@ -34,6 +39,8 @@ export function ContentPage() {
   const me = useMe();
   // Without the role (an older server), the forms show and the API's refusal explains itself.
   const isAdmin = me.data?.staffRole ? staffCan(me.data.staffRole, 'backoffice.administer') : true;
+  // « Marque », the first tab: its settings asked for while its code comes.
+  useBrandingSettings();
   return (
     <Page
       title="Contenus du portail"
@@ -57,7 +64,9 @@ export function ContentPage() {
           ) : null}
         </Tabs.List>
         <Tabs.Panel value="branding">
-          <BrandingPanel canEdit={isAdmin} />
+          <Suspense fallback={<BrandingLoading />}>
+            <BrandingPanel canEdit={isAdmin} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="terms">
           <Suspense fallback={<PanelLoading label="Chargement des conditions d’utilisation…" />}>
