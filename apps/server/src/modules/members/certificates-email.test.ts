@@ -119,6 +119,25 @@ describe('the certificates emailed at the validation', () => {
     expect(await sendAffiliationCertificates(t.ctx, r.id)).toBe('no_email');
   });
 
+  it('marks done a validation whose cover has already ended: the job does not try it again', async () => {
+    const r = await finalised({ email: 'ended@exemple.fr' });
+    const { memberId } = await validateAffiliation(
+      t.ctx,
+      { userId: staffId, meta: { ip: '127.0.0.1', userAgent: 'test' } },
+      { requestId: r.id, contractOptions: JSON.parse(f.contract.options) as never },
+    );
+    await t.ctx.db
+      .updateTable('coverages')
+      .set({ end_date: '2026-02-15' })
+      .where('member_id', '=', memberId)
+      .execute();
+    expect(await sendAffiliationCertificates(t.ctx, r.id)).toBe('no_coverage');
+    t.clock.advance(2 * 60_000);
+    expect(await sendPendingCertificates(t.ctx, t.clock.now())).toBe(0);
+    expect(await sendAffiliationCertificates(t.ctx, r.id)).toBe('already');
+    expect(await emailsTo('ended@exemple.fr')).toEqual([]);
+  });
+
   it('leaves to the job a validation whose email did not leave (the process stopped)', async () => {
     const r = await finalised({ email: 'job@exemple.fr' });
     // The command alone: validated and committed, nothing emailed yet.

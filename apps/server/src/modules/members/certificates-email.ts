@@ -12,7 +12,7 @@ import { recordAudit } from '../../lib/audit';
 import type { AppContext } from '../../lib/context';
 import { enqueueEmail, type OutboxAttachment } from '../../lib/outbox/outbox';
 import { getBranding } from '../settings/settings.service';
-import { factsOfMember, renderCertificate } from './certificates';
+import { factsOfMember, nothingToCertify, renderCertificate } from './certificates';
 import {
   claimCertificatesEmail,
   findCertificatesToSend,
@@ -33,12 +33,22 @@ export async function sendAffiliationCertificates(
   const member = await findMemberForSystem(ctx.db, request.member_id);
   if (!member) return 'already';
   const now = ctx.clock.now();
-  const facts = await factsOfMember(ctx, member).catch(() => null);
-  // Validated, but the cover ended since (a validation long after the dates): nothing to certify.
-  if (!facts) return 'no_coverage';
+  // Validated, but the cover ended since (a validation long after the dates): nothing to
+  // certify, marked done so that the job does not try again every period. Other errors throw
+  // and are left to the job.
+  const orNothing = (err: unknown) => {
+    if (nothingToCertify(err)) return null;
+    throw err;
+  };
+  const facts = await factsOfMember(ctx, member).catch(orNothing);
+  if (!facts) {
+    await claimCertificatesEmail(ctx.db, requestId, now.toISOString());
+    return 'no_coverage';
+  }
   const files: OutboxAttachment[] = [];
   for (const kind of ['affiliation', 'third_party_payment'] as const) {
-    const file = await renderCertificate(kind, facts, now).catch(() => null);
+    // The card is not made for a cover that ended: the attestation goes alone.
+    const file = await renderCertificate(kind, facts, now).catch(orNothing);
     if (!file) continue;
     const saved = await ctx.storage.save(file.bytes, {
       originalName: file.fileName,

@@ -14,7 +14,7 @@ import { formatFrenchDate } from '@affilia/shared/validators/dates';
 import { recordAudit } from '../../lib/audit';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
-import { conflict, notFound } from '../../lib/errors';
+import { AppError, conflict, notFound } from '../../lib/errors';
 import { pairsTable, renderPdf, type PdfBlock } from '../../lib/pdf';
 import type { EmployerActor } from '../../lib/policies';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -62,6 +62,10 @@ export interface CertificateFacts {
     startDate: string;
   }[];
 }
+
+/** Whether `err` says the member has no coverage to certify (not a failure to retry). */
+export const nothingToCertify = (err: unknown): boolean =>
+  err instanceof AppError && err.code === 'no_coverage_to_certify';
 
 const NO_COVERAGE = () =>
   conflict(
