@@ -189,3 +189,31 @@ test('a change refused by the API says why next to its field', async ({ page }) 
   );
   await expect(dialog).toBeVisible();
 });
+
+test('a change sent to the insurer is cancelled after a confirmation', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await useSession(page);
+  const member = await coveredMember(page);
+  await page.goto(`/salaries/${member.id}`);
+  await waitForPage(page, `${member.lastName} ${member.firstName}`);
+  await page.getByRole('button', { name: 'Déclarer un changement' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Déclarer un changement pour/ });
+  await dialog.getByRole('radio', { name: 'Changement d’établissement' }).check();
+  await dialog.getByRole('combobox', { name: /^Nouvel établissement/ }).click();
+  await page.getByRole('option').first().click();
+  await fillDate(dialog.getByRole('textbox', { name: /^Date d’effet/ }), daysAgo(-1));
+  await dialog.getByRole('button', { name: 'Envoyer à l’assureur' }).click();
+  await expect(dialog).toBeHidden();
+
+  const changes = page.getByRole('region', { name: 'Changements déclarés' });
+  const item = changes.getByRole('listitem').filter({ hasText: 'Changement d’établissement' });
+  await expect(item).toContainText('Envoyée à l’assureur');
+  await item.getByRole('button', { name: /^Annuler « Changement d’établissement »/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Annuler le changement' });
+  // « Ne pas annuler » has the focus: Enter never cancels by mistake.
+  await expect(confirm.getByRole('button', { name: 'Ne pas annuler' })).toBeFocused();
+  await expectNoA11yViolations(page);
+  await confirm.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(item).toContainText('Annulée');
+});

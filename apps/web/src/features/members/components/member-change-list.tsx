@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import {
   MEMBER_CHANGE_KIND_LABELS,
   memberChangePending,
 } from '@affilia/shared/domain/member-change';
+import { CancelConfirmModal } from '../../../components/cancel-confirm-modal';
 import { LoadError } from '../../../components/load-error';
 import { MemberChangeStatusBadge } from '../../../components/member-change-status-badge';
 import { memberChangeSummary, type ChangeNames } from '../../../components/member-change-summary';
@@ -28,43 +29,26 @@ function CancelModal({
   const cancel = useCancelMemberChange(memberId);
   const label = change ? MEMBER_CHANGE_KIND_LABELS[change.kind] : '';
   return (
-    <Modal
+    <CancelConfirmModal
       opened={change !== null}
-      onClose={onClose}
       title="Annuler le changement"
-      centered
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-    >
-      <Stack gap="md">
-        <Text size="sm">
-          {`« ${label} » passera au statut « Annulée » : l’assureur ne l’appliquera pas.`}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={cancel.isPending} data-autofocus>
-            Ne pas annuler
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              change &&
-              cancel.mutate(change.id, {
-                onSuccess: () => {
-                  onClose();
-                  notifySuccess(`« ${label} » est annulé.`);
-                },
-                onError: (error) => {
-                  onClose();
-                  notifyFailure(error);
-                },
-              })
-            }
-          >
-            Confirmer l’annulation
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      message={`« ${label} » passera au statut « Annulée » : l’assureur ne l’appliquera pas.`}
+      pending={cancel.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        change &&
+        cancel.mutate(change.id, {
+          onSuccess: () => {
+            onClose();
+            notifySuccess(`« ${label} » est annulé.`);
+          },
+          onError: (error) => {
+            onClose();
+            notifyFailure(error);
+          },
+        })
+      }
+    />
   );
 }
 

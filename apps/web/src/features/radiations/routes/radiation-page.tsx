@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconArrowLeft,
   IconBriefcase,
@@ -11,6 +11,7 @@ import {
 import { useParams } from '@tanstack/react-router';
 import { ofName } from '@affilia/shared/domain/person-name';
 import { AnchorLink } from '../../../components/links';
+import { CancelConfirmModal } from '../../../components/cancel-confirm-modal';
 import { LoadError } from '../../../components/load-error';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { Page } from '../../../components/page';
@@ -52,42 +53,25 @@ function CancelModal({
   const cancel = useCancelRadiation();
   const name = memberName(detail);
   return (
-    <Modal
+    <CancelConfirmModal
       opened={opened}
-      onClose={onClose}
       title="Annuler la radiation"
-      centered
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-    >
-      <Stack gap="md">
-        <Text size="sm">
-          {`La radiation ${ofName(name)} passera au statut « Annulée » : l’assureur ne la traitera pas et ${name} reste couvert par le contrat collectif.`}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={cancel.isPending} data-autofocus>
-            Ne pas annuler
-          </Button>
-          <Button
-            color="red"
-            loading={cancel.isPending}
-            onClick={() =>
-              cancel.mutate(detail.id, {
-                onSuccess: () => {
-                  onClose();
-                  notifySuccess(`La radiation ${ofName(name)} est annulée.`);
-                },
-                onError: (error) => {
-                  onClose();
-                  notifyFailure(error);
-                },
-              })
-            }
-          >
-            Confirmer l’annulation
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      message={`La radiation ${ofName(name)} passera au statut « Annulée » : l’assureur ne la traitera pas et ${name} reste couvert par le contrat collectif.`}
+      pending={cancel.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        cancel.mutate(detail.id, {
+          onSuccess: () => {
+            onClose();
+            notifySuccess(`La radiation ${ofName(name)} est annulée.`);
+          },
+          onError: (error) => {
+            onClose();
+            notifyFailure(error);
+          },
+        })
+      }
+    />
   );
 }
 
