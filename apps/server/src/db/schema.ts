@@ -476,6 +476,11 @@ export interface AffiliationRequestsTable {
    * 0010): at most once (modules/members/certificates-email.ts).
    */
   certificates_sent_at: Generated<Instant | null>;
+  /**
+   * The file of « Pré-affilier par fichier » the request comes from (issue 20, migration 0011);
+   * null for the wizard's.
+   */
+  import_batch_id: Generated<string | null>;
   returned_at: Instant | null;
   return_reason: string | null;
   /** 'cancelled' | 'expired' when abandoned. */
