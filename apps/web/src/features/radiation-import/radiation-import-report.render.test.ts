@@ -1,12 +1,9 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { RadiationImportReport } from '@affilia/shared/schemas/radiation-import';
+import { reportOrder } from '../../components/request-import-report';
 import { pageText, renderPage } from '../../test/render-page';
-import {
-  RadiationImportReportView,
-  reportOrder,
-  summaryText,
-} from './components/radiation-import-report';
+import { RadiationImportReportView, summaryText } from './components/radiation-import-report';
 
 const REPORT: RadiationImportReport = {
   fileName: 'departs-mars.csv',

@@ -1,15 +1,13 @@
 import { useId } from 'react';
-import { Button, Group, List, Paper, Stack, Title } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconUpload } from '@tabler/icons-react';
+import { Group, List } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import {
   RADIATION_IMPORT_MAX_BYTES,
   RADIATION_IMPORT_MAX_ROWS,
   RADIATION_IMPORT_TEMPLATE_PATH,
 } from '@affilia/shared/domain/radiation-import';
-import { SPREADSHEET_ACCEPT } from '@affilia/shared/domain/spreadsheet-import';
-import { FileDropZone } from '../../../components/file-drop-zone';
-import { useFileUpload, UploadProgress } from '../../../components/file-upload';
-import { FormAlert } from '../../../components/form-parts';
+import { useFileUpload } from '../../../components/file-upload';
+import { ImportFileCard, TemplateButton } from '../../../components/import-file-card';
 import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -45,27 +43,13 @@ function ImportSteps() {
 /** « Radier par fichier »: the template, the file, then the row-by-row report. */
 export function RadiationImportPage() {
   const inputId = useId();
-  const { file, choose, fileError, phase, busy, report, setReport, problem, send } = useFileUpload(
-    inputId,
-    useRadiationImport(),
-    RADIATION_IMPORT_MAX_BYTES,
-  );
+  const upload = useFileUpload(inputId, useRadiationImport(), RADIATION_IMPORT_MAX_BYTES);
 
   return (
     <Page
       title="Radier par fichier"
       description="Plusieurs départs de salariés en un seul envoi, à partir d’un fichier Excel ou CSV."
-      actions={
-        <Button
-          component="a"
-          href={RADIATION_IMPORT_TEMPLATE_PATH}
-          download
-          variant="default"
-          leftSection={<IconDownload size={18} aria-hidden />}
-        >
-          Télécharger le modèle
-        </Button>
-      }
+      actions={<TemplateButton href={RADIATION_IMPORT_TEMPLATE_PATH} />}
     >
       <AnchorLink to={paths.members} size="sm">
         <Group gap={4} component="span">
@@ -73,50 +57,15 @@ export function RadiationImportPage() {
           Retour à Mes salariés
         </Group>
       </AnchorLink>
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-        <Stack gap="md">
-          <Title order={2} fz="lg">
-            Envoyer un fichier
-          </Title>
-          {report ? (
-            <Group>
-              <Button variant="default" onClick={() => setReport(null)}>
-                Envoyer un autre fichier
-              </Button>
-            </Group>
-          ) : (
-            <>
-              <ImportSteps />
-              <FileDropZone
-                id={inputId}
-                label="Fichier des salariés à radier"
-                description="Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule)"
-                accept={SPREADSHEET_ACCEPT}
-                value={file}
-                onChange={choose}
-                error={fileError}
-                disabled={busy}
-              />
-              <Group>
-                <Button
-                  onClick={send}
-                  loading={busy}
-                  leftSection={<IconUpload size={18} aria-hidden />}
-                >
-                  Envoyer le fichier
-                </Button>
-              </Group>
-            </>
-          )}
-          <FormAlert message={problem} title="Le fichier n’a pas été traité" />
-          <UploadProgress
-            phase={phase}
-            processingText="Vérification des lignes et création des demandes…"
-            doneText={report ? `Import terminé : ${summaryText(report.summary)}.` : null}
-          />
-        </Stack>
-      </Paper>
-      {report ? <RadiationImportReportView report={report} /> : null}
+      <ImportFileCard
+        inputId={inputId}
+        upload={upload}
+        steps={<ImportSteps />}
+        label="Fichier des salariés à radier"
+        processingText="Vérification des lignes et création des demandes…"
+        doneText={(report) => `Import terminé : ${summaryText(report.summary)}.`}
+      />
+      {upload.report ? <RadiationImportReportView report={upload.report} /> : null}
     </Page>
   );
 }
