@@ -47,6 +47,10 @@ export interface RouterContext {
 }
 
 const pages = {
+  affiliationImportPage: lazyRouteComponent(
+    () => import('../features/affiliation-import/routes/affiliation-import-page'),
+    'AffiliationImportPage',
+  ),
   affiliationsPage: lazyRouteComponent(
     () => import('../features/affiliations/routes/affiliations-page'),
     'AffiliationsPage',
@@ -381,6 +385,11 @@ const employerRoutes = [
     path: paths.preAffiliation,
     validateSearch: validatePreAffiliationSearch,
     component: pages.preAffiliationPage,
+  }),
+  createRoute({
+    getParentRoute: () => employerLayout,
+    path: paths.affiliationImport,
+    component: pages.affiliationImportPage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,

@@ -1,4 +1,4 @@
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconUserPlus } from '@tabler/icons-react';
 import { paths } from '../config/paths';
 import { ButtonLink } from './links';
 
@@ -11,6 +11,19 @@ export function PreAffiliateLink({ variant }: { variant?: 'light' }) {
       leftSection={<IconUserPlus size={18} aria-hidden />}
     >
       Pré-affilier un salarié
+    </ButtonLink>
+  );
+}
+
+/** « Pré-affilier par fichier » (issue 20): an action of « Pré-affiliation » and « Suivi ». */
+export function PreAffiliateByFileLink() {
+  return (
+    <ButtonLink
+      to={paths.affiliationImport}
+      variant="default"
+      leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+    >
+      Pré-affilier par fichier
     </ButtonLink>
   );
 }

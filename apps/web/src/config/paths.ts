@@ -23,6 +23,8 @@ export const paths = {
   /** « Radier par fichier » (issue 18), from « Mes salariés ». */
   radiationImport: '/salaries/radier-par-fichier',
   preAffiliation: '/pre-affiliation',
+  /** « Pré-affilier par fichier » (issue 20), from « Pré-affiliation » and « Suivi des demandes ». */
+  affiliationImport: '/pre-affiliation/par-fichier',
   dispenses: '/dispenses',
   affiliations: '/affiliations',
   /** A radiation of « Suivi des demandes » (issue 18). */

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Group } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
@@ -14,7 +15,7 @@ import {
 } from '../../../components/list-page';
 import { ListEmpty } from '../../../components/list-empty';
 import { PaperDispenseDialog } from '../../../components/paper-dispense-dialog';
-import { PreAffiliateLink } from '../../../components/pre-affiliate-link';
+import { PreAffiliateByFileLink, PreAffiliateLink } from '../../../components/pre-affiliate-link';
 import { useListActions } from '../../../lib/use-list-actions';
 import { Page } from '../../../components/page';
 import { notifyFailure, notifySuccess } from '../../../lib/notify';
@@ -119,7 +120,12 @@ export function AffiliationsPage() {
     <Page
       title="Suivi des demandes"
       description="L’état d’avancement des affiliations et des radiations de vos salariés ; relancez un salarié ou téléchargez une notice depuis « … » dans la colonne Actions."
-      actions={<PreAffiliateLink />}
+      actions={
+        <Group gap="sm">
+          <PreAffiliateByFileLink />
+          <PreAffiliateLink />
+        </Group>
+      }
     >
       <AffiliationFilters
         options={options.data}

@@ -1,12 +1,13 @@
 import { LoadError } from '../../../components/load-error';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useDispensePreAffiliation, type DispensePreAffiliation } from '../../../lib/dispenses-api';
 import { validatePreAffiliationSearch } from '../affiliations-search';
 import { ofName } from '@affilia/shared/domain/person-name';
 import { AnchorLink } from '../../../components/links';
+import { PreAffiliateByFileLink } from '../../../components/pre-affiliate-link';
 import { formatIsoDate } from '../../../lib/member-format';
 import { Page } from '../../../components/page';
 import { paths } from '../../../config/paths';
@@ -149,7 +150,12 @@ export function PreAffiliationPage() {
     <Page
       title="Pré-affiliation"
       description="Suivez et validez les étapes pour pré-affilier votre salarié."
-      actions={<AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>}
+      actions={
+        <Group gap="md">
+          <AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>
+          <PreAffiliateByFileLink />
+        </Group>
+      }
     >
       {prefill.applied && shown < 2 ? <PrefillNotice values={prefill.applied} /> : null}
       <PreAffiliationSteps current={shown} />
