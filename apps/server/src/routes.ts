@@ -36,12 +36,19 @@ import { messagesRoutes } from './modules/messages/messages.routes';
 import { backofficeRadiationsRoutes } from './modules/radiations/backoffice-radiations.routes';
 import { letterTemplatesRoutes } from './modules/radiations/letter-templates.routes';
 import { radiationImportRoutes } from './modules/radiations/radiation-import.routes';
+import { affiliationImportRoutes } from './modules/affiliations/affiliation-import.routes';
 import { radiationsRoutes } from './modules/radiations/radiations.routes';
 import {
   backofficeMemberChangesRoutes,
   memberChangeRoutes,
   memberChangesRoutes,
 } from './modules/member-changes/member-changes.routes';
+import {
+  memberLinkEmployeeRoutes,
+  memberLinkEmployerRoutes,
+  memberLinkPublicRoutes,
+} from './modules/member-links/member-links.routes';
+import { unlockedMemberLink } from './modules/member-links/member-link-access';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { referenceImportRoutes } from './modules/reference-data/import.routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes';
@@ -72,6 +79,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: profileEmailLinkRoutes, prefix: '/api/profile/email' },
       { routes: enrolmentLinkRoutes, prefix: '/api/enrolment' },
       { routes: dispenseReceiptRoutes, prefix: '/api/enrolment' },
+      { routes: memberLinkPublicRoutes, prefix: '/api/member-link' },
       ...(ctx.config.isProduction ? [] : [{ routes: devRoutes, prefix: '/api/dev' }]),
     ),
   );
@@ -80,6 +88,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       'employee-link',
       { routes: enrolmentFormRoutes, prefix: '/api/enrolment/:token', unlock: unlockEnrolment },
       { routes: dispenseFormRoutes, prefix: '/api/enrolment/:token', unlock: unlockEnrolment },
+      {
+        routes: memberLinkEmployeeRoutes,
+        prefix: '/api/member-link/:token',
+        unlockMemberLink: unlockedMemberLink,
+      },
     ),
   );
   await app.register(
@@ -100,7 +113,9 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
       { routes: membersRoutes, prefix: '/api/members' },
       { routes: memberChangesRoutes, prefix: '/api/members' },
       { routes: memberChangeRoutes, prefix: '/api/member-changes' },
+      { routes: memberLinkEmployerRoutes, prefix: '/api/members' },
       { routes: dashboardRoutes, prefix: '/api/dashboard' },
+      { routes: affiliationImportRoutes, prefix: '/api/affiliations/import' },
       { routes: affiliationsRoutes, prefix: '/api/affiliations' },
       { routes: employerBiaRoutes, prefix: '/api/affiliations' },
       { routes: paperDispenseRoutes, prefix: '/api/affiliations' },

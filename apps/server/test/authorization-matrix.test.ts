@@ -910,6 +910,58 @@ const MATRIX: Record<string, Entry> = {
     restricted: 404,
   },
 
+  // « Pré-affilier par fichier » (issue 20): a report of the caller's perimeter only; the BIAs of
+  // a file's « Courrier » requests within it.
+  'GET /api/affiliations/import/template.xlsx': {
+    kind: 'employer',
+    call: () => ({ url: '/api/affiliations/import/template.xlsx' }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'POST /api/affiliations/import': {
+    kind: 'employer',
+    call: (f) => ({
+      url: '/api/affiliations/import',
+      file: {
+        name: 'pre-affiliations.csv',
+        // A row of the first establishment: created by those who may, refused for the others
+        // (the report says « introuvable dans votre périmètre »), never a 4xx for the file.
+        content: `SIRET;Statut professionnel;Nom;Prénom;NIR;Date de naissance;Date d’entrée dans l’entreprise;Date d’affiliation;Type de contrat de travail;Début du contrat de travail\r\n${f.establishments[0]!.siret};Cadre;Matrice;Camille;18506751${String(60_000 + ++affiliationSeq)};15/06/1985;01/03/2026;01/03/2026;CDI;01/03/2026\r\n`,
+      },
+    }),
+    otherCompany: 200,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/affiliations/import/:batchId/bia.pdf': {
+    kind: 'employer',
+    call: async (f) => {
+      const request = await insertAffiliationRequest(f.t.ctx, {
+        company: f.company,
+        establishment: f.establishments[0]!,
+        contract: await f.t.ctx.db
+          .selectFrom('contracts')
+          .select('id')
+          .where('company_id', '=', f.company.id)
+          .executeTakeFirstOrThrow(),
+        createdBy: adminOfCompany,
+        mode: 'mail',
+      });
+      const batchId = newId();
+      await f.t.ctx.db
+        .updateTable('affiliation_requests')
+        .set({ import_batch_id: batchId })
+        .where('id', '=', request.id)
+        .execute();
+      return { url: `/api/affiliations/import/${batchId}/bia.pdf` };
+    },
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+
   // « Mes documents pratiques » (SPEC §5.6): another company's document is out of reach.
   'GET /api/documents': {
     kind: 'employer',

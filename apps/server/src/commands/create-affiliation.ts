@@ -32,6 +32,8 @@ export interface CreateAffiliationInput {
   nir: string;
   /** The employee's link in mode « Email »; null in mode « Courrier ». */
   link: { url: string; hash: string; expiresAt: Date } | null;
+  /** « Pré-affilier par fichier »: the file's batch (its « Courrier » BIAs print together). */
+  batchId?: string;
   meta: RequestMeta;
 }
 
@@ -87,6 +89,7 @@ export async function createAffiliation(
         mode: modeOf(input),
         alreadyAffiliated: input.request.alreadyAffiliated,
         contractId: input.contractId,
+        ...(input.batchId ? { batchId: input.batchId } : {}),
         ...(endedDispenses > 0 ? { endedDispenses } : {}),
       },
     });
@@ -175,6 +178,7 @@ async function createRequest(
     already_affiliated: request.alreadyAffiliated ? 1 : 0,
     form_token_hash: link?.hash ?? null,
     form_token_expires_at: link?.expiresAt.toISOString() ?? null,
+    import_batch_id: input.batchId ?? null,
     sent_at: nowIso,
     created_at: nowIso,
   });

@@ -331,12 +331,21 @@ async function createDocument(title: string, author: string, now: Date) {
 }
 
 /** Renders the content as a PDF; `now` is the creation date written in the metadata. */
-export async function renderPdf(
-  content: PdfContent,
+export function renderPdf(content: PdfContent, branding: PdfBranding, now: Date): Promise<Buffer> {
+  return renderPdfDocuments([content], branding, now, content.title);
+}
+
+/**
+ * Several documents in one PDF, each from a new page with its own page numbers (the pre-filled
+ * BIAs of a file, to print at once); the fonts are embedded once. `title` is the file's.
+ */
+export async function renderPdfDocuments(
+  contents: readonly PdfContent[],
   branding: PdfBranding,
   now: Date,
+  title: string,
 ): Promise<Buffer> {
-  const { pdf, fonts, rgb } = await createDocument(content.title, branding.brandName, now);
+  const { pdf, fonts, rgb } = await createDocument(title, branding.brandName, now);
   const colors: Palette = {
     primary: hexColor(rgb, branding.primaryColor),
     text: rgb(0.13, 0.13, 0.13),
@@ -344,17 +353,19 @@ export async function renderPdf(
     rule: rgb(0.8, 0.8, 0.8),
     white: rgb(1, 1, 1),
   };
-  const writer = new PageWriter(pdf, fonts, colors, {
-    brandName: branding.brandName,
-    title: content.title,
-  });
-  writer.newPage();
-  writer.text(content.title, fonts.bold, 18, colors.primary);
-  if (content.subtitle) {
-    writer.skip(2);
-    writer.text(content.subtitle, fonts.regular, 11, colors.grey);
+  for (const content of contents) {
+    const writer = new PageWriter(pdf, fonts, colors, {
+      brandName: branding.brandName,
+      title: content.title,
+    });
+    writer.newPage();
+    writer.text(content.title, fonts.bold, 18, colors.primary);
+    if (content.subtitle) {
+      writer.skip(2);
+      writer.text(content.subtitle, fonts.regular, 11, colors.grey);
+    }
+    writer.skip(10);
+    for (const block of content.blocks) writer.block(block);
   }
-  writer.skip(10);
-  for (const block of content.blocks) writer.block(block);
   return Buffer.from(await pdf.save({ useObjectStreams: true }));
 }

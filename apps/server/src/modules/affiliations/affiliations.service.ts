@@ -243,6 +243,53 @@ export function newFormLink(ctx: Ctx, now: Date, expiryDays: number) {
   };
 }
 
+/**
+ * A pré-affiliation whose establishment is authorized: the NIR and the collège's contract
+ * checked as the wizard checks them, then the request made (commands/create-affiliation.ts).
+ * The one path of the wizard and of « Pré-affilier par fichier ». Gives the request's id.
+ */
+export async function createCheckedAffiliation(
+  ctx: Ctx,
+  actor: EmployerActor,
+  input: {
+    request: PreAffiliation;
+    establishment: { id: string; company_id: string };
+    settings: Awaited<ReturnType<typeof loadAffiliationSettings>>;
+    /** Its contracts, when the caller has them already (a file: once per company). */
+    contracts?: Awaited<ReturnType<typeof findCompanyContracts>>;
+    batchId?: string;
+    meta: RequestMeta;
+  },
+): Promise<string> {
+  const { request, establishment, settings } = input;
+  // The wizard runs the same two checks before sending (shared domain/pre-affiliation.ts).
+  const nir = checkPreAffiliationNir(request.nir, request.birthDate, settings);
+  if (!nir.ok) throw fieldError({ nir: nir.error });
+  if (nir.warning && request.confirmNirWarning !== true) {
+    throw badRequest('nir_birth_date_warning', nir.warning, { nir: nir.warning });
+  }
+  const picked = contractOnAffiliationDate(
+    input.contracts ?? (await findCompanyContracts(ctx.db, [establishment.company_id])),
+    request.professionalStatus,
+    request.affiliationDate,
+  );
+  if (!picked.ok) {
+    if (picked.code === 'no_contract') {
+      throw badRequest('no_contract', picked.message, picked.fields);
+    }
+    throw fieldError(picked.fields);
+  }
+  return createAffiliationCommand(ctx, actor, {
+    request,
+    establishment,
+    contractId: picked.contract.id,
+    nir: nir.value,
+    link: request.email ? newFormLink(ctx, ctx.clock.now(), settings.expiryDays) : null,
+    ...(input.batchId ? { batchId: input.batchId } : {}),
+    meta: input.meta,
+  });
+}
+
 /** POST /api/affiliations */
 export async function createAffiliation(
   ctx: Ctx,
@@ -268,31 +315,10 @@ export async function createAffiliation(
     );
   }
   const settings = await loadAffiliationSettings(ctx.db);
-
-  // The wizard runs the same two checks before sending (shared domain/pre-affiliation.ts).
-  const nir = checkPreAffiliationNir(input.nir, input.birthDate, settings);
-  if (!nir.ok) throw fieldError({ nir: nir.error });
-  if (nir.warning && input.confirmNirWarning !== true) {
-    throw badRequest('nir_birth_date_warning', nir.warning, { nir: nir.warning });
-  }
-
-  const picked = contractOnAffiliationDate(
-    await findCompanyContracts(ctx.db, [establishment.company_id]),
-    input.professionalStatus,
-    input.affiliationDate,
-  );
-  if (!picked.ok) {
-    if (picked.code === 'no_contract') {
-      throw badRequest('no_contract', picked.message, picked.fields);
-    }
-    throw fieldError(picked.fields);
-  }
-  const id = await createAffiliationCommand(ctx, actor, {
+  const id = await createCheckedAffiliation(ctx, actor, {
     request: input,
     establishment,
-    contractId: picked.contract.id,
-    nir: nir.value,
-    link: input.email ? newFormLink(ctx, now, settings.expiryDays) : null,
+    settings,
     meta,
   });
   return getAffiliation(ctx, actor, id);

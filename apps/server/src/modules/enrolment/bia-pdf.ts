@@ -11,7 +11,13 @@ import {
 } from '@affilia/shared/domain/enums';
 import { ATTACHMENT_KIND_LABELS } from '@affilia/shared/schemas/enrolment';
 import type { AttachmentKind, BeneficiaryType, ContractOption } from '../../db/schema';
-import { pairsTable, renderPdf, type PdfBlock } from '../../lib/pdf';
+import {
+  pairsTable,
+  renderPdf,
+  renderPdfDocuments,
+  type PdfBlock,
+  type PdfContent,
+} from '../../lib/pdf';
 import type { EnrolmentAddress } from '@affilia/shared/schemas/enrolment';
 
 /** A beneficiary as the BIA prints it (numbers decrypted, 13 characters). */
@@ -66,23 +72,38 @@ function frDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-export async function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffer> {
+/** The BIA's title, subtitle and blocks. */
+export function biaContent(input: BiaPdfInput): PdfContent {
   const e = input.employee;
   const c = input.completed;
-  const blocks = [
-    ...companyAndEmployeeBlocks(input),
-    ...(c ? completedBlocks(input, c) : blankBlocks(input)),
-  ];
-  return renderPdf(
-    {
-      title: 'Bulletin individuel d’affiliation',
-      subtitle: c
-        ? `Complété en ligne par ${e.firstName} ${e.lastName}`
-        : `Pré-rempli pour ${e.firstName} ${e.lastName}`,
-      blocks,
-    },
-    { brandName: input.brandName, primaryColor: input.primaryColor },
+  return {
+    title: 'Bulletin individuel d’affiliation',
+    subtitle: c
+      ? `Complété en ligne par ${e.firstName} ${e.lastName}`
+      : `Pré-rempli pour ${e.firstName} ${e.lastName}`,
+    blocks: [
+      ...companyAndEmployeeBlocks(input),
+      ...(c ? completedBlocks(input, c) : blankBlocks(input)),
+    ],
+  };
+}
+
+export function renderBiaPdf(input: BiaPdfInput, now: Date): Promise<Buffer> {
+  return renderPdf(biaContent(input), input, now);
+}
+
+/**
+ * The pre-filled BIAs of several requests in one PDF to print (« Pré-affilier par fichier »),
+ * each from a new page. The branding is the first's: one insurer per deployment.
+ */
+export function renderBiaBatchPdf(inputs: readonly BiaPdfInput[], now: Date): Promise<Buffer> {
+  const first = inputs[0];
+  if (!first) throw new Error('No BIA to render');
+  return renderPdfDocuments(
+    inputs.map(biaContent),
+    first,
     now,
+    'Bulletins individuels d’affiliation pré-remplis',
   );
 }
 
