@@ -37,6 +37,7 @@ import {
 } from './factories';
 import { newId } from '../src/lib/ids';
 import { insertAffiliationRequest } from '../src/modules/enrolment/test-support';
+import { insertMemberLink } from '../src/modules/member-links/member-links.repository';
 import { insertDocument } from '../src/modules/documents/test-support';
 import { auditMatrix } from './matrix/audit';
 import { contentMatrix } from './matrix/content';
@@ -421,6 +422,71 @@ const MATRIX: Record<string, Entry> = {
     user: 200,
     admin: 200,
     restricted: 404,
+  },
+  // The employee's beneficiaries link (issue 20): those who manage affiliations, within the perimeter
+  'GET /api/members/:memberId/employee-link': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/members/${f.memberId}/employee-link` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+    restricted: 404,
+  },
+  'POST /api/members/:memberId/employee-link': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/members/${(await newCoveredMember(f)).id}/employee-link`,
+      body: { email: 'salarie@example.test' },
+    }),
+    otherCompany: 404,
+    user: 201,
+    admin: 201,
+    restricted: 404,
+  },
+  'DELETE /api/members/:memberId/employee-link': {
+    kind: 'employer',
+    call: async (f) => {
+      const member = await newCoveredMember(f);
+      await insertMemberLink(
+        f.t.ctx.db,
+        {
+          id: newId(),
+          member_id: member.id,
+          company_id: member.company_id,
+          establishment_id: member.establishment_id,
+          token_hash: newId(),
+          email: 'salarie@example.test',
+          expires_at: '2099-01-01T00:00:00.000Z',
+          created_by_user_id: null,
+          revoked_at: null,
+          revoked_by_user_id: null,
+          last_used_at: null,
+          birth_date_locked_until: null,
+          created_at: f.t.clock.now().toISOString(),
+        },
+        null,
+      );
+      return { url: `/api/members/${member.id}/employee-link` };
+    },
+    otherCompany: 404,
+    user: 204,
+    admin: 204,
+    restricted: 404,
+  },
+  'GET /api/member-link/:token/check': { kind: 'public', why: 'link from an email (token)' },
+  'POST /api/member-link/:token/unlock': {
+    kind: 'public',
+    why: 'token and birth date, limited tries',
+  },
+  'GET /api/member-link/:token': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked link cookie',
+  },
+  'POST /api/member-link/:token/changes': {
+    kind: 'public',
+    scope: 'employee-link',
+    why: 'token and the unlocked link cookie',
   },
   // The member's changes (issue 20): those who manage affiliations, within the perimeter
   'GET /api/members/:memberId/changes': {

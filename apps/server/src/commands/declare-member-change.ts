@@ -3,7 +3,9 @@
  * the rules of @affilia/shared/domain/member-change checked against the member as the portal
  * knows them, then, in one transaction, the change « Envoyée à l’assureur », its history, its
  * proof and the audit line. Nothing of the member changes before the insurer validates
- * (commands/decide-member-change.ts).
+ * (commands/decide-member-change.ts). The employee declares their beneficiaries through the link
+ * their employer sent them (modules/member-links): the same change, by the same rules, their own
+ * member only, declared by « employee ».
  */
 import {
   BENEFICIARY_ADD_EVENT_RULES,
@@ -27,7 +29,7 @@ import { recordAudit } from '../lib/audit';
 import type { CheckedFile } from '../lib/checked-file';
 import { parisDate } from '../lib/clock';
 import type { AppContext } from '../lib/context';
-import { badRequest, conflict } from '../lib/errors';
+import { badRequest, conflict, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { authorize, authorizeEstablishment, type EmployerActor } from '../lib/policies';
 import type { RequestMeta } from '../lib/request-meta';
@@ -45,6 +47,18 @@ import {
 import type { MemberWithPlaces } from '../modules/members/members.repository';
 
 type Db = AppContext['db'];
+
+/**
+ * The employee who opened their beneficiaries link and confirmed their birth date: a beneficiary
+ * change of their own member, nothing else.
+ */
+export interface EmployeeDeclarant {
+  kind: 'employee';
+  memberId: string;
+}
+export type Declarant = EmployerActor | EmployeeDeclarant;
+const isEmployee = (actor: Declarant): actor is EmployeeDeclarant =>
+  'kind' in actor && actor.kind === 'employee';
 
 export interface DeclareMemberChangeInput {
   /** The member as read within the actor's perimeter. */
@@ -277,7 +291,7 @@ function beneficiaryChange(
 /** The change checked against the member: its date d'effet and what it says. */
 async function decide(
   ctx: AppContext,
-  actor: EmployerActor,
+  actor: Declarant,
   input: DeclareMemberChangeInput,
   today: string,
 ): Promise<Decided> {
@@ -288,6 +302,7 @@ async function decide(
     case 'professional_status':
       return professionalStatusChange(member, targets, coverage, change);
     case 'establishment':
+      if (isEmployee(actor)) throw notFound('Salarié introuvable.');
       return establishmentChange(ctx.db, actor, member, change);
     case 'option':
       return optionChange(coverage, change);
@@ -296,16 +311,29 @@ async function decide(
   }
 }
 
+/** Who may declare this change: the employer within their perimeter, the employee for their own beneficiaries. */
+function authorizeDeclarant(actor: Declarant, input: DeclareMemberChangeInput) {
+  if (!isEmployee(actor)) {
+    authorize(actor, 'affiliations.manage', input.member.company_id);
+    return { userId: actor.user.id, kind: 'employer' as const };
+  }
+  if (actor.memberId !== input.member.id) throw notFound('Salarié introuvable.');
+  if (input.change.kind !== 'beneficiary') {
+    throw badRequest('validation_error', 'Seuls vos bénéficiaires peuvent être déclarés ici.');
+  }
+  return { userId: null, kind: 'employee' as const };
+}
+
 export async function declareMemberChange(
   ctx: AppContext,
-  actor: EmployerActor,
+  actor: Declarant,
   input: DeclareMemberChangeInput,
   meta: RequestMeta,
 ): Promise<{ id: string }> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   const { member, change } = input;
-  authorize(actor, 'affiliations.manage', member.company_id);
+  const by = authorizeDeclarant(actor, input);
   const decided = await decide(ctx, actor, input, parisDate(now));
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -326,8 +354,8 @@ export async function declareMemberChange(
       effective_date: decided.effectiveDate,
       details: JSON.stringify(decided.details),
       comment: change.comment ?? null,
-      created_by_user_id: actor.user.id,
-      created_by_kind: 'employer',
+      created_by_user_id: by.userId,
+      created_by_kind: by.kind,
       status_changed_at: at,
       decided_at: null,
       decided_by: null,
@@ -339,7 +367,7 @@ export async function declareMemberChange(
       id,
       from: null,
       to: 'sent',
-      actor: { kind: 'employer', userId: actor.user.id },
+      actor: { kind: by.kind, userId: by.userId },
       at,
     });
     if (input.proof) {
@@ -355,8 +383,8 @@ export async function declareMemberChange(
     }
     await recordAudit(trx, now, {
       action: 'member_change.declared',
-      actorUserId: actor.user.id,
-      actorKind: 'employer',
+      actorUserId: by.userId,
+      actorKind: by.kind,
       companyId: member.company_id,
       targetType: 'member_change',
       targetId: id,

@@ -72,6 +72,7 @@ const TABLES = {
   member_changes: true,
   member_change_status_history: true,
   member_change_files: true,
+  member_links: true,
 } satisfies Record<keyof Database, true>;
 
 let t: TestDatabase;

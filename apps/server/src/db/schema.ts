@@ -695,6 +695,28 @@ export interface MemberChangeFilesTable {
   created_at: Instant;
 }
 
+/**
+ * The employee's link to declare their beneficiaries (issue 20, migration 0012): the token's
+ * hash only, one live link per member (a new one revokes the previous), the birth-date tries.
+ */
+export interface MemberLinksTable {
+  id: string;
+  member_id: string;
+  /** The member's when sent: the perimeter. */
+  company_id: string;
+  establishment_id: string;
+  token_hash: string;
+  email: string;
+  expires_at: Instant;
+  created_by_user_id: string | null;
+  revoked_at: Instant | null;
+  revoked_by_user_id: string | null;
+  last_used_at: Instant | null;
+  birth_date_attempts: Generated<number>;
+  birth_date_locked_until: Instant | null;
+  created_at: Instant;
+}
+
 /** A dispense d'affiliation (issue 19): one row per request, first or yearly renewal. */
 export interface DispensesTable {
   id: string;
@@ -985,6 +1007,7 @@ export interface Database {
   member_changes: MemberChangesTable;
   member_change_status_history: MemberChangeStatusHistoryTable;
   member_change_files: MemberChangeFilesTable;
+  member_links: MemberLinksTable;
 }
 
 export type TableName = keyof Database;

@@ -10,6 +10,7 @@ import * as m0008 from './0008_radiations';
 import * as m0009 from './0009_dispenses';
 import * as m0010 from './0010_member_changes';
 import * as m0011 from './0011_affiliation_imports';
+import * as m0012 from './0012_member_links';
 
 /** Every migration, in order. Names sort in application order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_dispenses': m0009,
   '0010_member_changes': m0010,
   '0011_affiliation_imports': m0011,
+  '0012_member_links': m0012,
 };

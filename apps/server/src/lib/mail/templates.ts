@@ -358,6 +358,22 @@ const emailTemplates = {
     paragraphs: d.paragraphs,
     after: ['Vous trouverez ce courrier en pièce jointe (PDF) : conservez-le.'],
   }),
+  /**
+   * To an insured employee (issue 20): the link their employer sent them to declare their
+   * beneficiaries' changes (modules/member-links).
+   */
+  member_link: (d: { firstName: string; companyName: string; url: string; expiresOn: string }) => ({
+    subject: 'Déclarez les changements de vos bénéficiaires',
+    paragraphs: [
+      `Bonjour ${d.firstName},`,
+      `${d.companyName} vous invite à déclarer en ligne les changements des bénéficiaires de votre complémentaire santé : une naissance, un mariage ou un PACS, un nouveau concubin, un bénéficiaire à retirer ou à corriger.`,
+    ],
+    action: { label: 'Déclarer un changement', url: d.url },
+    after: [
+      `Ce lien personnel est valable jusqu’au ${d.expiresOn}. Votre date de naissance vous sera demandée pour y accéder.`,
+      'Préparez le justificatif de l’événement (acte de naissance, acte de mariage, attestation de PACS…) : il vous sera demandé.',
+    ],
+  }),
   /** The email copy of an in-app notification (SPEC §5.8), see modules/notifications/notify. */
   notification: (d: {
     firstName: string;

@@ -7,7 +7,7 @@
  * | scope | who | actor |
  * |---|---|---|
  * | `public` | anyone (sign-in steps, links from emails, branding, health) | — |
- * | `employee-link` | the employee who opened the emailed link and confirmed their birth date (the form cookie) | `request.enrolment` |
+ * | `employee-link` | the employee who opened the emailed link and confirmed their birth date (the form cookie; the beneficiaries link's cookie) | `request.enrolment`, `request.memberLink` |
  * | `account` | any signed-in person, about themself (profile, sessions, notifications) | `request.account` |
  * | `employer` | a signed-in employer user who accepted the latest terms of use | `request.employer` |
  * | `backoffice` | a signed-in staff member whose role grants the route's `staffPermission` | `request.staff` |
@@ -28,6 +28,7 @@ import type { StaffPermission } from '@affilia/shared/domain/permissions';
 import type { AffiliationRequest } from '../../db/schema';
 import { unauthenticated } from '../../lib/errors';
 import type { EmployerActor, StaffActor } from '../../lib/policies';
+import type { MemberLinkActor } from '../member-links/member-link-access';
 import { requireAnyAuth, requireEmployer, requireStaff, type AuthContext } from './session.plugin';
 
 export const SCOPES = [
@@ -58,6 +59,8 @@ declare module 'fastify' {
     readonly staff: StaffActor;
     /** The affiliation request of the link, unlocked by this browser (employee-link scope). */
     readonly enrolment: AffiliationRequest;
+    /** The member's beneficiaries link, unlocked by this browser (employee-link scope). */
+    readonly memberLink: MemberLinkActor;
   }
 }
 
@@ -66,6 +69,7 @@ interface Actors {
   employer?: EmployerActor;
   staff?: StaffActor;
   enrolment?: AffiliationRequest;
+  memberLink?: MemberLinkActor;
 }
 
 const actors = new WeakMap<FastifyRequest, Actors>();
@@ -84,7 +88,7 @@ function actorOf<K extends keyof Actors>(request: FastifyRequest, key: K): NonNu
 
 /** The actors' getters, once for the whole app (before the scopes). */
 export const scopesPlugin = fp(async (app) => {
-  for (const key of ['account', 'employer', 'staff', 'enrolment'] as const) {
+  for (const key of ['account', 'employer', 'staff', 'enrolment', 'memberLink'] as const) {
     app.decorateRequest(key, {
       getter(this: FastifyRequest) {
         return actorOf(this, key);
@@ -100,6 +104,8 @@ type Authenticate = (request: FastifyRequest) => Promise<void> | void;
  * enrolment module, which owns the link's token and the form cookie.
  */
 export type UnlockEnrolment = (request: FastifyRequest) => Promise<AffiliationRequest>;
+/** The same for the member's beneficiaries link (modules/member-links). */
+export type UnlockMemberLink = (request: FastifyRequest) => Promise<MemberLinkActor>;
 
 /** The operator scope's check: the bearer token, compared in constant time. */
 function bearerToken(expected: string | undefined): Authenticate {
@@ -114,12 +120,15 @@ function bearerToken(expected: string | undefined): Authenticate {
 
 function authenticator(
   name: ScopeName,
-  { unlock, token }: Pick<ScopeModule, 'unlock' | 'token'>,
+  { unlock, unlockMemberLink, token }: Pick<ScopeModule, 'unlock' | 'unlockMemberLink' | 'token'>,
 ): Authenticate | null {
   switch (name) {
     case 'public':
       return null;
     case 'employee-link':
+      if (unlockMemberLink) {
+        return async (request) => setActor(request, 'memberLink', await unlockMemberLink(request));
+      }
       if (!unlock) throw new Error('The employee-link scope needs the unlock function');
       return async (request) => setActor(request, 'enrolment', await unlock(request));
     case 'account':
@@ -148,6 +157,8 @@ export interface ScopedRoutes {
 type ScopeModule = ScopedRoutes & {
   /** Employee-link scope: finds the request of the link. */
   unlock?: UnlockEnrolment;
+  /** Employee-link scope: finds the beneficiaries link instead. */
+  unlockMemberLink?: UnlockMemberLink;
   /** Operator scope: the token its callers present. */
   token?: string;
 };

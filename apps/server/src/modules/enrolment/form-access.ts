@@ -13,6 +13,8 @@
  *   the expiry and an HMAC (the field cipher's keyed hash) over them and the current token hash,
  *   so that the cookie dies with the link (new token, submitted form) and cannot be forged. No
  *   table is needed.
+ * - The birth-date check (`checkBirthDateGuard`) and the session (`issueLinkSession`,
+ *   `hasLinkSession`) serve the member's beneficiaries link too (modules/member-links, issue 20).
  * - « Valider » replaces it with a receipt for the same hour (another keyed hash, over the
  *   request id, the expiry and the submission time): it opens only the download of the BIA just
  *   submitted, on the confirmation screen, never the form. « Envoyer ma demande de dispense »
@@ -140,22 +142,67 @@ export async function assertLinkTryAllowed(
   }
 }
 
-function sessionMac(
+/**
+ * A short session of an emailed link once the birth date is confirmed (the enrolment form's, the
+ * member's beneficiaries link's): `id.expiry.mac`, the mac a keyed hash over `purpose`, the id,
+ * the expiry and the link's current token hash — so that it dies with the link and cannot be
+ * forged.
+ */
+export interface LinkSubject {
+  id: string;
+  tokenHash: string | null;
+}
+
+function linkSessionMac(
   ctx: Pick<AppContext, 'cipher'>,
-  request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
+  purpose: string,
+  subject: LinkSubject,
   expiresAtMs: number,
 ): string {
-  return ctx.cipher.hash(
-    `enrolment-form-session|${request.id}|${expiresAtMs}|${request.form_token_hash ?? ''}`,
+  return ctx.cipher.hash(`${purpose}|${subject.id}|${expiresAtMs}|${subject.tokenHash ?? ''}`);
+}
+
+export function issueLinkSession(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  purpose: string,
+  subject: LinkSubject,
+): string {
+  const expiresAtMs = ctx.clock.now().getTime() + FORM_SESSION_MS;
+  return `${subject.id}.${expiresAtMs}.${linkSessionMac(ctx, purpose, subject, expiresAtMs)}`;
+}
+
+/** Whether `cookie` is a live session of `purpose` for this subject and its current link. */
+export function hasLinkSession(
+  ctx: Pick<AppContext, 'cipher' | 'clock'>,
+  purpose: string,
+  subject: LinkSubject,
+  cookie: string | undefined,
+): boolean {
+  const [id, exp, mac] = (cookie ?? '').split('.');
+  const expiresAtMs = Number(exp);
+  return !(
+    !id ||
+    !mac ||
+    id !== subject.id ||
+    !Number.isSafeInteger(expiresAtMs) ||
+    expiresAtMs <= ctx.clock.now().getTime() ||
+    expiresAtMs > ctx.clock.now().getTime() + FORM_SESSION_MS ||
+    !/^[0-9a-f]{64}$/.test(mac) ||
+    !sameDigest(mac, linkSessionMac(ctx, purpose, subject, expiresAtMs))
   );
 }
+
+const FORM_SESSION = 'enrolment-form-session';
+const formSubject = (request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>) => ({
+  id: request.id,
+  tokenHash: request.form_token_hash,
+});
 
 export function issueFormSession(
   ctx: Pick<AppContext, 'cipher' | 'clock'>,
   request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
 ): string {
-  const expiresAtMs = ctx.clock.now().getTime() + FORM_SESSION_MS;
-  return `${request.id}.${expiresAtMs}.${sessionMac(ctx, request, expiresAtMs)}`;
+  return issueLinkSession(ctx, FORM_SESSION, formSubject(request));
 }
 
 /** Throws 401 `form_session_required` unless the cookie was issued for this request and link. */
@@ -173,18 +220,7 @@ export function hasFormSession(
   request: Pick<AffiliationRequest, 'id' | 'form_token_hash'>,
   cookie: string | undefined,
 ): boolean {
-  const [id, exp, mac] = (cookie ?? '').split('.');
-  const expiresAtMs = Number(exp);
-  return !(
-    !id ||
-    !mac ||
-    id !== request.id ||
-    !Number.isSafeInteger(expiresAtMs) ||
-    expiresAtMs <= ctx.clock.now().getTime() ||
-    expiresAtMs > ctx.clock.now().getTime() + FORM_SESSION_MS ||
-    !/^[0-9a-f]{64}$/.test(mac) ||
-    !sameDigest(mac, sessionMac(ctx, request, expiresAtMs))
-  );
+  return hasLinkSession(ctx, FORM_SESSION, formSubject(request), cookie);
 }
 
 function receiptMac(
@@ -277,13 +313,26 @@ export async function dispenseOfReceipt(
 }
 
 /**
- * Checks the birth date typed by the employee. A wrong date counts an attempt (400
- * `birth_date_mismatch`, or 429 on the 5th, which locks the form 15 minutes); a locked form
- * answers 429 with the seconds left.
+ * The birth-date tries of a link: the expected date, the wrong tries counted so far and the
+ * lock, and how to count one more or reset them (each link's repository).
  */
-export async function checkBirthDate(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-  request: AffiliationRequest,
+export interface BirthDateGuard {
+  birthDate: string;
+  attempts: number;
+  lockedUntil: string | null;
+  /** Counts one wrong try (a new series when `lapsed`), returns the count. */
+  countAttempt: (lapsed: boolean) => Promise<number>;
+  setAttempts: (state: { count: number; lockedUntil: string | null }) => Promise<void>;
+}
+
+/**
+ * Checks the birth date typed by the employee. A wrong date counts an attempt (400
+ * `birth_date_mismatch`, or 429 on the 5th, which locks the link 15 minutes); a locked link
+ * answers 429 with the seconds left. The enrolment form's and the member's link's.
+ */
+export async function checkBirthDateGuard(
+  ctx: Pick<AppContext, 'clock'>,
+  guard: BirthDateGuard,
   birthDate: string,
 ): Promise<void> {
   const now = ctx.clock.now();
@@ -292,21 +341,21 @@ export async function checkBirthDate(
       'Trop de tentatives : pour votre sécurité, le formulaire est bloqué quelques minutes. Réessayez plus tard.',
       Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000)),
     );
-  if (request.birth_date_locked_until && request.birth_date_locked_until > now.toISOString()) {
-    throw locked(request.birth_date_locked_until);
+  if (guard.lockedUntil && guard.lockedUntil > now.toISOString()) {
+    throw locked(guard.lockedUntil);
   }
-  if (birthDate === request.birth_date) {
-    if (request.birth_date_attempts > 0 || request.birth_date_locked_until) {
-      await setBirthDateAttempts(ctx.db, request.id, { count: 0, lockedUntil: null });
+  if (birthDate === guard.birthDate) {
+    if (guard.attempts > 0 || guard.lockedUntil) {
+      await guard.setAttempts({ count: 0, lockedUntil: null });
     }
     return;
   }
   // A lock that has passed starts a new series of attempts.
-  const lapsed = request.birth_date_locked_until !== null;
-  const attempts = await countBirthDateAttempt(ctx.db, request.id, lapsed);
+  const lapsed = guard.lockedUntil !== null;
+  const attempts = await guard.countAttempt(lapsed);
   if (attempts >= BIRTH_DATE_MAX_ATTEMPTS) {
     const until = new Date(now.getTime() + BIRTH_DATE_LOCK_MS).toISOString();
-    await setBirthDateAttempts(ctx.db, request.id, { count: 0, lockedUntil: until });
+    await guard.setAttempts({ count: 0, lockedUntil: until });
     throw locked(until);
   }
   const left = BIRTH_DATE_MAX_ATTEMPTS - attempts;
@@ -315,5 +364,24 @@ export async function checkBirthDate(
     400,
     `La date de naissance ne correspond pas. Il vous reste ${left} essai${left > 1 ? 's' : ''}.`,
     { birthDate: 'La date de naissance ne correspond pas' },
+  );
+}
+
+/** The enrolment form's birth date (checkBirthDateGuard on the affiliation request). */
+export async function checkBirthDate(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  request: AffiliationRequest,
+  birthDate: string,
+): Promise<void> {
+  await checkBirthDateGuard(
+    ctx,
+    {
+      birthDate: request.birth_date,
+      attempts: request.birth_date_attempts,
+      lockedUntil: request.birth_date_locked_until,
+      countAttempt: (lapsed) => countBirthDateAttempt(ctx.db, request.id, lapsed),
+      setAttempts: (state) => setBirthDateAttempts(ctx.db, request.id, state),
+    },
+    birthDate,
   );
 }

@@ -38,7 +38,7 @@ const ChangeListSchema = z.object({ items: z.array(MemberChangeSchema) });
  * The body of a declaration: JSON, or multipart/form-data for a beneficiary added (the field
  * `data`, the JSON; the file `proof`, checked and stored as the proofs of the portal are).
  */
-async function readDeclaration(
+export async function readDeclaration(
   ctx: AppContext,
   request: FastifyRequest,
 ): Promise<{ change: z.output<typeof MemberChangeCreateSchema>; proof: CheckedFile | null }> {
