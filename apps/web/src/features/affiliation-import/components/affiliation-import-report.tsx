@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconMailCheck, IconPrinter } from '@tabler/icons-react';
 import {
   AFFILIATION_IMPORT_OUTCOME_LABELS,
@@ -42,13 +42,16 @@ function NextSteps({ batchId, summary }: { batchId: string; summary: Summary }) 
   return (
     <>
       {summary.byMail > 0 ? (
-        <Alert
-          color="brand"
-          variant="light"
-          icon={<IconPrinter aria-hidden />}
-          title={`${plural(summary.byMail, 'salarié', 'salariés')} sans e-mail : mode « Courrier »`}
+        <Paper
+          withBorder
+          radius="md"
+          p={{ base: 'md', sm: 'lg' }}
+          bg="var(--mantine-color-brand-0)"
         >
           <Stack gap="sm" align="flex-start">
+            <Title order={3} fz="md">
+              {`Mode «\u00a0Courrier\u00a0» : ${plural(summary.byMail, 'salarié', 'salariés')} sans e-mail`}
+            </Title>
             <Text size="sm">
               {summary.byMail > 1
                 ? 'Imprimez leurs bulletins d’affiliation (BIA) pré-remplis et remettez-les aux salariés, qui les renvoient complétés avec les pièces justificatives (RIB et attestation de droits Sécurité sociale).'
@@ -61,6 +64,11 @@ function NextSteps({ batchId, summary }: { batchId: string; summary: Summary }) 
               rel="noopener"
               leftSection={<IconPrinter size={18} aria-hidden />}
               aria-describedby="affiliation-import-bia-hint"
+              maw="100%"
+              h="auto"
+              mih={36}
+              py={6}
+              styles={{ label: { whiteSpace: 'normal' } }}
             >
               {printBiaLabel(summary.byMail)}
             </Button>
@@ -68,7 +76,7 @@ function NextSteps({ batchId, summary }: { batchId: string; summary: Summary }) 
               Un seul PDF, un bulletin par salarié ; il s’ouvre dans un nouvel onglet.
             </Text>
           </Stack>
-        </Alert>
+        </Paper>
       ) : null}
       {summary.byEmail > 0 ? (
         <Alert color="teal" variant="light" icon={<IconMailCheck aria-hidden />}>

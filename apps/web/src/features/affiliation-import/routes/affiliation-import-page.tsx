@@ -26,11 +26,9 @@ function ImportSteps() {
         et donne les valeurs acceptées.
       </List.Item>
       <List.Item>
-        Remplissez une ligne par salarié : SIRET de l’établissement, statut professionnel, nom,
-        prénom, NIR, date de naissance, dates d’entrée, d’affiliation et de début du contrat de
-        travail (jj/mm/aaaa), type de contrat ; facultatifs : déjà affilié, e-mail, fin du contrat
-        de travail (obligatoire sauf en CDI), statut au sein de l’entreprise. L’e-mail choisit le
-        mode de chaque salarié :
+        Remplissez une ligne par salarié, avec les informations de la pré-affiliation :
+        l’établissement par son SIRET, les dates au format jj/mm/aaaa. L’e-mail est facultatif et
+        choisit le mode du salarié :
         <List size="sm" spacing={2} withPadding mt={4}>
           <List.Item>
             avec un e-mail, mode « E-mail » : le salarié reçoit son lien pour compléter son
