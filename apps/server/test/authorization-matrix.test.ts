@@ -241,7 +241,7 @@ async function newRadiation(f: Fixtures, status: 'sent' | 'returned' | 'processe
 }
 
 /** A change of option of a fresh member, « Envoyée à l’assureur » (issue 20). */
-async function newMemberChange(f: Fixtures) {
+async function newMemberChange(f: Fixtures, status: 'sent' | 'returned' = 'sent') {
   const member = await newCoveredMember(f);
   const at = f.t.clock.now().toISOString();
   const id = newId();
@@ -250,7 +250,7 @@ async function newMemberChange(f: Fixtures) {
     .values({
       id,
       kind: 'option',
-      status: 'sent',
+      status,
       member_id: member.id,
       company_id: f.company.id,
       establishment_id: member.establishment_id,
@@ -262,7 +262,7 @@ async function newMemberChange(f: Fixtures) {
       status_changed_at: at,
       decided_at: null,
       decided_by: null,
-      return_reason: null,
+      return_reason: status === 'returned' ? 'Précisez l’option.' : null,
       created_at: at,
       updated_at: at,
     })
@@ -522,6 +522,17 @@ const MATRIX: Record<string, Entry> = {
     otherCompany: 404,
     user: 204,
     admin: 204,
+    restricted: 404,
+  },
+  'POST /api/member-changes/:id/resend': {
+    kind: 'employer',
+    call: async (f) => ({
+      url: `/api/member-changes/${(await newMemberChange(f, 'returned')).id}/resend`,
+      body: { kind: 'option', effectiveDate: '2026-04-01', optionCode: 'option1' },
+    }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
     restricted: 404,
   },
   'GET /api/dashboard': {

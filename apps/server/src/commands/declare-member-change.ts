@@ -66,6 +66,20 @@ export interface DeclareMemberChangeInput {
   change: MemberChangeCreate;
   /** The proof of a beneficiary added, stored by the caller (lib/checked-file.ts). */
   proof: CheckedFile | null;
+  /**
+   * « Corriger et renvoyer » (issue 20): the change returned by the insurer that this declaration
+   * corrects — the same row goes back to « Envoyée à l’assureur » with the corrected values, its
+   * history and proofs kept; a beneficiary added keeps its proof and NIR unless new ones come.
+   */
+  resend?: ReturnedChange;
+}
+
+/** A returned change being corrected: its id, kind, and what it already holds. */
+export interface ReturnedChange {
+  id: string;
+  kind: MemberChangeCreate['kind'];
+  hasProof: boolean;
+  nirEncrypted: string | null;
 }
 
 const invalid = (field: string, message: string) =>
@@ -208,11 +222,12 @@ function beneficiaryChange(
   change: BeneficiaryChange,
   today: string,
   proof: CheckedFile | null,
+  resend: ReturnedChange | undefined,
 ): Decided {
   const base = { kind: 'beneficiary' as const, action: change.action };
   if (change.action === 'add') {
     if (change.eventDate > today) throw invalid('change.eventDate', 'Cette date est à venir.');
-    if (!proof) {
+    if (!proof && !resend?.hasProof) {
       const rule = BENEFICIARY_ADD_EVENT_RULES[change.event];
       throw badRequest('proof_required', `Joignez le justificatif : ${rule.proof}.`, {
         proof: `Joignez : ${rule.proof}`,
@@ -235,7 +250,7 @@ function beneficiaryChange(
         firstName: change.firstName,
         birthDate: change.birthDate,
         previous: null,
-        nirEncrypted: change.nir ? ctx.cipher.encrypt(change.nir) : null,
+        nirEncrypted: change.nir ? ctx.cipher.encrypt(change.nir) : (resend?.nirEncrypted ?? null),
       },
     };
   }
@@ -307,7 +322,15 @@ async function decide(
     case 'option':
       return optionChange(coverage, change);
     case 'beneficiary':
-      return beneficiaryChange(ctx, targets, coverage, change.change, today, input.proof);
+      return beneficiaryChange(
+        ctx,
+        targets,
+        coverage,
+        change.change,
+        today,
+        input.proof,
+        input.resend,
+      );
   }
 }
 
@@ -335,41 +358,70 @@ export async function declareMemberChange(
   const { member, change } = input;
   const by = authorizeDeclarant(actor, input);
   const decided = await decide(ctx, actor, input, parisDate(now));
-  const id = newId();
+  const { resend } = input;
+  if (resend && resend.kind !== change.kind) {
+    throw badRequest(
+      'validation_error',
+      'Un changement retourné se corrige dans le même type de changement.',
+    );
+  }
+  const id = resend?.id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
     // One change of a kind at a time: the insurer would not know which one to apply first.
-    if (await findPendingChangeOfKind(trx, member.id, change.kind)) {
+    const pending = await findPendingChangeOfKind(trx, member.id, change.kind);
+    if (pending && pending.id !== resend?.id) {
       throw conflict(
         'member_change_pending',
         'Un changement du même type attend déjà l’assureur ou une correction pour ce salarié.',
       );
     }
-    await insertMemberChange(trx, {
-      id,
-      kind: change.kind,
-      status: 'sent',
-      member_id: member.id,
-      company_id: member.company_id,
-      establishment_id: member.establishment_id,
+    const values = {
       effective_date: decided.effectiveDate,
       details: JSON.stringify(decided.details),
       comment: change.comment ?? null,
-      created_by_user_id: by.userId,
-      created_by_kind: by.kind,
-      status_changed_at: at,
-      decided_at: null,
-      decided_by: null,
-      return_reason: null,
-      created_at: at,
-      updated_at: at,
-    });
-    await moveMemberChange(trx, {
-      id,
-      from: null,
-      to: 'sent',
-      actor: { kind: by.kind, userId: by.userId },
-      at,
-    });
+    };
+    if (resend) {
+      // The row only while it is still « Retournée »: a change cancelled meanwhile stays so.
+      const moved = await moveMemberChange(trx, {
+        id,
+        from: 'returned',
+        to: 'sent',
+        actor: { kind: by.kind, userId: by.userId },
+        at,
+        changes: { ...values, return_reason: null },
+      });
+      if (!moved) {
+        throw conflict(
+          'invalid_transition',
+          'Ce changement n’est plus à corriger : il a été annulé ou déjà renvoyé.',
+        );
+      }
+    } else {
+      await insertMemberChange(trx, {
+        id,
+        kind: change.kind,
+        status: 'sent',
+        member_id: member.id,
+        company_id: member.company_id,
+        establishment_id: member.establishment_id,
+        ...values,
+        created_by_user_id: by.userId,
+        created_by_kind: by.kind,
+        status_changed_at: at,
+        decided_at: null,
+        decided_by: null,
+        return_reason: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await moveMemberChange(trx, {
+        id,
+        from: null,
+        to: 'sent',
+        actor: { kind: by.kind, userId: by.userId },
+        at,
+      });
+    }
     if (input.proof) {
       const fileId = await recordStoredFile(trx, {
         saved: input.proof.saved,
@@ -382,7 +434,7 @@ export async function declareMemberChange(
       await insertMemberChangeFile(trx, { memberChangeId: id, fileId, at });
     }
     await recordAudit(trx, now, {
-      action: 'member_change.declared',
+      action: resend ? 'member_change.resent' : 'member_change.declared',
       actorUserId: by.userId,
       actorKind: by.kind,
       companyId: member.company_id,

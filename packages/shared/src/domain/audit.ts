@@ -62,6 +62,7 @@ export const AUDIT_ACTION_LABELS = {
   'members.certificate_downloaded': 'Attestation ou carte de tiers payant téléchargée',
   'member_change.cancelled': 'Changement d’un salarié annulé par l’employeur',
   'member_change.declared': 'Changement d’un salarié déclaré',
+  'member_change.resent': 'Changement corrigé et renvoyé à l’assureur',
   'member_change.returned': 'Changement d’un salarié retourné à l’employeur',
   'member_change.validated': 'Changement d’un salarié validé par l’assureur',
   'member_link.revoked': 'Lien des bénéficiaires du salarié révoqué',

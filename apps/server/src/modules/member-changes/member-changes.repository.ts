@@ -25,7 +25,12 @@ export async function moveMemberChange(
     actor: { kind: ActorKind; userId: string | null };
     reason?: string | null;
     at: string;
-    changes?: Partial<Pick<MemberChangesTable, 'decided_at' | 'decided_by' | 'return_reason'>>;
+    changes?: Partial<
+      Pick<
+        MemberChangesTable,
+        'decided_at' | 'decided_by' | 'return_reason' | 'effective_date' | 'details' | 'comment'
+      >
+    >;
   },
 ): Promise<boolean> {
   if (input.from !== null) {

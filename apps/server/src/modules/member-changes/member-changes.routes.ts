@@ -26,6 +26,7 @@ import {
   getChangeForStaff,
   listChangesForStaff,
   listChangesOfMember,
+  returnedChangeToCorrect,
 } from './member-changes.service';
 import { findChangeFile } from './member-changes.repository';
 
@@ -136,6 +137,36 @@ export const memberChangeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getChange(ctx, request.employer, request.params.id),
+  );
+  app.post(
+    '/:id/resend',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct and send again a change the insurer returned: the body of a declaration of the same kind (multipart with `data` and a new `proof` if needed)',
+        params: IdParams,
+        response: { 200: MemberChangeSchema },
+      },
+    },
+    async (request) => {
+      const actor: EmployerActor = request.employer;
+      // The perimeter and the status first: nothing is stored for a change out of reach.
+      const { member, resend } = await returnedChangeToCorrect(ctx, actor, request.params.id);
+      const { change, proof } = await readDeclaration(ctx, request);
+      try {
+        await declareMemberChange(
+          ctx,
+          actor,
+          { member, change, proof, resend },
+          requestMeta(request),
+        );
+      } catch (err) {
+        if (proof) await ctx.storage.remove(proof.saved.storageKey).catch(() => undefined);
+        throw err;
+      }
+      return getChange(ctx, actor, resend.id);
+    },
   );
   app.post(
     '/:id/cancel',

@@ -70,6 +70,35 @@ export async function getChange(ctx: Ctx, actor: EmployerActor, id: string) {
   return view!;
 }
 
+/**
+ * « Corriger et renvoyer » (POST /api/member-changes/:id/resend): the change of the perimeter
+ * returned by the insurer, its member, and what it already holds (proofs, a beneficiary's NIR)
+ * — for commands/declare-member-change.ts to correct it.
+ */
+export async function returnedChangeToCorrect(ctx: Ctx, actor: EmployerActor, id: string) {
+  const row = await findChangeOfPerimeter(ctx.db, actor, id);
+  if (!row) throw notFound('Changement introuvable.');
+  if (row.status !== 'returned') {
+    throw conflict(
+      'invalid_transition',
+      'Seul un changement retourné par l’assureur peut être corrigé et renvoyé.',
+    );
+  }
+  const member = await findMemberOfPerimeter(ctx.db, actor, row.member_id);
+  if (!member) throw notFound('Salarié introuvable.');
+  const details = MemberChangeDetailsSchema.parse(JSON.parse(row.details));
+  const files = await findChangeFiles(ctx.db, [id]);
+  return {
+    member,
+    resend: {
+      id,
+      kind: row.kind,
+      hasProof: files.length > 0,
+      nirEncrypted: details.kind === 'beneficiary' ? details.nirEncrypted : null,
+    },
+  };
+}
+
 /** POST /api/member-changes/:id/cancel — withdrawn before the insurer acts, or after a return. */
 export async function cancelChange(
   ctx: Ctx,

@@ -197,19 +197,19 @@ describe('a change of establishment', () => {
   });
 });
 
-describe('a beneficiary added', () => {
-  const child = {
-    kind: 'beneficiary',
-    change: {
-      action: 'add',
-      event: 'birth',
-      eventDate: '2026-02-20',
-      lastName: 'Nguyễn',
-      firstName: 'Łucja',
-      birthDate: '2026-02-20',
-    },
-  };
+const child = {
+  kind: 'beneficiary',
+  change: {
+    action: 'add',
+    event: 'birth',
+    eventDate: '2026-02-20',
+    lastName: 'Nguyễn',
+    firstName: 'Łucja',
+    birthDate: '2026-02-20',
+  },
+};
 
+describe('a beneficiary added', () => {
   it('needs the proof the event asks for', async () => {
     const m = await member('Preuve');
     const res = await declare(w.admin, m.id, child);
@@ -322,6 +322,80 @@ describe('the life of a change', () => {
     expect((await w.admin.post(`/api/member-changes/${id}/cancel`)).statusCode).toBe(204);
     expect((await w.admin.post(`/api/member-changes/${id}/cancel`)).statusCode).toBe(409);
     expect((await declare(w.admin, m.id, body)).statusCode).toBe(201);
+  });
+
+  it('« Corriger et renvoyer »: the returned change goes back to the insurer corrected, its history and proof kept', async () => {
+    const m = await member('Renvoi');
+    const added = await postMultipart(
+      w.admin,
+      `/api/members/${m.id}/changes`,
+      { data: JSON.stringify(child) },
+      [{ field: 'proof', name: 'acte.pdf', bytes: await smallPdf() }],
+    );
+    const id = added.json<MemberChangeView>().id;
+    const resend = (b: Browser, body: unknown) => b.post(`/api/member-changes/${id}/resend`, body);
+    const corrected = {
+      ...child,
+      change: {
+        ...child.change,
+        firstName: 'Lucja',
+        birthDate: '2026-02-19',
+        eventDate: '2026-02-19',
+      },
+    };
+    // Only once returned.
+    const early = await resend(w.admin, corrected);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: { code: 'invalid_transition' } });
+    await staff.post(`/api/backoffice/member-changes/${id}/return`, {
+      reason: 'Le prénom ne correspond pas à l’acte de naissance.',
+    });
+    // Outside the perimeter: 404, nothing changed; another kind: refused.
+    expect((await resend(w.other, corrected)).statusCode).toBe(404);
+    expect((await resend(w.restricted, corrected)).statusCode).toBe(404);
+    const otherKind = await resend(w.admin, {
+      kind: 'option',
+      effectiveDate: '2026-04-01',
+      optionCode: 'option1',
+    });
+    expect(otherKind.statusCode).toBe(400);
+
+    // The proof already given is kept: no need to send it again.
+    const res = await resend(w.admin, corrected);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<MemberChangeView>()).toMatchObject({
+      id,
+      status: 'sent',
+      effectiveDate: '2026-02-19',
+      returnReason: null,
+      details: { firstName: 'Lucja', birthDate: '2026-02-19' },
+      proofs: [{ fileName: 'acte.pdf' }],
+    });
+    const history = await t.ctx.db
+      .selectFrom('member_change_status_history')
+      .select(['from_status', 'to_status', 'reason'])
+      .where('member_change_id', '=', id)
+      .execute();
+    // The test clock stands still: the three moves, in any order.
+    expect(history.map((h) => `${h.from_status ?? '∅'} → ${h.to_status}`).sort()).toEqual([
+      'returned → sent',
+      'sent → returned',
+      '∅ → sent',
+    ]);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action)).toContain('member_change.resent');
+    // Sent again: once; then the insurer validates the corrected values.
+    expect((await resend(w.admin, corrected)).statusCode).toBe(409);
+    expect((await staff.post(`/api/backoffice/member-changes/${id}/validate`)).statusCode).toBe(
+      204,
+    );
+    expect((await detail(m.id)).beneficiaries).toEqual([
+      expect.objectContaining({ firstName: 'Lucja', birthDate: '2026-02-19' }),
+    ]);
   });
 
   it('answers 404 outside the perimeter, and the queue is the insurer’s only', async () => {
