@@ -168,6 +168,10 @@ test('« Pré-affilier par fichier »: the template, a file, the report, the BIA
   await expect(page.getByText(/^Import terminé :/)).toHaveText(
     'Import terminé : 3 demandes créées (1 par e-mail, 2 par courrier), 1 ligne refusée.',
   );
+  // « Envoyer le fichier » gone, the focus is on the report's title.
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Rapport de l’import de embauches.csv' }),
+  ).toBeFocused();
   const summary = page.getByRole('group', { name: 'Résumé de l’import' });
   await expect(summary).toContainText('4 lignes lues');
   await expect(summary).toContainText('dont 1 par e-mail');
@@ -220,6 +224,9 @@ test('« Pré-affilier par fichier »: the template, a file, the report, the BIA
   });
   await page.getByRole('button', { name: 'Envoyer un autre fichier' }).click();
   await expect(page.getByRole('button', { name: 'Envoyer le fichier' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^Fichier des salariés à pré-affilier/ }),
+  ).toBeFocused();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     SMALL_PHONE.width,
   );

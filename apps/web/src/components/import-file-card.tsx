@@ -59,7 +59,14 @@ export function ImportFileCard<R>({
         </Title>
         {report ? (
           <Group>
-            <Button variant="default" onClick={() => setReport(null)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setReport(null);
+                // The button goes with the report: the focus to the file input that replaces it.
+                window.requestAnimationFrame(() => document.getElementById(inputId)?.focus());
+              }}
+            >
               Envoyer un autre fichier
             </Button>
           </Group>

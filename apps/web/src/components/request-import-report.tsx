@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { paths } from '../config/paths';
@@ -91,6 +91,9 @@ export function RequestImportReport<R extends RequestImportRow>({
   createdDetail,
   children,
 }: RequestImportReportProps<R>) {
+  // Shown once the file is answered, « Envoyer le fichier » gone: the focus to its title.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const ordered: Row<R>[] = reportOrder(rows).map((r) => ({ ...r, id: String(r.line) }));
   const outcome = (r: Row<R>) => (
     <ReportBadge label={outcomeLabels[r.outcome]} color={OUTCOME_COLORS[r.outcome]} />
@@ -106,7 +109,7 @@ export function RequestImportReport<R extends RequestImportRow>({
 
   return (
     <Stack gap="md">
-      <Title order={2} fz="lg">
+      <Title order={2} fz="lg" ref={title} tabIndex={-1} style={{ outline: 'none' }}>
         Rapport de l’import de {fileName}
       </Title>
       <Group gap="xs" aria-label="Résumé de l’import" role="group">
