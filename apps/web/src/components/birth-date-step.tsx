@@ -2,22 +2,40 @@ import { useId, useState } from 'react';
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { parseFrenchOrIsoDate } from '@affilia/shared/validators/dates';
-import { DateField } from '../../../components/date-field';
-import { useDocumentTitle } from '../../../lib/document-title';
-import { errorCode, errorMessage } from '../../../lib/form-errors';
-import { useCountdown } from '../../../lib/use-countdown';
-import { UnlockError, useUnlockEnrolment } from '../api/use-enrolment';
-import { loadEnrolmentForm } from '../load-form';
+import { DateField } from './date-field';
+import { useDocumentTitle } from '../lib/document-title';
+import { errorCode, errorMessage } from '../lib/form-errors';
+import { UnlockError } from '../lib/link-unlock';
+import { useCountdown } from '../lib/use-countdown';
 import { FocusedTitle } from './focused-title';
 
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
-/** « Confirmez votre date de naissance »: the birth date opens the form (5 tries). */
-export function BirthDateStep({ token, notice }: { token: string; notice?: string | null }) {
+/** What the step needs of the unlock mutation (`lib/link-unlock.ts`'s `unlockLink`). */
+interface Unlock {
+  isPending: boolean;
+  mutate: (birthDate: string, options: { onError: (error: Error) => void }) => void;
+}
+
+/**
+ * « Confirmez votre date de naissance »: the birth date opens an emailed link (5 tries, then a
+ * lock) — the enrolment form, the beneficiaries link. `intro` says what it opens; `onCheck` runs
+ * while the date is checked (the next screen's code loads meanwhile).
+ */
+export function BirthDateStep({
+  intro,
+  unlock,
+  onCheck,
+  notice,
+}: {
+  intro: string;
+  unlock: Unlock;
+  onCheck?: () => void;
+  notice?: string | null;
+}) {
   const title = 'Confirmez votre date de naissance';
   useDocumentTitle(title);
   const inputId = useId();
-  const unlock = useUnlockEnrolment(token);
   const [value, setValue] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,8 +54,7 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
     }
     setFieldError(null);
     setProblem(null);
-    // The form's code loads while the date is checked.
-    void loadEnrolmentForm();
+    onCheck?.();
     unlock.mutate(parsed.value, {
       onError: (error) => {
         if (error instanceof UnlockError && error.code === 'too_many_attempts') {
@@ -59,10 +76,7 @@ export function BirthDateStep({ token, notice }: { token: string; notice?: strin
   return (
     <Stack gap="lg" maw={480} mx="auto">
       <FocusedTitle>{title}</FocusedTitle>
-      <Text>
-        Pour protéger vos informations personnelles, saisissez votre date de naissance avant
-        d’ouvrir votre bulletin d’affiliation.
-      </Text>
+      <Text>{intro}</Text>
       {notice ? (
         <Alert color="blue" variant="light">
           {notice}

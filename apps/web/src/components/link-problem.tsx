@@ -1,10 +1,11 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useDocumentTitle } from '../../../lib/document-title';
+import { useDocumentTitle } from '../lib/document-title';
 
 /**
- * A link that opens no form (unknown, used, expired): what to do. The support's phone is in the
- * footer, right below (« Besoin d’aide ? » once on the page).
+ * A link that opens nothing (unknown, used, expired): what to do — the enrolment form's, the
+ * beneficiaries link's. The support's phone is in the footer, right below (« Besoin d’aide ? »
+ * once on the page).
  */
 export function LinkProblem({ title, message }: { title: string; message: string }) {
   useDocumentTitle(title);

@@ -7,7 +7,8 @@ import type {
   EnrolmentForm,
   EnrolmentSubmittedSchema,
 } from '@affilia/shared/schemas/enrolment';
-import { ApiError, api, toApiError } from '../../../lib/api';
+import { api } from '../../../lib/api';
+import { unlockLink } from '../../../lib/link-unlock';
 import { postMultipart } from '../../../lib/upload';
 
 export type { AttachmentKind, EnrolmentAttachment, EnrolmentDraft, EnrolmentForm };
@@ -42,63 +43,11 @@ export function useEnrolmentForm(token: string, enabled: boolean) {
   });
 }
 
-/** A refused unlock, with the instant the form opens again when it is locked. */
-export class UnlockError extends ApiError {
-  readonly retryAt: string | null;
-  constructor(error: ApiError, retryAt: string | null) {
-    super({
-      status: error.status,
-      code: error.code,
-      message: error.message,
-      requestId: error.requestId,
-      fields: error.fields,
-    });
-    this.retryAt = retryAt;
-  }
-}
-
-const NETWORK_MESSAGE =
-  'Le service est momentanément injoignable. Vérifiez votre connexion internet puis réessayez.';
-
-/**
- * `POST …/unlock {birthDate}`: with fetch directly, for the `Retry-After` of a locked form
- * (429), which tells the employee when to try again.
- */
-async function unlock(token: string, birthDate: string): Promise<EnrolmentForm> {
-  let response: Response;
-  try {
-    response = await fetch(`${base(token)}/unlock`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'X-Requested-With': 'affilia',
-      },
-      body: JSON.stringify({ birthDate }),
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: NETWORK_MESSAGE });
-  }
-  let body: unknown = undefined;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  if (response.ok) return body as EnrolmentForm;
-  const seconds = Number(response.headers.get('Retry-After'));
-  const retryAt =
-    response.status === 429 && Number.isFinite(seconds) && seconds > 0
-      ? new Date(Date.now() + seconds * 1000).toISOString()
-      : null;
-  throw new UnlockError(toApiError(response.status, body), retryAt);
-}
-
 export function useUnlockEnrolment(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (birthDate: string) => unlock(token, birthDate),
+    mutationFn: (birthDate: string) =>
+      unlockLink<EnrolmentForm>(`${base(token)}/unlock`, birthDate),
     onSuccess: (form) => queryClient.setQueryData([...enrolmentKey(token), 'form'], form),
   });
 }

@@ -6,7 +6,7 @@ import type { RenewalState } from '../dispense-values';
 import { renewalState } from '../dispense-values';
 import { DispenseCaseFields, useDispenseForm } from './dispense-fields';
 import type { DispenseScreenProps } from './dispense-fields';
-import { FocusedTitle } from './focused-title';
+import { FocusedTitle } from '../../../components/focused-title';
 
 /** Where the dispense in force stands: its deadline, a renewal waiting, or refused. */
 function RenewalNotice({ state }: { state: RenewalState }) {

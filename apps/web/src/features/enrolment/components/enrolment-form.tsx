@@ -33,7 +33,7 @@ import type { EnrolmentFormApi, EnrolmentValues } from '../form-values';
 import { fieldId, initialValues, toDraft, validateValues } from '../form-values';
 import { EnrolmentSection } from './enrolment-sections';
 import { SubmitConfirmModal } from './submit-confirm-modal';
-import { FocusedTitle } from './focused-title';
+import { FocusedTitle } from '../../../components/focused-title';
 import type { AdhesionChoiceValue } from './adhesion-choice';
 import { AdhesionChoice } from './adhesion-choice';
 import { DispenseRenewal } from './dispense-renewal';

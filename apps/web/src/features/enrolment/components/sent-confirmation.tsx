@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { useDocumentTitle } from '../../../lib/document-title';
-import { FocusedTitle } from './focused-title';
+import { FocusedTitle } from '../../../components/focused-title';
 
 /**
  * The screen after the form was sent (the BIA, a request of dispense): what happens next, where

@@ -3,9 +3,14 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { errorCode, errorMessage } from '../../../lib/form-errors';
-import { enrolmentKey, useEnrolmentForm, useEnrolmentLink } from '../api/use-enrolment';
-import { BirthDateStep } from '../components/birth-date-step';
-import { LinkProblem } from '../components/link-problem';
+import {
+  enrolmentKey,
+  useEnrolmentForm,
+  useEnrolmentLink,
+  useUnlockEnrolment,
+} from '../api/use-enrolment';
+import { BirthDateStep } from '../../../components/birth-date-step';
+import { LinkProblem } from '../../../components/link-problem';
 import { loadEnrolmentForm } from '../load-form';
 import { DispenseSubmitted } from '../components/dispense-submitted';
 import { SentConfirmation } from '../components/sent-confirmation';
@@ -48,6 +53,7 @@ export function EnrolmentFormPage() {
   // A browser that already confirmed the birth date reopens the form directly; another one is
   // asked for it first (no request answered 401 on the way).
   const form = useEnrolmentForm(token, link.data?.unlocked === true);
+  const unlock = useUnlockEnrolment(token);
   const [submitted, setSubmitted] = useState<{
     kind: 'bia' | 'dispense' | 'renewal';
     email: string | null;
@@ -85,7 +91,10 @@ export function EnrolmentFormPage() {
   if (form.isError || !form.data) {
     return (
       <BirthDateStep
-        token={token}
+        intro="Pour protéger vos informations personnelles, saisissez votre date de naissance avant d’ouvrir votre bulletin d’affiliation."
+        unlock={unlock}
+        // The form's code loads while the date is checked.
+        onCheck={() => void loadEnrolmentForm()}
         notice={errorCode(lost) === 'form_session_required' ? errorMessage(lost) : null}
       />
     );
