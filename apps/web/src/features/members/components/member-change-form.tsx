@@ -1,26 +1,20 @@
-import type { ReactNode } from 'react';
-import { FileInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { IconPaperclip } from '@tabler/icons-react';
+import { PROFESSIONAL_STATUSES, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import {
-  BENEFICIARY_TYPE_LABELS,
-  PROFESSIONAL_STATUSES,
-  PROFESSIONAL_STATUS_LABELS,
-} from '@affilia/shared/domain/enums';
-import {
-  BENEFICIARY_ACTIONS,
-  BENEFICIARY_ACTION_LABELS,
-  BENEFICIARY_ADD_EVENTS,
-  BENEFICIARY_ADD_EVENT_RULES,
-  BENEFICIARY_REMOVE_REASONS,
-  BENEFICIARY_REMOVE_REASON_LABELS,
   MEMBER_CHANGE_KINDS,
   MEMBER_CHANGE_KIND_LABELS,
-  type BeneficiaryAddEvent,
 } from '@affilia/shared/domain/member-change';
 import type { MemberChangeView } from '@affilia/shared/schemas/member-changes';
 import { MemberChangeCreateSchema } from '@affilia/shared/schemas/member-changes';
-import { todayIsoDate } from '@affilia/shared/validators/dates';
+import {
+  BeneficiaryFields,
+  Choice,
+  EMPTY_BENEFICIARY_CHANGE,
+  beneficiaryChange,
+  validateBeneficiaryChange,
+  type BeneficiaryChangeValues,
+} from '../../../components/beneficiary-change-fields';
 import { DateField } from '../../../components/date-field';
 import { DeferredSelect } from '../../../components/deferred-select';
 import { FormButtons, FormProblemAlert, useDialogForm } from '../../../components/form-parts';
@@ -43,61 +37,16 @@ export interface MemberChangeValues {
   professionalStatus: string;
   establishmentId: string;
   optionCode: string;
-  change: {
-    action: string;
-    event: string;
-    eventDate: string;
-    lastName: string;
-    firstName: string;
-    birthDate: string;
-    nir: string;
-    beneficiaryId: string;
-    reason: string;
-  };
+  change: BeneficiaryChangeValues;
   comment: string;
   proof: File | null;
 }
 type Form = UseFormReturnType<MemberChangeValues>;
 
-const ACCEPT = 'application/pdf,image/jpeg,image/png';
-/** Mantine's grey placeholder reads at 3.3:1: darker, as the other inputs' hints. */
-const PLACEHOLDER = { placeholder: { color: 'var(--mantine-color-gray-7)' } };
 const STATUS_OPTIONS = PROFESSIONAL_STATUSES.map((s) => ({
   value: s,
   label: PROFESSIONAL_STATUS_LABELS[s],
 }));
-const EVENT_OPTIONS = BENEFICIARY_ADD_EVENTS.map((e) => ({
-  value: e,
-  label: BENEFICIARY_ADD_EVENT_RULES[e].label,
-}));
-const REASON_OPTIONS = BENEFICIARY_REMOVE_REASONS.map((r) => ({
-  value: r,
-  label: BENEFICIARY_REMOVE_REASON_LABELS[r],
-}));
-
-const ruleOf = (event: string) =>
-  (BENEFICIARY_ADD_EVENTS as readonly string[]).includes(event)
-    ? BENEFICIARY_ADD_EVENT_RULES[event as BeneficiaryAddEvent]
-    : null;
-
-/** The beneficiary change the values say, as the API reads it. */
-function beneficiaryChange({ change: c }: MemberChangeValues) {
-  if (c.action === 'add') {
-    const { action, event, eventDate, lastName, firstName, birthDate } = c;
-    return { action, event, eventDate, lastName, firstName, birthDate, nir: c.nir.trim() || null };
-  }
-  if (c.action === 'remove') {
-    return {
-      action: c.action,
-      beneficiaryId: c.beneficiaryId,
-      reason: c.reason,
-      eventDate: c.eventDate,
-    };
-  }
-  const { action, beneficiaryId, lastName, firstName, birthDate } = c;
-  return { action, beneficiaryId, lastName, firstName, birthDate };
-}
-
 /** The body of POST /api/members/:memberId/changes, from the kind's fields only. */
 export function toChange(values: MemberChangeValues): Record<string, unknown> {
   const comment = values.comment.trim() || undefined;
@@ -110,7 +59,7 @@ export function toChange(values: MemberChangeValues): Record<string, unknown> {
     case 'option':
       return { kind, effectiveDate, optionCode: values.optionCode.trim(), comment };
     default:
-      return { kind, change: beneficiaryChange(values), comment };
+      return { kind, change: beneficiaryChange(values.change), comment };
   }
 }
 
@@ -119,15 +68,8 @@ const withProof = (values: MemberChangeValues) =>
 
 export function validateMemberChange(values: MemberChangeValues) {
   if (!values.kind) return { kind: 'Choisissez le changement à déclarer' };
-  const errors = zodResolver(MemberChangeCreateSchema)(toChange(values));
-  if (values.kind === 'beneficiary' && !values.change.action) {
-    return { 'change.action': 'Choisissez ce que vous déclarez' };
-  }
-  const rule = ruleOf(values.change.event);
-  if (withProof(values) && !values.proof) {
-    errors.proof = rule ? `Joignez : ${rule.proof}` : 'Joignez le justificatif';
-  }
-  return errors;
+  if (values.kind === 'beneficiary') return validateBeneficiaryChange(values);
+  return zodResolver(MemberChangeCreateSchema)(toChange(values));
 }
 
 function toInput(values: MemberChangeValues): MemberChangeUpload | null {
@@ -137,47 +79,6 @@ function toInput(values: MemberChangeValues): MemberChangeUpload | null {
     change: toChange(values) as MemberChangeUpload['change'],
     proof: withProof(values) ? values.proof : null,
   };
-}
-
-/** A group of radio buttons on the form's field `path`. */
-function Choice({
-  form,
-  path,
-  label,
-  options,
-  disabled = () => false,
-  autoFocus = false,
-}: {
-  form: Form;
-  path: 'kind' | 'change.action';
-  label: string;
-  options: readonly { value: string; label: string }[];
-  disabled?: (value: string) => boolean;
-  /** The dialog opens on its first choice. */
-  autoFocus?: boolean;
-}) {
-  const props = form.getInputProps(path);
-  return (
-    <Radio.Group
-      label={label}
-      withAsterisk
-      error={props.error as ReactNode}
-      value={props.value as string}
-      onChange={(value) => form.setFieldValue(path, value)}
-    >
-      <Stack gap={8} mt={6}>
-        {options.map((o, i) => (
-          <Radio
-            key={o.value}
-            value={o.value}
-            label={o.label}
-            disabled={disabled(o.value)}
-            data-autofocus={(autoFocus && i === 0) || undefined}
-          />
-        ))}
-      </Stack>
-    </Radio.Group>
-  );
 }
 
 /** The new statut, establishment or option, and from when. */
@@ -231,143 +132,13 @@ function MemberFields({ form, member }: { form: Form; member: MemberDetail }) {
   );
 }
 
-/** The beneficiary's names and birth date, added or corrected. */
-function PersonFields({ form }: { form: Form }) {
-  return (
-    <>
-      <TextInput
-        label="Nom"
-        withAsterisk
-        maxLength={80}
-        {...form.getInputProps('change.lastName')}
-      />
-      <TextInput
-        label="Prénom"
-        withAsterisk
-        maxLength={80}
-        {...form.getInputProps('change.firstName')}
-      />
-      <DateField
-        label="Date de naissance"
-        withAsterisk
-        calendar={false}
-        {...form.getInputProps('change.birthDate')}
-      />
-    </>
-  );
-}
-
-/** Add, remove or correct a beneficiary. */
-function BeneficiaryFields({ form, member }: { form: Form; member: MemberDetail }) {
-  const { action, event } = form.values.change;
-  const rule = ruleOf(event);
-  const beneficiaries = member.beneficiaries.map((b) => ({
-    value: b.id,
-    label: `${b.lastName} ${b.firstName} (${BENEFICIARY_TYPE_LABELS[b.type]})`,
-  }));
-  const pick = (id: string | null) => {
-    const b = member.beneficiaries.find((x) => x.id === id);
-    form.setFieldValue('change.beneficiaryId', id ?? '');
-    if (b && action === 'correct') {
-      form.setFieldValue('change.lastName', b.lastName);
-      form.setFieldValue('change.firstName', b.firstName);
-      form.setFieldValue('change.birthDate', b.birthDate);
-    }
-  };
-  return (
-    <>
-      <Choice
-        form={form}
-        path="change.action"
-        label="Que déclarez-vous ?"
-        options={BENEFICIARY_ACTIONS.map((a) => ({
-          value: a,
-          label: BENEFICIARY_ACTION_LABELS[a],
-        }))}
-        disabled={(a) => a !== 'add' && beneficiaries.length === 0}
-      />
-      {action === 'remove' || action === 'correct' ? (
-        <DeferredSelect
-          label="Bénéficiaire"
-          withAsterisk
-          data={beneficiaries}
-          {...form.getInputProps('change.beneficiaryId')}
-          onChange={pick}
-        />
-      ) : null}
-      {action === 'add' ? (
-        <DeferredSelect
-          label="Événement"
-          withAsterisk
-          data={EVENT_OPTIONS}
-          description={
-            rule
-              ? `Bénéficiaire : ${BENEFICIARY_TYPE_LABELS[rule.beneficiary].toLowerCase()}`
-              : undefined
-          }
-          {...form.getInputProps('change.event')}
-        />
-      ) : null}
-      {action === 'remove' ? (
-        <DeferredSelect
-          label="Motif"
-          withAsterisk
-          data={REASON_OPTIONS}
-          {...form.getInputProps('change.reason')}
-        />
-      ) : null}
-      {action === 'add' || action === 'remove' ? (
-        <DateField
-          label="Date de l’événement"
-          withAsterisk
-          maxDate={todayIsoDate()}
-          {...form.getInputProps('change.eventDate')}
-        />
-      ) : null}
-      {action === 'add' || action === 'correct' ? <PersonFields form={form} /> : null}
-      {action === 'add' ? (
-        <>
-          <TextInput
-            label="NIR du bénéficiaire (facultatif)"
-            description="S’il a son propre numéro de sécurité sociale"
-            maxLength={21}
-            {...form.getInputProps('change.nir')}
-          />
-          <FileInput
-            label={rule ? rule.proof : 'Justificatif'}
-            description="PDF, JPEG ou PNG, 5 Mo au plus"
-            withAsterisk
-            accept={ACCEPT}
-            clearable
-            leftSection={<IconPaperclip size={16} aria-hidden />}
-            placeholder="Choisir un fichier"
-            clearButtonProps={{ 'aria-label': 'Retirer le justificatif' }}
-            styles={PLACEHOLDER}
-            {...form.getInputProps('proof')}
-          />
-        </>
-      ) : null}
-    </>
-  );
-}
-
 export const EMPTY_CHANGE: MemberChangeValues = {
   kind: '',
   effectiveDate: '',
   professionalStatus: '',
   establishmentId: '',
   optionCode: '',
-  change: {
-    action: '',
-    event: '',
-    eventDate: '',
-    lastName: '',
-    firstName: '',
-    birthDate: '',
-    nir: '',
-    beneficiaryId: '',
-    reason: '',
-  },
+  change: EMPTY_BENEFICIARY_CHANGE,
   comment: '',
   proof: null,
 };
@@ -408,7 +179,9 @@ export function MemberChangeForm({
           }))}
         />
         {kind && kind !== 'beneficiary' ? <MemberFields form={form} member={member} /> : null}
-        {kind === 'beneficiary' ? <BeneficiaryFields form={form} member={member} /> : null}
+        {kind === 'beneficiary' ? (
+          <BeneficiaryFields form={form} beneficiaries={member.beneficiaries} />
+        ) : null}
         {kind ? (
           <Textarea
             label="Commentaire pour l’assureur (facultatif)"
