@@ -25,6 +25,7 @@ export const landingRoutes: ReadonlyArray<{ path: string; modules: readonly stri
   { path: paths.createPassword, modules: [`${features}/auth/routes/create-password-page.tsx`] },
   { path: paths.confirmEmail, modules: [`${features}/auth/routes/confirm-email-page.tsx`] },
   { path: paths.enrolmentForm, modules: [`${features}/enrolment/routes/enrolment-form-page.tsx`] },
+  { path: paths.memberLink, modules: [`${features}/member-link/routes/member-link-page.tsx`] },
   { path: paths.home, modules: [employerLayout, `${features}/dashboard/routes/home-page.tsx`] },
   { path: paths.members, modules: [employerLayout, `${features}/members/routes/members-page.tsx`] },
   // Before paths.member, whose `$memberId` would take it.

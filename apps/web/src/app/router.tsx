@@ -126,6 +126,10 @@ const pages = {
     () => import('../features/enrolment/routes/enrolment-form-page'),
     'EnrolmentFormPage',
   ),
+  memberLinkPage: lazyRouteComponent(
+    () => import('../features/member-link/routes/member-link-page'),
+    'MemberLinkPage',
+  ),
   memberPage: lazyRouteComponent(
     () => import('../features/members/routes/member-page'),
     'MemberPage',
@@ -266,6 +270,11 @@ const employeeRoutes = [
     getParentRoute: () => employeeLayout,
     path: paths.enrolmentForm,
     component: pages.enrolmentFormPage,
+  }),
+  createRoute({
+    getParentRoute: () => employeeLayout,
+    path: paths.memberLink,
+    component: pages.memberLinkPage,
   }),
 ] as const;
 const publicRoutes = [

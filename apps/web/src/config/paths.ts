@@ -13,6 +13,8 @@ export const paths = {
   createPassword: '/creer-mot-de-passe/$token',
   confirmEmailChange: '/confirmer-nouvel-email/$token',
   enrolmentForm: '/formulaire/$token',
+  /** The employee's link to declare their beneficiaries (issue 20). */
+  memberLink: '/beneficiaires/$token',
   termsUpdate: '/conditions-utilisation',
   devMailbox: '/dev/mailbox',
 

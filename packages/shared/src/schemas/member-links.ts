@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BENEFICIARY_ACTIONS } from '../domain/member-change';
 import { MEMBER_CHANGE_STATUSES } from '../domain/member-change';
+import { MEMBER_LINK_STATES } from '../domain/member-link';
 import { EmailSchema } from '../validators/zod';
 import { MemberBeneficiarySchema } from './member-changes';
 
@@ -16,14 +17,6 @@ import { MemberBeneficiarySchema } from './member-changes';
 /** POST /api/members/:memberId/employee-link — « Envoyer un lien au salarié ». */
 export const MemberLinkSendSchema = z.object({ email: EmailSchema });
 export type MemberLinkSendInput = z.input<typeof MemberLinkSendSchema>;
-
-export const MEMBER_LINK_STATES = ['active', 'expired', 'revoked'] as const;
-export type MemberLinkState = (typeof MEMBER_LINK_STATES)[number];
-export const MEMBER_LINK_STATE_LABELS: Record<MemberLinkState, string> = {
-  active: 'Lien actif',
-  expired: 'Lien expiré',
-  revoked: 'Lien révoqué',
-};
 
 /** The latest link sent to the member, as the employer sees it (never its token). */
 export const MemberLinkSchema = z.object({

@@ -1,5 +1,5 @@
 import { LoadError } from '../../../components/load-error';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -15,7 +15,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { ofName } from '@affilia/shared/domain/person-name';
-import { IconArrowLeft, IconUserEdit, IconUserMinus, IconUserQuestion } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconMailForward,
+  IconUserEdit,
+  IconUserMinus,
+  IconUserQuestion,
+} from '@tabler/icons-react';
 import { useParams, useSearch } from '@tanstack/react-router';
 import type { AffiliationStatus } from '@affilia/shared/domain/enums';
 import {
@@ -47,10 +53,18 @@ import { MemberRadiations, PortabilityBanner, openRadiation } from '../component
 import { MemberBeneficiaries, MemberCertificates } from '../components/member-family';
 import { MemberChangeDialog } from '../components/member-change-dialog';
 import { MemberChanges } from '../components/member-change-list';
+import { MemberLinkCard } from '../components/member-link-card';
+import { useMemberLink } from '../api/use-member-link';
+import { LazyDialog } from '../../../components/lazy-dialog';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
 import { notifySuccess } from '../../../lib/notify';
 import { useCanRadiate } from '../../../lib/use-can-radiate';
+
+// « Envoyer un lien au salarié » (its form and zod) loads when asked for, or as the pointer or
+// the focus reaches the button.
+const loadLinkDialog = () =>
+  import('../components/member-link-dialog').then((m) => m.MemberLinkDialog);
 
 const REQUEST_COLORS: Record<AffiliationStatus, string> = {
   sent: 'brand',
@@ -212,12 +226,15 @@ function MemberContent({
   member,
   onReportNewJob,
   canManage,
+  linkCard,
 }: {
   member: MemberDetail;
   /** « Déclarer une reprise d’emploi », for a user who manages affiliations. */
   onReportNewJob: (() => void) | undefined;
   /** A user who manages affiliations: « Annuler » a change. */
   canManage: boolean;
+  /** The link sent to the employee to declare their beneficiaries, if any (issue 20). */
+  linkCard: ReactNode;
 }) {
   return (
     <Stack gap="lg">
@@ -265,6 +282,7 @@ function MemberContent({
         <MemberCertificates member={member} />
       </SimpleGrid>
       <MemberChanges member={member} canManage={canManage} />
+      {linkCard}
       <SectionCard title="Demandes d’affiliation">
         <AffiliationRequests member={member} />
       </SectionCard>
@@ -306,8 +324,11 @@ export function MemberPage() {
   const listSearch = validateMembersSearch(useSearch({ strict: false }));
   const query = useMember(memberId);
   const member = query.data;
-  const [dialog, setDialog] = useState<'radiate' | 'newJob' | 'change' | null>(null);
+  const [dialog, setDialog] = useState<'radiate' | 'newJob' | 'change' | 'link' | null>(null);
   const canRadiate = useCanRadiate();
+  const covered =
+    member?.coverages.some((c) => c.kind === 'employee' && c.status !== 'ended') ?? false;
+  const link = useMemberLink(memberId, canRadiate && covered)?.data?.link ?? null;
   const name = member ? `${member.firstName} ${member.lastName}` : '';
 
   if (query.isError && isApiError(query.error) && query.error.status === 404) {
@@ -327,13 +348,24 @@ export function MemberPage() {
         actions={
           canRadiate && member ? (
             <Group gap="sm">
-              {member.coverages.some((c) => c.kind === 'employee' && c.status !== 'ended') ? (
+              {covered ? (
                 <Button
                   variant="light"
                   leftSection={<IconUserEdit size={18} aria-hidden />}
                   onClick={() => setDialog('change')}
                 >
                   Déclarer un changement
+                </Button>
+              ) : null}
+              {covered ? (
+                <Button
+                  variant="light"
+                  leftSection={<IconMailForward size={18} aria-hidden />}
+                  onClick={() => setDialog('link')}
+                  onMouseEnter={() => void loadLinkDialog()}
+                  onFocus={() => void loadLinkDialog()}
+                >
+                  Envoyer un lien au salarié
                 </Button>
               ) : null}
               {!openRadiation(member) ? (
@@ -370,6 +402,15 @@ export function MemberPage() {
             member={member}
             onReportNewJob={canRadiate ? () => setDialog('newJob') : undefined}
             canManage={canRadiate}
+            linkCard={
+              link ? (
+                <MemberLinkCard
+                  memberId={member.id}
+                  link={link}
+                  onResend={() => setDialog('link')}
+                />
+              ) : null
+            }
           />
         ) : null}
       </Page>
@@ -397,6 +438,24 @@ export function MemberPage() {
             );
           }}
         />
+      ) : null}
+      {member ? (
+        <LazyDialog opened={dialog === 'link'} load={loadLinkDialog}>
+          {(MemberLinkDialog, opened) => (
+            <MemberLinkDialog
+              opened={opened}
+              member={member}
+              resend={link?.state === 'active'}
+              onClose={() => setDialog(null)}
+              onDone={(sent) => {
+                setDialog(null);
+                notifySuccess(
+                  `Le lien est envoyé à ${sent.email} : il est valable jusqu’au ${formatIsoDate(sent.expiresAt)}.`,
+                );
+              }}
+            />
+          )}
+        </LazyDialog>
       ) : null}
       {member?.portability ? (
         <NewJobDialog
