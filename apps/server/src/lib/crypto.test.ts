@@ -2,8 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DataKeyError, DecryptionError, createFieldCipher, loadOrCreateDataKey } from './crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  DECRYPTED_KEPT,
+  DataKeyError,
+  DecryptionError,
+  createFieldCipher,
+  loadOrCreateDataKey,
+} from './crypto';
 
 const dirs: string[] = [];
 function tmpDir(): string {
@@ -46,6 +52,32 @@ describe('createFieldCipher', () => {
     expect(() => cipher.decrypt('FR7630006000011234567890189')).toThrow(DecryptionError);
     const other = createFieldCipher(crypto.randomBytes(32));
     expect(() => other.decrypt(stored)).toThrow(/altered or encrypted with another key/);
+  });
+
+  it('keeps the last values it decrypted, never a refused one, and no more than DECRYPTED_KEPT', () => {
+    const own = createFieldCipher(crypto.randomBytes(32));
+    const deciphers = vi.spyOn(crypto, 'createDecipheriv');
+    try {
+      const stored = own.encrypt('1850575123456');
+      expect(own.decrypt(stored)).toBe('1850575123456');
+      expect(own.decrypt(stored)).toBe('1850575123456');
+      expect(deciphers).toHaveBeenCalledTimes(1);
+      // An altered value is checked every time: refused twice, never kept.
+      const raw = Buffer.from(stored.slice(3), 'base64');
+      raw[20] = (raw[20] ?? 0) ^ 1;
+      const altered = `v1:${raw.toString('base64')}`;
+      expect(() => own.decrypt(altered)).toThrow(DecryptionError);
+      expect(() => own.decrypt(altered)).toThrow(DecryptionError);
+      expect(deciphers).toHaveBeenCalledTimes(3);
+      // Bounded: after DECRYPTED_KEPT other values, the first is decrypted again.
+      const others = Array.from({ length: DECRYPTED_KEPT }, (_, i) => own.encrypt(String(i)));
+      for (const o of others) own.decrypt(o);
+      deciphers.mockClear();
+      expect(own.decrypt(stored)).toBe('1850575123456');
+      expect(deciphers).toHaveBeenCalledTimes(1);
+    } finally {
+      deciphers.mockRestore();
+    }
   });
 
   it('hashes: same value → same hash, another key → another hash, keys are separated', () => {

@@ -7,6 +7,11 @@
  * - `encrypt`: AES-256-GCM, a random 12-byte IV per value. Stored as one text:
  *   "v1:" + base64(iv | tag | ciphertext). The prefix names the format (and the key generation),
  *   so that a later rotation can read old values while writing new ones.
+ * - `decrypt` keeps the last DECRYPTED_KEPT values it read, by their stored text (decision 0014):
+ *   a page of « Mes salariés » decrypts 50 NIRs, 5 µs each, a third of the page's time. A stored
+ *   text always gives the same value (its IV and tag are in it, checked the first time), and the
+ *   values kept sit in the same memory as the key that decrypts every row: no one who can read
+ *   the process's memory learns more. Never written anywhere, gone with the process.
  * - `hash`: HMAC-SHA256 in hex. The same value always gives the same hash (that is the point:
  *   `where nir_hash = ?`), so the caller passes the canonical form (e.g. the 13 characters of a
  *   NIR, upper-case; an IBAN upper-case without spaces).
@@ -46,6 +51,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const FORMAT = 'v1';
 const HKDF_SALT = Buffer.from('affilia/data-key', 'utf8');
+/** Decrypted values kept (about 200 bytes each, 1 MB): a hundred pages of « Mes salariés ». */
+export const DECRYPTED_KEPT = 5_000;
 
 function decodeKey(text: string, source: string): Buffer {
   const trimmed = text.trim();
@@ -105,6 +112,27 @@ function subKey(master: Buffer, purpose: string): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', master, HKDF_SALT, `affilia/${purpose}`, KEY_BYTES));
 }
 
+/** AES-256-GCM decryption of a stored value (see `encrypt`), checked by its tag. */
+function decryptValue(encryptionKey: Buffer, stored: string): string {
+  const sep = stored.indexOf(':');
+  if (sep < 0 || stored.slice(0, sep) !== FORMAT) {
+    throw new DecryptionError('Unknown encrypted value format');
+  }
+  const raw = Buffer.from(stored.slice(sep + 1), 'base64');
+  if (raw.length < IV_BYTES + TAG_BYTES) throw new DecryptionError('Truncated encrypted value');
+  const iv = raw.subarray(0, IV_BYTES);
+  const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
+  const body = raw.subarray(IV_BYTES + TAG_BYTES);
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', encryptionKey, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    // Never include the value: it could end up in a log.
+    throw new DecryptionError('Encrypted value altered or encrypted with another key');
+  }
+}
+
 /** The cipher for sensitive fields, from the 32-byte master key. */
 export function createFieldCipher(masterKey: Buffer): FieldCipher {
   if (masterKey.length !== KEY_BYTES) {
@@ -112,6 +140,7 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
   }
   const encryptionKey = subKey(masterKey, 'field-encryption/v1');
   const hashKey = subKey(masterKey, 'lookup-hash/v1');
+  const decrypted = new Map<string, string>();
 
   return {
     encrypt(plain) {
@@ -122,23 +151,19 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
       return `${FORMAT}:${Buffer.concat([iv, tag, body]).toString('base64')}`;
     },
     decrypt(stored) {
-      const sep = stored.indexOf(':');
-      if (sep < 0 || stored.slice(0, sep) !== FORMAT) {
-        throw new DecryptionError('Unknown encrypted value format');
+      const kept = decrypted.get(stored);
+      if (kept !== undefined) {
+        // Most recently read last: the oldest is the one dropped.
+        decrypted.delete(stored);
+        decrypted.set(stored, kept);
+        return kept;
       }
-      const raw = Buffer.from(stored.slice(sep + 1), 'base64');
-      if (raw.length < IV_BYTES + TAG_BYTES) throw new DecryptionError('Truncated encrypted value');
-      const iv = raw.subarray(0, IV_BYTES);
-      const tag = raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
-      const body = raw.subarray(IV_BYTES + TAG_BYTES);
-      try {
-        const decipher = crypto.createDecipheriv('aes-256-gcm', encryptionKey, iv);
-        decipher.setAuthTag(tag);
-        return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
-      } catch {
-        // Never include the value: it could end up in a log.
-        throw new DecryptionError('Encrypted value altered or encrypted with another key');
+      const value = decryptValue(encryptionKey, stored);
+      if (decrypted.size >= DECRYPTED_KEPT) {
+        decrypted.delete(decrypted.keys().next().value as string);
       }
+      decrypted.set(stored, value);
+      return value;
     },
     hash(value) {
       return crypto.createHmac('sha256', hashKey).update(value, 'utf8').digest('hex');
