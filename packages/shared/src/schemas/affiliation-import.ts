@@ -5,7 +5,7 @@ import { AFFILIATION_IMPORT_OUTCOMES } from '../domain/affiliation-import';
 // ---------------------------------------------------------------------------------------------
 // « Pré-affilier par fichier » (issue 20): several pré-affiliations from one .csv or .xlsx file,
 // each valid row a request made by the same rules as the wizard (PreAffiliationSchema, then
-// POST /api/affiliations' checks), in mode « Email » when the row gives an e-mail, « Courrier »
+// POST /api/affiliations' checks), in mode « E-mail » when the row gives an e-mail, « Courrier »
 // otherwise; a row-by-row report. Employer routes, permission `affiliations.manage`, limited to
 // the caller's perimeter.
 //
@@ -24,7 +24,7 @@ export const AffiliationImportRowSchema = z.object({
   outcome: z.enum(AFFILIATION_IMPORT_OUTCOMES),
   /** The request created. */
   requestId: z.string().nullable(),
-  /** Its mode: « Email » (the employee gets their link) or « Courrier » (the BIA to print). */
+  /** Its mode: « E-mail » (the employee gets their link) or « Courrier » (the BIA to print). */
   mode: z.enum(AFFILIATION_MODES).nullable(),
   /** Why the row was refused: one French reason per field, the field named by its column. */
   reasons: z.array(z.object({ field: z.string().nullable(), message: z.string() })),
@@ -36,7 +36,7 @@ export const AffiliationImportSummarySchema = z.object({
   total: z.number().int(),
   created: z.number().int(),
   refused: z.number().int(),
-  /** Of the created: in mode « Email », in mode « Courrier ». */
+  /** Of the created: in mode « E-mail », in mode « Courrier ». */
   byEmail: z.number().int(),
   byMail: z.number().int(),
 });

@@ -40,7 +40,7 @@ import {
   col,
   locateColumnsOf,
   NIR_CELL,
-  parseDateCell,
+  parseDateInColumn,
   type ColumnSpec,
 } from '../reference-data/import-parse';
 
@@ -98,7 +98,7 @@ export const AFFILIATION_COLUMNS: readonly ColumnSpec[] = [
     'email',
     HEADERS.email,
     false,
-    'E-mail du salarié : il reçoit le lien de son formulaire d’affiliation en ligne (mode « Email »). Vide : mode « Courrier », vous imprimez son bulletin pré-rempli.',
+    'E-mail du salarié : il reçoit le lien de son formulaire d’affiliation en ligne (mode « E-mail »). Vide : mode « Courrier », vous imprimez son bulletin pré-rempli.',
     ['email', 'mail', 'adresseemail', 'courriel'],
   ),
   col('hireDate', HEADERS.hireDate, true, `Date d’entrée dans l’entreprise : ${DATE_HELP}`, [
@@ -210,7 +210,7 @@ function readCells(get: (field: AffiliationImportColumn) => Cell | null) {
     return cell ? unwrapText(displayText(cell)) : '';
   };
   const date = (field: AffiliationImportColumn, missing?: string) => {
-    const parsed = parseDateCell(get(field), HEADERS[field]);
+    const parsed = parseDateInColumn(get(field), HEADERS[field]);
     if (!parsed.ok) refuse(field, parsed.error);
     else if (parsed.value === null && missing) refuse(field, missing);
     return parsed.ok ? (parsed.value ?? undefined) : undefined;

@@ -61,7 +61,7 @@ function writeHelp(workbook: Workbook): { statuses: string; contracts: string } 
     `Une ligne par salarié, à partir de la ligne 2 de la feuille « ${DATA_SHEET} » (gardez la ligne des titres). ${AFFILIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus, ${AFFILIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus, au format Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule).`,
   ]);
   help.addRow([
-    'Chaque ligne correcte devient une demande d’affiliation, vérifiée comme dans le formulaire « Pré-affiliation ». Avec un e-mail, le salarié reçoit le lien de son formulaire en ligne (mode « Email ») ; sans e-mail, la demande est en mode « Courrier » : imprimez les bulletins pré-remplis depuis le rapport. Une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
+    'Chaque ligne correcte devient une demande d’affiliation, vérifiée comme dans le formulaire « Pré-affiliation ». Avec un e-mail, le salarié reçoit le lien de son formulaire en ligne (mode « E-mail ») ; sans e-mail, la demande est en mode « Courrier » : imprimez les bulletins pré-remplis depuis le rapport. Une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
   ]);
   help.addRow([]);
   title('Les colonnes');

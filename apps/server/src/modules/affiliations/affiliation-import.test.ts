@@ -210,6 +210,9 @@ describe('POST /api/affiliations/import', () => {
       [401, [H.affiliationDate]],
     ]);
     expect(bad[2]!.reasons[0]!.message).toMatch(/antérieure à la date d’entrée/);
+    // The report names the column: the reason does not repeat it.
+    expect(bad[1]!.reasons[0]!.message).toMatch(/^[A-Z].*« 31\/02\/1985 »/);
+    expect(bad[1]!.reasons[0]!.message).not.toContain(H.birthDate);
     expect(await countRequests()).toBe(before + 497);
     const created = await t.ctx.db
       .selectFrom('affiliation_requests')
@@ -220,7 +223,7 @@ describe('POST /api/affiliations/import', () => {
     expect(new Set(created.map((r) => r.status))).toEqual(new Set(['sent']));
     expect(created.filter((r) => r.mode === 'mail')).toHaveLength(97);
     expect(created.some((r) => r.last_name === 'Salarié100')).toBe(false);
-    // Each request has its own history, audit entry and (mode « Email ») invitation.
+    // Each request has its own history, audit entry and (mode « E-mail ») invitation.
     const auditAfter = await t.ctx.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll().as('n'))

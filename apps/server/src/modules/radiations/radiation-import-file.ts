@@ -34,7 +34,7 @@ import {
   col,
   locateColumnsOf,
   NIR_CELL,
-  parseDateCell,
+  parseDateInColumn,
   type ColumnSpec,
 } from '../reference-data/import-parse';
 
@@ -173,7 +173,7 @@ function readCells(get: (field: RadiationImportColumn) => Cell | null) {
     return cell ? unwrapText(displayText(cell)) : '';
   };
   const date = (field: RadiationImportColumn) => {
-    const parsed = parseDateCell(get(field), HEADERS[field]);
+    const parsed = parseDateInColumn(get(field), HEADERS[field]);
     if (!parsed.ok) refuse(field, parsed.error);
     return parsed.ok ? (parsed.value ?? undefined) : undefined;
   };

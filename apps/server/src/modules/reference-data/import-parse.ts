@@ -257,6 +257,20 @@ export function parseDateCell(
       };
 }
 
+/**
+ * `parseDateCell` for a report that names the column beside each reason (« Radier par fichier »,
+ * « Pré-affilier par fichier »): the reason without the column's name in front.
+ */
+export function parseDateInColumn(
+  cell: Cell | null | undefined,
+  label: string,
+): ParseResult<string | null> {
+  const parsed = parseDateCell(cell, label);
+  if (parsed.ok) return parsed;
+  const reason = parsed.error.slice(label.length + ' : '.length);
+  return { ok: false, error: reason.charAt(0).toUpperCase() + reason.slice(1) };
+}
+
 const SIREN_CELL = {
   length: 9,
   parse: parseSiren,
