@@ -44,7 +44,11 @@ export function useUnlockMemberLink(token: string) {
   return useMutation({
     mutationFn: (birthDate: string) =>
       unlockLink<MemberLinkPage>(`${base(token)}/unlock`, birthDate),
-    onSuccess: (page) => client.setQueryData([...linkKey(token), 'page'], page),
+    onSuccess: (page) => {
+      // This browser is now unlocked: the page's query runs again when a declaration changes it.
+      client.setQueryData([...linkKey(token), 'check'], { valid: true, unlocked: true });
+      client.setQueryData([...linkKey(token), 'page'], page);
+    },
   });
 }
 
