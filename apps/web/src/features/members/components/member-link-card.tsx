@@ -7,7 +7,46 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime } from '../../../lib/format-date';
 import { errorMessage } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
+import { LazyDialog } from '../../../components/lazy-dialog';
+import { formatIsoDate } from '../../../lib/member-format';
 import { useRevokeMemberLink, type MemberLinkView } from '../api/use-member-link';
+import type { MemberDetail } from '../api/use-members';
+
+// « Envoyer un lien au salarié » (its form and zod) loads when asked for, or as the pointer or
+// the focus reaches the button.
+export const loadLinkDialog = () => import('./member-link-dialog').then((m) => m.MemberLinkDialog);
+
+/** « Envoyer un lien au salarié »'s dialog, loaded when it opens; the outcome notified. */
+export function SendMemberLinkDialog({
+  opened,
+  member,
+  resend,
+  onClose,
+}: {
+  opened: boolean;
+  member: MemberDetail;
+  resend: boolean;
+  onClose: () => void;
+}) {
+  return (
+    <LazyDialog opened={opened} load={loadLinkDialog}>
+      {(MemberLinkDialog, shown) => (
+        <MemberLinkDialog
+          opened={shown}
+          member={member}
+          resend={resend}
+          onClose={onClose}
+          onDone={(sent) => {
+            onClose();
+            notifySuccess(
+              `Le lien est envoyé à ${sent.email} : il est valable jusqu’au ${formatIsoDate(sent.expiresAt)}.`,
+            );
+          }}
+        />
+      )}
+    </LazyDialog>
+  );
+}
 
 const STATE_COLORS: Record<MemberLinkView['state'], string> = {
   active: 'teal',

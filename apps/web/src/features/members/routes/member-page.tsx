@@ -53,18 +53,16 @@ import { MemberRadiations, PortabilityBanner, openRadiation } from '../component
 import { MemberBeneficiaries, MemberCertificates } from '../components/member-family';
 import { MemberChangeDialog } from '../components/member-change-dialog';
 import { MemberChanges } from '../components/member-change-list';
-import { MemberLinkCard } from '../components/member-link-card';
+import {
+  loadLinkDialog,
+  MemberLinkCard,
+  SendMemberLinkDialog,
+} from '../components/member-link-card';
 import { useMemberLink } from '../api/use-member-link';
-import { LazyDialog } from '../../../components/lazy-dialog';
 import { NewJobDialog } from '../../../components/new-job-dialog';
 import { RadiationDialog } from '../../../components/radiation-dialog';
 import { notifySuccess } from '../../../lib/notify';
 import { useCanRadiate } from '../../../lib/use-can-radiate';
-
-// « Envoyer un lien au salarié » (its form and zod) loads when asked for, or as the pointer or
-// the focus reaches the button.
-const loadLinkDialog = () =>
-  import('../components/member-link-dialog').then((m) => m.MemberLinkDialog);
 
 const REQUEST_COLORS: Record<AffiliationStatus, string> = {
   sent: 'brand',
@@ -315,6 +313,53 @@ function NotFound({ search }: { search: MembersSearch }) {
   );
 }
 
+/** The actions of a user who manages affiliations, each opening its dialog. */
+function MemberActions({
+  member,
+  covered,
+  onOpen,
+}: {
+  member: MemberDetail;
+  /** A coverage running or to come: changes and the employee's link. */
+  covered: boolean;
+  onOpen: (dialog: 'change' | 'link' | 'radiate') => void;
+}) {
+  return (
+    <Group gap="sm">
+      {covered ? (
+        <Button
+          variant="light"
+          leftSection={<IconUserEdit size={18} aria-hidden />}
+          onClick={() => onOpen('change')}
+        >
+          Déclarer un changement
+        </Button>
+      ) : null}
+      {covered ? (
+        <Button
+          variant="light"
+          leftSection={<IconMailForward size={18} aria-hidden />}
+          onClick={() => onOpen('link')}
+          onMouseEnter={() => void loadLinkDialog()}
+          onFocus={() => void loadLinkDialog()}
+        >
+          Envoyer un lien au salarié
+        </Button>
+      ) : null}
+      {!openRadiation(member) ? (
+        <Button
+          variant="outline"
+          color="red"
+          leftSection={<IconUserMinus size={18} aria-hidden />}
+          onClick={() => onOpen('radiate')}
+        >
+          Radier
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
 /**
  * `/salaries/$memberId`: a member's page (SPEC §5.2) — identity, coverages, beneficiaries and
  * certificates (issue 20), requests.
@@ -347,38 +392,7 @@ export function MemberPage() {
         }
         actions={
           canRadiate && member ? (
-            <Group gap="sm">
-              {covered ? (
-                <Button
-                  variant="light"
-                  leftSection={<IconUserEdit size={18} aria-hidden />}
-                  onClick={() => setDialog('change')}
-                >
-                  Déclarer un changement
-                </Button>
-              ) : null}
-              {covered ? (
-                <Button
-                  variant="light"
-                  leftSection={<IconMailForward size={18} aria-hidden />}
-                  onClick={() => setDialog('link')}
-                  onMouseEnter={() => void loadLinkDialog()}
-                  onFocus={() => void loadLinkDialog()}
-                >
-                  Envoyer un lien au salarié
-                </Button>
-              ) : null}
-              {!openRadiation(member) ? (
-                <Button
-                  variant="outline"
-                  color="red"
-                  leftSection={<IconUserMinus size={18} aria-hidden />}
-                  onClick={() => setDialog('radiate')}
-                >
-                  Radier
-                </Button>
-              ) : null}
-            </Group>
+            <MemberActions member={member} covered={covered} onOpen={setDialog} />
           ) : null
         }
       >
@@ -440,22 +454,12 @@ export function MemberPage() {
         />
       ) : null}
       {member ? (
-        <LazyDialog opened={dialog === 'link'} load={loadLinkDialog}>
-          {(MemberLinkDialog, opened) => (
-            <MemberLinkDialog
-              opened={opened}
-              member={member}
-              resend={link?.state === 'active'}
-              onClose={() => setDialog(null)}
-              onDone={(sent) => {
-                setDialog(null);
-                notifySuccess(
-                  `Le lien est envoyé à ${sent.email} : il est valable jusqu’au ${formatIsoDate(sent.expiresAt)}.`,
-                );
-              }}
-            />
-          )}
-        </LazyDialog>
+        <SendMemberLinkDialog
+          opened={dialog === 'link'}
+          member={member}
+          resend={link?.state === 'active'}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {member?.portability ? (
         <NewJobDialog
