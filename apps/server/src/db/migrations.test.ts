@@ -403,6 +403,56 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
     expect(requests.filter((r) => r.certificates_sent_at === null)).toHaveLength(1);
   });
 
+  it('keeps one link per token hash, never a negative count of tries (0012)', async () => {
+    const db = t.handle.db;
+    const company = await createCompany(db);
+    const establishment = await createEstablishment(db, company);
+    const cipher = createFieldCipher(crypto.randomBytes(32));
+    const member = await createMember(db, cipher, {
+      establishment,
+      nir13: '1850675123999',
+      lastName: 'Lien',
+    });
+    const now = new Date().toISOString();
+    const link = (tokenHash: string) => ({
+      id: newId(),
+      member_id: member.id,
+      company_id: company.id,
+      establishment_id: establishment.id,
+      token_hash: tokenHash,
+      email: 'salarie@example.test',
+      expires_at: now,
+      created_by_user_id: null,
+      revoked_at: null,
+      revoked_by_user_id: null,
+      last_used_at: null,
+      birth_date_locked_until: null,
+      created_at: now,
+    });
+    await db
+      .insertInto('member_links')
+      .values(link('a'.repeat(64)))
+      .execute();
+    const row = await db
+      .selectFrom('member_links')
+      .select('birth_date_attempts')
+      .where('member_id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    expect(row.birth_date_attempts).toBe(0);
+    await expect(
+      db
+        .insertInto('member_links')
+        .values(link('a'.repeat(64)))
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insertInto('member_links')
+        .values({ ...link('b'.repeat(64)), birth_date_attempts: -1 })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
   it('migrates down to nothing and up again', async () => {
     const migrator = new Migrator({
       db: t.handle.db,
