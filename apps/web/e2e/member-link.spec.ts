@@ -154,6 +154,7 @@ test('the employee adds a child through the link their employer sent', async ({
   const changes = page.getByRole('region', { name: 'Changements déclarés' });
   await expect(changes).toContainText(`Ajout de ${child.lastName} ${child.firstName} (naissance)`);
   await expect(changes).toContainText('Envoyée à l’assureur');
+  await expect(changes).toContainText('par le salarié');
   await expect(card).toContainText('Dernière déclaration');
   await expectNoA11yViolations(page);
   await page.screenshot({ path: test.info().outputPath('member-1280.png'), fullPage: true });

@@ -49,6 +49,14 @@ const TRANSITIONS: Record<MemberChangeStatus, readonly MemberChangeStatus[]> = {
 export function canMoveMemberChange(from: MemberChangeStatus, to: MemberChangeStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+/** Who declared a change: the employer, or the employee through their beneficiaries link. */
+export const MEMBER_CHANGE_DECLARANTS = ['employer', 'employee'] as const;
+export type MemberChangeDeclarant = (typeof MEMBER_CHANGE_DECLARANTS)[number];
+export const MEMBER_CHANGE_DECLARANT_LABELS: Record<MemberChangeDeclarant, string> = {
+  employer: 'L’employeur',
+  employee: 'Le salarié (par le lien envoyé par l’employeur)',
+};
+
 /** A change waiting for someone: the insurer (sent) or the employer (returned). */
 export function memberChangePending(status: MemberChangeStatus): boolean {
   return status === 'sent' || status === 'returned';

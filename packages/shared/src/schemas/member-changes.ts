@@ -4,6 +4,7 @@ import {
   BENEFICIARY_ACTIONS,
   BENEFICIARY_ADD_EVENTS,
   BENEFICIARY_REMOVE_REASONS,
+  MEMBER_CHANGE_DECLARANTS,
   MEMBER_CHANGE_KINDS,
   MEMBER_CHANGE_STATUSES,
 } from '../domain/member-change';
@@ -184,6 +185,8 @@ export const MemberChangeSchema = z.object({
   comment: z.string().nullable(),
   returnReason: z.string().nullable(),
   proofs: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
+  /** The employer, or the employee through their beneficiaries link. */
+  declaredBy: z.enum(MEMBER_CHANGE_DECLARANTS),
   createdAt: z.string(),
   statusChangedAt: z.string(),
 });

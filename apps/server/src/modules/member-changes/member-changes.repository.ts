@@ -107,6 +107,7 @@ function changesWithPlaces(db: Db) {
       'x.details',
       'x.comment',
       'x.return_reason',
+      'x.created_by_kind',
       'x.created_at',
       'x.status_changed_at',
       'm.last_name',

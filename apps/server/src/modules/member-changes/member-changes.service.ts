@@ -50,6 +50,7 @@ export async function toViews(
     proofs: files
       .filter((f) => f.member_change_id === r.id)
       .map((f) => ({ id: f.id, fileName: f.original_name, size: f.size })),
+    declaredBy: r.created_by_kind,
     createdAt: r.created_at,
     statusChangedAt: r.status_changed_at,
   }));

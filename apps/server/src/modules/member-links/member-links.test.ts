@@ -244,6 +244,7 @@ describe('the employee’s link', () => {
         id,
         kind: 'beneficiary',
         status: 'sent',
+        declaredBy: 'employee',
         effectiveDate: '2026-02-20',
         details: expect.objectContaining({ action: 'add', firstName: 'Łucja', type: 'child' }),
         proofs: [expect.objectContaining({ fileName: 'acte-de-naissance.pdf' })],

@@ -8,6 +8,7 @@ import {
   BENEFICIARY_ACTION_LABELS,
   BENEFICIARY_ADD_EVENT_RULES,
   BENEFICIARY_REMOVE_REASON_LABELS,
+  MEMBER_CHANGE_DECLARANT_LABELS,
   MEMBER_CHANGE_KIND_LABELS,
 } from '@affilia/shared/domain/member-change';
 import { formatFrenchDate } from '@affilia/shared/validators/dates';
@@ -80,6 +81,9 @@ function MemberCard({ data }: { data: MemberChangeView }) {
           {data.establishment.name} (SIRET {formatSiret(data.establishment.siret)})
         </DetailField>
         <DetailField label="Déclaré le">{formatDateTime(data.createdAt)}</DetailField>
+        <DetailField label="Déclaré par">
+          {MEMBER_CHANGE_DECLARANT_LABELS[data.declaredBy]}
+        </DetailField>
       </DetailFields>
     </SectionCard>
   );

@@ -73,6 +73,7 @@ function ChangeItem({
       <Text size="sm">{memberChangeSummary(change, names)}</Text>
       <Text size="xs" c="gray.8" mt={2}>
         Déclaré le {formatIsoDate(change.createdAt)}
+        {change.declaredBy === 'employee' ? ' par le salarié' : ''}
       </Text>
       {change.status === 'returned' && change.returnReason ? (
         <Alert color="grape" variant="light" title="Motif du retour" mt="xs" p="xs">
