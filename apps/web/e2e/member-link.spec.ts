@@ -144,6 +144,13 @@ test('the employee adds a child through the link their employer sent', async ({
       path: test.info().outputPath('employee-sent-375.png'),
       fullPage: true,
     });
+    // The same page on a computer.
+    await phone.setViewportSize(DESKTOP);
+    await expectNoA11yViolations(phone);
+    await phone.screenshot({
+      path: test.info().outputPath('employee-sent-1280.png'),
+      fullPage: true,
+    });
   } finally {
     await context.close();
   }

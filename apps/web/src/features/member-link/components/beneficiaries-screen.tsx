@@ -163,7 +163,10 @@ export function BeneficiariesScreen({ token, page }: { token: string; page: Memb
             {page.pending.map((p) => (
               <Text size="sm" key={p.id}>
                 {BENEFICIARY_ACTION_LABELS[p.action]} : {p.firstName} {p.lastName}, envoyée le{' '}
-                {formatIsoDate(p.createdAt)}.
+                {formatIsoDate(p.createdAt)}
+                {p.status === 'returned'
+                  ? ' — retournée à votre employeur, qui la corrige avec l’assureur.'
+                  : '.'}
               </Text>
             ))}
             <Text size="sm">
