@@ -45,6 +45,9 @@ import {
   moveMemberChange,
 } from '../modules/member-changes/member-changes.repository';
 import type { MemberWithPlaces } from '../modules/members/members.repository';
+import { employerRecipients } from '../modules/enrolment/enrolment.service';
+import { notifyUsers } from '../modules/notifications/notify';
+import { getBranding } from '../modules/settings/settings.service';
 
 type Db = AppContext['db'];
 
@@ -347,6 +350,27 @@ function authorizeDeclarant(actor: Declarant, input: DeclareMemberChangeInput) {
   return { userId: null, kind: 'employee' as const };
 }
 
+/**
+ * What tells the employer's users who manage the member that the employee declared a change
+ * through their link (read before the transaction: reading ctx.db inside one deadlocks SQLite).
+ */
+async function employeeDeclarationNotice(ctx: AppContext, member: MemberWithPlaces) {
+  const [branding, recipients] = await Promise.all([
+    getBranding(ctx),
+    employerRecipients(ctx, member.company_id, member.establishment_id),
+  ]);
+  return {
+    userIds: recipients.map((u) => u.id),
+    type: 'member_change_declared' as const,
+    title: `${member.first_name} ${member.last_name} a déclaré un changement de ses bénéficiaires`,
+    body: 'Il est envoyé à l’assureur, qui le vérifie avec son justificatif.',
+    link: `/salaries/${member.id}`,
+    companyId: member.company_id,
+    branding,
+    publicUrl: ctx.config.publicUrl,
+  };
+}
+
 export async function declareMemberChange(
   ctx: AppContext,
   actor: Declarant,
@@ -366,6 +390,7 @@ export async function declareMemberChange(
     );
   }
   const id = resend?.id ?? newId();
+  const notice = by.kind === 'employee' ? await employeeDeclarationNotice(ctx, member) : null;
   await ctx.db.transaction().execute(async (trx) => {
     // One change of a kind at a time: the insurer would not know which one to apply first.
     const pending = await findPendingChangeOfKind(trx, member.id, change.kind);
@@ -444,6 +469,7 @@ export async function declareMemberChange(
       userAgent: meta.userAgent,
       details: { memberId: member.id, kind: change.kind, effectiveDate: decided.effectiveDate },
     });
+    if (notice) await notifyUsers(trx, { ...notice, now });
   });
   return { id };
 }

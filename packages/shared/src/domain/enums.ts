@@ -240,6 +240,7 @@ export const NOTIFICATION_TYPES = [
   'dispense_decided',
   'dispense_deadline',
   'member_change_decided',
+  'member_change_declared',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
@@ -253,6 +254,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   dispense_decided: 'Dispense d’affiliation validée ou refusée par l’assureur',
   dispense_deadline: 'Justificatif de dispense à renouveler ou dispense expirée',
   member_change_decided: 'Changement d’un salarié validé ou retourné par l’assureur',
+  member_change_declared: 'Bénéficiaires déclarés par un salarié avec le lien reçu',
 };
 
 // « Ayants droit » on the enrolment form.

@@ -263,6 +263,18 @@ describe('the employee’s link', () => {
       .execute();
     expect(history).toEqual([{ to_status: 'sent', actor_kind: 'employee' }]);
 
+    // Those who manage the member are told, in the app and by email.
+    const told = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['title', 'link'])
+      .where('user_id', '=', w.adminUser.id)
+      .where('type', '=', 'member_change_declared')
+      .execute();
+    expect(told).toContainEqual({
+      title: 'Alex Naissance a déclaré un changement de ses bénéficiaires',
+      link: `/salaries/${m.id}`,
+    });
+
     const suivi = (await w.admin.get('/api/requests')).json<RequestPage>();
     expect(suivi.items.map((r) => r.id)).toContain(id);
     const queue = (await staff.get('/api/backoffice/member-changes')).json<{

@@ -97,6 +97,7 @@ describe('notifications API', () => {
         dispense_decided: true,
         dispense_deadline: true,
         member_change_decided: true,
+        member_change_declared: true,
       },
     });
     const email = {
@@ -110,6 +111,7 @@ describe('notifications API', () => {
       dispense_decided: true,
       dispense_deadline: true,
       member_change_decided: false,
+      member_change_declared: true,
     };
     const saved = await me.put('/api/notifications/preferences', { email });
     expect(saved.statusCode).toBe(200);
