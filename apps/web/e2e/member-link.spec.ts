@@ -98,6 +98,8 @@ test('the employee adds a child through the link their employer sent', async ({
     await expect(
       phone.getByText(/La date de naissance ne correspond pas\. Il vous reste 4 essais\./),
     ).toBeVisible();
+    await expectNoA11yViolations(phone);
+    await phone.screenshot({ path: test.info().outputPath('birth-date-375.png'), fullPage: true });
     await birth.fill(french(member.birthDate));
     await phone.getByRole('button', { name: 'Confirmer' }).click();
     await waitForPage(phone, 'Mes bénéficiaires');
