@@ -217,3 +217,78 @@ test('a change sent to the insurer is cancelled after a confirmation', async ({ 
   await expect(confirm).toBeHidden();
   await expect(item).toContainText('Annulée');
 });
+
+test('a change returned by the insurer is corrected and sent again', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await useSession(page);
+  const member = await coveredMember(page);
+  const name = `${member.lastName} ${member.firstName}`;
+  await page.goto(`/salaries/${member.id}`);
+  await waitForPage(page, name);
+  await page.getByRole('button', { name: 'Déclarer un changement' }).click();
+  const declare = page.getByRole('dialog', { name: /^Déclarer un changement pour/ });
+  await declare.getByRole('radio', { name: 'Changement d’établissement' }).check();
+  await declare.getByRole('combobox', { name: /^Nouvel établissement/ }).click();
+  await page.getByRole('option').first().click();
+  await fillDate(declare.getByRole('textbox', { name: /^Date d’effet/ }), daysAgo(-1));
+  await declare.getByRole('button', { name: 'Envoyer à l’assureur' }).click();
+  await expect(declare).toBeHidden();
+
+  // The gestionnaire returns it with a reason.
+  const reason = 'La date d’effet doit être celle de l’avenant au contrat de travail.';
+  await inBackOffice(browser, async (staff) => {
+    await staff.getByRole('link', { name: 'Changements', exact: true }).first().click();
+    await waitForPage(staff, 'Changements des salariés');
+    const row = staff
+      .getByRole('row')
+      .filter({ hasText: 'Changement d’établissement' })
+      .filter({ has: staff.getByRole('link', { name }) });
+    await row.getByRole('link', { name }).click();
+    await waitForPage(staff, `Changement d’établissement — ${name}`);
+    await staff.getByRole('button', { name: 'Retourner à l’employeur' }).click();
+    const dialog = staff.getByRole('dialog', { name: 'Retourner à l’employeur' });
+    await dialog.getByRole('textbox', { name: /^Motif du retour/ }).fill(reason);
+    await dialog.getByRole('button', { name: 'Retourner à l’employeur' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  // The administrator corrects the date and sends it again.
+  await page.reload();
+  await waitForPage(page, name);
+  const changes = page.getByRole('region', { name: 'Changements déclarés' });
+  const item = changes.getByRole('listitem').filter({ hasText: 'Changement d’établissement' });
+  await expect(item.first()).toContainText('Retournée à l’employeur');
+  await expect(item.first()).toContainText(reason);
+  await item
+    .first()
+    .getByRole('button', { name: /^Corriger et renvoyer « Changement d’établissement »/ })
+    .click();
+  const correct = page.getByRole('dialog', {
+    name: 'Corriger et renvoyer : changement d’établissement',
+  });
+  await expect(correct.getByText(reason)).toBeVisible();
+  await expect(correct.getByRole('radio', { name: 'Changement d’établissement' })).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('correct-1280.png') });
+  await page.setViewportSize(SMALL_PHONE);
+  await expectNoHorizontalScroll(page);
+  await page.screenshot({ path: test.info().outputPath('correct-375.png') });
+  await fillDate(correct.getByRole('textbox', { name: /^Date d’effet/ }), daysAgo(-2));
+  await correct.getByRole('button', { name: 'Renvoyer à l’assureur' }).click();
+  await expect(correct).toBeHidden();
+  await expect(item.first()).toContainText('Envoyée à l’assureur');
+  await expect(item.first()).not.toContainText(reason);
+
+  // Withdrawn at the end: the member is left as the other journeys expect.
+  const { items } = await getJson<{ items: { id: string; status: string }[] }>(
+    page,
+    `/api/members/${member.id}/changes`,
+  );
+  const sent = items.find((c) => c.status === 'sent');
+  expect(sent).toBeTruthy();
+  const cancelled = await page.request.post(`/api/member-changes/${sent!.id}/cancel`, {
+    headers: { 'x-requested-with': 'affilia' },
+  });
+  expect(cancelled.status()).toBe(204);
+});

@@ -92,15 +92,19 @@ export function beneficiaryChange(c: BeneficiaryChangeValues) {
 
 /**
  * The errors of a beneficiary change: what it declares first, then the shared schema's
- * messages, and the proof a beneficiary added needs.
+ * messages, and the proof a beneficiary added needs (unless one is already on file: a returned
+ * change corrected).
  */
-export function validateBeneficiaryChange(values: BeneficiaryFormValues): FormErrors {
+export function validateBeneficiaryChange(
+  values: BeneficiaryFormValues,
+  proofOnFile = false,
+): FormErrors {
   if (!values.change.action) return { 'change.action': 'Choisissez ce que vous déclarez' };
   const errors = zodResolver(MemberChangeCreateSchema)({
     kind: 'beneficiary',
     change: beneficiaryChange(values.change),
   });
-  if (values.change.action === 'add' && !values.proof) {
+  if (values.change.action === 'add' && !values.proof && !proofOnFile) {
     const rule = ruleOf(values.change.event);
     errors.proof = rule ? `Joignez : ${rule.proof}` : 'Joignez le justificatif';
   }
@@ -179,11 +183,15 @@ export function BeneficiaryFields({
   form,
   beneficiaries,
   autoFocus = false,
+  kept,
 }: {
   form: Form;
   beneficiaries: readonly MemberBeneficiary[];
   autoFocus?: boolean;
+  /** A returned change corrected: the proofs already sent and whether a NIR was given. */
+  kept?: { proofs: readonly string[]; hasNir: boolean };
 }) {
+  const proofKept = (kept?.proofs.length ?? 0) > 0;
   const { action, event } = form.values.change;
   const rule = ruleOf(event);
   const options = beneficiaries.map((b) => ({
@@ -255,14 +263,22 @@ export function BeneficiaryFields({
         <>
           <TextInput
             label="NIR du bénéficiaire (facultatif)"
-            description="S’il a son propre numéro de sécurité sociale"
+            description={
+              kept?.hasNir
+                ? 'Déjà indiqué : laissez vide pour le garder, ou saisissez-le à nouveau pour le corriger'
+                : 'S’il a son propre numéro de sécurité sociale'
+            }
             maxLength={21}
             {...form.getInputProps('change.nir')}
           />
           <FileInput
             label={rule ? rule.proof : 'Justificatif'}
-            description="PDF, JPEG ou PNG, 5 Mo au plus"
-            withAsterisk
+            description={
+              proofKept
+                ? `Déjà joint : ${kept?.proofs.join(', ')}. Joignez un autre fichier si l’assureur le demande (PDF, JPEG ou PNG, 5 Mo au plus).`
+                : 'PDF, JPEG ou PNG, 5 Mo au plus'
+            }
+            withAsterisk={!proofKept}
             accept={ACCEPT}
             clearable
             leftSection={<IconPaperclip size={16} aria-hidden />}

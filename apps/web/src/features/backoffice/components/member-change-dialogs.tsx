@@ -61,7 +61,7 @@ function ReturnDialog({ change, onClose, onDone }: DialogProps) {
   return (
     <ReasonDialog
       title="Retourner à l’employeur"
-      intro="L’employeur sera informé du retour et de son motif ; il pourra déclarer à nouveau le changement corrigé, ou l’annuler."
+      intro="L’employeur sera informé du retour et de son motif ; il pourra le corriger et le renvoyer, ou l’annuler."
       label="Motif du retour"
       submitLabel="Retourner à l’employeur"
       schema={MemberChangeReturnSchema}

@@ -61,6 +61,24 @@ export function useDeclareMemberChange(memberId: string) {
   });
 }
 
+/**
+ * `POST /api/member-changes/:id/resend`: a returned change corrected and sent again — the body of
+ * a declaration (JSON, or multipart with a new proof).
+ */
+export function useResendMemberChange(memberId: string, changeId: string) {
+  const invalidate = useInvalidateMember(memberId);
+  const path = `/api/member-changes/${encodeURIComponent(changeId)}/resend`;
+  return useMutation({
+    mutationFn: ({ change, proof }: MemberChangeUpload) =>
+      proof
+        ? postMultipart<MemberChangeView>(path, { data: JSON.stringify(change) }, [proof], {
+            fileField: 'proof',
+          })
+        : api.post<MemberChangeView>(path, change),
+    onSuccess: invalidate,
+  });
+}
+
 /** `POST /api/member-changes/:id/cancel`: a change sent or returned is withdrawn. */
 export function useCancelMemberChange(memberId: string) {
   const invalidate = useInvalidateMember(memberId);

@@ -1,4 +1,5 @@
 import { Suspense, lazy } from 'react';
+import { MEMBER_CHANGE_KIND_LABELS } from '@affilia/shared/domain/member-change';
 import { FormLoading } from '../../../components/form-parts';
 import { UserModal } from '../../../components/user-modal';
 import type { MemberChangeView } from '../api/use-member-changes';
@@ -16,11 +17,14 @@ const MemberChangeForm = lazy(() =>
 export function MemberChangeDialog({
   opened,
   member,
+  returned,
   onDone,
   onClose,
 }: {
   opened: boolean;
   member: MemberDetail;
+  /** « Corriger et renvoyer »: the change the insurer returned. */
+  returned?: MemberChangeView | undefined;
   onDone: (change: MemberChangeView) => void;
   onClose: () => void;
 }) {
@@ -28,12 +32,21 @@ export function MemberChangeDialog({
     <UserModal
       opened={opened}
       onClose={onClose}
-      title={`Déclarer un changement pour ${member.firstName} ${member.lastName}`}
+      title={
+        returned
+          ? `Corriger et renvoyer : ${MEMBER_CHANGE_KIND_LABELS[returned.kind].toLowerCase()}`
+          : `Déclarer un changement pour ${member.firstName} ${member.lastName}`
+      }
       size="lg"
     >
       {opened ? (
         <Suspense fallback={<FormLoading />}>
-          <MemberChangeForm member={member} onDone={onDone} onCancel={onClose} />
+          <MemberChangeForm
+            member={member}
+            returned={returned}
+            onDone={onDone}
+            onCancel={onClose}
+          />
         </Suspense>
       ) : null}
     </UserModal>

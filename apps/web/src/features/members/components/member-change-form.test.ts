@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { MemberChangeView } from '@affilia/shared/schemas/member-changes';
 import type { MemberChangeValues } from './member-change-form';
-import { EMPTY_CHANGE, toChange, validateMemberChange } from './member-change-form';
+import { EMPTY_CHANGE, toChange, validateMemberChange, valuesOfChange } from './member-change-form';
 
 const values = (patch: Partial<MemberChangeValues>, change = {}): MemberChangeValues => ({
   ...EMPTY_CHANGE,
@@ -75,5 +76,68 @@ describe('« Déclarer un changement »', () => {
     expect(validateMemberChange(values({ kind: 'beneficiary' }))).toEqual({
       'change.action': 'Choisissez ce que vous déclarez',
     });
+  });
+});
+
+describe('« Corriger et renvoyer » a returned change', () => {
+  const returned = (details: MemberChangeView['details']): MemberChangeView => ({
+    id: 'c1',
+    kind: details.kind,
+    status: 'returned',
+    member: { id: 'm1', lastName: 'Durand', firstName: 'Chloé' },
+    company: { id: 'co', name: 'Oméga', siren: '123456789' },
+    establishment: { id: 'e1', name: 'Lyon', siret: '12345678900011' },
+    effectiveDate: '2026-04-01',
+    details,
+    comment: 'Voir l’avenant',
+    returnReason: 'Précisez l’option.',
+    proofs: [{ id: 'f1', fileName: 'acte.pdf', size: 1200 }],
+    createdAt: '2026-03-02T09:00:00.000Z',
+    statusChangedAt: '2026-03-03T09:00:00.000Z',
+    declaredBy: 'employer',
+  });
+
+  it('fills the form with what the change said, its kind fixed', () => {
+    const option = valuesOfChange(returned({ kind: 'option', from: 'base', to: 'option1' }));
+    expect(toChange(option)).toEqual({
+      kind: 'option',
+      effectiveDate: '2026-04-01',
+      optionCode: 'option1',
+      comment: 'Voir l’avenant',
+    });
+  });
+
+  it('a child added: the proof already sent is enough, the NIR is left to the server', () => {
+    const child = valuesOfChange(
+      returned({
+        kind: 'beneficiary',
+        action: 'add',
+        beneficiaryId: null,
+        type: 'child',
+        event: 'birth',
+        reason: null,
+        eventDate: '2026-02-20',
+        lastName: 'Nguyễn',
+        firstName: 'Łucja',
+        birthDate: '2026-02-20',
+        previous: null,
+        hasNir: true,
+      }),
+    );
+    expect(toChange(child)).toEqual({
+      kind: 'beneficiary',
+      change: {
+        action: 'add',
+        event: 'birth',
+        eventDate: '2026-02-20',
+        lastName: 'Nguyễn',
+        firstName: 'Łucja',
+        birthDate: '2026-02-20',
+        nir: null,
+      },
+      comment: 'Voir l’avenant',
+    });
+    expect(validateMemberChange(child, true)).toEqual({});
+    expect(validateMemberChange(child)).toMatchObject({ proof: expect.any(String) as string });
   });
 });

@@ -1,4 +1,4 @@
-import { Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { PROFESSIONAL_STATUSES, PROFESSIONAL_STATUS_LABELS } from '@affilia/shared/domain/enums';
 import {
@@ -21,7 +21,7 @@ import { FormButtons, FormProblemAlert, useDialogForm } from '../../../component
 import { useAppForm } from '../../../lib/use-app-form';
 import { zodResolver } from '../../../lib/zod-resolver';
 import type { MemberChangeUpload } from '../api/use-member-changes';
-import { useDeclareMemberChange } from '../api/use-member-changes';
+import { useDeclareMemberChange, useResendMemberChange } from '../api/use-member-changes';
 import type { MemberDetail } from '../api/use-members';
 import { useMemberFilterOptions } from '../api/use-members';
 
@@ -66,9 +66,9 @@ export function toChange(values: MemberChangeValues): Record<string, unknown> {
 const withProof = (values: MemberChangeValues) =>
   values.kind === 'beneficiary' && values.change.action === 'add';
 
-export function validateMemberChange(values: MemberChangeValues) {
+export function validateMemberChange(values: MemberChangeValues, proofOnFile = false) {
   if (!values.kind) return { kind: 'Choisissez le changement à déclarer' };
-  if (values.kind === 'beneficiary') return validateBeneficiaryChange(values);
+  if (values.kind === 'beneficiary') return validateBeneficiaryChange(values, proofOnFile);
   return zodResolver(MemberChangeCreateSchema)(toChange(values));
 }
 
@@ -143,44 +143,110 @@ export const EMPTY_CHANGE: MemberChangeValues = {
   proof: null,
 };
 
-/** The dialog's form: the kind, its fields, a comment for the insurer. */
+/**
+ * A returned change as the form's values, to correct and send again: what it said, its kind
+ * fixed. A beneficiary's NIR is never sent back by the API: left empty, the server keeps it.
+ */
+export function valuesOfChange(change: MemberChangeView): MemberChangeValues {
+  const values: MemberChangeValues = {
+    ...EMPTY_CHANGE,
+    kind: change.kind,
+    effectiveDate: change.effectiveDate,
+    comment: change.comment ?? '',
+  };
+  const d = change.details;
+  switch (d.kind) {
+    case 'professional_status':
+      return { ...values, professionalStatus: d.to };
+    case 'establishment':
+      return { ...values, establishmentId: d.toEstablishmentId };
+    case 'option':
+      return { ...values, optionCode: d.to };
+    case 'beneficiary':
+      return {
+        ...values,
+        effectiveDate: '',
+        change: {
+          ...EMPTY_BENEFICIARY_CHANGE,
+          action: d.action,
+          event: d.event ?? '',
+          eventDate: d.eventDate ?? '',
+          reason: d.reason ?? '',
+          beneficiaryId: d.beneficiaryId ?? '',
+          ...(d.action === 'remove'
+            ? {}
+            : { lastName: d.lastName, firstName: d.firstName, birthDate: d.birthDate }),
+        },
+      };
+  }
+}
+
+/**
+ * The dialog's form: the kind, its fields, a comment for the insurer. With `returned`, the
+ * change the insurer returned, pre-filled to correct and send again (its kind fixed).
+ */
 export function MemberChangeForm({
   member,
+  returned,
   onDone,
   onCancel,
 }: {
   member: MemberDetail;
+  returned?: MemberChangeView | undefined;
   onDone: (change: MemberChangeView) => void;
   onCancel: () => void;
 }) {
   const declare = useDeclareMemberChange(member.id);
+  const resend = useResendMemberChange(member.id, returned?.id ?? '');
+  const proofs = returned?.proofs.map((p) => p.fileName) ?? [];
   const form = useAppForm<MemberChangeValues>({
-    initialValues: EMPTY_CHANGE,
-    validate: validateMemberChange,
+    initialValues: returned ? valuesOfChange(returned) : EMPTY_CHANGE,
+    validate: (values) => validateMemberChange(values, proofs.length > 0),
   });
-  const { formProps, problem } = useDialogForm({ form, mutation: declare, toInput, onDone });
+  const mutation = returned ? resend : declare;
+  const { formProps, problem } = useDialogForm({ form, mutation, toInput, onDone });
   const kind = form.values.kind;
+  const details = returned?.details;
   return (
     <form {...formProps}>
       <Stack gap="md">
         <FormProblemAlert problem={problem} />
+        {returned?.returnReason ? (
+          <Alert color="grape" variant="light" title="Motif du retour">
+            {returned.returnReason}
+          </Alert>
+        ) : null}
         <Text size="sm" c="gray.8">
           L’assureur vérifie le changement avant de l’appliquer. Les champs marqués d’un astérisque
           sont obligatoires.
         </Text>
-        <Choice
-          form={form}
-          path="kind"
-          label="Changement"
-          autoFocus
-          options={MEMBER_CHANGE_KINDS.map((k) => ({
-            value: k,
-            label: MEMBER_CHANGE_KIND_LABELS[k],
-          }))}
-        />
+        {returned ? null : (
+          <Choice
+            form={form}
+            path="kind"
+            label="Changement"
+            autoFocus
+            options={MEMBER_CHANGE_KINDS.map((k) => ({
+              value: k,
+              label: MEMBER_CHANGE_KIND_LABELS[k],
+            }))}
+          />
+        )}
         {kind && kind !== 'beneficiary' ? <MemberFields form={form} member={member} /> : null}
         {kind === 'beneficiary' ? (
-          <BeneficiaryFields form={form} beneficiaries={member.beneficiaries} />
+          <BeneficiaryFields
+            form={form}
+            beneficiaries={member.beneficiaries}
+            autoFocus={returned !== undefined}
+            {...(returned
+              ? {
+                  kept: {
+                    proofs,
+                    hasNir: details?.kind === 'beneficiary' && details.hasNir,
+                  },
+                }
+              : {})}
+          />
         ) : null}
         {kind ? (
           <Textarea
@@ -192,10 +258,10 @@ export function MemberChangeForm({
           />
         ) : null}
         <FormButtons
-          submitLabel="Envoyer à l’assureur"
-          loading={declare.isPending}
+          submitLabel={returned ? 'Renvoyer à l’assureur' : 'Envoyer à l’assureur'}
+          loading={mutation.isPending}
           onCancel={onCancel}
-          cancelDisabled={declare.isPending}
+          cancelDisabled={mutation.isPending}
         />
       </Stack>
     </form>

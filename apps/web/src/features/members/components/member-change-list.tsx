@@ -15,6 +15,7 @@ import type { MemberChangeView } from '../api/use-member-changes';
 import { useCancelMemberChange, useMemberChanges } from '../api/use-member-changes';
 import type { MemberDetail } from '../api/use-members';
 import { useMemberFilterOptions } from '../api/use-members';
+import { MemberChangeDialog } from './member-change-dialog';
 
 /** « Annuler » asks for a confirmation: the change leaves the insurer's queue. */
 function CancelModal({
@@ -56,10 +57,13 @@ function ChangeItem({
   change,
   names,
   onCancel,
+  onCorrect,
 }: {
   change: MemberChangeView;
   names: ChangeNames;
   onCancel: (() => void) | undefined;
+  /** A returned change: « Corriger et renvoyer ». */
+  onCorrect: (() => void) | undefined;
 }) {
   const label = MEMBER_CHANGE_KIND_LABELS[change.kind];
   return (
@@ -80,16 +84,27 @@ function ChangeItem({
           {change.returnReason}
         </Alert>
       ) : null}
-      {onCancel ? (
-        <Group justify="flex-end" mt="xs">
-          <Button
-            size="xs"
-            variant="default"
-            onClick={onCancel}
-            aria-label={`Annuler « ${label} » du ${formatIsoDate(change.createdAt)}`}
-          >
-            Annuler
-          </Button>
+      {onCancel || onCorrect ? (
+        <Group justify="flex-end" mt="xs" gap="xs">
+          {onCorrect ? (
+            <Button
+              size="xs"
+              onClick={onCorrect}
+              aria-label={`Corriger et renvoyer « ${label} » du ${formatIsoDate(change.createdAt)}`}
+            >
+              Corriger et renvoyer
+            </Button>
+          ) : null}
+          {onCancel ? (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={onCancel}
+              aria-label={`Annuler « ${label} » du ${formatIsoDate(change.createdAt)}`}
+            >
+              Annuler
+            </Button>
+          ) : null}
         </Group>
       ) : null}
     </Paper>
@@ -98,12 +113,14 @@ function ChangeItem({
 
 /**
  * « Changements déclarés » (issue 20): the member's changes, latest first, what each says, its
- * status and the insurer's return; « Annuler » while it waits, for a user who may declare them.
+ * status and the insurer's return; « Annuler » while it waits and « Corriger et renvoyer » once
+ * returned, for a user who may declare them.
  */
 export function MemberChanges({ member, canManage }: { member: MemberDetail; canManage: boolean }) {
   const query = useMemberChanges(member.id);
   const filters = useMemberFilterOptions();
   const [cancelling, setCancelling] = useState<MemberChangeView | null>(null);
+  const [correcting, setCorrecting] = useState<MemberChangeView | null>(null);
   const names: ChangeNames = {
     establishment: (id) => filters.data?.establishments.find((e) => e.id === id)?.name,
     option: (code) => member.coverages.find((c) => c.optionCode === code)?.optionLabel,
@@ -139,11 +156,24 @@ export function MemberChanges({ member, canManage }: { member: MemberDetail; can
                   ? () => setCancelling(change)
                   : undefined
               }
+              onCorrect={
+                canManage && change.status === 'returned' ? () => setCorrecting(change) : undefined
+              }
             />
           ))}
         </Stack>
       ) : null}
       <CancelModal change={cancelling} memberId={member.id} onClose={() => setCancelling(null)} />
+      <MemberChangeDialog
+        opened={correcting !== null}
+        member={member}
+        returned={correcting ?? undefined}
+        onClose={() => setCorrecting(null)}
+        onDone={(change) => {
+          setCorrecting(null);
+          notifySuccess(`« ${MEMBER_CHANGE_KIND_LABELS[change.kind]} » est renvoyé à l’assureur.`);
+        }}
+      />
     </SectionCard>
   );
 }
