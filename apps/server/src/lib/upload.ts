@@ -5,7 +5,7 @@
  * file is refused, never silently dropped).
  */
 import type { FastifyRequest } from 'fastify';
-import { badRequest, type AppError } from './errors';
+import { AppError, badRequest } from './errors';
 
 export interface UploadRules {
   maxBytes: number;
@@ -71,3 +71,35 @@ export function fieldOrQuery(
 /** 400 for a request with more than one file (or too many fields): `code` names the upload. */
 export const oneFileAtATime = (code: string) =>
   badRequest(code, 'Envoyez un seul fichier à la fois.', { file: 'Un seul fichier à la fois' });
+
+/**
+ * The spreadsheet of an import (.csv or .xlsx, field `file`, a few text fields before it): every
+ * import reads its file here, with the same errors — `import_file_missing`,
+ * `import_file_too_large` (413, `tooLargeAdvice` saying what to do with a larger file) and
+ * `import_too_many_files`.
+ */
+export function readSpreadsheetUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+  tooLargeAdvice = 'découpez-le en plusieurs fichiers',
+): Promise<Upload> {
+  const mb = maxBytes / 1024 / 1024;
+  return readUpload(request, {
+    maxBytes,
+    maxFields: 5,
+    noFile: () =>
+      badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
+        file: 'Choisissez un fichier .xlsx ou .csv',
+      }),
+    tooLarge: () =>
+      new AppError(
+        'import_file_too_large',
+        413,
+        `Le fichier dépasse ${mb} Mo : ${tooLargeAdvice}.`,
+        {
+          file: `Fichier trop volumineux (${mb} Mo au plus)`,
+        },
+      ),
+    tooMany: () => oneFileAtATime('import_too_many_files'),
+  });
+}

@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AFFILIATION_IMPORT_MAX_BYTES } from '@affilia/shared/domain/affiliation-import';
 import { AffiliationImportReportSchema } from '@affilia/shared/schemas/affiliation-import';
 import { sendDownload } from '../../lib/download';
-import { AppError, badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
-import { oneFileAtATime, readUpload } from '../../lib/upload';
+import { readSpreadsheetUpload } from '../../lib/upload';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { getImportBiaPdf, importAffiliations } from './affiliation-import.service';
 import {
@@ -14,7 +13,6 @@ import {
 } from './affiliation-import-template';
 
 const tags = ['affiliations'];
-const MAX_MB = AFFILIATION_IMPORT_MAX_BYTES / 1024 / 1024;
 
 /** « Pré-affilier par fichier » (issue 20): /api/affiliations/import, employer scope. */
 export const affiliationImportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,22 +47,7 @@ export const affiliationImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const upload = await readUpload(request, {
-        maxBytes: AFFILIATION_IMPORT_MAX_BYTES,
-        maxFields: 5,
-        noFile: () =>
-          badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
-            file: 'Choisissez un fichier .xlsx ou .csv',
-          }),
-        tooLarge: () =>
-          new AppError(
-            'import_file_too_large',
-            413,
-            `Le fichier dépasse ${MAX_MB} Mo : découpez-le en plusieurs fichiers.`,
-            { file: `Fichier trop volumineux (${MAX_MB} Mo au plus)` },
-          ),
-        tooMany: () => oneFileAtATime('import_too_many_files'),
-      });
+      const upload = await readSpreadsheetUpload(request, AFFILIATION_IMPORT_MAX_BYTES);
       return importAffiliations(ctx, request.employer, { ...upload, meta: requestMeta(request) });
     },
   );

@@ -9,9 +9,8 @@ import {
   ImportReportSchema,
 } from '@affilia/shared/schemas/establishments';
 import { sendDownload } from '../../lib/download';
-import { AppError, badRequest } from '../../lib/errors';
 import { CSV_UTF8 } from '../../lib/file-types';
-import { oneFileAtATime, readUpload } from '../../lib/upload';
+import { readSpreadsheetUpload } from '../../lib/upload';
 import { requestMeta } from '../../lib/request-meta';
 import {
   addEstablishment,
@@ -23,27 +22,9 @@ import { importTemplate, TEMPLATE_FILE_NAME, XLSX_MIME_TYPE } from './import-tem
 
 const tags = ['establishments'];
 
-const noFile = () =>
-  badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
-    file: 'Choisissez un fichier .xlsx ou .csv',
-  });
-const tooLarge = () =>
-  new AppError(
-    'import_file_too_large',
-    413,
-    `Le fichier dépasse ${IMPORT_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`,
-    { file: `Fichier trop volumineux (${IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus)` },
-  );
-
 /** The one file of a multipart request, read in memory within the import's limits. */
 const readImportFile = (request: FastifyRequest) =>
-  readUpload(request, {
-    maxBytes: IMPORT_MAX_BYTES,
-    maxFields: 5,
-    noFile,
-    tooLarge,
-    tooMany: () => oneFileAtATime('import_too_many_files'),
-  });
+  readSpreadsheetUpload(request, IMPORT_MAX_BYTES);
 
 /** Establishments of the perimeter and their import (SPEC §4.4): /api/establishments. */
 export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RADIATION_IMPORT_MAX_BYTES } from '@affilia/shared/domain/radiation-import';
 import { RadiationImportReportSchema } from '@affilia/shared/schemas/radiation-import';
-import { AppError, badRequest } from '../../lib/errors';
 import { requestMeta } from '../../lib/request-meta';
-import { oneFileAtATime, readUpload } from '../../lib/upload';
+import { readSpreadsheetUpload } from '../../lib/upload';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { importRadiations } from './radiation-import.service';
 import { RADIATION_TEMPLATE_FILE_NAME, radiationImportTemplate } from './radiation-import-template';
 
 const tags = ['radiations'];
-const MAX_MB = RADIATION_IMPORT_MAX_BYTES / 1024 / 1024;
 
 /** « Radier par fichier » (issue 18): /api/radiations/import, employer scope. */
 export const radiationImportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,22 +42,7 @@ export const radiationImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const upload = await readUpload(request, {
-        maxBytes: RADIATION_IMPORT_MAX_BYTES,
-        maxFields: 5,
-        noFile: () =>
-          badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
-            file: 'Choisissez un fichier .xlsx ou .csv',
-          }),
-        tooLarge: () =>
-          new AppError(
-            'import_file_too_large',
-            413,
-            `Le fichier dépasse ${MAX_MB} Mo : découpez-le en plusieurs fichiers.`,
-            { file: `Fichier trop volumineux (${MAX_MB} Mo au plus)` },
-          ),
-        tooMany: () => oneFileAtATime('import_too_many_files'),
-      });
+      const upload = await readSpreadsheetUpload(request, RADIATION_IMPORT_MAX_BYTES);
       return importRadiations(ctx, request.employer, { ...upload, meta: requestMeta(request) });
     },
   );

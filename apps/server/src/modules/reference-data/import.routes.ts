@@ -17,9 +17,9 @@ import {
   referenceImportTemplateName,
 } from '@affilia/shared/schemas/reference-import';
 import { sendDownload } from '../../lib/download';
-import { AppError, badRequest } from '../../lib/errors';
+import { badRequest } from '../../lib/errors';
 import { CSV_UTF8 } from '../../lib/file-types';
-import { fieldOrQuery, oneFileAtATime, readUpload } from '../../lib/upload';
+import { fieldOrQuery, readSpreadsheetUpload } from '../../lib/upload';
 import { XLSX_MIME_TYPE } from '../establishments/import-template';
 import { readImportJob, startImportJob } from './import-jobs';
 import type { RunImportInput } from './import.service';
@@ -27,35 +27,20 @@ import { listImports, readImportReport, runReferenceImport } from './import.serv
 import { referenceImportTemplate } from './import-template';
 
 const tags = ['backoffice-reference-data'];
-const MAX_MB = REFERENCE_IMPORT_MAX_BYTES / 1024 / 1024;
 
-const noFile = () =>
-  badRequest('import_file_missing', 'Choisissez un fichier .xlsx ou .csv à envoyer.', {
-    file: 'Choisissez un fichier .xlsx ou .csv',
-  });
 const badKind = () =>
   badRequest('import_kind_invalid', 'Choisissez le type de données à importer.', {
     kind: 'Choisissez entreprises, établissements, contrats ou assurés',
   });
-const tooLarge = () =>
-  new AppError(
-    'import_file_too_large',
-    413,
-    `Le fichier dépasse ${MAX_MB} Mo : découpez-le, ou importez-le en ligne de commande.`,
-    { file: `Fichier trop volumineux (${MAX_MB} Mo au plus)` },
-  );
-
 /** The file of a multipart request and its `kind` (a field before the file, or ?kind=). */
 async function readImportUpload(
   request: FastifyRequest,
 ): Promise<{ bytes: Buffer; fileName: string | undefined; kind: ReferenceImportKind }> {
-  const upload = await readUpload(request, {
-    maxBytes: REFERENCE_IMPORT_MAX_BYTES,
-    maxFields: 5,
-    noFile,
-    tooLarge,
-    tooMany: () => oneFileAtATime('import_too_many_files'),
-  });
+  const upload = await readSpreadsheetUpload(
+    request,
+    REFERENCE_IMPORT_MAX_BYTES,
+    'découpez-le, ou importez-le en ligne de commande',
+  );
   const kind = fieldOrQuery(request, upload, 'kind');
   if (!kind || !(REFERENCE_IMPORT_KINDS as readonly string[]).includes(kind)) throw badKind();
   return { bytes: upload.bytes, fileName: upload.fileName, kind: kind as ReferenceImportKind };
