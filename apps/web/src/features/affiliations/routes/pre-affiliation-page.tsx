@@ -47,6 +47,16 @@ function PrefillNotice({ values }: { values: DispensePreAffiliation }) {
   );
 }
 
+/** The page's links: « Suivi des demandes » and « Pré-affilier par fichier ». */
+function PageActions() {
+  return (
+    <Group gap="md">
+      <AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>
+      <PreAffiliateByFileLink />
+    </Group>
+  );
+}
+
 /**
  * `/pre-affiliation`: « Pré-affiliation » (SPEC §5.3), the guide's three stages. Step 1 chooses
  * the establishment and the collège (hence the contract), step 2 the employee's data, step 3 says
@@ -150,12 +160,7 @@ export function PreAffiliationPage() {
     <Page
       title="Pré-affiliation"
       description="Suivez et validez les étapes pour pré-affilier votre salarié."
-      actions={
-        <Group gap="md">
-          <AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>
-          <PreAffiliateByFileLink />
-        </Group>
-      }
+      actions={<PageActions />}
     >
       {prefill.applied && shown < 2 ? <PrefillNotice values={prefill.applied} /> : null}
       <PreAffiliationSteps current={shown} />
