@@ -73,8 +73,10 @@ export default defineConfig({
           DATABASE_URL: path.join(dataDir, 'e2e.db'),
           FILE_STORAGE_DIR: path.join(dataDir, 'files'),
           LOG_LEVEL: 'warn',
-          // Every journey's browser signs in from 127.0.0.1: room for all their SMS codes.
+          // Every journey's browser signs in from 127.0.0.1: room for all their sign-ins and SMS
+          // codes (more than 50 sign-ins in 15 minutes).
           SMS_PER_IP_PER_HOUR: '500',
+          SIGN_IN_PER_IP_PER_15_MIN: '1000',
         },
       },
 });

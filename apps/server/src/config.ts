@@ -63,6 +63,10 @@ export const EnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(10_000).default(20),
   ),
+  SIGN_IN_PER_IP_PER_15_MIN: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(10_000).default(50),
+  ),
   BRAND_NAME: optionalString,
   BRAND_PRIMARY_COLOR: z.preprocess(
     emptyToUndefined,
@@ -113,6 +117,8 @@ export interface Config {
     perIpPerHour: number;
   };
   branding: { name?: string; primaryColor?: string; supportPhone?: string; supportHours?: string };
+  /** Sign-in attempts from one IP address in 15 minutes (modules/auth/throttle.ts). */
+  signInPerIpPer15Min: number;
   trustProxy: boolean | string;
   seedDemo: boolean;
   outboxPollMs: number;
@@ -207,6 +213,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       supportPhone: e.SUPPORT_PHONE,
       supportHours: e.SUPPORT_HOURS,
     },
+    signInPerIpPer15Min: e.SIGN_IN_PER_IP_PER_15_MIN,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedDemo: e.SEED_DEMO ?? !isProduction,
     outboxPollMs: e.OUTBOX_POLL_MS,

@@ -24,7 +24,6 @@ import { claimKeyOnce, findKeyStamp, restampKey } from './auth.repository';
  */
 export const FREE_FAILURES = 5;
 export const DAILY_FAILURES = 25;
-export const IP_ATTEMPTS_PER_15_MIN = 50;
 const DAY_MS = 86_400_000;
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'cipher'>;
@@ -95,7 +94,7 @@ export async function assertSignInAllowed(
 ): Promise<void> {
   const now = ctx.clock.now();
   const ipHit = await hitRateLimit(ctx.db, `signin-ip:${ip}`, {
-    limit: IP_ATTEMPTS_PER_15_MIN,
+    limit: ctx.config.signInPerIpPer15Min,
     windowMs: 15 * 60_000,
     now,
   });
