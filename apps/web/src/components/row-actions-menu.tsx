@@ -77,6 +77,12 @@ export function RowActionsMenu(props: RowActionsMenuProps) {
       onPointerEnter={load}
       onTouchStart={load}
       onFocus={load}
+      // Pressed, not only clicked: the menu's code may arrive between the press and the release,
+      // replacing this button, and the click would then be lost (no element got both).
+      onPointerDown={() => {
+        setClicked(true);
+        load();
+      }}
       onClick={() => {
         setClicked(true);
         load();
