@@ -22,9 +22,7 @@ import {
   type EmploymentContractType,
   type ProfessionalStatus,
 } from '@affilia/shared/domain/enums';
-import { badRequest } from '../../lib/errors';
 import { readTable } from '../../lib/spreadsheet/read-table';
-import { tooManyRows } from '../../lib/spreadsheet/table';
 import {
   checkDigitsCell,
   checkSiretCell,
@@ -35,13 +33,15 @@ import {
   type Cell,
   type TableRow,
 } from '../establishments/import-file';
-import { yesNoOf, type RowReason } from '../radiations/radiation-import-file';
+import { yesNoOf } from '../radiations/radiation-import-file';
 import {
   col,
-  locateColumnsOf,
+  readImportRows,
   NIR_CELL,
   parseDateInColumn,
   type ColumnSpec,
+  type ReadImportRow,
+  type RowReason,
 } from '../reference-data/import-parse';
 
 const DATE_HELP = 'jj/mm/aaaa (par exemple 01/02/2027).';
@@ -162,9 +162,7 @@ export interface AffiliationFileRow {
   positionInCompany: string | undefined;
 }
 
-export type ReadRow =
-  | { line: number; name: string; row: AffiliationFileRow; reasons: null }
-  | { line: number; name: string; row: null; reasons: RowReason[] };
+export type ReadRow = ReadImportRow<AffiliationFileRow>;
 
 /** A value of a closed list from its label, its code or (contracts) a common spelling. */
 function choiceOf<T extends string>(
@@ -287,32 +285,13 @@ function readCells(get: (field: AffiliationImportColumn) => Cell | null) {
   return { reasons, values };
 }
 
-/** One data row of the file, read. */
-export function readRow(row: TableRow, columns: Map<string, number>): ReadRow {
-  const get = (field: AffiliationImportColumn) => {
-    const index = columns.get(field);
-    return index === undefined ? null : (row.cells[index] ?? null);
-  };
-  const { reasons, values } = readCells(get);
-  const name = `${values.lastName} ${values.firstName}`.trim();
-  if (reasons.length > 0) return { line: row.line, name, row: null, reasons };
-  return { line: row.line, name, row: values, reasons: null };
-}
-
-/**
- * The rows of a table: the header (the first non-blank row) located, then each non-blank row
- * read. Throws when a required column is missing, when there is no row or more than `maxRows`.
- */
+/** The rows of a table, read (see `readImportRows`). */
 export function readRows(table: TableRow[], maxRows = AFFILIATION_IMPORT_MAX_ROWS): ReadRow[] {
-  const [header, ...data] = table;
-  if (!header) throw badRequest('import_empty', 'Le fichier ne contient aucune ligne.');
-  const columns = locateColumnsOf(AFFILIATION_COLUMNS, header.cells);
-  const rows = data.filter((r) => r.cells.some((c) => !isBlank(c)));
-  if (rows.length === 0) {
-    throw badRequest('import_empty', 'Le fichier ne contient aucun salarié à pré-affilier.');
-  }
-  if (rows.length > maxRows) throw tooManyRows(maxRows);
-  return rows.map((r) => readRow(r, columns));
+  return readImportRows(table, AFFILIATION_COLUMNS, {
+    maxRows,
+    noRow: 'Le fichier ne contient aucun salarié à pré-affilier.',
+    readCells,
+  });
 }
 
 /** From the bytes of an uploaded file to its rows (the sheet « Pré-affiliations », else the first). */

@@ -24,7 +24,7 @@ import { newId } from '../../lib/ids';
 import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { hitRateLimit } from '../../lib/rate-limit';
 import type { RequestMeta } from '../../lib/request-meta';
-import type { RowReason } from '../radiations/radiation-import-file';
+import type { RowReason } from '../reference-data/import-parse';
 import { renderBiaBatchPdf } from '../enrolment/bia-pdf';
 import { biaInput, loadBiaBranding, loadRequestContext } from '../enrolment/enrolment.repository';
 import { getBranding } from '../settings/settings.service';

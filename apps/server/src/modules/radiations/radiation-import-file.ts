@@ -18,9 +18,7 @@ import {
   RADIATION_IMPORT_MAX_ROWS,
   type RadiationImportColumn,
 } from '@affilia/shared/domain/radiation-import';
-import { badRequest } from '../../lib/errors';
 import { readTable } from '../../lib/spreadsheet/read-table';
-import { tooManyRows } from '../../lib/spreadsheet/table';
 import {
   checkDigitsCell,
   displayText,
@@ -32,10 +30,12 @@ import {
 } from '../establishments/import-file';
 import {
   col,
-  locateColumnsOf,
+  readImportRows,
   NIR_CELL,
   parseDateInColumn,
   type ColumnSpec,
+  type ReadImportRow,
+  type RowReason,
 } from '../reference-data/import-parse';
 
 const DATE_HELP = 'jj/mm/aaaa (par exemple 31/03/2027).';
@@ -112,12 +112,6 @@ export const RADIATION_COLUMNS: readonly ColumnSpec[] = [
   ]),
 ];
 
-/** A row refused before the database: its reasons, each with its column's heading. */
-export interface RowReason {
-  field: string | null;
-  message: string;
-}
-
 /** What a row asks, checked as far as possible without data. */
 export interface RadiationFileRow {
   /** The 13 characters of the NIR, without key. */
@@ -134,9 +128,7 @@ export interface RadiationFileRow {
   comment: string | undefined;
 }
 
-export type ReadRow =
-  | { line: number; name: string; row: RadiationFileRow; reasons: null }
-  | { line: number; name: string; row: null; reasons: RowReason[] };
+export type ReadRow = ReadImportRow<RadiationFileRow>;
 
 /** The motif of a cell: its label (the template's list), its code, or its DSN code. */
 export function motifOf(text: string): RadiationMotif | null {
@@ -228,39 +220,18 @@ function readCells(get: (field: RadiationImportColumn) => Cell | null) {
   return { reasons, values };
 }
 
-/** One data row of the file, read. */
-export function readRow(row: TableRow, columns: Map<string, number>): ReadRow {
-  const get = (field: RadiationImportColumn) => {
-    const index = columns.get(field);
-    return index === undefined ? null : (row.cells[index] ?? null);
-  };
-  const { reasons, values } = readCells(get);
-  const name = `${values.lastName} ${values.firstName}`.trim();
-  if (reasons.length > 0) return { line: row.line, name, row: null, reasons };
-  return { line: row.line, name, row: values, reasons: null };
-}
-
 /** Whether the departure opens unemployment rights: as the file says, else from the motif. */
 export function unemploymentRightsOf(row: RadiationFileRow): boolean {
   return row.unemploymentRights ?? radiationMotif(row.motif).unemployment;
 }
 
-/**
- * The rows of a table: the header (the first non-blank row) located, then each non-blank row
- * read. Throws when a required column is missing, when there is no row or more than `maxRows`.
- */
+/** The rows of a table, read (see `readImportRows`). */
 export function readRows(table: TableRow[], maxRows = RADIATION_IMPORT_MAX_ROWS): ReadRow[] {
-  const [header, ...data] = table;
-  if (!header) throw badRequest('import_empty', 'Le fichier ne contient aucune ligne.');
-  const columns = locateColumnsOf(RADIATION_COLUMNS, header.cells);
-  const rows = data.filter((r) => r.cells.some((c) => !isBlank(c)));
-  if (rows.length === 0) {
-    throw badRequest('import_empty', 'Le fichier ne contient aucun salarié à radier.');
-  }
-  if (rows.length > maxRows) {
-    throw tooManyRows(maxRows);
-  }
-  return rows.map((r) => readRow(r, columns));
+  return readImportRows(table, RADIATION_COLUMNS, {
+    maxRows,
+    noRow: 'Le fichier ne contient aucun salarié à radier.',
+    readCells,
+  });
 }
 
 /** From the bytes of an uploaded file to its rows (the sheet « Radiations », else the first). */

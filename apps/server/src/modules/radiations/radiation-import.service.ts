@@ -27,8 +27,8 @@ import {
   unemploymentRightsOf,
   type RadiationFileRow,
   type ReadRow,
-  type RowReason,
 } from './radiation-import-file';
+import type { RowReason } from '../reference-data/import-parse';
 import { findMembersByNirHash, type MemberOfFile } from './radiation-import.repository';
 import { createRadiation, radiationEmploymentStart } from './radiations.service';
 

@@ -10,6 +10,7 @@
 import type { ContractOption, ProfessionalStatus, StaffCategory } from '../../db/schema';
 import { SpillingKeyMap } from '../../lib/compact-keys';
 import { badRequest } from '../../lib/errors';
+import { tooManyRows } from '../../lib/spreadsheet/table';
 import {
   REFERENCE_IMPORT_MAX_ROWS,
   type ReferenceImportKind,
@@ -219,6 +220,49 @@ export function locateColumnsOf(specs: readonly ColumnSpec[], header: Cell[]): C
     );
   }
   return columns;
+}
+
+/** A row of an employer's import refused before the database: a reason per column's heading. */
+export interface RowReason {
+  field: string | null;
+  message: string;
+}
+
+/** A data row of an employer's import, read: its values, or why it is refused. */
+export type ReadImportRow<T> =
+  | { line: number; name: string; row: T; reasons: null }
+  | { line: number; name: string; row: null; reasons: RowReason[] };
+
+/**
+ * The rows of an employer's import (« Radier par fichier », « Pré-affilier par fichier »): the
+ * header (the first row) located by `specs`, then each non-blank row read by `readCells` — its
+ * values, named « Nom Prénom », or its reasons. Throws when a required column is missing, when
+ * there is no row (`noRow` says what was expected) or more than `maxRows`.
+ */
+export function readImportRows<F extends string, T extends { lastName: string; firstName: string }>(
+  table: TableRow[],
+  specs: readonly ColumnSpec[],
+  opts: {
+    maxRows: number;
+    noRow: string;
+    readCells: (get: (field: F) => Cell | null) => { reasons: RowReason[]; values: T };
+  },
+): ReadImportRow<T>[] {
+  const [header, ...data] = table;
+  if (!header) throw badRequest('import_empty', 'Le fichier ne contient aucune ligne.');
+  const columns = locateColumnsOf(specs, header.cells);
+  const rows = data.filter((r) => r.cells.some((c) => !isBlank(c)));
+  if (rows.length === 0) throw badRequest('import_empty', opts.noRow);
+  if (rows.length > opts.maxRows) throw tooManyRows(opts.maxRows);
+  return rows.map((row): ReadImportRow<T> => {
+    const { reasons, values } = opts.readCells((field) => {
+      const index = columns.get(field);
+      return index === undefined ? null : (row.cells[index] ?? null);
+    });
+    const name = `${values.lastName} ${values.firstName}`.trim();
+    if (reasons.length > 0) return { line: row.line, name, row: null, reasons };
+    return { line: row.line, name, row: values, reasons: null };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
