@@ -124,6 +124,20 @@ async function newAffiliationRequest(f: Fixtures, opts: { sentDaysAgo?: number }
     sentAt: sentAt.toISOString(),
   });
 }
+/** A fresh request of the company in mode « Courrier » (its pre-filled BIA to print). */
+async function newMailRequest(f: Fixtures) {
+  return insertAffiliationRequest(f.t.ctx, {
+    company: f.company,
+    establishment: f.establishments[0]!,
+    contract: await f.t.ctx.db
+      .selectFrom('contracts')
+      .select('id')
+      .where('company_id', '=', f.company.id)
+      .executeTakeFirstOrThrow(),
+    createdBy: adminOfCompany,
+    mode: 'mail',
+  });
+}
 /** A conversation of the company (« Nous contacter »), with one attached file. */
 async function newConversation(f: Fixtures) {
   const db = f.t.ctx.db;
@@ -968,17 +982,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/affiliations/:id/bia.pdf': {
     kind: 'employer',
     call: async (f) => {
-      const request = await insertAffiliationRequest(f.t.ctx, {
-        company: f.company,
-        establishment: f.establishments[0]!,
-        contract: await f.t.ctx.db
-          .selectFrom('contracts')
-          .select('id')
-          .where('company_id', '=', f.company.id)
-          .executeTakeFirstOrThrow(),
-        createdBy: adminOfCompany,
-        mode: 'mail',
-      });
+      const request = await newMailRequest(f);
       return { url: `/api/affiliations/${request.id}/bia.pdf` };
     },
     otherCompany: 404,
@@ -1014,17 +1018,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/affiliations/import/:batchId/bia.pdf': {
     kind: 'employer',
     call: async (f) => {
-      const request = await insertAffiliationRequest(f.t.ctx, {
-        company: f.company,
-        establishment: f.establishments[0]!,
-        contract: await f.t.ctx.db
-          .selectFrom('contracts')
-          .select('id')
-          .where('company_id', '=', f.company.id)
-          .executeTakeFirstOrThrow(),
-        createdBy: adminOfCompany,
-        mode: 'mail',
-      });
+      const request = await newMailRequest(f);
       const batchId = newId();
       await f.t.ctx.db
         .updateTable('affiliation_requests')
