@@ -26,7 +26,7 @@ import type { FieldCipher } from '../../lib/crypto';
 import { CSV_BOM, csvLines } from '../../lib/csv';
 import { parisDate } from '../../lib/clock';
 import { readDataVersion } from '../../lib/data-versions';
-import { cachedFigure } from '../../lib/figures-cache';
+import { cachedFigure, cachedPage } from '../../lib/figures-cache';
 import { notFound } from '../../lib/errors';
 import { companyIdsWith, type EmployerActor } from '../../lib/policies';
 import type { RequestMeta } from '../../lib/request-meta';
@@ -129,12 +129,18 @@ export async function findMembers(
   const key = await figuresKey(ctx, actor, today, input.filters);
   const [total, rows] = await Promise.all([
     cachedFigure(ctx.db, `${key}:count`, () => countMembers(ctx.db, conditions)),
-    findMemberPage(
+    // The same page of the same data and perimeter is read once (lib/figures-cache.ts).
+    cachedPage(
       ctx.db,
-      conditions,
-      input,
-      { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
-      key,
+      `${key}:page:${input.sort}:${input.order}:${input.page}:${input.pageSize}`,
+      () =>
+        findMemberPage(
+          ctx.db,
+          conditions,
+          input,
+          { limit: input.pageSize, offset: (input.page - 1) * input.pageSize },
+          key,
+        ),
     ),
   ]);
   return { today, total, rows };

@@ -11,6 +11,7 @@ import type {
   RadiationStatusHistoryTable,
   RadiationsTable,
 } from '../../db/schema';
+import { bumpDataVersion } from '../../lib/data-versions';
 import { newId } from '../../lib/ids';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 
@@ -267,5 +268,7 @@ export async function recordNewJob(
     .set({ portability_end_date: input.lastDay, updated_at: input.at })
     .where('id', '=', input.memberId)
     .execute();
+  // « En portabilité » of « Mes salariés » and its cached counts and pages follow.
+  await bumpDataVersion(trx, 'members', new Date(input.at));
   return true;
 }

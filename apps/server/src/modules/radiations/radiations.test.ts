@@ -1,4 +1,5 @@
 import type { RadiationDetail, RadiationPrefill } from '@affilia/shared/schemas/radiations';
+import type { MemberPage } from '@affilia/shared/schemas/members';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { employerWorld, type EmployerWorld } from '../../../test/employer-world';
 import { createAffiliationRequest, createMember } from '../../../test/factories';
@@ -435,8 +436,15 @@ describe('POST /api/radiations/:id/new-job', () => {
       (await other.post(`/api/radiations/${id}/new-job`, { date: '2026-05-01' })).statusCode,
     ).toBe(404);
 
+    // « Mes salariés » read before: its cached page follows the new job at once.
+    const listed = async () =>
+      (await admin.get('/api/members?portability=active&pageSize=100'))
+        .json<MemberPage>()
+        .items.find((r) => r.id === m.id)?.portabilityEndDate;
+    expect(await listed()).toBe('2026-11-03');
     const res = await admin.post(`/api/radiations/${id}/new-job`, { date: '2026-05-01' });
     expect(res.statusCode, res.body).toBe(200);
+    expect(await listed()).toBe('2026-04-30');
     expect(res.json<RadiationDetail>()).toMatchObject({
       newJobDate: '2026-05-01',
       canReportNewJob: false,

@@ -246,7 +246,7 @@ export async function updateCompany(
       idcc: company.idcc,
     }),
     input,
-    write: async (trx) => {
+    write: async (trx, changed) => {
       await repo.updateCompany(trx, id, {
         name: input.name,
         insurer_company_identifier: input.insurerCompanyIdentifier,
@@ -254,6 +254,8 @@ export async function updateCompany(
         idcc: input.idcc,
         updated_at: ctx.clock.now().toISOString(),
       });
+      // « Mes salariés » shows the company's name: its cached pages are out of date.
+      if (changed.name) await bumpDataVersion(trx, 'members', ctx.clock.now());
     },
     audit: () => ({
       action: 'reference.company_updated',

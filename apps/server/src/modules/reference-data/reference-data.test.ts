@@ -651,4 +651,35 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(other.statusCode).toBe(404);
   });
+  it('shows each edit in « Mes salariés » at once, its pages cached by data version (issue 15)', async () => {
+    const row = async () => {
+      const page = (await employer.get('/api/members?q=Durand')).json<MemberPage>();
+      return page.items[0]!;
+    };
+    // Read once: the page is cached.
+    const { establishment } = await row();
+    const e = (
+      await staff.get(`${API}/establishments/${establishment.id}`)
+    ).json<EstablishmentDetail>();
+    const renamed = await staff.patch(`${API}/establishments/${establishment.id}`, {
+      name: 'Établissement renommé',
+      addressLine1: e.addressLine1,
+      addressLine2: e.addressLine2,
+      postalCode: e.postalCode,
+      city: e.city,
+      insurerIdentifier: e.insurerIdentifier,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await row()).establishment.name).toBe('Établissement renommé');
+    const m = (await staff.get(`${API}/members/${members.durand}`)).json<ReferenceMemberDetail>();
+    const edited = await staff.patch(`${API}/members/${members.durand}`, {
+      lastName: 'Durand-Petit',
+      firstName: m.firstName,
+      birthDate: m.birthDate,
+      professionalStatus: m.professionalStatus,
+      establishmentId: establishment.id,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await row()).lastName).toBe('Durand-Petit');
+  });
 });
