@@ -119,10 +119,13 @@ async function dashboardParts(
       countOpenRequests(ctx.db, actor, requestCompanies),
       countUnreadConversations(ctx.db, messageCompanies),
       findPublishedTips(ctx.db),
-      countPortabilitiesEnding(ctx.db, actor, scope, {
-        from: today,
-        to: daysAfter(today, PORTABILITY_ENDING_DAYS),
-      }),
+      // The members' copy of their portability's end: cached with the members' version.
+      cachedFigure(ctx.db, `${key}:portability`, () =>
+        countPortabilitiesEnding(ctx.db, actor, scope, {
+          from: today,
+          to: daysAfter(today, PORTABILITY_ENDING_DAYS),
+        }),
+      ),
       countOpenRadiationsAndChanges(ctx.db, actor, requestCompanies),
       countDashboardDispenses(ctx.db, actor, requestCompanies, today),
     ]);

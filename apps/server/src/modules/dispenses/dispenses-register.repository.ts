@@ -95,18 +95,22 @@ export function registerConditions(
   return conditions;
 }
 
+/** The dispenses `d` of the actor's perimeter, alone: what counts that read only `d` need. */
+function dispensesOfPerimeter(db: Db, actor: EmployerActor) {
+  return db.selectFrom('dispenses as d').where((eb) =>
+    inPerimeter(eb, actor, 'affiliations.manage', {
+      establishment: 'd.establishment_id',
+      company: 'd.company_id',
+    }),
+  );
+}
+
+/** The same with their request `r`, establishment `e` and company `c` (the register's rows). */
 function registerQuery(db: Db, actor: EmployerActor) {
-  return db
-    .selectFrom('dispenses as d')
+  return dispensesOfPerimeter(db, actor)
     .innerJoin('affiliation_requests as r', 'r.id', 'd.request_id')
     .innerJoin('establishments as e', 'e.id', 'd.establishment_id')
-    .innerJoin('companies as c', 'c.id', 'd.company_id')
-    .where((eb) =>
-      inPerimeter(eb, actor, 'affiliations.manage', {
-        establishment: 'd.establishment_id',
-        company: 'd.company_id',
-      }),
-    );
+    .innerJoin('companies as c', 'c.id', 'd.company_id');
 }
 
 const where = (conditions: Expression<SqlBool>[]) =>
@@ -243,7 +247,9 @@ export async function countDashboardDispenses(
       states.map((state) => registerStateCondition(state, today)),
       sql` or `,
     )} then 1 else 0 end)`;
-  const row = await registerQuery(db, actor)
+  // `d` alone: its request, establishment and company always exist (non-null foreign keys),
+  // and joining them cost this count 0.11 ms of the home page's ~0.6 (SQLite, 2026-12-07).
+  const row = await dispensesOfPerimeter(db, actor)
     .where(
       where([currentOfItsRequest, sql<SqlBool>`d.company_id in (${sql.join([...companyIds])})`]),
     )
