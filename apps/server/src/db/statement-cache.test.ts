@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BULK_STATEMENTS_KEPT, withStatementCache } from './database';
+import { Kysely, SqliteDialect } from 'kysely';
+import { BULK_STATEMENTS_KEPT, literalLimits, withStatementCache } from './database';
 
 const inList = (n: number) => `select id from t where id in (${Array(n).fill('?').join(', ')})`;
 
@@ -36,5 +37,20 @@ describe('the SQLite statement cache (issue 15: an import of a million rows)', (
     db.prepare('select id from t where id in (?, ?)'); // small ones are not pushed out
     expect(prepare).toHaveBeenCalledTimes(2);
     expect(BULK_STATEMENTS_KEPT).toBeLessThanOrEqual(10);
+  });
+
+  it('writes a limit in the SQL (SQLite plans for it), keeps offsets bound', async () => {
+    sqlite = new SQLite(':memory:');
+    sqlite.exec('create table t (id integer primary key)');
+    sqlite.exec('insert into t values (1), (2), (3)');
+    const db = new Kysely<{ t: { id: number } }>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [literalLimits],
+    });
+    const query = db.selectFrom('t').select('id').orderBy('id').limit(2).offset(1);
+    const compiled = query.compile();
+    expect(compiled.sql).toBe('select "id" from "t" order by "id" limit 2 offset ?');
+    expect(compiled.parameters).toEqual([1]);
+    expect(await query.execute()).toEqual([{ id: 2 }, { id: 3 }]);
   });
 });
