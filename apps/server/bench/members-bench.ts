@@ -153,8 +153,26 @@ interface Measure {
   ratio_to_hello?: number;
 }
 
-async function measure(url: string, headers: Record<string, string> = {}): Promise<Measure> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+/**
+ * Calls `url` for DURATION s; with `paths`, each request asks for the next of them in turn (the
+ * pages the server's page cache does not hold).
+ */
+async function measure(
+  url: string,
+  headers: Record<string, string> = {},
+  paths?: readonly string[],
+): Promise<Measure> {
+  let next = 0;
+  const requests = paths && [
+    { setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) },
+  ];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers,
+    ...(requests ? { requests } : {}),
+  });
   const errors = result.non2xx + result.errors + result.timeouts;
   if (errors > 0) throw new Error(`${url}: ${errors} failed requests`);
   return {
@@ -226,6 +244,9 @@ async function measureExport(base: string, cookie: string, pid: number): Promise
     export_mb: peak - before,
   };
 }
+
+/** Every page in turn (see main): reported, without a target. */
+const UNCACHED = 'members_every_page_uncached';
 
 const LISTS = [
   'members_page1',
@@ -307,6 +328,13 @@ async function main() {
       log(`${name}: ${url}`);
       results[name] = await measure(`${base}${url}`, { cookie });
     }
+    // Every page of the list in turn, never the same twice in a row: what a page costs when
+    // the page cache (lib/figures-cache.ts, 200 pages) does not hold it. Not a target: shown so
+    // that the cached pages above are not read as the cost of any page.
+    const pages = Math.ceil(first.total / 50);
+    const everyPage = Array.from({ length: pages }, (_, i) => `/api/members?page=${i + 1}`);
+    log(`${UNCACHED}: /api/members?page=1…${pages}`);
+    results[UNCACHED] = await measure(`${base}/api/members`, { cookie }, everyPage);
     const anchor = results.fastify_hello?.rps ?? 1;
     const hello = results.hello?.rps ?? 1;
     const ratio = (rps: number, to: number) => Math.round((rps / to) * 1000) / 1000;
@@ -387,14 +415,17 @@ function writeReport(output: Output) {
     'the former 64 MB page cache, ~58 MB of the export’s peak was that cache (peak 222–237 MB).',
     '',
     'Where a call’s time goes (CPU profiles of the compiled server under this load, `node --cpu-prof`,',
-    '2026-12-07): a page of « Mes salariés » (50 rows, 24 KB of JSON; its total is cached) costs about',
-    '0.85 ms of server CPU — SQLite ~30 % (the page’s query, 50 × 18 values read out, and the session,',
-    'user, terms and roles lookups), decrypting the 50 NIR ~14 % (AES-256-GCM, one decipher a value),',
-    'writing the answer to the socket ~9 %, GC ~7 %, JSON (zod encode and stringify) ~6 %, the rest',
-    'Fastify, Node’s HTTP and the log line. 2.5 % of `fastify_hello` (~0.46 ms a request on a quiet',
-    'machine) would take not reading and decrypting the page on each call, i.e. a cache of decrypted',
-    'pages, which the server does not keep. The home page (100 KB at 1,000 establishments) now encodes',
-    'its charts once with their cached figures: ~1.3 → ~0.65 ms of CPU a request.',
+    '2026-12-07): a page of « Mes salariés » (50 rows, 24 KB of JSON; its total is cached) read from',
+    'the database costs about 0.85 ms of server CPU — SQLite ~30 % (the page’s query, 50 × 18 values',
+    'read out, and the session, user, terms and roles lookups), decrypting the 50 NIR ~14 % (kept',
+    'since decision 0014), writing the answer to the socket ~9 %, GC ~7 %, JSON ~6 %, the rest',
+    'Fastify, Node’s HTTP and the log line. Since 2026-12-07 evening the pages are kept as read, two',
+    'minutes under the members’ data version (lib/figures-cache.ts: the way back from a member, a',
+    'filter, the users of one perimeter), so the lists above measure a page already read;',
+    `\`${UNCACHED}\` asks for every page in turn, the cost of a page the cache does not hold (no`,
+    'target). Every SQLite query also lost its recompilation (no STAT4 samples, db/database.ts) and',
+    'its bound `limit`. The home page (100 KB at 1,000 establishments) encodes its charts once with',
+    'their cached figures.',
     '',
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB,`,
     `${os.type()} ${os.release()}, Node.js ${process.version}. Commit ${output.commit}, measured ${new Date().toISOString()};`,
