@@ -183,7 +183,10 @@ export function listSearch<Filters, Sort extends string, PageSize extends number
   };
 }
 
-const COUNT = new Intl.NumberFormat('fr-FR');
+// Made on first use: an Intl formatter costs milliseconds to build, and this module is on every
+// page's first load (the router's search validators), where most pages never show a count.
+let count: Intl.NumberFormat | undefined;
+const formatCount = (n: number) => (count ??= new Intl.NumberFormat('fr-FR')).format(n);
 
 /** « 1–50 sur 100 000 salariés », « 12 salariés », « 1 salarié », « Aucun salarié ». */
 export function rangeLabel(
@@ -196,9 +199,9 @@ export function rangeLabel(
   const word = total > 1 ? noun.many : noun.one;
   const first = (page - 1) * pageSize + 1;
   // Everything on one page, or a page past the end: the total alone.
-  if ((page === 1 && total <= pageSize) || first > total) return `${COUNT.format(total)} ${word}`;
+  if ((page === 1 && total <= pageSize) || first > total) return `${formatCount(total)} ${word}`;
   const last = Math.min(page * pageSize, total);
-  return `${COUNT.format(first)}–${COUNT.format(last)} sur ${COUNT.format(total)} ${word}`;
+  return `${formatCount(first)}–${formatCount(last)} sur ${formatCount(total)} ${word}`;
 }
 
 /** The number of pages of a list (at least 1, at most the API's last page). */

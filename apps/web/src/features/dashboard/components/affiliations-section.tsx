@@ -1,3 +1,4 @@
+import { memo, useDeferredValue } from 'react';
 import {
   Alert,
   Box,
@@ -133,6 +134,25 @@ export function AffiliationsSection({
   onCompanyChange: (companyId: string | undefined) => void;
 }) {
   const dashboard = useDashboard(companyId);
+  // The figures, charts, actions and tips are many components: drawn from a deferred copy of
+  // the answer, React builds them in slices of a few milliseconds when it arrives (the query's
+  // own update is synchronous), instead of a task of hundreds of milliseconds on a phone that
+  // would hold back a tap (Lighthouse's Total Blocking Time, issue 15).
+  const deferred = useDeferredValue(dashboard);
+  return (
+    <DashboardView dashboard={deferred} companyId={companyId} onCompanyChange={onCompanyChange} />
+  );
+}
+
+const DashboardView = memo(function DashboardView({
+  dashboard,
+  companyId,
+  onCompanyChange,
+}: {
+  dashboard: ReturnType<typeof useDashboard>;
+  companyId: string | undefined;
+  onCompanyChange: (companyId: string | undefined) => void;
+}) {
   const data = dashboard.data;
   const updating = dashboard.isPlaceholderData;
   let statusText = '';
@@ -239,4 +259,4 @@ export function AffiliationsSection({
       {data ? <TipsSection tips={data.tips} /> : null}
     </>
   );
-}
+});
