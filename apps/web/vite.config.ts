@@ -65,8 +65,9 @@ interface ManifestChunk {
 /**
  * Writes `route-preloads.json` beside index.html: for each landing page of
  * src/app/landing-routes.ts, the JS files (its modules and their static imports) and the CSS it
- * needs, minus what index.html already names (the entry and its imports). The server adds them
- * to that page's HTML (apps/server/src/plugins/web.ts), so that they come with the entry.
+ * needs, minus what index.html already names (the entry and its imports), and the API answers
+ * it asks for first. The server adds them to that page's HTML (apps/server/src/plugins/web.ts),
+ * so that they come with the entry.
  */
 function routePreloads(): Plugin {
   let outDir = '';
@@ -98,12 +99,13 @@ function routePreloads(): Plugin {
       };
       const entry = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
       const already = closure(entry);
-      const routes = landingRoutes.map(({ path: pattern, modules }) => {
+      const routes = landingRoutes.map(({ path: pattern, modules, api, signedIn }) => {
         const { js, css } = closure(modules);
         return {
           path: pattern,
           js: js.filter((f) => !already.js.includes(f)),
           css: css.filter((f) => !already.css.includes(f)),
+          ...(api ? { api, signedIn: signedIn === true } : {}),
         };
       });
       fs.writeFileSync(path.join(outDir, 'route-preloads.json'), JSON.stringify(routes, null, 1));

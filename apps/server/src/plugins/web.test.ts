@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helper';
 import { sendDownload } from '../lib/download';
-import { jsonScript, webPlugin } from './web';
+import { jsonScript, logoPreloadTag, routePreloadTags, webPlugin } from './web';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -27,7 +27,14 @@ function makeDist(): { dir: string; js: string } {
     path.join(dir, 'route-preloads.json'),
     JSON.stringify([
       { path: '/connexion', js: ['/assets/sign-in-1.js'], css: ['/assets/sign-in-1.css'] },
-      { path: '/formulaire/$token', js: ['/assets/form-2.js', '/assets/input-3.js'], css: [] },
+      {
+        path: '/formulaire/$token',
+        js: ['/assets/form-2.js', '/assets/input-3.js'],
+        css: [],
+        api: ['/api/enrolment/$token/check'],
+        signedIn: false,
+      },
+      { path: '/', js: ['/assets/home-6.js'], css: [], api: ['/api/dashboard'], signedIn: true },
       { path: '/salaries/$memberId', js: ['/assets/member-4.js'], css: [] },
       { path: '/salaries/par-fichier', js: ['/assets/file-5.js'], css: [] },
     ]),
@@ -145,6 +152,22 @@ describe('the web app and API answers, compressed and cached', () => {
     }
   });
 
+  it('names the API answers a landing page asks for first, from its address', async () => {
+    const form = (await t.app.inject({ url: '/formulaire/Zx9-token_1' })).body;
+    expect(form).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/api/enrolment/Zx9-token_1/check">',
+    );
+    // With a search, the page asks for other answers; signed out, the space's would be 401s.
+    expect((await t.app.inject({ url: '/formulaire/Zx9-token_1?x=1' })).body).not.toContain(
+      'as="fetch"',
+    );
+    const home = (await t.app.inject({ url: '/' })).body;
+    expect(home).toContain('href="/assets/home-6.js"');
+    expect(home).not.toContain('as="fetch"');
+    const signedIn = routePreloadTags(dist.dir)('/', { signedIn: true, search: false });
+    expect(signedIn).toContain('<link rel="preload" as="fetch" crossorigin href="/api/dashboard">');
+  });
+
   it('never caches index.html, neither at / nor as the fallback of a page', async () => {
     for (const url of ['/', '/connexion', '/index.html']) {
       const res = await t.app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
@@ -188,5 +211,20 @@ describe('the web app and API answers, compressed and cached', () => {
     });
     expect(csv.headers['content-encoding']).toBeUndefined();
     expect(csv.body.split('\n')).toHaveLength(201);
+  });
+});
+
+describe('logoPreloadTag', () => {
+  it('preloads the branding’s logo, a path of this server, escaped', () => {
+    expect(logoPreloadTag({ branding: { logoUrl: '/api/branding/logo?v=1&x="2"' } })).toBe(
+      '<link rel="preload" as="image" href="/api/branding/logo?v=1&amp;x=&quot;2&quot;">',
+    );
+  });
+
+  it('names nothing without a logo, or for another site’s', () => {
+    expect(logoPreloadTag({})).toBe('');
+    expect(logoPreloadTag({ branding: { logoUrl: null } })).toBe('');
+    expect(logoPreloadTag({ branding: { logoUrl: 'https://example.com/logo.png' } })).toBe('');
+    expect(logoPreloadTag({ branding: { logoUrl: '//example.com/logo.png' } })).toBe('');
   });
 });

@@ -33,32 +33,83 @@ interface RoutePreload {
   path: string;
   js: string[];
   css: string[];
+  /** GET answers the page asks for first, `$name` from its path (src/app/landing-routes.ts). */
+  api?: string[];
+  /** The answers are named only in a page that carries the signed-in user. */
+  signedIn?: boolean;
 }
+
+/** What the page's request says beyond its path. */
+export interface PreloadContext {
+  /** The page carries the signed-in user. */
+  signedIn: boolean;
+  /** The address has a query string (`/?companyId=…`): the page asks for other answers. */
+  search: boolean;
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * The `<link>` tags of each landing page's own code (`route-preloads.json`, written by the web
  * build from src/app/landing-routes.ts): the page's chunks as module preloads and its
- * stylesheets, so that the browser fetches them with the entry instead of after running it.
- * Returns the tags for a request path, '' for a page absent from the file (or no file).
+ * stylesheets, so that the browser fetches them with the entry instead of after running it, and
+ * the API answers its first render asks for as fetch preloads (the app's `fetch` of the same
+ * address, same-origin credentials, takes the preloaded answer). Returns the tags for a request
+ * path, '' for a page absent from the file (or no file).
  */
-export function routePreloadTags(root: string): (urlPath: string) => string {
+export function routePreloadTags(
+  root: string,
+): (urlPath: string, context?: PreloadContext) => string {
   const file = path.join(root, 'route-preloads.json');
   if (!fs.existsSync(file)) return () => '';
   const routes = (JSON.parse(fs.readFileSync(file, 'utf8')) as RoutePreload[]).map((route) => {
+    const names: string[] = [];
     const pattern = route.path
       .split('/')
-      .map((part) => (part.startsWith('$') ? '[^/]+' : part.replace(/[.*+?^{}()|[\]\\]/g, '\\$&')))
+      .map((part) => {
+        if (!part.startsWith('$')) return part.replace(/[.*+?^{}()|[\]\\]/g, '\\$&');
+        names.push(part);
+        return '([^/]+)';
+      })
       .join('/');
     const tags =
       route.js.map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('') +
       route.css.map((f) => `<link rel="stylesheet" crossorigin href="${f}">`).join('');
-    const params = route.path.split('/').filter((part) => part.startsWith('$')).length;
-    return { test: new RegExp(`^${pattern}/?$`), tags, params };
+    const test = new RegExp(`^${pattern}/?$`);
+    /** The fetch preloads, each `$name` replaced by that segment of the address (as sent). */
+    const apiTags = (urlPath: string) => {
+      const values = test.exec(urlPath)?.slice(1) ?? [];
+      return (route.api ?? [])
+        .map((api) => names.reduce((href, name, i) => href.replace(name, values[i] ?? ''), api))
+        .map(
+          (href) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}">`,
+        )
+        .join('');
+    };
+    return { test, tags, apiTags, signedIn: route.signedIn === true, params: names.length };
   });
   // A fixed path before the parametered ones it also matches (`/salaries/radier-par-fichier`
   // before `/salaries/$memberId`), whatever the file's order.
   routes.sort((a, b) => a.params - b.params);
-  return (urlPath) => routes.find((r) => r.test.test(urlPath))?.tags ?? '';
+  return (urlPath, context = { signedIn: false, search: false }) => {
+    const route = routes.find((r) => r.test.test(urlPath));
+    if (!route) return '';
+    const withApi = !context.search && (!route.signedIn || context.signedIn);
+    return route.tags + (withApi ? route.apiTags(urlPath) : '');
+  };
+}
+
+/**
+ * A preload of the branding's logo when the page data carries one (`branding.logoUrl`, a path of
+ * this server): every page shows it on its first paint, and the `<img>` would otherwise ask for it
+ * only once the app has run — one more round trip before a phone's largest paint.
+ */
+export function logoPreloadTag(data: Record<string, unknown>): string {
+  const branding = data.branding as { logoUrl?: unknown } | undefined;
+  const url = branding?.logoUrl;
+  if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) return '';
+  return `<link rel="preload" as="image" href="${escapeAttribute(url)}">`;
 }
 
 export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
@@ -94,8 +145,13 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
     const blocks = Object.entries(data)
       .map(([id, value]) => jsonScript(id, value))
       .join('');
+    const context = { signedIn: 'session' in data, search: request.url.includes('?') };
     const html =
-      indexHtml.slice(0, headEnd) + preloads(urlPath) + blocks + indexHtml.slice(headEnd);
+      indexHtml.slice(0, headEnd) +
+      preloads(urlPath, context) +
+      logoPreloadTag(data) +
+      blocks +
+      indexHtml.slice(headEnd);
     return { html, personal: 'session' in data };
   };
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {

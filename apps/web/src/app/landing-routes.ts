@@ -8,6 +8,12 @@
  * phone (issue 15). A page absent here still works: its code comes after the entry, as before.
  * `landing-routes.test.ts` checks each module is one the router loads lazily.
  *
+ * `api`: the GET answers the page asks for on its first render (`$name` taken from the page's
+ * path), named in its HTML as fetch preloads (`<link rel="preload" as="fetch">`) so that they come
+ * with the code instead of after it has run; with `signedIn`, only in a page that carries the
+ * signed-in user (signed out, the guard sends to the sign-in page and the answers would be 401s).
+ * A page opened with a search (`/?companyId=…`) asks for other answers: the server names none.
+ *
  * Only paths.ts is imported: vite.config.ts reads this file.
  */
 import { paths } from '../config/paths';
@@ -16,7 +22,17 @@ const employerLayout = 'src/app/layout/employer-layout.tsx';
 const backOfficeLayout = 'src/app/layout/backoffice-layout.tsx';
 const features = 'src/features';
 
-export const landingRoutes: ReadonlyArray<{ path: string; modules: readonly string[] }> = [
+/** The header's counts, asked by every page of the employer space. */
+const headerCounts = ['/api/notifications/unread-count', '/api/conversations/unread-count'];
+
+export interface LandingRoute {
+  path: string;
+  modules: readonly string[];
+  api?: readonly string[];
+  signedIn?: boolean;
+}
+
+export const landingRoutes: readonly LandingRoute[] = [
   { path: paths.signIn, modules: [`${features}/auth/routes/sign-in-page.tsx`] },
   { path: paths.backOfficeSignIn, modules: [`${features}/auth/routes/sign-in-page.tsx`] },
   { path: paths.activate, modules: [`${features}/auth/routes/activate-page.tsx`] },
@@ -24,9 +40,20 @@ export const landingRoutes: ReadonlyArray<{ path: string; modules: readonly stri
   { path: paths.resetPassword, modules: [`${features}/auth/routes/reset-password-page.tsx`] },
   { path: paths.createPassword, modules: [`${features}/auth/routes/create-password-page.tsx`] },
   { path: paths.confirmEmail, modules: [`${features}/auth/routes/confirm-email-page.tsx`] },
-  { path: paths.enrolmentForm, modules: [`${features}/enrolment/routes/enrolment-form-page.tsx`] },
+  {
+    path: paths.enrolmentForm,
+    modules: [`${features}/enrolment/routes/enrolment-form-page.tsx`],
+    // features/enrolment/api/enrolment-link.ts
+    api: ['/api/enrolment/$token/check'],
+  },
   { path: paths.memberLink, modules: [`${features}/member-link/routes/member-link-page.tsx`] },
-  { path: paths.home, modules: [employerLayout, `${features}/dashboard/routes/home-page.tsx`] },
+  {
+    path: paths.home,
+    modules: [employerLayout, `${features}/dashboard/routes/home-page.tsx`],
+    // features/dashboard/api/use-dashboard.ts
+    api: ['/api/dashboard', ...headerCounts],
+    signedIn: true,
+  },
   { path: paths.members, modules: [employerLayout, `${features}/members/routes/members-page.tsx`] },
   // Before paths.member, whose `$memberId` would take it.
   {

@@ -18,6 +18,7 @@ import { validateDispensesQueueSearch } from '../features/backoffice/dispenses-q
 import { validateMemberChangesQueueSearch } from '../features/backoffice/member-changes-queue-search';
 import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
 import { validateHomeSearch } from '../features/dashboard/home-search';
+import { enrolmentLinkQuery } from '../features/enrolment/api/enrolment-link';
 import { validateDispensesSearch } from '../features/dispenses/dispenses-search';
 import { validateMembersSearch } from '../features/members/members-search';
 import { validateReferenceSearch } from '../features/reference-data/reference-search';
@@ -270,6 +271,11 @@ const employeeRoutes = [
     getParentRoute: () => employeeLayout,
     path: paths.enrolmentForm,
     component: pages.enrolmentFormPage,
+    // The link's check starts with the page's code rather than after its first render: the
+    // birth-date screen (or the link's problem) waits for it (issue 15). Not awaited.
+    loader: ({ context, params }) => {
+      void context.queryClient.prefetchQuery(enrolmentLinkQuery(params.token));
+    },
   }),
   createRoute({
     getParentRoute: () => employeeLayout,

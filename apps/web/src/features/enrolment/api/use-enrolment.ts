@@ -8,27 +8,19 @@ import type {
   EnrolmentSubmittedSchema,
 } from '@affilia/shared/schemas/enrolment';
 import { api } from '../../../lib/api';
+import { enrolmentBase, enrolmentKey, enrolmentLinkQuery } from './enrolment-link';
 import { unlockLink } from '../../../lib/link-unlock';
 import { postMultipart } from '../../../lib/upload';
 
 export type { AttachmentKind, EnrolmentAttachment, EnrolmentDraft, EnrolmentForm };
 export type EnrolmentSubmitted = z.infer<typeof EnrolmentSubmittedSchema>;
 
-const base = (token: string) => `/api/enrolment/${encodeURIComponent(token)}`;
-export const enrolmentKey = (token: string) => ['enrolment', token] as const;
+const base = enrolmentBase;
+export { enrolmentKey };
 
-/**
- * `GET …/check`: whether the emailed link still opens a form (404/410 otherwise), and whether
- * this browser already confirmed the birth date.
- */
+/** The link's check (enrolment-link.ts), asked by the router before the page renders. */
 export function useEnrolmentLink(token: string) {
-  return useQuery({
-    queryKey: [...enrolmentKey(token), 'check'],
-    queryFn: ({ signal }) =>
-      api.get<{ valid: true; unlocked: boolean }>(`${base(token)}/check`, { signal }),
-    retry: false,
-    staleTime: Infinity,
-  });
+  return useQuery(enrolmentLinkQuery(token));
 }
 
 /** `GET …`: the form, when this browser already confirmed the birth date (401 otherwise). */
