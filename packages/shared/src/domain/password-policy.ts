@@ -7,6 +7,8 @@
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 64;
 export const PASSWORD_MIN_SCORE = 3;
+/** Longest password the sign-in form accepts (the policy allows 64; a margin for old accounts). */
+export const SIGN_IN_PASSWORD_MAX_LENGTH = 128;
 
 export type PasswordScore = 0 | 1 | 2 | 3 | 4;
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { newPasswordError, PASSWORD_REQUIRED } from '../domain/password-policy';
+import {
+  newPasswordError,
+  PASSWORD_REQUIRED,
+  SIGN_IN_PASSWORD_MAX_LENGTH,
+} from '../domain/password-policy';
 import { EmailSchema } from '../validators/zod';
 
-/** Longest password the sign-in form accepts (the policy allows 64; a margin for old accounts). */
-export const SIGN_IN_PASSWORD_MAX_LENGTH = 128;
+// Defined with the policy (no zod there): the sign-in page shows it before zod is loaded.
+export { SIGN_IN_PASSWORD_MAX_LENGTH };
 
 /**
  * Sign-in (« Connexion à votre Espace Entreprise »): email + password. Shared by the web form and
