@@ -17,6 +17,7 @@ import { validateAffiliationsQueueSearch } from '../features/backoffice/affiliat
 import { validateDispensesQueueSearch } from '../features/backoffice/dispenses-queue-search';
 import { validateMemberChangesQueueSearch } from '../features/backoffice/member-changes-queue-search';
 import { validateRadiationsQueueSearch } from '../features/backoffice/radiations-queue-search';
+import { dashboardQuery } from '../features/dashboard/api/use-dashboard';
 import { validateHomeSearch } from '../features/dashboard/home-search';
 import { enrolmentLinkQuery } from '../features/enrolment/api/enrolment-link';
 import { validateDispensesSearch } from '../features/dispenses/dispenses-search';
@@ -377,6 +378,12 @@ const employerRoutes = [
     getParentRoute: () => employerLayout,
     path: paths.home,
     validateSearch: validateHomeSearch,
+    // The figures are asked for with the page's code (their answer is named in the page's HTML:
+    // landing-routes.ts), so that the first render has them rather than a skeleton. Not awaited.
+    loaderDeps: ({ search }) => ({ companyId: search.companyId }),
+    loader: ({ context, deps }) => {
+      void context.queryClient.prefetchQuery(dashboardQuery(deps.companyId));
+    },
     component: pages.homePage,
   }),
   createRoute({

@@ -1,8 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '@affilia/shared/schemas/members';
 import { api } from '../../../lib/api';
 
 export type { Dashboard };
+
+/** `GET /api/dashboard?companyId=`: the query, also asked by the home page's route loader. */
+export function dashboardQuery(companyId: string | undefined) {
+  const query = companyId ? `?${new URLSearchParams({ companyId }).toString()}` : '';
+  return queryOptions({
+    queryKey: ['dashboard', companyId ?? null],
+    queryFn: ({ signal }) => api.get<Dashboard>(`/api/dashboard${query}`, { signal }),
+  });
+}
 
 /**
  * `GET /api/dashboard?companyId=`: « Vos affiliations » for every company (« Toutes ») or one,
@@ -10,10 +19,5 @@ export type { Dashboard };
  * screen until its own arrive.
  */
 export function useDashboard(companyId: string | undefined) {
-  const query = companyId ? `?${new URLSearchParams({ companyId }).toString()}` : '';
-  return useQuery({
-    queryKey: ['dashboard', companyId ?? null],
-    queryFn: ({ signal }) => api.get<Dashboard>(`/api/dashboard${query}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...dashboardQuery(companyId), placeholderData: keepPreviousData });
 }
