@@ -378,13 +378,14 @@ const employerRoutes = [
     getParentRoute: () => employerLayout,
     path: paths.home,
     validateSearch: validateHomeSearch,
+    component: pages.homePage,
     // The figures are asked for with the page's code (their answer is named in the page's HTML:
     // landing-routes.ts), so that the first render has them rather than a skeleton. Not awaited.
+    // After `component`: build-budget.ts reads a route's block up to its first closing brace.
     loaderDeps: ({ search }) => ({ companyId: search.companyId }),
     loader: ({ context, deps }) => {
       void context.queryClient.prefetchQuery(dashboardQuery(deps.companyId));
     },
-    component: pages.homePage,
   }),
   createRoute({
     getParentRoute: () => employerLayout,
