@@ -112,7 +112,9 @@ async function dashboardParts(
 
   const [companies, figures, requests, unread, tips, portabilityEndingSoon, open, dispenses] =
     await Promise.all([
-      findCompanies(ctx.db, visible),
+      // Names change with a bump of the members' version (reference-data.service), rights with
+      // the perimeter: both are in the key.
+      cachedFigure(ctx.db, `${key}:companies`, () => findCompanies(ctx.db, visible)),
       cachedFigure(ctx.db, key, async () =>
         fieldsJson(FiguresSchema, await insuredFigures(ctx.db, actor, scope, today)),
       ),

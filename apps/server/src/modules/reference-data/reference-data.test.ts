@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberPage } from '@affilia/shared/schemas/members';
+import type { Dashboard, MemberPage } from '@affilia/shared/schemas/members';
 import type {
   CompanyDetail,
   CompanyPage,
@@ -651,13 +651,25 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(other.statusCode).toBe(404);
   });
-  it('shows each edit in « Mes salariés » at once, its pages cached by data version (issue 15)', async () => {
+  it('shows each edit in « Mes salariés » and the home page at once, cached by data version (issue 15)', async () => {
     const row = async () => {
       const page = (await employer.get('/api/members?q=Durand')).json<MemberPage>();
       return page.items[0]!;
     };
-    // Read once: the page is cached.
+    const companyNames = async () =>
+      (await employer.get('/api/dashboard')).json<Dashboard>().companies.map((c) => c.name);
+    // Read once: the page and the home page's companies are cached.
     const { establishment } = await row();
+    expect(await companyNames()).toHaveLength(1);
+    const company = (await staff.get(`${API}/companies/${companyA.id}`)).json<CompanyDetail>();
+    const companyRenamed = await staff.patch(`${API}/companies/${companyA.id}`, {
+      name: 'Alpha Renommée',
+      insurerCompanyIdentifier: company.insurerCompanyIdentifier,
+      ccnName: company.ccnName,
+      idcc: company.idcc,
+    });
+    expect(companyRenamed.statusCode, companyRenamed.body).toBe(200);
+    expect(await companyNames()).toEqual(['Alpha Renommée']);
     const e = (
       await staff.get(`${API}/establishments/${establishment.id}`)
     ).json<EstablishmentDetail>();
