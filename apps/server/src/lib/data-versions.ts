@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { compiledOnce } from '../db/compiled-once';
 
 export type DataSet = 'members';
 
@@ -25,11 +26,12 @@ export async function bumpDataVersion(
     .execute();
 }
 
+// On every read of « Mes salariés » and of the home page: compiled once (db/compiled-once.ts).
+const versionOf = compiledOnce(1, (db, name: string) =>
+  db.selectFrom('data_versions').select('version').where('name', '=', name),
+);
+
 export async function readDataVersion(db: Kysely<Database>, name: DataSet): Promise<number> {
-  const row = await db
-    .selectFrom('data_versions')
-    .select('version')
-    .where('name', '=', name)
-    .executeTakeFirst();
+  const [row] = await versionOf(db, name);
   return Number(row?.version ?? 0);
 }

@@ -15,6 +15,7 @@ import type {
   UserKind,
 } from '../../db/schema';
 import { newId } from '../../lib/ids';
+import { compiledOnce } from '../../db/compiled-once';
 
 /**
  * The auth module's reads and writes: users by email or id, trusted devices, sign-in attempts,
@@ -31,8 +32,12 @@ export function findUserByEmail(db: Kysely<Database>, email: string, kind: UserK
     .executeTakeFirst();
 }
 
-export function findUserById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+const userById = compiledOnce(1, (db, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id),
+);
+
+export async function findUserById(db: Kysely<Database>, id: string) {
+  return (await userById(db, id))[0];
 }
 
 /** The signed-in user as the web app sees it, with the companies they hold a role on. */
@@ -242,12 +247,13 @@ export async function insertSession(db: Db, row: Insertable<SessionsTable>): Pro
   await db.insertInto('sessions').values(row).execute();
 }
 
-export function findSessionByTokenHash(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+// On every signed-in request: compiled once (db/compiled-once.ts).
+const sessionByTokenHash = compiledOnce(1, (db, tokenHash: string) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash),
+);
+
+export async function findSessionByTokenHash(db: Db, tokenHash: string) {
+  return (await sessionByTokenHash(db, tokenHash))[0];
 }
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {
@@ -369,8 +375,8 @@ export function findCurrentTermsRow(db: Db) {
 }
 
 /** The version in force (ids only) and whether this user accepted it. */
-export function findCurrentTermsAcceptance(db: Db, userId: string) {
-  return db
+const currentTermsAcceptance = compiledOnce(1, (db, userId: string) =>
+  db
     .selectFrom('terms_versions as t')
     .leftJoin('terms_acceptances as a', (join) =>
       join.onRef('a.terms_version_id', '=', 't.id').on('a.user_id', '=', userId),
@@ -378,8 +384,11 @@ export function findCurrentTermsAcceptance(db: Db, userId: string) {
     .select(['t.id', 'a.id as accepted'])
     .where('t.published_at', 'is not', null)
     .orderBy('t.published_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export async function findCurrentTermsAcceptance(db: Db, userId: string) {
+  return (await currentTermsAcceptance(db, userId))[0];
 }
 
 export async function hasAcceptedTerms(

@@ -11,6 +11,7 @@ import {
   type EmployerActor,
   type HeldRight,
 } from '../../lib/policies';
+import { compiledOnce } from '../../db/compiled-once';
 
 /**
  * Reads of « Gestion des habilitations », always limited to the companies the administrator
@@ -428,12 +429,16 @@ export async function insertFollowed(
 }
 
 /** The signed-in employer user with their roles and followed establishments (once a request). */
-export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
-  const roles = await db
+// On every signed-in employer's request: compiled once (db/compiled-once.ts).
+const rolesOfUser = compiledOnce(1, (db, userId: string) =>
+  db
     .selectFrom('user_company_roles')
     .select(['company_id', 'role', 'all_establishments'])
-    .where('user_id', '=', user.id)
-    .execute();
+    .where('user_id', '=', userId),
+);
+
+export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
+  const roles = await rolesOfUser(db, user.id);
   const followed = roles.some((r) => r.all_establishments === 0)
     ? await db
         .selectFrom('user_establishments')

@@ -1,0 +1,51 @@
+/**
+ * Queries Kysely builds and compiles once per database handle, then runs with new values: for
+ * the few that run on every signed-in request (the session, the user, the roles, the terms, the
+ * data version). Building and compiling a query cost about as much as SQLite running it (~20 µs
+ * each: a fifth of the home page's CPU, profiles of 2026-12-07, decision 0015).
+ *
+ * `build` gets placeholders in place of the values: each must be used as a value of its own
+ * (compared by identity in the compiled parameters), never inside an expression; constants of
+ * the query stay as compiled.
+ */
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Database } from './schema';
+
+type Db = Kysely<Database>;
+
+interface Compiled {
+  sql: string;
+  /** For each parameter of the SQL: the index of the caller's value, or the constant. */
+  slots: ({ arg: number } | { value: unknown })[];
+}
+
+const placeholder = (i: number) => `\u0000compiled-once-${i}\u0000`;
+
+export function compiledOnce<A extends string[], O>(
+  arity: A['length'],
+  build: (db: Db, ...args: A) => Compilable<O>,
+): (db: Db, ...args: A) => Promise<O[]> {
+  const compiled = new WeakMap<Db, Compiled>();
+  const compile = (db: Db): Compiled => {
+    const names = Array.from({ length: arity }, (_, i) => placeholder(i)) as A;
+    const query = build(db, ...names).compile();
+    const slots = query.parameters.map((value) => {
+      const arg = typeof value === 'string' ? names.indexOf(value) : -1;
+      return arg >= 0 ? { arg } : { value };
+    });
+    if (slots.filter((s) => 'arg' in s).length !== arity) {
+      throw new Error(`compiledOnce: each of the ${arity} values must be a parameter`);
+    }
+    return { sql: query.sql, slots };
+  };
+  return async (db, ...args) => {
+    let query = compiled.get(db);
+    if (!query) {
+      query = compile(db);
+      compiled.set(db, query);
+    }
+    const parameters = query.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+    const result = await db.executeQuery<O>(CompiledQuery.raw(query.sql, parameters));
+    return result.rows;
+  };
+}
