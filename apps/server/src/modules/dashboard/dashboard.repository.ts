@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 import { PENDING_STATUSES } from '../affiliations/status';
 import { coverageStatusCondition } from '../members/members.repository';
+import { compiledOnce } from '../../db/compiled-once';
 
 type Db = Kysely<Database>;
 
@@ -155,11 +156,15 @@ export async function countUnreadConversations(db: Db, companyIds: string[]): Pr
   return Number(row?.count ?? 0);
 }
 
-export function findPublishedTips(db: Db) {
-  return db
+// On every home page: compiled once (db/compiled-once.ts).
+const publishedTips = compiledOnce(0, (db) =>
+  db
     .selectFrom('tips')
     .select(['id', 'title', 'body'])
     .where('published', '=', 1)
-    .orderBy('position')
-    .execute();
+    .orderBy('position'),
+);
+
+export function findPublishedTips(db: Db) {
+  return publishedTips(db);
 }
