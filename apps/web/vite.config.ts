@@ -105,7 +105,7 @@ function routePreloads(): Plugin {
           path: pattern,
           js: js.filter((f) => !already.js.includes(f)),
           css: css.filter((f) => !already.css.includes(f)),
-          ...(api ? { api, signedIn: signedIn === true } : {}),
+          ...(api ? { api, ...(signedIn ? { signedIn } : {}) } : {}),
         };
       });
       fs.writeFileSync(path.join(outDir, 'route-preloads.json'), JSON.stringify(routes, null, 1));

@@ -32,9 +32,14 @@ function makeDist(): { dir: string; js: string } {
         js: ['/assets/form-2.js', '/assets/input-3.js'],
         css: [],
         api: ['/api/enrolment/$token/check'],
-        signedIn: false,
       },
-      { path: '/', js: ['/assets/home-6.js'], css: [], api: ['/api/dashboard'], signedIn: true },
+      {
+        path: '/',
+        js: ['/assets/home-6.js'],
+        css: [],
+        api: ['/api/dashboard'],
+        signedIn: 'employer',
+      },
       { path: '/salaries/$memberId', js: ['/assets/member-4.js'], css: [] },
       { path: '/salaries/par-fichier', js: ['/assets/file-5.js'], css: [] },
     ]),
@@ -164,8 +169,12 @@ describe('the web app and API answers, compressed and cached', () => {
     const home = (await t.app.inject({ url: '/' })).body;
     expect(home).toContain('href="/assets/home-6.js"');
     expect(home).not.toContain('as="fetch"');
-    const signedIn = routePreloadTags(dist.dir)('/', { signedIn: true, search: false });
-    expect(signedIn).toContain('<link rel="preload" as="fetch" crossorigin href="/api/dashboard">');
+    const tags = routePreloadTags(dist.dir);
+    expect(tags('/', { user: 'employer', search: false })).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/api/dashboard">',
+    );
+    // The back office's staff at `/` is sent to its own space.
+    expect(tags('/', { user: 'staff', search: false })).not.toContain('as="fetch"');
   });
 
   it('never caches index.html, neither at / nor as the fallback of a page', async () => {

@@ -35,14 +35,14 @@ interface RoutePreload {
   css: string[];
   /** GET answers the page asks for first, `$name` from its path (src/app/landing-routes.ts). */
   api?: string[];
-  /** The answers are named only in a page that carries the signed-in user. */
-  signedIn?: boolean;
+  /** The answers are named only in a page that carries a user of this kind (`employer`…). */
+  signedIn?: string;
 }
 
 /** What the page's request says beyond its path. */
 export interface PreloadContext {
-  /** The page carries the signed-in user. */
-  signedIn: boolean;
+  /** The kind of the signed-in user the page carries (`employer`, `staff`), null signed out. */
+  user: string | null;
   /** The address has a query string (`/?companyId=…`): the page asks for other answers. */
   search: boolean;
 }
@@ -87,15 +87,15 @@ export function routePreloadTags(
         )
         .join('');
     };
-    return { test, tags, apiTags, signedIn: route.signedIn === true, params: names.length };
+    return { test, tags, apiTags, signedIn: route.signedIn ?? null, params: names.length };
   });
   // A fixed path before the parametered ones it also matches (`/salaries/radier-par-fichier`
   // before `/salaries/$memberId`), whatever the file's order.
   routes.sort((a, b) => a.params - b.params);
-  return (urlPath, context = { signedIn: false, search: false }) => {
+  return (urlPath, context = { user: null, search: false }) => {
     const route = routes.find((r) => r.test.test(urlPath));
     if (!route) return '';
-    const withApi = !context.search && (!route.signedIn || context.signedIn);
+    const withApi = !context.search && (route.signedIn === null || route.signedIn === context.user);
     return route.tags + (withApi ? route.apiTags(urlPath) : '');
   };
 }
@@ -145,7 +145,9 @@ export const webPlugin = fp<WebPluginOptions>(async (app, opts) => {
     const blocks = Object.entries(data)
       .map(([id, value]) => jsonScript(id, value))
       .join('');
-    const context = { signedIn: 'session' in data, search: request.url.includes('?') };
+    const session = data.session as { me?: { kind?: unknown } } | undefined;
+    const user = typeof session?.me?.kind === 'string' ? session.me.kind : null;
+    const context = { user, search: request.url.includes('?') };
     const html =
       indexHtml.slice(0, headEnd) +
       preloads(urlPath, context) +

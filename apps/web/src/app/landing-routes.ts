@@ -10,8 +10,8 @@
  *
  * `api`: the GET answers the page asks for on its first render (`$name` taken from the page's
  * path), named in its HTML as fetch preloads (`<link rel="preload" as="fetch">`) so that they come
- * with the code instead of after it has run; with `signedIn`, only in a page that carries the
- * signed-in user (signed out, the guard sends to the sign-in page and the answers would be 401s).
+ * with the code instead of after it has run; with `signedIn`, only in a page that carries a user
+ * of that kind (anyone else is sent elsewhere by the guard, and the answers would be refused).
  * A page opened with a search (`/?companyId=…`) asks for other answers: the server names none.
  *
  * Only paths.ts is imported: vite.config.ts reads this file.
@@ -29,7 +29,7 @@ export interface LandingRoute {
   path: string;
   modules: readonly string[];
   api?: readonly string[];
-  signedIn?: boolean;
+  signedIn?: 'employer' | 'staff';
 }
 
 export const landingRoutes: readonly LandingRoute[] = [
@@ -52,7 +52,7 @@ export const landingRoutes: readonly LandingRoute[] = [
     modules: [employerLayout, `${features}/dashboard/routes/home-page.tsx`],
     // features/dashboard/api/use-dashboard.ts
     api: ['/api/dashboard', ...headerCounts],
-    signedIn: true,
+    signedIn: 'employer',
   },
   { path: paths.members, modules: [employerLayout, `${features}/members/routes/members-page.tsx`] },
   // Before paths.member, whose `$memberId` would take it.
