@@ -118,6 +118,9 @@ async function startServer(port: number): Promise<ChildProcess> {
 /**
  * A usable link to the form of a demo request « Envoyé à l’employé »: the seed keeps only the
  * token's hash (and mails the link, which production does not show), so a new token replaces it.
+ * The request is marked sent now: a demo request sent days ago is due for a reminder, and the
+ * reminder job (every few seconds in the bench's server) would give it a new link, ending ours
+ * (« Ce lien n’est pas valide », seen once in a run).
  */
 function enrolmentLinkToken(): string {
   const db = new Database(dbPath);
@@ -127,9 +130,16 @@ function enrolmentLinkToken(): string {
       .get() as { id: string } | undefined;
     if (!request) throw new Error('no demo request « Envoyé à l’employé »');
     const token = newSecretToken();
+    const now = new Date();
     db.prepare(
-      'update affiliation_requests set form_token_hash = ?, form_token_expires_at = ? where id = ?',
-    ).run(hashToken(token), new Date(Date.now() + 7 * 86_400_000).toISOString(), request.id);
+      `update affiliation_requests set form_token_hash = ?, form_token_expires_at = ?,
+         sent_at = ?, last_reminder_at = null, reminder_count = 0 where id = ?`,
+    ).run(
+      hashToken(token),
+      new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      now.toISOString(),
+      request.id,
+    );
     return token;
   } finally {
     db.close();
