@@ -6,7 +6,8 @@
  *
  * `build` gets placeholders in place of the values: each must be used as a value of its own
  * (compared by identity in the compiled parameters), never inside an expression; constants of
- * the query stay as compiled.
+ * the query stay as compiled. Kept per handle: a transaction's handle compiles again, as Kysely
+ * would.
  */
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Database } from './schema';

@@ -113,11 +113,9 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): Data
  */
 export const literalLimits: KyselyPlugin = {
   transformQuery: ({ node }) => {
-    if (!SelectQueryNode.is(node) || !node.limit) return node;
-    const { value } = node.limit.limit as Partial<ValueNode>;
-    if (!ValueNode.is(node.limit.limit) || !Number.isSafeInteger(value) || Number(value) < 0) {
-      return node;
-    }
+    if (!SelectQueryNode.is(node) || !node.limit || !ValueNode.is(node.limit.limit)) return node;
+    const { value } = node.limit.limit;
+    if (!Number.isSafeInteger(value) || Number(value) < 0) return node;
     return { ...node, limit: { ...node.limit, limit: ValueNode.createImmediate(value) } };
   },
   transformResult: (args) => Promise.resolve(args.result),
@@ -264,11 +262,9 @@ export async function refreshPlannerStatistics(db: Db, dialect: Dialect): Promis
   const stat4 = await sql<{ n: number }>`
     select count(*) as n from sqlite_schema where name = 'sqlite_stat4'`.execute(db);
   if (Number(stat4.rows[0]?.n ?? 0) === 0) return;
-  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_stat4`.execute(db);
-  if (Number(rows[0]?.n ?? 0) === 0) return;
-  await sql`delete from sqlite_stat4`.execute(db);
-  // Loads the statistics again into this connection's planner.
-  await sql`analyze sqlite_schema`.execute(db);
+  const deleted = await sql`delete from sqlite_stat4`.execute(db);
+  // Loads the statistics again into this connection's planner, when samples were removed.
+  if (Number(deleted.numAffectedRows ?? 0) > 0) await sql`analyze sqlite_schema`.execute(db);
 }
 
 /** True when the database answers a trivial query. */

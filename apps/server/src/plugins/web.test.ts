@@ -162,6 +162,10 @@ describe('the web app and API answers, compressed and cached', () => {
     expect(form).toContain(
       '<link rel="preload" as="fetch" crossorigin href="/api/enrolment/Zx9-token_1/check">',
     );
+    // The address's segment is text: `$&` is not a replacement pattern; `"` and `<` escaped.
+    expect((await t.app.inject({ url: '/formulaire/a$&b' })).body).toContain(
+      'href="/api/enrolment/a$&amp;b/check"',
+    );
     // With a search, the page asks for other answers; signed out, the space's would be 401s.
     expect((await t.app.inject({ url: '/formulaire/Zx9-token_1?x=1' })).body).not.toContain(
       'as="fetch"',

@@ -80,12 +80,17 @@ export function routePreloadTags(
     /** The fetch preloads, each `$name` replaced by that segment of the address (as sent). */
     const apiTags = (urlPath: string) => {
       const values = test.exec(urlPath)?.slice(1) ?? [];
-      return (route.api ?? [])
-        .map((api) => names.reduce((href, name, i) => href.replace(name, values[i] ?? ''), api))
-        .map(
-          (href) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}">`,
-        )
-        .join('');
+      return (
+        (route.api ?? [])
+          // A function as the replacement: a `$&` in the address is text, not a pattern.
+          .map((api) =>
+            names.reduce((href, name, i) => href.replace(name, () => values[i] ?? ''), api),
+          )
+          .map(
+            (href) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}">`,
+          )
+          .join('')
+      );
     };
     return { test, tags, apiTags, signedIn: route.signedIn ?? null, params: names.length };
   });

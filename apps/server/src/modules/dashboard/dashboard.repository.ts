@@ -157,14 +157,10 @@ export async function countUnreadConversations(db: Db, companyIds: string[]): Pr
 }
 
 // On every home page: compiled once (db/compiled-once.ts).
-const publishedTips = compiledOnce(0, (db) =>
+export const findPublishedTips = compiledOnce(0, (db) =>
   db
     .selectFrom('tips')
     .select(['id', 'title', 'body'])
     .where('published', '=', 1)
     .orderBy('position'),
 );
-
-export function findPublishedTips(db: Db) {
-  return publishedTips(db);
-}

@@ -428,7 +428,6 @@ export async function insertFollowed(
     .execute();
 }
 
-/** The signed-in employer user with their roles and followed establishments (once a request). */
 // On every signed-in employer's request: compiled once (db/compiled-once.ts).
 const rolesOfUser = compiledOnce(1, (db, userId: string) =>
   db
@@ -437,6 +436,7 @@ const rolesOfUser = compiledOnce(1, (db, userId: string) =>
     .where('user_id', '=', userId),
 );
 
+/** The signed-in employer user with their roles and followed establishments (once a request). */
 export async function loadEmployerActor(db: Kysely<Database>, user: User): Promise<EmployerActor> {
   const roles = await rolesOfUser(db, user.id);
   const followed = roles.some((r) => r.all_establishments === 0)
