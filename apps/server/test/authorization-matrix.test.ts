@@ -556,6 +556,20 @@ const MATRIX: Record<string, Entry> = {
     user: 200,
     admin: 200,
   },
+  'GET /api/dashboard/establishments': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/dashboard/establishments?companyId=${f.company.id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
+  'GET /api/dashboard/contracts': {
+    kind: 'employer',
+    call: (f) => ({ url: `/api/dashboard/contracts?companyId=${f.company.id}` }),
+    otherCompany: 404,
+    user: 200,
+    admin: 200,
+  },
 
   // Establishments of the perimeter (SPEC §4.4): every role adds to their own perimeter, with
   // the establishment's identifier as the proof; another company's cannot be taken over.

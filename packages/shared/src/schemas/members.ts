@@ -197,6 +197,19 @@ export const MEMBER_EXPORT_COLUMNS = [
 
 /** GET /api/dashboard?companyId= — « Vos affiliations » for « Toutes » or one company. */
 export const DashboardQuerySchema = z.object({ companyId: optionalText(64) });
+/** Covered members of one establishment. */
+const EstablishmentFigureSchema = z.object({ id: z.string(), name: z.string(), count: z.number() });
+/** Covered members of one collège (contract label). */
+const ContractFigureSchema = z.object({ label: z.string(), count: z.number() });
+/**
+ * What a chart's last slice groups (« Autres établissements », domain/chart-figures.ts): how many
+ * figures and their members; none when every figure has a slice of its own.
+ */
+const GroupedFiguresSchema = z.object({ items: z.number(), count: z.number() });
+/** GET /api/dashboard/establishments?companyId= — « Afficher le détail »: every establishment. */
+export const EstablishmentFiguresSchema = z.object({ items: z.array(EstablishmentFigureSchema) });
+/** GET /api/dashboard/contracts?companyId= — « Afficher le détail »: every collège. */
+export const ContractFiguresSchema = z.object({ items: z.array(ContractFigureSchema) });
 export const DashboardSchema = z.object({
   /** With their SIREN: the home page links to « Mes salariés » filtered on it. */
   companies: z.array(CompanyRefSchema),
@@ -206,9 +219,14 @@ export const DashboardSchema = z.object({
    * also counts coverages to come and ended ones).
    */
   insuredTotal: z.number(),
-  byEstablishment: z.array(z.object({ id: z.string(), name: z.string(), count: z.number() })),
-  /** « Par collège »: by contract label. */
-  byContract: z.array(z.object({ label: z.string(), count: z.number() })),
+  /** « Par établissement »: the establishments with a slice of their own, largest first. */
+  byEstablishment: z.array(EstablishmentFigureSchema),
+  /** « Autres établissements »: the rest. */
+  otherEstablishments: GroupedFiguresSchema,
+  /** « Par collège »: by contract label, those with a slice of their own. */
+  byContract: z.array(ContractFigureSchema),
+  /** « Autres contrats »: the rest. */
+  otherContracts: GroupedFiguresSchema,
   /** « Dispensés »: employees whose dispense d'affiliation is validated and in force today. */
   dispensedTotal: z.number(),
   /**
@@ -240,3 +258,5 @@ export const DashboardSchema = z.object({
   tips: z.array(z.object({ id: z.string(), title: z.string(), body: z.string() })),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
+export type EstablishmentFigures = z.infer<typeof EstablishmentFiguresSchema>;
+export type ContractFigures = z.infer<typeof ContractFiguresSchema>;

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DashboardQuerySchema, DashboardSchema } from '@affilia/shared/schemas/members';
+import {
+  ContractFiguresSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
+  EstablishmentFiguresSchema,
+} from '@affilia/shared/schemas/members';
 import { sendSchemaJson } from '../../lib/schema-json';
-import { getDashboardJson } from './dashboard.service';
+import { getContractFigures, getDashboardJson, getEstablishmentFigures } from './dashboard.service';
 
-/** The home page's figures (SPEC §5.1): /api/dashboard. */
+/** The home page's figures (SPEC §5.1): /api/dashboard, and every figure of its charts. */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '',
@@ -21,5 +26,31 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         reply,
         await getDashboardJson(app.ctx, request.employer, request.query.companyId),
       ),
+  );
+
+  app.get(
+    '/establishments',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: '« Afficher le détail »: insured members of every establishment',
+        querystring: DashboardQuerySchema,
+        response: { 200: EstablishmentFiguresSchema },
+      },
+    },
+    async (request) => getEstablishmentFigures(app.ctx, request.employer, request.query.companyId),
+  );
+
+  app.get(
+    '/contracts',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: '« Afficher le détail »: insured members of every collège',
+        querystring: DashboardQuerySchema,
+        response: { 200: ContractFiguresSchema },
+      },
+    },
+    async (request) => getContractFigures(app.ctx, request.employer, request.query.companyId),
   );
 };

@@ -6,12 +6,18 @@
  * The charts count members whose latest coverage is « en cours » today (« Salariés couverts
  * aujourd’hui »: the same members as « Mes salariés » with « Statut du contrat : En cours »,
  * memberConditions' `current`), grouped from the members' index alone; they are cached until
- * the members' data changes (lib/figures-cache.ts) — and so is their JSON: at 1,000
- * establishments the charts are most of the answer (100 KB), and encoding them on every request
- * cost a quarter of it (docs/performance.md).
+ * the members' data changes (lib/figures-cache.ts), and so is the charts' JSON. The home page
+ * carries the figures with a slice of their own and what the last slice groups
+ * (domain/chart-figures.ts); « Afficher le détail » asks for every figure.
  */
 import type { Kysely } from 'kysely';
-import { DashboardSchema, type Dashboard } from '@affilia/shared/schemas/members';
+import { byCountThenLabel, splitTop } from '@affilia/shared/domain/chart-figures';
+import {
+  DashboardSchema,
+  type ContractFigures,
+  type Dashboard,
+  type EstablishmentFigures,
+} from '@affilia/shared/schemas/members';
 import type { Database } from '../../db/schema';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
@@ -43,13 +49,20 @@ function daysAfter(isoDate: string, days: number): string {
     .slice(0, 10);
 }
 
+/** Every figure of the charts: insured members by establishment and by collège, in order. */
+interface InsuredFigures {
+  insuredTotal: number;
+  byEstablishment: { id: string; name: string; count: number }[];
+  byContract: { label: string; count: number }[];
+}
+
 /** Insured members (coverage « en cours ») by establishment and by contract label. */
 async function insuredFigures(
   db: Kysely<Database>,
   actor: EmployerActor,
   scope: string[],
   today: string,
-): Promise<Pick<Dashboard, 'byEstablishment' | 'byContract' | 'insuredTotal'>> {
+): Promise<InsuredFigures> {
   if (scope.length === 0) return { byEstablishment: [], byContract: [], insuredTotal: 0 };
   const { perEstablishment, perContract } = await countInsured(db, actor, scope, today);
   const establishmentIds = perEstablishment.map((e) => e.id);
@@ -64,19 +77,85 @@ async function insuredFigures(
   }
   const byEstablishment = perEstablishment
     .map((e) => ({ id: e.id, name: establishmentName.get(e.id) ?? '', count: Number(e.count) }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
+    .sort(byCountThenLabel((e) => e.name));
   return {
     insuredTotal: byEstablishment.reduce((n, e) => n + e.count, 0),
     byEstablishment,
     byContract: [...byLabel]
       .map(([label, count]) => ({ label, count }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr')),
+      .sort(byCountThenLabel((c) => c.label)),
   };
 }
 
-const FIGURES = { insuredTotal: true, byEstablishment: true, byContract: true } as const;
+/** What a chart's last slice groups: how many figures, how many members. */
+function grouped(rest: { count: number }[]) {
+  return { items: rest.length, count: rest.reduce((n, item) => n + item.count, 0) };
+}
+
+/** The charts' fields of the home page: the figures with a slice of their own, the rest grouped. */
+function chartFields(figures: InsuredFigures): Pick<Dashboard, keyof typeof FIGURES> {
+  const establishments = splitTop(figures.byEstablishment);
+  const contracts = splitTop(figures.byContract);
+  return {
+    insuredTotal: figures.insuredTotal,
+    byEstablishment: establishments.shown,
+    otherEstablishments: grouped(establishments.rest),
+    byContract: contracts.shown,
+    otherContracts: grouped(contracts.rest),
+  };
+}
+
+const FIGURES = {
+  insuredTotal: true,
+  byEstablishment: true,
+  otherEstablishments: true,
+  byContract: true,
+  otherContracts: true,
+} as const;
 const FiguresSchema = DashboardSchema.pick(FIGURES);
 const OthersSchema = DashboardSchema.omit(FIGURES);
+
+/**
+ * The figures' scope: « Toutes » the companies whose members the actor may see, or the one asked
+ * for (404 outside the perimeter); and the key of what is cached from them.
+ */
+async function figuresScope(ctx: Ctx, actor: EmployerActor, companyId: string | undefined) {
+  if (companyId) authorize(actor, 'members.view', companyId);
+  const today = parisDate(ctx.clock.now());
+  const visible = companyIdsWith(actor, 'members.view');
+  const scope = companyId ? [companyId] : visible;
+  const key = await figuresKey(ctx, actor, today, { dashboard: scope });
+  return { today, visible, scope, key };
+}
+
+/** Every figure of the charts, cached until the members' data changes. */
+function cachedInsuredFigures(
+  ctx: Ctx,
+  actor: EmployerActor,
+  { today, scope, key }: { today: string; scope: string[]; key: string },
+): Promise<InsuredFigures> {
+  return cachedFigure(ctx.db, `${key}:insured`, () => insuredFigures(ctx.db, actor, scope, today));
+}
+
+/** « Afficher le détail » of « Par établissement »: every establishment, in the chart's order. */
+export async function getEstablishmentFigures(
+  ctx: Ctx,
+  actor: EmployerActor,
+  companyId: string | undefined,
+): Promise<EstablishmentFigures> {
+  const scope = await figuresScope(ctx, actor, companyId);
+  return { items: (await cachedInsuredFigures(ctx, actor, scope)).byEstablishment };
+}
+
+/** « Afficher le détail » of « Par collège »: every collège, in the chart's order. */
+export async function getContractFigures(
+  ctx: Ctx,
+  actor: EmployerActor,
+  companyId: string | undefined,
+): Promise<ContractFigures> {
+  const scope = await figuresScope(ctx, actor, companyId);
+  return { items: (await cachedInsuredFigures(ctx, actor, scope)).byContract };
+}
 
 /**
  * The home page's answer as JSON, the text the route's serializer would write for
@@ -98,17 +177,14 @@ async function dashboardParts(
   actor: EmployerActor,
   companyId: string | undefined,
 ): Promise<Omit<Dashboard, keyof typeof FIGURES> & { figures: Record<string, Buffer> }> {
-  if (companyId) authorize(actor, 'members.view', companyId);
-  const today = parisDate(ctx.clock.now());
-  const visible = companyIdsWith(actor, 'members.view');
-  const scope = companyId ? [companyId] : visible;
+  const figuresOf = await figuresScope(ctx, actor, companyId);
+  const { today, visible, scope, key } = figuresOf;
   const requestCompanies = companyIdsWith(actor, 'affiliations.manage').filter((id) =>
     scope.includes(id),
   );
   const messageCompanies = companyIdsWith(actor, 'messages.manage').filter((id) =>
     scope.includes(id),
   );
-  const key = await figuresKey(ctx, actor, today, { dashboard: scope });
 
   const [companies, figures, requests, unread, tips, portabilityEndingSoon, open, dispenses] =
     await Promise.all([
@@ -116,7 +192,7 @@ async function dashboardParts(
       // the perimeter: both are in the key.
       cachedFigure(ctx.db, `${key}:companies`, () => findCompanies(ctx.db, visible)),
       cachedFigure(ctx.db, key, async () =>
-        fieldsJson(FiguresSchema, await insuredFigures(ctx.db, actor, scope, today)),
+        fieldsJson(FiguresSchema, chartFields(await cachedInsuredFigures(ctx, actor, figuresOf))),
       ),
       countOpenRequests(ctx.db, actor, requestCompanies),
       countUnreadConversations(ctx.db, messageCompanies),

@@ -30,11 +30,26 @@ describe('buildSlices', () => {
     const others = slices[8]!;
     expect(others.label).toBe('Autres établissements');
     expect(others.color).toBe(OTHERS_COLOR);
-    expect(others.grouped?.map((g) => g.key)).toEqual(['e9', 'e10', 'e11', 'e12', 'e13']);
+    expect(others.grouped).toBe(5);
     expect(others.count).toBe(92 + 91 + 90 + 89 + 88);
     // Nothing lost: the slices add up to the total and to 100 %.
     expect(totalOf(slices)).toBe(totalOf(items));
     expect(slices.reduce((sum, s) => sum + s.percent, 0)).toBeCloseTo(100, 9);
+  });
+
+  it('adds what the server grouped to the last slice (1,000 establishments, 8 sent)', () => {
+    const items = Array.from({ length: 8 }, (_, i) => item(i + 1, 100 - i));
+    const slices = buildSlices(items, { ...OTHERS, others: { items: 992, count: 5_000 } });
+    expect(slices).toHaveLength(9);
+    expect(slices.slice(0, 8).map((s) => s.key)).toEqual(items.map((i) => i.key));
+    expect(slices[8]).toMatchObject({
+      label: 'Autres établissements',
+      count: 5_000,
+      grouped: 992,
+      color: OTHERS_COLOR,
+    });
+    expect(slices.reduce((sum, s) => sum + s.percent, 0)).toBeCloseTo(100, 9);
+    expect(totalOf(slices)).toBe(totalOf(items) + 5_000);
   });
 
   it('never groups a single item: nine items are nine slices', () => {

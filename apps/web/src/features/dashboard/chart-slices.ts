@@ -1,12 +1,22 @@
 /*
- * The slices of the home page's donut charts (« Mes salariés assurés »): the largest ones each in
- * its colour, the rest grouped into one slice (« Autres établissements ») so that the ring and its
- * legend stay readable with many establishments.
+ * The slices of the home page's donut charts (« Mes salariés assurés »): the largest figures each
+ * in its colour, the rest grouped into one slice (« Autres établissements ») so that the ring and
+ * its legend stay readable with many establishments (the rule: domain/chart-figures.ts, which the
+ * server applies too: it sends the figures shown and what the last slice groups).
  */
+import { TOP_SLICES, byCountThenLabel, splitTop } from '@affilia/shared/domain/chart-figures';
+
+export { TOP_SLICES };
 
 export interface ChartItem {
   key: string;
   label: string;
+  count: number;
+}
+
+/** What the last slice groups, as the server counted it: how many figures, how many members. */
+export interface GroupedFigures {
+  items: number;
   count: number;
 }
 
@@ -15,8 +25,8 @@ export interface ChartSlice extends ChartItem {
   color: string;
   /** Share of the total, 0–100. */
   percent: number;
-  /** The items grouped into this slice (« Autres établissements »), if any. */
-  grouped?: ChartItem[];
+  /** How many figures this slice groups (« Autres établissements »), if it groups any. */
+  grouped?: number;
 }
 
 /** Distinct theme colours, the brand's first; the grouped slice is grey. */
@@ -33,44 +43,48 @@ export const SLICE_COLORS = [
 ] as const;
 export const OTHERS_COLOR = 'gray.5';
 
-/** How many slices have their own colour before the rest is grouped. */
-export const TOP_SLICES = 8;
+const NONE: GroupedFigures = { items: 0, count: 0 };
 
 export function totalOf(items: readonly ChartItem[]): number {
   return items.reduce((sum, item) => sum + Math.max(0, item.count), 0);
 }
 
+/** The chart's items with a count, largest first (ties by label, French order). */
+export function sortedItems(items: readonly ChartItem[]): ChartItem[] {
+  return items.filter((item) => item.count > 0).sort(byCountThenLabel((item) => item.label));
+}
+
 /**
- * The slices of a chart: the items with a count, largest first (ties by label, French order);
- * beyond `max` of them, the rest becomes one slice labelled `othersLabel` — unless that would
- * group a single item, which is then shown on its own.
+ * The slices of a chart: the items with a count, largest first; beyond `max` of them, the rest
+ * becomes one slice labelled `othersLabel`, with what the server already grouped (`others`).
  */
 export function buildSlices(
   items: readonly ChartItem[],
-  { max = TOP_SLICES, othersLabel }: { max?: number; othersLabel: string },
+  {
+    max = TOP_SLICES,
+    othersLabel,
+    others = NONE,
+  }: { max?: number; othersLabel: string; others?: GroupedFigures },
 ): ChartSlice[] {
-  const sorted = items
-    .filter((item) => item.count > 0)
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
-  const total = totalOf(sorted);
+  const { shown, rest } = splitTop(sortedItems(items), max);
+  const total = totalOf(shown) + totalOf(rest) + others.count;
   if (total === 0) return [];
   const percent = (count: number) => (count / total) * 100;
-  const shown = sorted.length <= max + 1 ? sorted : sorted.slice(0, max);
-  const rest = sorted.slice(shown.length);
   const slices: ChartSlice[] = shown.map((item, index) => ({
     ...item,
     color: SLICE_COLORS[index % SLICE_COLORS.length]!,
     percent: percent(item.count),
   }));
-  if (rest.length > 0) {
-    const count = totalOf(rest);
+  const grouped = rest.length + others.items;
+  if (grouped > 0) {
+    const count = totalOf(rest) + others.count;
     slices.push({
       key: '__others__',
       label: othersLabel,
       count,
       color: OTHERS_COLOR,
       percent: percent(count),
-      grouped: rest,
+      grouped,
     });
   }
   return slices;

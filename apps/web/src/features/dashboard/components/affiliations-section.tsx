@@ -23,7 +23,7 @@ import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import type { Dashboard } from '../api/use-dashboard';
-import { useDashboard } from '../api/use-dashboard';
+import { chartDetailQuery, useDashboard } from '../api/use-dashboard';
 import { coveredTodayLabel } from '../chart-slices';
 import { DonutChart, DonutChartSkeleton } from './donut-chart';
 import { AffiliationCounts } from './affiliation-counts';
@@ -74,7 +74,7 @@ function NoInsured({ company }: { company: boolean }) {
   );
 }
 
-function Charts({ data }: { data: Dashboard }) {
+function Charts({ data, companyId }: { data: Dashboard; companyId: string | undefined }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
       <DonutChart
@@ -83,6 +83,8 @@ function Charts({ data }: { data: Dashboard }) {
         itemNoun={{ one: 'établissement', many: 'établissements' }}
         othersLabel="Autres établissements"
         items={data.byEstablishment.map((e) => ({ key: e.id, label: e.name, count: e.count }))}
+        others={data.otherEstablishments}
+        detailQuery={chartDetailQuery(companyId, 'establishments')}
       />
       <DonutChart
         title={BY_CONTRACT}
@@ -90,6 +92,8 @@ function Charts({ data }: { data: Dashboard }) {
         itemNoun={{ one: 'contrat', many: 'contrats' }}
         othersLabel="Autres contrats"
         items={data.byContract.map((c) => ({ key: c.label, label: c.label, count: c.count }))}
+        others={data.otherContracts}
+        detailQuery={chartDetailQuery(companyId, 'contracts')}
       />
     </SimpleGrid>
   );
@@ -222,7 +226,7 @@ const DashboardView = memo(function DashboardView({
               {data.insuredTotal === 0 ? (
                 <NoInsured company={companyId !== undefined} />
               ) : (
-                <Charts data={data} />
+                <Charts data={data} companyId={companyId} />
               )}
             </Stack>
           </Grid.Col>

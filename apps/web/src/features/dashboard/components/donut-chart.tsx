@@ -5,6 +5,7 @@ import {
   Button,
   getThemeColor,
   Group,
+  Loader,
   Paper,
   Skeleton,
   Stack,
@@ -15,8 +16,18 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
-import type { ChartItem, ChartSlice } from '../chart-slices';
-import { buildSlices, formatCount, formatPercent, insuredLabel, totalOf } from '../chart-slices';
+import { useQuery } from '@tanstack/react-query';
+import { LoadError } from '../../../components/load-error';
+import type { chartDetailQuery } from '../api/use-dashboard';
+import type { ChartItem, ChartSlice, GroupedFigures } from '../chart-slices';
+import {
+  buildSlices,
+  formatCount,
+  formatPercent,
+  insuredLabel,
+  sortedItems,
+  totalOf,
+} from '../chart-slices';
 import classes from './donut-chart.module.css';
 
 export interface DonutChartProps {
@@ -28,7 +39,12 @@ export interface DonutChartProps {
   itemNoun: { one: string; many: string };
   /** The label of the grouped slice (« Autres établissements »). */
   othersLabel: string;
+  /** The figures with a slice of their own. */
   items: ChartItem[];
+  /** What the server grouped into the last slice. */
+  others: GroupedFigures;
+  /** Every figure, asked for by « Afficher le détail » when the last slice groups some. */
+  detailQuery: ReturnType<typeof chartDetailQuery>;
 }
 
 /** Each slice's colour, label, count and share. */
@@ -48,7 +64,7 @@ function Legend({ title, slices }: { title: string; slices: ChartSlice[] }) {
             {slice.grouped ? (
               <Text span size="xs" c="dimmed">
                 {' '}
-                ({slice.grouped.length})
+                ({formatCount(slice.grouped)})
               </Text>
             ) : null}
           </Text>
@@ -123,23 +139,62 @@ function DetailTable({
 }
 
 /**
+ * The detail's table: of the figures shown when the chart groups none, else of every figure,
+ * asked for when the detail is first opened (a message while it loads, « Réessayer » on failure).
+ */
+function Detail({
+  title,
+  itemLabel,
+  rows,
+  detailQuery,
+  total,
+}: {
+  title: string;
+  itemLabel: string;
+  rows: ChartItem[] | undefined;
+  detailQuery: DonutChartProps['detailQuery'];
+  total: number;
+}) {
+  const every = useQuery({ ...detailQuery, enabled: rows === undefined });
+  if (rows) return <DetailTable title={title} itemLabel={itemLabel} rows={rows} total={total} />;
+  if (every.data) {
+    return <DetailTable title={title} itemLabel={itemLabel} rows={every.data} total={total} />;
+  }
+  if (every.isError) return <LoadError error={every.error} onRetry={() => void every.refetch()} />;
+  return (
+    <Group gap="xs" justify="center" role="status">
+      <Loader size="xs" aria-hidden />
+      <Text size="sm" c="gray.8">
+        Chargement du détail…
+      </Text>
+    </Group>
+  );
+}
+
+/**
  * A donut chart of « Mes salariés assurés »: the ring (a picture whose name sums it up) with the
  * total in its middle, a legend with each slice's count, and « Afficher le détail », a table of
  * every figure — including those grouped into the last slice.
  */
-export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: DonutChartProps) {
+export function DonutChart({
+  title,
+  itemLabel,
+  itemNoun,
+  othersLabel,
+  items,
+  others,
+  detailQuery,
+}: DonutChartProps) {
   const id = useId();
   const [detail, setDetail] = useState(false);
-  const slices = buildSlices(items, { othersLabel });
-  const total = totalOf(items);
-  const shown = items.filter((item) => item.count > 0);
-  const detailRows = [...shown].sort(
-    (a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'),
-  );
+  const slices = buildSlices(items, { othersLabel, others });
+  const total = totalOf(items) + others.count;
+  const shown = sortedItems(items);
+  const itemCount = shown.length + others.items;
   const titleId = `${id}-title`;
   const detailId = `${id}-detail`;
-  const noun = shown.length > 1 ? itemNoun.many : itemNoun.one;
-  const summary = `${title} : ${insuredLabel(total)}, ${formatCount(shown.length)} ${noun}${
+  const noun = itemCount > 1 ? itemNoun.many : itemNoun.one;
+  const summary = `${title} : ${insuredLabel(total)}, ${formatCount(itemCount)} ${noun}${
     slices[0] ? `, dont ${slices[0].label} : ${formatCount(slices[0].count)}` : ''
   }.`;
 
@@ -198,7 +253,13 @@ export function DonutChart({ title, itemLabel, itemNoun, othersLabel, items }: D
             </Group>
             <div id={detailId}>
               {detail ? (
-                <DetailTable title={title} itemLabel={itemLabel} rows={detailRows} total={total} />
+                <Detail
+                  title={title}
+                  itemLabel={itemLabel}
+                  rows={others.items > 0 ? undefined : shown}
+                  detailQuery={detailQuery}
+                  total={total}
+                />
               ) : null}
             </div>
           </>
