@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { compiledOnce } from './compiled-once';
+import { compiledOnce, compiledPerInputs } from './compiled-once';
 
 describe(`compiledOnce (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestDatabase;
@@ -43,5 +43,33 @@ describe(`compiledOnce (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite
       db.selectFrom('data_versions').select('version').where('name', '=', `${name}-x`),
     );
     return expect(bad(t.handle.db, 'a')).rejects.toThrow(/must be a parameter/);
+  });
+
+  it('compiles once per set of inputs, keeps the last 500 used, and runs each as compiled', async () => {
+    let builds = 0;
+    const versions = compiledPerInputs(
+      (names: readonly string[]) => names.join(','),
+      (db, names: readonly string[]) => {
+        builds += 1;
+        return db
+          .selectFrom('data_versions')
+          .select(['name'])
+          .where('name', 'in', names)
+          .orderBy('name');
+      },
+    );
+    const db = t.handle.db;
+    const names = async (input: string[]) => (await versions(db, input)).map((r) => r.name);
+    expect(await names(['a', 'b'])).toEqual(['a', 'b']);
+    expect(await names(['b'])).toEqual(['b']);
+    expect(await names(['a', 'b'])).toEqual(['a', 'b']);
+    expect(builds).toBe(2);
+    // 500 other inputs: ['b'] (used last) is kept, ['a', 'b'] is compiled again.
+    await names(['b']);
+    for (let i = 0; i < 499; i++) await names([`x${i}`]);
+    await names(['b']);
+    expect(builds).toBe(2 + 499);
+    expect(await names(['a', 'b'])).toEqual(['a', 'b']);
+    expect(builds).toBe(2 + 499 + 1);
   });
 });

@@ -50,3 +50,41 @@ export function compiledOnce<A extends string[], O>(
     return result.rows;
   };
 }
+
+/** How many compiled queries compiledPerInputs keeps per query and database handle. */
+const KEPT_PER_QUERY = 500;
+
+/**
+ * Queries whose SQL follows their inputs (a perimeter, a list of companies, a day): each set of
+ * inputs is built and compiled once per database handle and kept (the last `KEPT_PER_QUERY` used),
+ * then run again as it was compiled, its values included. `keyOf` names every input `build`
+ * reads — the actor by its `perimeterKey`, which covers the roles and the followed
+ * establishments that `inPerimeter` reads: an input left out of the key would run the query of
+ * other inputs. For the home page's counts (modules/dashboard), asked for by the same users with
+ * the same inputs again and again.
+ */
+export function compiledPerInputs<A extends unknown[], O>(
+  keyOf: (...args: A) => string,
+  build: (db: Db, ...args: A) => Compilable<O>,
+): (db: Db, ...args: A) => Promise<O[]> {
+  const kept = new WeakMap<Db, Map<string, CompiledQuery<O>>>();
+  return async (db, ...args) => {
+    let queries = kept.get(db);
+    if (!queries) {
+      queries = new Map();
+      kept.set(db, queries);
+    }
+    const key = keyOf(...args);
+    let query = queries.get(key);
+    if (query) {
+      // Most recently used last (a Map keeps insertion order).
+      queries.delete(key);
+    } else {
+      query = build(db, ...args).compile();
+      if (queries.size >= KEPT_PER_QUERY) queries.delete(queries.keys().next().value!);
+    }
+    queries.set(key, query);
+    const result = await db.executeQuery<O>(query);
+    return result.rows;
+  };
+}

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import { inPerimeter, type EmployerActor } from '../../lib/policies';
 import { PENDING_STATUSES } from '../affiliations/status';
 import { coverageStatusCondition } from '../members/members.repository';
-import { compiledOnce } from '../../db/compiled-once';
+import { compiledOnce, compiledPerInputs } from '../../db/compiled-once';
 
 type Db = Kysely<Database>;
 
@@ -63,22 +63,32 @@ export async function findCompanies(db: Db, companyIds: string[]) {
     .execute();
 }
 
+/** The inputs of a count: the actor's perimeter and the companies counted. */
+const perimeterAndCompanies = (actor: EmployerActor, companyIds: readonly string[]) =>
+  `${actor.perimeterKey}|${companyIds.join(',')}`;
+
+// The home page's counts of what waits: compiled once per perimeter (db/compiled-once.ts).
+const openRequests = compiledPerInputs(
+  perimeterAndCompanies,
+  (db, actor: EmployerActor, companyIds: readonly string[]) =>
+    db
+      .selectFrom('affiliation_requests as r')
+      .select(['r.status', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('r.company_id', 'in', companyIds)
+      .where((eb) =>
+        inPerimeter(eb, actor, 'affiliations.manage', {
+          establishment: 'r.establishment_id',
+          company: 'r.company_id',
+        }),
+      )
+      .where('r.status', 'in', PENDING_STATUSES)
+      .groupBy('r.status'),
+);
+
 /** The open requests of the perimeter (PENDING_STATUSES), counted by status. */
 export async function countOpenRequests(db: Db, actor: EmployerActor, companyIds: string[]) {
   if (companyIds.length === 0) return [];
-  return db
-    .selectFrom('affiliation_requests as r')
-    .select(['r.status', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('r.company_id', 'in', companyIds)
-    .where((eb) =>
-      inPerimeter(eb, actor, 'affiliations.manage', {
-        establishment: 'r.establishment_id',
-        company: 'r.company_id',
-      }),
-    )
-    .where('r.status', 'in', PENDING_STATUSES)
-    .groupBy('r.status')
-    .execute();
+  return openRequests(db, actor, companyIds);
 }
 
 /** Members of these companies in the perimeter whose portability ends between two days. */
@@ -105,6 +115,31 @@ export async function countPortabilitiesEnding(
   return Number(row?.count ?? 0);
 }
 
+const OPEN = ['sent', 'returned'] as const;
+const OPEN_PERIMETER = { establishment: 'd.establishment_id', company: 'd.company_id' } as const;
+const openRadiations = compiledPerInputs(
+  perimeterAndCompanies,
+  (db, actor: EmployerActor, companyIds: readonly string[]) =>
+    db
+      .selectFrom('radiations as d')
+      .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
+      .where('d.company_id', 'in', companyIds)
+      .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', OPEN_PERIMETER))
+      .where('d.status', 'in', OPEN)
+      .groupBy('d.status'),
+);
+const openChanges = compiledPerInputs(
+  perimeterAndCompanies,
+  (db, actor: EmployerActor, companyIds: readonly string[]) =>
+    db
+      .selectFrom('member_changes as d')
+      .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
+      .where('d.company_id', 'in', companyIds)
+      .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', OPEN_PERIMETER))
+      .where('d.status', 'in', OPEN)
+      .groupBy('d.status'),
+);
+
 /**
  * The radiations and the changes of members (issue 20) of these companies that wait for someone,
  * within the actor's perimeter: « Envoyée à l’assureur » (the insurer) and « Retournée à
@@ -117,42 +152,31 @@ export async function countOpenRadiationsAndChanges(
 ): Promise<Record<'radiations' | 'changes', { sent: number; returned: number }>> {
   const none = { sent: 0, returned: 0 };
   if (companyIds.length === 0) return { radiations: none, changes: none };
-  const perimeter = { establishment: 'd.establishment_id', company: 'd.company_id' } as const;
-  const open = ['sent', 'returned'] as const;
-  const radiationsQuery = db
-    .selectFrom('radiations as d')
-    .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
-    .where('d.company_id', 'in', companyIds)
-    .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', perimeter))
-    .where('d.status', 'in', open)
-    .groupBy('d.status');
-  const changesQuery = db
-    .selectFrom('member_changes as d')
-    .select((eb) => ['d.status', eb.fn.countAll<number | string>().as('count')])
-    .where('d.company_id', 'in', companyIds)
-    .where((eb) => inPerimeter(eb, actor, 'affiliations.manage', perimeter))
-    .where('d.status', 'in', open)
-    .groupBy('d.status');
   const counts = (rows: { status: string; count: number | string }[]) => ({
     sent: Number(rows.find((r) => r.status === 'sent')?.count ?? 0),
     returned: Number(rows.find((r) => r.status === 'returned')?.count ?? 0),
   });
   const [radiations, changes] = await Promise.all([
-    radiationsQuery.execute(),
-    changesQuery.execute(),
+    openRadiations(db, actor, companyIds),
+    openChanges(db, actor, companyIds),
   ]);
   return { radiations: counts(radiations), changes: counts(changes) };
 }
 
+const unreadConversations = compiledPerInputs(
+  (companyIds: readonly string[]) => companyIds.join(','),
+  (db, companyIds: readonly string[]) =>
+    db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('company_id', 'in', companyIds)
+      .where('employer_unread', '>', 0),
+);
+
 /** The conversations of these companies with a reply the employer has not read. */
 export async function countUnreadConversations(db: Db, companyIds: string[]): Promise<number> {
   if (companyIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('conversations')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('company_id', 'in', companyIds)
-    .where('employer_unread', '>', 0)
-    .executeTakeFirst();
+  const [row] = await unreadConversations(db, companyIds);
   return Number(row?.count ?? 0);
 }
 
