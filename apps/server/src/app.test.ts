@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { buildTestApp, jsonHeaders, type TestApp } from '../test/helper';
 import { AppError } from './lib/errors';
 import { helmetHeaders, helmetOptions } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
+
+const require = createRequire(import.meta.url);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -167,6 +171,44 @@ describe('OpenAPI', () => {
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
   });
+
+  it('declares how each route is called: its scope’s way in, and the CSRF header to change something', async () => {
+    type Operation = { security?: Record<string, string[]>[] };
+    const doc = (await t.app.inject('/api/docs/json')).json<{
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+    }>();
+    expect(doc.openapi).toBe('3.1.0');
+    const security = (route: string, method: string) => doc.paths[route]?.[method]?.security;
+    expect(security('/api/health', 'get')).toEqual([]);
+    expect(security('/api/auth/sign-in', 'post')).toEqual([{ csrfHeader: [] }]);
+    expect(security('/api/members', 'get')).toEqual([{ sessionCookie: [] }]);
+    expect(security('/api/affiliations', 'post')).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
+    expect(security('/api/backoffice/staff', 'get')).toEqual([{ sessionCookie: [] }]);
+    expect(security('/api/enrolment/{token}/check', 'get')).toEqual([]);
+    expect(security('/api/enrolment/{token}/draft', 'put')).toEqual([
+      { formCookie: [], csrfHeader: [] },
+    ]);
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+    expect(operations.filter((o) => o.security === undefined)).toEqual([]);
+  });
+
+  it('passes Redocly’s recommended rules without an error (issue 21)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'affilia-openapi-')), 'web.json');
+    fs.writeFileSync(file, (await t.app.inject('/api/docs/json')).body);
+    const cli = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+    const run = spawnSync(
+      process.execPath,
+      [cli, 'lint', file, '--extends=recommended', '--format=json', '--max-problems=10000'],
+      { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' } },
+    );
+    const report = JSON.parse(run.stdout) as {
+      problems: { ruleId: string; severity: string; message: string }[];
+    };
+    const errors = report.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+    expect(run.status).toBe(0);
+  }, 60_000);
 });
 
 describe('branding', () => {

@@ -24,7 +24,10 @@ import { passwordPolicyPlugin } from './plugins/password-policy';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { webPlugin } from './plugins/web';
 import { sessionPlugin } from './modules/auth/session.plugin';
-import { scopesPlugin, type ScopeName } from './modules/auth/scopes';
+import { SESSION_COOKIE } from './modules/auth/cookies';
+import { SECURITY_SCHEMES, scopesPlugin, type ScopeName } from './modules/auth/scopes';
+import { FORM_COOKIE } from './modules/enrolment/form-access';
+import { MEMBER_LINK_COOKIE } from './modules/member-links/member-link-access';
 import { registerRoutes } from './routes';
 import { pageSession } from './modules/auth/page-session';
 import { getBranding } from './modules/settings/settings.service';
@@ -144,15 +147,53 @@ export async function buildApp(
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'Affilia API',
-        description: 'API of Affilia, the employer portal for group health insurers.',
+        description:
+          'API of the web app of Affilia, the employer portal for group health insurers: called by its pages, with the session cookie.',
         version: '0.1.0',
       },
+      servers: [{ url: '/', description: 'This deployment' }],
+      // Each route's `security` is written by its scope (modules/auth/scopes.ts).
       components: {
         securitySchemes: {
-          csrfHeader: { type: 'apiKey', in: 'header', name: 'X-Requested-With' },
+          [SECURITY_SCHEMES.sessionCookie]: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'The session of a signed-in user (employer, staff), set by the sign-in.',
+          },
+          [SECURITY_SCHEMES.formCookie]: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: FORM_COOKIE,
+            description:
+              'The employee’s access to their enrolment form, once their birth date is confirmed.',
+          },
+          [SECURITY_SCHEMES.memberLinkCookie]: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: MEMBER_LINK_COOKIE,
+            description: 'The member’s access to their beneficiaries link.',
+          },
+          // The metrics' scope, when the deployment exposes them (routes.ts).
+          ...(ctx.metrics && ctx.config.metricsToken
+            ? {
+                [SECURITY_SCHEMES.operatorToken]: {
+                  type: 'http',
+                  scheme: 'bearer',
+                  description: 'The operations token (METRICS_TOKEN) of the insurer’s monitoring.',
+                },
+              }
+            : {}),
+          [SECURITY_SCHEMES.csrfHeader]: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Requested-With',
+            description:
+              'Every request that changes something carries `X-Requested-With: affilia`.',
+          },
         },
       },
     },

@@ -163,6 +163,45 @@ type ScopeModule = ScopedRoutes & {
   token?: string;
 };
 
+/** The OpenAPI security schemes of the ways in (declared in app.ts). */
+export const SECURITY_SCHEMES = {
+  sessionCookie: 'sessionCookie',
+  formCookie: 'formCookie',
+  memberLinkCookie: 'memberLinkCookie',
+  operatorToken: 'operatorToken',
+  csrfHeader: 'csrfHeader',
+} as const;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The scheme a module's routes are called with, as its scope authenticates them. */
+function securitySchemeOf(name: ScopeName, options: Omit<ScopeModule, keyof ScopedRoutes>) {
+  switch (name) {
+    case 'public':
+      return null;
+    case 'employee-link':
+      return options.unlockMemberLink
+        ? SECURITY_SCHEMES.memberLinkCookie
+        : SECURITY_SCHEMES.formCookie;
+    case 'operator':
+      return SECURITY_SCHEMES.operatorToken;
+    default:
+      return SECURITY_SCHEMES.sessionCookie;
+  }
+}
+
+/**
+ * The route's OpenAPI `security`, written by its scope: the scope's way in and, for a method
+ * that changes something, the CSRF header (plugins/csrf.ts) — none at all for a public read.
+ */
+function routeSecurity(scheme: string | null, method: string | string[]) {
+  const unsafe = [method].flat().some((m) => !SAFE_METHODS.has(m));
+  const requirement: Record<string, string[]> = {};
+  if (scheme) requirement[scheme] = [];
+  if (unsafe) requirement[SECURITY_SCHEMES.csrfHeader] = [];
+  return Object.keys(requirement).length > 0 ? [requirement] : [];
+}
+
 /**
  * A scope with its routes: `app.register(scope('employer', { routes: membersRoutes, prefix:
  * '/api/members' }, …))`. Each route is marked with the scope (`config.scope`), and the scope's
@@ -177,6 +216,10 @@ export function scope(name: ScopeName, ...modules: ScopeModule[]): FastifyPlugin
       await app.register(async (inner) => {
         const authenticate = authenticator(name, options);
         if (authenticate) inner.addHook('onRequest', async (request) => authenticate(request));
+        const scheme = securitySchemeOf(name, options);
+        inner.addHook('onRoute', (route) => {
+          route.schema = { ...route.schema, security: routeSecurity(scheme, route.method) };
+        });
         await inner.register(routes, { prefix });
       });
     }
