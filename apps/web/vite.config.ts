@@ -180,9 +180,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     // Rolldown splits every module shared by several routes into a chunk of its own: 40–57 files
     // for one page, most under 2 KB, which a phone on HTTP/1.1 (6 connections) fetches in many
-    // round trips. Shared chunks under 15 KB of source are copied into the chunks that use them:
-    // 10–13 files a page, a few KB fewer, at the cost of about 6 KB more per other route visited
-    // (decision record 0009). Experimental in Rolldown: bench:web --files shows what it does.
+    // round trips. Shared chunks under 60 KB of source are copied into the chunks that use them:
+    // a page's own code is one JS and one CSS file (its layout's another pair), where shared
+    // chunks under 15 KB left 8–16 files before the sign-in page, the enrolment form or the home
+    // page could paint, each competing with the entry for the six connections; a first visit of
+    // any page is a few KB lighter, and each further route visited costs about 6 KB more in one
+    // or two files instead of five to eight (decision record 0009, 2026-12-08). Experimental in
+    // Rolldown: bench:web --files shows what it does, build-budget.test.ts holds the file counts.
     // What the entry imports statically (React, Mantine's base, the router, the query client,
     // the layouts' common parts) is loaded by every page anyway: one chunk (`$initial`, Rolldown's
     // tag for the entry's static graph) instead of 8, about 10 KB fewer compressed on every page
@@ -192,7 +196,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [{ name: 'app', tags: ['$initial'] }],
-          experimentalInlineCommonChunks: { maxSize: 15_000 },
+          experimentalInlineCommonChunks: { maxSize: 60_000 },
         },
       },
     },

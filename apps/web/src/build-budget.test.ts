@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from './build-budget';
+import { landingRoutes } from './app/landing-routes';
 import {
   entryBudgetViolations,
   entryStaticGraph,
   FIRST_LOAD_BUDGET_BYTES,
   firstLoad,
   firstLoadViolations,
+  landingFileViolations,
   PAGE_BUDGETS,
   pageBudgetViolations,
   routerPages,
@@ -147,6 +149,48 @@ describe('routerPages', () => {
   });
 });
 
+describe('landingFileViolations', () => {
+  const manifest: Manifest = {
+    'index.html': {
+      file: 'assets/index-AAAAAAAA.js',
+      isEntry: true,
+      css: ['assets/index-AAAAAAAA.css'],
+    },
+    'src/features/auth/routes/sign-in-page.tsx': {
+      file: 'assets/sign-in-page-BBBBBBBB.js',
+      isDynamicEntry: true,
+      imports: ['index.html', '_Input-CCC-CCCC.js'],
+      css: ['assets/sign-in-page-BBBBBBBB.css'],
+    },
+    '_Input-CCC-CCCC.js': { file: 'assets/Input-CCC-CCCC.js', css: ['assets/Input-CCC-CCCC.css'] },
+    '_schemas-DDDDDDDD.js': { file: 'assets/schemas-DDDDDDDD.js' },
+  };
+  const signIn = { path: '/connexion', modules: ['src/features/auth/routes/sign-in-page.tsx'] };
+
+  it('names a landing page whose own code comes in more than one JS and one CSS file', () => {
+    expect(landingFileViolations(manifest, [signIn])).toEqual([
+      '/connexion: 2 JS + 2 CSS pour 1 module(s) (sign-in-page, Input, sign-in-page, Input)',
+    ]);
+  });
+
+  it('passes one JS and one CSS per module, the shared chunks named aside', () => {
+    const merged: Manifest = {
+      ...manifest,
+      'src/features/auth/routes/sign-in-page.tsx': {
+        ...manifest['src/features/auth/routes/sign-in-page.tsx']!,
+        imports: ['index.html', '_schemas-DDDDDDDD.js'],
+      },
+    };
+    expect(landingFileViolations(merged, [signIn])).toEqual([]);
+    expect(landingFileViolations(merged, [signIn], [])).toEqual([
+      '/connexion: 2 JS + 1 CSS pour 1 module(s) (sign-in-page, schemas, sign-in-page)',
+    ]);
+    expect(landingFileViolations(merged, [{ path: '/x', modules: ['src/nowhere.tsx'] }])).toEqual([
+      '/x: src/nowhere.tsx absent du manifeste',
+    ]);
+  });
+});
+
 describe('firstLoadViolations', () => {
   const manifest: Manifest = {
     ...fakeManifest,
@@ -261,6 +305,12 @@ describe('the web app’s entry chunk', () => {
     expect(problems).toEqual([]);
     expect(routes.length).toBeGreaterThan(40);
     expect(firstLoadViolations(manifest, routes, servedSize)).toEqual([]);
+  });
+
+  it('loads a landing page’s own code in one JS and one CSS file per module', () => {
+    // Before its first paint, beyond the entry: the page's chunk and its layout's, with their
+    // styles (vite.config.ts, experimentalInlineCommonChunks).
+    expect(landingFileViolations(manifest, landingRoutes)).toEqual([]);
   });
 
   it('loads the back office, the enrolment form and the mailbox as chunks of their own', () => {

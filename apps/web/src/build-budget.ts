@@ -304,3 +304,53 @@ export function firstLoadViolations(
   }
   return violations;
 }
+
+/**
+ * Shared chunks a landing page may load besides its own code: each holds over 60 KB of source
+ * that several pages a person goes through in turn use (vite.config.ts copies smaller ones into
+ * their users). By file name before its hash: `assets/schemas-B4igFgau.js` is `schemas`.
+ */
+export const SHARED_CHUNKS_ON_LANDING: readonly string[] = [
+  // The account pages' schemas (zod) and their API hooks: activation, passwords, e-mail.
+  'schemas',
+  'auth',
+  // Mantine's Modal and Drawer (the scroll lock), on the pages that open a dialog.
+  'Combination',
+];
+
+/**
+ * The landing pages (src/app/landing-routes.ts) whose code comes in more files than one JS and
+ * one CSS per lazy module (the page, its layout) beyond the entry's, shared chunks of
+ * `shared` aside: on a phone's HTTP/1.1 (six connections) each extra file before the first paint
+ * competes with the entry's download (issue 15, decision record 0009).
+ */
+export function landingFileViolations(
+  manifest: Manifest,
+  routes: readonly { path: string; modules: readonly string[] }[],
+  shared: readonly string[] = SHARED_CHUNKS_ON_LANDING,
+): string[] {
+  const entryKeys = new Set(entryStaticGraph(manifest));
+  const entryCss = new Set([...entryKeys].flatMap((key) => manifest[key]!.css ?? []));
+  const nameOf = (file: string) => file.replace(/^.*\//, '').replace(/-[\w-]{8}\.\w+$/, '');
+  const violations: string[] = [];
+  for (const route of routes) {
+    const keys = route.modules.map((module) => manifestKey(manifest, module));
+    if (keys.some((key) => !key)) {
+      violations.push(`${route.path}: ${route.modules.join(', ')} absent du manifeste`);
+      continue;
+    }
+    const own = staticGraph(manifest, keys as string[]).filter((key) => !entryKeys.has(key));
+    const js = own.map((key) => manifest[key]!.file).filter((f) => !shared.includes(nameOf(f)));
+    const css = [...new Set(own.flatMap((key) => manifest[key]!.css ?? []))].filter(
+      (file) => !entryCss.has(file),
+    );
+    const allowed = route.modules.length;
+    if (js.length > allowed || css.length > allowed) {
+      const files = [...js, ...css].map(nameOf).join(', ');
+      violations.push(
+        `${route.path}: ${js.length} JS + ${css.length} CSS pour ${allowed} module(s) (${files})`,
+      );
+    }
+  }
+  return violations;
+}
