@@ -4,7 +4,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerOptions } from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import {
   jsonSchemaTransform,
@@ -145,7 +145,19 @@ export async function buildApp(
     limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20, parts: 30 },
   });
 
-  await app.register(swagger, {
+  await app.register(swagger, openApiOptions(ctx));
+  await registerRoutes(app, ctx);
+
+  if (opts.serveWeb !== false) {
+    await app.register(webPlugin, { pageData: webPageData(ctx) });
+  }
+
+  return app;
+}
+
+/** The web API's OpenAPI document (/api/docs/json), each route's `security` written by its scope. */
+function openApiOptions(ctx: AppContext): SwaggerOptions {
+  return {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -198,12 +210,5 @@ export async function buildApp(
       },
     },
     transform: jsonSchemaTransform,
-  });
-  await registerRoutes(app, ctx);
-
-  if (opts.serveWeb !== false) {
-    await app.register(webPlugin, { pageData: webPageData(ctx) });
-  }
-
-  return app;
+  };
 }
