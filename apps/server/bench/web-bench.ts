@@ -128,7 +128,7 @@ function enrolmentLinkToken(): string {
     const request = db
       .prepare(`select id from affiliation_requests where status = 'sent' order by id limit 1`)
       .get() as { id: string } | undefined;
-    if (!request) throw new Error('no demo request « Envoyé à l’employé »');
+    if (!request) throw new Error('no demo request « Envoyé à l’employé »');
     const token = newSecretToken();
     const now = new Date();
     db.prepare(
@@ -222,7 +222,7 @@ async function measureTransfer(
   await tab.waitForLoadState('networkidle');
   await Promise.all(pending);
   const title = (await h1.textContent()) ?? '';
-  log(`${page.name}: « ${title.trim()} », ${counts.script} scripts, ${counts.stylesheet} CSS`);
+  log(`${page.name}: « ${title.trim()} », ${counts.script} scripts, ${counts.stylesheet} CSS`);
   if (values.files)
     files
       .sort()
@@ -452,7 +452,7 @@ function writeReport(output: Output) {
     'the server in production mode (demo data on a fresh SQLite database), Debian’s Chromium. Each',
     'page in a fresh browser context (empty cache): the JavaScript and CSS transferred (compressed,',
     'as served) and requested until the page is usable (its `<h1>` visible and the network idle);',
-    '« usable » is the time to the `<h1>` (KB of 1,024 bytes).',
+    '« usable » is the time to the `<h1>` (KB of 1,024 bytes).',
     `Then Lighthouse 12.2.3, mobile emulation, median of ${output.lighthouse_runs} run(s).`,
     '',
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${os.type()} ${os.release()},`,

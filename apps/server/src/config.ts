@@ -229,7 +229,7 @@ function s3Settings(e: Env): S3Settings {
   }
   if (missing.length > 0 || !e.S3_BUCKET || !e.S3_REGION) {
     throw new ConfigError(
-      `FILE_STORAGE=s3 needs ${missing.join(', ')} (README, « Stockage des fichiers »).`,
+      `FILE_STORAGE=s3 needs ${missing.join(', ')} (README, « Stockage des fichiers »).`,
     );
   }
   return {

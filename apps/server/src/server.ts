@@ -79,7 +79,7 @@ function printWelcome(config: Config, demo: DemoInfo, firstRun: boolean): void {
     '  Demo accounts:',
     ...demo.accounts.map((a) => `    ${a.role.padEnd(34)} ${a.email.padEnd(36)} ${a.password}`),
     '',
-    '  « Activer mon espace » — establishments not activated yet:',
+    '  « Activer mon espace » — establishments not activated yet:',
     ...demo.activation.flatMap((a) => [
       `    ${a.company.padEnd(34)} SIRET ${a.siret}   Identifiant entreprise ${a.companyIdentifier}`,
       `      ${a.activationAllowed ? '✓' : '✗'} ${a.note}`,

@@ -877,7 +877,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/enrolment/submitted/bia.pdf': {
     kind: 'public',
-    why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
+    why: 'the receipt cookie set by « Valider » (the BIA just submitted, one hour)',
   },
   // Its dispense part (issue 19): the same link and cookie
   'POST /api/enrolment/:token/dispense/proofs': {
@@ -897,7 +897,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/enrolment/:token/dispense.pdf': {
     kind: 'public',
-    why: 'the receipt cookie set by « Envoyer ma demande de dispense » (the PDF just sent, one hour)',
+    why: 'the receipt cookie set by « Envoyer ma demande de dispense » (the PDF just sent, one hour)',
   },
   // « Suivi des demandes »: a list of the caller's perimeter only
   'GET /api/requests': {
@@ -1499,7 +1499,7 @@ describe('authorization matrix', () => {
   );
 
   it.each(entries.filter(([, e]) => e.kind === 'backoffice-admin'))(
-    '%s: closed to a « gestionnaire »',
+    '%s: closed to a « gestionnaire »',
     async (route, entry) => {
       if (entry.kind !== 'backoffice-admin') return;
       const [method] = route.split(' ') as [Method];

@@ -72,7 +72,7 @@ const HEADINGS = Object.entries(AFFILIATION_IMPORT_COLUMNS).map(
     (DATE_COLUMNS.has(field) ? ' (jj/mm/aaaa)' : field === 'alreadyAffiliated' ? ' (Oui/Non)' : ''),
 );
 
-test('« Pré-affilier par fichier »: the template, a file, the report, the BIA to print, the requests in « Suivi »', async ({
+test('« Pré-affilier par fichier »: the template, a file, the report, the BIA to print, the requests in « Suivi »', async ({
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
@@ -100,7 +100,7 @@ test('« Pré-affilier par fichier »: the template, a file, the report, the BIA
   await waitForPage(page, 'Suivi des demandes');
   await page.getByRole('link', { name: 'Pré-affilier par fichier' }).click();
   await waitForPage(page, 'Pré-affilier par fichier');
-  await expect(page.getByText(/mode « Courrier » : après l’envoi, imprimez/)).toBeVisible();
+  await expect(page.getByText(/mode «\sCourrier\s» : après l’envoi, imprimez/)).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({
     path: testInfo.outputPath('pre-affilier-par-fichier-vide-1280.png'),
@@ -187,9 +187,9 @@ test('« Pré-affilier par fichier »: the template, a file, the report, the BIA
   await expect(rows.nth(1)).toContainText('Date de naissance :');
   await expect(rows.nth(2)).toContainText('Créée');
   await expect(rows.nth(2)).toContainText(`${byEmail.lastName} ${byEmail.firstName}`);
-  await expect(rows.nth(2)).toContainText('Mode « E-mail »');
+  await expect(rows.nth(2)).toContainText('Mode « E-mail »');
   await expect(rows.nth(3)).toContainText(`${byMail.lastName} ${byMail.firstName}`);
-  await expect(rows.nth(3)).toContainText('Mode « Courrier »');
+  await expect(rows.nth(3)).toContainText('Mode « Courrier »');
   await expect(rows.nth(4)).toContainText(`${byMail2.lastName} ${byMail2.firstName}`);
 
   // The pre-filled BIAs of the « Courrier » requests, one PDF to print.

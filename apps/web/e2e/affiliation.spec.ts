@@ -67,7 +67,7 @@ function letters(n: number): string {
 
 test.describe('Issue 14 #25 — the employee’s pages', () => {
   for (const viewport of [SMALL_PHONE, DESKTOP]) {
-    test(`a link that opens no form says « Besoin d’aide ? » once, in the employee’s space (${viewport.width} px)`, async ({
+    test(`a link that opens no form says « Besoin d’aide ? » once, in the employee’s space (${viewport.width} px)`, async ({
       page,
     }) => {
       await page.setViewportSize(viewport);
@@ -312,7 +312,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
               (label) => label.scrollWidth > label.clientWidth + 1,
             ),
           );
-        expect(cut, `« ${name} » is cut`).toBe(false);
+        expect(cut, `« ${name} » is cut`).toBe(false);
       }
 
       // 7. Certification, then « Valider ».
@@ -411,7 +411,7 @@ test.describe("Issue 6 — pré-affiliation, BIA en ligne, validation par l'assu
       .getByRole('columnheader')
       .allInnerTexts();
     const effectiveIndex = dateColumn.findIndex((t) => t.includes('Date d’effet'));
-    expect(effectiveIndex, 'a « Date d’effet » column').toBeGreaterThanOrEqual(0);
+    expect(effectiveIndex, 'a « Date d’effet » column').toBeGreaterThanOrEqual(0);
     // The row's first cell is a header cell (the name is a row header): count both kinds.
     await expect(member.locator('th, td').nth(effectiveIndex)).toHaveText(frenchDate(today));
   });

@@ -30,7 +30,7 @@ test.describe('sign-in and account security', () => {
     return found;
   };
 
-  test('« Activer mon espace »: three steps, the confirmation email, then the security screen', async ({
+  test('« Activer mon espace »: three steps, the confirmation email, then the security screen', async ({
     page,
   }) => {
     // The first establishment of the list can be activated (its company has no administrator).
@@ -106,7 +106,7 @@ test.describe('sign-in and account security', () => {
     await expect(page.getByText('Confirmez votre numéro')).toContainText('99');
   });
 
-  test('« Mot de passe oublié »: the same answer for any address, then a new password', async ({
+  test('« Mot de passe oublié »: the same answer for any address, then a new password', async ({
     page,
   }) => {
     const user = account(/^Utilisateur/);
@@ -162,7 +162,7 @@ test.describe('sign-in and account security', () => {
     ).toHaveCount(0);
   });
 
-  test('after wrong passwords, the right one is asked with « Je ne suis pas un robot », never refused', async ({
+  test('after wrong passwords, the right one is asked with « Je ne suis pas un robot », never refused', async ({
     page,
   }) => {
     const owner = account(/^Tiers déclarant/);
@@ -180,7 +180,7 @@ test.describe('sign-in and account security', () => {
     // The owner's right password: the form now asks to tick the box instead of refusing.
     await page.getByLabel(/^Mot de passe/).fill(owner.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(alert).toContainText('Cochez « Je ne suis pas un robot » puis reconnectez-vous');
+    await expect(alert).toContainText('Cochez « Je ne suis pas un robot » puis reconnectez-vous');
     const box = page.getByRole('checkbox', { name: /Je ne suis pas un robot/ });
     await expect(box).toBeVisible();
     await expect(page.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeVisible();
@@ -198,7 +198,7 @@ test.describe('sign-in and account security', () => {
     await waitForPage(page, 'Double authentification');
   });
 
-  test('the security screen explains a wrong code and counts down to « Renvoyer le code »', async ({
+  test('the security screen explains a wrong code and counts down to « Renvoyer le code »', async ({
     page,
   }) => {
     const admin = account(/^Administrateur \(/);

@@ -74,7 +74,7 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
     await page.screenshot({ path: test.info().outputPath('request-375.png'), fullPage: true });
   });
 
-  test('« Journal d’audit »: French actions and details, the browser family, a valid description list', async ({
+  test('« Journal d’audit »: French actions and details, the browser family, a valid description list', async ({
     page,
   }) => {
     await asStaffAdmin(page);
@@ -100,7 +100,7 @@ test.describe('Issue 14 — the back office speaks French and groups its numbers
     await page.screenshot({ path: test.info().outputPath('audit-375.png'), fullPage: true });
   });
 
-  test('« Contenus du portail »: the colour picker’s eyedropper has a name', async ({ page }) => {
+  test('« Contenus du portail »: the colour picker’s eyedropper has a name', async ({ page }) => {
     await asStaffAdmin(page);
     await page.goto('/back-office/contenus');
     await waitForPage(page, 'Contenus du portail');

@@ -90,7 +90,7 @@ async function preAffiliate(
 }
 
 test.describe('Issue 19 — dispense d’affiliation', () => {
-  test('the employee asks a dispense « couverture individuelle en cours » on a phone, the gestionnaire validates it, the employer’s register lists it with its end date', async ({
+  test('the employee asks a dispense « couverture individuelle en cours » on a phone, the gestionnaire validates it, the employer’s register lists it with its end date', async ({
     page,
     browser,
   }) => {
@@ -195,7 +195,7 @@ test.describe('Issue 19 — dispense d’affiliation', () => {
     await expectNoA11yViolations(page);
   });
 
-  test('an expired dispense: the home page’s pending action, « Affilier » from the register, the pré-affiliation pre-filled; once sent, the dispense ends and the action goes', async ({
+  test('an expired dispense: the home page’s pending action, « Affilier » from the register, the pré-affiliation pre-filled; once sent, the dispense ends and the action goes', async ({
     page,
   }) => {
     test.setTimeout(120_000);

@@ -74,13 +74,13 @@ async function openEstablishments(page: Page) {
   await waitForPage(page, 'Établissements suivis');
 }
 
-test.describe('« Établissements suivis »', () => {
+test.describe('« Établissements suivis »', () => {
   test('the template, a file with good and bad rows and its report, then one establishment by hand', async ({
     page,
   }, testInfo) => {
     const demo = (await (await page.request.get('/api/dev/demo')).json()) as DemoInfo;
     const account = demo.accounts.find((a) => a.role === 'Utilisateur');
-    if (!account) throw new Error('no demo « Utilisateur »');
+    if (!account) throw new Error('no demo « Utilisateur »');
     // An establishment of « Syndic Marceau & Fils », which has an administrator and where this
     // user has no role (its identifier follows the seed's numbering).
     const marceau = demo.activation.find((a) => a.company.startsWith('Syndic Marceau'));

@@ -34,7 +34,7 @@ async function attach(page: Page, name: string, mimeType: string, buffer: Buffer
 }
 
 test.describe('Issue 14 — forms: errors that go away, French dates', () => {
-  test('« Nouveau message »: after an empty submit, each error goes as its field is filled', async ({
+  test('« Nouveau message »: after an empty submit, each error goes as its field is filled', async ({
     page,
   }) => {
     await useSession(page);

@@ -29,7 +29,7 @@ async function tableThenCards(page: Page, caption: string | RegExp): Promise<voi
 }
 
 test.describe('Issue 16 — the back office’s list pages', () => {
-  test('« Référentiel »: the tab, search and page in the address; a page past the end', async ({
+  test('« Référentiel »: the tab, search and page in the address; a page past the end', async ({
     page,
   }) => {
     await asStaffAdmin(page);
@@ -69,7 +69,7 @@ test.describe('Issue 16 — the back office’s list pages', () => {
     await tableThenCards(page, 'Établissements de l’entreprise');
   });
 
-  test('« Documents publiés », « Équipe de l’assureur » and the affiliations’ queue: table, cards, axe', async ({
+  test('« Documents publiés », « Équipe de l’assureur » and the affiliations’ queue: table, cards, axe', async ({
     page,
   }) => {
     await asStaffAdmin(page);

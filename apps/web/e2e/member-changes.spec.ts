@@ -100,7 +100,7 @@ test('a child added at birth: declared by the employer, validated by the insurer
   await expect(dialog).toBeHidden();
   await expect(changes).toContainText(`Ajout de ${childName} (naissance)`);
   await expect(changes).toContainText('Envoyée à l’assureur');
-  await expect(changes.getByRole('button', { name: /^Annuler « Bénéficiaires »/ })).toBeVisible();
+  await expect(changes.getByRole('button', { name: /^Annuler «\sBénéficiaires\s»/ })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({ path: test.info().outputPath('member-1280.png'), fullPage: true });
 
@@ -208,7 +208,7 @@ test('a change sent to the insurer is cancelled after a confirmation', async ({ 
   const changes = page.getByRole('region', { name: 'Changements déclarés' });
   const item = changes.getByRole('listitem').filter({ hasText: 'Changement d’établissement' });
   await expect(item).toContainText('Envoyée à l’assureur');
-  await item.getByRole('button', { name: /^Annuler « Changement d’établissement »/ }).click();
+  await item.getByRole('button', { name: /^Annuler «\sChangement d’établissement\s»/ }).click();
   const confirm = page.getByRole('dialog', { name: 'Annuler le changement' });
   // « Ne pas annuler » has the focus: Enter never cancels by mistake.
   await expect(confirm.getByRole('button', { name: 'Ne pas annuler' })).toBeFocused();
@@ -262,7 +262,7 @@ test('a change returned by the insurer is corrected and sent again', async ({ pa
   await expect(item.first()).toContainText(reason);
   await item
     .first()
-    .getByRole('button', { name: /^Corriger et renvoyer « Changement d’établissement »/ })
+    .getByRole('button', { name: /^Corriger et renvoyer «\sChangement d’établissement\s»/ })
     .click();
   const correct = page.getByRole('dialog', {
     name: 'Corriger et renvoyer : changement d’établissement',

@@ -103,7 +103,7 @@ async function choose(page: Page, label: string, option: string | RegExp, typed?
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
-test.describe('« Mes salariés »', () => {
+test.describe('« Mes salariés »', () => {
   test('home figures, a filtered list, a member, back to the list and the CSV export', async ({
     page,
   }) => {
@@ -317,7 +317,7 @@ test.describe('« Mes salariés »', () => {
     await expect(countText).toHaveText(`1–50 sur ${count(everyone.total)} salariés`);
   });
 
-  test('a shared address, pages, « Assuré », SIREN, the empty state, a phone, an unknown member', async ({
+  test('a shared address, pages, « Assuré », SIREN, the empty state, a phone, an unknown member', async ({
     page,
   }) => {
     await page.setViewportSize(DESKTOP);
@@ -451,7 +451,7 @@ test.describe('« Mes salariés »', () => {
     await page.screenshot({ path: test.info().outputPath('member-375.png'), fullPage: true });
   });
 
-  test("a member of another company's perimeter is « Salarié introuvable »", async ({
+  test("a member of another company's perimeter is « Salarié introuvable »", async ({
     page,
     browser,
   }) => {

@@ -57,7 +57,7 @@ async function bellCount(page: Page): Promise<number> {
   return Number(/(\d+) non lue/.exec(name)?.[1] ?? 0);
 }
 
-test.describe('« Nous contacter », the insurer’s answer and the notifications', () => {
+test.describe('« Nous contacter », the insurer’s answer and the notifications', () => {
   test('an employer writes with two attachments, the insurer answers with a PDF, the employer reads and downloads it', async ({
     page,
     browser,
@@ -259,7 +259,7 @@ test.describe('« Nous contacter », the insurer’s answer and the notification
       'Qu’est-ce que la double authentification et le code reçu par SMS ?',
       'Comment ajouter un ou plusieurs établissements ?',
       'Comment pré-affilier un nouveau salarié ?',
-      'Que signifient les statuts du « Suivi des demandes d’affiliation » ?',
+      'Que signifient les statuts du « Suivi des demandes d’affiliation » ?',
     ]) {
       await expect(main.getByRole('button', { name: question })).toBeVisible();
     }

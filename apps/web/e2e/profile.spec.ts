@@ -87,7 +87,7 @@ async function changeEmail(page: Page, from: string, to: string, password: strin
   return waitForEmailLink(page, known, to, '/confirmer-nouvel-email/');
 }
 
-test.describe('« Mon profil »', () => {
+test.describe('« Mon profil »', () => {
   test.beforeAll(async ({ request }) => {
     const demo = (await (await request.get('/api/dev/demo')).json()) as DemoInfo;
     const found = demo.accounts.find((a) => /^Tiers déclarant/.test(a.role));

@@ -29,7 +29,7 @@ function isoDay(days: number): string {
 /** jj/mm/aaaa of the day `days` after today. */
 const frenchDay = (days: number) => isoDay(days).split('-').reverse().join('/');
 
-test('« Radier par fichier »: the template, a file, the report with its refused line first', async ({
+test('« Radier par fichier »: the template, a file, the report with its refused line first', async ({
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -97,7 +97,7 @@ test('« Radier par fichier »: the template, a file, the report with its refuse
   await expect(rows.nth(1)).toContainText('NIR : Salarié introuvable dans votre périmètre');
   await expect(rows.nth(2)).toContainText('Créée');
   await expect(rows.nth(2)).toContainText(`${member.lastName} ${member.firstName}`);
-  await expect(page.getByRole('link', { name: '« Suivi des demandes »' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '« Suivi des demandes »' })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.screenshot({
     path: testInfo.outputPath('radier-par-fichier-1280.png'),

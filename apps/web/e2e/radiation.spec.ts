@@ -84,7 +84,7 @@ async function pickMember(page: Page, contractEnd: string): Promise<MemberRow> {
 }
 
 test.describe('Issue 18 — radiation, portability, back office', () => {
-  test('the administrator radiates a member (« rupture conventionnelle »), the notice leaves with the portability, the gestionnaire processes it, the member is in portability', async ({
+  test('the administrator radiates a member (« rupture conventionnelle »), the notice leaves with the portability, the gestionnaire processes it, the member is in portability', async ({
     page,
     browser,
   }) => {

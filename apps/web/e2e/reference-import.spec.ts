@@ -31,7 +31,7 @@ function newNir(order: number): string {
   return nir13 + computeNirKey(nir13);
 }
 
-test('a staff member imports members; the employer sees them in « Mes salariés »', async ({
+test('a staff member imports members; the employer sees them in « Mes salariés »', async ({
   page,
   browser,
 }) => {
@@ -58,7 +58,7 @@ test('a staff member imports members; the employer sees them in « Mes salariés
       `/api/backoffice/reference-data/contracts?companyId=${establishment.company.id}&pageSize=100`,
     );
     const contract = contracts.items.find((c) => c.staffCategory !== 'cadre')!;
-    expect(contract, 'a contract for « Non cadre » members').toBeTruthy();
+    expect(contract, 'a contract for « Non cadre » members').toBeTruthy();
 
     const seed = Date.now() % 1_000_000;
     const rows = [
@@ -76,7 +76,7 @@ test('a staff member imports members; the employer sees them in « Mes salariés
       'Assurés et couvertures',
     );
     await expect(
-      staff.getByRole('link', { name: /Télécharger le modèle « Assurés et couvertures »/ }),
+      staff.getByRole('link', { name: /Télécharger le modèle «\sAssurés et couvertures\s»/ }),
     ).toHaveAttribute('href', '/api/backoffice/reference-data/templates/members.xlsx');
     // The file is dropped on the zone (drag and drop), as from the desktop.
     const dropped = await staff.evaluateHandle((text) => {
@@ -112,7 +112,7 @@ test('a staff member imports members; the employer sees them in « Mes salariés
 
     // The report: two members created, one row in error with its reason.
     await expect(
-      staff.getByRole('heading', { name: /Rapport d’import du fichier « assures\.csv »/ }),
+      staff.getByRole('heading', { name: /Rapport d’import du fichier «\sassures\.csv\s»/ }),
     ).toBeVisible({ timeout: 20_000 });
     const summary = staff.getByRole('group', { name: 'Résumé de l’import' });
     await expect(summary).toContainText('3 lignes lues');

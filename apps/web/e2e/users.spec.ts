@@ -45,7 +45,7 @@ async function openUsersPage(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /\d+ utilisateurs?/ })).toBeVisible();
 }
 
-test.describe('« Gestion des habilitations »', () => {
+test.describe('« Gestion des habilitations »', () => {
   test('an administrator invites a user on one company; the user creates a password, signs in and sees that company only; a provisional deactivation ends their session', async ({
     page,
     browser,
@@ -377,7 +377,7 @@ async function createAccount(
 }
 
 test.describe('Issue 14: invitations of existing accounts, regional administrators, plain users', () => {
-  test('issue 14 #4: an address that already has an account gets the same « invité » row; the person accepts after signing in', async ({
+  test('issue 14 #4: an address that already has an account gets the same « invité » row; the person accepts after signing in', async ({
     page,
     browser,
   }) => {
@@ -472,7 +472,7 @@ test.describe('Issue 14: invitations of existing accounts, regional administrato
     }
   });
 
-  test('issue 14 #25: a plain « Utilisateur » opening /habilitations is told why', async ({
+  test('issue 14 #25: a plain « Utilisateur » opening /habilitations is told why', async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -488,7 +488,7 @@ test.describe('Issue 14: invitations of existing accounts, regional administrato
     await page.goto('/habilitations');
     await waitForPage(page, 'Gestion des habilitations');
     await expect(page.getByRole('alert')).toContainText('Accès réservé aux administrateurs');
-    await expect(page.getByRole('alert')).toContainText('Votre rôle est « Utilisateur »');
+    await expect(page.getByRole('alert')).toContainText('Votre rôle est « Utilisateur »');
     await expectNoA11yViolations(page);
   });
 });

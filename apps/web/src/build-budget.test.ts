@@ -284,7 +284,7 @@ describe('the web app’s entry chunk', () => {
   });
 
   it.each(PAGE_BUDGETS.map((budget) => [budget.page, budget] as const))(
-    '« %s » loads none of what it does not show',
+    '« %s » loads none of what it does not show',
     (_page, budget) => {
       expect(pageBudgetViolations(manifest, budget, sourcesOf)).toEqual([]);
     },

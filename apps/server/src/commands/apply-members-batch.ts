@@ -202,11 +202,11 @@ function rowTarget(known: Known, data: MemberData, allowTemporaryNir: boolean): 
     return `Le contrat ${data.contractNumber} n’est pas un contrat de l’entreprise de cet établissement`;
   }
   if (contract.staff_category !== 'all' && contract.staff_category !== data.professionalStatus) {
-    return `Le contrat ${data.contractNumber} couvre le collège « ${COLLEGE_LABELS[contract.staff_category]} », pas un assuré « ${COLLEGE_LABELS[data.professionalStatus]} »`;
+    return `Le contrat ${data.contractNumber} couvre le collège « ${COLLEGE_LABELS[contract.staff_category]} », pas un assuré « ${COLLEGE_LABELS[data.professionalStatus]} »`;
   }
   const option = findOption(contract.parsedOptions, data.option);
   if (!option) {
-    return `L’option « ${data.option ?? ''} » n’est pas une option du contrat ${data.contractNumber} (${contract.parsedOptions.map((o) => o.label).join(', ')})`;
+    return `L’option « ${data.option ?? ''} » n’est pas une option du contrat ${data.contractNumber} (${contract.parsedOptions.map((o) => o.label).join(', ')})`;
   }
   if (data.effectiveDate < contract.start_date) {
     return `La date d’effet précède le début du contrat (${formatFrenchDate(contract.start_date)})`;

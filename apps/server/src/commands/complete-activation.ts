@@ -109,7 +109,7 @@ async function assertEmailFree({ trx, input }: Step) {
     throw new AppError(
       'email_taken',
       409,
-      'Cette adresse e-mail a déjà un compte. Connectez-vous, puis ajoutez l’établissement depuis « Mon profil ».',
+      'Cette adresse e-mail a déjà un compte. Connectez-vous, puis ajoutez l’établissement depuis « Mon profil ».',
       { email: 'Cette adresse e-mail a déjà un compte' },
     );
   }

@@ -65,7 +65,7 @@ const requestsOf = (nir: string) =>
     .execute();
 
 describe('createAffiliation (command)', () => {
-  it('creates the request « Envoyée » with its history, its audit entry and the employee’s invitation', async () => {
+  it('creates the request « Envoyée » with its history, its audit entry and the employee’s invitation', async () => {
     const nir = '1850675123401';
     const id = await createAffiliation(t.ctx, actor, input(nir, 'helene@example.com'));
     expect(await requestsOf(nir)).toEqual([{ id, status: 'sent', mode: 'email' }]);
@@ -108,7 +108,7 @@ describe('createAffiliation (command)', () => {
     expect(await requestsOf(nir)).toHaveLength(1);
   });
 
-  it('issue 19: ends the person’s expired dispense in the company when they are affiliated again (« Affilier »)', async () => {
+  it('issue 19: ends the person’s expired dispense in the company when they are affiliated again (« Affilier »)', async () => {
     const nir = '1850675123403';
     const dispensedRequest = (over: { establishment?: { id: string; company_id: string } } = {}) =>
       createAffiliationRequest(t.ctx.db, t.ctx.cipher, {

@@ -110,7 +110,7 @@ async function memberToLink({ trx, today, nirHash, company, input }: Step) {
   const memberId = await findMemberIdOfCompany(trx, company.id, { nirHash });
   if (input.request.alreadyAffiliated && !memberId) {
     throw fieldError({
-      nir: 'Aucun salarié affilié de l’entreprise n’a ce numéro de sécurité sociale : répondez « Non » s’il n’a jamais été affilié',
+      nir: 'Aucun salarié affilié de l’entreprise n’a ce numéro de sécurité sociale : répondez « Non » s’il n’a jamais été affilié',
     });
   }
   if (!memberId) return null;
@@ -141,7 +141,7 @@ async function assertNoPendingRequest({ trx, nirHash, company }: Step) {
   if (pending) {
     throw conflict(
       'request_pending',
-      `Une demande d’affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
+      `Une demande d’affiliation est déjà en cours pour ce salarié (créée le ${formatFrenchDate(parisDate(new Date(pending.created_at)))}, statut « ${AFFILIATION_STATUS_LABELS[pending.status]} »).`,
     );
   }
 }

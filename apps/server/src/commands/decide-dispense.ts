@@ -156,7 +156,7 @@ async function refuse(step: Step, reason: string): Promise<void> {
     data: {
       firstName: request.first_name,
       title: 'Le renouvellement de votre dispense d’adhésion est refusé',
-      body: `Votre assureur santé a refusé le renouvellement de votre dispense d’adhésion à la complémentaire santé, avec ce motif : « ${reason} ». Reprenez votre demande avec le lien reçu pour le renouvellement, avant sa date d’expiration ; sans renouvellement, vous serez affilié(e) au contrat de votre entreprise.`,
+      body: `Votre assureur santé a refusé le renouvellement de votre dispense d’adhésion à la complémentaire santé, avec ce motif : « ${reason} ». Reprenez votre demande avec le lien reçu pour le renouvellement, avant sa date d’expiration ; sans renouvellement, vous serez affilié(e) au contrat de votre entreprise.`,
       url: null,
     },
     branding: input.branding,
@@ -170,8 +170,8 @@ async function notifyEmployer({ ctx, trx, now, dispense, request, input }: Step)
   const what = dispense.renews_dispense_id ? 'Le renouvellement de la dispense' : 'La dispense';
   const body =
     input.decision.kind === 'validate'
-      ? `${what} d’adhésion ${ofName(name)} est validée par l’assureur (« ${dispenseCaseLabel(dispense.case_code)} »)${dispense.end_date ? `, jusqu’au ${formatFrenchDate(dispense.end_date)}` : ''}.`
-      : `${what} d’adhésion ${ofName(name)} est refusée par l’assureur, avec ce motif : « ${input.decision.reason} ».${dispense.renews_dispense_id ? '' : ' Le formulaire est rouvert au salarié pour adhérer ou corriger son justificatif.'}`;
+      ? `${what} d’adhésion ${ofName(name)} est validée par l’assureur (« ${dispenseCaseLabel(dispense.case_code)} »)${dispense.end_date ? `, jusqu’au ${formatFrenchDate(dispense.end_date)}` : ''}.`
+      : `${what} d’adhésion ${ofName(name)} est refusée par l’assureur, avec ce motif : « ${input.decision.reason} ».${dispense.renews_dispense_id ? '' : ' Le formulaire est rouvert au salarié pour adhérer ou corriger son justificatif.'}`;
   await notifyUsers(trx, {
     userIds: input.recipients.map((u) => u.id),
     type: 'dispense_decided',

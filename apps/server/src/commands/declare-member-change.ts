@@ -138,7 +138,7 @@ function professionalStatusChange(
   if (!contract) {
     throw conflict(
       'no_contract_for_status',
-      `Aucun contrat de la société ne couvre les salariés « ${PROFESSIONAL_STATUS_LABELS[change.professionalStatus]} » à cette date : contactez votre conseiller.`,
+      `Aucun contrat de la société ne couvre les salariés « ${PROFESSIONAL_STATUS_LABELS[change.professionalStatus]} » à cette date : contactez votre conseiller.`,
     );
   }
   return {

@@ -82,7 +82,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('requestDispense (command, issue 19)', () => {
-  it('records the request « Dispense demandée » with its dates, proof, statement and history', async () => {
+  it('records the request « Dispense demandée » with its dates, proof, statement and history', async () => {
     const request = await newRequest();
     const dispense = await ask(request, { files: [await proof()] });
     expect(dispense).toMatchObject({

@@ -216,7 +216,7 @@ function expiryBody(
   today: string,
 ): string {
   const head = `La dispense d’adhésion de ${fullName(d)} (${d.establishment_name}) a expiré`;
-  const then = '« Affilier » dans le registre « Dispenses » prépare sa pré-affiliation.';
+  const then = '« Affilier » dans le registre « Dispenses » prépare sa pré-affiliation.';
   if (deadline?.kind === 'renewal')
     return `${head} : elle n’a pas été renouvelée au plus tard le ${formatFrenchDate(lastDayOf(deadline))}. Ce salarié doit désormais être affilié au contrat : ${then}`;
   const end = formatFrenchDate(d.end_date ?? today);

@@ -71,7 +71,7 @@ describe('dueReminderMoment', () => {
 });
 
 describe('runDueJobs', () => {
-  it('abandons the requests whose link expired (« Lien expiré »), not the others', async () => {
+  it('abandons the requests whose link expired (« Lien expiré »), not the others', async () => {
     const now = t.clock.now();
     const expired = await request({
       status: 'started',

@@ -44,7 +44,7 @@ export async function run(argv: string[], options: BackupCliOptions = {}): Promi
   try {
     if (!database.backup) {
       err(
-        'La base est PostgreSQL : sauvegardez-la avec pg_dump et restaurez-la avec pg_restore (README, « Sauvegardes »).',
+        'La base est PostgreSQL : sauvegardez-la avec pg_dump et restaurez-la avec pg_restore (README, « Sauvegardes »).',
       );
       return 1;
     }

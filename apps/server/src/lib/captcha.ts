@@ -159,6 +159,6 @@ export const captchaInvalid = () =>
   new AppError(
     'captcha_invalid',
     400,
-    'La vérification « Je ne suis pas un robot » a échoué. Recommencez.',
-    { captcha: 'Cochez à nouveau « Je ne suis pas un robot »' },
+    'La vérification « Je ne suis pas un robot » a échoué. Recommencez.',
+    { captcha: 'Cochez à nouveau « Je ne suis pas un robot »' },
   );

@@ -28,7 +28,7 @@ export async function checkDataKey(db: Db, cipher: FieldCipher): Promise<void> {
   } catch (err) {
     if (!(err instanceof DecryptionError)) throw err;
     throw new DataKeyError(
-      'The data encryption key (DATA_ENCRYPTION_KEY or DATA_ENCRYPTION_KEY_FILE) does not open the data of this database: it was encrypted with another key. Give every instance the key the database was first used with (README, « Clé de chiffrement »); refusing to start.',
+      'The data encryption key (DATA_ENCRYPTION_KEY or DATA_ENCRYPTION_KEY_FILE) does not open the data of this database: it was encrypted with another key. Give every instance the key the database was first used with (README, « Clé de chiffrement »); refusing to start.',
     );
   }
 }

@@ -15,7 +15,7 @@ function findRepoRoot(from: string): string {
       if (name === 'affilia') return dir;
     }
     if (path.dirname(dir) === dir) {
-      throw new Error(`The repository root (package.json « affilia ») is not above ${from}`);
+      throw new Error(`The repository root (package.json « affilia ») is not above ${from}`);
     }
   }
 }

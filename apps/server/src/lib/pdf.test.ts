@@ -6,7 +6,7 @@ import { renderPdf } from './pdf';
 describe('renderPdf', () => {
   it('writes French text, characters outside WinAnsi and long content over several pages', async () => {
     const long =
-      'Les garanties « frais de santé » s’appliquent dès l’embauche, œuvre comprise – 100 € ';
+      'Les garanties « frais de santé » s’appliquent dès l’embauche, œuvre comprise – 100 € ';
     const bytes = await renderPdf(
       {
         title: 'Résumé des garanties',
@@ -40,7 +40,7 @@ describe('renderPdf', () => {
 });
 
 describe('renderPdf text outside Windows-1252', () => {
-  it('embeds a Unicode font: « Łukasz Ștefan Nguyễn-Wójcik » reads back intact, font subset', async () => {
+  it('embeds a Unicode font: « Łukasz Ștefan Nguyễn-Wójcik » reads back intact, font subset', async () => {
     const name = 'Łukasz Ștefan Nguyễn-Wójcik';
     const bytes = await renderPdf(
       {
@@ -48,7 +48,7 @@ describe('renderPdf text outside Windows-1252', () => {
         subtitle: `Complété en ligne par ${name}`,
         blocks: [
           { kind: 'heading', text: 'Salarié' },
-          { kind: 'paragraph', text: `Nom : ${name} – « œuvre » 100 €` },
+          { kind: 'paragraph', text: `Nom : ${name} – « œuvre » 100 €` },
           { kind: 'bullets', items: [name] },
           {
             kind: 'table',
@@ -66,7 +66,7 @@ describe('renderPdf text outside Windows-1252', () => {
     );
     const text = await extractPdfText(bytes);
     expect(text).toContain(`Complété en ligne par ${name}`);
-    expect(text).toContain(`Nom : ${name} – « œuvre » 100 €`);
+    expect(text).toContain(`Nom : ${name} – « œuvre » 100 €`);
     expect(text).toContain(name);
     expect(text).toContain(`Signature de ${name}`);
     expect(text).toContain('Mutuelle Ŵ Prévoyance');

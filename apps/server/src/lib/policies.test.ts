@@ -55,7 +55,7 @@ describe('boundGrant: nobody grants more than they hold (issue 14 #1)', () => {
     ).toEqual(['e1']);
   });
 
-  it('refuses « toute la société » and hidden establishments to a restricted administrator', () => {
+  it('refuses « toute la société » and hidden establishments to a restricted administrator', () => {
     const regional = actor('admin', false);
     expect(code(() => grant(regional, { level: 'user', establishmentIds: null }))).toBe(
       'rights_beyond_own',
@@ -196,7 +196,7 @@ describe('inPerimeter: the perimeter as a typed condition (issue 16)', () => {
 });
 
 describe('staffCan: the back office permissions of a staff role (issue 16)', () => {
-  it('gives a « gestionnaire » the work, an administrator the work and the administration', () => {
+  it('gives a « gestionnaire » the work, an administrator the work and the administration', () => {
     expect(staffCan('manager', 'backoffice.work')).toBe(true);
     expect(staffCan('manager', 'backoffice.administer')).toBe(false);
     expect(staffCan('admin', 'backoffice.administer')).toBe(true);

@@ -11,7 +11,7 @@ describe('the error handler', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 409 « conflict » when a unique index stops a write (a race the checks missed)', async () => {
+  it('answers 409 « conflict » when a unique index stops a write (a race the checks missed)', async () => {
     const company = await createCompany(t.ctx.db, { name: 'Unique' });
     // The real error of this database (SQLite or PostgreSQL) for a second row with that SIREN.
     const error = await t.ctx.db

@@ -12,8 +12,8 @@ describe('the browser check of a message attachment', () => {
   });
 
   it('refuses 3 MB + 1 byte, an empty file and another format, in French', () => {
-    expect(checkFile(file('gros.pdf', 3 * 1024 * 1024 + 1))).toBe('« gros.pdf » dépasse 3 Mo.');
-    expect(checkFile(file('vide.pdf', 0))).toBe('« vide.pdf » est vide.');
+    expect(checkFile(file('gros.pdf', 3 * 1024 * 1024 + 1))).toBe('« gros.pdf » dépasse 3 Mo.');
+    expect(checkFile(file('vide.pdf', 0))).toBe('« vide.pdf » est vide.');
     expect(checkFile(file('setup.exe', 10))).toMatch(/formats acceptés/);
   });
 });

@@ -14,11 +14,11 @@ const MB = MESSAGE_ATTACHMENT_MAX_BYTES / 1024 / 1024;
 export function checkFile(file: File): string | null {
   const name = file.name.toLowerCase();
   if (!MESSAGE_ATTACHMENT_EXTENSIONS.some((ext) => name.endsWith(ext))) {
-    return `« ${file.name} » : formats acceptés PDF, JPEG, PNG, DOCX, XLSX ou CSV.`;
+    return `« ${file.name} » : formats acceptés PDF, JPEG, PNG, DOCX, XLSX ou CSV.`;
   }
-  if (file.size === 0) return `« ${file.name} » est vide.`;
+  if (file.size === 0) return `« ${file.name} » est vide.`;
   if (file.size > MESSAGE_ATTACHMENT_MAX_BYTES) {
-    return `« ${file.name} » dépasse ${MB} Mo.`;
+    return `« ${file.name} » dépasse ${MB} Mo.`;
   }
   return null;
 }
@@ -46,7 +46,7 @@ export function AttachmentsInput({ files, onChange, error, disabled }: Props) {
       if (problem) messages.push(problem);
       else if (next.length >= MESSAGE_ATTACHMENT_MAX_COUNT) {
         messages.push(
-          `${MESSAGE_ATTACHMENT_MAX_COUNT} pièces jointes au plus : « ${file.name} » n’est pas ajouté.`,
+          `${MESSAGE_ATTACHMENT_MAX_COUNT} pièces jointes au plus : « ${file.name} » n’est pas ajouté.`,
         );
       } else next.push(file);
     }

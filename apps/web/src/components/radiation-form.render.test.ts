@@ -44,7 +44,7 @@ function render(props: Partial<Parameters<typeof RadiationForm>[0]>): Promise<st
   );
 }
 
-describe('« Radier » (the member’s page)', () => {
+describe('« Radier » (the member’s page)', () => {
   it('starts from the prefill: the e-mail on file, the employment’s start, nothing answered', async () => {
     const html = await render({});
     const text = pageText(html);

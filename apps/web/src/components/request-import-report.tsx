@@ -134,7 +134,7 @@ export function RequestImportReport<R extends RequestImportRow>({
         <Text size="sm">
           Suivez leur traitement dans{' '}
           <AnchorLink to={paths.affiliations} underline="always">
-            « Suivi des demandes »
+            « Suivi des demandes »
           </AnchorLink>
           .
         </Text>

@@ -24,7 +24,7 @@ describe('formatLabel', () => {
     ).toBe('Excel (XLSX)');
   });
 
-  it('falls back on the extension, then on « Fichier »', () => {
+  it('falls back on the extension, then on « Fichier »', () => {
     expect(formatLabel('text/csv', 'export.csv')).toBe('CSV');
     expect(formatLabel('application/octet-stream', 'sans extension')).toBe('Fichier');
     expect(formatLabel('application/octet-stream')).toBe('Fichier');

@@ -35,7 +35,7 @@ function filled(patch: Partial<RadiationFormValues> = {}): RadiationFormValues {
   };
 }
 
-describe('the « Radier » form’s rules', () => {
+describe('the « Radier » form’s rules', () => {
   it('starts from the prefill: the employment’s start, the e-mail on file, nothing answered', () => {
     expect(initialRadiationValues(PREFILL)).toEqual({
       ...EMPTY_COMMON_VALUES,
@@ -49,7 +49,7 @@ describe('the « Radier » form’s rules', () => {
     ).toEqual({ start: '2025-09-01', end: '' });
   });
 
-  it('pre-answers « ouvre droit à l’assurance chômage » from the motif, each time it changes', () => {
+  it('pre-answers « ouvre droit à l’assurance chômage » from the motif, each time it changes', () => {
     const start = initialRadiationValues(PREFILL);
     expect(withMotif(start, 'rupture_conventionnelle').unemploymentRights).toBe(true);
     expect(withMotif(start, 'demission').unemploymentRights).toBe(false);

@@ -39,10 +39,17 @@ export async function renderPage(
   );
 }
 
-/** The page's text, tags and styles left out, spaces folded. */
+/**
+ * The page's text, tags and styles left out, breaking spaces folded: the non-breaking ones stay
+ * (« Mes salariés », 1 000), as a reader sees them.
+ */
 export function pageText(html: string): string {
-  return html
-    .replace(/<style[^>]*>.*?<\/style>/gs, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
+  return (
+    html
+      .replace(/<style[^>]*>.*?<\/style>/gs, '')
+      // React's separators between a text and a value: nothing on screen.
+      .replace(/<!-- -->/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/[ \t\r\n]+/g, ' ')
+  );
 }

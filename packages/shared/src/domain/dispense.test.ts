@@ -33,7 +33,7 @@ describe('the cases of dispense (CSS L911-7-1, D911-2, R242-1-6)', () => {
     expect(rule?.legalSource).toMatch(/^CSS art\. (L911-7|D911-2|R242-1-6)/);
   });
 
-  it('allows the « de droit » cases always, the founding-act ones only when the contract lists them', () => {
+  it('allows the « de droit » cases always, the founding-act ones only when the contract lists them', () => {
     const codes = (list: string[]) => allowedDispenseCases(list).map((c) => c.code);
     expect(codes([])).toEqual([
       'short_fixed_term',
@@ -155,7 +155,7 @@ describe('the end, the renewal and the reminder', () => {
   it('writes the sworn statement with the name and the case', () => {
     const text = swornStatement({ fullName: 'Zoé Lefèvre', caseLabel: 'Je bénéficie de la CSS' });
     expect(text).toContain('Zoé Lefèvre');
-    expect(text).toContain('« Je bénéficie de la CSS »');
+    expect(text).toContain('« Je bénéficie de la CSS »');
     expect(text).toContain('sur l’honneur');
   });
 });

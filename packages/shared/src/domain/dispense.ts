@@ -208,7 +208,7 @@ export type OtherPlanType = (typeof OTHER_PLAN_TYPES)[number];
 export const OTHER_PLAN_TYPE_LABELS: Record<OtherPlanType, string> = {
   company_group_plan: 'Régime collectif et obligatoire d’entreprise (art. L242-1)',
   public_service: 'Fonction publique d’État ou territoriale (décrets 2007-1373 et 2011-1474)',
-  madelin: 'Contrat d’assurance de groupe « Madelin » (loi n° 94-126)',
+  madelin: 'Contrat d’assurance de groupe « Madelin » (loi n° 94-126)',
   alsace_moselle: 'Régime local d’Alsace-Moselle',
   ieg: 'Régime des industries électriques et gazières (CAMIEG)',
 };
@@ -432,7 +432,7 @@ export function swornStatement(input: { fullName: string; caseLabel: string }): 
   return (
     `Je soussigné(e) ${input.fullName} demande à être dispensé(e) d’adhérer au régime collectif ` +
     `et obligatoire de complémentaire santé mis en place dans mon entreprise, au motif suivant : ` +
-    `« ${input.caseLabel} ». Je certifie sur l’honneur l’exactitude de cette déclaration et des ` +
+    `« ${input.caseLabel} ». Je certifie sur l’honneur l’exactitude de cette déclaration et des ` +
     `justificatifs fournis. J’ai été informé(e) que je ne bénéficierai pas des garanties du ` +
     `régime ni de la participation de mon employeur à son financement, et que je devrai en ` +
     `justifier de nouveau chaque fois que ce sera nécessaire, faute de quoi je serai affilié(e).`

@@ -9,6 +9,6 @@ describe('French download names (issue 14 #22)', () => {
     expect(fileSlug('Notice d’information')).toBe('notice-information');
     expect(fileSlug('Assurés et couvertures')).toBe('assures-couvertures');
     expect(fileSlug('Établissements')).toBe('etablissements');
-    expect(fileSlug('« »')).toBe('document');
+    expect(fileSlug('« »')).toBe('document');
   });
 });

@@ -77,7 +77,7 @@ describe('contractForStatus', () => {
     expect(contractForStatus(contracts, 'cadre', '2026-04-01', 'nc')?.id).toBe('c');
   });
 
-  it('keeps a contract « ensemble du personnel » the member already holds', () => {
+  it('keeps a contract « ensemble du personnel » the member already holds', () => {
     expect(contractForStatus(contracts, 'cadre', '2025-04-01', 'all')?.id).toBe('all');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listName, ofName } from './person-name';
 
 describe('listName', () => {
-  it('names a person « Nom Prénom » in lists', () => {
+  it('names a person « Nom Prénom » in lists', () => {
     expect(listName({ lastName: 'Lefèvre', firstName: 'Élodie' })).toBe('Lefèvre Élodie');
     expect(listName({ lastName: 'Martin', firstName: '' })).toBe('Martin');
   });

@@ -44,7 +44,7 @@ describe('contractOnAffiliationDate', () => {
       ok: false,
       code: 'no_contract',
       message:
-        "Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « Cadre » à cette date d'affiliation.",
+        "Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « Cadre » à cette date d'affiliation.",
       fields: { professionalStatus: 'Aucun contrat Frais de Santé pour ce statut à cette date' },
     });
   });

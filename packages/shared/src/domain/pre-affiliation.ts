@@ -57,7 +57,7 @@ export function contractOnAffiliationDate<T extends ContractPeriod>(
     return {
       ok: false,
       code: 'no_contract',
-      message: `Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « ${PROFESSIONAL_STATUS_LABELS[professionalStatus]} » à cette date d'affiliation.`,
+      message: `Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « ${PROFESSIONAL_STATUS_LABELS[professionalStatus]} » à cette date d'affiliation.`,
       fields: { professionalStatus: 'Aucun contrat Frais de Santé pour ce statut à cette date' },
     };
   }

@@ -39,7 +39,7 @@ describe('PreAffiliationSchema', () => {
     expect(v.positionInCompany).toBeUndefined();
   });
 
-  it('makes the email optional (mode « Courrier »)', () => {
+  it('makes the email optional (mode « Courrier »)', () => {
     expect(PreAffiliationSchema.parse({ ...valid, email: '' }).email).toBeUndefined();
     expect(PreAffiliationSchema.parse({ ...valid, email: null }).email).toBeUndefined();
     const { email: _email, ...withoutEmail } = valid;

@@ -129,8 +129,8 @@ export type Terms = z.infer<typeof TermsSchema>;
 
 /** GET /api/captcha/challenge answers an ALTCHA challenge; forms send the widget's payload. */
 export const CaptchaPayloadSchema = z
-  .string({ error: 'Cochez « Je ne suis pas un robot »' })
-  .min(1, { error: 'Cochez « Je ne suis pas un robot »' })
+  .string({ error: 'Cochez « Je ne suis pas un robot »' })
+  .min(1, { error: 'Cochez « Je ne suis pas un robot »' })
   .max(10_000);
 
 /** POST /api/auth/email/confirm, /api/auth/password/reset/check — the token from the link. */

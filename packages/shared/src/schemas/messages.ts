@@ -70,7 +70,7 @@ export const NewConversationSchema = z
         code: 'custom',
         path: ['subject'],
         message:
-          'Choisissez un objet de la catégorie « ' + MESSAGE_CATEGORY_LABELS[v.category] + ' »',
+          'Choisissez un objet de la catégorie « ' + MESSAGE_CATEGORY_LABELS[v.category] + ' »',
       });
     }
   });

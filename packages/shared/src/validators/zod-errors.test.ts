@@ -12,9 +12,9 @@ const ENGLISH = /\b(invalid|expected|received|too|unrecognized|must)\b/i;
 describe('French zod error map (issue 14 #14)', () => {
   it('answers an enum in French, with the accepted values', () => {
     expect(messages(z.enum(['user', 'admin']), 'root')).toEqual([
-      'Valeur non reconnue : choisissez parmi « user », « admin »',
+      'Valeur non reconnue : choisissez parmi « user », « admin »',
     ]);
-    expect(messages(z.literal('oui'), 'non')).toEqual(['Valeur non reconnue : « oui » attendu']);
+    expect(messages(z.literal('oui'), 'non')).toEqual(['Valeur non reconnue : « oui » attendu']);
   });
 
   it('answers missing fields and wrong types in French', () => {

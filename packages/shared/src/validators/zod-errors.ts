@@ -20,7 +20,7 @@ const INVALID = 'Valeur invalide';
 /** Past this many accepted values, the message does not list them. */
 const MAX_LISTED_VALUES = 12;
 
-const quote = (value: unknown) => `« ${String(value)} »`;
+const quote = (value: unknown) => `« ${String(value)} »`;
 const plural = (n: number | bigint, singular: string, pluralForm: string) =>
   `${n.toString()} ${Number(n) > 1 ? pluralForm : singular}`;
 

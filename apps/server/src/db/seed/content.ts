@@ -104,7 +104,7 @@ export const TERMS = {
 *Version 2026-01*
 
 ## 1. Objet
-Les présentes conditions encadrent l'utilisation de l'espace entreprise mis à disposition par Mutuelle Horizon Prévoyance (« l'assureur ») aux entreprises adhérentes à un contrat collectif de complémentaire santé. L'espace permet de consulter les salariés assurés, de pré-affilier les nouveaux salariés, de suivre leurs demandes d'affiliation, de télécharger les documents du régime et d'échanger avec l'assureur.
+Les présentes conditions encadrent l'utilisation de l'espace entreprise mis à disposition par Mutuelle Horizon Prévoyance (« l'assureur ») aux entreprises adhérentes à un contrat collectif de complémentaire santé. L'espace permet de consulter les salariés assurés, de pré-affilier les nouveaux salariés, de suivre leurs demandes d'affiliation, de télécharger les documents du régime et d'échanger avec l'assureur.
 
 ## 2. Accès à l'espace
 L'accès est réservé aux personnes habilitées par l'entreprise : administrateurs, utilisateurs et tiers déclarants. Chaque utilisateur dispose d'identifiants personnels (adresse e-mail et mot de passe) complétés d'un second facteur d'authentification (code reçu par SMS ou application d'authentification). Les identifiants ne doivent jamais être communiqués à un tiers.
@@ -133,7 +133,7 @@ export const TIPS: readonly { title: string; body: string }[] = [
   },
   {
     title: 'La portabilité des droits en cas de départ',
-    body: 'Un salarié dont le contrat de travail prend fin (hors faute lourde) et qui est indemnisé par France Travail conserve gratuitement sa couverture santé pendant la durée de son dernier contrat, dans la limite de 12 mois. Déclarez son départ avec « Radier » depuis sa fiche dans « Mes salariés » : la durée de sa portabilité est calculée et il reçoit la notice de fin de ses garanties.',
+    body: 'Un salarié dont le contrat de travail prend fin (hors faute lourde) et qui est indemnisé par France Travail conserve gratuitement sa couverture santé pendant la durée de son dernier contrat, dans la limite de 12 mois. Déclarez son départ avec « Radier » depuis sa fiche dans « Mes salariés » : la durée de sa portabilité est calculée et il reçoit la notice de fin de ses garanties.',
   },
   {
     title: 'Les dispenses d’adhésion',
@@ -141,7 +141,7 @@ export const TIPS: readonly { title: string; body: string }[] = [
   },
   {
     title: 'Sécurisez votre accès',
-    body: 'Pour plus de sécurité, utilisez une application d’authentification plutôt que le code SMS : rendez-vous dans « Mon profil », rubrique « Double authentification ». Et n’oubliez pas de retirer les habilitations des personnes qui quittent votre entreprise.',
+    body: 'Pour plus de sécurité, utilisez une application d’authentification plutôt que le code SMS : rendez-vous dans « Mon profil », rubrique « Double authentification ». Et n’oubliez pas de retirer les habilitations des personnes qui quittent votre entreprise.',
   },
 ];
 
@@ -176,7 +176,7 @@ function guaranteesSummary(cadre: boolean): PdfContent {
   const college = cadre ? 'Cadres' : 'Non cadres';
   return {
     title: `Résumé des garanties - ${college}`,
-    subtitle: `Convention collective nationale de l’immobilier (IDCC 1527) - contrat « BASE CCN ${cadre ? 'C' : 'NC'} RG Oblig/Options 1 2 3 4 Fac »`,
+    subtitle: `Convention collective nationale de l’immobilier (IDCC 1527) - contrat « BASE CCN ${cadre ? 'C' : 'NC'} RG Oblig/Options 1 2 3 4 Fac »`,
     blocks: [
       {
         kind: 'paragraph',
@@ -427,7 +427,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
           { kind: 'heading', text: '1. Activer mon espace' },
           {
             kind: 'paragraph',
-            text: 'Cliquez sur « Activer mon espace » et saisissez le numéro de SIRET de votre établissement et l’identifiant entreprise figurant sur nos courriers. Renseignez ensuite vos nom, prénom, adresse e-mail et téléphone mobile, puis choisissez un mot de passe d’au moins 12 caractères.',
+            text: 'Cliquez sur « Activer mon espace » et saisissez le numéro de SIRET de votre établissement et l’identifiant entreprise figurant sur nos courriers. Renseignez ensuite vos nom, prénom, adresse e-mail et téléphone mobile, puis choisissez un mot de passe d’au moins 12 caractères.',
           },
           { kind: 'heading', text: '2. La double authentification' },
           {
@@ -438,12 +438,12 @@ export const DEMO_DOCUMENTS: readonly DemoDocumentDef[] = [
           {
             kind: 'bullets',
             items: [
-              '« Mes salariés » : la liste de vos salariés assurés, leur contrat, leur date d’effet et leur date de fin, avec export.',
-              '« Pré-affiliation » : déclarez un nouveau salarié ; il reçoit son formulaire par e-mail ou par courrier.',
-              '« Suivi des demandes d’affiliation » : l’état de chaque demande, les relances et les annulations.',
-              '« Mes documents pratiques » : résumés de garanties, notice, formulaires.',
-              '« Mes habilitations » (administrateurs) : donnez accès à vos collègues et à vos tiers déclarants.',
-              '« Nous contacter » : écrivez à nos conseillers et suivez leurs réponses.',
+              '« Mes salariés » : la liste de vos salariés assurés, leur contrat, leur date d’effet et leur date de fin, avec export.',
+              '« Pré-affiliation » : déclarez un nouveau salarié ; il reçoit son formulaire par e-mail ou par courrier.',
+              '« Suivi des demandes d’affiliation » : l’état de chaque demande, les relances et les annulations.',
+              '« Mes documents pratiques » : résumés de garanties, notice, formulaires.',
+              '« Mes habilitations » (administrateurs) : donnez accès à vos collègues et à vos tiers déclarants.',
+              '« Nous contacter » : écrivez à nos conseillers et suivez leurs réponses.',
             ],
           },
           { kind: 'heading', text: '4. Besoin d’aide ?' },

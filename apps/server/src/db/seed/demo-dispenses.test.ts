@@ -83,7 +83,7 @@ describe('the demo’s dispenses (issue 19)', () => {
     expect(await runDispenseRenewals(t.ctx, t.clock.now())).toBe(0);
   });
 
-  it('shows the gestionnaire Inès Moreau’s request in the « Dispenses » queue', async () => {
+  it('shows the gestionnaire Inès Moreau’s request in the « Dispenses » queue', async () => {
     const a = demoAccount('staffManager');
     const staff = browser(t.app, { ip: '192.0.2.90' });
     await signInAs(

@@ -936,7 +936,7 @@ async function buildDocuments(ctx: BuildContext, rows: DemoRows): Promise<void> 
           user_id: actor(user),
           type: 'new_document',
           title: 'Nouveau document disponible',
-          body: `« ${def.title} » a été mis à jour.`,
+          body: `« ${def.title} » a été mis à jour.`,
           link: '/documents',
           company_id: company.id,
           read_at: null,
@@ -963,7 +963,7 @@ const CONVERSATIONS: readonly {
     company: 'valmont', by: 'employerAdmin', category: 'contract', subject: 'contributions_information', status: 'answered',
     messages: [
       { from: 'employer', daysAgo: 8, body: "Bonjour,\n\nPourriez-vous nous indiquer le taux de cotisation de la base obligatoire applicable aux non cadres au 1er janvier, ainsi que la répartition entre la part patronale et la part salariale ?\n\nCordialement,\nEugénie Marchand" },
-      { from: 'staff', daysAgo: 6, body: "Bonjour Madame Marchand,\n\nLa cotisation de la base obligatoire des non cadres est de 1,20 % du plafond mensuel de la Sécurité sociale, financée à 50 % par l'employeur. Le détail figure dans le résumé des garanties disponible dans « Mes documents pratiques ».\n\nBien cordialement,\nKarim Benali, votre gestionnaire" },
+      { from: 'staff', daysAgo: 6, body: "Bonjour Madame Marchand,\n\nLa cotisation de la base obligatoire des non cadres est de 1,20 % du plafond mensuel de la Sécurité sociale, financée à 50 % par l'employeur. Le détail figure dans le résumé des garanties disponible dans « Mes documents pratiques ».\n\nBien cordialement,\nKarim Benali, votre gestionnaire" },
     ],
   },
   {
@@ -976,7 +976,7 @@ const CONVERSATIONS: readonly {
     company: 'marceau', by: 'employerAdmin', category: 'employees', subject: 'employee_affiliation', status: 'in_progress',
     messages: [
       { from: 'employer', daysAgo: 3, body: "Bonjour,\n\nNotre nouvelle comptable n'a pas reçu l'e-mail contenant son formulaire d'affiliation. Pouvez-vous vérifier l'adresse enregistrée ?\n\nCordialement" },
-      { from: 'staff', daysAgo: 2, body: "Bonjour,\n\nNous avons bien reçu votre demande et vérifions l'envoi avec notre service informatique. Vous pouvez dès à présent lui envoyer une relance depuis « Suivi des demandes d'affiliation ».\n\nBien cordialement" },
+      { from: 'staff', daysAgo: 2, body: "Bonjour,\n\nNous avons bien reçu votre demande et vérifions l'envoi avec notre service informatique. Vous pouvez dès à présent lui envoyer une relance depuis « Suivi des demandes d'affiliation ».\n\nBien cordialement" },
     ],
   },
   {
@@ -1208,7 +1208,7 @@ export async function getDemoInfo(db: Db): Promise<DemoInfo> {
       activationAllowed: allowed,
       note: allowed
         ? "Activation possible : la société n'a pas encore d'administrateur, le nouveau compte le deviendra."
-        : "Activation refusée : la société a déjà un administrateur, à qui demander l'accès (il peut ajouter l'établissement depuis « Mon profil »).",
+        : "Activation refusée : la société a déjà un administrateur, à qui demander l'accès (il peut ajouter l'établissement depuis « Mon profil »).",
     });
   }
   return { accounts, activation };

@@ -113,7 +113,7 @@ const emailTemplates = {
     paragraphs: [
       `Bonjour ${d.firstName},`,
       `Aujourd’hui, ${d.failures} tentatives de connexion à votre compte ont été refusées pour un mot de passe incorrect (la dernière le ${d.when}, depuis l’adresse ${d.ip}).`,
-      'Votre compte reste accessible : jusqu’à demain, il vous sera simplement demandé de cocher « Je ne suis pas un robot » en vous connectant. Le code de sécurité reste exigé sur un nouvel appareil.',
+      'Votre compte reste accessible : jusqu’à demain, il vous sera simplement demandé de cocher « Je ne suis pas un robot » en vous connectant. Le code de sécurité reste exigé sur un nouvel appareil.',
       'Si ce n’était pas vous, quelqu’un cherche peut-être à deviner votre mot de passe : par précaution, choisissez-en un nouveau.',
     ],
     action: { label: 'Choisir un nouveau mot de passe', url: d.forgotPasswordUrl },
@@ -181,12 +181,12 @@ const emailTemplates = {
     subject: 'Votre mot de passe a été modifié',
     paragraphs: [
       `Bonjour ${d.firstName},`,
-      `Le ${d.when}, le mot de passe de votre Espace Entreprise a été modifié depuis « Mon profil ».${
+      `Le ${d.when}, le mot de passe de votre Espace Entreprise a été modifié depuis « Mon profil ».${
         d.endedSessions > 0
           ? ` Vos autres sessions ouvertes (${d.endedSessions}) ont été fermées.`
           : ''
       }`,
-      'Si vous n’êtes pas à l’origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.',
+      'Si vous n’êtes pas à l’origine de cette modification, réinitialisez votre mot de passe avec « Mot de passe oublié ? » et contactez-nous sans attendre.',
     ],
   }),
   /** To the employer's users who follow the establishment (SPEC §5.5, §5.8). */
@@ -261,8 +261,8 @@ const emailTemplates = {
     paragraphs: [
       'Bonjour,',
       d.followUp
-        ? `${d.companyName} a complété sa demande « ${d.subject} » (${d.category}).`
-        : `${d.companyName} a envoyé une nouvelle demande « ${d.subject} » (${d.category}).`,
+        ? `${d.companyName} a complété sa demande « ${d.subject} » (${d.category}).`
+        : `${d.companyName} a envoyé une nouvelle demande « ${d.subject} » (${d.category}).`,
       'Consultez-la et répondez depuis le back-office.',
     ],
     action: { label: 'Ouvrir la conversation', url: d.url },

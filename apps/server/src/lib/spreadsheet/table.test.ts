@@ -143,7 +143,7 @@ describe('openTable (issue 15)', () => {
     }
   });
 
-  it('keeps every letter whole where an inflated chunk ends (« é » across two chunks of shared strings)', async () => {
+  it('keeps every letter whole where an inflated chunk ends (« é » across two chunks of shared strings)', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Assurés');
     sheet.addRow(['Nom']);

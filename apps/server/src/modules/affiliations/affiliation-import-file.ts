@@ -51,7 +51,7 @@ const dated = (field: AffiliationImportColumn) => matchKey(HEADERS[field] + DATE
 
 const labelsOf = (labels: Record<string, string>) =>
   Object.values(labels)
-    .map((l) => `« ${l} »`)
+    .map((l) => `« ${l} »`)
     .join(', ');
 
 /** The columns, their headings (the template's), their help and the other headings accepted. */
@@ -74,7 +74,7 @@ export const AFFILIATION_COLUMNS: readonly ColumnSpec[] = [
     'alreadyAffiliated',
     HEADERS.alreadyAffiliated,
     false,
-    '« Oui » si le salarié a déjà été affilié à un contrat de l’entreprise (il est alors retrouvé par son NIR), « Non » ou vide sinon.',
+    '« Oui » si le salarié a déjà été affilié à un contrat de l’entreprise (il est alors retrouvé par son NIR), « Non » ou vide sinon.',
     [matchKey(`${HEADERS.alreadyAffiliated} (Oui/Non)`), 'dejaaffiliee'],
   ),
   col('lastName', HEADERS.lastName, true, 'Nom du salarié.', [
@@ -98,7 +98,7 @@ export const AFFILIATION_COLUMNS: readonly ColumnSpec[] = [
     'email',
     HEADERS.email,
     false,
-    'E-mail du salarié : il reçoit le lien de son formulaire d’affiliation en ligne (mode « E-mail »). Vide : mode « Courrier », vous imprimez son bulletin pré-rempli.',
+    'E-mail du salarié : il reçoit le lien de son formulaire d’affiliation en ligne (mode « E-mail »). Vide : mode « Courrier », vous imprimez son bulletin pré-rempli.',
     ['email', 'mail', 'adresseemail', 'courriel'],
   ),
   col('hireDate', HEADERS.hireDate, true, `Date d’entrée dans l’entreprise : ${DATE_HELP}`, [
@@ -233,8 +233,8 @@ function readCells(get: (field: AffiliationImportColumn) => Cell | null) {
     refuse(
       'professionalStatus',
       statusText === ''
-        ? 'Statut professionnel manquant : « Cadre » ou « Non cadre »'
-        : `Statut professionnel inconnu (« ${statusText} ») : « Cadre » ou « Non cadre »`,
+        ? 'Statut professionnel manquant : « Cadre » ou « Non cadre »'
+        : `Statut professionnel inconnu (« ${statusText} ») : « Cadre » ou « Non cadre »`,
     );
   }
   const affiliatedText = text('alreadyAffiliated');
@@ -242,7 +242,7 @@ function readCells(get: (field: AffiliationImportColumn) => Cell | null) {
   if (alreadyAffiliated === null) {
     refuse(
       'alreadyAffiliated',
-      `Répondez « Oui » ou « Non », ou laissez vide (« ${affiliatedText} »)`,
+      `Répondez « Oui » ou « Non », ou laissez vide (« ${affiliatedText} »)`,
     );
   }
   const lastName = required('lastName', 'Nom manquant');
@@ -262,7 +262,7 @@ function readCells(get: (field: AffiliationImportColumn) => Cell | null) {
       'employmentContractType',
       contractText === ''
         ? 'Type de contrat de travail manquant'
-        : `Type de contrat de travail inconnu (« ${contractText} ») : ${labelsOf(EMPLOYMENT_CONTRACT_TYPE_LABELS)}`,
+        : `Type de contrat de travail inconnu (« ${contractText} ») : ${labelsOf(EMPLOYMENT_CONTRACT_TYPE_LABELS)}`,
     );
   }
   const values: AffiliationFileRow = {

@@ -58,10 +58,10 @@ function writeHelp(workbook: Workbook): { statuses: string; contracts: string } 
   };
   title('Pré-affilier plusieurs salariés par fichier');
   help.addRow([
-    `Une ligne par salarié, à partir de la ligne 2 de la feuille « ${DATA_SHEET} » (gardez la ligne des titres). ${AFFILIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus, ${AFFILIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus, au format Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule).`,
+    `Une ligne par salarié, à partir de la ligne 2 de la feuille « ${DATA_SHEET} » (gardez la ligne des titres). ${AFFILIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus, ${AFFILIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus, au format Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule).`,
   ]);
   help.addRow([
-    'Chaque ligne correcte devient une demande d’affiliation, vérifiée comme dans le formulaire « Pré-affiliation ». Avec un e-mail, le salarié reçoit le lien de son formulaire en ligne (mode « E-mail ») ; sans e-mail, la demande est en mode « Courrier » : imprimez les bulletins pré-remplis depuis le rapport. Une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
+    'Chaque ligne correcte devient une demande d’affiliation, vérifiée comme dans le formulaire « Pré-affiliation ». Avec un e-mail, le salarié reçoit le lien de son formulaire en ligne (mode « E-mail ») ; sans e-mail, la demande est en mode « Courrier » : imprimez les bulletins pré-remplis depuis le rapport. Une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
   ]);
   help.addRow([]);
   title('Les colonnes');
@@ -75,7 +75,7 @@ function writeHelp(workbook: Workbook): { statuses: string; contracts: string } 
   }
   help.addRow([]);
   help.addRow([
-    'Les colonnes sont au format Texte : gardez ce format. Un NIR ou un SIRET enregistré comme un nombre peut être affiché « 1,85E+14 » (notation scientifique) ou perdre son zéro initial : la ligne serait alors refusée.',
+    'Les colonnes sont au format Texte : gardez ce format. Un NIR ou un SIRET enregistré comme un nombre peut être affiché « 1,85E+14 » (notation scientifique) ou perdre son zéro initial : la ligne serait alors refusée.',
   ]);
   const statuses = writeList(
     help,
@@ -100,7 +100,7 @@ function listValidation(formula: string, title: string) {
     formulae: [formula],
     showErrorMessage: true,
     errorTitle: title,
-    error: `Choisissez une valeur de la liste (feuille « ${HELP_SHEET} »).`,
+    error: `Choisissez une valeur de la liste (feuille « ${HELP_SHEET} »).`,
   };
 }
 

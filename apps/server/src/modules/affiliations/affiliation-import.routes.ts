@@ -23,7 +23,7 @@ export const affiliationImportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The Excel template of « Pré-affilier par fichier » (text columns, a help sheet)',
+        summary: 'The Excel template of « Pré-affilier par fichier » (text columns, a help sheet)',
         produces: [XLSX_MIME_TYPE],
       },
     },
@@ -58,7 +58,7 @@ export const affiliationImportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The pre-filled BIA of each « Courrier » request of an imported file, in one PDF to print',
+          'The pre-filled BIA of each « Courrier » request of an imported file, in one PDF to print',
         params: z.object({ batchId: z.uuid() }),
         produces: ['application/pdf'],
       },

@@ -79,7 +79,7 @@ function reasonsOfError(err: AppError): RowReason[] {
     return [
       reasonOf(
         'nir',
-        `${err.message} Corrigez la ligne, ou pré-affiliez ce salarié avec le formulaire « Pré-affiliation » pour confirmer cet écart.`,
+        `${err.message} Corrigez la ligne, ou pré-affiliez ce salarié avec le formulaire « Pré-affiliation » pour confirmer cet écart.`,
       ),
     ];
   }
@@ -233,7 +233,7 @@ export async function getImportBiaPdf(
     throw new AppError(
       'no_mail_requests',
       404,
-      'Aucune demande « Courrier » de ce fichier n’est à imprimer.',
+      'Aucune demande « Courrier » de ce fichier n’est à imprimer.',
     );
   }
   const branding = await loadBiaBranding(ctx.db, await getBranding(ctx));

@@ -394,7 +394,7 @@ export async function sendReminder(
   if (!isOneOf(REMINDABLE_STATUSES, r.status)) {
     throw conflict(
       'reminder_not_possible',
-      `La relance n’est possible que tant que le salarié n’a pas finalisé son formulaire (statut actuel : « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
+      `La relance n’est possible que tant que le salarié n’a pas finalisé son formulaire (statut actuel : « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
     );
   }
   const now = ctx.clock.now();
@@ -442,7 +442,7 @@ export async function cancelAffiliation(
   if (!canTransition(r.status, 'abandoned')) {
     throw conflict(
       'invalid_transition',
-      `Cette demande ne peut plus être annulée (statut « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
+      `Cette demande ne peut plus être annulée (statut « ${AFFILIATION_STATUS_LABELS[r.status]} »).`,
     );
   }
   const now = ctx.clock.now();

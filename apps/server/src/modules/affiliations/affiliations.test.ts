@@ -306,7 +306,7 @@ describe('POST /api/affiliations', () => {
     expect(confirmed.statusCode, confirmed.body).toBe(201);
   });
 
-  it('refuses an employee already covered, whatever the answer to « déjà affilié »', async () => {
+  it('refuses an employee already covered, whatever the answer to « déjà affilié »', async () => {
     const nir = freshNir();
     await createMember(t.ctx.db, t.ctx.cipher, {
       establishment: lyon,
@@ -327,7 +327,7 @@ describe('POST /api/affiliations', () => {
     }
   });
 
-  it('« Oui » links the existing member; unknown NIR is a field error', async () => {
+  it('« Oui » links the existing member; unknown NIR is a field error', async () => {
     const unknown = await admin.post('/api/affiliations', valid({ alreadyAffiliated: true }));
     expect(unknown.statusCode).toBe(400);
     expect(errorOf(unknown).fields?.nir).toMatch(/Aucun salarié/);

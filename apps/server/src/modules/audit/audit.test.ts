@@ -172,7 +172,7 @@ describe("Journal d'audit (/api/backoffice/audit)", () => {
     expect(reads.entries[0]).toMatchObject({ actorKind: 'staff', action: 'audit.viewed' });
   });
 
-  it('exports the filtered log as CSV for Excel: BOM, « ; », formulas neutralised, audited', async () => {
+  it('exports the filtered log as CSV for Excel: BOM, « ; », formulas neutralised, audited', async () => {
     const res = await manager.get(
       `/api/backoffice/audit/export.csv?company=${company.siren}&action=members`,
     );

@@ -7,7 +7,7 @@ export const adminExists = () =>
   new AppError(
     'activation_admin_exists',
     409,
-    'L’espace de cette société est déjà activé. Demandez à son administrateur de vous donner accès depuis « Mes habilitations ».',
+    'L’espace de cette société est déjà activé. Demandez à son administrateur de vous donner accès depuis « Mes habilitations ».',
   );
 
 export const badTicket = () =>

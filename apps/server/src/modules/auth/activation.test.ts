@@ -31,7 +31,7 @@ async function identify(b: ReturnType<typeof browser>, siret: string, companyIde
   });
 }
 
-describe('« Activer mon espace »', () => {
+describe('« Activer mon espace »', () => {
   it('goes from the SIRET to a confirmed first administrator who can sign in', async () => {
     const { company, establishment } = await freeEstablishment();
     const b = browser(t.app);

@@ -155,7 +155,7 @@ const activationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Activer mon espace », step 1',
+        summary: '« Activer mon espace », step 1',
         body: ActivationIdentifyRequestSchema,
         response: { 200: ActivationIdentifyResultSchema },
       },
@@ -168,7 +168,7 @@ const activationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Activer mon espace », steps 2 and 3',
+        summary: '« Activer mon espace », steps 2 and 3',
         body: ActivationCompleteRequestSchema,
         response: { 201: ActivationCompleteResultSchema },
       },
@@ -228,7 +228,7 @@ const emailLinkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Mot de passe oublié »',
+        summary: '« Mot de passe oublié »',
         body: ForgotPasswordRequestSchema,
         response: { 202: Ok },
       },
@@ -380,7 +380,7 @@ export const termsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { beforeTerms: true },
       schema: {
         tags,
-        summary: '« J’accepte » the terms of use in force',
+        summary: '« J’accepte » the terms of use in force',
         body: AcceptTermsRequestSchema,
         response: { 200: Ok },
       },

@@ -29,7 +29,7 @@ async function forgot(email: string, space: 'employer' | 'backoffice' = 'employe
   });
 }
 
-describe('« Mot de passe oublié »', () => {
+describe('« Mot de passe oublié »', () => {
   it('answers the same whether the address exists or not', async () => {
     const user = await employer();
     const known = await forgot(user.email);

@@ -90,7 +90,7 @@ describe('route scopes (issue 16)', () => {
     expect((await b.get('/api/test/public-reads-employer')).statusCode).toBe(500);
   });
 
-  it('checks the back-office permission a route names: a « gestionnaire » gets 403, an administrator 200', async () => {
+  it('checks the back-office permission a route names: a « gestionnaire » gets 403, an administrator 200', async () => {
     const manager = browser(t.app, { ip: '192.0.2.10' });
     await signInAs(manager, t.ctx, await createStaffUser(t.ctx.db, 'manager'), 'backoffice');
     const refused = await manager.get('/api/test/administer');

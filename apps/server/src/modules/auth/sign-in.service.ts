@@ -339,7 +339,7 @@ export async function sendSignInCode(
     throw new AppError(
       'phone_on_file',
       400,
-      'Un numéro est déjà enregistré pour votre compte : il ne peut pas être changé ici. Après connexion, modifiez-le depuis « Mon profil ».',
+      'Un numéro est déjà enregistré pour votre compte : il ne peut pas être changé ici. Après connexion, modifiez-le depuis « Mon profil ».',
     );
   }
   if (!phone) {

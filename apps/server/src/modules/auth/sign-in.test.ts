@@ -357,7 +357,7 @@ describe('throttling', () => {
     expect(blocked.statusCode).toBe(429);
     expect(errorOf(blocked)).toMatchObject({
       code: 'captcha_required',
-      message: expect.stringMatching(/« Je ne suis pas un robot ».*réessayez dans 15 secondes/),
+      message: expect.stringMatching(/«\sJe ne suis pas un robot\s».*réessayez dans 15 secondes/),
     });
     // The same answer for an unknown address with the same history.
     for (let i = 0; i < 5; i++)
@@ -400,7 +400,7 @@ describe('throttling', () => {
     expect(asked.statusCode).toBe(429);
     expect(errorOf(asked)).toMatchObject({
       code: 'captcha_required',
-      message: expect.stringMatching(/« Je ne suis pas un robot ».*« Mot de passe oublié/),
+      message: expect.stringMatching(/«\sJe ne suis pas un robot\s».*«\sMot de passe oublié/),
     });
     const forged = await owner.post('/api/auth/sign-in', {
       email: user.email,
@@ -488,7 +488,7 @@ describe('sessions', () => {
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
   });
 
-  it('« Se déconnecter » ends the session on the server', async () => {
+  it('« Se déconnecter » ends the session on the server', async () => {
     const user = await newEmployer();
     const b = browser(t.app);
     await signInAs(b, t.ctx, user);

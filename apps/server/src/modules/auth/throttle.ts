@@ -55,7 +55,7 @@ function waitMessage(seconds: number): string {
 /** The answer that asks the sign-in form to show « Je ne suis pas un robot » (stable code). */
 function captchaRequired(message: string, retryAfterSeconds?: number): AppError {
   const err = new AppError('captcha_required', 429, message, {
-    captcha: 'Cochez « Je ne suis pas un robot »',
+    captcha: 'Cochez « Je ne suis pas un robot »',
   });
   if (retryAfterSeconds !== undefined) err.retryAfterSeconds = retryAfterSeconds;
   return err;
@@ -107,7 +107,7 @@ export async function assertSignInAllowed(
   if (!opts) {
     if (state.kind === 'wait') throw tooManyAttempts(waitMessage(state.seconds), state.seconds);
     throw tooManyAttempts(
-      'Trop de tentatives de connexion aujourd’hui. Réessayez demain, ou réinitialisez votre mot de passe avec « Mot de passe oublié ? ».',
+      'Trop de tentatives de connexion aujourd’hui. Réessayez demain, ou réinitialisez votre mot de passe avec « Mot de passe oublié ? ».',
       Math.ceil((Date.parse(dayWindow(now)) + DAY_MS - now.getTime()) / 1000),
     );
   }
@@ -117,12 +117,12 @@ export async function assertSignInAllowed(
   }
   if (state.kind === 'wait') {
     throw captchaRequired(
-      `Trop de tentatives de connexion. Cochez « Je ne suis pas un robot » puis reconnectez-vous, ou réessayez dans ${waitText(state.seconds)}.`,
+      `Trop de tentatives de connexion. Cochez « Je ne suis pas un robot » puis reconnectez-vous, ou réessayez dans ${waitText(state.seconds)}.`,
       state.seconds,
     );
   }
   throw captchaRequired(
-    'Trop de tentatives de connexion sur ce compte aujourd’hui. Cochez « Je ne suis pas un robot » puis reconnectez-vous. Mot de passe perdu ? Utilisez « Mot de passe oublié ? ».',
+    'Trop de tentatives de connexion sur ce compte aujourd’hui. Cochez « Je ne suis pas un robot » puis reconnectez-vous. Mot de passe perdu ? Utilisez « Mot de passe oublié ? ».',
   );
 }
 

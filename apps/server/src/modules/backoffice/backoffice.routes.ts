@@ -87,7 +87,7 @@ export const backofficeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'A paper BIA (mode « Courrier ») was received: « Finalisé »',
+        summary: 'A paper BIA (mode « Courrier ») was received: « Finalisé »',
         params: BackofficeAffiliationParamsSchema,
         response: { 200: BackofficeAffiliationSchema },
       },

@@ -121,7 +121,7 @@ describe('back office: enrolments (/api/backoffice/affiliations)', () => {
     expect(bia.headers['content-type']).toBe('application/pdf');
   });
 
-  it('validates: member and coverage created, visible in « Mes salariés », audit written', async () => {
+  it('validates: member and coverage created, visible in « Mes salariés », audit written', async () => {
     const r = await finalised({ nir13: EMPLOYEE_NIR, lastName: 'Nouvelle', firstName: 'Anaïs' });
     const res = await staff.post(`/api/backoffice/affiliations/${r.id}/validate`);
     expect(res.statusCode, res.body).toBe(200);
@@ -266,7 +266,7 @@ describe('back office: enrolments (/api/backoffice/affiliations)', () => {
     expect(row.status).toBe('finalised');
   });
 
-  it('marks a paper BIA as received: « Finalisé »; not for an email-mode request', async () => {
+  it('marks a paper BIA as received: « Finalisé »; not for an email-mode request', async () => {
     const paper = await newRequest({ mode: 'mail', nir13: '1650175123056' });
     const queue = await staff.get('/api/backoffice/affiliations?status=sent&mode=mail');
     expect(queue.json<BackofficeQueue>().items.map((i) => i.id)).toContain(paper.id);

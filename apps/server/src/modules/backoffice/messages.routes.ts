@@ -83,7 +83,7 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Assign to an active staff member, by default the caller (« envoyé » → « en cours »)',
+          'Assign to an active staff member, by default the caller (« envoyé » → « en cours »)',
         params: IdParams,
         body: z.object({ staffId: z.string().min(1).max(64).optional() }).optional(),
       },
@@ -97,7 +97,7 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Reply (multipart: text, up to 4 files) → « répondu », the employer notified',
+        summary: 'Reply (multipart: text, up to 4 files) → « répondu », the employer notified',
         params: IdParams,
       },
     },
@@ -111,7 +111,7 @@ export const backofficeMessagesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:id/close',
-    { schema: { tags, summary: 'Close the conversation (« clos »)', params: IdParams } },
+    { schema: { tags, summary: 'Close the conversation (« clos »)', params: IdParams } },
     async (request) => closeConversation(ctx, request.staff, request.params.id),
   );
 };

@@ -179,7 +179,7 @@ export async function replyToConversation(
         userIds: recipients,
         type: 'insurer_replied',
         title: 'Réponse de l’assureur à votre message',
-        body: `« ${MESSAGE_SUBJECT_LABELS[row.subject as MessageSubject]} » (${row.company_name})`,
+        body: `« ${MESSAGE_SUBJECT_LABELS[row.subject as MessageSubject]} » (${row.company_name})`,
         link: `/messages/${id}`,
         companyId: row.company_id,
         branding,

@@ -31,7 +31,7 @@ export const captchaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'A proof-of-work challenge for the « Je ne suis pas un robot » widget',
+        summary: 'A proof-of-work challenge for the « Je ne suis pas un robot » widget',
         description:
           'Public. The `altcha` widget solves it in the browser; forms then send the base64 ' +
           'payload, accepted once within 10 minutes.',

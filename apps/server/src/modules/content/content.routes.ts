@@ -169,7 +169,7 @@ const tipsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Conseils et astuces », in the order of the home page',
+        summary: '« Conseils et astuces », in the order of the home page',
         response: { 200: TipsSchema },
       },
     },

@@ -326,7 +326,7 @@ describe('Contenus du portail (/api/backoffice/content)', () => {
     });
   });
 
-  describe('« Conseils et astuces »', () => {
+  describe('« Conseils et astuces »', () => {
     it('adds, edits, orders and deletes tips; the home page shows the published ones in order', async () => {
       const add = async (title: string, extra: Record<string, unknown> = {}) => {
         const res = await manager.post('/api/backoffice/content/tips', {

@@ -33,7 +33,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['dashboard'],
-        summary: '« Afficher le détail »: insured members of every establishment',
+        summary: '« Afficher le détail »: insured members of every establishment',
         querystring: DashboardQuerySchema,
         response: { 200: EstablishmentFiguresSchema },
       },
@@ -46,7 +46,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['dashboard'],
-        summary: '« Afficher le détail »: insured members of every collège',
+        summary: '« Afficher le détail »: insured members of every collège',
         querystring: DashboardQuerySchema,
         response: { 200: ContractFiguresSchema },
       },

@@ -87,7 +87,7 @@ describe('the home page’s charts and their detail (/api/dashboard)', () => {
     return res.json<T>();
   };
 
-  it('carries the eight largest establishments and what « Autres établissements » groups', async () => {
+  it('carries the eight largest establishments and what « Autres établissements » groups', async () => {
     for (const url of ['/api/dashboard', `/api/dashboard?companyId=${companyA.id}`]) {
       const dash = await get<Dashboard>(admin, url);
       expect(dash.insuredTotal).toBe(55);
@@ -104,7 +104,7 @@ describe('the home page’s charts and their detail (/api/dashboard)', () => {
     }
   });
 
-  it('gives every figure for « Afficher le détail », in the chart’s order, within the perimeter', async () => {
+  it('gives every figure for « Afficher le détail », in the chart’s order, within the perimeter', async () => {
     const every = await get<EstablishmentFigures>(admin, '/api/dashboard/establishments');
     expect(every.items.map((e) => e.count)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect(every.items.at(-1)).toEqual({ id: sites[0]!.id, name: 'Site 01', count: 1 });

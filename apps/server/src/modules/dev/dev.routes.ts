@@ -37,7 +37,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['development'],
-        summary: 'The demo accounts and the establishments ready for « Activer mon espace »',
+        summary: 'The demo accounts and the establishments ready for « Activer mon espace »',
         response: {
           200: z.object({
             accounts: z.array(

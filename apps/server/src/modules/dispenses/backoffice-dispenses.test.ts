@@ -112,7 +112,7 @@ const notificationsOf = (userId: string) =>
     .orderBy('created_at')
     .execute();
 
-describe('the « Dispenses » queue (/api/backoffice/dispenses)', () => {
+describe('the « Dispenses » queue (/api/backoffice/dispenses)', () => {
   it('lists the dispenses to check, the oldest first, and the other statuses on demand', async () => {
     const a = await ask((await newRequest({ lastName: 'File-Abel' })).request);
     t.clock.advance(60_000);
@@ -142,7 +142,7 @@ describe('the « Dispenses » queue (/api/backoffice/dispenses)', () => {
     expect((await staff.get(`${BASE}?status=unknown`)).statusCode).toBe(400);
   });
 
-  it('is closed to an employer’s user, open to a « gestionnaire »', async () => {
+  it('is closed to an employer’s user, open to a « gestionnaire »', async () => {
     const d = await ask((await newRequest()).request);
     expect([403, 404]).toContain((await employer.get(BASE)).statusCode);
     expect([403, 404]).toContain((await employer.get(`${BASE}/${d.id}`)).statusCode);
@@ -239,8 +239,8 @@ describe('a dispense (/api/backoffice/dispenses/:id)', () => {
   });
 });
 
-describe('« Valider la dispense »', () => {
-  it('dispenses a first request: « Dispensé », the link dead, audited, the employer notified', async () => {
+describe('« Valider la dispense »', () => {
+  it('dispenses a first request: « Dispensé », the link dead, audited, the employer notified', async () => {
     const { request } = await newRequest({ lastName: 'Valide' });
     const d = await ask(request);
     t.clock.advance(1000);
@@ -273,7 +273,7 @@ describe('« Valider la dispense »', () => {
     expect(errorOf(await refuse(d.id)).code).toBe('invalid_transition');
   });
 
-  it('validates a renewal: the dispense in force « Renouvelée », the new one in force', async () => {
+  it('validates a renewal: the dispense in force « Renouvelée », the new one in force', async () => {
     const { request } = await newRequest();
     const first = await ask(request);
     await validate(first.id);
@@ -316,7 +316,7 @@ describe('« Valider la dispense »', () => {
   });
 });
 
-describe('« Refuser »', () => {
+describe('« Refuser »', () => {
   it('sends a first request back to the employee with a new link and the reason', async () => {
     const { request, token } = await newRequest({ email: 'refus@exemple.fr' });
     const d = await ask(request);

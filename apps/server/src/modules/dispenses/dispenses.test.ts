@@ -77,7 +77,7 @@ beforeAll(async () => {
   w = await employerWorld(t, { name: 'Dispenses', ip: 40, restrictedTo: 'paris' });
 });
 
-describe('the register « Dispenses »', () => {
+describe('the register « Dispenses »', () => {
   it('computes each state in SQL by the same rule as dispenseRegisterState (day boundaries)', async () => {
     const cases: { status: DispenseStatus; endDate?: string; renewalDueDate?: string }[] = [
       { status: 'requested' },
@@ -374,12 +374,12 @@ describe('the audit zip’s limit', () => {
   });
 });
 
-describe('« Enregistrer une dispense papier »', () => {
+describe('« Enregistrer une dispense papier »', () => {
   const signed = { field: 'signedRequest', name: 'demande.pdf', bytes: PDF_BYTES };
   const proof = { field: 'proof', name: 'attestation.pdf', bytes: PDF_BYTES };
   const fields = { caseCode: 'multi_employer', otherPlanType: 'ieg', signedOn: '2026-02-20' };
 
-  it('records it with the signed request and proofs: the request « Dispense demandée »', async () => {
+  it('records it with the signed request and proofs: the request « Dispense demandée »', async () => {
     const request = await newRequest();
     const res = await postPaper(w.admin, request.id, fields, [signed, proof]);
     expect(res.statusCode, res.body).toBe(201);

@@ -120,7 +120,7 @@ async function afterRequest(
     title: renewal ? 'Justificatif de dispense renouvelé' : 'Dispense d’adhésion demandée',
     body: renewal
       ? `${employeeName} (${rc.establishment.name}) a envoyé le renouvellement de sa dispense d’adhésion : l’assureur va le vérifier.`
-      : `${employeeName} (${rc.establishment.name}) demande à être dispensé(e) d’adhésion : « ${dispenseCase(dispense.case_code as DispenseCaseCode).label} ». L’assureur va vérifier la demande.`,
+      : `${employeeName} (${rc.establishment.name}) demande à être dispensé(e) d’adhésion : « ${dispenseCase(dispense.case_code as DispenseCaseCode).label} ». L’assureur va vérifier la demande.`,
     link: '/affiliations',
     companyId: rc.company.id,
     branding,

@@ -79,7 +79,7 @@ export const dispenseFormRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          '« Envoyer ma demande de dispense »: « Dispense demandée » and the link ends; in renewal mode, the renewal sent to the insurer',
+          '« Envoyer ma demande de dispense »: « Dispense demandée » and the link ends; in renewal mode, the renewal sent to the insurer',
         params: TokenParamsSchema,
         body: DispenseSubmitSchema,
         response: { 200: DispenseSubmittedSchema },
@@ -109,7 +109,7 @@ export const dispenseReceiptRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The dispense request just sent, for the confirmation screen (the receipt cookie set by « Envoyer ma demande de dispense », one hour)',
+          'The dispense request just sent, for the confirmation screen (the receipt cookie set by « Envoyer ma demande de dispense », one hour)',
         params: TokenParamsSchema,
         produces: ['application/pdf'],
       },

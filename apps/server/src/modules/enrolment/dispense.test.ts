@@ -101,7 +101,7 @@ describe('the dispense in the employee’s form (issue 19)', () => {
   const CSS = { caseCode: 'css', justificationEndDate: '2026-12-31', sworn: true };
 
   describe('GET: the choice and the cases', () => {
-    it('lists the « de droit » cases with their condition; a founding-act case only when the contract provides it', async () => {
+    it('lists the « de droit » cases with their condition; a founding-act case only when the contract provides it', async () => {
       const { b, base } = await openForm();
       const form = (await b.get(base)).json<EnrolmentForm>();
       expect(form.dispense.mode).toBe('choice');
@@ -171,8 +171,8 @@ describe('the dispense in the employee’s form (issue 19)', () => {
     });
   });
 
-  describe('« Envoyer ma demande de dispense »', () => {
-    it('asks the dispense: « Dispense demandée », history, link dead, employer notified, the PDF with the statement', async () => {
+  describe('« Envoyer ma demande de dispense »', () => {
+    it('asks the dispense: « Dispense demandée », history, link dead, employer notified, the PDF with the statement', async () => {
       const name = { lastName: 'Nguyễn-Wójcik', firstName: 'Łukasz Ștefan' };
       const { r, b, base } = await openForm({ name });
       expect((await addProof(b, base)).statusCode).toBe(201);

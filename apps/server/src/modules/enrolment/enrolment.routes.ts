@@ -122,7 +122,7 @@ export const enrolmentLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'The completed BIA just submitted, for the confirmation screen (the receipt cookie set by « Valider », one hour)',
+          'The completed BIA just submitted, for the confirmation screen (the receipt cookie set by « Valider », one hour)',
         produces: ['application/pdf'],
       },
     },
@@ -168,7 +168,7 @@ export const enrolmentFormRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Enregistrer le brouillon » (the first save sets « Démarré par le salarié »)',
+        summary: '« Enregistrer le brouillon » (the first save sets « Démarré par le salarié »)',
         params: TokenParamsSchema,
         body: EnrolmentDraftSchema,
         response: { 200: EnrolmentFormSchema },
@@ -217,7 +217,7 @@ export const enrolmentFormRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '« Valider »: « Finalisé par le salarié », the completed BIA, the link ends',
+        summary: '« Valider »: « Finalisé par le salarié », the completed BIA, the link ends',
         params: TokenParamsSchema,
         body: SubmitEnrolmentRequestSchema,
         response: { 200: EnrolmentSubmittedSchema },
@@ -246,7 +246,7 @@ export const employerBiaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The BIA as a PDF: pre-filled (mode « Courrier »), or completed once finalised',
+        summary: 'The BIA as a PDF: pre-filled (mode « Courrier »), or completed once finalised',
         params: z.object({ id: z.uuid() }),
         produces: ['application/pdf'],
       },

@@ -209,7 +209,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
   });
 
   describe('the draft and the attachments', () => {
-    it('saves a draft: « Démarré par le salarié », IBAN encrypted, beneficiaries kept', async () => {
+    it('saves a draft: « Démarré par le salarié », IBAN encrypted, beneficiaries kept', async () => {
       const { r, b } = await unlockedForm();
       const res = await b.put(`/api/enrolment/${r.token}/draft`, COMPLETE_DRAFT);
       expect(res.statusCode, res.body).toBe(200);
@@ -251,7 +251,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
       expect(again.json<EnrolmentForm>().status).toBe('started');
     });
 
-    it('attaches a child to the employee’s own number without retyping it (« mon numéro », issue 14 #25)', async () => {
+    it('attaches a child to the employee’s own number without retyping it (« mon numéro », issue 14 #25)', async () => {
       const { r, b } = await unlockedForm();
       const child = {
         type: 'child',
@@ -434,7 +434,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
   });
 
-  describe('« Valider »', () => {
+  describe('« Valider »', () => {
     it('lists every missing field', async () => {
       const { r, b } = await unlockedForm();
       await b.put(`/api/enrolment/${r.token}/draft`, {
@@ -520,7 +520,7 @@ describe('the employee’s online BIA (/api/enrolment/:token)', () => {
     });
   });
 
-  describe('after « Valider » (issue 14 #20)', () => {
+  describe('after « Valider » (issue 14 #20)', () => {
     it('emails the completed BIA to the employee, attached through the outbox', async () => {
       const r = await newRequest({ lastName: 'Nguyễn-Wójcik', firstName: 'Łukasz' });
       // Earlier tests emailed the same address at the same (manual) instant: take this one's.

@@ -49,7 +49,7 @@ export const establishmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Add an establishment to the perimeter (SIRET and « code identifiant »)',
+        summary: 'Add an establishment to the perimeter (SIRET and « code identifiant »)',
         body: AddEstablishmentRequestSchema,
         response: { 201: AddEstablishmentResultSchema },
       },

@@ -76,7 +76,7 @@ const companyHasAdmin = (companyName: string) =>
   new AppError(
     'establishment_company_has_admin',
     409,
-    `La société ${companyName} a déjà un administrateur : demandez-lui de vous donner accès à cet établissement depuis « Mes habilitations ».`,
+    `La société ${companyName} a déjà un administrateur : demandez-lui de vous donner accès à cet établissement depuis « Mes habilitations ».`,
   );
 
 function windowStart(now: Date, windowMs: number): string {
@@ -427,7 +427,7 @@ export async function importEstablishments(
   const tooManyUnknown = () => {
     const seconds = retryAfter(now, DAY_MS);
     return tooManyAttempts(
-      `Trop de lignes de vos fichiers ne correspondent à aucun établissement aujourd’hui : aucune ligne de ce fichier n’a été traitée. Vérifiez que la colonne « Code identifiant » contient bien le code identifiant de chaque établissement (et non l’identifiant entreprise), puis réessayez dans ${waitMessage(seconds)}.`,
+      `Trop de lignes de vos fichiers ne correspondent à aucun établissement aujourd’hui : aucune ligne de ce fichier n’a été traitée. Vérifiez que la colonne « Code identifiant » contient bien le code identifiant de chaque établissement (et non l’identifiant entreprise), puis réessayez dans ${waitMessage(seconds)}.`,
       seconds,
     );
   };

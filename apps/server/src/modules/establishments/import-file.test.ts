@@ -272,7 +272,7 @@ describe('xlsx', () => {
     ]);
   });
 
-  it('prefers the sheet « Établissements »', async () => {
+  it('prefers the sheet « Établissements »', async () => {
     const bytes = await workbookBytes((sheet, wb) => {
       sheet.addRow(['Autre chose']);
       const target = wb.addWorksheet('Etablissements');

@@ -125,7 +125,7 @@ export function extractRows(table: TableRow[], maxRows = IMPORT_MAX_ROWS): RawRo
     if (!looksLikeSiret(headerRow.cells[0])) {
       throw badRequest(
         'import_columns_missing',
-        'Les colonnes « SIRET » et « Code identifiant » sont introuvables sur la première ligne du fichier. Utilisez le modèle à télécharger.',
+        'Les colonnes « SIRET » et « Code identifiant » sont introuvables sur la première ligne du fichier. Utilisez le modèle à télécharger.',
       );
     }
     // No header: the first column is the SIRET, the second the identifier.

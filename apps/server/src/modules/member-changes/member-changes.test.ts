@@ -324,7 +324,7 @@ describe('the life of a change', () => {
     expect((await declare(w.admin, m.id, body)).statusCode).toBe(201);
   });
 
-  it('« Corriger et renvoyer »: the returned change goes back to the insurer corrected, its history and proof kept', async () => {
+  it('« Corriger et renvoyer »: the returned change goes back to the insurer corrected, its history and proof kept', async () => {
     const m = await member('Renvoi');
     const added = await postMultipart(
       w.admin,

@@ -52,7 +52,7 @@ export const memberLinkEmployerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          '« Envoyer un lien au salarié »: a new link emailed (valid the affiliation link’s days), the previous one revoked',
+          '« Envoyer un lien au salarié »: a new link emailed (valid the affiliation link’s days), the previous one revoked',
         params: MemberParams,
         body: MemberLinkSendSchema,
         response: { 201: MemberLinkSchema },

@@ -75,7 +75,7 @@ const child = {
   },
 };
 
-describe('« Envoyer un lien au salarié »', () => {
+describe('« Envoyer un lien au salarié »', () => {
   it('emails a link valid 30 days, audited; the member’s page shows it; a new one kills the previous', async () => {
     const m = await member('Lien');
     const { link, token } = await sendLink(m.id, 'Salarie.Lien@Example.test');
@@ -204,7 +204,7 @@ describe('the employee’s link', () => {
     expect((await w.admin.get(linkUrl(m.id))).json()).toMatchObject({ link: { state: 'expired' } });
   });
 
-  it('declares a child with its birth certificate: the same change, seen by the employer, in « Suivi » and by the back office', async () => {
+  it('declares a child with its birth certificate: the same change, seen by the employer, in « Suivi » and by the back office', async () => {
     const m = await member('Naissance');
     const { token } = await sendLink(m.id, 'naissance@example.test');
     const b = await unlocked(token);

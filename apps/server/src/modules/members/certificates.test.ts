@@ -73,7 +73,7 @@ beforeAll(async () => {
 const url = (key: string, kind: string) => `/api/members/${ids[key]}/certificates/${kind}`;
 
 describe('GET /api/members/:memberId/certificates/:kind', () => {
-  it('writes the « Attestation d’affiliation »: member, employer, contract, option, date d’effet, beneficiaries', async () => {
+  it('writes the « Attestation d’affiliation »: member, employer, contract, option, date d’effet, beneficiaries', async () => {
     const res = await admin.get(url('nguyen', 'affiliation'));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -91,7 +91,7 @@ describe('GET /api/members/:memberId/certificates/:kind', () => {
     expect(text).toContain('Enfant');
   });
 
-  it('writes the « Carte de tiers payant » for the calendar year, with every person covered', async () => {
+  it('writes the « Carte de tiers payant » for the calendar year, with every person covered', async () => {
     const res = await admin.get(url('nguyen', 'third_party_payment'));
     expect(res.statusCode, res.body).toBe(200);
     const text = (await extractPdfText(res.rawPayload)).join('\n');

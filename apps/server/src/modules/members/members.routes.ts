@@ -112,7 +112,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'A certificate of the member as a PDF made on demand: « Attestation d’affiliation » or « Carte de tiers payant »',
+          'A certificate of the member as a PDF made on demand: « Attestation d’affiliation » or « Carte de tiers payant »',
         params: CertificateParamsSchema,
         produces: ['application/pdf'],
       },

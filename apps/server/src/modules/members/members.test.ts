@@ -322,7 +322,7 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('gives the home page’s figures for « Toutes » and for one company', async () => {
+  it('gives the home page’s figures for « Toutes » and for one company', async () => {
     const res = await admin.get('/api/dashboard');
     expect(res.statusCode).toBe(200);
     const dash = res.json<Dashboard>();
@@ -367,7 +367,7 @@ describe('Mes salariés (/api/members) and the home page’s figures', () => {
     }
   });
 
-  it('counts on the home page the members « Mes salariés » lists as covered today (issue 14 #23)', async () => {
+  it('counts on the home page the members « Mes salariés » lists as covered today (issue 14 #23)', async () => {
     const total = async (b: Browser, query: string) => {
       const res = await b.get(`/api/members?${query}`);
       expect(res.statusCode, res.body).toBe(200);

@@ -118,8 +118,8 @@ async function list(b: Browser, query: string) {
   return res.json<MemberPage>();
 }
 
-describe('portability on « Mes salariés »', () => {
-  it('filters « En portabilité » (portability ending today or later) with its end date on each row', async () => {
+describe('portability on « Mes salariés »', () => {
+  it('filters « En portabilité » (portability ending today or later) with its end date on each row', async () => {
     const page = await list(admin, '?portability=active');
     expect(page.items.map((m) => [m.lastName, m.portabilityEndDate])).toEqual([
       ['Leroy', '2026-03-20'],

@@ -79,7 +79,7 @@ export async function readMessageForm(
         if (bytes.length === 0) {
           throw badRequest(
             'attachment_empty',
-            `Le fichier « ${cleanFileName(part.filename, 'sans nom')} » est vide.`,
+            `Le fichier « ${cleanFileName(part.filename, 'sans nom')} » est vide.`,
             {
               attachments: 'Fichier vide',
             },

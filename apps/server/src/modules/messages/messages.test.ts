@@ -16,7 +16,7 @@ import { sendMessageForm, smallDocx } from './test-support';
 
 const apiError = (res: { json: <T>() => T }) => res.json<ApiErrorBody>().error;
 
-describe('« Nous contacter » and the messages (/api/conversations)', () => {
+describe('« Nous contacter » and the messages (/api/conversations)', () => {
   let t: TestApp;
   let alpha: Browser;
   let beta: Browser;
@@ -296,7 +296,7 @@ describe('« Nous contacter » and the messages (/api/conversations)', () => {
   });
 
   it('keeps HTML and scripts as plain text', async () => {
-    const text = '<script>alert("x")</script><b>gras</b> & « guillemets »';
+    const text = '<script>alert("x")</script><b>gras</b> & « guillemets »';
     const created = (
       await sendMessageForm(alpha, '/api/conversations', fields({ text }))
     ).json<ConversationSummary>();

@@ -149,7 +149,7 @@ export async function returnRadiation(
       userIds: recipients.map((u) => u.id),
       type: 'radiation_returned',
       title: 'Radiation retournée par l’assureur',
-      body: `La radiation de ${r.first_name} ${r.last_name} (${r.establishment_name}, fin du contrat le ${formatFrenchDate(r.contract_end_date)}) vous est retournée avec ce motif : « ${reason} ». Corrigez-la et renvoyez-la, ou annulez-la.`,
+      body: `La radiation de ${r.first_name} ${r.last_name} (${r.establishment_name}, fin du contrat le ${formatFrenchDate(r.contract_end_date)}) vous est retournée avec ce motif : « ${reason} ». Corrigez-la et renvoyez-la, ou annulez-la.`,
       link: `/radiations/${id}`,
       companyId: r.company_id,
       branding,

@@ -107,7 +107,7 @@ const notificationsOf = (userId: string) =>
     .orderBy('created_at')
     .execute();
 
-describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
+describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
   it('lists the radiations to process, by status, company and name', async () => {
     const a = await radiate(await member('Queue-Abel'), { createdAt: '2026-02-01T08:00:00.000Z' });
     const zoe = await member('Queue-Zoé');
@@ -177,8 +177,8 @@ describe('the « Radiations » queue (/api/backoffice/radiations)', () => {
   });
 });
 
-describe('« Traiter » a radiation', () => {
-  it('ends the coverage at the date, opens the portability, the member shows « Terminé »', async () => {
+describe('« Traiter » a radiation', () => {
+  it('ends the coverage at the date, opens the portability, the member shows « Terminé »', async () => {
     const m = await member('Traitée');
     const r = await radiate(m);
     const res = await staff.post(`/api/backoffice/radiations/${r.id}/process`);
@@ -289,7 +289,7 @@ describe('« Traiter » a radiation', () => {
   });
 });
 
-describe('« Retourner à l’employeur »', () => {
+describe('« Retourner à l’employeur »', () => {
   it('returns the radiation with its reason, tells the employer, and it cannot be processed', async () => {
     const m = await member('Retour');
     const r = await radiate(m);
@@ -315,7 +315,7 @@ describe('« Retourner à l’employeur »', () => {
       title: 'Radiation retournée par l’assureur',
       link: `/radiations/${r.id}`,
     });
-    expect(notes.at(-1)?.body).toContain(`« ${reason} »`);
+    expect(notes.at(-1)?.body).toContain(`« ${reason} »`);
     // Coverages untouched.
     expect((await coveragesOf(m.id)).map((c) => c.end_date)).toEqual([null]);
 

@@ -56,7 +56,7 @@ describe('letter templates (/api/backoffice/letter-templates)', () => {
     );
   });
 
-  it('goes back to the built-in text (« Revenir au texte par défaut »), idempotent', async () => {
+  it('goes back to the built-in text (« Revenir au texte par défaut »), idempotent', async () => {
     await admin.put(URL, { subject: 'Objet {{nom}}', body: 'Bonjour {{prenom}},' });
     const res = await admin.delete(URL);
     expect(res.statusCode, res.body).toBe(200);

@@ -53,7 +53,7 @@ export const RADIATION_COLUMNS: readonly ColumnSpec[] = [
     'lastName',
     HEADERS.lastName,
     true,
-    'Nom du salarié, tel qu’il figure dans « Mes salariés ».',
+    'Nom du salarié, tel qu’il figure dans « Mes salariés ».',
     ['nomdenaissance', 'nomdusage', 'nomdefamille'],
   ),
   col('firstName', HEADERS.firstName, true, 'Prénom du salarié.', ['prenoms']),
@@ -82,7 +82,7 @@ export const RADIATION_COLUMNS: readonly ColumnSpec[] = [
     'unemploymentRights',
     HEADERS.unemploymentRights,
     false,
-    '« Oui » si la rupture ouvre droit à l’assurance chômage, « Non » sinon ; vide : selon le motif (voir la liste des motifs ci-dessous).',
+    '« Oui » si la rupture ouvre droit à l’assurance chômage, « Non » sinon ; vide : selon le motif (voir la liste des motifs ci-dessous).',
     ['droitsauchomageouinon', 'droitsauchomage', 'chomage', 'ouvredroitalassurancechomage'],
   ),
   col(
@@ -193,7 +193,7 @@ function readCells(get: (field: RadiationImportColumn) => Cell | null) {
       'motif',
       motifText === ''
         ? 'Motif manquant : choisissez-le dans la liste du modèle'
-        : `Motif inconnu (« ${motifText} ») : choisissez-le dans la liste du modèle`,
+        : `Motif inconnu (« ${motifText} ») : choisissez-le dans la liste du modèle`,
     );
   }
   const rightsText = text('unemploymentRights');
@@ -201,7 +201,7 @@ function readCells(get: (field: RadiationImportColumn) => Cell | null) {
   if (unemploymentRights === null) {
     refuse(
       'unemploymentRights',
-      `Répondez « Oui » ou « Non », ou laissez vide (« ${rightsText} »)`,
+      `Répondez « Oui » ou « Non », ou laissez vide (« ${rightsText} »)`,
     );
   }
   const optional = (field: RadiationImportColumn) => text(field) || undefined;

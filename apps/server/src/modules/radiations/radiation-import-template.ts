@@ -43,10 +43,10 @@ function writeHelp(workbook: Workbook): string {
   };
   title('Radier plusieurs salariés par fichier');
   help.addRow([
-    `Une ligne par salarié à radier, à partir de la ligne 2 de la feuille « ${DATA_SHEET} » (gardez la ligne des titres). ${RADIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus, ${RADIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus, au format Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule).`,
+    `Une ligne par salarié à radier, à partir de la ligne 2 de la feuille « ${DATA_SHEET} » (gardez la ligne des titres). ${RADIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes au plus, ${RADIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus, au format Excel (.xlsx) ou CSV (.csv, séparateur point-virgule ou virgule).`,
   ]);
   help.addRow([
-    'Chaque ligne correcte devient une demande de radiation envoyée à l’assureur, vérifiée comme dans le formulaire « Radier un salarié » ; une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
+    'Chaque ligne correcte devient une demande de radiation envoyée à l’assureur, vérifiée comme dans le formulaire « Radier un salarié » ; une ligne en erreur n’est pas appliquée et le rapport en donne la raison.',
   ]);
   help.addRow([]);
   title('Les colonnes');
@@ -60,7 +60,7 @@ function writeHelp(workbook: Workbook): string {
   }
   help.addRow([]);
   help.addRow([
-    'Les colonnes sont au format Texte : gardez ce format. Un NIR enregistré comme un nombre peut être affiché « 1,85E+14 » (notation scientifique) : la ligne serait alors refusée.',
+    'Les colonnes sont au format Texte : gardez ce format. Un NIR enregistré comme un nombre peut être affiché « 1,85E+14 » (notation scientifique) : la ligne serait alors refusée.',
   ]);
   help.addRow([]);
   title('Les motifs de rupture');
@@ -72,7 +72,7 @@ function writeHelp(workbook: Workbook): string {
   }
   help.addRow([]);
   help.addRow([
-    'Codes DSN : rubrique S21.G00.62.002 « Motif de la rupture du contrat » (cahier technique DSN, net-entreprises.fr).',
+    'Codes DSN : rubrique S21.G00.62.002 « Motif de la rupture du contrat » (cahier technique DSN, net-entreprises.fr).',
   ]);
   help.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };
@@ -106,7 +106,7 @@ function writeData(sheet: Worksheet, motifList: string): void {
       formulae: [motifList],
       showErrorMessage: true,
       errorTitle: 'Motif',
-      error: `Choisissez le motif dans la liste (feuille « ${HELP_SHEET} »).`,
+      error: `Choisissez le motif dans la liste (feuille « ${HELP_SHEET} »).`,
     };
     row.getCell(rightsColumn).dataValidation = {
       type: 'list',
@@ -114,7 +114,7 @@ function writeData(sheet: Worksheet, motifList: string): void {
       formulae: ['"Oui,Non"'],
       showErrorMessage: true,
       errorTitle: 'Droits au chômage',
-      error: 'Répondez « Oui » ou « Non », ou laissez vide.',
+      error: 'Répondez « Oui » ou « Non », ou laissez vide.',
     };
   }
 }

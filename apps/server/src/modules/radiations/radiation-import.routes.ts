@@ -18,7 +18,7 @@ export const radiationImportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The Excel template of « Radier par fichier » (text columns, a help sheet)',
+        summary: 'The Excel template of « Radier par fichier » (text columns, a help sheet)',
         produces: [XLSX_MIME_TYPE],
       },
     },

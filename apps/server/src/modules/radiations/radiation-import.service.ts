@@ -82,7 +82,7 @@ function memberOfRow(
     return {
       field: HEADERS.nir,
       message:
-        'Plusieurs salariés de votre périmètre ont ce NIR : radiez-le depuis sa fiche dans « Mes salariés »',
+        'Plusieurs salariés de votre périmètre ont ce NIR : radiez-le depuis sa fiche dans « Mes salariés »',
     };
   }
   return named[0] as MemberOfFile;

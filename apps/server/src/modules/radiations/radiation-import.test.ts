@@ -153,7 +153,9 @@ describe('reading the cells', () => {
         { line: 1, cells: [{ kind: 'text', text: 'NIR' }] },
         { line: 2, cells: [{ kind: 'text', text: '1850675123001' }] },
       ]),
-    ).toThrow(/« Nom », « Prénom », « Date de fin du contrat », « Motif » sont introuvables/);
+    ).toThrow(
+      /«\sNom\s», «\sPrénom\s», «\sDate de fin du contrat\s», «\sMotif\s» sont introuvables/,
+    );
   });
 });
 
@@ -186,7 +188,7 @@ describe('POST /api/radiations/import', () => {
           {
             field: 'Motif',
             message:
-              'Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
+              'Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
           },
         ],
       ],

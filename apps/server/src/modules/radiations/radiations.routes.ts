@@ -80,7 +80,7 @@ function writeRoutes(app: Parameters<FastifyPluginAsyncZod>[0]) {
     {
       schema: {
         tags,
-        summary: 'Radiate a member (« Radier un salarié »): the notice is queued',
+        summary: 'Radiate a member (« Radier un salarié »): the notice is queued',
         body: RadiationCreateSchema,
         response: { 201: RadiationCreatedSchema },
       },

@@ -100,7 +100,7 @@ export function radiationInvalidTransition(status: RadiationStatus): AppError {
   return new AppError(
     'invalid_transition',
     409,
-    `Cette action n’est pas possible sur une radiation au statut « ${RADIATION_STATUS_LABELS[status]} ».`,
+    `Cette action n’est pas possible sur une radiation au statut « ${RADIATION_STATUS_LABELS[status]} ».`,
   );
 }
 

@@ -26,7 +26,7 @@ export const STALE_AFTER_MS = 30_000;
 const KEPT_MS = 24 * 3600 * 1000;
 
 export const INTERRUPTED_MESSAGE =
-  'L’import s’est interrompu (le serveur qui le traitait s’est arrêté). Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».';
+  'L’import s’est interrompu (le serveur qui le traitait s’est arrêté). Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».';
 
 type JobRow = Selectable<ReferenceImportJobsTable>;
 
@@ -120,7 +120,7 @@ export async function startImportJob(
       await updateJob(deps.db, id, {
         status: 'failed',
         error_message:
-          'L’import s’est arrêté sur une erreur inattendue. Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».',
+          'L’import s’est arrêté sur une erreur inattendue. Les lots déjà enregistrés le restent : importez de nouveau le fichier, les lignes déjà appliquées seront « inchangées ».',
         updated_at: at(),
       });
       throw err;

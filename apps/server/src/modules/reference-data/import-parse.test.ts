@@ -146,7 +146,7 @@ describe('reference-data import: reading the rows', () => {
   it('names the missing columns', () => {
     const header = ['SIREN', 'Nom'].map((text) => ({ kind: 'text' as const, text }));
     expect(() => parseTable('companies', [{ line: 1, cells: header }])).toThrow(
-      'La colonne « Identifiant entreprise » est introuvable',
+      'La colonne « Identifiant entreprise » est introuvable',
     );
   });
 

@@ -71,7 +71,7 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
       'L’identifiant imprimé sur les courriers de l’assureur (unique).',
       ['numeroentreprise', 'identifiant', 'codeentreprise', 'identifiantassureur'],
     ),
-    col('ccnName', 'CCN', false, 'La convention collective, par exemple « Immobilier ».', [
+    col('ccnName', 'CCN', false, 'La convention collective, par exemple « Immobilier ».', [
       'conventioncollective',
       'nomccn',
       'libelleccn',
@@ -109,7 +109,7 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
       'identifier',
       'Identifiant établissement',
       true,
-      'Le « code identifiant » (« ID Assureur ») de l’établissement (unique).',
+      'Le « code identifiant » (« ID Assureur ») de l’établissement (unique).',
       ['codeidentifiant', 'idassureur', 'identifiant', 'codeetablissement', 'idetablissement'],
     ),
   ],
@@ -121,7 +121,7 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
       'numcontrat',
     ]),
     col('siren', 'SIREN', true, 'Le SIREN de l’entreprise souscriptrice (déjà importée).'),
-    col('label', 'Libellé', true, 'Par exemple « BASE CCN NC RG Oblig/Options 1 2 3 4 Fac ».', [
+    col('label', 'Libellé', true, 'Par exemple « BASE CCN NC RG Oblig/Options 1 2 3 4 Fac ».', [
       'libellecontrat',
       'intitule',
     ]),
@@ -129,14 +129,14 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
       'staffCategory',
       'Collège',
       true,
-      '« Cadre », « Non cadre » ou « Ensemble du personnel ».',
+      '« Cadre », « Non cadre » ou « Ensemble du personnel ».',
       ['categorie', 'population'],
     ),
     col(
       'options',
       'Options',
       false,
-      'Les options proposées, séparées par « | » : par exemple « Base obligatoire | Option 1 | Option 2 ». « code=Libellé » fixe le code ; une option est obligatoire si son libellé contient « oblig ».',
+      'Les options proposées, séparées par « | » : par exemple « Base obligatoire | Option 1 | Option 2 ». « code=Libellé » fixe le code ; une option est obligatoire si son libellé contient « oblig ».',
       ['optionsproposees'],
     ),
     col('startDate', 'Date de début', true, 'JJ/MM/AAAA.', ['datedebut', 'debut', 'dateeffet']),
@@ -162,7 +162,7 @@ export const COLUMNS: Record<ReferenceImportKind, readonly ColumnSpec[]> = {
     col('siret', 'SIRET', true, 'Le SIRET de l’établissement (déjà importé).', [
       'siretetablissement',
     ]),
-    col('professionalStatus', 'Statut professionnel', true, '« Cadre » ou « Non cadre ».', [
+    col('professionalStatus', 'Statut professionnel', true, '« Cadre » ou « Non cadre ».', [
       'statut',
       'college',
       'categorie',
@@ -216,7 +216,7 @@ export function locateColumnsOf(specs: readonly ColumnSpec[], header: Cell[]): C
   if (missing.length > 0) {
     throw badRequest(
       'import_columns_missing',
-      `${missing.length > 1 ? 'Les colonnes' : 'La colonne'} ${missing.map((s) => `« ${s.header} »`).join(', ')} ${missing.length > 1 ? 'sont introuvables' : 'est introuvable'} sur la première ligne du fichier. Utilisez le modèle à télécharger.`,
+      `${missing.length > 1 ? 'Les colonnes' : 'La colonne'} ${missing.map((s) => `« ${s.header} »`).join(', ')} ${missing.length > 1 ? 'sont introuvables' : 'est introuvable'} sur la première ligne du fichier. Utilisez le modèle à télécharger.`,
     );
   }
   return columns;
@@ -297,7 +297,7 @@ export function parseDateCell(
     ? parsed
     : {
         ok: false,
-        error: `${label} : ${parsed.error.charAt(0).toLowerCase()}${parsed.error.slice(1)} (« ${raw} »)`,
+        error: `${label} : ${parsed.error.charAt(0).toLowerCase()}${parsed.error.slice(1)} (« ${raw} »)`,
       };
 }
 
@@ -396,9 +396,9 @@ export function parseOptions(raw: string): ParseResult<ContractOption[]> {
       const n = /^option(\d+)/.exec(key);
       code = key.startsWith('base') ? 'base' : n ? `opt${n[1]}` : key.slice(0, 20);
     }
-    if (!code || !label) return { ok: false, error: `Options : « ${item} » n’est pas une option` };
+    if (!code || !label) return { ok: false, error: `Options : « ${item} » n’est pas une option` };
     if (options.some((o) => o.code === code)) {
-      return { ok: false, error: `Options : l’option « ${code} » figure deux fois` };
+      return { ok: false, error: `Options : l’option « ${code} » figure deux fois` };
     }
     options.push({ code, label, mandatory: key.includes('oblig') });
   }
@@ -585,7 +585,7 @@ const PARSERS: {
     const staffCategory =
       COLLEGES[matchKey(college)] ??
       fail(
-        `Collège « ${college} » inconnu : « Cadre », « Non cadre » ou « Ensemble du personnel »`,
+        `Collège « ${college} » inconnu : « Cadre », « Non cadre » ou « Ensemble du personnel »`,
       );
     const optionsCell = get('options');
     const options = optionsCell === undefined ? undefined : ok(parseOptions(text(optionsCell)));
@@ -615,7 +615,7 @@ const PARSERS: {
     if (status === '') fail('Statut professionnel manquant');
     const college = COLLEGES[matchKey(status)];
     if (college !== 'cadre' && college !== 'non_cadre') {
-      fail(`Statut professionnel « ${status} » inconnu : « Cadre » ou « Non cadre »`);
+      fail(`Statut professionnel « ${status} » inconnu : « Cadre » ou « Non cadre »`);
     }
     const contractNumber = required(get, 'contractNumber', 'Numéro de contrat', 40);
     const effectiveDate = dateOf(get, 'effectiveDate', 'Date d’effet');

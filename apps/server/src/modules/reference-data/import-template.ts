@@ -58,7 +58,7 @@ async function buildTemplate(kind: ReferenceImportKind): Promise<Buffer> {
     'Une ligne par élément, à partir de la ligne 2 de la première feuille (gardez la ligne des titres). Les colonnes sont au format Texte : gardez ce format pour que les numéros restent exacts.',
   ]);
   help.addRow([
-    'Un nouvel import du même fichier ne change rien (« Inchangé ») ; seules les valeurs modifiées sont mises à jour. Les lignes en erreur ne sont jamais appliquées.',
+    'Un nouvel import du même fichier ne change rien (« Inchangé ») ; seules les valeurs modifiées sont mises à jour. Les lignes en erreur ne sont jamais appliquées.',
   ]);
   help.addRow([]);
   help.addRow(['Colonne', 'Obligatoire', 'Contenu']).font = { bold: true };

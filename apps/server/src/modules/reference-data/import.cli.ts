@@ -150,7 +150,7 @@ export async function run(
     return 2;
   }
   if (!(REFERENCE_IMPORT_KINDS as readonly string[]).includes(kind)) {
-    io.err(`--kind : ${REFERENCE_IMPORT_KINDS.join(', ')} (et non « ${kind} »)\n${USAGE}`);
+    io.err(`--kind : ${REFERENCE_IMPORT_KINDS.join(', ')} (et non « ${kind} »)\n${USAGE}`);
     return 2;
   }
   const file = path.resolve(io.cwd, args.positionals[0] as string);

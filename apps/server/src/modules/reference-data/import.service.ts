@@ -510,8 +510,8 @@ const lines = (first: number, last: number) =>
 /** Why a row of a batch that failed, or of a batch after it, was not applied. */
 export function notAppliedMessage(failed: { first: number; last: number }, sameBatch: boolean) {
   return sameBatch
-    ? `Non appliquée : l’enregistrement du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')} a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`
-    : `Non appliquée : l’import s’est arrêté après l’échec du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')}. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`;
+    ? `Non appliquée : l’enregistrement du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')} a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`
+    : `Non appliquée : l’import s’est arrêté après l’échec du lot des ${lines(failed.first, failed.last).replace(/^l(a|es) /, '')}. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».`;
 }
 
 /**

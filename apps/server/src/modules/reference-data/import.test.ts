@@ -356,9 +356,9 @@ describe(`reference-data import ${DB}`, () => {
       'La clé du numéro de sécurité sociale ne correspond pas',
       `Aucun établissement de SIRET ${siret(SIREN_A, 9)} : importez d’abord l’établissement`,
       'Le contrat B/ENS n’est pas un contrat de l’entreprise de cet établissement',
-      'Le contrat A/C couvre le collège « Cadre », pas un assuré « Non cadre »',
+      'Le contrat A/C couvre le collège « Cadre », pas un assuré « Non cadre »',
       'La date de fin précède la date d’effet',
-      'L’option « Option 9 » n’est pas une option du contrat A/NC (Base obligatoire, Option 1, Option 2)',
+      'L’option « Option 9 » n’est pas une option du contrat A/NC (Base obligatoire, Option 1, Option 2)',
       'Cette ligne figure déjà à la ligne 2 du fichier',
     ]);
     // No NIR in clear in the report.
@@ -522,7 +522,7 @@ describe(`reference-data import ${DB}`, () => {
     expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
       code: 'import_columns_missing',
     });
-    expect(res.json<{ error: { message: string } }>().error.message).toContain('« Prénom »');
+    expect(res.json<{ error: { message: string } }>().error.message).toContain('« Prénom »');
     const bad = await upload(staff, 'autre' as ReferenceImportKind, 'x.csv', COMPANIES);
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { code: string } }>().error.code).toBe('import_kind_invalid');
@@ -766,7 +766,7 @@ describe(`issue 15: an import applied batch by batch ${DB}`, () => {
       const failed = notAppliedMessage({ first: 5, last: 7 }, true);
       const after = notAppliedMessage({ first: 5, last: 7 }, false);
       expect(failed).toBe(
-        'Non appliquée : l’enregistrement du lot des lignes 5 à 7 a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».',
+        'Non appliquée : l’enregistrement du lot des lignes 5 à 7 a échoué (erreur de la base de données) et rien de ce lot n’a été appliqué. Importez de nouveau le fichier : les lignes déjà appliquées seront « inchangées ».',
       );
       expect(result.report.rows.map((r) => [r.line, r.status, r.message])).toEqual([
         [2, 'created', 'Entreprise créée'],
@@ -823,7 +823,7 @@ describe(`issue 15: an import applied batch by batch ${DB}`, () => {
     expect(again.report.summary).toMatchObject({ created: 5, unchanged: 3, errors: 0 });
   });
 
-  it('reports the same rows whatever the batch size: a duplicate and a member’s other values in a later batch, « inchangé »', async () => {
+  it('reports the same rows whatever the batch size: a duplicate and a member’s other values in a later batch, « inchangé »', async () => {
     const N6 = nir(1, '8001', 6);
     const N7 = nir(2, '8001', 7);
     const row = (n: string, first: string, effect: string) => [
@@ -934,7 +934,7 @@ describe(`issue 15: the back office's import in the background ${DB}`, () => {
     );
   });
 
-  it('a job whose server stopped reads as interrupted, not « en cours » forever; another id is 404', async () => {
+  it('a job whose server stopped reads as interrupted, not « en cours » forever; another id is 404', async () => {
     const id = newId();
     const at = new Date(t.clock.now().getTime() - 60_000).toISOString();
     await t.ctx.db

@@ -424,8 +424,8 @@ async function checkOptionsInUse(
   if (used) {
     throw badRequest(
       'contract_option_in_use',
-      `L’option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
-      { options: `L’option « ${used.option_code} » couvre des assurés` },
+      `L’option « ${used.option_code} » couvre des assurés : elle ne peut pas être retirée.`,
+      { options: `L’option « ${used.option_code} » couvre des assurés` },
     );
   }
 }

@@ -598,7 +598,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     expect((await staff.get(`${API}/members/nope`)).statusCode).toBe(404);
   });
 
-  it('ends a coverage: the employer’s « Mes salariés » shows it at once', async () => {
+  it('ends a coverage: the employer’s « Mes salariés » shows it at once', async () => {
     // The employer's list is read (and its figures cached) first.
     const before = (await employer.get('/api/members?contractStatus=current')).json<MemberPage>();
     expect(before.items.map((m) => m.id)).toContain(members.dupont);
@@ -651,7 +651,7 @@ describe('Back office reference data (/api/backoffice/reference-data)', () => {
     });
     expect(other.statusCode).toBe(404);
   });
-  it('shows each edit in « Mes salariés » and the home page at once, cached by data version (issue 15)', async () => {
+  it('shows each edit in « Mes salariés » and the home page at once, cached by data version (issue 15)', async () => {
     const row = async () => {
       const page = (await employer.get('/api/members?q=Durand')).json<MemberPage>();
       return page.items[0]!;

@@ -153,7 +153,7 @@ describe('GET /api/requests', () => {
   });
 });
 
-describe('the changes of members in « Suivi des demandes » (issue 20)', () => {
+describe('the changes of members in « Suivi des demandes » (issue 20)', () => {
   it('lists a change as a request of its own type, filtered by type and typed status', async () => {
     const contract = await t.ctx.db
       .selectFrom('contracts')

@@ -77,7 +77,7 @@ describe('npm run cli -- create-staff', () => {
     expect(audit).toEqual([{ action: 'staff.invited', actor_kind: 'system' }]);
   });
 
-  it('creates a « gestionnaire » with a mobile', async () => {
+  it('creates a « gestionnaire » with a mobile', async () => {
     const res = await cli(
       '--email',
       'gaston@assureur.fr',

@@ -68,7 +68,7 @@ function parse(argv: string[]) {
   }
   const role = typeof values.role === 'string' ? values.role : 'admin';
   if (role !== 'admin' && role !== 'manager') {
-    return { error: 'Le rôle doit être « admin » (administrateur) ou « manager » (gestionnaire).' };
+    return { error: 'Le rôle doit être « admin » (administrateur) ou « manager » (gestionnaire).' };
   }
   const parsed = InviteStaffRequestSchema.safeParse({
     firstName,

@@ -29,7 +29,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The work queues of « Espace assureur », with their counts',
+        summary: 'The work queues of « Espace assureur », with their counts',
         response: { 200: BackofficeOverviewSchema },
       },
     },

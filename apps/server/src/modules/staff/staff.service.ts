@@ -262,7 +262,7 @@ export async function resendStaffInvitation(
     throw conflict(
       'user_not_invited',
       user.status === 'active'
-        ? 'Cette personne a déjà créé son mot de passe. Si elle l’a oublié, elle peut utiliser « Mot de passe oublié ».'
+        ? 'Cette personne a déjà créé son mot de passe. Si elle l’a oublié, elle peut utiliser « Mot de passe oublié ».'
         : 'Réactivez ce compte avant d’envoyer un lien.',
     );
   }

@@ -178,7 +178,7 @@ describe('Équipe de l’assureur (/api/backoffice/staff)', () => {
     expect(patch.statusCode).toBe(404);
   });
 
-  it('refuses every change to a « gestionnaire » (403)', async () => {
+  it('refuses every change to a « gestionnaire » (403)', async () => {
     const b = await signedIn(manager);
     const calls: [string, string, unknown?][] = [
       ['post', '/api/backoffice/staff', newMember()],

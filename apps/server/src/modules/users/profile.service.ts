@@ -246,7 +246,7 @@ export async function confirmEmailChange(
     if (await isEmailTaken(trx, newEmail, user.id)) {
       throw conflict(
         'email_taken',
-        'Cette adresse e-mail est déjà celle d’un autre compte : elle ne peut pas devenir la vôtre. Choisissez-en une autre depuis « Mon profil ».',
+        'Cette adresse e-mail est déjà celle d’un autre compte : elle ne peut pas devenir la vôtre. Choisissez-en une autre depuis « Mon profil ».',
       );
     }
     if (!(await useToken(trx, row.id, now)))

@@ -327,7 +327,7 @@ export async function resendInvitation(
     throw conflict(
       'user_not_invited',
       managed.status === 'active'
-        ? 'Cet utilisateur a déjà créé son mot de passe. S’il l’a oublié, il peut utiliser « Mot de passe oublié ».'
+        ? 'Cet utilisateur a déjà créé son mot de passe. S’il l’a oublié, il peut utiliser « Mot de passe oublié ».'
         : 'Réactivez cet utilisateur avant de lui envoyer un lien.',
     );
   }

@@ -100,7 +100,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     });
   }
 
-  it('invites a user: account « invité », a 72-hour link, then the password and a sign-in', async () => {
+  it('invites a user: account « invité », a 72-hour link, then the password and a sign-in', async () => {
     const b = await signedInAdmin();
     const res = await invite(b, { email: ' Nina.Nouveau@Exemple.fr ' });
     expect(res.statusCode).toBe(201);
@@ -166,7 +166,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     );
   });
 
-  it('expires the link after 72 hours; « renvoyer un lien » sends a new one and kills the old', async () => {
+  it('expires the link after 72 hours; « renvoyer un lien » sends a new one and kills the old', async () => {
     const b = await signedInAdmin();
     const res = await invite(b, { email: 'lent@exemple.fr' });
     const user = res.json<{ user: ManagedUser }>().user;
@@ -189,7 +189,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     ).toBe(200);
   });
 
-  it('refuses « renvoyer un lien » for a user who already has a password', async () => {
+  it('refuses « renvoyer un lien » for a user who already has a password', async () => {
     const b = await signedInAdmin();
     const active = await createEmployerUser(t.ctx.db, [{ company: companyA, role: 'user' }]);
     const res = await b.post(`/api/users/${active.id}/invitation`);
@@ -407,7 +407,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     const body = res.json<{ error: { code: string; fields: Record<string, string> } }>();
     expect(body.error.code).toBe('validation_error');
     expect(body.error.fields).toEqual({
-      'rights.0.level': 'Valeur non reconnue : choisissez parmi « none », « admin », « user »',
+      'rights.0.level': 'Valeur non reconnue : choisissez parmi « none », « admin », « user »',
     });
   });
 
@@ -614,7 +614,7 @@ describe('Gestion des habilitations (/api/users)', () => {
     expect(names.json<ManagedUser>().lastName).toBe('Autre');
   });
 
-  it('a cut link is « not valid »', async () => {
+  it('a cut link is « not valid »', async () => {
     const cut = await newBrowser().get('/api/auth/invitation/abc');
     expect(cut.statusCode).toBe(404);
     expect(cut.json<{ error: { code: string } }>().error.code).toBe('link_invalid');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withUnread } from './header-actions';
 
 describe('the bell’s accessible name', () => {
-  it('says « non lues » for the notifications, « non lus » for the messages', () => {
+  it('says « non lues » for the notifications, « non lus » for the messages', () => {
     expect(withUnread('Notifications', 3, true)).toBe('Notifications, 3 non lues');
     expect(withUnread('Notifications', 1, true)).toBe('Notifications, 1 non lue');
     expect(withUnread('Notifications', 0, true)).toBe('Notifications');

@@ -54,13 +54,13 @@ const REPORT: AffiliationImportReport = {
 const render = (report: AffiliationImportReport) =>
   renderPage(() => createElement(AffiliationImportReportView, { report }), []);
 
-describe('« Pré-affilier par fichier »: the page and its report', () => {
+describe('« Pré-affilier par fichier »: the page and its report', () => {
   it('explains the two modes, shows the limits, the template and the tracking link', async () => {
     const html = await renderPage(AffiliationImportPage, []);
     const text = pageText(html);
     expect(text).toContain('Pré-affilier par fichier');
-    expect(text).toContain('mode « E-mail » : le salarié reçoit son lien');
-    expect(text).toContain('sans e-mail, mode « Courrier »');
+    expect(text).toContain('mode « E-mail » : le salarié reçoit son lien');
+    expect(text).toContain('sans e-mail, mode « Courrier »');
     expect(text).toMatch(
       new RegExp(`1\\s000 lignes et ${AFFILIATION_IMPORT_MAX_BYTES / 1024 / 1024} Mo au plus`),
     );
@@ -102,9 +102,9 @@ describe('« Pré-affilier par fichier »: the page and its report', () => {
     expect(html).toContain(`href="/api/affiliations/import/${BATCH}/bia.pdf"`);
     expect(text).toContain('Un salarié a reçu un e-mail avec son lien');
     expect(text).toContain(
-      'Mode « Courrier » : BIA pré-rempli à imprimer et à remettre au salarié',
+      'Mode « Courrier » : BIA pré-rempli à imprimer et à remettre au salarié',
     );
-    expect(text).toContain('Mode « E-mail » : le salarié a reçu son lien');
+    expect(text).toContain('Mode « E-mail » : le salarié a reçu son lien');
     expect(text).toContain('Suivi des demandes');
     const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
     expect(table.indexOf('Martin Bruno')).toBeLessThan(table.indexOf('Lefèvre Éloïse'));

@@ -104,7 +104,7 @@ describe('filters and query', () => {
     expect(toggleSort({ sort: 'name', order: 'asc', page: 3 }, 'name')).toEqual({ sort: 'name' });
   });
 
-  it('sorts by « Demandée le », newest first, apart from « Dernière mise à jour » (issue 14 #24)', () => {
+  it('sorts by « Demandée le », newest first, apart from « Dernière mise à jour » (issue 14 #24)', () => {
     expect(toggleSort({ page: 2 }, 'created_at')).toEqual({ sort: 'created_at' });
     expect(toggleSort({ sort: 'created_at' }, 'created_at')).toEqual({
       sort: 'created_at',

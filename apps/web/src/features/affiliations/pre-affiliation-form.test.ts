@@ -112,7 +112,7 @@ describe('the insurer’s and the contracts’ rules, as the server applies them
     // No contract for the collège on that date; a date before the contract's start.
     const none = parsePreAffiliation(cadre, employee, false, rules);
     expect(none.ok ? null : none.errors.affiliationDate).toBe(
-      "Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « Cadre » à cette date d'affiliation.",
+      "Aucun contrat Frais de Santé de l'entreprise ne couvre le collège « Cadre » à cette date d'affiliation.",
     );
     const early = parsePreAffiliation(
       setup,

@@ -48,7 +48,7 @@ const PAGE: RequestPage = {
   pageSize: 25,
 };
 
-describe('« Suivi des demandes » (issue 18)', () => {
+describe('« Suivi des demandes » (issue 18)', () => {
   it('lists both types of request, each with its type, status and the way to its detail', async () => {
     const html = await renderPage(AffiliationsPage, [
       [['requests', 'list', affiliationsQueryString({})], PAGE],

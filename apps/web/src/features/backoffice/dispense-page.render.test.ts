@@ -64,7 +64,7 @@ describe('a dispense in the back office', () => {
     expect(text).toContain('Dispense de Nguyễn-Wójcik Łukasz');
     expect(text).toContain('1 85 06 75 123 456 78');
     expect(text).toMatch(/CSS art\. R242-1-6, 2° b \( ?prévu par l’acte fondateur ?\)/);
-    expect(text).toContain('Le contrat « Santé Ange » ne prévoit pas ce cas de dispense');
+    expect(text).toContain('Le contrat « Santé Ange » ne prévoit pas ce cas de dispense');
     expect(text).toContain('Ce cas concerne uniquement les contrats de moins de 12 mois.');
     expect(text).toMatch(/Demande de dispense signée ?: ?demande\.pdf/);
     expect(text).toContain('Valider la dispense');

@@ -7,7 +7,7 @@ const base = {
   portability: { eligible: true as const, months: 8, start: '2026-04-01', end: '2026-11-30' },
 };
 
-describe('« Traiter la radiation », said before and after', () => {
+describe('« Traiter la radiation », said before and after', () => {
   it('says what processing does: end of coverage, portability until…', () => {
     expect(processConsequences(base)).toEqual([
       'La couverture de Łukasz Nguyễn-Wójcik prendra fin le 31/03/2026.',

@@ -72,7 +72,7 @@ const DETAIL: RadiationDetail = {
 
 const detailKey = [...RADIATIONS_QUERY_KEY, 'detail', ''];
 
-describe('« Radiations » (back office)', () => {
+describe('« Radiations » (back office)', () => {
   it('lists the departures to process with their tabs, company, end date, motif and portability', async () => {
     const html = await renderPage(BackOfficeRadiationsPage, [
       [[...RADIATIONS_QUERY_KEY, 'list', radiationsQueueList.queryString({})], PAGE],

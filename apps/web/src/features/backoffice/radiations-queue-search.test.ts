@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { queueStatus, radiationsQueueList, withQueueStatus } from './radiations-queue-search';
 
-describe('the « Radiations » queue’s address', () => {
-  it('leaves « À traiter » (the API’s default) and defaults out, drops what is unknown', () => {
+describe('the « Radiations » queue’s address', () => {
+  it('leaves « À traiter » (the API’s default) and defaults out, drops what is unknown', () => {
     expect(radiationsQueueList.validate({ status: 'sent', page: '1', pageSize: 25 })).toEqual({});
     expect(radiationsQueueList.validate({ status: 'bogus', sort: 'name', q: '  ' })).toEqual({});
     expect(

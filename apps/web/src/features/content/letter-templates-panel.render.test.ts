@@ -21,7 +21,7 @@ const render = (template: LetterTemplateAnswer) =>
     [[...LETTER_TEMPLATE_QUERY_KEY, 'radiation_notice'], template],
   ]);
 
-describe('« Modèles de courrier »', () => {
+describe('« Modèles de courrier »', () => {
   it('shows the notice’s subject and body, the placeholders from the API, the preview and save', async () => {
     const html = await render(TEMPLATE);
     const text = pageText(html);

@@ -22,7 +22,7 @@ describe('buildSlices', () => {
     expect(slices.every((s) => s.grouped === undefined)).toBe(true);
   });
 
-  it('shows the top 8 and groups the rest as « Autres établissements »', () => {
+  it('shows the top 8 and groups the rest as « Autres établissements »', () => {
     const items = Array.from({ length: 13 }, (_, i) => item(i + 1, 100 - i));
     const slices = buildSlices(items, OTHERS);
     expect(slices).toHaveLength(9);

@@ -7,7 +7,7 @@ describe('validateHomeSearch', () => {
     expect(validateHomeSearch({ companyId: 42 })).toEqual({ companyId: '42' });
   });
 
-  it('drops anything else (« Toutes »)', () => {
+  it('drops anything else (« Toutes »)', () => {
     expect(validateHomeSearch({})).toEqual({});
     expect(validateHomeSearch({ companyId: '' })).toEqual({});
     expect(validateHomeSearch({ companyId: ['a'] })).toEqual({});

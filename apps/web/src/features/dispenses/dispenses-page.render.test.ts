@@ -47,7 +47,7 @@ const PAGE: DispenseList = {
   pageSize: 25,
 };
 
-describe('the register « Dispenses » (issue 19)', () => {
+describe('the register « Dispenses » (issue 19)', () => {
   it('lists each dispense with its case and legal source, proof, dates and state; exports with the filters', async () => {
     const html = await renderPage(
       DispensesPage,
@@ -61,7 +61,7 @@ describe('the register « Dispenses » (issue 19)', () => {
     expect(text).toContain('2 dispenses');
     expect(text).toContain('Couverture individuelle en cours CSS art. D911-2, 2°');
     expect(text).toContain(
-      'Temps partiel ou apprenti, cotisation d’au moins 10 % CSS art. R242-1-6, 2° c',
+      'Temps partiel ou apprenti, cotisation d’au moins 10\u00a0% CSS art. R242-1-6, 2° c',
     );
     expect(text).toContain('attestation-individuelle.pdf');
     expect(text).toContain('Non requis');

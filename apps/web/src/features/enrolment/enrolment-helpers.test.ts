@@ -69,7 +69,7 @@ describe('sections', () => {
     expect(Object.values(sectionCompleteness(complete)).every(Boolean)).toBe(true);
   });
 
-  it('counts a child attached to « Mon numéro » as complete (issue 14 #25)', () => {
+  it('counts a child attached to « Mon numéro » as complete (issue 14 #25)', () => {
     const child = {
       type: 'child',
       lastName: 'Martin',
@@ -82,7 +82,7 @@ describe('sections', () => {
     expect(sectionCompleteness({ ...complete, beneficiaries: [child] })['ayants-droit']).toBe(true);
   });
 
-  it('flags what « Valider » would refuse', () => {
+  it('flags what « Valider » would refuse', () => {
     const result = sectionCompleteness({
       ...complete,
       address: { ...complete.address, city: ' ' },

@@ -35,7 +35,7 @@ describe('validateValues', () => {
   });
 });
 
-describe('« mon numéro » (issue 14 #25)', () => {
+describe('« mon numéro » (issue 14 #25)', () => {
   it('sends the child attached to the employee’s own number, without the number', () => {
     const v = values('2018-09-10');
     v.beneficiaries[0] = { ...v.beneficiaries[0]!, attachedToEmployee: true, attachedToNir: '12' };

@@ -150,19 +150,19 @@ describe('resultsHeading', () => {
     });
     expect(resultsHeading('current')).toEqual({
       title: 'Salariés couverts aujourd’hui',
-      scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
+      scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
     });
     expect(resultsHeading('upcoming').title).toBe('Salariés dont la couverture est à venir');
     expect(resultsHeading('ended').title).toBe('Salariés dont la couverture est terminée');
   });
 
-  it('names the « En portabilité » list (issue 18)', () => {
+  it('names the « En portabilité » list (issue 18)', () => {
     expect(resultsHeading(undefined, 'active').title).toBe('Anciens salariés en portabilité');
     expect(resultsHeading('ended', 'active').title).toBe('Anciens salariés en portabilité');
   });
 });
 
-describe('« En portabilité » (issue 18)', () => {
+describe('« En portabilité » (issue 18)', () => {
   it('keeps portability=active in the address and the API query, drops anything else', () => {
     expect(validateMembersSearch({ portability: 'active', page: 2 })).toEqual({
       portability: 'active',

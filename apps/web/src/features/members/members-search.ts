@@ -126,17 +126,17 @@ export function resultsHeading(
     case 'current':
       return {
         title: 'Salariés couverts aujourd’hui',
-        scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
+        scope: 'Statut du contrat « En cours » : le total de la page d’accueil.',
       };
     case 'upcoming':
       return {
         title: 'Salariés dont la couverture est à venir',
-        scope: 'Statut du contrat « À venir » : couverts à partir de leur date d’effet.',
+        scope: 'Statut du contrat « À venir » : couverts à partir de leur date d’effet.',
       };
     case 'ended':
       return {
         title: 'Salariés dont la couverture est terminée',
-        scope: 'Statut du contrat « Terminé » : leur date de fin est passée.',
+        scope: 'Statut du contrat « Terminé » : leur date de fin est passée.',
       };
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import { refusedMembers } from './components/radiation-bulk-form';
 
-describe('« Radier la sélection »: all or nothing', () => {
+describe('« Radier la sélection »: all or nothing', () => {
   it('lists each refused member with the reason, as the API names them (members.<id>)', () => {
     const error = new ApiError({
       status: 400,

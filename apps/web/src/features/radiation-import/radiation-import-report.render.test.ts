@@ -18,7 +18,7 @@ const REPORT: RadiationImportReport = {
       reasons: [
         {
           field: 'Motif',
-          message: 'Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
+          message: 'Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
         },
         { field: 'Date de fin du contrat', message: 'Date de fin du contrat manquante' },
       ],
@@ -36,7 +36,7 @@ const REPORT: RadiationImportReport = {
 const render = (report: RadiationImportReport) =>
   renderPage(() => createElement(RadiationImportReportView, { report }), []);
 
-describe('« Radier par fichier »: the report', () => {
+describe('« Radier par fichier »: the report', () => {
   it('puts the refused lines first, in the file’s order', () => {
     expect(reportOrder(REPORT.rows).map((r) => r.line)).toEqual([3, 4, 2]);
     expect(summaryText(REPORT.summary)).toBe('1 radiation créée, 2 lignes refusées');
@@ -50,7 +50,7 @@ describe('« Radier par fichier »: the report', () => {
     expect(text).toContain('1 radiation créée');
     expect(text).toContain('2 lignes refusées');
     expect(text).toContain(
-      'Motif : Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
+      'Motif : Motif inconnu (« Départ en vacances ») : choisissez-le dans la liste du modèle',
     );
     expect(text).toContain('Date de fin du contrat : Date de fin du contrat manquante');
     expect(text).toContain('NIR : Salarié introuvable dans votre périmètre');

@@ -83,7 +83,7 @@ describe('a radiation’s page (issue 18)', () => {
     expect(html).toContain('href="/api/radiations/rad_1/notice.pdf"');
   });
 
-  it('offers « Déclarer une reprise d’emploi » on a processed one in portability, nothing to correct', async () => {
+  it('offers « Déclarer une reprise d’emploi » on a processed one in portability, nothing to correct', async () => {
     const text = pageText(
       await render({
         ...RETURNED,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceList, referenceView, validateReferenceSearch } from './reference-search';
 
-describe('« Référentiel » address', () => {
+describe('« Référentiel » address', () => {
   it('keeps a known tab, the search, the company and the page; drops the rest', () => {
     expect(
       validateReferenceSearch({ tab: 'assures', q: ' dupont ', companyId: 'c1', page: 2, x: 1 }),
@@ -9,7 +9,7 @@ describe('« Référentiel » address', () => {
     expect(validateReferenceSearch({ tab: 'autre', q: 'x'.repeat(101), page: 0 })).toEqual({});
   });
 
-  it('never narrows « Entreprises » to a company', () => {
+  it('never narrows « Entreprises » to a company', () => {
     expect(referenceView(validateReferenceSearch({ companyId: 'c1' }))).toEqual({
       tab: 'entreprises',
       companyId: undefined,

@@ -42,7 +42,7 @@ function render(staffRole: 'admin' | 'manager'): Promise<string> {
   ]);
 }
 
-describe('« Équipe de l’assureur »', () => {
+describe('« Équipe de l’assureur »', () => {
   it('shows the team with role and status badges, and the actions to an administrator', async () => {
     const html = await render('admin');
     expect(html).toContain('Équipe de l’assureur');
@@ -54,7 +54,7 @@ describe('« Équipe de l’assureur »', () => {
     expect(html).toContain('Actions pour Gaston Le Gall');
   });
 
-  it('is read-only for a « gestionnaire »', async () => {
+  it('is read-only for a « gestionnaire »', async () => {
     const html = await render('manager');
     expect(html).toContain('Le Gall Gaston');
     expect(html).not.toContain('Ajouter un membre de l’équipe');

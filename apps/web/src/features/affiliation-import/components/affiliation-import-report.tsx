@@ -31,8 +31,8 @@ function CreatedDetail({ row }: { row: AffiliationImportRow }) {
   return (
     <Text size="sm">
       {row.mode === 'mail'
-        ? 'Mode « Courrier » : BIA pré-rempli à imprimer et à remettre au salarié'
-        : 'Mode « E-mail » : le salarié a reçu son lien pour compléter son affiliation'}
+        ? 'Mode « Courrier » : BIA pré-rempli à imprimer et à remettre au salarié'
+        : 'Mode « E-mail » : le salarié a reçu son lien pour compléter son affiliation'}
     </Text>
   );
 }

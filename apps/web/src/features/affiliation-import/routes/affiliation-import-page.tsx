@@ -21,8 +21,8 @@ function ImportSteps() {
   return (
     <List type="ordered" spacing="xs" size="sm">
       <List.Item>
-        Téléchargez le modèle : une feuille « Pré-affiliations » aux colonnes au format texte (le
-        NIR et le SIRET restent exacts), et une feuille « Instructions » qui explique chaque colonne
+        Téléchargez le modèle : une feuille « Pré-affiliations » aux colonnes au format texte (le
+        NIR et le SIRET restent exacts), et une feuille « Instructions » qui explique chaque colonne
         et donne les valeurs acceptées.
       </List.Item>
       <List.Item>
@@ -31,11 +31,11 @@ function ImportSteps() {
         choisit le mode du salarié :
         <List size="sm" spacing={2} withPadding mt={4}>
           <List.Item>
-            avec un e-mail, mode « E-mail » : le salarié reçoit son lien pour compléter son
+            avec un e-mail, mode « E-mail » : le salarié reçoit son lien pour compléter son
             affiliation en ligne ;
           </List.Item>
           <List.Item>
-            sans e-mail, mode « Courrier » : après l’envoi, imprimez les bulletins d’affiliation
+            sans e-mail, mode « Courrier » : après l’envoi, imprimez les bulletins d’affiliation
             (BIA) pré-remplis, un seul PDF pour le fichier, et remettez-les aux salariés.
           </List.Item>
         </List>
@@ -43,7 +43,7 @@ function ImportSteps() {
       <List.Item>
         Enregistrez le fichier au format Excel (.xlsx) ou CSV (.csv) et envoyez-le ci-dessous :{' '}
         {AFFILIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes et {MAX_MB} Mo au plus. Chaque
-        ligne correcte devient une demande d’affiliation, vérifiée comme dans « Pré-affiliation » ;
+        ligne correcte devient une demande d’affiliation, vérifiée comme dans « Pré-affiliation » ;
         une ligne en erreur n’est pas appliquée.
       </List.Item>
     </List>

@@ -20,7 +20,7 @@ export function CancelAffiliationModal({
       title="Annuler la demande d’affiliation"
       message={
         row
-          ? `La demande d’affiliation de ${employeeName(row)} passera au statut « Abandonné » et le lien reçu par le salarié ne fonctionnera plus. Pour l’affilier ensuite, il faudra refaire une pré-affiliation.`
+          ? `La demande d’affiliation de ${employeeName(row)} passera au statut « Abandonné » et le lien reçu par le salarié ne fonctionnera plus. Pour l’affilier ensuite, il faudra refaire une pré-affiliation.`
           : ''
       }
       pending={pending}

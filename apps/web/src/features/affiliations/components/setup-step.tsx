@@ -64,7 +64,7 @@ export function ContractNotice({
         icon={<IconAlertTriangle aria-hidden />}
         title="Aucun contrat Frais de Santé pour ce collège"
       >
-        {`${establishment.company.name} n’a pas de contrat Frais de Santé pour le statut « ${PROFESSIONAL_STATUS_LABELS[status]} » : la pré-affiliation de ce salarié n’est pas possible. Choisissez un autre statut ou contactez votre interlocuteur.`}
+        {`${establishment.company.name} n’a pas de contrat Frais de Santé pour le statut « ${PROFESSIONAL_STATUS_LABELS[status]} » : la pré-affiliation de ce salarié n’est pas possible. Choisissez un autre statut ou contactez votre interlocuteur.`}
       </Alert>
     );
   }

@@ -119,7 +119,7 @@ export function AffiliationsPage() {
   return (
     <Page
       title="Suivi des demandes"
-      description="L’état d’avancement des affiliations et des radiations de vos salariés ; relancez un salarié ou téléchargez une notice depuis « … » dans la colonne Actions."
+      description="L’état d’avancement des affiliations et des radiations de vos salariés ; relancez un salarié ou téléchargez une notice depuis « … » dans la colonne Actions."
       actions={
         <Group gap="sm">
           <PreAffiliateByFileLink />

@@ -191,7 +191,7 @@ export function IdentifyStep({
           label="Identifiant entreprise"
           description={
             <>
-              Retrouvez votre identifiant entreprise via le « Numéro entreprise » figurant sur les
+              Retrouvez votre identifiant entreprise via le « Numéro entreprise » figurant sur les
               courriers envoyés par votre assureur. Si vous n’êtes pas en possession de cette
               donnée, veuillez vous rapprocher de l’assureur du contrat.
             </>

@@ -98,7 +98,7 @@ function submitWhenValidated(submit: () => void, failed: () => void) {
 }
 
 const CAPTCHA_CODES = new Set(['captcha_required', 'captcha_invalid']);
-const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
+const CAPTCHA_MISSING = 'Cochez « Je ne suis pas un robot »';
 
 /** « Connexion impossible », with « Renvoyer l’e-mail » for an address not confirmed yet. */
 function FailureAlert({ failure }: { failure: Failure | null }) {

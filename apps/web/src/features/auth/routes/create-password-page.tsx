@@ -40,8 +40,8 @@ function LinkProblem({ code, message }: { code: string | null; message: string }
         invalid:
           'Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Si le problème persiste, demandez à la personne qui vous a invité de vous envoyer un nouveau lien.',
         expired:
-          'Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez à la personne qui vous a invité de vous en envoyer un nouveau : l’administrateur de votre espace entreprise (depuis « Mes habilitations ») ou, pour l’équipe de l’assureur, un administrateur du back-office (depuis « Équipe »).',
-        used: 'Ce lien a déjà servi à créer votre mot de passe. Connectez-vous avec celui-ci, ou choisissez-en un nouveau avec « Mot de passe oublié » si vous ne vous en souvenez plus.',
+          'Par sécurité, le lien pour créer votre mot de passe n’est valable que 72 heures. Demandez à la personne qui vous a invité de vous en envoyer un nouveau : l’administrateur de votre espace entreprise (depuis « Mes habilitations ») ou, pour l’équipe de l’assureur, un administrateur du back-office (depuis « Équipe »).',
+        used: 'Ce lien a déjà servi à créer votre mot de passe. Connectez-vous avec celui-ci, ou choisissez-en un nouveau avec « Mot de passe oublié » si vous ne vous en souvenez plus.',
       }}
       actions={(kind) =>
         kind === 'used' ? (

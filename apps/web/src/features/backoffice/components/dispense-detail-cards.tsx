@@ -44,7 +44,7 @@ export function DispenseWarnings({ data }: { data: BackofficeDispense }) {
       <Stack gap={4}>
         {data.caseAllowed ? null : (
           <Text size="sm">
-            Le contrat « {data.contractLabel} » ne prévoit pas ce cas de dispense (acte fondateur,
+            Le contrat « {data.contractLabel} » ne prévoit pas ce cas de dispense (acte fondateur,
             CSS art. R242-1-6).
           </Text>
         )}
@@ -168,7 +168,7 @@ type HistoryRow = BackofficeDispense['history'][number];
 const requestKind = (h: HistoryRow, current: string) =>
   `${h.isRenewal ? 'Renouvellement' : 'Première demande'}${h.id === current ? ' (celle-ci)' : ''}`;
 const decision = (h: HistoryRow) =>
-  `${h.decidedAt ? formatDateTime(h.decidedAt) : '—'}${h.refusalReason ? ` : « ${h.refusalReason} »` : ''}`;
+  `${h.decidedAt ? formatDateTime(h.decidedAt) : '—'}${h.refusalReason ? ` : « ${h.refusalReason} »` : ''}`;
 
 /** Every request of dispense of the same affiliation request, newest first. */
 export function DispenseHistoryCard({ data }: { data: BackofficeDispense }) {

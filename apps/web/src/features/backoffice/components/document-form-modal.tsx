@@ -130,7 +130,7 @@ function useSaveDocument(document: BackofficeDocument | undefined) {
           notifications.show({
             color: 'teal',
             title: 'Document modifié',
-            message: `Les informations de « ${saved.title} » sont enregistrées.`,
+            message: `Les informations de « ${saved.title} » sont enregistrées.`,
             closeButtonProps: CLOSE,
           });
           onSaved();
@@ -145,7 +145,7 @@ function useSaveDocument(document: BackofficeDocument | undefined) {
             notifications.show({
               color: 'teal',
               title: 'Document ajouté',
-              message: `« ${saved.title} » est enregistré comme brouillon : publiez-le pour le rendre visible aux entreprises concernées.`,
+              message: `« ${saved.title} » est enregistré comme brouillon : publiez-le pour le rendre visible aux entreprises concernées.`,
               closeButtonProps: CLOSE,
               autoClose: 8000,
             });
@@ -169,7 +169,7 @@ function FormIntro({ editing, problem }: { editing: boolean; problem: string | n
     <>
       <Text size="sm">
         {editing
-          ? 'Pour changer le fichier, utilisez « Remplacer le fichier ». '
+          ? 'Pour changer le fichier, utilisez « Remplacer le fichier ». '
           : 'Le document est enregistré comme brouillon : il ne sera visible des entreprises qu’une fois publié. '}
         Les champs marqués d’un astérisque (*) sont obligatoires.
       </Text>
@@ -259,7 +259,7 @@ export function DocumentFormModal({
       opened={opened}
       onClose={close}
       size="lg"
-      title={editing ? `Modifier « ${document.title} »` : 'Ajouter un document'}
+      title={editing ? `Modifier « ${document.title} »` : 'Ajouter un document'}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">

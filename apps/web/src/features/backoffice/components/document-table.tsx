@@ -57,7 +57,7 @@ function DocumentButtons({
           variant="light"
           color="orange"
           leftSection={<IconEyeOff size={16} aria-hidden />}
-          aria-label={`Dépublier « ${document.title} »`}
+          aria-label={`Dépublier « ${document.title} »`}
           onClick={() => actions.onUnpublish(document)}
           disabled={busy}
         >
@@ -68,7 +68,7 @@ function DocumentButtons({
           size="xs"
           variant="filled"
           leftSection={<IconEye size={16} aria-hidden />}
-          aria-label={`Publier « ${document.title} »`}
+          aria-label={`Publier « ${document.title} »`}
           onClick={() => actions.onPublish(document)}
           loading={busy}
         >
@@ -79,7 +79,7 @@ function DocumentButtons({
         size="xs"
         variant="default"
         leftSection={<IconPencil size={16} aria-hidden />}
-        aria-label={`Modifier « ${document.title} »`}
+        aria-label={`Modifier « ${document.title} »`}
         onClick={() => actions.onEdit(document)}
       >
         Modifier
@@ -88,7 +88,7 @@ function DocumentButtons({
         size="xs"
         variant="default"
         leftSection={<IconReplace size={16} aria-hidden />}
-        aria-label={`Remplacer le fichier de « ${document.title} »`}
+        aria-label={`Remplacer le fichier de « ${document.title} »`}
         onClick={() => actions.onReplace(document)}
       >
         Remplacer le fichier

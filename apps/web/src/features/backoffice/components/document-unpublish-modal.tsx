@@ -34,7 +34,7 @@ export function DocumentUnpublishModal({
     >
       <Stack gap="md">
         <Text size="sm">
-          « {document?.title} » ne sera plus visible ni téléchargeable par les entreprises. Vous
+          « {document?.title} » ne sera plus visible ni téléchargeable par les entreprises. Vous
           pourrez le publier de nouveau plus tard.
         </Text>
         {error ? (

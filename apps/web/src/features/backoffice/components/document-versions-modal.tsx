@@ -18,7 +18,7 @@ export function DocumentVersionsTable({ document }: { document: BackofficeDocume
     <Table.ScrollContainer minWidth={520}>
       <Table verticalSpacing="xs" striped>
         <Table.Caption>
-          <VisuallyHidden>Versions du document « {document.title} »</VisuallyHidden>
+          <VisuallyHidden>Versions du document « {document.title} »</VisuallyHidden>
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -124,7 +124,7 @@ export function DocumentVersionsModal({
         notifications.show({
           color: 'teal',
           title: 'Fichier remplacé',
-          message: `« ${saved.title} » : la version ${current?.version ?? ''} est désormais la version actuelle. Les versions précédentes sont conservées.`,
+          message: `« ${saved.title} » : la version ${current?.version ?? ''} est désormais la version actuelle. Les versions précédentes sont conservées.`,
           closeButtonProps: { 'aria-label': 'Fermer la notification' },
           autoClose: 8000,
         });
@@ -147,7 +147,7 @@ export function DocumentVersionsModal({
       opened={opened}
       onClose={close}
       size="xl"
-      title={`Remplacer le fichier de « ${document.title} »`}
+      title={`Remplacer le fichier de « ${document.title} »`}
     >
       <Stack gap="lg">
         <Stack gap="xs">

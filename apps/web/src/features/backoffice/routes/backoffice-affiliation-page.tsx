@@ -271,8 +271,8 @@ function ValidateModal({
     <Modal opened={opened} onClose={() => !pending && onClose()} title="Valider l’affiliation">
       <Stack gap="md">
         <Text size="sm">
-          Le salarié {data.lastName} {data.firstName} sera affilié au contrat « {data.contractLabel}{' '}
-          » à compter du {date(data.affiliationDate)}, et son employeur en sera informé.
+          Le salarié {data.lastName} {data.firstName} sera affilié au contrat « {data.contractLabel}{' '}
+           » à compter du {date(data.affiliationDate)}, et son employeur en sera informé.
         </Text>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose} disabled={pending}>

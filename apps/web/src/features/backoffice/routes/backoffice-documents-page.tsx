@@ -43,7 +43,7 @@ function usePublish(setStatus: ReturnType<typeof useSetDocumentStatus>) {
       {
         onSuccess: (saved) =>
           notifySuccess(
-            `« ${saved.title} » est visible dans « Mes documents pratiques » ; les utilisateurs concernés en sont avertis.`,
+            `« ${saved.title} » est visible dans « Mes documents pratiques » ; les utilisateurs concernés en sont avertis.`,
             'Document publié',
           ),
         onError: (error) => notifyFailure(error, 'Publication impossible'),
@@ -79,7 +79,7 @@ export function BackOfficeDocumentsPage() {
       {
         onSuccess: (saved) => {
           notifySuccess(
-            `« ${saved.title} » n’est plus visible des entreprises.`,
+            `« ${saved.title} » n’est plus visible des entreprises.`,
             'Document dépublié',
           );
           closeDialog();

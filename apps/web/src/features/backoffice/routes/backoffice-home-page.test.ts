@@ -16,7 +16,7 @@ function render(overview: BackofficeOverview): Promise<string> {
   return renderPage(BackOfficeHomePage, [[['backoffice', 'overview'], overview]]);
 }
 
-describe('« Espace assureur »', () => {
+describe('« Espace assureur »', () => {
   it('shows each work queue with its count and a link', async () => {
     const html = await render({
       ...NOTHING_TO_DO,

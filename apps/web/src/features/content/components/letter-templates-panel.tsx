@@ -172,7 +172,7 @@ function NoticeForm({ template }: { template: LetterTemplateAnswer }) {
         <TextInput label="Objet" required maxLength={200} {...form.getInputProps('subject')} />
         <Textarea
           label="Texte du courrier"
-          description="Une ligne vide sépare deux paragraphes ; une ligne commençant par « - » est un élément de liste. {{portabilite}} et {{evin}} deviennent les paragraphes calculés pour chaque départ."
+          description="Une ligne vide sépare deux paragraphes ; une ligne commençant par « - » est un élément de liste. {{portabilite}} et {{evin}} deviennent les paragraphes calculés pour chaque départ."
           required
           autosize
           minRows={12}

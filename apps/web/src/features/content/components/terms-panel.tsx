@@ -121,7 +121,7 @@ function NewVersionModal({
           </Group>
           <Textarea
             label="Texte"
-            description="Markdown simple : « ## Titre », paragraphes, listes « - »"
+            description="Markdown simple : « ## Titre », paragraphes, listes « - »"
             required
             autosize
             minRows={10}

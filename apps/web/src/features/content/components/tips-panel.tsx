@@ -76,8 +76,8 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
           color: 'teal',
           title: tip ? 'Conseil modifié' : 'Conseil ajouté',
           message: saved.published
-            ? `« ${saved.title} » est affiché sur la page d’accueil des entreprises.`
-            : `« ${saved.title} » est enregistré sans être affiché.`,
+            ? `« ${saved.title} » est affiché sur la page d’accueil des entreprises.`
+            : `« ${saved.title} » est enregistré sans être affiché.`,
           closeButtonProps: CLOSE,
         });
         onClose();
@@ -92,7 +92,7 @@ function TipFormModal({ tip, onClose }: { tip: Tip | null; onClose: () => void }
       opened
       onClose={() => (pending ? undefined : onClose())}
       size="lg"
-      title={tip ? `Modifier « ${tip.title} »` : 'Ajouter un conseil'}
+      title={tip ? `Modifier « ${tip.title} »` : 'Ajouter un conseil'}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -183,14 +183,14 @@ function TipCard({
             checked={tip.published}
             disabled={busy}
             onChange={(e) => onPublished(e.currentTarget.checked)}
-            aria-label={`Publier « ${tip.title} »`}
+            aria-label={`Publier « ${tip.title} »`}
           />
           <Group gap={4} wrap="nowrap">
             <ActionIcon
               variant="default"
               disabled={first || busy}
               onClick={() => onMove(-1)}
-              aria-label={`Monter « ${tip.title} »`}
+              aria-label={`Monter « ${tip.title} »`}
             >
               <IconArrowUp size={16} aria-hidden />
             </ActionIcon>
@@ -198,18 +198,18 @@ function TipCard({
               variant="default"
               disabled={last || busy}
               onClick={() => onMove(1)}
-              aria-label={`Descendre « ${tip.title} »`}
+              aria-label={`Descendre « ${tip.title} »`}
             >
               <IconArrowDown size={16} aria-hidden />
             </ActionIcon>
-            <ActionIcon variant="default" onClick={onEdit} aria-label={`Modifier « ${tip.title} »`}>
+            <ActionIcon variant="default" onClick={onEdit} aria-label={`Modifier « ${tip.title} »`}>
               <IconPencil size={16} aria-hidden />
             </ActionIcon>
             <ActionIcon
               variant="default"
               color="red"
               onClick={onDelete}
-              aria-label={`Supprimer « ${tip.title} »`}
+              aria-label={`Supprimer « ${tip.title} »`}
             >
               <IconTrash size={16} aria-hidden />
             </ActionIcon>
@@ -230,7 +230,7 @@ function DeleteTipModal({ toDelete, onClose }: { toDelete: Tip | null; onClose: 
       title="Supprimer ce conseil ?"
     >
       <Stack gap="md">
-        <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
+        <Text>« {toDelete?.title} » sera supprimé définitivement.</Text>
         {remove.isError ? (
           <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
             {errorMessage(remove.error)}

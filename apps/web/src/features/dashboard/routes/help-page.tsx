@@ -19,13 +19,13 @@ function FirstConnectionAnswer({ brandName }: { brandName: string }) {
     <Stack gap="xs">
       <Text size="sm">
         Pour accéder aux services de l’Espace Entreprise, réalisez une première connexion afin de
-        personnaliser vos identifiants : depuis la page de connexion, cliquez sur « Activer mon
-        espace ».
+        personnaliser vos identifiants : depuis la page de connexion, cliquez sur « Activer mon
+        espace ».
       </Text>
       <List size="sm" type="ordered" spacing={4}>
         <List.Item>
           Identifiez votre établissement avec son numéro de SIRET et votre identifiant entreprise
-          (le « Numéro entreprise » figurant sur les courriers de {brandName}).
+          (le « Numéro entreprise » figurant sur les courriers de {brandName}).
         </List.Item>
         <List.Item>
           Complétez vos informations : nom, prénom, adresse e-mail (elle servira à vous connecter)
@@ -57,8 +57,8 @@ function SecondFactorAnswer() {
       </Text>
       <Text size="sm">
         Un écran de sécurité peut vous demander d’indiquer ou de confirmer votre numéro de téléphone
-        mobile. Cliquez sur « Envoyer le code » : vous recevez un SMS contenant le code de sécurité.
-        Saisissez-le dans le champ prévu puis cliquez sur « Continuer ».
+        mobile. Cliquez sur « Envoyer le code » : vous recevez un SMS contenant le code de sécurité.
+        Saisissez-le dans le champ prévu puis cliquez sur « Continuer ».
       </Text>
       <Text size="sm">La double authentification est demandée :</Text>
       <List size="sm" spacing={4}>
@@ -82,9 +82,9 @@ function EstablishmentsAnswer() {
     <Stack gap="xs">
       <Text size="sm">
         Après avoir activé votre Espace Entreprise, vous pouvez ajouter des établissements à votre
-        périmètre depuis « Mon profil » : cliquez sur « Ajouter un établissement au périmètre suivi
-        » et saisissez le SIRET et le code identifiant du nouvel établissement, ou sur « Ajouter
-        plusieurs établissements (fichier) » pour envoyer le modèle de fichier complété.
+        périmètre depuis « Mon profil » : cliquez sur « Ajouter un établissement au périmètre
+        suivi » et saisissez le SIRET et le code identifiant du nouvel établissement, ou sur
+        « Ajouter plusieurs établissements (fichier) » pour envoyer le modèle de fichier complété.
       </Text>
       <Text size="sm">
         <AnchorLink to={paths.profileEstablishments}>Gérer mes établissements</AnchorLink>
@@ -111,8 +111,8 @@ function PreAffiliationAnswer() {
       </List>
       <Text size="sm">
         Une fois le salarié pré-affilié, un formulaire d’affiliation à compléter lui est envoyé par
-        e-mail. Sans adresse e-mail, ce formulaire peut être téléchargé dans « Suivi des demandes
-        d’affiliation ». Le salarié complète son formulaire en ligne ou le renvoie par courrier avec
+        e-mail. Sans adresse e-mail, ce formulaire peut être téléchargé dans « Suivi des demandes
+        d’affiliation ». Le salarié complète son formulaire en ligne ou le renvoie par courrier avec
         son RIB et son attestation de droits Sécurité sociale.
       </Text>
       <Text size="sm">
@@ -144,7 +144,7 @@ function StatusesAnswer({ brandName }: { brandName: string }) {
         </List.Item>
         <List.Item>
           <strong>{AFFILIATION_STATUS_LABELS.validated}</strong> : l’affiliation est enregistrée ;
-          le salarié apparaît dans « Mes salariés ».
+          le salarié apparaît dans « Mes salariés ».
         </List.Item>
         <List.Item>
           <strong>{AFFILIATION_STATUS_LABELS.returned}</strong> : {brandName} a renvoyé le
@@ -157,8 +157,8 @@ function StatusesAnswer({ brandName }: { brandName: string }) {
         </List.Item>
       </List>
       <Text size="sm">
-        Si le salarié n’a pas répondu, vous pouvez le relancer depuis cette rubrique, avec le menu «
-        … » de la colonne « Actions ».
+        Si le salarié n’a pas répondu, vous pouvez le relancer depuis cette rubrique, avec le menu
+        « … » de la colonne « Actions ».
       </Text>
       <Text size="sm">
         <AnchorLink to={paths.affiliations}>Suivi des demandes d’affiliation</AnchorLink>
@@ -193,7 +193,7 @@ function useQuestions(): HelpQuestion[] {
     },
     {
       value: 'statuses',
-      question: 'Que signifient les statuts du « Suivi des demandes d’affiliation » ?',
+      question: 'Que signifient les statuts du « Suivi des demandes d’affiliation » ?',
       answer: <StatusesAnswer brandName={brandName} />,
     },
   ];

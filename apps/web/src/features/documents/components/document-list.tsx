@@ -54,7 +54,7 @@ export function DocumentCard({ document }: { document: EmployerDocument }) {
             download={document.fileName}
             variant="light"
             leftSection={<IconDownload size={18} aria-hidden />}
-            aria-label={`Télécharger « ${document.title} » (${[format, size].filter(Boolean).join(', ')})`}
+            aria-label={`Télécharger « ${document.title} » (${[format, size].filter(Boolean).join(', ')})`}
             w={{ base: '100%', xs: 'auto' }}
           >
             Télécharger

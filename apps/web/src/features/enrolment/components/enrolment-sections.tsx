@@ -100,11 +100,11 @@ function OptionSection({ data, form }: SectionProps) {
   return (
     <Stack gap="sm">
       {data.contract.options.length === 0 ? (
-        <Text size="sm">Votre contrat « {data.contract.label} » ne propose pas d’option.</Text>
+        <Text size="sm">Votre contrat « {data.contract.label} » ne propose pas d’option.</Text>
       ) : (
         <Radio.Group
           label="Option choisie"
-          description={`Contrat « ${data.contract.label} » : la base est obligatoire ; vous pouvez choisir une option plus couvrante.`}
+          description={`Contrat « ${data.contract.label} » : la base est obligatoire ; vous pouvez choisir une option plus couvrante.`}
           required
           {...form.getInputProps('optionCode')}
           id={fieldId('optionCode')}

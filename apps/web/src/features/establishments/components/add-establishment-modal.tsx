@@ -106,7 +106,7 @@ export function AddEstablishmentModal({
           />
           <TextInput
             label="Code identifiant"
-            description="Le code identifiant de l’établissement (« ID Assureur »), tel qu’il figure sur les courriers de votre assureur"
+            description="Le code identifiant de l’établissement (« ID Assureur »), tel qu’il figure sur les courriers de votre assureur"
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="characters"

@@ -35,7 +35,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     <ImportReportLayout
       title={
         <Title order={3} fz="md">
-          Rapport d’import du fichier « {report.fileName} »
+          Rapport d’import du fichier « {report.fileName} »
         </Title>
       }
       counts={[
@@ -55,7 +55,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <>
           Les lignes en erreur n’ont pas été ajoutées ; les autres l’ont été. Corrigez ces lignes
           dans votre fichier, puis envoyez-le de nouveau : les établissements déjà ajoutés
-          apparaîtront comme « Déjà suivi ».
+          apparaîtront comme « Déjà suivi ».
         </>
       }
       csvHref={importReportCsvPath(report.reportId)}

@@ -9,7 +9,7 @@ const values = (patch: Partial<MemberChangeValues>, change = {}): MemberChangeVa
   change: { ...EMPTY_CHANGE.change, ...change },
 });
 
-describe('« Déclarer un changement »', () => {
+describe('« Déclarer un changement »', () => {
   it('asks for the kind first, then its own fields only', () => {
     expect(validateMemberChange(EMPTY_CHANGE)).toEqual({
       kind: 'Choisissez le changement à déclarer',
@@ -79,7 +79,7 @@ describe('« Déclarer un changement »', () => {
   });
 });
 
-describe('« Corriger et renvoyer » a returned change', () => {
+describe('« Corriger et renvoyer » a returned change', () => {
   const returned = (details: MemberChangeView['details']): MemberChangeView => ({
     id: 'c1',
     kind: details.kind,

@@ -33,7 +33,7 @@ function CancelModal({
     <CancelConfirmModal
       opened={change !== null}
       title="Annuler le changement"
-      message={`« ${label} » passera au statut « Annulée » : l’assureur ne l’appliquera pas.`}
+      message={`« ${label} » passera au statut « Annulée » : l’assureur ne l’appliquera pas.`}
       pending={cancel.isPending}
       onClose={onClose}
       onConfirm={() =>
@@ -41,7 +41,7 @@ function CancelModal({
         cancel.mutate(change.id, {
           onSuccess: () => {
             onClose();
-            notifySuccess(`« ${label} » est annulé.`);
+            notifySuccess(`« ${label} » est annulé.`);
           },
           onError: (error) => {
             onClose();
@@ -90,7 +90,7 @@ function ChangeItem({
             <Button
               size="xs"
               onClick={onCorrect}
-              aria-label={`Corriger et renvoyer « ${label} » du ${formatIsoDate(change.createdAt)}`}
+              aria-label={`Corriger et renvoyer « ${label} » du ${formatIsoDate(change.createdAt)}`}
             >
               Corriger et renvoyer
             </Button>
@@ -100,7 +100,7 @@ function ChangeItem({
               size="xs"
               variant="default"
               onClick={onCancel}
-              aria-label={`Annuler « ${label} » du ${formatIsoDate(change.createdAt)}`}
+              aria-label={`Annuler « ${label} » du ${formatIsoDate(change.createdAt)}`}
             >
               Annuler
             </Button>
@@ -171,7 +171,7 @@ export function MemberChanges({ member, canManage }: { member: MemberDetail; can
         onClose={() => setCorrecting(null)}
         onDone={(change) => {
           setCorrecting(null);
-          notifySuccess(`« ${MEMBER_CHANGE_KIND_LABELS[change.kind]} » est renvoyé à l’assureur.`);
+          notifySuccess(`« ${MEMBER_CHANGE_KIND_LABELS[change.kind]} » est renvoyé à l’assureur.`);
         }}
       />
     </SectionCard>

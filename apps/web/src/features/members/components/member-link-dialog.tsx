@@ -47,7 +47,7 @@ function MemberLinkForm({
           Le salarié reçoit un lien personnel pour déclarer lui-même une naissance, un mariage ou un
           PACS, un nouveau concubin, ou retirer ou corriger un bénéficiaire, avec le justificatif
           demandé. Sa date de naissance lui est demandée pour l’ouvrir. Ses déclarations
-          apparaissent dans « Changements déclarés ».
+          apparaissent dans « Changements déclarés ».
         </Text>
         {resend ? (
           <Text size="sm" c="gray.8">

@@ -57,8 +57,8 @@ export function RadiateSelection({
               const count = result.radiations.length;
               notifySuccess(
                 count > 1
-                  ? `${count} radiations sont envoyées à l’assureur : suivez-les dans « Suivi des demandes ».`
-                  : 'La radiation est envoyée à l’assureur : suivez-la dans « Suivi des demandes ».',
+                  ? `${count} radiations sont envoyées à l’assureur : suivez-les dans « Suivi des demandes ».`
+                  : 'La radiation est envoyée à l’assureur : suivez-la dans « Suivi des demandes ».',
               );
             }}
           />

@@ -436,7 +436,7 @@ export function MemberPage() {
         onDone={() => {
           setDialog(null);
           notifySuccess(
-            `La radiation ${ofName(name)} est envoyée à l’assureur : elle apparaît dans « Radiations » ci-dessous.`,
+            `La radiation ${ofName(name)} est envoyée à l’assureur : elle apparaît dans « Radiations » ci-dessous.`,
           );
         }}
       />
@@ -448,7 +448,7 @@ export function MemberPage() {
           onDone={() => {
             setDialog(null);
             notifySuccess(
-              `Le changement est envoyé à l’assureur : il apparaît dans « Changements déclarés » ci-dessous.`,
+              `Le changement est envoyé à l’assureur : il apparaît dans « Changements déclarés » ci-dessous.`,
             );
           }}
         />

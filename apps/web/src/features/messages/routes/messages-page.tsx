@@ -32,7 +32,7 @@ export function MessagesPage() {
           <Stack align="center" gap="xs">
             <Text fw={500}>Aucun message pour l’instant.</Text>
             <Text c="dimmed" size="sm">
-              Posez votre question à nos conseillers avec « Nouveau message ».
+              Posez votre question à nos conseillers avec « Nouveau message ».
             </Text>
           </Stack>
         </Paper>

@@ -56,8 +56,8 @@ export function ConfirmEmailChangePage() {
         invalid:
           'Vérifiez que vous avez copié l’adresse du lien en entier depuis l’e-mail reçu. Votre adresse e-mail n’a pas été modifiée.',
         expired:
-          'Par sécurité, le lien de confirmation n’est valable que 24 heures. Votre adresse e-mail n’a pas été modifiée : refaites la demande depuis « Mon profil ».',
-        used: 'Ce lien a déjà servi, ou une demande plus récente l’a remplacé. Si votre adresse n’a pas changé, refaites la demande depuis « Mon profil » et utilisez le dernier lien reçu.',
+          'Par sécurité, le lien de confirmation n’est valable que 24 heures. Votre adresse e-mail n’a pas été modifiée : refaites la demande depuis « Mon profil ».',
+        used: 'Ce lien a déjà servi, ou une demande plus récente l’a remplacé. Si votre adresse n’a pas changé, refaites la demande depuis « Mon profil » et utilisez le dernier lien reçu.',
       }}
       errorTitles={{ email_taken: 'Adresse déjà utilisée' }}
       actions={() => (

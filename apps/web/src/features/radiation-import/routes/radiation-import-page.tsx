@@ -21,8 +21,8 @@ function ImportSteps() {
   return (
     <List type="ordered" spacing="xs" size="sm">
       <List.Item>
-        Téléchargez le modèle : une feuille « Radiations » aux colonnes au format texte (le NIR
-        reste exact), et une feuille « Instructions » qui explique chaque colonne et donne la liste
+        Téléchargez le modèle : une feuille « Radiations » aux colonnes au format texte (le NIR
+        reste exact), et une feuille « Instructions » qui explique chaque colonne et donne la liste
         des motifs de rupture avec leur code DSN.
       </List.Item>
       <List.Item>
@@ -33,8 +33,8 @@ function ImportSteps() {
       <List.Item>
         Enregistrez le fichier au format Excel (.xlsx) ou CSV (.csv) et envoyez-le ci-dessous :{' '}
         {RADIATION_IMPORT_MAX_ROWS.toLocaleString('fr-FR')} lignes et {MAX_MB} Mo au plus. Chaque
-        ligne correcte devient une demande de radiation, vérifiée comme dans le formulaire « Radier
-        » ; une ligne en erreur n’est pas appliquée.
+        ligne correcte devient une demande de radiation, vérifiée comme dans le formulaire
+        « Radier » ; une ligne en erreur n’est pas appliquée.
       </List.Item>
     </List>
   );

@@ -56,7 +56,7 @@ function CancelModal({
     <CancelConfirmModal
       opened={opened}
       title="Annuler la radiation"
-      message={`La radiation ${ofName(name)} passera au statut « Annulée » : l’assureur ne la traitera pas et ${name} reste couvert par le contrat collectif.`}
+      message={`La radiation ${ofName(name)} passera au statut « Annulée » : l’assureur ne la traitera pas et ${name} reste couvert par le contrat collectif.`}
       pending={cancel.isPending}
       onClose={onClose}
       onConfirm={() =>

@@ -81,7 +81,7 @@ function KindPicker({
       <Group gap="xs">
         <IconDownload size={18} aria-hidden />
         <Anchor href={referenceImportTemplatePath(kind)} download fw={600} size="sm">
-          Télécharger le modèle « {REFERENCE_IMPORT_KIND_LABELS[kind]} » (.xlsx)
+          Télécharger le modèle « {REFERENCE_IMPORT_KIND_LABELS[kind]} » (.xlsx)
         </Anchor>
       </Group>
     </>

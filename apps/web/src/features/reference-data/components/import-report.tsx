@@ -41,7 +41,7 @@ export function ImportReportView({ report }: { report: ReferenceImportReport }) 
     <ImportReportLayout
       title={
         <Title order={2} fz="lg">
-          Rapport d’import du fichier « {report.fileName} » (
+          Rapport d’import du fichier « {report.fileName} » (
           {REFERENCE_IMPORT_KIND_LABELS[report.kind].toLowerCase()})
         </Title>
       }
@@ -74,7 +74,7 @@ export function ImportReportView({ report }: { report: ReferenceImportReport }) 
         <>
           Les lignes en erreur n’ont pas été appliquées ; les autres l’ont été
           {report.dryRun ? ' (le seraient)' : ''}. Corrigez ces lignes dans votre fichier, puis
-          importez-le de nouveau : les lignes déjà importées apparaîtront comme « Inchangé ».
+          importez-le de nouveau : les lignes déjà importées apparaîtront comme « Inchangé ».
         </>
       }
       csvHref={referenceImportReportPath(report.id)}

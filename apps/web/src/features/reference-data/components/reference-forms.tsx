@@ -102,7 +102,7 @@ function CreateOrEditModal<
     return (
       <ReferenceFormModal
         {...common}
-        title={`Modifier « ${record.name} »`}
+        title={`Modifier « ${record.name} »`}
         mutation={update}
         toInput={withoutFixed}
         saved={edited(record.name)}
@@ -224,7 +224,7 @@ export function CompanyFormModal({
       fixed={['siren']}
       addTitle="Ajouter une entreprise"
       added="L’entreprise est ajoutée."
-      edited={(name) => `L’entreprise « ${name} » est modifiée.`}
+      edited={(name) => `L’entreprise « ${name} » est modifiée.`}
       opened={opened}
       onClose={onClose}
       form={form}
@@ -301,7 +301,7 @@ export function EstablishmentFormModal({
       </SimpleGrid>
       <TextInput
         label="Code identifiant"
-        description="« ID Assureur » : la preuve demandée aux entreprises pour suivre l’établissement"
+        description="« ID Assureur » : la preuve demandée aux entreprises pour suivre l’établissement"
         required
         maxLength={40}
         {...form.getInputProps('insurerIdentifier')}
@@ -315,7 +315,7 @@ export function EstablishmentFormModal({
       fixed={['siret']}
       addTitle="Ajouter un établissement"
       added="L’établissement est ajouté."
-      edited={(name) => `L’établissement « ${name} » est modifié.`}
+      edited={(name) => `L’établissement « ${name} » est modifié.`}
       opened={opened}
       onClose={onClose}
       form={form}
@@ -549,7 +549,7 @@ export function ContractFormModal({
       fixed={['number', 'companyId']}
       addTitle="Ajouter un contrat"
       added="Le contrat est ajouté."
-      edited={(label) => `Le contrat « ${label} » est modifié.`}
+      edited={(label) => `Le contrat « ${label} » est modifié.`}
       opened={opened}
       onClose={onClose}
       form={form}
@@ -659,18 +659,18 @@ export function CoverageFormModal({
   });
   return (
     <ReferenceFormModal
-      title={`Modifier la couverture « ${coverage.contract.label} »`}
+      title={`Modifier la couverture « ${coverage.contract.label} »`}
       opened={opened}
       onClose={onClose}
       form={form}
       schema={CoverageUpdateSchema}
       mutation={update}
       toInput={(v) => v}
-      saved="La couverture est modifiée : « Mes salariés » de l’entreprise la montre déjà."
+      saved="La couverture est modifiée : « Mes salariés » de l’entreprise la montre déjà."
     >
       <Text size="sm">
         Date d’effet : {formatIsoDate(coverage.effectiveDate)}. Le statut suit les dates : une date
-        de fin passée rend la couverture « terminée ».
+        de fin passée rend la couverture « terminée ».
       </Text>
       <DeferredSelect
         label="Option"

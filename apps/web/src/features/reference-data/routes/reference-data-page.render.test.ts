@@ -45,7 +45,7 @@ function render(url: string, data: LoadedQueries): Promise<string> {
   return renderPage(root.addChildren(routes), loaded, url);
 }
 
-describe('« Référentiel »', () => {
+describe('« Référentiel »', () => {
   it('reads the tab and the search from the address and lists members with their NIR grouped', async () => {
     const page: ReferenceMemberPage = {
       items: [
@@ -79,7 +79,7 @@ describe('« Référentiel »', () => {
     expect(t).not.toContain('Ajouter');
   });
 
-  it('shows an empty list with « Ajouter une entreprise » on the first tab', async () => {
+  it('shows an empty list with « Ajouter une entreprise » on the first tab', async () => {
     const html = await render('/back-office/referentiel', [
       [['entreprises', 'list', 'pageSize=25'], { items: [], total: 0, page: 1, pageSize: 25 }],
     ]);
@@ -89,7 +89,7 @@ describe('« Référentiel »', () => {
     expect(t).toContain('Rien dans le référentiel pour le moment.');
   });
 
-  it('shows a member with the NIR grouped and each coverage with « Modifier »', async () => {
+  it('shows a member with the NIR grouped and each coverage with « Modifier »', async () => {
     const detail: ReferenceMemberDetail = {
       ...dupont,
       birthDate: '1985-06-15',

@@ -56,7 +56,7 @@ const TABS: Record<ReferenceEntity, TabText> = {
   },
   assures: {
     label: 'Assurés',
-    search: 'Début du nom (« DUPONT », « dupont jean ») ou NIR',
+    search: 'Début du nom (« DUPONT », « dupont jean ») ou NIR',
     noun: { none: 'Aucun assuré', one: 'assuré', many: 'assurés' },
   },
 };

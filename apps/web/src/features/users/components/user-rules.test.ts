@@ -39,7 +39,7 @@ const COMPANIES: ManagedCompany[] = [
 const kinds = (u: ManagedUser) => userActions(u).map((a) => `${a.kind}${a.disabled ? '!' : ''}`);
 
 describe('userActions', () => {
-  it('offers the link to an invited user only, and « Réactiver » to a suspended one', () => {
+  it('offers the link to an invited user only, and « Réactiver » to a suspended one', () => {
     expect(kinds(user({ status: 'invited' }))).toEqual([
       'profile',
       'rights',
@@ -69,7 +69,7 @@ describe('userActions', () => {
 });
 
 describe('rights', () => {
-  it('starts from the roles held, « Aucun accès » elsewhere', () => {
+  it('starts from the roles held, « Aucun accès » elsewhere', () => {
     const rights = initialRights(
       COMPANIES,
       user({
@@ -107,7 +107,7 @@ describe('rights', () => {
     ]);
   });
 
-  it('sends null for « Tous les établissements »', () => {
+  it('sends null for « Tous les établissements »', () => {
     expect(
       toCompanyRights([{ companyId: 'c1', level: 'user', scope: 'all', establishmentIds: ['e1'] }]),
     ).toEqual([{ companyId: 'c1', level: 'user', establishmentIds: null }]);
@@ -126,7 +126,7 @@ describe('rights', () => {
 });
 
 describe('small French formats', () => {
-  it('elides « de » before a vowel', () => {
+  it('elides « de » before a vowel', () => {
     expect(ofName('Eugénie Marchand')).toBe('d’Eugénie Marchand');
     expect(ofName('Thomas Lefèvre')).toBe('de Thomas Lefèvre');
   });

@@ -87,11 +87,11 @@ function UsersForbidden() {
         <Stack gap="sm" align="flex-start">
           <Text size="sm">
             La gestion des habilitations est réservée aux administrateurs de l’Espace Entreprise.
-            Votre rôle est « Utilisateur » : vous ne pouvez pas ajouter d’utilisateurs ni modifier
+            Votre rôle est « Utilisateur » : vous ne pouvez pas ajouter d’utilisateurs ni modifier
             leurs droits.
           </Text>
           <Text size="sm">
-            Pour obtenir le rôle « Administrateur », demandez-le à un administrateur de votre
+            Pour obtenir le rôle « Administrateur », demandez-le à un administrateur de votre
             société.
           </Text>
           <Button component={Link} to={paths.home} size="sm" variant="default">
