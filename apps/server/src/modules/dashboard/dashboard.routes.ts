@@ -5,8 +5,7 @@ import {
   DashboardSchema,
   EstablishmentFiguresSchema,
 } from '@affilia/shared/schemas/members';
-import { sendSchemaJson } from '../../lib/schema-json';
-import { getContractFigures, getDashboardJson, getEstablishmentFigures } from './dashboard.service';
+import { getContractFigures, getDashboard, getEstablishmentFigures } from './dashboard.service';
 
 /** The home page's figures (SPEC §5.1): /api/dashboard, and every figure of its charts. */
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,12 +19,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DashboardSchema },
       },
     },
-    // Already the JSON of DashboardSchema (dashboard.service.ts).
-    async (request, reply) =>
-      sendSchemaJson(
-        reply,
-        await getDashboardJson(app.ctx, request.employer, request.query.companyId),
-      ),
+    async (request) => getDashboard(app.ctx, request.employer, request.query.companyId),
   );
 
   app.get(

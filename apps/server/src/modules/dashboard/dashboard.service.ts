@@ -6,23 +6,21 @@
  * The charts count members whose latest coverage is « en cours » today (« Salariés couverts
  * aujourd’hui »: the same members as « Mes salariés » with « Statut du contrat : En cours »,
  * memberConditions' `current`), grouped from the members' index alone; they are cached until
- * the members' data changes (lib/figures-cache.ts), and so is the charts' JSON. The home page
- * carries the figures with a slice of their own and what the last slice groups
- * (domain/chart-figures.ts); « Afficher le détail » asks for every figure.
+ * the members' data changes (lib/figures-cache.ts). The home page carries the figures with a
+ * slice of their own and what the last slice groups (domain/chart-figures.ts); « Afficher le
+ * détail » asks for every figure.
  */
 import type { Kysely } from 'kysely';
 import { byCountThenLabel, splitTop } from '@affilia/shared/domain/chart-figures';
-import {
-  DashboardSchema,
-  type ContractFigures,
-  type Dashboard,
-  type EstablishmentFigures,
+import type {
+  ContractFigures,
+  Dashboard,
+  EstablishmentFigures,
 } from '@affilia/shared/schemas/members';
 import type { Database } from '../../db/schema';
 import { parisDate } from '../../lib/clock';
 import type { AppContext } from '../../lib/context';
 import { cachedFigure } from '../../lib/figures-cache';
-import { fieldsJson, schemaJson } from '../../lib/schema-json';
 import { authorize, companyIdsWith, type EmployerActor } from '../../lib/policies';
 import { countDashboardDispenses } from '../dispenses/dispenses-register.repository';
 import { figuresKey } from '../members/members.service';
@@ -93,7 +91,12 @@ function grouped(rest: { count: number }[]) {
 }
 
 /** The charts' fields of the home page: the figures with a slice of their own, the rest grouped. */
-function chartFields(figures: InsuredFigures): Pick<Dashboard, keyof typeof FIGURES> {
+function chartFields(
+  figures: InsuredFigures,
+): Pick<
+  Dashboard,
+  'insuredTotal' | 'byEstablishment' | 'otherEstablishments' | 'byContract' | 'otherContracts'
+> {
   const establishments = splitTop(figures.byEstablishment);
   const contracts = splitTop(figures.byContract);
   return {
@@ -104,16 +107,6 @@ function chartFields(figures: InsuredFigures): Pick<Dashboard, keyof typeof FIGU
     otherContracts: grouped(contracts.rest),
   };
 }
-
-const FIGURES = {
-  insuredTotal: true,
-  byEstablishment: true,
-  otherEstablishments: true,
-  byContract: true,
-  otherContracts: true,
-} as const;
-const FiguresSchema = DashboardSchema.pick(FIGURES);
-const OthersSchema = DashboardSchema.omit(FIGURES);
 
 /**
  * The figures' scope: « Toutes » the companies whose members the actor may see, or the one asked
@@ -157,28 +150,14 @@ export async function getContractFigures(
   return { items: (await cachedInsuredFigures(ctx, actor, scope)).byContract };
 }
 
-/**
- * The home page's answer as JSON, the text the route's serializer would write for
- * DashboardSchema: the charts' part encoded once, when their figures are cached, and the rest
- * on every request.
- */
-export async function getDashboardJson(
+/** The home page's figures for « Toutes » or one company, its pending actions and its tips. */
+export async function getDashboard(
   ctx: Ctx,
   actor: EmployerActor,
   companyId: string | undefined,
-): Promise<Buffer> {
-  const { figures, ...others } = await dashboardParts(ctx, actor, companyId);
-  return schemaJson(DashboardSchema, { ...figures, ...fieldsJson(OthersSchema, others) });
-}
-
-/** The answer's parts: the charts' fields in JSON (cached), the others as values. */
-async function dashboardParts(
-  ctx: Ctx,
-  actor: EmployerActor,
-  companyId: string | undefined,
-): Promise<Omit<Dashboard, keyof typeof FIGURES> & { figures: Record<string, Buffer> }> {
-  const figuresOf = await figuresScope(ctx, actor, companyId);
-  const { today, visible, scope, key } = figuresOf;
+): Promise<Dashboard> {
+  const figuresScopeOf = await figuresScope(ctx, actor, companyId);
+  const { today, visible, scope, key } = figuresScopeOf;
   const requestCompanies = companyIdsWith(actor, 'affiliations.manage').filter((id) =>
     scope.includes(id),
   );
@@ -192,7 +171,7 @@ async function dashboardParts(
       // the perimeter: both are in the key.
       cachedFigure(ctx.db, `${key}:companies`, () => findCompanies(ctx.db, visible)),
       cachedFigure(ctx.db, key, async () =>
-        fieldsJson(FiguresSchema, chartFields(await cachedInsuredFigures(ctx, actor, figuresOf))),
+        chartFields(await cachedInsuredFigures(ctx, actor, figuresScopeOf)),
       ),
       countOpenRequests(ctx.db, actor, requestCompanies),
       countUnreadConversations(ctx.db, messageCompanies),
@@ -211,7 +190,7 @@ async function dashboardParts(
     Number(requests.find((r) => r.status === status)?.count ?? 0);
   return {
     companies,
-    figures,
+    ...figures,
     dispensedTotal: dispenses.inForce,
     pendingRequestsTotal: requests.reduce((n, r) => n + Number(r.count), 0),
     pending: {

@@ -156,10 +156,8 @@ function Detail({
   total: number;
 }) {
   const every = useQuery({ ...detailQuery, enabled: rows === undefined });
-  if (rows) return <DetailTable title={title} itemLabel={itemLabel} rows={rows} total={total} />;
-  if (every.data) {
-    return <DetailTable title={title} itemLabel={itemLabel} rows={every.data} total={total} />;
-  }
+  const shown = rows ?? every.data;
+  if (shown) return <DetailTable title={title} itemLabel={itemLabel} rows={shown} total={total} />;
   if (every.isError) return <LoadError error={every.error} onRetry={() => void every.refetch()} />;
   return (
     <Group gap="xs" justify="center" role="status">
